@@ -1,0 +1,200 @@
+"""Loads the vocabulary in data/ once, checks its shape, and compiles the named patterns.
+
+Every pattern is named `..._RE`, uses named groups only, and is built from data lists
+(escaped, longest first). Stages receive the Lexicon as `lex` and never compile patterns.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+DATA = resources.files("pipeline") / "data"
+
+
+def read_toml(name: str) -> dict[str, Any]:
+    with (DATA / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, comments (#) and blank lines skipped."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def alternation(words: list[str] | tuple[str, ...], spaced: bool = False) -> str:
+    """A regex alternation of `words`, escaped and longest first.
+
+    With `spaced`, white space may stand between any two characters ("보 도 자 료").
+    """
+    ordered = sorted(set(words), key=len, reverse=True)
+    if spaced:
+        return "|".join(r"\s*".join(re.escape(ch) for ch in w if not ch.isspace()) for w in ordered)
+    return "|".join(re.escape(w) for w in ordered)
+
+
+def _code_point(field_: str) -> str:
+    if field_ == "DELETE":
+        return ""
+    if not field_.startswith("U+"):
+        raise ValueError(f"fold.tsv: bad code point {field_!r}")
+    return chr(int(field_[2:], 16))
+
+
+@dataclass(frozen=True)
+class MarkerFamily:
+    name: str
+    symbols: tuple[str, ...] = ()
+    pattern: str | None = None
+    needs_space: bool = False
+    no_digit_after: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Vocabulary and compiled patterns, built once per process."""
+    fold: dict[int, str]
+    kinds: dict[str, str]
+    labels: dict[str, Any]
+    boilerplate: dict[str, Any]
+    titles: dict[str, Any]
+    surnames: dict[str, str]
+    families: tuple[MarkerFamily, ...]
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        # lex.PHONE_RE and friends; only reached for names not set as attributes.
+        try:
+            return self.__dict__["patterns"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _load_families() -> tuple[MarkerFamily, ...]:
+    families = []
+    for entry in read_toml("markers.toml")["family"]:
+        families.append(MarkerFamily(
+            name=entry["name"],
+            symbols=tuple(entry.get("symbols", ())),
+            pattern=entry.get("pattern"),
+            needs_space=entry.get("needs_space", False),
+            no_digit_after=entry.get("no_digit_after", False),
+        ))
+    return tuple(families)
+
+
+def _marker_re(families: tuple[MarkerFamily, ...]) -> re.Pattern[str]:
+    """One pattern for a line-opening marker; the group name says the family."""
+    parts = []
+    for fam in families:
+        body = fam.pattern or alternation(fam.symbols)
+        if fam.needs_space or fam.pattern:
+            tail = r"(?=\s)" if fam.needs_space else r"(?=[\s\uac00-\ud7a3(\[‘'\"「『<〈])"
+        elif fam.no_digit_after:
+            tail = r"(?![0-9\-])"
+        else:
+            tail = ""
+        parts.append(f"(?P<{fam.name}>{body}){tail}")
+    return re.compile(r"^(?:" + "|".join(parts) + r")")
+
+
+def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    L = lex.labels
+    kinds = alternation(list(lex.kinds), spaced=True)
+    page = L["page"]
+    chrome = lex.boilerplate
+    titles = alternation(lex.titles["person"], spaced=True)
+    org_suffixes = alternation(lex.titles["organization_suffixes"])
+    weekday = r"\(\s*(?P<weekday>[월화수목금토일])\s*\)"
+    return {
+        "KIND_LINE_RE": re.compile(rf"^\[?\s*(?P<kind>{kinds})\s*\]?$"),
+        "HEADLINE_TAG_RE": re.compile(rf"^\[\s*(?P<kind>{kinds})\s*\]\s*(?P<title>.+)$"),
+        "CHROME_RE": re.compile(alternation(chrome["phrases"])),
+        "BREADCRUMB_RE": re.compile(
+            r"^(?P<trail>[^\s>]+(?:\s*>\s*[^\s>]+)+)"
+            rf"(?:\s+(?P<suffix>{alternation(chrome['breadcrumb_suffixes'])}))?$"),
+        # "작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331" — also one label per line.
+        "PAGE_AUTHOR_RE": re.compile(rf"(?:{alternation(page['author'])})\s*:?\s*(?P<author>[^\s:]+)"),
+        "PAGE_POSTED_RE": re.compile(
+            rf"(?:{alternation(page['posted'])})\s*:?\s*"
+            r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
+            r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
+        "PAGE_VIEWS_RE": re.compile(rf"(?:{alternation(page['views'])})\s*:?\s*(?P<views>\d[\d,]*)"),
+        "PAGE_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(page['author'] + page['posted'] + page['views'])})\s*:?$"),
+        # "담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720" — labels glued to values.
+        "PAGE_CONTACT_RE": re.compile(
+            rf"^(?:{alternation(page['department'])})\s*:?\s*(?P<department>\S+)\s+"
+            rf"(?:{alternation(page['person'])})\s*:?\s*(?P<person>.+?)\s+"
+            rf"(?:{alternation(page['phone'])})\s*:?\s*(?P<phone>[\d()\-\s]{{7,}})$"),
+        "TITLE_LABEL_RE": re.compile(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
+        "SUBTITLE_RE": re.compile(r"^[-―]\s*(?P<text>.*?[^\s\-])\s*[-―]?$"),
+        "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),
+        "WEBSITE_RE": re.compile(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),
+        "URL_RE": re.compile(r"(?P<url>(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./?=&%#-]*)?)"),
+        "EMAIL_RE": re.compile(r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
+        # 02-3787-0433, 02)3787-0433, (044)201-3333, 044.201.3333, 3771-5035
+        "PHONE_RE": re.compile(
+            r"(?<![\d\w])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
+            r"(?:\s*\(?\s*(?:내선|Ext\.?)\s*(?P<extension>\d{1,5})\s*\)?)?"),
+        "PERSON_TITLE_RE": re.compile(rf"(?P<title>{titles})"),
+        "KOREAN_DATE_RE": re.compile(
+            r"(?:(?P<year>\d{4})\s*년\s*)?(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"
+            rf"(?:\s*{weekday})?"),
+        "DOTTED_DATE_RE": re.compile(
+            r"(?<!\d)(?:(?P<year>\d{4}|['‘’´]\d{2})\s*\.\s*)?(?P<month>\d{1,2})\s*\.\s*(?P<day>\d{1,2})"
+            rf"(?:\s*\.)?(?:\s*{weekday})?"),
+        "TIME_RE": re.compile(r"(?<!\d)(?P<hour>[0-2]?\d)\s*(?::|시)\s*(?P<minute>[0-5]\d)?(?!\d)"),
+        "EMBARGO_SENTENCE_RE": re.compile(alternation(L["embargo"]["sentence_markers"])),
+        "EMBARGO_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['embargo']['labels'], spaced=True)})(?=[\s:]|$)\s*:?\s*(?P<value>.*)$"),
+        "DISTRIBUTION_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['embargo']['distribution'], spaced=True)})(?=[\s:]|$)\s*:?\s*(?P<value>.*)$"),
+        "EDITION_MORNING_RE": re.compile(alternation(L["embargo"]["morning"])),
+        "EDITION_EVENING_RE": re.compile(alternation(L["embargo"]["evening"])),
+        "EDITION_IMMEDIATE_RE": re.compile(alternation(L["embargo"]["immediate"])),
+        "INLINE_ATTACHMENT_RE": re.compile(
+            rf"\((?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
+        # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
+        "ORG_HEAD_RE": re.compile(
+            rf"(?P<org>[\w·]+?(?:{org_suffixes}))\(\s*(?P<title>[^\s:()]{{1,8}})\s*[:：]?\s*"
+            r"(?P<name>[^\s:(),]{2,5})\s*\)"),
+        "CONTACT_DEPARTMENT_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['contact']['department'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
+        "CONTACT_MANAGER_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['contact']['manager'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
+        "CONTACT_STAFF_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['contact']['staff'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
+        "CONTACT_PHONE_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['contact']['phone'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
+        "CONTACT_EMAIL_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['contact']['email'])})(?=\s|$|:)\s*:?\s*"),
+        "CONTACT_FAX_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(L['contact']['fax'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
+        "MARKER_RE": _marker_re(lex.families),
+    }
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """Build the Lexicon once per process (it is immutable after this)."""
+    fold = {ord(_code_point(a)): _code_point(b) for a, b, *_ in read_tsv("fold.tsv")}
+    labels = read_toml("labels.toml")
+    lex = Lexicon(
+        fold=fold,
+        kinds=labels["kinds"],
+        labels=labels,
+        boilerplate=read_toml("boilerplate.toml"),
+        titles=read_toml("titles.toml"),
+        surnames={row[0]: row[1] for row in read_tsv("surnames.tsv")},
+        families=_load_families(),
+    )
+    lex.patterns.update(_core_patterns(lex))
+    return lex

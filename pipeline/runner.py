@@ -1,0 +1,54 @@
+"""STAGES: the ordered table of (name, function) that turns bytes into a record; run()."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from .document import Document, Source
+from .errors import InternalError, PipelineError
+from .lexicon import Lexicon, load_lexicon
+from .stages import (assemble, bullets, contacts, countries, decode, event, figures,
+                     normalize, organizations, page, people, release, render, segment,
+                     sessions, validate)
+
+Stage = Callable[[Document, Lexicon], None]
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("decode", decode.run),
+    ("render", render.run),
+    ("normalize", normalize.run),
+    ("segment", segment.run),
+    ("page", page.run),
+    ("release", release.run),
+    ("contacts", contacts.run),
+    ("organizations", organizations.run),
+    ("bullets", bullets.run),
+    ("event", event.run),
+    ("people", people.run),
+    ("sessions", sessions.run),
+    ("countries", countries.run),
+    ("figures", figures.run),
+    ("assemble", assemble.run),
+    ("validate", validate.run),
+)
+
+PIPELINE_VERSION = "1.0.0"
+
+
+def new_document(data: bytes, path: str) -> Document:
+    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    return Document(source=source, raw=data)
+
+
+def run(doc: Document, lex: Lexicon | None = None) -> Document:
+    """Apply every stage in order. Our own errors pass through; anything else is a bug
+    and is raised as InternalError naming the file and the stage."""
+    lex = lex or load_lexicon()
+    for name, stage in STAGES:
+        try:
+            stage(doc, lex)
+        except PipelineError:
+            raise
+        except Exception as exc:  # a bug: report it with the file and the stage
+            raise InternalError(doc.source.path, f"stage {name} failed: {type(exc).__name__}: {exc}") from exc
+    return doc

@@ -1,0 +1,1 @@
+"""One module per stage; each exposes `run(doc, lex)` and a RULES table where it has rules."""

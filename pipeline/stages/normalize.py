@@ -1,0 +1,65 @@
+"""NFC, LF line ends, the explicit fold table, and `?` holes repaired; then lines.
+
+Reads: plain. Writes: text, repairs, lines. After this stage `text` is fixed.
+Example: '전략을 수립?추진하는데' → '전략을 수립·추진하는데' (repair recorded).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from ..document import Document, Line, Repair, Span
+from ..lexicon import Lexicon
+from ..text import is_hangul
+
+
+def fold(text: str, lex: Lexicon) -> str:
+    """NFC, then the character table in data/fold.tsv (never NFKC).
+
+    Render already made every line end a LF; nothing here adds or removes one, so line
+    indices that render recorded stay valid."""
+    return unicodedata.normalize("NFC", text).translate(lex.fold)
+
+
+def repair_for_hole(text: str, i: int) -> str | None:
+    """What a `?` at i stood for: '수립?추진' → '·', '5?7' → '~'; None when it is a real `?`."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if is_hangul(before) and is_hangul(after):
+        return "·"
+    if before.isdigit() and after.isdigit():
+        return "~"
+    return None
+
+
+def repair_holes(text: str) -> tuple[str, list[Repair]]:
+    """Characters lost in an EUC-KR round trip became `?`; put back what the context says."""
+    if "?" not in text:
+        return text, []
+    chars = list(text)
+    repairs = []
+    for i, ch in enumerate(text):
+        if ch == "?":
+            fix = repair_for_hole(text, i)
+            if fix:
+                chars[i] = fix
+                repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
+    return "".join(chars), repairs
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    start = 0
+    for index, raw in enumerate(text.split("\n")):
+        end = start + len(raw)
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip())
+        content = Span(start + indent, start + indent + len(stripped))
+        lines.append(Line(index, start, end, content, indent, stripped))
+        start = end + 1
+    return lines
+
+
+def run(doc: Document, lex: Lexicon) -> None:
+    text, doc.repairs = repair_holes(fold(doc.plain, lex))
+    doc.text = text
+    doc.lines = split_lines(text)

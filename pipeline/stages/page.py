@@ -1,0 +1,6 @@
+from ..document import Document
+from ..lexicon import Lexicon
+
+
+def run(doc: Document, lex: Lexicon) -> None:
+    return None
