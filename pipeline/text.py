@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import hanja
+
 from .document import Span
 
 _WS_RE = re.compile(r"\s+")
@@ -34,3 +36,55 @@ def has_hangul(value: str) -> bool:
 def without_spaces(value: str) -> str:
     """`보 도 자 료` → `보도자료`: labels are matched with internal spaces removed."""
     return _WS_RE.sub("", value)
+
+
+# --- hanja names -------------------------------------------------------------------------
+
+_HANGUL_BASE = 0xAC00
+_JUNG = 21 * 28
+# Vowels (jungseong index) after which an initial ㄹ/ㄴ becomes ㅇ: ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ.
+_Y_VOWELS = {2, 6, 7, 12, 17, 20}
+_RIEUL, _NIEUN, _IEUNG = 5, 2, 11
+
+
+def initial_sound_rule(syllable: str) -> str:
+    """두음법칙 on one syllable: 리 → 이, 류 → 유, 락 → 낙, 녀 → 여; others unchanged."""
+    if not is_hangul(syllable):
+        return syllable
+    code = ord(syllable) - _HANGUL_BASE
+    cho, jung, jong = code // _JUNG, (code % _JUNG) // 28, code % 28
+    if cho == _RIEUL:
+        cho = _IEUNG if jung in _Y_VOWELS else _NIEUN
+    elif cho == _NIEUN and jung in _Y_VOWELS:
+        cho = _IEUNG
+    return chr(_HANGUL_BASE + cho * _JUNG + jung * 28 + jong)
+
+
+def is_hanja(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def read_hanja(value: str) -> str:
+    """Hanja read into Hangul by the hanja package, character by character ('廳長' → '청장')."""
+    return hanja.translate(value, "substitution")
+
+
+def read_hanja_name(name: str, surnames: dict[str, str]) -> str:
+    """'白洛基' → '백낙기', '李洛淵' → '이낙연', '金' → '김'.
+
+    The surname and the given name are read apart, each with the initial-sound rule on its
+    first syllable; `surnames` (data/surnames.tsv) overrides readings and knows two-character
+    surnames. Hangul in `name` passes through.
+    """
+    if not any(is_hanja(ch) for ch in name):
+        return name
+    two = name[:2]
+    if len(name) >= 3 and two in surnames:
+        surname, given = surnames[two], name[2:]
+    else:
+        surname = surnames.get(name[0]) or initial_sound_rule(read_hanja(name[0])[:1]) + read_hanja(name[0])[1:]
+        given = name[1:]
+    read_given = read_hanja(given)
+    if read_given:
+        read_given = initial_sound_rule(read_given[0]) + read_given[1:]
+    return surname + read_given
