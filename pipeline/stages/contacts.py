@@ -48,25 +48,26 @@ ROLE_OF_LABEL = {"label_manager": "manager", "label_staff": "staff"}
 # --- tokens ----------------------------------------------------------------------------
 
 def tokens_of_line(line: Line, lex: Lexicon) -> list[Token]:
-    """'담당자 전대성 팀 장' → [label_staff, person]; '02)3787-0433' → [phone]."""
+    """'담당자 전대성 팀 장' → [label_staff, person]; labels may also stand mid-line:
+    '담당 부서 주택정책과 책임자 과장 최바다 (044-201-3300)' → label, unit, label, person, phone."""
     out: list[Token] = []
-    pos, text = line.content.start, line.text
-    while text:
-        label = match_label(text, lex)
+    text, base = line.text, line.content.start
+    value_from = 0
+    for at in word_starts(text):
+        if at < value_from:
+            continue
+        label = match_label(text[at:], lex)
         if label:
             kind, length = label
-            out.append(Token(kind, text[:length].strip(), Span(pos, pos + length)))
-            pos, text = skip(pos, text, length)
-            continue
-        out.extend(type_values(text, pos, lex))
-        break
+            out.extend(type_values(text[value_from:at], base + value_from, lex))
+            out.append(Token(kind, text[at:at + length].strip(), Span(base + at, base + at + length)))
+            value_from = at + length
+    out.extend(type_values(text[value_from:], base + value_from, lex))
     return out
 
 
-def skip(pos: int, text: str, length: int) -> tuple[int, str]:
-    rest = text[length:]
-    stripped = rest.lstrip()
-    return pos + length + (len(rest) - len(stripped)), stripped
+def word_starts(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if not ch.isspace() and (i == 0 or text[i - 1].isspace())]
 
 
 def match_label(text: str, lex: Lexicon) -> tuple[str, int] | None:
@@ -92,9 +93,7 @@ def type_values(text: str, pos: int, lex: Lexicon) -> list[Token]:
         taken.append(m.span())
     rest = mask(text, taken)
     for chunk_start, chunk in chunks(rest):
-        token = type_words(chunk, pos + chunk_start, lex)
-        if token:
-            found.append(token)
+        found.extend(type_words(chunk, pos + chunk_start, lex))
     return sorted(found, key=lambda t: t.span.start)
 
 
@@ -118,18 +117,42 @@ def chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def type_words(chunk: str, pos: int, lex: Lexicon) -> Token | None:
-    """'혁신연구팀' → unit; '전대성 팀 장' → person (title 팀장); anything else → None."""
-    value = chunk.strip()
-    span = trimmed(chunk, 0, len(chunk))
+def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
+    """'혁신연구팀' → unit; '전대성 팀 장' → person (title 팀장); '주택정책과 과장 최바다' →
+    unit and person. The whole chunk is tried first (titles may be letter-spaced), then words."""
+    whole = type_chunk(chunk, 0, len(chunk), pos, lex)
+    if whole:
+        return [whole]
+    words = [(m.start(), m.end()) for m in lex.WORD_RE.finditer(chunk)]
+    out: list[Token] = []
+    i = 0
+    while i < len(words):
+        pair = type_chunk(chunk, words[i][0], words[i + 1][1], pos, lex) if i + 1 < len(words) else None
+        if pair and pair.kind == "person":
+            out.append(pair)
+            i += 2
+            continue
+        single = type_chunk(chunk, words[i][0], words[i][1], pos, lex)
+        if single:
+            out.append(single)
+        i += 1
+    return out
+
+
+def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Token | None:
+    """One value: a person with a title, an organization unit, or a bare name."""
+    span = trimmed(chunk, start, end)
+    if span.start == span.end:
+        return None
+    value = chunk[span.start:span.end]
     span = Span(pos + span.start, pos + span.end)
     compact = without_spaces(value)
     name, title = split_person(value, lex.PERSON_TITLE_RE)
     if title and name:
         return Token("person", name, span, title)
-    if compact.endswith(unit_suffixes(lex)) and len(compact) >= 2:
+    if compact.endswith(unit_suffixes(lex)) and len(compact) >= 2 and not lex.PERSON_TITLE_RE.fullmatch(compact):
         return Token("unit", collapse(value), span)
-    if name and len(compact) <= 4:
+    if name and len(compact) <= 4 and " " not in value:
         return Token("person", name, span, None)
     return None
 

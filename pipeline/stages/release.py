@@ -150,7 +150,7 @@ def embargo_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]]:
     value lines that follow them in the embargo block)."""
     release, distribution, current = [], [], None
     for line in doc.lines_of(K.EMBARGO):
-        if not line.text:
+        if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         if lex.EMBARGO_LABEL_RE.match(line.text) or lex.EMBARGO_SENTENCE_RE.search(line.text):
             current = release
