@@ -179,6 +179,7 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONTACT_FAX_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(L['contact']['fax'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
         "MARKER_RE": _marker_re(lex.families),
+        "WORD_RE": re.compile(r"(?P<word>\S+)"),
     }
 
 
