@@ -31,7 +31,7 @@ TITLE_SCAN_LINES = 12         # the record title must sit within the body's firs
 SENTENCE_LENGTH = 120         # a "title" longer than this is a paragraph
 
 BODY_START_RE = re.compile(r"^##\s*본문\s*$", re.MULTILINE)
-BODY_END_RE = re.compile(r"^##\s*출처\s*$", re.MULTILINE)
+BODY_END_RE = re.compile(r"^##\s*(?:출처|첨부/링크)\s*$", re.MULTILINE)  # the record's own footer
 FRONT_TITLE_RE = re.compile(r'^title:\s*"?(?P<title>.*?)"?\s*$', re.MULTILINE)
 # A Korean phone number as written in releases: 044-201-3333, 02)3787-0433, (044)201-3333.
 PHONE_RE = re.compile(r"(?<!\d)\(?0\d{1,3}\)?\s*[-).\s]\s*\d{3,4}\s*[-.]\s*\d{4}(?!\d)")
@@ -54,7 +54,7 @@ class Case:
 
 
 def split_record(markdown: str) -> tuple[str | None, str]:
-    """A korea.kr record → (its front-matter title, its body between `## 본문` and `## 출처`)."""
+    """A korea.kr record → (its front-matter title, its body between `## 본문` and the `## 첨부/링크` or `## 출처` footer)."""
     head = markdown.split("\n---", 1)[0] if markdown.startswith("---") else ""
     found = FRONT_TITLE_RE.search(head)
     title = found.group("title").replace('\\"', '"') if found else None
