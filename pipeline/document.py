@@ -48,6 +48,8 @@ class BlockKind(StrEnum):
     TITLE = "title"
     BODY = "body"
     APPENDIX = "appendix"
+    # The list of attachments closing the body ("붙임 1. … 2. … 끝."); release reads it.
+    ATTACHMENTS = "attachments"
     PAGE_FOOTER = "page_footer"
 
 

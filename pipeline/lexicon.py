@@ -183,6 +183,35 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """What closes the body: appendix pages, the attachment list, the end mark, the contact
+    line; and what tells a headline from a sentence. Vocabulary from markers.toml and
+    boilerplate.toml."""
+    data = read_toml("markers.toml")
+    appendix, seg, chrome = data["appendix"], data["segment"], lex.boilerplate
+    open_, close = r"[<\[〈【(]", r"[>\]〉】)]"
+    return {
+        # "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >" — and never "참고로, …".
+        "APPENDIX_HEAD_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['page'], spaced=True)})"
+            rf"\s*(?P<number>\d{{1,2}})?\s*(?P<close>{close})?\s*(?=[.:]|\s|$)[.:]?\s*(?P<rest>.*)$"),
+        # "붙임 1. 설명회 개최 계획.", "<붙임> 1. …", "붙 임 : 화상 회의 사진. 끝."
+        "ATTACHMENT_LIST_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})\s*{close}?"
+            r"\s*[.:]?\s*(?P<rest>[^\s>\]〉】)].*)$"),
+        "ATTACHMENT_LABEL_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})"),
+        "NUMBERED_LINE_RE": re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$"),
+        "CAPTION_RE": re.compile(r"^[<〈]\s*(?P<text>[^<>〈〉]+?)\s*[>〉]$"),
+        "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
+        "INQUIRY_RE": re.compile(rf"^(?P<label>{alternation(seg['inquiry_labels'], spaced=True)})\s*[:：]"),
+        "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        "NOTICE_RE": re.compile(alternation(chrome["notices"])),
+        "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
+        "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
+    }
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Build the Lexicon once per process (it is immutable after this)."""
@@ -198,4 +227,5 @@ def load_lexicon() -> Lexicon:
         families=_load_families(),
     )
     lex.patterns.update(_core_patterns(lex))
+    lex.patterns.update(_segment_patterns(lex))
     return lex

@@ -8,16 +8,31 @@ The release is found by anchors, not by position: the page header (board fields)
 page region; a kind label or embargo label opens the release header; a `제 목` label or the
 first line that no header rule claims opens the title; the first bullet or paragraph after
 the title opens the body; chrome and the page's own contact at the end form the footer.
+
+Without a header, the first line is the title only when it reads like a headline (short,
+no bullet, not a sentence ending in `다.` unless a `- 부제 -` follows): a false title is worse
+than none. The title block holds the title (one line, or two when it wraps), `- 부제 -`
+subtitles and ◇ summary lines.
+
+The body's tail is cut from the end: appendix pages (`참고 1`, `<참고>`, `붙임 1` alone on a
+line) run to the footer as APPENDIX; before them a contact table (`담당 부서 … 책임자 …`,
+`문 의: …`) is CONTACT; before that the list `붙임 1. … 2. … 끝.` is ATTACHMENTS — one item
+per `붙임`/numbered line, for the release stage to read.
 """
 from __future__ import annotations
 
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
-from ..text import trimmed, without_spaces
+from ..text import is_hangul, trimmed, without_spaces
 
 K = BlockKind
 HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
 SHORT_LINE = 40              # header values (issuer, department, name) are short
+TITLE_MAX = 100              # a "headline" longer than this is a paragraph
+WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
+CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
+LIST_LINE_MAX = 80           # an attachment list item
+LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -88,7 +103,24 @@ def is_website(line: Line, lex: Lexicon) -> bool:
 def is_header_line(line: Line, lex: Lexicon) -> bool:
     """Anything a release header holds: issuer, website, kind, contact table, embargo."""
     return (line.blank or is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
-            or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex))
+            or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex)
+            or is_embargo_value(line, lex))
+
+
+def is_embargo_value(line: Line, lex: Lexicon) -> bool:
+    """'2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >', '배포 즉시' on the line below a label."""
+    text = line.text
+    if not text or len(text) > SHORT_LINE or lex.MARKER_RE.match(text):
+        return False
+    return bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)
+                or lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)
+                or lex.EDITION_IMMEDIATE_RE.search(text))
+
+
+def is_logo_residue(line: Line) -> bool:
+    """'광부' — letters of a logo image left above the header of an HWP export."""
+    compact = without_spaces(line.text)
+    return 0 < len(compact) <= LOGO_MAX and all(is_hangul(ch) for ch in compact)
 
 
 def is_notice(line: Line, lex: Lexicon) -> bool:
@@ -135,7 +167,8 @@ def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple
         seen += 1
         if seen > HEADER_SCAN_LINES or lex.MARKER_RE.match(line.text):
             return None
-        if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text):
+        opens_with_contact = seen <= 2 and is_contact_label(line, lex) and len(line.text) <= SHORT_LINE
+        if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
             first = extend_header_back(lines, begin, line.index, lex)
             return first, line.index, extend_header_forward(lines, line.index, stop, lex)
     return None
@@ -156,15 +189,27 @@ def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon)
 
 
 def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexicon) -> int:
+    """One past the header's last line. A short line counts as a contact value only once a
+    contact label opened the table, so that a title such as '원희룡 장관, 협력 강화' is kept."""
     last = anchor + 1
+    in_contact = is_contact_label(lines[anchor], lex)
     for line in lines[anchor + 1:stop]:
         if not is_header_line(line, lex) or lex.TITLE_LABEL_RE.match(line.text) and not line.blank \
                 and is_title_label(line, lex):
+            break
+        in_contact = in_contact or is_contact_label(line, lex)
+        if not in_contact and is_contact_value(line, lex) and not is_header_line_besides_contact(line, lex):
             break
         last = line.index + 1
     while last > anchor + 1 and lines[last - 1].blank:
         last -= 1
     return last
+
+
+def is_header_line_besides_contact(line: Line, lex: Lexicon) -> bool:
+    return (is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
+            or is_embargo_value(line, lex) or is_notice(line, lex)
+            or bool(lex.EMAIL_RE.search(line.text) or lex.PHONE_RE.search(line.text)))
 
 
 def is_title_label(line: Line, lex: Lexicon) -> bool:
@@ -174,19 +219,21 @@ def is_title_label(line: Line, lex: Lexicon) -> bool:
 
 
 def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[int, int]:
-    """[first, last) of the title block: the title line, '- 부제 -' lines, ◇ summary lines."""
-    i = begin
-    while i < stop and (lines[i].blank or is_chrome(lines[i], lex)):
-        i += 1
-    if i < stop and is_title_label(lines[i], lex) and not lex.TITLE_LABEL_RE.match(lines[i].text).group("rest"):
-        i += 1
-        while i < stop and lines[i].blank:
-            i += 1
+    """[first, last) of the title block: the title line(s), '- 부제 -' lines, ◇ summary lines."""
+    i = skip_blank(lines, begin, stop, lex)
+    labelled = i < stop and is_title_label(lines[i], lex) and not lex.TITLE_LABEL_RE.match(lines[i].text).group("rest")
+    if labelled:
+        i = skip_blank(lines, i + 1, stop, lex)
     first = i
     if i >= stop or lex.MARKER_RE.match(lines[i].text) and not is_subtitle(lines[i], lex):
         return first, first
+    if not labelled and not is_title_start(lines, i, stop, lex):
+        return first, first
     last = i + 1
-    for line in lines[i + 1:stop]:
+    second = next_line(lines, last, stop)
+    if second is not None and is_wrapped_title(lines, i, second, stop, lex):
+        last = second + 1
+    for line in lines[last:stop]:
         if line.blank:
             continue
         if is_subtitle(line, lex) or is_summary(line, lex):
@@ -194,6 +241,141 @@ def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[
             continue
         break
     return first, last
+
+
+def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon) -> int:
+    while i < stop and (lines[i].blank or is_chrome(lines[i], lex)):
+        i += 1
+    return i
+
+
+def next_line(lines: list[Line], i: int, stop: int) -> int | None:
+    """Index of the first non-blank line at or after i, or None."""
+    while i < stop and lines[i].blank:
+        i += 1
+    return i if i < stop else None
+
+
+def is_headline_like(line: Line, lex: Lexicon) -> bool:
+    """'양식 전략품목을 선정하여 세계적인 품목으로 육성한다' — short, no bullet, no label."""
+    text = line.text
+    if not text or len(text) > TITLE_MAX or lex.MARKER_RE.match(text) or lex.PAGE_NUMBER_RE.match(text):
+        return False
+    return not (lex.NOTICE_RE.search(text) or lex.CAPTION_RE.match(text) or lex.APPENDIX_HEAD_RE.match(text)
+                or is_contact_label(line, lex) or is_embargo(line, lex) or is_kind_line(line, lex)
+                or lex.PIPE_ROW_RE.match(text))
+
+
+def is_sentence(line: Line, lex: Lexicon) -> bool:
+    """'환경부는 21일 설명회를 개최한다고 밝혔다.' — ends like a sentence."""
+    return bool(lex.SENTENCE_END_RE.search(line.text))
+
+
+def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """A headline, or a sentence-like headline that a '- 부제 -' line follows, or the portal's
+    stub '… 관련 보도자료 내용입니다.' that restates the title."""
+    line = lines[i]
+    if not is_headline_like(line, lex):
+        return False
+    if not is_sentence(line, lex) or lex.TITLE_STUB_RE.search(line.text):
+        return True
+    after = next_line(lines, i + 1, stop)
+    return after is not None and is_subtitle(lines[after], lex)
+
+
+def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex: Lexicon) -> bool:
+    """'폭언과 폭력 대신 감사와 응원으로' / '국민과 함께하는 「히어로 캠페인」' / '- 부제 -':
+    a second short headline line belongs to the title when a subtitle or summary follows it."""
+    line = lines[second]
+    if len(line.text) > WRAPPED_TITLE_MAX or is_sentence(lines[first], lex) or is_sentence(line, lex):
+        return False
+    if not is_headline_like(line, lex) or is_subtitle(line, lex):
+        return False
+    after = next_line(lines, second + 1, stop)
+    return after is not None and (is_subtitle(lines[after], lex) or is_summary(lines[after], lex))
+
+
+# --- the body's tail: attachment list, contact table, appendix pages -------------------
+
+def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """'참고 1', '<참고>', '[참고 2] 세부 일정', '붙임 1' alone — but '<붙임>' over '1. …' is a list."""
+    line = lines[i]
+    m = lex.APPENDIX_HEAD_RE.match(line.text)
+    if not m:
+        return False
+    boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
+    listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text))
+    if m.group("rest"):
+        return boxed and not listed
+    after = next_line(lines, i + 1, stop)
+    if after is None:
+        return False
+    if not lex.ATTACHMENT_LABEL_RE.match(line.text):
+        return True
+    following = lines[after].text
+    return not (lex.NUMBERED_LINE_RE.match(following) or following.startswith("-"))
+
+
+def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
+    for i in range(begin, stop):
+        if not lines[i].blank and is_appendix_heading(lines, i, stop, lex):
+            return i
+    return stop
+
+
+def opens_contact(line: Line, lex: Lexicon) -> bool:
+    """'담당 부서', '책임자', '담당자', '문 의: 청년취업지원과 위수환(044-202-7458)'."""
+    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
+            lex.INQUIRY_RE)
+    return any(p.match(line.text) for p in pats) and is_contact_row(line, lex)
+
+
+def is_contact_row(line: Line, lex: Lexicon) -> bool:
+    """A cell or a flattened row of the contact table: short, or holding a phone or e-mail."""
+    text = line.text
+    if is_chrome(line, lex):
+        return False  # the page's own contact sits among chrome: '담당부서 소통홍보팀 … 목록'
+    if lex.PHONE_RE.search(text) or lex.EMAIL_RE.search(text):
+        return len(text) <= 2 * CONTACT_LINE_MAX
+    if len(text) > CONTACT_LINE_MAX or lex.MARKER_RE.match(text) or is_sentence(line, lex):
+        return False
+    return is_contact_label(line, lex) or is_contact_value(line, lex) or len(text) <= SHORT_LINE
+
+
+def find_contact_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
+    """First line of the contact table that closes the body: every line from it on is a row."""
+    start = stop
+    for line in reversed(lines[begin:stop]):
+        if line.blank:
+            continue
+        if not is_contact_row(line, lex):
+            break
+        if opens_contact(line, lex):
+            start = line.index
+    return start
+
+
+def is_list_line(line: Line, lex: Lexicon) -> bool:
+    """'2. 산업계 녹색성장 지원 관련 정부지원 사업. 끝.', '온라인 페스티벌 편성표 1부. 끝.'."""
+    text = line.text
+    if len(text) > LIST_LINE_MAX or lex.PAGE_NUMBER_RE.match(text):
+        return False
+    return bool(lex.NUMBERED_LINE_RE.match(text) or lex.ATTACHMENT_LIST_RE.match(text)
+                or lex.APPENDIX_HEAD_RE.match(text) or not lex.MARKER_RE.match(text) and not is_sentence(line, lex)
+                or lex.END_MARK_RE.search(text))
+
+
+def find_attachments_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
+    """First line of the '붙임 1. …' list closing the body, or `stop` when there is none."""
+    start = stop
+    for line in reversed(lines[begin:stop]):
+        if line.blank:
+            continue
+        if not is_list_line(line, lex):
+            break
+        if lex.ATTACHMENT_LIST_RE.match(line.text) or lex.APPENDIX_HEAD_RE.match(line.text):
+            start = line.index
+    return start
 
 
 def is_subtitle(line: Line, lex: Lexicon) -> bool:
@@ -221,11 +403,40 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
     """Above the kind label sit the issuer and its website; below it the contact table."""
     if is_embargo(line, lex):
         return K.EMBARGO
-    if line.index <= anchor:
+    if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
         return K.RELEASE_HEADER
     if is_contact_label(line, lex) or is_contact_value(line, lex):
         return K.CONTACT
     return K.RELEASE_HEADER
+
+
+def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
+                          kinds: list[BlockKind], lex: Lexicon) -> None:
+    """Each header line by itself, except that value lines below an embargo label
+    ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo."""
+    in_embargo = False
+    for line in lines[first:last]:
+        kind = classify_header(line, anchor, lex)
+        if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
+            kind = K.CHROME
+        elif kind == K.EMBARGO:
+            in_embargo = True
+        elif in_embargo and is_embargo_value(line, lex):
+            kind = K.EMBARGO
+        elif not line.blank:
+            in_embargo = False
+        kinds[line.index] = kind
+
+
+def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> None:
+    """Appendix pages, the contact table before them and the attachment list before that."""
+    appendix = find_appendix_start(lines, begin, stop, lex)
+    contact = find_contact_start(lines, begin, appendix, lex)
+    attachments = find_attachments_start(lines, begin, contact, lex)
+    for first, last, kind in ((attachments, contact, K.ATTACHMENTS), (contact, appendix, K.CONTACT),
+                              (appendix, stop, K.APPENDIX)):
+        for i in range(first, last):
+            kinds[i] = kind
 
 
 def assign(doc: Document, lex: Lexicon) -> list[BlockKind]:
@@ -243,14 +454,14 @@ def assign(doc: Document, lex: Lexicon) -> list[BlockKind]:
         first, anchor, last = header
         for i in range(page_end, first):
             kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-        for i in range(first, last):
-            kinds[i] = classify_header(lines[i], anchor, lex)
+        classify_header_lines(lines, first, last, anchor, kinds, lex)
         title_from = last
     t_first, t_last = find_title(lines, title_from, footer, lex)
     for i in range(title_from, t_last):
         kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
             kinds[i] = K.CHROME
+    assign_tail(lines, t_last, footer, kinds, lex)
     for i in range(t_last, footer):
         if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
             kinds[i] = hints[i]
