@@ -206,6 +206,7 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
         "INQUIRY_RE": re.compile(rf"^(?P<label>{alternation(seg['inquiry_labels'], spaced=True)})\s*[:：]"),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
         "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),

@@ -29,6 +29,7 @@ K = BlockKind
 HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
 SHORT_LINE = 40              # header values (issuer, department, name) are short
 TITLE_MAX = 100              # a "headline" longer than this is a paragraph
+TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
 WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
 LIST_LINE_MAX = 80           # an attachment list item
@@ -90,9 +91,15 @@ def is_contact_value(line: Line, lex: Lexicon) -> bool:
         return True
     if len(text) > SHORT_LINE or lex.MARKER_RE.match(text):
         return False
-    compact = without_spaces(text)
     units = tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
-    return compact.endswith(units) or bool(lex.PERSON_TITLE_RE.search(text))
+    words = text.split()
+    return bool(words) and is_unit_name(words[-1], units) or bool(lex.PERSON_TITLE_RE.search(text))
+
+
+def is_unit_name(word: str, units: tuple[str, ...]) -> bool:
+    """'혁신연구팀', '국립대학정책과' — but not '통과' or '결과': a unit name is longer than its suffix
+    by two letters at least."""
+    return any(word.endswith(u) and len(word) >= len(u) + 2 for u in units)
 
 
 def is_website(line: Line, lex: Lexicon) -> bool:
@@ -104,7 +111,12 @@ def is_header_line(line: Line, lex: Lexicon) -> bool:
     """Anything a release header holds: issuer, website, kind, contact table, embargo."""
     return (line.blank or is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
             or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex)
-            or is_embargo_value(line, lex))
+            or is_embargo_value(line, lex) or is_phone_line(line, lex))
+
+
+def is_phone_line(line: Line, lex: Lexicon) -> bool:
+    """'- (T)044-200-7071~3, 7078' — a short line around a phone number."""
+    return len(line.text) <= SHORT_LINE and bool(lex.PHONE_RE.search(line.text))
 
 
 def is_embargo_value(line: Line, lex: Lexicon) -> bool:
@@ -198,7 +210,8 @@ def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexico
                 and is_title_label(line, lex):
             break
         in_contact = in_contact or is_contact_label(line, lex)
-        if not in_contact and is_contact_value(line, lex) and not is_header_line_besides_contact(line, lex):
+        if not in_contact and is_contact_value(line, lex) and len(line.text.split()) > 1 \
+                and not is_header_line_besides_contact(line, lex):
             break
         last = line.index + 1
     while last > anchor + 1 and lines[last - 1].blank:
@@ -261,6 +274,8 @@ def is_headline_like(line: Line, lex: Lexicon) -> bool:
     text = line.text
     if not text or len(text) > TITLE_MAX or lex.MARKER_RE.match(text) or lex.PAGE_NUMBER_RE.match(text):
         return False
+    if len(text.split()) < TITLE_MIN_WORDS:
+        return False  # '홍보담당관실', '뉴스배포정보': a cell of a header table
     return not (lex.NOTICE_RE.search(text) or lex.CAPTION_RE.match(text) or lex.APPENDIX_HEAD_RE.match(text)
                 or is_contact_label(line, lex) or is_embargo(line, lex) or is_kind_line(line, lex)
                 or lex.PIPE_ROW_RE.match(text))
@@ -284,12 +299,14 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
 
 
 def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex: Lexicon) -> bool:
-    """'폭언과 폭력 대신 감사와 응원으로' / '국민과 함께하는 「히어로 캠페인」' / '- 부제 -':
-    a second short headline line belongs to the title when a subtitle or summary follows it."""
+    """'국가자원안보 컨트롤타워 출범,' / '종합적 위기대응역량 강화': a short second line continues
+    the title when the first breaks mid-phrase, or when a subtitle or summary follows it."""
     line = lines[second]
-    if len(line.text) > WRAPPED_TITLE_MAX or is_sentence(lines[first], lex) or is_sentence(line, lex):
+    if len(line.text) > WRAPPED_TITLE_MAX or not is_headline_like(line, lex) or is_subtitle(line, lex):
         return False
-    if not is_headline_like(line, lex) or is_subtitle(line, lex):
+    if lex.TITLE_WRAP_RE.search(lines[first].text):
+        return True
+    if is_sentence(lines[first], lex) or is_sentence(line, lex):
         return False
     after = next_line(lines, second + 1, stop)
     return after is not None and (is_subtitle(lines[after], lex) or is_summary(lines[after], lex))
