@@ -204,7 +204,7 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NUMBERED_LINE_RE": re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$"),
         "CAPTION_RE": re.compile(r"^[<〈]\s*(?P<text>[^<>〈〉]+?)\s*[>〉]$"),
         "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
-        "INQUIRY_RE": re.compile(rf"^(?P<label>{alternation(seg['inquiry_labels'], spaced=True)})\s*[:：]"),
+        "INQUIRY_RE": re.compile(rf"^(?P<label>{alternation(seg['inquiry_labels'], spaced=True)})\s*[:：.]"),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),

@@ -304,8 +304,9 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     line = lines[second]
     if len(line.text) > WRAPPED_TITLE_MAX or not is_headline_like(line, lex) or is_subtitle(line, lex):
         return False
+    joined = len(lines[first].text) + len(line.text)
     if lex.TITLE_WRAP_RE.search(lines[first].text):
-        return True
+        return joined <= (WRAPPED_TITLE_MAX if is_sentence(line, lex) else TITLE_MAX)
     if is_sentence(lines[first], lex) or is_sentence(line, lex):
         return False
     after = next_line(lines, second + 1, stop)
@@ -445,18 +446,22 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
         kinds[line.index] = kind
 
 
-def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> None:
-    """Appendix pages, the contact table before them and the attachment list before that."""
+def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> set[int]:
+    """Appendix pages, the contact table before them and the attachment list before that;
+    returns the first line of each appendix page."""
     appendix = find_appendix_start(lines, begin, stop, lex)
+    pages = {i for i in range(appendix, stop) if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)}
     contact = find_contact_start(lines, begin, appendix, lex)
     attachments = find_attachments_start(lines, begin, contact, lex)
     for first, last, kind in ((attachments, contact, K.ATTACHMENTS), (contact, appendix, K.CONTACT),
                               (appendix, stop, K.APPENDIX)):
         for i in range(first, last):
             kinds[i] = kind
+    return pages
 
 
-def assign(doc: Document, lex: Lexicon) -> list[BlockKind]:
+def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
+    """The kind of every line, and the lines that open an appendix page."""
     lines, hints = doc.lines, doc.line_hints
     kinds: list[BlockKind] = [K.BODY] * len(lines)
     page_end = find_page_end(lines, hints, lex)
@@ -478,21 +483,21 @@ def assign(doc: Document, lex: Lexicon) -> list[BlockKind]:
         kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
             kinds[i] = K.CHROME
-    assign_tail(lines, t_last, footer, kinds, lex)
+    pages = assign_tail(lines, t_last, footer, kinds, lex)
     for i in range(t_last, footer):
         if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
             kinds[i] = hints[i]
         elif is_chrome(lines[i], lex):
             kinds[i] = K.CHROME
-    return kinds
+    return kinds, pages
 
 
-def to_blocks(doc: Document, kinds: list[BlockKind]) -> list[Block]:
-    """Runs of one kind; blank lines join the run before them."""
+def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
+    """Runs of one kind; blank lines join the run before them; each appendix page is a block."""
     blocks: list[Block] = []
     start = 0
     for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or (kinds[i] != kinds[start] and not doc.lines[i].blank):
+        if i == len(kinds) or (kinds[i] != kinds[start] or i in pages) and not doc.lines[i].blank:
             first, last = doc.lines[start], doc.lines[i - 1]
             if any(not line.blank for line in doc.lines[start:i]):
                 blocks.append(Block(kinds[start], start, i, trimmed(doc.text, first.start, last.end)))
@@ -503,4 +508,5 @@ def to_blocks(doc: Document, kinds: list[BlockKind]) -> list[Block]:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.blocks = to_blocks(doc, assign(doc, lex))
+    kinds, pages = assign(doc, lex)
+    doc.blocks = to_blocks(doc, kinds, pages)
