@@ -33,6 +33,7 @@ TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headl
 WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
 LIST_LINE_MAX = 80           # an attachment list item
+BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
 
 
@@ -177,13 +178,20 @@ def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple
         if line.blank:
             continue
         seen += 1
-        if seen > HEADER_SCAN_LINES or lex.MARKER_RE.match(line.text):
+        if seen > HEADER_SCAN_LINES or opens_prose(line, lex):
             return None
         opens_with_contact = seen <= 2 and is_contact_label(line, lex) and len(line.text) <= SHORT_LINE
         if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
             first = extend_header_back(lines, begin, line.index, lex)
             return first, line.index, extend_header_forward(lines, line.index, stop, lex)
     return None
+
+
+def opens_prose(line: Line, lex: Lexicon) -> bool:
+    """The body has begun: a sentence, or a □/○ bullet. Metadata lines such as
+    '- 배포일: 05/21/2025 13:24:54' above a header do not end the search."""
+    m = lex.MARKER_RE.match(line.text)
+    return is_sentence(line, lex) or bool(m and m.lastgroup in BODY_FAMILIES)
 
 
 def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon) -> int:
