@@ -32,6 +32,7 @@ TITLE_MAX = 100              # a "headline" longer than this is a paragraph
 TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
 WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
+CONTACT_SENTENCE_MAX = 300   # '… 취재를 원하시면 … 사무관(☎042-481-4414), … 연락주시기 바랍니다.'
 LIST_LINE_MAX = 80           # an attachment list item
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
@@ -350,10 +351,17 @@ def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) 
 
 
 def opens_contact(line: Line, lex: Lexicon) -> bool:
-    """'담당 부서', '책임자', '담당자', '문 의: 청년취업지원과 위수환(044-202-7458)'."""
+    """'담당 부서', '책임자', '담당자', '문 의: 청년취업지원과 위수환(044-202-7458)', and a line
+    naming who to call with a phone in it: '* 담당자 : 안전개선과 권순관(044-205-4219)'."""
+    if not is_contact_row(line, lex):
+        return False
+    marker = lex.MARKER_RE.match(line.text)
+    text = line.text[marker.end():].lstrip() if marker else line.text
     pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
             lex.INQUIRY_RE)
-    return any(p.match(line.text) for p in pats) and is_contact_row(line, lex)
+    if any(p.match(text) for p in pats):
+        return True
+    return bool(lex.PHONE_RE.search(text) and lex.INQUIRY_PHRASE_RE.search(text))
 
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
@@ -362,7 +370,7 @@ def is_contact_row(line: Line, lex: Lexicon) -> bool:
     if is_chrome(line, lex):
         return False  # the page's own contact sits among chrome: '담당부서 소통홍보팀 … 목록'
     if lex.PHONE_RE.search(text) or lex.EMAIL_RE.search(text):
-        return len(text) <= 2 * CONTACT_LINE_MAX
+        return len(text) <= CONTACT_SENTENCE_MAX
     if len(text) > CONTACT_LINE_MAX or lex.MARKER_RE.match(text) or is_sentence(line, lex):
         return False
     return is_contact_label(line, lex) or is_contact_value(line, lex) or len(text) <= SHORT_LINE
