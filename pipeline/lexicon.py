@@ -205,6 +205,9 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CAPTION_RE": re.compile(r"^[<〈]\s*(?P<text>[^<>〈〉]+?)\s*[>〉]$"),
         "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
         "INQUIRY_RE": re.compile(rf"^(?P<label>{alternation(seg['inquiry_labels'], spaced=True)})\s*[:：.]"),
+        "EMBARGO_WORD_RE": re.compile(rf"^(?P<word>{alternation(seg['embargo_words'])})(?=[\s:]|$)"),
+        "HEADER_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "INQUIRY_PHRASE_RE": re.compile(alternation(seg["inquiry_labels"] + seg["inquiry_phrases"])),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),

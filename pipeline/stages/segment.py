@@ -76,7 +76,7 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
     if is_kind_line(line, lex):
         return False
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
-                or lex.DISTRIBUTION_LABEL_RE.match(line.text))
+                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text))
 
 
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
@@ -211,20 +211,28 @@ def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon)
 
 def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexicon) -> int:
     """One past the header's last line. A short line counts as a contact value only once a
-    contact label opened the table, so that a title such as '원희룡 장관, 협력 강화' is kept."""
+    contact label opened the table, so that a title such as '원희룡 장관, 협력 강화' is kept;
+    a template label such as '페이지 수' brings its value line ('총 2쪽') along."""
     last = anchor + 1
     in_contact = is_contact_label(lines[anchor], lex)
+    pending = False
     for line in lines[anchor + 1:stop]:
-        if not is_header_line(line, lex) or lex.TITLE_LABEL_RE.match(line.text) and not line.blank \
-                and is_title_label(line, lex):
+        if line.blank:
+            continue
+        if pending and len(line.text) <= SHORT_LINE:
+            pending, last = False, line.index + 1
+            continue
+        label = lex.HEADER_LABEL_RE.match(line.text)
+        if label:
+            pending, last = not label.group("value"), line.index + 1
+            continue
+        if not is_header_line(line, lex) or is_title_label(line, lex):
             break
         in_contact = in_contact or is_contact_label(line, lex)
         if not in_contact and is_contact_value(line, lex) and len(line.text.split()) > 1 \
                 and not is_header_line_besides_contact(line, lex):
             break
         last = line.index + 1
-    while last > anchor + 1 and lines[last - 1].blank:
-        last -= 1
     return last
 
 
@@ -439,7 +447,7 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
         return K.EMBARGO
     if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
         return K.RELEASE_HEADER
-    if is_contact_label(line, lex) or is_contact_value(line, lex):
+    if is_contact_label(line, lex) or is_contact_value(line, lex) or is_phone_line(line, lex):
         return K.CONTACT
     return K.RELEASE_HEADER
 
