@@ -286,6 +286,14 @@ def next_line(lines: list[Line], i: int, stop: int) -> int | None:
     return i if i < stop else None
 
 
+def previous_line(lines: list[Line], begin: int, i: int) -> int | None:
+    """Index of the last non-blank line before i (not before begin), or None."""
+    i -= 1
+    while i >= begin and lines[i].blank:
+        i -= 1
+    return i if i >= begin else None
+
+
 def is_headline_like(line: Line, lex: Lexicon) -> bool:
     """'양식 전략품목을 선정하여 세계적인 품목으로 육성한다' — short, no bullet, no label."""
     text = line.text
@@ -477,7 +485,10 @@ def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind]
     pages = {i for i in range(appendix, stop) if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)}
     contact = find_contact_start(lines, begin, appendix, lex)
     attachments = find_attachments_start(lines, begin, contact, lex)
-    for first, last, kind in ((attachments, contact, K.ATTACHMENTS), (contact, appendix, K.CONTACT),
+    before = previous_line(lines, begin, contact)
+    # Under the board's '목록' button the table is the web page's contact, not the release's.
+    contact_kind = K.PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else K.CONTACT
+    for first, last, kind in ((attachments, contact, K.ATTACHMENTS), (contact, appendix, contact_kind),
                               (appendix, stop, K.APPENDIX)):
         for i in range(first, last):
             kinds[i] = kind
