@@ -35,22 +35,58 @@ def match_kind(doc: Document, lex: Lexicon) -> str | None:
     return None
 
 
-def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label."""
-    name, website, span = None, None, None
+def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
+    """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label. A known issuer wins over
+    the first short line (stray logo letters sit there too)."""
+    candidates: list[Line] = []
+    website = None
     for line in doc.lines_of(K.RELEASE_HEADER):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         m = lex.WEBSITE_RE.match(line.text)
         if m:
             website = website or m.group("url")
-        elif name is None and has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
-            name, span = collapse(line.text), line.content
+        elif has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
+            candidates.append(line)
+    known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
+    chosen = (known or candidates or [None])[0]
+    if chosen is None:
+        return None, website, None
+    return collapse(chosen.text), website, chosen.content
+
+
+def issuer_from_body(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A known issuer in a contact line ('문의: 기획재정부 …과 …') or as the subject of the lead
+    sentence ('방위사업청(청장 석종건)은 …')."""
+    lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
+    lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
+    for line in lines:
+        m = lex.ISSUER_RE.search(line.text)
+        if m:
+            return m.group("issuer"), Span(line.content.start + m.start(), line.content.start + m.end())
+    lead = next((l for l in doc.lines_of(K.BODY) if l.text), None)
+    if lead:
+        marker = lex.MARKER_RE.match(lead.text)
+        offset = marker.end() if marker else 0
+        m = lex.ISSUER_RE.match(lead.text[offset:].lstrip())
+        if m:
+            start = lead.content.start + len(lead.text) - len(lead.text[offset:].lstrip())
+            return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    return None
+
+
+def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    """The issuer from the header, the record's ministry, or the body — in that order."""
+    name, website, span = issuer_from_header(doc, lex)
     if name is None and doc.front_matter.get("ministry"):
         name = collapse(doc.front_matter["ministry"])
+    if name is None:
+        found = issuer_from_body(doc, lex)
+        if found:
+            name, span = found
     if name is None and website is None:
         return None
-    issuer = {"name": name, "website": website}
+    issuer: dict[str, Any] = {"name": name, "website": website}
     if span:
         issuer["span"] = span.to_json()
     return issuer
