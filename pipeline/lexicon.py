@@ -177,6 +177,14 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EDITION_MORNING_RE": re.compile(alternation(L["embargo"]["morning"])),
         "EDITION_EVENING_RE": re.compile(alternation(L["embargo"]["evening"])),
         "EDITION_IMMEDIATE_RE": re.compile(alternation(L["embargo"]["immediate"])),
+        # "붙임 1. 세부 추진계획 1부." — a following "2. …" line continues the listing.
+        "ATTACHMENT_LINE_RE": re.compile(
+            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})\s*(?P<number>\d{{1,2}})?"
+            r"\s*[.:：]?\s+(?P<text>.+?)"
+            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
+        "ATTACHMENT_MORE_RE": re.compile(
+            r"^(?P<number>\d{1,2})\s*\.\s+(?P<text>.+?)"
+            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
         "INLINE_ATTACHMENT_RE": re.compile(
             rf"\((?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)

@@ -279,14 +279,37 @@ def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | 
 
 # --- attachments -----------------------------------------------------------------------
 
+def match_inline_attachments(line: Line, lex: Lexicon) -> list[tuple[str, str, int, int]]:
+    """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end)."""
+    return [(m.group("label"), m.group("text"), m.start("text"), m.end("text"))
+            for m in lex.INLINE_ATTACHMENT_RE.finditer(line.text)]
+
+
+def match_listing(line: Line, lex: Lexicon, open_listing: str | None) -> tuple[str, str, int, int] | None:
+    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); a following '2. 참고자료 1부.'
+    continues an open listing as ('붙임 2', …)."""
+    m = lex.ATTACHMENT_LINE_RE.match(line.text)
+    if m:
+        label = without_spaces(m.group("label"))
+        label = f"{label} {m.group('number')}" if m.group("number") else label
+        return label, m.group("text"), m.start("text"), m.end("text")
+    m = lex.ATTACHMENT_MORE_RE.match(line.text) if open_listing else None
+    if m:
+        return f"{open_listing} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
+    return None
+
+
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
-    """An inline '(요약문 별첨 자료)' names an attachment: label '별첨', text '요약문 별첨 자료'."""
-    found = []
+    found: list[dict[str, Any]] = []
+    listing: str | None = None          # the label of the listing the previous line opened
     for line in doc.lines_of(K.BODY):
-        for m in lex.INLINE_ATTACHMENT_RE.finditer(line.text):
-            start = line.content.start + m.start("text")
-            found.append({"label": m.group("label"), "text": collapse(m.group("text")),
-                          "span": trimmed(doc.text, start, start + len(m.group("text"))).to_json()})
+        if not line.text:
+            continue
+        item = match_listing(line, lex, listing)
+        listing = item[0].split(" ")[0] if item else None
+        for label, text, start, end in ([item] if item else match_inline_attachments(line, lex)):
+            span = trimmed(doc.text, line.content.start + start, line.content.start + end)
+            found.append({"label": label, "text": collapse(text), "span": span.to_json()})
     return found
 
 
