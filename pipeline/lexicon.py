@@ -198,6 +198,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONTACT_EMAIL_LABEL_RE": _contact_label_re(L["contact"]["email"], spaced=False),
         "CONTACT_FAX_LABEL_RE": _contact_label_re(L["contact"]["fax"]),
         "CONTACT_INQUIRY_LABEL_RE": _contact_label_re(L["contact"]["inquiry"]),
+        "CONTACT_BLOCK_LABEL_RE": re.compile(
+            rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
         "CONTACT_SENTENCE_RE": re.compile(alternation(L["contact"]["sentence"])),
         "ISSUER_RE": re.compile(rf"(?P<issuer>{alternation(list(lex.issuers))})"),
         "MARKER_RE": _marker_re(lex.families),

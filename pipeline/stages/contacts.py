@@ -39,7 +39,7 @@ class Group:
     phone_after: dict[int, Token] = field(default_factory=dict)           # person index → phone
 
 
-LABELS = (("label_inquiry", "CONTACT_INQUIRY_LABEL_RE"), ("label_department", "CONTACT_DEPARTMENT_LABEL_RE"),
+LABELS = (("label_block", "CONTACT_BLOCK_LABEL_RE"), ("label_inquiry", "CONTACT_INQUIRY_LABEL_RE"), ("label_department", "CONTACT_DEPARTMENT_LABEL_RE"),
           ("label_manager", "CONTACT_MANAGER_LABEL_RE"), ("label_staff", "CONTACT_STAFF_LABEL_RE"),
           ("label_phone", "CONTACT_PHONE_LABEL_RE"), ("label_email", "CONTACT_EMAIL_LABEL_RE"),
           ("label_fax", "CONTACT_FAX_LABEL_RE"))
@@ -172,13 +172,17 @@ def group_tokens(tokens: list[Token]) -> list[Group]:
     role: str | None = None
     for tok in tokens:
         g = groups[-1]
-        if tok.kind in ROLE_OF_LABEL:
+        if tok.kind == "label_block":
+            if g.units or g.people or g.phones:
+                groups.append(Group())
+            role = None
+        elif tok.kind in ROLE_OF_LABEL:
             role = ROLE_OF_LABEL[tok.kind]
         elif tok.kind == "unit":
             if g.people or g.phones:
                 groups.append(Group())
                 g, role = groups[-1], None
-            g.units.append(tok)
+            groups[-1].units.append(tok)
         elif tok.kind == "person":
             g.people.append((tok, role))
         elif tok.kind == "phone":

@@ -64,7 +64,8 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
     """'담당과 정책연구부', '담당자', '전화번호', 'E-mail'."""
     pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
-            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE)
+            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE,
+            lex.CONTACT_BLOCK_LABEL_RE)
     return any(p.match(line.text) for p in pats)
 
 
