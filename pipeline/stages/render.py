@@ -94,7 +94,7 @@ def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> 
     if words & set(lex.html["page_footer"]["words"]):
         return True
     labels = set(lex.labels["page"]["department"])
-    return el.tag == "dl" and any(own_label(dt) in labels for dt in el.iterchildren("dt"))
+    return el.tag == "dl" and any(own_label(dt) in labels for dt in el.iter("dt"))
 
 
 def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
@@ -119,15 +119,19 @@ def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
 def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
     """What this element makes of its lines, or None to keep its parent's kind."""
     words = markup_words(el, lex)
+    conf = lex.html
     if is_page_footer(el, words, lex):
         return K.PAGE_FOOTER
-    if words & set(lex.html["breadcrumb"]["words"]):
-        return K.BREADCRUMB
-    if words & set(lex.html["page_header"]["words"]) or is_board_fields(el, lex):
+    if is_board_fields(el, lex):
         return K.PAGE_HEADER
-    if is_chrome_tag(el, lex) or words & set(lex.html["chrome"]["words"]):
+    if is_chrome_tag(el, lex) or words & set(conf["chrome"]["words"]):
         return K.CHROME
-    if collapse(el.text_content()) in lex.html["korea_kr"]["markers"]:
+    if words & set(conf["breadcrumb"]["words"]):
+        return K.BREADCRUMB
+    if words & set(conf["page_header"]["words"]):
+        return K.PAGE_HEADER
+    text = collapse(el.text_content()) if el.tag in ("th", "dt", "label", "h1", "h2") else ""
+    if text in conf["chrome"]["labels"] or text in conf["korea_kr"]["markers"]:
         return K.CHROME
     return None
 
@@ -150,7 +154,10 @@ def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex:
     tags = lex.html["tags"]
     if not isinstance(el.tag, str) or el.tag in tags["drop"]:
         return
-    kind = classify(el, lex) or kind
+    found = classify(el, lex)
+    if kind == K.CHROME and found != K.PAGE_FOOTER:
+        found = None        # a title inside a menu ('gnb_tit') is the menu's
+    kind = found or kind
     if el.tag == "table":
         canvas.end_line()
         table = [canvas.tables, -1, 0]
