@@ -70,9 +70,11 @@ def decode_strict(data: bytes, encoding: str) -> str | None:
 
 
 def guess_encoding(data: bytes, lex: Lexicon) -> str | None:
-    """charset-normalizer's best guess, in our spelling of the name."""
+    """charset-normalizer's best guess, in our spelling of the name, when it is one a Korean
+    release can be in (data/html.toml); None otherwise."""
     best = charset_normalizer.from_bytes(data).best()
-    return canonical_encoding(best.encoding, lex) if best else None
+    guess = canonical_encoding(best.encoding, lex) if best else None
+    return guess if guess in lex.html["charset"]["detector_accepts"] else None
 
 
 def bad_byte_offsets(data: bytes, encoding: str, limit: int = SHOWN_OFFSETS + 1) -> list[int]:
