@@ -67,6 +67,7 @@ class Lexicon:
     titles: dict[str, Any]
     surnames: dict[str, str]
     families: tuple[MarkerFamily, ...]
+    issuers: dict[str, str]          # every known name, short form or former name → 2026 name
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     html: dict[str, Any] = field(default_factory=dict)      # data/html.toml, for decode and render
 
@@ -89,6 +90,22 @@ def _load_families() -> tuple[MarkerFamily, ...]:
             no_digit_after=entry.get("no_digit_after", False),
         ))
     return tuple(families)
+
+
+def _load_issuers() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for entry in read_toml("issuers.toml")["issuer"]:
+        for name in [entry["name"], *entry.get("aliases", ()), *entry.get("former", ())]:
+            if name in names:
+                raise ValueError(f"issuers.toml: {name} is listed twice")
+            names[name] = entry["name"]
+    return names
+
+
+def _contact_label_re(words: list[str], spaced: bool = True) -> re.Pattern[str]:
+    """A contact label at the start of a cell; it must not run into a word ('담당자김' is not
+    split here, '☎044-…' is)."""
+    return re.compile(rf"^(?P<label>{alternation(words, spaced=spaced)})(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*")
 
 
 def _marker_re(families: tuple[MarkerFamily, ...]) -> re.Pattern[str]:
@@ -161,25 +178,33 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EDITION_MORNING_RE": re.compile(alternation(L["embargo"]["morning"])),
         "EDITION_EVENING_RE": re.compile(alternation(L["embargo"]["evening"])),
         "EDITION_IMMEDIATE_RE": re.compile(alternation(L["embargo"]["immediate"])),
+        # "붙임 1. 세부 추진계획 1부." — a following "2. …" line continues the listing.
+        "ATTACHMENT_LINE_RE": re.compile(
+            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})\s*(?P<number>\d{{1,2}})?"
+            r"\s*[.:：]?\s+(?P<text>.+?)"
+            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
+        "ATTACHMENT_MORE_RE": re.compile(
+            r"^(?P<number>\d{1,2})\s*\.\s+(?P<text>.+?)"
+            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
         "INLINE_ATTACHMENT_RE": re.compile(
             rf"\((?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": re.compile(
             rf"(?P<org>[\w·]+?(?:{org_suffixes}))\(\s*(?P<title>[^\s:()]{{1,8}})\s*[:：]?\s*"
             r"(?P<name>[^\s:(),]{2,5})\s*\)"),
-        "CONTACT_DEPARTMENT_LABEL_RE": re.compile(
-            rf"^(?P<label>{alternation(L['contact']['department'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
-        "CONTACT_MANAGER_LABEL_RE": re.compile(
-            rf"^(?P<label>{alternation(L['contact']['manager'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
-        "CONTACT_STAFF_LABEL_RE": re.compile(
-            rf"^(?P<label>{alternation(L['contact']['staff'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
-        "CONTACT_PHONE_LABEL_RE": re.compile(
-            rf"^(?P<label>{alternation(L['contact']['phone'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
-        "CONTACT_EMAIL_LABEL_RE": re.compile(
-            rf"^(?P<label>{alternation(L['contact']['email'])})(?=\s|$|:)\s*:?\s*"),
-        "CONTACT_FAX_LABEL_RE": re.compile(
-            rf"^(?P<label>{alternation(L['contact']['fax'], spaced=True)})(?=\s|$|:)\s*:?\s*"),
+        "CONTACT_DEPARTMENT_LABEL_RE": _contact_label_re(L["contact"]["department"]),
+        "CONTACT_MANAGER_LABEL_RE": _contact_label_re(L["contact"]["manager"]),
+        "CONTACT_STAFF_LABEL_RE": _contact_label_re(L["contact"]["staff"]),
+        "CONTACT_PHONE_LABEL_RE": _contact_label_re(L["contact"]["phone"]),
+        "CONTACT_EMAIL_LABEL_RE": _contact_label_re(L["contact"]["email"], spaced=False),
+        "CONTACT_FAX_LABEL_RE": _contact_label_re(L["contact"]["fax"]),
+        "CONTACT_INQUIRY_LABEL_RE": _contact_label_re(L["contact"]["inquiry"]),
+        "CONTACT_BLOCK_LABEL_RE": re.compile(
+            rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
+        "CONTACT_SENTENCE_RE": re.compile(alternation(L["contact"]["sentence"])),
+        "ISSUER_RE": re.compile(rf"(?P<issuer>{alternation(list(lex.issuers))})"),
         "MARKER_RE": _marker_re(lex.families),
+        "WORD_RE": re.compile(r"(?P<word>\S+)"),
     }
 
 
@@ -230,6 +255,7 @@ def load_lexicon() -> Lexicon:
         titles=read_toml("titles.toml"),
         surnames={row[0]: row[1] for row in read_tsv("surnames.tsv")},
         families=_load_families(),
+        issuers=_load_issuers(),
     )
     lex.patterns.update(_core_patterns(lex))
     lex.html = read_toml("html.toml")
