@@ -69,6 +69,7 @@ class Lexicon:
     families: tuple[MarkerFamily, ...]
     issuers: dict[str, str]          # every known name, short form or former name → 2026 name
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    html: dict[str, Any] = field(default_factory=dict)      # data/html.toml, for decode and render
 
     def add_patterns(self, patterns: dict[str, re.Pattern[str]]) -> None:
         """Register patterns; each is also an attribute (lex.PHONE_RE) for fast access."""
@@ -209,6 +210,40 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """Patterns of decode and render: declared charsets, markup sniffing, records, mojibake."""
+    markdown = lex.html["markdown"]
+    return {
+        # <meta charset="euc-kr">, <meta http-equiv="Content-Type" content="text/html; charset=…">,
+        # <?xml version="1.0" encoding="…"?>; matched on the first bytes read as Latin-1.
+        "DECLARED_CHARSET_RE": re.compile(
+            r"""<meta[^>]*?charset\s*=\s*["']?\s*(?P<charset>[\w.:-]+)"""
+            r"""|<\?xml[^>]*?encoding\s*=\s*["'](?P<xml>[\w.:-]+)["']""", re.IGNORECASE),
+        "HTML_DOCUMENT_RE": re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml)\b",
+                                       re.IGNORECASE | re.DOTALL),
+        "HTML_TAG_RE": re.compile(
+            r"<(?P<tag>p|div|table|br|span|body|head|h[1-6]|ul|ol|li|td|tr|meta|font|b|a)\b[^<>]*>",
+            re.IGNORECASE),
+        "FRONT_MATTER_RE": re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL),
+        # title: "[보도참고] …"   attachment_count: 0   (one key per line, simple scalars)
+        "YAML_FIELD_RE": re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$"),
+        "MD_HEADING_RE": re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$"),
+        "MD_ITEM_RE": re.compile(r"^[-*+][ \t]+(?P<text>.*)$"),
+        "MD_QUOTE_RE": re.compile(r"^>[ \t]?(?P<text>.*)$"),
+        "MD_LINK_RE": re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)"),
+        "MD_BODY_HEADING_RE": re.compile(rf"^##[ \t]+(?:{alternation([markdown['body_heading']])})[ \t]*$"),
+        "MD_TRAILER_HEADING_RE": re.compile(rf"^##[ \t]+(?:{alternation(markdown['trailer_headings'])})[ \t]*$"),
+        # Runs that may be Korean bytes shown one byte per character (Latin-1 / cp1252 view):
+        # at least two such characters, ASCII allowed between them.
+        "LATIN_RUN_RE": re.compile(
+            r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+            r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+            r"(?:[\u0020-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+            r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])*"),
+        "MARKUP_WORD_RE": re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+"),
+    }
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """Build the Lexicon once per process (it is immutable after this)."""
@@ -225,4 +260,6 @@ def load_lexicon() -> Lexicon:
         issuers=_load_issuers(),
     )
     lex.add_patterns(_core_patterns(lex))
+    lex.html = read_toml("html.toml")
+    lex.add_patterns(_input_patterns(lex))
     return lex
