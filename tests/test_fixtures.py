@@ -62,3 +62,17 @@ def test_organizations(case):
     expected = nulls(case["expect"])
     heads = [o for o in record["organizations"] if o["head"]]
     assert project(heads, expected) == expected
+
+
+def test_weekday_that_contradicts_its_date_is_kept_and_warned():
+    record = pipeline.parse_text("보도자료\n보도시점 2024. 3. 5.(수) 12:00\n제목 줄\n□ 본문 문장은 충분히 길게 써서 산문으로 보이게 한다고 밝혔습니다.")
+    assert record["release"]["embargo"]["weekday"] == "수"
+    warnings = [w for w in record["diagnostics"]["warnings"] if w["code"] == "weekday_mismatch"]
+    assert len(warnings) == 1 and "2024-03-05" in warnings[0]["message"]
+
+
+@pytest.mark.parametrize("case", load("page"), ids=ids(load("page")))
+def test_page(case):
+    record = pipeline.parse_text(case["text"])
+    expected = nulls(case["expect"])
+    assert project(record["page"], expected) == expected

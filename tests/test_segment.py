@@ -289,7 +289,8 @@ MODERN_TAIL = """
 def test_attachment_list_contact_table_and_appendix_pages_close_the_body():
     got = dict((t, k) for k, t in kinds(MODERN_TAIL))
     assert got["정부는 설명회를 개최한다고 밝혔다."] == "body"
-    assert got["붙임 1. 설명회 개최 계획."] == got["2. 정부지원 사업 목록. 끝."] == "attachments"
+    # the attachment list stays the body's tail: the release stage reads it there
+    assert got["붙임 1. 설명회 개최 계획."] == got["2. 정부지원 사업 목록. 끝."] == "body"
     for cell in ("담당 부서", "과 장", "(044-201-6701)", "김지수", "(044-201-6706)"):
         assert got[cell] == "contact"
     for line in ("붙임 1", "설명회 개최 계획", "□ 개요", "참고 2", "□ 국고보조 6개"):
@@ -302,7 +303,7 @@ def test_each_appendix_page_is_a_block_of_its_own():
     assert pages == ["붙임 1", "참고 2"]
 
 
-def test_bracketed_attachment_label_over_a_numbered_list_is_a_list():
+def test_bracketed_attachment_label_over_a_numbered_list_is_no_appendix_page():
     text = """
     코로나19 국내 발생 현황
 
@@ -315,7 +316,7 @@ def test_bracketed_attachment_label_over_a_numbered_list_is_a_list():
     2. 코로나19 국외 발생 현황
     """
     got = dict((t, k) for k, t in kinds(text))
-    assert got["<붙임>"] == got["2. 코로나19 국외 발생 현황"] == "attachments"
+    assert got["<붙임>"] == got["2. 코로나19 국외 발생 현황"] == "body"
 
 
 def test_prose_starting_with_a_label_word_is_not_an_appendix():
@@ -332,9 +333,9 @@ def test_prose_starting_with_a_label_word_is_not_an_appendix():
 @pytest.mark.parametrize("line", [
     "* 문의: 원자재비축과 방형준 서기관(042-724-7207)",
     "문 의: 청년취업지원과 위수환(044-202-7458)",
-    "* 담당자 : 안전개선과 권순관(044-205-4219)",
+    "이 보도자료와 관련하여 취재를 원하시면 창업정책과 김다온 사무관(☎044-204-7000)에게 연락주시기 바랍니다.",
 ])
-def test_a_trailing_inquiry_line_is_a_contact(line):
+def test_a_trailing_inquiry_line_stays_in_the_body_for_the_contacts_stage(line):
     text = f"""
     원자재 비축운영 계획 수립
 
@@ -342,7 +343,7 @@ def test_a_trailing_inquiry_line_is_a_contact(line):
 
     {line}
     """
-    assert kind_of(text, line) == "contact"
+    assert kind_of(text, line) == "body"
 
 
 def test_a_phone_in_the_middle_of_the_body_is_no_contact():
@@ -396,6 +397,6 @@ def test_image_alt_text_is_chrome():
 
 def test_segment_stays_linear_on_a_long_body():
     body = "\n\n".join(f"□ 항목 {i}에 대한 설명이다." if i % 3 else f"ㅇ 세부 내용 {i}" for i in range(4000))
-    doc = segmented("긴 보도자료 제목\n\n" + body + "\n\n붙임 1. 계획. 끝.\n")
-    assert doc.blocks_of(K.ATTACHMENTS)
+    doc = segmented("긴 보도자료 제목\n\n" + body + "\n\n참고 1\n\n계획\n\n□ 개요\n")
+    assert doc.blocks_of(K.APPENDIX)
     assert sum(b.last - b.first for b in doc.blocks_of(K.BODY)) > 7000

@@ -39,10 +39,12 @@ class Group:
     phone_after: dict[int, Token] = field(default_factory=dict)           # person index → phone
 
 
-LABELS = (("label_department", "CONTACT_DEPARTMENT_LABEL_RE"), ("label_manager", "CONTACT_MANAGER_LABEL_RE"),
-          ("label_staff", "CONTACT_STAFF_LABEL_RE"), ("label_phone", "CONTACT_PHONE_LABEL_RE"),
-          ("label_email", "CONTACT_EMAIL_LABEL_RE"), ("label_fax", "CONTACT_FAX_LABEL_RE"))
-ROLE_OF_LABEL = {"label_manager": "manager", "label_staff": "staff"}
+LABELS = (("label_block", "CONTACT_BLOCK_LABEL_RE"), ("label_inquiry", "CONTACT_INQUIRY_LABEL_RE"), ("label_department", "CONTACT_DEPARTMENT_LABEL_RE"),
+          ("label_manager", "CONTACT_MANAGER_LABEL_RE"), ("label_staff", "CONTACT_STAFF_LABEL_RE"),
+          ("label_phone", "CONTACT_PHONE_LABEL_RE"), ("label_email", "CONTACT_EMAIL_LABEL_RE"),
+          ("label_fax", "CONTACT_FAX_LABEL_RE"))
+ROLE_OF_LABEL = {"label_manager": "manager", "label_staff": "staff", "label_inquiry": "contact"}
+INQUIRY_LINE_MAX = 90        # a short line holding a phone is a contact line, not prose
 
 
 # --- tokens ----------------------------------------------------------------------------
@@ -150,7 +152,8 @@ def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Toke
     name, title = split_person(value, lex.PERSON_TITLE_RE)
     if title and name:
         return Token("person", name, span, title)
-    if compact.endswith(unit_suffixes(lex)) and len(compact) >= 2 and not lex.PERSON_TITLE_RE.fullmatch(compact):
+    if " " not in value and compact.endswith(unit_suffixes(lex)) and len(compact) >= 2 \
+            and not lex.PERSON_TITLE_RE.fullmatch(compact):
         return Token("unit", collapse(value), span)
     if name and len(compact) <= 4 and " " not in value:
         return Token("person", name, span, None)
@@ -169,13 +172,17 @@ def group_tokens(tokens: list[Token]) -> list[Group]:
     role: str | None = None
     for tok in tokens:
         g = groups[-1]
-        if tok.kind in ROLE_OF_LABEL:
+        if tok.kind == "label_block":
+            if g.units or g.people or g.phones:
+                groups.append(Group())
+            role = None
+        elif tok.kind in ROLE_OF_LABEL:
             role = ROLE_OF_LABEL[tok.kind]
         elif tok.kind == "unit":
-            if g.people:
+            if g.people or g.phones:
                 groups.append(Group())
                 g, role = groups[-1], None
-            g.units.append(tok)
+            groups[-1].units.append(tok)
         elif tok.kind == "person":
             g.people.append((tok, role))
         elif tok.kind == "phone":
@@ -185,7 +192,7 @@ def group_tokens(tokens: list[Token]) -> list[Group]:
                 g.phone_after[len(g.people) - 1] = tok
         elif tok.kind == "email":
             g.emails.append(tok)
-    return [g for g in groups if g.people]
+    return groups
 
 
 def previous_kind(tokens: list[Token], tok: Token) -> str | None:
@@ -212,40 +219,110 @@ def pick(items: list[Token], k: int, count: int) -> Token | None:
     return items[k] if k < len(items) else None
 
 
-def department_and_team(units: list[Token], lex: Lexicon) -> tuple[str | None, str | None]:
-    """['정책연구부', '혁신연구팀'] → ('정책연구부', '혁신연구팀'); a lone team is the department."""
+def split_units(units: list[Token], lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+    """['기획재정부', '관세정책관', '산업관세과'] → organization '기획재정부', department
+    '산업관세과' (the most specific unit), team None; ['정책연구부', '혁신연구팀'] →
+    (None, '정책연구부', '혁신연구팀')."""
     names = [u.value for u in units]
+    organization = names.pop(0) if names and without_spaces(names[0]) in lex.issuers else None
     teams = tuple(lex.titles["team_suffixes"])
-    if len(names) >= 2 and names[-1].endswith(teams):
-        return names[0], names[-1]
-    return (names[0] if names else None), None
+    team = names.pop() if names and names[-1].endswith(teams) else None
+    return organization, (names[-1] if names else None), team
 
 
-def contact_of(group: Group, k: int, organization: str | None, lex: Lexicon) -> dict[str, Any]:
-    person, role = group.people[k]
-    count = len(group.people)
-    phone_tok = group.phone_after.get(k) or (None if group.phone_after else pick(group.phones, k, count))
-    email_tok = pick(group.emails, k, count)
-    fax_tok = pick(group.faxes, k, count)
-    department, team = department_and_team(group.units, lex)
+def contact_of(group: Group, k: int | None, issuer: str | None, lex: Lexicon) -> dict[str, Any]:
+    """The k-th person of `group` (k None: the group's unit and phone without a person)."""
+    count = max(len(group.people), 1)
+    person, role = group.people[k] if k is not None else (None, "contact")
+    i = k or 0
+    phone_tok = group.phone_after.get(i) or (None if group.phone_after else pick(group.phones, i, count))
+    email_tok = pick(group.emails, i, count)
+    fax_tok = pick(group.faxes, i, count)
+    organization, department, team = split_units(group.units, lex)
     phone = format_phone(phone_tok.value) if phone_tok else None
     fax = format_phone(fax_tok.value) if fax_tok else None
+    anchor = person or phone_tok or (group.units[0] if group.units else None)
     return {
-        "organization": organization, "department": department, "team": team,
-        "name": person.value, "title": person.extra, "role": role,
+        "organization": organization or issuer, "department": department, "team": team,
+        "name": person.value if person else None, "title": person.extra if person else None, "role": role,
         "phone": phone[0] if phone else None, "phone_e164": phone[1] if phone else None,
-        "extension": phone_tok.extra if phone_tok else None,
+        "extension": phone_tok.extra if phone_tok and phone else None,
         "fax": fax[0] if fax else None,
         "email": email_tok.value if email_tok else None,
-        "span": person.span.to_json(),
+        "span": anchor.span.to_json() if anchor else None,
     }
+
+
+def contacts_of_groups(groups: list[Group], issuer: str | None, lex: Lexicon,
+                       unnamed: bool) -> list[dict[str, Any]]:
+    """One contact per person; with `unnamed`, a unit with a phone but no person counts too."""
+    out = []
+    for g in groups:
+        if g.people:
+            out.extend(contact_of(g, k, issuer, lex) for k in range(len(g.people)))
+        elif unnamed and g.phones and (g.units or g.emails):
+            out.append(contact_of(g, None, issuer, lex))
+    return out
+
+
+# --- rules -----------------------------------------------------------------------------
+
+def from_tables(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+    """The contact table of the release header or the end of the body."""
+    out = []
+    for block in doc.blocks_of(K.CONTACT):
+        tokens = [t for i in range(block.first, block.last) for t in tokens_of_line(doc.lines[i], lex)]
+        out.extend(contacts_of_groups(group_tokens(tokens), issuer, lex, unnamed=False))
+    return out
+
+
+def is_inquiry_line(line: Line, lex: Lexicon) -> bool:
+    """'문 의: 운영지원과 윤권상 (044-202-7864)', '* 담당자 : 관리과 심재규(042-481-6020)',
+    '…김인철 사무관(☎044-204-7624)에게 연락주시기 바랍니다.' — a phone or e-mail is required."""
+    if not (lex.PHONE_RE.search(line.text) or lex.EMAIL_RE.search(line.text)):
+        return False
+    body = strip_marker(line.text, lex)
+    return bool(match_label(body, lex) or lex.CONTACT_SENTENCE_RE.search(body)
+                or len(body) <= INQUIRY_LINE_MAX)
+
+
+def strip_marker(text: str, lex: Lexicon) -> str:
+    m = lex.MARKER_RE.match(text)
+    return text[m.end():].lstrip() if m else text
+
+
+def inquiry_tokens(line: Line, lex: Lexicon) -> list[Token]:
+    """Tokens of a contact line in prose: a bare name counts only right before its phone."""
+    tokens = tokens_of_line(line, lex)
+    keep = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].kind if i + 1 < len(tokens) else None
+        if tok.kind == "person" and tok.extra is None and nxt not in ("phone", "email", "label_phone"):
+            continue
+        keep.append(tok)
+    return keep
+
+
+def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+    out = []
+    for kind in (K.BODY, K.APPENDIX):
+        for line in doc.lines_of(kind):
+            if line.text and is_inquiry_line(line, lex):
+                out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), issuer, lex, unnamed=True))
+    return out
+
+
+RULES = (("table", from_tables), ("inquiry", from_inquiry_lines))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
     issuer = (doc.release.get("issuer") or {}).get("name")
+    seen: set[tuple[Any, ...]] = set()
     contacts = []
-    for block in doc.blocks_of(K.CONTACT):
-        tokens = [t for i in range(block.first, block.last) for t in tokens_of_line(doc.lines[i], lex)]
-        for group in group_tokens(tokens):
-            contacts.extend(contact_of(group, k, issuer, lex) for k in range(len(group.people)))
+    for _, rule in RULES:
+        for contact in rule(doc, lex, issuer):
+            key = (contact["name"], contact["phone"], contact["email"])
+            if key not in seen:
+                seen.add(key)
+                contacts.append(contact)
     doc.contacts = contacts

@@ -35,22 +35,58 @@ def match_kind(doc: Document, lex: Lexicon) -> str | None:
     return None
 
 
-def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label."""
-    name, website, span = None, None, None
+def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
+    """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label. A known issuer wins over
+    the first short line (stray logo letters sit there too)."""
+    candidates: list[Line] = []
+    website = None
     for line in doc.lines_of(K.RELEASE_HEADER):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         m = lex.WEBSITE_RE.match(line.text)
         if m:
             website = website or m.group("url")
-        elif name is None and has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
-            name, span = collapse(line.text), line.content
+        elif has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
+            candidates.append(line)
+    known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
+    chosen = (known or candidates or [None])[0]
+    if chosen is None:
+        return None, website, None
+    return collapse(chosen.text), website, chosen.content
+
+
+def issuer_from_body(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A known issuer in a contact line ('문의: 기획재정부 …과 …') or as the subject of the lead
+    sentence ('방위사업청(청장 석종건)은 …')."""
+    lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
+    lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
+    for line in lines:
+        m = lex.ISSUER_RE.search(line.text)
+        if m:
+            return m.group("issuer"), Span(line.content.start + m.start(), line.content.start + m.end())
+    lead = next((l for l in doc.lines_of(K.BODY) if l.text), None)
+    if lead:
+        marker = lex.MARKER_RE.match(lead.text)
+        offset = marker.end() if marker else 0
+        m = lex.ISSUER_RE.match(lead.text[offset:].lstrip())
+        if m:
+            start = lead.content.start + len(lead.text) - len(lead.text[offset:].lstrip())
+            return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    return None
+
+
+def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    """The issuer from the header, the record's ministry, or the body — in that order."""
+    name, website, span = issuer_from_header(doc, lex)
     if name is None and doc.front_matter.get("ministry"):
         name = collapse(doc.front_matter["ministry"])
+    if name is None:
+        found = issuer_from_body(doc, lex)
+        if found:
+            name, span = found
     if name is None and website is None:
         return None
-    issuer = {"name": name, "website": website}
+    issuer: dict[str, Any] = {"name": name, "website": website}
     if span:
         issuer["span"] = span.to_json()
     return issuer
@@ -105,44 +141,56 @@ def year_hint(doc: Document) -> int | None:
     return int(posted[:4]) if posted else None
 
 
-def parse_date(value: str, lex: Lexicon, default_year: int | None) -> tuple[str | None, str | None]:
-    """'2004년 7월 15일(목)' or '2024. 3. 5.(화)' or "'24.3.5." → ('2004-07-15', '목')."""
+def full_year(written: str | None, default: int | None) -> int | None:
+    """'2024' → 2024, "'24" → 2024, "'99" → 1999, None → default."""
+    if not written:
+        return default
+    digits = int(written.lstrip("'‘’´"))
+    return digits if digits > 99 else (2000 + digits if digits < 50 else 1900 + digits)
+
+
+def find_dates(value: str, lex: Lexicon, default_year: int | None) -> list[tuple[int, str, str | None]]:
+    """Every date in `value` as (offset, ISO date, weekday), in text order. A date without a
+    year takes the year of the date before it (or `default_year`), rolling over December."""
+    matches = []
     for pattern in (lex.KOREAN_DATE_RE, lex.DOTTED_DATE_RE):
         for m in pattern.finditer(value):
-            year = m.group("year")
-            if year:
-                digits = int(year.lstrip("'‘’´"))
-                y = digits if digits > 99 else (2000 + digits if digits < 50 else 1900 + digits)
-            else:
-                y = default_year
-            if y is None:
-                continue
-            try:
-                return date(y, int(m.group("month")), int(m.group("day"))).isoformat(), m.group("weekday")
-            except ValueError:
-                continue
-    return None, None
+            if not any(a <= m.start() < b for a, b, _ in matches):
+                matches.append((m.start(), m.end(), m))
+    found: list[tuple[int, str, str | None]] = []
+    year = default_year
+    for start, _, m in sorted(matches, key=lambda t: t[0]):
+        y = full_year(m.group("year"), year)
+        month, day = int(m.group("month")), int(m.group("day"))
+        if y is None:
+            continue
+        if not m.group("year") and found and month < int(found[-1][1][5:7]):
+            y += 1
+        try:
+            found.append((start, date(y, month, day).isoformat(), m.group("weekday")))
+        except ValueError:
+            continue
+        year = y
+    return found
 
 
 def parse_time(value: str, lex: Lexicon) -> str | None:
     """'12:00 이후' → '12:00'; '14시' → '14:00'; dates are not times."""
     for m in lex.TIME_RE.finditer(value):
         hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
-        if m.group("minute") is None and ":" in m.group():
-            continue
         if hour <= 24 and minute <= 59:
             return f"{hour % 24:02d}:{minute:02d}"
     return None
 
 
-def parse_edition(value: str, lex: Lexicon) -> str | None:
-    if lex.EDITION_MORNING_RE.search(value):
-        return "morning"
-    if lex.EDITION_EVENING_RE.search(value):
-        return "evening"
-    if lex.EDITION_IMMEDIATE_RE.search(value):
-        return "immediate"
-    return None
+def find_edition(value: str, lex: Lexicon) -> tuple[str | None, int]:
+    """('morning', offset) for '… 조간', likewise evening and immediate; (None, -1) otherwise."""
+    for edition, pattern in (("morning", lex.EDITION_MORNING_RE), ("evening", lex.EDITION_EVENING_RE),
+                             ("immediate", lex.EDITION_IMMEDIATE_RE)):
+        m = pattern.search(value)
+        if m:
+            return edition, m.start()
+    return None, -1
 
 
 def embargo_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]]:
@@ -169,17 +217,36 @@ def value_text(lines: list[Line], lex: Lexicon) -> str:
     return collapse(" ".join(parts))
 
 
-def parse_embargo(doc: Document, lines: list[Line], lex: Lexicon) -> dict[str, Any] | None:
+def parse_embargo(doc: Document, lines: list[Line], lex: Lexicon, distributed: str | None) -> dict[str, Any] | None:
+    """'2025. 5. 21.(수) 12:00 < 5.22.(목) 조간 >' → date 2025-05-21, time 12:00, edition
+    morning, edition_date 2025-05-22. Conditions such as '국무회의 개회 시' stay in `text`."""
     if not lines:
         return None
     value = value_text(lines, lex)
-    day, weekday = parse_date(value, lex, year_hint(doc))
     span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
-    embargo = {"date": day, "time": parse_time(strip_dates(value, lex), lex), "weekday": weekday,
-               "edition": parse_edition(value, lex), "text": value or collapse(span.slice(doc.text)),
-               "span": span.to_json()}
-    check_weekday(doc, embargo, span)
+    dates = find_dates(value, lex, year_hint(doc) or year_of(distributed))
+    edition, at = find_edition(value, lex)
+    first = dates[0] if dates else None
+    embargo: dict[str, Any] = {
+        "date": first[1] if first else None,
+        "time": parse_time(strip_dates(value, lex), lex),
+        "weekday": first[2] if first else None,
+        "edition": edition,
+        "text": value or collapse(span.slice(doc.text)),
+        "span": span.to_json(),
+    }
+    before = [d for d in dates if d[0] < at] if edition in ("morning", "evening") else []
+    if before and first and before[-1][1] != first[1]:
+        embargo["edition_date"] = before[-1][1]
+    if edition == "immediate" and not first and distributed:
+        embargo["date"] = distributed[:10]
+    for _, day, weekday in dates:
+        check_weekday(doc, day, weekday, span)
     return embargo
+
+
+def year_of(when: str | None) -> int | None:
+    return int(when[:4]) if when else None
 
 
 def strip_dates(value: str, lex: Lexicon) -> str:
@@ -187,13 +254,12 @@ def strip_dates(value: str, lex: Lexicon) -> str:
     return lex.DOTTED_DATE_RE.sub(" ", lex.KOREAN_DATE_RE.sub(" ", value))
 
 
-def check_weekday(doc: Document, embargo: dict[str, Any], span: Span) -> None:
-    """'2024. 3. 5.(수)' — 3 March 2024 was a Tuesday: keep both, warn."""
-    if embargo["date"] and embargo["weekday"]:
-        actual = WEEKDAYS[date.fromisoformat(embargo["date"]).weekday()]
-        if actual != embargo["weekday"]:
-            doc.warn("release", "weekday_mismatch",
-                     f"{embargo['date']} is a {actual}요일, the text says {embargo['weekday']}", span)
+def check_weekday(doc: Document, day: str, weekday: str | None, span: Span) -> None:
+    """'2024. 3. 5.(수)' — 5 March 2024 was a Tuesday: keep both, warn."""
+    if weekday:
+        actual = WEEKDAYS[date.fromisoformat(day).weekday()]
+        if actual != weekday:
+            doc.warn("release", "weekday_mismatch", f"{day} is a {actual}요일, the text says {weekday}", span)
 
 
 def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | None:
@@ -201,23 +267,49 @@ def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | 
     if not lines:
         return None
     value = value_text(lines, lex)
-    day, _ = parse_date(value, lex, year_hint(doc))
-    if day is None:
+    dates = find_dates(value, lex, year_hint(doc))
+    if not dates:
         return None
+    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
+    for _, day, weekday in dates:
+        check_weekday(doc, day, weekday, span)
     time = parse_time(strip_dates(value, lex), lex)
-    return f"{day}T{time}:00+09:00" if time else day
+    return f"{dates[0][1]}T{time}:00+09:00" if time else dates[0][1]
 
 
 # --- attachments -----------------------------------------------------------------------
 
+def match_inline_attachments(line: Line, lex: Lexicon) -> list[tuple[str, str, int, int]]:
+    """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end)."""
+    return [(m.group("label"), m.group("text"), m.start("text"), m.end("text"))
+            for m in lex.INLINE_ATTACHMENT_RE.finditer(line.text)]
+
+
+def match_listing(line: Line, lex: Lexicon, open_listing: str | None) -> tuple[str, str, int, int] | None:
+    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); a following '2. 참고자료 1부.'
+    continues an open listing as ('붙임 2', …)."""
+    m = lex.ATTACHMENT_LINE_RE.match(line.text)
+    if m:
+        label = without_spaces(m.group("label"))
+        label = f"{label} {m.group('number')}" if m.group("number") else label
+        return label, m.group("text"), m.start("text"), m.end("text")
+    m = lex.ATTACHMENT_MORE_RE.match(line.text) if open_listing else None
+    if m:
+        return f"{open_listing} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
+    return None
+
+
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
-    """An inline '(요약문 별첨 자료)' names an attachment: label '별첨', text '요약문 별첨 자료'."""
-    found = []
+    found: list[dict[str, Any]] = []
+    listing: str | None = None          # the label of the listing the previous line opened
     for line in doc.lines_of(K.BODY):
-        for m in lex.INLINE_ATTACHMENT_RE.finditer(line.text):
-            start = line.content.start + m.start("text")
-            found.append({"label": m.group("label"), "text": collapse(m.group("text")),
-                          "span": trimmed(doc.text, start, start + len(m.group("text"))).to_json()})
+        if not line.text:
+            continue
+        item = match_listing(line, lex, listing)
+        listing = item[0].split(" ")[0] if item else None
+        for label, text, start, end in ([item] if item else match_inline_attachments(line, lex)):
+            span = trimmed(doc.text, line.content.start + start, line.content.start + end)
+            found.append({"label": label, "text": collapse(text), "span": span.to_json()})
     return found
 
 
@@ -238,14 +330,15 @@ def is_prose(line: Line) -> bool:
 def run(doc: Document, lex: Lexicon) -> None:
     release_lines, distribution_lines = embargo_lines(doc, lex)
     title = parse_title_block(doc, lex)
+    distributed = parse_distribution(doc, distribution_lines, lex)
     release: dict[str, Any] = {
         "kind": match_kind(doc, lex),
         "issuer": match_issuer(doc, lex),
         "title": title["title"],
         "subtitle": title["subtitle"],
         "summary": title["summary"],
-        "embargo": parse_embargo(doc, release_lines, lex),
-        "distributed_at": parse_distribution(doc, distribution_lines, lex),
+        "embargo": parse_embargo(doc, release_lines, lex, distributed),
+        "distributed_at": distributed,
         "attachments": match_attachments(doc, lex),
         "spans": title["spans"],
     }

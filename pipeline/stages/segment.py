@@ -15,9 +15,9 @@ than none. The title block holds the title (one line, or two when it wraps), `- 
 subtitles and ◇ summary lines.
 
 The body's tail is cut from the end: appendix pages (`참고 1`, `<참고>`, `붙임 1` alone on a
-line) run to the footer as APPENDIX; before them a contact table (`담당 부서 … 책임자 …`,
-`문 의: …`) is CONTACT; before that the list `붙임 1. … 2. … 끝.` is ATTACHMENTS — one item
-per `붙임`/numbered line, for the release stage to read.
+line) run to the footer as APPENDIX, one block per page; before them a contact table opened
+by a label (`담당 부서 … 책임자 … 담당자 …`) is CONTACT. The list `붙임 1. … 2. … 끝.` before
+that stays the body's last lines: the release stage reads attachments from the body.
 """
 from __future__ import annotations
 
@@ -32,7 +32,6 @@ TITLE_MAX = 100              # a "headline" longer than this is a paragraph
 TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
 WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
-CONTACT_SENTENCE_MAX = 300   # '… 취재를 원하시면 … 사무관(☎042-481-4414), … 연락주시기 바랍니다.'
 LIST_LINE_MAX = 80           # an attachment list item
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
@@ -82,7 +81,8 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
     """'담당과 정책연구부', '담당자', '전화번호', 'E-mail'."""
     pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
-            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE)
+            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE,
+            lex.CONTACT_BLOCK_LABEL_RE)
     return any(p.match(line.text) for p in pats)
 
 
@@ -157,6 +157,8 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
             break
         if is_page_fields(line, lex) or kinds.get(line.index) == K.PAGE_HEADER:
             end = line.index + 1
+        elif lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+            end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
     return end
 
 
@@ -367,17 +369,11 @@ def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) 
 
 
 def opens_contact(line: Line, lex: Lexicon) -> bool:
-    """'담당 부서', '책임자', '담당자', '문 의: 청년취업지원과 위수환(044-202-7458)', and a line
-    naming who to call with a phone in it: '* 담당자 : 안전개선과 권순관(044-205-4219)'."""
-    if not is_contact_row(line, lex):
-        return False
-    marker = lex.MARKER_RE.match(line.text)
-    text = line.text[marker.end():].lstrip() if marker else line.text
-    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
-            lex.INQUIRY_RE)
-    if any(p.match(text) for p in pats):
-        return True
-    return bool(lex.PHONE_RE.search(text) and lex.INQUIRY_PHRASE_RE.search(text))
+    """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
+    to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
+    contacts stage reads it.)"""
+    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE)
+    return is_contact_row(line, lex) and any(p.match(line.text) for p in pats)
 
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
@@ -386,7 +382,7 @@ def is_contact_row(line: Line, lex: Lexicon) -> bool:
     if is_chrome(line, lex):
         return False  # the page's own contact sits among chrome: '담당부서 소통홍보팀 … 목록'
     if lex.PHONE_RE.search(text) or lex.EMAIL_RE.search(text):
-        return len(text) <= CONTACT_SENTENCE_MAX
+        return len(text) <= 2 * CONTACT_LINE_MAX
     if len(text) > CONTACT_LINE_MAX or lex.MARKER_RE.match(text) or is_sentence(line, lex):
         return False
     return is_contact_label(line, lex) or is_contact_value(line, lex) or len(text) <= SHORT_LINE
@@ -401,29 +397,6 @@ def find_contact_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -
         if not is_contact_row(line, lex):
             break
         if opens_contact(line, lex):
-            start = line.index
-    return start
-
-
-def is_list_line(line: Line, lex: Lexicon) -> bool:
-    """'2. 산업계 녹색성장 지원 관련 정부지원 사업. 끝.', '온라인 페스티벌 편성표 1부. 끝.'."""
-    text = line.text
-    if len(text) > LIST_LINE_MAX or lex.PAGE_NUMBER_RE.match(text):
-        return False
-    return bool(lex.NUMBERED_LINE_RE.match(text) or lex.ATTACHMENT_LIST_RE.match(text)
-                or lex.APPENDIX_HEAD_RE.match(text) or not lex.MARKER_RE.match(text) and not is_sentence(line, lex)
-                or lex.END_MARK_RE.search(text))
-
-
-def find_attachments_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
-    """First line of the '붙임 1. …' list closing the body, or `stop` when there is none."""
-    start = stop
-    for line in reversed(lines[begin:stop]):
-        if line.blank:
-            continue
-        if not is_list_line(line, lex):
-            break
-        if lex.ATTACHMENT_LIST_RE.match(line.text) or lex.APPENDIX_HEAD_RE.match(line.text):
             start = line.index
     return start
 
@@ -479,17 +452,16 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
 
 
 def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> set[int]:
-    """Appendix pages, the contact table before them and the attachment list before that;
-    returns the first line of each appendix page."""
+    """Appendix pages and the contact table before them; returns the first line of each
+    appendix page. The attachment list ('붙임 1. … 끝.') stays at the body's tail, where the
+    release stage reads it."""
     appendix = find_appendix_start(lines, begin, stop, lex)
     pages = {i for i in range(appendix, stop) if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)}
     contact = find_contact_start(lines, begin, appendix, lex)
-    attachments = find_attachments_start(lines, begin, contact, lex)
     before = previous_line(lines, begin, contact)
     # Under the board's '목록' button the table is the web page's contact, not the release's.
     contact_kind = K.PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else K.CONTACT
-    for first, last, kind in ((attachments, contact, K.ATTACHMENTS), (contact, appendix, contact_kind),
-                              (appendix, stop, K.APPENDIX)):
+    for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, K.APPENDIX)):
         for i in range(first, last):
             kinds[i] = kind
     return pages
