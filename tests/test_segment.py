@@ -228,6 +228,28 @@ def test_a_title_that_wraps_onto_a_second_line(first, second):
     assert kind_of(text, first) == kind_of(text, second) == "title"
 
 
+def test_two_short_headline_lines_over_the_body_are_one_title():
+    text = """
+    2030 세계박람회 개최지, 이틀 뒤 결판
+
+    정부 대표단 최종투표 위해 26일 출국
+
+    정부 대표단은 26일 파리로 출국한다고 밝혔다.
+    """
+    assert kind_of(text, "정부 대표단 최종투표 위해 26일 출국") == "title"
+
+
+def test_a_bracketed_kicker_opens_the_title():
+    text = """
+    [모두발언]
+
+    의사집단행동 중앙재난안전대책본부 회의
+
+    오늘 회의에서는 비상진료체계를 점검하겠습니다.
+    """
+    assert kind_of(text, "[모두발언]") == kind_of(text, "의사집단행동 중앙재난안전대책본부 회의") == "title"
+
+
 def test_a_finished_title_does_not_swallow_the_first_paragraph():
     text = """
     청년의 눈으로 정책을 봅니다

@@ -259,11 +259,13 @@ def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[
     first = i
     if i >= stop or lex.MARKER_RE.match(lines[i].text) and not is_subtitle(lines[i], lex):
         return first, first
-    if not labelled and not is_title_start(lines, i, stop, lex):
+    second = next_line(lines, i + 1, stop)
+    kicker = not labelled and second is not None and is_kicker(lines[i], lex) \
+        and is_title_start(lines, second, stop, lex)
+    if not labelled and not kicker and not is_title_start(lines, i, stop, lex):
         return first, first
     last = i + 1
-    second = next_line(lines, last, stop)
-    if second is not None and is_wrapped_title(lines, i, second, stop, lex):
+    if kicker or second is not None and is_wrapped_title(lines, i, second, stop, lex):
         last = second + 1
     for line in lines[last:stop]:
         if line.blank:
@@ -308,6 +310,12 @@ def is_headline_like(line: Line, lex: Lexicon) -> bool:
                 or lex.PIPE_ROW_RE.match(text))
 
 
+def is_kicker(line: Line, lex: Lexicon) -> bool:
+    """'[모두발언]', '(충청권질병대응센터)' — a bracketed tag on its own line above the headline."""
+    return bool(lex.KICKER_RE.match(line.text)) and not (
+        is_kind_line(line, lex) or lex.APPENDIX_HEAD_RE.match(line.text) or lex.NOTICE_RE.search(line.text))
+
+
 def is_sentence(line: Line, lex: Lexicon) -> bool:
     """'환경부는 21일 설명회를 개최한다고 밝혔다.' — ends like a sentence."""
     return bool(lex.SENTENCE_END_RE.search(line.text))
@@ -337,7 +345,11 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     if is_sentence(lines[first], lex) or is_sentence(line, lex):
         return False
     after = next_line(lines, second + 1, stop)
-    return after is not None and (is_subtitle(lines[after], lex) or is_summary(lines[after], lex))
+    if after is None:
+        return False
+    if is_subtitle(lines[after], lex) or is_summary(lines[after], lex):
+        return True
+    return joined <= TITLE_MAX and not is_headline_like(lines[after], lex)
 
 
 # --- the body's tail: attachment list, contact table, appendix pages -------------------
