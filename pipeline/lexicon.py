@@ -242,6 +242,7 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
+        "PROSE_SIGNAL_RE": re.compile(alternation(seg["prose_signals"])),
         "KICKER_RE": re.compile(r"^[\[(【〔](?P<tag>[^\[\]()【】〔〕]{1,20})[\])】〕]$"),
         "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
     }

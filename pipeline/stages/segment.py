@@ -306,6 +306,7 @@ def is_headline_like(line: Line, lex: Lexicon) -> bool:
     if len(text.split()) < TITLE_MIN_WORDS:
         return False  # '홍보담당관실', '뉴스배포정보': a cell of a header table
     return not (lex.NOTICE_RE.search(text) or lex.CAPTION_RE.match(text) or lex.APPENDIX_HEAD_RE.match(text)
+                or lex.KICKER_RE.match(text) or lex.PROSE_SIGNAL_RE.search(text)
                 or is_contact_label(line, lex) or is_embargo(line, lex) or is_kind_line(line, lex)
                 or lex.PIPE_ROW_RE.match(text))
 
@@ -325,12 +326,22 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
     """A headline, or a sentence-like headline that a '- 부제 -' line follows, or the portal's
     stub '… 관련 보도자료 내용입니다.' that restates the title."""
     line = lines[i]
-    if not is_headline_like(line, lex):
+    if not is_headline_like(line, lex) or is_sentence_fragment(lines, i, stop, lex):
         return False
     if not is_sentence(line, lex) or lex.TITLE_STUB_RE.search(line.text):
         return True
     after = next_line(lines, i + 1, stop)
     return after is not None and is_subtitle(lines[after], lex)
+
+
+def is_sentence_fragment(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """'지난 10년간 … 참여한 사업규모는' / '연평균 423억 원이며 … 나타났다.': a line that breaks
+    mid-phrase over a line finishing a sentence too long for a headline."""
+    if not lex.TITLE_WRAP_RE.search(lines[i].text):
+        return False
+    after = next_line(lines, i + 1, stop)
+    return after is not None and is_sentence(lines[after], lex) \
+        and len(lines[i].text) + len(lines[after].text) > WRAPPED_TITLE_MAX
 
 
 def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex: Lexicon) -> bool:
@@ -349,7 +360,7 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
         return False
     if is_subtitle(lines[after], lex) or is_summary(lines[after], lex):
         return True
-    return joined <= TITLE_MAX and not is_headline_like(lines[after], lex)
+    return joined <= TITLE_MAX and (is_sentence(lines[after], lex) or not is_headline_like(lines[after], lex))
 
 
 # --- the body's tail: attachment list, contact table, appendix pages -------------------
