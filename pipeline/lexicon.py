@@ -244,6 +244,10 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
         "PROSE_SIGNAL_RE": re.compile(alternation(seg["prose_signals"])),
         "KICKER_RE": re.compile(r"^[\[(【〔](?P<tag>[^\[\]()【】〔〕]{1,20})[\])】〕]$"),
+        "FILE_WIDGET_RE": re.compile(
+            rf"^(?:{alternation(chrome['file_widget_labels'])})\s*\d*\s*:?$"
+            rf"|\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$"
+            rf"|{alternation(chrome['file_widget_words'])}", re.IGNORECASE),
         "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
     }
 

@@ -40,8 +40,9 @@ LOGO_MAX = 2                 # stray letters of a logo above the header ("광부
 # --- line predicates -------------------------------------------------------------------
 
 def is_chrome(line: Line, lex: Lexicon) -> bool:
-    """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세'."""
-    return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"]
+    """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세', '첨부파일', '사진.png(191 kb)'."""
+    return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
+        or bool(lex.FILE_WIDGET_RE.search(line.text))
 
 
 def is_breadcrumb(line: Line, lex: Lexicon) -> bool:
