@@ -177,7 +177,8 @@ def test_record_header_keeps_its_lines_without_markdown() -> None:
     doc = rendered(RECORD)
     assert hinted(doc, K.PAGE_HEADER) == ['[보도자료] 가격 "안정" 대책', "부처: 기획부",
                                           "원문: 링크 (https://example.org/1)"]
-    assert hinted(doc, K.CHROME) == ['[보도자료] 가격 "안정" 대책', "본문", "출처", "보도자료 API"]
+    assert hinted(doc, K.CHROME) == ["출처", "보도자료 API"]
+    assert lines(doc)[6:9] == ['[보도자료] 가격 "안정" 대책', "", ""]    # the quote, '## 본문' emptied
 
 
 def test_record_body_is_kept_as_text() -> None:

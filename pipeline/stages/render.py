@@ -12,8 +12,10 @@ cells are PAGE_HEADER (label and value as separate lines, in reading order); the
 never adds or removes a line end, so the indices hold in `lines`.
 
 korea.kr Markdown records: the YAML front matter goes to `front_matter`; the record header
-(`# title`, `- 부처: …`, `## 본문`) loses its Markdown syntax but keeps its lines, hinted
-PAGE_HEADER or CHROME; the body after `## 본문` is plain text, kept as it is.
+(`# title`, `- 부처: …`) loses its Markdown syntax but keeps its lines, hinted PAGE_HEADER;
+`> …` quotes (the title again, or subtitle and summary) lose their `>` and are left to
+segment; `## 본문` leaves an empty line; the trailing `## 출처` section is CHROME. The body
+after `## 본문` is plain text, kept as it is.
 
 Mojibake (Korean bytes shown through the wrong code page) is reversed line by line; each
 repair is kept as a LineRepair that normalize turns into a Repair with a span in `text`.
@@ -274,15 +276,12 @@ def record_regions(lines: list[str], lex: Lexicon) -> list[str]:
 
 
 def record_line_kind(line: str, region: str, lex: Lexicon) -> BlockKind | None:
-    """'# 제목' and '- 부처: …' are the record's header; '> 제목' repeats it; '## 본문' and the
-    trailer are record furniture."""
-    if not line.strip() or region == "body":
+    """'# 제목' and '- 부처: …' are the record's header; the trailer ('## 출처', '## 첨부/링크')
+    is record furniture. A '> …' quote is the record's title again or its subtitle and summary:
+    no hint, segment places it like any title line."""
+    if not line.strip() or region == "body" or lex.MD_QUOTE_RE.match(line):
         return None
-    if region == "header" and not lex.MD_QUOTE_RE.match(line):
-        return K.PAGE_HEADER
-    if region == "opening" and lex.MD_HEADING_RE.match(line) and not lex.MD_BODY_HEADING_RE.match(line):
-        return K.PAGE_HEADER
-    return K.CHROME
+    return K.CHROME if region == "trailer" else K.PAGE_HEADER
 
 
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
@@ -293,6 +292,9 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     lines = text.split("\n")
     out = []
     for index, (line, region) in enumerate(zip(lines, record_regions(lines, lex))):
+        if lex.MD_BODY_HEADING_RE.match(line):
+            out.append("")      # '## 본문' is structure, like a content <div>: its line stays, empty
+            continue
         kind = record_line_kind(line, region, lex)
         out.append(line if region == "body" else markdown_line(line, lex))
         if kind is not None:
