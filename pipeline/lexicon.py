@@ -71,12 +71,13 @@ class Lexicon:
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     html: dict[str, Any] = field(default_factory=dict)      # data/html.toml, for decode and render
 
+    def add_patterns(self, patterns: dict[str, re.Pattern[str]]) -> None:
+        """Register patterns; each is also an attribute (lex.PHONE_RE) for fast access."""
+        self.patterns.update(patterns)
+        self.__dict__.update(patterns)
+
     def __getattr__(self, name: str) -> re.Pattern[str]:
-        # lex.PHONE_RE and friends; only reached for names not set as attributes.
-        try:
-            return self.__dict__["patterns"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+        raise AttributeError(f"the lexicon has no pattern {name}")
 
 
 def _load_families() -> tuple[MarkerFamily, ...]:
@@ -129,9 +130,10 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     page = L["page"]
     chrome = lex.boilerplate
     titles = alternation(lex.titles["person"], spaced=True)
-    org_suffixes = alternation(lex.titles["organization_suffixes"])
     weekday = r"\(\s*(?P<weekday>[월화수목금토일])\s*\)"
     return {
+        # Characters the fold table replaces: normalize substitutes only where they occur.
+        "FOLD_RE": re.compile("[" + "".join(re.escape(chr(c)) for c in lex.fold) + "]"),
         "KIND_LINE_RE": re.compile(rf"^\[?\s*(?P<kind>{kinds})\s*\]?$"),
         "HEADLINE_TAG_RE": re.compile(rf"^\[\s*(?P<kind>{kinds})\s*\]\s*(?P<title>.+)$"),
         "CHROME_RE": re.compile(alternation(chrome["phrases"])),
@@ -190,7 +192,7 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\((?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": re.compile(
-            rf"(?P<org>[\w·]+?(?:{org_suffixes}))\(\s*(?P<title>[^\s:()]{{1,8}})\s*[:：]?\s*"
+            r"(?<![\w·])(?P<org>[\w·]{2,40})\(\s*(?P<title>[^\s:()]{1,8})\s*[:：]?\s*"
             r"(?P<name>[^\s:(),]{2,5})\s*\)"),
         "CONTACT_DEPARTMENT_LABEL_RE": _contact_label_re(L["contact"]["department"]),
         "CONTACT_MANAGER_LABEL_RE": _contact_label_re(L["contact"]["manager"]),
@@ -257,7 +259,7 @@ def load_lexicon() -> Lexicon:
         families=_load_families(),
         issuers=_load_issuers(),
     )
-    lex.patterns.update(_core_patterns(lex))
+    lex.add_patterns(_core_patterns(lex))
     lex.html = read_toml("html.toml")
-    lex.patterns.update(_input_patterns(lex))
+    lex.add_patterns(_input_patterns(lex))
     return lex

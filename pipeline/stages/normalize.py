@@ -17,7 +17,8 @@ def fold(text: str, lex: Lexicon) -> str:
 
     Render already made every line end a LF; nothing here adds or removes one, so line
     indices that render recorded stay valid."""
-    return unicodedata.normalize("NFC", text).translate(lex.fold)
+    text = unicodedata.normalize("NFC", text)
+    return lex.FOLD_RE.sub(lambda m: lex.fold[ord(m.group())], text)
 
 
 def repair_for_hole(text: str, i: int) -> str | None:
@@ -37,12 +38,13 @@ def repair_holes(text: str) -> tuple[str, list[Repair]]:
         return text, []
     chars = list(text)
     repairs = []
-    for i, ch in enumerate(text):
-        if ch == "?":
-            fix = repair_for_hole(text, i)
-            if fix:
-                chars[i] = fix
-                repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
+    i = text.find("?")
+    while i >= 0:
+        fix = repair_for_hole(text, i)
+        if fix:
+            chars[i] = fix
+            repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
+        i = text.find("?", i + 1)
     return "".join(chars), repairs
 
 

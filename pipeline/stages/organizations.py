@@ -35,8 +35,11 @@ def parse_head(m: re.Match[str], lex: Lexicon) -> dict[str, Any] | None:
 
 def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
     found = []
+    if "(" not in line.text:
+        return []
+    suffixes = tuple(lex.titles["organization_suffixes"])
     for m in lex.ORG_HEAD_RE.finditer(line.text):
-        head = parse_head(m, lex)
+        head = parse_head(m, lex) if m.group("org").endswith(suffixes) else None
         if head:
             start = line.content.start + m.start("org")
             found.append((m.group("org"), head, [start, start + len(m.group("org"))]))
