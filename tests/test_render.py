@@ -110,6 +110,24 @@ def test_breadcrumb_and_board_fields() -> None:
     assert hinted(doc, K.PAGE_HEADER) == ["행사 개최 안내", "작성자", "김**", "작성일", "2020-01-02"]
 
 
+def test_a_trail_of_list_items_is_one_line() -> None:
+    doc = rendered(page("<ol class='breadcrumb'><li><a>홈</a></li><li><span class='hidden'>현재</span>"
+                        "<a>소식</a></li><li>보도</li></ol><p>본문</p>"))
+    assert hinted(doc, K.BREADCRUMB) == ["홈 > 소식 > 보도"]
+
+
+def test_a_trail_drops_its_drop_down_menus_and_keeps_the_longer_copy() -> None:
+    doc = rendered(page("<div class='pathWrap'><ul><li>HOME</li><li>소식<ul><li>공지</li><li>행사</li></ul></li></ul>"
+                        "<ul><li>HOME</li><li>도정</li><li>소식</li></ul></div><p>본문</p>"))
+    assert hinted(doc, K.BREADCRUMB) == ["HOME > 도정 > 소식"]
+
+
+def test_a_menu_in_trail_clothing_is_rendered_line_by_line() -> None:
+    items = "".join(f"<li>메뉴{i}</li>" for i in range(12))
+    doc = rendered(page(f"<ul class='location'>{items}</ul><p>본문</p>"))
+    assert len(hinted(doc, K.BREADCRUMB)) == 12
+
+
 def test_page_contact_box_is_page_footer() -> None:
     doc = rendered(page("<p>본문</p><dl><dt>담당부서</dt><dd>홍보팀</dd><dt>전화번호</dt><dd>02-000-0000</dd></dl>"))
     assert hinted(doc, K.PAGE_FOOTER) == ["담당부서", "홍보팀", "전화번호", "02-000-0000"]

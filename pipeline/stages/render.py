@@ -159,25 +159,38 @@ def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex:
     found = classify(el, lex)
     if kind == K.CHROME and found != K.PAGE_FOOTER:
         found = None        # a title inside a menu ('gnb_tit') is the menu's
+    if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, canvas, lex):
+        return
     kind = found or kind
-    if el.tag == "table":
-        canvas.end_line()
-        table = [canvas.tables, -1, 0]
-        canvas.tables += 1
-    elif el.tag == "tr" and table:
-        table[1], table[2] = table[1] + 1, 0
+    table = enter_table(el, canvas, table)
     if el.tag in tags["cell"]:
         walk_cell(el, kind, canvas, lex, table)
         return
     block = el.tag in tags["block"] or el.tag == "br"
     if block:
         canvas.end_line()
+    write_children(el, kind, canvas, lex, table)
+    if block:
+        canvas.end_line()
+
+
+def write_children(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
+                   table: list[int]) -> None:
     canvas.write(el.text, kind)
     for child in el:
         walk(child, kind, canvas, lex, table)
         canvas.write(child.tail, kind)
-    if block:
+
+
+def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> list[int]:
+    """A <table> opens a new numbered table; a <tr> moves to its next row."""
+    if el.tag == "table":
         canvas.end_line()
+        canvas.tables += 1
+        return [canvas.tables - 1, -1, 0]
+    if el.tag == "tr" and table:
+        table[1], table[2] = table[1] + 1, 0
+    return table
 
 
 def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
@@ -185,16 +198,63 @@ def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas,
     """A td or th: its own lines, recorded as a Cell at (row, col)."""
     canvas.end_line()
     first = len(canvas.lines)
-    canvas.write(el.text, kind)
-    for child in el:
-        walk(child, kind, canvas, lex, table)
-        canvas.write(child.tail, kind)
+    write_children(el, kind, canvas, lex, table)
     canvas.end_line()
     if table:
         span = el.get("colspan") or "1"
         canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
                                  header=el.tag == "th"))
         table[2] += int(span) if span.strip().isdigit() else 1
+
+
+def trail_items(el: lxml.html.HtmlElement, lex: Lexicon) -> list[str]:
+    """The crumbs of a trail element, in order: its text pieces that are not separators,
+    skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
+    drop-down lists some boards hang under each crumb."""
+    items: list[str] = []
+    separators = set(lex.html["breadcrumb"]["separators"])
+
+    def collect(node: lxml.html.HtmlElement, text: str | None) -> None:
+        piece = collapse(text or "")
+        if piece and not set(piece.replace(" ", "")) <= separators:
+            items.append(piece)
+
+    def visit(node: lxml.html.HtmlElement, in_item: bool) -> None:
+        if not isinstance(node.tag, str) or node.tag in lex.html["tags"]["drop"] or classify(node, lex) == K.CHROME:
+            return
+        if in_item and node.tag in ("ul", "ol"):
+            return      # a crumb's drop-down list of sibling pages
+        collect(node, node.text)
+        for child in node:
+            visit(child, in_item or node.tag == "li")
+            collect(child, child.tail)
+
+    visit(el, False)
+    return items
+
+
+def longest_trail(items: list[str], lex: Lexicon) -> list[str]:
+    """Some pages print the trail twice (desktop and mobile, or short and full): each root
+    ('홈', 'HOME') starts a trail, and the longest, the later on a tie, is kept."""
+    roots = set(lex.boilerplate["breadcrumb_roots"])
+    trails: list[list[str]] = [[]]
+    for item in items:
+        if item in roots and trails[-1]:
+            trails.append([])
+        trails[-1].append(item)
+    return max(reversed(trails), key=len)
+
+
+def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """'<ol class="breadcrumb"><li>홈</li><li>알림마당</li></ol>' → one line '홈 > 알림마당'.
+    False (render it as usual) when the element holds a whole menu rather than a trail."""
+    items = longest_trail(trail_items(el, lex), lex)
+    if not 2 <= len(items) <= lex.html["breadcrumb"]["max_items"]:
+        return False
+    canvas.end_line()
+    canvas.write(" > ".join(items), K.BREADCRUMB)
+    canvas.end_line()
+    return True
 
 
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
