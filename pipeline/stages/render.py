@@ -55,6 +55,7 @@ class Canvas:
     tables: int = 0
 
     def write(self, text: str | None, kind: BlockKind | None) -> None:
+        """Add inline text; HTML white space collapses, &nbsp; stays (it is indentation)."""
         if not text:
             return
         text = HTML_SPACE_RE.sub(" ", text)
@@ -176,6 +177,7 @@ def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex:
 
 def write_children(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
                    table: list[int]) -> None:
+    """The element's own text, then each child and the text that follows it."""
     canvas.write(el.text, kind)
     for child in el:
         walk(child, kind, canvas, lex, table)
@@ -258,6 +260,7 @@ def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool
 
 
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
+    """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
     root = parse_html(text)
     canvas = Canvas()
     if root is None:
@@ -345,6 +348,7 @@ def record_line_kind(line: str, region: str, lex: Lexicon) -> BlockKind | None:
 
 
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
+    """A korea.kr record: front matter to fields, header lines hinted, body kept as text."""
     m = lex.FRONT_MATTER_RE.match(text)
     if m:
         doc.front_matter = parse_front_matter(m.group("yaml"), lex)
@@ -451,6 +455,7 @@ def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
 
 
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
+    """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     lines = doc.plain.split("\n")
     pairs = utf8_as_cp949_pairs(lex)
     for index, line in enumerate(lines):
@@ -465,6 +470,7 @@ def repair_mojibake(doc: Document, lex: Lexicon) -> None:
 # --- run --------------------------------------------------------------------------------
 
 def unify_line_ends(text: str) -> str:
+    """CRLF and lone CR to LF: line hints count LF-separated lines."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -477,6 +483,7 @@ RENDERERS = {
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    """Render by format (plain text passes through), then reverse mojibake."""
     text = unify_line_ends(doc.decoded)
     renderer = RENDERERS.get(doc.source.format)
     if renderer is None:
