@@ -243,11 +243,21 @@ def test_utf8_middle_dot_read_as_cp949() -> None:
     assert doc.plain == "계획 수립·추진" and doc.line_repairs[0].kind == "utf8_cp949"
 
 
+def test_utf8_nbsp_read_as_cp949() -> None:
+    assert rendered("담당자혻홍길동").plain == "담당자\u00a0홍길동"
+
+
+def test_cp1252_view_that_lost_bytes_is_reported_not_guessed() -> None:
+    doc = rendered("제목: ë³´ë„ìžë£Œ")       # 0x8F and 0x90 dropped: ë„ could be 끄, 도 or 띄
+    assert doc.plain == "제목: ë³´ë„ìžë£Œ" and doc.line_repairs == []
+    assert [i.code for i in doc.issues] == ["mojibake_unrecoverable"]
+
+
 @pytest.mark.parametrize("text", ["‘03년부터 추진", "“AI 기술” 강조", "첫째, 둘째", "요약문 별첨",
                                   "Société Générale 참석", "온도 25°C, 면적 3×4m", "가격 ±5%"])
 def test_real_text_is_not_repaired(text: str) -> None:
     doc = rendered(text)
-    assert doc.plain == text and doc.line_repairs == []
+    assert doc.plain == text and doc.line_repairs == [] and doc.issues == []
 
 
 def test_repair_spans_index_the_final_text() -> None:

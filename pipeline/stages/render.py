@@ -38,6 +38,8 @@ from ..text import collapse, is_hangul, without_spaces
 K = BlockKind
 HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is not among it
 BOARD_FIELDS_MAX = 200       # a row of board fields is short; a body paragraph is not
+COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more are KS X 1001's
+LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 # Punctuation Korean text really uses; it alone never makes a run mojibake.
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
 
@@ -411,15 +413,37 @@ def match_shown_bytes(run: str) -> tuple[str, str] | None:
 
 def is_plausible_korean(value: str) -> bool:
     """'보도자료 2004' yes; '\ube44I ' (a cp949 pair made of a quote and a Latin letter) no:
-    at least half of the characters outside ASCII must be Hangul syllables."""
+    at least half of the characters outside ASCII are Hangul syllables, and nearly all of
+    those are among KS X 1001's 2,350 common ones ('蹂대꾩욌즺', UTF-8 read as CP949, is not)."""
     wide = [ch for ch in value if not ch.isascii()]
-    hangul = sum(1 for ch in wide if is_hangul(ch))
-    return value.isprintable() and hangul >= 2 and 2 * hangul >= len(wide)
+    hangul = [ch for ch in wide if is_hangul(ch)]
+    common = sum(1 for ch in hangul if is_common_syllable(ch))
+    return value.isprintable() and len(hangul) >= 2 and 2 * len(hangul) >= len(wide) \
+        and common >= COMMON_SHARE * len(hangul)
+
+
+def is_common_syllable(ch: str) -> bool:
+    """'도' yes, '꾩' no: KS X 1001 holds the syllable, so EUC-KR writes it in two bytes."""
+    try:
+        return len(ch.encode("euc_kr")) == 2
+    except UnicodeEncodeError:
+        return False
 
 
 def is_mojibake_run(run: str) -> bool:
     """'º¸µµÀÚ·á' yes; '‘03' or '“AI' no: two characters or more that typography does not use."""
     return sum(1 for ch in run if ch not in TYPOGRAPHY and not ch.isascii()) >= 2
+
+
+def is_lossy_utf8(run: str) -> bool:
+    """'ë³´ë„ìžë£Œ': UTF-8 shown as cp1252 with the bytes cp1252 leaves undefined (0x8F,
+    0x90 …) lost on the way. Which byte was lost is a guess (ë?„ is 끄, 도 or 띄), so such
+    runs are reported, not repaired."""
+    data = shown_bytes(run)
+    if data is None:
+        return False
+    guess = data.decode("utf-8", errors="replace")
+    return "\ufffd" in guess and sum(1 for ch in guess if is_hangul(ch)) >= 2
 
 
 def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[str, list[tuple[str, str, str]]]:
@@ -430,6 +454,8 @@ def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[
         run = m.group().rstrip(" ")
         found = match_shown_bytes(run) if is_mojibake_run(run) else None
         if found is None:
+            if is_mojibake_run(run) and is_lossy_utf8(run):
+                repairs.append((LOSSY, run, run))
             return m.group()
         repairs.append((found[0], run, found[1]))
         return found[1] + m.group()[len(run):]
@@ -460,11 +486,15 @@ def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     pairs = utf8_as_cp949_pairs(lex)
     for index, line in enumerate(lines):
         fixed, repairs = repair_line(line, pairs, lex)
-        if repairs:
-            lines[index] = fixed
-            doc.line_repairs.extend(LineRepair(kind, index, before, after) for kind, before, after in repairs)
-    if doc.line_repairs:
-        doc.plain = "\n".join(lines)
+        for kind, before, after in repairs:
+            if kind == LOSSY:
+                doc.warn("render", "mojibake_unrecoverable",
+                         f"line {index + 1}: {before[:40]!r} looks like UTF-8 shown as cp1252 with bytes "
+                         "lost; left as it is")
+            else:
+                doc.line_repairs.append(LineRepair(kind, index, before, after))
+        lines[index] = fixed
+    doc.plain = "\n".join(lines)
 
 
 # --- run --------------------------------------------------------------------------------
