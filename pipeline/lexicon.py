@@ -154,6 +154,10 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^(?:{alternation(page['department'])})\s*:?\s*(?P<department>\S+)\s+"
             rf"(?:{alternation(page['person'])})\s*:?\s*(?P<person>.+?)\s+"
             rf"(?:{alternation(page['phone'])})\s*:?\s*(?P<phone>[\d()\-\s]{{7,}})$"),
+        # Any label of the page's contact box, glued to its value or not.
+        "PAGE_CONTACT_LABEL_RE": re.compile(
+            rf"(?:(?P<department>{alternation(page['department'])})|(?P<person>{alternation(page['person'])})"
+            rf"|(?P<phone>{alternation(page['phone'])})|(?P<stop>{alternation(page['stop'])}))\s*:?"),
         "TITLE_LABEL_RE": re.compile(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
         "SUBTITLE_RE": re.compile(r"^[-―]\s*(?P<text>.*?[^\s\-])\s*[-―]?$"),
         "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),

@@ -69,3 +69,10 @@ def test_weekday_that_contradicts_its_date_is_kept_and_warned():
     assert record["release"]["embargo"]["weekday"] == "수"
     warnings = [w for w in record["diagnostics"]["warnings"] if w["code"] == "weekday_mismatch"]
     assert len(warnings) == 1 and "2024-03-05" in warnings[0]["message"]
+
+
+@pytest.mark.parametrize("case", load("page"), ids=ids(load("page")))
+def test_page(case):
+    record = pipeline.parse_text(case["text"])
+    expected = nulls(case["expect"])
+    assert project(record["page"], expected) == expected

@@ -17,6 +17,7 @@ from ..text import collapse, format_phone, split_person, trimmed
 
 K = BlockKind
 KST = "+09:00"
+HEADLINE_MIN = 20       # a page-header line longer than a board name is the article's headline
 
 
 def two_digit_year(yy: int) -> int:
@@ -70,37 +71,62 @@ def value_span(m: re.Match[str], group: str, line: Line) -> Span | None:
 
 
 def parse_breadcrumbs(lines: list[Line], lex: Lexicon) -> list[str]:
-    """'알림마당>기정원소식 상세페이지' → ['알림마당', '기정원소식']; '홈 > …' loses 홈."""
+    """'알림마당>기정원소식 상세페이지' → ['알림마당', '기정원소식']; a trail rendered one crumb
+    per line ('홈' / '알림마당' / '담양뉴스') counts from its last root ('홈', 'HOME')."""
     roots = set(lex.boilerplate["breadcrumb_roots"])
     for line in lines:
         m = lex.BREADCRUMB_RE.match(line.text)
         if m:
             crumbs = [collapse(c) for c in m.group("trail").split(">")]
             return [c for c in crumbs if c and c not in roots]
-    return []
+    texts = [collapse(l.text) for l in lines if l.text]
+    last_root = max((i for i, t in enumerate(texts) if t in roots), default=-1)
+    crumbs: list[str] = []
+    for text in texts[last_root + 1:]:
+        if len(text) <= 20 and (not crumbs or crumbs[-1] != text):
+            crumbs.append(text)
+    return crumbs
+
+
+def is_field_line(line: Line, lex: Lexicon) -> bool:
+    return bool(lex.PAGE_LABEL_RE.match(line.text)) or any(
+        p.search(line.text) for p in (lex.PAGE_AUTHOR_RE, lex.PAGE_POSTED_RE, lex.PAGE_VIEWS_RE))
 
 
 def is_board_title(line: Line, lex: Lexicon) -> bool:
     """'보도자료' alone above the headline: the board's own name."""
-    return bool(line.text) and len(line.text) <= 20 and not lex.HEADLINE_TAG_RE.match(line.text) \
-        and not lex.PAGE_LABEL_RE.match(line.text) and not any(
-            p.search(line.text) for p in (lex.PAGE_AUTHOR_RE, lex.PAGE_POSTED_RE, lex.PAGE_VIEWS_RE))
+    return bool(line.text) and len(line.text) <= HEADLINE_MIN and not lex.HEADLINE_TAG_RE.match(line.text) \
+        and not is_field_line(line, lex)
+
+
+def page_contact_fields(text: str, lex: Lexicon) -> dict[str, str]:
+    """'담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720' → {department, person, phone}:
+    each value runs from its label to the next label, glued or not."""
+    labels = list(lex.PAGE_CONTACT_LABEL_RE.finditer(text))
+    fields: dict[str, str] = {}
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = collapse(text[m.end():end].strip(" :"))
+        if m.lastgroup != "stop" and value and m.lastgroup not in fields:
+            fields[m.lastgroup] = value
+    return fields
 
 
 def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    """'담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720' (one line, or label/value lines)."""
-    lines = [l for l in doc.lines_of(K.PAGE_FOOTER) if l.text]
-    if not lines:
-        return None
-    joined = " ".join(l.text for l in lines)
-    m = lex.PAGE_CONTACT_RE.match(joined)
-    if not m:
-        return None
-    name, title = split_person(m.group("person"), lex.PERSON_TITLE_RE)
-    phone = format_phone(m.group("phone").strip())
-    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
-    return {"department": collapse(m.group("department")), "name": name, "title": title,
-            "phone": phone[0] if phone else collapse(m.group("phone")), "span": span.to_json()}
+    """The page's own contact box; the last one on the page when there are several (the
+    board's 부서명 field may come first, the page manager's box at the bottom)."""
+    for block in reversed(doc.blocks_of(K.PAGE_FOOTER)):
+        lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
+        fields = page_contact_fields(" ".join(l.text for l in lines), lex)
+        if "department" not in fields and "phone" not in fields:
+            continue
+        name, title = split_person(fields.get("person", ""), lex.PERSON_TITLE_RE)
+        m = lex.PHONE_RE.search(fields.get("phone", ""))
+        phone = format_phone(m.group("phone")) if m else None
+        return {"department": fields.get("department"), "name": name, "title": title,
+                "phone": phone[0] if phone else (collapse(m.group("phone")) if m else None),
+                "span": block.span.to_json()}
+    return None
 
 
 def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
@@ -117,6 +143,10 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
         elif page["board"] is None and page["headline"] is None and is_board_title(line, lex):
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
+    if page["headline"] is None:
+        titled = [l for l in header if len(l.text) > HEADLINE_MIN and not is_field_line(l, lex)]
+        if titled:
+            page["headline"], spans["headline"] = collapse(titled[0].text), titled[0].content.to_json()
     for key, pattern, group in (("author", lex.PAGE_AUTHOR_RE, "author"), ("posted_at", lex.PAGE_POSTED_RE, "date"),
                                 ("views", lex.PAGE_VIEWS_RE, "views")):
         found = match_field(header, pattern, lex.PAGE_LABEL_RE)

@@ -112,6 +112,8 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
             break
         if is_page_fields(line, lex) or kinds.get(line.index) == K.PAGE_HEADER:
             end = line.index + 1
+        elif lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+            end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
     return end
 
 
