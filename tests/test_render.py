@@ -156,8 +156,8 @@ def test_korea_kr_body_page() -> None:
                    "<div class='content'><p>□ 배경</p></div></body></html>")
     assert doc.source.format == "korea_kr_html"
     assert doc.front_matter == {"title": "가격 안정 대책"}
-    assert hinted(doc, K.CHROME) == ["DataContents"]
-    assert hinted(doc, K.PAGE_HEADER) == ["Title: 가격 안정 대책"]
+    assert hinted(doc, K.CHROME) == ["DataContents", "Title:"]
+    assert hinted(doc, K.PAGE_HEADER) == ["가격 안정 대책"]
 
 
 # --- korea.kr Markdown records ---------------------------------------------------------

@@ -164,6 +164,8 @@ def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex:
         found = None        # a title inside a menu ('gnb_tit') is the menu's
     if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, canvas, lex):
         return
+    if found == K.PAGE_HEADER and write_labelled_title(el, canvas, lex):
+        return
     kind = found or kind
     table = enter_table(el, canvas, table)
     if el.tag in tags["cell"]:
@@ -257,6 +259,21 @@ def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool
         return False
     canvas.end_line()
     canvas.write(" > ".join(items), K.BREADCRUMB)
+    canvas.end_line()
+    return True
+
+
+def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → the label 'Title:'
+    as a chrome line, the title as a page-header line, like a label cell and its value."""
+    conf = lex.html["korea_kr"]
+    text = collapse(el.text_content())
+    if not markup_words(el, lex) & set(conf["meta_words"]) or not text.startswith(conf["title_prefix"]):
+        return False
+    canvas.end_line()
+    canvas.write(conf["title_prefix"], K.CHROME)
+    canvas.end_line()
+    canvas.write(text[len(conf["title_prefix"]):], K.PAGE_HEADER)
     canvas.end_line()
     return True
 
