@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.document import BlockKind, Cell, Document, Source
 from pipeline.lexicon import load_lexicon
@@ -265,3 +267,24 @@ def test_repair_spans_index_the_final_text() -> None:
     doc = run(new_document(f"□ 개요\n  ○ {garbled} 수립\n".encode(), "t.txt"), LEX)
     [repair] = doc.repairs
     assert repair.span.slice(doc.text) == repair.after == "추진 계획"
+
+
+# --- any input -------------------------------------------------------------------------
+
+PIECES = ["<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "</table>", "<br>", "&nbsp;", "<nav>",
+          "</nav>", "<div class='location'>", "</div>", "<!--", "-->", "<script>", "\r\n", "\n",
+          "□ ", "○ ", "가나", "º¸µµ", "쨌", "Title:", "<dl><dt>담당부서</dt>", "---\n", "# ", "> "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.booleans())
+def test_any_markup_renders_into_consistent_lines(pieces: list[str], as_page: bool) -> None:
+    body = "".join(pieces)
+    text = page(body) if as_page else body
+    if not text.strip():
+        return
+    doc = run(new_document(text.encode("utf-8"), "t"), LEX)
+    assert "\r" not in doc.plain
+    assert all(0 <= i < len(doc.lines) for i in doc.line_hints)
+    assert all(0 <= c.first <= c.last <= len(doc.lines) for c in doc.cells)
+    assert all(r.span.slice(doc.text) == r.after for r in doc.repairs)
