@@ -5,6 +5,8 @@ import codecs
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.document import Document, Source
 from pipeline.errors import EmptyInput
@@ -114,3 +116,16 @@ def test_format_is_read_from_content(text: str, fmt: str) -> None:
 def test_format_ignores_the_file_name() -> None:
     assert decoded(b"<html><body><p>a</p></body></html>", "release.txt").source.format == "html"
     assert decoded("□ 개요".encode(), "page.html").source.format == "text"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=1, max_size=300))
+def test_any_bytes_decode_or_are_empty(data: bytes) -> None:
+    """Arbitrary bytes never raise, except the one error an empty file is."""
+    if not data.strip():
+        with pytest.raises(EmptyInput):
+            decoded(data)
+        return
+    doc = decoded(data)
+    assert doc.source.encoding and doc.source.format in {"text", "html", "markdown", "korea_kr_html", "json"}
+    assert all(i.code == "undecodable_bytes" for i in doc.issues)
