@@ -46,22 +46,15 @@ def test_euc_kr_labels_decode_as_cp949(meta: str) -> None:
     assert doc.source.encoding == "cp949" and "똠방각하 햏자" in doc.decoded
 
 
-def test_declared_charset_that_lies_falls_back() -> None:
-    page = '<html><head><meta charset="utf-8"></head><body><p>행사 안내</p></body></html>'
-    doc = decoded(page.encode("cp949"))
-    assert doc.source.encoding == "cp949" and "행사 안내" in doc.decoded
-
-
-def test_declared_western_code_page_yields_to_korean() -> None:
-    page = '<html><head><meta charset="iso-8859-1"></head><body><p>행사 안내</p></body></html>'
-    doc = decoded(page.encode("cp949"))
-    assert doc.source.encoding == "cp949" and "행사 안내" in doc.decoded
-
-
-def test_declared_western_code_page_is_still_used_when_right() -> None:
-    page = '<html><head><meta charset="windows-1252"></head><body><p>café €</p></body></html>'
-    doc = decoded(page.encode("cp1252"))
-    assert doc.source.encoding == "cp1252" and "café €" in doc.decoded
+@pytest.mark.parametrize(("declared", "body", "written_in"), [
+    ("utf-8", "행사 안내", "cp949"),            # a declaration that lies yields to what decodes
+    ("iso-8859-1", "행사 안내", "cp949"),       # a Western code page decodes anything: tried last
+    ("windows-1252", "café €", "cp1252"),       # … and still used when it is the one that fits
+])
+def test_declared_charset_is_checked_against_the_bytes(declared: str, body: str, written_in: str) -> None:
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{body}</p></body></html>'
+    doc = decoded(page.encode(written_in))
+    assert doc.source.encoding == written_in and body in doc.decoded
 
 
 @pytest.mark.parametrize("word", ["보도자료", "개최", "문의", "담당자 홍길동"])

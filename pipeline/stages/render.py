@@ -263,17 +263,25 @@ def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool
     return True
 
 
-def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
-    """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → the label 'Title:'
-    as a chrome line, the title as a page-header line, like a label cell and its value."""
+def match_labelled_title(el: lxml.html.HtmlElement, lex: Lexicon) -> str | None:
+    """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → '가격 안정 대책'."""
     conf = lex.html["korea_kr"]
+    if not markup_words(el, lex) & set(conf["meta_words"]):
+        return None
     text = collapse(el.text_content())
-    if not markup_words(el, lex) & set(conf["meta_words"]) or not text.startswith(conf["title_prefix"]):
+    return text[len(conf["title_prefix"]):].strip() if text.startswith(conf["title_prefix"]) else None
+
+
+def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """The label 'Title:' as a chrome line, the title as a page-header line, like a label cell
+    and its value."""
+    title = match_labelled_title(el, lex)
+    if title is None:
         return False
     canvas.end_line()
-    canvas.write(conf["title_prefix"], K.CHROME)
+    canvas.write(lex.html["korea_kr"]["title_prefix"], K.CHROME)
     canvas.end_line()
-    canvas.write(text[len(conf["title_prefix"]):], K.PAGE_HEADER)
+    canvas.write(title, K.PAGE_HEADER)
     canvas.end_line()
     return True
 
@@ -295,13 +303,8 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
 
 def korea_kr_meta(root: lxml.html.HtmlElement, lex: Lexicon) -> dict[str, Any]:
     """<div class="meta">Title: 중소·벤처기업 …</div> → {'title': '중소·벤처기업 …'}."""
-    conf = lex.html["korea_kr"]
-    for el in root.iter("div", "p", "span"):
-        if markup_words(el, lex) & set(conf["meta_words"]):
-            text = collapse(el.text_content())
-            if text.startswith(conf["title_prefix"]):
-                return {"title": text[len(conf["title_prefix"]):].strip()}
-    return {}
+    titles = (match_labelled_title(el, lex) for el in root.iter("div", "p", "span"))
+    return next(({"title": t} for t in titles if t), {})
 
 
 # --- korea.kr Markdown records -----------------------------------------------------------
