@@ -16,8 +16,8 @@ LEX = load_lexicon()
 K = BlockKind
 
 
-def rendered(text: str) -> Document:
-    data = text.encode("utf-8")
+def rendered(text: str | bytes) -> Document:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     doc = Document(source=Source(path="t", sha256="0" * 64, bytes=len(data)), raw=data)
     decode.run(doc, LEX)
     render.run(doc, LEX)
@@ -100,6 +100,23 @@ def test_menus_and_site_footer_are_chrome() -> None:
         "<footer><address>세종시 (대표전화 044-000-0000)</address></footer>"))
     assert hinted(doc, K.CHROME) == ["본문 바로가기", "기관소개", "알림마당", "세종시 (대표전화 044-000-0000)"]
     assert "본문 첫 줄" not in [lines(doc)[i] for i in doc.line_hints]
+
+
+@pytest.mark.parametrize(("body", "chrome"), [
+    ("<header><h1><img alt='로고'></h1><ul><li>소개</li></ul></header><p>본문</p>", ["소개"]),
+    ("<div id='content'><header class='view_head'><h2>행사 개최</h2></header><p>본문</p></div>", []),
+    ("<article><header><h2>행사 개최</h2><nav>이전</nav></header><p>본문</p></article>", ["이전"]),
+    ("<p>본문</p><footer><p>주소</p></footer>", ["주소"]),
+])
+def test_site_header_is_chrome_a_post_header_is_not(body: str, chrome: list[str]) -> None:
+    assert hinted(rendered(page(body)), K.CHROME) == chrome
+
+
+def test_xhtml_with_an_xml_declaration() -> None:
+    page_ = ('<?xml version="1.0" encoding="euc-kr"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+             "<body><p>□ 행사 개요</p><p>&nbsp;&nbsp;○ 일시</p></body></html>")
+    doc = rendered(page_.encode("cp949"))
+    assert (doc.source.encoding, lines(doc)) == ("cp949", ["□ 행사 개요", "  ○ 일시"])
 
 
 def test_breadcrumb_and_board_fields() -> None:

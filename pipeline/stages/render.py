@@ -113,11 +113,14 @@ def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
 
 
 def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
-    """<nav>, <button>, a site <header>; not the <header> of an <article>."""
+    """<nav>, <button>, the site's <header> (logo, menus) and <footer>; not the <header> of an
+    <article>, nor a <header> that holds only a post's title."""
     if el.tag not in lex.html["chrome"]["tags"]:
         return False
-    if el.tag in ("header", "footer"):
-        return not any(a.tag in ("article", "main") for a in el.iterancestors())
+    if el.tag in ("header", "footer") and any(a.tag in ("article", "main", "section") for a in el.iterancestors()):
+        return False
+    if el.tag == "header":
+        return any(True for _ in el.iter("nav", "ul", "ol", "form", "img"))
     return True
 
 
