@@ -222,9 +222,6 @@ def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         # <meta charset="euc-kr">, <meta http-equiv="Content-Type" content="text/html; charset=…">,
         # <?xml version="1.0" encoding="…"?>; matched on the first bytes read as Latin-1.
-        "DECLARED_CHARSET_RE": re.compile(
-            r"""<meta[^>]*?charset\s*=\s*["']?\s*(?P<charset>[\w.:-]+)"""
-            r"""|<\?xml[^>]*?encoding\s*=\s*["'](?P<xml>[\w.:-]+)["']""", re.IGNORECASE),
         "HTML_DOCUMENT_RE": re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml)\b",
                                        re.IGNORECASE | re.DOTALL),
         "HTML_TAG_RE": re.compile(
