@@ -147,6 +147,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
             r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
         "PAGE_VIEWS_RE": re.compile(rf"(?:{alternation(page['views'])})\s*:?\s*(?P<views>\d[\d,]*)"),
+        "PAGE_BARE_DATE_RE": re.compile(
+            r"^(?P<date>\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?(?:\s+\(?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)?)?$"),
         "PAGE_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(page['author'] + page['posted'] + page['views'])})\s*:?$"),
         # "담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720" — labels glued to values.
@@ -258,9 +260,6 @@ def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         # <meta charset="euc-kr">, <meta http-equiv="Content-Type" content="text/html; charset=…">,
         # <?xml version="1.0" encoding="…"?>; matched on the first bytes read as Latin-1.
-        "DECLARED_CHARSET_RE": re.compile(
-            r"""<meta[^>]*?charset\s*=\s*["']?\s*(?P<charset>[\w.:-]+)"""
-            r"""|<\?xml[^>]*?encoding\s*=\s*["'](?P<xml>[\w.:-]+)["']""", re.IGNORECASE),
         "HTML_DOCUMENT_RE": re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml)\b",
                                        re.IGNORECASE | re.DOTALL),
         "HTML_TAG_RE": re.compile(
