@@ -251,12 +251,14 @@ def is_title_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and (not m.group("rest") or line.text[:2] != m.group("rest")[:2])
 
 
-def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[int, int]:
+def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon,
+               hints: dict[int, BlockKind] | None = None) -> tuple[int, int]:
     """[first, last) of the title block: the title line(s), '- 부제 -' lines, ◇ summary lines."""
-    i = skip_blank(lines, begin, stop, lex)
+    hints = hints or {}
+    i = skip_blank(lines, begin, stop, lex, hints)
     labelled = i < stop and is_title_label(lines[i], lex) and not lex.TITLE_LABEL_RE.match(lines[i].text).group("rest")
     if labelled:
-        i = skip_blank(lines, i + 1, stop, lex)
+        i = skip_blank(lines, i + 1, stop, lex, hints)
     first = i
     if i >= stop or lex.MARKER_RE.match(lines[i].text) and not is_subtitle(lines[i], lex):
         return first, first
@@ -278,8 +280,10 @@ def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[
     return first, last
 
 
-def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon) -> int:
-    while i < stop and (lines[i].blank or is_chrome(lines[i], lex)):
+def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon, hints: dict[int, BlockKind]) -> int:
+    """The first line at or after i that is neither blank nor chrome (by its text, or by what
+    render learnt from the markup)."""
+    while i < stop and (lines[i].blank or is_chrome(lines[i], lex) or hints.get(i) == K.CHROME):
         i += 1
     return i
 
@@ -509,7 +513,7 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
             kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
         classify_header_lines(lines, first, last, anchor, kinds, lex)
         title_from = last
-    t_first, t_last = find_title(lines, title_from, footer, lex)
+    t_first, t_last = find_title(lines, title_from, footer, lex, hints)
     for i in range(title_from, t_last):
         kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
