@@ -175,9 +175,21 @@ def test_captioned_table_of_short_cells_is_one_table_node():
     석유화학
     ㅇ 참가 신청은 5월 20일까지
     """)
-    kinds = [n.kind for n in nodes]
-    assert kinds == ["item", "table", "item"]
-    assert nodes[1].text.startswith("< 순회지원단 권역별 운영계획 > 지역 일정")
+    # the table belongs to the open item, and the levels stay open after it
+    assert shape(nodes) == [("□", "item", [(None, "table"), ("ㅇ", "item")])]
+    assert nodes[0].children[0].text.startswith("< 순회지원단 권역별 운영계획 > 지역 일정")
+
+
+def test_short_cells_without_a_caption_are_a_table_only_on_an_appendix_page():
+    cells = "\n".join(["구분", "1월", "2월", "3월", "수출", "19.3", "25.8", "21.0"])
+    assert "table" not in [n.kind for n in tree(cells)]
+    doc = built(f"정책 설명회 개최\n\n정부는 설명회를 개최한다.\n\n참고 1\n\n월별 수출\n\n{cells}\n".encode("utf-8"))
+    assert [n.kind for n in doc.appendices[0]["sections"]] == ["table"]
+
+
+def test_a_line_opening_with_a_middle_dot_is_an_item():
+    nodes = tree("□ 주요 활동\n·국내 서비스 무료 오픈\n· 해외 버전 배포\n")
+    assert shape(nodes) == [("□", "item", [("·", "item"), ("·", "item")])]
 
 
 def test_markdown_pipe_rows_are_a_table():

@@ -16,7 +16,7 @@ one). Indentation only breaks ties between the same family at different depths.
   marker after a paragraph is a paragraph of its own.
 - Page numbers (`- 3 -`) and a lone `끝.` are dropped.
 - Tables flattened to one cell per line (a `< 제목 >` caption over short cells, or `| a | b |`
-  rows) become one node of kind table.
+  rows; on appendix pages a run of short cells needs no caption) become one node of kind table.
 - Each APPENDIX block is one page (`참고 1` / title / content): `{label, title, sections, span}`.
 """
 from __future__ import annotations
@@ -76,17 +76,19 @@ def is_table_cell(line: Line, lex: Lexicon) -> bool:
             and not lex.SENTENCE_END_RE.search(text) and not lex.END_MARK_RE.search(text))
 
 
-def match_table(lines: list[Line], i: int, lex: Lexicon) -> int | None:
+def match_table(lines: list[Line], i: int, lex: Lexicon, captionless: bool = False) -> int | None:
     """One past the last line of a table starting at lines[i] (`| a | b |` rows, or a
-    '< 제목 >' caption over at least TABLE_MIN_CELLS short cells); else None."""
+    '< 제목 >' caption over at least TABLE_MIN_CELLS short cells — on appendix pages, which are
+    mostly tables, the cells need no caption); else None."""
     if lex.PIPE_ROW_RE.match(lines[i].text):
         j = i
         while j < len(lines) and (lines[j].blank or lex.PIPE_ROW_RE.match(lines[j].text)):
             j += 1
         return last_content(lines, i, j)
-    if not lex.CAPTION_RE.match(lines[i].text):
-        return None  # without a caption a run of short lines may be a menu or a header: no table
-    j = i + 1
+    captioned = bool(lex.CAPTION_RE.match(lines[i].text))
+    if not captioned and not captionless:
+        return None  # in the body a run of short lines may be a menu or a header: no table
+    j = i + 1 if captioned else i
     cells = 0
     while j < len(lines) and (lines[j].blank or is_table_cell(lines[j], lex)):
         cells += not lines[j].blank
@@ -104,8 +106,9 @@ def last_content(lines: list[Line], i: int, j: int) -> int:
 class Builder:
     """Builds the drafts of one run of lines (the body, or one appendix page)."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
         self.lex = lex
+        self.captionless_tables = captionless_tables
         self.roots: list[Draft] = []
         self.stack: list[Draft] = []
         self.current: Draft | None = None
@@ -120,7 +123,8 @@ class Builder:
                 self.after_blank = self.after_blank or line.blank
                 i += 1
                 continue
-            table_end = match_table(lines, i, self.lex) if match_marker(line, self.lex) is None else None
+            table_end = None if match_marker(line, self.lex) else \
+                match_table(lines, i, self.lex, self.captionless_tables)
             if table_end is not None:
                 self.add_table(lines[i], lines[table_end - 1])
                 i = table_end
@@ -159,8 +163,16 @@ class Builder:
         self.after_blank = False
 
     def add_table(self, first: Line, last: Line) -> None:
-        self.open_root(Draft(None, None, first.indent, "table", first.content.start, last.content.end,
-                             first.content.start))
+        """A table belongs to the open item ('ㅇ 창업교육 프로그램 운영' over its table) and leaves
+        the levels open; with no item open it stands at the top level."""
+        table = Draft(None, None, first.indent, "table", first.content.start, last.content.end,
+                      first.content.start)
+        parent = next((d for d in reversed(self.stack) if d.kind == "item"), None)
+        if parent is None:
+            self.open_root(table)
+        else:
+            parent.children.append(table)
+            self.current = table
         self.previous = last
         self.after_blank = False
 
@@ -202,8 +214,8 @@ def freeze(doc: Document, draft: Draft, level: int) -> Node:
     return Node(draft.marker, level, text, span, children, draft.kind)
 
 
-def tree(doc: Document, lines: list[Line], lex: Lexicon) -> list[Node]:
-    return [freeze(doc, d, 1) for d in Builder(lex).build(lines)]
+def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: bool = False) -> list[Node]:
+    return [freeze(doc, d, 1) for d in Builder(lex, captionless_tables).build(lines)]
 
 
 # --- appendix pages --------------------------------------------------------------------
@@ -227,7 +239,7 @@ def parse_appendix(doc: Document, block: Block, lex: Lexicon) -> dict | None:
     else:
         title = None
     body = [line for line in lines if line.index > content[rest_from - 1].index]
-    return {"label": label, "title": title or None, "sections": tree(doc, body, lex),
+    return {"label": label, "title": title or None, "sections": tree(doc, body, lex, captionless_tables=True),
             "span": block.span.to_json()}
 
 
