@@ -55,6 +55,8 @@ class MarkerFamily:
     pattern: str | None = None
     needs_space: bool = False
     no_digit_after: bool = False
+    rank: int | None = None      # the conventional level (□ 1, ○ 2, - 3, · 4), if it has one
+    minor: bool = False          # *, ※, ▲: closed by any ranked marker that follows
 
 
 @dataclass
@@ -89,6 +91,8 @@ def _load_families() -> tuple[MarkerFamily, ...]:
             pattern=entry.get("pattern"),
             needs_space=entry.get("needs_space", False),
             no_digit_after=entry.get("no_digit_after", False),
+            rank=entry.get("rank"),
+            minor=entry.get("minor", False),
         ))
     return tuple(families)
 

@@ -64,6 +64,33 @@ def test_second_level_markers_are_kept_as_written(second):
     assert nodes[0].children[0].text == "세부 내용"
 
 
+def test_dash_lines_above_the_first_square_do_not_swallow_the_body():
+    nodes = tree("""
+    - 4. 13.(목) 양식산업 미래 전략품목 선정 연수회 개최
+    - 12월 중 육성방안 발표 예정
+    □ 해양수산부는 연수회를 열고 전략품목을 논의한다.
+    ㅇ 관계자 50여 명이 모인다.
+    ◈ 요약
+    □ 다음 단락
+    """)
+    assert shape(nodes) == [("-", "item"), ("-", "item"), ("□", "item", [("ㅇ", "item")]),
+                            ("◈", "item"), ("□", "item")]
+
+
+def test_a_ranked_marker_closes_an_open_star_list():
+    nodes = tree("""
+    ㅇ 지원 대상
+    * 첫째 청년
+    □ 다음 단락
+    """)
+    assert [n.marker for n in nodes] == ["ㅇ", "□"]
+
+
+def test_numbered_section_heads_hold_squares():
+    nodes = tree("1. 기사 내용\n□ 보도 요지\n2. 설명 내용\n□ 사실과 다름\n")
+    assert shape(nodes) == [("1.", "item", [("□", "item")]), ("2.", "item", [("□", "item")])]
+
+
 def test_footnote_follows_a_line_with_an_inline_star():
     nodes = tree("""
     □ 식품매개감염병*과 수인성감염병**이 늘었다

@@ -6,7 +6,9 @@ Example: '  ○또한 2004년 포럼과 …' → Node(marker='○', text='또한
 
 Levels come from marker families in the order they first appear (a stack: a family seen
 before closes everything opened after it; a new family opens a level below the current
-one). Indentation only breaks ties between the same family at different depths.
+one). Indentation only breaks ties between the same family at different depths. Families
+with a conventional rank (□ 1, ○ 2, - 3, · 4; ◇ ▶ 1) never open below their own rank or
+deeper, so '- 부제' lines left above the first □ do not swallow the body.
 
 - A `*` line right after a line holding an inline `*` is that line's footnote (kind note),
   and so is a `**` line after such a footnote; elsewhere `*` is a list level (the seed's
@@ -24,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, Document, Line, Node
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, MarkerFamily
 from ..text import collapse, trimmed
 
 
@@ -108,6 +110,7 @@ class Builder:
 
     def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
         self.lex = lex
+        self.families = {f.name: f for f in lex.families}
         self.captionless_tables = captionless_tables
         self.roots: list[Draft] = []
         self.stack: list[Draft] = []
@@ -158,7 +161,7 @@ class Builder:
             kind = "note" if family == "note" or is_footnote(line, family, self.previous, previous_kind) else "item"
             self.current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end,
                                  line.content.start + len(marker))
-            place_draft(self.stack, self.roots, self.current)
+            place_draft(self.stack, self.roots, self.current, self.families)
         self.previous = line
         self.after_blank = False
 
@@ -184,7 +187,18 @@ class Builder:
         self.current = draft
 
 
-def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
+def closes(top: Draft, draft: Draft, families: dict[str, MarkerFamily]) -> bool:
+    """'□' closes an open '- 부제' or '* 주석': a ranked marker never opens below a ranked
+    marker of its own rank or deeper, nor below a minor one (*, ※, ▲)."""
+    mine, theirs = families.get(draft.family or ""), families.get(top.family or "")
+    if mine is None or mine.rank is None or theirs is None:
+        return False
+    return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
+
+
+def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
+                families: dict[str, MarkerFamily] | None = None) -> None:
+    families = families or {}
     if draft.kind == "note":
         parent = next((d for d in reversed(stack) if d.kind != "note"), None)
         (parent.children if parent else roots).append(draft)
@@ -196,6 +210,9 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
             continue
         if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
             break  # same marker, clearly deeper: the tie is broken by indentation
+        if closes(top, draft, families):
+            stack.pop()
+            continue
         if draft.family in {d.family for d in stack}:
             # A family seen before: close everything down to and including its open node.
             while stack[-1].family != draft.family:
