@@ -196,12 +196,17 @@ def closes(top: Draft, draft: Draft, families: dict[str, MarkerFamily]) -> bool:
     return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
 
 
+def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
+    """A note hangs under the innermost open item (not under another note) and opens no level."""
+    parent = next((d for d in reversed(stack) if d.kind != "note"), None)
+    (parent.children if parent else roots).append(note)
+
+
 def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
                 families: dict[str, MarkerFamily] | None = None) -> None:
     families = families or {}
     if draft.kind == "note":
-        parent = next((d for d in reversed(stack) if d.kind != "note"), None)
-        (parent.children if parent else roots).append(draft)
+        place_note(stack, roots, draft)
         return
     while stack:
         top = stack[-1]

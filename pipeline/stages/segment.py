@@ -32,7 +32,6 @@ TITLE_MAX = 100              # a "headline" longer than this is a paragraph
 TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
 WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
-LIST_LINE_MAX = 80           # an attachment list item
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
 
@@ -240,6 +239,7 @@ def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexico
 
 
 def is_header_line_besides_contact(line: Line, lex: Lexicon) -> bool:
+    """A header line for a reason other than looking like a contact value."""
     return (is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
             or is_embargo_value(line, lex) or is_notice(line, lex)
             or bool(lex.EMAIL_RE.search(line.text) or lex.PHONE_RE.search(line.text)))
@@ -270,14 +270,18 @@ def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon,
     last = i + 1
     if kicker or second is not None and is_wrapped_title(lines, i, second, stop, lex):
         last = second + 1
+    return first, extend_title_block(lines, last, stop, lex)
+
+
+def extend_title_block(lines: list[Line], last: int, stop: int, lex: Lexicon) -> int:
+    """One past the '- 부제 -' and '◇ 요약' lines that follow the title."""
     for line in lines[last:stop]:
         if line.blank:
             continue
-        if is_subtitle(line, lex) or is_summary(line, lex):
-            last = line.index + 1
-            continue
-        break
-    return first, last
+        if not (is_subtitle(line, lex) or is_summary(line, lex)):
+            break
+        last = line.index + 1
+    return last
 
 
 def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon, hints: dict[int, BlockKind]) -> int:
@@ -368,7 +372,7 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     return joined <= TITLE_MAX and (is_sentence(lines[after], lex) or not is_headline_like(lines[after], lex))
 
 
-# --- the body's tail: attachment list, contact table, appendix pages -------------------
+# --- the body's tail: contact table, appendix pages ------------------------------------
 
 def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
     """'참고 1', '<참고>', '[참고 2] 세부 일정', '붙임 1' alone — but '<붙임>' over '1. …' is a list."""
