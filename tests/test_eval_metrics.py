@@ -33,6 +33,11 @@ def test_split_record_keeps_only_the_body():
     assert body == "새 정책 발표\n\n□ 내용\n"
 
 
+def test_split_record_stops_at_the_links_footer_too():
+    record = '---\ntitle: "x"\n---\n## 본문\n\n본문 한 줄\n\n## 첨부/링크\n\n- [www.a.kr](http://www.a.kr)\n\n## 출처\n'
+    assert ev.split_record(record)[1] == "본문 한 줄\n"
+
+
 def test_split_record_without_body_gives_empty_text():
     assert ev.split_record('---\ntitle: "x"\n---\n# x\n') == ("x", "")
 
