@@ -240,7 +240,7 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})"),
         "NUMBERED_LINE_RE": re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$"),
         # "< 순회지원단 권역별 운영계획 >", "<'03년 수출 증감률> (단위:%)"
-        "CAPTION_RE": re.compile(r"^[<〈]\s*(?P<text>[^<>〈〉]+?)\s*[>〉](?:\s*\([^()]*\))?$"),
+        "CAPTION_RE": re.compile(r"^[<〈＜]\s*(?P<text>[^<>〈〉＜＞]+?)\s*[>〉＞](?:\s*\([^()]*\))?$"),
         "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
         "EMBARGO_WORD_RE": re.compile(rf"^(?P<word>{alternation(seg['embargo_words'])})(?=[\s:]|$)"),
         "HEADER_LABEL_RE": re.compile(
