@@ -255,6 +255,7 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^(?:{alternation(chrome['file_widget_labels'])})\s*\d*\s*:?$"
             rf"|\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$"
             rf"|{alternation(chrome['file_widget_words'])}", re.IGNORECASE),
+        "UNIT_LINE_RE": re.compile(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
     }
 

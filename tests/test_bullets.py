@@ -219,6 +219,11 @@ def test_a_line_opening_with_a_middle_dot_is_an_item():
     assert shape(nodes) == [("□", "item", [("·", "item"), ("·", "item")])]
 
 
+def test_a_unit_line_over_short_cells_opens_a_table():
+    nodes = tree("(단위: 명, %)\n구분\n인구\n접종자\n접종률\n전국\n5,100\n4,200\n82.3\n")
+    assert [n.kind for n in nodes] == ["table"]
+
+
 def test_markdown_pipe_rows_are_a_table():
     nodes = tree("| 구분 | 1월 |\n| 수출 | 19.3 |\n\n□ 대응방안\n")
     assert [n.kind for n in nodes] == ["table", "item"]

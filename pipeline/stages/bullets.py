@@ -80,14 +80,14 @@ def is_table_cell(line: Line, lex: Lexicon) -> bool:
 
 def match_table(lines: list[Line], i: int, lex: Lexicon, captionless: bool = False) -> int | None:
     """One past the last line of a table starting at lines[i] (`| a | b |` rows, or a
-    '< 제목 >' caption over at least TABLE_MIN_CELLS short cells — on appendix pages, which are
-    mostly tables, the cells need no caption); else None."""
+    '< 제목 >' caption or '(단위: 명)' line over at least TABLE_MIN_CELLS short cells — on
+    appendix pages, which are mostly tables, the cells need no caption); else None."""
     if lex.PIPE_ROW_RE.match(lines[i].text):
         j = i
         while j < len(lines) and (lines[j].blank or lex.PIPE_ROW_RE.match(lines[j].text)):
             j += 1
         return last_content(lines, i, j)
-    captioned = bool(lex.CAPTION_RE.match(lines[i].text))
+    captioned = bool(lex.CAPTION_RE.match(lines[i].text) or lex.UNIT_LINE_RE.match(lines[i].text))
     if not captioned and not captionless:
         return None  # in the body a run of short lines may be a menu or a header: no table
     j = i + 1 if captioned else i
