@@ -17,8 +17,9 @@ deeper, so '- 부제' lines left above the first □ do not swallow the body.
   sentences: then it opens a paragraph (many ministries write prose). Each line without a
   marker after a paragraph is a paragraph of its own.
 - Page numbers (`- 3 -`) and a lone `끝.` are dropped.
-- Tables flattened to one cell per line (a `< 제목 >` caption over short cells, or `| a | b |`
-  rows; on appendix pages a run of short cells needs no caption) become one node of kind table.
+- Tables flattened to one cell per line (a `< 제목 >` caption or `(단위: 명)` line over short
+  cells, or `| a | b |` rows; on appendix pages a run of short cells needs no caption) become
+  one node of kind table, a child of the open item.
 - Each APPENDIX block is one page (`참고 1` / title / content): `{label, title, sections, span}`.
 """
 from __future__ import annotations
