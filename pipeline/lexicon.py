@@ -172,7 +172,7 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EMAIL_RE": re.compile(r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
         # 02-3787-0433, 02)3787-0433, (044)201-3333, 044.201.3333, 3771-5035
         "PHONE_RE": re.compile(
-            r"(?<![\d\w])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
+            r"(?<![\d\w,.])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
             r"(?:\s*\(?\s*(?:내선|Ext\.?)\s*(?P<extension>\d{1,5})\s*\)?)?"),
         "PERSON_TITLE_RE": re.compile(rf"(?P<title>{titles})"),
         "KOREAN_DATE_RE": re.compile(
@@ -214,6 +214,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONTACT_BLOCK_LABEL_RE": re.compile(
             rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
         "CONTACT_SENTENCE_RE": re.compile(alternation(L["contact"]["sentence"])),
+        "HELPLINE_CUE_RE": re.compile(alternation(L["contact"]["helpline_cues"])),
+        # 「미국 관세 품목분류 상담센터」(042-714-7538): the quoted name owns the number.
+        "QUOTED_NAME_RE": re.compile(r"[「｢『‘'\"“](?P<name>[^「」｢｣『』‘’'\"“”]{2,40})[」｣』’'\"”]$"),
         "ISSUER_RE": re.compile(rf"(?P<issuer>{alternation(list(lex.issuers))})"),
         "MARKER_RE": _marker_re(lex.families),
         "WORD_RE": re.compile(r"(?P<word>\S+)"),

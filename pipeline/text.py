@@ -112,20 +112,37 @@ def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
 def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:
     """'전대성 팀  장' → ('전대성', '팀장'); '과장 홍길동' → ('홍길동', '과장'); '김민철' → ('김민철', None).
 
-    Titles may be letter-spaced, so they are matched with white space removed; the name is
-    what remains, when it looks like a name (2–5 letters, masks such as 홍○○ allowed)."""
+    Titles may be letter-spaced, so they are matched with white space removed; but the name
+    that remains must be whole words ('이 사업은' holds no 이사). The name must look like one
+    (2–4 letters, masks such as 홍○○ allowed)."""
     compact = without_spaces(value)
+    words = value.split()
     title = None
+    name = compact
     for m in title_re.finditer(compact):
         if m.start() == 0 or m.end() == len(compact):
-            title = m.group("title")
-            name = compact[m.end():] if m.start() == 0 else compact[:m.start()]
-            break
-    else:
-        name = compact
+            rest = compact[m.end():] if m.start() == 0 else compact[:m.start()]
+            if is_whole_words(rest, words, at_end=m.start() == 0):
+                title, name = m.group("title"), rest
+                break
     if not _NAME_RE.fullmatch(name):
         return (None, title) if title and not name else (None, None)
     return name, title
+
+
+def is_whole_words(part: str, words: list[str], at_end: bool) -> bool:
+    """Whether `part` is the last (or first) few words of `words`, joined without spaces."""
+    if not part:
+        return True
+    pieces = reversed(words) if at_end else iter(words)
+    joined = ""
+    for word in pieces:
+        joined = word + joined if at_end else joined + word
+        if joined == part:
+            return True
+        if len(joined) >= len(part):
+            return False
+    return False
 
 
 _NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")
