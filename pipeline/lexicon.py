@@ -68,6 +68,8 @@ class Lexicon:
     surnames: dict[str, str]
     families: tuple[MarkerFamily, ...]
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # Vocabulary of the semantic stages (event, people, sessions, figures, countries), by file.
+    semantic: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> re.Pattern[str]:
         # lex.PHONE_RE and friends; only reached for names not set as attributes.
@@ -197,4 +199,250 @@ def load_lexicon() -> Lexicon:
         families=_load_families(),
     )
     lex.patterns.update(_core_patterns(lex))
+    _load_semantic(lex)
     return lex
+
+
+# --- semantic layer: event, people, sessions, figures, countries ----------------------------
+
+HANGUL = "\uac00-\ud7a3"
+QUOTE_OPEN = "‘'\"「『“"
+QUOTE_CLOSE = "’'\"」』”"
+
+
+def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
+    """Korean name or alias → ISO 3166-1 alpha-2, and ISO → (Korean, English) display names.
+
+    Names come from CLDR through Babel; countries.toml adds what releases write that CLDR
+    lacks (호주, 인니, 싱가폴 …). CLDR's `홍콩(중국 특별행정구)` is cut at the parenthesis.
+    """
+    from babel import Locale
+
+    ko, en = Locale("ko").territories, Locale("en").territories
+    names: dict[str, str] = {}
+    info: dict[str, dict[str, str]] = {}
+    for code, name in ko.items():
+        if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
+            continue
+        short = name.split("(")[0].strip()
+        names.setdefault(short, code)
+        info[code] = {"name": data["display_ko"].get(code, short),
+                      "name_en": data["display_en"].get(code, en.get(code, code))}
+    for alias, code in data["aliases"].items():
+        if code not in info:
+            raise ValueError(f"countries.toml: alias {alias!r} names unknown code {code}")
+        names[alias] = code
+    return {"names": names, "info": info}
+
+
+def _load_semantic(lex: Lexicon) -> None:
+    countries = read_toml("countries.toml")
+    lex.semantic.update({
+        "units": read_toml("units.toml"),
+        "countries": countries,
+        "country_table": _load_countries(countries),
+        "sessions": read_toml("sessions.toml"),
+        "event": read_toml("event.toml"),
+        "people": read_toml("people.toml"),
+    })
+    lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
+    for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
+                  _people_patterns):
+        lex.patterns.update(build(lex))
+
+
+def unit_kinds(units: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    """Every unit word → (kind, unit as reported): '불' → ('money', 'USD'), '년' → ('time', None)."""
+    table: dict[str, tuple[str, str | None]] = {}
+    for word in units["time"]["units"]:
+        table[word] = ("time", None)
+    for word, code in units["currency"]["suffix"].items():
+        table[word] = ("money", code)
+    for word in units["percent"]["percent_point"]:
+        table[word] = ("percent_point", "%p")
+    for word in units["percent"]["percent"]:
+        table[word] = ("percent", "%")
+    for kind in ("count", "factor", "quantity"):
+        for word in units["counters"][kind]:
+            table[word] = (kind, word)
+    return table
+
+
+def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    u = lex.semantic["units"]
+    n = u["numerals"]
+    hdigit = "".join(n["digits"])
+    small, large = "".join(n["small"]), n["large"]
+    arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    coef = rf"(?:{arabic}|[{hdigit}])"
+    # One 10⁴ group: 6천, 4000, 일백, 42 — 천/백/십 each at most once, in order.
+    group = (rf"(?=[0-9{hdigit}{small}])(?:{coef}?천)?(?:{coef}?백)?(?:{coef}?십)?{coef}?")
+    lg = {v: k for k, v in large.items()}
+    number = (rf"(?=[0-9{hdigit}{small}])"
+              rf"(?:(?P<jo>{group}){lg[10**12]}\s?)?"
+              rf"(?:(?P<eok>{group}){lg[10**8]}\s?)?"
+              rf"(?:(?P<man>{group}){lg[10**4]}\s?)?"
+              rf"(?P<rest>{group})?")
+    units = unit_kinds(u)
+    particles = alternation(u["counters"]["particles"])
+    return {
+        # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
+        "FIGURE_RE": re.compile(rf"""
+            (?<![0-9A-Za-z{HANGUL}.,])
+            (?:(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
+            (?:(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
+            (?P<sign>[△▲]|-(?=[0-9]))?
+            (?P<number>{number})
+            (?P<approx_inside>{alternation(u['approximate']['inside'])})?
+            (?:\s?(?P<unit>{alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
+            (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
+            """, re.VERBOSE),
+        # The pieces of one 10⁴ group, read left to right.
+        "NUMERAL_TOKEN_RE": re.compile(
+            rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])"),
+        # Between two numbers of a range: "1100% 내지 1700%", "5~7%", "3천부터 5천까지".
+        "RANGE_JOIN_RE": re.compile(rf"\s*(?:{alternation(u['range']['connectors'])})\s*"),
+        "RANGE_CLOSE_RE": re.compile(rf"\s*(?P<close>{alternation(u['range']['range_close'])})"),
+        # "세션 1", "제3" just before a number: an ordinal or a label, not a figure.
+        "ORDINAL_BEFORE_RE": re.compile(rf"(?:{alternation(u['time']['ordinal_before'])})\s*$"),
+        # A bare number counts things only when a noun follows: "1,319 중규모 기업".
+        "NOUN_AFTER_RE": re.compile(rf"\s+[{HANGUL}]"),
+        # Digits glued to a comma or period and more digits: a flattened table ("201458,427143").
+        "GLUED_DIGITS_RE": re.compile(r"[,.][0-9]"),
+        # "미화 6천만불 (한화 700억원)": only an opening parenthesis between the two amounts.
+        "EQUIVALENT_GAP_RE": re.compile(r"\s*\(\s*"),
+    }
+
+
+def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    c = lex.semantic["countries"]
+    names = list(lex.semantic["country_table"]["names"])
+    p = c["particles"]
+    particles = alternation(p["subject"] + p["joiner"] + p["other"])
+    nouns = alternation(c["programs"]["nouns"])
+    return {
+        # "일본은", "호주의", "인도네시아 중소기업부" — not "한국무역협회", not "각국".
+        "COUNTRY_RE": re.compile(rf"""
+            (?<![A-Za-z{HANGUL}])
+            (?:(?P<ignore>{alternation(c['ignore']['words'])})
+              |(?P<country>{alternation(names)})
+               (?P<particle>{particles})?(?![{HANGUL}]))
+            """, re.VERBOSE),
+        "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
+        # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
+        "COUNTRY_CHAIN_RE": re.compile(
+            rf"^(?:{alternation(p['joiner'])})?\s*(?:,\s*)?(?:(?:그리고|또는|및)\s+)?$"),
+        # Between two names of a list: "미국, 일본", "미국 · 일본".
+        "COUNTRY_LIST_SEP_RE": re.compile(r"^\s*[,·/]\s*$"),
+        # "11개 회원국 (미국, 일본, …)": a count and a roster noun before the list.
+        "ROSTER_BEFORE_RE": re.compile(
+            rf"\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})\s*\(?\s*$"),
+        # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
+        "ROSTER_AFTER_RE": re.compile(
+            rf"^\s*등\s*\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})"),
+        # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
+        "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*\)?\s*$"),
+        "LIST_ITEM_SPLIT_RE": re.compile(r"\s*[,·/]\s*|\s+(?:및|과|와)\s+"),
+        "PROGRAM_ACRONYM_RE": re.compile(rf"""
+            (?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{{2,}}[0-9]+)(?![A-Za-z0-9])
+            (?=\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})(?![{HANGUL}]|을|를|은|는|이|의|에))
+            """, re.VERBOSE),
+        "PROGRAM_AFTER_RE": re.compile(
+            rf"(?:{nouns})인\s+(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![A-Za-z0-9])"),
+        "PROGRAM_QUOTED_RE": re.compile(rf"""
+            [{QUOTE_OPEN}](?![0-9])(?P<name>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,60}}?)[{QUOTE_CLOSE}]
+            (?P<after>\s*(?:이?라는|인|의)?\s*(?:{nouns}))?
+            """, re.VERBOSE),
+        "PROGRAM_NOUN_END_RE": re.compile(rf"(?:{nouns})$"),
+    }
+
+
+def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    s = lex.semantic["sessions"]
+    words = alternation(s["numbered_words"])
+    quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
+    return {
+        # "[세션 1]에서는", "제2세션은", "[1부]", "종합토론:", "특별세션에서는".
+        "SESSION_LABEL_RE": re.compile(rf"""
+            ^(?P<open>\[)?\s*
+            (?:{s['ordinal_prefix']}\s*(?P<num_a>\d+)\s*(?P<word_a>{words})
+              |(?P<word_b>{words})\s*(?P<num_b>\d+)
+              |(?P<num_c>\d+)\s*{s['part_word']}
+              |(?P<named>{alternation(s['named'])}))
+            \s*(?P<close>\])?\s*(?P<tail>{alternation(s['label_tail'])})?(?![{HANGUL}])
+            """, re.VERBOSE),
+        # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
+        "SESSION_ENUM_RE": re.compile(rf"""
+            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:등의?\s*)?
+            (?P<count>\d+)\s*개의?\s*(?:{alternation(s['enumeration_head'])})
+            """, re.VERBOSE),
+        "QUOTED_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?![0-9])(?P<q>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
+        "TOPICS_RE": re.compile(
+            rf"(?:{alternation(s['topics_label'])})\s*(?P<list>[^.]+?)\s*"
+            rf"(?:{alternation(s['topics_end'])})(?![{HANGUL}])"),
+        "TOPIC_SPLIT_RE": re.compile(r"\s*,\s*"),
+        # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily.
+        "SESSION_INTRO_RE": re.compile(
+            rf"^(?P<intro>.{{2,80}}?)\s*(?:{alternation(s['intro_tail'])})\s"),
+        # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
+        "TOPIC_QUOTE_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
+            rf"(?:{alternation(s['topic_quote_tail'])})"),
+        "TOPIC_LEAD_RE": re.compile(
+            rf"^(?P<topic>.{{2,60}}?)\s*(?:부문|분야)?(?:에서는|에서)\s"),
+        "NON_WORD_RE": re.compile(rf"[^0-9A-Za-z{HANGUL}]+"),
+    }
+
+
+def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    e = lex.semantic["event"]
+    wd = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
+    return {
+        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
+        "EVENT_NAME_RE": re.compile(r"[「『](?P<name>[^」』\n]{2,120})[」』]"),
+        # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일"
+        "EVENT_DATES_RE": re.compile(rf"""
+            (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
+            (?:\s*(?:{alternation(e['date_joiners'])})\s*
+               (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
+               (?:\s*(?:{alternation(e['date_closers'])}))?)?
+            """, re.VERBOSE),
+        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」"
+        "EVENT_VENUE_RE": re.compile(
+            rf"^\s*(?:에|에는)?\s*,?\s*(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
+        # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
+        "LEAD_SUBJECT_RE": re.compile(r"^(?P<subject>.{2,120}?)(?:은|는|이|가)\s"),
+        "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
+        "HOST_SPLIT_RE": re.compile(
+            rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
+        "YEAR_IN_NAME_RE": re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"),
+    }
+
+
+def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    p = lex.semantic["people"]
+    titles = alternation(lex.titles["person"])
+    tail = alternation(p["name"]["title_tail"])
+    roles = {role: alternation(words) for role, words in p["roles"].items()}
+    return {
+        # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
+        # from the words before the title, so the pattern anchors on the title.
+        "PERSON_MENTION_RE": re.compile(rf"""
+            (?<=[\s)])(?:\((?P<hanja>[\u4e00-\u9fff]{{2,5}})\)\s*)?
+            (?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))
+            """, re.VERBOSE),
+        "NAME_WORD_RE": re.compile(rf"(?P<word>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"),
+        "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
+        "ORG_WORD_RE": re.compile(
+            rf"(?:{alternation(lex.titles['organization_suffixes'] + lex.titles['department_suffixes'] + lex.titles['team_suffixes'])})$"),
+        # The speaker's description before the name, read for an organization.
+        "LOCATIVE_ORG_RE": re.compile(r"(?P<org>[^\s()]+(?:\([^()]*\))?)에서(?=\s)"),
+        "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles})인\s*$"),
+        "GENITIVE_RE": re.compile(r"의(?=\s|$)"),
+        "CLAUSE_BREAK_RE": re.compile(rf"(?:,|[{HANGUL}](?:며|고|여|서))\s"),
+        "KEYNOTE_RE": re.compile(roles["keynote"]),
+        "PRESENTER_RE": re.compile(roles["presenter"]),
+        "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:를|을|로)"),
+        "PANELIST_RE": re.compile(roles["panelist"]),
+    }

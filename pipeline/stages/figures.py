@@ -1,12 +1,228 @@
-"""Figures: filled by the semantic layer (issue 3). Until then the contract key stays empty.
+"""Figures: Korean numbers with their units, read by a number grammar.
 
-Reads: text, sections. Writes: figures.
+Reads: text, sections, appendices. Writes: figures.
+Example: '(2004년 42억6천만엔 예산)' → {value: 4260000000, unit: 'JPY', kind: 'money'};
+'2004년' is a year and yields nothing.
+
+A number is 10⁴ groups (조 억 만) with 천/백/십 inside each group, in Arabic or Hangul
+digits (`42억6천만`, `일백만`). The unit after it decides the kind: a currency (ISO 4217),
+`%` or `%p`, a counter word (개, 명, 개국 …), `배`, or a time word (년, 월, 일 …), which means
+the number is a date or a duration and not a figure. A bare number counts only when a noun
+follows (`1,319 중규모 기업`). Ranges (`1100% 내지 1700%`) carry both ends; an amount in
+parentheses right after an amount in another currency is its stated equivalent.
 """
 from __future__ import annotations
 
-from ..document import Document
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any, Iterator
+
+from ..document import Document, Node, Span
 from ..lexicon import Lexicon
+from ..text import collapse, trimmed
+
+YEAR_RANGE = range(1900, 2100)
+LARGE_GROUPS = (("jo", 10**12), ("eok", 10**8), ("man", 10**4))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One number as read, before ranges are joined and non-figures dropped."""
+    start: int
+    end: int
+    value: Decimal
+    unit_word: str | None
+    kind: str | None            # money, percent, …, 'time'; None for a bare number
+    unit: str | None
+    approximate: bool
+    hangul_only: bool
+    value_max: Decimal | None = None
+
+
+# --- the number grammar ------------------------------------------------------------------
+
+def parse_group(text: str, lex: Lexicon) -> Decimal:
+    """One 10⁴ group: '6천' → 6000, '일백' → 100, '4,000' → 4000, '천' → 1000."""
+    numerals = lex.semantic["units"]["numerals"]
+    total, pending = Decimal(0), None
+    for m in lex.NUMERAL_TOKEN_RE.finditer(text):
+        if m.lastgroup == "arabic":
+            pending = Decimal(m.group().replace(",", ""))
+        elif m.lastgroup == "digit":
+            pending = Decimal(numerals["digits"][m.group()])
+        else:
+            total += (pending if pending is not None else 1) * numerals["small"][m.group()]
+            pending = None
+    return total + (pending or 0)
+
+
+def parse_number(m: re.Match[str], lex: Lexicon) -> Decimal:
+    """'42억6천만' → 4260000000, '3조 4000억' → 3400000000000, '1,319' → 1319."""
+    value = Decimal(0)
+    for name, scale in LARGE_GROUPS:
+        if m.group(name) is not None:
+            value += parse_group(m.group(name), lex) * scale
+    if m.group("rest"):
+        value += parse_group(m.group("rest"), lex)
+    return value
+
+
+def is_hangul_only(number: str) -> bool:
+    """'일백만' has no Arabic digit: it needs a unit glued to it to count as a number."""
+    return not any(ch.isdigit() for ch in number)
+
+
+def is_hangul_number(m: re.Match[str]) -> bool:
+    """'일백만개' is a number; '구조 개선' and '이상' are words: a Hangul-only number needs two
+    characters or more, no space inside and a unit glued to it."""
+    number = m.group("number")
+    return (m.group("unit") is not None and len(number) >= 2 and not any(ch.isspace() for ch in number)
+            and m.end("number") == m.start("unit"))
+
+
+def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table."""
+    return bool(lex.GLUED_DIGITS_RE.match(text, m.end("number")))
+
+
+def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
+    """One FIGURE_RE match as a Candidate; None when it is no number at all."""
+    number = m.group("number").rstrip()
+    hangul_only = is_hangul_only(number)
+    if hangul_only and not is_hangul_number(m):
+        return None
+    kinds = lex.semantic["unit_kinds"]
+    unit_word = m.group("unit")
+    kind, unit = kinds[unit_word] if unit_word else (None, None)
+    currency = m.group("currency_before")
+    if currency:
+        prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
+        if kind in (None, "money"):
+            kind, unit = "money", unit or prefix_unit
+    value = parse_number(m, lex)
+    if m.group("sign"):
+        value = -value
+    approximate = any(m.group(g) for g in ("approx_before", "approx_inside", "approx_after"))
+    end = m.end("unit") if unit_word else m.end("number")
+    if m.group("approx_after"):
+        end = m.end("approx_after")
+    span = trimmed(text, m.start(), end)
+    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only)
+
+
+def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
+    for m in lex.FIGURE_RE.finditer(text, start, end):
+        if is_glued_run(text, m, lex):
+            doc.warn("figures", "irregular_number",
+                     f"digits glued into one run ({m.group('number')}…); no figure taken",
+                     Span(m.start("number"), m.end("number")))
+            continue
+        if lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        cand = match_candidate(text, m, lex)
+        if cand is not None:
+            yield cand
+
+
+# --- joining and filtering -----------------------------------------------------------------
+
+def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """'1100% 내지 1700%', '5~7%': two numbers joined by a connector become one range."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value_max is None and is_range_pair(prev, cand, text, lex):
+            end = cand.end
+            close = lex.RANGE_CLOSE_RE.match(text, end)
+            if close and cand.kind != "time":
+                end = close.end()
+            out[-1] = replace(prev, end=end, value_max=cand.value, unit_word=cand.unit_word,
+                              kind=cand.kind, unit=cand.unit,
+                              approximate=prev.approximate or cand.approximate)
+            continue
+        out.append(cand)
+    return out
+
+
+def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> bool:
+    """The text between is a connector, the units agree (or the first has none)."""
+    if not lex.RANGE_JOIN_RE.fullmatch(text, low.end, high.start):
+        return False
+    if low.unit_word is not None and low.unit != high.unit:
+        return False
+    return high.kind is not None and low.value <= high.value
+
+
+def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    """Dates and durations are not figures; a bare number needs a noun after it and must not
+    look like a year ('2004 APEC')."""
+    if cand.kind == "time":
+        return False
+    if cand.kind is not None:
+        return True
+    if cand.hangul_only or (cand.value == cand.value.to_integral() and int(cand.value) in YEAR_RANGE
+                            and "," not in text[cand.start:cand.end]):
+        return False
+    return bool(lex.NOUN_AFTER_RE.match(text, cand.end))
+
+
+def plain(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral() else float(value)
+
+
+def to_json(cand: Candidate, text: str) -> dict[str, Any]:
+    kind = cand.kind or "count"
+    return {
+        "text": collapse(text[cand.start:cand.end]),
+        "value": plain(cand.value),
+        "value_max": plain(cand.value_max),
+        "unit": cand.unit,
+        "kind": kind,
+        "approximate": cand.approximate,
+        "equivalent_of": None,
+        "span": [cand.start, cand.end],
+    }
+
+
+def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> None:
+    """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before."""
+    for i in range(1, len(figures)):
+        prev, cur = figures[i - 1], figures[i]
+        if prev["kind"] != "money" or cur["kind"] != "money" or prev["unit"] == cur["unit"]:
+            continue
+        if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev["span"][1], cur["span"][0]):
+            cur["equivalent_of"] = i - 1
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def walk(nodes: list[Node] | tuple[Node, ...]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
+
+
+def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """Every figure in text[start:end], in order, with equivalents marked."""
+    cands = join_ranges(list(scan(text, start, end, doc, lex)), text, lex)
+    figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)]
+    mark_equivalents(figures, text, lex)
+    return figures
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    nodes = list(walk(doc.sections))
+    for appendix in doc.appendices:
+        nodes.extend(walk(appendix["sections"]))
+    figures: list[dict[str, Any]] = []
+    for node in sorted(nodes, key=lambda n: n.span.start):
+        found = figures_of(doc.text, node.span.start, node.span.end, doc, lex)
+        offset = len(figures)
+        for fig in found:
+            if fig["equivalent_of"] is not None:
+                fig["equivalent_of"] += offset
+        figures.extend(found)
+    doc.figures = figures
