@@ -364,7 +364,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         # "[세션 1]에서는", "제2세션은", "[1부]", "종합토론:", "특별세션에서는".
         "SESSION_LABEL_RE": re.compile(rf"""
-            ^(?P<open>\[)?\s*
+            (?P<open>\[)?\s*
             (?:{s['ordinal_prefix']}\s*(?P<num_a>\d+)\s*(?P<word_a>{words})
               |(?P<word_b>{words})\s*(?P<num_b>\d+)
               |(?P<num_c>\d+)\s*{s['part_word']}
@@ -384,13 +384,13 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "TOPIC_SPLIT_RE": re.compile(r"\s*,\s*"),
         # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily.
         "SESSION_INTRO_RE": re.compile(
-            rf"^(?P<intro>.{{2,80}}?)\s*(?:{alternation(s['intro_tail'])})\s"),
+            rf"(?P<intro>.{{2,80}}?)\s*(?:{alternation(s['intro_tail'])})\s"),
         # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
         "TOPIC_QUOTE_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
         "TOPIC_LEAD_RE": re.compile(
-            rf"^(?P<topic>.{{2,60}}?)\s*(?:부문|분야)?(?:에서는|에서)\s"),
+            rf"(?P<topic>.{{2,60}}?)\s*(?:부문|분야)?(?:에서는|에서)\s"),
         "NON_WORD_RE": re.compile(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
 
@@ -410,9 +410,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             """, re.VERBOSE),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」"
         "EVENT_VENUE_RE": re.compile(
-            rf"^\s*(?:에|에는)?\s*,?\s*(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
+            rf"\s*(?:에|에는)?\s*,?\s*(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
-        "LEAD_SUBJECT_RE": re.compile(r"^(?P<subject>.{2,120}?)(?:은|는|이|가)\s"),
+        "LEAD_SUBJECT_RE": re.compile(r"(?P<subject>.{2,120}?)(?:은|는|이|가)\s"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
         "HOST_SPLIT_RE": re.compile(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
@@ -425,22 +425,27 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     titles = alternation(lex.titles["person"])
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
+    org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
+                    + lex.titles["team_suffixes"] + p["name"]["org_suffixes"])
     return {
         # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
         # from the words before the title, so the pattern anchors on the title.
-        "PERSON_MENTION_RE": re.compile(rf"""
-            (?<=[\s)])(?:\((?P<hanja>[\u4e00-\u9fff]{{2,5}})\)\s*)?
-            (?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))
-            """, re.VERBOSE),
-        "NAME_WORD_RE": re.compile(rf"(?P<word>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"),
+        "PERSON_MENTION_RE": re.compile(
+            rf"(?<=\s)(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+        # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
+        "NAME_TOKEN_RE": re.compile(
+            rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
+            r"(?:\((?P<hanja>[\u4e00-\u9fff]{2,5})\))?$"),
+        "WORD_RE": re.compile(r"\S+"),
+        "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
         "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
         "ORG_WORD_RE": re.compile(
-            rf"(?:{alternation(lex.titles['organization_suffixes'] + lex.titles['department_suffixes'] + lex.titles['team_suffixes'])})$"),
+            rf"(?:{alternation(org_suffixes)})$"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(r"(?P<org>[^\s()]+(?:\([^()]*\))?)에서(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles})인\s*$"),
         "GENITIVE_RE": re.compile(r"의(?=\s|$)"),
-        "CLAUSE_BREAK_RE": re.compile(rf"(?:,|[{HANGUL}](?:며|고|여|서))\s"),
+        "CLAUSE_BREAK_RE": re.compile(rf"(?:,|[{HANGUL}](?:며|고|여))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:를|을|로)"),

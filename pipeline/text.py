@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 import hanja
 
-from .document import Span
+from .document import Node, Span
 
 _WS_RE = re.compile(r"\s+")
 
@@ -22,6 +23,23 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+def walk(nodes: Iterable[Node]) -> Iterator[Node]:
+    """Every node of a bullet tree, parents before their children, in text order."""
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
+
+
+def content_start(text: str, node: Node) -> int:
+    """Offset of a node's first character after its marker and the blanks that follow it.
+
+    Patterns applied here must not use `^`: it does not match at a `pos` argument."""
+    i = node.span.start + len(node.marker or "")
+    while i < node.span.end and text[i].isspace():
+        i += 1
+    return i
 
 
 def is_hangul(ch: str) -> bool:

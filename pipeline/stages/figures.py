@@ -20,7 +20,7 @@ from typing import Any, Iterator
 
 from ..document import Document, Node, Span
 from ..lexicon import Lexicon
-from ..text import collapse, trimmed
+from ..text import collapse, trimmed, walk
 
 YEAR_RANGE = range(1900, 2100)
 LARGE_GROUPS = (("jo", 10**12), ("eok", 10**8), ("man", 10**4))
@@ -198,12 +198,6 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 
 
 # --- the stage -----------------------------------------------------------------------------
-
-def walk(nodes: list[Node] | tuple[Node, ...]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from walk(node.children)
-
 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Every figure in text[start:end], in order, with equivalents marked."""

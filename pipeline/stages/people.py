@@ -1,12 +1,238 @@
-"""People: filled by the semantic layer (issue 3). Until then the contract key stays empty.
+"""People: speakers and officials named in the body, contacts and organization heads.
 
-Reads: text, sections. Writes: people.
+Reads: text, sections, contacts, organizations. Writes: people.
+Example: '… 호주 교육부 직업훈련그룹의 저드 국장은 …' → {name: '저드', title: '국장',
+affiliation: '호주 교육부 직업훈련그룹', country: 'AU', roles: ['presenter']}.
+
+A mention is anchored on a title (박사, 위원장 …) followed by a particle or a break; the name
+is read back from the words before it: one word for a Korean name (서정욱), up to three short
+words for a transliterated one (크리스 홀), stopping at a genitive, copula or adnominal
+ending (호주의, 교수인, 근무하는). The description between the clause start and the name
+gives the country and the affiliation. A later `서 위원장` (surname and title) is a mention of
+the earlier `서정욱 위원장`.
 """
 from __future__ import annotations
 
-from ..document import Document
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..text import collapse, content_start, read_hanja_name, walk
+
+DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
+
+
+@dataclass
+class Person:
+    name: str
+    name_hanja: str | None
+    title: str | None
+    affiliation: str | None
+    country: str | None
+    roles: list[str]
+    span: tuple[int, int]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,
+                "affiliation": self.affiliation, "country": self.country, "roles": self.roles,
+                "span": list(self.span), "mentions": [list(m) for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    name_hanja: str | None
+    title: str
+    start: int                  # of the name
+    end: int                    # of the title
+    short: bool                 # surname only: '서 위원장'
+
+
+# --- names ---------------------------------------------------------------------------------
+
+def is_korean_name(word: str, lex: Lexicon) -> bool:
+    """'서정욱', '남궁민수': a surname and one to three syllables."""
+    surnames = lex.semantic["people"]["surnames"]
+    return 2 <= len(word) <= 4 and any(word.startswith(s) and len(word) - len(s) >= 1 for s in surnames)
+
+
+def is_name_word(word: str, lex: Lexicon) -> bool:
+    """A word that can be part of a transliterated name: short, no ending, no suffix."""
+    return (len(word) <= 4 and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
+            and not lex.ORG_WORD_RE.search(word) and not lex.COUNTRY_RE.fullmatch(word)
+            and not lex.PERSON_TITLE_RE.fullmatch(word))
+
+
+def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """The word right before a title as (name, hanja); None when it cannot be a name."""
+    m = lex.NAME_TOKEN_RE.match(word)
+    if not m:
+        return None
+    name, hanja = m.group("name"), m.group("hanja")
+    if lex.HANJA_NAME_RE.fullmatch(name):
+        return read_hanja_name(name, lex.surnames), name
+    if name in lex.semantic["people"]["surnames"]:
+        return name, hanja
+    korean = is_korean_name(name, lex)
+    if title in lex.semantic["people"]["titles"]["ambiguous"] and not (korean and len(name) >= 3):
+        return None
+    if not korean and (lex.NAME_STOP_RE.search(name) or lex.ORG_WORD_RE.search(name)
+                       or lex.COUNTRY_RE.fullmatch(name)):
+        return None
+    return name, hanja
+
+
+def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서')."""
+    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
+    if not words:
+        return None
+    start, end, word = words[-1]
+    first = match_first_word(word, title, lex)
+    if first is None:
+        return None
+    name, hanja = first
+    surnames = lex.semantic["people"]["surnames"]
+    if name in surnames and hanja is None:
+        return Mention(name, None, title, start, title_start + len(title), True)
+    if not is_korean_name(name, lex) and not hanja:
+        for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
+            if not is_name_word(w, lex) or len(name) > 4:
+                break
+            name, start = f"{w} {name}", w_start
+    return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+# --- descriptions --------------------------------------------------------------------------
+
+def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
+    """Where the speaker's description begins: after the bullet's lead ('… 부문에서') and
+    after the last clause break before the name."""
+    start = content_start(text, node)
+    lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
+    if lead and lead.end() <= name_start:
+        start = lead.end()
+    for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
+        start = m.end()
+    return start
+
+
+def match_country(description: str, lex: Lexicon) -> str | None:
+    """The first country named in a description: '호주 교육부 직업훈련그룹의' → 'AU'."""
+    names = lex.semantic["country_table"]["names"]
+    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
+    for m in lex.COUNTRY_RE.finditer(description):
+        if m.group("country") and m.group("country") not in ambiguous:
+            return names[m.group("country")]
+    return None
+
+
+def parse_affiliation(description: str, lex: Lexicon) -> str | None:
+    """'한국 정보통신부 인터넷정책과의' → '한국 정보통신부 인터넷정책과';
+    'PECC(…)에서 … 활약하는 호주의' → 'PECC(…)'; '호주의' → None."""
+    located = None
+    for located in lex.LOCATIVE_ORG_RE.finditer(description):
+        pass
+    if located:
+        return collapse(located.group("org"))
+    lead = lex.COUNTRY_RE.match(description)
+    rest = description
+    if lead and lead.group("particle") and lex.SUBJECT_PARTICLE_RE.match(lead.group("particle")):
+        rest = description[lead.end():]
+    rest = lex.TITLE_COPULA_RE.sub("", rest)
+    rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
+    if not rest or lex.COUNTRY_RE.fullmatch(rest):
+        return None
+    return rest
+
+
+def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
+    """What the clause after the name says: '… 위원장이 기조연설에서' → keynote."""
+    after = text[end:node_end]
+    for role, pattern in (("keynote", lex.KEYNOTE_RE), ("moderator", lex.MODERATOR_RE),
+                          ("panelist", lex.PANELIST_RE), ("presenter", lex.PRESENTER_RE)):
+        if pattern.search(after):
+            return [role]
+    return []
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
+    lo = content_start(text, node)
+    for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
+        mention = match_name(text, max(lo, m.start() - 40), m.start(), m.group("title"), lex)
+        if mention is not None:
+            yield mention
+
+
+def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
+    start = clause_start(text, node, mention.start, lex)
+    description = text[start:mention.start]
+    return Person(mention.name, mention.name_hanja, mention.title, parse_affiliation(description, lex),
+                  match_country(description, lex), parse_roles(text, mention.end, node.span.end, lex),
+                  (mention.start, mention.end))
+
+
+def find_earlier(people: list[Person], mention: Mention) -> Person | None:
+    """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person."""
+    for person in people:
+        if mention.short and person.name.startswith(mention.name) and person.title == mention.title:
+            return person
+        if not mention.short and person.name == mention.name:
+            return person
+    return None
+
+
+def from_body(doc: Document, lex: Lexicon) -> list[Person]:
+    people: list[Person] = []
+    for node in walk(doc.sections):
+        for mention in mentions_in(doc.text, node, lex):
+            earlier = find_earlier(people, mention)
+            if earlier is not None:
+                earlier.mentions.append((mention.start, mention.end))
+                for role in parse_roles(doc.text, mention.end, node.span.end, lex):
+                    if role not in earlier.roles and role != "presenter":
+                        earlier.roles.append(role)
+            elif not mention.short:
+                people.append(parse_person(doc.text, node, mention, lex))
+    return people
+
+
+def span_of(item: dict[str, Any], name: str, text: str) -> tuple[int, int] | None:
+    if item.get("span"):
+        return tuple(item["span"])
+    at = text.find(name)
+    return (at, at + len(name)) if at >= 0 else None
+
+
+def from_header(doc: Document, people: list[Person]) -> None:
+    """Contacts (role contact) and organization heads (role head) are people too."""
+    found: list[tuple[dict[str, Any], str, str | None]] = []
+    for contact in doc.contacts:
+        if contact.get("name"):
+            found.append((contact, "contact", contact.get("department") or contact.get("organization")))
+    for org in doc.organizations:
+        head = org.get("head") or {}
+        if head.get("name"):
+            found.append(({**head, "span": org.get("span")}, "head", org.get("name")))
+    for item, role, affiliation in found:
+        name = collapse(item["name"])
+        known = next((p for p in people if p.name == name), None)
+        if known is not None:
+            if role not in known.roles:
+                known.roles.append(role)
+            continue
+        span = span_of(item, item.get("name_hanja") or name, doc.text)
+        if span is not None:
+            people.append(Person(name, item.get("name_hanja"), item.get("title"), affiliation, None,
+                                 [role], span))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    people = from_body(doc, lex)
+    from_header(doc, people)
+    people.sort(key=lambda p: p.span)
+    doc.people = [p.to_json() for p in people]
