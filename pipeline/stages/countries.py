@@ -1,12 +1,208 @@
-"""Countries: filled by the semantic layer (issue 3). Until then the contract key stays empty.
+"""Countries: what the release says about each country, with its figures and programmes.
 
-Reads: text, sections. Writes: countries.
+Reads: text, sections, people, sessions, figures. Writes: countries.
+Example: '* 일본은 … 정부가 주도하며 (2004년 42억6천만엔 예산), …' → a finding for JP whose
+figures include 4,260,000,000 JPY.
+
+A bullet is a finding for a country when the country is its subject (`일본은 …`, `일본과
+한국은 …` — every name of the chain) or when it reports what a speaker from that country
+presented (`호주의 크리스 홀 박사는 …`; the speaker's country comes from the people stage).
+Names inside a roster of participants (`11개 회원국 (미국, 일본, …)`) are never findings;
+names glued into a word (`한국무역협회`) are not names at all. A line that ends in a list of
+countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication for each of them.
 """
 from __future__ import annotations
 
-from ..document import Document
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..text import collapse, content_start, walk
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    start: int
+    name_end: int               # end of the name, before its particle
+    end: int
+    particle: str | None
+    ambiguous: bool
+
+
+@dataclass
+class Entry:
+    code: str
+    first: int
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    implications: list[str] = field(default_factory=list)
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
+    names = lex.semantic["country_table"]["names"]
+    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
+    found = []
+    for m in lex.COUNTRY_RE.finditer(text, start, end):
+        if m.group("country"):
+            found.append(Mention(names[m.group("country")], m.start(), m.end("country"), m.end(),
+                                 m.group("particle"), m.group("country") in ambiguous))
+    return [mt for i, mt in enumerate(found) if not mt.ambiguous or in_list(found, i, text, lex)]
+
+
+def in_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
+    """'가나, 케냐, 수단': an ambiguous name counts only next to another country."""
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(mentions) and not mentions[j].ambiguous]
+    for j in neighbours:
+        a, b = (mentions[j], mentions[i]) if j < i else (mentions[i], mentions[j])
+        between = text[a.name_end:b.start]
+        if lex.COUNTRY_LIST_SEP_RE.match(between) or lex.COUNTRY_CHAIN_RE.match(between):
+            return True
+    return False
+
+
+def list_runs(mentions: list[Mention], text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """[first, last] index pairs of names written as one comma list ('미국, 일본, 싱가포르')."""
+    runs, first = [], 0
+    for i in range(1, len(mentions) + 1):
+        if i == len(mentions) or not lex.COUNTRY_LIST_SEP_RE.match(text[mentions[i - 1].end:mentions[i].start]):
+            runs.append((first, i - 1))
+            first = i
+    return runs
+
+
+def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
+    """'11개 회원국 (미국, 일본, …)', '… 인도네시아 등 11국에서': a counted list of participants."""
+    roster: set[int] = set()
+    for first, last in list_runs(mentions, text, lex):
+        before = text[max(0, mentions[first].start - 20):mentions[first].start]
+        if lex.ROSTER_BEFORE_RE.search(before) or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
+            roster.update(range(first, last + 1))
+    return roster
+
+
+def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
+    """'일본은', and every name chained to a subject: '일본과 한국은', '일본과 한국, 그리고 미국과'."""
+    subjects: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if not (mention.particle and lex.SUBJECT_PARTICLE_RE.match(mention.particle)):
+            continue
+        subjects.add(i)
+        j = i - 1
+        while j >= 0 and lex.COUNTRY_CHAIN_RE.match(text[mentions[j].name_end:mentions[j + 1].start]):
+            subjects.add(j)
+            j -= 1
+    return subjects
+
+
+def speaker_countries(node: Node, doc: Document) -> list[str]:
+    """Countries of the speakers a bullet names ('호주의 크리스 홀 박사는 …' → AU)."""
+    codes = []
+    for person in doc.people:
+        spans = [person["span"], *person.get("mentions", [])]
+        if person["country"] and any(node.span.start <= s < node.span.end for s, _ in spans):
+            codes.append(person["country"])
+    return codes
+
+
+# --- findings, implications, programmes ----------------------------------------------------
+
+def finding_countries(text: str, node: Node, doc: Document, lex: Lexicon) -> list[str]:
+    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
+    roster = roster_indices(mentions, text, lex)
+    codes = [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
+    codes += speaker_countries(node, doc)
+    return list(dict.fromkeys(codes))
+
+
+def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
+    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']); also '(멕시코'."""
+    start = content_start(text, node)
+    m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
+    if m is None or m.start() == start:
+        return None
+    names = lex.semantic["country_table"]["names"]
+    items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
+    if not items or any(i not in names for i in items):
+        return None
+    return collapse(text[start:m.start()]), list(dict.fromkeys(names[i] for i in items))
+
+
+def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
+    found: list[tuple[int, str]] = []
+    quoted: list[tuple[int, int]] = []
+    for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
+        name = collapse(m.group("name"))
+        if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
+            found.append((m.start("name"), name))
+            quoted.append((m.start("name"), m.end("name")))
+    for pattern in (lex.PROGRAM_ACRONYM_RE, lex.PROGRAM_AFTER_RE):
+        for m in pattern.finditer(text, start, end):
+            # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
+            if not any(a <= m.start("name") < b for a, b in quoted):
+                found.append((m.start("name"), m.group("name")))
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+def session_of(node: Node, sessions: list[dict[str, Any]]) -> str | None:
+    """The label of the session whose report block or label line holds the bullet."""
+    for session in sessions:
+        for span in (session.get("report_span"), session.get("span")):
+            if span and span[0] <= node.span.start < span[1]:
+                return session["label"]
+    return None
+
+
+def figures_within(figures: list[dict[str, Any]], node: Node) -> list[dict[str, Any]]:
+    """The figures of a bullet, `equivalent_of` renumbered into the returned list."""
+    index = {i: f for i, f in enumerate(figures) if node.span.start <= f["span"][0] < node.span.end}
+    local = {g: n for n, g in enumerate(index)}
+    out = []
+    for g, fig in index.items():
+        ref = fig.get("equivalent_of")
+        out.append({**fig, "equivalent_of": local.get(ref) if ref is not None else None})
+    return out
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def add_finding(entry: Entry, node: Node, doc: Document, lex: Lexicon) -> None:
+    entry.findings.append({"text": node.text, "span": node.span.to_json(),
+                           "session": session_of(node, doc.sessions)})
+    offset = len(entry.figures)
+    for fig in figures_within(doc.figures, node):
+        if fig["equivalent_of"] is not None:
+            fig["equivalent_of"] += offset
+        entry.figures.append(fig)
+    for name in programs_in(doc.text, node.span.start, node.span.end, lex):
+        if name not in entry.programs:
+            entry.programs.append(name)
+
+
+def to_json(entry: Entry, lex: Lexicon) -> dict[str, Any]:
+    info = lex.semantic["country_table"]["info"][entry.code]
+    return {"name": info["name"], "iso_code": entry.code, "name_en": info["name_en"],
+            "findings": entry.findings, "figures": entry.figures, "programs": entry.programs,
+            "implications": entry.implications}
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    entries: dict[str, Entry] = {}
+    for node in walk(doc.sections):
+        if not node.text:
+            continue
+        implication = match_implication(doc.text, node, lex)
+        if implication is not None:
+            line, codes = implication
+            for code in codes:
+                entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
+            continue
+        for code in finding_countries(doc.text, node, doc, lex):
+            add_finding(entries.setdefault(code, Entry(code, node.span.start)), node, doc, lex)
+    doc.countries = [to_json(e, lex) for e in sorted(entries.values(), key=lambda e: e.first)]
