@@ -307,6 +307,8 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ORDINAL_BEFORE_RE": re.compile(rf"(?:{alternation(u['time']['ordinal_before'])})\s*$"),
         # A bare number counts things only when a noun follows: "1,319 중규모 기업".
         "NOUN_AFTER_RE": re.compile(rf"\s+[{HANGUL}]"),
+        # Only a comma-grouped number stands without a unit: '1,319', not '3054' or '02'.
+        "GROUPED_NUMBER_RE": re.compile(r"[1-9]\d{0,2}(?:,\d{3})+"),
         # Digits glued to a comma or period and more digits: a flattened table ("201458,427143").
         "GLUED_DIGITS_RE": re.compile(r"[,.][0-9]"),
         # "미화 6천만불 (한화 700억원)": only an opening parenthesis between the two amounts.
@@ -439,13 +441,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "WORD_RE": re.compile(r"\S+"),
         "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
         "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
+        "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),
         "ORG_WORD_RE": re.compile(
             rf"(?:{alternation(org_suffixes)})$"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(r"(?P<org>[^\s()]+(?:\([^()]*\))?)에서(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles})인\s*$"),
         "GENITIVE_RE": re.compile(r"의(?=\s|$)"),
-        "CLAUSE_BREAK_RE": re.compile(rf"(?:,|[{HANGUL}](?:며|고|여))\s"),
+        "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:며|고|여))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:를|을|로)"),

@@ -22,7 +22,6 @@ from ..document import Document, Node, Span
 from ..lexicon import Lexicon
 from ..text import collapse, trimmed, walk
 
-YEAR_RANGE = range(1900, 2100)
 LARGE_GROUPS = (("jo", 10**12), ("eok", 10**8), ("man", 10**4))
 
 
@@ -155,16 +154,14 @@ def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> b
 
 
 def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
-    """Dates and durations are not figures; a bare number needs a noun after it and must not
-    look like a year ('2004 APEC')."""
+    """Dates and durations are not figures. A bare number counts only when comma-grouped and
+    followed by a noun ('1,319 중규모 기업'): '2004 APEC', '3054', page numbers and '02' do not."""
     if cand.kind == "time":
         return False
     if cand.kind is not None:
         return True
-    if cand.hangul_only or (cand.value == cand.value.to_integral() and int(cand.value) in YEAR_RANGE
-                            and "," not in text[cand.start:cand.end]):
-        return False
-    return bool(lex.NOUN_AFTER_RE.match(text, cand.end))
+    return (bool(lex.GROUPED_NUMBER_RE.fullmatch(text, cand.start, cand.end))
+            and bool(lex.NOUN_AFTER_RE.match(text, cand.end)))
 
 
 def plain(value: Decimal | None) -> int | float | None:

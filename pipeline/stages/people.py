@@ -21,6 +21,7 @@ from ..lexicon import Lexicon
 from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
+MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 
 
 @dataclass
@@ -53,9 +54,11 @@ class Mention:
 # --- names ---------------------------------------------------------------------------------
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
-    """'서정욱', '남궁민수': a surname and one to three syllables."""
+    """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
+    if lex.KOREAN_NAME_STOP_RE.search(word):
+        return False
     surnames = lex.semantic["people"]["surnames"]
-    return 2 <= len(word) <= 4 and any(word.startswith(s) and len(word) - len(s) >= 1 for s in surnames)
+    return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in surnames)
 
 
 def is_name_word(word: str, lex: Lexicon) -> bool:
@@ -143,7 +146,7 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
         rest = description[lead.end():]
     rest = lex.TITLE_COPULA_RE.sub("", rest)
     rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
-    if not rest or lex.COUNTRY_RE.fullmatch(rest):
+    if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
 
@@ -176,6 +179,12 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
                   (mention.start, mention.end))
 
 
+def is_plausible(person: Person, lex: Lexicon) -> bool:
+    """A name that is not Korean-shaped ('저드', '크리스 홀') needs a country in its description:
+    '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
+    return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country)
+
+
 def find_earlier(people: list[Person], mention: Mention) -> Person | None:
     """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person."""
     for person in people:
@@ -197,7 +206,9 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)
             elif not mention.short:
-                people.append(parse_person(doc.text, node, mention, lex))
+                person = parse_person(doc.text, node, mention, lex)
+                if is_plausible(person, lex):
+                    people.append(person)
     return people
 
 
