@@ -36,6 +36,7 @@ class Candidate:
     unit: str | None
     approximate: bool
     hangul_only: bool
+    scale: int = 1              # the 10⁴ group the number ends in: 5천만 → 10⁴, 4000 → 1
     value_max: Decimal | None = None
 
 
@@ -54,6 +55,13 @@ def parse_group(text: str, lex: Lexicon) -> Decimal:
             total += (pending if pending is not None else 1) * numerals["small"][m.group()]
             pending = None
     return total + (pending or 0)
+
+
+def trailing_scale(m: re.Match[str]) -> int:
+    """'5천만' ends in the 만 group (10⁴), '42억6천만' too, '1,319' in the units (1)."""
+    if m.group("rest"):
+        return 1
+    return next((scale for name, scale in reversed(LARGE_GROUPS) if m.group(name) is not None), 1)
 
 
 def parse_number(m: re.Match[str], lex: Lexicon) -> Decimal:
@@ -107,7 +115,8 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
     if m.group("approx_after"):
         end = m.end("approx_after")
     span = trimmed(text, m.start(), end)
-    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only)
+    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only,
+                     trailing_scale(m))
 
 
 def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
@@ -127,7 +136,8 @@ def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterat
 # --- joining and filtering -----------------------------------------------------------------
 
 def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
-    """'1100% 내지 1700%', '5~7%': two numbers joined by a connector become one range."""
+    """'1100% 내지 1700%', '5~7%', '3천~5천만원': two numbers joined by a connector become one
+    range."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
@@ -136,7 +146,8 @@ def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candida
             close = lex.RANGE_CLOSE_RE.match(text, end)
             if close and cand.kind != "time":
                 end = close.end()
-            out[-1] = replace(prev, end=end, value_max=cand.value, unit_word=cand.unit_word,
+            low = prev.value * cand.scale if prev.scale == 1 and prev.unit_word is None else prev.value
+            out[-1] = replace(prev, end=end, value=low, value_max=cand.value, unit_word=cand.unit_word,
                               kind=cand.kind, unit=cand.unit,
                               approximate=prev.approximate or cand.approximate)
             continue
@@ -150,7 +161,9 @@ def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> b
         return False
     if low.unit_word is not None and low.unit != high.unit:
         return False
-    return high.kind is not None and low.value <= high.value
+    # '3천~5천만원': the first end borrows the group of the second (3천만).
+    factor = high.scale if low.scale == 1 and low.unit_word is None else 1
+    return high.kind is not None and low.value * factor <= high.value
 
 
 def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
