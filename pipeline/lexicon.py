@@ -341,7 +341,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})\s*\(?\s*$"),
         # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
         "ROSTER_AFTER_RE": re.compile(
-            rf"^\s*등\s*\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})"),
+            rf"\s*등\s*\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})"),
         # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*\)?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(r"\s*[,·/]\s*|\s+(?:및|과|와)\s+"),
