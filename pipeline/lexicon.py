@@ -392,7 +392,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
         "TOPIC_LEAD_RE": re.compile(
-            rf"(?P<topic>.{{2,60}}?)\s*(?:부문|분야)?(?:에서는|에서)\s"),
+            rf"(?P<topic>.{{2,60}}?)\s*(?:{alternation(s['topic_area_words'])})(?:에서는|에서)\s"
+            rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:에서는|에서)\s"),
         "NON_WORD_RE": re.compile(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
 

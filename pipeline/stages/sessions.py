@@ -121,7 +121,7 @@ def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None
     if quoted:
         return collapse(quoted.group("topic"))
     lead = lex.TOPIC_LEAD_RE.match(text, content_start(text, bullet), bullet.span.end)
-    return collapse(lead.group("topic")) if lead else None
+    return collapse(lead.group("topic") or lead.group("case")) if lead else None
 
 
 def talks_in(doc: Document, block: Node, lex: Lexicon) -> list[dict[str, Any]]:
