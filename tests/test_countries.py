@@ -7,7 +7,7 @@ import pytest
 from pipeline.lexicon import load_lexicon
 from pipeline.stages import countries
 
-from semantic_helpers import parse
+from .semantic_helpers import parse
 
 LEX = load_lexicon()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipeline.stages import event
 
-from semantic_helpers import prepare
+from .semantic_helpers import prepare
 
 LEAD = "□ 산림청과 국립산림과학원은 {dates} 대전 컨벤션센터에서 「산림 정책포럼」을 개최한다\n"
 
@@ -59,10 +59,11 @@ def test_no_year_anywhere_leaves_dates_empty_and_warns():
     assert [i.code for i in doc.issues if i.stage == "event"] == ["event_year_unknown"]
 
 
-def test_organizations_stage_hosts_win_when_present():
-    doc, lex = prepare(LEAD.format(dates="2024년 3월 5일"))
+def test_organizations_stage_gives_hosts_when_the_subject_is_no_list_of_hosts():
+    doc, lex = prepare("□ 2024년 3월 5일 산림청은 대전에서 「산림 정책포럼」을 개최한다\n")
     lead = doc.sections[0]
-    doc.organizations = [{"name": "산림청", "head": None, "span": [lead.span.start + 2, lead.span.start + 5]}]
+    at = doc.text.index("산림청", lead.span.start)
+    doc.organizations = [{"name": "산림청", "head": None, "span": [at, at + 3]}]
     event.run(doc, lex)
     assert doc.event["hosts"] == ["산림청"]
 

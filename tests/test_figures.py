@@ -7,7 +7,7 @@ from pipeline.document import Document, Source
 from pipeline.lexicon import load_lexicon
 from pipeline.stages import figures
 
-from semantic_helpers import parse
+from .semantic_helpers import parse
 
 LEX = load_lexicon()
 

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.stages import people
 
-from semantic_helpers import parse, prepare
+from .semantic_helpers import parse, prepare
 
 
 def persons(line: str) -> list[tuple]:

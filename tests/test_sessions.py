@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.stages import sessions
 
-from semantic_helpers import parse, prepare
+from .semantic_helpers import parse, prepare
 
 FORUM = (
     "□ 주요내용\n"

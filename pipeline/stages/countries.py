@@ -153,7 +153,7 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
 def session_of(node: Node, sessions: list[dict[str, Any]]) -> str | None:
     """The label of the session whose report block or label line holds the bullet."""
     for session in sessions:
-        for span in (session.get("report_span"), session.get("span")):
+        for span in (session["spans"].get("report"), session["span"]):
             if span and span[0] <= node.span.start < span[1]:
                 return session["label"]
     return None

@@ -90,18 +90,17 @@ def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
-    """The organizations of the lead's subject: 'A(廳長: …)과 B(院長: …)은' → ['A', 'B']."""
+    """The organizations of the lead's subject: 'A(廳長: …)과 B(院長: …)은' → ['A', 'B'],
+    then those the organizations stage found in the lead."""
     text, start = doc.text, content_start(doc.text, node)
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
-    if known:
-        return known
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
     if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
-        return []
+        return known
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
-    return [p for p in parts if lex.ORG_WORD_RE.search(p)]
+    return list(dict.fromkeys([p for p in parts if lex.ORG_WORD_RE.search(p)] + known))
 
 
 def parse_event(doc: Document, node: Node, lex: Lexicon) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
+HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
 @dataclass
@@ -219,6 +220,14 @@ def span_of(item: dict[str, Any], name: str, text: str) -> tuple[int, int] | Non
     return (at, at + len(name)) if at >= 0 else None
 
 
+def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int] | None:
+    """Where the head's name is written after the organization: '중소기업청(廳長: 柳昌茂)' → 柳昌茂."""
+    written = head.get("name_hanja") or head["name"]
+    start = org["span"][1] if org.get("span") else 0
+    at = text.find(written, start, start + HEAD_WINDOW)
+    return [at, at + len(written)] if at >= 0 else None
+
+
 def from_header(doc: Document, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
@@ -228,7 +237,7 @@ def from_header(doc: Document, people: list[Person]) -> None:
     for org in doc.organizations:
         head = org.get("head") or {}
         if head.get("name"):
-            found.append(({**head, "span": org.get("span")}, "head", org.get("name")))
+            found.append(({**head, "span": head_span(org, head, doc.text)}, "head", org.get("name")))
     for item, role, affiliation in found:
         name = collapse(item["name"])
         known = next((p for p in people if p.name == name), None)

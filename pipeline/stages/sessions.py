@@ -150,7 +150,7 @@ def declared(doc: Document, nodes: list[Node], lex: Lexicon) -> list[tuple[dict[
         summary = collapse(doc.text[m.end():node.span.end]) or None
         found.append(({"label": name, "number": number, "title": None, "summary": summary,
                        "topics": parse_topics(doc.text, m.end(), node.span.end, lex), "talks": [],
-                       "span": node.span.to_json(), "report_span": None}, node))
+                       "span": node.span.to_json(), "spans": {}}, node))
     return found
 
 
@@ -168,5 +168,5 @@ def run(doc: Document, lex: Lexicon) -> None:
         block = intros.get(i) or (node if node.children else None)
         if block is not None:
             session["talks"] = talks_in(doc, block, lex)
-            session["report_span"] = [block.span.start, subtree_end(block)]
+            session["spans"]["report"] = [block.span.start, subtree_end(block)]
     doc.sessions = sessions
