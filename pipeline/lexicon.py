@@ -315,6 +315,7 @@ def _load_semantic(lex: Lexicon) -> None:
         "people": read_toml("people.toml"),
     })
     lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
+    lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns):
         lex.add_patterns(build(lex))
@@ -337,6 +338,32 @@ def unit_kinds(units: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
     return table
 
 
+def trie_alternation(words: list[str]) -> str:
+    """An alternation of `words` folded into a character trie: '한국|한국인|홍콩' →
+    '(?:한국(?:인)?|홍콩)'. It matches what the longest-first alternation matches, but a
+    position is rejected after one character instead of after trying every word."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def first_chars(words: list[str]) -> str:
+    """A character class body of the first characters of `words`, escaped."""
+    return "".join(sorted({re.escape(w[0]) for w in words if w}))
+
+
 def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     u = lex.semantic["units"]
     n = u["numerals"]
@@ -354,16 +381,19 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
               rf"(?P<rest>{group})?")
     units = unit_kinds(u)
     particles = alternation(u["counters"]["particles"])
+    openers = (u["approximate"]["before"] + list(u["currency"]["prefix"]) + u["sign"]["negative"])
+    first = first_chars(openers + list(n["digits"]) + list(n["small"])) + "0-9"
     return {
         # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
         "FIGURE_RE": re.compile(rf"""
+            (?=[{first}])                   # fail fast: most positions open no number
             (?<![0-9A-Za-z{HANGUL}.,])
             (?:(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
             (?:(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
-            (?P<sign>[△▲]|-(?=[0-9]))?
+            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9]))?
             (?P<number>{number})
             (?P<approx_inside>{alternation(u['approximate']['inside'])})?
-            (?:\s?(?P<unit>{alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
+            (?:\s?(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
             (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
             """, re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
@@ -394,9 +424,10 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         # "일본은", "호주의", "인도네시아 중소기업부" — not "한국무역협회", not "각국".
         "COUNTRY_RE": re.compile(rf"""
+            (?=[{first_chars(names + c['ignore']['words'])}])   # fail fast before 280 names
             (?<![A-Za-z{HANGUL}])
             (?:(?P<ignore>{alternation(c['ignore']['words'])})
-              |(?P<country>{alternation(names)})
+              |(?P<country>{trie_alternation(names)})
                (?P<particle>{particles})?(?![{HANGUL}]))
             """, re.VERBOSE),
         "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
@@ -494,7 +525,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     p = lex.semantic["people"]
-    titles = alternation(lex.titles["person"])
+    titles = trie_alternation(lex.titles["person"])
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
     org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]

@@ -13,6 +13,7 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,24 +101,37 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     return subjects
 
 
-def speaker_countries(node: Node, doc: Document) -> list[str]:
-    """Countries of the speakers a bullet names ('호주의 크리스 홀 박사는 …' → AU)."""
-    codes = []
+class NodeIndex:
+    """Which bullet holds an offset; bullets' own spans do not overlap, so a bisect tells."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = sorted(nodes, key=lambda n: n.span.start)
+        self.starts = [n.span.start for n in self.nodes]
+
+    def owner(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[i] if i >= 0 and offset < self.nodes[i].span.end else None
+
+
+def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
+    """Bullet start → countries of the speakers it names ('호주의 크리스 홀 박사는 …' → AU)."""
+    codes: dict[int, list[str]] = {}
     for person in doc.people:
-        spans = [person["span"], *person.get("mentions", [])]
-        if person["country"] and any(node.span.start <= s < node.span.end for s, _ in spans):
-            codes.append(person["country"])
+        for start, _ in [person["span"], *person.get("mentions", [])]:
+            owner = index.owner(start)
+            if person["country"] and owner is not None:
+                codes.setdefault(owner, []).append(person["country"])
     return codes
 
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def finding_countries(text: str, node: Node, doc: Document, lex: Lexicon) -> list[str]:
+def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    """Subjects of the bullet that are not in a roster, then its speakers' countries."""
     mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
     roster = roster_indices(mentions, text, lex)
     codes = [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
-    codes += speaker_countries(node, doc)
-    return list(dict.fromkeys(codes))
+    return list(dict.fromkeys(codes + speakers))
 
 
 def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
@@ -159,30 +173,38 @@ def session_of(node: Node, sessions: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def figures_within(figures: list[dict[str, Any]], node: Node) -> list[dict[str, Any]]:
-    """The figures of a bullet, `equivalent_of` renumbered into the returned list."""
-    index = {i: f for i, f in enumerate(figures) if node.span.start <= f["span"][0] < node.span.end}
-    local = {g: n for n, g in enumerate(index)}
+def figures_by_node(figures: list[dict[str, Any]], index: NodeIndex) -> dict[int, list[int]]:
+    """Bullet start → indices into doc.figures of the figures inside it."""
+    owned: dict[int, list[int]] = {}
+    for i, fig in enumerate(figures):
+        owner = index.owner(fig["span"][0])
+        if owner is not None:
+            owned.setdefault(owner, []).append(i)
+    return owned
+
+
+def local_figures(figures: list[dict[str, Any]], indices: list[int]) -> list[dict[str, Any]]:
+    """The figures at `indices`, `equivalent_of` renumbered into the returned list."""
+    local = {g: n for n, g in enumerate(indices)}
     out = []
-    for g, fig in index.items():
-        ref = fig.get("equivalent_of")
-        out.append({**fig, "equivalent_of": local.get(ref) if ref is not None else None})
+    for g in indices:
+        ref = figures[g].get("equivalent_of")
+        out.append({**figures[g], "equivalent_of": local.get(ref) if ref is not None else None})
     return out
 
 
 # --- the stage -----------------------------------------------------------------------------
 
-def add_finding(entry: Entry, node: Node, doc: Document, lex: Lexicon) -> None:
-    entry.findings.append({"text": node.text, "span": node.span.to_json(),
-                           "session": session_of(node, doc.sessions)})
+def add_finding(entry: Entry, finding: dict[str, Any], figures: list[dict[str, Any]],
+                programs: list[str]) -> None:
+    entry.findings.append(dict(finding))
     offset = len(entry.figures)
-    for fig in figures_within(doc.figures, node):
+    for fig in figures:
+        fig = dict(fig)
         if fig["equivalent_of"] is not None:
             fig["equivalent_of"] += offset
         entry.figures.append(fig)
-    for name in programs_in(doc.text, node.span.start, node.span.end, lex):
-        if name not in entry.programs:
-            entry.programs.append(name)
+    entry.programs.extend(name for name in programs if name not in entry.programs)
 
 
 def to_json(entry: Entry, lex: Lexicon) -> dict[str, Any]:
@@ -194,7 +216,11 @@ def to_json(entry: Entry, lex: Lexicon) -> dict[str, Any]:
 
 def run(doc: Document, lex: Lexicon) -> None:
     entries: dict[str, Entry] = {}
-    for node in walk(doc.sections):
+    nodes = list(walk(doc.sections))
+    index = NodeIndex(nodes)
+    speakers = speakers_by_node(doc, index)
+    owned = figures_by_node(doc.figures, index)
+    for node in nodes:
         if not node.text:
             continue
         implication = match_implication(doc.text, node, lex)
@@ -203,6 +229,12 @@ def run(doc: Document, lex: Lexicon) -> None:
             for code in codes:
                 entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
             continue
-        for code in finding_countries(doc.text, node, doc, lex):
-            add_finding(entries.setdefault(code, Entry(code, node.span.start)), node, doc, lex)
+        codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
+        if not codes:
+            continue
+        finding = {"text": node.text, "span": node.span.to_json(), "session": session_of(node, doc.sessions)}
+        figures = local_figures(doc.figures, owned.get(node.span.start, []))
+        programs = programs_in(doc.text, node.span.start, node.span.end, lex)
+        for code in codes:
+            add_finding(entries.setdefault(code, Entry(code, node.span.start)), finding, figures, programs)
     doc.countries = [to_json(e, lex) for e in sorted(entries.values(), key=lambda e: e.first)]

@@ -58,8 +58,8 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
     if lex.KOREAN_NAME_STOP_RE.search(word):
         return False
-    surnames = lex.semantic["people"]["surnames"]
-    return any(word.startswith(s) and 1 <= len(word) - len(s) <= 2 for s in surnames)
+    surnames = lex.semantic["surname_set"]
+    return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
 
 def is_name_word(word: str, lex: Lexicon) -> bool:
