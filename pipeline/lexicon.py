@@ -381,12 +381,15 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
               rf"(?P<rest>{group})?")
     units = unit_kinds(u)
     particles = alternation(u["counters"]["particles"])
-    openers = (u["approximate"]["before"] + list(u["currency"]["prefix"]) + u["sign"]["negative"])
-    first = first_chars(openers + list(n["digits"]) + list(n["small"])) + "0-9"
+    openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
+                          + u["sign"]["negative"])
+    numerals = hdigit + small
+    # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
+    first = rf"[{openers}0-9]|[{numerals}][{numerals}{''.join(large)}]"
     return {
         # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
         "FIGURE_RE": re.compile(rf"""
-            (?=[{first}])                   # fail fast: most positions open no number
+            (?={first})                     # fail fast: most positions open no number
             (?<![0-9A-Za-z{HANGUL}.,])
             (?:(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
             (?:(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
