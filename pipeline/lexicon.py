@@ -510,13 +510,16 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일"
         "EVENT_DATES_RE": re.compile(rf"""
             (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
+            (?:\s*부터\s*(?P<ndays>\d{{1,2}})\s*일\s*간)?     # "11월 23일부터 5일간"
             (?:\s*(?:{alternation(e['date_joiners'])})\s*
                (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」"
         "EVENT_VENUE_RE": re.compile(
-            rf"\s*(?:에|에는)?\s*,?\s*(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
+            rf"\s*(?:에|에는)?\s*,?\s*"
+            rf"(?:(?:{alternation(e['time_words'])})?\s*\d{{1,2}}\s*(?:시|:)\s*(?:\d{{1,2}}\s*분?)?\s*(?:부터|에)?\s*)?"
+            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
         "LEAD_SUBJECT_RE": re.compile(r"(?P<subject>.{2,120}?)(?:은|는|이|가)\s"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),

@@ -16,6 +16,21 @@ def run_event(body: str, embargo: str | None = None, posted: str | None = None) 
     return doc.event
 
 
+def test_time_before_the_venue_is_not_part_of_it():
+    ev = run_event(LEAD.format(dates="2024년 3월 5일 오후 3시 30분부터"))
+    assert ev["venue"] == "대전 컨벤션센터"
+
+
+def test_a_law_in_brackets_is_not_the_event_name():
+    ev = run_event("□ 환경부는 「대기환경보전법」 개정에 따라 2024년 3월 5일 서울에서 설명회를 개최한다\n")
+    assert ev["name"] is None and ev["start_date"] == "2024-03-05"
+
+
+def test_people_are_not_hosts():
+    ev = run_event("□ 홍길동 환경부 장관은 2024년 3월 5일 서울에서 「물 포럼」을 개최한다\n")
+    assert ev["hosts"] == []
+
+
 def test_name_venue_hosts_and_two_days():
     ev = run_event(LEAD.format(dates="2024년 3월 5일과 6일에"))
     assert ev["name"] == "산림 정책포럼"
@@ -39,6 +54,11 @@ def test_year_from_the_embargo_date():
 def test_year_from_the_posted_date_when_no_embargo():
     ev = run_event(LEAD.format(dates="9월 1~2일"), posted="2019-08-30T10:00+09:00")
     assert (ev["start_date"], ev["end_date"]) == ("2019-09-01", "2019-09-02")
+
+
+def test_a_number_of_days_gives_the_end_date():
+    ev = run_event(LEAD.format(dates="2024년 2월 27일부터 5일간"))
+    assert (ev["start_date"], ev["end_date"]) == ("2024-02-27", "2024-03-02")
 
 
 def test_january_event_announced_in_december_is_next_year():

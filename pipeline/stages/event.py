@@ -29,14 +29,24 @@ def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
     start = content_start(text, node)
     if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
         return False
-    return bool(lex.EVENT_NAME_RE.search(text, start, node.span.end)
+    return bool(match_name(text, start, node.span.end, lex)
                 or lex.EVENT_DATES_RE.search(text, start, node.span.end))
 
 
+def match_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """The 「name」 that is the verb's object ('「…」을 개최함'); a 「law」 elsewhere is not it."""
+    verb = lex.EVENT_VERB_RE.search(text, start, end)
+    if verb is None:
+        return None
+    near = verb.start() - lex.semantic["event"]["name_to_verb"]
+    names = [m for m in lex.EVENT_NAME_RE.finditer(text, start, verb.start()) if m.end() >= near]
+    return collapse(names[-1].group("name")) if names else None
+
+
 def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
-    """'7월 15일과 16일', '7월 15~16일', '2004년 7월 15일(목)부터 17일(토)까지'."""
+    """'7월 15일과 16일', '7월 15~16일', '2004년 7월 15일(목)부터 17일(토)까지', '11월 23일부터 5일간'."""
     for m in lex.EVENT_DATES_RE.finditer(text, content_start(text, node), node.span.end):
-        if m.group("day1") or m.group("d2"):
+        if m.group("day1") or m.group("d2") or m.group("ndays"):
             return m
     return None
 
@@ -74,6 +84,8 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
 
 def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date | None, dt.date | None]:
     start = make_date(m.group("y1"), m.group("m1"), m.group("d1"), ref)
+    if m.group("ndays") and start:
+        return start, start + dt.timedelta(days=int(m.group("ndays")) - 1)
     if not m.group("d2"):
         return start, start
     year2 = m.group("y2") or m.group("y1") or (str(start.year) if start else None)
@@ -100,13 +112,20 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         return known
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
-    return list(dict.fromkeys([p for p in parts if lex.ORG_WORD_RE.search(p)] + known))
+    hosts = [p for p in parts if is_host(p, lex)]
+    # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found.
+    return hosts + [k for k in known if not any(h.endswith(k) for h in hosts)]
+
+
+def is_host(part: str, lex: Lexicon) -> bool:
+    """'중소기업청' is a host; '문성혁 해양수산부 장관' and '강 장관' are people."""
+    last = part.rsplit(" ", 1)[-1]
+    return bool(lex.ORG_WORD_RE.search(part)) and not lex.PERSON_TITLE_RE.fullmatch(last)
 
 
 def parse_event(doc: Document, node: Node, lex: Lexicon) -> dict[str, Any]:
     text, start = doc.text, content_start(doc.text, node)
-    named = lex.EVENT_NAME_RE.search(text, start, node.span.end)
-    name = collapse(named.group("name")) if named else None
+    name = match_name(text, start, node.span.end, lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
