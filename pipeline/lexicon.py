@@ -446,7 +446,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ROSTER_AFTER_RE": re.compile(
             rf"\s*등\s*\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})"),
         # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
-        "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*\)?\s*$"),
+        "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(r"\s*[,·/]\s*|\s+(?:및|과|와)\s+"),
         "PROGRAM_ACRONYM_RE": re.compile(rf"""
             (?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{{2,}}[0-9]+)(?![A-Za-z0-9])

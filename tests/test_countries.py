@@ -89,6 +89,11 @@ def test_implications_from_a_trailing_country_list():
     assert all(c["findings"] == [] for c in doc.countries)
 
 
+def test_an_unclosed_list_mid_body_is_no_implication():
+    doc = parse("□ 시사점\n  ○ 수요 공급 균형 정책 (캐나다\n  ○ 칠레는 교육을 강화\n")
+    assert [(c["iso_code"], c["implications"]) for c in doc.countries] == [("CL", [])]
+
+
 def test_a_parenthesis_that_is_not_a_country_list_is_no_implication():
     doc = parse("□ 칠레는 예산을 늘림 (2024년 기준)\n")
     assert doc.countries[0]["implications"] == []

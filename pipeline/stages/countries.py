@@ -134,11 +134,13 @@ def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) 
     return list(dict.fromkeys(codes + speakers))
 
 
-def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
-    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']); also '(멕시코'."""
+def match_implication(text: str, node: Node, lex: Lexicon,
+                      cut_off: bool = False) -> tuple[str, list[str]] | None:
+    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']); an unclosed
+    '(멕시코' counts only on the body's last line, where the text was cut off."""
     start = content_start(text, node)
     m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
-    if m is None or m.start() == start:
+    if m is None or m.start() == start or not (cut_off or m.group("close")):
         return None
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
@@ -223,7 +225,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     for node in nodes:
         if not node.text:
             continue
-        implication = match_implication(doc.text, node, lex)
+        implication = match_implication(doc.text, node, lex, cut_off=node is nodes[-1])
         if implication is not None:
             line, codes = implication
             for code in codes:
