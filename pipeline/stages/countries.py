@@ -126,12 +126,28 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
-    """Subjects of the bullet that are not in a roster, then its speakers' countries."""
+def match_subjects(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
     mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
     roster = roster_indices(mentions, text, lex)
-    codes = [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
-    return list(dict.fromkeys(codes + speakers))
+    return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
+
+
+def match_speakers(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    """'* … 호주 교육부 직업훈련그룹의 저드 국장은 …' → ['AU'] (countries from the people stage)."""
+    return speakers
+
+
+# A bullet is a finding for every country any rule names.
+RULES = (
+    ("subject", match_subjects),
+    ("speaker", match_speakers),
+)
+
+
+def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    codes = [code for _, rule in RULES for code in rule(text, node, speakers, lex)]
+    return list(dict.fromkeys(codes))
 
 
 def match_implication(text: str, node: Node, lex: Lexicon,

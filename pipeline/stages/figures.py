@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterator
 
-from ..document import Document, Node, Span
+from ..document import Document, Span
 from ..lexicon import Lexicon
 from ..text import collapse, trimmed, walk
 
@@ -166,15 +166,29 @@ def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> b
     return high.kind is not None and low.value * factor <= high.value
 
 
-def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
-    """Dates and durations are not figures. A bare number counts only when comma-grouped and
-    followed by a noun ('1,319 중규모 기업'): '2004 APEC', '3054', page numbers and '02' do not."""
-    if cand.kind == "time":
-        return False
+def is_date_or_duration(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    """'2004년', '7월 15일', '3년간', '2개년': a time unit makes it no figure."""
+    return cand.kind == "time"
+
+
+def is_loose_number(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    """A number without a unit counts only comma-grouped and before a noun ('1,319 중규모
+    기업'); '2004 APEC', '3054', page numbers and '02' do not."""
     if cand.kind is not None:
-        return True
-    return (bool(lex.GROUPED_NUMBER_RE.fullmatch(text, cand.start, cand.end))
-            and bool(lex.NOUN_AFTER_RE.match(text, cand.end)))
+        return False
+    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, cand.start, cand.end)
+                and lex.NOUN_AFTER_RE.match(text, cand.end))
+
+
+# A candidate that any rule rejects is not a figure.
+RULES = (
+    ("date_or_duration", is_date_or_duration),
+    ("loose_number", is_loose_number),
+)
+
+
+def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    return not any(rule(cand, text, lex) for _, rule in RULES)
 
 
 def plain(value: Decimal | None) -> int | float | None:

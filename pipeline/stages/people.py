@@ -77,7 +77,7 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     name, hanja = m.group("name"), m.group("hanja")
     if lex.HANJA_NAME_RE.fullmatch(name):
         return read_hanja_name(name, lex.surnames), name
-    if name in lex.semantic["people"]["surnames"]:
+    if name in lex.semantic["surname_set"]:
         return name, hanja
     korean = is_korean_name(name, lex)
     if title in lex.semantic["people"]["titles"]["ambiguous"] and not (korean and len(name) >= 3):
@@ -98,8 +98,7 @@ def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -
     if first is None:
         return None
     name, hanja = first
-    surnames = lex.semantic["people"]["surnames"]
-    if name in surnames and hanja is None:
+    if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
     if not is_korean_name(name, lex) and not hanja:
         for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
@@ -152,12 +151,19 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     return rest
 
 
+# The first role whose words follow the name wins; the pattern is named in the lexicon.
+ROLE_RULES = (
+    ("keynote", "KEYNOTE_RE"),
+    ("moderator", "MODERATOR_RE"),
+    ("panelist", "PANELIST_RE"),
+    ("presenter", "PRESENTER_RE"),
+)
+
+
 def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     """What the clause after the name says: '… 위원장이 기조연설에서' → keynote."""
-    after = text[end:node_end]
-    for role, pattern in (("keynote", lex.KEYNOTE_RE), ("moderator", lex.MODERATOR_RE),
-                          ("panelist", lex.PANELIST_RE), ("presenter", lex.PRESENTER_RE)):
-        if pattern.search(after):
+    for role, pattern in ROLE_RULES:
+        if getattr(lex, pattern).search(text, end, node_end):
             return [role]
     return []
 
@@ -253,6 +259,6 @@ def from_header(doc: Document, people: list[Person]) -> None:
 
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
-    from_header(doc, people)
+    from_header(doc, people)   # contacts and heads join the people met in the body
     people.sort(key=lambda p: p.span)
     doc.people = [p.to_json() for p in people]
