@@ -149,6 +149,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
             r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
         "PAGE_VIEWS_RE": re.compile(rf"(?:{alternation(page['views'])})\s*:?\s*(?P<views>\d[\d,]*)"),
+        "PAGE_BARE_DATE_RE": re.compile(
+            r"^(?P<date>\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?(?:\s+\(?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)?)?$"),
         "PAGE_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(page['author'] + page['posted'] + page['views'])})\s*:?$"),
         # "담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720" — labels glued to values.

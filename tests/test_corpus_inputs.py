@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 
 import pipeline
+from pipeline.document import BlockKind, Document
+from pipeline.lexicon import load_lexicon
+from pipeline.runner import new_document, run
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = sorted(p for ext in ("html", "md", "json") for p in CORPUS.rglob(f"*.{ext}")) if CORPUS.is_dir() else []
@@ -28,9 +31,20 @@ def title_of(record: dict[str, Any]) -> str:
     return text_of(record["release"].get("title")) or text_of((record.get("page") or {}).get("headline"))
 
 
+# Title blocks that still hold a line render marked as chrome, because segment's title search
+# reads only the text of a line, not its hint. Known; the fix belongs to segment.
+CHROME_TITLE_KNOWN = {"gyeongbuk_2026_0107_sewage_amr_survey.html"}   # the '첨부파일' label cell
+
+
 @pytest.fixture(scope="module")
-def records() -> dict[Path, dict[str, Any]]:
-    return {path: pipeline.parse_file(path) for path in FILES}
+def docs() -> dict[Path, Document]:
+    lex = load_lexicon()
+    return {path: run(new_document(path.read_bytes(), str(path)), lex) for path in FILES}
+
+
+@pytest.fixture(scope="module")
+def records(docs: dict[Path, Document]) -> dict[Path, dict[str, Any]]:
+    return {path: doc.record for path, doc in docs.items()}
 
 
 def test_every_input_parses_and_validates(records: dict[Path, dict[str, Any]]) -> None:
@@ -45,7 +59,19 @@ def test_format_is_recognised(records: dict[Path, dict[str, Any]]) -> None:
 
 
 def test_every_input_has_a_title(records: dict[Path, dict[str, Any]]) -> None:
-    untitled = sorted(p.name for p, r in records.items() if not title_of(r))
-    if untitled and all(not title_of(r) for r in records.values()):
-        pytest.xfail("no release title or page headline is extracted yet (release/page stages)")
-    assert untitled == []
+    assert sorted(p.name for p, r in records.items() if not title_of(r)) == []
+
+
+def chrome_in_title(doc: Document) -> bool:
+    return any(doc.line_hints.get(line.index) == BlockKind.CHROME and line.text
+               for line in doc.lines_of(BlockKind.TITLE))
+
+
+def test_no_title_is_made_of_chrome(docs: dict[Path, Document]) -> None:
+    offenders = {p.name for p, doc in docs.items() if chrome_in_title(doc)}
+    assert offenders - CHROME_TITLE_KNOWN == set()
+
+
+@pytest.mark.xfail(reason="segment.find_title skips chrome by text only, not by line_hints", strict=True)
+def test_known_chrome_titles_are_fixed(docs: dict[Path, Document]) -> None:
+    assert not any(chrome_in_title(doc) for p, doc in docs.items() if p.name in CHROME_TITLE_KNOWN)

@@ -5,6 +5,8 @@ import codecs
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.document import Document, Source
 from pipeline.errors import EmptyInput
@@ -44,10 +46,15 @@ def test_euc_kr_labels_decode_as_cp949(meta: str) -> None:
     assert doc.source.encoding == "cp949" and "똠방각하 햏자" in doc.decoded
 
 
-def test_declared_charset_that_lies_falls_back() -> None:
-    page = '<html><head><meta charset="utf-8"></head><body><p>행사 안내</p></body></html>'
-    doc = decoded(page.encode("cp949"))
-    assert doc.source.encoding == "cp949" and "행사 안내" in doc.decoded
+@pytest.mark.parametrize(("declared", "body", "written_in"), [
+    ("utf-8", "행사 안내", "cp949"),            # a declaration that lies yields to what decodes
+    ("iso-8859-1", "행사 안내", "cp949"),       # a Western code page decodes anything: tried last
+    ("windows-1252", "café €", "cp1252"),       # … and still used when it is the one that fits
+])
+def test_declared_charset_is_checked_against_the_bytes(declared: str, body: str, written_in: str) -> None:
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{body}</p></body></html>'
+    doc = decoded(page.encode(written_in))
+    assert doc.source.encoding == written_in and body in doc.decoded
 
 
 @pytest.mark.parametrize("word", ["보도자료", "개최", "문의", "담당자 홍길동"])
@@ -66,7 +73,7 @@ def test_undecodable_bytes_are_replaced_and_located() -> None:
     doc = decoded(data)
     assert doc.decoded == "가나다\ufffd라마"
     [issue] = doc.issues
-    assert issue.code == "undecodable_bytes" and "9" in issue.message
+    assert issue.code == "undecodable_bytes" and issue.message.endswith("byte offset(s) 9")
 
 
 def test_empty_input_is_an_error() -> None:
@@ -102,3 +109,16 @@ def test_format_is_read_from_content(text: str, fmt: str) -> None:
 def test_format_ignores_the_file_name() -> None:
     assert decoded(b"<html><body><p>a</p></body></html>", "release.txt").source.format == "html"
     assert decoded("□ 개요".encode(), "page.html").source.format == "text"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=1, max_size=300))
+def test_any_bytes_decode_or_are_empty(data: bytes) -> None:
+    """Arbitrary bytes never raise, except the one error an empty file is."""
+    if not data.strip():
+        with pytest.raises(EmptyInput):
+            decoded(data)
+        return
+    doc = decoded(data)
+    assert doc.source.encoding and doc.source.format in {"text", "html", "markdown", "korea_kr_html", "json"}
+    assert all(i.code == "undecodable_bytes" for i in doc.issues)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.document import BlockKind, Cell, Document, Source
 from pipeline.lexicon import load_lexicon
@@ -14,8 +16,8 @@ LEX = load_lexicon()
 K = BlockKind
 
 
-def rendered(text: str) -> Document:
-    data = text.encode("utf-8")
+def rendered(text: str | bytes) -> Document:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     doc = Document(source=Source(path="t", sha256="0" * 64, bytes=len(data)), raw=data)
     decode.run(doc, LEX)
     render.run(doc, LEX)
@@ -100,6 +102,23 @@ def test_menus_and_site_footer_are_chrome() -> None:
     assert "본문 첫 줄" not in [lines(doc)[i] for i in doc.line_hints]
 
 
+@pytest.mark.parametrize(("body", "chrome"), [
+    ("<header><h1><img alt='로고'></h1><ul><li>소개</li></ul></header><p>본문</p>", ["소개"]),
+    ("<div id='content'><header class='view_head'><h2>행사 개최</h2></header><p>본문</p></div>", []),
+    ("<article><header><h2>행사 개최</h2><nav>이전</nav></header><p>본문</p></article>", ["이전"]),
+    ("<p>본문</p><footer><p>주소</p></footer>", ["주소"]),
+])
+def test_site_header_is_chrome_a_post_header_is_not(body: str, chrome: list[str]) -> None:
+    assert hinted(rendered(page(body)), K.CHROME) == chrome
+
+
+def test_xhtml_with_an_xml_declaration() -> None:
+    page_ = ('<?xml version="1.0" encoding="euc-kr"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+             "<body><p>□ 행사 개요</p><p>&nbsp;&nbsp;○ 일시</p></body></html>")
+    doc = rendered(page_.encode("cp949"))
+    assert (doc.source.encoding, lines(doc)) == ("cp949", ["□ 행사 개요", "  ○ 일시"])
+
+
 def test_breadcrumb_and_board_fields() -> None:
     doc = rendered(page(
         "<div class='location'><span>홈</span> &gt; <span>알림</span></div>"
@@ -108,6 +127,24 @@ def test_breadcrumb_and_board_fields() -> None:
         "<p>본문</p>"))
     assert hinted(doc, K.BREADCRUMB) == ["홈 > 알림"]
     assert hinted(doc, K.PAGE_HEADER) == ["행사 개최 안내", "작성자", "김**", "작성일", "2020-01-02"]
+
+
+def test_a_trail_of_list_items_is_one_line() -> None:
+    doc = rendered(page("<ol class='breadcrumb'><li><a>홈</a></li><li><span class='hidden'>현재</span>"
+                        "<a>소식</a></li><li>보도</li></ol><p>본문</p>"))
+    assert hinted(doc, K.BREADCRUMB) == ["홈 > 소식 > 보도"]
+
+
+def test_a_trail_drops_its_drop_down_menus_and_keeps_the_longer_copy() -> None:
+    doc = rendered(page("<div class='pathWrap'><ul><li>HOME</li><li>소식<ul><li>공지</li><li>행사</li></ul></li></ul>"
+                        "<ul><li>HOME</li><li>도정</li><li>소식</li></ul></div><p>본문</p>"))
+    assert hinted(doc, K.BREADCRUMB) == ["HOME > 도정 > 소식"]
+
+
+def test_a_menu_in_trail_clothing_is_rendered_line_by_line() -> None:
+    items = "".join(f"<li>메뉴{i}</li>" for i in range(12))
+    doc = rendered(page(f"<ul class='location'>{items}</ul><p>본문</p>"))
+    assert len(hinted(doc, K.BREADCRUMB)) == 12
 
 
 def test_page_contact_box_is_page_footer() -> None:
@@ -138,8 +175,8 @@ def test_korea_kr_body_page() -> None:
                    "<div class='content'><p>□ 배경</p></div></body></html>")
     assert doc.source.format == "korea_kr_html"
     assert doc.front_matter == {"title": "가격 안정 대책"}
-    assert hinted(doc, K.CHROME) == ["DataContents"]
-    assert hinted(doc, K.PAGE_HEADER) == ["Title: 가격 안정 대책"]
+    assert hinted(doc, K.CHROME) == ["DataContents", "Title:"]
+    assert hinted(doc, K.PAGE_HEADER) == ["가격 안정 대책"]
 
 
 # --- korea.kr Markdown records ---------------------------------------------------------
@@ -177,7 +214,8 @@ def test_record_header_keeps_its_lines_without_markdown() -> None:
     doc = rendered(RECORD)
     assert hinted(doc, K.PAGE_HEADER) == ['[보도자료] 가격 "안정" 대책', "부처: 기획부",
                                           "원문: 링크 (https://example.org/1)"]
-    assert hinted(doc, K.CHROME) == ['[보도자료] 가격 "안정" 대책', "본문", "출처", "보도자료 API"]
+    assert hinted(doc, K.CHROME) == ["출처", "보도자료 API"]
+    assert lines(doc)[6:9] == ['[보도자료] 가격 "안정" 대책', "", ""]    # the quote, '## 본문' emptied
 
 
 def test_record_body_is_kept_as_text() -> None:
@@ -224,11 +262,21 @@ def test_utf8_middle_dot_read_as_cp949() -> None:
     assert doc.plain == "계획 수립·추진" and doc.line_repairs[0].kind == "utf8_cp949"
 
 
+def test_utf8_nbsp_read_as_cp949() -> None:
+    assert rendered("담당자혻홍길동").plain == "담당자\u00a0홍길동"
+
+
+def test_cp1252_view_that_lost_bytes_is_reported_not_guessed() -> None:
+    doc = rendered("제목: ë³´ë„ìžë£Œ")       # 0x8F and 0x90 dropped: ë„ could be 끄, 도 or 띄
+    assert doc.plain == "제목: ë³´ë„ìžë£Œ" and doc.line_repairs == []
+    assert [i.code for i in doc.issues] == ["mojibake_unrecoverable"]
+
+
 @pytest.mark.parametrize("text", ["‘03년부터 추진", "“AI 기술” 강조", "첫째, 둘째", "요약문 별첨",
                                   "Société Générale 참석", "온도 25°C, 면적 3×4m", "가격 ±5%"])
 def test_real_text_is_not_repaired(text: str) -> None:
     doc = rendered(text)
-    assert doc.plain == text and doc.line_repairs == []
+    assert doc.plain == text and doc.line_repairs == [] and doc.issues == []
 
 
 def test_repair_spans_index_the_final_text() -> None:
@@ -236,3 +284,24 @@ def test_repair_spans_index_the_final_text() -> None:
     doc = run(new_document(f"□ 개요\n  ○ {garbled} 수립\n".encode(), "t.txt"), LEX)
     [repair] = doc.repairs
     assert repair.span.slice(doc.text) == repair.after == "추진 계획"
+
+
+# --- any input -------------------------------------------------------------------------
+
+PIECES = ["<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "</table>", "<br>", "&nbsp;", "<nav>",
+          "</nav>", "<div class='location'>", "</div>", "<!--", "-->", "<script>", "\r\n", "\n",
+          "□ ", "○ ", "가나", "º¸µµ", "쨌", "Title:", "<dl><dt>담당부서</dt>", "---\n", "# ", "> "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.booleans())
+def test_any_markup_renders_into_consistent_lines(pieces: list[str], as_page: bool) -> None:
+    body = "".join(pieces)
+    text = page(body) if as_page else body
+    if not text.strip():
+        return
+    doc = run(new_document(text.encode("utf-8"), "t"), LEX)
+    assert "\r" not in doc.plain
+    assert all(0 <= i < len(doc.lines) for i in doc.line_hints)
+    assert all(0 <= c.first <= c.last <= len(doc.lines) for c in doc.cells)
+    assert all(r.span.slice(doc.text) == r.after for r in doc.repairs)

@@ -6,7 +6,8 @@ Example: b'\\xba\\xb8\\xb5\\xb5\\xc0\\xda\\xb7\\xe1' → '보도자료' (cp949).
 The encoding is the first of: a byte-order mark; a charset the markup declares (`<meta
 charset>`, `http-equiv`, `<?xml encoding>`), with every EUC-KR label read as CP949, its
 superset, because strict EUC-KR rejects syllables real pages hold; strict UTF-8; strict CP949;
-then charset-normalizer's guess. Detectors are last on purpose: a short CP949 string such as
+then charset-normalizer's guess. A declared Western code page (iso-8859-1, windows-1252),
+which old Korean pages often claim wrongly and which decodes any bytes, comes after CP949. Detectors are last on purpose: a short CP949 string such as
 the one above looks like Latin-1 or Cyrillic to them. When nothing decodes cleanly, the
 candidate with the fewest bad bytes wins, those bytes become U+FFFD, and a warning gives
 their byte offsets.
@@ -63,6 +64,7 @@ def match_declared(data: bytes, lex: Lexicon) -> str | None:
 
 
 def decode_strict(data: bytes, encoding: str) -> str | None:
+    """The text when every byte is valid `encoding`, else None."""
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -106,7 +108,10 @@ def decode_bytes(doc: Document, data: bytes, lex: Lexicon) -> tuple[str, str]:
     """(encoding, text) by the order in the module docstring."""
     bom = match_bom(data)
     declared = match_declared(data, lex) if bom is None else None
-    candidates = [enc for enc in (bom, declared, "utf-8", "cp949") if enc]
+    if declared in lex.html["charset"]["distrusted"]:
+        candidates = [enc for enc in (bom, "utf-8", "cp949", declared) if enc]
+    else:
+        candidates = [enc for enc in (bom, declared, "utf-8", "cp949") if enc]
     for encoding in dict.fromkeys(candidates):
         text = decode_strict(data, encoding)
         if text is not None:
@@ -119,7 +124,7 @@ def decode_bytes(doc: Document, data: bytes, lex: Lexicon) -> tuple[str, str]:
 
 # --- formats ---------------------------------------------------------------------------
 
-def is_json_record(text: str) -> bool:
+def is_json_record(text: str, lex: Lexicon) -> bool:
     """'{"title": "…", "content": "…", "department": "…"}' — one release as a JSON object."""
     if not text.lstrip().startswith("{"):
         return False
@@ -146,21 +151,25 @@ def is_html(text: str, lex: Lexicon) -> bool:
 def is_korea_kr_html(text: str, lex: Lexicon) -> bool:
     """'<title>pressRelease 156753088 DataContents</title>' — a korea.kr body page."""
     head = text[:SNIFF_BYTES]
-    return any(marker in head for marker in lex.html["korea_kr"]["markers"])
+    return is_html(text, lex) and any(marker in head for marker in lex.html["korea_kr"]["markers"])
+
+
+# First match wins; anything else is plain text.
+FORMATS = (
+    ("json", is_json_record),
+    ("markdown", is_front_matter),
+    ("korea_kr_html", is_korea_kr_html),
+    ("html", is_html),
+)
 
 
 def detect_format(text: str, lex: Lexicon) -> str:
     """One of the schema's source formats: json, markdown, korea_kr_html, html, text."""
-    if is_json_record(text):
-        return "json"
-    if is_front_matter(text, lex):
-        return "markdown"
-    if is_html(text, lex):
-        return "korea_kr_html" if is_korea_kr_html(text, lex) else "html"
-    return "text"
+    return next((name for name, rule in FORMATS if rule(text, lex)), "text")
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    """Decode the raw bytes and name the format; an empty file is the only error."""
     data = doc.raw
     if not data.strip():
         raise EmptyInput(doc.source.path, "the file is empty or holds only white space")

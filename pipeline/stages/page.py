@@ -13,11 +13,11 @@ from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
-from ..text import collapse, format_phone, split_person, trimmed
+from ..text import collapse, format_phone, has_hangul, split_person, trimmed
 
 K = BlockKind
 KST = "+09:00"
-HEADLINE_MIN = 20       # a page-header line longer than a board name is the article's headline
+HEADLINE_MIN = 12       # board names are shorter ("보도자료/해명"); a longer header line is the headline
 
 
 def two_digit_year(yy: int) -> int:
@@ -112,12 +112,22 @@ def page_contact_fields(text: str, lex: Lexicon) -> dict[str, str]:
     return fields
 
 
+def unlabelled_contact(text: str, lex: Lexicon) -> dict[str, str]:
+    """'기획예산과 홍보팀 ☎ 061-240-8365' → department and phone, without labels."""
+    m = lex.PHONE_RE.search(text)
+    if not m:
+        return {}
+    department = collapse(text[:m.start()].strip(" :☎☏()"))
+    return {"phone": m.group("phone"), **({"department": department} if department else {})}
+
+
 def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     """The page's own contact box; the last one on the page when there are several (the
     board's 부서명 field may come first, the page manager's box at the bottom)."""
     for block in reversed(doc.blocks_of(K.PAGE_FOOTER)):
         lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
-        fields = page_contact_fields(" ".join(l.text for l in lines), lex)
+        joined = " ".join(l.text for l in lines)
+        fields = page_contact_fields(joined, lex) or unlabelled_contact(joined, lex)
         if "department" not in fields and "phone" not in fields:
             continue
         name, title = split_person(fields.get("person", ""), lex.PERSON_TITLE_RE)
@@ -144,7 +154,8 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         elif page["board"] is None and page["headline"] is None and is_board_title(line, lex):
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
     if page["headline"] is None:
-        titled = [l for l in header if len(l.text) > HEADLINE_MIN and not is_field_line(l, lex)]
+        titled = [l for l in header if len(l.text) > HEADLINE_MIN and has_hangul(l.text)
+                  and not is_field_line(l, lex)]
         if titled:
             page["headline"], spans["headline"] = collapse(titled[0].text), titled[0].content.to_json()
     for key, pattern, group in (("author", lex.PAGE_AUTHOR_RE, "author"), ("posted_at", lex.PAGE_POSTED_RE, "date"),
@@ -162,6 +173,11 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         span = value_span(m, group, line)
         if span:
             spans[key] = span.to_json()
+    if page["posted_at"] is None:
+        bare = next(((m, l) for l in header if (m := lex.PAGE_BARE_DATE_RE.match(l.text))), None)
+        if bare:
+            page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"))
+            spans["posted_at"] = bare[1].content.to_json()
     page["spans"] = spans
     return page
 

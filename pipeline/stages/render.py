@@ -12,8 +12,10 @@ cells are PAGE_HEADER (label and value as separate lines, in reading order); the
 never adds or removes a line end, so the indices hold in `lines`.
 
 korea.kr Markdown records: the YAML front matter goes to `front_matter`; the record header
-(`# title`, `- 부처: …`, `## 본문`) loses its Markdown syntax but keeps its lines, hinted
-PAGE_HEADER or CHROME; the body after `## 본문` is plain text, kept as it is.
+(`# title`, `- 부처: …`) loses its Markdown syntax but keeps its lines, hinted PAGE_HEADER;
+`> …` quotes (the title again, or subtitle and summary) lose their `>` and are left to
+segment; `## 본문` leaves an empty line; the trailing `## 출처` section is CHROME. The body
+after `## 본문` is plain text, kept as it is.
 
 Mojibake (Korean bytes shown through the wrong code page) is reversed line by line; each
 repair is kept as a LineRepair that normalize turns into a Repair with a span in `text`.
@@ -36,6 +38,8 @@ from ..text import collapse, is_hangul, without_spaces
 K = BlockKind
 HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is not among it
 BOARD_FIELDS_MAX = 200       # a row of board fields is short; a body paragraph is not
+COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more are KS X 1001's
+LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 # Punctuation Korean text really uses; it alone never makes a run mojibake.
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
 
@@ -53,6 +57,7 @@ class Canvas:
     tables: int = 0
 
     def write(self, text: str | None, kind: BlockKind | None) -> None:
+        """Add inline text; HTML white space collapses, &nbsp; stays (it is indentation)."""
         if not text:
             return
         text = HTML_SPACE_RE.sub(" ", text)
@@ -108,11 +113,14 @@ def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
 
 
 def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
-    """<nav>, <button>, a site <header>; not the <header> of an <article>."""
+    """<nav>, <button>, the site's <header> (logo, menus) and <footer>; not the <header> of an
+    <article>, nor a <header> that holds only a post's title."""
     if el.tag not in lex.html["chrome"]["tags"]:
         return False
-    if el.tag in ("header", "footer"):
-        return not any(a.tag in ("article", "main") for a in el.iterancestors())
+    if el.tag in ("header", "footer") and any(a.tag in ("article", "main", "section") for a in el.iterancestors()):
+        return False
+    if el.tag == "header":
+        return any(True for _ in el.iter("nav", "ul", "ol", "form", "img"))
     return True
 
 
@@ -157,25 +165,41 @@ def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex:
     found = classify(el, lex)
     if kind == K.CHROME and found != K.PAGE_FOOTER:
         found = None        # a title inside a menu ('gnb_tit') is the menu's
+    if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, canvas, lex):
+        return
+    if found == K.PAGE_HEADER and write_labelled_title(el, canvas, lex):
+        return
     kind = found or kind
-    if el.tag == "table":
-        canvas.end_line()
-        table = [canvas.tables, -1, 0]
-        canvas.tables += 1
-    elif el.tag == "tr" and table:
-        table[1], table[2] = table[1] + 1, 0
+    table = enter_table(el, canvas, table)
     if el.tag in tags["cell"]:
         walk_cell(el, kind, canvas, lex, table)
         return
     block = el.tag in tags["block"] or el.tag == "br"
     if block:
         canvas.end_line()
+    write_children(el, kind, canvas, lex, table)
+    if block:
+        canvas.end_line()
+
+
+def write_children(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
+                   table: list[int]) -> None:
+    """The element's own text, then each child and the text that follows it."""
     canvas.write(el.text, kind)
     for child in el:
         walk(child, kind, canvas, lex, table)
         canvas.write(child.tail, kind)
-    if block:
+
+
+def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> list[int]:
+    """A <table> opens a new numbered table; a <tr> moves to its next row."""
+    if el.tag == "table":
         canvas.end_line()
+        canvas.tables += 1
+        return [canvas.tables - 1, -1, 0]
+    if el.tag == "tr" and table:
+        table[1], table[2] = table[1] + 1, 0
+    return table
 
 
 def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
@@ -183,10 +207,7 @@ def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas,
     """A td or th: its own lines, recorded as a Cell at (row, col)."""
     canvas.end_line()
     first = len(canvas.lines)
-    canvas.write(el.text, kind)
-    for child in el:
-        walk(child, kind, canvas, lex, table)
-        canvas.write(child.tail, kind)
+    write_children(el, kind, canvas, lex, table)
     canvas.end_line()
     if table:
         span = el.get("colspan") or "1"
@@ -195,7 +216,81 @@ def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas,
         table[2] += int(span) if span.strip().isdigit() else 1
 
 
+def trail_items(el: lxml.html.HtmlElement, lex: Lexicon) -> list[str]:
+    """The crumbs of a trail element, in order: its text pieces that are not separators,
+    skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
+    drop-down lists some boards hang under each crumb."""
+    items: list[str] = []
+    separators = set(lex.html["breadcrumb"]["separators"])
+
+    def collect(node: lxml.html.HtmlElement, text: str | None) -> None:
+        piece = collapse(text or "")
+        if piece and not set(piece.replace(" ", "")) <= separators:
+            items.append(piece)
+
+    def visit(node: lxml.html.HtmlElement, in_item: bool) -> None:
+        if not isinstance(node.tag, str) or node.tag in lex.html["tags"]["drop"] or classify(node, lex) == K.CHROME:
+            return
+        if in_item and node.tag in ("ul", "ol"):
+            return      # a crumb's drop-down list of sibling pages
+        collect(node, node.text)
+        for child in node:
+            visit(child, in_item or node.tag == "li")
+            collect(child, child.tail)
+
+    visit(el, False)
+    return items
+
+
+def longest_trail(items: list[str], lex: Lexicon) -> list[str]:
+    """Some pages print the trail twice (desktop and mobile, or short and full): each root
+    ('홈', 'HOME') starts a trail, and the longest, the later on a tie, is kept."""
+    roots = set(lex.boilerplate["breadcrumb_roots"])
+    trails: list[list[str]] = [[]]
+    for item in items:
+        if item in roots and trails[-1]:
+            trails.append([])
+        trails[-1].append(item)
+    return max(reversed(trails), key=len)
+
+
+def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """'<ol class="breadcrumb"><li>홈</li><li>알림마당</li></ol>' → one line '홈 > 알림마당'.
+    False (render it as usual) when the element holds a whole menu rather than a trail."""
+    items = longest_trail(trail_items(el, lex), lex)
+    if not 2 <= len(items) <= lex.html["breadcrumb"]["max_items"]:
+        return False
+    canvas.end_line()
+    canvas.write(" > ".join(items), K.BREADCRUMB)
+    canvas.end_line()
+    return True
+
+
+def match_labelled_title(el: lxml.html.HtmlElement, lex: Lexicon) -> str | None:
+    """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → '가격 안정 대책'."""
+    conf = lex.html["korea_kr"]
+    if not markup_words(el, lex) & set(conf["meta_words"]):
+        return None
+    text = collapse(el.text_content())
+    return text[len(conf["title_prefix"]):].strip() if text.startswith(conf["title_prefix"]) else None
+
+
+def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """The label 'Title:' as a chrome line, the title as a page-header line, like a label cell
+    and its value."""
+    title = match_labelled_title(el, lex)
+    if title is None:
+        return False
+    canvas.end_line()
+    canvas.write(lex.html["korea_kr"]["title_prefix"], K.CHROME)
+    canvas.end_line()
+    canvas.write(title, K.PAGE_HEADER)
+    canvas.end_line()
+    return True
+
+
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
+    """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
     root = parse_html(text)
     canvas = Canvas()
     if root is None:
@@ -211,13 +306,8 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
 
 def korea_kr_meta(root: lxml.html.HtmlElement, lex: Lexicon) -> dict[str, Any]:
     """<div class="meta">Title: 중소·벤처기업 …</div> → {'title': '중소·벤처기업 …'}."""
-    conf = lex.html["korea_kr"]
-    for el in root.iter("div", "p", "span"):
-        if markup_words(el, lex) & set(conf["meta_words"]):
-            text = collapse(el.text_content())
-            if text.startswith(conf["title_prefix"]):
-                return {"title": text[len(conf["title_prefix"]):].strip()}
-    return {}
+    titles = (match_labelled_title(el, lex) for el in root.iter("div", "p", "span"))
+    return next(({"title": t} for t in titles if t), {})
 
 
 # --- korea.kr Markdown records -----------------------------------------------------------
@@ -274,18 +364,16 @@ def record_regions(lines: list[str], lex: Lexicon) -> list[str]:
 
 
 def record_line_kind(line: str, region: str, lex: Lexicon) -> BlockKind | None:
-    """'# 제목' and '- 부처: …' are the record's header; '> 제목' repeats it; '## 본문' and the
-    trailer are record furniture."""
-    if not line.strip() or region == "body":
+    """'# 제목' and '- 부처: …' are the record's header; the trailer ('## 출처', '## 첨부/링크')
+    is record furniture. A '> …' quote is the record's title again or its subtitle and summary:
+    no hint, segment places it like any title line."""
+    if not line.strip() or region == "body" or lex.MD_QUOTE_RE.match(line):
         return None
-    if region == "header" and not lex.MD_QUOTE_RE.match(line):
-        return K.PAGE_HEADER
-    if region == "opening" and lex.MD_HEADING_RE.match(line) and not lex.MD_BODY_HEADING_RE.match(line):
-        return K.PAGE_HEADER
-    return K.CHROME
+    return K.CHROME if region == "trailer" else K.PAGE_HEADER
 
 
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
+    """A korea.kr record: front matter to fields, header lines hinted, body kept as text."""
     m = lex.FRONT_MATTER_RE.match(text)
     if m:
         doc.front_matter = parse_front_matter(m.group("yaml"), lex)
@@ -293,6 +381,9 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     lines = text.split("\n")
     out = []
     for index, (line, region) in enumerate(zip(lines, record_regions(lines, lex))):
+        if lex.MD_BODY_HEADING_RE.match(line):
+            out.append("")      # '## 본문' is structure, like a content <div>: its line stays, empty
+            continue
         kind = record_line_kind(line, region, lex)
         out.append(line if region == "body" else markdown_line(line, lex))
         if kind is not None:
@@ -345,15 +436,37 @@ def match_shown_bytes(run: str) -> tuple[str, str] | None:
 
 def is_plausible_korean(value: str) -> bool:
     """'보도자료 2004' yes; '\ube44I ' (a cp949 pair made of a quote and a Latin letter) no:
-    at least half of the characters outside ASCII must be Hangul syllables."""
+    at least half of the characters outside ASCII are Hangul syllables, and nearly all of
+    those are among KS X 1001's 2,350 common ones ('蹂대꾩욌즺', UTF-8 read as CP949, is not)."""
     wide = [ch for ch in value if not ch.isascii()]
-    hangul = sum(1 for ch in wide if is_hangul(ch))
-    return value.isprintable() and hangul >= 2 and 2 * hangul >= len(wide)
+    hangul = [ch for ch in wide if is_hangul(ch)]
+    common = sum(1 for ch in hangul if is_common_syllable(ch))
+    return value.isprintable() and len(hangul) >= 2 and 2 * len(hangul) >= len(wide) \
+        and common >= COMMON_SHARE * len(hangul)
+
+
+def is_common_syllable(ch: str) -> bool:
+    """'도' yes, '꾩' no: KS X 1001 holds the syllable, so EUC-KR writes it in two bytes."""
+    try:
+        return len(ch.encode("euc_kr")) == 2
+    except UnicodeEncodeError:
+        return False
 
 
 def is_mojibake_run(run: str) -> bool:
     """'º¸µµÀÚ·á' yes; '‘03' or '“AI' no: two characters or more that typography does not use."""
     return sum(1 for ch in run if ch not in TYPOGRAPHY and not ch.isascii()) >= 2
+
+
+def is_lossy_utf8(run: str) -> bool:
+    """'ë³´ë„ìžë£Œ': UTF-8 shown as cp1252 with the bytes cp1252 leaves undefined (0x8F,
+    0x90 …) lost on the way. Which byte was lost is a guess (ë?„ is 끄, 도 or 띄), so such
+    runs are reported, not repaired."""
+    data = shown_bytes(run)
+    if data is None:
+        return False
+    guess = data.decode("utf-8", errors="replace")
+    return "\ufffd" in guess and sum(1 for ch in guess if is_hangul(ch)) >= 2
 
 
 def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[str, list[tuple[str, str, str]]]:
@@ -364,6 +477,8 @@ def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[
         run = m.group().rstrip(" ")
         found = match_shown_bytes(run) if is_mojibake_run(run) else None
         if found is None:
+            if is_mojibake_run(run) and is_lossy_utf8(run):
+                repairs.append((LOSSY, run, run))
             return m.group()
         repairs.append((found[0], run, found[1]))
         return found[1] + m.group()[len(run):]
@@ -389,20 +504,26 @@ def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
 
 
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
+    """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     lines = doc.plain.split("\n")
     pairs = utf8_as_cp949_pairs(lex)
     for index, line in enumerate(lines):
         fixed, repairs = repair_line(line, pairs, lex)
-        if repairs:
-            lines[index] = fixed
-            doc.line_repairs.extend(LineRepair(kind, index, before, after) for kind, before, after in repairs)
-    if doc.line_repairs:
-        doc.plain = "\n".join(lines)
+        for kind, before, after in repairs:
+            if kind == LOSSY:
+                doc.warn("render", "mojibake_unrecoverable",
+                         f"line {index + 1}: {before[:40]!r} looks like UTF-8 shown as cp1252 with bytes "
+                         "lost; left as it is")
+            else:
+                doc.line_repairs.append(LineRepair(kind, index, before, after))
+        lines[index] = fixed
+    doc.plain = "\n".join(lines)
 
 
 # --- run --------------------------------------------------------------------------------
 
 def unify_line_ends(text: str) -> str:
+    """CRLF and lone CR to LF: line hints count LF-separated lines."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -415,6 +536,7 @@ RENDERERS = {
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    """Render by format (plain text passes through), then reverse mojibake."""
     text = unify_line_ends(doc.decoded)
     renderer = RENDERERS.get(doc.source.format)
     if renderer is None:
