@@ -401,6 +401,8 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?:\s?(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
             (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
             """, re.VERBOSE),
+        # Where a number may open: a bare class lets the regex engine skip ahead fast.
+        "NUMBER_ANCHOR_RE": re.compile(rf"[0-9{numerals}{first_chars(u['sign']['negative'])}]"),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": re.compile(
             rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])"),

@@ -23,6 +23,7 @@ from ..lexicon import Lexicon
 from ..text import collapse, trimmed, walk
 
 LARGE_GROUPS = (("jo", 10**12), ("eok", 10**8), ("man", 10**4))
+PREFIX_WINDOW = 12           # characters before the first digit where '약 미화 ' may begin
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,15 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
 
 
 def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
-    for m in lex.FIGURE_RE.finditer(text, start, end):
+    # A bare character class finds the first digit or numeral fast; the full pattern starts
+    # just before it, where '약 미화 ' may stand, instead of at every position of the bullet.
+    first = lex.NUMBER_ANCHOR_RE.search(text, start, end)
+    if first is None:
+        return
+    kinds = lex.semantic["unit_kinds"]
+    for m in lex.FIGURE_RE.finditer(text, max(start, first.start() - PREFIX_WINDOW), end):
+        if m.group("unit") and kinds[m.group("unit")][0] == "time" and not m.group("approx_after"):
+            continue        # '2004년', '7월': settled before any parsing
         if is_glued_run(text, m, lex):
             doc.warn("figures", "irregular_number",
                      f"digits glued into one run ({m.group('number')}…); no figure taken",
