@@ -24,6 +24,8 @@ def codes(text: str) -> list[str]:
     ("타이완, 중화 타이베이", ["TW", "TW"]),
     ("우리나라는", ["KR"]),
     ("케냐는", ["KE"]),                                      # straight from CLDR
+    ("인도와 인도네시아", ["IN", "ID"]),
+    ("한국어 교육과 중국인 관광객", []),                       # glued: a language, a people
     ("한국무역협회 회장", []),                                # organization, not a country
     ("중국은행의 대출", []),
     ("각국의 정책과 자국 기업, 역내 교역", []),
@@ -122,3 +124,10 @@ def test_finding_session_is_the_session_reported_under():
                 "    * 칠레는 직업교육을 강화\n")
     sessions = {c["iso_code"]: [f["session"] for f in c["findings"]] for c in doc.countries}
     assert sessions == {"CL": ["세션 1", "세션 1"], "PE": ["세션 1"]}
+
+
+def test_aliases_name_known_codes_and_cldr_names_are_loaded():
+    table = LEX.semantic["country_table"]
+    assert len(table["info"]) > 240                       # every CLDR territory with a code
+    assert {table["names"][a] for a in ("호주", "인니", "말련", "싱가폴", "타이완")} == {"AU", "ID", "MY", "SG", "TW"}
+    assert all(code in table["info"] for code in table["names"].values())

@@ -116,3 +116,16 @@ def test_stage_reads_bullets_in_text_order():
 def test_equivalent_index_is_global_in_the_stage():
     doc = parse("□ 참가 30개국\n  ○ 예산 미화 500만불 (한화 60억원)\n")
     assert [f["equivalent_of"] for f in doc.figures] == [None, None, 1]
+
+
+def test_every_unit_word_has_one_kind():
+    from collections import Counter
+
+    from pipeline.lexicon import read_toml
+    u = read_toml("units.toml")
+    words = (u["time"]["units"] + list(u["currency"]["suffix"]) + u["percent"]["percent_point"]
+             + u["percent"]["percent"] + sum((u["counters"][k] for k in ("count", "factor", "quantity")), []))
+    assert [w for w, n in Counter(words).items() if n > 1] == []
+    assert set(u["currency"]["suffix"].values()) | set(u["currency"]["prefix"].values()) <= {
+        "KRW", "USD", "JPY", "CNY", "EUR", "GBP", "IDR", "MYR", "MXN", "THB", "RUB", "INR", "CHF",
+        "AUD", "CAD", "SGD", "HKD", "TWD", "NZD"}
