@@ -371,23 +371,22 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     n = u["numerals"]
     hdigit = "".join(n["digits"])
     small, large = "".join(n["small"]), n["large"]
-    arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-    coef = rf"(?:{arabic}|[{hdigit}])"
-    # One 10⁴ group: 6천, 4000, 일백, 42 — 천/백/십 each at most once, in order.
-    group = (rf"(?=[0-9{hdigit}{small}])(?:{coef}?천)?(?:{coef}?백)?(?:{coef}?십)?{coef}?")
-    lg = {v: k for k, v in large.items()}
-    number = (rf"(?=[0-9{hdigit}{small}])"
-              rf"(?:(?P<jo>{group}){lg[10**12]}\s?)?"
-              rf"(?:(?P<eok>{group}){lg[10**8]}\s?)?"
-              rf"(?:(?P<man>{group}){lg[10**4]}\s?)?"
-              rf"(?P<rest>{group})?")
+    # Atomic: a digit run is read once, never re-split when a multiplier fails to follow.
+    arabic = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?>\.\d+)?"
+    large_chars = "".join(large)
+    # A number is a run of numerals; the grammar (groups of 10⁴ with 천/백/십 inside, in
+    # order) is read by figures.parse_number. Arabic-led runs take no Hangul digit after them
+    # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|{arabic})*"
+    hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
+    number = rf"(?>{arabic_led}|{hangul_led})"
     units = unit_kinds(u)
     particles = alternation(u["counters"]["particles"])
     openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
                           + u["sign"]["negative"])
     numerals = hdigit + small
     # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
-    first = rf"[{openers}0-9]|[{numerals}][{numerals}{''.join(large)}]"
+    first = rf"[{openers}0-9]|[{numerals}][{numerals}{large_chars}]"
     return {
         # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
         "FIGURE_RE": re.compile(rf"""
@@ -401,11 +400,9 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?:\s?(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
             (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
             """, re.VERBOSE),
-        # Where a number may open: a bare class lets the regex engine skip ahead fast.
-        "NUMBER_ANCHOR_RE": re.compile(rf"[0-9{numerals}{first_chars(u['sign']['negative'])}]"),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": re.compile(
-            rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])"),
+            rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),
         # Between two numbers of a range: "1100% 내지 1700%", "5~7%", "3천부터 5천까지".
         "RANGE_JOIN_RE": re.compile(rf"\s*(?:{alternation(u['range']['connectors'])})\s*"),
         "RANGE_CLOSE_RE": re.compile(rf"\s*(?P<close>{alternation(u['range']['range_close'])})"),

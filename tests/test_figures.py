@@ -73,6 +73,9 @@ CASES = [
     ("1단계 조사", []),
     ("40개 사업개발센터", [(40, None, "개", "count", False, None)]),
     ("5건설 현장", []),
+    ("2억이 투입", []),                     # 이 is a particle here, not the digit two
+    ("백천원", []),                         # 천 after 백: out of order
+    ("3천5백만원", [(35000000, None, "KRW", "money", False, None)]),
 ]
 
 
@@ -129,3 +132,12 @@ def test_every_unit_word_has_one_kind():
     assert set(u["currency"]["suffix"].values()) | set(u["currency"]["prefix"].values()) <= {
         "KRW", "USD", "JPY", "CNY", "EUR", "GBP", "IDR", "MYR", "MXN", "THB", "RUB", "INR", "CHF",
         "AUD", "CAD", "SGD", "HKD", "TWD", "NZD"}
+
+
+@pytest.mark.parametrize("number,expected", [
+    ("42억6천만", (4260000000, 10**4)), ("3조 4000억", (3400000000000, 10**8)),
+    ("일백만", (1000000, 10**4)), ("1,319", (1319, 1)), ("십", (10, 1)),
+    ("만", None), ("억만", None), ("백천", None), ("이삼", None),
+])
+def test_number_grammar(number, expected):
+    assert figures.parse_number(number, LEX) == expected

@@ -22,8 +22,6 @@ from ..document import Document, Span
 from ..lexicon import Lexicon
 from ..text import collapse, trimmed, walk
 
-LARGE_GROUPS = (("jo", 10**12), ("eok", 10**8), ("man", 10**4))
-PREFIX_WINDOW = 12           # characters before the first digit where '약 미화 ' may begin
 
 
 @dataclass(frozen=True)
@@ -43,37 +41,62 @@ class Candidate:
 
 # --- the number grammar ------------------------------------------------------------------
 
-def parse_group(text: str, lex: Lexicon) -> Decimal:
-    """One 10⁴ group: '6천' → 6000, '일백' → 100, '4,000' → 4000, '천' → 1000."""
+@dataclass
+class NumberReader:
+    """State of the number grammar while reading one number left to right."""
+    total: Decimal = Decimal(0)       # closed 10⁴ groups
+    group: Decimal = Decimal(0)       # the open group, without its pending coefficient
+    pending: Decimal | None = None    # a coefficient waiting for 천/백/십 or a group end
+    small_cap: int = 10**4            # the next 천/백/십 must be below this
+    large_cap: int = 10**16           # the next 만/억/조 must be below this
+    scale: int = 1                    # the group the number ends in
+
+    def coefficient(self, value: Decimal) -> bool:
+        if self.pending is not None:
+            return False                  # two coefficients in a row: '3이'
+        self.pending = value
+        return True
+
+    def small(self, mult: int) -> bool:
+        if mult >= self.small_cap:
+            return False                  # '백천': 천/백/십 out of order
+        self.group += (self.pending if self.pending is not None else 1) * mult
+        self.pending, self.small_cap = None, mult
+        return True
+
+    def large(self, mult: int) -> bool:
+        closed = self.group + (self.pending or 0)
+        if mult >= self.large_cap or not closed:
+            return False                  # '만억', or '만' with nothing before it
+        self.total += closed * mult
+        self.group, self.pending, self.small_cap = Decimal(0), None, 10**4
+        self.large_cap = self.scale = mult
+        return True
+
+    def value(self) -> tuple[Decimal, int]:
+        rest = self.group + (self.pending or 0)
+        return self.total + rest, (1 if rest else self.scale)
+
+
+def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
+    """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
+    '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
+    The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
     numerals = lex.semantic["units"]["numerals"]
-    total, pending = Decimal(0), None
-    for m in lex.NUMERAL_TOKEN_RE.finditer(text):
-        if m.lastgroup == "arabic":
-            pending = Decimal(m.group().replace(",", ""))
-        elif m.lastgroup == "digit":
-            pending = Decimal(numerals["digits"][m.group()])
+    reader = NumberReader()
+    for tok in lex.NUMERAL_TOKEN_RE.finditer(number):
+        kind, word = tok.lastgroup, tok.group()
+        if kind == "arabic":
+            ok = reader.coefficient(Decimal(word.replace(",", "")))
+        elif kind == "digit":
+            ok = reader.coefficient(Decimal(numerals["digits"][word]))
+        elif kind == "small":
+            ok = reader.small(numerals["small"][word])
         else:
-            total += (pending if pending is not None else 1) * numerals["small"][m.group()]
-            pending = None
-    return total + (pending or 0)
-
-
-def trailing_scale(m: re.Match[str]) -> int:
-    """'5천만' ends in the 만 group (10⁴), '42억6천만' too, '1,319' in the units (1)."""
-    if m.group("rest"):
-        return 1
-    return next((scale for name, scale in reversed(LARGE_GROUPS) if m.group(name) is not None), 1)
-
-
-def parse_number(m: re.Match[str], lex: Lexicon) -> Decimal:
-    """'42억6천만' → 4260000000, '3조 4000억' → 3400000000000, '1,319' → 1319."""
-    value = Decimal(0)
-    for name, scale in LARGE_GROUPS:
-        if m.group(name) is not None:
-            value += parse_group(m.group(name), lex) * scale
-    if m.group("rest"):
-        value += parse_group(m.group("rest"), lex)
-    return value
+            ok = reader.large(numerals["large"][word])
+        if not ok:
+            return None
+    return reader.value()
 
 
 def is_hangul_only(number: str) -> bool:
@@ -108,7 +131,10 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
         prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
         if kind in (None, "money"):
             kind, unit = "money", unit or prefix_unit
-    value = parse_number(m, lex)
+    parsed = parse_number(number, lex)
+    if parsed is None:
+        return None
+    value, scale = parsed
     if m.group("sign"):
         value = -value
     approximate = any(m.group(g) for g in ("approx_before", "approx_inside", "approx_after"))
@@ -116,18 +142,12 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
     if m.group("approx_after"):
         end = m.end("approx_after")
     span = trimmed(text, m.start(), end)
-    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only,
-                     trailing_scale(m))
+    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
 def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
-    # A bare character class finds the first digit or numeral fast; the full pattern starts
-    # just before it, where '약 미화 ' may stand, instead of at every position of the bullet.
-    first = lex.NUMBER_ANCHOR_RE.search(text, start, end)
-    if first is None:
-        return
     kinds = lex.semantic["unit_kinds"]
-    for m in lex.FIGURE_RE.finditer(text, max(start, first.start() - PREFIX_WINDOW), end):
+    for m in lex.FIGURE_RE.finditer(text, start, end):
         if m.group("unit") and kinds[m.group("unit")][0] == "time" and not m.group("approx_after"):
             continue        # '2004년', '7월': settled before any parsing
         if is_glued_run(text, m, lex):
