@@ -5,10 +5,11 @@ Example: '(2004년 42억6천만엔 예산)' → {value: 4260000000, unit: 'JPY',
 '2004년' is a year and yields nothing.
 
 A number is 10⁴ groups (조 억 만) with 천/백/십 inside each group, in Arabic or Hangul
-digits (`42억6천만`, `일백만`). The unit after it decides the kind: a currency (ISO 4217),
+digits (`42억6천만`, `일백만`): the pattern takes the run of numerals, NumberReader checks
+the order and computes the value. The unit after it decides the kind: a currency (ISO 4217),
 `%` or `%p`, a counter word (개, 명, 개국 …), `배`, or a time word (년, 월, 일 …), which means
 the number is a date or a duration and not a figure. A bare number counts only when a noun
-follows (`1,319 중규모 기업`). Ranges (`1100% 내지 1700%`) carry both ends; an amount in
+follows and it is comma-grouped (`1,319 중규모 기업`). Ranges (`1100% 내지 1700%`) carry both ends; an amount in
 parentheses right after an amount in another currency is its stated equivalent.
 """
 from __future__ import annotations
@@ -21,7 +22,6 @@ from typing import Any, Iterator
 from ..document import Document, Span
 from ..lexicon import Lexicon
 from ..text import collapse, trimmed, walk
-
 
 
 @dataclass(frozen=True)
