@@ -449,12 +449,15 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(r"\s*[,·/]\s*|\s+(?:및|과|와)\s+"),
-        "PROGRAM_ACRONYM_RE": re.compile(rf"""
-            (?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{{2,}}[0-9]+)(?![A-Za-z0-9])
-            (?=\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})(?![{HANGUL}]|을|를|은|는|이|의|에))
-            """, re.VERBOSE),
-        "PROGRAM_AFTER_RE": re.compile(
-            rf"(?:{nouns})인\s+(?P<name>[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![A-Za-z0-9])"),
+        # Latin names: "SME21", "PROSOFT", "TIMPs" (the class first lets the engine skip ahead).
+        "ACRONYM_RE": re.compile(
+            r"(?P<name>[A-Z](?:[A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]+[0-9]+))(?![A-Za-z0-9])"),
+        # … followed by a programme noun: "PROSOFT 프로그램", "TIMPs (…)지원사업", "TIMPs 사업은".
+        "PROGRAM_NOUN_AFTER_RE": re.compile(
+            rf"\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})"
+            rf"(?:(?![{HANGUL}])|(?={alternation(c['particles']['subject'] + c['particles']['other'])}))"),
+        # … or preceded by one: "10년 사업인 SME21".
+        "PROGRAM_NOUN_BEFORE_RE": re.compile(rf"(?:{nouns})인\s+$"),
         "PROGRAM_QUOTED_RE": re.compile(rf"""
             [{QUOTE_OPEN}](?![0-9])(?P<name>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,60}}?)[{QUOTE_CLOSE}]
             (?P<after>\s*(?:이?라는|인|의)?\s*(?:{nouns}))?

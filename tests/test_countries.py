@@ -109,6 +109,8 @@ def test_a_parenthesis_that_is_not_a_country_list_is_no_implication():
     ("‘녹색 성장 플랜'이라는 정책", ["녹색 성장 플랜"]),
     ("‘농촌 ICT 시범 사업’을 전개", ["농촌 ICT 시범 사업"]),
     ("OECD와 협력하고 ASP 방식으로 ERP 모듈 교육", []),
+    ("이 중 TIMPs 사업은 성과를 냄", ["TIMPs"]),
+    ("xTIMPs 사업", []),
     ("‘03년부터 사업을 추진", []),
 ])
 def test_programs(text, expected):

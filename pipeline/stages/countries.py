@@ -22,6 +22,9 @@ from ..lexicon import Lexicon
 from ..text import collapse, content_start, walk
 
 
+NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
+
+
 @dataclass(frozen=True)
 class Mention:
     code: str
@@ -174,11 +177,14 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
             found.append((m.start("name"), name))
             quoted.append((m.start("name"), m.end("name")))
-    for pattern in (lex.PROGRAM_ACRONYM_RE, lex.PROGRAM_AFTER_RE):
-        for m in pattern.finditer(text, start, end):
-            # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
-            if not any(a <= m.start("name") < b for a, b in quoted):
-                found.append((m.start("name"), m.group("name")))
+    for m in lex.ACRONYM_RE.finditer(text, start, end):
+        at = m.start()
+        # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
+        if (text[at - 1:at].isalnum() or any(a <= at < b for a, b in quoted)):
+            continue
+        if lex.PROGRAM_NOUN_AFTER_RE.match(text, m.end(), end) or \
+                lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at):
+            found.append((at, m.group("name")))
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
