@@ -544,7 +544,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
         # from the words before the title, so the pattern anchors on the title.
         "PERSON_MENTION_RE": re.compile(
-            rf"(?<=\s)(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+            rf"\s(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"

@@ -22,6 +22,7 @@ from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
+NAME_WINDOW = 40             # characters before a title searched for the name's words
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
@@ -173,7 +174,8 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
 def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     lo = content_start(text, node)
     for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
-        mention = match_name(text, max(lo, m.start() - 40), m.start(), m.group("title"), lex)
+        at = m.start("title")
+        mention = match_name(text, max(lo, at - NAME_WINDOW), at, m.group("title"), lex)
         if mention is not None:
             yield mention
 
