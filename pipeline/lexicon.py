@@ -559,6 +559,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "LOCATIVE_ORG_RE": re.compile(r"(?P<org>[^\s()]+(?:\([^()]*\))?)에서(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles})인\s*$"),
         "GENITIVE_RE": re.compile(r"의(?=\s|$)"),
+        # "[장관동정]": a board's tag, never part of an affiliation.
+        "BRACKET_TAG_RE": re.compile(r"\[[^\[\]]*\]"),
         "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:며|고|여))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),

@@ -145,7 +145,7 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     rest = description
     if lead and lead.group("particle") and lex.SUBJECT_PARTICLE_RE.match(lead.group("particle")):
         rest = description[lead.end():]
-    rest = lex.TITLE_COPULA_RE.sub("", rest)
+    rest = lex.TITLE_COPULA_RE.sub("", after_unopened(lex.BRACKET_TAG_RE.sub("", rest)))
     rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
@@ -159,6 +159,20 @@ ROLE_RULES = (
     ("panelist", "PANELIST_RE"),
     ("presenter", "PRESENTER_RE"),
 )
+
+
+def after_unopened(value: str) -> str:
+    """'약 20,000㎡) 국토교통부 도로정책과' → ' 국토교통부 도로정책과': text after a bracket that
+    closes something opened before the description began."""
+    depth, cut = 0, 0
+    for i, ch in enumerate(value):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                depth, cut = 0, i + 1
+    return value[cut:]
 
 
 def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
