@@ -55,6 +55,8 @@ class MarkerFamily:
     pattern: str | None = None
     needs_space: bool = False
     no_digit_after: bool = False
+    rank: int | None = None      # the conventional level (□ 1, ○ 2, - 3, · 4), if it has one
+    minor: bool = False          # *, ※, ▲: closed by any ranked marker that follows
 
 
 @dataclass
@@ -91,6 +93,8 @@ def _load_families() -> tuple[MarkerFamily, ...]:
             pattern=entry.get("pattern"),
             needs_space=entry.get("needs_space", False),
             no_digit_after=entry.get("no_digit_after", False),
+            rank=entry.get("rank"),
+            minor=entry.get("minor", False),
         ))
     return tuple(families)
 
@@ -218,15 +222,52 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """What closes the body: appendix pages, the attachment list, the end mark; header
+    template labels; and what tells a headline from a sentence. Vocabulary from markers.toml and
+    boilerplate.toml."""
+    data = read_toml("markers.toml")
+    appendix, seg, chrome = data["appendix"], data["segment"], lex.boilerplate
+    open_, close = r"[<\[〈【(]", r"[>\]〉】)]"
+    return {
+        # "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >" — and never "참고로, …".
+        "APPENDIX_HEAD_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['page'], spaced=True)})"
+            rf"\s*(?P<number>\d{{1,2}})?\s*(?P<close>{close})?\s*(?=[.:]|\s|$)[.:]?\s*(?P<rest>.*)$"),
+        # "붙임 1. 설명회 개최 계획.", "<붙임> 1. …", "붙 임 : 화상 회의 사진. 끝."
+        "ATTACHMENT_LIST_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})\s*{close}?"
+            r"\s*[.:]?\s*(?P<rest>[^\s>\]〉】)].*)$"),
+        "ATTACHMENT_LABEL_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})"),
+        "NUMBERED_LINE_RE": re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$"),
+        # "< 순회지원단 권역별 운영계획 >", "<'03년 수출 증감률> (단위:%)"
+        "CAPTION_RE": re.compile(r"^[<〈＜]\s*(?P<text>[^<>〈〉＜＞]+?)\s*[>〉＞](?:\s*\([^()]*\))?$"),
+        "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
+        "EMBARGO_WORD_RE": re.compile(rf"^(?P<word>{alternation(seg['embargo_words'])})(?=[\s:]|$)"),
+        "HEADER_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
+        "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
+        "NOTICE_RE": re.compile(alternation(chrome["notices"])),
+        "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
+        "PROSE_SIGNAL_RE": re.compile(alternation(seg["prose_signals"])),
+        "KICKER_RE": re.compile(r"^[\[(【〔](?P<tag>[^\[\]()【】〔〕]{1,20})[\])】〕]$"),
+        "FILE_WIDGET_RE": re.compile(
+            rf"^(?:{alternation(chrome['file_widget_labels'])})\s*\d*\s*:?$"
+            rf"|\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$"
+            rf"|{alternation(chrome['file_widget_words'])}", re.IGNORECASE),
+        "UNIT_LINE_RE": re.compile(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
+        "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
+    }
+
+
 def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     """Patterns of decode and render: declared charsets, markup sniffing, records, mojibake."""
     markdown = lex.html["markdown"]
     return {
         # <meta charset="euc-kr">, <meta http-equiv="Content-Type" content="text/html; charset=…">,
         # <?xml version="1.0" encoding="…"?>; matched on the first bytes read as Latin-1.
-        "DECLARED_CHARSET_RE": re.compile(
-            r"""<meta[^>]*?charset\s*=\s*["']?\s*(?P<charset>[\w.:-]+)"""
-            r"""|<\?xml[^>]*?encoding\s*=\s*["'](?P<xml>[\w.:-]+)["']""", re.IGNORECASE),
         "HTML_DOCUMENT_RE": re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml)\b",
                                        re.IGNORECASE | re.DOTALL),
         "HTML_TAG_RE": re.compile(
@@ -270,6 +311,7 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_core_patterns(lex))
     lex.html = read_toml("html.toml")
     lex.add_patterns(_input_patterns(lex))
+    lex.add_patterns(_segment_patterns(lex))
     _load_semantic(lex)
     return lex
 

@@ -22,6 +22,7 @@ import codecs
 import json
 
 import charset_normalizer
+from bs4.dammit import EncodingDetector
 
 from ..document import Document
 from ..errors import EmptyInput
@@ -54,13 +55,12 @@ def canonical_encoding(label: str, lex: Lexicon) -> str | None:
 
 
 def match_declared(data: bytes, lex: Lexicon) -> str | None:
-    """'<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">' → 'cp949'."""
-    head = data[:SNIFF_BYTES].decode("latin-1")
-    for m in lex.DECLARED_CHARSET_RE.finditer(head):
-        found = canonical_encoding(m.group("charset") or m.group("xml"), lex)
-        if found:
-            return found
-    return None
+    """'<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">' → 'cp949'.
+
+    BeautifulSoup's detector reads <meta charset>, http-equiv and the XML declaration the way
+    browsers do; we only map the label it finds."""
+    label = EncodingDetector.find_declared_encoding(data[:SNIFF_BYTES], is_html=True)
+    return canonical_encoding(label, lex) if label else None
 
 
 def decode_strict(data: bytes, encoding: str) -> str | None:
