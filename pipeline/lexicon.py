@@ -467,6 +467,8 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     p = c["particles"]
     particles = alternation(p["subject"] + p["joiner"] + p["other"])
     nouns = alternation(c["programs"]["nouns"])
+    g = c["grammar"]
+    roster_nouns = alternation(c["particles"]["roster_nouns"])
     return {
         # "일본은", "호주의", "인도네시아 중소기업부" — not "한국무역협회", not "각국".
         "COUNTRY_RE": re.compile(rf"""
@@ -479,18 +481,18 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
         # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
         "COUNTRY_CHAIN_RE": re.compile(
-            rf"^(?:{alternation(p['joiner'])})?\s*(?:,\s*)?(?:(?:그리고|또는|및)\s+)?$"),
+            rf"^(?:{alternation(p['joiner'])})?\s*(?:,\s*)?(?:(?:{alternation(g['chain_words'])})\s+)?$"),
         # Between two names of a list: "미국, 일본", "미국 · 일본".
         "COUNTRY_LIST_SEP_RE": re.compile(r"^\s*[,·/]\s*$"),
         # "11개 회원국 (미국, 일본, …)": a count and a roster noun before the list.
         "ROSTER_BEFORE_RE": re.compile(
-            rf"\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})\s*\(?\s*$"),
+            rf"\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})\s*\(?\s*$"),
         # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
         "ROSTER_AFTER_RE": re.compile(
-            rf"\s*등\s*\d+\s*(?:개\s*)?(?:{alternation(c['particles']['roster_nouns'])})"),
+            rf"\s*{g['list_closer']}\s*\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
         # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
-        "LIST_ITEM_SPLIT_RE": re.compile(r"\s*[,·/]\s*|\s+(?:및|과|와)\s+"),
+        "LIST_ITEM_SPLIT_RE": re.compile(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),
         # Latin names: "SME21", "PROSOFT", "TIMPs" (the class first lets the engine skip ahead).
         "ACRONYM_RE": re.compile(
             r"(?P<name>[A-Z](?:[A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]+[0-9]+))(?![A-Za-z0-9])"),
@@ -499,7 +501,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})"
             rf"(?:(?![{HANGUL}])|(?={alternation(c['particles']['subject'] + c['particles']['other'])}))"),
         # … or preceded by one: "10년 사업인 SME21".
-        "PROGRAM_NOUN_BEFORE_RE": re.compile(rf"(?:{nouns})인\s+$"),
+        "PROGRAM_NOUN_BEFORE_RE": re.compile(rf"(?:{nouns}){g['copula']}\s+$"),
         "PROGRAM_QUOTED_RE": re.compile(rf"""
             [{QUOTE_OPEN}](?![0-9])(?P<name>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,60}}?)[{QUOTE_CLOSE}]
             (?P<after>\s*(?:이?라는|인|의)?\s*(?:{nouns}))?
@@ -512,6 +514,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     s = lex.semantic["sessions"]
     words = alternation(s["numbered_words"])
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
+    locatives = alternation(s["lead_locatives"])
     return {
         # "[세션 1]에서는", "제2세션은", "[1부]", "종합토론:", "특별세션에서는".
         "SESSION_LABEL_RE": re.compile(rf"""
@@ -541,15 +544,16 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
         "TOPIC_LEAD_RE": re.compile(
-            rf"(?P<topic>.{{2,60}}?)\s*(?:{alternation(s['topic_area_words'])})(?:에서는|에서)\s"
-            rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:에서는|에서)\s"),
+            rf"(?P<topic>.{{2,60}}?)\s*(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
+            rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:{locatives})\s"),
         "NON_WORD_RE": re.compile(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
 
 
 def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     e = lex.semantic["event"]
-    wd = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
+    wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
+    hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     return {
         "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
         "EVENT_NAME_RE": re.compile(r"[「『](?P<name>[^」』\n]{2,120})[」』]"),
@@ -563,11 +567,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             """, re.VERBOSE),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」"
         "EVENT_VENUE_RE": re.compile(
-            rf"\s*(?:에|에는)?\s*,?\s*"
-            rf"(?:(?:{alternation(e['time_words'])})?\s*\d{{1,2}}\s*(?:시|:)\s*(?:\d{{1,2}}\s*분?)?\s*(?:부터|에)?\s*)?"
+            rf"\s*(?:{alternation(e['venue_lead'])})?\s*,?\s*"
+            rf"(?:(?:{alternation(e['time_words'])})?\s*\d{{1,2}}\s*(?:{hour}|:)\s*(?:\d{{1,2}}\s*(?:{minute})?)?"
+            rf"\s*(?:{alternation(e['time_closers'])})?\s*)?"
             rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
-        "LEAD_SUBJECT_RE": re.compile(r"(?P<subject>.{2,120}?)(?:은|는|이|가)\s"),
+        "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})\s"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
         "HOST_SPLIT_RE": re.compile(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
@@ -577,6 +582,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     p = lex.semantic["people"]
+    n = p["name"]
     titles = trie_alternation(lex.titles["person"])
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
@@ -598,14 +604,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ORG_WORD_RE": re.compile(
             rf"(?:{alternation(org_suffixes)})$"),
         # The speaker's description before the name, read for an organization.
-        "LOCATIVE_ORG_RE": re.compile(r"(?P<org>[^\s()]+(?:\([^()]*\))?)에서(?=\s)"),
-        "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles})인\s*$"),
-        "GENITIVE_RE": re.compile(r"의(?=\s|$)"),
+        "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
+        "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),
+        "GENITIVE_RE": re.compile(rf"{n['genitive']}(?=\s|$)"),
         # "[장관동정]": a board's tag, never part of an affiliation.
         "BRACKET_TAG_RE": re.compile(r"\[[^\[\]]*\]"),
-        "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:며|고|여))\s"),
+        "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])}))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),
-        "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:를|을|로)"),
+        "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": re.compile(roles["panelist"]),
     }
