@@ -1,6 +1,7 @@
 """Small pure helpers shared by stages: white space, spans, Hangul tests."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -31,6 +32,20 @@ def walk(nodes: Iterable[Node]) -> Iterator[Node]:
     for node in nodes:
         yield node
         yield from walk(node.children)
+
+
+class NodeIndex:
+    """Which node holds an offset. A node's own span excludes its children, so the spans of
+    a tree do not overlap and a bisect over their starts tells."""
+
+    def __init__(self, nodes: Iterable[Node]) -> None:
+        self.nodes = sorted(nodes, key=lambda n: n.span.start)
+        self.starts = [n.span.start for n in self.nodes]
+
+    def owner(self, offset: int) -> int | None:
+        """The start of the node holding `offset`, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[i] if i >= 0 and offset < self.nodes[i].span.end else None
 
 
 def content_start(text: str, node: Node) -> int:

@@ -13,13 +13,12 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
-from ..text import collapse, content_start, walk
+from ..text import NodeIndex, collapse, content_start, walk
 
 
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
@@ -102,18 +101,6 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
             subjects.add(j)
             j -= 1
     return subjects
-
-
-class NodeIndex:
-    """Which bullet holds an offset; bullets' own spans do not overlap, so a bisect tells."""
-
-    def __init__(self, nodes: list[Node]) -> None:
-        self.nodes = sorted(nodes, key=lambda n: n.span.start)
-        self.starts = [n.span.start for n in self.nodes]
-
-    def owner(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.starts[i] if i >= 0 and offset < self.nodes[i].span.end else None
 
 
 def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:

@@ -208,21 +208,32 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
     return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country)
 
 
-def find_earlier(people: list[Person], mention: Mention) -> Person | None:
-    """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person."""
-    for person in people:
-        if mention.short and person.name.startswith(mention.name) and person.title == mention.title:
-            return person
-        if not mention.short and person.name == mention.name:
-            return person
-    return None
+class Registry:
+    """The people met so far, found again by full name or by surname and title."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}
+        self.by_short: dict[tuple[str, str | None], Person] = {}
+
+    def add(self, person: Person) -> None:
+        self.people.append(person)
+        self.by_name.setdefault(person.name, person)
+        for k in (1, 2):            # one- and two-syllable surnames: 서, 남궁
+            self.by_short.setdefault((person.name[:k], person.title), person)
+
+    def find(self, mention: Mention) -> Person | None:
+        """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person."""
+        if mention.short:
+            return self.by_short.get((mention.name, mention.title))
+        return self.by_name.get(mention.name)
 
 
 def from_body(doc: Document, lex: Lexicon) -> list[Person]:
-    people: list[Person] = []
+    seen = Registry()
     for node in walk(doc.sections):
         for mention in mentions_in(doc.text, node, lex):
-            earlier = find_earlier(people, mention)
+            earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
                 for role in parse_roles(doc.text, mention.end, node.span.end, lex):
@@ -231,8 +242,8 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             elif not mention.short:
                 person = parse_person(doc.text, node, mention, lex)
                 if is_plausible(person, lex):
-                    people.append(person)
-    return people
+                    seen.add(person)
+    return seen.people
 
 
 def span_of(item: dict[str, Any], name: str, text: str) -> tuple[int, int] | None:

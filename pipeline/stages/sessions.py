@@ -17,7 +17,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
-from ..text import collapse, content_start, walk
+from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
 
@@ -124,17 +124,26 @@ def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None
     return collapse(lead.group("topic") or lead.group("case")) if lead else None
 
 
-def talks_in(doc: Document, block: Node, lex: Lexicon) -> list[dict[str, Any]]:
+def speakers_by_bullet(doc: Document, index: NodeIndex) -> dict[int, list[dict[str, Any]]]:
+    """Bullet start → the speakers first named in it."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    for person in doc.people:
+        owner = index.owner(person["span"][0])
+        if owner is not None and set(person["roles"]) & set(TALK_ROLES):
+            found.setdefault(owner, []).append(person)
+    return found
+
+
+def talks_in(doc: Document, block: Node, speakers: dict[int, list[dict[str, Any]]],
+             lex: Lexicon) -> list[dict[str, Any]]:
     """A talk per speaker named in the block: the bullet naming them is the talk's span."""
     talks = []
     for bullet in walk([block]):
-        for person in doc.people:
-            start, end = person["span"]
-            if bullet.span.start <= start < bullet.span.end and set(person["roles"]) & set(TALK_ROLES):
-                talks.append({"speaker": person["name"], "title": person["title"],
-                              "affiliation": person["affiliation"], "country": person["country"],
-                              "topic": parse_topic(doc.text, bullet, end, lex),
-                              "span": bullet.span.to_json()})
+        for person in speakers.get(bullet.span.start, []):
+            talks.append({"speaker": person["name"], "title": person["title"],
+                          "affiliation": person["affiliation"], "country": person["country"],
+                          "topic": parse_topic(doc.text, bullet, person["span"][1], lex),
+                          "span": bullet.span.to_json()})
     return talks
 
 
@@ -164,9 +173,10 @@ def run(doc: Document, lex: Lexicon) -> None:
     sessions = [s for s, _ in found]
     labelled = {node.span.start for _, node in found}
     intros = assign_intros(doc.text, [n for n in nodes if n.span.start not in labelled], sessions, lex)
+    speakers = speakers_by_bullet(doc, NodeIndex(nodes))
     for i, (session, node) in enumerate(found):
         block = intros.get(i) or (node if node.children else None)
         if block is not None:
-            session["talks"] = talks_in(doc, block, lex)
+            session["talks"] = talks_in(doc, block, speakers, lex)
             session["spans"]["report"] = [block.span.start, subtree_end(block)]
     doc.sessions = sessions
