@@ -13,6 +13,7 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,13 +176,22 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
 
-def session_of(node: Node, sessions: list[dict[str, Any]]) -> str | None:
-    """The label of the session whose report block or label line holds the bullet."""
-    for session in sessions:
-        for span in (session["spans"].get("report"), session["span"]):
-            if span and span[0] <= node.span.start < span[1]:
-                return session["label"]
-    return None
+class SessionIndex:
+    """The session whose report block, else whose label line, holds an offset (by bisect)."""
+
+    def __init__(self, sessions: list[dict[str, Any]]) -> None:
+        reports = [(s["spans"]["report"], s["label"]) for s in sessions if s["spans"].get("report")]
+        labels = [(s["span"], s["label"]) for s in sessions]
+        self.layers = []
+        for spans in (sorted(reports), sorted(labels)):
+            self.layers.append(([span[0] for span, _ in spans], spans))
+
+    def label_at(self, offset: int) -> str | None:
+        for starts, spans in self.layers:
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < spans[i][0][1]:
+                return spans[i][1]
+        return None
 
 
 def figures_by_node(figures: list[dict[str, Any]], index: NodeIndex) -> dict[int, list[int]]:
@@ -231,6 +241,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     index = NodeIndex(nodes)
     speakers = speakers_by_node(doc, index)
     owned = figures_by_node(doc.figures, index)
+    sessions = SessionIndex(doc.sessions)
     for node in nodes:
         if not node.text:
             continue
@@ -243,7 +254,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
         if not codes:
             continue
-        finding = {"text": node.text, "span": node.span.to_json(), "session": session_of(node, doc.sessions)}
+        finding = {"text": node.text, "span": node.span.to_json(),
+                   "session": sessions.label_at(node.span.start)}
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
         for code in codes:

@@ -96,21 +96,28 @@ def subtree_end(node: Node) -> int:
 
 def assign_intros(text: str, nodes: list[Node], sessions: list[dict[str, Any]],
                   lex: Lexicon) -> dict[int, Node]:
-    """Session index → the bullet reporting on it, best similarity first, each used once."""
+    """Session index → the bullet reporting on it, best similarity first, each used once.
+
+    Intros are compared with each distinct title once, so the work grows with the bullets
+    times the titles of the enumeration, not times every session label."""
     floor = lex.semantic["sessions"]["min_similarity"]
+    by_title: dict[str, list[int]] = {}
+    for i, session in enumerate(sessions):
+        if session["title"]:
+            by_title.setdefault(session["title"], []).append(i)
     pairs = []
     for node in nodes:
-        intro = match_intro(text, node, lex) if node.children else None
-        for i, session in enumerate(sessions):
-            if intro and session["title"]:
-                score = similarity(session["title"], intro, lex)
-                if score >= floor:
-                    pairs.append((score, -node.span.start, i, node))
+        intro = match_intro(text, node, lex) if node.children and by_title else None
+        for title in by_title if intro else ():
+            score = similarity(title, intro, lex)
+            if score >= floor:
+                pairs.append((score, -node.span.start, title, node))
     chosen: dict[int, Node] = {}
     used: set[int] = set()
-    for _, _, i, node in sorted(pairs, key=lambda p: p[:3], reverse=True):
-        if i not in chosen and node.span.start not in used:
-            chosen[i] = node
+    for _, _, title, node in sorted(pairs, key=lambda p: p[:2], reverse=True):
+        free = [i for i in by_title[title] if i not in chosen]
+        if free and node.span.start not in used:
+            chosen[free[0]] = node
             used.add(node.span.start)
     return chosen
 
