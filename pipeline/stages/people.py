@@ -22,6 +22,7 @@ from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
+ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
@@ -178,7 +179,7 @@ def after_unopened(value: str) -> str:
 def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     """What the clause after the name says: '… 위원장이 기조연설에서' → keynote."""
     for role, pattern in ROLE_RULES:
-        if getattr(lex, pattern).search(text, end, node_end):
+        if getattr(lex, pattern).search(text, end, min(node_end, end + ROLE_WINDOW)):
             return [role]
     return []
 
