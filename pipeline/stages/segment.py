@@ -26,6 +26,7 @@ from ..lexicon import Lexicon
 from ..text import is_hangul, trimmed, without_spaces
 
 K = BlockKind
+SHORT_TITLE_LINE = 12       # a first title line shorter than this cannot be the whole title
 HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
 SHORT_LINE = 40              # header values (issuer, department, name) are short
 TITLE_MAX = 100              # a "headline" longer than this is a paragraph
@@ -357,9 +358,14 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     """'국가자원안보 컨트롤타워 출범,' / '종합적 위기대응역량 강화': a short second line continues
     the title when the first breaks mid-phrase, or when a subtitle or summary follows it."""
     line = lines[second]
+    if line.text.startswith("(") and line.text.endswith(")") and len(line.text) <= SHORT_TITLE_LINE * 3 \
+            and not lex.UNIT_LINE_RE.match(line.text):
+        return True   # '(2월 4일 14시, 2보)': the edition note belongs to the headline
     if len(line.text) > WRAPPED_TITLE_MAX or not is_headline_like(line, lex) or is_subtitle(line, lex):
         return False
     joined = len(lines[first].text) + len(line.text)
+    if len(lines[first].text) < SHORT_TITLE_LINE and not is_sentence(line, lex):
+        return True   # '권기섭 위원장' / '그리스 … 국제컨퍼런스 참석': too short to stand alone
     if lex.TITLE_WRAP_RE.search(lines[first].text):
         return joined <= (WRAPPED_TITLE_MAX if is_sentence(line, lex) else TITLE_MAX)
     if is_sentence(lines[first], lex) or is_sentence(line, lex):
