@@ -1,12 +1,14 @@
 """Small pure helpers shared by stages: white space, spans, Hangul tests."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Iterator
 
 import hanja
 import phonenumbers
 
-from .document import Span
+from .document import Node, Span
 
 _WS_RE = re.compile(r"\s+")
 
@@ -23,6 +25,37 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+def walk(nodes: Iterable[Node]) -> Iterator[Node]:
+    """Every node of a bullet tree, parents before their children, in text order."""
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
+
+
+class NodeIndex:
+    """Which node holds an offset. A node's own span excludes its children, so the spans of
+    a tree do not overlap and a bisect over their starts tells."""
+
+    def __init__(self, nodes: Iterable[Node]) -> None:
+        self.nodes = sorted(nodes, key=lambda n: n.span.start)
+        self.starts = [n.span.start for n in self.nodes]
+
+    def owner(self, offset: int) -> int | None:
+        """The start of the node holding `offset`, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[i] if i >= 0 and offset < self.nodes[i].span.end else None
+
+
+def content_start(text: str, node: Node) -> int:
+    """Offset of a node's first character after its marker and the blanks that follow it.
+
+    Patterns applied here must not use `^`: it does not match at a `pos` argument."""
+    i = node.span.start + len(node.marker or "")
+    while i < node.span.end and text[i].isspace():
+        i += 1
+    return i
 
 
 def is_hangul(ch: str) -> bool:
