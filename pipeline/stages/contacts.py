@@ -269,7 +269,7 @@ def contacts_of_groups(groups: list[Group], issuer: str | None, lex: Lexicon,
 
 # --- rules -----------------------------------------------------------------------------
 
-def from_tables(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+def from_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
     """The contact table of the release header or the end of the body."""
     out = []
     for block in doc.blocks_of(K.CONTACT):
@@ -280,9 +280,8 @@ def from_tables(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[st
 
 def is_inquiry_line(line: Line, lex: Lexicon) -> bool:
     """'문 의: 운영지원과 윤권상 (044-202-7864)', '* 담당자 : 관리과 심재규(042-481-6020)',
-    '…김인철 사무관(☎044-204-7624)에게 연락주시기 바랍니다.' — a phone or e-mail is required."""
-    if not (lex.PHONE_RE.search(line.text) or lex.EMAIL_RE.search(line.text)):
-        return False
+    '…김인철 사무관(☎044-204-7624)에게 연락주시기 바랍니다.' (a line already known to hold a
+    phone or an e-mail)."""
     body = strip_marker(line.text, lex)
     return bool(match_label(body, lex) or lex.CONTACT_SENTENCE_RE.search(body)
                 or len(body) <= INQUIRY_LINE_MAX and not lex.SENTENCE_END_RE.search(body))
@@ -305,12 +304,11 @@ def inquiry_tokens(line: Line, lex: Lexicon) -> list[Token]:
     return keep
 
 
-def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
     out = []
-    for kind in (K.BODY, K.APPENDIX):
-        for line in doc.lines_of(kind):
-            if line.text and is_inquiry_line(line, lex):
-                out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), issuer, lex, unnamed=True))
+    for line in lines:
+        if is_inquiry_line(line, lex):
+            out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), issuer, lex, unnamed=True))
     return out
 
 
@@ -334,12 +332,18 @@ def match_helpline(line: Line, lex: Lexicon, issuer: str | None) -> list[dict[st
     return found
 
 
-def from_helplines(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+def from_helplines(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
     out = []
-    for line in doc.lines_of(K.BODY):
-        if line.text and not is_inquiry_line(line, lex) and lex.PHONE_RE.search(line.text):
+    for line in lines:
+        if not is_inquiry_line(line, lex):
             out.extend(match_helpline(line, lex, issuer))
     return out
+
+
+def phone_lines(doc: Document, lex: Lexicon) -> list[Line]:
+    """Body and appendix lines holding a phone or an e-mail: the only ones the line rules read."""
+    return [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind)
+            if line.text and (lex.PHONE_RE.search(line.text) or "@" in line.text and lex.EMAIL_RE.search(line.text))]
 
 
 RULES = (("table", from_tables), ("inquiry", from_inquiry_lines), ("helpline", from_helplines))
@@ -349,8 +353,9 @@ def run(doc: Document, lex: Lexicon) -> None:
     issuer = (doc.release.get("issuer") or {}).get("name")
     seen: set[tuple[Any, ...]] = set()
     contacts = []
+    lines = phone_lines(doc, lex)
     for _, rule in RULES:
-        for contact in rule(doc, lex, issuer):
+        for contact in rule(doc, lex, issuer, lines):
             key = (contact["name"], contact["phone"], contact["email"])
             if key not in seen:
                 seen.add(key)
