@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..document import Document, Line, Repair, Span
+from ..errors import EmptyInput
 from ..lexicon import Lexicon
 from ..text import is_hangul
 
@@ -60,6 +61,8 @@ def split_lines(text: str) -> list[Line]:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    if not doc.plain.strip():   # a bare BOM, a page whose body is empty or only script
+        raise EmptyInput(doc.source.path, "no text is left once the input is decoded and rendered")
     text, doc.repairs = repair_holes(fold(doc.plain, lex))
     doc.text = text
     doc.lines = split_lines(text)
