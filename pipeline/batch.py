@@ -90,14 +90,20 @@ def is_hidden(name: str) -> bool:
 
 
 def walk_files(root: Path, patterns: tuple[str, ...], exclude: Path | None) -> Iterator[Path]:
-    """Files under `root` in sorted order, hidden names and the `exclude` tree left out."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not is_hidden(d)
-                             and (exclude is None or (here / d).resolve() != exclude))
-        for name in sorted(filenames):
-            if not is_hidden(name) and (not patterns or any(fnmatch.fnmatch(name, p) for p in patterns)):
-                yield here / name
+    """Files under `root`, depth first with each directory's entries sorted by name (so 'a/z'
+    comes before 'b'); hidden names, symlinked directories and the `exclude` tree left out."""
+    stack = [iter(sorted(os.scandir(root), key=lambda e: e.name))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif is_hidden(entry.name):
+            continue
+        elif entry.is_dir(follow_symlinks=False):
+            if exclude is None or Path(entry.path).resolve() != exclude:
+                stack.append(iter(sorted(os.scandir(entry.path), key=lambda e: e.name)))
+        elif entry.is_file() and (not patterns or any(fnmatch.fnmatch(entry.name, p) for p in patterns)):
+            yield Path(entry.path)
 
 
 def iter_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (),
@@ -283,14 +289,13 @@ class Scheduler:
 
 def execute(tasks: Iterator[Task], jobs: int, out: Path, max_bytes: int) -> Iterator[dict[str, Any]]:
     """Records in task order; `jobs == 1` runs in this process (no pool, easy to debug)."""
-    chunks = chunked(tasks, CHUNK)
     if jobs == 1:
-        for chunk in chunks:
-            yield from convert_chunk(chunk, out, max_bytes)
+        for task in tasks:
+            yield convert_one(task, out, max_bytes)
         return
     scheduler = Scheduler(jobs, out, max_bytes)
     try:
-        yield from scheduler.run(chunks)
+        yield from scheduler.run(chunked(tasks, CHUNK))
     finally:
         scheduler.close()
 
