@@ -90,6 +90,15 @@ class Repair:
 
 
 @dataclass(frozen=True, slots=True)
+class LineRepair:
+    """A repair render made to one line before `text` existed; normalize gives it a span."""
+    kind: str
+    line: int           # index of the line in plain (and so in lines)
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """One item of the bullet tree."""
     marker: str | None
@@ -123,6 +132,7 @@ class Document:
     # Line indices survive normalize, which never adds or removes a line end.
     line_hints: dict[int, "BlockKind"] = field(default_factory=dict)
     front_matter: dict[str, Any] = field(default_factory=dict)
+    line_repairs: list[LineRepair] = field(default_factory=list)
     # normalize
     text: str = ""
     lines: list[Line] = field(default_factory=list)

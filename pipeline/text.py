@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import hanja
+import phonenumbers
 
 from .document import Span
 
@@ -88,3 +89,44 @@ def read_hanja_name(name: str, surnames: dict[str, str]) -> str:
     if read_given:
         read_given = initial_sound_rule(read_given[0]) + read_given[1:]
     return surname + read_given
+
+
+# --- phones and people -------------------------------------------------------------------
+
+def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
+    """'02)3787-0433' → ('02-3787-0433', '+82237870433'); None when it is not a valid number.
+
+    Extensions must be stripped before (phonenumbers rejects '… (내선 12)')."""
+    if not _PHONE_CHARS_RE.fullmatch(raw):
+        return None  # masks such as 02-2100-XXXX: phonenumbers would read letters as digits
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return national, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:
+    """'전대성 팀  장' → ('전대성', '팀장'); '과장 홍길동' → ('홍길동', '과장'); '김민철' → ('김민철', None).
+
+    Titles may be letter-spaced, so they are matched with white space removed; the name is
+    what remains, when it looks like a name (2–5 letters, masks such as 홍○○ allowed)."""
+    compact = without_spaces(value)
+    title = None
+    for m in title_re.finditer(compact):
+        if m.start() == 0 or m.end() == len(compact):
+            title = m.group("title")
+            name = compact[m.end():] if m.start() == 0 else compact[:m.start()]
+            break
+    else:
+        name = compact
+    if not _NAME_RE.fullmatch(name):
+        return (None, title) if title and not name else (None, None)
+    return name, title
+
+
+_NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")
+_PHONE_CHARS_RE = re.compile(r"[\d\s()\-.+)]+")

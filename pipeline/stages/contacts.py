@@ -1,6 +1,328 @@
-from ..document import Document
+"""Contacts from the release's contact table, however it was flattened.
+
+Reads: text, lines, blocks, release. Writes: contacts.
+Example: '담당과 정책연구부 / 혁신연구팀 / 담당자 전대성 팀 장 / 김종윤 연구원 / 전화번호 /
+E-mail / 02)3787-0433 / (yavis7@kimi.or.kr)' → two contacts sharing one phone and e-mail.
+
+Cells are split into tokens and every token is typed (label, unit, person, phone, e-mail)
+— values are never assumed to sit next to their labels. Tokens then align by order within
+a group: the k-th person gets the k-th phone, or the only phone when there is one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
+from ..text import collapse, format_phone, split_person, trimmed, without_spaces
+
+K = BlockKind
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str            # label_department | label_manager | label_staff | label_phone |
+    value: str           # label_email | label_fax | unit | person | phone | email
+    span: Span
+    extra: str | None = None     # a phone's extension, a person's title
+
+
+@dataclass
+class Group:
+    """One organization unit's rows: its units, people, phones and e-mails in order."""
+    units: list[Token] = field(default_factory=list)
+    people: list[tuple[Token, str | None]] = field(default_factory=list)   # (person, role)
+    phones: list[Token] = field(default_factory=list)
+    faxes: list[Token] = field(default_factory=list)
+    emails: list[Token] = field(default_factory=list)
+    phone_after: dict[int, Token] = field(default_factory=dict)           # person index → phone
+
+
+LABELS = (("label_block", "CONTACT_BLOCK_LABEL_RE"), ("label_inquiry", "CONTACT_INQUIRY_LABEL_RE"), ("label_department", "CONTACT_DEPARTMENT_LABEL_RE"),
+          ("label_manager", "CONTACT_MANAGER_LABEL_RE"), ("label_staff", "CONTACT_STAFF_LABEL_RE"),
+          ("label_phone", "CONTACT_PHONE_LABEL_RE"), ("label_email", "CONTACT_EMAIL_LABEL_RE"),
+          ("label_fax", "CONTACT_FAX_LABEL_RE"))
+ROLE_OF_LABEL = {"label_manager": "manager", "label_staff": "staff", "label_inquiry": "contact"}
+INQUIRY_LINE_MAX = 90        # a short line holding a phone is a contact line, not prose
+
+
+# --- tokens ----------------------------------------------------------------------------
+
+def tokens_of_line(line: Line, lex: Lexicon) -> list[Token]:
+    """'담당자 전대성 팀 장' → [label_staff, person]; labels may also stand mid-line:
+    '담당 부서 주택정책과 책임자 과장 최바다 (044-201-3300)' → label, unit, label, person, phone."""
+    out: list[Token] = []
+    text, base = line.text, line.content.start
+    value_from = 0
+    for at in word_starts(text):
+        if at < value_from:
+            continue
+        label = match_label(text[at:], lex)
+        if label:
+            kind, length = label
+            out.extend(type_values(text[value_from:at], base + value_from, lex))
+            out.append(Token(kind, text[at:at + length].strip(), Span(base + at, base + at + length)))
+            value_from = at + length
+    out.extend(type_values(text[value_from:], base + value_from, lex))
+    return out
+
+
+def word_starts(text: str) -> list[int]:
+    return [i for i, ch in enumerate(text) if not ch.isspace() and (i == 0 or text[i - 1].isspace())]
+
+
+def match_label(text: str, lex: Lexicon) -> tuple[str, int] | None:
+    for kind, name in LABELS:
+        m = getattr(lex, name).match(text)
+        if m:
+            return kind, m.end()
+    return None
+
+
+def type_values(text: str, pos: int, lex: Lexicon) -> list[Token]:
+    """Values in one cell: e-mails and phones wherever they are, the rest is a unit or a person."""
+    found: list[Token] = []
+    taken: list[tuple[int, int]] = []
+    for m in lex.EMAIL_RE.finditer(text):
+        found.append(Token("email", m.group("email"), Span(pos + m.start("email"), pos + m.end("email"))))
+        taken.append(m.span())
+    for m in lex.PHONE_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        found.append(Token("phone", m.group("phone"), Span(pos + m.start("phone"), pos + m.end("phone")),
+                           m.group("extension")))
+        taken.append(m.span())
+    rest = mask(text, taken)
+    for chunk_start, chunk in chunks(rest):
+        found.extend(type_words(chunk, pos + chunk_start, lex))
+    return sorted(found, key=lambda t: t.span.start)
+
+
+def mask(text: str, taken: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in taken:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def chunks(text: str) -> list[tuple[int, str]]:
+    """Runs of text between brackets and separators: '김○○ ( )' → [(0, '김○○')]."""
+    out, start = [], None
+    for i, ch in enumerate(text + "\n"):
+        if ch in "()[]<>〈〉,/|☎\n":
+            if start is not None and text[start:i].strip():
+                out.append((start, text[start:i]))
+            start = None
+        elif start is None:
+            start = i
+    return out
+
+
+def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
+    """'혁신연구팀' → unit; '전대성 팀 장' → person (title 팀장); '주택정책과 과장 최바다' →
+    unit and person. The whole chunk is tried first (titles may be letter-spaced), then words."""
+    whole = type_chunk(chunk, 0, len(chunk), pos, lex)
+    if whole:
+        return [whole]
+    words = [(m.start(), m.end()) for m in lex.WORD_RE.finditer(chunk)]
+    out: list[Token] = []
+    i = 0
+    while i < len(words):
+        pair = type_chunk(chunk, words[i][0], words[i + 1][1], pos, lex) if i + 1 < len(words) else None
+        if pair and pair.kind == "person":
+            out.append(pair)
+            i += 2
+            continue
+        single = type_chunk(chunk, words[i][0], words[i][1], pos, lex)
+        if single:
+            out.append(single)
+        i += 1
+    return out
+
+
+def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Token | None:
+    """One value: a person with a title, an organization unit, or a bare name."""
+    span = trimmed(chunk, start, end)
+    if span.start == span.end:
+        return None
+    value = chunk[span.start:span.end]
+    span = Span(pos + span.start, pos + span.end)
+    compact = without_spaces(value)
+    name, title = split_person(value, lex.PERSON_TITLE_RE)
+    if title and name:
+        return Token("person", name, span, title)
+    if " " not in value and compact.endswith(unit_suffixes(lex)) and len(compact) >= 2 \
+            and not lex.PERSON_TITLE_RE.fullmatch(compact):
+        return Token("unit", collapse(value), span)
+    if name and len(compact) <= 4 and " " not in value:
+        return Token("person", name, span, None)
+    return None
+
+
+def unit_suffixes(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
+
+
+# --- grouping and alignment ------------------------------------------------------------
+
+def group_tokens(tokens: list[Token]) -> list[Group]:
+    """A unit after people opens a new group (another division of a joint release)."""
+    groups = [Group()]
+    role: str | None = None
+    for tok in tokens:
+        g = groups[-1]
+        if tok.kind == "label_block":
+            if g.units or g.people or g.phones:
+                groups.append(Group())
+            role = None
+        elif tok.kind in ROLE_OF_LABEL:
+            role = ROLE_OF_LABEL[tok.kind]
+        elif tok.kind == "unit":
+            if g.people or g.phones:
+                groups.append(Group())
+                g, role = groups[-1], None
+            groups[-1].units.append(tok)
+        elif tok.kind == "person":
+            g.people.append((tok, role))
+        elif tok.kind == "phone":
+            target = g.faxes if previous_label(tokens, tok) == "label_fax" else g.phones
+            target.append(tok)
+            if target is g.phones and g.people and previous_kind(tokens, tok) == "person":
+                g.phone_after[len(g.people) - 1] = tok
+        elif tok.kind == "email":
+            g.emails.append(tok)
+    return groups
+
+
+def previous_kind(tokens: list[Token], tok: Token) -> str | None:
+    i = tokens.index(tok)
+    return tokens[i - 1].kind if i else None
+
+
+def previous_label(tokens: list[Token], tok: Token) -> str | None:
+    """The nearest label before `tok`, looking past values of its own kind."""
+    for prev in reversed(tokens[:tokens.index(tok)]):
+        if prev.kind.startswith("label_"):
+            return prev.kind
+        if prev.kind not in ("phone",):
+            return None
+    return None
+
+
+def pick(items: list[Token], k: int, count: int) -> Token | None:
+    """The k-th of `count` people gets the k-th item, or the single shared one."""
+    if len(items) == count:
+        return items[k]
+    if len(items) == 1:
+        return items[0]
+    return items[k] if k < len(items) else None
+
+
+def split_units(units: list[Token], lex: Lexicon) -> tuple[str | None, str | None, str | None]:
+    """['기획재정부', '관세정책관', '산업관세과'] → organization '기획재정부', department
+    '산업관세과' (the most specific unit), team None; ['정책연구부', '혁신연구팀'] →
+    (None, '정책연구부', '혁신연구팀')."""
+    names = [u.value for u in units]
+    organization = names.pop(0) if names and without_spaces(names[0]) in lex.issuers else None
+    teams = tuple(lex.titles["team_suffixes"])
+    team = names.pop() if names and names[-1].endswith(teams) else None
+    return organization, (names[-1] if names else None), team
+
+
+def contact_of(group: Group, k: int | None, issuer: str | None, lex: Lexicon) -> dict[str, Any]:
+    """The k-th person of `group` (k None: the group's unit and phone without a person)."""
+    count = max(len(group.people), 1)
+    person, role = group.people[k] if k is not None else (None, "contact")
+    i = k or 0
+    phone_tok = group.phone_after.get(i) or (None if group.phone_after else pick(group.phones, i, count))
+    email_tok = pick(group.emails, i, count)
+    fax_tok = pick(group.faxes, i, count)
+    organization, department, team = split_units(group.units, lex)
+    phone = format_phone(phone_tok.value) if phone_tok else None
+    fax = format_phone(fax_tok.value) if fax_tok else None
+    anchor = person or phone_tok or (group.units[0] if group.units else None)
+    return {
+        "organization": organization or issuer, "department": department, "team": team,
+        "name": person.value if person else None, "title": person.extra if person else None, "role": role,
+        "phone": phone[0] if phone else None, "phone_e164": phone[1] if phone else None,
+        "extension": phone_tok.extra if phone_tok and phone else None,
+        "fax": fax[0] if fax else None,
+        "email": email_tok.value if email_tok else None,
+        "span": anchor.span.to_json() if anchor else None,
+    }
+
+
+def contacts_of_groups(groups: list[Group], issuer: str | None, lex: Lexicon,
+                       unnamed: bool) -> list[dict[str, Any]]:
+    """One contact per person; with `unnamed`, a unit with a phone but no person counts too."""
+    out = []
+    for g in groups:
+        if g.people:
+            out.extend(contact_of(g, k, issuer, lex) for k in range(len(g.people)))
+        elif unnamed and g.phones and (g.units or g.emails):
+            out.append(contact_of(g, None, issuer, lex))
+    return out
+
+
+# --- rules -----------------------------------------------------------------------------
+
+def from_tables(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+    """The contact table of the release header or the end of the body."""
+    out = []
+    for block in doc.blocks_of(K.CONTACT):
+        tokens = [t for i in range(block.first, block.last) for t in tokens_of_line(doc.lines[i], lex)]
+        out.extend(contacts_of_groups(group_tokens(tokens), issuer, lex, unnamed=False))
+    return out
+
+
+def is_inquiry_line(line: Line, lex: Lexicon) -> bool:
+    """'문 의: 운영지원과 윤권상 (044-202-7864)', '* 담당자 : 관리과 심재규(042-481-6020)',
+    '…김인철 사무관(☎044-204-7624)에게 연락주시기 바랍니다.' — a phone or e-mail is required."""
+    if not (lex.PHONE_RE.search(line.text) or lex.EMAIL_RE.search(line.text)):
+        return False
+    body = strip_marker(line.text, lex)
+    return bool(match_label(body, lex) or lex.CONTACT_SENTENCE_RE.search(body)
+                or len(body) <= INQUIRY_LINE_MAX)
+
+
+def strip_marker(text: str, lex: Lexicon) -> str:
+    m = lex.MARKER_RE.match(text)
+    return text[m.end():].lstrip() if m else text
+
+
+def inquiry_tokens(line: Line, lex: Lexicon) -> list[Token]:
+    """Tokens of a contact line in prose: a bare name counts only right before its phone."""
+    tokens = tokens_of_line(line, lex)
+    keep = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1].kind if i + 1 < len(tokens) else None
+        if tok.kind == "person" and tok.extra is None and nxt not in ("phone", "email", "label_phone"):
+            continue
+        keep.append(tok)
+    return keep
+
+
+def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+    out = []
+    for kind in (K.BODY, K.APPENDIX):
+        for line in doc.lines_of(kind):
+            if line.text and is_inquiry_line(line, lex):
+                out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), issuer, lex, unnamed=True))
+    return out
+
+
+RULES = (("table", from_tables), ("inquiry", from_inquiry_lines))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    issuer = (doc.release.get("issuer") or {}).get("name")
+    seen: set[tuple[Any, ...]] = set()
+    contacts = []
+    for _, rule in RULES:
+        for contact in rule(doc, lex, issuer):
+            key = (contact["name"], contact["phone"], contact["email"])
+            if key not in seen:
+                seen.add(key)
+                contacts.append(contact)
+    doc.contacts = contacts

@@ -1,53 +1,179 @@
-"""Bytes to str: BOM, UTF-8, then CP949 (never strict EUC-KR, which rejects real pages).
+"""Bytes to str, and what kind of input the str is.
 
 Reads: raw. Writes: decoded, source.encoding, source.format.
 Example: b'\\xba\\xb8\\xb5\\xb5\\xc0\\xda\\xb7\\xe1' → '보도자료' (cp949).
+
+The encoding is the first of: a byte-order mark; a charset the markup declares (`<meta
+charset>`, `http-equiv`, `<?xml encoding>`), with every EUC-KR label read as CP949, its
+superset, because strict EUC-KR rejects syllables real pages hold; strict UTF-8; strict CP949;
+then charset-normalizer's guess. A declared Western code page (iso-8859-1, windows-1252),
+which old Korean pages often claim wrongly and which decodes any bytes, comes after CP949. Detectors are last on purpose: a short CP949 string such as
+the one above looks like Latin-1 or Cyrillic to them. When nothing decodes cleanly, the
+candidate with the fewest bad bytes wins, those bytes become U+FFFD, and a warning gives
+their byte offsets.
+
+The format comes from the content, never from the file name: a JSON record, Markdown with
+YAML front matter (korea.kr records), the korea.kr body HTML (DataContents), other HTML, or
+plain text.
 """
 from __future__ import annotations
 
 import codecs
+import json
+
+import charset_normalizer
+from bs4.dammit import EncodingDetector
 
 from ..document import Document
 from ..errors import EmptyInput
 from ..lexicon import Lexicon
 
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+SNIFF_BYTES = 4096           # a declared charset sits in the head of the page
+SHOWN_OFFSETS = 10           # bad-byte offsets listed in the warning
+JSON_TEXT_FIELDS = ("title", "content")
 
+
+# --- encodings -------------------------------------------------------------------------
 
 def match_bom(data: bytes) -> str | None:
     """b'\\xef\\xbb\\xbf...' → 'utf-8-sig'."""
     return next((enc for bom, enc in BOMS if data.startswith(bom)), None)
 
 
+def canonical_encoding(label: str, lex: Lexicon) -> str | None:
+    """'ks_c_5601-1987' → 'cp949', 'UTF8' → 'utf-8'; None for a label Python does not know."""
+    label = label.strip().lower()
+    if label in lex.html["charset"]["cp949"]:
+        return "cp949"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp949" if name == "euc_kr" else name
+
+
+def match_declared(data: bytes, lex: Lexicon) -> str | None:
+    """'<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">' → 'cp949'.
+
+    BeautifulSoup's detector reads <meta charset>, http-equiv and the XML declaration the way
+    browsers do; we only map the label it finds."""
+    label = EncodingDetector.find_declared_encoding(data[:SNIFF_BYTES], is_html=True)
+    return canonical_encoding(label, lex) if label else None
+
+
 def decode_strict(data: bytes, encoding: str) -> str | None:
+    """The text when every byte is valid `encoding`, else None."""
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, LookupError):
         return None
 
 
-def detect_format(text: str) -> str:
-    """'<!DOCTYPE html>…' → 'html'; '---\\ntitle: …' → 'markdown'; else 'text'."""
-    head = text.lstrip()[:2048].lower()
-    if head.startswith("---\n") or head.startswith("---\r\n"):
-        return "markdown"
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p" in head[:200]:
-        return "html"
-    return "text"
+def guess_encoding(data: bytes, lex: Lexicon) -> str | None:
+    """charset-normalizer's best guess, in our spelling of the name, when it is one a Korean
+    release can be in (data/html.toml); None otherwise."""
+    best = charset_normalizer.from_bytes(data).best()
+    guess = canonical_encoding(best.encoding, lex) if best else None
+    return guess if guess in lex.html["charset"]["detector_accepts"] else None
+
+
+def bad_byte_offsets(data: bytes, encoding: str, limit: int = SHOWN_OFFSETS + 1) -> list[int]:
+    """Offsets of the first `limit` bytes `encoding` cannot decode: b'ab\\xffc' in utf-8 → [2]."""
+    offsets: list[int] = []
+    pos = 0
+    while len(offsets) < limit:
+        try:
+            data[pos:].decode(encoding)
+            break
+        except UnicodeDecodeError as err:
+            offsets.extend(range(pos + err.start, pos + err.end))
+            pos += err.end
+    return offsets[:limit]
+
+
+def decode_lossy(doc: Document, data: bytes, candidates: list[str]) -> tuple[str, str]:
+    """The candidate losing the fewest characters; the lost bytes are replaced and reported."""
+    decoded = {enc: data.decode(enc, errors="replace") for enc in dict.fromkeys(candidates)}
+    encoding = min(decoded, key=lambda enc: decoded[enc].count("\ufffd"))
+    offsets = bad_byte_offsets(data, encoding)
+    shown = ", ".join(str(o) for o in offsets[:SHOWN_OFFSETS]) + (" …" if len(offsets) > SHOWN_OFFSETS else "")
+    doc.warn("decode", "undecodable_bytes",
+             f"bytes that are not valid {encoding} were replaced with U+FFFD, at byte offset(s) {shown}")
+    return encoding, decoded[encoding]
+
+
+def decode_bytes(doc: Document, data: bytes, lex: Lexicon) -> tuple[str, str]:
+    """(encoding, text) by the order in the module docstring."""
+    bom = match_bom(data)
+    declared = match_declared(data, lex) if bom is None else None
+    if declared in lex.html["charset"]["distrusted"]:
+        candidates = [enc for enc in (bom, "utf-8", "cp949", declared) if enc]
+    else:
+        candidates = [enc for enc in (bom, declared, "utf-8", "cp949") if enc]
+    for encoding in dict.fromkeys(candidates):
+        text = decode_strict(data, encoding)
+        if text is not None:
+            return encoding, text
+    guessed = guess_encoding(data, lex)
+    if guessed and (text := decode_strict(data, guessed)) is not None:
+        return guessed, text
+    return decode_lossy(doc, data, candidates)
+
+
+# --- formats ---------------------------------------------------------------------------
+
+def is_json_record(text: str, lex: Lexicon) -> bool:
+    """'{"title": "…", "content": "…", "department": "…"}' — one release as a JSON object."""
+    if not text.lstrip().startswith("{"):
+        return False
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and all(isinstance(value.get(k), str) for k in JSON_TEXT_FIELDS)
+
+
+def is_front_matter(text: str, lex: Lexicon) -> bool:
+    """'---\\ntitle: "…"\\nministry: "…"\\n---\\n# …' — a korea.kr record."""
+    return bool(lex.FRONT_MATTER_RE.match(text.lstrip("\ufeff")))
+
+
+def is_html(text: str, lex: Lexicon) -> bool:
+    """'<!DOCTYPE html>…', '<html>…', or a fragment opening with tags such as '<p>…</p><p>…'."""
+    head = text.lstrip("\ufeff")[:SNIFF_BYTES]
+    if lex.HTML_DOCUMENT_RE.match(head):
+        return True
+    return head.lstrip().startswith("<") and len(lex.HTML_TAG_RE.findall(head)) >= 2
+
+
+def is_korea_kr_html(text: str, lex: Lexicon) -> bool:
+    """'<title>pressRelease 156753088 DataContents</title>' — a korea.kr body page."""
+    head = text[:SNIFF_BYTES]
+    return is_html(text, lex) and any(marker in head for marker in lex.html["korea_kr"]["markers"])
+
+
+# First match wins; anything else is plain text.
+FORMATS = (
+    ("json", is_json_record),
+    ("markdown", is_front_matter),
+    ("korea_kr_html", is_korea_kr_html),
+    ("html", is_html),
+)
+
+
+def detect_format(text: str, lex: Lexicon) -> str:
+    """One of the schema's source formats: json, markdown, korea_kr_html, html, text."""
+    return next((name for name, rule in FORMATS if rule(text, lex)), "text")
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    """Decode the raw bytes and name the format; an empty file is the only error."""
     data = doc.raw
     if not data.strip():
         raise EmptyInput(doc.source.path, "the file is empty or holds only white space")
-    bom = match_bom(data)
-    for encoding in ([bom] if bom else []) + ["utf-8", "cp949"]:
-        text = decode_strict(data, encoding)
-        if text is not None:
-            break
-    else:
-        encoding, text = "utf-8", data.decode("utf-8", errors="replace")
-        doc.warn("decode", "undecodable_bytes", "bytes that are neither UTF-8 nor CP949 were replaced")
-    doc.decoded = text
-    doc.source.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
-    doc.source.format = detect_format(text)
+    encoding, text = decode_bytes(doc, data, lex)
+    doc.decoded = text.lstrip("\ufeff")
+    doc.source.encoding = {"utf-8-sig": "utf-8", "utf_8": "utf-8"}.get(encoding, encoding)
+    doc.source.format = detect_format(doc.decoded, lex)

@@ -1,14 +1,13 @@
 """NFC, LF line ends, the explicit fold table, and `?` holes repaired; then lines.
 
-Reads: plain. Writes: text, repairs, lines. After this stage `text` is fixed.
+Reads: plain, line_repairs. Writes: text, repairs, lines. After this stage `text` is fixed.
 Example: '전략을 수립?추진하는데' → '전략을 수립·추진하는데' (repair recorded).
 """
 from __future__ import annotations
 
 import unicodedata
 
-from ..document import Document, Line, Repair, Span
-from ..errors import EmptyInput
+from ..document import Document, Line, LineRepair, Repair, Span
 from ..lexicon import Lexicon
 from ..text import is_hangul
 
@@ -18,7 +17,8 @@ def fold(text: str, lex: Lexicon) -> str:
 
     Render already made every line end a LF; nothing here adds or removes one, so line
     indices that render recorded stay valid."""
-    return unicodedata.normalize("NFC", text).translate(lex.fold)
+    text = unicodedata.normalize("NFC", text)
+    return lex.FOLD_RE.sub(lambda m: lex.fold[ord(m.group())], text)
 
 
 def repair_for_hole(text: str, i: int) -> str | None:
@@ -38,12 +38,13 @@ def repair_holes(text: str) -> tuple[str, list[Repair]]:
         return text, []
     chars = list(text)
     repairs = []
-    for i, ch in enumerate(text):
-        if ch == "?":
-            fix = repair_for_hole(text, i)
-            if fix:
-                chars[i] = fix
-                repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
+    i = text.find("?")
+    while i >= 0:
+        fix = repair_for_hole(text, i)
+        if fix:
+            chars[i] = fix
+            repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
+        i = text.find("?", i + 1)
     return "".join(chars), repairs
 
 
@@ -60,9 +61,20 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def locate_line_repair(repair: LineRepair, lines: list[Line], lex: Lexicon) -> Repair:
+    """Render's repair of line n, placed where its folded result sits in that line."""
+    line = lines[repair.line]
+    after = fold(repair.after, lex).strip()
+    found = line.text.find(after) if after else -1
+    if found < 0:
+        return Repair(repair.kind, repair.before, line.text, line.content)
+    start = line.content.start + found
+    return Repair(repair.kind, repair.before, after, Span(start, start + len(after)))
+
+
 def run(doc: Document, lex: Lexicon) -> None:
-    if not doc.plain.strip():   # a bare BOM, a page whose body is empty or only script
-        raise EmptyInput(doc.source.path, "no text is left once the input is decoded and rendered")
     text, doc.repairs = repair_holes(fold(doc.plain, lex))
     doc.text = text
     doc.lines = split_lines(text)
+    doc.repairs[:0] = [locate_line_repair(r, doc.lines, lex) for r in doc.line_repairs]
+    doc.repairs.sort(key=lambda r: r.span.start)

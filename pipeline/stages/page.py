@@ -1,6 +1,202 @@
-from ..document import Document
+"""The board page around the release: breadcrumbs, board, headline, author, posted date,
+views and the page's own contact (never a release contact).
+
+Reads: lines, blocks, front_matter. Writes: page.
+Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331'
+         → author '혁****', posted_at '2004-07-23T12:07:00+09:00', views 6331.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
+from ..text import collapse, format_phone, has_hangul, split_person, trimmed
+
+K = BlockKind
+KST = "+09:00"
+HEADLINE_MIN = 12       # board names are shorter ("보도자료/해명"); a longer header line is the headline
+
+
+def two_digit_year(yy: int) -> int:
+    """Two-digit years: 00–49 → 20xx, 50–99 → 19xx."""
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
+def parse_board_date(value: str, time: str | None) -> str | None:
+    """'04/07/23' + '12:07' → '2004-07-23T12:07:00+09:00'; '2024-03-05' → '2024-03-05'.
+
+    Boards write YY/MM/DD or YYYY-MM-DD; the korea.kr API writes MM/DD/YYYY."""
+    parts = [int(p) for p in re.split(r"[./\-]\s?", value.strip()) if p]
+    if len(parts) != 3:
+        return None
+    if parts[2] > 999:                       # MM/DD/YYYY
+        month, day, year = parts
+    else:
+        year, month, day = parts
+        year = two_digit_year(year) if year < 100 else year
+    try:
+        day_iso = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if not time:
+        return day_iso
+    hh, mm, *ss = (int(p) for p in time.split(":"))
+    if hh > 23 or mm > 59:
+        return day_iso
+    return f"{day_iso}T{hh:02d}:{mm:02d}:{(ss[0] if ss else 0):02d}{KST}"
+
+
+def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str]) -> tuple[re.Match[str], Line] | None:
+    """First line where `pattern` matches; a bare label line is joined to the next line."""
+    for i, line in enumerate(lines):
+        m = pattern.search(line.text)
+        if m:
+            return m, line
+        if label_re.match(line.text) and i + 1 < len(lines):
+            joined = f"{line.text} {lines[i + 1].text}"
+            m = pattern.search(joined)
+            if m:
+                return m, lines[i + 1]
+    return None
+
+
+def value_span(m: re.Match[str], group: str, line: Line) -> Span | None:
+    """Span of a matched value inside its line (found by text, so joined labels work too)."""
+    value = m.group(group)
+    at = line.text.find(value)
+    return Span(line.content.start + at, line.content.start + at + len(value)) if at >= 0 else None
+
+
+def parse_breadcrumbs(lines: list[Line], lex: Lexicon) -> list[str]:
+    """'알림마당>기정원소식 상세페이지' → ['알림마당', '기정원소식']; a trail rendered one crumb
+    per line ('홈' / '알림마당' / '담양뉴스') counts from its last root ('홈', 'HOME')."""
+    roots = set(lex.boilerplate["breadcrumb_roots"])
+    for line in lines:
+        m = lex.BREADCRUMB_RE.match(line.text)
+        if m:
+            crumbs = [collapse(c) for c in m.group("trail").split(">")]
+            return [c for c in crumbs if c and c not in roots]
+    texts = [collapse(l.text) for l in lines if l.text]
+    last_root = max((i for i, t in enumerate(texts) if t in roots), default=-1)
+    crumbs: list[str] = []
+    for text in texts[last_root + 1:]:
+        if len(text) <= 20 and (not crumbs or crumbs[-1] != text):
+            crumbs.append(text)
+    return crumbs
+
+
+def is_field_line(line: Line, lex: Lexicon) -> bool:
+    return bool(lex.PAGE_LABEL_RE.match(line.text)) or any(
+        p.search(line.text) for p in (lex.PAGE_AUTHOR_RE, lex.PAGE_POSTED_RE, lex.PAGE_VIEWS_RE))
+
+
+def is_board_title(line: Line, lex: Lexicon) -> bool:
+    """'보도자료' alone above the headline: the board's own name."""
+    return bool(line.text) and len(line.text) <= HEADLINE_MIN and not lex.HEADLINE_TAG_RE.match(line.text) \
+        and not is_field_line(line, lex)
+
+
+def page_contact_fields(text: str, lex: Lexicon) -> dict[str, str]:
+    """'담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720' → {department, person, phone}:
+    each value runs from its label to the next label, glued or not."""
+    labels = list(lex.PAGE_CONTACT_LABEL_RE.finditer(text))
+    fields: dict[str, str] = {}
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = collapse(text[m.end():end].strip(" :"))
+        if m.lastgroup != "stop" and value and m.lastgroup not in fields:
+            fields[m.lastgroup] = value
+    return fields
+
+
+def unlabelled_contact(text: str, lex: Lexicon) -> dict[str, str]:
+    """'기획예산과 홍보팀 ☎ 061-240-8365' → department and phone, without labels."""
+    m = lex.PHONE_RE.search(text)
+    if not m:
+        return {}
+    department = collapse(text[:m.start()].strip(" :☎☏()"))
+    return {"phone": m.group("phone"), **({"department": department} if department else {})}
+
+
+def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    """The page's own contact box; the last one on the page when there are several (the
+    board's 부서명 field may come first, the page manager's box at the bottom)."""
+    for block in reversed(doc.blocks_of(K.PAGE_FOOTER)):
+        lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
+        joined = " ".join(l.text for l in lines)
+        fields = page_contact_fields(joined, lex) or unlabelled_contact(joined, lex)
+        if "department" not in fields and "phone" not in fields:
+            continue
+        name, title = split_person(fields.get("person", ""), lex.PERSON_TITLE_RE)
+        m = lex.PHONE_RE.search(fields.get("phone", ""))
+        phone = format_phone(m.group("phone")) if m else None
+        return {"department": fields.get("department"), "name": name, "title": title,
+                "phone": phone[0] if phone else (collapse(m.group("phone")) if m else None),
+                "span": block.span.to_json()}
+    return None
+
+
+def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    header = [l for l in doc.lines_of(K.PAGE_HEADER) if l.text]
+    crumbs = [l for l in doc.lines_of(K.BREADCRUMB) if l.text]
+    contact = parse_page_contact(doc, lex)
+    if not header and not crumbs and contact is None:
+        return None
+    page: dict[str, Any] = {"breadcrumbs": parse_breadcrumbs(crumbs, lex), "board": None, "headline": None,
+                            "author": None, "posted_at": None, "views": None, "contact": contact}
+    spans: dict[str, list[int]] = {}
+    for line in header:
+        if page["headline"] is None and lex.HEADLINE_TAG_RE.match(line.text):
+            page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
+        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex):
+            page["board"], spans["board"] = collapse(line.text), line.content.to_json()
+    if page["headline"] is None:
+        titled = [l for l in header if len(l.text) > HEADLINE_MIN and has_hangul(l.text)
+                  and not is_field_line(l, lex)]
+        if titled:
+            page["headline"], spans["headline"] = collapse(titled[0].text), titled[0].content.to_json()
+    for key, pattern, group in (("author", lex.PAGE_AUTHOR_RE, "author"), ("posted_at", lex.PAGE_POSTED_RE, "date"),
+                                ("views", lex.PAGE_VIEWS_RE, "views")):
+        found = match_field(header, pattern, lex.PAGE_LABEL_RE)
+        if not found:
+            continue
+        m, line = found
+        if key == "posted_at":
+            page[key] = parse_board_date(m.group("date"), m.group("time"))
+        elif key == "views":
+            page[key] = int(m.group("views").replace(",", ""))
+        else:
+            page[key] = m.group(group)
+        span = value_span(m, group, line)
+        if span:
+            spans[key] = span.to_json()
+    if page["posted_at"] is None:
+        bare = next(((m, l) for l in header if (m := lex.PAGE_BARE_DATE_RE.match(l.text))), None)
+        if bare:
+            page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"))
+            spans["posted_at"] = bare[1].content.to_json()
+    page["spans"] = spans
+    return page
+
+
+def from_front_matter(doc: Document, page: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A korea.kr record's front matter: title → headline, approve_date → posted_at, …"""
+    fm = doc.front_matter
+    if not fm:
+        return page
+    page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
+                    "posted_at": None, "views": None, "contact": None, "spans": {}}
+    posted = fm.get("approve_date", "")
+    m = re.match(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?", posted)
+    page["headline"] = page["headline"] or (collapse(fm["title"]) if fm.get("title") else None)
+    page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time")) if m else None)
+    page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
+    page["original_url"] = fm.get("original_url") or None
+    return page
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    doc.page = from_front_matter(doc, from_board(doc, lex))

@@ -1,6 +1,349 @@
-from ..document import Document
+"""Release metadata: kind, issuer, title, subtitle, summary, embargo, distribution time,
+attachments — and the verdict when the text is not a press release at all.
+
+Reads: text, lines, blocks, page, front_matter. Writes: release.
+Example: '이 보도자료는 2004년 7월 15일(목) 조간부터 보도하여 주시기 바랍니다.'
+         → embargo {date '2004-07-15', weekday '목', edition 'morning'}.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
+from ..text import collapse, has_hangul, trimmed, without_spaces
+
+K = BlockKind
+WEEKDAYS = "월화수목금토일"
+PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
+
+
+# --- kind and issuer -------------------------------------------------------------------
+
+def match_kind(doc: Document, lex: Lexicon) -> str | None:
+    """'보 도 자 료' in the header → '보도자료'; else the board headline's '[보도자료]' tag."""
+    for line in doc.lines_of(K.RELEASE_HEADER) + doc.lines_of(K.TITLE):
+        m = lex.KIND_LINE_RE.match(line.text)
+        if m:
+            return lex.kinds.get(without_spaces(m.group("kind")))
+    for line in doc.lines_of(K.PAGE_HEADER):
+        m = lex.HEADLINE_TAG_RE.match(line.text)
+        if m:
+            return lex.kinds.get(without_spaces(m.group("kind")))
+    return None
+
+
+def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
+    """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label. A known issuer wins over
+    the first short line (stray logo letters sit there too)."""
+    candidates: list[Line] = []
+    website = None
+    for line in doc.lines_of(K.RELEASE_HEADER):
+        if not line.text or lex.KIND_LINE_RE.match(line.text):
+            continue
+        m = lex.WEBSITE_RE.match(line.text)
+        if m:
+            website = website or m.group("url")
+        elif has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
+            candidates.append(line)
+    known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
+    chosen = (known or candidates or [None])[0]
+    if chosen is None:
+        return None, website, None
+    return collapse(chosen.text), website, chosen.content
+
+
+def issuer_from_body(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A known issuer in a contact line ('문의: 기획재정부 …과 …') or as the subject of the lead
+    sentence ('방위사업청(청장 석종건)은 …')."""
+    lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
+    lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
+    for line in lines:
+        m = lex.ISSUER_RE.search(line.text)
+        if m:
+            return m.group("issuer"), Span(line.content.start + m.start(), line.content.start + m.end())
+    lead = next((l for l in doc.lines_of(K.BODY) if l.text), None)
+    if lead:
+        marker = lex.MARKER_RE.match(lead.text)
+        offset = marker.end() if marker else 0
+        m = lex.ISSUER_RE.match(lead.text[offset:].lstrip())
+        if m:
+            start = lead.content.start + len(lead.text) - len(lead.text[offset:].lstrip())
+            return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    return None
+
+
+def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    """The issuer from the header, the record's ministry, or the body — in that order."""
+    name, website, span = issuer_from_header(doc, lex)
+    if name is None and doc.front_matter.get("ministry"):
+        name = collapse(doc.front_matter["ministry"])
+    if name is None:
+        found = issuer_from_body(doc, lex)
+        if found:
+            name, span = found
+    if name is None and website is None:
+        return None
+    issuer: dict[str, Any] = {"name": name, "website": website}
+    if span:
+        issuer["span"] = span.to_json()
+    return issuer
+
+
+# --- title block -----------------------------------------------------------------------
+
+def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
+    """'제 목' / '2004 APEC …' / '- … 모색 -' → title, subtitle; '◇ …' lines → summary."""
+    title_lines: list[Line] = []
+    subtitles: list[Line] = []
+    summary: list[str] = []
+    for line in doc.lines_of(K.TITLE):
+        if not line.text or is_title_label_only(line, lex):
+            continue
+        marker = lex.MARKER_RE.match(line.text)
+        if lex.SUBTITLE_RE.match(line.text) and line.text.endswith(("-", "―")) and title_lines:
+            subtitles.append(line)
+        elif marker and marker.lastgroup == "diamond":
+            summary.append(collapse(line.text[marker.end():]))
+        elif not subtitles and not summary:
+            title_lines.append(line)
+    out: dict[str, Any] = {"title": None, "subtitle": None, "summary": [s for s in summary if s]}
+    spans: dict[str, list[int]] = {}
+    if title_lines:
+        out["title"] = collapse(" ".join(strip_title_label(l, lex) for l in title_lines))
+        spans["title"] = trimmed(doc.text, title_lines[0].content.start, title_lines[-1].content.end).to_json()
+    if subtitles:
+        texts = [lex.SUBTITLE_RE.match(l.text).group("text") for l in subtitles]
+        out["subtitle"] = collapse(" ".join(texts))
+        spans["subtitle"] = trimmed(doc.text, subtitles[0].content.start, subtitles[-1].content.end).to_json()
+    out["spans"] = spans
+    return out
+
+
+def is_title_label_only(line: Line, lex: Lexicon) -> bool:
+    m = lex.TITLE_LABEL_RE.match(line.text)
+    return bool(m) and not m.group("rest")
+
+
+def strip_title_label(line: Line, lex: Lexicon) -> str:
+    """'제목: 누리호 발사' → '누리호 발사'."""
+    m = lex.TITLE_LABEL_RE.match(line.text)
+    return m.group("rest") if m and m.group("rest") and ":" in line.text[:6] else line.text
+
+
+# --- embargo ---------------------------------------------------------------------------
+
+def year_hint(doc: Document) -> int | None:
+    """The year for dates written without one: the page's posting date."""
+    posted = (doc.page or {}).get("posted_at")
+    return int(posted[:4]) if posted else None
+
+
+def full_year(written: str | None, default: int | None) -> int | None:
+    """'2024' → 2024, "'24" → 2024, "'99" → 1999, None → default."""
+    if not written:
+        return default
+    digits = int(written.lstrip("'‘’´"))
+    return digits if digits > 99 else (2000 + digits if digits < 50 else 1900 + digits)
+
+
+def find_dates(value: str, lex: Lexicon, default_year: int | None) -> list[tuple[int, str, str | None]]:
+    """Every date in `value` as (offset, ISO date, weekday), in text order. A date without a
+    year takes the year of the date before it (or `default_year`), rolling over December."""
+    matches = []
+    for pattern in (lex.KOREAN_DATE_RE, lex.DOTTED_DATE_RE):
+        for m in pattern.finditer(value):
+            if not any(a <= m.start() < b for a, b, _ in matches):
+                matches.append((m.start(), m.end(), m))
+    found: list[tuple[int, str, str | None]] = []
+    year = default_year
+    for start, _, m in sorted(matches, key=lambda t: t[0]):
+        y = full_year(m.group("year"), year)
+        month, day = int(m.group("month")), int(m.group("day"))
+        if y is None:
+            continue
+        if not m.group("year") and found and month < int(found[-1][1][5:7]):
+            y += 1
+        try:
+            found.append((start, date(y, month, day).isoformat(), m.group("weekday")))
+        except ValueError:
+            continue
+        year = y
+    return found
+
+
+def parse_time(value: str, lex: Lexicon) -> str | None:
+    """'12:00 이후' → '12:00'; '14시' → '14:00'; dates are not times."""
+    for m in lex.TIME_RE.finditer(value):
+        hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+        if hour <= 24 and minute <= 59:
+            return f"{hour % 24:02d}:{minute:02d}"
+    return None
+
+
+def find_edition(value: str, lex: Lexicon) -> tuple[str | None, int]:
+    """('morning', offset) for '… 조간', likewise evening and immediate; (None, -1) otherwise."""
+    for edition, pattern in (("morning", lex.EDITION_MORNING_RE), ("evening", lex.EDITION_EVENING_RE),
+                             ("immediate", lex.EDITION_IMMEDIATE_RE)):
+        m = pattern.search(value)
+        if m:
+            return edition, m.start()
+    return None, -1
+
+
+def embargo_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]]:
+    """Lines holding the release time and the distribution time (label lines with the
+    value lines that follow them in the embargo block)."""
+    release, distribution, current = [], [], None
+    for line in doc.lines_of(K.EMBARGO):
+        if not line.text or lex.KIND_LINE_RE.match(line.text):
+            continue
+        if lex.EMBARGO_LABEL_RE.match(line.text) or lex.EMBARGO_SENTENCE_RE.search(line.text):
+            current = release
+        elif lex.DISTRIBUTION_LABEL_RE.match(line.text):
+            current = distribution
+        if current is not None:
+            current.append(line)
+    return release, distribution
+
+
+def value_text(lines: list[Line], lex: Lexicon) -> str:
+    parts = []
+    for line in lines:
+        m = lex.EMBARGO_LABEL_RE.match(line.text) or lex.DISTRIBUTION_LABEL_RE.match(line.text)
+        parts.append(m.group("value") if m else line.text)
+    return collapse(" ".join(parts))
+
+
+def parse_embargo(doc: Document, lines: list[Line], lex: Lexicon, distributed: str | None) -> dict[str, Any] | None:
+    """'2025. 5. 21.(수) 12:00 < 5.22.(목) 조간 >' → date 2025-05-21, time 12:00, edition
+    morning, edition_date 2025-05-22. Conditions such as '국무회의 개회 시' stay in `text`."""
+    if not lines:
+        return None
+    value = value_text(lines, lex)
+    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
+    dates = find_dates(value, lex, year_hint(doc) or year_of(distributed))
+    edition, at = find_edition(value, lex)
+    first = dates[0] if dates else None
+    embargo: dict[str, Any] = {
+        "date": first[1] if first else None,
+        "time": parse_time(strip_dates(value, lex), lex),
+        "weekday": first[2] if first else None,
+        "edition": edition,
+        "text": value or collapse(span.slice(doc.text)),
+        "span": span.to_json(),
+    }
+    before = [d for d in dates if d[0] < at] if edition in ("morning", "evening") else []
+    if before and first and before[-1][1] != first[1]:
+        embargo["edition_date"] = before[-1][1]
+    if edition == "immediate" and not first and distributed:
+        embargo["date"] = distributed[:10]
+    for _, day, weekday in dates:
+        check_weekday(doc, day, weekday, span)
+    return embargo
+
+
+def year_of(when: str | None) -> int | None:
+    return int(when[:4]) if when else None
+
+
+def strip_dates(value: str, lex: Lexicon) -> str:
+    """Remove dates so that '7. 15' is not read as a time."""
+    return lex.DOTTED_DATE_RE.sub(" ", lex.KOREAN_DATE_RE.sub(" ", value))
+
+
+def check_weekday(doc: Document, day: str, weekday: str | None, span: Span) -> None:
+    """'2024. 3. 5.(수)' — 5 March 2024 was a Tuesday: keep both, warn."""
+    if weekday:
+        actual = WEEKDAYS[date.fromisoformat(day).weekday()]
+        if actual != weekday:
+            doc.warn("release", "weekday_mismatch", f"{day} is a {actual}요일, the text says {weekday}", span)
+
+
+def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | None:
+    """'배포 2024. 3. 4.(월) 10:00' → '2024-03-04T10:00:00+09:00'."""
+    if not lines:
+        return None
+    value = value_text(lines, lex)
+    dates = find_dates(value, lex, year_hint(doc))
+    if not dates:
+        return None
+    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
+    for _, day, weekday in dates:
+        check_weekday(doc, day, weekday, span)
+    time = parse_time(strip_dates(value, lex), lex)
+    return f"{dates[0][1]}T{time}:00+09:00" if time else dates[0][1]
+
+
+# --- attachments -----------------------------------------------------------------------
+
+def match_inline_attachments(line: Line, lex: Lexicon) -> list[tuple[str, str, int, int]]:
+    """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end)."""
+    return [(m.group("label"), m.group("text"), m.start("text"), m.end("text"))
+            for m in lex.INLINE_ATTACHMENT_RE.finditer(line.text)]
+
+
+def match_listing(line: Line, lex: Lexicon, open_listing: str | None) -> tuple[str, str, int, int] | None:
+    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); a following '2. 참고자료 1부.'
+    continues an open listing as ('붙임 2', …)."""
+    m = lex.ATTACHMENT_LINE_RE.match(line.text)
+    if m:
+        label = without_spaces(m.group("label"))
+        label = f"{label} {m.group('number')}" if m.group("number") else label
+        return label, m.group("text"), m.start("text"), m.end("text")
+    m = lex.ATTACHMENT_MORE_RE.match(line.text) if open_listing else None
+    if m:
+        return f"{open_listing} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
+    return None
+
+
+def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    listing: str | None = None          # the label of the listing the previous line opened
+    for line in doc.lines_of(K.BODY):
+        if not line.text:
+            continue
+        item = match_listing(line, lex, listing)
+        listing = item[0].split(" ")[0] if item else None
+        for label, text, start, end in ([item] if item else match_inline_attachments(line, lex)):
+            span = trimmed(doc.text, line.content.start + start, line.content.start + end)
+            found.append({"label": label, "text": collapse(text), "span": span.to_json()})
+    return found
+
+
+# --- is this a release at all? ---------------------------------------------------------
+
+def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A kind label, a release time, a contact table, or Hangul prose in the body."""
+    if release["kind"] or release["embargo"] or doc.blocks_of(K.CONTACT):
+        return True
+    return any(is_prose(line) for line in doc.lines_of(K.BODY))
+
+
+def is_prose(line: Line) -> bool:
+    hangul = sum(1 for ch in line.text if "\uac00" <= ch <= "\ud7a3")
+    return len(line.text) >= PROSE_MIN and hangul * 2 >= len(line.text.replace(" ", ""))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    release_lines, distribution_lines = embargo_lines(doc, lex)
+    title = parse_title_block(doc, lex)
+    distributed = parse_distribution(doc, distribution_lines, lex)
+    release: dict[str, Any] = {
+        "kind": match_kind(doc, lex),
+        "issuer": match_issuer(doc, lex),
+        "title": title["title"],
+        "subtitle": title["subtitle"],
+        "summary": title["summary"],
+        "embargo": parse_embargo(doc, release_lines, lex, distributed),
+        "distributed_at": distributed,
+        "attachments": match_attachments(doc, lex),
+        "spans": title["spans"],
+    }
+    if not looks_like_release(doc, lex, release):
+        doc.warn("release", "not_a_press_release",
+                 "no kind label, release time, contact table or Korean prose: not a press release")
+        release.update(title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={})
+    doc.release = release

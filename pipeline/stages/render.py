@@ -1,116 +1,582 @@
-"""Markup to plain lines: HTML pages and Markdown records become the text model.
+"""Markup to plain lines: HTML pages, korea.kr records and JSON records become the text model.
 
-Reads: decoded, source.format. Writes: plain, cells, front_matter.
-Example: '<p>□ 개최 배경</p>' → '□ 개최 배경'.
+Reads: decoded, source.format. Writes: plain, cells, line_hints, front_matter, line_repairs.
+Example: '<p>&nbsp;&nbsp;○ 개최 배경</p>' → '  ○ 개최 배경' (the &nbsp; indent carries depth).
+
+HTML: script, style and comments are dropped, block elements and table cells start lines,
+each paragraph of a cell is its own line, and every cell is recorded with its table, row and
+column. Markup also says what a line is: menus, skip links, buttons, the survey and the site
+footer are CHROME; the trail is BREADCRUMB; the board headline and its 작성자/작성일/조회수
+cells are PAGE_HEADER (label and value as separate lines, in reading order); the page's own
+담당부서/전화번호 box is PAGE_FOOTER. Those go to `line_hints` by line index; normalize
+never adds or removes a line end, so the indices hold in `lines`.
+
+korea.kr Markdown records: the YAML front matter goes to `front_matter`; the record header
+(`# title`, `- 부처: …`) loses its Markdown syntax but keeps its lines, hinted PAGE_HEADER;
+`> …` quotes (the title again, or subtitle and summary) lose their `>` and are left to
+segment; `## 본문` leaves an empty line; the trailing `## 출처` section is CHROME. The body
+after `## 본문` is plain text, kept as it is.
+
+Mojibake (Korean bytes shown through the wrong code page) is reversed line by line; each
+repair is kept as a LineRepair that normalize turns into a Repair with a span in `text`.
+Nothing here fetches anything or resolves entities beyond HTML's own character references.
 """
 from __future__ import annotations
 
 import html.parser
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
 
+import lxml.etree
 import lxml.html
 
-from ..document import Document
+from ..document import BlockKind, Cell, Document, LineRepair
 from ..lexicon import Lexicon
+from ..text import collapse, is_hangul, without_spaces
 
-BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-              "table", "dd", "dt", "section", "article", "header", "footer", "nav", "ul", "ol"}
-DROP_TAGS = {"script", "style", "noscript", "template", "head"}
-
-
-def parse_html(markup: str) -> tuple[lxml.html.HtmlElement, bool]:
-    """The tree, and whether libxml2 stopped at its depth limit (256) and dropped the rest.
-
-    Parsed from UTF-8 bytes with the encoding given, so an `<?xml … encoding="EUC-KR"?>`
-    declaration (XHTML pages) neither raises nor re-decodes text decode already decoded.
-    The parser never loads DTDs or the network, and huge_tree stays off."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True)
-    root = lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
-    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
-    return root, too_deep
+K = BlockKind
+HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is not among it
+BOARD_FIELDS_MAX = 200       # a row of board fields is short; a body paragraph is not
+COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more are KS X 1001's
+LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
+# Punctuation Korean text really uses; it alone never makes a run mojibake.
+TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
 
 
-class FlatText(html.parser.HTMLParser):
-    """Tags as a flat stream, no tree: for markup nested too deeply for a tree."""
+# --- the canvas: lines being written, with what markup said about them -----------------
 
-    def __init__(self) -> None:
+@dataclass
+class Canvas:
+    """Lines written so far, the line being written, and per line the characters by kind."""
+    lines: list[str] = field(default_factory=list)
+    hints: dict[int, BlockKind] = field(default_factory=dict)
+    cells: list[Cell] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    weights: dict[BlockKind | None, int] = field(default_factory=dict)
+    tables: int = 0
+
+    def write(self, text: str | None, kind: BlockKind | None) -> None:
+        """Add inline text; HTML white space collapses, &nbsp; stays (it is indentation)."""
+        if not text:
+            return
+        text = HTML_SPACE_RE.sub(" ", text)
+        if not self.parts:
+            text = text.lstrip(" ")
+        if text:
+            self.parts.append(text)
+            self.weights[kind] = self.weights.get(kind, 0) + len(text.strip())
+
+    def end_line(self) -> None:
+        """Close the current line; a line of white space alone is not a line."""
+        line = "".join(self.parts).replace("\u00a0", " ").rstrip()
+        if line.strip():
+            kind = max(self.weights, key=lambda k: self.weights[k])
+            if kind is not None:
+                self.hints[len(self.lines)] = kind
+            self.lines.append(line)
+        self.parts, self.weights = [], {}
+
+
+# --- what an element is -----------------------------------------------------------------
+
+def markup_words(el: lxml.html.HtmlElement, lex: Lexicon) -> set[str]:
+    """class="quickMenuWrap sns" id="snb2" → {'quickmenuwrap', 'quick', 'menu', 'wrap', 'sns', 'snb2', 'snb'}."""
+    words: set[str] = set()
+    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
+        words.add(token.lower())
+        words.update(w.lower() for w in lex.MARKUP_WORD_RE.findall(token) if not w.isdigit())
+    return words
+
+
+def own_label(el: lxml.html.HtmlElement) -> str:
+    """'담당부서 :' → '담당부서', spaces removed, for comparing with label lists."""
+    return without_spaces(el.text_content()).rstrip(":")
+
+
+def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> bool:
+    """<dl class="manager"><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>."""
+    if words & set(lex.html["page_footer"]["words"]):
+        return True
+    labels = set(lex.labels["page"]["department"])
+    return el.tag == "dl" and any(own_label(dt) in labels for dt in el.iter("dt"))
+
+
+def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
+    """<tr><th>작성자</th><td>혁****</td><th>작성일</th><td>04/07/23 (12:07)</td></tr>."""
+    if el.tag not in ("tr", "dl", "ul", "ol", "div", "p") or len(el) < 2:
+        return False
+    if len(el.text_content()) > BOARD_FIELDS_MAX:
+        return False
+    return any(lex.PAGE_LABEL_RE.match(collapse(child.text_content()))
+               for child in el if isinstance(child.tag, str))
+
+
+def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
+    """<nav>, <button>, the site's <header> (logo, menus) and <footer>; not the <header> of an
+    <article>, nor a <header> that holds only a post's title."""
+    if el.tag not in lex.html["chrome"]["tags"]:
+        return False
+    if el.tag in ("header", "footer") and any(a.tag in ("article", "main", "section") for a in el.iterancestors()):
+        return False
+    if el.tag == "header":
+        return any(True for _ in el.iter("nav", "ul", "ol", "form", "img"))
+    return True
+
+
+def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
+    """What this element makes of its lines, or None to keep its parent's kind."""
+    words = markup_words(el, lex)
+    conf = lex.html
+    if is_page_footer(el, words, lex):
+        return K.PAGE_FOOTER
+    if is_board_fields(el, lex):
+        return K.PAGE_HEADER
+    if is_chrome_tag(el, lex) or words & set(conf["chrome"]["words"]):
+        return K.CHROME
+    if words & set(conf["breadcrumb"]["words"]):
+        return K.BREADCRUMB
+    if words & set(conf["page_header"]["words"]):
+        return K.PAGE_HEADER
+    text = collapse(el.text_content()) if el.tag in ("th", "dt", "label", "h1", "h2") else ""
+    if text in conf["chrome"]["labels"] or text in conf["korea_kr"]["markers"]:
+        return K.CHROME
+    return None
+
+
+# --- HTML to lines ----------------------------------------------------------------------
+
+def parse_html(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The document tree, or None for markup holding no element at all; and whether libxml2
+    stopped at its nesting limit (256 levels, huge_tree stays off), dropping all that follows."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  no_network=True, default_doctype=False)
+    try:
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None, False
+    return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+class FlatReader(html.parser.HTMLParser):
+    """Markup as a flat stream of tags onto the canvas, no tree: the fallback for markup nested
+    deeper than libxml2 builds. Block and cell tags break lines; dropped tags hide their text."""
+    VOID = {"embed"}            # a dropped tag that never has an end tag
+
+    def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
         super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.dropping = 0
+        self.canvas, self.tags, self.dropping = canvas, lex.html["tags"], 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        self.dropping += tag in DROP_TAGS
-        if tag in BLOCK_TAGS:
-            self.out.append("\n")
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.tags["drop"] and tag not in self.VOID:
+            self.dropping += 1
+        self.handle_endtag(tag, closing=False)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in DROP_TAGS and self.dropping:
+    def handle_endtag(self, tag: str, closing: bool = True) -> None:
+        if closing and tag in self.tags["drop"] and self.dropping:
             self.dropping -= 1
-        if tag in BLOCK_TAGS:
-            self.out.append("\n")
+        if tag in self.tags["block"] or tag in self.tags["cell"] or tag == "br":
+            self.canvas.end_line()
 
     def handle_data(self, data: str) -> None:
         if not self.dropping:
-            self.out.append(data)
+            self.canvas.write(data, None)
 
 
-def flat_html_lines(markup: str) -> str:
-    """'<div><div>…<p>끝</p>' nested 10,000 deep → the lines tree_lines would give."""
-    reader = FlatText()
-    reader.feed(markup)
-    reader.close()
-    return "".join(reader.out)
+def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
+         table: list[int]) -> None:
+    """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
+    tags = lex.html["tags"]
+    if not isinstance(el.tag, str) or el.tag in tags["drop"]:
+        return
+    found = classify(el, lex)
+    if kind == K.CHROME and found != K.PAGE_FOOTER:
+        found = None        # a title inside a menu ('gnb_tit') is the menu's
+    if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, canvas, lex):
+        return
+    if found == K.PAGE_HEADER and write_labelled_title(el, canvas, lex):
+        return
+    kind = found or kind
+    table = enter_table(el, canvas, table)
+    if el.tag in tags["cell"]:
+        walk_cell(el, kind, canvas, lex, table)
+        return
+    block = el.tag in tags["block"] or el.tag == "br"
+    if block:
+        canvas.end_line()
+    write_children(el, kind, canvas, lex, table)
+    if block:
+        canvas.end_line()
 
 
-def tree_lines(root: lxml.html.HtmlElement) -> str:
-    """Block elements become lines; script, style and comments are dropped."""
-    out: list[str] = []
+def write_children(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
+                   table: list[int]) -> None:
+    """The element's own text, then each child and the text that follows it."""
+    canvas.write(el.text, kind)
+    for child in el:
+        walk(child, kind, canvas, lex, table)
+        canvas.write(child.tail, kind)
 
-    def walk(el) -> None:
-        if not isinstance(el.tag, str) or el.tag in DROP_TAGS:
-            if el.tail:
-                out.append(el.tail)
+
+def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> list[int]:
+    """A <table> opens a new numbered table; a <tr> moves to its next row."""
+    if el.tag == "table":
+        canvas.end_line()
+        canvas.tables += 1
+        return [canvas.tables - 1, -1, 0]
+    if el.tag == "tr" and table:
+        table[1], table[2] = table[1] + 1, 0
+    return table
+
+
+def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
+              table: list[int]) -> None:
+    """A td or th: its own lines, recorded as a Cell at (row, col)."""
+    canvas.end_line()
+    first = len(canvas.lines)
+    write_children(el, kind, canvas, lex, table)
+    canvas.end_line()
+    if table:
+        span = el.get("colspan") or "1"
+        canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
+                                 header=el.tag == "th"))
+        table[2] += int(span) if span.strip().isdigit() else 1
+
+
+def trail_items(el: lxml.html.HtmlElement, lex: Lexicon) -> list[str]:
+    """The crumbs of a trail element, in order: its text pieces that are not separators,
+    skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
+    drop-down lists some boards hang under each crumb."""
+    items: list[str] = []
+    separators = set(lex.html["breadcrumb"]["separators"])
+
+    def collect(node: lxml.html.HtmlElement, text: str | None) -> None:
+        piece = collapse(text or "")
+        if piece and not set(piece.replace(" ", "")) <= separators:
+            items.append(piece)
+
+    def visit(node: lxml.html.HtmlElement, in_item: bool) -> None:
+        if not isinstance(node.tag, str) or node.tag in lex.html["tags"]["drop"] or classify(node, lex) == K.CHROME:
             return
-        if el.tag in BLOCK_TAGS:
-            out.append("\n")
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            walk(child)
-        if el.tag in BLOCK_TAGS:
-            out.append("\n")
-        if el.tail:
-            out.append(el.tail)
+        if in_item and node.tag in ("ul", "ol"):
+            return      # a crumb's drop-down list of sibling pages
+        collect(node, node.text)
+        for child in node:
+            visit(child, in_item or node.tag == "li")
+            collect(child, child.tail)
 
-    walk(root)
-    return "".join(out)
+    visit(el, False)
+    return items
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """'---\\ntitle: "x"\\n---\\nbody' → ({'title': 'x'}, 'body')."""
-    lines = text.splitlines(keepends=True)
-    meta: dict[str, str] = {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return meta, "".join(lines[i + 1:])
-        key, sep, value = line.partition(":")
-        if sep:
-            meta[key.strip()] = value.strip().strip('"')
-    return {}, text
+def longest_trail(items: list[str], lex: Lexicon) -> list[str]:
+    """Some pages print the trail twice (desktop and mobile, or short and full): each root
+    ('홈', 'HOME') starts a trail, and the longest, the later on a tie, is kept."""
+    roots = set(lex.boilerplate["breadcrumb_roots"])
+    trails: list[list[str]] = [[]]
+    for item in items:
+        if item in roots and trails[-1]:
+            trails.append([])
+        trails[-1].append(item)
+    return max(reversed(trails), key=len)
 
+
+def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """'<ol class="breadcrumb"><li>홈</li><li>알림마당</li></ol>' → one line '홈 > 알림마당'.
+    False (render it as usual) when the element holds a whole menu rather than a trail."""
+    items = longest_trail(trail_items(el, lex), lex)
+    if not 2 <= len(items) <= lex.html["breadcrumb"]["max_items"]:
+        return False
+    canvas.end_line()
+    canvas.write(" > ".join(items), K.BREADCRUMB)
+    canvas.end_line()
+    return True
+
+
+def match_labelled_title(el: lxml.html.HtmlElement, lex: Lexicon) -> str | None:
+    """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → '가격 안정 대책'."""
+    conf = lex.html["korea_kr"]
+    if not markup_words(el, lex) & set(conf["meta_words"]):
+        return None
+    text = collapse(el.text_content())
+    return text[len(conf["title_prefix"]):].strip() if text.startswith(conf["title_prefix"]) else None
+
+
+def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+    """The label 'Title:' as a chrome line, the title as a page-header line, like a label cell
+    and its value."""
+    title = match_labelled_title(el, lex)
+    if title is None:
+        return False
+    canvas.end_line()
+    canvas.write(lex.html["korea_kr"]["title_prefix"], K.CHROME)
+    canvas.end_line()
+    canvas.write(title, K.PAGE_HEADER)
+    canvas.end_line()
+    return True
+
+
+def render_html(doc: Document, text: str, lex: Lexicon) -> None:
+    """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
+    root, too_deep = parse_html(text)
+    canvas = Canvas()
+    if too_deep:
+        doc.warn("render", "markup_too_deep", "the markup nests deeper than 256 elements; it was read "
+                 "as a flat run of tags, without table cells or page hints")
+        reader = FlatReader(canvas, lex)
+        reader.feed(text)
+        reader.close()
+        canvas.end_line()
+    elif root is None:
+        doc.warn("render", "empty_markup", "the HTML holds no element; nothing to read")
+    else:
+        walk(root, None, canvas, lex, [])
+        canvas.end_line()
+    doc.plain = "\n".join(canvas.lines)
+    doc.line_hints, doc.cells = canvas.hints, canvas.cells
+    if doc.source.format == "korea_kr_html" and root is not None:
+        doc.front_matter = korea_kr_meta(root, lex)
+
+
+def korea_kr_meta(root: lxml.html.HtmlElement, lex: Lexicon) -> dict[str, Any]:
+    """<div class="meta">Title: 중소·벤처기업 …</div> → {'title': '중소·벤처기업 …'}."""
+    titles = (match_labelled_title(el, lex) for el in root.iter("div", "p", "span"))
+    return next(({"title": t} for t in titles if t), {})
+
+
+# --- korea.kr Markdown records -----------------------------------------------------------
+
+def parse_scalar(value: str) -> Any:
+    """'"[보도참고] 손병두 …"' → '[보도참고] 손병두 …'; '0' → 0; 'null' → None."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    return {"null": None, "~": None, "": None, "true": True, "false": False}.get(value, value)
+
+
+def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
+    """'title: "x"\\nattachment_count: 0\\n' → {'title': 'x', 'attachment_count': 0}."""
+    meta: dict[str, Any] = {}
+    for line in block.splitlines():
+        m = lex.YAML_FIELD_RE.match(line)
+        if m and not line.startswith((" ", "\t", "#")):
+            meta[m.group("key")] = parse_scalar(m.group("value"))
+    return meta
+
+
+def markdown_line(line: str, lex: Lexicon) -> str:
+    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'."""
+    for pattern in (lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE):
+        m = pattern.match(line)
+        if m:
+            line = m.group("text")
+            break
+    return lex.MD_LINK_RE.sub(lambda m: f"{m.group('text')} ({m.group('url')})"
+                              if m.group("url") not in m.group("text") else m.group("text"), line)
+
+
+def record_regions(lines: list[str], lex: Lexicon) -> list[str]:
+    """Per line: 'header' before '## 본문', 'opening' for that heading, 'body', then 'trailer'
+    from '## 출처' or '## 첨부/링크' on. Without '## 본문', only a leading '# 제목' is header."""
+    opening = next((i for i, line in enumerate(lines) if lex.MD_BODY_HEADING_RE.match(line)), None)
+    if opening is None:
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        opening = first if first < len(lines) and lex.MD_HEADING_RE.match(lines[first]) else -1
+    regions = ["header"] * max(opening, 0) + ["opening"] * (opening >= 0)
+    region = "body"
+    for line in lines[len(regions):]:
+        if lex.MD_TRAILER_HEADING_RE.match(line):
+            region = "trailer"
+        regions.append(region)
+    return regions
+
+
+def record_line_kind(line: str, region: str, lex: Lexicon) -> BlockKind | None:
+    """'# 제목' and '- 부처: …' are the record's header; the trailer ('## 출처', '## 첨부/링크')
+    is record furniture. A '> …' quote is the record's title again or its subtitle and summary:
+    no hint, segment places it like any title line."""
+    if not line.strip() or region == "body" or lex.MD_QUOTE_RE.match(line):
+        return None
+    return K.CHROME if region == "trailer" else K.PAGE_HEADER
+
+
+def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
+    """A korea.kr record: front matter to fields, header lines hinted, body kept as text."""
+    m = lex.FRONT_MATTER_RE.match(text)
+    if m:
+        doc.front_matter = parse_front_matter(m.group("yaml"), lex)
+        text = text[m.end():]
+    lines = text.split("\n")
+    out = []
+    for index, (line, region) in enumerate(zip(lines, record_regions(lines, lex))):
+        if lex.MD_BODY_HEADING_RE.match(line):
+            out.append("")      # '## 본문' is structure, like a content <div>: its line stays, empty
+            continue
+        kind = record_line_kind(line, region, lex)
+        out.append(line if region == "body" else markdown_line(line, lex))
+        if kind is not None:
+            doc.line_hints[index] = kind
+    doc.plain = "\n".join(out)
+
+
+# --- JSON records -----------------------------------------------------------------------
+
+def render_json(doc: Document, text: str, lex: Lexicon) -> None:
+    """{"title": …, "content": …, "department": …} → the title line, a blank, the content."""
+    record = json.loads(text)
+    doc.front_matter = {k: v for k, v in record.items()
+                        if k != "content" and (v is None or isinstance(v, (str, int, float, bool)))}
+    title = collapse(record["title"])
+    content = unify_line_ends(record["content"]).strip("\n")
+    doc.plain = f"{title}\n\n{content}"
+
+
+# --- mojibake ---------------------------------------------------------------------------
+
+def shown_bytes(run: str) -> bytes | None:
+    """The bytes a Latin-1 or cp1252 view showed as `run`: 'º¸µµ' → b'\\xba\\xb8\\xb5\\xb5'."""
+    out = bytearray()
+    for ch in run:
+        if ord(ch) < 0x100:
+            out.append(ord(ch))
+            continue
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+def match_shown_bytes(run: str) -> tuple[str, str] | None:
+    """('cp1252_utf8', '보도자료') for 'ë³´ë\\x8f„ìž\\x90ë£Œ'; ('latin1_cp949', '보도자료') for 'º¸µµÀÚ·á'."""
+    data = shown_bytes(run)
+    if data is None or data.isascii():
+        return None
+    for kind, encoding in (("cp1252_utf8", "utf-8"), ("latin1_cp949", "cp949")):
+        try:
+            fixed = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if is_plausible_korean(fixed):
+            return kind, fixed
+    return None
+
+
+def is_plausible_korean(value: str) -> bool:
+    """'보도자료 2004' yes; '\ube44I ' (a cp949 pair made of a quote and a Latin letter) no:
+    at least half of the characters outside ASCII are Hangul syllables, and nearly all of
+    those are among KS X 1001's 2,350 common ones ('蹂대꾩욌즺', UTF-8 read as CP949, is not)."""
+    wide = [ch for ch in value if not ch.isascii()]
+    hangul = [ch for ch in wide if is_hangul(ch)]
+    common = sum(1 for ch in hangul if is_common_syllable(ch))
+    return value.isprintable() and len(hangul) >= 2 and 2 * len(hangul) >= len(wide) \
+        and common >= COMMON_SHARE * len(hangul)
+
+
+def is_common_syllable(ch: str) -> bool:
+    """'도' yes, '꾩' no: KS X 1001 holds the syllable, so EUC-KR writes it in two bytes."""
+    try:
+        return len(ch.encode("euc_kr")) == 2
+    except UnicodeEncodeError:
+        return False
+
+
+def is_mojibake_run(run: str) -> bool:
+    """'º¸µµÀÚ·á' yes; '‘03' or '“AI' no: two characters or more that typography does not use."""
+    return sum(1 for ch in run if ch not in TYPOGRAPHY and not ch.isascii()) >= 2
+
+
+def is_lossy_utf8(run: str) -> bool:
+    """'ë³´ë„ìžë£Œ': UTF-8 shown as cp1252 with the bytes cp1252 leaves undefined (0x8F,
+    0x90 …) lost on the way. Which byte was lost is a guess (ë?„ is 끄, 도 or 띄), so such
+    runs are reported, not repaired."""
+    data = shown_bytes(run)
+    if data is None:
+        return False
+    guess = data.decode("utf-8", errors="replace")
+    return "\ufffd" in guess and sum(1 for ch in guess if is_hangul(ch)) >= 2
+
+
+def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[str, list[tuple[str, str, str]]]:
+    """A line with its mojibake runs reversed, and (kind, before, after) for each."""
+    repairs: list[tuple[str, str, str]] = []
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group().rstrip(" ")
+        found = match_shown_bytes(run) if is_mojibake_run(run) else None
+        if found is None:
+            if is_mojibake_run(run) and is_lossy_utf8(run):
+                repairs.append((LOSSY, run, run))
+            return m.group()
+        repairs.append((found[0], run, found[1]))
+        return found[1] + m.group()[len(run):]
+
+    line = lex.LATIN_RUN_RE.sub(fix, line)
+    for garbled, original in pairs:
+        if garbled in line:
+            repairs.append(("utf8_cp949", garbled, original))
+            line = line.replace(garbled, original)
+    return line, repairs
+
+
+def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
+    """('쨌', '·'): what each character in data/html.toml becomes when its UTF-8 is read as CP949."""
+    pairs = []
+    for ch in lex.html["mojibake"]["utf8_as_cp949"]:
+        try:
+            garbled = ch.encode("utf-8").decode("cp949")
+        except UnicodeDecodeError:
+            continue
+        pairs.append((garbled, ch))
+    return pairs
+
+
+def repair_mojibake(doc: Document, lex: Lexicon) -> None:
+    """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
+    lines = doc.plain.split("\n")
+    pairs = utf8_as_cp949_pairs(lex)
+    for index, line in enumerate(lines):
+        fixed, repairs = repair_line(line, pairs, lex)
+        for kind, before, after in repairs:
+            if kind == LOSSY:
+                doc.warn("render", "mojibake_unrecoverable",
+                         f"line {index + 1}: {before[:40]!r} looks like UTF-8 shown as cp1252 with bytes "
+                         "lost; left as it is")
+            else:
+                doc.line_repairs.append(LineRepair(kind, index, before, after))
+        lines[index] = fixed
+    doc.plain = "\n".join(lines)
+
+
+# --- run --------------------------------------------------------------------------------
 
 def unify_line_ends(text: str) -> str:
+    """CRLF and lone CR to LF: line hints count LF-separated lines."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+RENDERERS = {
+    "html": render_html,
+    "korea_kr_html": render_html,
+    "markdown": render_markdown,
+    "json": render_json,
+}
+
+
 def run(doc: Document, lex: Lexicon) -> None:
-    decoded = unify_line_ends(doc.decoded)
-    if doc.source.format == "html":
-        root, too_deep = parse_html(decoded)
-        if too_deep:
-            doc.warn("render", "markup_too_deep", "the markup nests deeper than libxml2's limit of 256 "
-                     "elements; it was read as a flat run of tags")
-        doc.plain = unify_line_ends(flat_html_lines(decoded) if too_deep else tree_lines(root))
-    elif doc.source.format == "markdown":
-        doc.front_matter, doc.plain = split_front_matter(decoded)
+    """Render by format (plain text passes through), then reverse mojibake."""
+    text = unify_line_ends(doc.decoded)
+    renderer = RENDERERS.get(doc.source.format)
+    if renderer is None:
+        doc.plain = text
     else:
-        doc.plain = decoded
+        renderer(doc, text, lex)
+    doc.plain = unify_line_ends(doc.plain)
+    repair_mojibake(doc, lex)

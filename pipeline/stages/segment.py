@@ -53,7 +53,10 @@ def is_kind_line(line: Line, lex: Lexicon) -> bool:
 
 
 def is_embargo(line: Line, lex: Lexicon) -> bool:
-    """'이 보도자료는 2004년 7월 15일(목) 조간부터 보도하여 주시기 바랍니다.', '보도시점 …'."""
+    """'이 보도자료는 2004년 7월 15일(목) 조간부터 보도하여 주시기 바랍니다.', '보도시점 …'
+    (but not '보 도 참 고 자 료', whose first letters spell a label)."""
+    if is_kind_line(line, lex):
+        return False
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
                 or lex.DISTRIBUTION_LABEL_RE.match(line.text))
 
@@ -61,7 +64,8 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
     """'담당과 정책연구부', '담당자', '전화번호', 'E-mail'."""
     pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
-            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE)
+            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE,
+            lex.CONTACT_BLOCK_LABEL_RE)
     return any(p.match(line.text) for p in pats)
 
 
@@ -108,6 +112,8 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
             break
         if is_page_fields(line, lex) or kinds.get(line.index) == K.PAGE_HEADER:
             end = line.index + 1
+        elif lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+            end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
     return end
 
 
@@ -263,7 +269,8 @@ def to_blocks(doc: Document, kinds: list[BlockKind]) -> list[Block]:
     for i in range(1, len(kinds) + 1):
         if i == len(kinds) or (kinds[i] != kinds[start] and not doc.lines[i].blank):
             first, last = doc.lines[start], doc.lines[i - 1]
-            blocks.append(Block(kinds[start], start, i, trimmed(doc.text, first.start, last.end)))
+            if any(not line.blank for line in doc.lines[start:i]):
+                blocks.append(Block(kinds[start], start, i, trimmed(doc.text, first.start, last.end)))
             start = i
         elif doc.lines[i].blank:
             kinds[i] = kinds[start]

@@ -1,0 +1,77 @@
+"""Every HTML page, korea.kr record and JSON record in ../shared/corpus parses, and says what
+it is called. Skips when the shared corpus is absent."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pipeline
+from pipeline.document import BlockKind, Document
+from pipeline.lexicon import load_lexicon
+from pipeline.runner import new_document, run
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FILES = sorted(p for ext in ("html", "md", "json") for p in CORPUS.rglob(f"*.{ext}")) if CORPUS.is_dir() else []
+FORMATS = {".html": {"html", "korea_kr_html"}, ".md": {"markdown"}, ".json": {"json"}}
+
+pytestmark = pytest.mark.skipif(not FILES, reason="../shared/corpus is not present")
+
+
+def text_of(value: Any) -> str:
+    """A title as the record holds it: a string, or an object with its text."""
+    if isinstance(value, dict):
+        value = value.get("text")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def title_of(record: dict[str, Any]) -> str:
+    """The release title, else the page headline."""
+    return text_of(record["release"].get("title")) or text_of((record.get("page") or {}).get("headline"))
+
+
+# Title blocks that still hold a line render marked as chrome, because segment's title search
+# reads only the text of a line, not its hint. Known; the fix belongs to segment.
+CHROME_TITLE_KNOWN = {"gyeongbuk_2026_0107_sewage_amr_survey.html"}   # the '첨부파일' label cell
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[Path, Document]:
+    lex = load_lexicon()
+    return {path: run(new_document(path.read_bytes(), str(path)), lex) for path in FILES}
+
+
+@pytest.fixture(scope="module")
+def records(docs: dict[Path, Document]) -> dict[Path, dict[str, Any]]:
+    return {path: doc.record for path, doc in docs.items()}
+
+
+def test_every_input_parses_and_validates(records: dict[Path, dict[str, Any]]) -> None:
+    invalid = {p.name: errs[:1] for p, r in records.items() if (errs := pipeline.validate(r))}
+    assert invalid == {}
+
+
+def test_format_is_recognised(records: dict[Path, dict[str, Any]]) -> None:
+    wrong = {p.name: r["source"]["format"] for p, r in records.items()
+             if r["source"]["format"] not in FORMATS[p.suffix]}
+    assert wrong == {}
+
+
+def test_every_input_has_a_title(records: dict[Path, dict[str, Any]]) -> None:
+    assert sorted(p.name for p, r in records.items() if not title_of(r)) == []
+
+
+def chrome_in_title(doc: Document) -> bool:
+    return any(doc.line_hints.get(line.index) == BlockKind.CHROME and line.text
+               for line in doc.lines_of(BlockKind.TITLE))
+
+
+def test_no_title_is_made_of_chrome(docs: dict[Path, Document]) -> None:
+    offenders = {p.name for p, doc in docs.items() if chrome_in_title(doc)}
+    assert offenders - CHROME_TITLE_KNOWN == set()
+
+
+@pytest.mark.xfail(reason="segment.find_title skips chrome by text only, not by line_hints", strict=True)
+def test_known_chrome_titles_are_fixed(docs: dict[Path, Document]) -> None:
+    assert not any(chrome_in_title(doc) for p, doc in docs.items() if p.name in CHROME_TITLE_KNOWN)

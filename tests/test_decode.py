@@ -1,0 +1,124 @@
+"""decode: one rule per test, on bytes written here (never lines of the seed)."""
+from __future__ import annotations
+
+import codecs
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.document import Document, Source
+from pipeline.errors import EmptyInput
+from pipeline.lexicon import load_lexicon
+from pipeline.stages import decode
+
+LEX = load_lexicon()
+
+
+def decoded(data: bytes, path: str = "t") -> Document:
+    doc = Document(source=Source(path=path, sha256="0" * 64, bytes=len(data)), raw=data)
+    decode.run(doc, LEX)
+    return doc
+
+
+# --- encodings -------------------------------------------------------------------------
+
+def test_utf8_bom_is_read_and_dropped() -> None:
+    doc = decoded(codecs.BOM_UTF8 + "알림 사항".encode())
+    assert (doc.source.encoding, doc.decoded) == ("utf-8", "알림 사항")
+
+
+def test_utf16_bom() -> None:
+    doc = decoded("공지 사항입니다".encode("utf-16"))
+    assert doc.source.encoding == "utf-16" and doc.decoded == "공지 사항입니다"
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta charset="euc-kr">',
+    "<meta charset=EUC-KR>",
+    '<meta http-equiv="Content-Type" content="text/html; charset=ks_c_5601-1987">',
+])
+def test_euc_kr_labels_decode_as_cp949(meta: str) -> None:
+    # 똠 and 햏 are outside KS X 1001: strict EUC-KR fails on them, CP949 does not.
+    page = f"<html><head>{meta}</head><body><p>똠방각하 햏자</p></body></html>"
+    doc = decoded(page.encode("cp949"))
+    assert doc.source.encoding == "cp949" and "똠방각하 햏자" in doc.decoded
+
+
+@pytest.mark.parametrize(("declared", "body", "written_in"), [
+    ("utf-8", "행사 안내", "cp949"),            # a declaration that lies yields to what decodes
+    ("iso-8859-1", "행사 안내", "cp949"),       # a Western code page decodes anything: tried last
+    ("windows-1252", "café €", "cp1252"),       # … and still used when it is the one that fits
+])
+def test_declared_charset_is_checked_against_the_bytes(declared: str, body: str, written_in: str) -> None:
+    page = f'<html><head><meta charset="{declared}"></head><body><p>{body}</p></body></html>'
+    doc = decoded(page.encode(written_in))
+    assert doc.source.encoding == written_in and body in doc.decoded
+
+
+@pytest.mark.parametrize("word", ["보도자료", "개최", "문의", "담당자 홍길동"])
+def test_short_cp949_text_without_declaration(word: str) -> None:
+    """Detectors call such short byte strings Latin-1 or Cyrillic; CP949 is tried first."""
+    doc = decoded(word.encode("cp949"))
+    assert (doc.source.encoding, doc.decoded) == ("cp949", word)
+
+
+def test_plain_utf8_wins_over_cp949() -> None:
+    assert decoded("설명 자료".encode()).source.encoding == "utf-8"
+
+
+def test_undecodable_bytes_are_replaced_and_located() -> None:
+    data = "가나다".encode() + b"\xff" + "라마".encode()
+    doc = decoded(data)
+    assert doc.decoded == "가나다\ufffd라마"
+    [issue] = doc.issues
+    assert issue.code == "undecodable_bytes" and issue.message.endswith("byte offset(s) 9")
+
+
+def test_empty_input_is_an_error() -> None:
+    with pytest.raises(EmptyInput):
+        decoded(b" \n\t ")
+
+
+def test_canonical_names() -> None:
+    assert decode.canonical_encoding("KS_C_5601-1987", LEX) == "cp949"
+    assert decode.canonical_encoding("UTF8", LEX) == "utf-8"
+    assert decode.canonical_encoding("no-such-charset", LEX) is None
+
+
+# --- formats ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("<!DOCTYPE html><html><body><p>가</p></body></html>", "html"),
+    ("<!-- saved page -->\n<html><body>가</body></html>", "html"),
+    ("<p>첫 문단</p><p>둘째 문단</p>", "html"),
+    ('<html><head><title>pressRelease 1 DataContents</title></head><body><h1>DataContents</h1></body></html>',
+     "korea_kr_html"),
+    ('---\ntitle: "가"\nministry: "나"\n---\n\n# 가\n', "markdown"),
+    (json.dumps({"title": "가", "content": "나", "department": "다"}, ensure_ascii=False), "json"),
+    ("<참고: 행사 개요>\n□ 일시: 5월 1일", "text"),
+    ("---\n구분선 아래 본문", "text"),
+    ('{"not": "a release"}', "text"),
+    ("□ 개최 배경\n  ○ 협력 강화", "text"),
+])
+def test_format_is_read_from_content(text: str, fmt: str) -> None:
+    assert decode.detect_format(text, LEX) == fmt
+
+
+def test_format_ignores_the_file_name() -> None:
+    assert decoded(b"<html><body><p>a</p></body></html>", "release.txt").source.format == "html"
+    assert decoded("□ 개요".encode(), "page.html").source.format == "text"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=1, max_size=300))
+def test_any_bytes_decode_or_are_empty(data: bytes) -> None:
+    """Arbitrary bytes never raise, except the one error an empty file is."""
+    if not data.strip():
+        with pytest.raises(EmptyInput):
+            decoded(data)
+        return
+    doc = decoded(data)
+    assert doc.source.encoding and doc.source.format in {"text", "html", "markdown", "korea_kr_html", "json"}
+    assert all(i.code == "undecodable_bytes" for i in doc.issues)

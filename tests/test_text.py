@@ -1,0 +1,63 @@
+"""Shared helpers: hanja names, the initial-sound rule, phones, person splitting."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lexicon import load_lexicon
+from pipeline.text import (collapse, format_phone, initial_sound_rule, read_hanja_name, split_person,
+                           trimmed)
+
+LEX = load_lexicon()
+
+
+@pytest.mark.parametrize("syllable, expected", [
+    ("리", "이"), ("류", "유"), ("림", "임"), ("량", "양"), ("려", "여"),   # ㄹ + y-vowel → ㅇ
+    ("락", "낙"), ("로", "노"), ("라", "나"), ("래", "내"),               # ㄹ + other → ㄴ
+    ("녀", "여"), ("뇨", "요"), ("니", "이"),                             # ㄴ + y-vowel → ㅇ
+    ("김", "김"), ("나", "나"), ("A", "A"),
+])
+def test_initial_sound_rule(syllable, expected):
+    assert initial_sound_rule(syllable) == expected
+
+
+@pytest.mark.parametrize("hanja_name, hangul", [
+    ("李洛淵", "이낙연"),     # 洛 opens the given name: 낙, not 락
+    ("白樂晴", "백낙청"),
+    ("柳寬順", "유관순"),
+    ("盧武鉉", "노무현"),
+    ("金九", "김구"),         # 金 as a surname is 김
+    ("南宮檍", "남궁억"),     # two-character surname
+    ("羅", "나"),
+    ("홍길동", "홍길동"),     # Hangul passes through
+])
+def test_read_hanja_name(hanja_name, hangul):
+    assert read_hanja_name(hanja_name, LEX.surnames) == hangul
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("02)2100-1234", ("02-2100-1234", "+82221001234")),
+    ("(044)201-3333", ("044-201-3333", "+82442013333")),
+    ("044.201.3333", ("044-201-3333", "+82442013333")),
+    ("010-9876-5432", ("010-9876-5432", "+821098765432")),
+    ("02-2100-XXXX", None),          # a mask, not a number
+    ("3771-5035", None),             # no area code: not valid on its own
+])
+def test_format_phone(raw, expected):
+    assert format_phone(raw) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("박가람 팀  장", ("박가람", "팀장")),
+    ("사무관 정하늘", ("정하늘", "사무관")),
+    ("최○○ 과장", ("최○○", "과장")),
+    ("이나래", ("이나래", None)),
+    ("기획조정부", (None, None)),
+    ("부위원장 한결", ("한결", "부위원장")),
+])
+def test_split_person(value, expected):
+    assert split_person(value, LEX.PERSON_TITLE_RE) == expected
+
+
+def test_collapse_and_trimmed():
+    assert collapse("  a \n\t b  ") == "a b"
+    assert trimmed("  ab  ", 0, 6).to_json() == [2, 4]
