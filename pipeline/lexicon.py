@@ -165,7 +165,7 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<department>{alternation(page['department'])})|(?P<person>{alternation(page['person'])})"
             rf"|(?P<phone>{alternation(page['phone'])})|(?P<stop>{alternation(page['stop'])}))\s*:?"),
         "TITLE_LABEL_RE": re.compile(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
-        "SUBTITLE_RE": re.compile(r"^[-―]\s*(?P<text>.*?[^\s\-])\s*[-―]?$"),
+        "SUBTITLE_RE": re.compile(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),
         "WEBSITE_RE": re.compile(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),
         "URL_RE": re.compile(r"(?P<url>(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./?=&%#-]*)?)"),
@@ -192,12 +192,12 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EDITION_IMMEDIATE_RE": re.compile(alternation(L["embargo"]["immediate"])),
         # "붙임 1. 세부 추진계획 1부." — a following "2. …" line continues the listing.
         "ATTACHMENT_LINE_RE": re.compile(
-            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})\s*(?P<number>\d{{1,2}})?"
-            r"\s*[.:：]?\s+(?P<text>.+?)"
-            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
+            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
+            r"(?:\s*+[.:：])?\s++(?P<text>.*?\S)"
+            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+(?:끝\s*+\.?)?$"),
         "ATTACHMENT_MORE_RE": re.compile(
-            r"^(?P<number>\d{1,2})\s*\.\s+(?P<text>.+?)"
-            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
+            r"^(?P<number>\d{1,2})\s*+\.\s++(?P<text>.*?\S)"
+            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+(?:끝\s*+\.?)?$"),
         "INLINE_ATTACHMENT_RE": re.compile(
             rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
@@ -233,8 +233,8 @@ def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             re.IGNORECASE),
         "FRONT_MATTER_RE": re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL),
         # title: "[보도참고] …"   attachment_count: 0   (one key per line, simple scalars)
-        "YAML_FIELD_RE": re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$"),
-        "MD_HEADING_RE": re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$"),
+        "YAML_FIELD_RE": re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>(?:.*[^ \t])?)[ \t]*$"),
+        "MD_HEADING_RE": re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>(?:.*[^ \t#])?)[ \t#]*$"),
         "MD_ITEM_RE": re.compile(r"^[-*+][ \t]+(?P<text>.*)$"),
         "MD_QUOTE_RE": re.compile(r"^>[ \t]?(?P<text>.*)$"),
         "MD_LINK_RE": re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)"),
