@@ -40,7 +40,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         return USAGE
     progress = "off" if args.no_progress else "auto"
     options = BatchOptions(inputs=args.inputs, out=Path(args.output), jobs=args.jobs, force=args.force,
-                           progress=progress, patterns=tuple(args.glob or ()), max_bytes=args.max_bytes)
+                           progress=progress, patterns=tuple(args.glob or ()), max_bytes=args.max_bytes,
+                           keep_non_releases=args.keep_non_releases)
     try:
         summary = run_batch(options)
     except OutputUnusable as exc:
@@ -87,14 +88,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                        help="refuse inputs larger than this (default 20 MB)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse inputs larger than N bytes (default 20 MB) as too_large")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse one release and print its JSON")
+    p = sub.add_parser("parse", parents=[common], help="parse one release and print its JSON")
     p.add_argument("file")
     p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_parse)
-    b = sub.add_parser("batch", help="parse many releases into a directory")
+    b = sub.add_parser("batch", parents=[common], help="parse many releases into a directory")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories (searched recursively)")
     b.add_argument("-o", "--output", required=True, metavar="OUT")
     b.add_argument("--jobs", type=non_negative, default=0, help="worker processes; 0 = all cores")
@@ -102,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
     b.add_argument("--glob", action="append", metavar="PATTERN",
                    help="only files in directories whose name matches, e.g. '*.txt' (repeatable)")
+    b.add_argument("--keep-non-releases", action="store_true",
+                   help="write inputs flagged not_a_press_release as documents instead of error records")
     b.set_defaults(func=cmd_batch)
-    v = sub.add_parser("validate", help="validate JSON documents (or, with --raw, raw releases)")
+    v = sub.add_parser("validate", parents=[common], help="validate JSON documents (or, with --raw, raw releases)")
     v.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
     v.add_argument("--raw", action="store_true",
                    help="PATHs are raw releases: parse, validate, and apply the quality gates")

@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes, read_limited
-from .errors import NotAPressRelease, OutputCollision, PipelineError, WorkerCrashed, WriteFailed
+from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, WorkerCrashed,
+                     WriteFailed)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
@@ -48,10 +49,10 @@ PARTIAL_DIR = ".partial"
 CHUNK = 8                   # inputs per task sent to a worker
 IN_FLIGHT = 4               # chunks queued per worker
 NOT_A_RELEASE = "not_a_press_release"
-# Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
-UMASK = os.umask(0o022)
+UMASK = os.umask(0o022)     # read once (os.umask can only be read by setting it)
 os.umask(UMASK)
-REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "malformed", NOT_A_RELEASE}
+# Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
+REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "malformed"}
 
 
 def dump(record: dict[str, Any]) -> str:
@@ -83,6 +84,15 @@ class Task:
     rel: str
     previous: dict[str, Any] | None = None
     collides_with: str | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker needs to know about the run (sent with each chunk)."""
+    out: Path
+    max_bytes: int = DEFAULT_MAX_BYTES
+    keep_non_releases: bool = False
+    keep_non_releases: bool = False
 
 
 def is_hidden(name: str) -> bool:
@@ -142,47 +152,53 @@ def error_record(task: Task, exc: PipelineError, sha: str | None) -> dict[str, A
             "title": None, "code": exc.code, "message": exc.reason}
 
 
-def can_skip(task: Task, sha: str, out: Path) -> bool:
+def can_skip(task: Task, sha: str, job: Job) -> bool:
+    """Same bytes, same pipeline version, and an outcome this run would repeat."""
     prev = task.previous
     if prev is None or prev.get("sha256") != sha:
         return False
     if prev.get("status") == "ok":
-        return (out / task.rel).is_file()
+        kept_non_release = prev.get("non_release", False)
+        return (job.out / task.rel).is_file() and (job.keep_non_releases or not kept_non_release)
+    if prev.get("code") == NOT_A_RELEASE:
+        return not job.keep_non_releases
     return prev.get("code") in REPEATABLE
 
 
 def skipped_record(task: Task) -> dict[str, Any]:
     prev = task.previous or {}
-    keep = {k: prev.get(k) for k in ("sha256", "output", "title", "code", "message") if k in prev}
+    keep = {k: prev.get(k) for k in ("sha256", "output", "title", "code", "message", "non_release") if k in prev}
     return {"path": task.path, "target": task.rel, **keep, "status": "skipped", "was": prev.get("status")}
 
 
-def convert(task: Task, out: Path, max_bytes: int) -> dict[str, Any]:
+def convert(task: Task, job: Job) -> dict[str, Any]:
     """Parse one input and write its JSON; the index record says what happened."""
-    if task.collides_with:
+    if task.collides_with:   # before the try: the output belongs to the other input
         raise OutputCollision(task.path, f"{task.collides_with} is already written to {task.rel}")
-    data = read_limited(Path(task.path), max_bytes)
-    sha = hashlib.sha256(data).hexdigest()
-    if can_skip(task, sha, out):
-        return skipped_record(task)
+    sha = None
     try:
-        record = parse_bytes(data, task.path, max_bytes)
-        refuse_non_release(task, record)
+        data = read_limited(Path(task.path), job.max_bytes)
+        sha = hashlib.sha256(data).hexdigest()
+        if can_skip(task, sha, job):
+            return skipped_record(task)
+        record = parse_bytes(data, task.path, job.max_bytes)
+        non_release = match_non_release(record)
+        if non_release and not job.keep_non_releases:
+            raise NotAPressRelease(task.path, non_release)
     except PipelineError as exc:
-        remove_stale(out / task.rel)
+        remove_stale(job.out / task.rel)
         return error_record(task, exc, sha)
     try:
-        write_atomic(out / task.rel, dump(record), out / PARTIAL_DIR)
+        write_atomic(job.out / task.rel, dump(record), job.out / PARTIAL_DIR)
     except OSError as exc:
         raise WriteFailed(task.path, f"cannot write {task.rel}: {exc.strerror or exc}") from exc
     return {"path": task.path, "target": task.rel, "sha256": sha, "status": "ok", "output": task.rel,
-            "title": record["release"].get("title")}
+            "title": record["release"].get("title"), **({"non_release": True} if non_release else {})}
 
 
-def refuse_non_release(task: Task, record: dict[str, Any]) -> None:
-    for warning in record["diagnostics"]["warnings"]:
-        if warning["code"] == NOT_A_RELEASE:
-            raise NotAPressRelease(task.path, warning["message"])
+def match_non_release(record: dict[str, Any]) -> str | None:
+    """The message of the release stage's not_a_press_release warning, if it gave one."""
+    return next((w["message"] for w in record["diagnostics"]["warnings"] if w["code"] == NOT_A_RELEASE), None)
 
 
 def remove_stale(path: Path) -> None:
@@ -193,22 +209,21 @@ def remove_stale(path: Path) -> None:
         pass
 
 
-def convert_one(task: Task, out: Path, max_bytes: int) -> dict[str, Any]:
+def convert_one(task: Task, job: Job) -> dict[str, Any]:
     started = time.perf_counter()
     try:
-        record = convert(task, out, max_bytes)
+        record = convert(task, job)
     except PipelineError as exc:
         record = error_record(task, exc, None)
     except Exception as exc:  # a bug in this module; the input is still accounted for
-        record = error_record(task, WorkerCrashed(task.path, f"{type(exc).__name__}: {exc}"), None)
-        record["code"] = "internal"
+        record = error_record(task, InternalError(task.path, f"{type(exc).__name__}: {exc}"), None)
     record["ms"] = round((time.perf_counter() - started) * 1000)
     record["pipeline_version"] = PIPELINE_VERSION
     return record
 
 
-def convert_chunk(chunk: list[Task], out: Path, max_bytes: int) -> list[dict[str, Any]]:
-    return [convert_one(t, out, max_bytes) for t in chunk]
+def convert_chunk(chunk: list[Task], job: Job) -> list[dict[str, Any]]:
+    return [convert_one(t, job) for t in chunk]
 
 
 def ignore_interrupts() -> None:
@@ -226,8 +241,8 @@ def chunked(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
 class Scheduler:
     """Runs chunks on a process pool and yields their records in submission order."""
 
-    def __init__(self, jobs: int, out: Path, max_bytes: int) -> None:
-        self.jobs, self.out, self.max_bytes = jobs, out, max_bytes
+    def __init__(self, jobs: int, job: Job) -> None:
+        self.jobs, self.job = jobs, job
         self.pool = self.new_pool(jobs)
         self.pending: deque[tuple[list[Task], Future]] = deque()
 
@@ -236,7 +251,7 @@ class Scheduler:
         return ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupts)
 
     def submit(self, chunk: list[Task]) -> None:
-        self.pending.append((chunk, self.pool.submit(convert_chunk, chunk, self.out, self.max_bytes)))
+        self.pending.append((chunk, self.pool.submit(convert_chunk, chunk, self.job)))
 
     def run(self, chunks: Iterator[list[Task]]) -> Iterator[dict[str, Any]]:
         for chunk in chunks:
@@ -275,7 +290,7 @@ class Scheduler:
 
     def run_alone(self, solo: ProcessPoolExecutor, task: Task) -> tuple[dict[str, Any], ProcessPoolExecutor]:
         try:
-            return solo.submit(convert_one, task, self.out, self.max_bytes).result(), solo
+            return solo.submit(convert_one, task, self.job).result(), solo
         except BrokenProcessPool:
             solo.shutdown(wait=True)
             crash = WorkerCrashed(task.path, "the worker process died while parsing this input")
@@ -287,13 +302,13 @@ class Scheduler:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def execute(tasks: Iterator[Task], jobs: int, out: Path, max_bytes: int) -> Iterator[dict[str, Any]]:
+def execute(tasks: Iterator[Task], jobs: int, job: Job) -> Iterator[dict[str, Any]]:
     """Records in task order; `jobs == 1` runs in this process (no pool, easy to debug)."""
     if jobs == 1:
         for task in tasks:
-            yield convert_one(task, out, max_bytes)
+            yield convert_one(task, job)
         return
-    scheduler = Scheduler(jobs, out, max_bytes)
+    scheduler = Scheduler(jobs, job)
     try:
         yield from scheduler.run(chunked(tasks, CHUNK))
     finally:
@@ -444,6 +459,7 @@ class BatchOptions:
     progress: str = "auto"          # auto | bar | plain | off
     patterns: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    keep_non_releases: bool = False
 
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
@@ -483,7 +499,8 @@ def run_batch(options: BatchOptions) -> Summary:
     index = IndexWriter(out, previous)
     started = time.monotonic()
     try:
-        for record in execute(tasks, options.workers(), out, options.max_bytes):
+        job = Job(out, options.max_bytes, options.keep_non_releases)
+        for record in execute(tasks, options.workers(), job):
             index.add(record)
             summary.add(record)
             progress.update(summary, started)

@@ -256,3 +256,18 @@ def test_progress_lines_when_not_a_terminal(tree, tmp_path, monkeypatch, capsys)
     run_batch(BatchOptions(inputs=[str(src)], out=tmp_path / "out", jobs=1, progress="plain"))
     lines = capsys.readouterr().err.splitlines()
     assert lines[-1].startswith(f"batch: {len(files)}/{len(files)} done")
+
+
+def test_non_releases_are_error_records_unless_kept(tree, tmp_path):
+    src, _ = tree
+    out = tmp_path / "out"
+    run_batch(options([src / "bad"], out, jobs=1))
+    errors = {Path(e["path"]).name: e["code"] for e in read_lines(out / "errors.jsonl")}
+    assert errors["menu.html"] == "not_a_press_release" and not (out / "menu.html.json").exists()
+    kept = run_batch(options([src / "bad"], out, jobs=1, keep_non_releases=True))
+    assert kept.ok == 1 and kept.skipped == 3
+    record = json.loads((out / "menu.html.json").read_text(encoding="utf-8"))
+    assert "not_a_press_release" in {w["code"] for w in record["diagnostics"]["warnings"]}
+    assert run_batch(options([src / "bad"], out, jobs=1, keep_non_releases=True)).skipped == 4
+    refused = run_batch(options([src / "bad"], out, jobs=1))
+    assert refused.errors == 1 and not (out / "menu.html.json").exists()

@@ -136,3 +136,11 @@ def test_ctrl_c_leaves_a_consistent_output(tmp_path):
     assert resumed.returncode == 0 and f"skipped {len(index)}".encode() in resumed.stderr
     assert len((out / "index.jsonl").read_text().splitlines()) == 300
     assert os.listdir(out).count("index.jsonl") == 1
+
+
+def test_size_limit_option(tmp_path):
+    out = tmp_path / "out"
+    done = cli("batch", str(SEED), "-o", str(out), "--max-bytes", "1000", "--no-progress")
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert done.returncode == 1 and errors[0]["code"] == "too_large"
+    assert "over the limit of 1000" in errors[0]["message"]
