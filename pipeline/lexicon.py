@@ -55,6 +55,8 @@ class MarkerFamily:
     pattern: str | None = None
     needs_space: bool = False
     no_digit_after: bool = False
+    rank: int | None = None      # the conventional level (□ 1, ○ 2, - 3, · 4), if it has one
+    minor: bool = False          # *, ※, ▲: closed by any ranked marker that follows
 
 
 @dataclass
@@ -70,6 +72,8 @@ class Lexicon:
     issuers: dict[str, str]          # every known name, short form or former name → 2026 name
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
     html: dict[str, Any] = field(default_factory=dict)      # data/html.toml, for decode and render
+    # Vocabulary of the semantic stages (event, people, sessions, figures, countries), by file.
+    semantic: dict[str, Any] = field(default_factory=dict)
 
     def add_patterns(self, patterns: dict[str, re.Pattern[str]]) -> None:
         """Register patterns; each is also an attribute (lex.PHONE_RE) for fast access."""
@@ -89,6 +93,8 @@ def _load_families() -> tuple[MarkerFamily, ...]:
             pattern=entry.get("pattern"),
             needs_space=entry.get("needs_space", False),
             no_digit_after=entry.get("no_digit_after", False),
+            rank=entry.get("rank"),
+            minor=entry.get("minor", False),
         ))
     return tuple(families)
 
@@ -172,7 +178,7 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EMAIL_RE": re.compile(r"(?<![\w.+-])(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
         # 02-3787-0433, 02)3787-0433, (044)201-3333, 044.201.3333, 3771-5035
         "PHONE_RE": re.compile(
-            r"(?<![\d\w])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
+            r"(?<![\d\w,.])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
             r"(?:\s*\(?\s*(?:내선|Ext\.?)\s*(?P<extension>\d{1,5})\s*\)?)?"),
         "PERSON_TITLE_RE": re.compile(rf"(?P<title>{titles})"),
         "KOREAN_DATE_RE": re.compile(
@@ -214,9 +220,52 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONTACT_BLOCK_LABEL_RE": re.compile(
             rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
         "CONTACT_SENTENCE_RE": re.compile(alternation(L["contact"]["sentence"])),
+        "HELPLINE_CUE_RE": re.compile(alternation(L["contact"]["helpline_cues"])),
+        # 「미국 관세 품목분류 상담센터」(042-714-7538): the quoted name owns the number.
+        "QUOTED_NAME_RE": re.compile(r"[「｢『‘'\"“](?P<name>[^「」｢｣『』‘’'\"“”]{2,40})[」｣』’'\"”]$"),
         "ISSUER_RE": re.compile(rf"(?P<issuer>{alternation(list(lex.issuers))})"),
         "MARKER_RE": _marker_re(lex.families),
         "WORD_RE": re.compile(r"(?P<word>\S+)"),
+    }
+
+
+def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """What closes the body: appendix pages, the attachment list, the end mark; header
+    template labels; and what tells a headline from a sentence. Vocabulary from markers.toml and
+    boilerplate.toml."""
+    data = read_toml("markers.toml")
+    appendix, seg, chrome = data["appendix"], data["segment"], lex.boilerplate
+    open_, close = r"[<\[〈【(]", r"[>\]〉】)]"
+    return {
+        # "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >" — and never "참고로, …".
+        "APPENDIX_HEAD_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['page'], spaced=True)})"
+            rf"\s*(?P<number>\d{{1,2}})?\s*(?P<close>{close})?\s*(?=[.:]|\s|$)[.:]?\s*(?P<rest>.*)$"),
+        # "붙임 1. 설명회 개최 계획.", "<붙임> 1. …", "붙 임 : 화상 회의 사진. 끝."
+        "ATTACHMENT_LIST_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})\s*{close}?"
+            r"\s*[.:]?\s*(?P<rest>[^\s>\]〉】)].*)$"),
+        "ATTACHMENT_LABEL_RE": re.compile(
+            rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})"),
+        "NUMBERED_LINE_RE": re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<rest>\S.*)$"),
+        # "< 순회지원단 권역별 운영계획 >", "<'03년 수출 증감률> (단위:%)"
+        "CAPTION_RE": re.compile(r"^[<〈＜]\s*(?P<text>[^<>〈〉＜＞]+?)\s*[>〉＞](?:\s*\([^()]*\))?$"),
+        "END_MARK_RE": re.compile(rf"(?P<end>{alternation(seg['end_marks'])})$"),
+        "EMBARGO_WORD_RE": re.compile(rf"^(?P<word>{alternation(seg['embargo_words'])})(?=[\s:]|$)"),
+        "HEADER_LABEL_RE": re.compile(
+            rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
+        "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
+        "NOTICE_RE": re.compile(alternation(chrome["notices"])),
+        "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
+        "PROSE_SIGNAL_RE": re.compile(alternation(seg["prose_signals"])),
+        "KICKER_RE": re.compile(r"^[\[(【〔](?P<tag>[^\[\]()【】〔〕]{1,20})[\])】〕]$"),
+        "FILE_WIDGET_RE": re.compile(
+            rf"^(?:{alternation(chrome['file_widget_labels'])})\s*\d*\s*:?$"
+            rf"|\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$"
+            rf"|{alternation(chrome['file_widget_words'])}", re.IGNORECASE),
+        "UNIT_LINE_RE": re.compile(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
+        "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
     }
 
 
@@ -269,4 +318,307 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_core_patterns(lex))
     lex.html = read_toml("html.toml")
     lex.add_patterns(_input_patterns(lex))
+    lex.add_patterns(_segment_patterns(lex))
+    _load_semantic(lex)
     return lex
+
+
+# --- semantic layer: event, people, sessions, figures, countries ----------------------------
+
+HANGUL = "\uac00-\ud7a3"
+QUOTE_OPEN = "‘'\"「『“"
+QUOTE_CLOSE = "’'\"」』”"
+
+
+def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
+    """Korean name or alias → ISO 3166-1 alpha-2, and ISO → (Korean, English) display names.
+
+    Names come from CLDR through Babel; countries.toml adds what releases write that CLDR
+    lacks (호주, 인니, 싱가폴 …). CLDR's `홍콩(중국 특별행정구)` is cut at the parenthesis.
+    """
+    from babel import Locale
+
+    ko, en = Locale("ko").territories, Locale("en").territories
+    names: dict[str, str] = {}
+    info: dict[str, dict[str, str]] = {}
+    for code, name in ko.items():
+        if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
+            continue
+        short = name.split("(")[0].strip()
+        names.setdefault(short, code)
+        info[code] = {"name": data["display_ko"].get(code, short),
+                      "name_en": data["display_en"].get(code, en.get(code, code))}
+    for alias, code in data["aliases"].items():
+        if code not in info:
+            raise ValueError(f"countries.toml: alias {alias!r} names unknown code {code}")
+        names[alias] = code
+    return {"names": names, "info": info}
+
+
+def _load_semantic(lex: Lexicon) -> None:
+    countries = read_toml("countries.toml")
+    lex.semantic.update({
+        "units": read_toml("units.toml"),
+        "countries": countries,
+        "country_table": _load_countries(countries),
+        "sessions": read_toml("sessions.toml"),
+        "event": read_toml("event.toml"),
+        "people": read_toml("people.toml"),
+    })
+    lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
+    lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
+    for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
+                  _people_patterns):
+        lex.add_patterns(build(lex))
+
+
+def unit_kinds(units: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
+    """Every unit word → (kind, unit as reported): '불' → ('money', 'USD'), '년' → ('time', None)."""
+    table: dict[str, tuple[str, str | None]] = {}
+    for word in units["time"]["units"]:
+        table[word] = ("time", None)
+    for word, code in units["currency"]["suffix"].items():
+        table[word] = ("money", code)
+    for word in units["percent"]["percent_point"]:
+        table[word] = ("percent_point", "%p")
+    for word in units["percent"]["percent"]:
+        table[word] = ("percent", "%")
+    for kind in ("count", "factor", "quantity"):
+        for word in units["counters"][kind]:
+            table[word] = (kind, word)
+    return table
+
+
+def trie_alternation(words: list[str]) -> str:
+    """An alternation of `words` folded into a character trie: '한국|한국인|홍콩' →
+    '(?:한국(?:인)?|홍콩)'. It matches what the longest-first alternation matches, but a
+    position is rejected after one character instead of after trying every word."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def first_chars(words: list[str]) -> str:
+    """A character class body of the first characters of `words`, escaped."""
+    return "".join(sorted({re.escape(w[0]) for w in words if w}))
+
+
+def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    u = lex.semantic["units"]
+    n = u["numerals"]
+    hdigit = "".join(n["digits"])
+    small, large = "".join(n["small"]), n["large"]
+    # Atomic: a digit run is read once, never re-split when a multiplier fails to follow.
+    arabic = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?>\.\d+)?"
+    large_chars = "".join(large)
+    # A number is a run of numerals; the grammar (groups of 10⁴ with 천/백/십 inside, in
+    # order) is read by figures.parse_number. Arabic-led runs take no Hangul digit after them
+    # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|{arabic})*"
+    hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
+    number = rf"(?>{arabic_led}|{hangul_led})"
+    units = unit_kinds(u)
+    particles = alternation(u["counters"]["particles"])
+    openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
+                          + u["sign"]["negative"])
+    numerals = hdigit + small
+    # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
+    first = rf"[{openers}0-9]|[{numerals}][{numerals}{large_chars}]"
+    return {
+        # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
+        "FIGURE_RE": re.compile(rf"""
+            (?={first})                     # fail fast: most positions open no number
+            (?<![0-9A-Za-z{HANGUL}.,])
+            (?:(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
+            (?:(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
+            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9]))?
+            (?P<number>{number})
+            (?P<approx_inside>{alternation(u['approximate']['inside'])})?
+            (?:\s?(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
+            (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
+            """, re.VERBOSE),
+        # The pieces of one 10⁴ group, read left to right.
+        "NUMERAL_TOKEN_RE": re.compile(
+            rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),
+        # Between two numbers of a range: "1100% 내지 1700%", "5~7%", "3천부터 5천까지".
+        "RANGE_JOIN_RE": re.compile(rf"\s*(?:{alternation(u['range']['connectors'])})\s*"),
+        "RANGE_CLOSE_RE": re.compile(rf"\s*(?P<close>{alternation(u['range']['range_close'])})"),
+        # "세션 1", "제3" just before a number: an ordinal or a label, not a figure.
+        "ORDINAL_BEFORE_RE": re.compile(rf"(?:{alternation(u['time']['ordinal_before'])})\s*$"),
+        # A bare number counts things only when a noun follows: "1,319 중규모 기업".
+        "NOUN_AFTER_RE": re.compile(rf"\s+[{HANGUL}]"),
+        # Only a comma-grouped number stands without a unit: '1,319', not '3054' or '02'.
+        "GROUPED_NUMBER_RE": re.compile(r"[1-9]\d{0,2}(?:,\d{3})+"),
+        # Digits glued to a comma or period and more digits: a flattened table ("201458,427143").
+        "GLUED_DIGITS_RE": re.compile(r"[,.][0-9]"),
+        # "미화 6천만불 (한화 700억원)": only an opening parenthesis between the two amounts.
+        "EQUIVALENT_GAP_RE": re.compile(r"\s*\(\s*"),
+    }
+
+
+def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    c = lex.semantic["countries"]
+    names = list(lex.semantic["country_table"]["names"])
+    p = c["particles"]
+    particles = alternation(p["subject"] + p["joiner"] + p["other"])
+    nouns = alternation(c["programs"]["nouns"])
+    g = c["grammar"]
+    roster_nouns = alternation(c["particles"]["roster_nouns"])
+    return {
+        # "일본은", "호주의", "인도네시아 중소기업부" — not "한국무역협회", not "각국".
+        "COUNTRY_RE": re.compile(rf"""
+            (?=[{first_chars(names + c['ignore']['words'])}])   # fail fast before 280 names
+            (?<![A-Za-z{HANGUL}])
+            (?:(?P<ignore>{alternation(c['ignore']['words'])})
+              |(?P<country>{trie_alternation(names)})
+               (?P<particle>{particles})?(?![{HANGUL}]))
+            """, re.VERBOSE),
+        "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
+        # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
+        "COUNTRY_CHAIN_RE": re.compile(
+            rf"^(?:{alternation(p['joiner'])})?\s*(?:,\s*)?(?:(?:{alternation(g['chain_words'])})\s+)?$"),
+        # Between two names of a list: "미국, 일본", "미국 · 일본".
+        "COUNTRY_LIST_SEP_RE": re.compile(r"^\s*[,·/]\s*$"),
+        # "11개 회원국 (미국, 일본, …)": a count and a roster noun before the list.
+        "ROSTER_BEFORE_RE": re.compile(
+            rf"\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})\s*\(?\s*$"),
+        # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
+        "ROSTER_AFTER_RE": re.compile(
+            rf"\s*{g['list_closer']}\s*\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
+        # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
+        "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
+        "LIST_ITEM_SPLIT_RE": re.compile(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),
+        # Latin names: "SME21", "PROSOFT", "TIMPs" (the class first lets the engine skip ahead).
+        "ACRONYM_RE": re.compile(
+            r"(?P<name>[A-Z](?:[A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]+[0-9]+))(?![A-Za-z0-9])"),
+        # … followed by a programme noun: "PROSOFT 프로그램", "TIMPs (…)지원사업", "TIMPs 사업은".
+        "PROGRAM_NOUN_AFTER_RE": re.compile(
+            rf"\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})"
+            rf"(?:(?![{HANGUL}])|(?={alternation(c['particles']['subject'] + c['particles']['other'])}))"),
+        # … or preceded by one: "10년 사업인 SME21".
+        "PROGRAM_NOUN_BEFORE_RE": re.compile(rf"(?:{nouns}){g['copula']}\s+$"),
+        "PROGRAM_QUOTED_RE": re.compile(rf"""
+            [{QUOTE_OPEN}](?![0-9])(?P<name>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,60}}?)[{QUOTE_CLOSE}]
+            (?P<after>\s*(?:이?라는|인|의)?\s*(?:{nouns}))?
+            """, re.VERBOSE),
+        "PROGRAM_NOUN_END_RE": re.compile(rf"(?:{nouns})$"),
+    }
+
+
+def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    s = lex.semantic["sessions"]
+    words = alternation(s["numbered_words"])
+    quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
+    locatives = alternation(s["lead_locatives"])
+    return {
+        # "[세션 1]에서는", "제2세션은", "[1부]", "종합토론:", "특별세션에서는".
+        "SESSION_LABEL_RE": re.compile(rf"""
+            (?P<open>\[)?\s*
+            (?:{s['ordinal_prefix']}\s*(?P<num_a>\d+)\s*(?P<word_a>{words})
+              |(?P<word_b>{words})\s*(?P<num_b>\d+)
+              |(?P<num_c>\d+)\s*{s['part_word']}
+              |(?P<named>{alternation(s['named'])}))
+            \s*(?P<close>\])?\s*(?P<tail>{alternation(s['label_tail'])})?(?![{HANGUL}])
+            """, re.VERBOSE),
+        # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
+        "SESSION_ENUM_RE": re.compile(rf"""
+            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:등의?\s*)?
+            (?P<count>\d+)\s*개의?\s*(?:{alternation(s['enumeration_head'])})
+            """, re.VERBOSE),
+        "QUOTED_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?![0-9])(?P<q>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
+        "TOPICS_RE": re.compile(
+            rf"(?:{alternation(s['topics_label'])})\s*(?P<list>[^.]+?)\s*"
+            rf"(?:{alternation(s['topics_end'])})(?![{HANGUL}])"),
+        "TOPIC_SPLIT_RE": re.compile(r"\s*,\s*"),
+        # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily.
+        "SESSION_INTRO_RE": re.compile(
+            rf"(?P<intro>.{{2,80}}?)\s*(?:{alternation(s['intro_tail'])})\s"),
+        # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
+        "TOPIC_QUOTE_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
+            rf"(?:{alternation(s['topic_quote_tail'])})"),
+        "TOPIC_LEAD_RE": re.compile(
+            rf"(?P<topic>.{{2,60}}?)\s*(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
+            rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:{locatives})\s"),
+        "NON_WORD_RE": re.compile(rf"[^0-9A-Za-z{HANGUL}]+"),
+    }
+
+
+def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    e = lex.semantic["event"]
+    wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
+    hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
+    return {
+        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
+        "EVENT_NAME_RE": re.compile(r"[「『](?P<name>[^」』\n]{2,120})[」』]"),
+        # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일"
+        "EVENT_DATES_RE": re.compile(rf"""
+            (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
+            (?:\s*부터\s*(?P<ndays>\d{{1,2}})\s*일\s*간)?     # "11월 23일부터 5일간"
+            (?:\s*(?:{alternation(e['date_joiners'])})\s*
+               (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
+               (?:\s*(?:{alternation(e['date_closers'])}))?)?
+            """, re.VERBOSE),
+        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」"
+        "EVENT_VENUE_RE": re.compile(
+            rf"\s*(?:{alternation(e['venue_lead'])})?\s*,?\s*"
+            rf"(?:(?:{alternation(e['time_words'])})?\s*\d{{1,2}}\s*(?:{hour}|:)\s*(?:\d{{1,2}}\s*(?:{minute})?)?"
+            rf"\s*(?:{alternation(e['time_closers'])})?\s*)?"
+            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
+        # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
+        "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})\s"),
+        "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
+        "HOST_SPLIT_RE": re.compile(
+            rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
+        "YEAR_IN_NAME_RE": re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"),
+    }
+
+
+def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    p = lex.semantic["people"]
+    n = p["name"]
+    titles = trie_alternation(lex.titles["person"])
+    tail = alternation(p["name"]["title_tail"])
+    roles = {role: alternation(words) for role, words in p["roles"].items()}
+    org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
+                    + lex.titles["team_suffixes"] + p["name"]["org_suffixes"])
+    return {
+        # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
+        # from the words before the title, so the pattern anchors on the title.
+        "PERSON_MENTION_RE": re.compile(
+            rf"\s(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+        # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
+        "NAME_TOKEN_RE": re.compile(
+            rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
+            r"(?:\((?P<hanja>[\u4e00-\u9fff]{2,5})\))?$"),
+        "WORD_RE": re.compile(r"\S+"),
+        "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
+        "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
+        "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),
+        "ORG_WORD_RE": re.compile(
+            rf"(?:{alternation(org_suffixes)})$"),
+        # The speaker's description before the name, read for an organization.
+        "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
+        "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),
+        "GENITIVE_RE": re.compile(rf"{n['genitive']}(?=\s|$)"),
+        # "[장관동정]": a board's tag, never part of an affiliation.
+        "BRACKET_TAG_RE": re.compile(r"\[[^\[\]]*\]"),
+        "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])}))\s"),
+        "KEYNOTE_RE": re.compile(roles["keynote"]),
+        "PRESENTER_RE": re.compile(roles["presenter"]),
+        "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
+        "PANELIST_RE": re.compile(roles["panelist"]),
+    }

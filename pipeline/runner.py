@@ -27,8 +27,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("event", event.run),
     ("people", people.run),
     ("sessions", sessions.run),
-    ("countries", countries.run),
+    # figures before countries: a country's findings carry the figures inside them.
     ("figures", figures.run),
+    ("countries", countries.run),
     ("assemble", assemble.run),
     ("validate", validate.run),
 )

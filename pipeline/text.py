@@ -1,12 +1,14 @@
 """Small pure helpers shared by stages: white space, spans, Hangul tests."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Iterator
 
 import hanja
 import phonenumbers
 
-from .document import Span
+from .document import Node, Span
 
 _WS_RE = re.compile(r"\s+")
 
@@ -23,6 +25,37 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+def walk(nodes: Iterable[Node]) -> Iterator[Node]:
+    """Every node of a bullet tree, parents before their children, in text order."""
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
+
+
+class NodeIndex:
+    """Which node holds an offset. A node's own span excludes its children, so the spans of
+    a tree do not overlap and a bisect over their starts tells."""
+
+    def __init__(self, nodes: Iterable[Node]) -> None:
+        self.nodes = sorted(nodes, key=lambda n: n.span.start)
+        self.starts = [n.span.start for n in self.nodes]
+
+    def owner(self, offset: int) -> int | None:
+        """The start of the node holding `offset`, or None."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[i] if i >= 0 and offset < self.nodes[i].span.end else None
+
+
+def content_start(text: str, node: Node) -> int:
+    """Offset of a node's first character after its marker and the blanks that follow it.
+
+    Patterns applied here must not use `^`: it does not match at a `pos` argument."""
+    i = node.span.start + len(node.marker or "")
+    while i < node.span.end and text[i].isspace():
+        i += 1
+    return i
 
 
 def is_hangul(ch: str) -> bool:
@@ -112,20 +145,37 @@ def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
 def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:
     """'전대성 팀  장' → ('전대성', '팀장'); '과장 홍길동' → ('홍길동', '과장'); '김민철' → ('김민철', None).
 
-    Titles may be letter-spaced, so they are matched with white space removed; the name is
-    what remains, when it looks like a name (2–5 letters, masks such as 홍○○ allowed)."""
+    Titles may be letter-spaced, so they are matched with white space removed; but the name
+    that remains must be whole words ('이 사업은' holds no 이사). The name must look like one
+    (2–4 letters, masks such as 홍○○ allowed)."""
     compact = without_spaces(value)
+    words = value.split()
     title = None
+    name = compact
     for m in title_re.finditer(compact):
         if m.start() == 0 or m.end() == len(compact):
-            title = m.group("title")
-            name = compact[m.end():] if m.start() == 0 else compact[:m.start()]
-            break
-    else:
-        name = compact
+            rest = compact[m.end():] if m.start() == 0 else compact[:m.start()]
+            if is_whole_words(rest, words, at_end=m.start() == 0):
+                title, name = m.group("title"), rest
+                break
     if not _NAME_RE.fullmatch(name):
         return (None, title) if title and not name else (None, None)
     return name, title
+
+
+def is_whole_words(part: str, words: list[str], at_end: bool) -> bool:
+    """Whether `part` is the last (or first) few words of `words`, joined without spaces."""
+    if not part:
+        return True
+    pieces = reversed(words) if at_end else iter(words)
+    joined = ""
+    for word in pieces:
+        joined = word + joined if at_end else joined + word
+        if joined == part:
+            return True
+        if len(joined) >= len(part):
+            return False
+    return False
 
 
 _NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")

@@ -42,7 +42,9 @@ def span_problems(record: dict[str, Any]) -> list[str]:
             held = collapse(text[start:end])
             for key in VALUE_KEYS:
                 value = node.get(key)
-                if isinstance(value, str) and value and collapse(value) not in held:
+                # A name written in hanja (柳昌茂) is held as written, and read (유창무) apart.
+                written = node.get(f"{key}_hanja") or value
+                if isinstance(value, str) and value and collapse(written) not in held:
                     problems.append(f"{path}/{key}: {value!r} not in its span {held[:60]!r}")
         if node.get("kind") == "lost_character" and is_span(node.get("span")):
             start, end = node["span"]

@@ -31,9 +31,9 @@ def title_of(record: dict[str, Any]) -> str:
     return text_of(record["release"].get("title")) or text_of((record.get("page") or {}).get("headline"))
 
 
-# Title blocks that still hold a line render marked as chrome, because segment's title search
-# reads only the text of a line, not its hint. Known; the fix belongs to segment.
-CHROME_TITLE_KNOWN = {"gyeongbuk_2026_0107_sewage_amr_survey.html"}   # the '첨부파일' label cell
+# Title blocks that still hold a line render marked as chrome. (Segment's title search now
+# skips lines by their hint too, so none is known.)
+CHROME_TITLE_KNOWN: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,3 @@ def test_no_title_is_made_of_chrome(docs: dict[Path, Document]) -> None:
     offenders = {p.name for p, doc in docs.items() if chrome_in_title(doc)}
     assert offenders - CHROME_TITLE_KNOWN == set()
 
-
-@pytest.mark.xfail(reason="segment.find_title skips chrome by text only, not by line_hints", strict=True)
-def test_known_chrome_titles_are_fixed(docs: dict[Path, Document]) -> None:
-    assert not any(chrome_in_title(doc) for p, doc in docs.items() if p.name in CHROME_TITLE_KNOWN)

@@ -19,9 +19,9 @@ FIELDS = ("release", "contacts", "organizations", "sections", "event", "sessions
 
 
 def without_spans(value: Any) -> Any:
-    """The value with every 'span' and 'spans' key removed, at any depth."""
+    """The value with every 'span', 'spans' and 'mentions' (a list of spans) key removed."""
     if isinstance(value, dict):
-        return {k: without_spans(v) for k, v in value.items() if k not in ("span", "spans")}
+        return {k: without_spans(v) for k, v in value.items() if k not in ("span", "spans", "mentions")}
     if isinstance(value, list):
         return [without_spans(v) for v in value]
     return value

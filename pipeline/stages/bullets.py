@@ -1,23 +1,39 @@
-"""The body as a bullet tree: □ ○ - * and numbered outlines, each node with its span.
+"""The body and each appendix page as a bullet tree: □ ○ - * and numbered outlines, prose
+paragraphs, notes and tables rendered as text, each node with its span.
 
 Reads: lines, blocks. Writes: sections, appendices.
 Example: '  ○또한 2004년 포럼과 …' → Node(marker='○', text='또한 2004년 포럼과 …').
 
 Levels come from marker families in the order they first appear (a stack: a family seen
 before closes everything opened after it; a new family opens a level below the current
-one). Indentation only breaks ties between the same family at different depths. A `*`
-line right after a line holding an inline `*` is that line's footnote, not a list level.
+one). Indentation only breaks ties between the same family at different depths. Families
+with a conventional rank (□ 1, ○ 2, - 3, · 4; ◇ ▶ 1) never open below their own rank or
+deeper, so '- 부제' lines left above the first □ do not swallow the body.
+
+- A `*` line right after a line holding an inline `*` is that line's footnote (kind note),
+  and so is a `**` line after such a footnote; elsewhere `*` is a list level (the seed's
+  `* 첫째 …` lines under `-`). A `※` line is a note on the open item.
+- A line without a marker after an item continues it, unless a blank line parts two whole
+  sentences: then it opens a paragraph (many ministries write prose). Each line without a
+  marker after a paragraph is a paragraph of its own.
+- Page numbers (`- 3 -`) and a lone `끝.` are dropped.
+- Tables flattened to one cell per line (a `< 제목 >` caption or `(단위: 명)` line over short
+  cells, or `| a | b |` rows; on appendix pages a run of short cells needs no caption) become
+  one node of kind table, a child of the open item.
+- Each APPENDIX block is one page (`참고 1` / title / content): `{label, title, sections, span}`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import BlockKind, Document, Line, Node
-from ..lexicon import Lexicon
+from ..document import Block, BlockKind, Document, Line, Node
+from ..lexicon import Lexicon, MarkerFamily
 from ..text import collapse, trimmed
 
 
-INDENT_STEP = 2   # columns by which an outline level sits right of its parent (편람)
+INDENT_STEP = 2        # columns by which an outline level sits right of its parent (편람)
+TABLE_CELL_MAX = 25    # a table cell flattened onto its own line is short
+TABLE_MIN_CELLS = 6    # fewer short lines in a row are headings, not a table
 
 
 @dataclass
@@ -41,56 +57,168 @@ def match_marker(line: Line, lex: Lexicon) -> tuple[str, str] | None:
     return m.group(), m.lastgroup or ""
 
 
-def is_footnote(line: Line, family: str, previous: Line | None) -> bool:
-    """'* A형간염, 노로바이러스감염증' under '… 식품매개감염병*과 …'."""
+def is_footnote(line: Line, family: str, previous: Line | None, previous_kind: str | None) -> bool:
+    """'* A형간염, 노로바이러스감염증' under '… 식품매개감염병*과 …'; '** …' under that footnote."""
     if family != "star" or previous is None:
         return False
+    if previous_kind == "note" and previous.text.startswith("*"):
+        return True
     body = previous.text.lstrip("*").strip()
     return "*" in body
 
 
-def build(doc: Document, lines: list[Line], lex: Lexicon) -> list[Draft]:
-    roots: list[Draft] = []
-    stack: list[Draft] = []
-    previous: Line | None = None
-    current: Draft | None = None
-    for line in lines:
-        if line.blank:
-            continue
-        found = match_marker(line, lex)
-        if found is None and current is not None and current.kind != "paragraph":
-            # Wrapped text: a line without a marker right after an item continues it.
-            current.end = line.content.end
-            previous = line
-            continue
-        if found is None:
-            current = Draft(None, None, line.indent, "paragraph", line.content.start, line.content.end,
-                            line.content.start)
-            stack.clear()
-            roots.append(current)
-            stack.append(current)
+def is_skipped(line: Line, lex: Lexicon) -> bool:
+    """'- 3 -' (a page number) and a lone '끝.' carry no content."""
+    return bool(lex.PAGE_NUMBER_RE.match(line.text) or lex.END_MARK_RE.fullmatch(line.text))
+
+
+def is_table_cell(line: Line, lex: Lexicon) -> bool:
+    """'호남권', '5.22/', '철강, 석유화학' — a short cell without a marker, not a sentence."""
+    text = line.text
+    return (0 < len(text) <= TABLE_CELL_MAX and not lex.MARKER_RE.match(text)
+            and not lex.SENTENCE_END_RE.search(text) and not lex.END_MARK_RE.search(text))
+
+
+def match_table(lines: list[Line], i: int, lex: Lexicon, captionless: bool = False) -> int | None:
+    """One past the last line of a table starting at lines[i] (`| a | b |` rows, or a
+    '< 제목 >' caption or '(단위: 명)' line over at least TABLE_MIN_CELLS short cells — on
+    appendix pages, which are mostly tables, the cells need no caption); else None."""
+    if lex.PIPE_ROW_RE.match(lines[i].text):
+        j = i
+        while j < len(lines) and (lines[j].blank or lex.PIPE_ROW_RE.match(lines[j].text)):
+            j += 1
+        return last_content(lines, i, j)
+    captioned = bool(lex.CAPTION_RE.match(lines[i].text) or lex.UNIT_LINE_RE.match(lines[i].text))
+    if not captioned and not captionless:
+        return None  # in the body a run of short lines may be a menu or a header: no table
+    j = i + 1 if captioned else i
+    cells = 0
+    while j < len(lines) and (lines[j].blank or is_table_cell(lines[j], lex)):
+        cells += not lines[j].blank
+        j += 1
+    return last_content(lines, i, j) if cells >= TABLE_MIN_CELLS else None
+
+
+def last_content(lines: list[Line], i: int, j: int) -> int:
+    """j moved back over trailing blank lines (but never to i or before)."""
+    while j > i + 1 and lines[j - 1].blank:
+        j -= 1
+    return j
+
+
+class Builder:
+    """Builds the drafts of one run of lines (the body, or one appendix page)."""
+
+    def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
+        self.lex = lex
+        self.families = {f.name: f for f in lex.families}
+        self.captionless_tables = captionless_tables
+        self.roots: list[Draft] = []
+        self.stack: list[Draft] = []
+        self.current: Draft | None = None
+        self.previous: Line | None = None
+        self.after_blank = False
+
+    def build(self, lines: list[Line]) -> list[Draft]:
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if line.blank or is_skipped(line, self.lex):
+                self.after_blank = self.after_blank or line.blank
+                i += 1
+                continue
+            table_end = None if match_marker(line, self.lex) else \
+                match_table(lines, i, self.lex, self.captionless_tables)
+            if table_end is not None:
+                self.add_table(lines[i], lines[table_end - 1])
+                i = table_end
+                continue
+            self.add_line(line)
+            i += 1
+        return self.roots
+
+    def continues(self, line: Line) -> bool:
+        """A line without a marker continues the open item, unless a blank line parts two
+        whole sentences: '□ … 자리가 마련된다.' / '' / '국민권익위원회는 … 예정이다.'."""
+        current = self.current
+        if current is None or current.kind in ("paragraph", "table"):
+            return False
+        if not self.after_blank:
+            return True
+        finished = self.lex.SENTENCE_END_RE.search(self.previous.text) if self.previous else None
+        return not (finished and self.lex.SENTENCE_END_RE.search(line.text))
+
+    def add_line(self, line: Line) -> None:
+        found = match_marker(line, self.lex)
+        current = self.current
+        if found is None and self.continues(line):
+            current.end = line.content.end   # wrapped text continues the item
+        elif found is None:
+            self.open_root(Draft(None, None, line.indent, "paragraph", line.content.start,
+                                 line.content.end, line.content.start))
         else:
             marker, family = found
-            kind = "note" if is_footnote(line, family, previous) else "item"
-            text_start = line.content.start + len(marker)
-            current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end, text_start)
-            place_draft(stack, roots, current)
-        previous = line
-    return roots
+            previous_kind = current.kind if current else None
+            kind = "note" if family == "note" or is_footnote(line, family, self.previous, previous_kind) else "item"
+            self.current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end,
+                                 line.content.start + len(marker))
+            place_draft(self.stack, self.roots, self.current, self.families)
+        self.previous = line
+        self.after_blank = False
+
+    def add_table(self, first: Line, last: Line) -> None:
+        """A table belongs to the open item ('ㅇ 창업교육 프로그램 운영' over its table) and leaves
+        the levels open; with no item open it stands at the top level."""
+        table = Draft(None, None, first.indent, "table", first.content.start, last.content.end,
+                      first.content.start)
+        parent = next((d for d in reversed(self.stack) if d.kind == "item"), None)
+        if parent is None:
+            self.open_root(table)
+        else:
+            parent.children.append(table)
+            self.current = table
+        self.previous = last
+        self.after_blank = False
+
+    def open_root(self, draft: Draft) -> None:
+        """Paragraphs and tables sit at the top level and close every open item."""
+        self.stack.clear()
+        self.roots.append(draft)
+        self.stack.append(draft)
+        self.current = draft
 
 
-def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
+def closes(top: Draft, draft: Draft, families: dict[str, MarkerFamily]) -> bool:
+    """'□' closes an open '- 부제' or '* 주석': a ranked marker never opens below a ranked
+    marker of its own rank or deeper, nor below a minor one (*, ※, ▲)."""
+    mine, theirs = families.get(draft.family or ""), families.get(top.family or "")
+    if mine is None or mine.rank is None or theirs is None:
+        return False
+    return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
+
+
+def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
+    """A note hangs under the innermost open item (not under another note) and opens no level."""
+    parent = next((d for d in reversed(stack) if d.kind != "note"), None)
+    (parent.children if parent else roots).append(note)
+
+
+def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
+                families: dict[str, MarkerFamily] | None = None) -> None:
+    families = families or {}
     if draft.kind == "note":
-        parent = stack[-1] if stack else None
-        (parent.children if parent else roots).append(draft)
+        place_note(stack, roots, draft)
         return
     while stack:
         top = stack[-1]
-        if top.kind == "paragraph":
+        if top.kind in ("paragraph", "table"):
             stack.pop()
             continue
         if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
             break  # same marker, clearly deeper: the tie is broken by indentation
+        if closes(top, draft, families):
+            stack.pop()
+            continue
         if draft.family in {d.family for d in stack}:
             # A family seen before: close everything down to and including its open node.
             while stack[-1].family != draft.family:
@@ -109,9 +237,39 @@ def freeze(doc: Document, draft: Draft, level: int) -> Node:
     return Node(draft.marker, level, text, span, children, draft.kind)
 
 
+def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: bool = False) -> list[Node]:
+    return [freeze(doc, d, 1) for d in Builder(lex, captionless_tables).build(lines)]
+
+
+# --- appendix pages --------------------------------------------------------------------
+
+def parse_appendix(doc: Document, block: Block, lex: Lexicon) -> dict | None:
+    """'참고 1' / '2020년 예비창업패키지 사업 개요' / '□ …' → {label, title, sections, span}."""
+    lines = [doc.lines[i] for i in range(block.first, block.last)]
+    content = [line for line in lines if not line.blank]
+    if not content:
+        return None
+    head = lex.APPENDIX_HEAD_RE.match(content[0].text)
+    if head is None:
+        return None
+    label = collapse(" ".join(p for p in (head.group("label").replace(" ", ""), head.group("number")) if p))
+    title_line, rest_from = None, 1
+    if head.group("rest").strip(" <>[]〈〉【】"):
+        title = collapse(head.group("rest").strip(" <>[]〈〉【】"))
+    elif len(content) > 1 and match_marker(content[1], lex) is None and not lex.PIPE_ROW_RE.match(content[1].text):
+        title_line, rest_from = content[1], 2
+        title = collapse(title_line.text.strip(" <>〈〉"))
+    else:
+        title = None
+    body = [line for line in lines if line.index > content[rest_from - 1].index]
+    return {"label": label, "title": title or None, "sections": tree(doc, body, lex, captionless_tables=True),
+            "span": block.span.to_json()}
+
+
 def run(doc: Document, lex: Lexicon) -> None:
-    drafts = build(doc, doc.lines_of(BlockKind.BODY), lex)
-    doc.sections = [freeze(doc, d, 1) for d in drafts]
+    doc.sections = tree(doc, doc.lines_of(BlockKind.BODY), lex)
+    pages = (parse_appendix(doc, block, lex) for block in doc.blocks_of(BlockKind.APPENDIX))
+    doc.appendices = [page for page in pages if page is not None]
     warn_if_cut_off(doc)
 
 

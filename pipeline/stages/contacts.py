@@ -45,6 +45,8 @@ LABELS = (("label_block", "CONTACT_BLOCK_LABEL_RE"), ("label_inquiry", "CONTACT_
           ("label_fax", "CONTACT_FAX_LABEL_RE"))
 ROLE_OF_LABEL = {"label_manager": "manager", "label_staff": "staff", "label_inquiry": "contact"}
 INQUIRY_LINE_MAX = 90        # a short line holding a phone is a contact line, not prose
+CUE_WINDOW = 16              # characters before a phone in prose searched for a helpline cue
+QUOTED_WINDOW = 48           # … and for a quoted name that owns it: 「…상담센터」(042-…)
 
 
 # --- tokens ----------------------------------------------------------------------------
@@ -260,7 +262,7 @@ def contacts_of_groups(groups: list[Group], issuer: str | None, lex: Lexicon,
     for g in groups:
         if g.people:
             out.extend(contact_of(g, k, issuer, lex) for k in range(len(g.people)))
-        elif unnamed and g.phones and (g.units or g.emails):
+        elif unnamed and g.phones:
             out.append(contact_of(g, None, issuer, lex))
     return out
 
@@ -283,7 +285,7 @@ def is_inquiry_line(line: Line, lex: Lexicon) -> bool:
         return False
     body = strip_marker(line.text, lex)
     return bool(match_label(body, lex) or lex.CONTACT_SENTENCE_RE.search(body)
-                or len(body) <= INQUIRY_LINE_MAX)
+                or len(body) <= INQUIRY_LINE_MAX and not lex.SENTENCE_END_RE.search(body))
 
 
 def strip_marker(text: str, lex: Lexicon) -> str:
@@ -312,7 +314,35 @@ def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None) -> list[
     return out
 
 
-RULES = (("table", from_tables), ("inquiry", from_inquiry_lines))
+def match_helpline(line: Line, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+    """'…사전 예약(접수 문의: 043-850-0329)을 하면…', '「상담센터」(042-714-7538)를 운영' — a
+    phone in prose with an inquiry cue or a quoted name just before it."""
+    found = []
+    for m in lex.PHONE_RE.finditer(line.text):
+        before = line.text[max(0, m.start() - QUOTED_WINDOW):m.start()]
+        quoted = lex.QUOTED_NAME_RE.search(before.rstrip(" ("))
+        if not (quoted or lex.HELPLINE_CUE_RE.search(before[-CUE_WINDOW:])):
+            continue
+        phone = format_phone(m.group("phone"))
+        if phone is None:
+            continue
+        start = line.content.start + m.start("phone")
+        found.append({"organization": issuer, "department": quoted.group("name") if quoted else None,
+                      "team": None, "name": None, "title": None, "role": "contact",
+                      "phone": phone[0], "phone_e164": phone[1], "extension": m.group("extension"),
+                      "fax": None, "email": None, "span": [start, start + len(m.group("phone"))]})
+    return found
+
+
+def from_helplines(doc: Document, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
+    out = []
+    for line in doc.lines_of(K.BODY):
+        if line.text and not is_inquiry_line(line, lex) and lex.PHONE_RE.search(line.text):
+            out.extend(match_helpline(line, lex, issuer))
+    return out
+
+
+RULES = (("table", from_tables), ("inquiry", from_inquiry_lines), ("helpline", from_helplines))
 
 
 def run(doc: Document, lex: Lexicon) -> None:

@@ -1,12 +1,263 @@
-"""Countries: filled by the semantic layer (issue 3). Until then the contract key stays empty.
+"""Countries: what the release says about each country, with its figures and programmes.
 
-Reads: text, sections. Writes: countries.
+Reads: text, sections, people, sessions, figures. Writes: countries.
+Example: '* 일본은 … 정부가 주도하며 (2004년 42억6천만엔 예산), …' → a finding for JP whose
+figures include 4,260,000,000 JPY.
+
+A bullet is a finding for a country when the country is its subject (`일본은 …`, `일본과
+한국은 …` — every name of the chain) or when it reports what a speaker from that country
+presented (`호주의 크리스 홀 박사는 …`; the speaker's country comes from the people stage).
+Names inside a roster of participants (`11개 회원국 (미국, 일본, …)`) are never findings;
+names glued into a word (`한국무역협회`) are not names at all. A line that ends in a list of
+countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication for each of them.
 """
 from __future__ import annotations
 
-from ..document import Document
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..text import NodeIndex, collapse, content_start, walk
+
+
+NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    start: int
+    name_end: int               # end of the name, before its particle
+    end: int
+    particle: str | None
+    ambiguous: bool
+
+
+@dataclass
+class Entry:
+    code: str
+    first: int
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    implications: list[str] = field(default_factory=list)
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
+    """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
+    names = lex.semantic["country_table"]["names"]
+    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
+    found = []
+    for m in lex.COUNTRY_RE.finditer(text, start, end):
+        if m.group("country"):
+            found.append(Mention(names[m.group("country")], m.start(), m.end("country"), m.end(),
+                                 m.group("particle"), m.group("country") in ambiguous))
+    return [mt for i, mt in enumerate(found) if not mt.ambiguous or in_list(found, i, text, lex)]
+
+
+def in_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
+    """'가나, 케냐, 수단': an ambiguous name counts only next to another country."""
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(mentions) and not mentions[j].ambiguous]
+    for j in neighbours:
+        a, b = (mentions[j], mentions[i]) if j < i else (mentions[i], mentions[j])
+        between = text[a.name_end:b.start]
+        if lex.COUNTRY_LIST_SEP_RE.match(between) or lex.COUNTRY_CHAIN_RE.match(between):
+            return True
+    return False
+
+
+def list_runs(mentions: list[Mention], text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """[first, last] index pairs of names written as one comma list ('미국, 일본, 싱가포르')."""
+    runs, first = [], 0
+    for i in range(1, len(mentions) + 1):
+        if i == len(mentions) or not lex.COUNTRY_LIST_SEP_RE.match(text[mentions[i - 1].end:mentions[i].start]):
+            runs.append((first, i - 1))
+            first = i
+    return runs
+
+
+def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
+    """'11개 회원국 (미국, 일본, …)', '… 인도네시아 등 11국에서': a counted list of participants."""
+    roster: set[int] = set()
+    for first, last in list_runs(mentions, text, lex):
+        before = text[max(0, mentions[first].start - 20):mentions[first].start]
+        if lex.ROSTER_BEFORE_RE.search(before) or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
+            roster.update(range(first, last + 1))
+    return roster
+
+
+def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
+    """'일본은', and every name chained to a subject: '일본과 한국은', '일본과 한국, 그리고 미국과'."""
+    subjects: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if not (mention.particle and lex.SUBJECT_PARTICLE_RE.match(mention.particle)):
+            continue
+        subjects.add(i)
+        j = i - 1
+        while j >= 0 and lex.COUNTRY_CHAIN_RE.match(text[mentions[j].name_end:mentions[j + 1].start]):
+            subjects.add(j)
+            j -= 1
+    return subjects
+
+
+def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
+    """Bullet start → countries of the speakers it names ('호주의 크리스 홀 박사는 …' → AU)."""
+    codes: dict[int, list[str]] = {}
+    for person in doc.people:
+        for start, _ in [person["span"], *person.get("mentions", [])]:
+            owner = index.owner(start)
+            if person["country"] and owner is not None:
+                codes.setdefault(owner, []).append(person["country"])
+    return codes
+
+
+# --- findings, implications, programmes ----------------------------------------------------
+
+def match_subjects(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
+    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
+    roster = roster_indices(mentions, text, lex)
+    return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
+
+
+def match_speakers(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    """'* … 호주 교육부 직업훈련그룹의 저드 국장은 …' → ['AU'] (countries from the people stage)."""
+    return speakers
+
+
+# A bullet is a finding for every country any rule names.
+RULES = (
+    ("subject", match_subjects),
+    ("speaker", match_speakers),
+)
+
+
+def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+    codes = [code for _, rule in RULES for code in rule(text, node, speakers, lex)]
+    return list(dict.fromkeys(codes))
+
+
+def match_implication(text: str, node: Node, lex: Lexicon,
+                      cut_off: bool = False) -> tuple[str, list[str]] | None:
+    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']); an unclosed
+    '(멕시코' counts only on the body's last line, where the text was cut off."""
+    start = content_start(text, node)
+    m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
+    if m is None or m.start() == start or not (cut_off or m.group("close")):
+        return None
+    names = lex.semantic["country_table"]["names"]
+    items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
+    if not items or any(i not in names for i in items):
+        return None
+    return collapse(text[start:m.start()]), list(dict.fromkeys(names[i] for i in items))
+
+
+def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
+    found: list[tuple[int, str]] = []
+    quoted: list[tuple[int, int]] = []
+    for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
+        name = collapse(m.group("name"))
+        if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
+            found.append((m.start("name"), name))
+            quoted.append((m.start("name"), m.end("name")))
+    for m in lex.ACRONYM_RE.finditer(text, start, end):
+        at = m.start()
+        # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
+        if (text[at - 1:at].isalnum() or any(a <= at < b for a, b in quoted)):
+            continue
+        if lex.PROGRAM_NOUN_AFTER_RE.match(text, m.end(), end) or \
+                lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at):
+            found.append((at, m.group("name")))
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+class SessionIndex:
+    """The session whose report block, else whose label line, holds an offset (by bisect)."""
+
+    def __init__(self, sessions: list[dict[str, Any]]) -> None:
+        reports = [(s["spans"]["report"], s["label"]) for s in sessions if s["spans"].get("report")]
+        labels = [(s["span"], s["label"]) for s in sessions]
+        self.layers = []
+        for spans in (sorted(reports), sorted(labels)):
+            self.layers.append(([span[0] for span, _ in spans], spans))
+
+    def label_at(self, offset: int) -> str | None:
+        for starts, spans in self.layers:
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < spans[i][0][1]:
+                return spans[i][1]
+        return None
+
+
+def figures_by_node(figures: list[dict[str, Any]], index: NodeIndex) -> dict[int, list[int]]:
+    """Bullet start → indices into doc.figures of the figures inside it."""
+    owned: dict[int, list[int]] = {}
+    for i, fig in enumerate(figures):
+        owner = index.owner(fig["span"][0])
+        if owner is not None:
+            owned.setdefault(owner, []).append(i)
+    return owned
+
+
+def local_figures(figures: list[dict[str, Any]], indices: list[int]) -> list[dict[str, Any]]:
+    """The figures at `indices`, `equivalent_of` renumbered into the returned list."""
+    local = {g: n for n, g in enumerate(indices)}
+    out = []
+    for g in indices:
+        ref = figures[g].get("equivalent_of")
+        out.append({**figures[g], "equivalent_of": local.get(ref) if ref is not None else None})
+    return out
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def add_finding(entry: Entry, finding: dict[str, Any], figures: list[dict[str, Any]],
+                programs: list[str]) -> None:
+    entry.findings.append(dict(finding))
+    offset = len(entry.figures)
+    for fig in figures:
+        fig = dict(fig)
+        if fig["equivalent_of"] is not None:
+            fig["equivalent_of"] += offset
+        entry.figures.append(fig)
+    entry.programs.extend(name for name in programs if name not in entry.programs)
+
+
+def to_json(entry: Entry, lex: Lexicon) -> dict[str, Any]:
+    info = lex.semantic["country_table"]["info"][entry.code]
+    return {"name": info["name"], "iso_code": entry.code, "name_en": info["name_en"],
+            "findings": entry.findings, "figures": entry.figures, "programs": entry.programs,
+            "implications": entry.implications}
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    entries: dict[str, Entry] = {}
+    nodes = list(walk(doc.sections))
+    index = NodeIndex(nodes)
+    speakers = speakers_by_node(doc, index)
+    owned = figures_by_node(doc.figures, index)
+    sessions = SessionIndex(doc.sessions)
+    for node in nodes:
+        if not node.text:
+            continue
+        implication = match_implication(doc.text, node, lex, cut_off=node is nodes[-1])
+        if implication is not None:
+            line, codes = implication
+            for code in codes:
+                entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
+            continue
+        codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
+        if not codes:
+            continue
+        finding = {"text": node.text, "span": node.span.to_json(),
+                   "session": sessions.label_at(node.span.start)}
+        figures = local_figures(doc.figures, owned.get(node.span.start, []))
+        programs = programs_in(doc.text, node.span.start, node.span.end, lex)
+        for code in codes:
+            add_finding(entries.setdefault(code, Entry(code, node.span.start)), finding, figures, programs)
+    doc.countries = [to_json(e, lex) for e in sorted(entries.values(), key=lambda e: e.first)]

@@ -1,12 +1,275 @@
-"""Figures: filled by the semantic layer (issue 3). Until then the contract key stays empty.
+"""Figures: Korean numbers with their units, read by a number grammar.
 
-Reads: text, sections. Writes: figures.
+Reads: text, sections, appendices. Writes: figures.
+Example: '(2004년 42억6천만엔 예산)' → {value: 4260000000, unit: 'JPY', kind: 'money'};
+'2004년' is a year and yields nothing.
+
+A number is 10⁴ groups (조 억 만) with 천/백/십 inside each group, in Arabic or Hangul
+digits (`42억6천만`, `일백만`): the pattern takes the run of numerals, NumberReader checks
+the order and computes the value. The unit after it decides the kind: a currency (ISO 4217),
+`%` or `%p`, a counter word (개, 명, 개국 …), `배`, or a time word (년, 월, 일 …), which means
+the number is a date or a duration and not a figure. A bare number counts only when a noun
+follows and it is comma-grouped (`1,319 중규모 기업`). Ranges (`1100% 내지 1700%`) carry both ends; an amount in
+parentheses right after an amount in another currency is its stated equivalent.
 """
 from __future__ import annotations
 
-from ..document import Document
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any, Iterator
+
+from ..document import Document, Span
 from ..lexicon import Lexicon
+from ..text import collapse, trimmed, walk
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One number as read, before ranges are joined and non-figures dropped."""
+    start: int
+    end: int
+    value: Decimal
+    unit_word: str | None
+    kind: str | None            # money, percent, …, 'time'; None for a bare number
+    unit: str | None
+    approximate: bool
+    hangul_only: bool
+    scale: int = 1              # the 10⁴ group the number ends in: 5천만 → 10⁴, 4000 → 1
+    value_max: Decimal | None = None
+
+
+# --- the number grammar ------------------------------------------------------------------
+
+@dataclass
+class NumberReader:
+    """State of the number grammar while reading one number left to right."""
+    total: Decimal = Decimal(0)       # closed 10⁴ groups
+    group: Decimal = Decimal(0)       # the open group, without its pending coefficient
+    pending: Decimal | None = None    # a coefficient waiting for 천/백/십 or a group end
+    small_cap: int = 10**4            # the next 천/백/십 must be below this
+    large_cap: int = 10**16           # the next 만/억/조 must be below this
+    scale: int = 1                    # the group the number ends in
+
+    def coefficient(self, value: Decimal) -> bool:
+        if self.pending is not None:
+            return False                  # two coefficients in a row: '3이'
+        self.pending = value
+        return True
+
+    def small(self, mult: int) -> bool:
+        if mult >= self.small_cap:
+            return False                  # '백천': 천/백/십 out of order
+        self.group += (self.pending if self.pending is not None else 1) * mult
+        self.pending, self.small_cap = None, mult
+        return True
+
+    def large(self, mult: int) -> bool:
+        closed = self.group + (self.pending or 0)
+        if mult >= self.large_cap or not closed:
+            return False                  # '만억', or '만' with nothing before it
+        self.total += closed * mult
+        self.group, self.pending, self.small_cap = Decimal(0), None, 10**4
+        self.large_cap = self.scale = mult
+        return True
+
+    def value(self) -> tuple[Decimal, int]:
+        rest = self.group + (self.pending or 0)
+        return self.total + rest, (1 if rest else self.scale)
+
+
+def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
+    """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
+    '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
+    The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
+    numerals = lex.semantic["units"]["numerals"]
+    reader = NumberReader()
+    for tok in lex.NUMERAL_TOKEN_RE.finditer(number):
+        kind, word = tok.lastgroup, tok.group()
+        if kind == "arabic":
+            ok = reader.coefficient(Decimal(word.replace(",", "")))
+        elif kind == "digit":
+            ok = reader.coefficient(Decimal(numerals["digits"][word]))
+        elif kind == "small":
+            ok = reader.small(numerals["small"][word])
+        else:
+            ok = reader.large(numerals["large"][word])
+        if not ok:
+            return None
+    return reader.value()
+
+
+def is_hangul_only(number: str) -> bool:
+    """'일백만' has no Arabic digit: it needs a unit glued to it to count as a number."""
+    return not any(ch.isdigit() for ch in number)
+
+
+def is_hangul_number(m: re.Match[str]) -> bool:
+    """'일백만개' is a number; '구조 개선' and '이상' are words: a Hangul-only number needs two
+    characters or more, no space inside and a unit glued to it."""
+    number = m.group("number")
+    return (m.group("unit") is not None and len(number) >= 2 and not any(ch.isspace() for ch in number)
+            and m.end("number") == m.start("unit"))
+
+
+def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table."""
+    return bool(lex.GLUED_DIGITS_RE.match(text, m.end("number")))
+
+
+def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
+    """One FIGURE_RE match as a Candidate; None when it is no number at all."""
+    number = m.group("number").rstrip()
+    hangul_only = is_hangul_only(number)
+    if hangul_only and not is_hangul_number(m):
+        return None
+    kinds = lex.semantic["unit_kinds"]
+    unit_word = m.group("unit")
+    kind, unit = kinds[unit_word] if unit_word else (None, None)
+    currency = m.group("currency_before")
+    if currency:
+        prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
+        if kind in (None, "money"):
+            kind, unit = "money", unit or prefix_unit
+    parsed = parse_number(number, lex)
+    if parsed is None:
+        return None
+    value, scale = parsed
+    if m.group("sign"):
+        value = -value
+    approximate = any(m.group(g) for g in ("approx_before", "approx_inside", "approx_after"))
+    end = m.end("unit") if unit_word else m.end("number")
+    if m.group("approx_after"):
+        end = m.end("approx_after")
+    span = trimmed(text, m.start(), end)
+    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only, scale)
+
+
+def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
+    kinds = lex.semantic["unit_kinds"]
+    for m in lex.FIGURE_RE.finditer(text, start, end):
+        if m.group("unit") and kinds[m.group("unit")][0] == "time" and not m.group("approx_after"):
+            continue        # '2004년', '7월': settled before any parsing
+        if is_glued_run(text, m, lex):
+            doc.warn("figures", "irregular_number",
+                     f"digits glued into one run ({m.group('number')}…); no figure taken",
+                     Span(m.start("number"), m.end("number")))
+            continue
+        if lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        cand = match_candidate(text, m, lex)
+        if cand is not None:
+            yield cand
+
+
+# --- joining and filtering -----------------------------------------------------------------
+
+def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """'1100% 내지 1700%', '5~7%', '3천~5천만원': two numbers joined by a connector become one
+    range."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value_max is None and is_range_pair(prev, cand, text, lex):
+            end = cand.end
+            close = lex.RANGE_CLOSE_RE.match(text, end)
+            if close and cand.kind != "time":
+                end = close.end()
+            low = prev.value * cand.scale if prev.scale == 1 and prev.unit_word is None else prev.value
+            out[-1] = replace(prev, end=end, value=low, value_max=cand.value, unit_word=cand.unit_word,
+                              kind=cand.kind, unit=cand.unit,
+                              approximate=prev.approximate or cand.approximate)
+            continue
+        out.append(cand)
+    return out
+
+
+def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> bool:
+    """The text between is a connector, the units agree (or the first has none)."""
+    if not lex.RANGE_JOIN_RE.fullmatch(text, low.end, high.start):
+        return False
+    if low.unit_word is not None and low.unit != high.unit:
+        return False
+    # '3천~5천만원': the first end borrows the group of the second (3천만).
+    factor = high.scale if low.scale == 1 and low.unit_word is None else 1
+    return high.kind is not None and low.value * factor <= high.value
+
+
+def is_date_or_duration(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    """'2004년', '7월 15일', '3년간', '2개년': a time unit makes it no figure."""
+    return cand.kind == "time"
+
+
+def is_loose_number(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    """A number without a unit counts only comma-grouped and before a noun ('1,319 중규모
+    기업'); '2004 APEC', '3054', page numbers and '02' do not."""
+    if cand.kind is not None:
+        return False
+    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, cand.start, cand.end)
+                and lex.NOUN_AFTER_RE.match(text, cand.end))
+
+
+# A candidate that any rule rejects is not a figure.
+RULES = (
+    ("date_or_duration", is_date_or_duration),
+    ("loose_number", is_loose_number),
+)
+
+
+def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
+    return not any(rule(cand, text, lex) for _, rule in RULES)
+
+
+def plain(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral() else float(value)
+
+
+def to_json(cand: Candidate, text: str) -> dict[str, Any]:
+    kind = cand.kind or "count"
+    return {
+        "text": collapse(text[cand.start:cand.end]),
+        "value": plain(cand.value),
+        "value_max": plain(cand.value_max),
+        "unit": cand.unit,
+        "kind": kind,
+        "approximate": cand.approximate,
+        "equivalent_of": None,
+        "span": [cand.start, cand.end],
+    }
+
+
+def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> None:
+    """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before."""
+    for i in range(1, len(figures)):
+        prev, cur = figures[i - 1], figures[i]
+        if prev["kind"] != "money" or cur["kind"] != "money" or prev["unit"] == cur["unit"]:
+            continue
+        if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev["span"][1], cur["span"][0]):
+            cur["equivalent_of"] = i - 1
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """Every figure in text[start:end], in order, with equivalents marked."""
+    cands = join_ranges(list(scan(text, start, end, doc, lex)), text, lex)
+    figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)]
+    mark_equivalents(figures, text, lex)
+    return figures
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    nodes = list(walk(doc.sections))
+    for appendix in doc.appendices:
+        nodes.extend(walk(appendix["sections"]))
+    figures: list[dict[str, Any]] = []
+    for node in sorted(nodes, key=lambda n: n.span.start):
+        found = figures_of(doc.text, node.span.start, node.span.end, doc, lex)
+        offset = len(figures)
+        for fig in found:
+            if fig["equivalent_of"] is not None:
+                fig["equivalent_of"] += offset
+        figures.extend(found)
+    doc.figures = figures

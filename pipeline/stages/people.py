@@ -1,12 +1,292 @@
-"""People: filled by the semantic layer (issue 3). Until then the contract key stays empty.
+"""People: speakers and officials named in the body, contacts and organization heads.
 
-Reads: text, sections. Writes: people.
+Reads: text, sections, contacts, organizations. Writes: people.
+Example: '… 호주 교육부 직업훈련그룹의 저드 국장은 …' → {name: '저드', title: '국장',
+affiliation: '호주 교육부 직업훈련그룹', country: 'AU', roles: ['presenter']}.
+
+A mention is anchored on a title (박사, 위원장 …) followed by a particle or a break; the name
+is read back from the words before it: one word for a Korean name (서정욱), up to three short
+words for a transliterated one (크리스 홀), stopping at a genitive, copula or adnominal
+ending (호주의, 교수인, 근무하는). The description between the clause start and the name
+gives the country and the affiliation. A later `서 위원장` (surname and title) is a mention of
+the earlier `서정욱 위원장`.
 """
 from __future__ import annotations
 
-from ..document import Document
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..text import collapse, content_start, read_hanja_name, walk
+
+DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
+MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
+ROLE_WINDOW = 300            # characters after a name searched for what they did
+NAME_WINDOW = 40             # characters before a title searched for the name's words
+HEAD_WINDOW = 30             # characters after an organization searched for its head's name
+
+
+@dataclass
+class Person:
+    name: str
+    name_hanja: str | None
+    title: str | None
+    affiliation: str | None
+    country: str | None
+    roles: list[str]
+    span: tuple[int, int]
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,
+                "affiliation": self.affiliation, "country": self.country, "roles": self.roles,
+                "span": list(self.span), "mentions": [list(m) for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    name_hanja: str | None
+    title: str
+    start: int                  # of the name
+    end: int                    # of the title
+    short: bool                 # surname only: '서 위원장'
+
+
+# --- names ---------------------------------------------------------------------------------
+
+def is_korean_name(word: str, lex: Lexicon) -> bool:
+    """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
+    if lex.KOREAN_NAME_STOP_RE.search(word):
+        return False
+    surnames = lex.semantic["surname_set"]
+    return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
+
+
+def is_name_word(word: str, lex: Lexicon) -> bool:
+    """A word that can be part of a transliterated name: short, no ending, no suffix."""
+    return (len(word) <= 4 and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
+            and not lex.ORG_WORD_RE.search(word) and not lex.COUNTRY_RE.fullmatch(word)
+            and not lex.PERSON_TITLE_RE.fullmatch(word))
+
+
+def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """The word right before a title as (name, hanja); None when it cannot be a name."""
+    m = lex.NAME_TOKEN_RE.match(word)
+    if not m:
+        return None
+    name, hanja = m.group("name"), m.group("hanja")
+    if lex.HANJA_NAME_RE.fullmatch(name):
+        return read_hanja_name(name, lex.surnames), name
+    if name in lex.semantic["surname_set"]:
+        return name, hanja
+    korean = is_korean_name(name, lex)
+    if title in lex.semantic["people"]["titles"]["ambiguous"] and not (korean and len(name) >= 3):
+        return None
+    if not korean and (lex.NAME_STOP_RE.search(name) or lex.ORG_WORD_RE.search(name)
+                       or lex.COUNTRY_RE.fullmatch(name)):
+        return None
+    return name, hanja
+
+
+def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서')."""
+    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
+    if not words:
+        return None
+    start, end, word = words[-1]
+    first = match_first_word(word, title, lex)
+    if first is None:
+        return None
+    name, hanja = first
+    if name in lex.semantic["surname_set"] and hanja is None:
+        return Mention(name, None, title, start, title_start + len(title), True)
+    if not is_korean_name(name, lex) and not hanja:
+        for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
+            if not is_name_word(w, lex) or len(name) > 4:
+                break
+            name, start = f"{w} {name}", w_start
+    return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+# --- descriptions --------------------------------------------------------------------------
+
+def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
+    """Where the speaker's description begins: after the bullet's lead ('… 부문에서') and
+    after the last clause break before the name."""
+    start = content_start(text, node)
+    lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
+    if lead and lead.end() <= name_start:
+        start = lead.end()
+    for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
+        start = m.end()
+    return start
+
+
+def match_country(description: str, lex: Lexicon) -> str | None:
+    """The first country named in a description: '호주 교육부 직업훈련그룹의' → 'AU'."""
+    names = lex.semantic["country_table"]["names"]
+    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
+    for m in lex.COUNTRY_RE.finditer(description):
+        if m.group("country") and m.group("country") not in ambiguous:
+            return names[m.group("country")]
+    return None
+
+
+def parse_affiliation(description: str, lex: Lexicon) -> str | None:
+    """'한국 정보통신부 인터넷정책과의' → '한국 정보통신부 인터넷정책과';
+    'PECC(…)에서 … 활약하는 호주의' → 'PECC(…)'; '호주의' → None."""
+    located = None
+    for located in lex.LOCATIVE_ORG_RE.finditer(description):
+        pass
+    if located:
+        return collapse(located.group("org"))
+    lead = lex.COUNTRY_RE.match(description)
+    rest = description
+    if lead and lead.group("particle") and lex.SUBJECT_PARTICLE_RE.match(lead.group("particle")):
+        rest = description[lead.end():]
+    rest = lex.TITLE_COPULA_RE.sub("", after_unopened(lex.BRACKET_TAG_RE.sub("", rest)))
+    rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
+    if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
+        return None
+    return rest
+
+
+# The first role whose words follow the name wins; the pattern is named in the lexicon.
+ROLE_RULES = (
+    ("keynote", "KEYNOTE_RE"),
+    ("moderator", "MODERATOR_RE"),
+    ("panelist", "PANELIST_RE"),
+    ("presenter", "PRESENTER_RE"),
+)
+
+
+def after_unopened(value: str) -> str:
+    """'약 20,000㎡) 국토교통부 도로정책과' → ' 국토교통부 도로정책과': text after a bracket that
+    closes something opened before the description began."""
+    depth, cut = 0, 0
+    for i, ch in enumerate(value):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                depth, cut = 0, i + 1
+    return value[cut:]
+
+
+def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
+    """What the clause after the name says: '… 위원장이 기조연설에서' → keynote."""
+    for role, pattern in ROLE_RULES:
+        if getattr(lex, pattern).search(text, end, min(node_end, end + ROLE_WINDOW)):
+            return [role]
+    return []
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
+    lo = content_start(text, node)
+    for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
+        at = m.start("title")
+        mention = match_name(text, max(lo, at - NAME_WINDOW), at, m.group("title"), lex)
+        if mention is not None:
+            yield mention
+
+
+def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
+    start = clause_start(text, node, mention.start, lex)
+    description = text[start:mention.start]
+    return Person(mention.name, mention.name_hanja, mention.title, parse_affiliation(description, lex),
+                  match_country(description, lex), parse_roles(text, mention.end, node.span.end, lex),
+                  (mention.start, mention.end))
+
+
+def is_plausible(person: Person, lex: Lexicon) -> bool:
+    """A name that is not Korean-shaped ('저드', '크리스 홀') needs a country in its description:
+    '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
+    return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country)
+
+
+class Registry:
+    """The people met so far, found again by full name or by surname and title."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}
+        self.by_short: dict[tuple[str, str | None], Person] = {}
+
+    def add(self, person: Person) -> None:
+        self.people.append(person)
+        self.by_name.setdefault(person.name, person)
+        for k in (1, 2):            # one- and two-syllable surnames: 서, 남궁
+            self.by_short.setdefault((person.name[:k], person.title), person)
+
+    def find(self, mention: Mention) -> Person | None:
+        """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person."""
+        if mention.short:
+            return self.by_short.get((mention.name, mention.title))
+        return self.by_name.get(mention.name)
+
+
+def from_body(doc: Document, lex: Lexicon) -> list[Person]:
+    seen = Registry()
+    for node in walk(doc.sections):
+        for mention in mentions_in(doc.text, node, lex):
+            earlier = seen.find(mention)
+            if earlier is not None:
+                earlier.mentions.append((mention.start, mention.end))
+                for role in parse_roles(doc.text, mention.end, node.span.end, lex):
+                    if role not in earlier.roles and role != "presenter":
+                        earlier.roles.append(role)
+            elif not mention.short:
+                person = parse_person(doc.text, node, mention, lex)
+                if is_plausible(person, lex):
+                    seen.add(person)
+    return seen.people
+
+
+def span_of(item: dict[str, Any], name: str, text: str) -> tuple[int, int] | None:
+    if item.get("span"):
+        return tuple(item["span"])
+    at = text.find(name)
+    return (at, at + len(name)) if at >= 0 else None
+
+
+def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int] | None:
+    """Where the head's name is written after the organization: '중소기업청(廳長: 柳昌茂)' → 柳昌茂."""
+    written = head.get("name_hanja") or head["name"]
+    start = org["span"][1] if org.get("span") else 0
+    at = text.find(written, start, start + HEAD_WINDOW)
+    return [at, at + len(written)] if at >= 0 else None
+
+
+def from_header(doc: Document, people: list[Person]) -> None:
+    """Contacts (role contact) and organization heads (role head) are people too."""
+    found: list[tuple[dict[str, Any], str, str | None]] = []
+    for contact in doc.contacts:
+        if contact.get("name"):
+            found.append((contact, "contact", contact.get("department") or contact.get("organization")))
+    for org in doc.organizations:
+        head = org.get("head") or {}
+        if head.get("name"):
+            found.append(({**head, "span": head_span(org, head, doc.text)}, "head", org.get("name")))
+    for item, role, affiliation in found:
+        name = collapse(item["name"])
+        known = next((p for p in people if p.name == name), None)
+        if known is not None:
+            if role not in known.roles:
+                known.roles.append(role)
+            continue
+        span = span_of(item, item.get("name_hanja") or name, doc.text)
+        if span is not None:
+            people.append(Person(name, item.get("name_hanja"), item.get("title"), affiliation, None,
+                                 [role], span))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    return None
+    people = from_body(doc, lex)
+    from_header(doc, people)   # contacts and heads join the people met in the body
+    people.sort(key=lambda p: p.span)
+    doc.people = [p.to_json() for p in people]

@@ -18,6 +18,8 @@ from ..text import collapse, has_hangul, trimmed, without_spaces
 K = BlockKind
 WEEKDAYS = "월화수목금토일"
 PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
+SHORT_TITLE = 12        # a title line shorter than this is only the start of the title
+TITLE_MIN = 8           # a Korean headline at least this long makes a release (menu items are shorter)
 
 
 # --- kind and issuer -------------------------------------------------------------------
@@ -107,19 +109,38 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
             subtitles.append(line)
         elif marker and marker.lastgroup == "diamond":
             summary.append(collapse(line.text[marker.end():]))
-        elif not subtitles and not summary:
+        elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)):
             title_lines.append(line)
+        elif not summary:
+            subtitles.append(line)   # a second headline line that does not continue the first
     out: dict[str, Any] = {"title": None, "subtitle": None, "summary": [s for s in summary if s]}
     spans: dict[str, list[int]] = {}
     if title_lines:
-        out["title"] = collapse(" ".join(strip_title_label(l, lex) for l in title_lines))
+        title = collapse(" ".join(strip_title_label(l, lex) for l in title_lines))
+        stub = lex.TITLE_STUB_RE.search(title)
+        out["title"] = collapse(title[:stub.start()]) if stub else title
         spans["title"] = trimmed(doc.text, title_lines[0].content.start, title_lines[-1].content.end).to_json()
     if subtitles:
-        texts = [lex.SUBTITLE_RE.match(l.text).group("text") for l in subtitles]
+        texts = [subtitle_text(l, lex) for l in subtitles]
         out["subtitle"] = collapse(" ".join(texts))
         spans["subtitle"] = trimmed(doc.text, subtitles[0].content.start, subtitles[-1].content.end).to_json()
     out["spans"] = spans
     return out
+
+
+def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
+    """`line` continues the title above it: '국가자원안보 컨트롤타워 출범,' breaks mid-phrase,
+    '[모두발언]' is a kicker over its headline, '권기섭 위원장' is too short to be one, and
+    '(2월 4일 14시, 2보)' is the headline's own note."""
+    return bool(lex.TITLE_WRAP_RE.search(previous.text) or lex.KICKER_RE.match(previous.text)
+                or len(previous.text) < SHORT_TITLE
+                or line.text.startswith("(") and line.text.endswith(")"))
+
+
+def subtitle_text(line: Line, lex: Lexicon) -> str:
+    """'- 충전소 50곳 추가 설치 -' → '충전소 50곳 추가 설치'; an undashed line stays as it is."""
+    m = lex.SUBTITLE_RE.match(line.text)
+    return m.group("text") if m and line.text.endswith(("-", "―")) else line.text
 
 
 def is_title_label_only(line: Line, lex: Lexicon) -> bool:
@@ -316,15 +337,21 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
 # --- is this a release at all? ---------------------------------------------------------
 
 def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
-    """A kind label, a release time, a contact table, or Hangul prose in the body."""
+    """A kind label, a release time, a contact table, Hangul prose in the body — or a Korean
+    headline: personnel notices ('국민권익위원회 인사' over a list) and the stubs portals
+    publish when the release itself is only an attachment have nothing else."""
     if release["kind"] or release["embargo"] or doc.blocks_of(K.CONTACT):
         return True
-    return any(is_prose(line) for line in doc.lines_of(K.BODY))
+    body = [line for line in doc.lines_of(K.BODY) if line.text]
+    if any(hangul_share(line.text, PROSE_MIN) for line in body):
+        return True
+    return hangul_share(release["title"] or "", TITLE_MIN)
 
 
-def is_prose(line: Line) -> bool:
-    hangul = sum(1 for ch in line.text if "\uac00" <= ch <= "\ud7a3")
-    return len(line.text) >= PROSE_MIN and hangul * 2 >= len(line.text.replace(" ", ""))
+def hangul_share(text: str, min_length: int) -> bool:
+    """At least `min_length` characters, half of them (spaces aside) Hangul."""
+    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+    return len(text) >= min_length and hangul * 2 >= len(text.replace(" ", ""))
 
 
 def run(doc: Document, lex: Lexicon) -> None:

@@ -8,23 +8,41 @@ The release is found by anchors, not by position: the page header (board fields)
 page region; a kind label or embargo label opens the release header; a `제 목` label or the
 first line that no header rule claims opens the title; the first bullet or paragraph after
 the title opens the body; chrome and the page's own contact at the end form the footer.
+
+Without a header, the first line is the title only when it reads like a headline (short,
+no bullet, not a sentence ending in `다.` unless a `- 부제 -` follows): a false title is worse
+than none. The title block holds the title (one line, or two when it wraps), `- 부제 -`
+subtitles and ◇ summary lines.
+
+The body's tail is cut from the end: appendix pages (`참고 1`, `<참고>`, `붙임 1` alone on a
+line) run to the footer as APPENDIX, one block per page; before them a contact table opened
+by a label (`담당 부서 … 책임자 … 담당자 …`) is CONTACT. The list `붙임 1. … 2. … 끝.` before
+that stays the body's last lines: the release stage reads attachments from the body.
 """
 from __future__ import annotations
 
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
-from ..text import trimmed, without_spaces
+from ..text import is_hangul, trimmed, without_spaces
 
 K = BlockKind
+SHORT_TITLE_LINE = 12       # a first title line shorter than this cannot be the whole title
 HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
 SHORT_LINE = 40              # header values (issuer, department, name) are short
+TITLE_MAX = 100              # a "headline" longer than this is a paragraph
+TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
+WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
+CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
+BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
+LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
 
 
 # --- line predicates -------------------------------------------------------------------
 
 def is_chrome(line: Line, lex: Lexicon) -> bool:
-    """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세'."""
-    return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"]
+    """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세', '첨부파일', '사진.png(191 kb)'."""
+    return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
+        or bool(lex.FILE_WIDGET_RE.search(line.text))
 
 
 def is_breadcrumb(line: Line, lex: Lexicon) -> bool:
@@ -58,7 +76,7 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
     if is_kind_line(line, lex):
         return False
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
-                or lex.DISTRIBUTION_LABEL_RE.match(line.text))
+                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text))
 
 
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
@@ -76,9 +94,15 @@ def is_contact_value(line: Line, lex: Lexicon) -> bool:
         return True
     if len(text) > SHORT_LINE or lex.MARKER_RE.match(text):
         return False
-    compact = without_spaces(text)
     units = tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
-    return compact.endswith(units) or bool(lex.PERSON_TITLE_RE.search(text))
+    words = text.split()
+    return bool(words) and is_unit_name(words[-1], units) or bool(lex.PERSON_TITLE_RE.search(text))
+
+
+def is_unit_name(word: str, units: tuple[str, ...]) -> bool:
+    """'혁신연구팀', '국립대학정책과' — but not '통과' or '결과': a unit name is longer than its suffix
+    by two letters at least."""
+    return any(word.endswith(u) and len(word) >= len(u) + 2 for u in units)
 
 
 def is_website(line: Line, lex: Lexicon) -> bool:
@@ -89,7 +113,29 @@ def is_website(line: Line, lex: Lexicon) -> bool:
 def is_header_line(line: Line, lex: Lexicon) -> bool:
     """Anything a release header holds: issuer, website, kind, contact table, embargo."""
     return (line.blank or is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
-            or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex))
+            or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex)
+            or is_embargo_value(line, lex) or is_phone_line(line, lex))
+
+
+def is_phone_line(line: Line, lex: Lexicon) -> bool:
+    """'- (T)044-200-7071~3, 7078' — a short line around a phone number."""
+    return len(line.text) <= SHORT_LINE and bool(lex.PHONE_RE.search(line.text))
+
+
+def is_embargo_value(line: Line, lex: Lexicon) -> bool:
+    """'2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >', '배포 즉시' on the line below a label."""
+    text = line.text
+    if not text or len(text) > SHORT_LINE or lex.MARKER_RE.match(text):
+        return False
+    return bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)
+                or lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)
+                or lex.EDITION_IMMEDIATE_RE.search(text))
+
+
+def is_logo_residue(line: Line) -> bool:
+    """'광부' — letters of a logo image left above the header of an HWP export."""
+    compact = without_spaces(line.text)
+    return 0 < len(compact) <= LOGO_MAX and all(is_hangul(ch) for ch in compact)
 
 
 def is_notice(line: Line, lex: Lexicon) -> bool:
@@ -136,12 +182,20 @@ def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple
         if line.blank:
             continue
         seen += 1
-        if seen > HEADER_SCAN_LINES or lex.MARKER_RE.match(line.text):
+        if seen > HEADER_SCAN_LINES or opens_prose(line, lex):
             return None
-        if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text):
+        opens_with_contact = seen <= 2 and is_contact_label(line, lex) and len(line.text) <= SHORT_LINE
+        if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
             first = extend_header_back(lines, begin, line.index, lex)
             return first, line.index, extend_header_forward(lines, line.index, stop, lex)
     return None
+
+
+def opens_prose(line: Line, lex: Lexicon) -> bool:
+    """The body has begun: a sentence, or a □/○ bullet. Metadata lines such as
+    '- 배포일: 05/21/2025 13:24:54' above a header do not end the search."""
+    m = lex.MARKER_RE.match(line.text)
+    return is_sentence(line, lex) or bool(m and m.lastgroup in BODY_FAMILIES)
 
 
 def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon) -> int:
@@ -159,15 +213,37 @@ def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon)
 
 
 def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexicon) -> int:
+    """One past the header's last line. A short line counts as a contact value only once a
+    contact label opened the table, so that a title such as '원희룡 장관, 협력 강화' is kept;
+    a template label such as '페이지 수' brings its value line ('총 2쪽') along."""
     last = anchor + 1
+    in_contact = is_contact_label(lines[anchor], lex)
+    pending = False
     for line in lines[anchor + 1:stop]:
-        if not is_header_line(line, lex) or lex.TITLE_LABEL_RE.match(line.text) and not line.blank \
-                and is_title_label(line, lex):
+        if line.blank:
+            continue
+        if pending and len(line.text) <= SHORT_LINE:
+            pending, last = False, line.index + 1
+            continue
+        label = lex.HEADER_LABEL_RE.match(line.text)
+        if label:
+            pending, last = not label.group("value"), line.index + 1
+            continue
+        if not is_header_line(line, lex) or is_title_label(line, lex):
+            break
+        in_contact = in_contact or is_contact_label(line, lex)
+        if not in_contact and is_contact_value(line, lex) and len(line.text.split()) > 1 \
+                and not is_header_line_besides_contact(line, lex):
             break
         last = line.index + 1
-    while last > anchor + 1 and lines[last - 1].blank:
-        last -= 1
     return last
+
+
+def is_header_line_besides_contact(line: Line, lex: Lexicon) -> bool:
+    """A header line for a reason other than looking like a contact value."""
+    return (is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
+            or is_embargo_value(line, lex) or is_notice(line, lex)
+            or bool(lex.EMAIL_RE.search(line.text) or lex.PHONE_RE.search(line.text)))
 
 
 def is_title_label(line: Line, lex: Lexicon) -> bool:
@@ -176,27 +252,191 @@ def is_title_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and (not m.group("rest") or line.text[:2] != m.group("rest")[:2])
 
 
-def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[int, int]:
-    """[first, last) of the title block: the title line, '- 부제 -' lines, ◇ summary lines."""
-    i = begin
-    while i < stop and (lines[i].blank or is_chrome(lines[i], lex)):
-        i += 1
-    if i < stop and is_title_label(lines[i], lex) and not lex.TITLE_LABEL_RE.match(lines[i].text).group("rest"):
-        i += 1
-        while i < stop and lines[i].blank:
-            i += 1
+def find_title(lines: list[Line], begin: int, stop: int, lex: Lexicon,
+               hints: dict[int, BlockKind] | None = None) -> tuple[int, int]:
+    """[first, last) of the title block: the title line(s), '- 부제 -' lines, ◇ summary lines."""
+    hints = hints or {}
+    i = skip_blank(lines, begin, stop, lex, hints)
+    labelled = i < stop and is_title_label(lines[i], lex) and not lex.TITLE_LABEL_RE.match(lines[i].text).group("rest")
+    if labelled:
+        i = skip_blank(lines, i + 1, stop, lex, hints)
     first = i
     if i >= stop or lex.MARKER_RE.match(lines[i].text) and not is_subtitle(lines[i], lex):
         return first, first
+    second = next_line(lines, i + 1, stop)
+    kicker = not labelled and second is not None and is_kicker(lines[i], lex) \
+        and is_title_start(lines, second, stop, lex)
+    if not labelled and not kicker and not is_title_start(lines, i, stop, lex):
+        return first, first
     last = i + 1
-    for line in lines[i + 1:stop]:
+    if kicker or second is not None and is_wrapped_title(lines, i, second, stop, lex):
+        last = second + 1
+    return first, extend_title_block(lines, last, stop, lex)
+
+
+def extend_title_block(lines: list[Line], last: int, stop: int, lex: Lexicon) -> int:
+    """One past the '- 부제 -' and '◇ 요약' lines that follow the title."""
+    for line in lines[last:stop]:
         if line.blank:
             continue
-        if is_subtitle(line, lex) or is_summary(line, lex):
-            last = line.index + 1
+        if not (is_subtitle(line, lex) or is_summary(line, lex)):
+            break
+        last = line.index + 1
+    return last
+
+
+def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon, hints: dict[int, BlockKind]) -> int:
+    """The first line at or after i that is neither blank nor chrome (by its text, or by what
+    render learnt from the markup)."""
+    while i < stop and (lines[i].blank or is_chrome(lines[i], lex) or hints.get(i) == K.CHROME):
+        i += 1
+    return i
+
+
+def next_line(lines: list[Line], i: int, stop: int) -> int | None:
+    """Index of the first non-blank line at or after i, or None."""
+    while i < stop and lines[i].blank:
+        i += 1
+    return i if i < stop else None
+
+
+def previous_line(lines: list[Line], begin: int, i: int) -> int | None:
+    """Index of the last non-blank line before i (not before begin), or None."""
+    i -= 1
+    while i >= begin and lines[i].blank:
+        i -= 1
+    return i if i >= begin else None
+
+
+def is_headline_like(line: Line, lex: Lexicon) -> bool:
+    """'양식 전략품목을 선정하여 세계적인 품목으로 육성한다' — short, no bullet, no label."""
+    text = line.text
+    if not text or len(text) > TITLE_MAX or lex.MARKER_RE.match(text) or lex.PAGE_NUMBER_RE.match(text):
+        return False
+    if len(text.split()) < TITLE_MIN_WORDS:
+        return False  # '홍보담당관실', '뉴스배포정보': a cell of a header table
+    return not (lex.NOTICE_RE.search(text) or lex.CAPTION_RE.match(text) or lex.APPENDIX_HEAD_RE.match(text)
+                or lex.KICKER_RE.match(text) or lex.PROSE_SIGNAL_RE.search(text)
+                or is_contact_label(line, lex) or is_embargo(line, lex) or is_kind_line(line, lex)
+                or lex.PIPE_ROW_RE.match(text))
+
+
+def is_kicker(line: Line, lex: Lexicon) -> bool:
+    """'[모두발언]', '(충청권질병대응센터)' — a bracketed tag on its own line above the headline."""
+    return bool(lex.KICKER_RE.match(line.text)) and not (
+        is_kind_line(line, lex) or lex.APPENDIX_HEAD_RE.match(line.text) or lex.NOTICE_RE.search(line.text))
+
+
+def is_sentence(line: Line, lex: Lexicon) -> bool:
+    """'환경부는 21일 설명회를 개최한다고 밝혔다.' — ends like a sentence."""
+    return bool(lex.SENTENCE_END_RE.search(line.text))
+
+
+def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """A headline, or a sentence-like headline that a '- 부제 -' line follows, or the portal's
+    stub '… 관련 보도자료 내용입니다.' that restates the title."""
+    line = lines[i]
+    if not is_headline_like(line, lex) or is_sentence_fragment(lines, i, stop, lex):
+        return False
+    if not is_sentence(line, lex) or lex.TITLE_STUB_RE.search(line.text):
+        return True
+    after = next_line(lines, i + 1, stop)
+    return after is not None and is_subtitle(lines[after], lex)
+
+
+def is_sentence_fragment(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """'지난 10년간 … 참여한 사업규모는' / '연평균 423억 원이며 … 나타났다.': a line that breaks
+    mid-phrase over a line finishing a sentence too long for a headline."""
+    if not lex.TITLE_WRAP_RE.search(lines[i].text):
+        return False
+    after = next_line(lines, i + 1, stop)
+    return after is not None and is_sentence(lines[after], lex) \
+        and len(lines[i].text) + len(lines[after].text) > WRAPPED_TITLE_MAX
+
+
+def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex: Lexicon) -> bool:
+    """'국가자원안보 컨트롤타워 출범,' / '종합적 위기대응역량 강화': a short second line continues
+    the title when the first breaks mid-phrase, or when a subtitle or summary follows it."""
+    line = lines[second]
+    if line.text.startswith("(") and line.text.endswith(")") and len(line.text) <= SHORT_TITLE_LINE * 3 \
+            and not lex.UNIT_LINE_RE.match(line.text):
+        return True   # '(2월 4일 14시, 2보)': the edition note belongs to the headline
+    if len(line.text) > WRAPPED_TITLE_MAX or not is_headline_like(line, lex) or is_subtitle(line, lex):
+        return False
+    joined = len(lines[first].text) + len(line.text)
+    if len(lines[first].text) < SHORT_TITLE_LINE and not is_sentence(line, lex):
+        return True   # '권기섭 위원장' / '그리스 … 국제컨퍼런스 참석': too short to stand alone
+    if lex.TITLE_WRAP_RE.search(lines[first].text):
+        return joined <= (WRAPPED_TITLE_MAX if is_sentence(line, lex) else TITLE_MAX)
+    if is_sentence(lines[first], lex) or is_sentence(line, lex):
+        return False
+    after = next_line(lines, second + 1, stop)
+    if after is None:
+        return False
+    if is_subtitle(lines[after], lex) or is_summary(lines[after], lex):
+        return True
+    return joined <= TITLE_MAX and (is_sentence(lines[after], lex) or not is_headline_like(lines[after], lex))
+
+
+# --- the body's tail: contact table, appendix pages ------------------------------------
+
+def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """'참고 1', '<참고>', '[참고 2] 세부 일정', '붙임 1' alone — but '<붙임>' over '1. …' is a list."""
+    line = lines[i]
+    m = lex.APPENDIX_HEAD_RE.match(line.text)
+    if not m:
+        return False
+    boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
+    listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text))
+    if m.group("rest"):
+        return boxed and not listed
+    after = next_line(lines, i + 1, stop)
+    if after is None:
+        return False
+    if not lex.ATTACHMENT_LABEL_RE.match(line.text):
+        return True
+    following = lines[after].text
+    return not (lex.NUMBERED_LINE_RE.match(following) or following.startswith("-"))
+
+
+def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
+    for i in range(begin, stop):
+        if not lines[i].blank and is_appendix_heading(lines, i, stop, lex):
+            return i
+    return stop
+
+
+def opens_contact(line: Line, lex: Lexicon) -> bool:
+    """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
+    to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
+    contacts stage reads it.)"""
+    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE)
+    return is_contact_row(line, lex) and any(p.match(line.text) for p in pats)
+
+
+def is_contact_row(line: Line, lex: Lexicon) -> bool:
+    """A cell or a flattened row of the contact table: short, or holding a phone or e-mail."""
+    text = line.text
+    if is_chrome(line, lex):
+        return False  # the page's own contact sits among chrome: '담당부서 소통홍보팀 … 목록'
+    if lex.PHONE_RE.search(text) or lex.EMAIL_RE.search(text):
+        return len(text) <= 2 * CONTACT_LINE_MAX
+    if len(text) > CONTACT_LINE_MAX or lex.MARKER_RE.match(text) or is_sentence(line, lex):
+        return False
+    return is_contact_label(line, lex) or is_contact_value(line, lex) or len(text) <= SHORT_LINE
+
+
+def find_contact_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
+    """First line of the contact table that closes the body: every line from it on is a row."""
+    start = stop
+    for line in reversed(lines[begin:stop]):
+        if line.blank:
             continue
-        break
-    return first, last
+        if not is_contact_row(line, lex):
+            break
+        if opens_contact(line, lex):
+            start = line.index
+    return start
 
 
 def is_subtitle(line: Line, lex: Lexicon) -> bool:
@@ -224,14 +464,49 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
     """Above the kind label sit the issuer and its website; below it the contact table."""
     if is_embargo(line, lex):
         return K.EMBARGO
-    if line.index <= anchor:
+    if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
         return K.RELEASE_HEADER
-    if is_contact_label(line, lex) or is_contact_value(line, lex):
+    if is_contact_label(line, lex) or is_contact_value(line, lex) or is_phone_line(line, lex):
         return K.CONTACT
     return K.RELEASE_HEADER
 
 
-def assign(doc: Document, lex: Lexicon) -> list[BlockKind]:
+def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
+                          kinds: list[BlockKind], lex: Lexicon) -> None:
+    """Each header line by itself, except that value lines below an embargo label
+    ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo."""
+    in_embargo = False
+    for line in lines[first:last]:
+        kind = classify_header(line, anchor, lex)
+        if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
+            kind = K.CHROME
+        elif kind == K.EMBARGO:
+            in_embargo = True
+        elif in_embargo and is_embargo_value(line, lex):
+            kind = K.EMBARGO
+        elif not line.blank:
+            in_embargo = False
+        kinds[line.index] = kind
+
+
+def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> set[int]:
+    """Appendix pages and the contact table before them; returns the first line of each
+    appendix page. The attachment list ('붙임 1. … 끝.') stays at the body's tail, where the
+    release stage reads it."""
+    appendix = find_appendix_start(lines, begin, stop, lex)
+    pages = {i for i in range(appendix, stop) if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)}
+    contact = find_contact_start(lines, begin, appendix, lex)
+    before = previous_line(lines, begin, contact)
+    # Under the board's '목록' button the table is the web page's contact, not the release's.
+    contact_kind = K.PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else K.CONTACT
+    for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, K.APPENDIX)):
+        for i in range(first, last):
+            kinds[i] = kind
+    return pages
+
+
+def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
+    """The kind of every line, and the lines that open an appendix page."""
     lines, hints = doc.lines, doc.line_hints
     kinds: list[BlockKind] = [K.BODY] * len(lines)
     page_end = find_page_end(lines, hints, lex)
@@ -246,28 +521,28 @@ def assign(doc: Document, lex: Lexicon) -> list[BlockKind]:
         first, anchor, last = header
         for i in range(page_end, first):
             kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-        for i in range(first, last):
-            kinds[i] = classify_header(lines[i], anchor, lex)
+        classify_header_lines(lines, first, last, anchor, kinds, lex)
         title_from = last
-    t_first, t_last = find_title(lines, title_from, footer, lex)
+    t_first, t_last = find_title(lines, title_from, footer, lex, hints)
     for i in range(title_from, t_last):
         kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
             kinds[i] = K.CHROME
+    pages = assign_tail(lines, t_last, footer, kinds, lex)
     for i in range(t_last, footer):
         if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
             kinds[i] = hints[i]
         elif is_chrome(lines[i], lex):
             kinds[i] = K.CHROME
-    return kinds
+    return kinds, pages
 
 
-def to_blocks(doc: Document, kinds: list[BlockKind]) -> list[Block]:
-    """Runs of one kind; blank lines join the run before them."""
+def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
+    """Runs of one kind; blank lines join the run before them; each appendix page is a block."""
     blocks: list[Block] = []
     start = 0
     for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or (kinds[i] != kinds[start] and not doc.lines[i].blank):
+        if i == len(kinds) or (kinds[i] != kinds[start] or i in pages) and not doc.lines[i].blank:
             first, last = doc.lines[start], doc.lines[i - 1]
             if any(not line.blank for line in doc.lines[start:i]):
                 blocks.append(Block(kinds[start], start, i, trimmed(doc.text, first.start, last.end)))
@@ -278,4 +553,5 @@ def to_blocks(doc: Document, kinds: list[BlockKind]) -> list[Block]:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.blocks = to_blocks(doc, assign(doc, lex))
+    kinds, pages = assign(doc, lex)
+    doc.blocks = to_blocks(doc, kinds, pages)

@@ -1,0 +1,332 @@
+"""`make eval`: agreement figures of the pipeline over the shared corpora.
+
+Runs the pipeline over the korea.kr records of ../shared/corpus/korea-kr/ (only the body: the
+text after the record's `## 본문` line, up to its `## 출처` footer, so nothing comes from the
+record's metadata) and over the text, HTML, Markdown and JSON files of ../shared/corpus/real/
+(hwp, hwpx and pdf are skipped), then prints one table and writes per-document details to
+output/eval/details.jsonl. Exits 0 with a message when ../shared is absent.
+
+The metric functions below are pure and small so that tests/test_eval_metrics.py can check
+them on tiny inputs. The expected values are defined here, independently of the pipeline's own
+patterns, so that a pipeline change cannot move the yardstick.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SHARED = ROOT.parent / "shared"
+SKIPPED_SUFFIXES = {".hwp", ".hwpx", ".pdf"}
+REAL_SUFFIXES = {".txt", ".html", ".htm", ".md", ".json"}
+SIMILAR = 0.8                 # difflib ratio at which two titles are the same title
+TITLE_SCAN_LINES = 12         # the record title must sit within the body's first lines
+SENTENCE_LENGTH = 120         # a "title" longer than this is a paragraph
+
+BODY_START_RE = re.compile(r"^##\s*본문\s*$", re.MULTILINE)
+BODY_END_RE = re.compile(r"^##\s*(?:출처|첨부/링크)\s*$", re.MULTILINE)  # the record's own footer
+FRONT_TITLE_RE = re.compile(r'^title:\s*"?(?P<title>.*?)"?\s*$', re.MULTILINE)
+# A Korean phone number as written in releases: 044-201-3333, 02)3787-0433, (044)201-3333.
+PHONE_RE = re.compile(r"(?<!\d)\(?0\d{1,3}\)?\s*[-).\s]\s*\d{3,4}\s*[-.]\s*\d{4}(?!\d)")
+# A release-time label: 보도시점 / 보도일시, letter-spaced or not.
+EMBARGO_LABEL_RE = re.compile(r"보\s*도\s*(?:시\s*점|일\s*시)")
+SQUARE = "□"
+# A kind tag the portal puts before a title: "(설명자료)…", "[보도참고] …".
+TITLE_TAG_RE = re.compile(r"^\s*[\[(【〔<]\s*[^\])】〕>]{1,10}[\])】〕>]\s*")
+
+
+# --- corpus ----------------------------------------------------------------------------
+
+@dataclass
+class Case:
+    """One document to run: its corpus, file name, the bytes fed and what we expect."""
+    corpus: str
+    name: str
+    data: bytes
+    expected_title: str | None = None
+
+
+def split_record(markdown: str) -> tuple[str | None, str]:
+    """A korea.kr record → (its front-matter title, its body between `## 본문` and the `## 첨부/링크` or `## 출처` footer)."""
+    head = markdown.split("\n---", 1)[0] if markdown.startswith("---") else ""
+    found = FRONT_TITLE_RE.search(head)
+    title = found.group("title").replace('\\"', '"') if found else None
+    start = BODY_START_RE.search(markdown)
+    if not start:
+        return title, ""
+    body = markdown[start.end():]
+    end = BODY_END_RE.search(body)
+    return title, (body[:end.start()] if end else body).strip("\n") + "\n"
+
+
+def korea_cases(folder: Path) -> Iterator[Case]:
+    for path in sorted(folder.glob("*.md")):
+        title, body = split_record(path.read_text(encoding="utf-8"))
+        yield Case("korea-kr", path.name, body.encode("utf-8"), title)
+
+
+def real_cases(folder: Path) -> Iterator[Case]:
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in REAL_SUFFIXES:
+            yield Case("real", path.name, path.read_bytes())
+
+
+# --- metrics ---------------------------------------------------------------------------
+
+def squeeze(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+def similarity(a: str, b: str) -> float:
+    """difflib ratio of the two strings with all white space removed."""
+    return difflib.SequenceMatcher(None, squeeze(a), squeeze(b), autojunk=False).ratio()
+
+
+def same_title(found: str | None, expected: str) -> bool:
+    """Similar enough, also once a portal kind tag such as '(설명자료)' is dropped."""
+    if not found:
+        return False
+    bare = TITLE_TAG_RE.sub("", expected)
+    return max(similarity(found, expected), similarity(found, bare)) >= SIMILAR
+
+
+def title_in_lead(body: str, expected: str, scan: int = TITLE_SCAN_LINES) -> str | None:
+    """The line, or two consecutive lines joined, among the body's first non-blank lines that
+    carry the record's title; None when no such line is there."""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()][:scan]
+    for i, line in enumerate(lines):
+        if same_title(line, expected):
+            return line
+        if i + 1 < len(lines) and same_title(line + " " + lines[i + 1], expected):
+            return line + " " + lines[i + 1]
+    return None
+
+
+def is_sentence(value: str) -> bool:
+    """A body sentence rather than a headline: it ends with a full stop, or runs long."""
+    value = value.strip()
+    return value.endswith(".") or len(value) > SENTENCE_LENGTH
+
+
+def title_outcome(record: dict[str, Any], body: str, expected: str | None) -> dict[str, Any] | None:
+    """Where the body carries the record's title: 'match' or 'miss'. Elsewhere: 'null' (right),
+    'false' (a body sentence was made the title) or 'other' (a headline-like line that is not
+    the portal's title, e.g. a body's own headline under a portal title such as '주례회동(11.6)')."""
+    if not expected:
+        return None
+    found = (record.get("release") or {}).get("title")
+    carried = title_in_lead(body, expected)
+    if carried:
+        outcome = "match" if same_title(found, expected) else "miss"
+    else:
+        outcome = "null"
+        if found and not same_title(found, expected):
+            outcome = "false" if is_sentence(found) else "other"
+    return {"outcome": outcome, "extracted": found, "expected": carried or expected,
+            "in_body": bool(carried)}
+
+
+def phone_outcome(record: dict[str, Any], text: str) -> dict[str, Any] | None:
+    """'match' when a body holding a phone number yields a contact with a phone."""
+    numbers = PHONE_RE.findall(text)
+    if not numbers:
+        return None
+    phones = [c.get("phone") for c in record.get("contacts") or [] if c.get("phone")]
+    return {"outcome": "match" if phones else "miss", "extracted": phones[:5], "expected": numbers[:5]}
+
+
+def walk(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for node in nodes:
+        yield node
+        yield from walk(node.get("children") or [])
+
+
+def all_nodes(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield from walk(record.get("sections") or [])
+    for appendix in record.get("appendices") or []:
+        yield from walk(appendix.get("sections") or [])
+
+
+def line_at(text: str, start: int) -> str:
+    """The rest of the line that holds offset `start`, stripped."""
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
+def square_line_starts(text: str) -> list[int]:
+    """Offsets of the first character of every line that opens with □."""
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        if stripped.startswith(SQUARE):
+            starts.append(offset + len(line) - len(stripped))
+        offset += len(line) + 1
+    return starts
+
+
+def square_outcome(record: dict[str, Any]) -> dict[str, Any] | None:
+    """How many □ lines of the record's text open a □ node (found, total)."""
+    starts = square_line_starts(record.get("text") or "")
+    if not starts:
+        return None
+    opened = {n["span"][0] for n in all_nodes(record) if n.get("marker") == SQUARE}
+    missed = [s for s in starts if s not in opened]
+    return {"outcome": "match" if not missed else "miss", "found": len(starts) - len(missed),
+            "total": len(starts), "extracted": len(starts) - len(missed), "expected": len(starts),
+            "missed": [line_at(record["text"], s)[:60] for s in missed[:5]]}
+
+
+def embargo_outcome(record: dict[str, Any]) -> dict[str, Any] | None:
+    """'match' when a text with a 보도시점/보도일시 label gets an embargo with a date."""
+    text = record.get("text") or ""
+    label = EMBARGO_LABEL_RE.search(text)
+    if not label:
+        return None
+    embargo = (record.get("release") or {}).get("embargo") or {}
+    return {"outcome": "match" if embargo.get("date") else "miss",
+            "extracted": embargo.get("date"), "expected": line_at(text, label.start())[:80]}
+
+
+# --- the run ---------------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    """Counts of one corpus (or of all): documents, failures, and per-metric outcomes."""
+    documents: int = 0
+    crashed: int = 0
+    rejected: int = 0
+    valid: int = 0
+    seconds: float = 0.0
+    outcomes: dict[str, dict[str, int]] = field(default_factory=dict)
+    squares: list[int] = field(default_factory=lambda: [0, 0])
+
+    def count(self, metric: str, outcome: str) -> None:
+        self.outcomes.setdefault(metric, {}).setdefault(outcome, 0)
+        self.outcomes[metric][outcome] += 1
+
+    def share(self, metric: str, good: str, among: tuple[str, ...]) -> tuple[int, int]:
+        got = self.outcomes.get(metric, {})
+        return got.get(good, 0), sum(got.get(o, 0) for o in among)
+
+
+def evaluate(case: Case, parse, validate) -> dict[str, Any]:
+    """Run one case; return its detail row (record-level outcomes, no record)."""
+    from pipeline import InternalError, PipelineError
+    row: dict[str, Any] = {"file": case.name, "corpus": case.corpus}
+    started = time.perf_counter()
+    try:
+        record = parse(case.data, case.name)
+    except InternalError as exc:
+        row.update(status="crash", error=str(exc))
+        return row | {"seconds": time.perf_counter() - started}
+    except PipelineError as exc:
+        row.update(status="rejected", error=f"{exc.code}: {exc}")
+        return row | {"seconds": time.perf_counter() - started}
+    row["seconds"] = time.perf_counter() - started
+    errors = validate(record)
+    row.update(status="ok", schema_errors=[str(e) for e in errors[:5]])
+    body = case.data.decode("utf-8", errors="replace")
+    metrics = {"title": title_outcome(record, body, case.expected_title) if case.corpus == "korea-kr" else None,
+               "phone": phone_outcome(record, record.get("text") or ""),
+               "square": square_outcome(record),
+               "embargo": embargo_outcome(record) if case.corpus == "real" else None}
+    row["metrics"] = {k: v for k, v in metrics.items() if v is not None}
+    return row
+
+
+def add(tally: Tally, row: dict[str, Any]) -> None:
+    tally.documents += 1
+    tally.seconds += row.get("seconds", 0.0)
+    if row["status"] == "crash":
+        tally.crashed += 1
+        return
+    if row["status"] == "rejected":
+        tally.rejected += 1
+        return
+    tally.valid += not row["schema_errors"]
+    for name, result in row["metrics"].items():
+        tally.count(name, result["outcome"])
+        if name == "square":
+            tally.squares[0] += result["found"]
+            tally.squares[1] += result["total"]
+
+
+def percent(num: int, den: int) -> str:
+    return f"{100 * num / den:5.1f}% ({num}/{den})" if den else "    -"
+
+
+def table_rows(t: Tally) -> list[tuple[str, str]]:
+    parsed = t.documents - t.crashed - t.rejected
+    title = t.share("title", "match", ("match", "miss"))
+    false = t.share("title", "false", ("false", "null", "other"))
+    other = t.share("title", "other", ("false", "null", "other"))
+    return [
+        ("documents", str(t.documents)),
+        ("crash-free", percent(t.documents - t.crashed, t.documents)),
+        ("rejected (clean error)", str(t.rejected)),
+        ("schema-valid", percent(t.valid, parsed)),
+        ("docs/s", f"{t.documents / t.seconds:.1f}" if t.seconds else "-"),
+        ("title (target >= 95%)", percent(*title)),
+        ("false titles (target <= 2%)", percent(*false)),
+        ("  other headline as title", percent(*other)),
+        ("phone (target >= 95%)", percent(*t.share("phone", "match", ("match", "miss")))),
+        ("□ lines (target >= 98%)", percent(*t.squares)),
+        ("embargo (target 100%)", percent(*t.share("embargo", "match", ("match", "miss")))),
+    ]
+
+
+def render_table(tallies: dict[str, Tally]) -> str:
+    names = list(tallies)
+    columns = [table_rows(tallies[n]) for n in names]
+    width = max(len(label) for label, _ in columns[0])
+    cells = [max(len(names[i]), *(len(v) for _, v in col)) for i, col in enumerate(columns)]
+    out = [" " * width + " | " + " | ".join(n.rjust(cells[i]) for i, n in enumerate(names))]
+    out.append("-" * len(out[0]))
+    for r, (label, _) in enumerate(columns[0]):
+        out.append(label.ljust(width) + " | " + " | ".join(col[r][1].rjust(cells[i])
+                                                           for i, col in enumerate(columns)))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    corpus = Path(args.shared) / "corpus"
+    if not corpus.is_dir():
+        print(f"eval: {corpus} is absent; nothing to measure (skipped).")
+        return 0
+    sys.path.insert(0, str(ROOT))
+    from pipeline import parse_bytes, validate
+    cases = list(korea_cases(corpus / "korea-kr")) + list(real_cases(corpus / "real"))
+    if args.limit:
+        cases = cases[:args.limit]
+    tallies = {"korea-kr": Tally(), "real": Tally(), "all": Tally()}
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "details.jsonl").open("w", encoding="utf-8") as fh:
+        for case in cases:
+            row = evaluate(case, parse_bytes, validate)
+            add(tallies[case.corpus], row)
+            add(tallies["all"], row)
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(render_table(tallies))
+    print(f"\ndetails: {out / 'details.jsonl'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="the shared folder holding corpus/")
+    parser.add_argument("--output", default=str(ROOT / "output" / "eval"), help="where details.jsonl goes")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Countries: names and aliases, particles, organizations, subjects, speakers, rosters,
+implications, programmes, figures and sessions of findings."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.lexicon import load_lexicon
+from pipeline.stages import countries
+
+from .semantic_helpers import parse
+
+LEX = load_lexicon()
+
+
+def codes(text: str) -> list[str]:
+    return [m.code for m in countries.match_mentions(text, 0, len(text), LEX)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("인도네시아와 인도는 협력한다", ["ID", "IN"]),          # longest first
+    ("호주의 정책", ["AU"]),                                # particle stripped
+    ("말련과 인니", ["MY", "ID"]),                            # aliases beyond CLDR
+    ("싱가폴에서는", ["SG"]),
+    ("타이완, 중화 타이베이", ["TW", "TW"]),
+    ("우리나라는", ["KR"]),
+    ("케냐는", ["KE"]),                                      # straight from CLDR
+    ("인도와 인도네시아", ["IN", "ID"]),
+    ("한국어 교육과 중국인 관광객", []),                       # glued: a language, a people
+    ("한국무역협회 회장", []),                                # organization, not a country
+    ("중국은행의 대출", []),
+    ("각국의 정책과 자국 기업, 역내 교역", []),
+    ("지원 수단을 마련", []),                                 # 수단 'means'
+    ("가나, 케냐, 수단 대표", ["GH", "KE", "SD"]),             # ambiguous names inside a list
+])
+def test_mentions(text, expected):
+    assert codes(text) == expected
+
+
+def test_display_and_english_names():
+    doc = parse("□ 대한민국은 지원을 확대\n  ○ 오스트레일리아는 교육을 강화\n")
+    got = {c["iso_code"]: (c["name"], c["name_en"]) for c in doc.countries}
+    assert got == {"KR": ("한국", "Korea"), "AU": ("호주", "Australia")}
+
+
+def test_subject_chain_gives_each_country_the_finding():
+    doc = parse("□ 정책 비교\n  ○ 일본과 한국, 그리고 캐나다는 정부가 주도함\n")
+    assert [c["iso_code"] for c in doc.countries] == ["JP", "KR", "CA"]
+    assert all(len(c["findings"]) == 1 for c in doc.countries)
+
+
+def test_a_genitive_is_not_a_subject():
+    doc = parse("□ 미국의 사례를 참고하여 제도를 개선함\n")
+    assert doc.countries == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("12개 회원국 (칠레, 페루, 캐나다) 대표", {0, 1, 2}),
+    ("칠레, 페루, 캐나다 등 3국에서", {0, 1, 2}),
+    ("칠레, 페루는 협력하고 캐나다는", set()),
+])
+def test_roster_indices(text, expected):
+    mentions = countries.match_mentions(text, 0, len(text), LEX)
+    assert countries.roster_indices(mentions, text, LEX) == expected
+
+
+def test_roster_is_not_a_finding():
+    doc = parse("□ 12개 회원국 (칠레, 페루, 캐나다) 대표가 참가\n"
+                "□ 칠레, 페루, 캐나다 등 3국에서 발표함\n")
+    assert doc.countries == []
+
+
+def test_speaker_country_makes_a_finding():
+    doc = parse("□ 사례 발표\n  ○ 교육 사례에서 뉴질랜드 교육부의 스미스 국장은 원격교육 성과를 소개\n")
+    assert [c["iso_code"] for c in doc.countries] == ["NZ"]
+    assert doc.countries[0]["findings"][0]["text"].startswith("교육 사례에서")
+
+
+def test_findings_carry_their_figures_with_local_equivalents():
+    doc = parse("□ 예산 2,000억원 투입\n"
+                "  ○ 캐나다는 미화 5천만불 (한화 600억원)을 지원\n")
+    canada = doc.countries[0]
+    assert [(f["value"], f["unit"], f["equivalent_of"]) for f in canada["figures"]] == [
+        (50000000, "USD", None), (60000000000, "KRW", 0)]
+
+
+def test_implications_from_a_trailing_country_list():
+    doc = parse("□ 시사점\n  ○ 교육 훈련 체계 정책 (칠레, 페루)\n  ○ 수요 공급 균형 정책 (캐나다\n")
+    got = {c["iso_code"]: c["implications"] for c in doc.countries}
+    assert got == {"CL": ["교육 훈련 체계 정책"], "PE": ["교육 훈련 체계 정책"],
+                   "CA": ["수요 공급 균형 정책"]}
+    assert all(c["findings"] == [] for c in doc.countries)
+
+
+def test_an_unclosed_list_mid_body_is_no_implication():
+    doc = parse("□ 시사점\n  ○ 수요 공급 균형 정책 (캐나다\n  ○ 칠레는 교육을 강화\n")
+    assert [(c["iso_code"], c["implications"]) for c in doc.countries] == [("CL", [])]
+
+
+def test_a_parenthesis_that_is_not_a_country_list_is_no_implication():
+    doc = parse("□ 칠레는 예산을 늘림 (2024년 기준)\n")
+    assert doc.countries[0]["implications"] == []
+    assert len(doc.countries[0]["findings"]) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("PROSOFT 프로그램 (Program for Software)에 의해", ["PROSOFT"]),
+    ("TIMPs (정보화혁신전문기업)지원사업", ["TIMPs"]),
+    ("10년 사업인 EDU2020을 통해", ["EDU2020"]),
+    ("‘녹색 성장 플랜'이라는 정책", ["녹색 성장 플랜"]),
+    ("‘농촌 ICT 시범 사업’을 전개", ["농촌 ICT 시범 사업"]),
+    ("OECD와 협력하고 ASP 방식으로 ERP 모듈 교육", []),
+    ("이 중 TIMPs 사업은 성과를 냄", ["TIMPs"]),
+    ("xTIMPs 사업", []),
+    ("‘03년부터 사업을 추진", []),
+])
+def test_programs(text, expected):
+    assert countries.programs_in(text, 0, len(text), LEX) == expected
+
+
+def test_finding_session_is_the_session_reported_under():
+    doc = parse("□ 주요내용\n"
+                "  ○ 포럼은 ‘교육 정책 비교’, ‘금융 지원 사례’ 등의 2개의 세션으로 구성\n"
+                "    - [세션 1]에서는 각국의 교육 정책을 비교함\n"
+                "    - [세션 2]에서는 금융 지원 사례를 발표함\n"
+                "  ○ 교육 정책의 비교 부문에서 칠레와 페루가 대비됨\n"
+                "    * 칠레는 직업교육을 강화\n")
+    sessions = {c["iso_code"]: [f["session"] for f in c["findings"]] for c in doc.countries}
+    assert sessions == {"CL": ["세션 1", "세션 1"], "PE": ["세션 1"]}
+
+
+def test_aliases_name_known_codes_and_cldr_names_are_loaded():
+    table = LEX.semantic["country_table"]
+    assert len(table["info"]) > 240                       # every CLDR territory with a code
+    assert {table["names"][a] for a in ("호주", "인니", "말련", "싱가폴", "타이완")} == {"AU", "ID", "MY", "SG", "TW"}
+    assert all(code in table["info"] for code in table["names"].values())

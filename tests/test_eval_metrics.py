@@ -1,0 +1,133 @@
+"""The agreement metrics of `make eval` (scripts/eval.py), on tiny records written here."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval.py"
+
+
+def load_eval():
+    spec = importlib.util.spec_from_file_location("press_eval", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["press_eval"] = module   # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = load_eval()
+
+
+def node(marker, start, children=()):
+    return {"marker": marker, "span": [start, start + 3], "children": list(children)}
+
+
+def test_split_record_keeps_only_the_body():
+    record = ('---\ntitle: "새 정책 발표"\nministry: "환경부"\n---\n\n# 새 정책 발표\n\n- 배포일: x\n\n'
+              '## 본문\n\n새 정책 발표\n\n□ 내용\n\n## 출처\n\n- 정책브리핑 보도자료 API\n')
+    title, body = ev.split_record(record)
+    assert title == "새 정책 발표"
+    assert body == "새 정책 발표\n\n□ 내용\n"
+
+
+def test_split_record_stops_at_the_links_footer_too():
+    record = '---\ntitle: "x"\n---\n## 본문\n\n본문 한 줄\n\n## 첨부/링크\n\n- [www.a.kr](http://www.a.kr)\n\n## 출처\n'
+    assert ev.split_record(record)[1] == "본문 한 줄\n"
+
+
+def test_split_record_without_body_gives_empty_text():
+    assert ev.split_record('---\ntitle: "x"\n---\n# x\n') == ("x", "")
+
+
+def test_same_title_ignores_spaces_and_portal_tag():
+    assert ev.same_title("양식 전략품목을 선정한다", "양식전략품목을 선정한다")
+    assert ev.same_title("사용후핵연료 관리는 국가적 과제", "(설명자료)사용후핵연료 관리는 국가적 과제")
+    assert not ev.same_title("전혀 다른 제목입니다", "양식 전략품목을 선정한다")
+    assert not ev.same_title(None, "양식 전략품목을 선정한다")
+
+
+def test_title_in_lead_finds_one_line_or_two_joined():
+    body = "환경부\n보도자료\n\n폭언과 폭력 대신\n감사와 응원으로\n\n본문 문장이다.\n"
+    assert ev.title_in_lead(body, "폭언과 폭력 대신 감사와 응원으로") == "폭언과 폭력 대신 감사와 응원으로"
+    assert ev.title_in_lead("본문 문장이다.\n", "폭언과 폭력 대신 감사와 응원으로") is None
+
+
+def test_title_in_lead_looks_only_at_the_first_lines():
+    body = "\n".join(f"문장 {i}." for i in range(20)) + "\n늦게 나온 제목\n"
+    assert ev.title_in_lead(body, "늦게 나온 제목", scan=12) is None
+
+
+@pytest.mark.parametrize("found, outcome", [("새 정책 발표", "match"), ("다른 것", "miss"), (None, "miss")])
+def test_title_outcome_where_the_body_carries_the_title(found, outcome):
+    record = {"release": {"title": found}}
+    assert ev.title_outcome(record, "새 정책 발표\n본문이다.\n", "새 정책 발표")["outcome"] == outcome
+
+
+@pytest.mark.parametrize("found, outcome", [
+    (None, "null"),
+    ("환경부는 21일 설명회를 개최한다고 밝혔다.", "false"),
+    ("윤 대통령·한 총리, 주례회동 개최", "other"),
+])
+def test_title_outcome_where_the_body_lacks_the_title(found, outcome):
+    record = {"release": {"title": found}}
+    body = "환경부는 21일 설명회를 개최한다고 밝혔다.\n"
+    assert ev.title_outcome(record, body, "주례회동(11.6)")["outcome"] == outcome
+
+
+def test_title_outcome_without_expected_title_is_not_counted():
+    assert ev.title_outcome({"release": {}}, "본문\n", None) is None
+
+
+def test_phone_outcome():
+    text = "담당자 김철수 (044-201-3333)\n"
+    assert ev.phone_outcome({"contacts": [{"phone": "044-201-3333"}]}, text)["outcome"] == "match"
+    assert ev.phone_outcome({"contacts": [{"phone": None}]}, text)["outcome"] == "miss"
+    assert ev.phone_outcome({"contacts": []}, "전화 없음, 2024. 3. 5. 기준 1,234명\n") is None
+
+
+@pytest.mark.parametrize("written", ["02)3787-0433", "(044)201-3333", "044-201-3333", "051-609 - 1234"])
+def test_phone_pattern_reads_written_forms(written):
+    assert ev.PHONE_RE.search(f"문의 {written} 끝")
+
+
+def test_square_outcome_counts_lines_opening_square_nodes():
+    text = "제목\n□ 첫째\n  ○ 둘째\n□ 셋째\n"
+    first, third = text.index("□ 첫째"), text.index("□ 셋째")
+    record = {"text": text, "sections": [node("□", first, [node("○", text.index("○"))])],
+              "appendices": [{"sections": [node("□", third)]}]}
+    assert ev.square_outcome(record)["found"] == 2
+    record["appendices"] = []
+    result = ev.square_outcome(record)
+    assert (result["found"], result["total"], result["outcome"]) == (1, 2, "miss")
+    assert result["missed"] == ["□ 셋째"]
+
+
+def test_square_outcome_without_squares_is_not_counted():
+    assert ev.square_outcome({"text": "○ 하나\n", "sections": []}) is None
+
+
+def test_embargo_outcome():
+    text = "보도자료\n보 도 시 점\n2025. 5. 21.(수) 12:00\n"
+    good = {"text": text, "release": {"embargo": {"date": "2025-05-21"}}}
+    assert ev.embargo_outcome(good)["outcome"] == "match"
+    assert ev.embargo_outcome({"text": text, "release": {"embargo": None}})["outcome"] == "miss"
+    assert ev.embargo_outcome({"text": "배포 즉시\n", "release": {}}) is None
+
+
+def test_tally_and_table():
+    tally = ev.Tally()
+    ev.add(tally, {"status": "ok", "schema_errors": [], "seconds": 0.5,
+                   "metrics": {"square": {"outcome": "miss", "found": 1, "total": 2}}})
+    ev.add(tally, {"status": "crash", "seconds": 0.5})
+    rows = dict(ev.table_rows(tally))
+    assert rows["crash-free"].strip().startswith("50.0%")
+    assert rows["□ lines (target >= 98%)"].strip().startswith("50.0%")
+    assert rows["docs/s"] == "2.0"
+
+
+def test_main_skips_without_shared(tmp_path, capsys):
+    assert ev.main(["--shared", str(tmp_path / "absent"), "--output", str(tmp_path / "out")]) == 0
+    assert "skipped" in capsys.readouterr().out

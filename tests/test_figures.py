@@ -1,0 +1,143 @@
+"""Figures: the number grammar, units, ranges, approximations, equivalents and non-figures."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Document, Source
+from pipeline.lexicon import load_lexicon
+from pipeline.stages import figures
+
+from .semantic_helpers import parse
+
+LEX = load_lexicon()
+
+# text → [(value, value_max, unit, kind, approximate, equivalent_of), …]
+CASES = [
+    ("42억6천만엔 예산", [(4260000000, None, "JPY", "money", False, None)]),
+    ("6천만불", [(60000000, None, "USD", "money", False, None)]),
+    ("가입자 23만개", [(230000, None, "개", "count", False, None)]),
+    ("3조 달러", [(3000000000000, None, "USD", "money", False, None)]),
+    ("소기업 일백만개 예상", [(1000000, None, "개", "count", False, None)]),
+    ("3조 4000억 원", [(3400000000000, None, "KRW", "money", False, None)]),
+    ("약 1조 달러", [(1000000000000, None, "USD", "money", True, None)]),
+    ("미화 6천만불 (한화 700억원)", [(60000000, None, "USD", "money", False, None),
+                                 (70000000000, None, "KRW", "money", False, 0)]),
+    ("50억불", [(5000000000, None, "USD", "money", False, None)]),
+    ("2,500개 센터", [(2500, None, "개", "count", False, None)]),
+    ("1,319 중규모 기업", [(1319, None, None, "count", False, None)]),
+    ("평균 740% 달성", [(740, None, "%", "percent", False, None)]),
+    ("1100% 내지 1700%", [(1100, 1700, "%", "percent", False, None)]),
+    ("5~7%", [(5, 7, "%", "percent", False, None)]),
+    ("3천~5천만원", [(30000000, 50000000, "KRW", "money", False, None)]),
+    ("0.4%p 상승", [(0.4, None, "%p", "percent_point", False, None)]),
+    ("3배 증가", [(3, None, "배", "factor", False, None)]),
+    ("△5.2%", [(-5.2, None, "%", "percent", False, None)]),
+    ("▲3.1%p", [(-3.1, None, "%p", "percent_point", False, None)]),
+    ("5천여 명", [(5000, None, "명", "count", True, None)]),
+    ("30% 가량", [(30, None, "%", "percent", True, None)]),
+    ("1,000명 이상", [(1000, None, "명", "count", True, None)]),
+    ("10억원 미만", [(1000000000, None, "KRW", "money", True, None)]),
+    ("12개국 대표", [(12, None, "개국", "count", False, None)]),
+    ("15개사", [(15, None, "개사", "count", False, None)]),
+    ("320건의 신청", [(320, None, "건", "count", False, None)]),
+    ("1,200곳", [(1200, None, "곳", "count", False, None)]),
+    ("US$ 500만", [(5000000, None, "USD", "money", False, None)]),
+    ("5억 위안", [(500000000, None, "CNY", "money", False, None)]),
+    ("300만 유로", [(3000000, None, "EUR", "money", False, None)]),
+    ("₩1,000", [(1000, None, "KRW", "money", False, None)]),
+    ("오천원", [(5000, None, "KRW", "money", False, None)]),
+    ("이십만명", [(200000, None, "명", "count", False, None)]),
+    ("1.5조원", [(1500000000000, None, "KRW", "money", False, None)]),
+    ("40개 학교 1600명", [(40, None, "개", "count", False, None), (1600, None, "명", "count", False, None)]),
+    ("3개의 세션", [(3, None, "개", "count", False, None)]),
+    ("2013년까지 거래액 50억불을", [(5000000000, None, "USD", "money", False, None)]),
+    ("13.2만명", [(132000, None, "명", "count", False, None)]),
+    ("2~3억원", [(200000000, 300000000, "KRW", "money", False, None)]),
+    ("1억2천만 명", [(120000000, None, "명", "count", False, None)]),
+    # dates, durations, ordinals, words and damaged digits are not figures
+    ("'03년부터", []),
+    ("2003년11월", []),
+    ("7월 15일과 16일", []),
+    ("2004년", []),
+    ("3년간", []),
+    ("2개년 계획", []),
+    ("2003~2004년", []),
+    ("201458,427143,545", []),
+    ("이상 구조 개선", []),
+    ("제3조 규정", []),
+    ("[세션 1]에서는", []),
+    ("2004 APEC 포럼", []),
+    ("수십억 원", []),
+    ("SME21을 통해", []),
+    ("3축으로 접근", []),
+    ("1단계 조사", []),
+    ("40개 사업개발센터", [(40, None, "개", "count", False, None)]),
+    ("5건설 현장", []),
+    ("2억이 투입", []),                     # 이 is a particle here, not the digit two
+    ("백천원", []),                         # 천 after 백: out of order
+    ("3천5백만원", [(35000000, None, "KRW", "money", False, None)]),
+]
+
+
+def read(text: str) -> tuple[list[dict], Document]:
+    doc = Document(Source("t", "0" * 64, 0), b"")
+    return figures.figures_of(text, 0, len(text), doc, LEX), doc
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0] for c in CASES])
+def test_figure_table(text, expected):
+    found, _ = read(text)
+    got = [(f["value"], f["value_max"], f["unit"], f["kind"], f["approximate"], f["equivalent_of"])
+           for f in found]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [c for c in CASES if c[1]], ids=[c[0] for c in CASES if c[1]])
+def test_span_slices_hold_the_text(text, expected):
+    for fig in read(text)[0]:
+        start, end = fig["span"]
+        assert text[start:end] == fig["text"]
+
+
+def test_glued_digit_run_is_flagged():
+    _, doc = read("가구 201458,427143,545 인구")
+    assert [i.code for i in doc.issues] == ["irregular_number"]
+
+
+def test_value_is_exact_integer_for_large_amounts():
+    found, _ = read("42억6천만엔")
+    assert isinstance(found[0]["value"], int)
+
+
+def test_stage_reads_bullets_in_text_order():
+    doc = parse("□ 예산은 3조 원\n  ○ 참가자 1,200명과 5개국\n")
+    assert [f["value"] for f in doc.figures] == [3000000000000, 1200, 5]
+    for fig in doc.figures:
+        assert fig["text"] in doc.text[fig["span"][0]:fig["span"][1]]
+
+
+def test_equivalent_index_is_global_in_the_stage():
+    doc = parse("□ 참가 30개국\n  ○ 예산 미화 500만불 (한화 60억원)\n")
+    assert [f["equivalent_of"] for f in doc.figures] == [None, None, 1]
+
+
+def test_every_unit_word_has_one_kind():
+    from collections import Counter
+
+    from pipeline.lexicon import read_toml
+    u = read_toml("units.toml")
+    words = (u["time"]["units"] + list(u["currency"]["suffix"]) + u["percent"]["percent_point"]
+             + u["percent"]["percent"] + sum((u["counters"][k] for k in ("count", "factor", "quantity")), []))
+    assert [w for w, n in Counter(words).items() if n > 1] == []
+    assert set(u["currency"]["suffix"].values()) | set(u["currency"]["prefix"].values()) <= {
+        "KRW", "USD", "JPY", "CNY", "EUR", "GBP", "IDR", "MYR", "MXN", "THB", "RUB", "INR", "CHF",
+        "AUD", "CAD", "SGD", "HKD", "TWD", "NZD"}
+
+
+@pytest.mark.parametrize("number,expected", [
+    ("42억6천만", (4260000000, 10**4)), ("3조 4000억", (3400000000000, 10**8)),
+    ("일백만", (1000000, 10**4)), ("1,319", (1319, 1)), ("십", (10, 1)),
+    ("만", None), ("억만", None), ("백천", None), ("이삼", None),
+])
+def test_number_grammar(number, expected):
+    assert figures.parse_number(number, LEX) == expected

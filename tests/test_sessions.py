@@ -1,0 +1,69 @@
+"""Sessions: labels, titles from the enumeration, topics, similarity-matched report blocks, talks."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages import sessions
+
+from .semantic_helpers import parse, prepare
+
+FORUM = (
+    "□ 주요내용\n"
+    "  ○ 포럼은 크게 ‘교육 정책 비교’, ‘금융 지원 사례’ 등의 2개의 세션과 종합토론으로 구성\n"
+    "    - [세션 1]에서는 각국의 교육 정책을 비교하는 순서로, 주요 주제는 직업교육, 원격교육 등으로 구성됨\n"
+    "    - [세션 2]에서는 금융 지원 사례를 발표함\n"
+    "    - [종합토론]에서는 권고안을 채택함\n"
+    # the block on session 2 comes first: matching is by title, not by position
+    "  ○ 금융 지원의 사례 부문은 두 발표로 구성\n"
+    "    * 정책금융 사례에서 칠레 재무부의 로페스 국장은 보증 제도를 소개\n"
+    "  ○ 교육 정책의 비교 부문에서 각국이 발표\n"
+    "    * 원격교육 부문에서 페루 교육부의 가르시아 박사는 ‘농촌 원격교육’을 주제로 발표\n"
+)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("[세션 1]에서는 정책을 비교", ("세션 1", 1)),
+    ("제2세션은 사례를 다룸", ("세션 2", 2)),
+    ("[1부] 개회식", ("1부", 1)),
+    ("종합토론: 권고안 채택", ("종합토론", None)),
+    ("특별세션에서는 장관이 연설", ("특별세션", None)),
+    ("세션 구성은 다음과 같음", None),
+    ("3 세션으로 나뉘어 발표", None),
+])
+def test_labels(line, expected):
+    doc, lex = prepare(f"□ {line}\n")
+    found = sessions.match_label(doc.text, doc.sections[0], lex)
+    assert (found[:2] if found else None) == expected
+
+
+def test_titles_numbers_summary_and_topics():
+    doc = parse(FORUM)
+    got = [(s["label"], s["number"], s["title"]) for s in doc.sessions]
+    assert got == [("세션 1", 1, "교육 정책 비교"), ("세션 2", 2, "금융 지원 사례"), ("종합토론", None, None)]
+    assert doc.sessions[0]["topics"] == ["직업교육", "원격교육"]
+    assert doc.sessions[1]["summary"] == "금융 지원 사례를 발표함"
+
+
+def test_talks_come_from_the_block_most_like_the_title():
+    doc = parse(FORUM)
+    talks = {s["label"]: [(t["speaker"], t["country"], t["topic"]) for t in s["talks"]] for s in doc.sessions}
+    assert talks == {"세션 1": [("가르시아", "PE", "농촌 원격교육")],
+                     "세션 2": [("로페스", "CL", "정책금융 사례")],
+                     "종합토론": []}
+    for session in doc.sessions[:2]:
+        for talk in session["talks"]:
+            start, end = talk["span"]
+            assert talk["speaker"] in doc.text[start:end]
+
+
+def test_count_mismatch_is_a_warning():
+    doc = parse("□ 포럼은 ‘교육’, ‘금융’ 등의 3개의 세션으로 구성\n  ○ [세션 1]에서는 교육을 다룸\n")
+    assert "session_count_mismatch" in [i.code for i in doc.issues]
+    assert doc.sessions[0]["title"] == "교육"
+
+
+def test_similarity_ignores_spaces_and_punctuation():
+    from pipeline.lexicon import load_lexicon
+    lex = load_lexicon()
+    assert sessions.similarity("중소기업 정보화 추진(성공) 사례", "중소기업의 정보화 추진 사례", lex) > 0.6
+    assert sessions.similarity("중소기업 정보화 지원정책 비교", "중소기업의 정보화 추진 사례", lex) < 0.6
