@@ -1,95 +1,142 @@
-"""Command line: `python -m pipeline parse|batch|validate …` (see --help)."""
+"""Command line: `python -m pipeline parse|batch|validate …` (see --help).
+
+Exit status: 0 everything ok, 1 some input failed or is invalid, 2 a usage error (a missing
+input, an output directory that cannot be written), 130 interrupted.
+"""
 from __future__ import annotations
 
 import argparse
-import json
+import signal
 import sys
 from pathlib import Path
 
-from . import PipelineError, parse_file
-from .schema import validate
+from . import DEFAULT_MAX_BYTES, PipelineError, parse_file
+from .batch import BatchOptions, OutputUnusable, dump, iter_inputs, run_batch, write_atomic
+from .check import BATCH_FILES, STDIN, check_file
 
-
-def dump(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(data, encoding="utf-8")
-    tmp.replace(path)
+OK, FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     try:
-        record = parse_file(args.file)
+        record = parse_file(args.file, args.max_bytes)
     except PipelineError as exc:
         print(f"error: {exc} [{exc.code}]", file=sys.stderr)
-        return 1
+        return FAILED
     if args.output:
         write_atomic(Path(args.output), dump(record))
     else:
         sys.stdout.write(dump(record))
-    return 0
+    return OK
 
 
-def iter_inputs(paths: list[str]) -> list[tuple[Path, Path]]:
-    """(file, its path relative to the input root) for every file under the inputs."""
-    found = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found += [(f, f.relative_to(p)) for f in sorted(p.rglob("*")) if f.is_file()
-                      and not f.name.startswith(".")]
-        else:
-            found.append((p, Path(p.name)))
-    return found
+def missing(paths: list[str]) -> list[str]:
+    return [p for p in paths if p != STDIN and not Path(p).exists()]
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    out = Path(args.output)
-    failed = 0
-    for path, rel in iter_inputs(args.inputs):
-        try:
-            write_atomic(out / rel.with_name(rel.name + ".json"), dump(parse_file(path)))
-        except PipelineError as exc:
-            failed += 1
-            print(f"error: {exc} [{exc.code}]", file=sys.stderr)
-    return 1 if failed else 0
+    if absent := missing(args.inputs):
+        print(f"error: no such input: {', '.join(absent)}", file=sys.stderr)
+        return USAGE
+    progress = "off" if args.no_progress else "auto"
+    options = BatchOptions(inputs=args.inputs, out=Path(args.output), jobs=args.jobs, force=args.force,
+                           progress=progress, patterns=tuple(args.glob or ()), max_bytes=args.max_bytes,
+                           keep_non_releases=args.keep_non_releases)
+    try:
+        summary = run_batch(options)
+    except OutputUnusable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE
+    except OSError as exc:  # the index itself could not be written (full disk)
+        print(f"error: {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return FAILED
+    print(summary.line(), file=sys.stderr)
+    if summary.interrupted:
+        return INTERRUPTED
+    return FAILED if summary.failed else OK
+
+
+def validate_targets(paths: list[str], raw: bool) -> list[str]:
+    """Files to check: named files as they are; inside directories *.json (or every file with --raw)."""
+    names: list[str] = []
+    for p in paths:
+        if p == STDIN or not Path(p).is_dir():
+            names.append(p)
+            continue
+        patterns = () if raw else ("*.json",)
+        names += [str(f) for f, _ in iter_inputs([p], patterns) if f.name not in BATCH_FILES]
+    return names
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    bad = 0
-    files = [f for f, _ in iter_inputs(args.paths) if f.suffix == ".json"]
-    for f in files:
-        for err in validate(json.loads(f.read_text(encoding="utf-8"))):
-            bad += 1
-            print(f"{f}: {err}")
-    print(f"{len(files)} documents checked, {bad} errors")
-    return 1 if bad else 0
+    if absent := missing(args.paths):
+        print(f"error: no such path: {', '.join(absent)}", file=sys.stderr)
+        return USAGE
+    checked = invalid = problems = 0
+    for name in validate_targets(args.paths, args.raw):
+        found = check_file(name, args.raw, sys.stdin.buffer, args.max_bytes)
+        checked += 1
+        invalid += bool(found)
+        problems += len(found)
+        for problem in found:
+            print(problem)
+    what = "releases" if args.raw else "documents"
+    print(f"{checked} {what} checked, {invalid} invalid, {problems} problems", file=sys.stderr)
+    return FAILED if invalid else OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__)
+    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help="refuse inputs larger than N bytes (default 20 MB) as too_large")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse one release and print its JSON")
+    p = sub.add_parser("parse", parents=[common], help="parse one release and print its JSON")
     p.add_argument("file")
     p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_parse)
-    b = sub.add_parser("batch", help="parse many releases into a directory")
-    b.add_argument("inputs", nargs="+")
-    b.add_argument("-o", "--output", required=True)
-    b.add_argument("--jobs", type=int, default=0)
+    b = sub.add_parser("batch", parents=[common], help="parse many releases into a directory")
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories (searched recursively)")
+    b.add_argument("-o", "--output", required=True, metavar="OUT")
+    b.add_argument("--jobs", type=non_negative, default=0, help="worker processes; 0 = all cores")
+    b.add_argument("--force", action="store_true", help="redo inputs unchanged since the last run")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
+    b.add_argument("--glob", action="append", metavar="PATTERN",
+                   help="only files in directories whose name matches, e.g. '*.txt' (repeatable)")
+    b.add_argument("--keep-non-releases", action="store_true",
+                   help="write inputs flagged not_a_press_release as documents instead of error records")
     b.set_defaults(func=cmd_batch)
-    v = sub.add_parser("validate", help="validate JSON documents against the schema")
-    v.add_argument("paths", nargs="+")
+    v = sub.add_parser("validate", parents=[common], help="validate JSON documents (or, with --raw, raw releases)")
+    v.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
+    v.add_argument("--raw", action="store_true",
+                   help="PATHs are raw releases: parse, validate, and apply the quality gates")
     v.set_defaults(func=cmd_validate)
     return parser
 
 
+def non_negative(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return number
+
+
+def stop_on_sigterm() -> None:
+    """`kill` stops a batch the way Ctrl-C does: the index is written before exiting."""
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    stop_on_sigterm()
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

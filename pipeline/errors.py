@@ -1,4 +1,8 @@
-"""The pipeline's own error types. Each has a stable `code` used in batch error records."""
+"""The pipeline's own error types. Each has a stable `code` used in batch error records.
+
+`parse_*` raises only these. The codes are a contract: batch writes them to errors.jsonl and
+users filter on them, so a code is never renamed.
+"""
 from __future__ import annotations
 
 
@@ -25,11 +29,37 @@ class TooLarge(PipelineError):
 
 
 class UnsupportedFormat(PipelineError):
+    """Not text: an image, a PDF, an office or HWP file, other binary data."""
     code = "unsupported_format"
 
 
 class Malformed(PipelineError):
     code = "malformed"
+
+
+class Unreadable(PipelineError):
+    """The operating system would not give us the bytes (missing, a directory, no permission)."""
+    code = "unreadable"
+
+
+class NotAPressRelease(PipelineError):
+    """Parsed, but the text is no release (a menu, a 404 page); batch records it as an error."""
+    code = "not_a_press_release"
+
+
+class WriteFailed(PipelineError):
+    """Batch could not write an output (permission, full disk); the input itself may be fine."""
+    code = "write_failed"
+
+
+class WorkerCrashed(PipelineError):
+    """The worker process died on this input (killed, out of memory, a crash in C code)."""
+    code = "worker_crashed"
+
+
+class OutputCollision(PipelineError):
+    """Two inputs would be written to the same output file; the second is not written."""
+    code = "output_collision"
 
 
 class InternalError(PipelineError):

@@ -130,6 +130,10 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(parts) + r")")
 
 
+# Patterns run on every line of inputs up to 20 MB, so none may backtrack more than linearly:
+# a run that starts inside another run of its own class begins at the run's start
+# (`(?<![\w.+-])` on EMAIL_RE), and white space around an optional colon is possessive
+# (`\s*+:?\s*+`) — `\s*:?\s*` splits k spaces k ways and went quadratic on long blank runs.
 def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     L = lex.labels
     kinds = alternation(list(lex.kinds), spaced=True)
@@ -147,31 +151,31 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             r"^(?P<trail>[^\s>]+(?:\s*>\s*[^\s>]+)+)"
             rf"(?:\s+(?P<suffix>{alternation(chrome['breadcrumb_suffixes'])}))?$"),
         # "작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331" — also one label per line.
-        "PAGE_AUTHOR_RE": re.compile(rf"(?:{alternation(page['author'])})\s*:?\s*(?P<author>[^\s:]+)"),
+        "PAGE_AUTHOR_RE": re.compile(rf"(?:{alternation(page['author'])})\s*+:?\s*+(?P<author>[^\s:]+)"),
         "PAGE_POSTED_RE": re.compile(
-            rf"(?:{alternation(page['posted'])})\s*:?\s*"
+            rf"(?:{alternation(page['posted'])})\s*+:?\s*+"
             r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
             r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
-        "PAGE_VIEWS_RE": re.compile(rf"(?:{alternation(page['views'])})\s*:?\s*(?P<views>\d[\d,]*)"),
+        "PAGE_VIEWS_RE": re.compile(rf"(?:{alternation(page['views'])})\s*+:?\s*+(?P<views>\d[\d,]*)"),
         "PAGE_BARE_DATE_RE": re.compile(
             r"^(?P<date>\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?(?:\s+\(?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)?)?$"),
         "PAGE_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(page['author'] + page['posted'] + page['views'])})\s*:?$"),
         # "담당부서소통홍보팀 담당자김민철 팀장 전화번호 044-300-0720" — labels glued to values.
         "PAGE_CONTACT_RE": re.compile(
-            rf"^(?:{alternation(page['department'])})\s*:?\s*(?P<department>\S+)\s+"
-            rf"(?:{alternation(page['person'])})\s*:?\s*(?P<person>.+?)\s+"
-            rf"(?:{alternation(page['phone'])})\s*:?\s*(?P<phone>[\d()\-\s]{{7,}})$"),
+            rf"^(?:{alternation(page['department'])})\s*+:?\s*+(?P<department>\S+)\s+"
+            rf"(?:{alternation(page['person'])})\s*+:?\s*+(?P<person>.*?\S)\s+"
+            rf"(?:{alternation(page['phone'])})\s*+:?\s*+(?P<phone>[\d()\-\s]{{7,}})$"),
         # Any label of the page's contact box, glued to its value or not.
         "PAGE_CONTACT_LABEL_RE": re.compile(
             rf"(?:(?P<department>{alternation(page['department'])})|(?P<person>{alternation(page['person'])})"
             rf"|(?P<phone>{alternation(page['phone'])})|(?P<stop>{alternation(page['stop'])}))\s*:?"),
         "TITLE_LABEL_RE": re.compile(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
-        "SUBTITLE_RE": re.compile(r"^[-―]\s*(?P<text>.*?[^\s\-])\s*[-―]?$"),
+        "SUBTITLE_RE": re.compile(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),
         "WEBSITE_RE": re.compile(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),
         "URL_RE": re.compile(r"(?P<url>(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./?=&%#-]*)?)"),
-        "EMAIL_RE": re.compile(r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
+        "EMAIL_RE": re.compile(r"(?<![\w.+-])(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
         # 02-3787-0433, 02)3787-0433, (044)201-3333, 044.201.3333, 3771-5035
         "PHONE_RE": re.compile(
             r"(?<![\d\w,.])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
@@ -194,14 +198,14 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EDITION_IMMEDIATE_RE": re.compile(alternation(L["embargo"]["immediate"])),
         # "붙임 1. 세부 추진계획 1부." — a following "2. …" line continues the listing.
         "ATTACHMENT_LINE_RE": re.compile(
-            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})\s*(?P<number>\d{{1,2}})?"
-            r"\s*[.:：]?\s+(?P<text>.+?)"
-            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
+            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
+            r"(?:\s*+[.:：])?\s++(?P<text>.*?\S)"
+            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+(?:끝\s*+\.?)?$"),
         "ATTACHMENT_MORE_RE": re.compile(
-            r"^(?P<number>\d{1,2})\s*\.\s+(?P<text>.+?)"
-            rf"(?:\s*\d+\s*(?:{alternation(L['attachment']['counters'])}))?\s*\.?\s*(?:끝\s*\.?)?$"),
+            r"^(?P<number>\d{1,2})\s*+\.\s++(?P<text>.*?\S)"
+            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+(?:끝\s*+\.?)?$"),
         "INLINE_ATTACHMENT_RE": re.compile(
-            rf"\((?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
+            rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": re.compile(
             r"(?<![\w·])(?P<org>[\w·]{2,40})\(\s*(?P<title>[^\s:()]{1,8})\s*[:：]?\s*"
@@ -278,8 +282,8 @@ def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             re.IGNORECASE),
         "FRONT_MATTER_RE": re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL),
         # title: "[보도참고] …"   attachment_count: 0   (one key per line, simple scalars)
-        "YAML_FIELD_RE": re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$"),
-        "MD_HEADING_RE": re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$"),
+        "YAML_FIELD_RE": re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>(?:.*[^ \t])?)[ \t]*$"),
+        "MD_HEADING_RE": re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>(?:.*[^ \t#])?)[ \t#]*$"),
         "MD_ITEM_RE": re.compile(r"^[-*+][ \t]+(?P<text>.*)$"),
         "MD_QUOTE_RE": re.compile(r"^>[ \t]?(?P<text>.*)$"),
         "MD_LINK_RE": re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)"),

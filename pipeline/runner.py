@@ -9,11 +9,12 @@ from .errors import InternalError, PipelineError
 from .lexicon import Lexicon, load_lexicon
 from .stages import (assemble, bullets, contacts, countries, decode, event, figures,
                      normalize, organizations, page, people, release, render, segment,
-                     sessions, validate)
+                     sessions, sniff, validate)
 
 Stage = Callable[[Document, Lexicon], None]
 
 STAGES: tuple[tuple[str, Stage], ...] = (
+    ("sniff", sniff.run),
     ("decode", decode.run),
     ("render", render.run),
     ("normalize", normalize.run),

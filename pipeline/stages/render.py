@@ -23,6 +23,7 @@ Nothing here fetches anything or resolves entities beyond HTML's own character r
 """
 from __future__ import annotations
 
+import html.parser
 import json
 import re
 from dataclasses import dataclass, field
@@ -146,14 +147,41 @@ def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
 
 # --- HTML to lines ----------------------------------------------------------------------
 
-def parse_html(markup: str) -> lxml.html.HtmlElement | None:
-    """The document tree, or None for markup holding no element at all."""
+def parse_html(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The document tree, or None for markup holding no element at all; and whether libxml2
+    stopped at its nesting limit (256 levels, huge_tree stays off), dropping all that follows."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                                   no_network=True, default_doctype=False)
     try:
-        return lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return None
+        return None, False
+    return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+class FlatReader(html.parser.HTMLParser):
+    """Markup as a flat stream of tags onto the canvas, no tree: the fallback for markup nested
+    deeper than libxml2 builds. Block and cell tags break lines; dropped tags hide their text."""
+    VOID = {"embed"}            # a dropped tag that never has an end tag
+
+    def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
+        super().__init__(convert_charrefs=True)
+        self.canvas, self.tags, self.dropping = canvas, lex.html["tags"], 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.tags["drop"] and tag not in self.VOID:
+            self.dropping += 1
+        self.handle_endtag(tag, closing=False)
+
+    def handle_endtag(self, tag: str, closing: bool = True) -> None:
+        if closing and tag in self.tags["drop"] and self.dropping:
+            self.dropping -= 1
+        if tag in self.tags["block"] or tag in self.tags["cell"] or tag == "br":
+            self.canvas.end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self.dropping:
+            self.canvas.write(data, None)
 
 
 def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
@@ -291,9 +319,16 @@ def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon
 
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
     """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
-    root = parse_html(text)
+    root, too_deep = parse_html(text)
     canvas = Canvas()
-    if root is None:
+    if too_deep:
+        doc.warn("render", "markup_too_deep", "the markup nests deeper than 256 elements; it was read "
+                 "as a flat run of tags, without table cells or page hints")
+        reader = FlatReader(canvas, lex)
+        reader.feed(text)
+        reader.close()
+        canvas.end_line()
+    elif root is None:
         doc.warn("render", "empty_markup", "the HTML holds no element; nothing to read")
     else:
         walk(root, None, canvas, lex, [])
