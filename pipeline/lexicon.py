@@ -572,11 +572,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
-        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」"
+        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」". The blanks before the venue are
+        # possessive: five optional `\s*` in a row split a run of k blanks k^5 ways.
         "EVENT_VENUE_RE": re.compile(
-            rf"\s*(?:{alternation(e['venue_lead'])})?\s*,?\s*"
-            rf"(?:(?:{alternation(e['time_words'])})?\s*\d{{1,2}}\s*(?:{hour}|:)\s*(?:\d{{1,2}}\s*(?:{minute})?)?"
-            rf"\s*(?:{alternation(e['time_closers'])})?\s*)?"
+            rf"\s*+(?:{alternation(e['venue_lead'])})?\s*+,?\s*+"
+            rf"(?:(?:{alternation(e['time_words'])})?\s*+\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
+            rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
             rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
         "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})\s"),
