@@ -39,13 +39,9 @@ TABLE = [
     ("xxe.html", "ok", ()),
     ("billion-laughs.html", "ok", ()),
     ("external-refs.html", "ok", ()),
-    pytest.param("page-404.html", "ok", (NOT_A_RELEASE,), marks=pytest.mark.xfail(
-        reason="release stage on main emits not_a_press_release; it takes a 404 page's heading for a title",
-        strict=False)),
+    ("page-404.html", "ok", (NOT_A_RELEASE,)),
     ("english-article.txt", "ok", (NOT_A_RELEASE,)),
-    pytest.param("menu-page.html", "ok", (NOT_A_RELEASE,), marks=pytest.mark.xfail(
-        reason="release stage takes the menu entry 보도자료 for a kind label and a menu item for the title",
-        strict=False)),
+    ("menu-page.html", "ok", (NOT_A_RELEASE,)),
 ]
 
 
@@ -76,11 +72,7 @@ def test_bad_input_yields_what_the_table_says(name, expected, warnings):
         assert set(warnings) <= warning_codes(record)
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("page-404.html", marks=pytest.mark.xfail(
-        reason="release stage on main emits not_a_press_release; it takes a 404 page's heading for a title",
-        strict=False)),
-    "english-article.txt"])
+@pytest.mark.parametrize("name", ["page-404.html", "english-article.txt", "menu-page.html"])
 def test_a_non_release_invents_no_release_fields(name):
     record = parse_file(BAD / name)
     release = record["release"]

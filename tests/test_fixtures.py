@@ -76,3 +76,13 @@ def test_page(case):
     record = pipeline.parse_text(case["text"])
     expected = nulls(case["expect"])
     assert project(record["page"], expected) == expected
+
+
+def test_a_korea_kr_record_whose_body_is_only_a_notice_is_still_a_release():
+    record = pipeline.parse_text(
+        '---\ntitle: "어린이 놀이시설 점검"\nministry: "행정안전부"\napprove_date: "05/04/2020 10:00:00"\n---\n'
+        "# 어린이 놀이시설 점검\n\n## 본문\n\n붙임 참고\n")
+    codes = {w["code"] for w in record["diagnostics"]["warnings"]}
+    assert "not_a_press_release" not in codes
+    assert record["page"]["ministry"] == "행정안전부"
+    assert record["page"]["posted_at"] == "2020-05-04T10:00:00+09:00"

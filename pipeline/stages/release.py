@@ -337,11 +337,13 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
 # --- is this a release at all? ---------------------------------------------------------
 
 def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
-    """A kind label, a release time, a contact table, Hangul prose in the body — or a Korean
+    """A release time, a contact table, Hangul prose in the body — or a Korean
     headline: personnel notices ('국민권익위원회 인사' over a list) and the stubs portals
     publish when the release itself is only an attachment have nothing else."""
-    if release["kind"] or release["embargo"] or doc.blocks_of(K.CONTACT):
-        return True
+    if release["embargo"] or doc.blocks_of(K.CONTACT):
+        return True   # a kind label alone is not enough: menus list 보도자료 too
+    if doc.front_matter.get("title") and doc.front_matter.get("ministry"):
+        return True   # a korea.kr record: the portal lists it as a ministry's release
     body = [line for line in doc.lines_of(K.BODY) if line.text]
     if any(hangul_share(line.text, PROSE_MIN) for line in body):
         return True
@@ -371,6 +373,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     }
     if not looks_like_release(doc, lex, release):
         doc.warn("release", "not_a_press_release",
-                 "no kind label, release time, contact table or Korean prose: not a press release")
-        release.update(title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={})
+                 "no release time, contact table, Korean headline or prose: not a press release")
+        release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={})
     doc.release = release
