@@ -140,7 +140,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     page = L["page"]
     chrome = lex.boilerplate
     titles = alternation(lex.titles["person"], spaced=True)
-    weekday = r"\(\s*(?P<weekday>[월화수목금토일])\s*\)"
+    D = L["dates"]
+    weekday = rf"\(\s*(?P<weekday>[{D['weekdays']}])\s*\)"
+    end_mark = rf"(?:(?:{alternation(L['attachment']['end_mark'])})\s*+\.?)?"
     return {
         # Characters the fold table replaces: normalize substitutes only where they occur.
         "FOLD_RE": re.compile("[" + "".join(re.escape(chr(c)) for c in lex.fold) + "]"),
@@ -174,20 +176,21 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SUBTITLE_RE": re.compile(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),
         "WEBSITE_RE": re.compile(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),
+        "RELEASE_WORD_RE": re.compile(alternation(L["notice"]["release_words"])),
         "URL_RE": re.compile(r"(?P<url>(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./?=&%#-]*)?)"),
         "EMAIL_RE": re.compile(r"(?<![\w.+-])(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
         # 02-3787-0433, 02)3787-0433, (044)201-3333, 044.201.3333, 3771-5035
         "PHONE_RE": re.compile(
             r"(?<![\d\w,.])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
-            r"(?:\s*\(?\s*(?:내선|Ext\.?)\s*(?P<extension>\d{1,5})\s*\)?)?"),
+            rf"(?:\s*\(?\s*(?:{alternation(L['contact']['extension'])})\s*(?P<extension>\d{{1,5}})\s*\)?)?"),
         "PERSON_TITLE_RE": re.compile(rf"(?P<title>{titles})"),
         "KOREAN_DATE_RE": re.compile(
-            r"(?:(?P<year>\d{4})\s*년\s*)?(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"
+            rf"(?:(?P<year>\d{{4}})\s*{D['year']}\s*)?(?P<month>\d{{1,2}})\s*{D['month']}\s*(?P<day>\d{{1,2}})\s*{D['day']}"
             rf"(?:\s*{weekday})?"),
         "DOTTED_DATE_RE": re.compile(
             r"(?<!\d)(?:(?P<year>\d{4}|['‘’´]\d{2})\s*\.\s*)?(?P<month>\d{1,2})\s*\.\s*(?P<day>\d{1,2})"
             rf"(?:\s*\.)?(?:\s*{weekday})?"),
-        "TIME_RE": re.compile(r"(?<!\d)(?P<hour>[0-2]?\d)\s*(?::|시)\s*(?P<minute>[0-5]\d)?(?!\d)"),
+        "TIME_RE": re.compile(rf"(?<!\d)(?P<hour>[0-2]?\d)\s*(?::|{D['hour']})\s*(?P<minute>[0-5]\d)?(?!\d)"),
         "EMBARGO_SENTENCE_RE": re.compile(alternation(L["embargo"]["sentence_markers"])),
         "EMBARGO_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(L['embargo']['labels'], spaced=True)})(?=[\s:]|$)\s*:?\s*(?P<value>.*)$"),
@@ -200,10 +203,10 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ATTACHMENT_LINE_RE": re.compile(
             rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
             r"(?:\s*+[.:：])?\s++(?P<text>.*?\S)"
-            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+(?:끝\s*+\.?)?$"),
+            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
         "ATTACHMENT_MORE_RE": re.compile(
-            r"^(?P<number>\d{1,2})\s*+\.\s++(?P<text>.*?\S)"
-            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+(?:끝\s*+\.?)?$"),
+            rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
+            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
         "INLINE_ATTACHMENT_RE": re.compile(
             rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)

@@ -16,7 +16,6 @@ from ..lexicon import Lexicon
 from ..text import collapse, has_hangul, trimmed, without_spaces
 
 K = BlockKind
-WEEKDAYS = "월화수목금토일"
 PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
 SHORT_TITLE = 12        # a title line shorter than this is only the start of the title
 TITLE_MIN = 8           # a Korean headline at least this long makes a release (menu items are shorter)
@@ -262,7 +261,7 @@ def parse_embargo(doc: Document, lines: list[Line], lex: Lexicon, distributed: s
     if edition == "immediate" and not first and distributed:
         embargo["date"] = distributed[:10]
     for _, day, weekday in dates:
-        check_weekday(doc, day, weekday, span)
+        check_weekday(doc, day, weekday, span, lex)
     return embargo
 
 
@@ -275,12 +274,12 @@ def strip_dates(value: str, lex: Lexicon) -> str:
     return lex.DOTTED_DATE_RE.sub(" ", lex.KOREAN_DATE_RE.sub(" ", value))
 
 
-def check_weekday(doc: Document, day: str, weekday: str | None, span: Span) -> None:
+def check_weekday(doc: Document, day: str, weekday: str | None, span: Span, lex: Lexicon) -> None:
     """'2024. 3. 5.(수)' — 5 March 2024 was a Tuesday: keep both, warn."""
     if weekday:
-        actual = WEEKDAYS[date.fromisoformat(day).weekday()]
+        actual = lex.labels["dates"]["weekdays"][date.fromisoformat(day).weekday()]
         if actual != weekday:
-            doc.warn("release", "weekday_mismatch", f"{day} is a {actual}요일, the text says {weekday}", span)
+            doc.warn("release", "weekday_mismatch", f"{day} falls on ({actual}), the text says ({weekday})", span)
 
 
 def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | None:
@@ -293,7 +292,7 @@ def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | 
         return None
     span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
     for _, day, weekday in dates:
-        check_weekday(doc, day, weekday, span)
+        check_weekday(doc, day, weekday, span, lex)
     time = parse_time(strip_dates(value, lex), lex)
     return f"{dates[0][1]}T{time}:00+09:00" if time else dates[0][1]
 

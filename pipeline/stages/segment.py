@@ -140,7 +140,8 @@ def is_logo_residue(line: Line) -> bool:
 
 def is_notice(line: Line, lex: Lexicon) -> bool:
     """'인터넷 홈페이지(http://www.kimi.or.kr)에서도 보도자료를 보실 수 있습니다.'"""
-    return bool(lex.URL_RE.search(line.text)) and "보도자료" in line.text and not lex.MARKER_RE.match(line.text)
+    return bool(lex.URL_RE.search(line.text) and lex.RELEASE_WORD_RE.search(line.text)) \
+        and not lex.MARKER_RE.match(line.text)
 
 
 def is_page_contact(line: Line, lex: Lexicon) -> bool:
