@@ -422,3 +422,21 @@ def test_segment_stays_linear_on_a_long_body():
     doc = segmented("긴 보도자료 제목\n\n" + body + "\n\n참고 1\n\n계획\n\n□ 개요\n")
     assert doc.blocks_of(K.APPENDIX)
     assert sum(b.last - b.first for b in doc.blocks_of(K.BODY)) > 7000
+
+
+def test_a_short_line_ending_like_a_sentence_is_still_a_headline():
+    text = """
+    전기차 충전 요금 내린다.
+
+    정부는 다음 달부터 공공 급속충전기의 요금을 킬로와트시당 300원으로 내린다고 밝혔다.
+    """
+    assert kind_of(text, "전기차 충전 요금 내린다.") == "title"
+
+
+def test_a_lead_sentence_too_long_for_a_headline_opens_the_body():
+    text = """
+    정부는 다음 달부터 공공 급속충전기의 요금을 킬로와트시당 300원으로 내리기로 하였다고 밝혔다.
+
+    요금 인하는 전국 1만 곳의 충전소에 적용된다.
+    """
+    assert kind_of(text, "정부는 다음 달부터 공공 급속충전기의 요금을 킬로와트시당 300원으로 내리기로 하였다고 밝혔다.") == "body"

@@ -26,6 +26,7 @@ from ..lexicon import Lexicon
 from ..text import is_hangul, trimmed, without_spaces
 
 K = BlockKind
+SENTENCE_TITLE_MAX = 45     # a line ending like a sentence but shorter than this is a headline
 SHORT_TITLE_LINE = 12       # a first title line shorter than this cannot be the whole title
 HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
 SHORT_LINE = 40              # header values (issuer, department, name) are short
@@ -341,6 +342,8 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         return False
     if not is_sentence(line, lex) or lex.TITLE_STUB_RE.search(line.text):
         return True
+    if len(line.text) <= SENTENCE_TITLE_MAX:
+        return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
     after = next_line(lines, i + 1, stop)
     return after is not None and is_subtitle(lines[after], lex)
 
