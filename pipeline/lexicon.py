@@ -159,6 +159,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
             r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
         "PAGE_VIEWS_RE": re.compile(rf"(?:{alternation(page['views'])})\s*+:?\s*+(?P<views>\d[\d,]*)"),
+        "DATE_PART_SEP_RE": re.compile(r"[./\-]\s?"),
+        # korea.kr API: "01/16/2020 14:59:31"
+        "APPROVE_DATE_RE": re.compile(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
         "PAGE_BARE_DATE_RE": re.compile(
             r"^(?P<date>\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?(?:\s+\(?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)?)?$"),
         "PAGE_LABEL_RE": re.compile(

@@ -25,11 +25,11 @@ def two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
 
-def parse_board_date(value: str, time: str | None) -> str | None:
+def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
     """'04/07/23' + '12:07' → '2004-07-23T12:07:00+09:00'; '2024-03-05' → '2024-03-05'.
 
     Boards write YY/MM/DD or YYYY-MM-DD; the korea.kr API writes MM/DD/YYYY."""
-    parts = [int(p) for p in re.split(r"[./\-]\s?", value.strip()) if p]
+    parts = [int(p) for p in lex.DATE_PART_SEP_RE.split(value.strip()) if p]
     if len(parts) != 3:
         return None
     if parts[2] > 999:                       # MM/DD/YYYY
@@ -165,7 +165,7 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
             continue
         m, line = found
         if key == "posted_at":
-            page[key] = parse_board_date(m.group("date"), m.group("time"))
+            page[key] = parse_board_date(m.group("date"), m.group("time"), lex)
         elif key == "views":
             page[key] = int(m.group("views").replace(",", ""))
         else:
@@ -176,13 +176,13 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     if page["posted_at"] is None:
         bare = next(((m, l) for l in header if (m := lex.PAGE_BARE_DATE_RE.match(l.text))), None)
         if bare:
-            page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"))
+            page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"), lex)
             spans["posted_at"] = bare[1].content.to_json()
     page["spans"] = spans
     return page
 
 
-def from_front_matter(doc: Document, page: dict[str, Any] | None) -> dict[str, Any] | None:
+def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) -> dict[str, Any] | None:
     """A korea.kr record's front matter: title → headline, approve_date → posted_at, …"""
     fm = doc.front_matter
     if not fm:
@@ -190,13 +190,13 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None) -> dict[str, A
     page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
                     "posted_at": None, "views": None, "contact": None, "spans": {}}
     posted = fm.get("approve_date", "")
-    m = re.match(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?", posted)
+    m = lex.APPROVE_DATE_RE.match(posted)
     page["headline"] = page["headline"] or (collapse(fm["title"]) if fm.get("title") else None)
-    page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time")) if m else None)
+    page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time"), lex) if m else None)
     page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
     page["original_url"] = fm.get("original_url") or None
     return page
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.page = from_front_matter(doc, from_board(doc, lex))
+    doc.page = from_front_matter(doc, from_board(doc, lex), lex)
