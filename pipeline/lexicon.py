@@ -551,13 +551,13 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "TOPIC_SPLIT_RE": re.compile(r"\s*,\s*"),
         # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily.
         "SESSION_INTRO_RE": re.compile(
-            rf"(?P<intro>.{{2,80}}?)\s*(?:{alternation(s['intro_tail'])})\s"),
+            rf"(?P<intro>.{{1,79}}?\S)\s*+(?:{alternation(s['intro_tail'])})\s"),
         # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
         "TOPIC_QUOTE_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
         "TOPIC_LEAD_RE": re.compile(
-            rf"(?P<topic>.{{2,60}}?)\s*(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
+            rf"(?P<topic>.{{1,59}}?\S)\s*+(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
             rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:{locatives})\s"),
         "NON_WORD_RE": re.compile(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
