@@ -24,7 +24,6 @@ from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
-SKIPPED_SUFFIXES = {".hwp", ".hwpx", ".pdf"}
 REAL_SUFFIXES = {".txt", ".html", ".htm", ".md", ".json"}
 SIMILAR = 0.8                 # difflib ratio at which two titles are the same title
 TITLE_SCAN_LINES = 12         # the record title must sit within the body's first lines

@@ -26,7 +26,8 @@ def is_span(value: Any) -> bool:
 
 
 def span_problems(record: dict[str, Any]) -> list[str]:
-    """Every span that leaves `text`, and every item whose span does not hold its value."""
+    """Every span (`span`, the values of `spans`, `mentions`) that leaves `text`, and every
+    item whose span does not hold its value."""
     text = record["text"]
     problems = []
     for path, node in walk(record):
@@ -34,6 +35,7 @@ def span_problems(record: dict[str, Any]) -> list[str]:
             continue
         spans = [("span", node["span"])] if is_span(node.get("span")) else []
         spans += [(f"spans/{k}", v) for k, v in (node.get("spans") or {}).items()]
+        spans += [(f"mentions/{i}", v) for i, v in enumerate(node.get("mentions") or [])]
         for key, (start, end) in spans:
             if not 0 <= start <= end <= len(text):
                 problems.append(f"{path}/{key}: [{start}, {end}) outside text of {len(text)}")

@@ -1,14 +1,15 @@
 """Never crash, never trust the input: properties over arbitrary and hostile inputs.
 
 `parse_*` returns a schema-valid document or raises one of the pipeline's own errors, and
-never `internal` (that code means a bug). Every span lies inside `text`; the same input gives
+never `internal` (that code means a bug). Every span lies inside `text` and holds the value it
+claims (tests/invariants.py); the same input gives
 the same bytes. No pattern may backtrack its way into quadratic time.
 """
 from __future__ import annotations
 
 import json
 import time
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +19,8 @@ import pipeline
 from pipeline import PipelineError, parse_bytes, parse_text
 from pipeline.batch import dump
 from pipeline.lexicon import load_lexicon
+
+from .invariants import span_problems
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -43,23 +46,6 @@ HTML_FRAGMENTS = [
 SECRETS = ("SECRET_SCRIPT", "SECRET_STYLE", "SECRET_COMMENT")
 
 
-def spans(value: Any) -> Iterator[list[int]]:
-    """Every span of a record: values under 'span', the values of 'spans', 'mentions' lists."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "span" and item is not None:
-                yield item
-            elif key == "spans" and isinstance(item, dict):
-                yield from item.values()
-            elif key == "mentions" and isinstance(item, list):
-                yield from item
-            else:
-                yield from spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
-
-
 def check(parse, data) -> dict | None:
     """The contract on one input; the record, or None when it was refused with our own error."""
     try:
@@ -68,9 +54,7 @@ def check(parse, data) -> dict | None:
         assert exc.code != "internal", str(exc)
         return None
     assert pipeline.validate(record) == []
-    n = len(record["text"])
-    for span in spans(record):
-        assert 0 <= span[0] <= span[1] <= n, span
+    assert span_problems(record) == []
     assert dump(parse(data)) == dump(record)
     return record
 

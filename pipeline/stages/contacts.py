@@ -172,7 +172,7 @@ def group_tokens(tokens: list[Token]) -> list[Group]:
     """A unit after people opens a new group (another division of a joint release)."""
     groups = [Group()]
     role: str | None = None
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         g = groups[-1]
         if tok.kind == "label_block":
             if g.units or g.people or g.phones:
@@ -182,32 +182,27 @@ def group_tokens(tokens: list[Token]) -> list[Group]:
             role = ROLE_OF_LABEL[tok.kind]
         elif tok.kind == "unit":
             if g.people or g.phones:
-                groups.append(Group())
-                g, role = groups[-1], None
-            groups[-1].units.append(tok)
+                g, role = Group(), None
+                groups.append(g)
+            g.units.append(tok)
         elif tok.kind == "person":
             g.people.append((tok, role))
         elif tok.kind == "phone":
-            target = g.faxes if previous_label(tokens, tok) == "label_fax" else g.phones
+            target = g.faxes if previous_label(tokens, i) == "label_fax" else g.phones
             target.append(tok)
-            if target is g.phones and g.people and previous_kind(tokens, tok) == "person":
+            if target is g.phones and g.people and i and tokens[i - 1].kind == "person":
                 g.phone_after[len(g.people) - 1] = tok
         elif tok.kind == "email":
             g.emails.append(tok)
     return groups
 
 
-def previous_kind(tokens: list[Token], tok: Token) -> str | None:
-    i = tokens.index(tok)
-    return tokens[i - 1].kind if i else None
-
-
-def previous_label(tokens: list[Token], tok: Token) -> str | None:
-    """The nearest label before `tok`, looking past values of its own kind."""
-    for prev in reversed(tokens[:tokens.index(tok)]):
+def previous_label(tokens: list[Token], i: int) -> str | None:
+    """The label before the phone at `i`, looking past the phones listed under it."""
+    for prev in reversed(tokens[:i]):
         if prev.kind.startswith("label_"):
             return prev.kind
-        if prev.kind not in ("phone",):
+        if prev.kind != "phone":
             return None
     return None
 

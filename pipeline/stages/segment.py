@@ -61,11 +61,6 @@ def is_page_fields(line: Line, lex: Lexicon) -> bool:
     return page_field_count(line, lex) >= 2
 
 
-def is_headline(line: Line, lex: Lexicon) -> bool:
-    """'[보도자료] 2004 APEC 중소기업 정보화 정책포럼 -…-'."""
-    return bool(lex.HEADLINE_TAG_RE.match(line.text))
-
-
 def is_kind_line(line: Line, lex: Lexicon) -> bool:
     """'보도자료', '보 도 참 고 자 료', '[설명자료]'."""
     return bool(lex.KIND_LINE_RE.match(line.text))
