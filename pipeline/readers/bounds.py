@@ -28,13 +28,13 @@ FORBIDDEN_XML = (b"<!DOCTYPE", b"<!ENTITY")
 class Budget:
     """Inflated bytes left for one document."""
 
-    def __init__(self, path: str, total: int = MAX_TOTAL_BYTES) -> None:
-        self.path, self.left = path, total
+    def __init__(self, path: str) -> None:
+        self.path, self.left, self.total = path, MAX_TOTAL_BYTES, MAX_TOTAL_BYTES
 
     def spend(self, amount: int, what: str) -> None:
         self.left -= amount
         if self.left < 0:
-            raise TooLarge(self.path, f"{what}: the document inflates past {MAX_TOTAL_BYTES} bytes in all")
+            raise TooLarge(self.path, f"{what}: the document inflates past {self.total} bytes in all")
 
 
 def check_ratio(path: str, what: str, inflated: int, compressed: int) -> None:

@@ -24,7 +24,7 @@ from ..errors import Malformed, Protected, TooLarge
 from .bounds import MAX_NESTING, MAX_OLE_BYTES, MAX_PART_BYTES, MAX_SECTIONS, Budget, inflate_raw
 from .layout import Rendering, Writer
 from .records import (BORDER_FILL, BULLET, CHAR_SHAPE, CTRL_HEADER, LIST_HEADER, NUMBERING, PARA_CHAR_SHAPE,
-                      PARA_HEADER, PARA_SHAPE, PARA_TEXT, TABLE, Record, read_records, u16, u32, utf16)
+                      PARA_HEADER, PARA_SHAPE, PARA_TEXT, SHAPE_COMPONENT, TABLE, Record, read_records, u16, u32, utf16)
 from .styles import Heading, Markers, NumberLevel, Styles, numbering_data
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -262,6 +262,7 @@ class BodyReader:
             self.table(ctrl, nesting)
         elif kind == SHAPE_ID:
             self.shape(ctrl.children, nesting)
+            self.lists(ctrl.children, FILLED, nesting)      # the caption, after the object
         elif kind == COMPOSE_ID:
             value, _ = utf16(ctrl.payload, 4)
             self.w.text(value, invisible)
@@ -318,12 +319,13 @@ class BodyReader:
             self.w.end_block()
 
     def shape(self, records: list[Record], nesting: int) -> None:
-        """A drawing object: a box's text, a container's objects in order; a picture writes nothing."""
+        """Drawing objects: each SHAPE_COMPONENT's box text, then the objects a container
+        holds, in order; a picture writes nothing."""
         if nesting > MAX_NESTING:
             raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
-        self.lists(records, FILLED, nesting)
         for record in records:
-            if record.children:
+            if record.tag == SHAPE_COMPONENT:
+                self.lists(record.children, FILLED, nesting)
                 self.shape(record.children, nesting + 1)
 
 

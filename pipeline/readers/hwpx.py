@@ -29,6 +29,7 @@ from .layout import Rendering, Writer
 from .styles import Heading, Markers, NumberLevel, Styles
 
 MIMETYPE = b"application/hwp+zip"
+FEED_BYTES = 1 << 16         # XML handed to the parser at a time
 MIMETYPE_WINDOW = 128        # a stored first entry: 30-byte local header, 'mimetype', the value
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HEADER_PART = "Contents/header.xml"
@@ -80,7 +81,8 @@ class Package:
         if b"encryption" in manifest.lower():
             raise Protected(path, "the HWPX manifest declares encrypted parts (a password-protected or DRM document)")
 
-    def read(self, name: str, cap: int = MAX_PART_BYTES) -> bytes:
+    def read(self, name: str, cap: int | None = None) -> bytes:
+        cap = MAX_PART_BYTES if cap is None else cap
         info = self.infos.get(name)
         if info is None:
             raise Malformed(self.path, f"the HWPX package has no part {name}")
@@ -171,48 +173,59 @@ def is_filled(border_fill: lxml.etree._Element) -> bool:
 # --- the body ----------------------------------------------------------------------------
 
 def top_paragraphs(path: str, part: str, data: bytes) -> Iterator[lxml.etree._Element]:
-    """Each top-level hp:p of a section, parsed and then cleared: memory holds one at a time."""
+    """Each top-level hp:p of a section, parsed and then cleared. The parser is fed FEED_BYTES
+    at a time and drained before the next feed, so the tree holds the paragraph being read and
+    at most one feed's worth of paragraphs after it, never the whole section."""
     reject_doctype(path, part, data)
-    events = lxml.etree.iterparse(io.BytesIO(data), events=("end",), tag=f"{HP}p", resolve_entities=False,
-                                  no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
-                                  remove_pis=True)
+    parser = lxml.etree.XMLPullParser(events=("end",), tag=f"{HP}p", resolve_entities=False, no_network=True,
+                                      load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
-        for _event, el in events:
-            parent = el.getparent()
-            if parent is None or parent.getparent() is not None:
-                continue
-            yield el
-            el.clear()
-            while el.getprevious() is not None:
-                del parent[0]
+        for start in range(0, len(data) or 1, FEED_BYTES):
+            parser.feed(data[start:start + FEED_BYTES])
+            yield from cleared(parser.read_events())
+        parser.close()
+        yield from cleared(parser.read_events())
     except lxml.etree.XMLSyntaxError as exc:
         raise Malformed(path, f"{part} is not well-formed XML ({exc})") from exc
 
 
+def cleared(events: Iterator[tuple[str, lxml.etree._Element]]) -> Iterator[lxml.etree._Element]:
+    """The top-level paragraphs among parse events; each is emptied and dropped once read."""
+    for _event, el in events:
+        parent = el.getparent()
+        if parent is None or parent.getparent() is not None:
+            continue
+        yield el
+        el.clear()
+        while el.getprevious() is not None:
+            del parent[0]
+
+
 class BodyReader:
-    """Walks paragraphs onto a Writer; `fill` is the border/fill id behind the text."""
+    """Walks paragraphs onto a Writer; `fill` is the border/fill id behind the text.
+
+    Elements are matched by their qualified names in the OWPML paragraph namespace (hp:),
+    children filtered in C by lxml: this walk is the reader's hot path."""
 
     def __init__(self, styles: Styles, writer: Writer) -> None:
         self.styles, self.w, self.markers = styles, writer, Markers(styles)
         self.run_children: dict[str, Callable[[lxml.etree._Element, bool, int, int], None]] = {
-            "t": self.text, "tbl": self.table, "ctrl": self.control, "compose": self.compose,
-            "dutmal": self.dutmal,
+            HP + "t": self.text, HP + "tbl": self.table, HP + "ctrl": self.control,
+            HP + "compose": self.compose, HP + "dutmal": self.dutmal,
+            **{HP + name: self.shape for name in SHAPES},
         }
 
     def paragraph(self, p: lxml.etree._Element, fill: int, nesting: int) -> None:
         if nesting > MAX_NESTING:
             raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
         self.w.begin_paragraph(self.markers.marker(int_attr(p, "paraPrIDRef", -1)))
-        for run in p:
-            if local(run.tag) == "run":
-                invisible = self.is_invisible(int_attr(run, "charPrIDRef", -1), fill)
-                for child in run:
-                    name = local(child.tag)
-                    handler = self.run_children.get(name)
-                    if handler is not None:
-                        handler(child, invisible, fill, nesting)
-                    elif name in SHAPES:
-                        self.shape(child, invisible, fill, nesting)
+        handlers = self.run_children
+        for run in p.iterchildren(HP + "run"):
+            invisible = self.is_invisible(int_attr(run, "charPrIDRef", -1), fill)
+            for child in run:
+                handler = handlers.get(child.tag)
+                if handler is not None:
+                    handler(child, invisible, fill, nesting)
         self.w.end_paragraph()
 
     def is_invisible(self, char_style: int, fill: int) -> bool:
@@ -220,9 +233,8 @@ class BodyReader:
 
     def paragraphs(self, parent: lxml.etree._Element, fill: int, nesting: int) -> None:
         """The hp:p children of a hp:subList (a cell, a box, a caption, a note)."""
-        for p in parent:
-            if local(p.tag) == "p":
-                self.paragraph(p, fill, nesting + 1)
+        for p in parent.iterchildren(HP + "p"):
+            self.paragraph(p, fill, nesting + 1)
 
     def text(self, t: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
         """<hp:t>ㅇ 1998<hp:tab/>행정고시<hp:lineBreak/>…</hp:t>: mixed content in order."""
@@ -241,36 +253,30 @@ class BodyReader:
 
     def dutmal(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
         """덧말: the main text is the line's; the small text above or below it is not."""
-        main = next((c for c in el if local(c.tag) == "mainText"), None)
+        main = el.find(HP + "mainText")
         if main is not None:
             self.w.text(main.text or "", invisible)
 
     def table(self, tbl: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
         """Rows in order, cells in order, each with its grid address, spans and name."""
         index = self.w.begin_table()
-        for tr in tbl:
-            if local(tr.tag) != "tr":
-                continue
-            for tc in tr:
-                if local(tc.tag) == "tc":
-                    self.cell(tc, index, nesting)
+        for tr in tbl.iterchildren(HP + "tr"):
+            for tc in tr.iterchildren(HP + "tc"):
+                self.cell(tc, index, nesting)
         self.w.end_table()
         self.captions(tbl, nesting)
 
     def cell(self, tc: lxml.etree._Element, table: int, nesting: int) -> None:
-        address = {"colAddr": 0, "rowAddr": 0, "colSpan": 1, "rowSpan": 1}
         self.w.begin_block()
         first = len(self.w.out.lines)
-        fill = int_attr(tc, "borderFillIDRef", -2)
-        for child in tc:
-            name = local(child.tag)
-            if name == "subList":
-                self.paragraphs(child, fill, nesting)
-            elif name in ("cellAddr", "cellSpan"):
-                address.update({k: int_attr(child, k, address[k]) for k in address if child.get(k) is not None})
+        sub_list = tc.find(HP + "subList")
+        if sub_list is not None:
+            self.paragraphs(sub_list, int_attr(tc, "borderFillIDRef", -2), nesting)
         self.w.end_block()
-        self.w.cell(table, address["rowAddr"], address["colAddr"], first, address["rowSpan"],
-                    address["colSpan"], tc.get("name"), tc.get("header") == "1")
+        address, span = tc.find(HP + "cellAddr"), tc.find(HP + "cellSpan")
+        row, col = (int_attr(address, "rowAddr"), int_attr(address, "colAddr")) if address is not None else (0, 0)
+        rowspan, colspan = (int_attr(span, "rowSpan", 1), int_attr(span, "colSpan", 1)) if span is not None else (1, 1)
+        self.w.cell(table, row, col, first, rowspan, colspan, tc.get("name"), tc.get("header") == "1")
 
     def shape(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
         """A drawing object: the text of its box, the objects of a container, in order; then
@@ -282,19 +288,16 @@ class BodyReader:
             if name in SHAPES:
                 self.shape(child, invisible, fill, nesting + 1)
             elif name == "drawText":
-                for sub in child:
-                    if local(sub.tag) == "subList":
-                        self.block(sub, FILLED, nesting)
+                for sub in child.iterchildren(HP + "subList"):
+                    self.block(sub, FILLED, nesting)
             elif name == "shapeComment" and local(el.tag) == "pic":
                 self.w.out.pictures.append((child.text or "").strip())
         self.captions(el, nesting)
 
     def captions(self, el: lxml.etree._Element, nesting: int) -> None:
-        for child in el:
-            if local(child.tag) == "caption":
-                for sub in child:
-                    if local(sub.tag) == "subList":
-                        self.block(sub, FILLED, nesting)
+        for caption in el.iterchildren(HP + "caption"):
+            for sub in caption.iterchildren(HP + "subList"):
+                self.block(sub, FILLED, nesting)
 
     def block(self, sub_list: lxml.etree._Element, fill: int, nesting: int) -> None:
         self.w.begin_block()
@@ -311,9 +314,8 @@ class BodyReader:
                 continue
             chrome = name in ("header", "footer")
             self.w.chrome += chrome
-            for sub in child:
-                if local(sub.tag) == "subList":
-                    self.block(sub, fill, nesting)
+            for sub in child.iterchildren(HP + "subList"):
+                self.block(sub, fill, nesting)
             self.w.chrome -= chrome
 
 
