@@ -264,7 +264,7 @@ def sort_key(name: str) -> tuple[int, str]:
 
 def cfb(files: dict[str, bytes], loop: str | None = None) -> bytes:
     """An OLE file holding `files` ('Storage/Stream' → bytes). `loop` names a stream whose
-    last sector's FAT entry is made to point back at its first sector."""
+    first sector's FAT entry is made to point at itself: its chain never ends."""
     tree: dict[str, dict | bytes] = {}
     for path, data in files.items():
         *dirs, leaf = path.split("/")
@@ -320,7 +320,7 @@ def cfb(files: dict[str, bytes], loop: str | None = None) -> bytes:
         if e["type"] == 2 and len(e["data"]) >= CUTOFF:
             e["start"] = place(e["data"])
             if loop == e["path"]:
-                fat[len(sectors) - 1] = e["start"]
+                fat[e["start"]] = e["start"]
         if e["type"] == 2:
             e["size"] = len(e["data"])
     mini_fat_start = place(b"".join(struct.pack("<I", x) for x in mini_fat)) if mini_fat else END
