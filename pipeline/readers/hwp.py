@@ -86,7 +86,7 @@ def check_header(header: bytes, path: str) -> int:
     if flags & FLAG_DRM:
         raise Protected(path, "the HWP document is DRM-protected")
     if flags & FLAG_DISTRIBUTION:
-        raise Protected(path, "the HWP document is a distribution-only (배포용) copy whose text is encrypted")
+        raise Protected(path, "the HWP document is a distribution-only copy whose text is encrypted")
     return flags
 
 
