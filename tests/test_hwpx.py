@@ -202,6 +202,14 @@ def test_part_reads_are_bounded_by_the_cap_not_the_declared_size(monkeypatch):
     assert caught.value.code == "too_large"
 
 
+def test_parts_parsed_whole_have_a_smaller_cap(monkeypatch):
+    """header.xml is parsed as one tree, so it gets MAX_TREE_BYTES, not the section cap."""
+    monkeypatch.setattr(reader, "MAX_TREE_BYTES", 500)
+    with pytest.raises(PipelineError) as caught:
+        read_hwpx(hwpx(section(p("본문"))), "h.hwpx")
+    assert caught.value.code == "too_large" and "header.xml" in str(caught.value)
+
+
 def test_total_inflation_is_bounded(monkeypatch):
     monkeypatch.setattr(bounds, "MAX_TOTAL_BYTES", 2000)
     data = hwpx(*[section(*[p("가나다") for _ in range(20)]) for _ in range(3)])

@@ -15,6 +15,7 @@ from ..errors import Malformed, TooLarge
 MAX_PARTS = 1_000            # zip entries (the central directory is read whole)
 MAX_SECTIONS = 64
 MAX_PART_BYTES = 64 << 20    # one inflated XML part or HWP stream
+MAX_TREE_BYTES = 8 << 20     # an XML part parsed whole (header.xml ≤ 1.0 MB, content.hpf): sections stream
 MAX_TOTAL_BYTES = 160 << 20  # all inflated parts or streams of one document together
 MAX_RATIO = 200              # inflated : compressed, checked once a part passes RATIO_FLOOR
 RATIO_FLOOR = 1 << 20

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterator
 import lxml.etree
 
 from ..errors import Malformed, Protected, TooLarge, UnsupportedFormat
-from .bounds import (MAX_NESTING, MAX_PART_BYTES, MAX_PARTS, MAX_SECTIONS, Budget, check_ratio,
-                     parse_xml, reject_doctype)
+from .bounds import (MAX_NESTING, MAX_PART_BYTES, MAX_PARTS, MAX_SECTIONS, MAX_TREE_BYTES, Budget,
+                     check_ratio, parse_xml, reject_doctype)
 from .layout import Rendering, Writer
 from .styles import Heading, Markers, NumberLevel, Styles
 
@@ -113,7 +113,7 @@ class Package:
         """content.hpf: each spine itemref@idref through the manifest to its href."""
         if PACKAGE_PART not in self.infos:
             return []
-        root = parse_xml(self.path, PACKAGE_PART, self.read(PACKAGE_PART))
+        root = parse_xml(self.path, PACKAGE_PART, self.read(PACKAGE_PART, MAX_TREE_BYTES))
         hrefs = {el.get("id"): el.get("href", "") for el in root.iter() if local(el.tag) == "item"}
         return [hrefs.get(el.get("idref"), "") for el in root.iter() if local(el.tag) == "itemref"]
 
@@ -323,7 +323,7 @@ def read_hwpx(data: bytes, path: str) -> Rendering:
     """The document's lines, cells and hints; typed errors for damaged or hostile packages."""
     package = Package(data, path)
     sections = package.sections()
-    styles = parse_styles(parse_xml(path, HEADER_PART, package.read(HEADER_PART))) \
+    styles = parse_styles(parse_xml(path, HEADER_PART, package.read(HEADER_PART, MAX_TREE_BYTES))) \
         if HEADER_PART in package.infos else Styles()
     writer = Writer(path)
     body = BodyReader(styles, writer)
