@@ -290,8 +290,6 @@ class BodyReader:
             elif name == "drawText":
                 for sub in child.iterchildren(HP + "subList"):
                     self.block(sub, FILLED, nesting)
-            elif name == "shapeComment" and local(el.tag) == "pic":
-                self.w.out.pictures.append((child.text or "").strip())
         self.captions(el, nesting)
 
     def captions(self, el: lxml.etree._Element, nesting: int) -> None:

@@ -57,7 +57,6 @@ class Rendering:
     hints: dict[int, BlockKind] = field(default_factory=dict)
     repairs: list[LineRepair] = field(default_factory=list)
     warnings: dict[str, tuple[str, str]] = field(default_factory=dict)   # key → (code, message), first kept
-    pictures: list[str] = field(default_factory=list)          # alt texts, for diagnostics only
 
 
 @dataclass
