@@ -169,6 +169,8 @@ def nested_tables(depth: int) -> str:
 HOSTILE = [
     ("zip bomb: a part inflating past the ratio cap", hwpx(BOMB), "too_large"),
     ("too many parts", zip_of({f"BinData/{i}.bin": b"" for i in range(bounds.MAX_PARTS + 1)}), "too_large"),
+    ("a directory too large to read", zip_of({f"BinData/{i:04}{'x' * 200}.bin": b"" for i in range(2500)}),
+     "too_large"),
     ("DOCTYPE with entities", hwpx(BILLION_LAUGHS), "malformed"),
     ("external entity", hwpx(EXTERNAL), "malformed"),
     ("encrypted entry", set_encrypted(hwpx(section(p("비밀"))), "Contents/section0.xml"), "protected"),
@@ -208,6 +210,21 @@ def test_parts_parsed_whole_have_a_smaller_cap(monkeypatch):
     with pytest.raises(PipelineError) as caught:
         read_hwpx(hwpx(section(p("본문"))), "h.hwpx")
     assert caught.value.code == "too_large" and "header.xml" in str(caught.value)
+
+
+def test_the_zip_directory_is_measured_before_zipfile_reads_it(monkeypatch):
+    """zipfile builds an object per directory entry: a directory past the cap is refused from
+    the end record alone, before zipfile is asked to open the package."""
+    data = zip_of({f"BinData/{i:04}{'x' * 200}.bin": b"" for i in range(2500)})
+    assert reader.central_directory_size(data) > reader.MAX_DIRECTORY_BYTES
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("zipfile was asked to read the directory")
+
+    monkeypatch.setattr(reader.zipfile, "ZipFile", forbidden)
+    with pytest.raises(PipelineError) as caught:
+        read_hwpx(data, "dir.hwpx")
+    assert caught.value.code == "too_large"
 
 
 def test_total_inflation_is_bounded(monkeypatch):

@@ -30,7 +30,10 @@ from .styles import Heading, Markers, NumberLevel, Styles
 
 MIMETYPE = b"application/hwp+zip"
 FEED_BYTES = 1 << 16         # XML handed to the parser at a time
-MIMETYPE_WINDOW = 128        # a stored first entry: 30-byte local header, 'mimetype', the value
+MIMETYPE_WINDOW = 128
+EOCD, ZIP64_LOCATOR, ZIP64_EOCD = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06"
+EOCD_SEARCH = 22 + 0xFFFF    # the record and the longest zip comment
+MAX_DIRECTORY_BYTES = MAX_PARTS * 400   # 46 bytes a part plus its name and extra fields        # a stored first entry: 30-byte local header, 'mimetype', the value
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HEADER_PART = "Contents/header.xml"
 PACKAGE_PART = "Contents/content.hpf"
@@ -60,11 +63,31 @@ def int_attr(el: lxml.etree._Element, name: str, default: int = 0) -> int:
 
 # --- the package -------------------------------------------------------------------------
 
+def central_directory_size(data: bytes) -> int | None:
+    """The size the end-of-central-directory record gives the zip's directory (zip64 too);
+    None when there is no such record. zipfile reads the whole directory into objects, so it
+    is measured first: the entry count can lie, the byte size is what zipfile reads."""
+    at = data.rfind(EOCD, max(0, len(data) - EOCD_SEARCH))
+    if at < 0 or at + 22 > len(data):
+        return None
+    size = int.from_bytes(data[at + 12:at + 16], "little")
+    locator = at - 20
+    if size == 0xFFFFFFFF and locator >= 0 and data[locator:locator + 4] == ZIP64_LOCATOR:
+        record = int.from_bytes(data[locator + 8:locator + 16], "little")
+        if data[record:record + 4] == ZIP64_EOCD:
+            size = int.from_bytes(data[record + 40:record + 48], "little")
+    return size
+
+
 class Package:
     """The zip, checked: HWPX mimetype, no encrypted entry, bounded parts, BinData untouched."""
 
     def __init__(self, data: bytes, path: str) -> None:
         self.path, self.budget = path, Budget(path)
+        directory = central_directory_size(data)
+        if directory is not None and directory > MAX_DIRECTORY_BYTES:
+            raise TooLarge(path, f"the HWPX package's directory is {directory} bytes, over the limit of "
+                           f"{MAX_DIRECTORY_BYTES} (too many parts)")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
@@ -342,6 +365,9 @@ def is_hwpx(data: bytes) -> bool:
         return False
     if MIMETYPE in data[:MIMETYPE_WINDOW]:
         return True
+    directory = central_directory_size(data)
+    if directory is None or directory > MAX_DIRECTORY_BYTES:
+        return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             if len(z.infolist()) > MAX_PARTS:
