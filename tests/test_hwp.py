@@ -253,3 +253,29 @@ def test_bounds_hold_the_documented_head_room():
     """The caps sit well above every real file (docs/hwpx-hwp.md §6) and below harm."""
     assert bounds.MAX_RECORD_LEVEL >= 7 * 4 and bounds.MAX_PART_BYTES >= 4 * 15_900_000
     assert bounds.MAX_RATIO >= 5 * 34
+
+
+# --- the data tables the readers use -------------------------------------------------------
+
+def test_private_use_table_maps_only_private_use_glyphs_to_visible_text():
+    from importlib import resources
+
+    from pipeline.readers.layout import PRIVATE_USE_RE, private_use_table
+    table, _pattern = private_use_table()
+    rows = [line.split("\t")[0] for line in resources.files("pipeline").joinpath("data/pua.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(rows) == len(set(rows)) == len(table)
+    for glyphs, replacement in table.items():
+        assert all(PRIVATE_USE_RE.fullmatch(g) for g in glyphs)
+        assert replacement.strip() and not PRIVATE_USE_RE.search(replacement)
+
+
+def test_numbering_formats_and_sequences_are_consistent():
+    from pipeline.readers.styles import format_number, numbering_data
+    data = numbering_data()
+    assert len(data["formats"]) == len(set(data["formats"]))
+    assert set(data["sequences"]) <= set(data["formats"])
+    for fmt, sequence in data["sequences"].items():
+        assert len(sequence) == len(set(sequence)), fmt
+    assert [format_number(n, "ROMAN_CAPITAL") for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
+    assert format_number(3, "HANGUL_SYLLABLE") == "다" and format_number(99, "CIRCLED_DIGIT") == "99"
