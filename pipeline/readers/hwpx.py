@@ -35,6 +35,8 @@ EOCD, ZIP64_LOCATOR, ZIP64_EOCD = b"PK\x05\x06", b"PK\x06\x07", b"PK\x06\x06"
 EOCD_SEARCH = 22 + 0xFFFF    # the record and the longest zip comment
 MAX_DIRECTORY_BYTES = MAX_PARTS * 400   # 46 bytes a part plus its name and extra fields        # a stored first entry: 30-byte local header, 'mimetype', the value
 HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
+HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
 HEADER_PART = "Contents/header.xml"
 PACKAGE_PART = "Contents/content.hpf"
 SECTION_PART_RE = re.compile(r"^Contents/section(?P<n>\d+)\.xml$")
@@ -151,10 +153,10 @@ def rgb(value: str | None) -> str:
 
 def parse_styles(root: lxml.etree._Element) -> Styles:
     styles = Styles()
-    for el in root.iter():
+    for el in root.iter(HH + "paraPr", HH + "bullet", HH + "numbering", HH + "charPr", HH + "borderFill"):
         name = local(el.tag)
         if name == "paraPr":
-            heading = next((c for c in el.iter() if local(c.tag) == "heading"), None)
+            heading = next(el.iter(HH + "heading"), None)
             kind = HEADING_KINDS.get(heading.get("type", "")) if heading is not None else None
             if kind:
                 styles.headings[int_attr(el, "id", -1)] = Heading(kind, int_attr(heading, "idRef"),
@@ -166,7 +168,7 @@ def parse_styles(root: lxml.etree._Element) -> Styles:
         elif name == "charPr":
             if rgb(el.get("textColor")) == WHITE and rgb(el.get("shadeColor")) in NO_COLOR:
                 styles.white_text.add(int_attr(el, "id", -1))
-        elif name == "borderFill" and is_filled(el):
+        elif is_filled(el):
             styles.filled.add(int_attr(el, "id", -1))
     return styles
 
@@ -174,21 +176,17 @@ def parse_styles(root: lxml.etree._Element) -> Styles:
 def number_levels(numbering: lxml.etree._Element) -> list[NumberLevel]:
     """hh:paraHead level="1" numFormat="DIGIT" start="1" → '^1.' at index 0."""
     levels: dict[int, NumberLevel] = {}
-    for head in numbering:
-        if local(head.tag) == "paraHead":
-            levels[int_attr(head, "level", 1) - 1] = NumberLevel(head.text or "", head.get("numFormat", "DIGIT"),
-                                                                  int_attr(head, "start", 1))
+    for head in numbering.iterchildren(HH + "paraHead"):
+        levels[int_attr(head, "level", 1) - 1] = NumberLevel(head.text or "", head.get("numFormat", "DIGIT"),
+                                                              int_attr(head, "start", 1))
     size = max(levels, default=-1) + 1
     return [levels.get(i, NumberLevel("", "DIGIT")) for i in range(min(size, 10))]
 
 
 def is_filled(border_fill: lxml.etree._Element) -> bool:
     """A cell background that is painted: a colour other than none/white, a gradient or an image."""
-    for el in border_fill.iter():
-        name = local(el.tag)
-        if name == "winBrush" and rgb(el.get("faceColor")) not in NO_COLOR:
-            return True
-        if name in ("gradation", "imgBrush"):
+    for el in border_fill.iter(HC + "winBrush", HC + "gradation", HC + "imgBrush"):
+        if local(el.tag) != "winBrush" or rgb(el.get("faceColor")) not in NO_COLOR:
             return True
     return False
 
