@@ -55,6 +55,7 @@ TITLE_TAG_RE = re.compile(r"^\s*[\[(【〔<]\s*[^\])】〕>]{1,10}[\])】〕>]\s
 DATE_RE = re.compile(r"(?:\d{4}|['‘’]\d{2})\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}")
 DISTRIBUTED_LABEL_RE = re.compile(r"(?<!보도)배\s*포(?:\s*일\s*시|\s*일)?(?!\s*즉시)")
 LABEL_REACH = 80              # a label's date sits within this many characters after it
+HEADER_REACH = 1500           # the header block sits at the top; a label further down is prose
 REFERENCE_WORD = "참고"        # "(참고)", "[보도참고]": the portal marks a reference release so
 GT_BODY_RE = re.compile(r"^##\s*본문\s*$", re.MULTILINE)
 GT_SECTION_RE = re.compile(r"^##\s*(?P<name>.*?)\s*$", re.MULTILINE)
@@ -285,8 +286,9 @@ def recall_outcome(record: dict[str, Any], truth: str | None) -> dict[str, Any] 
 
 
 def label_with_date(text: str, label: re.Pattern[str]) -> str | None:
-    """The text after the first label that has a date within LABEL_REACH characters."""
-    for m in label.finditer(text):
+    """The text after the first label in the header (the text's first HEADER_REACH characters)
+    that has a date within LABEL_REACH characters after it."""
+    for m in label.finditer(text[:HEADER_REACH]):
         after = text[m.end():m.end() + LABEL_REACH]
         if DATE_RE.search(after):
             return line_at(text, m.start())[:80]
