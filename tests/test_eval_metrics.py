@@ -131,3 +131,45 @@ def test_tally_and_table():
 def test_main_skips_without_shared(tmp_path, capsys):
     assert ev.main(["--shared", str(tmp_path / "absent"), "--output", str(tmp_path / "out")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+# --- govpress: ground truth and MANIFEST ---------------------------------------------------
+
+GROUND_TRUTH = ("# 제목\n\n- 부처: 환경부\n\n## 본문\n\n| 환경부 | 보도자료 |\n| --- | --- |\n\n"
+                "정부는 새 정책을 발표했다.\n\n## 담당 부서\n\n- 담당 부서: 기후과 / 과장 홍길동\n\n"
+                "## 붙임 설명자료\n\n## 첨부파일\n\n- 파일.hwpx\n")
+
+
+def test_ground_truth_body_drops_contacts_attachments_and_syntax():
+    words = ev.ground_truth_body(GROUND_TRUTH).split()
+    assert words == ["환경부", "보도자료", "정부는", "새", "정책을", "발표했다.", "붙임", "설명자료"]
+
+
+def test_recall_counts_words_as_a_bag_and_ignores_spacing_and_dot_forms():
+    truth = "## 본문\n\n정책 발표 정책 ㆍ 수립‧추진 \U000f02b1\n"
+    full = ev.recall_outcome({"text": "정책발표 정책 · 수립·추진"}, truth)
+    assert (full["found"], full["total"]) == (5, 5)
+    half = ev.recall_outcome({"text": "정책 발표"}, truth)
+    assert (half["found"], half["total"]) == (2, 5)
+    assert ev.recall_outcome({"text": ""}, None) is None
+
+
+def test_header_outcomes_against_the_manifest():
+    case = ev.GovCase("govpress", "1.hwpx", b"", "(참고) 새 정책 발표", "환경부", None)
+    record = {"text": "보도시점\n2026. 4. 14.(화) 조간\n배포\n2026. 4. 13.(월) 12:00\n",
+              "release": {"title": "새 정책 발표", "kind": "보도참고자료", "issuer": {"name": "환 경 부"},
+                          "embargo": {"date": "2026-04-14"}, "distributed_at": None}}
+    got = {k: v["outcome"] for k, v in ev.header_outcomes(record, case).items()}
+    assert got == {"gov_title": "match", "gov_kind": "match", "gov_issuer": "match", "gov_embargo": "match",
+                   "gov_distributed": "miss"}
+
+
+def test_a_plain_release_kind_does_not_satisfy_a_reference_tag():
+    case = ev.GovCase("govpress", "1.hwpx", b"", "[참고] 공사 지연", None, None)
+    got = ev.header_outcomes({"text": "", "release": {"title": "공사 지연", "kind": "보도자료"}}, case)
+    assert got["gov_kind"]["outcome"] == "miss"
+
+
+def test_labels_without_a_date_are_not_counted():
+    assert ev.label_with_date("보도시점\n배포 즉시\n", ev.EMBARGO_LABEL_RE) is None
+    assert ev.label_with_date("배포 즉시 보도\n", ev.DISTRIBUTED_LABEL_RE) is None
