@@ -98,7 +98,7 @@ class Marks:
         mark = self.by_bounds.get((start, end, kind))
         if mark is None:
             mark = self.by_bounds[(start, end, kind)] = Mark(f"m{len(self.by_bounds)}", start, end, kind)
-        if label not in mark.labels:
+        if label and label not in mark.labels:
             mark.labels.append(label)
         return mark.ident
 
@@ -365,13 +365,18 @@ def panel_sessions(record: dict[str, Any], marks: Marks) -> str:
     return "".join(parts)
 
 
+def number(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
 def figure_said(fig: dict[str, Any]) -> str:
-    value = fig.get("value")
-    amount = f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else esc(value)
+    """`42억6천만엔 = 4,260,000,000 JPY (money)`."""
+    amount = number(fig.get("value"))
     if fig.get("value_max") is not None:
-        amount += f"–{fig['value_max']:,}" if isinstance(fig["value_max"], (int, float)) else f"–{fig['value_max']}"
-    return joined(fig.get("text"), f"= {amount} {fig.get('unit') or ''}".rstrip(), fig.get("kind"),
-                  "approx." if fig.get("approximate") else None)
+        amount += "–" + number(fig["value_max"])
+    kind = joined(fig.get("kind"), "approximate" if fig.get("approximate") else None)
+    said = f"{fig.get('text')} = {amount} {fig.get('unit') or ''}".rstrip()
+    return said + (f" ({kind})" if kind else "")
 
 
 def figure_list(figures: list[dict[str, Any]], marks: Marks) -> str:
@@ -556,25 +561,27 @@ def summary_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-INDEX_COLUMNS = ("title", "issuer", "kind", "date", "contacts", "sections", "countries", "warnings", "path")
+INDEX_COLUMNS = ("title", "issuer", "kind", "date", "contacts", "sections", "countries", "warnings", "file")
 
 
 def index_row(entry: dict[str, Any], summary: dict[str, Any] | None, link: str | None) -> str:
     """One row; numbers sort as numbers (data-v), errors show their code in the warnings column."""
     path = entry.get("path") or ""
+    name = str(entry.get("target") or path).removesuffix(".json")
+    shown_path = f'<td title="{esc(path)}">{esc(name)}</td>'
     if summary is None:
         status = entry.get("code") or entry.get("status") or "error"
         cells = [f'<td data-v=""><span class="err">{esc(status)}</span> {esc(entry.get("message") or "")}</td>',
                  *("<td></td>" for _ in range(3)), *('<td data-v="-1"></td>' for _ in range(3)),
-                 f'<td data-v="{esc(status)}">{esc(status)}</td>', f"<td>{esc(path)}</td>"]
+                 f'<td data-v="{esc(status)}">{esc(status)}</td>', shown_path]
         return f'<tr class="failed">{"".join(cells)}</tr>'
     title = esc(summary["title"] or "(no title)")
     cells = [f'<td data-v="{esc(summary["title"])}"><a href="{esc(link)}">{title}</a></td>']
-    cells += [f'<td>{esc(summary[k])}</td>' for k in ("issuer", "kind", "date")]
+    cells += [f'<td class="{k}">{esc(summary[k])}</td>' for k in ("issuer", "kind", "date")]
     cells += [f'<td class="n" data-v="{summary[k]}">{summary[k]}</td>' for k in ("contacts", "sections", "countries")]
     codes = summary["warnings"]
     cells.append(f'<td data-v="{len(codes)}">{esc(", ".join(c or "" for c in codes))}</td>')
-    cells.append(f"<td>{esc(path)}</td>")
+    cells.append(shown_path)
     warned = ' class="warned"' if codes else ""
     return f'<tr{warned}>{"".join(cells)}</tr>'
 
@@ -640,7 +647,7 @@ INDEX_PAGE_HTML = """<!DOCTYPE html>
 <body>
 <header><h1>Review index</h1><p>{counts}</p>
 <p><input id="filter" type="search" placeholder="filter: any text, e.g. an issuer or a warning code" size="50">
-<label><input id="warned" type="checkbox"> only with warnings or errors</label> <span id="shown"></span></p></header>
+<label><input id="warned" type="checkbox"> only with warnings or errors</label> · <span id="shown"></span></p></header>
 <table id="docs"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
 <script>{js}</script>
 </body>
