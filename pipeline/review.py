@@ -21,6 +21,7 @@ import hashlib
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -487,7 +488,7 @@ def render_record(record: dict[str, Any]) -> str:
     css, js = asset("review.css") + kind_css(), asset("review.js")
     return PAGE.format(
         title=esc(title), css=css, js=js, css_hash=csp_hash(css), js_hash=csp_hash(js),
-        kind=esc(release.get("kind") or ""), source=esc((record.get("source") or {}).get("path") or ""),
+        kind=f"<small>{esc(release['kind'])}</small> " if release.get("kind") else "", source=esc((record.get("source") or {}).get("path") or ""),
         legend=legend(marks), text=pane, record="".join(panels))
 
 
@@ -501,7 +502,7 @@ PAGE = """<!DOCTYPE html>
 <style>{css}</style>
 </head>
 <body>
-<header><h1><small>{kind}</small> {title}</h1><p class="src">{source}</p><nav class="legend">{legend}</nav></header>
+<header><h1>{kind}{title}</h1><p class="src">{source}</p><nav class="legend">{legend}</nav></header>
 <main>
 <section id="text" class="pane" aria-label="text"><div class="src-text">{text}</div></section>
 <section id="record" class="pane" aria-label="record">{record}</section>
@@ -568,7 +569,7 @@ def index_row(entry: dict[str, Any], summary: dict[str, Any] | None, link: str |
     """One row; numbers sort as numbers (data-v), errors show their code in the warnings column."""
     path = entry.get("path") or ""
     name = str(entry.get("target") or path).removesuffix(".json")
-    shown_path = f'<td title="{esc(path)}">{esc(name)}</td>'
+    shown_path = f'<td class="file" title="{esc(path)}">{esc(name)}</td>'
     if summary is None:
         status = entry.get("code") or entry.get("status") or "error"
         cells = [f'<td data-v=""><span class="err">{esc(status)}</span> {esc(entry.get("message") or "")}</td>',
@@ -580,7 +581,9 @@ def index_row(entry: dict[str, Any], summary: dict[str, Any] | None, link: str |
     cells += [f'<td class="{k}">{esc(summary[k])}</td>' for k in ("issuer", "kind", "date")]
     cells += [f'<td class="n" data-v="{summary[k]}">{summary[k]}</td>' for k in ("contacts", "sections", "countries")]
     codes = summary["warnings"]
-    cells.append(f'<td data-v="{len(codes)}">{esc(", ".join(c or "" for c in codes))}</td>')
+    tally = Counter(str(c) for c in codes)
+    said = ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in tally.items())
+    cells.append(f'<td data-v="{len(codes)}">{esc(said)}</td>')
     cells.append(shown_path)
     warned = ' class="warned"' if codes else ""
     return f'<tr{warned}>{"".join(cells)}</tr>'
