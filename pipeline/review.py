@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .batch import INDEX, read_jsonl, write_atomic
 from .errors import Malformed, PipelineError, Unreadable
+from .schema import validate
 
 DATA = resources.files("pipeline") / "data"
 REVIEW_DIR = "review"          # batch --review writes OUT/review/index.html and one page per document
@@ -58,6 +59,7 @@ KINDS: tuple[tuple[str, str, str], ...] = (
 )
 RANK = {kind: i for i, (kind, _, _) in enumerate(KINDS)}
 STYLE = {kind: style for kind, _, style in KINDS}
+NAME = {kind: name for kind, name, _ in KINDS}
 
 # Three or more blank lines in a row are folded to one visible blank line and a note.
 BLANK_RUN_RE = re.compile(r"(?P<keep>\n[ \t]*\n)(?P<fold>(?:[ \t]*\n){2,})")
@@ -131,7 +133,12 @@ def plain(text: str) -> str:
 
 
 def render_range(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
-    """text[lo:hi] with the marks inside it (clipped to it) as nested, well-formed elements."""
+    """text[lo:hi] with the marks inside it (clipped to it) as nested, well-formed elements.
+
+    At each boundary the marks ending there are closed; a mark still running above one of them
+    is closed with it and reopened (same data-m), so crossing spans split instead of breaking
+    the markup. Marks opening together nest longest outside, then in KINDS order.
+    """
     inside = [m for m in marks if m.start < hi and m.end > lo]
     bounds = sorted({lo, hi} | {max(m.start, lo) for m in inside} | {min(m.end, hi) for m in inside})
     starting: dict[int, list[Mark]] = {}
@@ -142,7 +149,7 @@ def render_range(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
     for here, nxt in zip(bounds, bounds[1:] + [hi]):
         ending = [i for i, m in enumerate(stack) if min(m.end, hi) <= here]
         reopen: list[Mark] = []
-        if ending:   # close down to the outermost ending mark, then reopen the ones still running
+        if ending:
             cut = ending[0]
             out.append("</span>" * (len(stack) - cut))
             reopen = [m for m in stack[cut:] if min(m.end, hi) > here]
@@ -155,45 +162,100 @@ def render_range(text: str, lo: int, hi: int, marks: list[Mark]) -> str:
     return "".join(out)
 
 
-def cell_tables(record: dict[str, Any], size: int) -> list[tuple[int, int, list[list[dict[str, Any]]]]]:
-    """Tables from `record["cells"]` when a reader recorded them: (start, end, rows of cells).
+def marks_per_range(ranges: list[tuple[int, int]], marks: list[Mark]) -> list[list[Mark]]:
+    """The marks overlapping each [lo, hi), in one sweep: ranges by lo, marks sorted by start."""
+    found: list[list[Mark]] = []
+    active: list[Mark] = []
+    j = 0
+    for lo, hi in ranges:
+        while j < len(marks) and marks[j].start < hi:
+            active.append(marks[j])
+            j += 1
+        active = [m for m in active if m.end > lo]
+        found.append([m for m in active if m.start < hi])
+    return found
 
-    A cell is {"table", "row", "col", "span", "header"?}; cells without a usable span are left
-    out, and a table whose range overlaps an earlier one is shown as plain text.
+
+# --- tables recorded by a reader (HWPX/HWP, HTML): shown as tables ------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    table: int
+    row: int
+    col: int
+    start: int
+    end: int
+    header: bool
+
+
+def is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def cell_bounds(cell: dict[str, Any], line_starts: list[int], size: int) -> tuple[int, int] | None:
+    """A cell's [start, end) in text: its `span`, or its lines [first, last) as Document.Cell has them."""
+    span = cell.get("span")
+    if isinstance(span, list) and len(span) == 2 and all(map(is_int, span)) and 0 <= span[0] <= span[1] <= size:
+        return span[0], span[1]
+    first, last = cell.get("first"), cell.get("last")
+    if is_int(first) and is_int(last) and 0 <= first < last <= len(line_starts):
+        end = line_starts[last] - 1 if last < len(line_starts) else size
+        return line_starts[first], end
+    return None
+
+
+def table_cells(record: dict[str, Any], text: str) -> list[list[TableCell]]:
+    """`record["cells"]` grouped into tables in text order; a table overlapping an earlier one is left out.
+
+    A cell is {"table", "row", "col", "header"?} with a "span" into text or lines "first"/"last";
+    anything else is ignored, so a record without cells renders as plain text.
     """
-    tables: dict[int, list[dict[str, Any]]] = {}
-    for cell in record.get("cells") or []:
-        span = cell.get("span") if isinstance(cell, dict) else None
-        if (isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span)
-                and 0 <= span[0] <= span[1] <= size and type(cell.get("table")) is int
-                and type(cell.get("row")) is int and type(cell.get("col")) is int):
-            tables.setdefault(cell["table"], []).append(cell)
-    result, last_end = [], -1
-    for cells in sorted(tables.values(), key=lambda cs: min(c["span"][0] for c in cs)):
-        start, end = min(c["span"][0] for c in cells), max(c["span"][1] for c in cells)
-        if start < last_end:
+    raw = record.get("cells")
+    if not isinstance(raw, list) or not raw:
+        return []
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    tables: dict[int, list[TableCell]] = {}
+    for cell in raw:
+        if not (isinstance(cell, dict) and all(is_int(cell.get(k)) for k in ("table", "row", "col"))):
             continue
-        rows: dict[int, list[dict[str, Any]]] = {}
-        for c in sorted(cells, key=lambda c: (c["row"], c["col"])):
-            rows.setdefault(c["row"], []).append(c)
-        result.append((start, end, [rows[r] for r in sorted(rows)]))
-        last_end = end
+        if (bounds := cell_bounds(cell, line_starts, len(text))) is not None:
+            tables.setdefault(cell["table"], []).append(
+                TableCell(cell["table"], cell["row"], cell["col"], *bounds, bool(cell.get("header"))))
+    result, last_end = [], 0
+    for cells in sorted(tables.values(), key=lambda cs: min(c.start for c in cs)):
+        if min(c.start for c in cells) >= last_end:
+            result.append(sorted(cells, key=lambda c: (c.row, c.col)))
+            last_end = max(c.end for c in cells)
     return result
 
 
-def render_text(text: str, marks: list[Mark], tables: list[tuple[int, int, list[list[dict[str, Any]]]]]) -> str:
+def render_text(text: str, marks: list[Mark], tables: list[list[TableCell]]) -> str:
     """The text pane: runs of text, and each recorded table as a table of highlighted cells."""
-    out, at = [], 0
-    for start, end, rows in tables:
-        out.append(render_range(text, at, start, marks))
-        body = "".join(
-            "<tr>" + "".join(
-                f'<{"th" if c.get("header") else "td"}>{render_range(text, c["span"][0], c["span"][1], marks)}'
-                f'</{"th" if c.get("header") else "td"}>' for c in row) + "</tr>" for row in rows)
-        out.append(f'<table class="cells">{body}</table>')
-        at = end
-    out.append(render_range(text, at, len(text), marks))
+    runs: list[tuple[int, int]] = []       # the text between tables
+    at = 0
+    for cells in tables:
+        runs.append((at, min(c.start for c in cells)))
+        at = max(c.end for c in cells)
+    runs.append((at, len(text)))
+    cells = sorted((c for t in tables for c in t), key=lambda c: c.start)
+    ranges = sorted([(lo, hi, None) for lo, hi in runs] + [(c.start, c.end, c) for c in cells],
+                    key=lambda r: (r[0], r[2] is not None))
+    shown = {(lo, hi, id(c)): render_range(text, lo, hi, near)
+             for (lo, hi, c), near in zip(ranges, marks_per_range([(lo, hi) for lo, hi, _ in ranges], marks))}
+    out = []
+    for i, (lo, hi) in enumerate(runs):
+        out.append(shown[(lo, hi, id(None))])
+        if i < len(tables):
+            out.append(table_html(tables[i], lambda c: shown[(c.start, c.end, id(c))]))
     return "".join(out)
+
+
+def table_html(cells: list[TableCell], shown: Callable[[TableCell], str]) -> str:
+    rows: dict[int, list[str]] = {}
+    for c in cells:                        # already in (row, col) order
+        tag = "th" if c.header else "td"
+        rows.setdefault(c.row, []).append(f"<{tag}>{shown(c)}</{tag}>")
+    return '<table class="cells">' + "".join(f"<tr>{''.join(r)}</tr>" for r in rows.values()) + "</table>"
 
 
 # --- the record pane: one panel per group, each registering the spans it shows -------------------
@@ -215,31 +277,33 @@ def joined(*parts: Any) -> str:
     return " · ".join(str(p) for p in parts if p not in (None, "", []))
 
 
+def entry(marks: Marks, span: Any, kind: str, said: str, shown: str | None = None) -> str:
+    """A record entry for one span: its tooltip says `kind: said`; it shows `shown` (default `said`)."""
+    return jump(marks.add(span, kind, f"{NAME[kind]}: {said}"), esc(said if shown is None else shown), kind)
+
+
 def panel_release(record: dict[str, Any], marks: Marks) -> str:
     rel = record.get("release") or {}
     issuer = rel.get("issuer") or {}
     embargo = rel.get("embargo") or {}
     spans = rel.get("spans") or {}
-
-    def field_(kind: str, value: Any, span: Any) -> str:
-        return jump(marks.add(span, kind, f"{kind}: {value}"), esc(value), kind) if value else ""
-
     when = joined(embargo.get("date"), embargo.get("time"), embargo.get("weekday"), embargo.get("edition"))
-    attachments = "<br>".join(
-        jump(marks.add(a.get("span"), "attachment", f"attachment: {joined(a.get('label'), a.get('text'))}"),
-             esc(joined(a.get("label"), a.get("text"))), "attachment") for a in rel.get("attachments") or [])
+    attachments = [entry(marks, a.get("span"), "attachment", joined(a.get("label"), a.get("text")))
+                   for a in rel.get("attachments") or []]
     return rows([
         ("kind", esc(rel.get("kind"))),
-        ("issuer", jump(marks.add(issuer.get("span"), "issuer", f"issuer: {joined(issuer.get('name'), issuer.get('website'))}"),
-                        esc(joined(issuer.get("name"), issuer.get("website"))), "issuer")),
-        ("title", field_("title", rel.get("title"), spans.get("title"))),
-        ("subtitle", field_("subtitle", rel.get("subtitle"), spans.get("subtitle"))),
+        ("issuer", entry(marks, issuer.get("span"), "issuer", joined(issuer.get("name"), issuer.get("website")))
+         if issuer else ""),
+        ("title", entry(marks, spans.get("title"), "title", rel["title"]) if rel.get("title") else ""),
+        ("subtitle", entry(marks, spans.get("subtitle"), "subtitle", rel["subtitle"]) if rel.get("subtitle") else ""),
         ("summary", "<br>".join(esc(s) for s in rel.get("summary") or [])),
-        ("embargo", jump(marks.add(embargo.get("span"), "embargo", f"embargo: {when}"), esc(when), "embargo")
-         if embargo else ""),
+        ("embargo", entry(marks, embargo.get("span"), "embargo", when) if embargo else ""),
         ("distributed", esc(rel.get("distributed_at"))),
-        ("attachments", attachments),
+        ("attachments", "<br>".join(attachments)),
     ])
+
+
+PAGE_FIELDS = ("board", "headline", "author", "posted_at", "views", "ministry", "original_url")
 
 
 def panel_page(record: dict[str, Any], marks: Marks) -> str:
@@ -247,16 +311,13 @@ def panel_page(record: dict[str, Any], marks: Marks) -> str:
     if not page:
         return ""
     spans = page.get("spans") or {}
-    items = []
-    for key in ("board", "headline", "author", "posted_at", "views", "ministry", "original_url"):
-        value = page.get(key)
-        if value not in (None, ""):
-            items.append((key, jump(marks.add(spans.get(key), "page", f"page {key}: {value}"), esc(value), "page")))
+    items = [("breadcrumbs", esc(" › ".join(page.get("breadcrumbs") or [])))]
+    items += [(key, entry(marks, spans.get(key), "page", f"{key} {page[key]}", str(page[key])))
+              for key in PAGE_FIELDS if page.get(key) not in (None, "")]
     contact = page.get("contact") or {}
     if contact:
-        said = joined(contact.get("department"), contact.get("name"), contact.get("title"), contact.get("phone"))
-        items.append(("contact", jump(marks.add(contact.get("span"), "page", f"page contact: {said}"), esc(said), "page")))
-    items.insert(0, ("breadcrumbs", esc(" › ".join(page.get("breadcrumbs") or []))))
+        said = joined(*(contact.get(k) for k in ("department", "name", "title", "phone")))
+        items.append(("contact", entry(marks, contact.get("span"), "page", f"contact {said}", said)))
     return rows(items)
 
 
@@ -265,9 +326,10 @@ def panel_event(record: dict[str, Any], marks: Marks) -> str:
     if not event:
         return ""
     dates = joined(event.get("start_date"), event.get("end_date"))
-    ident = marks.add(event.get("span"), "event", f"event: {joined(event.get('name'), dates)}")
-    return rows([("name", jump(ident, esc(event.get("name") or "(unnamed)"), "event")), ("dates", esc(dates)),
-                 ("venue", esc(event.get("venue"))), ("hosts", esc(", ".join(event.get("hosts") or [])))])
+    name = event.get("name") or "(unnamed)"
+    return rows([("name", entry(marks, event.get("span"), "event", joined(name, dates), name)),
+                 ("dates", esc(dates)), ("venue", esc(event.get("venue"))),
+                 ("hosts", esc(", ".join(event.get("hosts") or [])))])
 
 
 # Contacts table columns: (heading, the fields shown in it).
@@ -279,32 +341,35 @@ CONTACT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("e-mail", ("email",)),
     ("role", ("role",)),
 )
+CONTACT_SAID = ("name", "title", "department", "team", "phone", "email")
 
 
 def panel_contacts(record: dict[str, Any], marks: Marks) -> str:
-    contacts = [c for c in record.get("contacts") or [] if isinstance(c, dict)]
+    contacts = record.get("contacts") or []
     if not contacts:
         return ""
     columns = [(h, keys) for h, keys in CONTACT_COLUMNS if any(c.get(k) for c in contacts for k in keys)]
     head = "".join(f"<th>{h}</th>" for h, _ in columns)
     body = []
     for c in contacts:
-        ident = marks.add(c.get("span"), "contact",
-                          "contact: " + joined(*(c.get(k) for k in ("name", "title", "department", "team", "phone", "email"))))
-        cells = [esc(" ".join(str(c[k]) for k in keys if c.get(k))) for _, keys in columns]
-        cells[0] = jump(ident, cells[0], "contact")
-        body.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
+        cells = [" ".join(str(c[k]) for k in keys if c.get(k)) for _, keys in columns]
+        first = entry(marks, c.get("span"), "contact", joined(*(c.get(k) for k in CONTACT_SAID)), cells[0])
+        body.append("<tr>" + "".join(f"<td>{x}</td>" for x in [first, *map(esc, cells[1:])]) + "</tr>")
     return f'<table class="grid"><tr>{head}</tr>{"".join(body)}</table>'
+
+
+def listed(items: list[str]) -> str:
+    return f"<ul>{''.join(f'<li>{x}</li>' for x in items)}</ul>" if items else ""
 
 
 def panel_organizations(record: dict[str, Any], marks: Marks) -> str:
     items = []
     for org in record.get("organizations") or []:
         head = org.get("head") or {}
-        said = joined(org.get("name"), head.get("title"), head.get("name"),
-                      f"{head.get('title_hanja') or ''} {head.get('name_hanja') or ''}".strip())
-        items.append(f"<li>{jump(marks.add(org.get('span'), 'organization', f'organization: {said}'), esc(said), 'organization')}</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+        hanja = joined(head.get("title_hanja"), head.get("name_hanja"))
+        items.append(entry(marks, org.get("span"), "organization",
+                           joined(org.get("name"), head.get("title"), head.get("name"), hanja)))
+    return listed(items)
 
 
 def panel_people(record: dict[str, Any], marks: Marks) -> str:
@@ -312,28 +377,31 @@ def panel_people(record: dict[str, Any], marks: Marks) -> str:
     for person in record.get("people") or []:
         said = joined(person.get("name"), person.get("name_hanja"), person.get("title"), person.get("affiliation"),
                       person.get("country"), ", ".join(person.get("roles") or []))
-        ident = marks.add(person.get("span"), "person", f"person: {said}")
-        for mention in person.get("mentions") or []:
+        mentions = person.get("mentions") or []
+        for mention in mentions:
             marks.add(mention, "person", f"person (later mention): {person.get('name')}")
-        extra = f' <small>+{len(person["mentions"])} mentions</small>' if person.get("mentions") else ""
-        items.append(f"<li>{jump(ident, esc(said), 'person')}{extra}</li>")
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+        extra = f" <small>+{len(mentions)} mentions</small>" if mentions else ""
+        items.append(entry(marks, person.get("span"), "person", said) + extra)
+    return listed(items)
+
+
+def clipped(text: str) -> str:
+    return text if len(text) <= CLIP else text[:CLIP] + "…"
 
 
 def node_items(nodes: list[dict[str, Any]], marks: Marks, where: str) -> str:
+    """The section tree as nested lists; a node with children folds (<details>)."""
     items = []
     for node in nodes:
-        text = node.get("text") or ""
-        shown = text if len(text) <= CLIP else text[:CLIP] + "…"
         label = f"{where}: {joined(node.get('marker'), node.get('kind'), 'level ' + str(node.get('level')))}"
-        entry = jump(marks.add(node.get("span"), "section", label),
-                     f'<b>{esc(node.get("marker") or "¶")}</b> {esc(shown)}', "section")
+        shown = f'<b>{esc(node.get("marker") or "¶")}</b> {esc(clipped(node.get("text") or ""))}'
+        line = jump(marks.add(node.get("span"), "section", label), shown, "section")
         children = node.get("children") or []
         if children:
-            items.append(f"<li><details open><summary>{entry}</summary>"
+            items.append(f"<li><details open><summary>{line}</summary>"
                          f"<ul>{node_items(children, marks, where)}</ul></details></li>")
         else:
-            items.append(f'<li class="leaf">{entry}</li>')
+            items.append(f'<li class="leaf">{line}</li>')
     return "".join(items)
 
 
@@ -341,29 +409,31 @@ def panel_sections(record: dict[str, Any], marks: Marks) -> str:
     tree = node_items(record.get("sections") or [], marks, "section")
     for appendix in record.get("appendices") or []:
         said = joined(appendix.get("label"), appendix.get("title"))
-        ident = marks.add(appendix.get("span"), "section", f"appendix: {said}")
-        tree += (f'<li><details open><summary>{jump(ident, esc(said), "section")}</summary>'
+        line = jump(marks.add(appendix.get("span"), "section", f"appendix: {said}"), esc(said), "section")
+        tree += (f"<li><details open><summary>{line}</summary>"
                  f'<ul>{node_items(appendix.get("sections") or [], marks, "appendix")}</ul></details></li>')
     return f'<ul class="tree">{tree}</ul>' if tree else ""
 
 
+def talk_item(talk: dict[str, Any], marks: Marks) -> str:
+    who = joined(talk.get("speaker"), talk.get("title"), talk.get("affiliation"), talk.get("country"))
+    line = entry(marks, talk.get("span"), "talk", joined(talk.get("speaker"), talk.get("topic")), who)
+    return line + (f"<br><i>{esc(talk['topic'])}</i>" if talk.get("topic") else "")
+
+
 def panel_sessions(record: dict[str, Any], marks: Marks) -> str:
-    parts = []
+    cards = []
     for s in record.get("sessions") or []:
-        said = joined(s.get("label"), s.get("title"))
-        ident = marks.add(s.get("span"), "session", f"session: {said}")
         report = marks.add((s.get("spans") or {}).get("report"), "report", f"report on {s.get('label')}")
-        talks = "".join(
-            f"<li>{jump(marks.add(t.get('span'), 'talk', 'talk: ' + joined(t.get('speaker'), t.get('topic'))), esc(joined(t.get('speaker'), t.get('title'), t.get('affiliation'), t.get('country'))), 'talk')}"
-            f"{'<br><i>' + esc(t.get('topic')) + '</i>' if t.get('topic') else ''}</li>" for t in s.get("talks") or [])
-        topics = esc(", ".join(s.get("topics") or []))
-        parts.append(
-            f'<div class="card"><h3>{jump(ident, esc(said), "session")}</h3>'
-            + (f"<p>{esc(s.get('summary'))}</p>" if s.get("summary") else "")
-            + (f"<p><small>topics:</small> {topics}</p>" if topics else "")
-            + (f"<ol>{talks}</ol>" if talks else "")
-            + (f"<p>{jump(report, 'report', 'report')}</p>" if report else "") + "</div>")
-    return "".join(parts)
+        talks = "".join(f"<li>{talk_item(t, marks)}</li>" for t in s.get("talks") or [])
+        topics = ", ".join(s.get("topics") or [])
+        parts = [f'<div class="card"><h3>{entry(marks, s.get("span"), "session", joined(s.get("label"), s.get("title")))}</h3>',
+                 f"<p>{esc(s['summary'])}</p>" if s.get("summary") else "",
+                 f"<p><small>topics:</small> {esc(topics)}</p>" if topics else "",
+                 f"<ol>{talks}</ol>" if talks else "",
+                 f"<p>{jump(report, 'the report on it', 'report')}</p>" if report else "", "</div>"]
+        cards.append("".join(parts))
+    return "".join(cards)
 
 
 def number(value: Any) -> str:
@@ -381,46 +451,43 @@ def figure_said(fig: dict[str, Any]) -> str:
 
 
 def figure_list(figures: list[dict[str, Any]], marks: Marks) -> str:
-    return "".join(f"<li>{jump(marks.add(f.get('span'), 'figure', 'figure: ' + figure_said(f)), esc(figure_said(f)), 'figure')}</li>"
-                   for f in figures)
+    items = "".join(f"<li>{entry(marks, f.get('span'), 'figure', figure_said(f))}</li>" for f in figures)
+    return f'<ul class="figs">{items}</ul>' if items else ""
+
+
+def country_card(country: dict[str, Any], marks: Marks) -> str:
+    """Findings (each linked to its sentence), figures, programmes; the heading jumps to the first finding."""
+    said = f"{country.get('name')} ({country.get('iso_code')})"
+    findings, first = [], None
+    for f in country.get("findings") or []:
+        session = f" <small>{esc(f['session'])}</small>" if f.get("session") else ""
+        findings.append(f"<li>{entry(marks, f.get('span'), 'finding', said, clipped(f.get('text') or ''))}"
+                        f"{session}</li>")
+        first = first or marks.add(f.get("span"), "finding", "")
+    heading = jump(first, esc(joined(country.get("name"), country.get("iso_code"), country.get("name_en"))), "finding")
+    extra = "".join(f"<p><small>{k}:</small> {esc(', '.join(country.get(k) or []))}</p>"
+                    for k in ("programs", "implications") if country.get(k))
+    return (f'<div class="card country" data-iso="{esc(country.get("iso_code"))}"><h3>{heading}</h3>'
+            f'<ol>{"".join(findings)}</ol>{figure_list(country.get("figures") or [], marks)}{extra}</div>')
 
 
 def panel_countries(record: dict[str, Any], marks: Marks) -> str:
-    parts = []
-    for c in record.get("countries") or []:
-        name = joined(c.get("name"), c.get("iso_code"), c.get("name_en"))
-        findings = []
-        for f in c.get("findings") or []:
-            ident = marks.add(f.get("span"), "finding", f"country finding: {c.get('name')} ({c.get('iso_code')})")
-            text = f.get("text") or ""
-            findings.append(f"<li>{jump(ident, esc(text[:CLIP] + ('…' if len(text) > CLIP else '')), 'finding')}"
-                            f"{' <small>' + esc(f.get('session')) + '</small>' if f.get('session') else ''}</li>")
-        first = next((marks.add(f.get("span"), "finding", "") for f in c.get("findings") or []), None)
-        extra = "".join(f"<p><small>{k}:</small> {esc(', '.join(c.get(k) or []))}</p>"
-                        for k in ("programs", "implications") if c.get(k))
-        figures = figure_list(c.get("figures") or [], marks)
-        parts.append(f'<div class="card country" data-iso="{esc(c.get("iso_code"))}">'
-                     f'<h3>{jump(first, esc(name), "finding")}</h3><ol>{"".join(findings)}</ol>'
-                     + (f'<ul class="figs">{figures}</ul>' if figures else "") + extra + "</div>")
-    return "".join(parts)
+    return "".join(country_card(c, marks) for c in record.get("countries") or [])
 
 
 def panel_figures(record: dict[str, Any], marks: Marks) -> str:
-    items = figure_list(record.get("figures") or [], marks)
-    return f'<ul class="figs">{items}</ul>' if items else ""
+    return figure_list(record.get("figures") or [], marks)
 
 
 def panel_diagnostics(record: dict[str, Any], marks: Marks) -> str:
     diag = record.get("diagnostics") or {}
-    warnings = "".join(
-        f"<li>{jump(marks.add(w.get('span'), 'warning', 'warning: ' + str(w.get('code'))), '<b>' + esc(w.get('code')) + '</b>', 'warning')}"
-        f" {esc(w.get('message'))} <small>{esc(w.get('stage'))}</small></li>" for w in diag.get("warnings") or [])
-    repairs = "".join(
-        "<li>" + jump(marks.add(r.get("span"), "repair", f"repair ({r.get('kind')}): {r.get('from')!r} → {r.get('to')!r}"),
-                      f"{esc(r.get('kind'))}: <code>{esc(r.get('from'))}</code> → <code>{esc(r.get('to'))}</code>",
-                      "repair") + "</li>" for r in diag.get("repairs") or [])
-    out = f"<h3>warnings</h3><ul>{warnings}</ul>" if warnings else "<p>no warnings</p>"
-    return out + (f"<h3>repairs</h3><ul>{repairs}</ul>" if repairs else "")
+    warnings = [jump(marks.add(w.get("span"), "warning", f"warning: {w.get('code')}"), f"<b>{esc(w.get('code'))}</b>",
+                     "warning") + f" {esc(w.get('message'))} <small>{esc(w.get('stage'))}</small>"
+                for w in diag.get("warnings") or []]
+    repairs = [entry(marks, r.get("span"), "repair", f"{r.get('kind')}: {r.get('from')!r} → {r.get('to')!r}")
+               for r in diag.get("repairs") or []]
+    return ((f"<h3>warnings</h3>{listed(warnings)}" if warnings else "<p>no warnings</p>")
+            + (f"<h3>repairs</h3>{listed(repairs)}" if repairs else ""))
 
 
 def panel_source(record: dict[str, Any], marks: Marks) -> str:
@@ -482,7 +549,7 @@ def render_record(record: dict[str, Any]) -> str:
         if body:
             panels.append(f'<details class="panel" id="p-{heading}"{" open" if is_open else ""}>'
                           f"<summary>{heading}</summary>{body}</details>")
-    pane = render_text(text, marks.all(), cell_tables(record, len(text)))
+    pane = render_text(text, marks.all(), table_cells(record, text))
     release = record.get("release") or {}
     title = release.get("title") or (record.get("source") or {}).get("path") or "review"
     css, js = asset("review.css") + kind_css(), asset("review.js")
@@ -528,6 +595,9 @@ def load_record(path: Path) -> dict[str, Any]:
         raise Malformed(str(path), f"not a JSON document: {exc}") from exc
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise Malformed(str(path), "not a pipeline document: no `text` string at the top level")
+    if problems := validate(record):    # the page trusts the schema's types
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise Malformed(str(path), f"not a valid document: {problems[0]}{more}")
     return record
 
 

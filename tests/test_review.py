@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from pipeline import parse_file, parse_text
-from pipeline.review import (KINDS, Mark, Marks, csp_hash, page_name, render_range, render_record,
-                             write_review)
+from pipeline.review import (KINDS, Mark, Marks, csp_hash, marks_per_range, page_name, render_range,
+                             render_record, write_review)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "apec-2004-sme-forum.txt"
@@ -227,6 +227,29 @@ def test_recorded_cells_render_as_a_table_with_their_highlights():
     assert page.text.startswith("head\n") and page.text.endswith("\ntail")
 
 
+def test_cells_given_as_lines_like_document_cells():
+    text = "intro\n담당자\n전대성\noutro"
+    cells = [{"table": 0, "row": 0, "col": 0, "first": 1, "last": 2, "header": True},
+             {"table": 0, "row": 0, "col": 1, "first": 2, "last": 3},
+             {"table": 0, "row": 1, "col": 0, "first": 9, "last": 12},       # no such lines: left out
+             {"table": "x", "row": 0, "col": 0, "span": [0, 1]}]             # not a cell: left out
+    html = render_record(record_with(text, cells=cells))
+    assert "<table class=\"cells\"><tr><th>담당자</th><td>전대성</td></tr></table>" in html
+
+
+@settings(max_examples=200, deadline=None)
+@given(case=text_and_spans(), cuts=st.lists(st.integers(0, 30), max_size=8))
+def test_marks_per_range_finds_what_a_full_scan_finds(case, cuts):
+    text, spans = case
+    marks = Marks(text)
+    for start, end, kind in spans:
+        marks.add([start, end], kind, kind)
+    points = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    ranges = list(zip(points, points[1:]))
+    expected = [[m for m in marks.all() if m.start < hi and m.end > lo] for lo, hi in ranges]
+    assert marks_per_range(ranges, marks.all()) == expected
+
+
 # --- files: the CLI and the batch index ------------------------------------------------------------
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -244,7 +267,11 @@ def test_cli_parse_review_and_render(tmp_path):
 def test_cli_render_refuses_what_is_no_document(tmp_path):
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
-    for name, code in (("bad.json", "malformed"), ("list.json", "malformed"), ("absent.json", "unreadable")):
+    record = parse_file(SEED)
+    record["contacts"][0]["span"] = "here"
+    (tmp_path / "invalid.json").write_text(json.dumps(record), encoding="utf-8")
+    for name, code in (("bad.json", "malformed"), ("list.json", "malformed"), ("absent.json", "unreadable"),
+                       ("invalid.json", "malformed")):
         done = cli("render", str(tmp_path / name))
         err = done.stderr.decode()
         assert done.returncode == 1 and name in err and f"[{code}]" in err and "Traceback" not in err
