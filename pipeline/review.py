@@ -7,6 +7,10 @@ record pane shows the fields. Each record panel registers the spans it shows wit
 and links its entries to them (`data-target`); clicking an entry scrolls to and flashes its
 span, clicking a highlight finds its entry, hovering a highlight says what it was extracted as.
 
+When the record carries table cells (`cells`: {table, row, col, header?} with a `span`, or
+Document.Cell's line range `first`/`last`), the text pane shows those tables as tables whose
+cells are highlighted like any text; without them the text is shown as it is.
+
 Spans may nest or overlap: `render_range` opens and closes elements at every span boundary and
 splits an element that an overlapping span closes inside it, so the HTML is always well formed
 and the pieces of one span share its `data-m` id.
@@ -25,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
+from urllib.parse import quote
 
 from .batch import INDEX, read_jsonl, write_atomic
 from .errors import Malformed, PipelineError, Unreadable
@@ -125,8 +130,8 @@ def plain(text: str) -> str:
     out, last = [], 0
     for m in BLANK_RUN_RE.finditer(text):
         lines = m.group("fold").count("\n")
-        out += [esc(text[last:m.end("keep")]),
-                f'<span class="gap" data-lines="{lines}"><span class="gap-text">{esc(m.group("fold"))}</span></span>']
+        hidden = f'<span class="gap-text">{esc(m.group("fold"))}</span>'
+        out += [esc(text[last:m.end("keep")]), f'<span class="gap" data-lines="{lines}">{hidden}</span>']
         last = m.end()
     out.append(esc(text[last:]))
     return "".join(out)
@@ -294,8 +299,7 @@ def panel_release(record: dict[str, Any], marks: Marks) -> str:
         ("kind", esc(rel.get("kind"))),
         ("issuer", entry(marks, issuer.get("span"), "issuer", joined(issuer.get("name"), issuer.get("website")))
          if issuer else ""),
-        ("title", entry(marks, spans.get("title"), "title", rel["title"]) if rel.get("title") else ""),
-        ("subtitle", entry(marks, spans.get("subtitle"), "subtitle", rel["subtitle"]) if rel.get("subtitle") else ""),
+        *((k, entry(marks, spans.get(k), k, rel[k]) if rel.get(k) else "") for k in ("title", "subtitle")),
         ("summary", "<br>".join(esc(s) for s in rel.get("summary") or [])),
         ("embargo", entry(marks, embargo.get("span"), "embargo", when) if embargo else ""),
         ("distributed", esc(rel.get("distributed_at"))),
@@ -427,7 +431,8 @@ def panel_sessions(record: dict[str, Any], marks: Marks) -> str:
         report = marks.add((s.get("spans") or {}).get("report"), "report", f"report on {s.get('label')}")
         talks = "".join(f"<li>{talk_item(t, marks)}</li>" for t in s.get("talks") or [])
         topics = ", ".join(s.get("topics") or [])
-        parts = [f'<div class="card"><h3>{entry(marks, s.get("span"), "session", joined(s.get("label"), s.get("title")))}</h3>',
+        heading = entry(marks, s.get("span"), "session", joined(s.get("label"), s.get("title")))
+        parts = [f'<div class="card"><h3>{heading}</h3>',
                  f"<p>{esc(s['summary'])}</p>" if s.get("summary") else "",
                  f"<p><small>topics:</small> {esc(topics)}</p>" if topics else "",
                  f"<ol>{talks}</ol>" if talks else "",
@@ -464,7 +469,8 @@ def country_card(country: dict[str, Any], marks: Marks) -> str:
         findings.append(f"<li>{entry(marks, f.get('span'), 'finding', said, clipped(f.get('text') or ''))}"
                         f"{session}</li>")
         first = first or marks.add(f.get("span"), "finding", "")
-    heading = jump(first, esc(joined(country.get("name"), country.get("iso_code"), country.get("name_en"))), "finding")
+    name = joined(country.get("name"), country.get("iso_code"), country.get("name_en"))
+    heading = jump(first, esc(name), "finding")
     extra = "".join(f"<p><small>{k}:</small> {esc(', '.join(country.get(k) or []))}</p>"
                     for k in ("programs", "implications") if country.get(k))
     return (f'<div class="card country" data-iso="{esc(country.get("iso_code"))}"><h3>{heading}</h3>'
@@ -481,9 +487,11 @@ def panel_figures(record: dict[str, Any], marks: Marks) -> str:
 
 def panel_diagnostics(record: dict[str, Any], marks: Marks) -> str:
     diag = record.get("diagnostics") or {}
-    warnings = [jump(marks.add(w.get("span"), "warning", f"warning: {w.get('code')}"), f"<b>{esc(w.get('code'))}</b>",
-                     "warning") + f" {esc(w.get('message'))} <small>{esc(w.get('stage'))}</small>"
-                for w in diag.get("warnings") or []]
+    warnings = []
+    for w in diag.get("warnings") or []:
+        code = jump(marks.add(w.get("span"), "warning", f"warning: {w.get('code')}"), f"<b>{esc(w.get('code'))}</b>",
+                    "warning")
+        warnings.append(f"{code} {esc(w.get('message'))} <small>{esc(w.get('stage'))}</small>")
     repairs = [entry(marks, r.get("span"), "repair", f"{r.get('kind')}: {r.get('from')!r} → {r.get('to')!r}")
                for r in diag.get("repairs") or []]
     return ((f"<h3>warnings</h3>{listed(warnings)}" if warnings else "<p>no warnings</p>")
@@ -551,12 +559,12 @@ def render_record(record: dict[str, Any]) -> str:
                           f"<summary>{heading}</summary>{body}</details>")
     pane = render_text(text, marks.all(), table_cells(record, text))
     release = record.get("release") or {}
-    title = release.get("title") or (record.get("source") or {}).get("path") or "review"
+    source = (record.get("source") or {}).get("path") or ""
+    kind = f"<small>{esc(release['kind'])}</small> " if release.get("kind") else ""
     css, js = asset("review.css") + kind_css(), asset("review.js")
-    return PAGE.format(
-        title=esc(title), css=css, js=js, css_hash=csp_hash(css), js_hash=csp_hash(js),
-        kind=f"<small>{esc(release['kind'])}</small> " if release.get("kind") else "", source=esc((record.get("source") or {}).get("path") or ""),
-        legend=legend(marks), text=pane, record="".join(panels))
+    return PAGE.format(title=esc(release.get("title") or source or "review"), kind=kind, source=esc(source),
+                       css=css, js=js, css_hash=csp_hash(css), js_hash=csp_hash(js),
+                       legend=legend(marks), text=pane, record="".join(panels))
 
 
 PAGE = """<!DOCTYPE html>
@@ -632,24 +640,26 @@ def summary_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+COUNTED = ("contacts", "sections", "countries")
 INDEX_COLUMNS = ("title", "issuer", "kind", "date", "contacts", "sections", "countries", "warnings", "file")
 
 
-def index_row(entry: dict[str, Any], summary: dict[str, Any] | None, link: str | None) -> str:
+def index_row(line: dict[str, Any], summary: dict[str, Any] | None, link: str | None) -> str:
     """One row; numbers sort as numbers (data-v), errors show their code in the warnings column."""
-    path = entry.get("path") or ""
-    name = str(entry.get("target") or path).removesuffix(".json")
+    path = line.get("path") or ""
+    name = str(line.get("target") or path).removesuffix(".json")
     shown_path = f'<td class="file" title="{esc(path)}">{esc(name)}</td>'
     if summary is None:
-        status = entry.get("code") or entry.get("status") or "error"
-        cells = [f'<td data-v=""><span class="err">{esc(status)}</span> {esc(entry.get("message") or "")}</td>',
+        status = line.get("code") or line.get("status") or "error"
+        cells = [f'<td data-v=""><span class="err">{esc(status)}</span> {esc(line.get("message") or "")}</td>',
                  *("<td></td>" for _ in range(3)), *('<td data-v="-1"></td>' for _ in range(3)),
                  f'<td data-v="{esc(status)}">{esc(status)}</td>', shown_path]
         return f'<tr class="failed">{"".join(cells)}</tr>'
     title = esc(summary["title"] or "(no title)")
-    cells = [f'<td data-v="{esc(summary["title"])}"><a href="{esc(link)}">{title}</a></td>']
+    href = esc(quote(link or ""))
+    cells = [f'<td data-v="{esc(summary["title"])}"><a href="{href}">{title}</a></td>']
     cells += [f'<td class="{k}">{esc(summary[k])}</td>' for k in ("issuer", "kind", "date")]
-    cells += [f'<td class="n" data-v="{summary[k]}">{summary[k]}</td>' for k in ("contacts", "sections", "countries")]
+    cells += [f'<td class="n" data-v="{summary[k]}">{summary[k]}</td>' for k in COUNTED]
     codes = summary["warnings"]
     tally = Counter(str(c) for c in codes)
     said = ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in tally.items())
@@ -683,9 +693,10 @@ def write_review(out: Path) -> dict[str, int]:
     review = out / REVIEW_DIR
     counts = {"pages": 0, "failed": 0, "unreadable": 0}
     rows_html = []
-    for entry in read_jsonl(out / INDEX):
-        has_doc = entry.get("status") == "ok" or entry.get("was") == "ok"
-        target = entry.get("output") or entry.get("target")
+    written: set[Path] = set()
+    for line in read_jsonl(out / INDEX):
+        has_doc = line.get("status") == "ok" or line.get("was") == "ok"
+        target = line.get("output") or line.get("target")
         summary = link = None
         if has_doc and isinstance(target, str):
             try:
@@ -694,18 +705,27 @@ def write_review(out: Path) -> dict[str, int]:
                     raise Malformed(target, "names a file outside the output directory")
                 record = load_record(source)
             except PipelineError as exc:   # removed or damaged since the run: listed, not fatal
-                entry = {**entry, "code": exc.code, "message": str(exc)}
+                line = {**line, "code": exc.code, "message": str(exc)}
                 counts["unreadable"] += 1
             else:
                 link = page_name(target)
                 write_page(record, page)
+                written.add(page)
                 summary = summary_row(record)
                 counts["pages"] += 1
         else:
             counts["failed"] += 1
-        rows_html.append(index_row(entry, summary, link))
+        rows_html.append(index_row(line, summary, link))
     write_atomic(review / INDEX_PAGE, render_index(rows_html, counts))
+    remove_stale_pages(review, written | {review / INDEX_PAGE})
     return counts
+
+
+def remove_stale_pages(review: Path, keep: set[Path]) -> None:
+    """Pages of documents an earlier run wrote and this one did not (their input now fails or is gone)."""
+    for page in review.rglob("*.html"):
+        if page not in keep:
+            page.unlink(missing_ok=True)
 
 
 INDEX_PAGE_HTML = """<!DOCTYPE html>

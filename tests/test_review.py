@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from pipeline import parse_file, parse_text
 from pipeline.review import (KINDS, Mark, Marks, csp_hash, marks_per_range, page_name, render_range,
-                             render_record, write_review)
+                             render_record, write_review, index_row, summary_row)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "apec-2004-sme-forum.txt"
@@ -308,4 +308,13 @@ def test_review_index_stays_inside_the_output(tmp_path):
     counts = write_review(out)
     assert counts == {"pages": 1, "failed": 0, "unreadable": 1}
     assert not (tmp_path / "escape.html").exists()
+    (out / "index.jsonl").write_text(json.dumps({"path": "a", "status": "error", "code": "empty_input"}) + "\n",
+                                     encoding="utf-8")
+    assert write_review(out) == {"pages": 0, "failed": 1, "unreadable": 0}
+    assert sorted(p.name for p in (out / "review").iterdir()) == ["index.html"]     # the stale page is gone
     assert page_name("moef/a.html.json") == "moef/a.html.html"
+
+
+def test_index_links_are_urls():
+    row = index_row({"path": "x"}, summary_row(parse_file(SEED)), "dir/a#1 b?.txt.html")
+    assert 'href="dir/a%231%20b%3F.txt.html"' in row
