@@ -9,7 +9,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from pipeline import parse_file, parse_text
+from pipeline import PipelineError, parse_file, parse_text
 from pipeline.review import (KINDS, Mark, Marks, csp_hash, marks_per_range, page_name, render_range,
                              render_record, write_review, index_row, summary_row)
 
@@ -192,6 +192,22 @@ def test_overlapping_spans_nest_and_cover_exactly(case):
     for m in marks.all():
         inside = {i for i, (_, open_marks) in enumerate(page.chars) if m.ident in open_marks}
         assert inside == set(range(m.start, m.end)), m
+
+
+FRAGMENTS = st.sampled_from(["보도자료", "담당자 홍길동 02-123-4567", "□ 일본은 42억6천만엔을 투입", "○ 미국과 한국",
+                             "<script>alert(1)</script>", "\n", "\n\n\n\n", "세션 1: 정책 비교", "2004년 7월 15일(목)"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(parts=st.lists(FRAGMENTS, min_size=1, max_size=14))
+def test_any_parsed_release_renders_its_whole_text(parts):
+    try:
+        record = parse_text("\n".join(parts))
+    except PipelineError:
+        return
+    page = page_of(render_record(record))
+    assert page.text == record["text"]
+    assert [t for t, _ in page.tags].count("script") == 1
 
 
 def test_nesting_splits_only_where_spans_cross():

@@ -27,7 +27,8 @@
   function showSpan(id) {
     var pieces = Array.prototype.slice.call(text.querySelectorAll('[data-m="' + id + '"]'));
     if (!pieces.length) return;
-    pieces[0].scrollIntoView({ block: "center", inline: "nearest" });
+    var tall = pieces[0].getBoundingClientRect().height > text.clientHeight / 2;   // a whole block: show its start
+    pieces[0].scrollIntoView({ block: tall ? "start" : "center", inline: "nearest" });
     flash(pieces);
   }
 
