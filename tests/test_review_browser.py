@@ -25,7 +25,7 @@ CHROMIUM = Path(os.environ.get("REVIEW_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("REVIEW_CHROMEDRIVER", "/usr/bin/chromedriver"))
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1440,900", "--lang=ko-KR")
+         "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=ko-KR")
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=\"alert(2);window.pwned=1\">"
 
 
