@@ -29,7 +29,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(dump(record))
     if args.review:
-        review.write_page(record, Path(args.review))
+        return write_review_page(record, Path(args.review))
     return OK
 
 
@@ -56,8 +56,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(summary.line(), file=sys.stderr)
     if summary.interrupted:
         return INTERRUPTED
-    if args.review:
-        review_batch(Path(args.output))
+    if args.review and review_batch(Path(args.output)) != OK:
+        return FAILED
     return FAILED if summary.failed else OK
 
 
@@ -99,15 +99,28 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"error: {exc} [{exc.code}]", file=sys.stderr)
         return FAILED
     if args.output:
-        review.write_page(record, Path(args.output))
-    else:
-        sys.stdout.write(review.render_record(record))
+        return write_review_page(record, Path(args.output))
+    sys.stdout.write(review.render_record(record))
     return OK
 
 
-def review_batch(out: Path) -> None:
-    counts = review.write_review(out)
+def write_review_page(record: dict, path: Path) -> int:
+    try:
+        review.write_page(record, path)
+    except OSError as exc:
+        print(f"error: {path}: cannot write the review page: {exc.strerror or exc}", file=sys.stderr)
+        return FAILED
+    return OK
+
+
+def review_batch(out: Path) -> int:
+    try:
+        counts = review.write_review(out)
+    except OSError as exc:
+        print(f"error: {exc.filename or out}: cannot write the review pages: {exc.strerror or exc}", file=sys.stderr)
+        return FAILED
     print(f"review: {counts['pages']} pages, index {out / review.REVIEW_DIR / review.INDEX_PAGE}", file=sys.stderr)
+    return OK
 
 
 def add_review_commands(sub: argparse._SubParsersAction, parse: argparse.ArgumentParser,

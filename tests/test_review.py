@@ -280,6 +280,13 @@ def test_cli_parse_review_and_render(tmp_path):
     assert (tmp_path / "a.html").read_text(encoding="utf-8") == (tmp_path / "b.html").read_text(encoding="utf-8")
 
 
+def test_cli_review_page_that_cannot_be_written(tmp_path):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    done = cli("parse", str(SEED), "-o", str(tmp_path / "seed.json"), "--review", str(tmp_path / "file" / "a.html"))
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "cannot write the review page" in err and "Traceback" not in err
+
+
 def test_cli_render_refuses_what_is_no_document(tmp_path):
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
