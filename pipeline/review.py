@@ -662,7 +662,7 @@ def index_row(line: dict[str, Any], summary: dict[str, Any] | None, link: str | 
     cells += [f'<td class="n" data-v="{summary[k]}">{summary[k]}</td>' for k in COUNTED]
     codes = summary["warnings"]
     tally = Counter(str(c) for c in codes)
-    said = ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in tally.items())
+    said = ", ".join(f"{code}\u00a0×{n}" if n > 1 else code for code, n in tally.items())   # no break before ×
     cells.append(f'<td data-v="{len(codes)}">{esc(said)}</td>')
     cells.append(shown_path)
     warned = ' class="warned"' if codes else ""
@@ -741,7 +741,7 @@ INDEX_PAGE_HTML = """<!DOCTYPE html>
 <header><h1>Review index</h1><p>{counts}</p>
 <p><input id="filter" type="search" placeholder="filter: any text, e.g. an issuer or a warning code" size="50">
 <label><input id="warned" type="checkbox"> only with warnings or errors</label> · <span id="shown"></span></p></header>
-<table id="docs"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
+<div class="rows"><table id="docs"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>
 <script>{js}</script>
 </body>
 </html>
