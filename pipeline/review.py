@@ -120,7 +120,8 @@ class Marks:
 # --- the text pane ---------------------------------------------------------------------------
 
 def open_tag(mark: Mark) -> str:
-    label = "\n".join(mark.labels) if STYLE[mark.kind] != "quiet" else ""
+    where = f"  [{mark.start}, {mark.end})"          # the span, for whoever checks it against the JSON
+    label = "\n".join(x + where for x in mark.labels) if STYLE[mark.kind] != "quiet" else ""
     return (f'<span class="hl k-{mark.kind} {STYLE[mark.kind]}" data-m="{mark.ident}"'
             f' data-label="{esc(label)}">')
 

@@ -133,7 +133,8 @@ def test_seed_page(browser, tmp_path):
     settle(browser)                # the pane's scroll event hides the tip: let it fire first
     ActionChains(browser).move_to_element(contact).perform()
     tip = wait_for(browser, "const t = document.getElementById('tip'); return !t.hidden && t.textContent")
-    assert tip.startswith("contact: " + record["contacts"][0]["name"])
+    first = record["contacts"][0]
+    assert tip.startswith("contact: " + first["name"]) and f"[{first['span'][0]}, {first['span'][1]})" in tip
     contact.click()
     wait_for(browser, "return document.querySelector('#record .jump.flash[data-target]')")
 
