@@ -7,7 +7,7 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test batch validate eval bench regen clean
+.PHONY: setup run test batch validate eval bench regen clean review-test
 
 setup: $(STAMP)
 
@@ -30,6 +30,10 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+## review-test: the review page, with and without a browser (headless Chromium; skips without it)
+review-test: $(STAMP)
+	$(BIN)/python -m pytest -q -rs tests/test_review.py tests/test_review_browser.py
 
 ## eval: agreement figures over ../shared/corpus (skips when it is absent)
 eval: $(STAMP)

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import DEFAULT_MAX_BYTES, PipelineError, parse_file
 from .batch import BatchOptions, OutputUnusable, dump, iter_inputs, run_batch, write_atomic
 from .check import BATCH_FILES, STDIN, check_file
+from . import review
 
 OK, FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
 
@@ -27,6 +28,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         write_atomic(Path(args.output), dump(record))
     else:
         sys.stdout.write(dump(record))
+    if args.review:
+        return write_review_page(record, Path(args.review))
     return OK
 
 
@@ -53,6 +56,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(summary.line(), file=sys.stderr)
     if summary.interrupted:
         return INTERRUPTED
+    if args.review and review_batch(Path(args.output)) != OK:
+        return FAILED
     return FAILED if summary.failed else OK
 
 
@@ -85,6 +90,52 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return FAILED if invalid else OK
 
 
+# --- review pages (helper "review"): render, parse --review, batch --review -----------------------
+
+def cmd_render(args: argparse.Namespace) -> int:
+    try:
+        record = review.load_record(Path(args.document))
+    except PipelineError as exc:
+        print(f"error: {exc} [{exc.code}]", file=sys.stderr)
+        return FAILED
+    if args.output:
+        return write_review_page(record, Path(args.output))
+    sys.stdout.write(review.render_record(record))
+    return OK
+
+
+def write_review_page(record: dict, path: Path) -> int:
+    try:
+        review.write_page(record, path)
+    except OSError as exc:
+        print(f"error: {path}: cannot write the review page: {exc.strerror or exc}", file=sys.stderr)
+        return FAILED
+    return OK
+
+
+def review_batch(out: Path) -> int:
+    try:
+        counts = review.write_review(out)
+    except OSError as exc:
+        print(f"error: {exc.filename or out}: cannot write the review pages: {exc.strerror or exc}", file=sys.stderr)
+        return FAILED
+    print(f"review: {counts['pages']} pages, index {out / review.REVIEW_DIR / review.INDEX_PAGE}", file=sys.stderr)
+    return OK
+
+
+def add_review_commands(sub: argparse._SubParsersAction, parse: argparse.ArgumentParser,
+                        batch: argparse.ArgumentParser) -> None:
+    r = sub.add_parser("render", help="write the review page (HTML) of a JSON document")
+    r.add_argument("document", metavar="DOC.json")
+    r.add_argument("-o", "--output", metavar="HTML", help="the page to write (default: stdout)")
+    r.set_defaults(func=cmd_render)
+    parse.add_argument("--review", metavar="HTML", help="also write the release's review page")
+    batch.add_argument("--review", action="store_true",
+                       help="also write OUT/review/: a review page per document and an index.html")
+
+# --- end of review pages ---------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pipeline", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -112,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--raw", action="store_true",
                    help="PATHs are raw releases: parse, validate, and apply the quality gates")
     v.set_defaults(func=cmd_validate)
+    add_review_commands(sub, p, b)
     return parser
 
 
