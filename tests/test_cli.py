@@ -78,7 +78,7 @@ def test_validate_names_every_broken_path(tmp_path):
     assert sorted({line.split(": ")[1] for line in lines}) == ["/", "/release/title", "/sections/0/level",
                                                                "/source/sha256"]
     assert all(line.startswith(f"{broken}: ") for line in lines)
-    assert "'figures' is a required property" in lines[0]
+    assert 'figures" is a required property' in lines[0]
 
 
 def test_validate_reads_stdin_and_reports_bad_json(tmp_path):
