@@ -14,7 +14,6 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --upgrade setuptools
 	$(BIN)/python -m pip install --quiet --quiet -e '.[test]'   # -qq: no setuptools notice about editable installs
 	touch $(STAMP)
 
