@@ -120,14 +120,13 @@ def iter_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (),
                 exclude: Path | None = None) -> Iterator[tuple[Path, str]]:
     """(file, its path relative to its input root) for every input, in a stable order.
 
-    A file named on the command line is taken whatever its name; `patterns` filter only
-    what is found inside directories."""
+    `patterns` filter files named on the command line and files found inside directories alike."""
     exclude = exclude.resolve() if exclude else None
     for p in map(Path, paths):
         if p.is_dir():
             for f in walk_files(p, patterns, exclude):
                 yield f, f.relative_to(p).as_posix()
-        else:
+        elif not patterns or any(fnmatch.fnmatch(p.name, pat) for pat in patterns):
             yield p, p.name
 
 
