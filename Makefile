@@ -7,7 +7,7 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test batch validate eval bench regen clean
+.PHONY: setup run test batch validate export eval bench regen clean
 
 setup: $(STAMP)
 
@@ -27,6 +27,11 @@ batch: $(STAMP)
 ## validate: check every JSON document in OUT against the shipped schema
 validate: $(STAMP)
 	$(BIN)/python -m pipeline validate $(OUT)
+
+## export: OUT (written by batch) into DuckDB tables, $(OUT).duckdb by default
+DB ?= $(OUT).duckdb
+export: $(STAMP)
+	$(BIN)/python -m pipeline export $(OUT) --duckdb $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

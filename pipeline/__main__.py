@@ -97,6 +97,31 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return FAILED if summary.failed else OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import TABLES, export
+    if not args.duckdb and not args.parquet:
+        print("error: give --duckdb FILE, --parquet DIR or both", file=sys.stderr)
+        return USAGE
+    if absent := missing([args.out]):
+        print(f"error: no such input: {', '.join(absent)}", file=sys.stderr)
+        return USAGE
+    duckdb_file = Path(args.duckdb) if args.duckdb else None
+    if duckdb_file and (duckdb_file.is_dir() or not duckdb_file.parent.is_dir()):
+        print(f"error: {duckdb_file}: cannot write here (a directory, or no such directory) [write_failed]",
+              file=sys.stderr)
+        return USAGE
+    try:
+        counts = export(Path(args.out), duckdb_file, Path(args.parquet) if args.parquet else None)
+    except PipelineError as exc:
+        print(f"error: {exc} [{exc.code}]", file=sys.stderr)
+        return USAGE if exc.path == "duckdb" else FAILED
+    except OSError as exc:
+        print(f"error: {exc.filename or args.out}: {exc.strerror or exc} [write_failed]", file=sys.stderr)
+        return USAGE
+    print(", ".join(f"{t} {counts[t]}" for t in TABLES), file=sys.stderr)
+    return OK
+
+
 def validate_targets(paths: list[str], raw: bool) -> list[str]:
     """Files to check: named files as they are; inside directories *.json (or every file with --raw)."""
     names: list[str] = []
@@ -172,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--raw", action="store_true",
                    help="PATHs are raw releases: parse, validate, and apply the quality gates")
     v.set_defaults(func=cmd_validate)
+    e = sub.add_parser("export", help="load a batch OUT into DuckDB and/or Parquet tables",
+                       description="Normalized tables (releases, contacts, sections, …) keyed by the source "
+                                   "sha256. Needs DuckDB: pip install 'pressrelease-pipeline[export]'.")
+    e.add_argument("out", metavar="OUT", help="a directory written by batch")
+    e.add_argument("--duckdb", metavar="FILE", help="write the tables into this DuckDB database (replaced whole)")
+    e.add_argument("--parquet", metavar="DIR", help="write one Parquet file per table into DIR")
+    e.set_defaults(func=cmd_export)
     return parser
 
 

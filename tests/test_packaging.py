@@ -183,3 +183,7 @@ def test_installed_copy_works_from_another_directory(installed, tmp_path):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "2 documents checked, 0 invalid" in checked.stderr
     assert json.loads((tmp_path / "one.json").read_text())["release"]["title"] == "2004 APEC 중소기업 정보화 정책포럼"
+    exported = run_in(installed, tmp_path, "pressrelease", "export", "out", "--duckdb", "out.duckdb")
+    assert exported.returncode == 0 and exported.stderr.startswith("releases 1,"), exported.stderr
+    version = run_in(installed, tmp_path, "pressrelease", "--version")
+    assert version.stdout.startswith("pressrelease 1.")
