@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes, read_limited
+from .corpusfile import bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, WorkerCrashed,
                      WriteFailed)
 
@@ -180,6 +181,9 @@ def convert(task: Task, job: Job) -> dict[str, Any]:
         sha = hashlib.sha256(data).hexdigest()
         if can_skip(task, sha, job):
             return skipped_record(task)
+        if reason := bookkeeping_reason(data):     # a MANIFEST.tsv beside the releases
+            return {"path": task.path, "target": task.rel, "sha256": sha, "status": "skipped", "output": None,
+                    "title": None, "reason": reason}
         record = parse_bytes(data, task.path, job.max_bytes)
         non_release = match_non_release(record)
         if non_release and not job.keep_non_releases:

@@ -96,3 +96,28 @@ def test_glob_applies_to_named_files(tmp_path):
                "--jobs", "1", "--no-progress")
     assert done.returncode == OK, done.stderr
     assert sorted(p.name for p in out.glob("*.json")) == ["a.txt.json"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("name\tissuer\tyear\na.txt\t산림청\t2024\nb.txt\t국토교통부\t2025\n", "a tab-separated table (3 columns), not a release"),
+    ("보도자료\n\n구분\t2023\t2024\n합계\t10\t12\n", None),                # a release holding a table
+    ("file\tsource\tyear\n", None),                                            # one line: too little to tell
+    ("a\tb\nc\td\n", None),                                                    # two columns: could be anything
+    ("", None),
+])
+def test_bookkeeping_files_are_told_by_content(content, expected):
+    from pipeline.corpusfile import bookkeeping_reason
+    assert bookkeeping_reason(content.encode()) == expected
+
+
+def test_a_manifest_in_a_corpus_folder_is_skipped_not_failed(tmp_path):
+    src = tmp_path / "corpus"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED.read_bytes())
+    (src / "MANIFEST.tsv").write_text("file\tsource\tyear\na.txt\tseed\t2004\n", encoding="utf-8")
+    done = cli("batch", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--no-progress")
+    assert done.returncode == OK, done.stderr
+    lines = [json.loads(line) for line in (tmp_path / "out" / "index.jsonl").read_text().splitlines()]
+    manifest = next(line for line in lines if line["path"].endswith("MANIFEST.tsv"))
+    assert manifest["status"] == "skipped" and "tab-separated" in manifest["reason"]
+    assert (tmp_path / "out" / "errors.jsonl").read_text() == ""
