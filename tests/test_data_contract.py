@@ -54,12 +54,12 @@ def test_node_text_is_its_slice_without_marker_collapsed(name, record):
 
 
 @pytest.mark.parametrize("name, record", list(records()), ids=lambda v: v if isinstance(v, str) else "")
-def test_blocks_are_ordered_disjoint_and_hold_the_sections(name, record):
+def test_blocks_are_ordered_disjoint_and_sections_start_in_the_body(name, record):
     spans = [b["span"] for b in record["blocks"]]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans
     body = [b["span"] for b in record["blocks"] if b["kind"] in ("body", "appendix")]
-    for node in record["sections"]:
-        assert any(s <= node["span"][0] and node["span"][1] <= e for s, e in body), node["span"]
+    for node in record["sections"]:   # a node starts in the body (its continuation may run on)
+        assert any(s <= node["span"][0] < e for s, e in body), node["span"]
 
 
 def test_the_seed_body_is_sliced_without_chrome():
