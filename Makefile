@@ -7,7 +7,7 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test batch validate export eval bench regen clean
+.PHONY: setup run test test-min batch validate export eval bench regen clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,16 @@ export: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+## test-min: the suite in a second venv holding the lowest versions pyproject.toml allows
+VENV_MIN := .venv-min
+test-min:
+	rm -rf $(VENV_MIN)
+	$(PYTHON) -m venv $(VENV_MIN)
+	$(VENV_MIN)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) scripts/min_versions.py > $(VENV_MIN)/constraints.txt
+	$(VENV_MIN)/bin/python -m pip install --quiet --quiet -c $(VENV_MIN)/constraints.txt -e '.[test]'
+	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider
+
 ## eval: agreement figures over ../shared/corpus (skips when it is absent)
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
@@ -49,5 +59,5 @@ regen: $(STAMP)
 	$(BIN)/python scripts/regen.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(VENV_MIN) build *.egg-info
 	find $(OUT) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
