@@ -14,7 +14,8 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --quiet -e '.[test]'   # -qq: no setuptools notice about editable installs
+	@# -qq: quiet enough to hide setuptools' notice about editable installs
+	$(BIN)/python -m pip install --quiet --quiet -e '.[test]'
 	touch $(STAMP)
 
 ## run: the main job — parse the bundled samples into output/ and validate what was written

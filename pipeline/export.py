@@ -56,7 +56,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "findings": (("release_id", "VARCHAR"), ("iso_code", "VARCHAR"), ("idx", "INTEGER"), ("text", "VARCHAR"),
                  ("session", "VARCHAR"), ("span_start", "INTEGER"), ("span_end", "INTEGER")),
     "figures": (("release_id", "VARCHAR"), ("idx", "INTEGER"), ("iso_code", "VARCHAR"), ("text", "VARCHAR"),
-                ("value", "DOUBLE"), ("value_max", "DOUBLE"), ("unit", "VARCHAR"), ("kind", "VARCHAR"),
+                ("value", "DOUBLE"), ("value_max", "DOUBLE"),   # whole numbers exact below 2**53
+                ("unit", "VARCHAR"), ("kind", "VARCHAR"),
                 ("approximate", "BOOLEAN"), ("span_start", "INTEGER"), ("span_end", "INTEGER")),
 }
 
@@ -167,15 +168,14 @@ def documents(out: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
         yield path, record
 
 
-def collect(out: Path) -> tuple[Rows, int]:
-    rows, count, seen = Rows(), 0, set()
+def collect(out: Path) -> Rows:
+    rows, seen = Rows(), set()
     for _, record in documents(out):
         if record["source"]["sha256"] in seen:
-            continue   # the same bytes under two names: one release
+            continue   # the same bytes under two names: one release, one key
         seen.add(record["source"]["sha256"])
         add_record(rows, record)
-        count += 1
-    return rows, count
+    return rows
 
 
 def cell(value: Any) -> Any:
@@ -212,7 +212,7 @@ def export(out: Path, duckdb_file: Path | None = None, parquet_dir: Path | None 
     duckdb = import_duckdb()
     if not out.is_dir():
         raise ExportError(str(out), "no such directory (give the OUT of a batch run)")
-    rows, _ = collect(out)
+    rows = collect(out)
     with tempfile.TemporaryDirectory(prefix="pipeline-export-") as scratch:
         target = duckdb_file.with_name(f".{duckdb_file.name}.tmp") if duckdb_file else None
         if target:
