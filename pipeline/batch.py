@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes, read_limited
-from .corpusfile import bookkeeping_reason
+from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, WorkerCrashed,
                      WriteFailed)
 
@@ -173,7 +173,7 @@ def skipped_record(task: Task) -> dict[str, Any]:
 
 def convert(task: Task, job: Job) -> dict[str, Any]:
     """Parse one input and write its JSON; the index record says what happened."""
-    if task.collides_with:   # before the try: the output belongs to the other input
+    if task.collides_with and not bookkeeping_file(task.path):   # before the try: the output belongs to the other input
         raise OutputCollision(task.path, f"{task.collides_with} is already written to {task.rel}")
     sha = None
     try:

@@ -31,3 +31,13 @@ def bookkeeping_reason(data: bytes) -> str | None:
         if len(counts) == 1 and (n := counts.pop()) >= MIN_SEPARATORS:
             return f"{what} ({n + 1} columns), not a release"
     return None
+
+
+def bookkeeping_file(path: str) -> str | None:
+    """`bookkeeping_reason` of a file's head; None when it cannot be read (the caller's own
+    read reports that)."""
+    try:
+        with open(path, "rb") as fh:
+            return bookkeeping_reason(fh.read(HEAD_BYTES + 1))
+    except OSError:
+        return None

@@ -121,3 +121,14 @@ def test_a_manifest_in_a_corpus_folder_is_skipped_not_failed(tmp_path):
     manifest = next(line for line in lines if line["path"].endswith("MANIFEST.tsv"))
     assert manifest["status"] == "skipped" and "tab-separated" in manifest["reason"]
     assert (tmp_path / "out" / "errors.jsonl").read_text() == ""
+
+
+def test_manifests_of_two_input_folders_do_not_collide(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.txt").write_bytes(SEED.read_bytes())
+        (tmp_path / folder / "MANIFEST.tsv").write_text("file\tsource\tyear\nx.txt\tseed\t2004\n", encoding="utf-8")
+    done = cli("batch", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(tmp_path / "out"), "--jobs", "1",
+               "--no-progress")
+    assert done.returncode == OK, done.stderr
+    assert done.stderr.splitlines()[-1].startswith("ok 2, errors 0, skipped 2")
