@@ -7,14 +7,15 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test batch validate eval bench regen clean review-test
+.PHONY: setup run test test-min batch validate export eval bench regen clean review-test
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# -qq: quiet enough to hide setuptools' notice about editable installs
+	$(BIN)/python -m pip install --quiet --quiet -e '.[test]'
 	touch $(STAMP)
 
 ## run: the main job — parse the bundled samples into output/ and validate what was written
@@ -28,12 +29,27 @@ batch: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m pipeline validate $(OUT)
 
+## export: OUT (written by batch) into DuckDB tables, $(OUT).duckdb by default
+DB ?= $(OUT).duckdb
+export: $(STAMP)
+	$(BIN)/python -m pipeline export $(OUT) --duckdb $(DB)
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 ## review-test: the review page, with and without a browser (headless Chromium; skips without it)
 review-test: $(STAMP)
 	$(BIN)/python -m pytest -q -rs tests/test_review.py tests/test_review_browser.py
+
+## test-min: the suite in a second venv holding the lowest versions pyproject.toml allows
+VENV_MIN := .venv-min
+test-min:
+	rm -rf $(VENV_MIN)
+	$(PYTHON) -m venv $(VENV_MIN)
+	$(VENV_MIN)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) scripts/min_versions.py > $(VENV_MIN)/constraints.txt
+	$(VENV_MIN)/bin/python -m pip install --quiet --quiet -c $(VENV_MIN)/constraints.txt -e '.[test]'
+	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider
 
 ## eval: agreement figures over ../shared/corpus (skips when it is absent)
 eval: $(STAMP)
@@ -48,5 +64,5 @@ regen: $(STAMP)
 	$(BIN)/python scripts/regen.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) $(VENV_MIN) build *.egg-info
 	find $(OUT) -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true

@@ -1,36 +1,81 @@
-"""Command line: `python -m pipeline parse|batch|validate …` (see --help).
+"""Korean press releases (보도자료) to schema-validated JSON.
 
-Exit status: 0 everything ok, 1 some input failed or is invalid, 2 a usage error (a missing
-input, an output directory that cannot be written), 130 interrupted.
+exit status, the same for every subcommand:
+  0    everything ok
+  1    some input failed (an error record or message names it) or is invalid
+  2    usage error: a bad option, a missing input, an output that cannot be written
+  130  interrupted
 """
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from . import DEFAULT_MAX_BYTES, PipelineError, parse_file
+from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, PipelineError, parse_bytes
 from .batch import BatchOptions, OutputUnusable, dump, iter_inputs, run_batch, write_atomic
-from .check import BATCH_FILES, STDIN, check_file
+from .check import BATCH_FILES, STDIN, check_file, read_input
 from . import review
 
 OK, FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
 
 
-def cmd_parse(args: argparse.Namespace) -> int:
+def serialize(records: list[dict[str, Any]], fmt: str, compact: bool, several: bool) -> str:
+    """json: one document (indent 2, or one line with --compact), an array for several inputs;
+    jsonl: one compact document per line."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+    value: Any = records if several else records[0]
+    if compact:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dump(value)
+
+
+def write_output(target: str, data: str) -> str | None:
+    """Write `data` to `target` atomically; a one-line reason when that cannot be done."""
+    path = Path(target)
+    if path.is_dir():
+        return f"{target}: is a directory; -o names the file to write"
+    if not path.parent.is_dir():
+        return f"{target}: no such directory: {path.parent}"
     try:
-        record = parse_file(args.file, args.max_bytes)
-    except PipelineError as exc:
-        print(f"error: {exc} [{exc.code}]", file=sys.stderr)
-        return FAILED
-    if args.output:
-        write_atomic(Path(args.output), dump(record))
-    else:
-        sys.stdout.write(dump(record))
-    if args.review:
-        return write_review_page(record, Path(args.review))
-    return OK
+        write_atomic(path, data)
+    except OSError as exc:
+        return f"{target}: cannot write: {exc.strerror or exc}"
+    return None
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    if absent := missing(args.files):
+        print(f"error: no such input: {', '.join(absent)}", file=sys.stderr)
+        return USAGE
+    records, failed = [], False
+    for name in args.files:
+        label = "<stdin>" if name == STDIN else name
+        try:
+            records.append(parse_bytes(read_input(name, sys.stdin.buffer, args.max_bytes), label, args.max_bytes))
+        except PipelineError as exc:
+            print(f"error: {exc} [{exc.code}]", file=sys.stderr)
+            failed = True
+    if records:
+        data = serialize(records, args.format, args.compact, len(args.files) > 1)
+        if args.output:
+            if problem := write_output(args.output, data):
+                print(f"error: {problem} [write_failed]", file=sys.stderr)
+                return USAGE
+        else:
+            sys.stdout.write(data)
+    if args.review and records:
+        if len(args.files) > 1:
+            print("error: --review writes the page of one release; give one input", file=sys.stderr)
+            return USAGE
+        if write_review_page(records[0], Path(args.review)) != OK:
+            return FAILED
+    return FAILED if failed else OK
 
 
 def missing(paths: list[str]) -> list[str]:
@@ -59,6 +104,31 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.review and review_batch(Path(args.output)) != OK:
         return FAILED
     return FAILED if summary.failed else OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import TABLES, export
+    if not args.duckdb and not args.parquet:
+        print("error: give --duckdb FILE, --parquet DIR or both", file=sys.stderr)
+        return USAGE
+    if absent := missing([args.out]):
+        print(f"error: no such input: {', '.join(absent)}", file=sys.stderr)
+        return USAGE
+    duckdb_file = Path(args.duckdb) if args.duckdb else None
+    if duckdb_file and (duckdb_file.is_dir() or not duckdb_file.parent.is_dir()):
+        print(f"error: {duckdb_file}: cannot write here (a directory, or no such directory) [write_failed]",
+              file=sys.stderr)
+        return USAGE
+    try:
+        counts = export(Path(args.out), duckdb_file, Path(args.parquet) if args.parquet else None)
+    except PipelineError as exc:
+        print(f"error: {exc} [{exc.code}]", file=sys.stderr)
+        return USAGE if exc.path == "duckdb" else FAILED
+    except OSError as exc:
+        print(f"error: {exc.filename or args.out}: {exc.strerror or exc} [write_failed]", file=sys.stderr)
+        return USAGE
+    print(", ".join(f"{t} {counts[t]}" for t in TABLES), file=sys.stderr)
+    return OK
 
 
 def validate_targets(paths: list[str], raw: bool) -> list[str]:
@@ -136,25 +206,44 @@ def add_review_commands(sub: argparse._SubParsersAction, parse: argparse.Argumen
 # --- end of review pages ---------------------------------------------------------------------------
 
 
+def program_name() -> str:
+    """The name the user ran: `pressrelease`, or `python -m pipeline`."""
+    name = Path(sys.argv[0]).name
+    return "python -m pipeline" if name in ("__main__.py", "-m", "") else name
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("pressrelease-pipeline")
+    except metadata.PackageNotFoundError:   # run from a checkout that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pipeline", description=__doc__,
+    parser = argparse.ArgumentParser(prog=program_name(), description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {package_version()} (pipeline {PIPELINE_VERSION})")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse inputs larger than N bytes (default 20 MB) as too_large")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", parents=[common], help="parse one release and print its JSON")
-    p.add_argument("file")
-    p.add_argument("-o", "--output")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("parse", parents=[common], help="parse releases and print their JSON",
+                       description="Parse releases; one document per input, on stdout or into -o FILE.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a raw release (text, HTML, korea.kr record), or - for stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    p.add_argument("--format", choices=("json", "jsonl"), default="json",
+                   help="json: one document, or an array for several FILEs (default); jsonl: one document per line")
+    p.add_argument("--compact", action="store_true", help="json on one line, without indentation")
     p.set_defaults(func=cmd_parse)
     b = sub.add_parser("batch", parents=[common], help="parse many releases into a directory")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories (searched recursively)")
-    b.add_argument("-o", "--output", required=True, metavar="OUT")
+    b.add_argument("-o", "--output", required=True, metavar="OUT", help="directory for the documents and index files")
     b.add_argument("--jobs", type=non_negative, default=0, help="worker processes; 0 = all cores")
     b.add_argument("--force", action="store_true", help="redo inputs unchanged since the last run")
     b.add_argument("--no-progress", action="store_true", help="no progress bar or progress lines")
     b.add_argument("--glob", action="append", metavar="PATTERN",
-                   help="only files in directories whose name matches, e.g. '*.txt' (repeatable)")
+                   help="only files whose name matches, e.g. '*.txt' (repeatable)")
     b.add_argument("--keep-non-releases", action="store_true",
                    help="write inputs flagged not_a_press_release as documents instead of error records")
     b.set_defaults(func=cmd_batch)
@@ -163,6 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--raw", action="store_true",
                    help="PATHs are raw releases: parse, validate, and apply the quality gates")
     v.set_defaults(func=cmd_validate)
+    e = sub.add_parser("export", help="load a batch OUT into DuckDB and/or Parquet tables",
+                       description="Normalized tables (releases, contacts, sections, …) keyed by the source "
+                                   "sha256. Needs DuckDB: pip install 'pressrelease-pipeline[export]'.")
+    e.add_argument("out", metavar="OUT", help="a directory written by batch")
+    e.add_argument("--duckdb", metavar="FILE", help="write the tables into this DuckDB database (replaced whole)")
+    e.add_argument("--parquet", metavar="DIR", help="write one Parquet file per table into DIR")
+    e.set_defaults(func=cmd_export)
     add_review_commands(sub, p, b)
     return parser
 

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes, read_limited
+from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, WorkerCrashed,
                      WriteFailed)
 
@@ -120,14 +121,13 @@ def iter_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (),
                 exclude: Path | None = None) -> Iterator[tuple[Path, str]]:
     """(file, its path relative to its input root) for every input, in a stable order.
 
-    A file named on the command line is taken whatever its name; `patterns` filter only
-    what is found inside directories."""
+    `patterns` filter files named on the command line and files found inside directories alike."""
     exclude = exclude.resolve() if exclude else None
     for p in map(Path, paths):
         if p.is_dir():
             for f in walk_files(p, patterns, exclude):
                 yield f, f.relative_to(p).as_posix()
-        else:
+        elif not patterns or any(fnmatch.fnmatch(p.name, pat) for pat in patterns):
             yield p, p.name
 
 
@@ -173,7 +173,7 @@ def skipped_record(task: Task) -> dict[str, Any]:
 
 def convert(task: Task, job: Job) -> dict[str, Any]:
     """Parse one input and write its JSON; the index record says what happened."""
-    if task.collides_with:   # before the try: the output belongs to the other input
+    if task.collides_with and not bookkeeping_file(task.path):   # before the try: the output belongs to the other input
         raise OutputCollision(task.path, f"{task.collides_with} is already written to {task.rel}")
     sha = None
     try:
@@ -181,6 +181,9 @@ def convert(task: Task, job: Job) -> dict[str, Any]:
         sha = hashlib.sha256(data).hexdigest()
         if can_skip(task, sha, job):
             return skipped_record(task)
+        if reason := bookkeeping_reason(data):     # a MANIFEST.tsv beside the releases
+            return {"path": task.path, "target": task.rel, "sha256": sha, "status": "skipped", "output": None,
+                    "title": None, "reason": reason}
         record = parse_bytes(data, task.path, job.max_bytes)
         non_release = match_non_release(record)
         if non_release and not job.keep_non_releases:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
+from importlib import resources
 
-import hanja
 import phonenumbers
 
 from .document import Node, Span
@@ -79,6 +80,8 @@ _JUNG = 21 * 28
 # Vowels (jungseong index) after which an initial ㄹ/ㄴ becomes ㅇ: ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ.
 _Y_VOWELS = {2, 6, 7, 12, 17, 20}
 _RIEUL, _NIEUN, _IEUNG = 5, 2, 11
+_JONG_NIEUN, _JONG_RIEUL = 4, 8
+_YEOL_YUL_VOWELS = {6, 17}   # ㅕ ㅠ
 
 
 def initial_sound_rule(syllable: str) -> str:
@@ -98,9 +101,47 @@ def is_hanja(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
+@functools.cache
+def hanja_readings() -> dict[str, str]:
+    """hanja → its Hangul reading, from data/hanja.tsv (Unihan kHangul, scripts/gen_hanja.py)."""
+    table = resources.files("pipeline") / "data" / "hanja.tsv"
+    rows = (line.split("\t") for line in table.read_text(encoding="utf-8").splitlines())
+    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
+
+
+def _after_vowel_or_nieun(syllable: str) -> bool:
+    return is_hangul(syllable) and (ord(syllable) - _HANGUL_BASE) % 28 in (0, _JONG_NIEUN)
+
+
+def _yeol_yul(syllable: str) -> str:
+    """렬 → 열, 률 → 율 (after a vowel or ㄴ: 비율, 선열)."""
+    code = ord(syllable) - _HANGUL_BASE
+    cho, jung, jong = code // _JUNG, (code % _JUNG) // 28, code % 28
+    if cho == _RIEUL and jung in _YEOL_YUL_VOWELS and jong == _JONG_RIEUL:
+        return chr(_HANGUL_BASE + _IEUNG * _JUNG + jung * 28 + jong)
+    return syllable
+
+
 def read_hanja(value: str) -> str:
-    """Hanja read into Hangul by the hanja package, character by character ('廳長' → '청장')."""
-    return hanja.translate(value, "substitution")
+    """Hanja read into Hangul character by character ('廳長' → '청장', '勞動' → '노동').
+
+    A hanja that starts a word (after a non-letter or at the start) gets the initial-sound
+    rule; 렬/률 after a vowel or ㄴ become 열/율. Characters without a reading pass through."""
+    readings = hanja_readings()
+    out: list[str] = []
+    previous = " "
+    for ch in value:
+        reading = readings.get(ch)
+        if reading is None:
+            out.append(ch)
+        elif not previous.isalnum():
+            out.append(initial_sound_rule(reading[0]) + reading[1:])
+        elif _after_vowel_or_nieun(previous):
+            out.append(_yeol_yul(reading[0]) + reading[1:])
+        else:
+            out.append(reading)
+        previous = out[-1][-1:] or previous
+    return "".join(out)
 
 
 def read_hanja_name(name: str, surnames: dict[str, str]) -> str:

@@ -11,6 +11,14 @@ SAMPLES = ROOT / "samples"
 EXPECTED = ROOT / "tests" / "expected"
 
 
+def sample_cases() -> list[str]:
+    """The sample releases: every file in samples/ but hidden ones and the MANIFEST.tsv that
+    says where each came from (batch skips it by its content too)."""
+    from pipeline.corpusfile import bookkeeping_reason
+    return sorted(p.name for p in SAMPLES.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and not bookkeeping_reason(p.read_bytes()))
+
+
 @pytest.fixture
 def in_root(monkeypatch):
     """Run from the repository root so that recorded source paths are relative."""

@@ -1,5 +1,9 @@
-"""Every HTML page, korea.kr record and JSON record in ../shared/corpus parses, and says what
-it is called. Skips when the shared corpus is absent."""
+"""Every HTML page, korea.kr record and JSON record in the known folders of ../shared/corpus
+parses, and says what it is called. Skips when the shared corpus is absent.
+
+Only the folders named in KNOWN_FOLDERS are read, each without descending: a folder added
+to the corpus later (ground-truth Markdown without front matter, say) is not a case here
+until it is added with the formats its files must have."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +17,9 @@ from pipeline.lexicon import load_lexicon
 from pipeline.runner import new_document, run
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-FILES = sorted(p for ext in ("html", "md", "json") for p in CORPUS.rglob(f"*.{ext}")) if CORPUS.is_dir() else []
+KNOWN_FOLDERS = ("seed", "real", "korea-kr")
+FILES = sorted(p for folder in KNOWN_FOLDERS for ext in ("html", "md", "json")
+               for p in (CORPUS / folder).glob(f"*.{ext}"))
 FORMATS = {".html": {"html", "korea_kr_html"}, ".md": {"markdown"}, ".json": {"json"}}
 
 pytestmark = pytest.mark.skipif(not FILES, reason="../shared/corpus is not present")

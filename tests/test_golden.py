@@ -9,10 +9,10 @@ import pytest
 
 import pipeline
 
-from .conftest import EXPECTED, SAMPLES
+from .conftest import EXPECTED, sample_cases
 from .invariants import span_problems
 
-CASES = sorted(p.name for p in SAMPLES.iterdir() if p.is_file() and not p.name.startswith("."))
+CASES = sample_cases()
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -8,7 +8,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 import pipeline
-from pipeline.schema import SCHEMA_PATH
+from pipeline.schema import schema
 
 from .conftest import EXPECTED
 
@@ -19,7 +19,7 @@ def golden():
 
 
 def test_schema_is_valid_draft_2020_12():
-    Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    Draft202012Validator.check_schema(schema())
 
 
 def test_golden_validates(golden):

@@ -45,6 +45,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         "source": {"path": s.path, "sha256": s.sha256, "format": s.format, "encoding": s.encoding,
                    "bytes": s.bytes},
         "text": doc.text,
+        "blocks": [{"kind": b.kind.value, "span": b.span.to_json()} for b in doc.blocks],
         "page": doc.page,
         "release": {**empty_release(), **doc.release},
         "contacts": doc.contacts,
