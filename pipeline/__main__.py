@@ -196,7 +196,7 @@ def review_batch(out: Path) -> int:
 def add_review_commands(sub: argparse._SubParsersAction, parse: argparse.ArgumentParser,
                         batch: argparse.ArgumentParser) -> None:
     r = sub.add_parser("render", help="write the review page (HTML) of a JSON document")
-    r.add_argument("document", metavar="DOC.json")
+    r.add_argument("document", metavar="DOC.json", help="a JSON document written by parse or batch")
     r.add_argument("-o", "--output", metavar="HTML", help="the page to write (default: stdout)")
     r.set_defaults(func=cmd_render)
     parse.add_argument("--review", metavar="HTML", help="also write the release's review page")
