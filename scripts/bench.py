@@ -12,7 +12,7 @@ and a bare `lxml.html` parse of the same bytes, interleaved with ours in this pr
 ratios; and the CPU split by stage. The tokenizer (pipeline/tokens.py, not wired yet): one
 joined pass against its patterns run one by one. Then `batch` over 1,000 records and over the same records
 replicated to 10,000, with --jobs 1 and 2: wall docs/s, CPU per document (the whole process
-tree, from getrusage) and the peak RSS of the process tree (sampled from /proc). Last, the
+tree, from getrusage) and the peak RSS and PSS of the process tree (sampled from /proc). Last, the
 whole-process CPU of `python -m pipeline parse` on the seed, and of `import pipeline` alone
 (after a warm-up run, with bytecode cached as in an installed package).
 
@@ -56,7 +56,7 @@ PARSE_STAGES = tuple((name, stage) for name, stage in STAGES if name != "validat
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 # Child processes cache bytecode as an installed package does, whatever this shell says.
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-RSS_POLL_SECONDS = 0.02
+RSS_POLL_SECONDS = 0.05
 
 # The issue-14 figures and their targets, checked against what this run measured.
 TARGETS = (
@@ -224,8 +224,9 @@ def tokenizer_report(found: dict[str, dict[str, float]]) -> Iterator[str]:
 
 # --- batch -------------------------------------------------------------------------------
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of `root` and all its descendants, read from /proc."""
+def tree_memory(root: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of `root` and all its descendants, read from /proc. RSS counts the
+    pages forked workers share with their parent once per process; PSS splits them."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -236,16 +237,21 @@ def tree_rss(root: int) -> int:
         except (OSError, IndexError, ValueError):
             continue
         children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                total += int(fh.read().split()[1]) * PAGE_SIZE
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith(b"Pss:"):
+                        pss += int(line.split()[1]) * 1024
         except (OSError, IndexError, ValueError):
             pass
-    return total
+    return rss, pss
 
 
 def children_cpu() -> float:
@@ -258,13 +264,14 @@ def run_measured(argv: list[str]) -> dict[str, float]:
     cpu_before, started = children_cpu(), time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
                             env=CHILD_ENV)
-    peak = 0
+    peak_rss = peak_pss = 0
     stop = threading.Event()
 
     def poll() -> None:
-        nonlocal peak
+        nonlocal peak_rss, peak_pss
         while not stop.wait(RSS_POLL_SECONDS):
-            peak = max(peak, tree_rss(proc.pid))
+            rss, pss = tree_memory(proc.pid)
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
 
     sampler = threading.Thread(target=poll, daemon=True)
     sampler.start()
@@ -274,7 +281,8 @@ def run_measured(argv: list[str]) -> dict[str, float]:
     wall = time.monotonic() - started
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-500:]}")
-    return {"wall_s": wall, "cpu_s": children_cpu() - cpu_before, "peak_rss_mb": peak / 2**20}
+    return {"wall_s": wall, "cpu_s": children_cpu() - cpu_before, "peak_rss_mb": peak_rss / 2**20,
+            "peak_pss_mb": peak_pss / 2**20}
 
 
 def replicate(records: list[tuple[str, bytes]], count: int, folder: Path) -> None:
@@ -370,9 +378,9 @@ def total(kind: Kind) -> float:
 
 
 def batch_report(rows: list[dict[str, Any]]) -> Iterator[str]:
-    yield table(["batch", "jobs", "wall docs/s", "CPU ms/doc", "peak RSS MB (tree)"],
+    yield table(["batch", "jobs", "wall docs/s", "CPU ms/doc", "peak RSS MB (tree)", "peak PSS MB (tree)"],
                 [[f"{r['inputs']:,} records", str(r["jobs"]), fmt(r["docs_per_s"], 0),
-                  fmt(r["cpu_ms_per_doc"]), fmt(r["peak_rss_mb"], 0)] for r in rows])
+                  fmt(r["cpu_ms_per_doc"]), fmt(r["peak_rss_mb"], 0), fmt(r["peak_pss_mb"], 0)] for r in rows])
 
 
 def process_report(found: dict[str, dict[str, float]]) -> Iterator[str]:
