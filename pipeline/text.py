@@ -56,8 +56,9 @@ def content_start(text: str, node: Node) -> int:
     """Offset of a node's first character after its marker and the blanks that follow it.
 
     Patterns applied here must not use `^`: it does not match at a `pos` argument."""
-    i = node.span.start + len(node.marker or "")
-    while i < node.span.end and text[i].isspace():
+    span = node.span
+    i, end = span.start + len(node.marker or ""), span.end
+    while i < end and text[i].isspace():
         i += 1
     return i
 
