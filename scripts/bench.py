@@ -9,7 +9,8 @@ median size, all korea.kr records, and the HWPX/HWP files of ../shared/corpus (m
 reader for them exists; until then the row says why it is skipped). For each: CPU per document
 (median and p95) for parse alone and for parse + validation; on HTML, trafilatura's `extract`
 and a bare `lxml.html` parse of the same bytes, interleaved with ours in this process, as
-ratios; and the CPU split by stage. The tokenizer (pipeline/tokens.py, not wired yet): one
+ratios; the CPU split by stage, and the calls each stage makes to lexicon patterns (how often
+the text is scanned). The tokenizer (pipeline/tokens.py, not wired yet): one
 joined pass against its patterns run one by one. Then `batch` over 1,000 records and over the same records
 replicated to 10,000, with --jobs 1 and 2: wall docs/s, CPU per document (the whole process
 tree, from getrusage) and the peak RSS and PSS of the process tree (sampled from /proc). Last, the
@@ -23,6 +24,7 @@ asserted in tests: timings are not pass/fail facts.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import platform
@@ -96,6 +98,39 @@ def stage_split(data: bytes, path: str, totals: dict[str, float]) -> None:
         started = time.process_time()
         stage(doc, lex)
         totals[name] = totals.get(name, 0.0) + (time.process_time() - started) * 1000
+
+
+class CountingPattern:
+    """A lexicon pattern that counts the calls made to it, by method, into `counts`."""
+    METHODS = frozenset({"match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split"})
+
+    def __init__(self, pattern: Any, counts: dict[str, int]) -> None:
+        self._pattern, self._counts = pattern, counts
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._pattern, name)
+        if name not in self.METHODS:
+            return found
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self._counts[name] = self._counts.get(name, 0) + 1
+            return found(*args, **kwargs)
+        return counted
+
+
+def pattern_calls(data: bytes, path: str) -> dict[str, dict[str, int]]:
+    """Calls to lexicon patterns made by each stage in one parse, by method: how often the
+    text is scanned. Patterns compiled inside stage modules are not counted."""
+    lex = copy.copy(load_lexicon())
+    counts: dict[str, int] = {}
+    lex.__dict__.update({name: CountingPattern(p, counts) for name, p in lex.patterns.items()})
+    lex.patterns = {name: lex.__dict__[name] for name in lex.patterns}
+    doc, found = new_document(data, path), {}
+    for name, stage in STAGES:
+        counts.clear()
+        stage(doc, lex)
+        found[name] = dict(counts)
+    return found
 
 
 # --- references: trafilatura and lxml on the same HTML -----------------------------------
@@ -189,6 +224,11 @@ def measure_kind(kind: Kind, refs: dict[str, Callable[[bytes], Any] | str]) -> N
     for path, data in kind.docs:
         stage_split(data, path, totals)
     result["stages_ms"] = {name: ms / len(kind.docs) for name, ms in totals.items()}
+    calls: dict[str, float] = {}
+    for path, data in kind.docs:
+        for stage_name, by_method in pattern_calls(data, path).items():
+            calls[stage_name] = calls.get(stage_name, 0) + sum(by_method.values())
+    result["pattern_calls"] = {name: n / len(kind.docs) for name, n in calls.items()}
     kind.result = result
 
 
@@ -371,6 +411,9 @@ def stages_report(kinds: list[Kind]) -> Iterator[str]:
                      for k in measured)] for name in names]
     rows.append(["total", *(fmt(total(k)) for k in measured)])
     yield table(["CPU ms by stage", *(k.name for k in measured)], rows)
+    rows = [[name, *(f"{k.result['pattern_calls'].get(name, 0):.0f}" for k in measured)] for name in names]
+    rows.append(["total", *(f"{sum(k.result['pattern_calls'].values()):.0f}" for k in measured)])
+    yield table(["lexicon pattern calls by stage", *(k.name for k in measured)], rows)
 
 
 def total(kind: Kind) -> float:

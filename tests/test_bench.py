@@ -47,3 +47,13 @@ def test_tree_memory_sees_this_process():
 def test_table_aligns_columns():
     lines = bench.table(["a", "bb"], [["xxx", "1"], ["y", "22"]]).splitlines()
     assert len({len(line) for line in lines}) == 1 and lines[1].startswith("---")
+
+
+def test_pattern_calls_are_counted_per_stage_and_leave_the_lexicon_alone():
+    from pipeline.lexicon import load_lexicon
+    lex = load_lexicon()
+    before = dict(lex.patterns)
+    calls = bench.pattern_calls("□ 시험 문장입니다.\n○ 둘째 줄\n".encode(), "<bench>")
+    assert list(calls) == [name for name, _ in bench.STAGES]
+    assert sum(calls["segment"].values()) > 0 and calls["sniff"] == {}
+    assert lex.patterns == before and all(lex.__dict__[name] is p for name, p in before.items())
