@@ -158,3 +158,16 @@ def test_join_rules_keeps_each_rules_flags_and_groups():
     assert m.lastgroup == "B" and m.group("B__n") == "AB"
     m = joined.search("12x")
     assert m.lastgroup == "A" and m.group("A__n") == "12"
+
+
+def test_joined_forms_find_what_the_lexicon_pattern_finds():
+    from pipeline.tokens import JOINED_FORMS
+    texts = [SEED.text, *SENTENCES, "한국은행과 중소기업청, 중소기업청장, 산업통상자원부는"]
+    if KOREA_KR.is_dir():
+        texts += [normalized(p.read_text(encoding="utf-8")).text for p in sorted(KOREA_KR.glob("*.md"))[:200]]
+    for rule, form in JOINED_FORMS.items():
+        joined, original = form(LEX), LEX.patterns[rule]
+        assert set(joined.groupindex) == set(original.groupindex)
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in joined.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in original.finditer(text)]
