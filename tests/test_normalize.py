@@ -31,3 +31,42 @@ def test_question_mark_holes_are_repaired_and_recorded():
 
 def test_line_ends_unified():
     assert text_of("가나\r\n다라\r마바") == "가나\n다라\n마바"
+
+
+# --- the helpers, against their plain definitions ---------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from pipeline.document import Line, Span  # noqa: E402
+from pipeline.stages.normalize import repair_for_hole, repair_holes, split_lines  # noqa: E402
+
+HOLEY = st.text(alphabet="?가나1 2a\n·", max_size=40)
+
+
+@given(HOLEY)
+def test_repair_holes_is_one_substitution_per_hole(text):
+    """Each `?` is judged on the original text's neighbours, and only that character changes."""
+    repaired, repairs = repair_holes(text)
+    expected = "".join((repair_for_hole(text, i) or ch) if ch == "?" else ch for i, ch in enumerate(text))
+    assert repaired == expected
+    assert len(repaired) == len(text)
+    assert [r.span.start for r in repairs] == [i for i, ch in enumerate(text) if ch != repaired[i]]
+
+
+@given(st.text(alphabet=" \t가a\n\u3000", max_size=40))
+def test_split_lines_spans_and_indents(text):
+    lines = split_lines(text)
+    assert [line.text for line in lines] == [raw.strip() for raw in text.split("\n")]
+    for line in lines:
+        raw = text[line.start:line.end]
+        assert line.indent == len(raw) - len(raw.lstrip())
+        assert line.content.slice(text) == line.text
+        assert "\n" not in raw
+
+
+def test_value_objects_compare_and_hash_by_fields():
+    a, b = Span(1, 3), Span(1, 3)
+    assert a == b and hash(a) == hash(b) and a != Span(1, 4) and len({a, b}) == 1
+    assert Line(0, 0, 2, a, 0, "가나") == Line(0, 0, 2, b, 0, "가나")
+    assert Line(0, 0, 2, a, 0, "가나") != Line(1, 0, 2, a, 0, "가나")
+    assert a != (1, 3) and repr(a) == "Span(start=1, end=3)"

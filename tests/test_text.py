@@ -61,3 +61,37 @@ def test_split_person(value, expected):
 def test_collapse_and_trimmed():
     assert collapse("  a \n\t b  ") == "a b"
     assert trimmed("  ab  ", 0, 6).to_json() == [2, 4]
+
+
+# --- collapse and walk against their plain definitions -----------------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from pipeline.document import Node, Span  # noqa: E402
+from pipeline.text import walk, without_spaces  # noqa: E402
+
+WS_RE = re.compile(r"\s+")
+SPACED = st.text(alphabet=st.sampled_from("가a \t\n\r\u3000\u00a0\u2028\x1c\x0b."), max_size=30)
+
+
+@given(SPACED)
+def test_collapse_is_whitespace_runs_to_one_space(value):
+    assert collapse(value) == WS_RE.sub(" ", value).strip()
+    assert without_spaces(value) == WS_RE.sub("", value)
+
+
+def tree(depth: int, width: int, label: str = "") -> tuple[Node, ...]:
+    return tuple(Node(None, depth, label + str(i), Span(0, 0), tree(depth - 1, width, label + str(i)) if depth else ())
+                 for i in range(width))
+
+
+def test_walk_is_preorder():
+    def recursive(nodes):
+        for node in nodes:
+            yield node
+            yield from recursive(node.children)
+    nodes = tree(3, 3)
+    assert [n.text for n in walk(nodes)] == [n.text for n in recursive(nodes)]
+    assert [n.text for n in walk(iter(nodes))] == [n.text for n in recursive(nodes)]

@@ -33,19 +33,27 @@ def repair_for_hole(text: str, i: int) -> str | None:
 
 
 def repair_holes(text: str) -> tuple[str, list[Repair]]:
-    """Characters lost in an EUC-KR round trip became `?`; put back what the context says."""
-    if "?" not in text:
-        return text, []
-    chars = list(text)
+    """Characters lost in an EUC-KR round trip became `?`; put back what the context says.
+
+    The context is always the original text, so one repair never decides another."""
     repairs = []
     i = text.find("?")
     while i >= 0:
         fix = repair_for_hole(text, i)
         if fix:
-            chars[i] = fix
             repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
         i = text.find("?", i + 1)
-    return "".join(chars), repairs
+    return (splice(text, repairs) if repairs else text), repairs
+
+
+def splice(text: str, repairs: list[Repair]) -> str:
+    """`text` with each repair's one-character span replaced by its `after` (spans in order)."""
+    pieces, last = [], 0
+    for repair in repairs:
+        pieces += (text[last:repair.span.start], repair.after)
+        last = repair.span.end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -53,10 +61,10 @@ def split_lines(text: str) -> list[Line]:
     start = 0
     for index, raw in enumerate(text.split("\n")):
         end = start + len(raw)
-        stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip())
-        content = Span(start + indent, start + indent + len(stripped))
-        lines.append(Line(index, start, end, content, indent, stripped))
+        unindented = raw.lstrip()
+        indent = len(raw) - len(unindented)
+        stripped = unindented.rstrip()
+        lines.append(Line(index, start, end, Span(start + indent, start + indent + len(stripped)), indent, stripped))
         start = end + 1
     return lines
 
