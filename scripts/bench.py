@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,9 +186,29 @@ def input_kinds(shared: Path, reps: int, record_reps: int) -> list[Kind]:
     # Measured as soon as the pipeline reads these formats; until then the first file's
     # error (unsupported_format) is the row's note. Issue 14's target is the HWPX median over
     # corpus/govpress/.
-    kinds.append(binary_kind("HWPX (govpress)", sorted((shared / "corpus" / "govpress").glob("*.hwpx")), record_reps))
-    kinds.append(binary_kind("HWP (real)", sorted((shared / "corpus" / "real").glob("*.hwp")), record_reps))
+    hwpx, hwp = word_processor_files(shared / "corpus" / "govpress")
+    kinds.append(binary_kind("HWPX (govpress)", hwpx, record_reps))
+    kinds.append(binary_kind("HWP (govpress)", hwp, record_reps))
     return kinds
+
+
+def word_processor_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The HWPX and the HWP 5 files of a folder, told apart by their bytes (one HWP 5 file in
+    govpress is named .hwpx)."""
+    hwpx, hwp = [], []
+    for path in sorted(p for p in folder.glob("*") if p.suffix.lower() in (".hwp", ".hwpx")):
+        with path.open("rb") as fh:
+            (hwpx if fh.read(2) == b"PK" else hwp).append(path)
+    return hwpx, hwp
+
+
+def largest_section_file(shared: Path) -> Path | None:
+    """The govpress HWPX whose largest section part inflates the most (issue 10's 15.9 MB file)."""
+    def section_bytes(path: Path) -> int:
+        with zipfile.ZipFile(path) as z:
+            return max((i.file_size for i in z.infolist() if i.filename.startswith("Contents/section")), default=0)
+    hwpx, _ = word_processor_files(shared / "corpus" / "govpress")
+    return max(hwpx, key=section_bytes, default=None)
 
 
 def binary_kind(name: str, paths: list[Path], reps: int) -> Kind:
@@ -353,18 +374,23 @@ def measure_batch(records: list[tuple[str, bytes]], sizes: list[int], jobs: list
 
 # --- whole processes ---------------------------------------------------------------------
 
-def measure_processes(reps: int) -> dict[str, dict[str, float]]:
-    """Median CPU seconds of whole interpreter processes: the CLI on the seed, and imports."""
+def measure_processes(reps: int, shared: Path) -> dict[str, dict[str, float]]:
+    """Median CPU seconds and peak RSS of whole interpreter processes: the CLI on the seed and
+    on the largest HWPX section, and imports."""
     commands = {
         "python -m pipeline parse seed.txt": ["-m", "pipeline", "parse", str(SAMPLES / f"{SEED}.txt")],
         "python -c 'import pipeline'": ["-c", "import pipeline"],
         "python -c pass": ["-c", "pass"],
     }
+    if largest := largest_section_file(shared):
+        commands[f"python -m pipeline parse {largest.name} (largest section)"] = ["-m", "pipeline", "parse", str(largest)]
     found = {}
     for label, args in commands.items():
         run_measured([sys.executable, *args])   # warm-up: writes the bytecode cache
-        cpu = [run_measured([sys.executable, *args])["cpu_s"] for _ in range(reps)]
-        found[label] = {"cpu_median_s": statistics.median(cpu), "cpu_min_s": min(cpu), "n": reps}
+        runs = [run_measured([sys.executable, *args]) for _ in range(reps)]
+        cpu = [r["cpu_s"] for r in runs]
+        found[label] = {"cpu_median_s": statistics.median(cpu), "cpu_min_s": min(cpu), "n": reps,
+                        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
     return found
 
 
@@ -427,8 +453,8 @@ def batch_report(rows: list[dict[str, Any]]) -> Iterator[str]:
 
 
 def process_report(found: dict[str, dict[str, float]]) -> Iterator[str]:
-    yield table(["whole process", "CPU s (median)", "CPU s (min)", "runs"],
-                [[label, fmt(r["cpu_median_s"], 3), fmt(r["cpu_min_s"], 3), str(r["n"])]
+    yield table(["whole process", "CPU s (median)", "CPU s (min)", "peak RSS MB", "runs"],
+                [[label, fmt(r["cpu_median_s"], 3), fmt(r["cpu_min_s"], 3), fmt(r["peak_rss_mb"], 0), str(r["n"])]
                  for label, r in found.items()])
 
 
@@ -490,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         if records:
             sizes = [int(s) for s in args.batch_sizes.split(",") if s]
             batch = measure_batch(records, sizes, [int(j) for j in args.jobs.split(",") if j])
-        processes = measure_processes(args.process_reps)
+        processes = measure_processes(args.process_reps, shared)
     sections = [*kinds_report(kinds), *stages_report(kinds), *tokenizer_report(tokens)]
     if batch:
         sections += batch_report(batch)
