@@ -275,6 +275,23 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """The release header's time fields and the portal title's kind tag (labels.toml)."""
+    E = lex.labels["embargo"]
+    labels = [w for w in E["labels"] if len(w) > 2]     # bare '보도' inside a line is a word, not a label
+    return {
+        # Every release-time, online-time or distribution label in a line, with its value's start:
+        # '보도시점  2025. 6. 10.(화) 12:00      배포  2025. 6. 9.(월) 14:00' has two.
+        "TIME_FIELD_RE": re.compile(
+            rf"(?:^|(?<=[\s{re.escape(E['field_separators'])}]))"
+            rf"(?:(?P<release>{alternation(labels, spaced=True)})|(?P<online>{alternation(E['online'], spaced=True)})"
+            rf"|(?P<distribution>{alternation(E['distribution'], spaced=True)}))"
+            r"(?=[\s:：]|$)\s*+[:：]?\s*+"),
+        # '(설명자료)사용후핵연료 …', '[보도참고] 손병두 …'
+        "TITLE_KIND_TAG_RE": re.compile(r"^\s*[\[(【〔<]\s*(?P<tag>[^\[\]()【】〔〕<>]{1,12}?)\s*[\])】〕>]"),
+    }
+
+
 def _input_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     """Patterns of decode and render: declared charsets, markup sniffing, records, mojibake."""
     markdown = lex.html["markdown"]
@@ -325,6 +342,7 @@ def load_lexicon() -> Lexicon:
     lex.html = read_toml("html.toml")
     lex.add_patterns(_input_patterns(lex))
     lex.add_patterns(_segment_patterns(lex))
+    lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)
     return lex
 

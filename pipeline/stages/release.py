@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
@@ -213,40 +213,101 @@ def find_edition(value: str, lex: Lexicon) -> tuple[str | None, int]:
     return None, -1
 
 
-def embargo_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]]:
-    """Lines holding the release time and the distribution time (label lines with the
-    value lines that follow them in the embargo block)."""
-    release, distribution, current = [], [], None
+class Piece(NamedTuple):
+    """A stretch [start, end) of one header line's text holding one time field's value."""
+    role: str            # 'release' or 'distribution'
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def value(self) -> str:
+        return self.line.text[self.start:self.end]
+
+
+def is_field_label(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """A label found by TIME_FIELD_RE opens a field: at the line's start unless it is the first
+    word of a value ('배포 즉시', '배포 시점'); inside the line only after a separator
+    ('… / 배포 : …') or right before a value ('… 12:00   배포 2025. 6. 9.'), so that
+    '배포 즉시 보도 가능' stays one value."""
+    E = lex.labels["embargo"]
+    value = text[m.end():]
+    if m.lastgroup == "distribution" and (lex.EDITION_IMMEDIATE_RE.match(text, m.start())
+                                           or lex.EDITION_IMMEDIATE_RE.match(value)):
+        return False
+    if m.start() == 0:
+        return True
+    before = text[:m.start()].rstrip()
+    return before.endswith(tuple(E["field_separators"])) or value[:1] in E["value_openers"]
+
+
+def time_fields(line: Line, lex: Lexicon) -> list[tuple[str | None, int, int]]:
+    """(role, start, end) of each value in the line, in order; role None for text before the
+    first label (the value of the label on an earlier line)."""
+    text = line.text
+    labels = [m for m in lex.TIME_FIELD_RE.finditer(text) if is_field_label(text, m, lex)]
+    out: list[tuple[str | None, int, int]] = []
+    if not labels or labels[0].start() > 0:
+        out.append((None, 0, labels[0].start() if labels else len(text)))
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        role = "distribution" if m.lastgroup == "distribution" else "release"
+        out.append((role, m.end(), end))
+    return out
+
+
+def embargo_pieces(doc: Document, lex: Lexicon) -> tuple[list[Piece], list[Piece]]:
+    """The release-time and distribution-time values of the embargo block. A value runs to the
+    next label, on its line or a later one, never past it."""
+    release: list[Piece] = []
+    distribution: list[Piece] = []
+    current: list[Piece] | None = None
     for line in doc.lines_of(K.EMBARGO):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
-        if lex.EMBARGO_LABEL_RE.match(line.text) or lex.EMBARGO_SENTENCE_RE.search(line.text):
-            current = release
-        elif lex.DISTRIBUTION_LABEL_RE.match(line.text):
-            current = distribution
-        if current is not None:
-            current.append(line)
+        for role, start, end in time_fields(line, lex):
+            if role is None and lex.EMBARGO_SENTENCE_RE.search(line.text) and current is None:
+                role = "release"
+            if role is not None:
+                current = release if role == "release" else distribution
+            if current is not None and line.text[start:end].strip(" /|"):
+                current.append(Piece(role or "", line, start, end))
     return release, distribution
 
 
-def value_text(lines: list[Line], lex: Lexicon) -> str:
-    parts = []
-    for line in lines:
-        m = lex.EMBARGO_LABEL_RE.match(line.text) or lex.DISTRIBUTION_LABEL_RE.match(line.text)
-        parts.append(m.group("value") if m else line.text)
-    return collapse(" ".join(parts))
+def value_text(pieces: list[Piece]) -> str:
+    return collapse(" ".join(p.value.strip(" /|") for p in pieces))
 
 
-def parse_embargo(doc: Document, lines: list[Line], lex: Lexicon, distributed: str | None) -> dict[str, Any] | None:
+def pieces_span(doc: Document, pieces: list[Piece]) -> Span:
+    first, last = pieces[0], pieces[-1]
+    return trimmed(doc.text, first.line.content.start + first.start, last.line.content.start + last.end)
+
+
+def explicit_year(pieces: list[Piece], lex: Lexicon) -> int | None:
+    """The first year written in these values: '< 4.14.(화) 조간 >' takes it from the header's
+    other date."""
+    for piece in pieces:
+        for pattern in (lex.DOTTED_DATE_RE, lex.KOREAN_DATE_RE):
+            m = pattern.search(piece.value)
+            if m and m.group("year"):
+                return full_year(m.group("year"), None)
+    return None
+
+
+def parse_embargo(doc: Document, pieces: list[Piece], lex: Lexicon, distributed: str | None,
+                  default_year: int | None) -> dict[str, Any] | None:
     """'2025. 5. 21.(수) 12:00 < 5.22.(목) 조간 >' → date 2025-05-21, time 12:00, edition
-    morning, edition_date 2025-05-22. Conditions such as '국무회의 개회 시' stay in `text`."""
-    if not lines:
+    morning, edition_date 2025-05-22. With an online and a paper time the earlier (online) one
+    is the embargo and the paper's date its edition_date. Conditions such as '본회의
+    통과시(별도통보)' stay in `text`, with no date."""
+    if not pieces:
         return None
-    value = value_text(lines, lex)
-    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
-    dates = find_dates(value, lex, year_hint(doc) or year_of(distributed))
+    value = value_text(pieces)
+    span = pieces_span(doc, pieces)
+    dates = find_dates(value, lex, default_year)
     edition, at = find_edition(value, lex)
-    first = dates[0] if dates else None
+    first = min(dates, key=lambda d: d[1]) if dates else None
     embargo: dict[str, Any] = {
         "date": first[1] if first else None,
         "time": parse_time(strip_dates(value, lex), lex),
@@ -282,15 +343,15 @@ def check_weekday(doc: Document, day: str, weekday: str | None, span: Span, lex:
             doc.warn("release", "weekday_mismatch", f"{day} falls on ({actual}), the text says ({weekday})", span)
 
 
-def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | None:
+def parse_distribution(doc: Document, pieces: list[Piece], lex: Lexicon, default_year: int | None) -> str | None:
     """'배포 2024. 3. 4.(월) 10:00' → '2024-03-04T10:00:00+09:00'."""
-    if not lines:
+    if not pieces:
         return None
-    value = value_text(lines, lex)
-    dates = find_dates(value, lex, year_hint(doc))
+    value = value_text(pieces)
+    dates = find_dates(value, lex, default_year)
     if not dates:
         return None
-    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
+    span = pieces_span(doc, pieces)
     for _, day, weekday in dates:
         check_weekday(doc, day, weekday, span, lex)
     time = parse_time(strip_dates(value, lex), lex)
@@ -356,16 +417,17 @@ def hangul_share(text: str, min_length: int) -> bool:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    release_lines, distribution_lines = embargo_lines(doc, lex)
+    release_pieces, distribution_pieces = embargo_pieces(doc, lex)
     title = parse_title_block(doc, lex)
-    distributed = parse_distribution(doc, distribution_lines, lex)
+    year = explicit_year(release_pieces + distribution_pieces, lex) or year_hint(doc)
+    distributed = parse_distribution(doc, distribution_pieces, lex, year)
     release: dict[str, Any] = {
         "kind": match_kind(doc, lex),
         "issuer": match_issuer(doc, lex),
         "title": title["title"],
         "subtitle": title["subtitle"],
         "summary": title["summary"],
-        "embargo": parse_embargo(doc, release_lines, lex, distributed),
+        "embargo": parse_embargo(doc, release_pieces, lex, distributed, year or year_of(distributed)),
         "distributed_at": distributed,
         "attachments": match_attachments(doc, lex),
         "spans": title["spans"],

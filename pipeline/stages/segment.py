@@ -72,7 +72,15 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
     if is_kind_line(line, lex):
         return False
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
-                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text))
+                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text)
+                or lex.TIME_FIELD_RE.match(line.text))
+
+
+def is_bare_time_label(line: Line, lex: Lexicon) -> bool:
+    """'보도시점', '누리망·방송', '배 포 일' alone in a cell: the next line is its value, whatever it
+    says ('본회의 통과시(별도통보)')."""
+    m = lex.TIME_FIELD_RE.match(line.text)
+    return bool(m) and m.end() == len(line.text)
 
 
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
@@ -223,8 +231,8 @@ def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexico
             pending, last = False, line.index + 1
             continue
         label = lex.HEADER_LABEL_RE.match(line.text)
-        if label:
-            pending, last = not label.group("value"), line.index + 1
+        if label or is_bare_time_label(line, lex):
+            pending, last = not label.group("value") if label else True, line.index + 1
             continue
         if not is_header_line(line, lex) or is_title_label(line, lex):
             break
@@ -474,17 +482,19 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
                           kinds: list[BlockKind], lex: Lexicon) -> None:
     """Each header line by itself, except that value lines below an embargo label
     ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo."""
-    in_embargo = False
+    in_embargo = awaits_value = False
     for line in lines[first:last]:
         kind = classify_header(line, anchor, lex)
         if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
             kind = K.CHROME
         elif kind == K.EMBARGO:
             in_embargo = True
-        elif in_embargo and is_embargo_value(line, lex):
+        elif in_embargo and (awaits_value or is_embargo_value(line, lex)) and len(line.text) <= SHORT_LINE:
             kind = K.EMBARGO
         elif not line.blank:
             in_embargo = False
+        if not line.blank:
+            awaits_value = kind == K.EMBARGO and is_bare_time_label(line, lex)
         kinds[line.index] = kind
 
 
