@@ -195,6 +195,8 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) 
     page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time"), lex) if m else None)
     page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
     page["original_url"] = fm.get("original_url") or None
+    if fm.get("news_item_id") is not None:
+        page["news_item_id"] = str(fm["news_item_id"])
     return page
 
 

@@ -23,17 +23,32 @@ TITLE_MIN = 8           # a Korean headline at least this long makes a release (
 
 # --- kind and issuer -------------------------------------------------------------------
 
-def match_kind(doc: Document, lex: Lexicon) -> str | None:
-    """'보 도 자 료' in the header → '보도자료'; else the board headline's '[보도자료]' tag."""
+def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | None, str | None]:
+    """(kind, where from): '보 도 자 료' in the header → '보도자료' ('header'); else the board
+    headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
+    own title in its metadata ('metadata')."""
     for line in doc.lines_of(K.RELEASE_HEADER) + doc.lines_of(K.TITLE):
         m = lex.KIND_LINE_RE.match(line.text)
         if m:
-            return lex.kinds.get(without_spaces(m.group("kind")))
+            return lex.kinds.get(without_spaces(m.group("kind"))), "header"
     for line in doc.lines_of(K.PAGE_HEADER):
         m = lex.HEADLINE_TAG_RE.match(line.text)
         if m:
-            return lex.kinds.get(without_spaces(m.group("kind")))
-    return None
+            return lex.kinds.get(without_spaces(m.group("kind"))), "title"
+    kind = kind_of_tag(title, lex)
+    if kind:
+        return kind, "title"
+    kind = kind_of_tag((doc.page or {}).get("headline") or doc.front_matter.get("title"), lex)
+    return (kind, "metadata") if kind else (None, None)
+
+
+def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
+    """'(설명자료)사용후핵연료 …' → '설명자료'; '[보도참고] …' → '보도참고자료'; '[부처합동] …' → None."""
+    m = lex.TITLE_KIND_TAG_RE.match(title or "")
+    if not m:
+        return None
+    tag = without_spaces(m.group("tag"))
+    return lex.labels["kind_tags"].get(tag) or lex.kinds.get(tag)
 
 
 def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
@@ -56,40 +71,58 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
     return collapse(chosen.text), website, chosen.content
 
 
-def issuer_from_body(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
-    """A known issuer in a contact line ('문의: 기획재정부 …과 …') or as the subject of the lead
-    sentence ('방위사업청(청장 석종건)은 …')."""
+def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A known issuer in the contact table or a contact line ('문의: 기획재정부 …과 …')."""
     lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
     lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
     for line in lines:
         m = lex.ISSUER_RE.search(line.text)
         if m:
             return m.group("issuer"), Span(line.content.start + m.start(), line.content.start + m.end())
+    return None
+
+
+def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '해양수산부는 …', also an
+    agency the lexicon does not know when its head follows it: '국가기술표준원(원장 김대자)은'."""
     lead = next((l for l in doc.lines_of(K.BODY) if l.text), None)
-    if lead:
-        marker = lex.MARKER_RE.match(lead.text)
-        offset = marker.end() if marker else 0
-        m = lex.ISSUER_RE.match(lead.text[offset:].lstrip())
-        if m:
-            start = lead.content.start + len(lead.text) - len(lead.text[offset:].lstrip())
-            return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    if lead is None:
+        return None
+    marker = lex.MARKER_RE.match(lead.text)
+    rest = lead.text[marker.end() if marker else 0:].lstrip()
+    start = lead.content.start + len(lead.text) - len(rest)
+    m = lex.ISSUER_RE.match(rest)
+    if m:
+        return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    m = lex.ORG_HEAD_RE.match(rest)
+    units = tuple(lex.titles["department_suffixes"])
+    if m and m.group("org").endswith(units) and rest[m.end():m.end() + 1] in lex.labels["issuer"]["particles"]:
+        return m.group("org"), Span(start, start + len(m.group("org")))
     return None
 
 
 def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    """The issuer from the header, the record's ministry, or the body — in that order."""
+    """The issuer by order of evidence: the header's own text, the lead sentence's subject, the
+    contact table's organization, the record's ministry. `source` says which; a former or short
+    name gets its current name in `canonical`."""
     name, website, span = issuer_from_header(doc, lex)
-    if name is None and doc.front_matter.get("ministry"):
-        name = collapse(doc.front_matter["ministry"])
-    if name is None:
-        found = issuer_from_body(doc, lex)
+    source = "header" if name else None
+    for finder, where in ((issuer_from_lead, "lead"), (issuer_from_contacts, "contacts")):
+        found = finder(doc, lex) if name is None else None
         if found:
-            name, span = found
+            (name, span), source = found, where
+    if name is None and doc.front_matter.get("ministry"):
+        name, source = collapse(doc.front_matter["ministry"]), "metadata"
     if name is None and website is None:
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
-    if span:
+    if span and source != "metadata":
         issuer["span"] = span.to_json()
+    if source:
+        issuer["source"] = source
+    canonical = lex.issuers.get(without_spaces(name)) if name else None
+    if canonical:
+        issuer["canonical"] = canonical
     return issuer
 
 
@@ -151,6 +184,21 @@ def strip_title_label(line: Line, lex: Lexicon) -> str:
     """'제목: 누리호 발사' → '누리호 발사'."""
     m = lex.TITLE_LABEL_RE.match(line.text)
     return m.group("rest") if m and m.group("rest") and ":" in line.text[:6] else line.text
+
+
+def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
+    """A record whose body carries no title takes the one its metadata gives (korea.kr front
+    matter, a JSON record's title), its kind tag dropped; `source` says which it was."""
+    block["source"] = "text" if block["title"] else None
+    headline = (doc.page or {}).get("headline")
+    if block["title"] or not headline or not (doc.front_matter.get("title") or doc.front_matter.get("ministry")):
+        return
+    m = lex.TITLE_KIND_TAG_RE.match(headline)
+    bare = headline[m.end():].strip() if m and kind_of_tag(headline, lex) else headline
+    block["title"], block["source"] = collapse(bare) or headline, "metadata"
+    span = ((doc.page or {}).get("spans") or {}).get("headline")
+    if span:
+        block["spans"]["title"] = span
 
 
 # --- embargo ---------------------------------------------------------------------------
@@ -421,8 +469,10 @@ def run(doc: Document, lex: Lexicon) -> None:
     title = parse_title_block(doc, lex)
     year = explicit_year(release_pieces + distribution_pieces, lex) or year_hint(doc)
     distributed = parse_distribution(doc, distribution_pieces, lex, year)
+    metadata_title(doc, lex, title)
+    kind, kind_source = match_kind(doc, lex, title["title"])
     release: dict[str, Any] = {
-        "kind": match_kind(doc, lex),
+        "kind": kind,
         "issuer": match_issuer(doc, lex),
         "title": title["title"],
         "subtitle": title["subtitle"],
@@ -431,9 +481,11 @@ def run(doc: Document, lex: Lexicon) -> None:
         "distributed_at": distributed,
         "attachments": match_attachments(doc, lex),
         "spans": title["spans"],
+        "provenance": {k: v for k, v in (("kind", kind_source), ("title", title["source"])) if v},
     }
     if not looks_like_release(doc, lex, release):
         doc.warn("release", "not_a_press_release",
                  "no release time, contact table, Korean headline or prose: not a press release")
-        release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={})
+        release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={},
+                       provenance={})
     doc.release = release
