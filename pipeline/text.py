@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import hanja
 import phonenumbers
@@ -180,3 +181,10 @@ def is_whole_words(part: str, words: list[str], at_end: bool) -> bool:
 
 _NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")
 _PHONE_CHARS_RE = re.compile(r"[\d\s()\-.+)]+")
+
+
+def template_cells(cells: Iterable[Any], names: Iterable[str]) -> list[Any]:
+    """The cells whose template field name (HWPX/HWP `name`, e.g. 제목명; a numbered copy such
+    as 제목명1 too) is one of `names`, in document order. Cells without names (HTML) never match."""
+    wanted = set(names)
+    return [c for c in cells if (getattr(c, "name", None) or "").rstrip("0123456789") in wanted]

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
-from ..text import collapse, has_hangul, trimmed, without_spaces
+from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
 PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
@@ -128,12 +128,31 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
 
 # --- title block -----------------------------------------------------------------------
 
+def template_title_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]] | None:
+    """The lines of the template's 제목명 cell and of its 부제목명 cells, when segment made them
+    the title block."""
+    names = lex.labels["template"]
+    title_lines = {l.index for l in doc.lines_of(K.TITLE) if l.text}
+    cells = [c for c in template_cells(doc.cells, names["title"]) if c.first in title_lines]
+    if not cells:
+        return None
+    lines = [l for l in doc.lines[cells[0].first:cells[0].last] if l.text]
+    dashed = next((k for k, l in enumerate(lines) if k and lex.SUBTITLE_RE.match(l.text)), len(lines))
+    subtitles = lines[dashed:] + [l for c in template_cells(doc.cells, names["subtitle"]) if c.first in title_lines
+                                  for l in doc.lines[c.first:c.last] if l.text]
+    return lines[:dashed], subtitles
+
+
 def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
-    """'제 목' / '2004 APEC …' / '- … 모색 -' → title, subtitle; '◇ …' lines → summary."""
+    """'제 목' / '2004 APEC …' / '- … 모색 -' → title, subtitle; '◇ …' lines → summary. The
+    template's 제목명 cell is the title whatever its lines look like, its 부제목명 cell the subtitle."""
     title_lines: list[Line] = []
     subtitles: list[Line] = []
     summary: list[str] = []
-    for line in doc.lines_of(K.TITLE):
+    cells = template_title_lines(doc, lex)
+    if cells:
+        title_lines, subtitles = cells
+    for line in doc.lines_of(K.TITLE) if not cells else []:
         if not line.text or is_title_label_only(line, lex):
             continue
         marker = lex.MARKER_RE.match(line.text)
@@ -141,7 +160,8 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
             subtitles.append(line)
         elif marker and marker.lastgroup == "diamond":
             summary.append(collapse(line.text[marker.end():]))
-        elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)):
+        elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)
+                                                 or same_cell(doc, title_lines[-1], line)):
             title_lines.append(line)
         elif not summary:
             subtitles.append(line)   # a second headline line that does not continue the first
@@ -154,7 +174,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         spans["title"] = trimmed(doc.text, title_lines[0].content.start, title_lines[-1].content.end).to_json()
     if subtitles:
         texts = [subtitle_text(l, lex) for l in subtitles]
-        out["subtitle"] = collapse(" ".join(texts))
+        out["subtitle"] = strip_dashes(collapse(" ".join(texts)), lex)
         spans["subtitle"] = trimmed(doc.text, subtitles[0].content.start, subtitles[-1].content.end).to_json()
     out["spans"] = spans
     return out
@@ -169,10 +189,21 @@ def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
                 or line.text.startswith("(") and line.text.endswith(")"))
 
 
+def same_cell(doc: Document, a: Line, b: Line) -> bool:
+    """Two paragraphs of one table cell: a title box's title over two lines."""
+    return any(c.first <= a.index and b.index < c.last for c in doc.cells)
+
+
 def subtitle_text(line: Line, lex: Lexicon) -> str:
     """'- 충전소 50곳 추가 설치 -' → '충전소 50곳 추가 설치'; an undashed line stays as it is."""
     m = lex.SUBTITLE_RE.match(line.text)
     return m.group("text") if m and line.text.endswith(("-", "―")) else line.text
+
+
+def strip_dashes(value: str, lex: Lexicon) -> str:
+    """'- 정부 손잡고 … 본격화 -' split over cell lines ('-' / '정부 … -') → '정부 … 본격화'."""
+    m = lex.SUBTITLE_RE.match(value)
+    return m.group("text") if m else value
 
 
 def is_title_label_only(line: Line, lex: Lexicon) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
-from ..text import is_hangul, trimmed, without_spaces
+from ..text import is_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
 SENTENCE_TITLE_MAX = 45     # a line ending like a sentence but shorter than this is a headline
@@ -385,6 +385,20 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     return joined <= TITLE_MAX and (is_sentence(lines[after], lex) or not is_headline_like(lines[after], lex))
 
 
+def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
+    """[first, last) of the template's 제목명 and 부제목명 cells (HWPX/HWP), when they hold text
+    after the header: a title of two paragraphs is one title, whatever its lines look like."""
+    names = lex.labels["template"]
+    title = [c for c in template_cells(doc.cells, names["title"])
+             if begin <= c.first < stop and any(l.text for l in doc.lines[c.first:c.last])]
+    if not title:
+        return None
+    first = title[0]
+    subtitle = [c for c in template_cells(doc.cells, names["subtitle"])
+                if c.table == first.table and c.first >= first.last and c.last <= stop]
+    return first.first, max([first.last] + [c.last for c in subtitle])
+
+
 # --- the body's tail: contact table, appendix pages ------------------------------------
 
 def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
@@ -532,7 +546,8 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
             kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
         classify_header_lines(lines, first, last, anchor, kinds, lex)
         title_from = last
-    t_first, t_last = find_title(lines, title_from, footer, lex, hints)
+    t_first, t_last = template_title(doc, page_end, footer, lex) or find_title(lines, title_from, footer, lex, hints)
+    title_from = min(title_from, t_first)   # a header that ran into the template's title cell gives it back
     for i in range(title_from, t_last):
         kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
