@@ -287,6 +287,18 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:(?P<release>{alternation(labels, spaced=True)})|(?P<online>{alternation(E['online'], spaced=True)})"
             rf"|(?P<distribution>{alternation(E['distribution'], spaced=True)}))"
             r"(?=[\s:：]|$)\s*+[:：]?\s*+"),
+        # The lead sentence's subject: '해양수산부(장관 …)는', '김정관 산업통상부 장관은', '박순연
+        # 농림축산식품부(장관 송미령, 이하 ‘농식품부’) 기획조정실장은', '한국고용노동교육원(원장 이종선, 이하
+        # ‘교육원’)은' — an issuer the lexicon knows, or any organization whose head follows it.
+        "LEAD_ISSUER_RE": re.compile(
+            rf"(?:^|(?<=[\s□○ㅇ]))(?:(?P<issuer>{alternation(list(lex.issuers))})"
+            rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{alternation(lex.titles['organization_suffixes'])})"
+            rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
+            r")(?P<head>\([^()]{0,60}\))?(?:\s?[\uac00-\ud7a3]{1,8}?){0,2}"
+            rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
+            rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={alternation(list(lex.issuers))}))"),
+        # The end of a sentence inside a line: '… 임명했다. 이번 …'.
+        "SENTENCE_STOP_RE": re.compile(r"(?<=[다요음함임])\.(?=\s|$)"),
         # '(설명자료)사용후핵연료 …', '[보도참고] 손병두 …'
         "TITLE_KIND_TAG_RE": re.compile(r"^\s*[\[(【〔<]\s*(?P<tag>[^\[\]()【】〔〕<>]{1,12}?)\s*[\])】〕>]"),
     }

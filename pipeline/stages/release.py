@@ -51,9 +51,29 @@ def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
     return lex.labels["kind_tags"].get(tag) or lex.kinds.get(tag)
 
 
+ISSUER_MAX = 40        # an issuer's name in the header is short; a longer line is a headline
+
+
+def is_organization_name(text: str, lex: Lexicon) -> bool:
+    """'중소기업정보화경영원', '경 찰 청' — one name ending like an organization; not a label
+    ('매수'), a headline ('‘24년 … 감소') or a logo's stray letters ('광부')."""
+    compact = without_spaces(text)
+    if lex.ISSUER_RE.fullmatch(compact):
+        return True
+    units = tuple(lex.titles["organization_suffixes"])
+    return len(text.split()) <= 3 and compact.endswith(units) and len(compact) >= 3 \
+        and all(ch.isalnum() or ch in "·" for ch in compact)
+
+
+def issuer_name(text: str, lex: Lexicon) -> str:
+    """A known issuer letter-spaced in a logo box ('경 찰 청') reads as written without spaces."""
+    compact = without_spaces(text)
+    return compact if lex.ISSUER_RE.fullmatch(compact) else collapse(text)
+
+
 def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
     """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label. A known issuer wins over
-    the first short line (stray logo letters sit there too)."""
+    another organization's name; a line that names no organization is never the issuer."""
     candidates: list[Line] = []
     website = None
     for line in doc.lines_of(K.RELEASE_HEADER):
@@ -62,13 +82,26 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
         m = lex.WEBSITE_RE.match(line.text)
         if m:
             website = website or m.group("url")
-        elif has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
+        elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex):
             candidates.append(line)
     known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
     chosen = (known or candidates or [None])[0]
     if chosen is None:
         return None, website, None
-    return collapse(chosen.text), website, chosen.content
+    return issuer_name(chosen.text, lex), website, chosen.content
+
+
+def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> tuple[str, Span] | None:
+    """The text of the template's 기관명 cell: visible text first; white template leftovers
+    behind the logo ('고용노동부', also '광부') only as a last resort, and only a known name."""
+    for cell in template_cells(doc.cells, lex.labels["template"]["issuer"]):
+        if bool(getattr(cell, "invisible", False)) == visible:
+            continue
+        for line in doc.lines[cell.first:cell.last]:
+            if line.text and is_organization_name(line.text, lex) \
+                    and (visible or lex.ISSUER_RE.fullmatch(without_spaces(line.text))):
+                return issuer_name(line.text, lex), line.content
+    return None
 
 
 def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
@@ -82,22 +115,35 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
     return None
 
 
+LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
+LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
+
+
+def first_sentence_end(text: str, lex: Lexicon) -> int:
+    """Where the subject search stops: the first sentence's end, at most LEAD_REACH."""
+    m = lex.SENTENCE_STOP_RE.search(text, 0, LEAD_REACH)
+    return m.start() if m else LEAD_REACH
+
+
 def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
-    """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '해양수산부는 …', also an
-    agency the lexicon does not know when its head follows it: '국가기술표준원(원장 김대자)은'."""
-    lead = next((l for l in doc.lines_of(K.BODY) if l.text), None)
-    if lead is None:
-        return None
-    marker = lex.MARKER_RE.match(lead.text)
-    rest = lead.text[marker.end() if marker else 0:].lstrip()
-    start = lead.content.start + len(lead.text) - len(rest)
+    """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '김정관 산업통상부 장관은',
+    also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
+    An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
+    lines = [l for l in doc.lines_of(K.BODY) if l.text][:LEAD_LINES]
+    found = [(line, m) for line in lines
+             for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, first_sentence_end(line.text, lex))]
+    found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
+    for line, m in found[:1]:
+        group = "issuer" if m.group("issuer") else "org"
+        start = line.content.start + m.start(group)
+        return m.group(group), Span(start, start + len(m.group(group)))
+    first = lines[0] if lines else None
+    marker = lex.MARKER_RE.match(first.text) if first else None
+    rest = first.text[marker.end() if marker else 0:].lstrip() if first else ""
     m = lex.ISSUER_RE.match(rest)
-    if m:
+    if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
+        start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
-    m = lex.ORG_HEAD_RE.match(rest)
-    units = tuple(lex.titles["department_suffixes"])
-    if m and m.group("org").endswith(units) and rest[m.end():m.end() + 1] in lex.labels["issuer"]["particles"]:
-        return m.group("org"), Span(start, start + len(m.group("org")))
     return None
 
 
@@ -107,12 +153,16 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     name gets its current name in `canonical`."""
     name, website, span = issuer_from_header(doc, lex)
     source = "header" if name else None
-    for finder, where in ((issuer_from_lead, "lead"), (issuer_from_contacts, "contacts")):
+    for finder, where in ((issuer_from_template, "template"), (issuer_from_lead, "lead"),
+                          (issuer_from_contacts, "contacts")):
         found = finder(doc, lex) if name is None else None
         if found:
             (name, span), source = found, where
     if name is None and doc.front_matter.get("ministry"):
         name, source = collapse(doc.front_matter["ministry"]), "metadata"
+    found = issuer_from_template(doc, lex, visible=False) if name is None else None
+    if found:
+        (name, span), source = found, "template"
     if name is None and website is None:
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
