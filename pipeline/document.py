@@ -62,13 +62,22 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell rendered from markup: lines [first, last) of the text, at (row, col)."""
+    """One table cell rendered from markup: lines [first, last) of the text, at (row, col).
+
+    HTML counts `col` by cells in the row; HWP/HWPX give the true grid column and row, the
+    spans, the nesting depth (0 = a table in the body), the template's field `name` (기관명,
+    보도일시, 책임자명 …) and whether every line of the cell is `invisible` (white on white)."""
     table: int
     row: int
     col: int
     first: int
     last: int
     header: bool = False
+    rowspan: int = 1
+    colspan: int = 1
+    name: str | None = None
+    depth: int = 0
+    invisible: bool = False
 
 
 @dataclass(frozen=True, slots=True)

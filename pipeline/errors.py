@@ -29,12 +29,18 @@ class TooLarge(PipelineError):
 
 
 class UnsupportedFormat(PipelineError):
-    """Not text: an image, a PDF, an office or HWP file, other binary data."""
+    """Not a format we read: an image, a PDF, an office file, a ZIP or OLE file that is not HWPX/HWP."""
     code = "unsupported_format"
 
 
 class Malformed(PipelineError):
     code = "malformed"
+
+
+class Protected(PipelineError):
+    """An HWP/HWPX document locked by its author: a password, DRM, or a distribution-only
+    (배포용) copy, or an encrypted package entry; the text cannot be read without the key."""
+    code = "protected"
 
 
 class Unreadable(PipelineError):

@@ -2,9 +2,16 @@
 
 Runs the pipeline over the korea.kr records of ../shared/corpus/korea-kr/ (only the body: the
 text after the record's `## 본문` line, up to its `## 출처` footer, so nothing comes from the
-record's metadata) and over the text, HTML, Markdown and JSON files of ../shared/corpus/real/
-(hwp, hwpx and pdf are skipped), then prints one table and writes per-document details to
-output/eval/details.jsonl. Exits 0 with a message when ../shared is absent.
+record's metadata), over the text, HTML, Markdown, JSON, HWP and HWPX files of
+../shared/corpus/real/ (pdf is skipped), and over the korea.kr attachments of
+../shared/corpus/govpress/ (HWPX and HWP 5), then prints one table and writes per-document
+details to output/eval/details.jsonl. Exits 0 with a message when ../shared is absent.
+
+govpress is measured against its MANIFEST.tsv (the portal's title and department) and
+against ground-truth/<id>.txt, korea.kr's own rendering of the same release: `recall` is the
+share of the ground truth's words (its body, without the `## 담당 부서` contact section) that
+occur in the record's text, counted as a bag; `recall (min)` leaves out the files the
+MANIFEST_OTHER set names, whose attachment is another document than the portal shows.
 
 The metric functions below are pure and small so that tests/test_eval_metrics.py can check
 them on tiny inputs. The expected values are defined here, independently of the pipeline's own
@@ -18,13 +25,18 @@ import json
 import re
 import sys
 import time
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
-REAL_SUFFIXES = {".txt", ".html", ".htm", ".md", ".json"}
+REAL_SUFFIXES = {".txt", ".html", ".htm", ".md", ".json", ".hwp", ".hwpx"}
+GOVPRESS_SUFFIXES = {".hwp", ".hwpx"}
+# The attachment of 156754178 is the minister's opening remarks, not the release korea.kr shows.
+MANIFEST_OTHER = {"156754178"}
 SIMILAR = 0.8                 # difflib ratio at which two titles are the same title
 TITLE_SCAN_LINES = 12         # the record title must sit within the body's first lines
 SENTENCE_LENGTH = 120         # a "title" longer than this is a paragraph
@@ -39,6 +51,19 @@ EMBARGO_LABEL_RE = re.compile(r"보\s*도\s*(?:시\s*점|일\s*시)")
 SQUARE = "□"
 # A kind tag the portal puts before a title: "(설명자료)…", "[보도참고] …".
 TITLE_TAG_RE = re.compile(r"^\s*[\[(【〔<]\s*[^\])】〕>]{1,10}[\])】〕>]\s*")
+# A date as header cells write it: "2026. 4. 14.(화)", "2026년 4월 14일", "'26. 4. 14".
+DATE_RE = re.compile(r"(?:\d{4}|['‘’]\d{2})\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}")
+DISTRIBUTED_LABEL_RE = re.compile(r"(?<!보도)배\s*포(?:\s*일\s*시|\s*일)?(?!\s*즉시)")
+LABEL_REACH = 80              # a label's date sits within this many characters after it
+REFERENCE_WORD = "참고"        # "(참고)", "[보도참고]": the portal marks a reference release so
+GT_BODY_RE = re.compile(r"^##\s*본문\s*$", re.MULTILINE)
+GT_SECTION_RE = re.compile(r"^##\s*(?P<name>.*?)\s*$", re.MULTILINE)
+GT_DROPPED_SECTIONS = ("첨부파일", "담당 부서", "담당부서")
+GT_TABLE_RULE_RE = re.compile(r"^\|?\s*-{3,}.*$", re.MULTILINE)
+GT_SYNTAX_RE = re.compile(r"[|#*>]")
+# A word of private-use glyphs alone: korea.kr's page shows it as a blank, so it is no word.
+PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010fffd]+")
+MIDDLE_DOTS = str.maketrans(dict.fromkeys("\u2027\u119e\u318d\u30fb\uff65\u2219\u2022", "\u00b7"))
 
 
 # --- corpus ----------------------------------------------------------------------------
@@ -75,6 +100,36 @@ def real_cases(folder: Path) -> Iterator[Case]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in REAL_SUFFIXES:
             yield Case("real", path.name, path.read_bytes())
+
+
+@dataclass
+class GovCase(Case):
+    """A govpress attachment with its MANIFEST row and its ground-truth body."""
+    department: str | None = None
+    ground_truth: str | None = None
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """MANIFEST.tsv → {file name: row}."""
+    path = folder / "MANIFEST.tsv"
+    if not path.is_file():
+        return {}
+    rows = path.read_text(encoding="utf-8").splitlines()
+    header = rows[0].split("\t")
+    return {r.split("\t")[0]: dict(zip(header, r.split("\t"))) for r in rows[1:] if r.strip()}
+
+
+def govpress_cases(folder: Path) -> Iterator[GovCase]:
+    if not folder.is_dir():
+        return
+    manifest = read_manifest(folder)
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in GOVPRESS_SUFFIXES:
+            continue
+        row = manifest.get(path.name, {})
+        truth = folder / "ground-truth" / f"{path.stem}.txt"
+        yield GovCase("govpress", path.name, path.read_bytes(), row.get("title"), row.get("department"),
+                      truth.read_text(encoding="utf-8") if truth.is_file() else None)
 
 
 # --- metrics ---------------------------------------------------------------------------
@@ -193,6 +248,82 @@ def embargo_outcome(record: dict[str, Any]) -> dict[str, Any] | None:
             "extracted": embargo.get("date"), "expected": line_at(text, label.start())[:80]}
 
 
+def ground_truth_body(markdown: str) -> str:
+    """korea.kr's rendering → its body: after `## 본문`, without the attachment list and the
+    `## 담당 부서` section, table rules and Markdown syntax."""
+    start = GT_BODY_RE.search(markdown)
+    body = markdown[start.end():] if start else markdown
+    headings = [(m.start(), m.group("name")) for m in GT_SECTION_RE.finditer(body)]
+    pieces, position, keep = [], 0, True
+    for at, name in headings + [(len(body), "")]:
+        if keep:
+            pieces.append(body[position:at])
+        position = at
+        keep = not name.startswith(GT_DROPPED_SECTIONS)
+    text = GT_TABLE_RULE_RE.sub(" ", "".join(pieces))
+    return GT_SYNTAX_RE.sub(" ", text)
+
+
+def fold_words(value: str) -> str:
+    """Compatibility forms and the middle-dot family folded, so that '１' and '1', '‧', 'ᆞ'
+    and '·' compare equal: both sides are Korean text written with any of them."""
+    return unicodedata.normalize("NFKC", value).translate(MIDDLE_DOTS)
+
+
+def recall_outcome(record: dict[str, Any], truth: str | None) -> dict[str, Any] | None:
+    """The share of the ground truth's words that occur in the record's text (white space
+    removed), each word counted as often as the ground truth has it."""
+    if truth is None:
+        return None
+    words = Counter(w for w in fold_words(ground_truth_body(truth)).split() if not PRIVATE_USE_RE.fullmatch(w))
+    text = squeeze(fold_words(record.get("text") or ""))
+    found = sum(min(n, text.count(w)) for w, n in words.items())
+    total = sum(words.values())
+    missed = [w for w, n in words.items() if text.count(w) < n]
+    return {"outcome": "match", "found": found, "total": total, "recall": found / total if total else 1.0,
+            "extracted": found, "expected": total, "missed": missed[:10]}
+
+
+def label_with_date(text: str, label: re.Pattern[str]) -> str | None:
+    """The text after the first label that has a date within LABEL_REACH characters."""
+    for m in label.finditer(text):
+        after = text[m.end():m.end() + LABEL_REACH]
+        if DATE_RE.search(after):
+            return line_at(text, m.start())[:80]
+    return None
+
+
+def header_outcomes(record: dict[str, Any], case: GovCase) -> dict[str, dict[str, Any]]:
+    """title, kind, issuer against the MANIFEST; embargo and distribution dates where the
+    header has a dated label."""
+    release = record.get("release") or {}
+    text = record.get("text") or ""
+    out: dict[str, dict[str, Any]] = {}
+    if case.expected_title:
+        found = release.get("title")
+        out["gov_title"] = {"outcome": "match" if same_title(found, case.expected_title) else "miss",
+                            "extracted": found, "expected": case.expected_title}
+        tag = TITLE_TAG_RE.match(case.expected_title)
+        kind = release.get("kind")
+        wanted = REFERENCE_WORD if tag and REFERENCE_WORD in tag.group() else None
+        good = bool(kind) and (wanted is None or wanted in kind)
+        out["gov_kind"] = {"outcome": "match" if good else "miss", "extracted": kind,
+                           "expected": tag.group().strip() if tag else None}
+    if case.department:
+        name = ((release.get("issuer") or {}).get("name")) or ""
+        out["gov_issuer"] = {"outcome": "match" if squeeze(case.department) == squeeze(name) else "miss",
+                             "extracted": name or None, "expected": case.department}
+    labelled = label_with_date(text, EMBARGO_LABEL_RE)
+    if labelled:
+        date = (release.get("embargo") or {}).get("date")
+        out["gov_embargo"] = {"outcome": "match" if date else "miss", "extracted": date, "expected": labelled}
+    labelled = label_with_date(text, DISTRIBUTED_LABEL_RE)
+    if labelled:
+        when = release.get("distributed_at")
+        out["gov_distributed"] = {"outcome": "match" if when else "miss", "extracted": when, "expected": labelled}
+    return out
+
+
 # --- the run ---------------------------------------------------------------------------
 
 @dataclass
@@ -205,6 +336,7 @@ class Tally:
     seconds: float = 0.0
     outcomes: dict[str, dict[str, int]] = field(default_factory=dict)
     squares: list[int] = field(default_factory=lambda: [0, 0])
+    recalls: dict[str, float] = field(default_factory=dict)     # file → body-word recall
 
     def count(self, metric: str, outcome: str) -> None:
         self.outcomes.setdefault(metric, {}).setdefault(outcome, 0)
@@ -236,6 +368,9 @@ def evaluate(case: Case, parse, validate) -> dict[str, Any]:
                "phone": phone_outcome(record, record.get("text") or ""),
                "square": square_outcome(record),
                "embargo": embargo_outcome(record) if case.corpus == "real" else None}
+    if isinstance(case, GovCase):
+        metrics.update(header_outcomes(record, case))
+        metrics["recall"] = recall_outcome(record, case.ground_truth)
     row["metrics"] = {k: v for k, v in metrics.items() if v is not None}
     return row
 
@@ -255,6 +390,8 @@ def add(tally: Tally, row: dict[str, Any]) -> None:
         if name == "square":
             tally.squares[0] += result["found"]
             tally.squares[1] += result["total"]
+        if name == "recall":
+            tally.recalls[row["file"]] = result["recall"]
 
 
 def percent(num: int, den: int) -> str:
@@ -278,6 +415,26 @@ def table_rows(t: Tally) -> list[tuple[str, str]]:
         ("phone (target >= 95%)", percent(*t.share("phone", "match", ("match", "miss")))),
         ("□ lines (target >= 98%)", percent(*t.squares)),
         ("embargo (target 100%)", percent(*t.share("embargo", "match", ("match", "miss")))),
+        *govpress_rows(t),
+    ]
+
+
+def govpress_rows(t: Tally) -> list[tuple[str, str]]:
+    """The MANIFEST and ground-truth figures; '-' in columns without them."""
+    def share(metric: str) -> str:
+        return percent(*t.share(metric, "match", ("match", "miss")))
+    same = {f: r for f, r in t.recalls.items() if Path(f).stem not in MANIFEST_OTHER}
+    worst = min(same, key=same.get) if same else None
+    return [
+        ("gov title = MANIFEST", share("gov_title")),
+        ("gov kind (reference when tagged)", share("gov_kind")),
+        ("gov issuer = department", share("gov_issuer")),
+        ("gov embargo date (dated label)", share("gov_embargo")),
+        ("gov distributed_at (dated label)", share("gov_distributed")),
+        ("body recall, mean (target >= 98%)",
+         f"{100 * sum(same.values()) / len(same):5.1f}%" if same else "    -"),
+        ("body recall, min", f"{100 * same[worst]:5.1f}% {Path(worst).stem}" if worst else "    -"),
+        ("body recall >= 98% (files)", percent(sum(r >= 0.98 for r in same.values()), len(same))),
     ]
 
 
@@ -302,10 +459,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sys.path.insert(0, str(ROOT))
     from pipeline import parse_bytes, validate
-    cases = list(korea_cases(corpus / "korea-kr")) + list(real_cases(corpus / "real"))
+    cases = list(korea_cases(corpus / "korea-kr")) + list(real_cases(corpus / "real")) \
+        + list(govpress_cases(corpus / "govpress"))
     if args.limit:
         cases = cases[:args.limit]
-    tallies = {"korea-kr": Tally(), "real": Tally(), "all": Tally()}
+    tallies = {"korea-kr": Tally(), "real": Tally(), "govpress": Tally(), "all": Tally()}
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "details.jsonl").open("w", encoding="utf-8") as fh:

@@ -24,7 +24,7 @@ TABLE = [
     ("nul-bytes.txt", "unsupported_format", ()),
     ("png-named.txt", "unsupported_format", ()),
     ("pdf-named.txt", "unsupported_format", ()),
-    ("hwpx-named.txt", "unsupported_format", ()),
+    ("hwpx-named.txt", "malformed", ()),       # a cut HWPX package: read, found damaged
     ("bom-only.txt", "ok", (NOT_A_RELEASE,)),
     ("truncated-utf8.txt", "ok", ()),
     ("mixed-utf8-cp949.txt", "ok", ("undecodable_bytes",)),

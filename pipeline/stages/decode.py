@@ -168,8 +168,14 @@ def detect_format(text: str, lex: Lexicon) -> str:
     return next((name for name, rule in FORMATS if rule(text, lex)), "text")
 
 
+BINARY_FORMATS = ("hwpx", "hwp")      # named by sniff and read from the bytes by render
+
+
 def run(doc: Document, lex: Lexicon) -> None:
-    """Decode the raw bytes and name the format; an empty file is the only error."""
+    """Decode the raw bytes and name the format; an empty file is the only error. HWPX and
+    HWP are containers, not text: they pass untouched to render's readers."""
+    if doc.source.format in BINARY_FORMATS:
+        return
     data = doc.raw
     if not data.strip():
         raise EmptyInput(doc.source.path, "the file is empty or holds only white space")

@@ -34,6 +34,8 @@ import lxml.html
 
 from ..document import BlockKind, Cell, Document, LineRepair
 from ..lexicon import Lexicon
+from ..readers.hwp import read_hwp
+from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
 
 K = BlockKind
@@ -555,6 +557,19 @@ def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     doc.plain = "\n".join(lines)
 
 
+# --- HWPX and HWP 5: read from the bytes by pipeline/readers ---------------------------
+
+def render_native(doc: Document, text: str, lex: Lexicon) -> None:
+    """The readers give lines, cells, hints and private-use repairs; their warnings and
+    picture alt texts become issues."""
+    read = read_hwpx if doc.source.format == "hwpx" else read_hwp
+    out = read(doc.raw, doc.source.path)
+    doc.plain = "\n".join(out.lines)
+    doc.cells, doc.line_hints, doc.line_repairs = out.cells, out.hints, out.repairs
+    for code, message in out.warnings.values():
+        doc.warn("render", code, message)
+
+
 # --- run --------------------------------------------------------------------------------
 
 def unify_line_ends(text: str) -> str:
@@ -567,7 +582,10 @@ RENDERERS = {
     "korea_kr_html": render_html,
     "markdown": render_markdown,
     "json": render_json,
+    "hwpx": render_native,
+    "hwp": render_native,
 }
+NATIVE = ("hwpx", "hwp")     # Unicode from the file itself: no code page to have gone wrong
 
 
 def run(doc: Document, lex: Lexicon) -> None:
@@ -579,4 +597,5 @@ def run(doc: Document, lex: Lexicon) -> None:
     else:
         renderer(doc, text, lex)
     doc.plain = unify_line_ends(doc.plain)
-    repair_mojibake(doc, lex)
+    if doc.source.format not in NATIVE:
+        repair_mojibake(doc, lex)

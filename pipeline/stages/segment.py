@@ -545,6 +545,9 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
         for i in range(page_end, first):
             kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
         classify_header_lines(lines, first, last, anchor, kinds, lex)
+        for i in range(first, last):
+            if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
+                kinds[i] = K.CHROME
         title_from = last
     t_first, t_last = template_title(doc, page_end, footer, lex) or find_title(lines, title_from, footer, lex, hints)
     title_from = min(title_from, t_first)   # a header that ran into the template's title cell gives it back

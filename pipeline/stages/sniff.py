@@ -1,7 +1,12 @@
-"""Refuse bytes that are not text before anyone tries to decode them.
+"""Name the Hangul word-processor formats we read natively; refuse other bytes that are not text.
 
-Reads: raw. Writes: nothing; raises UnsupportedFormat.
-Example: b'\\x89PNG\\r\\n\\x1a\\n…' saved as 'release.txt' → unsupported_format (a PNG image).
+Reads: raw. Writes: source.format for HWPX and HWP 5; raises UnsupportedFormat for the rest.
+Example: b'\\x89PNG\\r\\n\\x1a\\n…' saved as 'release.txt' → unsupported_format (a PNG image);
+b'PK\\x03\\x04…mimetypeapplication/hwp+zip…' saved as 'x.txt' → format 'hwpx'.
+
+The magic bytes decide, never the name: korea.kr serves HWP 5 files named `.hwpx`. A zip is
+HWPX when its `mimetype` entry says application/hwp+zip; an OLE file is HWP 5 when its
+FileHeader stream carries the HWP signature. Other zips and OLE files are refused as what they are.
 
 Scraped folders hold the attachments next to the pages (`…(보도자료).pdf`, `.hwp`, `.hwpx`,
 images). Decoding them as CP949 "succeeds" and yields pages of garbage with invented titles,
@@ -14,6 +19,8 @@ import codecs
 from ..document import Document
 from ..errors import UnsupportedFormat
 from ..lexicon import Lexicon
+from ..readers.hwp import is_hwp
+from ..readers.hwpx import is_hwpx
 
 HEAD_BYTES = 4096
 NUL_SHARE = 0.05            # text has no NUL bytes; a few stray ones are tolerated
@@ -24,9 +31,9 @@ SIGNATURES = (
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP container (HWPX, DOCX, XLSX or ZIP)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file (HWP 5, DOC or XLS)"),
-    (b"HWP Document File", "an HWP 3 document"),
+    (b"PK\x03\x04", "a ZIP container that is not HWPX (DOCX, XLSX or another ZIP)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE2 file that is not HWP 5 (DOC, XLS or another OLE file)"),
+    (b"HWP Document File", "an HWP 3 document (only HWP 5 and HWPX are read)"),
     (b"\x1f\x8b", "gzip-compressed data"),
 )
 
@@ -43,8 +50,24 @@ def is_binary(head: bytes) -> bool:
     return head.count(0) > NUL_SHARE * len(head)
 
 
+# Formats read from their bytes by pipeline/readers; first match wins.
+NATIVE = (
+    ("hwpx", is_hwpx),
+    ("hwp", is_hwp),
+)
+
+
+def match_native(data: bytes) -> str | None:
+    """'hwpx' or 'hwp' when the bytes are one; None otherwise."""
+    return next((name for name, rule in NATIVE if rule(data)), None)
+
+
 def run(doc: Document, lex: Lexicon) -> None:
+    native = match_native(doc.raw)
+    if native:
+        doc.source.format = native
+        return
     head = doc.raw[:HEAD_BYTES]
     what = match_signature(head) or ("binary data (NUL bytes)" if is_binary(head) else None)
     if what:
-        raise UnsupportedFormat(doc.source.path, f"this is {what}, not a text, HTML or Markdown release")
+        raise UnsupportedFormat(doc.source.path, f"this is {what}, not a text, HTML, Markdown, HWPX or HWP release")

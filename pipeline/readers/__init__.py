@@ -1,0 +1,1 @@
+"""Native readers for the Hangul word-processor formats (HWPX, HWP 5)."""

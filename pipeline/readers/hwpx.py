@@ -1,0 +1,354 @@
+"""HWPX (OWPML, KS X 6101): a zip of XML parts, read into lines, cells and hints.
+
+The package: `mimetype` (application/hwp+zip), Contents/content.hpf (manifest and spine),
+Contents/header.xml (styles), Contents/section{N}.xml (the body), BinData/* (images, never
+inflated). A section holds top-level `hp:p` paragraphs; each `hp:run` holds, in order, `hp:t`
+text (with `hp:lineBreak`, `hp:tab`, `hp:fwSpace`, `hp:nbSpace`), tables (`hp:tbl` → `hp:tr`
+→ `hp:tc`, with `hp:cellAddr`, `hp:cellSpan` and the template's field `@name`), drawing
+objects with text (`hp:rect/hp:drawText`, `hp:container`), pictures, controls (`hp:ctrl`:
+fields, running heads, notes) and `hp:compose` (text only in `@composeText`).
+Example: <hp:tc name="보도일시">…<hp:t>2026. 4. 14.(화) 조간</hp:t>… → a line and a Cell named 보도일시.
+
+A section is parsed one top-level paragraph at a time (iterparse, each paragraph cleared after
+it is written), so a 15.9 MB section never stands in memory as one tree.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+
+import lxml.etree
+
+from ..errors import Malformed, Protected, TooLarge, UnsupportedFormat
+from .bounds import (MAX_NESTING, MAX_PART_BYTES, MAX_PARTS, MAX_SECTIONS, Budget, check_ratio,
+                     parse_xml, reject_doctype)
+from .layout import Rendering, Writer
+from .styles import Heading, Markers, NumberLevel, Styles
+
+MIMETYPE = b"application/hwp+zip"
+FEED_BYTES = 1 << 16         # XML handed to the parser at a time
+MIMETYPE_WINDOW = 128        # a stored first entry: 30-byte local header, 'mimetype', the value
+HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
+HEADER_PART = "Contents/header.xml"
+PACKAGE_PART = "Contents/content.hpf"
+SECTION_PART_RE = re.compile(r"^Contents/section(?P<n>\d+)\.xml$")
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, ValueError, OSError,
+              RuntimeError, KeyError)
+HEADING_KINDS = {"BULLET": "bullet", "NUMBER": "number", "OUTLINE": "outline"}
+WHITE = "FFFFFF"
+NO_COLOR = ("", "NONE", WHITE)
+# Drawing objects that may hold text (hp:drawText) or other objects (hp:container).
+SHAPES = frozenset(("rect", "ellipse", "arc", "polygon", "curve", "connectLine", "line",
+                    "container", "pic", "ole", "equation", "textart", "chart", "video"))
+SPACES = {"tab": "\t", "fwSpace": " ", "nbSpace": " ", "hyphen": "-"}
+FILLED = -1                  # a text box: its background is assumed painted
+
+
+def local(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def int_attr(el: lxml.etree._Element, name: str, default: int = 0) -> int:
+    try:
+        return int(el.get(name, default))
+    except (TypeError, ValueError):
+        return default
+
+
+# --- the package -------------------------------------------------------------------------
+
+class Package:
+    """The zip, checked: HWPX mimetype, no encrypted entry, bounded parts, BinData untouched."""
+
+    def __init__(self, data: bytes, path: str) -> None:
+        self.path, self.budget = path, Budget(path)
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = self.zip.infolist()
+        except ZIP_ERRORS as exc:
+            raise Malformed(path, f"the HWPX package is damaged: {exc}") from exc
+        if len(infos) > MAX_PARTS:
+            raise TooLarge(path, f"the HWPX package has {len(infos)} parts, over the limit of {MAX_PARTS}")
+        self.infos = {info.filename: info for info in infos}
+        if any(info.flag_bits & 0x1 for info in infos):
+            raise Protected(path, "the HWPX package has encrypted parts (a password-protected document)")
+        if self.read("mimetype", 64).strip() != MIMETYPE:
+            raise UnsupportedFormat(path, "this is a ZIP container whose mimetype is not application/hwp+zip")
+        manifest = self.read("META-INF/manifest.xml", 1 << 20) if "META-INF/manifest.xml" in self.infos else b""
+        if b"encryption" in manifest.lower():
+            raise Protected(path, "the HWPX manifest declares encrypted parts (a password-protected or DRM document)")
+
+    def read(self, name: str, cap: int | None = None) -> bytes:
+        cap = MAX_PART_BYTES if cap is None else cap
+        info = self.infos.get(name)
+        if info is None:
+            raise Malformed(self.path, f"the HWPX package has no part {name}")
+        try:
+            with self.zip.open(info) as fh:
+                data = fh.read(cap + 1)
+        except ZIP_ERRORS as exc:
+            raise Malformed(self.path, f"part {name} of the HWPX package cannot be read: {exc}") from exc
+        if len(data) > cap:
+            raise TooLarge(self.path, f"part {name} inflates past {cap} bytes")
+        check_ratio(self.path, f"part {name}", len(data), info.compress_size)
+        self.budget.spend(len(data), f"part {name}")
+        return data
+
+    def sections(self) -> list[str]:
+        """Section parts in spine order; numeric file-name order when the spine names none."""
+        found = [n for n in self.spine() if SECTION_PART_RE.match(n) and n in self.infos]
+        if not found:
+            found = sorted((n for n in self.infos if SECTION_PART_RE.match(n)),
+                           key=lambda n: int(SECTION_PART_RE.match(n).group("n")))
+        if not found:
+            raise Malformed(self.path, "the HWPX package has no Contents/section*.xml part")
+        if len(found) > MAX_SECTIONS:
+            raise TooLarge(self.path, f"the HWPX package has {len(found)} sections, over the limit of {MAX_SECTIONS}")
+        return list(dict.fromkeys(found))
+
+    def spine(self) -> list[str]:
+        """content.hpf: each spine itemref@idref through the manifest to its href."""
+        if PACKAGE_PART not in self.infos:
+            return []
+        root = parse_xml(self.path, PACKAGE_PART, self.read(PACKAGE_PART))
+        hrefs = {el.get("id"): el.get("href", "") for el in root.iter() if local(el.tag) == "item"}
+        return [hrefs.get(el.get("idref"), "") for el in root.iter() if local(el.tag) == "itemref"]
+
+
+# --- styles (Contents/header.xml) --------------------------------------------------------
+
+def rgb(value: str | None) -> str:
+    """'#FFFFFF' → 'FFFFFF'; '#FF000000' (alpha first) → '000000'; 'none' → 'NONE'."""
+    value = (value or "").strip().lstrip("#").upper()
+    return value[-6:] if len(value) == 8 else value
+
+
+def parse_styles(root: lxml.etree._Element) -> Styles:
+    styles = Styles()
+    for el in root.iter():
+        name = local(el.tag)
+        if name == "paraPr":
+            heading = next((c for c in el.iter() if local(c.tag) == "heading"), None)
+            kind = HEADING_KINDS.get(heading.get("type", "")) if heading is not None else None
+            if kind:
+                styles.headings[int_attr(el, "id", -1)] = Heading(kind, int_attr(heading, "idRef"),
+                                                                   int_attr(heading, "level"))
+        elif name == "bullet":
+            styles.bullets[int_attr(el, "id", -1)] = el.get("char", "")
+        elif name == "numbering":
+            styles.numberings[int_attr(el, "id", -1)] = number_levels(el)
+        elif name == "charPr":
+            if rgb(el.get("textColor")) == WHITE and rgb(el.get("shadeColor")) in NO_COLOR:
+                styles.white_text.add(int_attr(el, "id", -1))
+        elif name == "borderFill" and is_filled(el):
+            styles.filled.add(int_attr(el, "id", -1))
+    return styles
+
+
+def number_levels(numbering: lxml.etree._Element) -> list[NumberLevel]:
+    """hh:paraHead level="1" numFormat="DIGIT" start="1" → '^1.' at index 0."""
+    levels: dict[int, NumberLevel] = {}
+    for head in numbering:
+        if local(head.tag) == "paraHead":
+            levels[int_attr(head, "level", 1) - 1] = NumberLevel(head.text or "", head.get("numFormat", "DIGIT"),
+                                                                  int_attr(head, "start", 1))
+    size = max(levels, default=-1) + 1
+    return [levels.get(i, NumberLevel("", "DIGIT")) for i in range(min(size, 10))]
+
+
+def is_filled(border_fill: lxml.etree._Element) -> bool:
+    """A cell background that is painted: a colour other than none/white, a gradient or an image."""
+    for el in border_fill.iter():
+        name = local(el.tag)
+        if name == "winBrush" and rgb(el.get("faceColor")) not in NO_COLOR:
+            return True
+        if name in ("gradation", "imgBrush"):
+            return True
+    return False
+
+
+# --- the body ----------------------------------------------------------------------------
+
+def top_paragraphs(path: str, part: str, data: bytes) -> Iterator[lxml.etree._Element]:
+    """Each top-level hp:p of a section, parsed and then cleared. The parser is fed FEED_BYTES
+    at a time and drained before the next feed, so the tree holds the paragraph being read and
+    at most one feed's worth of paragraphs after it, never the whole section."""
+    reject_doctype(path, part, data)
+    parser = lxml.etree.XMLPullParser(events=("end",), tag=f"{HP}p", resolve_entities=False, no_network=True,
+                                      load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        for start in range(0, len(data) or 1, FEED_BYTES):
+            parser.feed(data[start:start + FEED_BYTES])
+            yield from cleared(parser.read_events())
+        parser.close()
+        yield from cleared(parser.read_events())
+    except lxml.etree.XMLSyntaxError as exc:
+        raise Malformed(path, f"{part} is not well-formed XML ({exc})") from exc
+
+
+def cleared(events: Iterator[tuple[str, lxml.etree._Element]]) -> Iterator[lxml.etree._Element]:
+    """The top-level paragraphs among parse events; each is emptied and dropped once read."""
+    for _event, el in events:
+        parent = el.getparent()
+        if parent is None or parent.getparent() is not None:
+            continue
+        yield el
+        el.clear()
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+class BodyReader:
+    """Walks paragraphs onto a Writer; `fill` is the border/fill id behind the text.
+
+    Elements are matched by their qualified names in the OWPML paragraph namespace (hp:),
+    children filtered in C by lxml: this walk is the reader's hot path."""
+
+    def __init__(self, styles: Styles, writer: Writer) -> None:
+        self.styles, self.w, self.markers = styles, writer, Markers(styles)
+        self.run_children: dict[str, Callable[[lxml.etree._Element, bool, int, int], None]] = {
+            HP + "t": self.text, HP + "tbl": self.table, HP + "ctrl": self.control,
+            HP + "compose": self.compose, HP + "dutmal": self.dutmal,
+            **{HP + name: self.shape for name in SHAPES},
+        }
+
+    def paragraph(self, p: lxml.etree._Element, fill: int, nesting: int) -> None:
+        if nesting > MAX_NESTING:
+            raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
+        self.w.begin_paragraph(self.markers.marker(int_attr(p, "paraPrIDRef", -1)))
+        handlers = self.run_children
+        for run in p.iterchildren(HP + "run"):
+            invisible = self.is_invisible(int_attr(run, "charPrIDRef", -1), fill)
+            for child in run:
+                handler = handlers.get(child.tag)
+                if handler is not None:
+                    handler(child, invisible, fill, nesting)
+        self.w.end_paragraph()
+
+    def is_invisible(self, char_style: int, fill: int) -> bool:
+        return char_style in self.styles.white_text and fill != FILLED and fill not in self.styles.filled
+
+    def paragraphs(self, parent: lxml.etree._Element, fill: int, nesting: int) -> None:
+        """The hp:p children of a hp:subList (a cell, a box, a caption, a note)."""
+        for p in parent.iterchildren(HP + "p"):
+            self.paragraph(p, fill, nesting + 1)
+
+    def text(self, t: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
+        """<hp:t>ㅇ 1998<hp:tab/>행정고시<hp:lineBreak/>…</hp:t>: mixed content in order."""
+        self.w.text(t.text or "", invisible)
+        for child in t:
+            name = local(child.tag)
+            if name == "lineBreak":
+                self.w.end_line()
+            elif name in SPACES:
+                self.w.text(SPACES[name], invisible)
+            self.w.text(child.tail or "", invisible)
+
+    def compose(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
+        """글자 겹치기: the overlapped characters are only in @composeText."""
+        self.w.text(el.get("composeText", ""), invisible)
+
+    def dutmal(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
+        """덧말: the main text is the line's; the small text above or below it is not."""
+        main = el.find(HP + "mainText")
+        if main is not None:
+            self.w.text(main.text or "", invisible)
+
+    def table(self, tbl: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
+        """Rows in order, cells in order, each with its grid address, spans and name."""
+        index = self.w.begin_table()
+        for tr in tbl.iterchildren(HP + "tr"):
+            for tc in tr.iterchildren(HP + "tc"):
+                self.cell(tc, index, nesting)
+        self.w.end_table()
+        self.captions(tbl, nesting)
+
+    def cell(self, tc: lxml.etree._Element, table: int, nesting: int) -> None:
+        self.w.begin_block()
+        first = len(self.w.out.lines)
+        sub_list = tc.find(HP + "subList")
+        if sub_list is not None:
+            self.paragraphs(sub_list, int_attr(tc, "borderFillIDRef", -2), nesting)
+        self.w.end_block()
+        address, span = tc.find(HP + "cellAddr"), tc.find(HP + "cellSpan")
+        row, col = (int_attr(address, "rowAddr"), int_attr(address, "colAddr")) if address is not None else (0, 0)
+        rowspan, colspan = (int_attr(span, "rowSpan", 1), int_attr(span, "colSpan", 1)) if span is not None else (1, 1)
+        self.w.cell(table, row, col, first, rowspan, colspan, tc.get("name"), tc.get("header") == "1")
+
+    def shape(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
+        """A drawing object: the text of its box, the objects of a container, in order; then
+        its caption. A picture writes no line."""
+        if nesting > MAX_NESTING:
+            raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
+        for child in el:
+            name = local(child.tag)
+            if name in SHAPES:
+                self.shape(child, invisible, fill, nesting + 1)
+            elif name == "drawText":
+                for sub in child.iterchildren(HP + "subList"):
+                    self.block(sub, FILLED, nesting)
+            elif name == "shapeComment" and local(el.tag) == "pic":
+                self.w.out.pictures.append((child.text or "").strip())
+        self.captions(el, nesting)
+
+    def captions(self, el: lxml.etree._Element, nesting: int) -> None:
+        for caption in el.iterchildren(HP + "caption"):
+            for sub in caption.iterchildren(HP + "subList"):
+                self.block(sub, FILLED, nesting)
+
+    def block(self, sub_list: lxml.etree._Element, fill: int, nesting: int) -> None:
+        self.w.begin_block()
+        self.paragraphs(sub_list, fill, nesting)
+        self.w.end_block()
+
+    def control(self, ctrl: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
+        """Running heads become CHROME lines, notes lines at the anchor; fields, page numbers,
+        column and section settings write nothing (a fill-in field's guide text lives only in
+        its parameters, which are never read)."""
+        for child in ctrl:
+            name = local(child.tag)
+            if name not in ("header", "footer", "footNote", "endNote"):
+                continue
+            chrome = name in ("header", "footer")
+            self.w.chrome += chrome
+            for sub in child.iterchildren(HP + "subList"):
+                self.block(sub, fill, nesting)
+            self.w.chrome -= chrome
+
+
+def read_hwpx(data: bytes, path: str) -> Rendering:
+    """The document's lines, cells and hints; typed errors for damaged or hostile packages."""
+    package = Package(data, path)
+    sections = package.sections()
+    styles = parse_styles(parse_xml(path, HEADER_PART, package.read(HEADER_PART))) \
+        if HEADER_PART in package.infos else Styles()
+    writer = Writer(path)
+    body = BodyReader(styles, writer)
+    for part in sections:
+        for p in top_paragraphs(path, part, package.read(part)):
+            body.paragraph(p, -2, 0)
+    if body.markers.unsupported:
+        writer.warn("style_marker_not_drawn", "paragraphs numbered by the outline style were read without "
+                    "their outline numbers")
+    return writer.finish()
+
+
+def is_hwpx(data: bytes) -> bool:
+    """A zip whose first entry is `mimetype` holding application/hwp+zip (stored, as every real
+    file has it: the string sits in the first bytes, so a damaged package is still named), or,
+    failing that, whose `mimetype` entry reads so."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    if MIMETYPE in data[:MIMETYPE_WINDOW]:
+        return True
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if len(z.infolist()) > MAX_PARTS:
+                return False
+            with z.open("mimetype") as fh:
+                return fh.read(64).strip() == MIMETYPE
+    except ZIP_ERRORS:
+        return False
