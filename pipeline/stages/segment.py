@@ -36,6 +36,9 @@ WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
+# A header table (kind, times and often the contacts, as in the 2017-2020 HWP templates) holds
+# at most this many lines; a page laid out as one big table is not a header table.
+HEADER_TABLE_MAX_LINES = 40
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -399,6 +402,26 @@ def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[
     return first.first, max([first.last] + [c.last for c in subtitle])
 
 
+def trailing_time_fields(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> int:
+    """Time cells that follow the title ('보도자료' / title box / '보도시점 | … | 배포 | …', as
+    in the 2024-25 statistics releases) are the header's: EMBARGO; returns where the body starts."""
+    i = next_line(lines, begin, stop)
+    if i is None or not is_bare_time_label(lines[i], lex) and not lex.EMBARGO_LABEL_RE.match(lines[i].text):
+        return begin
+    last = begin
+    awaits = False
+    for line in lines[i:stop]:
+        if line.blank:
+            continue
+        if not (awaits or is_embargo(line, lex) or is_embargo_value(line, lex)):
+            break
+        awaits = is_bare_time_label(line, lex)
+        last = line.index + 1
+    for k in range(begin, last):
+        kinds[k] = K.EMBARGO
+    return last
+
+
 # --- the body's tail: contact table, appendix pages ------------------------------------
 
 def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
@@ -492,17 +515,42 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
     return K.RELEASE_HEADER
 
 
+def cell_starts(doc: Document) -> dict[int, int]:
+    """Line index → the first line of the table cell holding it (lines outside cells absent)."""
+    return {i: c.first for c in doc.cells for i in range(c.first, c.last)}
+
+
+def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexicon) -> int:
+    """One past the header, extended to the end of the table holding its kind or time cells:
+    '보도일시 | 2020. 9. 1.(화) 08:30 / (국무회의 개회 시)' and the contact rows below it in one
+    table are header lines whatever they look like."""
+    anchors = {i for i in range(first, last) if is_kind_line(doc.lines[i], lex) or is_embargo(doc.lines[i], lex)}
+    tables = {c.table for c in doc.cells if any(c.first <= i < c.last for i in anchors)}
+    for table in tables:
+        cells = [c for c in doc.cells if c.table == table]
+        end = max(c.last for c in cells)
+        if end - min(c.first for c in cells) <= HEADER_TABLE_MAX_LINES and end <= stop:
+            last = max(last, end)
+    return last
+
+
 def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
-                          kinds: list[BlockKind], lex: Lexicon) -> None:
+                          kinds: list[BlockKind], lex: Lexicon, cells: dict[int, int] | None = None) -> None:
     """Each header line by itself, except that value lines below an embargo label
-    ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo."""
+    ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo, and so does a line
+    in the same table cell as an embargo value ('(국무회의 개회 시)')."""
+    cells = cells or {}
     in_embargo = awaits_value = False
     for line in lines[first:last]:
         kind = classify_header(line, anchor, lex)
+        same_cell = line.index in cells and cells.get(line.index - 1) == cells[line.index]
         if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
             kind = K.CHROME
         elif kind == K.EMBARGO:
             in_embargo = True
+        elif in_embargo and same_cell and kinds[line.index - 1] == K.EMBARGO and len(line.text) <= SHORT_LINE \
+                and not is_notice(line, lex):
+            kind = K.EMBARGO
         elif in_embargo and (awaits_value or is_embargo_value(line, lex)) and len(line.text) <= SHORT_LINE:
             kind = K.EMBARGO
         elif not line.blank:
@@ -544,7 +592,8 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
         first, anchor, last = header
         for i in range(page_end, first):
             kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-        classify_header_lines(lines, first, last, anchor, kinds, lex)
+        last = header_table_end(doc, first, last, footer, lex)
+        classify_header_lines(lines, first, last, anchor, kinds, lex, cell_starts(doc))
         for i in range(first, last):
             if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
                 kinds[i] = K.CHROME
@@ -555,6 +604,7 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
         kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
             kinds[i] = K.CHROME
+    t_last = trailing_time_fields(lines, t_last, footer, kinds, lex)
     pages = assign_tail(lines, t_last, footer, kinds, lex)
     for i in range(t_last, footer):
         if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
