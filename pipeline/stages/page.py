@@ -191,7 +191,8 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) 
                     "posted_at": None, "views": None, "contact": None, "spans": {}}
     posted = fm.get("approve_date", "")
     m = lex.APPROVE_DATE_RE.match(posted)
-    page["headline"] = page["headline"] or (collapse(fm["title"]) if fm.get("title") else None)
+    # The record's own title wins over a line the board rules took for a headline ('배포일: …').
+    page["headline"] = collapse(fm["title"]) if fm.get("title") else page["headline"]
     page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time"), lex) if m else None)
     page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
     page["original_url"] = fm.get("original_url") or None

@@ -271,15 +271,16 @@ def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
     """A record whose body carries no title takes the one its metadata gives (korea.kr front
     matter, a JSON record's title), its kind tag dropped; `source` says which it was."""
     block["source"] = "text" if block["title"] else None
-    headline = (doc.page or {}).get("headline")
-    if block["title"] or not headline or not (doc.front_matter.get("title") or doc.front_matter.get("ministry")):
+    headline = doc.front_matter.get("title")
+    if block["title"] or not isinstance(headline, str) or not headline.strip():
         return
+    headline = collapse(headline)
     m = lex.TITLE_KIND_TAG_RE.match(headline)
     bare = headline[m.end():].strip() if m and kind_of_tag(headline, lex) else headline
     block["title"], block["source"] = collapse(bare) or headline, "metadata"
-    span = ((doc.page or {}).get("spans") or {}).get("headline")
-    if span:
-        block["spans"]["title"] = span
+    line = next((l for l in doc.lines_of(K.PAGE_HEADER) if collapse(l.text) == headline), None)
+    if line:
+        block["spans"]["title"] = line.content.to_json()
 
 
 # --- embargo ---------------------------------------------------------------------------
