@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
-from ..text import collapse, format_phone, split_person, trimmed, without_spaces
+from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
 K = BlockKind
 
@@ -300,15 +300,23 @@ def is_label_cell(lines: list[Line], lex: Lexicon) -> bool:
     return bool(lex.HEADER_LABEL_RE.match(text)) and not lex.HEADER_LABEL_RE.match(text).group("value")
 
 
-def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple[Token, Token | None]]:
+def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple[Token, Token | None, Token | None]]:
     """The people in a role's value cells, in document order, zipped by position with the
     titles and phones stacked beside them ('사무관 / 주무관', '김○○ / 이○○', '(044-…) / (044-…)');
     'name title(phone)' in one line is one person. Letter-spaced names ('배  인') are names."""
     titles: list[str] = []
     people: list[Token] = []
     phones: list[Token] = []
+    emails: list[Token] = []
+    title_cells = template_cells(cells, lex.labels["template"]["manager_title"] + lex.labels["template"]["staff_title"])
     for cell in cells:
         for line in cell_lines(doc, cell):
+            if cell in title_cells:     # '검사', '대  리': the template names the title cell
+                titles.append(without_spaces(line.text))
+                continue
+            emails += [Token("email", m.group("email"), Span(line.content.start + m.start("email"),
+                                                              line.content.start + m.end("email")))
+                       for m in lex.EMAIL_RE.finditer(line.text)]
             found = [m for m in lex.PHONE_RE.finditer(line.text) if format_phone(m.group("phone"))]
             phones += [Token("phone", m.group("phone"), Span(line.content.start + m.start("phone"),
                                                               line.content.start + m.end("phone")), m.group("extension"))
@@ -323,7 +331,7 @@ def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple
                 titles.append(title)
     people = [p if p.extra or k >= len(titles) else Token("person", p.value, p.span, titles[k])
               for k, p in enumerate(people)]
-    return [(p, pick(phones, k, len(people))) for k, p in enumerate(people)]
+    return [(p, pick(phones, k, len(people)), pick(emails, k, len(people))) for k, p in enumerate(people)]
 
 
 def rows_of(cells: list[Any]) -> list[list[Any]]:
@@ -351,10 +359,11 @@ def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: di
             runs.append((roles[col], [cell]))
     out = []
     for role, cells in runs:
-        for person, phone in people_of_cells(doc, cells, lex):
+        for person, phone, email in people_of_cells(doc, cells, lex):
             label = role_cell_title(doc, row, cells, lex) if role == "contact" else None
             person = person if person.extra or not label else Token("person", person.value, person.span, label)
-            group = Group(units=units, people=[(person, role)], phones=[phone] if phone else [])
+            group = Group(units=units, people=[(person, role)], phones=[phone] if phone else [],
+                          emails=[email] if email else [])
             out.append(contact_of(group, 0, issuer, lex))
     return out
 
@@ -410,7 +419,7 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: lis
             found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
-        if all(c["phone"] or not has_phone(doc, cells, lex) for c in found):
+        if any(c["phone"] for c in found) or not has_phone(doc, cells, lex):
             out.extend({**c, "_table": table} if not lines else c for c in found)
     return out
 
