@@ -309,6 +309,8 @@ def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple
     phones: list[Token] = []
     emails: list[Token] = []
     title_cells = template_cells(cells, lex.labels["template"]["manager_title"] + lex.labels["template"]["staff_title"])
+    if len(cells) >= TITLE_NAME_PHONE and not title_cells and is_title_column(doc, cells[0], lex):
+        title_cells = [cells[0]]    # '책임자 | 소 령 | 천병준 | (02-…)': the cell after the role is the title
     for cell in cells:
         for line in cell_lines(doc, cell):
             if cell in title_cells:     # '검사', '대  리': the template names the title cell
@@ -334,6 +336,17 @@ def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple
     return [(p, pick(phones, k, len(people)), pick(emails, k, len(people))) for k, p in enumerate(people)]
 
 
+TITLE_NAME_PHONE = 3     # a role's value cells: title, name, phone (the 2024+ template)
+TITLE_MAX = 8            # a title cell's words: '외무사무관', '소 령'
+
+
+def is_title_column(doc: Document, cell: Any, lex: Lexicon) -> bool:
+    """Every line of the cell is one short word and no phone: a title column ('외무사무관')."""
+    lines = cell_lines(doc, cell)
+    return bool(lines) and all(len(without_spaces(l.text)) <= TITLE_MAX and not lex.PHONE_RE.search(l.text)
+                               and "@" not in l.text for l in lines)
+
+
 def rows_of(cells: list[Any]) -> list[list[Any]]:
     rows: dict[int, list[Any]] = {}
     for c in cells:
@@ -346,6 +359,7 @@ def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: di
     """One row: its role cells split it into (role, value cells); rows without a role cell take
     the roles of the columns above them (a role label spanning rows)."""
     runs: list[tuple[str, list[Any]]] = []
+    inherited: dict[int, int] = {}          # run → the role column it inherited
     labelled = any(role_of_cell(cell_lines(doc, c), lex, titled) for c in row)
     for cell in row:
         role = role_of_cell(cell_lines(doc, cell), lex, titled)
@@ -356,7 +370,11 @@ def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: di
             runs[-1][1].append(cell)
         elif not labelled and roles and cell.col > min(roles):
             col = max(c for c in roles if c < cell.col)
-            runs.append((roles[col], [cell]))
+            if runs and inherited.get(id(runs[-1])) == col:
+                runs[-1][1].append(cell)    # title, name and phone under one role label
+            else:
+                runs.append((roles[col], [cell]))
+                inherited[id(runs[-1])] = col
     out = []
     for role, cells in runs:
         for person, phone, email in people_of_cells(doc, cells, lex):
@@ -375,15 +393,16 @@ def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexico
     return without_spaces(lines[0].text) if len(lines) == 1 else None
 
 
-def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False) -> list[Token]:
+def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
+              roles: dict[int, str] | None = None) -> list[Token]:
     """The organization units in the cells before a row's first role cell: '국가수사본부 수사국 /
     반부패‧공공범죄수사과' → two units, the last the department."""
     units = []
     suffixes = unit_suffixes(lex) + tuple(lex.titles["organization_suffixes"])
     for cell in row:
         lines = cell_lines(doc, cell)
-        if role_of_cell(lines, lex, titled):
-            break
+        if role_of_cell(lines, lex, titled) or roles and cell.col >= min(roles):
+            break       # the role cell, or a column under a role label spanning rows
         if is_label_cell(lines, lex):
             continue
         units += [Token("unit", collapse(l.text), l.content) for l in lines
@@ -415,7 +434,7 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: lis
         roles: dict[int, str] = {}
         found = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled) or units
+            units = row_units(doc, row, lex, titled, roles) or units
             found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
