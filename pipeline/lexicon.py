@@ -294,9 +294,16 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:^|(?<=[\s□○ㅇ]))(?:(?P<issuer>{alternation(list(lex.issuers))})"
             rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{alternation(lex.titles['organization_suffixes'])})"
             rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
-            r")(?P<head>\([^()]{0,60}\))?(?:\s?[\uac00-\ud7a3]{1,8}?){0,2}"
+            r")(?P<head>\([^()]{0,60}\))?"
+            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'
+            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장))?"
             rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
             rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={alternation(list(lex.issuers))}))"),
+        # A lead opening with an organization as its subject: '신안군은 …', '경상북도는 …'
+        # (three letters at least: '정부는' names no issuer).
+        "LEAD_ORG_START_RE": re.compile(
+            rf"^(?P<org>[\uac00-\ud7a3]{{2,20}}?(?:{alternation(lex.titles['organization_suffixes'])}))"
+            rf"(?:{alternation(lex.labels['issuer']['particles'])})\s"),
         # The end of a sentence inside a line: '… 임명했다. 이번 …'.
         "SENTENCE_STOP_RE": re.compile(r"(?<=[다요음함임])\.(?=\s|$)"),
         # '(설명자료)사용후핵연료 …', '[보도참고] 손병두 …'

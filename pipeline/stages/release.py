@@ -117,6 +117,8 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
 
 LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
 LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
+LOCAL_ORG_MIN = 3       # '신안군은', '경상북도는' — but '정부는' is no organization's name
+EMPTY_MATCH = re.compile("").match("")
 
 
 def first_sentence_end(text: str, lex: Lexicon) -> int:
@@ -144,6 +146,12 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    for line in lines:
+        rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
+        m = lex.LEAD_ORG_START_RE.match(rest)
+        if m and len(m.group("org")) >= LOCAL_ORG_MIN:
+            start = line.content.start + len(line.text) - len(rest)
+            return m.group("org"), Span(start, start + len(m.group("org")))
     return None
 
 
