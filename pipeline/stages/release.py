@@ -117,6 +117,7 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
 
 LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
 LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
+SUBJECT_LINES = 30      # a known issuer opening a body line this early is the release's subject
 LOCAL_ORG_MIN = 3       # '신안군은', '경상북도는' — but '정부는' is no organization's name
 EMPTY_MATCH = re.compile("").match("")
 
@@ -146,6 +147,13 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    for line in [l for l in doc.lines_of(K.BODY) if l.text][:SUBJECT_LINES]:
+        # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
+        rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
+        m = lex.LEAD_ISSUER_RE.match(rest)
+        if m and m.group("issuer"):
+            start = line.content.start + len(line.text) - len(rest)
+            return m.group("issuer"), Span(start, start + len(m.group("issuer")))
     for line in lines:
         rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
         m = lex.LEAD_ORG_START_RE.match(rest)
