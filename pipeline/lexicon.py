@@ -261,6 +261,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "HEADER_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        "POLITE_END_RE": re.compile(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
+        "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),

@@ -348,6 +348,9 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         return False
     if not is_sentence(line, lex) or lex.TITLE_STUB_RE.search(line.text):
         return True
+    after = next_line(lines, i + 1, stop)
+    if lex.POLITE_END_RE.search(line.text) and not lex.QUOTE_OPEN_RE.match(line.text):
+        return after is not None and is_subtitle(lines[after], lex)   # '…동향입니다.': a notice
     if len(line.text) <= SENTENCE_TITLE_MAX:
         return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
     after = next_line(lines, i + 1, stop)
@@ -371,6 +374,10 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     if line.text.startswith("(") and line.text.endswith(")") and len(line.text) <= SHORT_TITLE_LINE * 3 \
             and not lex.UNIT_LINE_RE.match(line.text):
         return True   # '(2월 4일 14시, 2보)': the edition note belongs to the headline
+    wraps = bool(lex.TITLE_WRAP_RE.search(lines[first].text))
+    if wraps and len(line.text.split()) == 1 and len(line.text) <= SHORT_TITLE_LINE * 2 \
+            and not lex.MARKER_RE.match(line.text) and not is_contact_label(line, lex) and not is_sentence(line, lex):
+        return True   # '주차장 뺑소니 CCTV 영상 확보 못한' / '경찰관…“직무태만”'
     if len(line.text) > WRAPPED_TITLE_MAX or not is_headline_like(line, lex) or is_subtitle(line, lex):
         return False
     joined = len(lines[first].text) + len(line.text)
