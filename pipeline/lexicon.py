@@ -308,6 +308,8 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(lex.labels['issuer']['particles'])})\s"),
         # The end of a sentence inside a line: '… 임명했다. 이번 …'.
         "SENTENCE_STOP_RE": re.compile(r"(?<=[다요음함임])\.(?=\s|$)"),
+        # A board named for a kind: '보도자료', '보도자료/해명' (white space removed).
+        "BOARD_KIND_RE": re.compile(rf"(?P<kind>{alternation(list(lex.kinds))})"),
         # '(설명자료)사용후핵연료 …', '[보도참고] 손병두 …'
         "TITLE_KIND_TAG_RE": re.compile(r"^\s*[\[(【〔<]\s*(?P<tag>[^\[\]()【】〔〕<>]{1,12}?)\s*[\])】〕>]"),
     }

@@ -548,3 +548,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     named = {c["phone"] for c in contacts if c["name"] and c["phone"]}
     # A phone a named contact holds, found again without the name by a line rule, is that contact.
     doc.contacts = [c for c in contacts if c["name"] or c["phone"] not in named]
+    if not doc.contacts:
+        reason = ("the record carries no contact table (the portal's record strips it)" if doc.front_matter
+                  else "no contact table, contact line or release phone number in the text")
+        doc.warn("contacts", "no_contact", reason)

@@ -39,7 +39,24 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     if kind:
         return kind, "title"
     kind = kind_of_tag((doc.page or {}).get("headline") or doc.front_matter.get("title"), lex)
-    return (kind, "metadata") if kind else (None, None)
+    return (kind, "metadata") if kind else (kind_of_metadata(doc, lex), "metadata")
+
+
+def kind_of_metadata(doc: Document, lex: Lexicon) -> str | None:
+    """A korea.kr press-release record ('grouping_code: brief', pressReleaseView URL) or a
+    board named for a kind ('보도자료', '보도자료/해명'; the board field or the trail's last
+    step) is a release of that kind."""
+    meta = lex.labels["kind_metadata"]
+    fm = doc.front_matter
+    url = str(fm.get("original_url") or fm.get("source_url") or "")
+    if fm.get("grouping_code") in meta["press_release_groupings"] or any(u in url for u in meta["press_release_urls"]):
+        return meta["kind"]
+    page = doc.page or {}
+    for name in [page.get("board") or "", *(page.get("breadcrumbs") or [])[-1:]]:
+        m = lex.BOARD_KIND_RE.search(without_spaces(name))
+        if m:
+            return lex.kinds.get(m.group("kind"))
+    return None
 
 
 def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
@@ -287,7 +304,7 @@ def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
     """A record whose body carries no title takes the one its metadata gives (korea.kr front
     matter, a JSON record's title), its kind tag dropped; `source` says which it was."""
     block["source"] = "text" if block["title"] else None
-    headline = doc.front_matter.get("title")
+    headline = doc.front_matter.get("title") or (doc.page or {}).get("headline")
     if block["title"] or not isinstance(headline, str) or not headline.strip():
         return
     headline = collapse(headline)
@@ -295,8 +312,9 @@ def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
     bare = headline[m.end():].strip() if m and kind_of_tag(headline, lex) else headline
     block["title"], block["source"] = collapse(bare) or headline, "metadata"
     line = next((l for l in doc.lines_of(K.PAGE_HEADER) if collapse(l.text) == headline), None)
-    if line:
-        block["spans"]["title"] = line.content.to_json()
+    span = line.content.to_json() if line else ((doc.page or {}).get("spans") or {}).get("headline")
+    if span:
+        block["spans"]["title"] = span
 
 
 # --- embargo ---------------------------------------------------------------------------
@@ -569,6 +587,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     distributed = parse_distribution(doc, distribution_pieces, lex, year)
     metadata_title(doc, lex, title)
     kind, kind_source = match_kind(doc, lex, title["title"])
+    kind_source = kind_source if kind else None
     release: dict[str, Any] = {
         "kind": kind,
         "issuer": match_issuer(doc, lex),
@@ -581,6 +600,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         "spans": title["spans"],
         "provenance": {k: v for k, v in (("kind", kind_source), ("title", title["source"])) if v},
     }
+    if release["kind"] is None and looks_like_release(doc, lex, release):
+        doc.warn("release", "no_kind_label", "no kind word in the header (it may be an image), no kind tag "
+                 "in the title and none in the record's or page's metadata")
     if not looks_like_release(doc, lex, release):
         doc.warn("release", "not_a_press_release",
                  "no release time, contact table, Korean headline or prose: not a press release")
