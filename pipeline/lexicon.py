@@ -308,6 +308,14 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(lex.labels['issuer']['particles'])})\s"),
         # The end of a sentence inside a line: '… 임명했다. 이번 …'.
         "SENTENCE_STOP_RE": re.compile(r"(?<=[다요음함임])\.(?=\s|$)"),
+        # An appendix box flattened to one line: '붙임 1<tab>세부 통계표', '참고 2   지역별 현황' —
+        # the number with no period after it, then a tab or a run of spaces, then the title; a
+        # listing ('붙임 1. 세부 계획 1부.') has a period or ends with a counter.
+        "APPENDIX_BOX_RE": re.compile(
+            rf"^[<\[〈【(]?\s*(?:{alternation(read_toml('markers.toml')['appendix']['page'] + read_toml('markers.toml')['appendix']['list'], spaced=True)})"
+            r"\s*\d{1,2}\s*[>\]〉】)]?(?P<gap>\t|\s{2,}|\s)(?P<title>[^\s.:].*?)\s*$"),
+        "LISTING_END_RE": re.compile(
+            rf"\d\s*(?:{alternation(lex.labels['attachment']['counters'])})\s*\.?\s*(?:{alternation(lex.labels['attachment']['end_mark'])}\.?)?$"),
         # A board named for a kind: '보도자료', '보도자료/해명' (white space removed).
         "BOARD_KIND_RE": re.compile(rf"(?P<kind>{alternation(list(lex.kinds))})"),
         # '(설명자료)사용후핵연료 …', '[보도참고] 손병두 …'

@@ -438,7 +438,7 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
     if not m:
         return False
     boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
-    listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text))
+    listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text)) and not is_appendix_box(lines, i, stop, lex)
     if m.group("rest"):
         return boxed and not listed
     after = next_line(lines, i + 1, stop)
@@ -448,6 +448,22 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
         return True
     following = lines[after].text
     return not (lex.NUMBERED_LINE_RE.match(following) or following.startswith("-"))
+
+
+def is_appendix_box(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """'붙임 1  세부 통계표' (a 1×3 box flattened: label, number, title; a tab or a run of
+    spaces between them, or one space when a page's outline follows) — not the listing
+    '붙임 1. 세부 계획 1부.', which has a period after the number or ends with a counter."""
+    box = lex.APPENDIX_BOX_RE.match(lines[i].text)
+    if not box or lex.LISTING_END_RE.search(lines[i].text):
+        return False
+    if box.group("gap") != " ":
+        return True
+    after = next_line(lines, i + 1, stop)
+    if after is None:
+        return False
+    m = lex.MARKER_RE.match(lines[after].text)
+    return bool(m and m.lastgroup in BODY_FAMILIES and m.lastgroup != "decimal_dot")
 
 
 def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
