@@ -475,13 +475,25 @@ def file_header_outcomes(record: dict[str, Any], case: Case, issuer: str | None)
     out["hdr_issuer"] = manifest_issuer_outcome(record, issuer) if case.corpus == "real" else None
     for metric, label, field in (("hdr_embargo", EMBARGO_LABEL_RE, "embargo"),
                                  ("hdr_distributed", DISTRIBUTED_LABEL_RE, "distributed_at")):
-        labelled = label_with_date(text, label)
+        labelled = dated_value(text, label)
         value = (record.get("release") or {}).get(field)
         value = value.get("date") if isinstance(value, dict) else value
         out[metric] = {"outcome": "match" if value else "miss", "extracted": value,
                        "expected": labelled} if labelled else None
     out["hdr_contacts"] = contacts_outcome(record, contact_people(tables))
     return {k: v for k, v in out.items() if v is not None}
+
+
+def dated_value(text: str, label: re.Pattern[str]) -> str | None:
+    """The value after the first label that has a date before the next time label: a
+    conditional '보도시점 | 본회의 통과시(별도통보) | 배포 | 2026. 5. 7.' has no dated embargo."""
+    for m in label.finditer(text):
+        after = text[m.end():m.end() + LABEL_REACH]
+        stop = min((x.start() for pattern in (EMBARGO_LABEL_RE, DISTRIBUTED_LABEL_RE)
+                    for x in [pattern.search(after)] if x and x.start() > 0), default=len(after))
+        if DATE_RE.search(after[:stop]):
+            return line_at(text, m.start())[:80]
+    return None
 
 
 def front_title(data: bytes) -> str | None:
