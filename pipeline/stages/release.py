@@ -117,7 +117,9 @@ def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> t
         for line in doc.lines[cell.first:cell.last]:
             if line.text and is_organization_name(line.text, lex) \
                     and (visible or lex.ISSUER_RE.fullmatch(without_spaces(line.text))):
-                return issuer_name(line.text, lex), line.content
+                name = issuer_name(line.text, lex)
+                # White leftovers of an older template ('노동부') name the body by its current name.
+                return (name if visible else lex.issuers.get(name, name)), line.content
     return None
 
 
