@@ -4,6 +4,12 @@ title block, body, appendices and page footer. Chrome is marked, never deleted.
 Reads: lines, line_hints. Writes: blocks.
 Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331' → page_header.
 
+`REGIONS` is the table of contents: page, header, title, tail, body chrome — each a named
+rule reading the bounds the earlier ones set (`Regions`). Line tests are shared with the
+extractors through the lexicon's named patterns (TIME_FIELD_RE for the time fields), and
+HWPX/HWP cells are evidence: the header runs to the end of its table, the template's
+제목명/부제목명 cells are the title block.
+
 The release is found by anchors, not by position: the page header (board fields) ends the
 page region; a kind label or embargo label opens the release header; a `제 목` label or the
 first line that no header rule claims opens the title; the first bullet or paragraph after
@@ -20,6 +26,8 @@ by a label (`담당 부서 … 책임자 … 담당자 …`) is CONTACT. The lis
 that stays the body's last lines: the release stage reads attachments from the body.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
@@ -599,42 +607,90 @@ def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind]
     return pages
 
 
+@dataclass
+class Regions:
+    """What the region rules have found so far: every line's kind and the region bounds."""
+    kinds: list[BlockKind]
+    page_end: int = 0           # one past the board's fields
+    footer: int = 0             # first line of the trailing chrome
+    title_from: int = 0         # where the title search starts (one past the header)
+    body_from: int = 0          # one past the title block (and time cells after it)
+    pages: set[int] = field(default_factory=set)     # first lines of appendix pages
+
+
+def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """The board page's header ('작성자 … 조회수 …') and its trailing chrome and contact."""
+    lines, hints = doc.lines, doc.line_hints
+    r.page_end = find_page_end(lines, hints, lex)
+    r.footer = max(find_footer_start(lines, hints, lex), r.page_end)
+    for i in range(r.page_end):
+        r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
+    for i in range(r.footer, len(lines)):
+        r.kinds[i] = hints.get(i) or (K.PAGE_FOOTER if is_page_contact(lines[i], lex) else K.CHROME)
+    r.title_from = r.page_end
+
+
+def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """The release header from its kind or time anchor, to the end of its table."""
+    lines, hints = doc.lines, doc.line_hints
+    header = find_header(lines, r.page_end, r.footer, lex)
+    if not header:
+        return
+    first, anchor, last = header
+    for i in range(r.page_end, first):
+        r.kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
+    last = header_table_end(doc, first, last, r.footer, lex)
+    classify_header_lines(lines, first, last, anchor, r.kinds, lex, cell_starts(doc))
+    for i in range(first, last):
+        if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
+            r.kinds[i] = K.CHROME
+    r.title_from = last
+
+
+def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """The template's title cells, else the headline rules; time cells after the title box."""
+    lines = doc.lines
+    t_first, t_last = template_title(doc, r.page_end, r.footer, lex) \
+        or find_title(lines, r.title_from, r.footer, lex, doc.line_hints)
+    r.title_from = min(r.title_from, t_first)   # a header that ran into the template's title cell gives it back
+    for i in range(r.title_from, t_last):
+        r.kinds[i] = K.TITLE if i >= t_first or lines[i].text else r.kinds[i]
+        if i < t_first and lines[i].text and is_chrome(lines[i], lex):
+            r.kinds[i] = K.CHROME
+    r.body_from = trailing_time_fields(lines, t_last, r.footer, r.kinds, lex)
+
+
+def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """Appendix pages and the contact table before them, cut from the body's end."""
+    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex)
+
+
+def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """Chrome inside the body, by its text or by what render learnt from the markup."""
+    hints = doc.line_hints
+    for i in range(r.body_from, r.footer):
+        if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
+            r.kinds[i] = hints[i]
+        elif is_chrome(doc.lines[i], lex):
+            r.kinds[i] = K.CHROME
+
+
+# The regions in the order they are found; each reads the bounds the earlier ones set.
+REGIONS = (
+    ("page", page_region),
+    ("header", header_region),
+    ("title", title_region),
+    ("tail", tail_region),
+    ("body chrome", body_chrome),
+)
+
+
 def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
     """The kind of every line, and the lines that open an appendix page."""
-    lines, hints = doc.lines, doc.line_hints
-    kinds: list[BlockKind] = [K.BODY] * len(lines)
-    page_end = find_page_end(lines, hints, lex)
-    footer = max(find_footer_start(lines, hints, lex), page_end)
-    for i in range(page_end):
-        kinds[i] = hints.get(i) or classify_page(lines[i], lex)
-    for i in range(footer, len(lines)):
-        kinds[i] = hints.get(i) or (K.PAGE_FOOTER if is_page_contact(lines[i], lex) else K.CHROME)
-    header = find_header(lines, page_end, footer, lex)
-    title_from = page_end
-    if header:
-        first, anchor, last = header
-        for i in range(page_end, first):
-            kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-        last = header_table_end(doc, first, last, footer, lex)
-        classify_header_lines(lines, first, last, anchor, kinds, lex, cell_starts(doc))
-        for i in range(first, last):
-            if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
-                kinds[i] = K.CHROME
-        title_from = last
-    t_first, t_last = template_title(doc, page_end, footer, lex) or find_title(lines, title_from, footer, lex, hints)
-    title_from = min(title_from, t_first)   # a header that ran into the template's title cell gives it back
-    for i in range(title_from, t_last):
-        kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
-        if i < t_first and lines[i].text and is_chrome(lines[i], lex):
-            kinds[i] = K.CHROME
-    t_last = trailing_time_fields(lines, t_last, footer, kinds, lex)
-    pages = assign_tail(lines, t_last, footer, kinds, lex)
-    for i in range(t_last, footer):
-        if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
-            kinds[i] = hints[i]
-        elif is_chrome(lines[i], lex):
-            kinds[i] = K.CHROME
-    return kinds, pages
+    regions = Regions(kinds=[K.BODY] * len(doc.lines))
+    for _, rule in REGIONS:
+        rule(doc, regions, lex)
+    return regions.kinds, regions.pages
 
 
 def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
