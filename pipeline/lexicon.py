@@ -261,6 +261,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "HEADER_LABEL_RE": re.compile(
             rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        "POLITE_END_RE": re.compile(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
+        "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
@@ -272,6 +274,52 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"|{alternation(chrome['file_widget_words'])}", re.IGNORECASE),
         "UNIT_LINE_RE": re.compile(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": re.compile(r"^\|(?P<cells>.*)\|$"),
+    }
+
+
+def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    """The release header's time fields and the portal title's kind tag (labels.toml)."""
+    E = lex.labels["embargo"]
+    labels = [w for w in E["labels"] if len(w) > 2]     # bare '보도' inside a line is a word, not a label
+    return {
+        # Every release-time, online-time or distribution label in a line, with its value's start:
+        # '보도시점  2025. 6. 10.(화) 12:00      배포  2025. 6. 9.(월) 14:00' has two.
+        "TIME_FIELD_RE": re.compile(
+            rf"(?:^|(?<=[\s{re.escape(E['field_separators'])}]))"
+            rf"(?:(?P<release>{alternation(labels, spaced=True)})|(?P<online>{alternation(E['online'], spaced=True)})"
+            rf"|(?P<distribution>{alternation(E['distribution'], spaced=True)}))"
+            r"(?=[\s:：]|$)\s*+[:：]?\s*+"),
+        # The lead sentence's subject: '해양수산부(장관 …)는', '김정관 산업통상부 장관은', '박순연
+        # 농림축산식품부(장관 송미령, 이하 ‘농식품부’) 기획조정실장은', '한국고용노동교육원(원장 이종선, 이하
+        # ‘교육원’)은' — an issuer the lexicon knows, or any organization whose head follows it.
+        "LEAD_ISSUER_RE": re.compile(
+            rf"(?:^|(?<=[\s□○ㅇ]))(?:(?P<issuer>{alternation(list(lex.issuers))})"
+            rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{alternation(lex.titles['organization_suffixes'])})"
+            rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
+            r")(?P<head>\([^()]{0,60}\))?"
+            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'
+            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장))?"
+            rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
+            rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={alternation(list(lex.issuers))}))"),
+        # A lead opening with an organization as its subject: '신안군은 …', '경상북도는 …'
+        # (three letters at least: '정부는' names no issuer).
+        "LEAD_ORG_START_RE": re.compile(
+            rf"^(?P<org>[\uac00-\ud7a3]{{2,20}}?(?:{alternation(lex.titles['organization_suffixes'])}))"
+            rf"(?:{alternation(lex.labels['issuer']['particles'])})\s"),
+        # The end of a sentence inside a line: '… 임명했다. 이번 …'.
+        "SENTENCE_STOP_RE": re.compile(r"(?<=[다요음함임])\.(?=\s|$)"),
+        # An appendix box flattened to one line: '붙임 1<tab>세부 통계표', '참고 2   지역별 현황' —
+        # the number with no period after it, then a tab or a run of spaces, then the title; a
+        # listing ('붙임 1. 세부 계획 1부.') has a period or ends with a counter.
+        "APPENDIX_BOX_RE": re.compile(
+            rf"^[<\[〈【(]?\s*(?:{alternation(read_toml('markers.toml')['appendix']['page'] + read_toml('markers.toml')['appendix']['list'], spaced=True)})"
+            r"\s*\d{1,2}\s*[>\]〉】)]?(?P<gap>\t|\s{2,}|\s)(?P<title>[^\s.:].*?)\s*$"),
+        "LISTING_END_RE": re.compile(
+            rf"\d\s*(?:{alternation(lex.labels['attachment']['counters'])})\s*\.?\s*(?:{alternation(lex.labels['attachment']['end_mark'])}\.?)?$"),
+        # A board named for a kind: '보도자료', '보도자료/해명' (white space removed).
+        "BOARD_KIND_RE": re.compile(rf"(?P<kind>{alternation(list(lex.kinds))})"),
+        # '(설명자료)사용후핵연료 …', '[보도참고] 손병두 …'
+        "TITLE_KIND_TAG_RE": re.compile(r"^\s*[\[(【〔<]\s*(?P<tag>[^\[\]()【】〔〕<>]{1,12}?)\s*[\])】〕>]"),
     }
 
 
@@ -325,6 +373,7 @@ def load_lexicon() -> Lexicon:
     lex.html = read_toml("html.toml")
     lex.add_patterns(_input_patterns(lex))
     lex.add_patterns(_segment_patterns(lex))
+    lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)
     return lex
 

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from typing import Any
 
 import phonenumbers
 
@@ -198,7 +199,10 @@ def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str
     words = value.split()
     title = None
     name = compact
-    for m in title_re.finditer(compact):
+    # A title at the end is tried at every start, since a scan from the left can eat its first
+    # letters ('구정대사무관' holds 대사 before 사무관).
+    ends = (title_re.fullmatch(compact, i) for i in range(1, len(compact)))
+    for m in [*title_re.finditer(compact), *(m for m in ends if m)]:
         if m.start() == 0 or m.end() == len(compact):
             rest = compact[m.end():] if m.start() == 0 else compact[:m.start()]
             if is_whole_words(rest, words, at_end=m.start() == 0):
@@ -226,3 +230,10 @@ def is_whole_words(part: str, words: list[str], at_end: bool) -> bool:
 
 _NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")
 _PHONE_CHARS_RE = re.compile(r"[\d\s()\-.+)]+")
+
+
+def template_cells(cells: Iterable[Any], names: Iterable[str]) -> list[Any]:
+    """The cells whose template field name (HWPX/HWP `name`, e.g. 제목명; a numbered copy such
+    as 제목명1 too) is one of `names`, in document order. Cells without names (HTML) never match."""
+    wanted = set(names)
+    return [c for c in cells if (getattr(c, "name", None) or "").rstrip("0123456789") in wanted]

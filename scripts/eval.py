@@ -97,10 +97,17 @@ def korea_cases(folder: Path) -> Iterator[Case]:
         yield Case("korea-kr", path.name, body.encode("utf-8"), title)
 
 
+@dataclass
+class RealCase(Case):
+    """A real/ file with the issuer its MANIFEST.tsv row names."""
+    issuer: str | None = None
+
+
 def real_cases(folder: Path) -> Iterator[Case]:
+    manifest = read_manifest(folder)
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in REAL_SUFFIXES:
-            yield Case("real", path.name, path.read_bytes())
+            yield RealCase("real", path.name, path.read_bytes(), issuer=manifest.get(path.name, {}).get("issuer"))
 
 
 @dataclass
@@ -326,6 +333,206 @@ def header_outcomes(record: dict[str, Any], case: GovCase) -> dict[str, dict[str
     return out
 
 
+# --- header metrics (issue 11): whole korea.kr records, real/ and govpress headers -------------
+
+# The portal's kind tags and the header's kind words, read by the eval itself: the tag (spaces
+# out) → the kind it names. Tags naming a joint release or a division are not kinds.
+KIND_OF_TAG = {"보도자료": "보도자료", "보도": "보도자료", "즉시보도자료": "보도자료",
+               "보도참고자료": "보도참고자료", "보도참고": "보도참고자료", "참고자료": "보도참고자료",
+               "참고": "보도참고자료", "설명자료": "설명자료", "설명": "설명자료", "보도설명자료": "설명자료",
+               "보도설명": "설명자료", "해명자료": "해명자료", "해명": "해명자료", "동정자료": "동정자료",
+               "동정": "동정자료", "장관동정": "동정자료", "차관동정": "동정자료", "공동보도자료": "공동보도자료",
+               "반박자료": "반박자료", "사진자료": "사진자료"}
+KIND_LINE_RE = re.compile(r"^\s*\[?\s*(?P<word>(?:공\s*동\s*)?(?:보\s*도\s*)?(?:참\s*고|설\s*명|해\s*명|동\s*정|반\s*박)?"
+                          r"\s*자\s*료)\s*\]?\s*$", re.MULTILINE)
+KIND_SCAN = 600               # the kind word of a header sits within the text's first characters
+LABEL_VALUE_RE = re.compile(r"^\S{1,10}\s*:\s")     # '배포일: 05/04/2020 …' is metadata, not a title
+FRONT_FIELD_RE = re.compile(r'^(?P<key>title|ministry):\s*"?(?P<value>.*?)"?\s*$', re.MULTILINE)
+CONTACT_TABLE_WORDS = ("책임자", "담당자", "담당과장", "자료문의", "문의", "배포부서", "담당부서")
+HWPX_NS = {"hp": "http://www.hancom.co.kr/hwpml/2011/paragraph"}
+
+
+def record_cases(folder: Path) -> Iterator[Case]:
+    """The korea.kr records whole, front matter included, as users feed them."""
+    for path in sorted(folder.glob("*.md")):
+        data = path.read_bytes()
+        title, _ = split_record(data.decode("utf-8"))
+        yield Case("korea-kr records", path.name, data, title)
+
+
+def expected_kind(title: str | None, text: str) -> str | None:
+    """The kind the title's tag ('[보도참고] …') or the text's kind word line names."""
+    tag = TITLE_TAG_RE.match(title or "")
+    if tag:
+        kind = KIND_OF_TAG.get(squeeze(tag.group().strip()).strip("[](){}【】〔〕<>"))
+        if kind:
+            return kind
+    word = KIND_LINE_RE.search(text[:KIND_SCAN])
+    return KIND_OF_TAG.get(squeeze(word.group("word"))) if word else None
+
+
+def kind_outcome(record: dict[str, Any], title: str | None, text: str) -> dict[str, Any] | None:
+    """'match' when the release's kind is the one its title or text names."""
+    wanted = expected_kind(title, text)
+    if wanted is None:
+        return None
+    found = (record.get("release") or {}).get("kind")
+    return {"outcome": "match" if found == wanted else "miss", "extracted": found, "expected": wanted}
+
+
+def record_title_outcome(record: dict[str, Any], expected: str | None) -> dict[str, Any] | None:
+    """A whole record: 'match' when release.title is the front matter's title."""
+    if not expected:
+        return None
+    found = (record.get("release") or {}).get("title")
+    if same_title(found, expected):
+        outcome = "match"
+    elif not found:
+        outcome = "miss"
+    else:   # a sentence or a 'label: value' line is a false title; another headline is the body's own
+        outcome = "false" if is_sentence(found) or LABEL_VALUE_RE.match(found) else "other"
+    return {"outcome": outcome, "extracted": found, "expected": expected}
+
+
+def manifest_issuer_outcome(record: dict[str, Any], issuer: str | None) -> dict[str, Any] | None:
+    """real/MANIFEST.tsv's issuer column ('과학기술정보통신부 거대공공연구정책과', '전라남도 나주시
+    기획예산실'): 'match' when the extracted issuer (or its current name) is one of its words."""
+    if not issuer:
+        return None
+    found = (record.get("release") or {}).get("issuer") or {}
+    names = {squeeze(n) for n in (found.get("name"), found.get("canonical")) if n}
+    words = {squeeze(w).strip("()") for w in re.split(r"[\s/+·,]+", issuer) if w}
+    good = bool(names & words) or any(n and n in squeeze(issuer) for n in names)
+    return {"outcome": "match" if good else "miss", "extracted": found.get("name"), "expected": issuer}
+
+
+def hwpx_tables(data: bytes) -> list[list[tuple[int, str | None, list[str]]]]:
+    """The tables of an HWPX file: per table its cells as (row, field name, paragraph texts)."""
+    import io
+    import zipfile
+    from lxml import etree
+    tables = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(n for n in archive.namelist() if re.fullmatch(r"Contents/section\d+\.xml", n)):
+            root = etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True,
+                                                                         huge_tree=True))
+            for table in root.iter(f"{{{HWPX_NS['hp']}}}tbl"):
+                cells = []
+                for cell in table.iter(f"{{{HWPX_NS['hp']}}}tc"):
+                    addr = cell.find("hp:cellAddr", HWPX_NS)
+                    row = int(addr.get("rowAddr")) if addr is not None else 0
+                    paras = ["".join(p.itertext()).strip() for p in cell.iterfind("hp:subList/hp:p", HWPX_NS)]
+                    cells.append((row, cell.get("name"), paras))
+                tables.append(cells)
+    return tables
+
+
+def contact_people(tables: list[list[tuple[int, str | None, list[str]]]]) -> int:
+    """People rows of the contact table(s), counted from the cells: in a table holding a
+    contact label, each row's phone numbers (several stacked in one cell count each), or one
+    for a row with a 책임자/담당자 label and a name but no phone."""
+    people = 0
+    for cells in tables:
+        texts = [squeeze(" ".join(p)) for _, _, p in cells]
+        if not any(t in CONTACT_TABLE_WORDS for t in texts):
+            continue
+        rows: dict[int, list[str]] = {}
+        for row, _, paras in cells:
+            rows.setdefault(row, []).extend(paras)
+        for paras in rows.values():
+            joined = " ".join(paras)
+            phones = len(PHONE_RE.findall(joined))
+            labelled = any(squeeze(p) in ("책임자", "담당자") for p in paras)
+            people += phones or int(labelled and len(paras) >= 3)
+    return people
+
+
+def template_title(tables: list[list[tuple[int, str | None, list[str]]]]) -> str | None:
+    """The text of the template's 제목명 cell."""
+    for cells in tables:
+        for _, name, paras in cells:
+            if (name or "").rstrip("0123456789") == "제목명" and any(paras):
+                return " ".join(p for p in paras if p)
+    return None
+
+
+def contacts_outcome(record: dict[str, Any], people: int) -> dict[str, Any] | None:
+    """'match' when the named contacts are as many as the table's people rows."""
+    if not people:
+        return None
+    named = [c for c in record.get("contacts") or [] if c.get("name")]
+    return {"outcome": "match" if len(named) == people else "miss", "extracted": len(named), "expected": people}
+
+
+def file_header_outcomes(record: dict[str, Any], case: Case, issuer: str | None) -> dict[str, dict[str, Any]]:
+    """real/ and govpress: title (the HWPX 제목명 cell, a record's own title), kind, issuer
+    (real/'s MANIFEST), dated embargo and distribution, named contacts (HWPX cells)."""
+    text = record.get("text") or ""
+    out: dict[str, dict[str, Any] | None] = {}
+    tables = hwpx_tables(case.data) if case.data[:2] == b"PK" else []
+    title = template_title(tables) or front_title(case.data)
+    if case.corpus == "real" and title:
+        out["hdr_title"] = record_title_outcome(record, title)
+    out["hdr_kind"] = kind_outcome(record, title if case.corpus == "real" else case.expected_title, text)
+    out["hdr_issuer"] = manifest_issuer_outcome(record, issuer) if case.corpus == "real" else None
+    for metric, label, field in (("hdr_embargo", EMBARGO_LABEL_RE, "embargo"),
+                                 ("hdr_distributed", DISTRIBUTED_LABEL_RE, "distributed_at")):
+        labelled = dated_value(text, label)
+        value = (record.get("release") or {}).get(field)
+        value = value.get("date") if isinstance(value, dict) else value
+        out[metric] = {"outcome": "match" if value else "miss", "extracted": value,
+                       "expected": labelled} if labelled else None
+    out["hdr_contacts"] = contacts_outcome(record, contact_people(tables))
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def dated_value(text: str, label: re.Pattern[str]) -> str | None:
+    """The value after the first label that has a date before the next time label: a
+    conditional '보도시점 | 본회의 통과시(별도통보) | 배포 | 2026. 5. 7.' has no dated embargo."""
+    for m in label.finditer(text):
+        after = text[m.end():m.end() + LABEL_REACH]
+        stop = min((x.start() for pattern in (EMBARGO_LABEL_RE, DISTRIBUTED_LABEL_RE)
+                    for x in [pattern.search(after)] if x and x.start() > 0), default=len(after))
+        if DATE_RE.search(after[:stop]):
+            return line_at(text, m.start())[:80]
+    return None
+
+
+def front_title(data: bytes) -> str | None:
+    """A Markdown record's front matter title, or a JSON record's `title`."""
+    head = data[:4000].decode("utf-8", errors="replace")
+    if head.startswith("---"):
+        m = FRONT_FIELD_RE.search(head.split("\n---", 1)[0])
+        return m.group("value") if m and m.group("key") == "title" else None
+    if head.lstrip().startswith("{"):
+        try:
+            value = json.loads(data.decode("utf-8")).get("title")
+        except (ValueError, AttributeError):
+            return None
+        return value if isinstance(value, str) else None
+    return None
+
+
+def header_rows(t: Tally) -> list[tuple[str, str]]:
+    """The header figures of issue 11; '-' in columns without them."""
+    def share(metric: str) -> str:
+        return percent(*t.share(metric, "match", ("match", "miss")))
+    return [
+        ("record title = front matter", percent(*t.share("rec_title", "match", ("match", "miss", "false", "other")))),
+        ("record title, front matter's or body's own (>= 99%)",
+         percent(sum(t.outcomes.get("rec_title", {}).get(o, 0) for o in ("match", "other")),
+                               sum(t.outcomes.get("rec_title", {}).values()))),
+        ("record false titles", percent(*t.share("rec_title", "false", ("match", "miss", "false", "other")))),
+        ("record kind where named (>= 95%)", share("rec_kind")),
+        ("hdr title = 제목명 / own title (>= 97%)", share("hdr_title")),
+        ("hdr kind where named (>= 98%)", share("hdr_kind")),
+        ("hdr issuer = MANIFEST (>= 95%)", share("hdr_issuer")),
+        ("hdr embargo, dated label (>= 98%)", share("hdr_embargo")),
+        ("hdr distributed_at, dated (>= 98%)", share("hdr_distributed")),
+        ("hdr named contacts = rows (>= 95%)", share("hdr_contacts")),
+    ]
+
+
 # --- the run ---------------------------------------------------------------------------
 
 @dataclass
@@ -373,6 +580,11 @@ def evaluate(case: Case, parse, validate) -> dict[str, Any]:
     if isinstance(case, GovCase):
         metrics.update(header_outcomes(record, case))
         metrics["recall"] = recall_outcome(record, case.ground_truth)
+    if case.corpus in ("real", "govpress"):
+        metrics.update(file_header_outcomes(record, case, getattr(case, "issuer", None)))
+    if case.corpus == "korea-kr records":
+        metrics["rec_title"] = record_title_outcome(record, case.expected_title)
+        metrics["rec_kind"] = kind_outcome(record, case.expected_title, record.get("text") or "")
     row["metrics"] = {k: v for k, v in metrics.items() if v is not None}
     return row
 
@@ -418,6 +630,7 @@ def table_rows(t: Tally) -> list[tuple[str, str]]:
         ("□ lines (target >= 98%)", percent(*t.squares)),
         ("embargo (target 100%)", percent(*t.share("embargo", "match", ("match", "miss")))),
         *govpress_rows(t),
+        *header_rows(t),
     ]
 
 
@@ -462,10 +675,11 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from pipeline import parse_bytes, validate
     cases = list(korea_cases(corpus / "korea-kr")) + list(real_cases(corpus / "real")) \
-        + list(govpress_cases(corpus / "govpress"))
+        + list(govpress_cases(corpus / "govpress")) + list(record_cases(corpus / "korea-kr"))
     if args.limit:
         cases = cases[:args.limit]
-    tallies = {"korea-kr": Tally(), "real": Tally(), "govpress": Tally(), "all": Tally()}
+    tallies = {"korea-kr": Tally(), "real": Tally(), "govpress": Tally(), "korea-kr records": Tally(),
+               "all": Tally()}
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "details.jsonl").open("w", encoding="utf-8") as fh:

@@ -109,6 +109,8 @@ def test_quality_gates():
     assert gate_problems("f", record) == []
     record["release"] = {"title": None, "kind": None}
     assert [p.pointer for p in gate_problems("f", record)] == ["/release/title", "/release/kind"]
+    record["diagnostics"]["warnings"].append({"code": "no_kind_label", "message": "그림", "span": None})
+    assert [p.pointer for p in gate_problems("f", record)] == ["/release/title"]
 
 
 def test_ctrl_c_leaves_a_consistent_output(tmp_path):

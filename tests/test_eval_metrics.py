@@ -173,3 +173,42 @@ def test_a_plain_release_kind_does_not_satisfy_a_reference_tag():
 def test_labels_without_a_date_are_not_counted():
     assert ev.label_with_date("보도시점\n배포 즉시\n", ev.EMBARGO_LABEL_RE) is None
     assert ev.label_with_date("배포 즉시 보도\n", ev.DISTRIBUTED_LABEL_RE) is None
+
+
+# --- header metrics (issue 11) ------------------------------------------------------------
+
+def test_expected_kind_from_the_tag_or_a_kind_word_line():
+    assert ev.expected_kind("[보도참고] 회의 결과", "") == "보도참고자료"
+    assert ev.expected_kind("(설명) 보도 관련", "") == "설명자료"
+    assert ev.expected_kind("[부처합동] 대책", "") is None
+    assert ev.expected_kind("회의 결과", "환경부\n보 도 자 료\n보도시점 …") == "보도자료"
+    assert ev.expected_kind("회의 결과", "보도자료를 첨부합니다") is None
+
+
+def test_contact_people_counts_phones_per_row_of_a_contact_table():
+    table = [(0, None, ["담당 부서"]), (0, None, ["정책과"]), (0, None, ["책임자"]), (0, None, ["과장"]),
+             (0, None, ["홍길동"]), (0, None, ["(044-201-0000)"]),
+             (1, None, ["담당자"]), (1, None, ["사무관", "주무관"]), (1, None, ["김가람", "이나래"]),
+             (1, None, ["(044-201-0001)", "(044-201-0002)"])]
+    other = [(0, None, ["구분"]), (0, None, ["02-123-4567"])]
+    assert ev.contact_people([table, other]) == 3
+
+
+def test_manifest_issuer_matches_a_word_or_the_current_name():
+    record = {"release": {"issuer": {"name": "기획재정부", "canonical": "재정경제부"}}}
+    assert ev.manifest_issuer_outcome(record, "기획재정부 대외경제국 국제경제과")["outcome"] == "match"
+    record = {"release": {"issuer": {"name": "담양군"}}}
+    assert ev.manifest_issuer_outcome(record, "전라남도 담양군 참여소통실")["outcome"] == "match"
+    record = {"release": {"issuer": {"name": "과학기술정보통신부"}}}
+    assert ev.manifest_issuer_outcome(record, "전라남도 담양군 참여소통실")["outcome"] == "miss"
+
+
+def test_dated_value_stops_at_the_next_label():
+    assert ev.dated_value("보도시점 본회의 통과시(별도통보) 배포 2026. 5. 7.(목)", ev.EMBARGO_LABEL_RE) is None
+    assert ev.dated_value("보도시점 2026. 5. 7.(목) 12:00 배포 2026. 5. 6.", ev.EMBARGO_LABEL_RE)
+
+
+def test_record_title_outcome_tells_false_titles_from_other_headlines():
+    assert ev.record_title_outcome({"release": {"title": "배포일: 05/04/2020"}}, "과장급 인사")["outcome"] == "false"
+    assert ev.record_title_outcome({"release": {"title": "청년 지원 확대"}}, "과장급 인사")["outcome"] == "other"
+    assert ev.record_title_outcome({"release": {"title": None}}, "과장급 인사")["outcome"] == "miss"

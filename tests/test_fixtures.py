@@ -86,3 +86,10 @@ def test_a_korea_kr_record_whose_body_is_only_a_notice_is_still_a_release():
     assert "not_a_press_release" not in codes
     assert record["page"]["ministry"] == "행정안전부"
     assert record["page"]["posted_at"] == "2020-05-04T10:00:00+09:00"
+
+
+@pytest.mark.parametrize("case", load("segment"), ids=ids(load("segment")))
+def test_segment_blocks(case):
+    from pipeline.runner import new_document, run
+    doc = run(new_document(case["text"].encode("utf-8"), "<case>"))
+    assert [str(b.kind) for b in doc.blocks] == case["expect"]["blocks"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
-from ..text import collapse, format_phone, split_person, trimmed, without_spaces
+from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
 K = BlockKind
 
@@ -262,13 +262,201 @@ def contacts_of_groups(groups: list[Group], issuer: str | None, lex: Lexicon,
     return out
 
 
+# --- contact tables read by their cells (HWPX/HWP, HTML tables) -------------------------
+
+ROLE_LABELS = (("manager", "CONTACT_MANAGER_LABEL_RE"), ("staff", "CONTACT_STAFF_LABEL_RE"))
+
+
+def cell_lines(doc: Document, cell: Any) -> list[Line]:
+    return [l for l in doc.lines[cell.first:cell.last] if l.text]
+
+
+def role_of_cell(lines: list[Line], lex: Lexicon, titled: bool = False) -> str | None:
+    """'책임자', '담 당 자', '담당과장' alone in a cell → its role; with `titled` (a table with
+    no role labels, as hira 2017's '자료문의 | 약제기준부 | 부 장 | 박 영 미 | 02-…'), a title
+    alone → 'contact'."""
+    if len(lines) != 1:
+        return None
+    text = lines[0].text
+    for role, name in ROLE_LABELS:
+        m = getattr(lex, name).match(text)
+        if m and m.end() == len(text):
+            return role
+    return "contact" if titled and lex.PERSON_TITLE_RE.fullmatch(without_spaces(text)) else None
+
+
+def is_label_cell(lines: list[Line], lex: Lexicon) -> bool:
+    """'담당 부서', '자료문의', '배포부서', '<총괄>' — a label, not a unit name."""
+    if len(lines) != 1:
+        return False
+    text = lines[0].text
+    for _, name in LABELS:
+        m = getattr(lex, name).match(text)
+        if m and m.end() == len(text):
+            return True
+    time = lex.TIME_FIELD_RE.match(text)
+    if time and time.end() == len(text):
+        return True     # '배포일시' in a header table that also holds the contacts
+    return bool(lex.HEADER_LABEL_RE.match(text)) and not lex.HEADER_LABEL_RE.match(text).group("value")
+
+
+def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple[Token, Token | None, Token | None]]:
+    """The people in a role's value cells, in document order, zipped by position with the
+    titles and phones stacked beside them ('사무관 / 주무관', '김○○ / 이○○', '(044-…) / (044-…)');
+    'name title(phone)' in one line is one person. Letter-spaced names ('배  인') are names."""
+    titles: list[str] = []
+    people: list[Token] = []
+    phones: list[Token] = []
+    emails: list[Token] = []
+    title_cells = template_cells(cells, lex.labels["template"]["manager_title"] + lex.labels["template"]["staff_title"])
+    if len(cells) >= TITLE_NAME_PHONE and not title_cells and is_title_column(doc, cells[0], lex):
+        title_cells = [cells[0]]    # '책임자 | 소 령 | 천병준 | (02-…)': the cell after the role is the title
+    for cell in cells:
+        for line in cell_lines(doc, cell):
+            if cell in title_cells:     # '검사', '대  리': the template names the title cell
+                titles.append(without_spaces(line.text))
+                continue
+            emails += [Token("email", m.group("email"), Span(line.content.start + m.start("email"),
+                                                              line.content.start + m.end("email")))
+                       for m in lex.EMAIL_RE.finditer(line.text)]
+            found = [m for m in lex.PHONE_RE.finditer(line.text) if format_phone(m.group("phone"))]
+            phones += [Token("phone", m.group("phone"), Span(line.content.start + m.start("phone"),
+                                                              line.content.start + m.end("phone")), m.group("extension"))
+                       for m in found]
+            rest = lex.PHONE_RE.sub(" ", line.text).replace("(", " ").replace(")", " ").strip(" ,/")
+            if not rest or lex.EMAIL_RE.search(rest):
+                continue
+            name, title = split_person(rest, lex.PERSON_TITLE_RE)
+            if name:
+                people.append(Token("person", name, line.content, title))
+            elif title:
+                titles.append(title)
+    people = [p if p.extra or k >= len(titles) else Token("person", p.value, p.span, titles[k])
+              for k, p in enumerate(people)]
+    return [(p, pick(phones, k, len(people)), pick(emails, k, len(people))) for k, p in enumerate(people)]
+
+
+TITLE_NAME_PHONE = 3     # a role's value cells: title, name, phone (the 2024+ template)
+TITLE_MAX = 8            # a title cell's words: '외무사무관', '소 령'
+
+
+def is_title_column(doc: Document, cell: Any, lex: Lexicon) -> bool:
+    """Every line of the cell is one short word and no phone: a title column ('외무사무관')."""
+    lines = cell_lines(doc, cell)
+    return bool(lines) and all(len(without_spaces(l.text)) <= TITLE_MAX and not lex.PHONE_RE.search(l.text)
+                               and "@" not in l.text for l in lines)
+
+
+def rows_of(cells: list[Any]) -> list[list[Any]]:
+    rows: dict[int, list[Any]] = {}
+    for c in cells:
+        rows.setdefault(c.row, []).append(c)
+    return [sorted(r, key=lambda c: c.col) for _, r in sorted(rows.items())]
+
+
+def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: dict[int, str],
+                    issuer: str | None, lex: Lexicon, titled: bool = False) -> list[dict[str, Any]]:
+    """One row: its role cells split it into (role, value cells); rows without a role cell take
+    the roles of the columns above them (a role label spanning rows)."""
+    runs: list[tuple[str, list[Any]]] = []
+    inherited: dict[int, int] = {}          # run → the role column it inherited
+    labelled = any(role_of_cell(cell_lines(doc, c), lex, titled) for c in row)
+    for cell in row:
+        role = role_of_cell(cell_lines(doc, cell), lex, titled)
+        if role:
+            roles[cell.col] = role
+            runs.append((role, []))
+        elif labelled and runs:
+            runs[-1][1].append(cell)
+        elif not labelled and roles and cell.col > min(roles):
+            col = max(c for c in roles if c < cell.col)
+            if runs and inherited.get(id(runs[-1])) == col:
+                runs[-1][1].append(cell)    # title, name and phone under one role label
+            else:
+                runs.append((roles[col], [cell]))
+                inherited[id(runs[-1])] = col
+    out = []
+    for role, cells in runs:
+        for person, phone, email in people_of_cells(doc, cells, lex):
+            label = role_cell_title(doc, row, cells, lex) if role == "contact" else None
+            person = person if person.extra or not label else Token("person", person.value, person.span, label)
+            group = Group(units=units, people=[(person, role)], phones=[phone] if phone else [],
+                          emails=[email] if email else [])
+            out.append(contact_of(group, 0, issuer, lex))
+    return out
+
+
+def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexicon) -> str | None:
+    """The title written in the role cell just before these value cells ('부 장' → '부장')."""
+    before = [c for c in row if cells and c.col < cells[0].col]
+    lines = cell_lines(doc, before[-1]) if before else []
+    return without_spaces(lines[0].text) if len(lines) == 1 else None
+
+
+def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
+              roles: dict[int, str] | None = None) -> list[Token]:
+    """The organization units in the cells before a row's first role cell: '국가수사본부 수사국 /
+    반부패‧공공범죄수사과' → two units, the last the department."""
+    units = []
+    suffixes = unit_suffixes(lex) + tuple(lex.titles["organization_suffixes"])
+    for cell in row:
+        lines = cell_lines(doc, cell)
+        if role_of_cell(lines, lex, titled) or roles and cell.col >= min(roles):
+            break       # the role cell, or a column under a role label spanning rows
+        if is_label_cell(lines, lex):
+            continue
+        units += [Token("unit", collapse(l.text), l.content) for l in lines
+                  if without_spaces(l.text).endswith(suffixes) and not lex.PHONE_RE.search(l.text)]
+    return units
+
+
+def cell_table_lines(doc: Document, lex: Lexicon, issuer: str | None) -> set[int]:
+    """The lines of the tables from_cell_tables reads, which the line rules then leave alone."""
+    tables: set[int] = set()
+    for contact in from_cell_tables(doc, lex, issuer, []):
+        tables.add(contact.pop("_table"))
+    return {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)}
+
+
+def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
+    """Contact tables read by their cells: '담당 부서 | 국가수사본부 수사국 / 반부패‧공공범죄수사과
+    | 책임자 | 총경 | 안찬수 | (02-3150-2626)' then '담당자 | 경정 | 최연석 | (02-3150-2306)'; each
+    person gets the units of their row, or of the row above when the unit cell spans both."""
+    out = []
+    tables: dict[int, list[Any]] = {}
+    for c in doc.cells:
+        tables.setdefault(c.table, []).append(c)
+    for table, cells in sorted(tables.items()):
+        titled = not any(role_of_cell(cell_lines(doc, c), lex) for c in cells)
+        if titled and not any(is_label_cell(cell_lines(doc, c), lex) for c in cells):
+            continue    # neither role labels nor any contact label: not a contact table
+        units: list[Token] = []
+        roles: dict[int, str] = {}
+        found = []
+        for row in rows_of(cells):
+            units = row_units(doc, row, lex, titled, roles) or units
+            found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
+        # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
+        # as in the 2004 seed) are not rows of people: the line tokens align those.
+        if any(c["phone"] for c in found) or not has_phone(doc, cells, lex):
+            out.extend({**c, "_table": table} if not lines else c for c in found)
+    return out
+
+
+def has_phone(doc: Document, cells: list[Any], lex: Lexicon) -> bool:
+    return any(lex.PHONE_RE.search(l.text) for c in cells for l in cell_lines(doc, c))
+
+
 # --- rules -----------------------------------------------------------------------------
 
 def from_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
-    """The contact table of the release header or the end of the body."""
+    """The contact table of the release header or the end of the body (lines of a table the
+    cells rule read excepted)."""
     out = []
+    covered = cell_table_lines(doc, lex, issuer)
     for block in doc.blocks_of(K.CONTACT):
-        tokens = [t for i in range(block.first, block.last) for t in tokens_of_line(doc.lines[i], lex)]
+        tokens = [t for i in range(block.first, block.last) if i not in covered
+                  for t in tokens_of_line(doc.lines[i], lex)]
         out.extend(contacts_of_groups(group_tokens(tokens), issuer, lex, unnamed=False))
     return out
 
@@ -341,18 +529,26 @@ def phone_lines(doc: Document, lex: Lexicon) -> list[Line]:
             if line.text and (lex.PHONE_RE.search(line.text) or "@" in line.text and lex.EMAIL_RE.search(line.text))]
 
 
-RULES = (("table", from_tables), ("inquiry", from_inquiry_lines), ("helpline", from_helplines))
+RULES = (("cells", from_cell_tables), ("table", from_tables), ("inquiry", from_inquiry_lines),
+         ("helpline", from_helplines))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
     issuer = (doc.release.get("issuer") or {}).get("name")
     seen: set[tuple[Any, ...]] = set()
     contacts = []
-    lines = phone_lines(doc, lex)
+    covered = cell_table_lines(doc, lex, issuer)
+    lines = [line for line in phone_lines(doc, lex) if line.index not in covered]
     for _, rule in RULES:
         for contact in rule(doc, lex, issuer, lines):
             key = (contact["name"], contact["phone"], contact["email"])
             if key not in seen:
                 seen.add(key)
                 contacts.append(contact)
-    doc.contacts = contacts
+    named = {c["phone"] for c in contacts if c["name"] and c["phone"]}
+    # A phone a named contact holds, found again without the name by a line rule, is that contact.
+    doc.contacts = [c for c in contacts if c["name"] or c["phone"] not in named]
+    if not doc.contacts:
+        reason = ("the record carries no contact table (the portal's record strips it)" if doc.front_matter
+                  else "no contact table, contact line or release phone number in the text")
+        doc.warn("contacts", "no_contact", reason)

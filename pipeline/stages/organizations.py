@@ -46,6 +46,18 @@ def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], lis
     return found
 
 
+def is_officials_ministry(doc: Document, issuer: dict[str, Any], lex: Lexicon) -> bool:
+    """'홍길동 환경부 장관은 …': the lead names an official, and the issuer only as the ministry
+    of that official — the organization is not itself a subject of the lead (nor an event's host)."""
+    if issuer.get("source") != "lead":
+        return False
+    start = issuer["span"][0]
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    before = doc.text[line_start:start].strip()
+    marker = lex.MARKER_RE.match(before)
+    return bool(before[marker.end() if marker else 0:].strip())
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     orgs: dict[str, dict[str, Any]] = {}
     for kind in SEARCHED:
@@ -55,7 +67,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     issuer = doc.release.get("issuer") or {}
     if issuer.get("name") and issuer["name"] not in orgs:
         entry: dict[str, Any] = {"name": issuer["name"], "head": None}
-        if issuer.get("span"):
+        if issuer.get("span") and not is_officials_ministry(doc, issuer, lex):
             entry["span"] = issuer["span"]
         orgs[issuer["name"]] = entry
     doc.organizations = list(orgs.values())

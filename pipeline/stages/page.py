@@ -96,7 +96,21 @@ def is_field_line(line: Line, lex: Lexicon) -> bool:
 def is_board_title(line: Line, lex: Lexicon) -> bool:
     """'보도자료' alone above the headline: the board's own name."""
     return bool(line.text) and len(line.text) <= HEADLINE_MIN and not lex.HEADLINE_TAG_RE.match(line.text) \
-        and not is_field_line(line, lex)
+        and not is_field_line(line, lex) and not is_title_label(line, lex)
+
+
+def is_title_label(line: Line, lex: Lexicon) -> bool:
+    """'제목', '제 목' alone: the label of a board's th/td or dt/dd pair, not a board name."""
+    m = lex.TITLE_LABEL_RE.match(line.text)
+    return bool(m) and not m.group("rest")
+
+
+def labelled_headline(header: list[Line], lex: Lexicon) -> Line | None:
+    """'제목' / '마을 도서관 개관': the value after a bare title label is the headline."""
+    for k, line in enumerate(header[:-1]):
+        if is_title_label(line, lex) and not is_field_line(header[k + 1], lex):
+            return header[k + 1]
+    return None
 
 
 def page_contact_fields(text: str, lex: Lexicon) -> dict[str, str]:
@@ -148,11 +162,17 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     page: dict[str, Any] = {"breadcrumbs": parse_breadcrumbs(crumbs, lex), "board": None, "headline": None,
                             "author": None, "posted_at": None, "views": None, "contact": contact}
     spans: dict[str, list[int]] = {}
+    labelled = labelled_headline(header, lex)
+    # A line after a bare label ('작성자' / '홍보팀') is that label's value, never the board's name.
+    values = {id(header[k + 1]) for k, l in enumerate(header[:-1])
+              if lex.PAGE_LABEL_RE.match(l.text) or is_title_label(l, lex)}
     for line in header:
         if page["headline"] is None and lex.HEADLINE_TAG_RE.match(line.text):
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
-        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex):
+        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex) and id(line) not in values:
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
+    if labelled and page["headline"] is None:
+        page["headline"], spans["headline"] = collapse(labelled.text), labelled.content.to_json()
     if page["headline"] is None:
         titled = [l for l in header if len(l.text) > HEADLINE_MIN and has_hangul(l.text)
                   and not is_field_line(l, lex)]
@@ -191,10 +211,13 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) 
                     "posted_at": None, "views": None, "contact": None, "spans": {}}
     posted = fm.get("approve_date", "")
     m = lex.APPROVE_DATE_RE.match(posted)
-    page["headline"] = page["headline"] or (collapse(fm["title"]) if fm.get("title") else None)
+    # The record's own title wins over a line the board rules took for a headline ('배포일: …').
+    page["headline"] = collapse(fm["title"]) if fm.get("title") else page["headline"]
     page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time"), lex) if m else None)
     page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
     page["original_url"] = fm.get("original_url") or None
+    if fm.get("news_item_id") is not None:
+        page["news_item_id"] = str(fm["news_item_id"])
     return page
 
 

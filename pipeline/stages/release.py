@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
-from ..text import collapse, has_hangul, trimmed, without_spaces
+from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
 PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
@@ -23,22 +23,74 @@ TITLE_MIN = 8           # a Korean headline at least this long makes a release (
 
 # --- kind and issuer -------------------------------------------------------------------
 
-def match_kind(doc: Document, lex: Lexicon) -> str | None:
-    """'보 도 자 료' in the header → '보도자료'; else the board headline's '[보도자료]' tag."""
+def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | None, str | None]:
+    """(kind, where from): '보 도 자 료' in the header → '보도자료' ('header'); else the board
+    headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
+    own title in its metadata ('metadata')."""
     for line in doc.lines_of(K.RELEASE_HEADER) + doc.lines_of(K.TITLE):
         m = lex.KIND_LINE_RE.match(line.text)
         if m:
-            return lex.kinds.get(without_spaces(m.group("kind")))
+            return lex.kinds.get(without_spaces(m.group("kind"))), "header"
     for line in doc.lines_of(K.PAGE_HEADER):
         m = lex.HEADLINE_TAG_RE.match(line.text)
         if m:
-            return lex.kinds.get(without_spaces(m.group("kind")))
+            return lex.kinds.get(without_spaces(m.group("kind"))), "title"
+    kind = kind_of_tag(title, lex)
+    if kind:
+        return kind, "title"
+    kind = kind_of_tag((doc.page or {}).get("headline") or doc.front_matter.get("title"), lex)
+    return (kind, "metadata") if kind else (kind_of_metadata(doc, lex), "metadata")
+
+
+def kind_of_metadata(doc: Document, lex: Lexicon) -> str | None:
+    """A korea.kr press-release record ('grouping_code: brief', pressReleaseView URL) or a
+    board named for a kind ('보도자료', '보도자료/해명'; the board field or the trail's last
+    step) is a release of that kind."""
+    meta = lex.labels["kind_metadata"]
+    fm = doc.front_matter
+    url = str(fm.get("original_url") or fm.get("source_url") or "")
+    if fm.get("grouping_code") in meta["press_release_groupings"] or any(u in url for u in meta["press_release_urls"]):
+        return meta["kind"]
+    page = doc.page or {}
+    for name in [page.get("board") or "", *(page.get("breadcrumbs") or [])[-1:]]:
+        m = lex.BOARD_KIND_RE.search(without_spaces(name))
+        if m:
+            return lex.kinds.get(m.group("kind"))
     return None
+
+
+def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
+    """'(설명자료)사용후핵연료 …' → '설명자료'; '[보도참고] …' → '보도참고자료'; '[부처합동] …' → None."""
+    m = lex.TITLE_KIND_TAG_RE.match(title or "")
+    if not m:
+        return None
+    tag = without_spaces(m.group("tag"))
+    return lex.labels["kind_tags"].get(tag) or lex.kinds.get(tag)
+
+
+ISSUER_MAX = 40        # an issuer's name in the header is short; a longer line is a headline
+
+
+def is_organization_name(text: str, lex: Lexicon) -> bool:
+    """'중소기업정보화경영원', '경 찰 청' — one name ending like an organization; not a label
+    ('매수'), a headline ('‘24년 … 감소') or a logo's stray letters ('광부')."""
+    compact = without_spaces(text)
+    if lex.ISSUER_RE.fullmatch(compact):
+        return True
+    units = tuple(lex.titles["organization_suffixes"])
+    return len(text.split()) <= 3 and compact.endswith(units) and len(compact) >= 3 \
+        and all(ch.isalnum() or ch in "·" for ch in compact)
+
+
+def issuer_name(text: str, lex: Lexicon) -> str:
+    """A known issuer letter-spaced in a logo box ('경 찰 청') reads as written without spaces."""
+    compact = without_spaces(text)
+    return compact if lex.ISSUER_RE.fullmatch(compact) else collapse(text)
 
 
 def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
     """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label. A known issuer wins over
-    the first short line (stray logo letters sit there too)."""
+    another organization's name; a line that names no organization is never the issuer."""
     candidates: list[Line] = []
     website = None
     for line in doc.lines_of(K.RELEASE_HEADER):
@@ -47,60 +99,145 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
         m = lex.WEBSITE_RE.match(line.text)
         if m:
             website = website or m.group("url")
-        elif has_hangul(line.text) and len(line.text) <= 40 and not lex.URL_RE.search(line.text):
+        elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex):
             candidates.append(line)
     known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
     chosen = (known or candidates or [None])[0]
     if chosen is None:
         return None, website, None
-    return collapse(chosen.text), website, chosen.content
+    return issuer_name(chosen.text, lex), website, chosen.content
 
 
-def issuer_from_body(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
-    """A known issuer in a contact line ('문의: 기획재정부 …과 …') or as the subject of the lead
-    sentence ('방위사업청(청장 석종건)은 …')."""
+def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> tuple[str, Span] | None:
+    """The text of the template's 기관명 cell: visible text first; white template leftovers
+    behind the logo ('고용노동부', also '광부') only as a last resort, and only a known name."""
+    for cell in template_cells(doc.cells, lex.labels["template"]["issuer"]):
+        if bool(getattr(cell, "invisible", False)) == visible:
+            continue
+        for line in doc.lines[cell.first:cell.last]:
+            if line.text and is_organization_name(line.text, lex) \
+                    and (visible or lex.ISSUER_RE.fullmatch(without_spaces(line.text))):
+                name = issuer_name(line.text, lex)
+                # White leftovers of an older template ('노동부') name the body by its current name.
+                return (name if visible else lex.issuers.get(name, name)), line.content
+    return None
+
+
+def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A known issuer in the contact table or a contact line ('문의: 기획재정부 …과 …')."""
     lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
     lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
     for line in lines:
         m = lex.ISSUER_RE.search(line.text)
         if m:
             return m.group("issuer"), Span(line.content.start + m.start(), line.content.start + m.end())
-    lead = next((l for l in doc.lines_of(K.BODY) if l.text), None)
-    if lead:
-        marker = lex.MARKER_RE.match(lead.text)
-        offset = marker.end() if marker else 0
-        m = lex.ISSUER_RE.match(lead.text[offset:].lstrip())
-        if m:
-            start = lead.content.start + len(lead.text) - len(lead.text[offset:].lstrip())
+    return None
+
+
+LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
+LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
+SUBJECT_LINES = 30      # a known issuer opening a body line this early is the release's subject
+LOCAL_ORG_MIN = 3       # '신안군은', '경상북도는' — but '정부는' is no organization's name
+EMPTY_MATCH = re.compile("").match("")
+
+
+def first_sentence_end(text: str, lex: Lexicon) -> int:
+    """Where the subject search stops: the first sentence's end, at most LEAD_REACH."""
+    m = lex.SENTENCE_STOP_RE.search(text, 0, LEAD_REACH)
+    return m.start() if m else LEAD_REACH
+
+
+def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '김정관 산업통상부 장관은',
+    also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
+    An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
+    lines = [l for l in doc.lines_of(K.BODY) if l.text][:LEAD_LINES]
+    found = [(line, m) for line in lines
+             for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, first_sentence_end(line.text, lex))]
+    found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
+    for line, m in found[:1]:
+        group = "issuer" if m.group("issuer") else "org"
+        start = line.content.start + m.start(group)
+        return m.group(group), Span(start, start + len(m.group(group)))
+    first = lines[0] if lines else None
+    marker = lex.MARKER_RE.match(first.text) if first else None
+    rest = first.text[marker.end() if marker else 0:].lstrip() if first else ""
+    m = lex.ISSUER_RE.match(rest)
+    if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
+        start = first.content.start + len(first.text) - len(rest)
+        return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    for line in [l for l in doc.lines_of(K.BODY) if l.text][:SUBJECT_LINES]:
+        # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
+        rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
+        m = lex.LEAD_ISSUER_RE.match(rest)
+        if m and m.group("issuer"):
+            start = line.content.start + len(line.text) - len(rest)
             return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    for line in lines:
+        rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
+        m = lex.LEAD_ORG_START_RE.match(rest)
+        if m and len(m.group("org")) >= LOCAL_ORG_MIN:
+            start = line.content.start + len(line.text) - len(rest)
+            return m.group("org"), Span(start, start + len(m.group("org")))
     return None
 
 
 def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    """The issuer from the header, the record's ministry, or the body — in that order."""
+    """The issuer by order of evidence: the header's own text, the lead sentence's subject, the
+    contact table's organization, the record's ministry. `source` says which; a former or short
+    name gets its current name in `canonical`."""
     name, website, span = issuer_from_header(doc, lex)
-    if name is None and doc.front_matter.get("ministry"):
-        name = collapse(doc.front_matter["ministry"])
-    if name is None:
-        found = issuer_from_body(doc, lex)
+    source = "header" if name else None
+    for finder, where in ((issuer_from_template, "template"), (issuer_from_lead, "lead"),
+                          (issuer_from_contacts, "contacts")):
+        found = finder(doc, lex) if name is None else None
         if found:
-            name, span = found
+            (name, span), source = found, where
+    if name is None and doc.front_matter.get("ministry"):
+        name, source = collapse(doc.front_matter["ministry"]), "metadata"
+    found = issuer_from_template(doc, lex, visible=False) if name is None else None
+    if found:
+        (name, span), source = found, "template"
     if name is None and website is None:
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
-    if span:
+    if span and source != "metadata":
         issuer["span"] = span.to_json()
+    if source:
+        issuer["source"] = source
+    canonical = lex.issuers.get(without_spaces(name)) if name else None
+    if canonical:
+        issuer["canonical"] = canonical
     return issuer
 
 
 # --- title block -----------------------------------------------------------------------
 
+def template_title_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]] | None:
+    """The lines of the template's 제목명 cell and of its 부제목명 cells, when segment made them
+    the title block."""
+    names = lex.labels["template"]
+    title_lines = {l.index for l in doc.lines_of(K.TITLE) if l.text}
+    cells = [c for c in template_cells(doc.cells, names["title"]) if c.first in title_lines]
+    if not cells:
+        return None
+    lines = [l for l in doc.lines[cells[0].first:cells[0].last] if l.text]
+    dashed = next((k for k, l in enumerate(lines) if k and lex.SUBTITLE_RE.match(l.text)), len(lines))
+    subtitles = lines[dashed:] + [l for c in template_cells(doc.cells, names["subtitle"]) if c.first in title_lines
+                                  for l in doc.lines[c.first:c.last] if l.text]
+    return lines[:dashed], subtitles
+
+
 def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
-    """'제 목' / '2004 APEC …' / '- … 모색 -' → title, subtitle; '◇ …' lines → summary."""
+    """'제 목' / '2004 APEC …' / '- … 모색 -' → title, subtitle; '◇ …' lines → summary. The
+    template's 제목명 cell is the title whatever its lines look like, its 부제목명 cell the subtitle."""
     title_lines: list[Line] = []
     subtitles: list[Line] = []
     summary: list[str] = []
-    for line in doc.lines_of(K.TITLE):
+    cells = template_title_lines(doc, lex)
+    if cells:
+        title_lines, subtitles = cells
+    for line in doc.lines_of(K.TITLE) if not cells else []:
         if not line.text or is_title_label_only(line, lex):
             continue
         marker = lex.MARKER_RE.match(line.text)
@@ -108,7 +245,8 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
             subtitles.append(line)
         elif marker and marker.lastgroup == "diamond":
             summary.append(collapse(line.text[marker.end():]))
-        elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)):
+        elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)
+                                                 or same_cell(doc, title_lines[-1], line)):
             title_lines.append(line)
         elif not summary:
             subtitles.append(line)   # a second headline line that does not continue the first
@@ -121,7 +259,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         spans["title"] = trimmed(doc.text, title_lines[0].content.start, title_lines[-1].content.end).to_json()
     if subtitles:
         texts = [subtitle_text(l, lex) for l in subtitles]
-        out["subtitle"] = collapse(" ".join(texts))
+        out["subtitle"] = strip_dashes(collapse(" ".join(texts)), lex)
         spans["subtitle"] = trimmed(doc.text, subtitles[0].content.start, subtitles[-1].content.end).to_json()
     out["spans"] = spans
     return out
@@ -136,10 +274,21 @@ def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
                 or line.text.startswith("(") and line.text.endswith(")"))
 
 
+def same_cell(doc: Document, a: Line, b: Line) -> bool:
+    """Two paragraphs of one table cell: a title box's title over two lines."""
+    return any(c.first <= a.index and b.index < c.last for c in doc.cells)
+
+
 def subtitle_text(line: Line, lex: Lexicon) -> str:
     """'- 충전소 50곳 추가 설치 -' → '충전소 50곳 추가 설치'; an undashed line stays as it is."""
     m = lex.SUBTITLE_RE.match(line.text)
     return m.group("text") if m and line.text.endswith(("-", "―")) else line.text
+
+
+def strip_dashes(value: str, lex: Lexicon) -> str:
+    """'- 정부 손잡고 … 본격화 -' split over cell lines ('-' / '정부 … -') → '정부 … 본격화'."""
+    m = lex.SUBTITLE_RE.match(value)
+    return m.group("text") if m else value
 
 
 def is_title_label_only(line: Line, lex: Lexicon) -> bool:
@@ -151,6 +300,23 @@ def strip_title_label(line: Line, lex: Lexicon) -> str:
     """'제목: 누리호 발사' → '누리호 발사'."""
     m = lex.TITLE_LABEL_RE.match(line.text)
     return m.group("rest") if m and m.group("rest") and ":" in line.text[:6] else line.text
+
+
+def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
+    """A record whose body carries no title takes the one its metadata gives (korea.kr front
+    matter, a JSON record's title), its kind tag dropped; `source` says which it was."""
+    block["source"] = "text" if block["title"] else None
+    headline = doc.front_matter.get("title") or (doc.page or {}).get("headline")
+    if block["title"] or not isinstance(headline, str) or not headline.strip():
+        return
+    headline = collapse(headline)
+    m = lex.TITLE_KIND_TAG_RE.match(headline)
+    bare = headline[m.end():].strip() if m and kind_of_tag(headline, lex) else headline
+    block["title"], block["source"] = collapse(bare) or headline, "metadata"
+    line = next((l for l in doc.lines_of(K.PAGE_HEADER) if collapse(l.text) == headline), None)
+    span = line.content.to_json() if line else ((doc.page or {}).get("spans") or {}).get("headline")
+    if span:
+        block["spans"]["title"] = span
 
 
 # --- embargo ---------------------------------------------------------------------------
@@ -213,40 +379,101 @@ def find_edition(value: str, lex: Lexicon) -> tuple[str | None, int]:
     return None, -1
 
 
-def embargo_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]]:
-    """Lines holding the release time and the distribution time (label lines with the
-    value lines that follow them in the embargo block)."""
-    release, distribution, current = [], [], None
+class Piece(NamedTuple):
+    """A stretch [start, end) of one header line's text holding one time field's value."""
+    role: str            # 'release' or 'distribution'
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def value(self) -> str:
+        return self.line.text[self.start:self.end]
+
+
+def is_field_label(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """A label found by TIME_FIELD_RE opens a field: at the line's start unless it is the first
+    word of a value ('배포 즉시', '배포 시점'); inside the line only after a separator
+    ('… / 배포 : …') or right before a value ('… 12:00   배포 2025. 6. 9.'), so that
+    '배포 즉시 보도 가능' stays one value."""
+    E = lex.labels["embargo"]
+    value = text[m.end():]
+    if m.lastgroup == "distribution" and (lex.EDITION_IMMEDIATE_RE.match(text, m.start())
+                                           or lex.EDITION_IMMEDIATE_RE.match(value)):
+        return False
+    if m.start() == 0:
+        return True
+    before = text[:m.start()].rstrip()
+    return before.endswith(tuple(E["field_separators"])) or value[:1] in E["value_openers"]
+
+
+def time_fields(line: Line, lex: Lexicon) -> list[tuple[str | None, int, int]]:
+    """(role, start, end) of each value in the line, in order; role None for text before the
+    first label (the value of the label on an earlier line)."""
+    text = line.text
+    labels = [m for m in lex.TIME_FIELD_RE.finditer(text) if is_field_label(text, m, lex)]
+    out: list[tuple[str | None, int, int]] = []
+    if not labels or labels[0].start() > 0:
+        out.append((None, 0, labels[0].start() if labels else len(text)))
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        role = "distribution" if m.lastgroup == "distribution" else "release"
+        out.append((role, m.end(), end))
+    return out
+
+
+def embargo_pieces(doc: Document, lex: Lexicon) -> tuple[list[Piece], list[Piece]]:
+    """The release-time and distribution-time values of the embargo block. A value runs to the
+    next label, on its line or a later one, never past it."""
+    release: list[Piece] = []
+    distribution: list[Piece] = []
+    current: list[Piece] | None = None
     for line in doc.lines_of(K.EMBARGO):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
-        if lex.EMBARGO_LABEL_RE.match(line.text) or lex.EMBARGO_SENTENCE_RE.search(line.text):
-            current = release
-        elif lex.DISTRIBUTION_LABEL_RE.match(line.text):
-            current = distribution
-        if current is not None:
-            current.append(line)
+        for role, start, end in time_fields(line, lex):
+            if role is None and lex.EMBARGO_SENTENCE_RE.search(line.text) and current is None:
+                role = "release"
+            if role is not None:
+                current = release if role == "release" else distribution
+            if current is not None and line.text[start:end].strip(" /|"):
+                current.append(Piece(role or "", line, start, end))
     return release, distribution
 
 
-def value_text(lines: list[Line], lex: Lexicon) -> str:
-    parts = []
-    for line in lines:
-        m = lex.EMBARGO_LABEL_RE.match(line.text) or lex.DISTRIBUTION_LABEL_RE.match(line.text)
-        parts.append(m.group("value") if m else line.text)
-    return collapse(" ".join(parts))
+def value_text(pieces: list[Piece]) -> str:
+    return collapse(" ".join(p.value.strip(" /|") for p in pieces))
 
 
-def parse_embargo(doc: Document, lines: list[Line], lex: Lexicon, distributed: str | None) -> dict[str, Any] | None:
+def pieces_span(doc: Document, pieces: list[Piece]) -> Span:
+    first, last = pieces[0], pieces[-1]
+    return trimmed(doc.text, first.line.content.start + first.start, last.line.content.start + last.end)
+
+
+def explicit_year(pieces: list[Piece], lex: Lexicon) -> int | None:
+    """The first year written in these values: '< 4.14.(화) 조간 >' takes it from the header's
+    other date."""
+    for piece in pieces:
+        for pattern in (lex.DOTTED_DATE_RE, lex.KOREAN_DATE_RE):
+            m = pattern.search(piece.value)
+            if m and m.group("year"):
+                return full_year(m.group("year"), None)
+    return None
+
+
+def parse_embargo(doc: Document, pieces: list[Piece], lex: Lexicon, distributed: str | None,
+                  default_year: int | None) -> dict[str, Any] | None:
     """'2025. 5. 21.(수) 12:00 < 5.22.(목) 조간 >' → date 2025-05-21, time 12:00, edition
-    morning, edition_date 2025-05-22. Conditions such as '국무회의 개회 시' stay in `text`."""
-    if not lines:
+    morning, edition_date 2025-05-22. With an online and a paper time the earlier (online) one
+    is the embargo and the paper's date its edition_date. Conditions such as '본회의
+    통과시(별도통보)' stay in `text`, with no date."""
+    if not pieces:
         return None
-    value = value_text(lines, lex)
-    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
-    dates = find_dates(value, lex, year_hint(doc) or year_of(distributed))
+    value = value_text(pieces)
+    span = pieces_span(doc, pieces)
+    dates = find_dates(value, lex, default_year)
     edition, at = find_edition(value, lex)
-    first = dates[0] if dates else None
+    first = min(dates, key=lambda d: d[1]) if dates else None
     embargo: dict[str, Any] = {
         "date": first[1] if first else None,
         "time": parse_time(strip_dates(value, lex), lex),
@@ -282,15 +509,15 @@ def check_weekday(doc: Document, day: str, weekday: str | None, span: Span, lex:
             doc.warn("release", "weekday_mismatch", f"{day} falls on ({actual}), the text says ({weekday})", span)
 
 
-def parse_distribution(doc: Document, lines: list[Line], lex: Lexicon) -> str | None:
+def parse_distribution(doc: Document, pieces: list[Piece], lex: Lexicon, default_year: int | None) -> str | None:
     """'배포 2024. 3. 4.(월) 10:00' → '2024-03-04T10:00:00+09:00'."""
-    if not lines:
+    if not pieces:
         return None
-    value = value_text(lines, lex)
-    dates = find_dates(value, lex, year_hint(doc))
+    value = value_text(pieces)
+    dates = find_dates(value, lex, default_year)
     if not dates:
         return None
-    span = trimmed(doc.text, lines[0].content.start, lines[-1].content.end)
+    span = pieces_span(doc, pieces)
     for _, day, weekday in dates:
         check_weekday(doc, day, weekday, span, lex)
     time = parse_time(strip_dates(value, lex), lex)
@@ -356,22 +583,31 @@ def hangul_share(text: str, min_length: int) -> bool:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    release_lines, distribution_lines = embargo_lines(doc, lex)
+    release_pieces, distribution_pieces = embargo_pieces(doc, lex)
     title = parse_title_block(doc, lex)
-    distributed = parse_distribution(doc, distribution_lines, lex)
+    year = explicit_year(release_pieces + distribution_pieces, lex) or year_hint(doc)
+    distributed = parse_distribution(doc, distribution_pieces, lex, year)
+    metadata_title(doc, lex, title)
+    kind, kind_source = match_kind(doc, lex, title["title"])
+    kind_source = kind_source if kind else None
     release: dict[str, Any] = {
-        "kind": match_kind(doc, lex),
+        "kind": kind,
         "issuer": match_issuer(doc, lex),
         "title": title["title"],
         "subtitle": title["subtitle"],
         "summary": title["summary"],
-        "embargo": parse_embargo(doc, release_lines, lex, distributed),
+        "embargo": parse_embargo(doc, release_pieces, lex, distributed, year or year_of(distributed)),
         "distributed_at": distributed,
         "attachments": match_attachments(doc, lex),
         "spans": title["spans"],
+        "provenance": {k: v for k, v in (("kind", kind_source), ("title", title["source"])) if v},
     }
+    if release["kind"] is None and looks_like_release(doc, lex, release):
+        doc.warn("release", "no_kind_label", "no kind word in the header (it may be an image), no kind tag "
+                 "in the title and none in the record's or page's metadata")
     if not looks_like_release(doc, lex, release):
         doc.warn("release", "not_a_press_release",
                  "no release time, contact table, Korean headline or prose: not a press release")
-        release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={})
+        release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={},
+                       provenance={})
     doc.release = release

@@ -4,6 +4,12 @@ title block, body, appendices and page footer. Chrome is marked, never deleted.
 Reads: lines, line_hints. Writes: blocks.
 Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331' → page_header.
 
+`REGIONS` is the table of contents: page, header, title, tail, body chrome — each a named
+rule reading the bounds the earlier ones set (`Regions`). Line tests are shared with the
+extractors through the lexicon's named patterns (TIME_FIELD_RE for the time fields), and
+HWPX/HWP cells are evidence: the header runs to the end of its table, the template's
+제목명/부제목명 cells are the title block.
+
 The release is found by anchors, not by position: the page header (board fields) ends the
 page region; a kind label or embargo label opens the release header; a `제 목` label or the
 first line that no header rule claims opens the title; the first bullet or paragraph after
@@ -21,9 +27,11 @@ that stays the body's last lines: the release stage reads attachments from the b
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
-from ..text import is_hangul, trimmed, without_spaces
+from ..text import is_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
 SENTENCE_TITLE_MAX = 45     # a line ending like a sentence but shorter than this is a headline
@@ -36,6 +44,9 @@ WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
+# A header table (kind, times and often the contacts, as in the 2017-2020 HWP templates) holds
+# at most this many lines; a page laid out as one big table is not a header table.
+HEADER_TABLE_MAX_LINES = 40
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -72,7 +83,15 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
     if is_kind_line(line, lex):
         return False
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
-                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text))
+                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text)
+                or lex.TIME_FIELD_RE.match(line.text))
+
+
+def is_bare_time_label(line: Line, lex: Lexicon) -> bool:
+    """'보도시점', '누리망·방송', '배 포 일' alone in a cell: the next line is its value, whatever it
+    says ('본회의 통과시(별도통보)')."""
+    m = lex.TIME_FIELD_RE.match(line.text)
+    return bool(m) and m.end() == len(line.text)
 
 
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
@@ -223,8 +242,8 @@ def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexico
             pending, last = False, line.index + 1
             continue
         label = lex.HEADER_LABEL_RE.match(line.text)
-        if label:
-            pending, last = not label.group("value"), line.index + 1
+        if label or is_bare_time_label(line, lex):
+            pending, last = not label.group("value") if label else True, line.index + 1
             continue
         if not is_header_line(line, lex) or is_title_label(line, lex):
             break
@@ -337,6 +356,9 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         return False
     if not is_sentence(line, lex) or lex.TITLE_STUB_RE.search(line.text):
         return True
+    after = next_line(lines, i + 1, stop)
+    if lex.POLITE_END_RE.search(line.text) and not lex.QUOTE_OPEN_RE.match(line.text):
+        return after is not None and is_subtitle(lines[after], lex)   # '…동향입니다.': a notice
     if len(line.text) <= SENTENCE_TITLE_MAX:
         return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
     after = next_line(lines, i + 1, stop)
@@ -360,6 +382,10 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     if line.text.startswith("(") and line.text.endswith(")") and len(line.text) <= SHORT_TITLE_LINE * 3 \
             and not lex.UNIT_LINE_RE.match(line.text):
         return True   # '(2월 4일 14시, 2보)': the edition note belongs to the headline
+    wraps = bool(lex.TITLE_WRAP_RE.search(lines[first].text))
+    if wraps and len(line.text.split()) == 1 and len(line.text) <= SHORT_TITLE_LINE * 2 \
+            and not lex.MARKER_RE.match(line.text) and not is_contact_label(line, lex) and not is_sentence(line, lex):
+        return True   # '주차장 뺑소니 CCTV 영상 확보 못한' / '경찰관…“직무태만”'
     if len(line.text) > WRAPPED_TITLE_MAX or not is_headline_like(line, lex) or is_subtitle(line, lex):
         return False
     joined = len(lines[first].text) + len(line.text)
@@ -377,6 +403,40 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     return joined <= TITLE_MAX and (is_sentence(lines[after], lex) or not is_headline_like(lines[after], lex))
 
 
+def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
+    """[first, last) of the template's 제목명 and 부제목명 cells (HWPX/HWP), when they hold text
+    after the header: a title of two paragraphs is one title, whatever its lines look like."""
+    names = lex.labels["template"]
+    title = [c for c in template_cells(doc.cells, names["title"])
+             if begin <= c.first < stop and any(l.text for l in doc.lines[c.first:c.last])]
+    if not title:
+        return None
+    first = title[0]
+    subtitle = [c for c in template_cells(doc.cells, names["subtitle"])
+                if c.table == first.table and c.first >= first.last and c.last <= stop]
+    return first.first, max([first.last] + [c.last for c in subtitle])
+
+
+def trailing_time_fields(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> int:
+    """Time cells that follow the title ('보도자료' / title box / '보도시점 | … | 배포 | …', as
+    in the 2024-25 statistics releases) are the header's: EMBARGO; returns where the body starts."""
+    i = next_line(lines, begin, stop)
+    if i is None or not is_bare_time_label(lines[i], lex) and not lex.EMBARGO_LABEL_RE.match(lines[i].text):
+        return begin
+    last = begin
+    awaits = False
+    for line in lines[i:stop]:
+        if line.blank:
+            continue
+        if not (awaits or is_embargo(line, lex) or is_embargo_value(line, lex)):
+            break
+        awaits = is_bare_time_label(line, lex)
+        last = line.index + 1
+    for k in range(begin, last):
+        kinds[k] = K.EMBARGO
+    return last
+
+
 # --- the body's tail: contact table, appendix pages ------------------------------------
 
 def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
@@ -386,7 +446,7 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
     if not m:
         return False
     boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
-    listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text))
+    listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text)) and not is_appendix_box(lines, i, stop, lex)
     if m.group("rest"):
         return boxed and not listed
     after = next_line(lines, i + 1, stop)
@@ -396,6 +456,22 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
         return True
     following = lines[after].text
     return not (lex.NUMBERED_LINE_RE.match(following) or following.startswith("-"))
+
+
+def is_appendix_box(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
+    """'붙임 1  세부 통계표' (a 1×3 box flattened: label, number, title; a tab or a run of
+    spaces between them, or one space when a page's outline follows) — not the listing
+    '붙임 1. 세부 계획 1부.', which has a period after the number or ends with a counter."""
+    box = lex.APPENDIX_BOX_RE.match(lines[i].text)
+    if not box or lex.LISTING_END_RE.search(lines[i].text):
+        return False
+    if box.group("gap") != " ":
+        return True
+    after = next_line(lines, i + 1, stop)
+    if after is None:
+        return False
+    m = lex.MARKER_RE.match(lines[after].text)
+    return bool(m and m.lastgroup in BODY_FAMILIES and m.lastgroup != "decimal_dot")
 
 
 def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
@@ -470,21 +546,48 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
     return K.RELEASE_HEADER
 
 
+def cell_starts(doc: Document) -> dict[int, int]:
+    """Line index → the first line of the table cell holding it (lines outside cells absent)."""
+    return {i: c.first for c in doc.cells for i in range(c.first, c.last)}
+
+
+def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexicon) -> int:
+    """One past the header, extended to the end of the table holding its kind or time cells:
+    '보도일시 | 2020. 9. 1.(화) 08:30 / (국무회의 개회 시)' and the contact rows below it in one
+    table are header lines whatever they look like."""
+    anchors = {i for i in range(first, last) if is_kind_line(doc.lines[i], lex) or is_embargo(doc.lines[i], lex)}
+    tables = {c.table for c in doc.cells if any(c.first <= i < c.last for i in anchors)}
+    for table in tables:
+        cells = [c for c in doc.cells if c.table == table]
+        end = max(c.last for c in cells)
+        if end - min(c.first for c in cells) <= HEADER_TABLE_MAX_LINES and end <= stop:
+            last = max(last, end)
+    return last
+
+
 def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
-                          kinds: list[BlockKind], lex: Lexicon) -> None:
+                          kinds: list[BlockKind], lex: Lexicon, cells: dict[int, int] | None = None) -> None:
     """Each header line by itself, except that value lines below an embargo label
-    ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo."""
-    in_embargo = False
+    ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo, and so does a line
+    in the same table cell as an embargo value ('(국무회의 개회 시)')."""
+    cells = cells or {}
+    in_embargo = awaits_value = False
     for line in lines[first:last]:
         kind = classify_header(line, anchor, lex)
+        same_cell = line.index in cells and cells.get(line.index - 1) == cells[line.index]
         if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
             kind = K.CHROME
         elif kind == K.EMBARGO:
             in_embargo = True
-        elif in_embargo and is_embargo_value(line, lex):
+        elif in_embargo and same_cell and kinds[line.index - 1] == K.EMBARGO and len(line.text) <= SHORT_LINE \
+                and not is_notice(line, lex):
+            kind = K.EMBARGO
+        elif in_embargo and (awaits_value or is_embargo_value(line, lex)) and len(line.text) <= SHORT_LINE:
             kind = K.EMBARGO
         elif not line.blank:
             in_embargo = False
+        if not line.blank:
+            awaits_value = kind == K.EMBARGO and is_bare_time_label(line, lex)
         kinds[line.index] = kind
 
 
@@ -504,39 +607,90 @@ def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind]
     return pages
 
 
+@dataclass
+class Regions:
+    """What the region rules have found so far: every line's kind and the region bounds."""
+    kinds: list[BlockKind]
+    page_end: int = 0           # one past the board's fields
+    footer: int = 0             # first line of the trailing chrome
+    title_from: int = 0         # where the title search starts (one past the header)
+    body_from: int = 0          # one past the title block (and time cells after it)
+    pages: set[int] = field(default_factory=set)     # first lines of appendix pages
+
+
+def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """The board page's header ('작성자 … 조회수 …') and its trailing chrome and contact."""
+    lines, hints = doc.lines, doc.line_hints
+    r.page_end = find_page_end(lines, hints, lex)
+    r.footer = max(find_footer_start(lines, hints, lex), r.page_end)
+    for i in range(r.page_end):
+        r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
+    for i in range(r.footer, len(lines)):
+        r.kinds[i] = hints.get(i) or (K.PAGE_FOOTER if is_page_contact(lines[i], lex) else K.CHROME)
+    r.title_from = r.page_end
+
+
+def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """The release header from its kind or time anchor, to the end of its table."""
+    lines, hints = doc.lines, doc.line_hints
+    header = find_header(lines, r.page_end, r.footer, lex)
+    if not header:
+        return
+    first, anchor, last = header
+    for i in range(r.page_end, first):
+        r.kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
+    last = header_table_end(doc, first, last, r.footer, lex)
+    classify_header_lines(lines, first, last, anchor, r.kinds, lex, cell_starts(doc))
+    for i in range(first, last):
+        if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
+            r.kinds[i] = K.CHROME
+    r.title_from = last
+
+
+def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """The template's title cells, else the headline rules; time cells after the title box."""
+    lines = doc.lines
+    t_first, t_last = template_title(doc, r.page_end, r.footer, lex) \
+        or find_title(lines, r.title_from, r.footer, lex, doc.line_hints)
+    r.title_from = min(r.title_from, t_first)   # a header that ran into the template's title cell gives it back
+    for i in range(r.title_from, t_last):
+        r.kinds[i] = K.TITLE if i >= t_first or lines[i].text else r.kinds[i]
+        if i < t_first and lines[i].text and is_chrome(lines[i], lex):
+            r.kinds[i] = K.CHROME
+    r.body_from = trailing_time_fields(lines, t_last, r.footer, r.kinds, lex)
+
+
+def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """Appendix pages and the contact table before them, cut from the body's end."""
+    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex)
+
+
+def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """Chrome inside the body, by its text or by what render learnt from the markup."""
+    hints = doc.line_hints
+    for i in range(r.body_from, r.footer):
+        if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
+            r.kinds[i] = hints[i]
+        elif is_chrome(doc.lines[i], lex):
+            r.kinds[i] = K.CHROME
+
+
+# The regions in the order they are found; each reads the bounds the earlier ones set.
+REGIONS = (
+    ("page", page_region),
+    ("header", header_region),
+    ("title", title_region),
+    ("tail", tail_region),
+    ("body chrome", body_chrome),
+)
+
+
 def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
     """The kind of every line, and the lines that open an appendix page."""
-    lines, hints = doc.lines, doc.line_hints
-    kinds: list[BlockKind] = [K.BODY] * len(lines)
-    page_end = find_page_end(lines, hints, lex)
-    footer = max(find_footer_start(lines, hints, lex), page_end)
-    for i in range(page_end):
-        kinds[i] = hints.get(i) or classify_page(lines[i], lex)
-    for i in range(footer, len(lines)):
-        kinds[i] = hints.get(i) or (K.PAGE_FOOTER if is_page_contact(lines[i], lex) else K.CHROME)
-    header = find_header(lines, page_end, footer, lex)
-    title_from = page_end
-    if header:
-        first, anchor, last = header
-        for i in range(page_end, first):
-            kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-        classify_header_lines(lines, first, last, anchor, kinds, lex)
-        for i in range(first, last):
-            if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
-                kinds[i] = K.CHROME
-        title_from = last
-    t_first, t_last = find_title(lines, title_from, footer, lex, hints)
-    for i in range(title_from, t_last):
-        kinds[i] = K.TITLE if i >= t_first or lines[i].text else kinds[i]
-        if i < t_first and lines[i].text and is_chrome(lines[i], lex):
-            kinds[i] = K.CHROME
-    pages = assign_tail(lines, t_last, footer, kinds, lex)
-    for i in range(t_last, footer):
-        if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
-            kinds[i] = hints[i]
-        elif is_chrome(lines[i], lex):
-            kinds[i] = K.CHROME
-    return kinds, pages
+    regions = Regions(kinds=[K.BODY] * len(doc.lines))
+    for _, rule in REGIONS:
+        rule(doc, regions, lex)
+    return regions.kinds, regions.pages
 
 
 def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
