@@ -52,7 +52,8 @@ def test_contacts_per_issuer_and_figures_per_country_on_the_seed(seed_db):
     for golden in sorted((ROOT / "tests" / "expected").glob("*.json")):
         record = json.loads(golden.read_text(encoding="utf-8"))
         issuer = (record["release"]["issuer"] or {}).get("name")
-        expected[issuer] = expected.get(issuer, 0) + len(record["contacts"])
+        if record["contacts"]:      # the join yields no row for a release without contacts
+            expected[issuer] = expected.get(issuer, 0) + len(record["contacts"])
     assert dict(per_issuer) == expected and sum(expected.values()) > 0
     per_country = dict(con.execute("""SELECT iso_code, count(*) FROM figures WHERE iso_code IS NOT NULL
                                       GROUP BY iso_code""").fetchall())
