@@ -168,10 +168,10 @@ def test_a_failed_write_leaves_no_partial_file(tree, tmp_path, monkeypatch):
     out = tmp_path / "out"
     real_replace = os.replace
 
-    def replace(a, b):
+    def replace(a, b, **kw):
         if str(b).endswith("seed.html.json"):
             raise OSError(28, "No space left on device")
-        return real_replace(a, b)
+        return real_replace(a, b, **kw)
     monkeypatch.setattr(batch.os, "replace", replace)
     run_batch(options([src], out, jobs=1))
     errors = {Path(e["path"]).name: e for e in read_lines(out / "errors.jsonl")}
@@ -207,7 +207,7 @@ def test_interrupted_run_records_what_was_done_and_resumes(tree, tmp_path, monke
     out = tmp_path / "out"
     monkeypatch.setattr(batch, "parse_bytes", failing_parse(batch.parse_bytes, "seed.cp949.txt",
                                                             KeyboardInterrupt()))
-    summary = run_batch(options([src], out, jobs=1))
+    summary = run_batch(options([src], out, jobs=1, timeout=0, memory_mb=0))   # in this process
     assert summary.interrupted
     done = read_lines(out / "index.jsonl")
     assert 0 < len(done) < len(files)
