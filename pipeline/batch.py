@@ -76,9 +76,11 @@ os.umask(UMASK)
 # Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
 # too_costly is retried, so that a run with a higher ceiling takes it up without --force.
 REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "malformed"}
-# Test-only fault injection: "sleep:NAME" makes a worker sleep on the input named NAME,
-# "spin:NAME" burn CPU on it, "hog:NAME" allocate memory on it. Never set it in real runs.
+# Test-only fault injection (tests/test_faults.py): "sleep:NAME" makes a worker sleep an hour on
+# the input named NAME, "nap:NAME" sleep NAP_SECONDS, "spin:NAME" burn CPU, "hog:NAME" allocate
+# memory without end. It acts only in worker processes. Never set it in real runs.
 TEST_HOOK_ENV = "PIPELINE_TEST_HOOK"
+NAP_SECONDS = 4
 PR_SET_PDEATHSIG = 1
 
 
@@ -574,6 +576,8 @@ def injected_fault(path: str) -> None:
         return
     if action == "sleep":
         time.sleep(3600)
+    elif action == "nap":
+        time.sleep(NAP_SECONDS)
     elif action == "spin":
         while True:
             pass

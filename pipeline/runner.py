@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Callable
 
 from .document import Document, Source
-from .errors import InternalError, PipelineError
+from .errors import InternalError, PipelineError, printable_path
 from .lexicon import Lexicon, load_lexicon
 from .stages import (assemble, bullets, contacts, countries, decode, event, figures,
                      normalize, organizations, page, people, release, render, segment,
@@ -38,7 +38,7 @@ PIPELINE_VERSION = "1.0.0"
 
 
 def new_document(data: bytes, path: str) -> Document:
-    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    source = Source(path=printable_path(path), sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
     return Document(source=source, raw=data)
 
 
