@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes
+from .check import DOCUMENT_SIZE_RATIO, max_document_bytes
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
                      Unreadable, WorkerCrashed, WriteFailed, is_escaped, printable_path)
 
@@ -88,14 +89,22 @@ PR_SET_PDEATHSIG = 1
 
 def dump_bytes(record: dict[str, Any]) -> bytes:
     """The one serialization of a document: UTF-8, indent 2, keys in the order assemble set.
-    orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False) for our records;
-    what it refuses (integers beyond 64 bits) goes through the stdlib."""
-    if orjson is not None:
+    orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False) for our records
+    (checked on every sample and corpus record); what it refuses (integers beyond 64 bits) or
+    might write differently (tiny and huge floats) goes through the stdlib."""
+    if orjson is not None and not has_exponent_float(record):
         try:
             return orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n"
         except (TypeError, orjson.JSONEncodeError):
             pass
     return dump(record).encode("utf-8")
+
+
+def has_exponent_float(record: dict[str, Any]) -> bool:
+    """A float that Python writes in exponent form and orjson may not ('1e-05' / '0.00001').
+    Figures' values are the only floats a document holds."""
+    return any(isinstance(v, float) and v and not 1e-4 <= abs(v) < 1e16
+               for f in record.get("figures", ()) for v in (f.get("value"), f.get("value_max")))
 
 
 def dump(record: dict[str, Any]) -> str:
@@ -532,6 +541,9 @@ def convert(task: Task, job: Job, out: OutDir) -> dict[str, Any]:
         if non_release and not job.keep_non_releases:
             raise NotAPressRelease(task.path, non_release)
         document = dump_bytes(record)
+        if len(document) > max_document_bytes(job.max_bytes):
+            raise TooCostly(task.path, f"its JSON would be {len(document)} bytes, more than validate reads "
+                                       f"({DOCUMENT_SIZE_RATIO} times --max-bytes)")
     except PipelineError as exc:
         if isinstance(exc.__cause__, MemoryError):
             exc = TooCostly(task.path, f"more than the worker's {job.memory_mb} MB of memory")

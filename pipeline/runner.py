@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Callable
 
 from .document import Document, Source
-from .errors import InternalError, PipelineError, printable_path
+from .errors import InternalError, Malformed, PipelineError, printable_path
 from .lexicon import Lexicon, load_lexicon
 from .stages import (assemble, bullets, contacts, countries, decode, event, figures,
                      normalize, organizations, page, people, release, render, segment,
@@ -51,6 +51,8 @@ def run(doc: Document, lex: Lexicon | None = None) -> Document:
             stage(doc, lex)
         except PipelineError:
             raise
+        except RecursionError as exc:  # markup or JSON nested deeper than Python recurses
+            raise Malformed(doc.source.path, f"nested too deeply to read (stage {name})") from exc
         except Exception as exc:  # a bug: report it with the file and the stage
             raise InternalError(doc.source.path, f"stage {name} failed: {type(exc).__name__}: {exc}") from exc
     return doc

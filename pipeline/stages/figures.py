@@ -220,8 +220,13 @@ def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
     return not any(rule(cand, text, lex) for _, rule in RULES)
 
 
+# Beyond 10^18 a number is no amount a release states, and no 64-bit integer or JSON reader
+# holds it exactly; such a figure keeps its text and span with `value` null.
+MAX_FIGURE_DIGITS = 18
+
+
 def plain(value: Decimal | None) -> int | float | None:
-    if value is None:
+    if value is None or (value.is_finite() and value and value.adjusted() >= MAX_FIGURE_DIGITS):
         return None
     return int(value) if value == value.to_integral() else float(value)
 

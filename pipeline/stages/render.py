@@ -356,7 +356,7 @@ def parse_scalar(value: str) -> Any:
             return value[1:-1]
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
-    if re.fullmatch(r"-?\d+", value):
+    if re.fullmatch(r"-?\d{1,18}", value):    # longer digit runs stay text: no 64-bit number
         return int(value)
     return {"null": None, "~": None, "": None, "true": True, "false": False}.get(value, value)
 
