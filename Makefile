@@ -7,7 +7,7 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test batch validate eval bench regen clean
+.PHONY: setup run test batch validate eval bench stress regen clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,11 @@ eval: $(STAMP)
 ## bench: throughput on the seed and the korea.kr corpus
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+## stress: CPU time and peak memory of the pathological inputs (issue 16), parse and batch
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
+	$(BIN)/python scripts/stress.py --batch
 
 ## regen: rewrite golden files from the current pipeline; review the diff before committing
 regen: $(STAMP)

@@ -11,6 +11,9 @@ from ..document import Document, Line, LineRepair, Repair, Span
 from ..lexicon import Lexicon
 from ..text import is_hangul
 
+MAX_REPAIRS = 1_000     # `?` holes repaired per document (real releases: a handful); past it the
+                        # rest stay `?` with a truncated_output warning
+
 
 def fold(text: str, lex: Lexicon) -> str:
     """NFC, then the character table in data/fold.tsv (never NFKC).
@@ -39,7 +42,7 @@ def repair_holes(text: str) -> tuple[str, list[Repair]]:
     chars = list(text)
     repairs = []
     i = text.find("?")
-    while i >= 0:
+    while i >= 0 and len(repairs) < MAX_REPAIRS:
         fix = repair_for_hole(text, i)
         if fix:
             chars[i] = fix
@@ -74,6 +77,9 @@ def locate_line_repair(repair: LineRepair, lines: list[Line], lex: Lexicon) -> R
 
 def run(doc: Document, lex: Lexicon) -> None:
     text, doc.repairs = repair_holes(fold(doc.plain, lex))
+    if len(doc.repairs) >= MAX_REPAIRS:
+        doc.warn("normalize", "truncated_output", f"{MAX_REPAIRS} repairs at most: later `?` holes are left as they are",
+                 doc.repairs[-1].span)
     doc.text = text
     doc.lines = split_lines(text)
     doc.repairs[:0] = [locate_line_repair(r, doc.lines, lex) for r in doc.line_repairs]
