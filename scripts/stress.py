@@ -15,6 +15,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,11 +81,74 @@ def measure(path: Path, batch: bool) -> dict:
     return json.loads(proc.stdout)
 
 
+# --- batch memory as the corpus grows --------------------------------------------------------------
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "korea-kr"
+SAMPLE_EVERY = 0.05
+
+
+def tree_rss_mb(root: int) -> float:
+    """Resident memory of `root` and every process below it, summed (Linux /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[fields.rfind(")") + 2:].split()[1])
+        rss[int(entry.name)] = next((int(line.split()[1]) for line in status.splitlines()
+                                     if line.startswith("VmRSS:")), 0)
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        kids = [p for p, pp in parents.items() if pp == pid and p not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    return sum(rss.get(p, 0) for p in tree) / 1024
+
+
+def batch_rss(count: int, jobs: int = 2) -> dict:
+    """Peak RSS of `batch --jobs 2` over `count` korea.kr records (the corpus replicated)."""
+    records = sorted(CORPUS.glob("*.md"))
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        for i in range(count):
+            record = records[i % len(records)]
+            folder = src / f"{i // 1000:03}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{i:06}-{record.name}").write_bytes(record.read_bytes() + f"\n<!-- {i} -->\n".encode())
+        started = time.monotonic()
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "batch", str(src), "-o", str(Path(tmp) / "out"),
+                                 "--jobs", str(jobs), "--no-progress"], cwd=ROOT, stderr=subprocess.PIPE)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(SAMPLE_EVERY)
+        err = proc.stderr.read().decode()
+        return {"inputs": count, "peak_tree_rss_mb": round(peak, 1), "wall_s": round(time.monotonic() - started, 1),
+                "summary": err.strip().splitlines()[-1] if err.strip() else ""}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--batch", action="store_true", help="through `batch --jobs 1` with its ceilings")
     parser.add_argument("--only", action="append", help="cases whose name contains this")
+    parser.add_argument("--rss", type=int, nargs="+", metavar="N",
+                        help="instead: peak RSS of `batch --jobs 2` over N replicated korea.kr records")
     args = parser.parse_args()
+    if args.rss:
+        if not CORPUS.is_dir():
+            print(f"skipped: {CORPUS} is absent")
+            return 0
+        rows = [batch_rss(n) for n in args.rss]
+        for row in rows:
+            print(f"{row['inputs']:>7} inputs  peak tree RSS {row['peak_tree_rss_mb']:>7.1f} MB  "
+                  f"{row['wall_s']:>6.1f} s wall  {row['summary']}", flush=True)
+        return 0
     rows = []
     print(f"{'case':36} {'input':>9} {'outcome':>20} {'CPU s':>7} {'peak MB':>8} {'JSON MB':>8}  budget")
     with tempfile.TemporaryDirectory() as tmp:
