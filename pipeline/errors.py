@@ -80,8 +80,12 @@ def printable_path(path: str) -> str:
         path.encode("utf-8")
         return path
     except UnicodeEncodeError:
+        pass
+    try:
         raw = path.encode("utf-8", "surrogateescape").replace(b"\\", b"\\\\")
-        return raw.decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:      # a surrogate no file name holds: written as \udXXX
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def is_escaped(path: str) -> bool:

@@ -417,3 +417,117 @@ def test_a_file_beside_a_folder_of_its_output_name_collides(tmp_path):
     index = {line["target"]: line for line in lines(out / "index.jsonl")}
     assert status == FAILED and len(index) == 2
     assert sorted(line.get("code") or "" for line in index.values()) == ["", "output_collision"]
+
+
+# --- values: what validate reads and what parse writes -------------------------------------------
+
+from pipeline import Malformed, parse_text  # noqa: E402  (grouped with the cases that use them)
+from pipeline.batch import BatchOptions, dump, dump_bytes, run_batch  # noqa: E402
+from pipeline.check import check_json_bytes, max_document_bytes  # noqa: E402
+from pipeline.stages.bullets import MAX_NODES  # noqa: E402
+from pipeline.stages.figures import MAX_FIGURES  # noqa: E402
+from pipeline.stages.normalize import MAX_REPAIRS  # noqa: E402
+
+NOT_STRICT = {
+    "NaN": b'{"a": NaN}',
+    "Infinity": b'{"a": -Infinity}',
+    "a duplicate key": b'{"a": 1, "a": 2}',
+    "a lone surrogate in a value": b'{"a": ["\\ud800"]}',
+    "a lone surrogate in a key": b'{"\\udfff": 1}',
+}
+
+
+@pytest.mark.parametrize("name", NOT_STRICT)
+def test_validate_refuses_json_a_database_would_not_take(name):
+    (problem,) = check_json_bytes("f.json", NOT_STRICT[name])
+    assert problem.message.startswith("not strict JSON")
+    str(problem).encode("utf-8")
+
+
+def test_validate_does_not_echo_a_top_level_array():
+    data = json.dumps(["보도자료 " * 1000]).encode()
+    (problem,) = check_json_bytes("f.json", data)
+    assert problem.message == "the document is a JSON array, not an object"
+
+
+@pytest.mark.parametrize("data", [b"[" * 100_000 + b"]" * 100_000,
+                                  b'{"a":' * 100_000 + b"1" + b"}" * 100_000,
+                                  b'{"a": ' + b"7" * 5000 + b"}"])
+def test_validate_reports_unreadable_json_as_malformed(data):
+    (problem,) = check_json_bytes("f.json", data)
+    assert problem.message.startswith("[malformed]") and len(problem.message) < 400
+
+
+def test_a_json_record_nested_deeply_is_malformed_not_internal():
+    with pytest.raises(Malformed):
+        parse_text('{"title": "a", "content": "b", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+
+def test_a_number_of_thousands_of_digits_still_makes_json():
+    record = parse_text("보도자료\n\n□ 예산은 " + "7" * 5000 + "원이다.\n---\n")
+    assert json.loads(dump_bytes(record)) == json.loads(dump(record))
+    assert any(f["value"] is None and len(f["text"]) > 4300 for f in record["figures"])
+    front = parse_text('---\ntitle: "보도"\nviews: ' + "9" * 5000 + "\n---\n본문입니다.\n")
+    assert check_json_bytes("f.json", dump_bytes(front)) == []
+
+
+def test_orjson_writes_the_bytes_of_the_stdlib_serializer():
+    for path in sorted((ROOT / "samples").iterdir()):
+        try:
+            record = parse_text(path.read_bytes().decode("utf-8", "replace"), str(path))
+        except Exception:
+            continue
+        assert dump_bytes(record) == dump(record).encode("utf-8"), path
+    for value in (1e-05, 1e-07, 0.5, 1e16, 2 ** 70):
+        record = {"figures": [{"value": value, "value_max": None}]}
+        assert dump_bytes(record) == dump(record).encode("utf-8")
+
+
+def test_batch_writes_no_document_validate_would_refuse(tmp_path, monkeypatch):
+    import pipeline.batch as batch
+    assert max_document_bytes(1000) == 16 * 1000
+    (tmp_path / "a.txt").write_bytes(SHORT.format(n=1).encode())
+    monkeypatch.setattr(batch, "max_document_bytes", lambda max_bytes: 100)
+    summary = run_batch(BatchOptions(inputs=[str(tmp_path / "a.txt")], out=tmp_path / "out", jobs=1,
+                                     progress="off", timeout=0, memory_mb=0))
+    (line,) = lines(tmp_path / "out" / "index.jsonl")
+    assert summary.errors == 1 and line["code"] == "too_costly" and "more than validate reads" in line["message"]
+
+
+# --- cost caps: what one document may produce ----------------------------------------------------
+
+def count_nodes(nodes: list[dict]) -> int:
+    stack, n = list(nodes), 0
+    while stack:
+        n += 1
+        stack.extend(stack.pop()["children"])
+    return n
+
+
+def truncated(record: dict) -> list[str]:
+    return [w["stage"] if "stage" in w else w["message"] for w in record["diagnostics"]["warnings"]
+            if w["code"] == "truncated_output"]
+
+
+@pytest.mark.parametrize("lines_in", [MAX_NODES + 100, 2 * MAX_NODES + 100])
+def test_a_tree_stops_at_its_node_cap_and_stays_valid(lines_in):
+    record = parse_text("보도자료\n\n" + "□ 항목\n" * lines_in)
+    assert count_nodes(record["sections"]) == MAX_NODES and len(truncated(record)) == 1
+    assert check_json_bytes("f.json", dump_bytes(record)) == []
+
+
+def test_what_a_document_adds_to_its_text_is_bounded():
+    """Past the caps, more lines add their text and nothing else: the document less its text
+    does not grow with the input."""
+    def extra(n: int) -> int:
+        record = parse_text("보도자료\n\n" + "가\n" * n)
+        return len(dump_bytes(record)) - len(record["text"].encode())
+    assert extra(4 * MAX_NODES) <= 1.05 * extra(2 * MAX_NODES)
+
+
+def test_figures_and_repairs_stop_at_their_caps():
+    record = parse_text("보도자료\n\n□ " + "1억원, " * (MAX_FIGURES + 50) + "\n")
+    assert len(record["figures"]) == MAX_FIGURES and truncated(record)
+    record = parse_text("보도자료\n\n□ " + "수립?추진 " * (MAX_REPAIRS + 50) + "\n")
+    assert len(record["diagnostics"]["repairs"]) == MAX_REPAIRS and truncated(record)
+    assert record["text"].count("?") == 50
