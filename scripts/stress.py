@@ -37,7 +37,7 @@ CASES = {
     "14 MB line of digits": lambda: b"1234567 " * 1_750_000 + b"\n",
     "one tag with 100k attributes": lambda: html("<p " + " ".join(f"a{i}='x'" for i in range(100_000)) + ">본문</p>"),
     "250 nested <dl> over 100k <dt>": lambda: html("<dl>" * 250 + "<dt>항목</dt>" * 100_000 + "</dl>" * 250),
-    "250 nested <h1>": lambda: html("<h1>제목 " * 250 + "</h1>" * 250),
+    "250 nested <h1> over 100k words": lambda: html("<h1>" * 250 + "본문 " * 100_000 + "</h1>" * 250),
     "100k-row table": lambda: html("<table>" + "<tr><td>구분</td><td>내용 1</td></tr>" * 100_000 + "</table>"),
     "400,000 short lines": lambda: "□ 포럼 개최 안내\n".encode() * 400_000,
 }
