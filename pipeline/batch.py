@@ -339,7 +339,7 @@ class Claims:
         return None
 
 
-def plan(inputs: Iterator[Found], previous: dict[str, dict[str, Any]]) -> Iterator[Task]:
+def plan(inputs: Iterator[Found], previous: Previous) -> Iterator[Task]:
     """Tasks in input order, each with the last run's outcome and any collision."""
     claims = Claims()
     for found in inputs:
@@ -842,15 +842,36 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         return
 
 
-def load_previous(out: Path) -> dict[str, dict[str, Any]]:
+class Previous:
+    """The last run's outcome per output name, kept as compact JSON text (a few hundred bytes
+    an input instead of a dict's kilobyte) and read back when its input comes up."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def add(self, line: dict[str, Any]) -> None:
+        status = line.get("was") if line.get("status") == "skipped" else line.get("status")
+        self.lines[line["target"]] = json.dumps({**line, "status": status}, ensure_ascii=False)
+
+    def get(self, target: str) -> dict[str, Any] | None:
+        text = self.lines.get(target)
+        return None if text is None else json.loads(text)
+
+    def items(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for target, text in self.lines.items():
+            yield target, json.loads(text)
+
+
+def load_previous(out: Path) -> Previous:
     """The last run's outcome per output name, when it was made by this pipeline version."""
-    previous: dict[str, dict[str, Any]] = {}
+    previous = Previous()
     for name in (INDEX, INDEX + ".partial"):      # the partial index of a killed run is newer
         for line in read_jsonl(out / name):
-            key = line.get("target")
-            if key and line.get("pipeline_version") == PIPELINE_VERSION:
-                status = line.get("was") if line.get("status") == "skipped" else line.get("status")
-                previous[key] = {**line, "status": status}
+            if line.get("target") and line.get("pipeline_version") == PIPELINE_VERSION:
+                previous.add(line)
     return previous
 
 
@@ -859,7 +880,7 @@ class IndexWriter:
     If a line cannot be written (a full disk), writing stops, the files of the last complete
     index stay as they are, and `failure` says why."""
 
-    def __init__(self, out: Path, previous: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, out: Path, previous: Previous) -> None:
         self.out = out
         self.previous = previous
         self.seen: set[str] = set()
@@ -1082,7 +1103,7 @@ def run_batch(options: BatchOptions) -> Summary:
 def run_locked(options: BatchOptions, lock: int) -> Summary:
     out = options.out
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)      # a file-size limit is a write error
-    previous = {} if options.force else load_previous(out)
+    previous = Previous() if options.force else load_previous(out)
     mode = options.progress_mode()
     walk = (options.inputs, options.patterns, out, options.follow_symlinks)
     total = sum(1 for _ in find_inputs(*walk)) if mode != "off" else None
