@@ -40,6 +40,10 @@ CASES = {
     "250 nested <h1> over 100k words": lambda: html("<h1>" * 250 + "본문 " * 100_000 + "</h1>" * 250),
     "100k-row table": lambda: html("<table>" + "<tr><td>구분</td><td>내용 1</td></tr>" * 100_000 + "</table>"),
     "400,000 short lines": lambda: "□ 포럼 개최 안내\n".encode() * 400_000,
+    # the default --max-bytes, filled
+    "20 MB of 'a\\n'": lambda: b"a\n" * 10_000_000,
+    "20 MB of '\uac00\\n'": lambda: "가\n".encode() * 5_000_000,
+    "20 MB line of digits": lambda: b"1234567 " * 2_500_000 + b"\n",
 }
 
 CHILD = r"""
@@ -48,8 +52,8 @@ from pathlib import Path
 path, batch = sys.argv[1], sys.argv[2] == "batch"
 if batch:
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "pipeline", "batch", path, "-o", out, "--jobs", "1", "--no-progress"],
-                       capture_output=True)
+        subprocess.run([sys.executable, "-m", "pipeline", "batch", path, "-o", out, "--jobs", "1", "--no-progress",
+                        "--keep-non-releases"], capture_output=True)
         index = [json.loads(line) for line in (Path(out) / "index.jsonl").read_text().splitlines()]
         outcome = (index[0].get("code") or index[0]["status"]) if index else "no index"
         size = sum(p.stat().st_size for p in Path(out).glob("*.json"))

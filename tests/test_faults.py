@@ -426,7 +426,7 @@ from pipeline.batch import BatchOptions, dump, dump_bytes, run_batch  # noqa: E4
 from pipeline.check import check_json_bytes, max_document_bytes  # noqa: E402
 from pipeline.stages.bullets import MAX_NODES  # noqa: E402
 from pipeline.stages.figures import MAX_FIGURES  # noqa: E402
-from pipeline.stages.normalize import MAX_REPAIRS  # noqa: E402
+from pipeline.stages.normalize import MAX_LINES, MAX_REPAIRS  # noqa: E402
 
 NOT_STRICT = {
     "NaN": b'{"a": NaN}',
@@ -505,8 +505,7 @@ def count_nodes(nodes: list[dict]) -> int:
 
 
 def truncated(record: dict) -> list[str]:
-    return [w["stage"] if "stage" in w else w["message"] for w in record["diagnostics"]["warnings"]
-            if w["code"] == "truncated_output"]
+    return [w["message"] for w in record["diagnostics"]["warnings"] if w["code"] == "truncated_output"]
 
 
 @pytest.mark.parametrize("lines_in", [MAX_NODES + 100, 2 * MAX_NODES + 100])
@@ -531,3 +530,10 @@ def test_figures_and_repairs_stop_at_their_caps():
     record = parse_text("보도자료\n\n□ " + "수립?추진 " * (MAX_REPAIRS + 50) + "\n")
     assert len(record["diagnostics"]["repairs"]) == MAX_REPAIRS and truncated(record)
     assert record["text"].count("?") == 50
+
+
+def test_lines_past_the_cap_stay_in_the_text_unread():
+    record = parse_text("보도자료\n\n" + "가\n" * (MAX_LINES + 10))
+    assert record["text"].count("\n") == MAX_LINES + 12          # the text is whole
+    assert any(f"more than {MAX_LINES} lines" in w["message"] for w in record["diagnostics"]["warnings"])
+    assert check_json_bytes("f.json", dump_bytes(record)) == []

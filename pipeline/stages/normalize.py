@@ -11,6 +11,8 @@ from ..document import Document, Line, LineRepair, Repair, Span
 from ..lexicon import Lexicon
 from ..text import is_hangul
 
+MAX_LINES = 100_000     # lines read per document (real releases: ~1,000 at most); past it the text
+                        # is kept but has no lines, with a truncated_output warning
 MAX_REPAIRS = 1_000     # `?` holes repaired per document (real releases: a handful); past it the
                         # rest stay `?` with a truncated_output warning
 
@@ -52,14 +54,19 @@ def repair_holes(text: str) -> tuple[str, list[Repair]]:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The lines of `text`, the first MAX_LINES of them (the rest of the text has no lines)."""
     lines = []
     start = 0
-    for index, raw in enumerate(text.split("\n")):
-        end = start + len(raw)
+    while len(lines) < MAX_LINES:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        raw = text[start:end]
         stripped = raw.strip()
         indent = len(raw) - len(raw.lstrip())
         content = Span(start + indent, start + indent + len(stripped))
-        lines.append(Line(index, start, end, content, indent, stripped))
+        lines.append(Line(len(lines), start, end, content, indent, stripped))
+        if end == len(text):
+            break
         start = end + 1
     return lines
 
@@ -82,5 +89,8 @@ def run(doc: Document, lex: Lexicon) -> None:
                  doc.repairs[-1].span)
     doc.text = text
     doc.lines = split_lines(text)
+    if doc.lines[-1].end < len(text):
+        doc.warn("normalize", "truncated_output", f"more than {MAX_LINES} lines: the text after line {MAX_LINES} "
+                 "is kept but not read", Span(doc.lines[-1].end, len(text)))
     doc.repairs[:0] = [locate_line_repair(r, doc.lines, lex) for r in doc.line_repairs]
     doc.repairs.sort(key=lambda r: r.span.start)
