@@ -681,9 +681,14 @@ class Worker:
         self.tasks: deque[tuple[int, Task]] = deque()
         self.stopped = False
 
-    def give(self, chunk: list[tuple[int, Task]]) -> None:
+    def give(self, chunk: list[tuple[int, Task]]) -> bool:
+        """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's)."""
+        try:
+            self.conn.send([task for _, task in chunk])
+        except OSError:
+            return False
         self.tasks.extend(chunk)
-        self.conn.send([task for _, task in chunk])
+        return True
 
     def stop(self) -> None:
         if not self.stopped:
@@ -741,14 +746,15 @@ class Pool:
                 for worker in self.workers:
                     if worker.tasks:
                         continue
+                    chunk = None
                     if self.again:
-                        worker.give(self.again.popleft())
+                        chunk = self.again.popleft()
                     elif not exhausted and issued - head < self.window:
                         chunk = list(islice(numbered, CHUNK))
                         exhausted = len(chunk) < CHUNK
                         issued += len(chunk)
-                        if chunk:
-                            worker.give(chunk)
+                    if chunk and not worker.give(chunk):
+                        self.again.appendleft(chunk)     # it died idle; collect() replaces it
                 if exhausted and not self.again and not any(w.tasks for w in self.workers):
                     break
                 self.collect()
@@ -764,9 +770,9 @@ class Pool:
 
     def collect(self) -> None:
         """Wait a little for records or deaths and take them in."""
-        busy = [w for w in self.workers if w.tasks or w.stopped]
-        ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=POLL_SECONDS))
-        for worker in busy:
+        workers = list(self.workers)      # idle ones too: a worker may die while it waits
+        ready = set(wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=POLL_SECONDS))
+        for worker in workers:
             if worker.conn in ready or worker.proc.sentinel in ready:
                 self.take(worker)
 
