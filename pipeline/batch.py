@@ -776,8 +776,11 @@ class Pool:
             if worker.conn in ready or worker.proc.sentinel in ready:
                 self.take(worker)
 
-    def take(self, worker: Worker) -> None:
-        """Every record the worker has sent; if it has died, its current input is charged."""
+    def take(self, worker: Worker, charge: bool = True) -> None:
+        """Every record the worker has sent; if it has died, its current input is charged
+        (unless we killed it ourselves: `charge` False, the input is redone next run)."""
+        if not charge:
+            worker.proc.join()
         try:
             while worker.conn.poll():
                 record = worker.conn.recv()
@@ -788,7 +791,7 @@ class Pool:
         except (EOFError, OSError):
             pass
         worker.proc.join()
-        if worker.tasks and not (worker.stopped and worker.proc.exitcode == 0):
+        if charge and worker.tasks and not (worker.stopped and worker.proc.exitcode == 0):
             seq, task = worker.tasks.popleft()
             self.done[seq] = worker.death_record(task, self.job)
         if worker.tasks and not self.stop.requested:
@@ -811,7 +814,7 @@ class Pool:
         for worker in self.workers:
             worker.kill()
         for worker in list(self.workers):
-            self.take(worker)
+            self.take(worker, charge=False)
 
     def close(self) -> None:
         for worker in self.workers:
