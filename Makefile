@@ -8,7 +8,7 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test test-min batch validate export eval bench regen clean review-test
+.PHONY: setup run test test-min batch validate export eval bench stress regen clean review-test
 
 setup: $(STAMP)
 
@@ -65,6 +65,11 @@ bench: $(BENCH_STAMP)
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: trafilatura not installed, its ratio will be skipped"
 	touch $(BENCH_STAMP)
+
+## stress: CPU time and peak memory of the pathological inputs (issue 16), parse and batch
+stress: $(STAMP)
+	$(BIN)/python scripts/stress.py
+	$(BIN)/python scripts/stress.py --batch
 
 ## regen: rewrite golden files from the current pipeline; review the diff before committing
 regen: $(STAMP)

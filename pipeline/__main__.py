@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, PipelineError, parse_bytes
-from .batch import BatchOptions, OutputUnusable, dump, iter_inputs, run_batch, write_atomic
+from .batch import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, BatchOptions, OutputUnusable, dump, iter_inputs,
+                    run_batch, write_atomic)
 from .check import BATCH_FILES, STDIN, check_file, read_input
 from . import review
 
@@ -89,7 +90,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     progress = "off" if args.no_progress else "auto"
     options = BatchOptions(inputs=args.inputs, out=Path(args.output), jobs=args.jobs, force=args.force,
                            progress=progress, patterns=tuple(args.glob or ()), max_bytes=args.max_bytes,
-                           keep_non_releases=args.keep_non_releases)
+                           keep_non_releases=args.keep_non_releases, follow_symlinks=args.follow_symlinks,
+                           timeout=args.timeout, memory_mb=args.memory)
     try:
         summary = run_batch(options)
     except OutputUnusable as exc:
@@ -246,6 +248,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only files whose name matches, e.g. '*.txt' (repeatable)")
     b.add_argument("--keep-non-releases", action="store_true",
                    help="write inputs flagged not_a_press_release as documents instead of error records")
+    # --- the batch engine's own ceilings and walking (reliability) ---
+    b.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links found inside INPUT folders (default: a record says they were not)")
+    b.add_argument("--timeout", type=non_negative, default=DEFAULT_TIMEOUT, metavar="S",
+                   help=f"CPU seconds one input may take before it is stopped as too_costly "
+                        f"(default {DEFAULT_TIMEOUT}; 0 = none)")
+    b.add_argument("--memory", type=non_negative, default=DEFAULT_MEMORY_MB, metavar="MB",
+                   help=f"address space of one worker process; an input needing more is too_costly "
+                        f"(default {DEFAULT_MEMORY_MB}; 0 = none)")
     b.set_defaults(func=cmd_batch)
     v = sub.add_parser("validate", parents=[common], help="validate JSON documents (or, with --raw, raw releases)")
     v.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")

@@ -15,10 +15,72 @@ from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_MAX_BYTES, PipelineError, parse_bytes, read_limited
+from .errors import printable_path
 from .schema import validate
 
 BATCH_FILES = {"index.jsonl", "errors.jsonl"}
 STDIN = "-"
+# A document may be this many times the size of the input it was parsed from: batch refuses
+# (too_costly) to write a larger one, validate reads up to this much, so `make run` always
+# validates what it wrote. The document caps keep real documents far below it.
+DOCUMENT_SIZE_RATIO = 16
+MAX_MESSAGE_CHARS = 300     # a schema message quoting a huge value is cut to this
+
+
+def max_document_bytes(max_input_bytes: int = DEFAULT_MAX_BYTES) -> int:
+    return DOCUMENT_SIZE_RATIO * max_input_bytes
+
+
+class NotStrictJSON(ValueError):
+    """JSON that Python would read but a database would not take."""
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise NotStrictJSON(f"the key {json.dumps(twice, ensure_ascii=False)[:80]} appears twice in one object")
+    return record
+
+
+def no_constant(name: str) -> Any:
+    raise NotStrictJSON(f"{name} is not a JSON number")
+
+
+def strict_loads(text: str) -> Any:
+    """json.loads without NaN/Infinity or duplicate keys, and no lone surrogate in a string."""
+    value = json.loads(text, object_pairs_hook=unique_keys, parse_constant=no_constant)
+    if where := lone_surrogate(value):
+        raise NotStrictJSON(f"a string at {where} holds a lone surrogate (\\ud800-\\udfff), which is not text")
+    return value
+
+
+def lone_surrogate(value: Any) -> str | None:
+    """The pointer of the first key or string that is not valid Unicode; iterative, so depth
+    costs no recursion."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        pointer, item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and not is_text(item):
+                return pointer or "/"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if not is_text(key):
+                    return pointer + "/" + printable_path(key)
+                stack.append((f"{pointer}/{key}", child))
+        elif isinstance(item, list):
+            stack.extend((f"{pointer}/{i}", child) for i, child in enumerate(item))
+    return None
+
+
+def is_text(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -28,23 +90,44 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.pointer or '/'}: {self.message}"
+        return printable_path(f"{self.file}: {self.pointer or '/'}: {self.message}")
 
 
 def schema_problems(file: str, record: Any) -> list[Problem]:
-    return [Problem(file, e.path, e.message) for e in validate(record)]
+    if not isinstance(record, dict):     # the schema's message would quote the whole value
+        return [Problem(file, "", f"the document is a JSON {json_type(record)}, not an object")]
+    try:
+        errors = validate(record)
+    except RecursionError:
+        return [Problem(file, "", "[malformed] nested too deeply to check")]
+    return [Problem(file, e.path, shorten(e.message)) for e in errors]
+
+
+def json_type(value: Any) -> str:
+    names = {list: "array", str: "string", bool: "boolean", int: "number", float: "number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def shorten(message: str) -> str:
+    if len(message) <= MAX_MESSAGE_CHARS:
+        return message
+    return message[:MAX_MESSAGE_CHARS] + f"… ({len(message) - MAX_MESSAGE_CHARS} more characters)"
 
 
 def check_json_bytes(file: str, data: bytes) -> list[Problem]:
     """Schema errors of one JSON document given as bytes."""
     try:
-        record = json.loads(data.decode("utf-8-sig"))
+        record = strict_loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         return [Problem(file, "", f"not UTF-8 at byte {exc.start}")]
     except json.JSONDecodeError as exc:
         return [Problem(file, "", f"not JSON: line {exc.lineno} column {exc.colno}: {exc.msg}")]
+    except NotStrictJSON as exc:
+        return [Problem(file, "", f"not strict JSON: {exc}")]
     except RecursionError:
-        return [Problem(file, "", "not JSON this program can read: nested too deeply")]
+        return [Problem(file, "", "[malformed] not JSON this program can read: nested too deeply")]
+    except ValueError as exc:   # a number of more than 4,300 digits
+        return [Problem(file, "", f"[malformed] not JSON this program can read: {shorten(str(exc))}")]
     return schema_problems(file, record)
 
 
@@ -95,8 +178,12 @@ def read_input(name: str, stdin: Any, max_bytes: int) -> bytes:
 
 
 def check_file(name: str, raw: bool, stdin: Any, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:
-    """Every problem of one file (`-` is stdin); a file that cannot be read is one problem."""
+    """Every problem of one file (`-` is stdin); a file that cannot be read is one problem.
+    `max_bytes` is the input limit: a raw release may be that large, a JSON document
+    DOCUMENT_SIZE_RATIO times that, as batch writes them."""
     label = "<stdin>" if name == STDIN else name
+    if not raw:
+        max_bytes = max_document_bytes(max_bytes)
     try:
         data = read_input(name, stdin, max_bytes)
     except PipelineError as exc:

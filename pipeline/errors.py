@@ -70,3 +70,36 @@ class OutputCollision(PipelineError):
 
 class InternalError(PipelineError):
     code = "internal"
+
+
+class TooCostly(PipelineError):
+    """Batch stopped the input at its ceiling of CPU time (`--timeout`) or memory (`--memory`)."""
+    code = "too_costly"
+
+
+def printable_path(path: str) -> str:
+    """A path as valid text. Python keeps a file name's undecodable bytes as lone surrogates,
+    which no UTF-8 file can hold; such a name is written with each of those bytes as `\\xNN`
+    and each backslash doubled, so `\\xNN` is never ambiguous and the bytes can be recovered
+    (`bytes_of_printable`). Names that are valid UTF-8 come back unchanged."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = path.encode("utf-8", "surrogateescape").replace(b"\\", b"\\\\")
+    except UnicodeEncodeError:      # a surrogate no file name holds: written as \udXXX
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def is_escaped(path: str) -> bool:
+    """Whether `printable_path` had to escape this path."""
+    return printable_path(path) is not path
+
+
+def bytes_of_printable(printable: str) -> bytes:
+    """The file name's bytes back from an escaped `printable_path`."""
+    import codecs
+    return codecs.escape_decode(printable.encode("utf-8"))[0]

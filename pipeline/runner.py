@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Callable
 
 from .document import Document, Source
-from .errors import InternalError, PipelineError
+from .errors import InternalError, Malformed, PipelineError, printable_path
 from .lexicon import Lexicon, load_lexicon
 from .stages import (assemble, bullets, contacts, countries, decode, event, figures,
                      normalize, organizations, page, people, release, render, segment,
@@ -38,7 +38,7 @@ PIPELINE_VERSION = "1.0.0"
 
 
 def new_document(data: bytes, path: str) -> Document:
-    source = Source(path=path, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
+    source = Source(path=printable_path(path), sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
     return Document(source=source, raw=data)
 
 
@@ -53,6 +53,8 @@ def run(doc: Document, lex: Lexicon | None = None,
             stage(doc, lex)
         except PipelineError:
             raise
+        except RecursionError as exc:  # markup or JSON nested deeper than Python recurses
+            raise Malformed(doc.source.path, f"nested too deeply to read (stage {name})") from exc
         except Exception as exc:  # a bug: report it with the file and the stage
             raise InternalError(doc.source.path, f"stage {name} failed: {type(exc).__name__}: {exc}") from exc
     return doc

@@ -168,10 +168,10 @@ def test_a_failed_write_leaves_no_partial_file(tree, tmp_path, monkeypatch):
     out = tmp_path / "out"
     real_replace = os.replace
 
-    def replace(a, b):
+    def replace(a, b, **kw):
         if str(b).endswith("seed.html.json"):
             raise OSError(28, "No space left on device")
-        return real_replace(a, b)
+        return real_replace(a, b, **kw)
     monkeypatch.setattr(batch.os, "replace", replace)
     run_batch(options([src], out, jobs=1))
     errors = {Path(e["path"]).name: e for e in read_lines(out / "errors.jsonl")}
@@ -207,7 +207,7 @@ def test_interrupted_run_records_what_was_done_and_resumes(tree, tmp_path, monke
     out = tmp_path / "out"
     monkeypatch.setattr(batch, "parse_bytes", failing_parse(batch.parse_bytes, "seed.cp949.txt",
                                                             KeyboardInterrupt()))
-    summary = run_batch(options([src], out, jobs=1))
+    summary = run_batch(options([src], out, jobs=1, timeout=0, memory_mb=0))   # in this process
     assert summary.interrupted
     done = read_lines(out / "index.jsonl")
     assert 0 < len(done) < len(files)
@@ -271,3 +271,30 @@ def test_non_releases_are_error_records_unless_kept(tree, tmp_path):
     assert run_batch(options([src / "bad"], out, jobs=1, keep_non_releases=True)).skipped == 4
     refused = run_batch(options([src / "bad"], out, jobs=1))
     assert refused.errors == 1 and not (out / "menu.html.json").exists()
+
+
+def test_a_folder_that_cannot_be_listed_is_a_record_and_the_walk_goes_on(tree, tmp_path, monkeypatch):
+    """As root no permission bit stops a listing, so the refusal is injected."""
+    src, files = tree
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("pages"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+    monkeypatch.setattr(batch.os, "scandir", scandir)
+    out = tmp_path / "out"
+    summary = run_batch(options([src], out, jobs=1, timeout=0, memory_mb=0))
+    index = {line["target"]: line for line in read_lines(out / "index.jsonl")}
+    assert index["good/pages/"]["code"] == "unreadable" and "Permission denied" in index["good/pages/"]["message"]
+    assert len(index) == len(files) - 2 + 1 and summary.done == len(index)
+    assert index["good/seed.txt.json"]["status"] == "ok"
+
+
+def test_walk_problems_and_collisions_are_planned_without_reading(tmp_path):
+    claims = batch.Claims()
+    assert claims.claim("a/x", "x.json") is None
+    assert "already written" in claims.claim("b/x", "x.json")
+    assert "not a folder" in claims.claim("a/x.json/y", "x.json/y.json")
+    assert claims.claim("a/d/y", "d/y.json") is None
+    assert "folder of other outputs" in claims.claim("a/d", "d")

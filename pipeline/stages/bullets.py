@@ -34,6 +34,8 @@ from ..text import collapse, trimmed
 INDENT_STEP = 2        # columns by which an outline level sits right of its parent (편람)
 TABLE_CELL_MAX = 25    # a table cell flattened onto its own line is short
 TABLE_MIN_CELLS = 6    # fewer short lines in a row are headings, not a table
+MAX_NODES = 10_000     # nodes one tree may hold (real releases: ~1,000 at most); past it the tree
+                       # stops with a truncated_output warning, so per-node stages cost a bounded amount
 
 
 @dataclass
@@ -118,11 +120,16 @@ class Builder:
         self.current: Draft | None = None
         self.previous: Line | None = None
         self.after_blank = False
+        self.nodes = 0
+        self.cut_at: Line | None = None    # where MAX_NODES stopped the tree
 
     def build(self, lines: list[Line]) -> list[Draft]:
         i = 0
         while i < len(lines):
             line = lines[i]
+            if self.nodes >= MAX_NODES and not line.blank:
+                self.cut_at = line
+                break
             if line.blank or is_skipped(line, self.lex):
                 self.after_blank = self.after_blank or line.blank
                 i += 1
@@ -151,8 +158,10 @@ class Builder:
     def add_line(self, line: Line) -> None:
         found = match_marker(line, self.lex)
         current = self.current
+        self.nodes += 1
         if found is None and self.continues(line):
             current.end = line.content.end   # wrapped text continues the item
+            self.nodes -= 1
         elif found is None:
             self.open_root(Draft(None, None, line.indent, "paragraph", line.content.start,
                                  line.content.end, line.content.start))
@@ -171,6 +180,7 @@ class Builder:
         the levels open; with no item open it stands at the top level."""
         table = Draft(None, None, first.indent, "table", first.content.start, last.content.end,
                       first.content.start)
+        self.nodes += 1
         parent = next((d for d in reversed(self.stack) if d.kind == "item"), None)
         if parent is None:
             self.open_root(table)
@@ -238,7 +248,12 @@ def freeze(doc: Document, draft: Draft, level: int) -> Node:
 
 
 def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: bool = False) -> list[Node]:
-    return [freeze(doc, d, 1) for d in Builder(lex, captionless_tables).build(lines)]
+    builder = Builder(lex, captionless_tables)
+    drafts = builder.build(lines)
+    if builder.cut_at is not None:
+        doc.warn("bullets", "truncated_output", f"more than {MAX_NODES} items: the tree stops here and the "
+                 "text after it has no nodes", builder.cut_at.content)
+    return [freeze(doc, d, 1) for d in drafts]
 
 
 # --- appendix pages --------------------------------------------------------------------

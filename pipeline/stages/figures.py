@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import islice
 from typing import Any, Iterator
 
 from ..document import Document, Span
@@ -220,8 +221,16 @@ def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
     return not any(rule(cand, text, lex) for _, rule in RULES)
 
 
+# Figures one document may hold (real releases: under 200); past it the list stops with a
+# truncated_output warning, so a page of numbers costs a bounded amount.
+MAX_FIGURES = 5_000
+# Beyond 10^18 a number is no amount a release states, and no 64-bit integer or JSON reader
+# holds it exactly; such a figure keeps its text and span with `value` null.
+MAX_FIGURE_DIGITS = 18
+
+
 def plain(value: Decimal | None) -> int | float | None:
-    if value is None:
+    if value is None or (value.is_finite() and value and value.adjusted() >= MAX_FIGURE_DIGITS):
         return None
     return int(value) if value == value.to_integral() else float(value)
 
@@ -252,10 +261,11 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 
 # --- the stage -----------------------------------------------------------------------------
 
-def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
-    """Every figure in text[start:end], in order, with equivalents marked."""
-    cands = join_ranges(list(scan(text, start, end, doc, lex)), text, lex)
-    figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)]
+def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
+               limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
+    """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
+    cands = join_ranges(list(islice(scan(text, start, end, doc, lex), limit + 1)), text, lex)
+    figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)][:limit]
     mark_equivalents(figures, text, lex)
     return figures
 
@@ -266,10 +276,15 @@ def run(doc: Document, lex: Lexicon) -> None:
         nodes.extend(walk(appendix["sections"]))
     figures: list[dict[str, Any]] = []
     for node in sorted(nodes, key=lambda n: n.span.start):
-        found = figures_of(doc.text, node.span.start, node.span.end, doc, lex)
+        found = figures_of(doc.text, node.span.start, node.span.end, doc, lex, MAX_FIGURES - len(figures))
         offset = len(figures)
         for fig in found:
             if fig["equivalent_of"] is not None:
                 fig["equivalent_of"] += offset
         figures.extend(found)
+        if len(figures) >= MAX_FIGURES:
+            end = figures[-1]["span"][1]
+            doc.warn("figures", "truncated_output", f"{MAX_FIGURES} figures at most: the list stops here",
+                     Span(end, end))
+            break
     doc.figures = figures

@@ -11,6 +11,11 @@ from ..document import Document, Line, LineRepair, Repair, Span
 from ..lexicon import Lexicon
 from ..text import is_hangul
 
+MAX_LINES = 100_000     # lines read per document (real releases: ~1,000 at most); past it the text
+                        # is kept but has no lines, with a truncated_output warning
+MAX_REPAIRS = 1_000     # `?` holes repaired per document (real releases: a handful); past it the
+                        # rest stay `?` with a truncated_output warning
+
 
 def fold(text: str, lex: Lexicon) -> str:
     """NFC, then the character table in data/fold.tsv (never NFKC).
@@ -38,7 +43,7 @@ def repair_holes(text: str) -> tuple[str, list[Repair]]:
     The context is always the original text, so one repair never decides another."""
     repairs = []
     i = text.find("?")
-    while i >= 0:
+    while i >= 0 and len(repairs) < MAX_REPAIRS:
         fix = repair_for_hole(text, i)
         if fix:
             repairs.append(Repair("lost_character", "?", fix, Span(i, i + 1)))
@@ -57,14 +62,19 @@ def splice(text: str, repairs: list[Repair]) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The lines of `text`, the first MAX_LINES of them (the rest of the text has no lines)."""
     lines = []
     start = 0
-    for index, raw in enumerate(text.split("\n")):
-        end = start + len(raw)
+    while len(lines) < MAX_LINES:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        raw = text[start:end]
         unindented = raw.lstrip()
         indent = len(raw) - len(unindented)
         stripped = unindented.rstrip()
-        lines.append(Line(index, start, end, Span(start + indent, start + indent + len(stripped)), indent, stripped))
+        lines.append(Line(len(lines), start, end, Span(start + indent, start + indent + len(stripped)), indent, stripped))
+        if end == len(text):
+            break
         start = end + 1
     return lines
 
@@ -82,7 +92,13 @@ def locate_line_repair(repair: LineRepair, lines: list[Line], lex: Lexicon) -> R
 
 def run(doc: Document, lex: Lexicon) -> None:
     text, doc.repairs = repair_holes(fold(doc.plain, lex))
+    if len(doc.repairs) >= MAX_REPAIRS:
+        doc.warn("normalize", "truncated_output", f"{MAX_REPAIRS} repairs at most: later `?` holes are left as they are",
+                 doc.repairs[-1].span)
     doc.text = text
     doc.lines = split_lines(text)
+    if doc.lines[-1].end < len(text):
+        doc.warn("normalize", "truncated_output", f"more than {MAX_LINES} lines: the text after line {MAX_LINES} "
+                 "is kept but not read", Span(doc.lines[-1].end, len(text)))
     doc.repairs[:0] = [locate_line_repair(r, doc.lines, lex) for r in doc.line_repairs]
     doc.repairs.sort(key=lambda r: r.span.start)

@@ -27,6 +27,7 @@ import html.parser
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import lxml.etree
@@ -40,7 +41,12 @@ from ..text import collapse, is_hangul, without_spaces
 
 K = BlockKind
 HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is not among it
+# A start tag longer than this loses its attributes before libxml2 sees it: libxml2 checks each
+# attribute against the others, so 100k attributes cost minutes (cost cap; real tags are short).
+MAX_TAG_CHARS = 32_768
+OVERSIZED_TAG_RE = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9:-]*+)(?=[^<>]{%d})[^<>]*+>" % MAX_TAG_CHARS)
 BOARD_FIELDS_MAX = 200       # a row of board fields is short; a body paragraph is not
+FOOTER_TERMS_MAX = 20        # a page footer's <dl> names its department among its first terms
 COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more are KS X 1001's
 LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 # Punctuation Korean text really uses; it alone never makes a run mojibake.
@@ -102,7 +108,8 @@ def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> 
     if words & set(lex.html["page_footer"]["words"]):
         return True
     labels = set(lex.labels["page"]["department"])
-    return el.tag == "dl" and any(own_label(dt) in labels for dt in el.iter("dt"))
+    # The first few terms are enough (cost cap: nested lists would each read every term below).
+    return el.tag == "dl" and any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
 
 
 def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
@@ -321,6 +328,10 @@ def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon
 
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
     """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
+    if OVERSIZED_TAG_RE.search(text):
+        doc.warn("render", "truncated_output", f"a tag longer than {MAX_TAG_CHARS} characters was read "
+                 "without its attributes")
+        text = OVERSIZED_TAG_RE.sub(r"<\g<name>>", text)
     root, too_deep = parse_html(text)
     canvas = Canvas()
     if too_deep:
@@ -358,7 +369,7 @@ def parse_scalar(value: str) -> Any:
             return value[1:-1]
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
-    if re.fullmatch(r"-?\d+", value):
+    if re.fullmatch(r"-?\d{1,18}", value):    # longer digit runs stay text: no 64-bit number
         return int(value)
     return {"null": None, "~": None, "": None, "true": True, "false": False}.get(value, value)
 

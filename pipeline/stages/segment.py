@@ -42,6 +42,7 @@ TITLE_MAX = 100              # a "headline" longer than this is a paragraph
 TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
 WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
 CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
+CONTACT_ROWS_MAX = 200   # a contact table spans fewer lines; the backward scan stops there (cost cap)
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
 # A header table (kind, times and often the contacts, as in the 2017-2020 HWP templates) holds
@@ -504,10 +505,12 @@ def is_contact_row(line: Line, lex: Lexicon) -> bool:
 def find_contact_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
     """First line of the contact table that closes the body: every line from it on is a row."""
     start = stop
+    rows = 0
     for line in reversed(lines[begin:stop]):
         if line.blank:
             continue
-        if not is_contact_row(line, lex):
+        rows += 1
+        if rows > CONTACT_ROWS_MAX or not is_contact_row(line, lex):
             break
         if opens_contact(line, lex):
             start = line.index
