@@ -48,9 +48,11 @@ def span_problems(record: dict[str, Any]) -> list[str]:
                 written = node.get(f"{key}_hanja") or value
                 # Tables letter-space short names to fill a cell ('배 인' is 배인): a name is
                 # held when its letters are, spacing aside; any other text must be held as is.
+                if not (isinstance(value, str) and value):
+                    continue
                 holds = (without_spaces(written) in without_spaces(held) if key == "name"
                          else collapse(written) in held)
-                if isinstance(value, str) and value and not holds:
+                if not holds:
                     problems.append(f"{path}/{key}: {value!r} not in its span {held[:60]!r}")
         if node.get("kind") == "lost_character" and is_span(node.get("span")):
             start, end = node["span"]
