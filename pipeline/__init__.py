@@ -16,8 +16,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from .errors import (EmptyInput, InternalError, Malformed, NotAPressRelease, PipelineError, TooLarge,
-                     Undecodable, UnsupportedFormat, Unreadable)
+from .errors import (EmptyInput, InternalError, Malformed, NotAPressRelease, PipelineError, Protected,
+                     TooLarge, Undecodable, UnsupportedFormat, Unreadable)
 from .runner import PIPELINE_VERSION, new_document, run
 from .schema import SchemaError, validate
 
@@ -25,7 +25,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 __all__ = [
     "parse_file", "parse_bytes", "parse_text", "validate", "SchemaError", "PipelineError",
-    "EmptyInput", "Undecodable", "TooLarge", "UnsupportedFormat", "Malformed", "Unreadable",
+    "EmptyInput", "Undecodable", "TooLarge", "UnsupportedFormat", "Protected", "Malformed", "Unreadable",
     "NotAPressRelease", "InternalError", "PIPELINE_VERSION", "DEFAULT_MAX_BYTES",
 ]
 

@@ -77,7 +77,7 @@ UMASK = os.umask(0o022)     # read once (os.umask can only be read by setting it
 os.umask(UMASK)
 # Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
 # too_costly is retried, so that a run with a higher ceiling takes it up without --force.
-REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "malformed"}
+REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "protected", "malformed"}
 # Test-only fault injection (tests/test_faults.py): "sleep:NAME" makes a worker sleep an hour on
 # the input named NAME, "nap:NAME" sleep NAP_SECONDS, "spin:NAME" burn CPU, "hog:NAME" allocate
 # memory without end. It acts only in worker processes. Never set it in real runs.
