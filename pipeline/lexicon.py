@@ -297,10 +297,18 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{alternation(lex.titles['organization_suffixes'])})"
             rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
             r")(?P<head>\([^()]{0,60}\))?"
-            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'
-            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장))?"
+            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'; or, after
+            # the head, the issuer's own office: '산업통상부(장관 …) 통상교섭본부는'
+            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장)"
+            rf"|(?<=\))\s[\uac00-\ud7a3]{{1,10}}?(?:{alternation(lex.titles['department_suffixes'])}))?"
             rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
             rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={alternation(list(lex.issuers))}))"),
+        # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
+        "HEAD_RE": re.compile(
+            rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),
+        # A sign-off line naming the issuer's press office: '국토교통부 대변인'.
+        "ISSUER_SIGNATURE_RE": re.compile(
+            rf"^(?P<issuer>{alternation(list(lex.issuers))})\s*(?:{alternation(lex.labels['issuer']['signature'])})$"),
         # A lead opening with an organization as its subject: '신안군은 …', '경상북도는 …'
         # (three letters at least: '정부는' names no issuer).
         "LEAD_ORG_START_RE": re.compile(

@@ -134,9 +134,32 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
     return None
 
 
+def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None:
+    """A logo above the body whose description names a known issuer or its short form
+    ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'): the issuer by its current
+    name. The logo is no text, so the issuer has no span."""
+    body = doc.blocks_of(K.BODY)
+    first_body = body[0].first if body else len(doc.lines)
+    for anchor, description in doc.pictures:
+        m = lex.ISSUER_RE.search(without_spaces(description)) if anchor <= first_body else None
+        if m:
+            return lex.issuers.get(m.group("issuer"), m.group("issuer")), None
+    return None
+
+
+def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
+    for line in doc.lines_of(K.BODY) + doc.lines_of(K.CONTACT):
+        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text else None
+        if m:
+            return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
+    return None
+
+
 LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
 LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
 SUBJECT_LINES = 30      # a known issuer opening a body line this early is the release's subject
+HEADED_REACH = 600      # a subject with its head ('나주시(시장 …)는') counts within a flattened lead's first characters
 LOCAL_ORG_MIN = 3       # '신안군은', '경상북도는' — but '정부는' is no organization's name
 EMPTY_MATCH = re.compile("").match("")
 
@@ -151,7 +174,7 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '김정관 산업통상부 장관은',
     also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
     An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
-    lines = [l for l in doc.lines_of(K.BODY) if l.text][:LEAD_LINES]
+    lines = lead_lines(doc, lex)
     found = [(line, m) for line in lines
              for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, first_sentence_end(line.text, lex))]
     found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
@@ -179,6 +202,34 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
         if m and len(m.group("org")) >= LOCAL_ORG_MIN:
             start = line.content.start + len(line.text) - len(rest)
             return m.group("org"), Span(start, start + len(m.group("org")))
+    return headed_subject(lines, lex)
+
+
+def lead_lines(doc: Document, lex: Lexicon) -> list[Line]:
+    """The body's first LEAD_LINES lines, past short headline lines that open it (a subtitle
+    left in the body, '관광·MICE 전문가들 1박2일 강진 매력 체험', is no lead)."""
+    lines = [l for l in doc.lines_of(K.BODY) if l.text]
+    skip = 0
+    while skip < min(LEAD_LINES, len(lines) - 1) and is_headline_line(lines[skip], lex):
+        skip += 1
+    return lines[skip:skip + LEAD_LINES]
+
+
+def is_headline_line(line: Line, lex: Lexicon) -> bool:
+    """A short line with no marker and no sentence end: a headline."""
+    text = line.text.strip()
+    return len(text) < PROSE_MIN and not lex.MARKER_RE.match(text) and not lex.SENTENCE_STOP_RE.search(text)
+
+
+def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
+    """An organization with its head in parentheses as a subject, further into a lead that
+    came flattened onto one line: '… 마련했다. 나주시(시장 윤병태)는 …'."""
+    for line in lines[:1]:
+        for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, HEADED_REACH):
+            group = "issuer" if m.group("issuer") else "org"
+            if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
+                start = line.content.start + m.start(group)
+                return m.group(group), Span(start, start + len(m.group(group)))
     return None
 
 
@@ -188,8 +239,9 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     name gets its current name in `canonical`."""
     name, website, span = issuer_from_header(doc, lex)
     source = "header" if name else None
-    for finder, where in ((issuer_from_template, "template"), (issuer_from_lead, "lead"),
-                          (issuer_from_contacts, "contacts")):
+    for finder, where in ((issuer_from_template, "template"), (issuer_from_pictures, "logo"),
+                          (issuer_from_lead, "lead"), (issuer_from_contacts, "contacts"),
+                          (issuer_from_signature, "signature")):
         found = finder(doc, lex) if name is None else None
         if found:
             (name, span), source = found, where

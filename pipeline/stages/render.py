@@ -566,6 +566,7 @@ def render_native(doc: Document, text: str, lex: Lexicon) -> None:
     out = read(doc.raw, doc.source.path)
     doc.plain = "\n".join(out.lines)
     doc.cells, doc.line_hints, doc.line_repairs = out.cells, out.hints, out.repairs
+    doc.pictures = list(out.pictures)
     for code, message in out.warnings.values():
         doc.warn("render", code, message)
 
