@@ -262,8 +262,17 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
         "POLITE_END_RE": re.compile(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
-        "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})"),
+        # An opening quotation mark; an apostrophe before a digit abbreviates a year ('25.11월).
+        "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})(?!\d)"),
+        "COPULA_END_RE": re.compile(rf"(?:{alternation(seg['copula_endings'])})[\s\"'”’」)]*$"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
+        # A kicker line over the title: wholly quoted ('“역대급 추석 연휴, 민원 발생도 역대급?”'), or an
+        # exclamation that is no polite sentence ('재도전의 기회를 잡아라!').
+        "TITLE_KICKER_LINE_RE": re.compile(
+            rf"^(?:{alternation(seg['quote_openers'])})(?!\d)[^\n]*(?:{alternation(seg['quote_openers'] + [c for _, c in seg['double_quotes']])})$"
+            rf"|(?P<exclamation>{alternation(seg['exclamations'])})$"),
+        "UNCLOSED_QUOTE_RE": re.compile(
+            "(?:" + "|".join(f"{re.escape(o)}[^{re.escape(c)}]*" for o, c in seg["double_quotes"]) + ")$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
         "PROSE_SIGNAL_RE": re.compile(alternation(seg["prose_signals"])),

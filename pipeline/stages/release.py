@@ -322,8 +322,16 @@ def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
     '[모두발언]' is a kicker over its headline, '권기섭 위원장' is too short to be one, and
     '(2월 4일 14시, 2보)' is the headline's own note."""
     return bool(lex.TITLE_WRAP_RE.search(previous.text) or lex.KICKER_RE.match(previous.text)
-                or len(previous.text) < SHORT_TITLE
+                or len(previous.text) < SHORT_TITLE or lex.UNCLOSED_QUOTE_RE.search(previous.text)
+                or is_title_kicker(previous, lex) and not lex.MARKER_RE.match(line.text)
                 or line.text.startswith("(") and line.text.endswith(")"))
+
+
+def is_title_kicker(line: Line, lex: Lexicon) -> bool:
+    """'“역대급 추석 연휴, 민원 발생도 역대급?”', '재도전의 기회를 잡아라!' — a quoted or exclaimed
+    line over the headline; '…주인공을 찾습니다!' is a whole polite sentence, no kicker."""
+    m = lex.TITLE_KICKER_LINE_RE.search(line.text)
+    return bool(m) and not (m.group("exclamation") and lex.POLITE_END_RE.search(line.text[:m.start()]))
 
 
 def same_cell(doc: Document, a: Line, b: Line) -> bool:

@@ -358,6 +358,9 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         return True
     after = next_line(lines, i + 1, stop)
     if lex.POLITE_END_RE.search(line.text) and not lex.QUOTE_OPEN_RE.match(line.text):
+        if after is not None and lex.COPULA_END_RE.search(line.text) and len(line.text) <= SENTENCE_TITLE_MAX \
+                and lex.NOTICE_RE.search(lines[after].text):
+            return True   # '… 연동계수입니다.' over '자세한 사항은 붙임을 참고 …': the attached release's title
         return after is not None and is_subtitle(lines[after], lex)   # '…동향입니다.': a notice
     if len(line.text) <= SENTENCE_TITLE_MAX:
         return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
