@@ -315,6 +315,9 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
         "HEAD_RE": re.compile(
             rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),
+        # A personnel notice's title: '국민권익위원회 인사', '과장급 인사발령 (2025.8.14.자)'.
+        "PERSONNEL_TITLE_RE": re.compile(
+            rf"(?:^|\s)(?P<word>{alternation(lex.labels['release_evidence']['personnel_words'])})(?=\s|\(|$)"),
         # A sign-off line naming the issuer's press office: '국토교통부 대변인'.
         "ISSUER_SIGNATURE_RE": re.compile(
             rf"^(?P<issuer>{alternation(list(lex.issuers))})\s*(?:{alternation(lex.labels['issuer']['signature'])})$"),

@@ -16,7 +16,7 @@ from ..lexicon import Lexicon
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
-PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
+PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose (a lead, not a headline)
 SHORT_TITLE = 12        # a title line shorter than this is only the start of the title
 TITLE_MIN = 8           # a Korean headline at least this long makes a release (menu items are shorter)
 
@@ -622,24 +622,103 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
 
 # --- is this a release at all? ---------------------------------------------------------
 
+# --- release or not: evidence that a release is present ---------------------------------
+# Each rule names one kind of evidence; any one is enough. A Korean headline alone is none:
+# a menu page has one too. A kind label alone is none either: menus list 보도자료.
+
+def has_release_time(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    return bool(release["embargo"] or release["distributed_at"])
+
+
+def has_contact_table(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    return bool(doc.blocks_of(K.CONTACT))
+
+
+def is_portal_record(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A korea.kr record: the portal lists it as a ministry's release."""
+    return bool(doc.front_matter.get("title") and doc.front_matter.get("ministry"))
+
+
+def has_issuer(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """An issuer read from the document itself (not the record's metadata)."""
+    issuer = release["issuer"] or {}
+    return bool(issuer.get("name")) and issuer.get("source") != "metadata"
+
+
+def has_prose(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """Official prose: a long body line, mostly Hangul."""
+    minimum = lex.labels["release_evidence"]["prose_min"]
+    return any(hangul_share(line.text, minimum) for line in doc.lines_of(K.BODY) if line.text)
+
+
+def has_body_markers(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A numbered or bulleted outline ('□ 1분기 수출 증가', '1. 조사 개요'), not bare markers."""
+    E = lex.labels["release_evidence"]
+    marked = 0
+    for line in doc.lines_of(K.BODY) + doc.lines_of(K.APPENDIX):
+        m = lex.MARKER_RE.match(line.text) if line.text else None
+        marked += bool(m) and hangul_count(line.text[m.end():]) >= E["marked_text_min"]
+    return marked >= E["marked_lines"]
+
+
+def is_personnel_notice(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """'국민권익위원회 인사', '과장급 인사발령 (2025.8.14.자)': a personnel notice over its list."""
+    title = release["title"] or ""
+    return bool(title) and bool(lex.PERSONNEL_TITLE_RE.search(title))
+
+
+def has_headline_structure(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A Korean title with its subtitle or summary lines: a release's headline block."""
+    return is_korean_headline(release["title"] or "", TITLE_MIN) and bool(release["subtitle"] or release["summary"])
+
+
+def has_cover_note(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A note pointing at the attached release: '* 자세한 내용은 붙임의 보도자료를 참고 …', or the
+    portal's stub '… 관련 보도자료 내용입니다.'."""
+    return any(lex.NOTICE_RE.search(line.text) or lex.TITLE_STUB_RE.search(line.text)
+               for kind in (K.RELEASE_HEADER, K.TITLE, K.BODY) for line in doc.lines_of(kind) if line.text)
+
+
+def is_headline_stub(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A Korean headline that is the whole document, bar a line or two: a portal's stub for a
+    release held in its attachment. (A menu page's headline stands over many short lines.)"""
+    body = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.text]
+    return is_korean_headline(release["title"] or "", TITLE_MIN) \
+        and len(body) <= lex.labels["release_evidence"]["stub_lines"]
+
+
+RELEASE_EVIDENCE = (
+    ("release time", has_release_time),
+    ("contact table", has_contact_table),
+    ("portal record", is_portal_record),
+    ("issuer", has_issuer),
+    ("official prose", has_prose),
+    ("body markers", has_body_markers),
+    ("personnel notice", is_personnel_notice),
+    ("headline block", has_headline_structure),
+    ("cover note", has_cover_note),
+    ("headline stub", is_headline_stub),
+)
+
+
 def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
-    """A release time, a contact table, Hangul prose in the body — or a Korean
-    headline: personnel notices ('국민권익위원회 인사' over a list) and the stubs portals
-    publish when the release itself is only an attachment have nothing else."""
-    if release["embargo"] or doc.blocks_of(K.CONTACT):
-        return True   # a kind label alone is not enough: menus list 보도자료 too
-    if doc.front_matter.get("title") and doc.front_matter.get("ministry"):
-        return True   # a korea.kr record: the portal lists it as a ministry's release
-    body = [line for line in doc.lines_of(K.BODY) if line.text]
-    if any(hangul_share(line.text, PROSE_MIN) for line in body):
-        return True
-    return hangul_share(release["title"] or "", TITLE_MIN)
+    return any(rule(doc, lex, release) for _, rule in RELEASE_EVIDENCE)
+
+
+def hangul_count(text: str) -> int:
+    return sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
 
 
 def hangul_share(text: str, min_length: int) -> bool:
     """At least `min_length` characters, half of them (spaces aside) Hangul."""
-    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
-    return len(text) >= min_length and hangul * 2 >= len(text.replace(" ", ""))
+    return len(text) >= min_length and hangul_count(text) * 2 >= len(text.replace(" ", ""))
+
+
+def is_korean_headline(text: str, min_length: int) -> bool:
+    """At least `min_length` characters, half of its letters Hangul (digits and signs aside:
+    '외국인 백신접종 1차 77.6%, 완료 72.2%' is a Korean headline)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return len(text) >= min_length and hangul_count(text) * 2 >= letters > 0
 
 
 def run(doc: Document, lex: Lexicon) -> None:

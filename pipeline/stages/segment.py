@@ -450,8 +450,8 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
         return False
     boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
     listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text)) and not is_appendix_box(lines, i, stop, lex)
-    if m.group("rest"):
-        return boxed and not listed
+    if m.group("rest"):   # '[참고] … 관련 보도자료 내용입니다.': a kind tag over the portal's stub
+        return boxed and not listed and not (lex.NOTICE_RE.search(line.text) or lex.TITLE_STUB_RE.search(line.text))
     after = next_line(lines, i + 1, stop)
     if after is None:
         return False
