@@ -318,6 +318,11 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # A personnel notice's title: '국민권익위원회 인사', '과장급 인사발령 (2025.8.14.자)'.
         "PERSONNEL_TITLE_RE": re.compile(
             rf"(?:^|\s)(?P<word>{alternation(lex.labels['release_evidence']['personnel_words'])})(?=\s|\(|$)"),
+        # After a word: a road's building number ('갈매로 477') or a label's colon ('신고 번호 :') —
+        # the word is no person's name.
+        "NOT_A_NAME_AFTER_RE": re.compile(
+            rf"\s*(?::|(?P<number>\d{{1,4}}(?:-\d{{1,4}})?)(?P<unit>{alternation(lex.labels['contact']['address_number_units'])})?(?:\s|$))"),
+        "ROAD_NAME_RE": re.compile(rf"(?:{alternation(lex.labels['contact']['road_suffixes'])})$"),
         # A sign-off line naming the issuer's press office: '국토교통부 대변인'.
         "ISSUER_SIGNATURE_RE": re.compile(
             rf"^(?P<issuer>{alternation(list(lex.issuers))})\s*(?:{alternation(lex.labels['issuer']['signature'])})$"),

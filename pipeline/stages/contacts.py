@@ -136,11 +136,30 @@ def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
             out.append(pair)
             i += 2
             continue
+        headed = unit_head(chunk, words[i], words[i + 1], pos, lex) if i + 1 < len(words) else None
+        if headed:
+            out.extend(headed)
+            i += 2
+            continue
         single = type_chunk(chunk, words[i][0], words[i][1], pos, lex)
         if single:
             out.append(single)
         i += 1
     return out
+
+
+def unit_head(chunk: str, word: tuple[int, int], name: tuple[int, int], pos: int, lex: Lexicon) -> list[Token] | None:
+    """'기술보급본부장 박영희', '운영지원과장 홍길동': a unit's head title glued to the unit, then
+    the name → the unit ('기술보급본부') and the person titled '본부장'."""
+    text = chunk[word[0]:word[1]]
+    person = chunk[name[0]:name[1]]
+    for i in range(1, len(text) - 1):
+        m = lex.PERSON_TITLE_RE.fullmatch(text, i)
+        unit = text[:i] + m.group("title")[:-1] if m else ""
+        if m and unit.endswith(unit_suffixes(lex)) and split_person(person, lex.PERSON_TITLE_RE) == (person, None):
+            return [Token("unit", unit, Span(pos + word[0], pos + word[0] + len(unit))),
+                    Token("person", person, Span(pos + name[0], pos + name[1]), m.group("title"))]
+    return None
 
 
 def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Token | None:
@@ -481,10 +500,19 @@ def inquiry_tokens(line: Line, lex: Lexicon) -> list[Token]:
     keep = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].kind if i + 1 < len(tokens) else None
-        if tok.kind == "person" and tok.extra is None and nxt not in ("phone", "email", "label_phone"):
+        if tok.kind == "person" and tok.extra is None and (nxt not in ("phone", "email", "label_phone")
+                                                           or is_no_name(line, tok, lex)):
             continue
         keep.append(tok)
     return keep
+
+
+def is_no_name(line: Line, tok: Token, lex: Lexicon) -> bool:
+    """A bare 'name' that is a road before its building number ('갈매로 477 정부세종청사 …'), a
+    building before its wing or floor ('가온청사 4동'), or a label before its colon ('신고 번호 : ☎…')."""
+    after = lex.NOT_A_NAME_AFTER_RE.match(line.text, tok.span.end - line.content.start)
+    return bool(after) and (not after.group("number") or bool(after.group("unit"))
+                            or bool(lex.ROAD_NAME_RE.search(tok.value)))
 
 
 def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
