@@ -20,6 +20,12 @@ def read_toml(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def thresholds(stage: str) -> dict[str, int]:
+    """A stage's thresholds (markers.toml [thresholds.<stage>]): numbers measured on the corpus,
+    kept with the reason for each beside it in the data."""
+    return read_toml("markers.toml")["thresholds"][stage]
+
+
 def read_tsv(name: str) -> list[list[str]]:
     """Rows of a TSV data file, comments (#) and blank lines skipped."""
     rows = []
@@ -225,6 +231,20 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONTACT_INQUIRY_LABEL_RE": _contact_label_re(L["contact"]["inquiry"]),
         "CONTACT_BLOCK_LABEL_RE": re.compile(
             rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
+        # Every contact label in one pass, its kind the name of the group that matched, in the
+        # order the contacts stage and segment both rank them ('<공동>', '문의', '담당부서', '책임자',
+        # '담당자', '전화', 'E-mail', '팩스'): one match serves segment's line test and the
+        # contacts stage's tokens.
+        "CONTACT_LABEL_RE": re.compile(
+            rf"^(?:[<〈\[(]\s*(?P<label_block>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"
+            rf"|(?:(?P<label_inquiry>{alternation(L['contact']['inquiry'], spaced=True)})"
+            rf"|(?P<label_department>{alternation(L['contact']['department'], spaced=True)})"
+            rf"|(?P<label_manager>{alternation(L['contact']['manager'], spaced=True)})"
+            rf"|(?P<label_staff>{alternation(L['contact']['staff'], spaced=True)})"
+            rf"|(?P<label_phone>{alternation(L['contact']['phone'], spaced=True)})"
+            rf"|(?P<label_email>{alternation(L['contact']['email'])})"
+            rf"|(?P<label_fax>{alternation(L['contact']['fax'], spaced=True)}))"
+            r"(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*)"),
         "CONTACT_SENTENCE_RE": re.compile(alternation(L["contact"]["sentence"])),
         "HELPLINE_CUE_RE": re.compile(alternation(L["contact"]["helpline_cues"])),
         # 「미국 관세 품목분류 상담센터」(042-714-7538): the quoted name owns the number.

@@ -12,13 +12,14 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
-PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose (a lead, not a headline)
-SHORT_TITLE = 12        # a title line shorter than this is only the start of the title
-TITLE_MIN = 8           # a Korean headline at least this long makes a release (menu items are shorter)
+THRESHOLDS = thresholds("release")   # markers.toml [thresholds.release], each with its reason
+PROSE_MIN = THRESHOLDS["prose_min"]
+SHORT_TITLE = THRESHOLDS["short_title"]
+TITLE_MIN = THRESHOLDS["title_min"]
 
 
 # --- kind and issuer -------------------------------------------------------------------
@@ -68,7 +69,7 @@ def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
     return lex.labels["kind_tags"].get(tag) or lex.kinds.get(tag)
 
 
-ISSUER_MAX = 40        # an issuer's name in the header is short; a longer line is a headline
+ISSUER_MAX = THRESHOLDS["issuer_max"]
 
 
 def is_organization_name(text: str, lex: Lexicon) -> bool:
@@ -156,11 +157,11 @@ def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | Non
     return None
 
 
-LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
-LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
-SUBJECT_LINES = 30      # a known issuer opening a body line this early is the release's subject
-HEADED_REACH = 600      # a subject with its head ('나주시(시장 …)는') counts within a flattened lead's first characters
-LOCAL_ORG_MIN = 3       # '신안군은', '경상북도는' — but '정부는' is no organization's name
+LEAD_REACH = THRESHOLDS["lead_reach"]
+LEAD_LINES = THRESHOLDS["lead_lines"]
+SUBJECT_LINES = THRESHOLDS["subject_lines"]
+HEADED_REACH = THRESHOLDS["headed_reach"]
+LOCAL_ORG_MIN = THRESHOLDS["local_org_min"]
 EMPTY_MATCH = re.compile("").match("")
 
 
@@ -647,8 +648,7 @@ def has_issuer(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
 
 def has_prose(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
     """Official prose: a long body line, mostly Hangul."""
-    minimum = lex.labels["release_evidence"]["prose_min"]
-    return any(hangul_share(line.text, minimum) for line in doc.lines_of(K.BODY) if line.text)
+    return any(hangul_share(line.text, PROSE_MIN) for line in doc.lines_of(K.BODY) if line.text)
 
 
 def has_body_markers(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:

@@ -30,23 +30,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, Document, Line
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, thresholds
 from ..text import is_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
-SENTENCE_TITLE_MAX = 45     # a line ending like a sentence but shorter than this is a headline
-SHORT_TITLE_LINE = 12       # a first title line shorter than this cannot be the whole title
-HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
-SHORT_LINE = 40              # header values (issuer, department, name) are short
-TITLE_MAX = 100              # a "headline" longer than this is a paragraph
-TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
-WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
-CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
+THRESHOLDS = thresholds("segment")   # markers.toml [thresholds.segment], each with its reason
+SENTENCE_TITLE_MAX = THRESHOLDS["sentence_title_max"]
+SHORT_TITLE_LINE = THRESHOLDS["short_title_line"]
+HEADER_SCAN_LINES = THRESHOLDS["header_scan_lines"]
+SHORT_LINE = THRESHOLDS["short_line"]
+TITLE_MAX = THRESHOLDS["title_max"]
+TITLE_MIN_WORDS = THRESHOLDS["title_min_words"]
+WRAPPED_TITLE_MAX = THRESHOLDS["wrapped_title_max"]
+CONTACT_LINE_MAX = THRESHOLDS["contact_line_max"]
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
-LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
-# A header table (kind, times and often the contacts, as in the 2017-2020 HWP templates) holds
-# at most this many lines; a page laid out as one big table is not a header table.
-HEADER_TABLE_MAX_LINES = 40
+LOGO_MAX = THRESHOLDS["logo_max"]
+HEADER_TABLE_MAX_LINES = THRESHOLDS["header_table_max_lines"]
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -94,12 +93,21 @@ def is_bare_time_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and m.end() == len(line.text)
 
 
+TABLE_LABELS = frozenset(("label_block", "label_department", "label_manager", "label_staff", "label_phone",
+                          "label_email", "label_fax"))
+OPENING_LABELS = frozenset(("label_department", "label_manager", "label_staff"))
+
+
+def contact_label(line: Line, lex: Lexicon) -> str | None:
+    """The kind of contact label opening the line (CONTACT_LABEL_RE, the pattern the contacts
+    stage reads its tokens with). '문의' opens a contact line in the body, not a table row."""
+    m = lex.CONTACT_LABEL_RE.match(line.text)
+    return m.lastgroup if m else None
+
+
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
     """'담당과 정책연구부', '담당자', '전화번호', 'E-mail'."""
-    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
-            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE,
-            lex.CONTACT_BLOCK_LABEL_RE)
-    return any(p.match(line.text) for p in pats)
+    return contact_label(line, lex) in TABLE_LABELS
 
 
 def is_contact_value(line: Line, lex: Lexicon) -> bool:
@@ -488,8 +496,7 @@ def opens_contact(line: Line, lex: Lexicon) -> bool:
     """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
     to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
     contacts stage reads it.)"""
-    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE)
-    return is_contact_row(line, lex) and any(p.match(line.text) for p in pats)
+    return is_contact_row(line, lex) and contact_label(line, lex) in OPENING_LABELS
 
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
