@@ -551,6 +551,8 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
         return K.EMBARGO
     if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
         return K.RELEASE_HEADER
+    if lex.ISSUER_RE.fullmatch(without_spaces(line.text)):
+        return K.RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
     if is_contact_label(line, lex) or is_contact_value(line, lex) or is_phone_line(line, lex):
         return K.CONTACT
     return K.RELEASE_HEADER
