@@ -180,7 +180,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # Any label of the page's contact box, glued to its value or not.
         "PAGE_CONTACT_LABEL_RE": re.compile(
             rf"(?:(?P<department>{alternation(page['department'])})|(?P<person>{alternation(page['person'])})"
-            rf"|(?P<phone>{alternation(page['phone'])})|(?P<stop>{alternation(page['stop'])}))\s*:?"),
+            rf"|(?P<phone>{alternation(page['phone'])})"
+            # the board's other fields end a contact value too: '부서명 … 작성자 … 조회수 …'
+            rf"|(?P<stop>{alternation(page['stop'] + page['author'] + page['posted'] + page['views'])}))\s*:?"),
         "TITLE_LABEL_RE": re.compile(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
         "SUBTITLE_RE": re.compile(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),
