@@ -285,6 +285,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
         "POLITE_END_RE": re.compile(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
         # An opening quotation mark; an apostrophe before a digit abbreviates a year ('25.11월).
+        # A summary line's marker under the title ('◈ …', '▴ …'): the summary families' markers.
+        "SUMMARY_MARKER_RE": _marker_re(tuple(f for f in lex.families if f.name in seg["summary_families"])),
         "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})(?!\d)"),
         "COPULA_END_RE": re.compile(rf"(?:{alternation(seg['copula_endings'])})[\s\"'”’」)]*$"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),

@@ -296,7 +296,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         marker = lex.MARKER_RE.match(line.text)
         if lex.SUBTITLE_RE.match(line.text) and line.text.endswith(("-", "―")) and title_lines:
             subtitles.append(line)
-        elif marker and marker.lastgroup == "diamond":
+        elif marker and lex.SUMMARY_MARKER_RE.match(line.text):
             summary.append(collapse(line.text[marker.end():]))
         elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)
                                                  or same_cell(doc, title_lines[-1], line)):

@@ -530,9 +530,8 @@ def is_subtitle(line: Line, lex: Lexicon) -> bool:
 
 
 def is_summary(line: Line, lex: Lexicon) -> bool:
-    """'◇ 설 명절 기간 … 예방수칙 준수' under the title."""
-    m = lex.MARKER_RE.match(line.text)
-    return bool(m) and m.lastgroup == "diamond"
+    """'◇ 설 명절 기간 … 예방수칙 준수', '▴ 9월 가계대출 +1.1조원' under the title."""
+    return bool(lex.SUMMARY_MARKER_RE.match(line.text))
 
 
 # --- assignment ------------------------------------------------------------------------
