@@ -746,7 +746,8 @@ def run(doc: Document, lex: Lexicon) -> None:
                  "in the title and none in the record's or page's metadata")
     if not looks_like_release(doc, lex, release):
         doc.warn("release", "not_a_press_release",
-                 "no release time, contact table, Korean headline or prose: not a press release")
+                 "no evidence of a release (" + ", ".join(name for name, _ in RELEASE_EVIDENCE)
+                 + "): not a press release")
         release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={},
                        provenance={})
     doc.release = release
