@@ -288,6 +288,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # A summary line's marker under the title ('◈ …', '▴ …'): the summary families' markers.
         "SUMMARY_MARKER_RE": _marker_re(tuple(f for f in lex.families if f.name in seg["summary_families"])),
         "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})(?!\d)"),
+        # A quoted report, then the rest of the line: '“… 추진”보도는 사실이 아닙니다.'
+        "QUOTED_VERDICT_RE": re.compile(r"^[“\"‘'「『](?P<quote>[^”\"’'」』]{4,})[”\"’'」』]\s*(?P<verdict>.*)$"),
         "COPULA_END_RE": re.compile(rf"(?:{alternation(seg['copula_endings'])})[\s\"'”’」)]*$"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
         # A kicker line over the title: wholly quoted ('“역대급 추석 연휴, 민원 발생도 역대급?”'), or an

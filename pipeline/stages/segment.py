@@ -46,6 +46,7 @@ CONTACT_LINE_MAX = THRESHOLDS["contact_line_max"]
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
 LOGO_MAX = THRESHOLDS["logo_max"]
 HEADER_TABLE_MAX_LINES = THRESHOLDS["header_table_max_lines"]
+QUOTED_VERDICT_MAX = THRESHOLDS["quoted_verdict_max"]
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -372,6 +373,9 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         return after is not None and is_subtitle(lines[after], lex)   # '…동향입니다.': a notice
     if len(line.text) <= SENTENCE_TITLE_MAX:
         return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
+    verdict = lex.QUOTED_VERDICT_RE.match(line.text)
+    if verdict and len(verdict.group("verdict")) <= QUOTED_VERDICT_MAX:
+        return True   # '“… 추진”보도는 사실이 아닙니다.': an explanation's title, a quoted report and a verdict
     after = next_line(lines, i + 1, stop)
     return after is not None and is_subtitle(lines[after], lex)
 
