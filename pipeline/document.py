@@ -190,6 +190,9 @@ class Document:
     # Line indices survive normalize, which never adds or removes a line end.
     line_hints: dict[int, "BlockKind"] = field(default_factory=dict)
     front_matter: dict[str, Any] = field(default_factory=dict)
+    # Pictures (HWPX/HWP): (the index of the line each is anchored before, its description or
+    # alt text, which holds the original file name, e.g. a ministry's logo '…행안부_로고.jpg').
+    pictures: list[tuple[int, str]] = field(default_factory=list)
     line_repairs: list[LineRepair] = field(default_factory=list)
     # normalize
     text: str = ""

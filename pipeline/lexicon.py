@@ -20,6 +20,12 @@ def read_toml(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def thresholds(stage: str) -> dict[str, int]:
+    """A stage's thresholds (markers.toml [thresholds.<stage>]): numbers measured on the corpus,
+    kept with the reason for each beside it in the data."""
+    return read_toml("markers.toml")["thresholds"][stage]
+
+
 def read_tsv(name: str) -> list[list[str]]:
     """Rows of a TSV data file, comments (#) and blank lines skipped."""
     rows = []
@@ -174,7 +180,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # Any label of the page's contact box, glued to its value or not.
         "PAGE_CONTACT_LABEL_RE": re.compile(
             rf"(?:(?P<department>{alternation(page['department'])})|(?P<person>{alternation(page['person'])})"
-            rf"|(?P<phone>{alternation(page['phone'])})|(?P<stop>{alternation(page['stop'])}))\s*:?"),
+            rf"|(?P<phone>{alternation(page['phone'])})"
+            # the board's other fields end a contact value too: '부서명 … 작성자 … 조회수 …'
+            rf"|(?P<stop>{alternation(page['stop'] + page['author'] + page['posted'] + page['views'])}))\s*:?"),
         "TITLE_LABEL_RE": re.compile(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
         "SUBTITLE_RE": re.compile(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": re.compile(r"^-\s*\d{1,3}\s*-$"),
@@ -225,6 +233,20 @@ def _core_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CONTACT_INQUIRY_LABEL_RE": _contact_label_re(L["contact"]["inquiry"]),
         "CONTACT_BLOCK_LABEL_RE": re.compile(
             rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
+        # Every contact label in one pass, its kind the name of the group that matched, in the
+        # order the contacts stage and segment both rank them ('<공동>', '문의', '담당부서', '책임자',
+        # '담당자', '전화', 'E-mail', '팩스'): one match serves segment's line test and the
+        # contacts stage's tokens.
+        "CONTACT_LABEL_RE": re.compile(
+            rf"^(?:[<〈\[(]\s*(?P<label_block>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"
+            rf"|(?:(?P<label_inquiry>{alternation(L['contact']['inquiry'], spaced=True)})"
+            rf"|(?P<label_department>{alternation(L['contact']['department'], spaced=True)})"
+            rf"|(?P<label_manager>{alternation(L['contact']['manager'], spaced=True)})"
+            rf"|(?P<label_staff>{alternation(L['contact']['staff'], spaced=True)})"
+            rf"|(?P<label_phone>{alternation(L['contact']['phone'], spaced=True)})"
+            rf"|(?P<label_email>{alternation(L['contact']['email'])})"
+            rf"|(?P<label_fax>{alternation(L['contact']['fax'], spaced=True)}))"
+            r"(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*)"),
         "CONTACT_SENTENCE_RE": re.compile(alternation(L["contact"]["sentence"])),
         "HELPLINE_CUE_RE": re.compile(alternation(L["contact"]["helpline_cues"])),
         # 「미국 관세 품목분류 상담센터」(042-714-7538): the quoted name owns the number.
@@ -262,8 +284,21 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "SENTENCE_END_RE": re.compile(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
         "POLITE_END_RE": re.compile(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
-        "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})"),
+        # An opening quotation mark; an apostrophe before a digit abbreviates a year ('25.11월).
+        # A summary line's marker under the title ('◈ …', '▴ …'): the summary families' markers.
+        "SUMMARY_MARKER_RE": _marker_re(tuple(f for f in lex.families if f.name in seg["summary_families"])),
+        "QUOTE_OPEN_RE": re.compile(rf"^(?:{alternation(seg['quote_openers'])})(?!\d)"),
+        # A quoted report, then the rest of the line: '“… 추진”보도는 사실이 아닙니다.'
+        "QUOTED_VERDICT_RE": re.compile(r"^[“\"‘'「『](?P<quote>[^”\"’'」』]{4,})[”\"’'」』]\s*(?P<verdict>.*)$"),
+        "COPULA_END_RE": re.compile(rf"(?:{alternation(seg['copula_endings'])})[\s\"'”’」)]*$"),
         "TITLE_WRAP_RE": re.compile(rf"(?:{alternation(seg['title_wrap_endings'])})$"),
+        # A kicker line over the title: wholly quoted ('“역대급 추석 연휴, 민원 발생도 역대급?”'), or an
+        # exclamation that is no polite sentence ('재도전의 기회를 잡아라!').
+        "TITLE_KICKER_LINE_RE": re.compile(
+            rf"^(?:{alternation(seg['quote_openers'])})(?!\d)[^\n]*(?:{alternation(seg['quote_openers'] + [c for _, c in seg['double_quotes']])})$"
+            rf"|(?P<exclamation>{alternation(seg['exclamations'])})$"),
+        "UNCLOSED_QUOTE_RE": re.compile(
+            "(?:" + "|".join(f"{re.escape(o)}[^{re.escape(c)}]*" for o, c in seg["double_quotes"]) + ")$"),
         "NOTICE_RE": re.compile(alternation(chrome["notices"])),
         "TITLE_STUB_RE": re.compile(rf"(?P<stub>{alternation(chrome['title_stubs'])})$"),
         "PROSE_SIGNAL_RE": re.compile(alternation(seg["prose_signals"])),
@@ -297,10 +332,26 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{alternation(lex.titles['organization_suffixes'])})"
             rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
             r")(?P<head>\([^()]{0,60}\))?"
-            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'
-            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장))?"
+            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'; or, after
+            # the head, the issuer's own office: '산업통상부(장관 …) 통상교섭본부는'
+            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장)"
+            rf"|(?<=\))\s[\uac00-\ud7a3]{{1,10}}?(?:{alternation(lex.titles['department_suffixes'])}))?"
             rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
             rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={alternation(list(lex.issuers))}))"),
+        # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
+        "HEAD_RE": re.compile(
+            rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),
+        # A personnel notice's title: '국민권익위원회 인사', '과장급 인사발령 (2025.8.14.자)'.
+        "PERSONNEL_TITLE_RE": re.compile(
+            rf"(?:^|\s)(?P<word>{alternation(lex.labels['release_evidence']['personnel_words'])})(?=\s|\(|$)"),
+        # After a word: a road's building number ('갈매로 477') or a label's colon ('신고 번호 :') —
+        # the word is no person's name.
+        "NOT_A_NAME_AFTER_RE": re.compile(
+            rf"\s*(?::|(?P<number>\d{{1,4}}(?:-\d{{1,4}})?)(?P<unit>{alternation(lex.labels['contact']['address_number_units'])})?(?:\s|$))"),
+        "ROAD_NAME_RE": re.compile(rf"(?:{alternation(lex.labels['contact']['road_suffixes'])})$"),
+        # A sign-off line naming the issuer's press office: '국토교통부 대변인'.
+        "ISSUER_SIGNATURE_RE": re.compile(
+            rf"^(?P<issuer>{alternation(list(lex.issuers))})\s*(?:{alternation(lex.labels['issuer']['signature'])})$"),
         # A lead opening with an organization as its subject: '신안군은 …', '경상북도는 …'
         # (three letters at least: '정부는' names no issuer).
         "LEAD_ORG_START_RE": re.compile(

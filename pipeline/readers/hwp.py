@@ -44,6 +44,8 @@ CHAR_TEXT = {HYPHEN: "-", KEEP_SPACE: " ", FIXED_SPACE: " ", TAB: "\t"}
 CONTROL_UNITS = 8
 # Control ids (stored reversed: 'tbl ' is b' lbt').
 TABLE_ID, SHAPE_ID, COMPOSE_ID, DUTMAL_ID = "tbl ", "gso ", "tcps", "tdut"
+PICTURE_ID = "$pic"       # the SHAPE_COMPONENT of a picture
+DESCRIPTION_AT = 44       # a drawing object's CTRL_HEADER: 44 bytes of common properties, then its description
 HEAD_IDS, NOTE_IDS = frozenset(("head", "foot")), frozenset(("fn  ", "en  "))
 CELL_NAME_SET, CELL_NAME_ITEM, STRING_ITEM = 0x021B, 0x4000, 1
 
@@ -261,6 +263,8 @@ class BodyReader:
         if kind == TABLE_ID:
             self.table(ctrl, nesting)
         elif kind == SHAPE_ID:
+            if any(c.tag == SHAPE_COMPONENT and control_id(c.payload) == PICTURE_ID for c in ctrl.children):
+                self.w.picture(utf16(ctrl.payload, DESCRIPTION_AT)[0])
             self.shape(ctrl.children, nesting)
             self.lists(ctrl.children, FILLED, nesting)      # the caption, after the object
         elif kind == COMPOSE_ID:

@@ -304,6 +304,8 @@ class BodyReader:
         its caption. A picture writes no line."""
         if nesting > MAX_NESTING:
             raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
+        if el.tag == HP + "pic":
+            self.w.picture(el.findtext(HP + "shapeComment"))
         for child in el:
             name = local(child.tag)
             if name in SHAPES:

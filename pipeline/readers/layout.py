@@ -57,6 +57,9 @@ class Rendering:
     hints: dict[int, BlockKind] = field(default_factory=dict)
     repairs: list[LineRepair] = field(default_factory=list)
     warnings: dict[str, tuple[str, str]] = field(default_factory=dict)   # key → (code, message), first kept
+    # A picture writes no line, but its description names it ('… 원본 그림의 이름: 행안부_로고.jpg …'):
+    # (the index of the line it is anchored before, its description), in order.
+    pictures: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -174,6 +177,13 @@ class Writer:
         self.out.cells.append(Cell(table, row, col, first, last, header=header, rowspan=max(rowspan, 1),
                                    colspan=max(colspan, 1), name=name or None, depth=self.table_depth - 1,
                                    invisible=invisible))
+
+    def picture(self, description: str | None) -> None:
+        """A picture's description (its alt text, with the original file name), anchored before
+        the next line written."""
+        description = " ".join((description or "").split())
+        if description:
+            self.out.pictures.append((len(self.out.lines), description))
 
     def warn(self, code: str, message: str) -> None:
         self.out.warnings.setdefault(code, (code, message))

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, thresholds
 from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
 K = BlockKind
+THRESHOLDS = thresholds("contacts")   # markers.toml [thresholds.contacts], each with its reason
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,10 @@ class Group:
     phone_after: dict[int, Token] = field(default_factory=dict)           # person index → phone
 
 
-LABELS = (("label_block", "CONTACT_BLOCK_LABEL_RE"), ("label_inquiry", "CONTACT_INQUIRY_LABEL_RE"), ("label_department", "CONTACT_DEPARTMENT_LABEL_RE"),
-          ("label_manager", "CONTACT_MANAGER_LABEL_RE"), ("label_staff", "CONTACT_STAFF_LABEL_RE"),
-          ("label_phone", "CONTACT_PHONE_LABEL_RE"), ("label_email", "CONTACT_EMAIL_LABEL_RE"),
-          ("label_fax", "CONTACT_FAX_LABEL_RE"))
 ROLE_OF_LABEL = {"label_manager": "manager", "label_staff": "staff", "label_inquiry": "contact"}
-INQUIRY_LINE_MAX = 90        # a short line holding a phone is a contact line, not prose
-CUE_WINDOW = 16              # characters before a phone in prose searched for a helpline cue
-QUOTED_WINDOW = 48           # … and for a quoted name that owns it: 「…상담센터」(042-…)
+INQUIRY_LINE_MAX = THRESHOLDS["inquiry_line_max"]
+CUE_WINDOW = THRESHOLDS["cue_window"]
+QUOTED_WINDOW = THRESHOLDS["quoted_window"]
 
 
 # --- tokens ----------------------------------------------------------------------------
@@ -75,11 +72,10 @@ def word_starts(text: str) -> list[int]:
 
 
 def match_label(text: str, lex: Lexicon) -> tuple[str, int] | None:
-    for kind, name in LABELS:
-        m = getattr(lex, name).match(text)
-        if m:
-            return kind, m.end()
-    return None
+    """The contact label opening `text` and its length with the separator after it (one
+    pattern, CONTACT_LABEL_RE, shared with segment's line test)."""
+    m = lex.CONTACT_LABEL_RE.match(text)
+    return (m.lastgroup, m.end()) if m else None
 
 
 def type_values(text: str, pos: int, lex: Lexicon) -> list[Token]:
@@ -136,11 +132,30 @@ def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
             out.append(pair)
             i += 2
             continue
+        headed = unit_head(chunk, words[i], words[i + 1], pos, lex) if i + 1 < len(words) else None
+        if headed:
+            out.extend(headed)
+            i += 2
+            continue
         single = type_chunk(chunk, words[i][0], words[i][1], pos, lex)
         if single:
             out.append(single)
         i += 1
     return out
+
+
+def unit_head(chunk: str, word: tuple[int, int], name: tuple[int, int], pos: int, lex: Lexicon) -> list[Token] | None:
+    """'기술보급본부장 박영희', '운영지원과장 홍길동': a unit's head title glued to the unit, then
+    the name → the unit ('기술보급본부') and the person titled '본부장'."""
+    text = chunk[word[0]:word[1]]
+    person = chunk[name[0]:name[1]]
+    for i in range(1, len(text) - 1):
+        m = lex.PERSON_TITLE_RE.fullmatch(text, i)
+        unit = text[:i] + m.group("title")[:-1] if m else ""
+        if m and unit.endswith(unit_suffixes(lex)) and split_person(person, lex.PERSON_TITLE_RE) == (person, None):
+            return [Token("unit", unit, Span(pos + word[0], pos + word[0] + len(unit))),
+                    Token("person", person, Span(pos + name[0], pos + name[1]), m.group("title"))]
+    return None
 
 
 def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Token | None:
@@ -290,10 +305,9 @@ def is_label_cell(lines: list[Line], lex: Lexicon) -> bool:
     if len(lines) != 1:
         return False
     text = lines[0].text
-    for _, name in LABELS:
-        m = getattr(lex, name).match(text)
-        if m and m.end() == len(text):
-            return True
+    label = match_label(text, lex)
+    if label and label[1] == len(text):
+        return True
     time = lex.TIME_FIELD_RE.match(text)
     if time and time.end() == len(text):
         return True     # '배포일시' in a header table that also holds the contacts
@@ -337,7 +351,7 @@ def people_of_cells(doc: Document, cells: list[Any], lex: Lexicon) -> list[tuple
 
 
 TITLE_NAME_PHONE = 3     # a role's value cells: title, name, phone (the 2024+ template)
-TITLE_MAX = 8            # a title cell's words: '외무사무관', '소 령'
+TITLE_MAX = THRESHOLDS["title_max"]
 
 
 def is_title_column(doc: Document, cell: Any, lex: Lexicon) -> bool:
@@ -481,10 +495,19 @@ def inquiry_tokens(line: Line, lex: Lexicon) -> list[Token]:
     keep = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1].kind if i + 1 < len(tokens) else None
-        if tok.kind == "person" and tok.extra is None and nxt not in ("phone", "email", "label_phone"):
+        if tok.kind == "person" and tok.extra is None and (nxt not in ("phone", "email", "label_phone")
+                                                           or is_no_name(line, tok, lex)):
             continue
         keep.append(tok)
     return keep
+
+
+def is_no_name(line: Line, tok: Token, lex: Lexicon) -> bool:
+    """A bare 'name' that is a road before its building number ('갈매로 477 정부세종청사 …'), a
+    building before its wing or floor ('가온청사 4동'), or a label before its colon ('신고 번호 : ☎…')."""
+    after = lex.NOT_A_NAME_AFTER_RE.match(line.text, tok.span.end - line.content.start)
+    return bool(after) and (not after.group("number") or bool(after.group("unit"))
+                            or bool(lex.ROAD_NAME_RE.search(tok.value)))
 
 
 def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:

@@ -96,7 +96,8 @@ def is_field_line(line: Line, lex: Lexicon) -> bool:
 def is_board_title(line: Line, lex: Lexicon) -> bool:
     """'보도자료' alone above the headline: the board's own name."""
     return bool(line.text) and len(line.text) <= HEADLINE_MIN and not lex.HEADLINE_TAG_RE.match(line.text) \
-        and not is_field_line(line, lex) and not is_title_label(line, lex)
+        and not is_field_line(line, lex) and not is_title_label(line, lex) \
+        and any(word in line.text for word in lex.labels["page"]["board_words"])
 
 
 def is_title_label(line: Line, lex: Lexicon) -> bool:
@@ -137,8 +138,9 @@ def unlabelled_contact(text: str, lex: Lexicon) -> dict[str, str]:
 
 def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     """The page's own contact box; the last one on the page when there are several (the
-    board's 부서명 field may come first, the page manager's box at the bottom)."""
-    for block in reversed(doc.blocks_of(K.PAGE_FOOTER)):
+    board's 부서명 field may come first, the page manager's box at the bottom); without one,
+    the board's own 부서명/전화번호 fields among its header fields."""
+    for block in doc.blocks_of(K.PAGE_FOOTER)[::-1] or doc.blocks_of(K.PAGE_HEADER):
         lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
         joined = " ".join(l.text for l in lines)
         fields = page_contact_fields(joined, lex) or unlabelled_contact(joined, lex)
@@ -173,9 +175,10 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
     if labelled and page["headline"] is None:
         page["headline"], spans["headline"] = collapse(labelled.text), labelled.content.to_json()
-    if page["headline"] is None:
-        titled = [l for l in header if len(l.text) > HEADLINE_MIN and has_hangul(l.text)
-                  and not is_field_line(l, lex)]
+    if page["headline"] is None:   # past the board's name, field labels and their values
+        titled = [l for l in header if has_hangul(l.text) and not is_field_line(l, lex) and id(l) not in values
+                  and l.content.to_json() != spans.get("board") and not lex.PAGE_CONTACT_LABEL_RE.match(l.text)
+                  and (len(l.text) > HEADLINE_MIN or not page["board"] and l is header[0])]
         if titled:
             page["headline"], spans["headline"] = collapse(titled[0].text), titled[0].content.to_json()
     for key, pattern, group in (("author", lex.PAGE_AUTHOR_RE, "author"), ("posted_at", lex.PAGE_POSTED_RE, "date"),

@@ -12,13 +12,14 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
-PROSE_MIN = 40          # a body line this long, mostly Hangul, is release prose
-SHORT_TITLE = 12        # a title line shorter than this is only the start of the title
-TITLE_MIN = 8           # a Korean headline at least this long makes a release (menu items are shorter)
+THRESHOLDS = thresholds("release")   # markers.toml [thresholds.release], each with its reason
+PROSE_MIN = THRESHOLDS["prose_min"]
+SHORT_TITLE = THRESHOLDS["short_title"]
+TITLE_MIN = THRESHOLDS["title_min"]
 
 
 # --- kind and issuer -------------------------------------------------------------------
@@ -68,7 +69,7 @@ def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
     return lex.labels["kind_tags"].get(tag) or lex.kinds.get(tag)
 
 
-ISSUER_MAX = 40        # an issuer's name in the header is short; a longer line is a headline
+ISSUER_MAX = THRESHOLDS["issuer_max"]
 
 
 def is_organization_name(text: str, lex: Lexicon) -> bool:
@@ -134,10 +135,33 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
     return None
 
 
-LEAD_REACH = 80         # the lead sentence's subject stands within its first characters
-LEAD_LINES = 2          # a dateline or a one-line summary may stand before the lead
-SUBJECT_LINES = 30      # a known issuer opening a body line this early is the release's subject
-LOCAL_ORG_MIN = 3       # '신안군은', '경상북도는' — but '정부는' is no organization's name
+def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None:
+    """A logo above the body whose description names a known issuer or its short form
+    ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'): the issuer by its current
+    name. The logo is no text, so the issuer has no span."""
+    body = doc.blocks_of(K.BODY)
+    first_body = body[0].first if body else len(doc.lines)
+    for anchor, description in doc.pictures:
+        m = lex.ISSUER_RE.search(without_spaces(description)) if anchor <= first_body else None
+        if m:
+            return lex.issuers.get(m.group("issuer"), m.group("issuer")), None
+    return None
+
+
+def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
+    """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
+    for line in doc.lines_of(K.BODY) + doc.lines_of(K.CONTACT):
+        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text else None
+        if m:
+            return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
+    return None
+
+
+LEAD_REACH = THRESHOLDS["lead_reach"]
+LEAD_LINES = THRESHOLDS["lead_lines"]
+SUBJECT_LINES = THRESHOLDS["subject_lines"]
+HEADED_REACH = THRESHOLDS["headed_reach"]
+LOCAL_ORG_MIN = THRESHOLDS["local_org_min"]
 EMPTY_MATCH = re.compile("").match("")
 
 
@@ -151,7 +175,7 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '김정관 산업통상부 장관은',
     also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
     An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
-    lines = [l for l in doc.lines_of(K.BODY) if l.text][:LEAD_LINES]
+    lines = lead_lines(doc, lex)
     found = [(line, m) for line in lines
              for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, first_sentence_end(line.text, lex))]
     found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
@@ -179,6 +203,34 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
         if m and len(m.group("org")) >= LOCAL_ORG_MIN:
             start = line.content.start + len(line.text) - len(rest)
             return m.group("org"), Span(start, start + len(m.group("org")))
+    return headed_subject(lines, lex)
+
+
+def lead_lines(doc: Document, lex: Lexicon) -> list[Line]:
+    """The body's first LEAD_LINES lines, past short headline lines that open it (a subtitle
+    left in the body, '관광·MICE 전문가들 1박2일 강진 매력 체험', is no lead)."""
+    lines = [l for l in doc.lines_of(K.BODY) if l.text]
+    skip = 0
+    while skip < min(LEAD_LINES, len(lines) - 1) and is_headline_line(lines[skip], lex):
+        skip += 1
+    return lines[skip:skip + LEAD_LINES]
+
+
+def is_headline_line(line: Line, lex: Lexicon) -> bool:
+    """A short line with no marker and no sentence end: a headline."""
+    text = line.text.strip()
+    return len(text) < PROSE_MIN and not lex.MARKER_RE.match(text) and not lex.SENTENCE_STOP_RE.search(text)
+
+
+def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
+    """An organization with its head in parentheses as a subject, further into a lead that
+    came flattened onto one line: '… 마련했다. 나주시(시장 윤병태)는 …'."""
+    for line in lines[:1]:
+        for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, HEADED_REACH):
+            group = "issuer" if m.group("issuer") else "org"
+            if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
+                start = line.content.start + m.start(group)
+                return m.group(group), Span(start, start + len(m.group(group)))
     return None
 
 
@@ -188,8 +240,9 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     name gets its current name in `canonical`."""
     name, website, span = issuer_from_header(doc, lex)
     source = "header" if name else None
-    for finder, where in ((issuer_from_template, "template"), (issuer_from_lead, "lead"),
-                          (issuer_from_contacts, "contacts")):
+    for finder, where in ((issuer_from_template, "template"), (issuer_from_pictures, "logo"),
+                          (issuer_from_lead, "lead"), (issuer_from_contacts, "contacts"),
+                          (issuer_from_signature, "signature")):
         found = finder(doc, lex) if name is None else None
         if found:
             (name, span), source = found, where
@@ -243,7 +296,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         marker = lex.MARKER_RE.match(line.text)
         if lex.SUBTITLE_RE.match(line.text) and line.text.endswith(("-", "―")) and title_lines:
             subtitles.append(line)
-        elif marker and marker.lastgroup == "diamond":
+        elif marker and lex.SUMMARY_MARKER_RE.match(line.text):
             summary.append(collapse(line.text[marker.end():]))
         elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)
                                                  or same_cell(doc, title_lines[-1], line)):
@@ -270,8 +323,16 @@ def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
     '[모두발언]' is a kicker over its headline, '권기섭 위원장' is too short to be one, and
     '(2월 4일 14시, 2보)' is the headline's own note."""
     return bool(lex.TITLE_WRAP_RE.search(previous.text) or lex.KICKER_RE.match(previous.text)
-                or len(previous.text) < SHORT_TITLE
+                or len(previous.text) < SHORT_TITLE or lex.UNCLOSED_QUOTE_RE.search(previous.text)
+                or is_title_kicker(previous, lex) and not lex.MARKER_RE.match(line.text)
                 or line.text.startswith("(") and line.text.endswith(")"))
+
+
+def is_title_kicker(line: Line, lex: Lexicon) -> bool:
+    """'“역대급 추석 연휴, 민원 발생도 역대급?”', '재도전의 기회를 잡아라!' — a quoted or exclaimed
+    line over the headline; '…주인공을 찾습니다!' is a whole polite sentence, no kicker."""
+    m = lex.TITLE_KICKER_LINE_RE.search(line.text)
+    return bool(m) and not (m.group("exclamation") and lex.POLITE_END_RE.search(line.text[:m.start()]))
 
 
 def same_cell(doc: Document, a: Line, b: Line) -> bool:
@@ -562,24 +623,102 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
 
 # --- is this a release at all? ---------------------------------------------------------
 
+# --- release or not: evidence that a release is present ---------------------------------
+# Each rule names one kind of evidence; any one is enough. A Korean headline alone is none:
+# a menu page has one too. A kind label alone is none either: menus list 보도자료.
+
+def has_release_time(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    return bool(release["embargo"] or release["distributed_at"])
+
+
+def has_contact_table(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    return bool(doc.blocks_of(K.CONTACT))
+
+
+def is_portal_record(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A korea.kr record: the portal lists it as a ministry's release."""
+    return bool(doc.front_matter.get("title") and doc.front_matter.get("ministry"))
+
+
+def has_issuer(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """An issuer read from the document itself (not the record's metadata)."""
+    issuer = release["issuer"] or {}
+    return bool(issuer.get("name")) and issuer.get("source") != "metadata"
+
+
+def has_prose(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """Official prose: a long body line, mostly Hangul."""
+    return any(hangul_share(line.text, PROSE_MIN) for line in doc.lines_of(K.BODY) if line.text)
+
+
+def has_body_markers(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A numbered or bulleted outline ('□ 1분기 수출 증가', '1. 조사 개요'), not bare markers."""
+    E = lex.labels["release_evidence"]
+    marked = 0
+    for line in doc.lines_of(K.BODY) + doc.lines_of(K.APPENDIX):
+        m = lex.MARKER_RE.match(line.text) if line.text else None
+        marked += bool(m) and hangul_count(line.text[m.end():]) >= E["marked_text_min"]
+    return marked >= E["marked_lines"]
+
+
+def is_personnel_notice(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """'국민권익위원회 인사', '과장급 인사발령 (2025.8.14.자)': a personnel notice over its list."""
+    title = release["title"] or ""
+    return bool(title) and bool(lex.PERSONNEL_TITLE_RE.search(title))
+
+
+def has_headline_structure(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A Korean title with its subtitle or summary lines: a release's headline block."""
+    return is_korean_headline(release["title"] or "", TITLE_MIN) and bool(release["subtitle"] or release["summary"])
+
+
+def has_cover_note(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A note pointing at the attached release: '* 자세한 내용은 붙임의 보도자료를 참고 …', or the
+    portal's stub '… 관련 보도자료 내용입니다.'."""
+    return any(lex.NOTICE_RE.search(line.text) or lex.TITLE_STUB_RE.search(line.text)
+               for kind in (K.RELEASE_HEADER, K.TITLE, K.BODY) for line in doc.lines_of(kind) if line.text)
+
+
+def is_headline_stub(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
+    """A Korean headline that is the whole document, bar a line or two: a portal's stub for a
+    release held in its attachment. (A menu page's headline stands over many short lines.)"""
+    body = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.text]
+    return is_korean_headline(release["title"] or "", TITLE_MIN) \
+        and len(body) <= lex.labels["release_evidence"]["stub_lines"]
+
+
+RELEASE_EVIDENCE = (
+    ("release time", has_release_time),
+    ("contact table", has_contact_table),
+    ("portal record", is_portal_record),
+    ("issuer", has_issuer),
+    ("official prose", has_prose),
+    ("body markers", has_body_markers),
+    ("personnel notice", is_personnel_notice),
+    ("headline block", has_headline_structure),
+    ("cover note", has_cover_note),
+    ("headline stub", is_headline_stub),
+)
+
+
 def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
-    """A release time, a contact table, Hangul prose in the body — or a Korean
-    headline: personnel notices ('국민권익위원회 인사' over a list) and the stubs portals
-    publish when the release itself is only an attachment have nothing else."""
-    if release["embargo"] or doc.blocks_of(K.CONTACT):
-        return True   # a kind label alone is not enough: menus list 보도자료 too
-    if doc.front_matter.get("title") and doc.front_matter.get("ministry"):
-        return True   # a korea.kr record: the portal lists it as a ministry's release
-    body = [line for line in doc.lines_of(K.BODY) if line.text]
-    if any(hangul_share(line.text, PROSE_MIN) for line in body):
-        return True
-    return hangul_share(release["title"] or "", TITLE_MIN)
+    return any(rule(doc, lex, release) for _, rule in RELEASE_EVIDENCE)
+
+
+def hangul_count(text: str) -> int:
+    return sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
 
 
 def hangul_share(text: str, min_length: int) -> bool:
     """At least `min_length` characters, half of them (spaces aside) Hangul."""
-    hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
-    return len(text) >= min_length and hangul * 2 >= len(text.replace(" ", ""))
+    return len(text) >= min_length and hangul_count(text) * 2 >= len(text.replace(" ", ""))
+
+
+def is_korean_headline(text: str, min_length: int) -> bool:
+    """At least `min_length` characters, half of its letters Hangul (digits and signs aside:
+    '외국인 백신접종 1차 77.6%, 완료 72.2%' is a Korean headline)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return len(text) >= min_length and hangul_count(text) * 2 >= letters > 0
 
 
 def run(doc: Document, lex: Lexicon) -> None:
@@ -607,7 +746,8 @@ def run(doc: Document, lex: Lexicon) -> None:
                  "in the title and none in the record's or page's metadata")
     if not looks_like_release(doc, lex, release):
         doc.warn("release", "not_a_press_release",
-                 "no release time, contact table, Korean headline or prose: not a press release")
+                 "no evidence of a release (" + ", ".join(name for name, _ in RELEASE_EVIDENCE)
+                 + "): not a press release")
         release.update(kind=None, title=None, subtitle=None, summary=[], issuer=None, attachments=[], spans={},
                        provenance={})
     doc.release = release

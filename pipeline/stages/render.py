@@ -109,17 +109,20 @@ def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> 
         return True
     labels = set(lex.labels["page"]["department"])
     # The first few terms are enough (cost cap: nested lists would each read every term below).
-    return el.tag == "dl" and any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
+    return (el.tag == "dl" and any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
+            and not is_board_fields(el, lex))
 
 
 def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
-    """<tr><th>작성자</th><td>혁****</td><th>작성일</th><td>04/07/23 (12:07)</td></tr>."""
-    if el.tag not in ("tr", "dl", "ul", "ol", "div", "p") or len(el) < 2:
+    """<tr><th>작성자</th><td>혁****</td><th>작성일</th><td>04/07/23 (12:07)</td></tr>, a
+    <dl> of dt/dd pairs, or labelled spans (<li><span class="label">작성일</span> …</li>): a
+    short element holding a bare board label at any depth."""
+    if el.tag not in ("tr", "dl", "ul", "ol", "div", "p", "li") or len(el) < 2:
         return False
     if len(el.text_content()) > BOARD_FIELDS_MAX:
         return False
-    return any(lex.PAGE_LABEL_RE.match(collapse(child.text_content()))
-               for child in el if isinstance(child.tag, str))
+    return any(lex.PAGE_LABEL_RE.match(collapse(node.text_content()))
+               for node in el.iterdescendants() if isinstance(node.tag, str))
 
 
 def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
@@ -577,6 +580,7 @@ def render_native(doc: Document, text: str, lex: Lexicon) -> None:
     out = read(doc.raw, doc.source.path)
     doc.plain = "\n".join(out.lines)
     doc.cells, doc.line_hints, doc.line_repairs = out.cells, out.hints, out.repairs
+    doc.pictures = list(out.pictures)
     for code, message in out.warnings.values():
         doc.warn("render", code, message)
 

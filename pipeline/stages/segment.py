@@ -30,24 +30,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, Document, Line
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, thresholds
 from ..text import is_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
-SENTENCE_TITLE_MAX = 45     # a line ending like a sentence but shorter than this is a headline
-SHORT_TITLE_LINE = 12       # a first title line shorter than this cannot be the whole title
-HEADER_SCAN_LINES = 40       # a release header sits within this many non-blank lines
-SHORT_LINE = 40              # header values (issuer, department, name) are short
-TITLE_MAX = 100              # a "headline" longer than this is a paragraph
-TITLE_MIN_WORDS = 2          # a one-word line is a label or a cell, not a headline
-WRAPPED_TITLE_MAX = 60       # the second line of a wrapped title is short
-CONTACT_LINE_MAX = 80        # a contact table row, flattened, stays this short unless it holds a phone
-CONTACT_ROWS_MAX = 200   # a contact table spans fewer lines; the backward scan stops there (cost cap)
+THRESHOLDS = thresholds("segment")   # markers.toml [thresholds.segment], each with its reason
+SENTENCE_TITLE_MAX = THRESHOLDS["sentence_title_max"]
+SHORT_TITLE_LINE = THRESHOLDS["short_title_line"]
+HEADER_SCAN_LINES = THRESHOLDS["header_scan_lines"]
+SHORT_LINE = THRESHOLDS["short_line"]
+TITLE_MAX = THRESHOLDS["title_max"]
+TITLE_MIN_WORDS = THRESHOLDS["title_min_words"]
+WRAPPED_TITLE_MAX = THRESHOLDS["wrapped_title_max"]
+CONTACT_LINE_MAX = THRESHOLDS["contact_line_max"]
+CONTACT_ROWS_MAX = THRESHOLDS["contact_rows_max"]
 BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decimal_dot", "private_use")
-LOGO_MAX = 2                 # stray letters of a logo above the header ("광부")
-# A header table (kind, times and often the contacts, as in the 2017-2020 HWP templates) holds
-# at most this many lines; a page laid out as one big table is not a header table.
-HEADER_TABLE_MAX_LINES = 40
+LOGO_MAX = THRESHOLDS["logo_max"]
+HEADER_TABLE_MAX_LINES = THRESHOLDS["header_table_max_lines"]
+QUOTED_VERDICT_MAX = THRESHOLDS["quoted_verdict_max"]
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -95,12 +95,21 @@ def is_bare_time_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and m.end() == len(line.text)
 
 
+TABLE_LABELS = frozenset(("label_block", "label_department", "label_manager", "label_staff", "label_phone",
+                          "label_email", "label_fax"))
+OPENING_LABELS = frozenset(("label_department", "label_manager", "label_staff"))
+
+
+def contact_label(line: Line, lex: Lexicon) -> str | None:
+    """The kind of contact label opening the line (CONTACT_LABEL_RE, the pattern the contacts
+    stage reads its tokens with). '문의' opens a contact line in the body, not a table row."""
+    m = lex.CONTACT_LABEL_RE.match(line.text)
+    return m.lastgroup if m else None
+
+
 def is_contact_label(line: Line, lex: Lexicon) -> bool:
     """'담당과 정책연구부', '담당자', '전화번호', 'E-mail'."""
-    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE,
-            lex.CONTACT_PHONE_LABEL_RE, lex.CONTACT_EMAIL_LABEL_RE, lex.CONTACT_FAX_LABEL_RE,
-            lex.CONTACT_BLOCK_LABEL_RE)
-    return any(p.match(line.text) for p in pats)
+    return contact_label(line, lex) in TABLE_LABELS
 
 
 def is_contact_value(line: Line, lex: Lexicon) -> bool:
@@ -359,9 +368,15 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         return True
     after = next_line(lines, i + 1, stop)
     if lex.POLITE_END_RE.search(line.text) and not lex.QUOTE_OPEN_RE.match(line.text):
+        if after is not None and lex.COPULA_END_RE.search(line.text) and len(line.text) <= SENTENCE_TITLE_MAX \
+                and lex.NOTICE_RE.search(lines[after].text):
+            return True   # '… 연동계수입니다.' over '자세한 사항은 붙임을 참고 …': the attached release's title
         return after is not None and is_subtitle(lines[after], lex)   # '…동향입니다.': a notice
     if len(line.text) <= SENTENCE_TITLE_MAX:
         return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
+    verdict = lex.QUOTED_VERDICT_RE.match(line.text)
+    if verdict and len(verdict.group("verdict")) <= QUOTED_VERDICT_MAX:
+        return True   # '“… 추진”보도는 사실이 아닙니다.': an explanation's title, a quoted report and a verdict
     after = next_line(lines, i + 1, stop)
     return after is not None and is_subtitle(lines[after], lex)
 
@@ -448,8 +463,8 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
         return False
     boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
     listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text)) and not is_appendix_box(lines, i, stop, lex)
-    if m.group("rest"):
-        return boxed and not listed
+    if m.group("rest"):   # '[참고] … 관련 보도자료 내용입니다.': a kind tag over the portal's stub
+        return boxed and not listed and not (lex.NOTICE_RE.search(line.text) or lex.TITLE_STUB_RE.search(line.text))
     after = next_line(lines, i + 1, stop)
     if after is None:
         return False
@@ -486,8 +501,7 @@ def opens_contact(line: Line, lex: Lexicon) -> bool:
     """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
     to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
     contacts stage reads it.)"""
-    pats = (lex.CONTACT_DEPARTMENT_LABEL_RE, lex.CONTACT_MANAGER_LABEL_RE, lex.CONTACT_STAFF_LABEL_RE)
-    return is_contact_row(line, lex) and any(p.match(line.text) for p in pats)
+    return is_contact_row(line, lex) and contact_label(line, lex) in OPENING_LABELS
 
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
@@ -523,9 +537,8 @@ def is_subtitle(line: Line, lex: Lexicon) -> bool:
 
 
 def is_summary(line: Line, lex: Lexicon) -> bool:
-    """'◇ 설 명절 기간 … 예방수칙 준수' under the title."""
-    m = lex.MARKER_RE.match(line.text)
-    return bool(m) and m.lastgroup == "diamond"
+    """'◇ 설 명절 기간 … 예방수칙 준수', '▴ 9월 가계대출 +1.1조원' under the title."""
+    return bool(lex.SUMMARY_MARKER_RE.match(line.text))
 
 
 # --- assignment ------------------------------------------------------------------------
@@ -544,6 +557,8 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
         return K.EMBARGO
     if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
         return K.RELEASE_HEADER
+    if lex.ISSUER_RE.fullmatch(without_spaces(line.text)):
+        return K.RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
     if is_contact_label(line, lex) or is_contact_value(line, lex) or is_phone_line(line, lex):
         return K.CONTACT
     return K.RELEASE_HEADER
