@@ -253,6 +253,20 @@ def test_cells_given_as_lines_like_document_cells():
     assert "<table class=\"cells\"><tr><th>담당자</th><td>전대성</td></tr></table>" in html
 
 
+def test_an_hwpx_release_shows_its_header_and_contact_tables_as_tables():
+    """The HWPX sample's cells reach the record, so its header and contact tables are drawn as
+    tables, the contact highlighted inside its cell."""
+    record = parse_file(ROOT / "samples" / "moel-2026-supplementary-budget.hwpx")
+    assert record["cells"] and any(c["field"] == "기관명" for c in record["cells"])
+    html = render_record(record)
+    page = page_of(html)
+    assert html.count('<table class="cells">') >= 2
+    contact = record["contacts"][0]
+    mark = next(a["data-m"] for t, a in page.tags
+                if t == "span" and "k-contact" in (a.get("class") or "") and contact["name"] in covered(page, a["data-m"]))
+    assert covered(page, mark).replace(" ", "") == contact["name"].replace(" ", "")
+
+
 @settings(max_examples=200, deadline=None)
 @given(case=text_and_spans(), cuts=st.lists(st.integers(0, 30), max_size=8))
 def test_marks_per_range_finds_what_a_full_scan_finds(case, cuts):

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Document, Node
+from ..document import Cell, Document, Node, Span
 from ..lexicon import Lexicon
 
 SCHEMA_VERSION = "1.0"
+# Table cells one record may list (a real release has a few hundred; a page of 100,000 rows
+# would otherwise multiply its JSON): past it the list stops with a truncated_output warning.
+MAX_CELLS = 20_000
 
 
 def node_json(node: Node) -> dict[str, Any]:
@@ -22,6 +25,27 @@ def node_json(node: Node) -> dict[str, Any]:
         "span": node.span.to_json(),
         "children": [node_json(c) for c in node.children],
     }
+
+
+def cell_json(doc: Document, cell: Cell) -> dict[str, Any]:
+    """A cell with the span of its lines in `text` (empty where the cell has no line)."""
+    lines = doc.lines
+    if cell.first < cell.last <= len(lines):
+        span = [lines[cell.first].start, lines[cell.last - 1].end]
+    else:
+        at = lines[cell.first].start if cell.first < len(lines) else len(doc.text)
+        span = [at, at]
+    return {"table": cell.table, "row": cell.row, "col": cell.col, "rowspan": cell.rowspan,
+            "colspan": cell.colspan, "header": cell.header, "field": cell.name, "depth": cell.depth,
+            "invisible": cell.invisible, "span": span}
+
+
+def cells(doc: Document) -> list[dict[str, Any]]:
+    if len(doc.cells) > MAX_CELLS:
+        end = doc.lines[doc.cells[MAX_CELLS].first].start if doc.cells[MAX_CELLS].first < len(doc.lines) else len(doc.text)
+        doc.warn("assemble", "truncated_output", f"{MAX_CELLS} table cells at most: the list stops here",
+                 Span(end, end))
+    return [cell_json(doc, c) for c in doc.cells[:MAX_CELLS]]
 
 
 def diagnostics(doc: Document) -> dict[str, Any]:
@@ -46,6 +70,7 @@ def run(doc: Document, lex: Lexicon) -> None:
                    "bytes": s.bytes},
         "text": doc.text,
         "blocks": [{"kind": b.kind.value, "span": b.span.to_json()} for b in doc.blocks],
+        "cells": cells(doc),
         "page": doc.page,
         "release": {**empty_release(), **doc.release},
         "contacts": doc.contacts,
