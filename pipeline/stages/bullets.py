@@ -122,11 +122,16 @@ class Builder:
         self.after_blank = False
         self.nodes = 0
         self.cut_at: Line | None = None    # where MAX_NODES stopped the tree
+        # Another block (a contact table inside the body) stood between this line and the last:
+        # no item runs on across it.
+        self.parted = False
 
     def build(self, lines: list[Line]) -> list[Draft]:
         i = 0
         while i < len(lines):
             line = lines[i]
+            if i and line.index != lines[i - 1].index + 1:
+                self.parted = True
             if self.nodes >= MAX_NODES and not line.blank:
                 self.cut_at = line
                 break
@@ -148,7 +153,7 @@ class Builder:
         """A line without a marker continues the open item, unless a blank line parts two
         whole sentences: '□ … 자리가 마련된다.' / '' / '국민권익위원회는 … 예정이다.'."""
         current = self.current
-        if current is None or current.kind in ("paragraph", "table"):
+        if current is None or current.kind in ("paragraph", "table") or self.parted:
             return False
         if not self.after_blank:
             return True
@@ -173,7 +178,7 @@ class Builder:
                                  line.content.start + len(marker))
             place_draft(self.stack, self.roots, self.current, self.families)
         self.previous = line
-        self.after_blank = False
+        self.after_blank = self.parted = False
 
     def add_table(self, first: Line, last: Line) -> None:
         """A table belongs to the open item ('ㅇ 창업교육 프로그램 운영' over its table) and leaves
@@ -188,7 +193,7 @@ class Builder:
             parent.children.append(table)
             self.current = table
         self.previous = last
-        self.after_blank = False
+        self.after_blank = self.parted = False
 
     def open_root(self, draft: Draft) -> None:
         """Paragraphs and tables sit at the top level and close every open item."""

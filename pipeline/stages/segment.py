@@ -683,6 +683,23 @@ def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex)
 
 
+def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
+    """A contact table standing inside the body — after a short lead, before a long outline, as
+    some templates place it: a table one of whose cells opens with a contact label ('담당 부서',
+    '책임자') and one of whose cells holds a phone or e-mail is contact, wherever it stands."""
+    lines = doc.lines
+    tables: dict[int, list] = {}
+    for cell in doc.cells:
+        if r.body_from <= cell.first and cell.last <= r.footer:
+            tables.setdefault(cell.table, []).append(cell)
+    for cells in tables.values():
+        texts = [lines[i] for c in cells for i in range(c.first, c.last) if not lines[i].blank]
+        if any(opens_contact(line, lex) for line in texts) and any(is_phone_line(line, lex) for line in texts) \
+                and all(r.kinds[line.index] == K.BODY for line in texts):
+            for line in texts:
+                r.kinds[line.index] = K.CONTACT
+
+
 def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
     """Chrome inside the body, by its text or by what render learnt from the markup."""
     hints = doc.line_hints
@@ -699,6 +716,7 @@ REGIONS = (
     ("header", header_region),
     ("title", title_region),
     ("tail", tail_region),
+    ("contact tables", contact_tables),
     ("body chrome", body_chrome),
 )
 
