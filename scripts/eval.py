@@ -294,6 +294,304 @@ def render_table(tallies: dict[str, Tally]) -> str:
     return "\n".join(out)
 
 
+
+# --- gold: the semantic fields against releases annotated by reading ------------------------
+#
+# tests/gold/*.toml hold what a careful reader marks in a release: the event, sessions,
+# talks, people, the countries with findings and the key figures. Every field group is scored
+# as atoms (one value of one field), so precision and recall say how many of the values we
+# produced are right and how many of the reader's we found.
+#
+# Matching, stated once:
+# - text is compared after NFC, quote marks dropped and white space removed;
+# - a name matches by exact Hangul (spaces collapsed), or the reader's hanja against ours;
+# - longer text (titles, affiliations, venues, event names) matches when one contains the
+#   other or their difflib ratio is at least GOLD_SIMILAR;
+# - dates and ISO codes match exactly; numbers by value and unit;
+# - the reader marks the *key* figures only, so a figure of ours counts against precision only
+#   when it reads a key figure's text and gets its value or unit wrong; the rest are unjudged.
+
+GOLD_SIMILAR = 0.8
+GOLD_GROUPS = ("event", "sessions", "talks", "people", "countries", "figures")
+QUOTES_RE = re.compile(r"[\"'‘’“”「」『』｢｣《》〈〉<>\[\]【】]")
+
+
+def gold_squash(value: Any) -> str:
+    """'「2004 APEC  포럼」' → '2004APEC포럼': the form every text comparison sees."""
+    import unicodedata
+    text = unicodedata.normalize("NFC", str(value or ""))
+    return re.sub(r"\s+", "", QUOTES_RE.sub("", text))
+
+
+def gold_same_text(found: Any, expected: Any) -> bool:
+    a, b = gold_squash(found), gold_squash(expected)
+    if not a or not b:
+        return False
+    return a == b or a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= GOLD_SIMILAR
+
+
+def gold_same_name(found: dict[str, Any], expected: str) -> bool:
+    want = gold_squash(expected)
+    return want in (gold_squash(found.get("name")), gold_squash(found.get("name_hanja")))
+
+
+@dataclass
+class GoldScore:
+    """Atoms per field group: true positives, false positives, misses (with what was missed)."""
+    counts: dict[str, list[int]] = field(default_factory=lambda: {g: [0, 0, 0] for g in GOLD_GROUPS})
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+    unjudged_figures: int = 0
+
+    def hit(self, group: str) -> None:
+        self.counts[group][0] += 1
+
+    def extra(self, group: str, what: str) -> None:
+        self.counts[group][1] += 1
+        self.false.append(f"{group}: {what}")
+
+    def miss(self, group: str, what: str) -> None:
+        self.counts[group][2] += 1
+        self.misses.append(f"{group}: {what}")
+
+    def compare(self, group: str, label: str, found: Any, expected: Any, same=None) -> None:
+        """One attribute of a matched pair: right, wrong (a false value and a miss) or absent."""
+        if expected in (None, "", []):
+            if found not in (None, "", []):
+                self.extra(group, f"{label} {found!r} (the reader marks none)")
+            return
+        if found in (None, "", []):
+            self.miss(group, f"{label} {expected!r}")
+        elif (same or (lambda a, b: a == b))(found, expected):
+            self.hit(group)
+        else:
+            self.extra(group, f"{label} {found!r}")
+            self.miss(group, f"{label} {expected!r} (got {found!r})")
+
+    def merge(self, other: "GoldScore", prefix: str) -> None:
+        for g in GOLD_GROUPS:
+            for i in range(3):
+                self.counts[g][i] += other.counts[g][i]
+        self.misses += [f"{prefix}: {m}" for m in other.misses]
+        self.false += [f"{prefix}: {m}" for m in other.false]
+        self.unjudged_figures += other.unjudged_figures
+
+
+def gold_pairs(found: list[dict[str, Any]], expected: list[dict[str, Any]], same) -> tuple[
+        list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Greedy one-to-one pairing in the reader's order: (pairs, unmatched found, unmatched expected)."""
+    free = list(found)
+    pairs, lost = [], []
+    for want in expected:
+        got = next((f for f in free if same(f, want)), None)
+        if got is None:
+            lost.append(want)
+        else:
+            free.remove(got)
+            pairs.append((got, want))
+    return pairs, free, lost
+
+
+def score_event(score: GoldScore, event: dict[str, Any] | None, gold: dict[str, Any] | None) -> None:
+    event, gold = event or {}, gold or {}
+    score.compare("event", "name", event.get("name"), gold.get("name"), gold_same_text)
+    score.compare("event", "start", event.get("start_date"), gold.get("start"))
+    score.compare("event", "end", event.get("end_date"), gold.get("end"))
+    score.compare("event", "venue", event.get("venue"), gold.get("venue"), gold_same_text)
+    pairs, extra, lost = gold_pairs(event.get("hosts") or [], gold.get("hosts") or [], gold_same_text)
+    for _ in pairs:
+        score.hit("event")
+    for host in extra:
+        score.extra("event", f"host {host!r}")
+    for host in lost:
+        score.miss("event", f"host {host!r}")
+
+
+def same_session(found: dict[str, Any], want: dict[str, Any]) -> bool:
+    if gold_squash(found.get("label")) == gold_squash(want.get("label")):
+        return True
+    word = re.sub(r"[\d\s\[\]()제]", "", want.get("label", ""))
+    return (want.get("number") is not None and found.get("number") == want.get("number")
+            and word and word in (found.get("label") or ""))
+
+
+def score_sessions(score: GoldScore, sessions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
+    pairs, extra, lost = gold_pairs(sessions, gold, same_session)
+    for got, want in pairs:
+        score.hit("sessions")
+        score.compare("sessions", f"{want['label']} number", got.get("number"), want.get("number"))
+        score.compare("sessions", f"{want['label']} title", got.get("title"), want.get("title"), gold_same_text)
+    for got in extra:
+        score.extra("sessions", f"session {got.get('label')!r}")
+    for want in lost:
+        score.miss("sessions", f"session {want.get('label')!r}")
+        for key in ("number", "title"):
+            if want.get(key) is not None:
+                score.miss("sessions", f"{want['label']} {key} {want[key]!r}")
+
+
+def found_talks(record: dict[str, Any]) -> list[dict[str, Any]]:
+    talks = [{**t, "session": s.get("label")} for s in record.get("sessions") or [] for t in s.get("talks") or []]
+    return talks + [{**t, "session": None} for t in record.get("talks") or []]
+
+
+def same_talk(found: dict[str, Any], want: dict[str, Any]) -> bool:
+    """By speaker; a talk the reader lists without one (a program's title only) by its title."""
+    if want.get("speaker"):
+        return gold_squash(found.get("speaker")) == gold_squash(want["speaker"])
+    return gold_same_text(found.get("title") or found.get("topic"), want.get("title"))
+
+
+def talk_name(talk: dict[str, Any]) -> str:
+    return talk.get("speaker") or repr(talk.get("title"))
+
+
+def score_talks(score: GoldScore, talks: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
+    pairs, extra, lost = gold_pairs(talks, gold, same_talk)
+    for got, want in pairs:
+        score.hit("talks")
+        who = talk_name(want)
+        score.compare("talks", f"{who} session", got.get("session"), want.get("session"),
+                      lambda a, b: gold_squash(a) == gold_squash(b))
+        score.compare("talks", f"{who} title", got.get("title") or got.get("topic"), want.get("title"), gold_same_text)
+        score.compare("talks", f"{who} affiliation", got.get("affiliation"), want.get("affiliation"), gold_same_text)
+        score.compare("talks", f"{who} country", got.get("country"), want.get("country"))
+    for got in extra:
+        score.extra("talks", f"talk {talk_name(got)}")
+    for want in lost:
+        score.miss("talks", f"talk {talk_name(want)}")
+        for key in ("session", "title", "affiliation", "country"):
+            if want.get(key):
+                score.miss("talks", f"{talk_name(want)} {key} {want[key]!r}")
+
+
+def score_people(score: GoldScore, people: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
+    pairs, extra, lost = gold_pairs(people, gold, lambda f, w: gold_same_name(f, w.get("name", "")))
+    for got, want in pairs:
+        score.hit("people")
+        who = want["name"]
+        score.compare("people", f"{who} title", got.get("title"), want.get("title"), gold_same_text)
+        score.compare("people", f"{who} affiliation", got.get("affiliation"), want.get("affiliation"), gold_same_text)
+        score.compare("people", f"{who} country", got.get("country"), want.get("country"))
+        roles, wanted = set(got.get("roles") or []), set(want.get("roles") or [])
+        for role in sorted(roles & wanted):
+            score.hit("people")
+        for role in sorted(roles - wanted):
+            score.extra("people", f"{who} role {role}")
+        for role in sorted(wanted - roles):
+            score.miss("people", f"{who} role {role}")
+    for got in extra:
+        score.extra("people", f"person {got.get('name')!r}")
+    for want in lost:
+        score.miss("people", f"person {want.get('name')!r}")
+        for key in ("title", "affiliation", "country"):
+            if want.get(key):
+                score.miss("people", f"{want['name']} {key} {want[key]!r}")
+        for role in want.get("roles") or []:
+            score.miss("people", f"{want['name']} role {role}")
+
+
+def score_countries(score: GoldScore, countries: list[dict[str, Any]], gold: list[str]) -> None:
+    found = {c.get("iso_code") for c in countries}
+    for code in sorted(found & set(gold)):
+        score.hit("countries")
+    for code in sorted(found - set(gold)):
+        score.extra("countries", code)
+    for code in sorted(set(gold) - found):
+        score.miss("countries", code)
+
+
+def same_number(a: Any, b: Any) -> bool:
+    try:
+        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(b)))
+    except (TypeError, ValueError):
+        return False
+
+
+def score_figures(score: GoldScore, figures: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
+    """Key figures only: a figure of ours is judged when its text is a key figure's text."""
+    def same(f: dict[str, Any], w: dict[str, Any]) -> bool:
+        return (gold_squash(w.get("text")) in gold_squash(f.get("text")) and same_number(f.get("value"), w.get("value"))
+                and gold_squash(f.get("unit")) == gold_squash(w.get("unit")))
+    pairs, extra, lost = gold_pairs(figures, gold, same)
+    for _ in pairs:
+        score.hit("figures")
+    keys = {gold_squash(w.get("text")) for w in gold}
+    for got in extra:
+        if gold_squash(got.get("text")) in keys:
+            score.extra("figures", f"{got.get('text')!r} read as {got.get('value')} {got.get('unit')}")
+        else:
+            score.unjudged_figures += 1
+    for want in lost:
+        score.miss("figures", f"{want.get('text')!r} = {want.get('value')} {want.get('unit')}")
+
+
+def gold_countries(gold: dict[str, Any]) -> list[str]:
+    """The reader's country codes. A `countries = […]` written after the last `[[people]]` table
+    belongs to that table in TOML; it is read from there too (the annotation's intent is plain)."""
+    if "countries" in gold:
+        return gold["countries"]
+    for key in ("figures", "people", "talks", "sessions"):
+        for entry in reversed(gold.get(key) or []):
+            if isinstance(entry, dict) and isinstance(entry.get("countries"), list):
+                return entry["countries"]
+    return []
+
+
+def score_gold(record: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
+    """One release's record against its reader's annotation."""
+    score = GoldScore()
+    score_event(score, record.get("event"), gold.get("event"))
+    score_sessions(score, record.get("sessions") or [], gold.get("sessions") or [])
+    score_talks(score, found_talks(record), gold.get("talks") or [])
+    score_people(score, record.get("people") or [], gold.get("people") or [])
+    score_countries(score, record.get("countries") or [], gold_countries(gold))
+    score_figures(score, record.get("figures") or [], gold.get("figures") or [])
+    return score
+
+
+def gold_input(shared: Path, source: str) -> tuple[Path, str]:
+    """The file the pipeline reads for a gold entry, and how: govpress HWP/HWPX releases are read
+    from their ground-truth text until the pipeline reads HWP natively."""
+    path = shared / "corpus" / source
+    if path.suffix.lower() in (".hwp", ".hwpx") and path.parent.name == "govpress":
+        return path.parent / "ground-truth" / f"{path.stem}.txt", "ground-truth text"
+    return path, "native"
+
+
+def gold_report(shared: Path, gold_dir: Path, parse_file) -> tuple[GoldScore, list[str]]:
+    """Every gold file scored; the notes say which were read from ground-truth text or skipped."""
+    import tomllib
+    total, notes = GoldScore(), []
+    for path in sorted(gold_dir.glob("*.toml")):
+        gold = tomllib.loads(path.read_text(encoding="utf-8"))
+        source, how = gold_input(shared, gold["source"])
+        if not source.is_file():
+            notes.append(f"{path.name}: {source} is absent, skipped")
+            continue
+        try:
+            record = parse_file(str(source))
+        except Exception as exc:  # a refused input is a finding of the report, not a crash of it
+            notes.append(f"{path.name}: {type(exc).__name__}: {exc}")
+            continue
+        if how != "native":
+            notes.append(f"{path.name}: scored on the {how}")
+        total.merge(score_gold(record, gold), path.stem)
+    return total, notes
+
+
+def render_gold(score: GoldScore, notes: list[str]) -> str:
+    out = ["field group | precision | recall", "----------- | --------- | ------"]
+    for g in GOLD_GROUPS:
+        tp, fp, fn = score.counts[g]
+        out.append(f"{g:<11} | {percent(tp, tp + fp):>9} | {percent(tp, tp + fn)}")
+    out.append(f"(figures of ours not among the key figures, unjudged: {score.unjudged_figures})")
+    out += ["", "misses:"] + [f"  {m}" for m in score.misses]
+    out += ["", "false values:"] + [f"  {m}" for m in score.false]
+    out += ["", "notes:"] + [f"  {n}" for n in notes]
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     corpus = Path(args.shared) / "corpus"
@@ -301,6 +599,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"eval: {corpus} is absent; nothing to measure (skipped).")
         return 0
     sys.path.insert(0, str(ROOT))
+    if args.gold_only:
+        return print_gold(args)
     from pipeline import parse_bytes, validate
     cases = list(korea_cases(corpus / "korea-kr")) + list(real_cases(corpus / "real"))
     if args.limit:
@@ -316,6 +616,14 @@ def main(argv: list[str] | None = None) -> int:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(render_table(tallies))
     print(f"\ndetails: {out / 'details.jsonl'}")
+    return print_gold(args)
+
+
+def print_gold(args: argparse.Namespace) -> int:
+    if args.gold and Path(args.gold).is_dir():
+        from pipeline import parse_file
+        score, notes = gold_report(Path(args.shared), Path(args.gold), parse_file)
+        print("\ngold (semantic fields):\n" + render_gold(score, notes))
     return 0
 
 
@@ -324,6 +632,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--shared", default=str(DEFAULT_SHARED), help="the shared folder holding corpus/")
     parser.add_argument("--output", default=str(ROOT / "output" / "eval"), help="where details.jsonl goes")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--gold", default=str(ROOT / "tests" / "gold"),
+                        help="the folder of annotated releases (tests/gold); '' to skip")
+    parser.add_argument("--gold-only", action="store_true", help="score the gold set only")
     return parser
 
 
