@@ -373,9 +373,23 @@ def _load_semantic(lex: Lexicon) -> None:
     })
     lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
     lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
+    lex.semantic["program"] = _load_program(lex.semantic["sessions"]["program"])
+    lex.semantic["quote_open"] = QUOTE_OPEN
+    lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
-                  _people_patterns):
+                  _people_patterns, _program_patterns):
         lex.add_patterns(build(lex))
+
+
+def _load_program(data: dict[str, Any]) -> dict[str, Any]:
+    """Programme role words → role: '좌장' → 'moderator'; a word listed twice is an error."""
+    role_of: dict[str, str] = {}
+    for role, words in data["roles"].items():
+        for word in words:
+            if word in role_of:
+                raise ValueError(f"sessions.toml: programme word {word!r} is listed twice")
+            role_of[word] = role
+    return {"role_of": role_of, "markers": data["markers"]}
 
 
 def unit_kinds(units: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
@@ -529,15 +543,50 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
     return {
-        # "[세션 1]에서는", "제2세션은", "[1부]", "종합토론:", "특별세션에서는".
+        # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
+        # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
-            (?P<open>\[)?\s*
-            (?:{s['ordinal_prefix']}\s*(?P<num_a>\d+)\s*(?P<word_a>{words})
-              |(?P<word_b>{words})\s*(?P<num_b>\d+)
-              |(?P<num_c>\d+)\s*{s['part_word']}
+            (?<![0-9A-Za-z{HANGUL}])
+            (?P<open>[\[(【<〈])?\s*+
+            (?P<label>{s['ordinal_prefix']}\s*+(?P<num_a>\d{{1,2}})\s*+(?P<word_a>{words}|{s['part_word']})
+              |(?P<word_b>{words})\s*+(?P<num_b>\d{{1,2}})
+              |(?P<num_c>\d{{1,2}})\s*+(?P<word_c>{words}|{s['part_word']})
+              |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+번째\s*+(?P<word_d>{words})
               |(?P<named>{alternation(s['named'])}))
-            \s*(?P<close>\])?\s*(?P<tail>{alternation(s['label_tail'])})?(?![{HANGUL}])
+            \s*+(?(open)(?P<close>[\])】>〉])|)
+            (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # A label line: the label opens the line, after an optional bullet mark.
+        "SESSION_LINE_MARK_RE": re.compile(rf"[{re.escape(lex.semantic['sessions']['program']['markers'])}※▲△]?\s*+"),
+        # A line that closes a programme: a new top-level bullet, a caption, a Roman heading.
+        "SCOPE_END_RE": re.compile(r"[□■【〈<Ⅰ-Ⅻ]"),
+        # A line holding only a time: "10:00~10:55".
+        "TIME_LINE_RE": re.compile(r"[0-9:~\-–\s()]+"),
+        # A line that is only a bracketed title: "[정책일반]".
+        "BRACKET_TITLE_RE": re.compile(r"\[(?P<title>[^\[\]\n]{1,60})\]"),
+        # "‘…’을 주제로", "「…」을 주제로", "AI와 빅데이터를 주제로": a session's own title.
+        "SESSION_SUBJECT_RE": re.compile(rf"""
+            (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
+              |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
+            \s*+(?:{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+주제로
+            """, re.VERBOSE),
+        # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
+        "SESSION_QUOTE_AFTER_RE": re.compile(
+            rf"\s*+[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
+        # "‘디지털 전환'을 주제로 한 세션3": the quoted title just before the label.
+        "SESSION_QUOTE_BEFORE_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"
+            rf"\s*+(?:{alternation(s['title_subject'])})\s*+$"),
+        # After a label: ": 제목", "- 제목".
+        "SESSION_COLON_TITLE_RE": re.compile(r"\s*+[:：\-–]\s*+(?P<title>\S[^\n]*?)\s*+$"),
+        # The end of a sentence inside a paragraph line.
+        "SENTENCE_STOP_RE": re.compile(r"\.(?=\s|$)"),
+        # A quote followed by these is a subject, not a talk: "「…」을 주제로".
+        "SUBJECT_AFTER_RE": re.compile(rf"\s*+(?:{alternation(s['title_subject'])})"),
+        # The quoted items a prose report names as talks: "「…」", "‘…’".
+        "TALK_QUOTE_RE": re.compile(
+            rf"[「『‘“](?P<title>[^「」『』‘’“”\n]{{4,120}})[」』’”]"
+            rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": re.compile(rf"""
             (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:등의?\s*)?
@@ -628,4 +677,32 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PRESENTER_RE": re.compile(roles["presenter"]),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": re.compile(roles["panelist"]),
+    }
+
+
+def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    prog = lex.semantic["program"]
+    roles = alternation(list(prog["role_of"]))
+    hangul_name = rf"[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}}"
+    latin_name = r"[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,4}"
+    return {
+        # "좌장 : 이승주(…)", "(발표1) …", "ㅇ (축사) …", "·발표 : …" — a role, then ':' or a bracket.
+        "PROGRAM_ROLE_RE": re.compile(rf"""
+            [{re.escape(prog['markers'])}]?\s*+
+            (?P<open>[(\[<〈])?\s*+(?P<role>{roles})\s*+\d{{0,2}}\s*+
+            (?(open)[)\]>〉]|[:：])\s*+
+            """, re.VERBOSE),
+        # One speaker of a programme: "이준(산업연구원 선임연구위원) - 공급망",
+        # "Alan CHONG(싱가포르 … 연구위원) (온라인)".
+        "PROGRAM_PERSON_RE": re.compile(rf"""
+            \s*+(?P<name>{hangul_name}|{latin_name})\s*+
+            \((?P<inside>[^()\n]{{1,80}})\)
+            (?:\s*+\([^()\n]{{1,20}}\))*+
+            (?:\s*+[-–—:]\s*+(?P<topic>[^\n]+?))?\s*+$
+            """, re.VERBOSE),
+        # The entries of one line: commas and slashes outside parentheses part them.
+        "PROGRAM_SPLIT_RE": re.compile(r"(?:[^,;/()\n]|\([^()\n]*\))+"),
+        "PROGRAM_TRIM_RE": re.compile(r"^[\s\-–—:]+|[\s\-–—:]+$"),
+        # A word that is, or ends in, a person's title: "선임연구위원", "교수", "부원장보".
+        "PERSON_TITLE_TAIL_RE": re.compile(rf"(?:{trie_alternation(lex.titles['person'])})(?:보|대행)?$"),
     }

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..semantic import Session
 from ..text import NodeIndex, collapse, content_start, walk
 
 
@@ -108,10 +109,10 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
     """Bullet start → countries of the speakers it names ('호주의 크리스 홀 박사는 …' → AU)."""
     codes: dict[int, list[str]] = {}
     for person in doc.people:
-        for start, _ in [person["span"], *person.get("mentions", [])]:
+        for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
-            if person["country"] and owner is not None:
-                codes.setdefault(owner, []).append(person["country"])
+            if person.country and owner is not None:
+                codes.setdefault(owner, []).append(person.country)
     return codes
 
 
@@ -179,9 +180,9 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
 class SessionIndex:
     """The session whose report block, else whose label line, holds an offset (by bisect)."""
 
-    def __init__(self, sessions: list[dict[str, Any]]) -> None:
-        reports = [(s["spans"]["report"], s["label"]) for s in sessions if s["spans"].get("report")]
-        labels = [(s["span"], s["label"]) for s in sessions]
+    def __init__(self, sessions: list[Session]) -> None:
+        reports = [(s.report, s.label) for s in sessions if s.report]
+        labels = [(s.span, s.label) for s in sessions]
         self.layers = []
         for spans in (sorted(reports), sorted(labels)):
             self.layers.append(([span[0] for span, _ in spans], spans))

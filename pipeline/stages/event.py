@@ -21,6 +21,7 @@ from typing import Any
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..semantic import Event
 from ..text import collapse, content_start, walk
 
 
@@ -123,7 +124,7 @@ def is_host(part: str, lex: Lexicon) -> bool:
     return bool(lex.ORG_WORD_RE.search(part)) and not lex.PERSON_TITLE_RE.fullmatch(last)
 
 
-def parse_event(doc: Document, node: Node, lex: Lexicon) -> dict[str, Any]:
+def parse_event(doc: Document, node: Node, lex: Lexicon) -> Event:
     text, start = doc.text, content_start(doc.text, node)
     name = match_name(text, start, node.span.end, lex)
     dates = match_dates(text, node, lex)
@@ -136,9 +137,8 @@ def parse_event(doc: Document, node: Node, lex: Lexicon) -> dict[str, Any]:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
         venue = parse_venue(text, dates.end(), node.span.end, lex)
-    return {"name": name, "start_date": first.isoformat() if first else None,
-            "end_date": last.isoformat() if last else None, "venue": venue,
-            "hosts": parse_hosts(doc, node, lex), "span": node.span.to_json()}
+    return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
+                 parse_hosts(doc, node, lex), (node.span.start, node.span.end))
 
 
 def run(doc: Document, lex: Lexicon) -> None:

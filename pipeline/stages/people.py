@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..semantic import Person
 from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
@@ -25,23 +26,6 @@ MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
-
-
-@dataclass
-class Person:
-    name: str
-    name_hanja: str | None
-    title: str | None
-    affiliation: str | None
-    country: str | None
-    roles: list[str]
-    span: tuple[int, int]
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,
-                "affiliation": self.affiliation, "country": self.country, "roles": self.roles,
-                "span": list(self.span), "mentions": [list(m) for m in self.mentions]}
 
 
 @dataclass(frozen=True)
@@ -289,4 +273,4 @@ def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     from_header(doc, people)   # contacts and heads join the people met in the body
     people.sort(key=lambda p: p.span)
-    doc.people = [p.to_json() for p in people]
+    doc.people = people
