@@ -666,6 +666,16 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),
         "ORG_WORD_RE": re.compile(
             rf"(?:{alternation(org_suffixes)})$"),
+        # "김소영(금융위원회 부위원장)", "황윤재(한국경제학회장)": a name, its organization and title
+        # in brackets, the title last (glued to the organization or not).
+        "PERSON_PAREN_RE": re.compile(
+            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
+            rf"(?P<title>{titles}))\)"),
+        # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
+        "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
+        # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
+        "LATIN_GLOSS_RE": re.compile(
+            rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),

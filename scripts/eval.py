@@ -324,7 +324,12 @@ def gold_squash(value: Any) -> str:
 
 
 def gold_same_text(found: Any, expected: Any) -> bool:
+    """Same squashed text, containment or a close ratio; a reader's hanja ('廳長') is compared
+    read into Hangul ('청장') too."""
+    import hanja
     a, b = gold_squash(found), gold_squash(expected)
+    if b and hanja.translate(b, "substitution") != b and gold_same_text(found, hanja.translate(b, "substitution")):
+        return True
     if not a or not b:
         return False
     return a == b or a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= GOLD_SIMILAR
@@ -439,11 +444,11 @@ def same_talk(found: dict[str, Any], want: dict[str, Any]) -> bool:
     """By speaker; a talk the reader lists without one (a program's title only) by its title."""
     if want.get("speaker"):
         return gold_squash(found.get("speaker")) == gold_squash(want["speaker"])
-    return gold_same_text(found.get("title") or found.get("topic"), want.get("title"))
+    return gold_same_text(found.get("topic"), want.get("title"))
 
 
 def talk_name(talk: dict[str, Any]) -> str:
-    return talk.get("speaker") or repr(talk.get("title"))
+    return talk.get("speaker") or repr(talk.get("topic") or talk.get("title"))
 
 
 def score_talks(score: GoldScore, talks: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
@@ -453,7 +458,7 @@ def score_talks(score: GoldScore, talks: list[dict[str, Any]], gold: list[dict[s
         who = talk_name(want)
         score.compare("talks", f"{who} session", got.get("session"), want.get("session"),
                       lambda a, b: gold_squash(a) == gold_squash(b))
-        score.compare("talks", f"{who} title", got.get("title") or got.get("topic"), want.get("title"), gold_same_text)
+        score.compare("talks", f"{who} title", got.get("topic"), want.get("title"), gold_same_text)
         score.compare("talks", f"{who} affiliation", got.get("affiliation"), want.get("affiliation"), gold_same_text)
         score.compare("talks", f"{who} country", got.get("country"), want.get("country"))
     for got in extra:
@@ -465,6 +470,19 @@ def score_talks(score: GoldScore, talks: list[dict[str, Any]], gold: list[dict[s
                 score.miss("talks", f"{talk_name(want)} {key} {want[key]!r}")
 
 
+# The reader's role words mapped onto the contract's (schema: keynote, presenter, moderator,
+# panelist, greeting, head, contact); words the contract has no role for (participant, official,
+# attendee, quoted, host …) are not scored, and `unscored_roles` counts them.
+GOLD_ROLE_MAP = {"chair": "moderator", "좌장": "moderator", "moderator": "moderator",
+                 "discussant": "panelist", "panellist": "panelist", "panelist": "panelist", "패널": "panelist",
+                 "keynote": "keynote", "presenter": "presenter", "head": "head", "contact": "contact",
+                 "축사": "greeting", "개회사": "greeting", "인사말": "greeting", "greeting": "greeting"}
+
+
+def gold_roles(roles: list[str]) -> set[str]:
+    return {GOLD_ROLE_MAP[r] for r in roles if r in GOLD_ROLE_MAP}
+
+
 def score_people(score: GoldScore, people: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
     pairs, extra, lost = gold_pairs(people, gold, lambda f, w: gold_same_name(f, w.get("name", "")))
     for got, want in pairs:
@@ -473,7 +491,7 @@ def score_people(score: GoldScore, people: list[dict[str, Any]], gold: list[dict
         score.compare("people", f"{who} title", got.get("title"), want.get("title"), gold_same_text)
         score.compare("people", f"{who} affiliation", got.get("affiliation"), want.get("affiliation"), gold_same_text)
         score.compare("people", f"{who} country", got.get("country"), want.get("country"))
-        roles, wanted = set(got.get("roles") or []), set(want.get("roles") or [])
+        roles, wanted = set(got.get("roles") or []), gold_roles(want.get("roles") or [])
         for role in sorted(roles & wanted):
             score.hit("people")
         for role in sorted(roles - wanted):
@@ -487,7 +505,7 @@ def score_people(score: GoldScore, people: list[dict[str, Any]], gold: list[dict
         for key in ("title", "affiliation", "country"):
             if want.get(key):
                 score.miss("people", f"{want['name']} {key} {want[key]!r}")
-        for role in want.get("roles") or []:
+        for role in sorted(gold_roles(want.get("roles") or [])):
             score.miss("people", f"{want['name']} role {role}")
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..document import Document, Node
+from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
-from ..semantic import Person
+from ..semantic import Person, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
@@ -36,6 +36,7 @@ class Mention:
     start: int                  # of the name
     end: int                    # of the title
     short: bool                 # surname only: '서 위원장'
+    affiliation: str | None = None   # written between the name and the title
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -63,6 +64,8 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     name, hanja = m.group("name"), m.group("hanja")
     if lex.HANJA_NAME_RE.fullmatch(name):
         return read_hanja_name(name, lex.surnames), name
+    if name in lex.semantic["never_names"]:
+        return None             # '우리 장관', '양국 정상', '정부 관계자'
     if name in lex.semantic["surname_set"]:
         return name, hanja
     korean = is_korean_name(name, lex)
@@ -74,11 +77,58 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     return name, hanja
 
 
+def is_affiliation_word(word: str, lex: Lexicon) -> bool:
+    """A word of an organization written between a name and a title: no particle or ending
+    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS'), never a title itself."""
+    return (not lex.NAME_STOP_RE.search(word) and not lex.PERSON_TITLE_RE.fullmatch(word)
+            and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
+
+
+def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'로버트 워드롭(Robert Wardrop) 케임브리지 대학교 경영학 |교수': the Hangul name has as many
+    words as its Latin gloss; the words up to the title are the affiliation."""
+    found = None
+    for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
+        pass
+    if found is None:
+        return None
+    between = text[found.end():title_start].split()
+    if len(between) > MAX_AFFILIATION_WORDS or not all(is_affiliation_word(w, lex) for w in between):
+        return None
+    hangul = [(w.start(), w.group()) for w in lex.WORD_RE.finditer(text, found.start("hangul"), found.end("hangul"))]
+    count = len(found.group("latin").split())
+    names = [(at, w) for at, w in hangul[-count:] if is_name_word(w, lex) or is_korean_name(w, lex)]
+    if not names:
+        return None
+    return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False,
+                   collapse(" ".join(between)) or None)
+
+
+def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start: int, title: str,
+                                  lex: Lexicon) -> Mention | None:
+    """'김소영 금융위원회 |부위원장', '신현송 BIS 조사국장': a Korean name, then organization words."""
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - MAX_AFFILIATION_WORDS), -1):
+        start, end, word = words[k]
+        if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
+                and not lex.ORG_WORD_RE.search(word):
+            between = " ".join(w for _, _, w in words[k + 1:])
+            return Mention(word, None, title, start, title_start + len(title), False, between)
+        if not is_affiliation_word(word, lex):
+            return None
+    return None
+
+
 def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
-    """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서')."""
+    """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
+    '김소영 금융위원회 |부위원장' → Mention('김소영', affiliation '금융위원회')."""
     words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     if not words:
         return None
+    glossed = match_glossed_name(text, lo, title_start, title, lex)
+    if glossed is not None:
+        return glossed
+    if match_first_word(words[-1][2], title, lex) is None or lex.ORG_WORD_RE.search(words[-1][2]):
+        return match_name_before_affiliation(words, title_start, title, lex)
     start, end, word = words[-1]
     first = match_first_word(word, title, lex)
     if first is None:
@@ -182,9 +232,10 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
-    return Person(mention.name, mention.name_hanja, mention.title, parse_affiliation(description, lex),
-                  match_country(description, lex), parse_roles(text, mention.end, node.span.end, lex),
-                  (mention.start, mention.end))
+    affiliation = mention.affiliation or parse_affiliation(description, lex)
+    country = match_country(description, lex) or (match_country(affiliation, lex) if affiliation else None)
+    return Person(mention.name, mention.name_hanja, mention.title, affiliation, country,
+                  parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
 
 
 def is_plausible(person: Person, lex: Lexicon) -> bool:
@@ -269,8 +320,54 @@ def from_header(doc: Document, people: list[Person]) -> None:
                                  [role], span))
 
 
+def body_lines(doc: Document) -> list[Line]:
+    wanted = {BlockKind.BODY, BlockKind.APPENDIX}
+    return [doc.lines[i] for b in doc.blocks if b.kind in wanted for i in range(b.first, b.last)
+            if not doc.lines[i].blank]
+
+
+def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
+    known = {p.name: p for p in people}
+    role = None
+    for line in body_lines(doc):
+        role, entries = read_program_line(doc.text, line.content.start, line.content.end, lex, role)
+        for e in entries:
+            if e.speaker is None or e.speaker_span is None:
+                continue
+            person = known.get(e.speaker)
+            if person is None:
+                person = Person(e.speaker, None, e.title, e.affiliation, e.country, [], e.speaker_span)
+                known[e.speaker] = person
+                people.append(person)
+            if e.role not in person.roles:
+                person.roles.append(e.role)
+
+
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
+    organization closed by a title."""
+    known = {p.name for p in people}
+    for node in walk(doc.sections):
+        for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
+                continue
+            words = m.group("inside").split()
+            title = m.group("title")
+            affiliation = collapse(" ".join(words[:-1])) or None
+            if not affiliation and m.group("glued"):
+                affiliation = None
+            known.add(name)
+            people.append(Person(name, None, words[-1] if m.group("glued") else title, affiliation,
+                                 match_country(affiliation, lex) if affiliation else None, [],
+                                 (m.start("name"), m.end("name"))))
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
+    from_parentheses(doc, lex, people)
+    from_program(doc, lex, people)
     from_header(doc, people)   # contacts and heads join the people met in the body
     people.sort(key=lambda p: p.span)
     doc.people = people

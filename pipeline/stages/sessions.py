@@ -241,8 +241,7 @@ def program_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
         role, entries = read_program_line(text, line.content.start, line.content.end, lex, role)
         for e in entries:
             if e.role in PROGRAM_TALK_ROLES:
-                talks.append(Talk(e.speaker, e.title if e.speaker else e.topic, e.affiliation, e.country,
-                                  e.topic if e.speaker else None, e.span))
+                talks.append(Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span))
     return talks
 
 
@@ -332,9 +331,10 @@ def quoted_talks(text: str, start: int, end: int, title: str | None, people: lis
         speaker = next((p for p in people if m.start() - SPEAKER_GAP <= p.span[1] <= m.start()), None)
         org = collapse(m.group("org")) if m.group("org") else None
         if speaker is not None:
-            talks.append(Talk(speaker.name, name, speaker.affiliation, speaker.country, None, (m.start(), m.end())))
+            talks.append(Talk(speaker.name, speaker.title, speaker.affiliation, speaker.country, name,
+                              (m.start(), m.end())))
         else:
-            talks.append(Talk(None, name, org, None, None, (m.start(), m.end())))
+            talks.append(Talk(None, None, org, None, name, (m.start(), m.end())))
     return talks
 
 
