@@ -618,8 +618,22 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     return {
         "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
-        "EVENT_NAME_RE": re.compile(r"[「『](?P<name>[^」』\n]{2,120})[」』]"),
-        # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일"
+        # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
+        "EVENT_NAME_RE": re.compile(
+            rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"
+            rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
+        "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
+        "EVENT_NOUN_END_RE": re.compile(rf"(?:{alternation(e['nouns'])})(?:\([^()]*\))?$"),
+        # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
+        # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
+        "EVENT_NOUN_NAME_RE": re.compile(rf"""
+            (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?)
+            (?:{alternation(e['name_particles'])})\s*+(?:{alternation(e['verbs'])})
+            """, re.VERBOSE),
+        # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
+        "NAME_BOUNDARY_RE": re.compile(
+            rf"(?:(?:에서|에는|에|은|는|이|가|을|를|와|과|및|의|하는|한|된|인|서|로|고|며)|[0-9).,:])$"),
+        # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         "EVENT_DATES_RE": re.compile(rf"""
             (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
             (?:\s*부터\s*(?P<ndays>\d{{1,2}})\s*일\s*간)?     # "11월 23일부터 5일간"
@@ -627,13 +641,28 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
-        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」". The blanks before the venue are
-        # possessive: five optional `\s*` in a row split a run of k blanks k^5 ways.
+        # "12.5.(금)", "2022.12.5.(월)", "4.13일(월)", "5.2.~5.19.", "3.14~15", "3.20.(월)부터 3.26.(일)까지"
+        "EVENT_DOTTED_DATES_RE": re.compile(rf"""
+            (?<![0-9.])(?:(?P<y1>(?:19|20)\d{{2}})\s*\.\s*)?(?P<m1>1[0-2]|0?[1-9])\s*\.\s*(?P<d1>3[01]|[12][0-9]|0?[1-9])
+            (?:\s*(?P<day1>{alternation(e['dotted_day_end'])}))?{wd}
+            (?=[\s~\-–(부,]|$)
+            (?:\s*(?:~|-|–|부터)\s*
+               (?:(?P<m2>1[0-2]|0?[1-9])\s*\.\s*)?(?P<d2>3[01]|[12][0-9]|0?[1-9])(?![0-9%])
+               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*까지)?)?
+            """, re.VERBOSE),
+        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
+        # "10시 코엑스(서울시 강남구)에서". The blanks are possessive: optional `\s*` in a row
+        # split a run of k blanks k^n ways.
         "EVENT_VENUE_RE": re.compile(
             rf"\s*+(?:{alternation(e['venue_lead'])})?\s*+,?\s*+"
-            rf"(?:(?:{alternation(e['time_words'])})?\s*+\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
+            rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
+            rf"(?:\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
             rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
-            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
+            rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
+            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
+        # "…와 공동으로", "…과 함께": a co-host of the lead.
+        "COHOST_RE": re.compile(
+            rf"(?P<org>[^\s,]{{2,30}})(?:와|과)\s*+(?:{alternation(e['cohost_words'])})"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
         "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})\s"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),

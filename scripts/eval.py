@@ -401,7 +401,11 @@ def score_event(score: GoldScore, event: dict[str, Any] | None, gold: dict[str, 
     event, gold = event or {}, gold or {}
     score.compare("event", "name", event.get("name"), gold.get("name"), gold_same_text)
     score.compare("event", "start", event.get("start_date"), gold.get("start"))
-    score.compare("event", "end", event.get("end_date"), gold.get("end"))
+    # A one-day event: the reader leaves `end` out where we repeat the start; the same value.
+    end = event.get("end_date")
+    if end == event.get("start_date") and not gold.get("end"):
+        end = None
+    score.compare("event", "end", end, gold.get("end") or (gold.get("start") if end and end == gold.get("start") else None))
     score.compare("event", "venue", event.get("venue"), gold.get("venue"), gold_same_text)
     pairs, extra, lost = gold_pairs(event.get("hosts") or [], gold.get("hosts") or [], gold_same_text)
     for _ in pairs:

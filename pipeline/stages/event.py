@@ -25,31 +25,91 @@ from ..semantic import Event
 from ..text import collapse, content_start, walk
 
 
-def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
-    """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함'."""
-    start = content_start(text, node)
-    if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
-        return False
-    return bool(match_name(text, start, node.span.end, lex)
-                or lex.EVENT_DATES_RE.search(text, start, node.span.end))
+LEAD_SCAN = 12          # body bullets searched for the lead, in order
+
+
+def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
+                      event_noun: bool = False) -> str | None:
+    """The quoted name nearest before the verb ('「제2차 경제안보 외교포럼」을 … 개최한다'), else
+    the first after it; a theme ('「…」을 주제로') or a law ('「대기환경보전법」') is no event. With
+    `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
+    before, after = None, None
+    for m in lex.EVENT_NAME_RE.finditer(text, start, end):
+        name = collapse(m.group("name")).rstrip("*")
+        if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
+            continue
+        if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
+            continue
+        if m.end() <= verb:
+            before = name
+        elif after is None:
+            after = name
+    return before or after
+
+
+def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'정부서울청사에서 제266차 대외경제장관회의를 주재' → '제266차 대외경제장관회의': the words
+    before the verb's object particle, from after the last particle, date or bracket."""
+    m = lex.EVENT_NOUN_NAME_RE.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]):
+        words = words[1:]
+    for i in range(len(words) - 1, 0, -1):
+        if lex.NAME_BOUNDARY_RE.search(words[i - 1]):
+            words = words[i:]
+            break
+    name = " ".join(words)
+    # A bare '설명회' or '토론회' names a kind of event, not the event.
+    return name if name and name not in lex.semantic["event"]["nouns"] else None
+
+
+# The first rule that names the event wins.
+NAME_RULES = (
+    ("quoted_event", lambda text, start, end, verb, lex: match_quoted_name(text, start, end, verb, lex, True)),
+    ("noun_phrase", lambda text, start, end, verb, lex: match_noun_name(text, start, end, lex)),
+    ("quoted", match_quoted_name),
+)
 
 
 def match_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
-    """The 「name」 that is the verb's object ('「…」을 개최함'); a 「law」 elsewhere is not it."""
     verb = lex.EVENT_VERB_RE.search(text, start, end)
     if verb is None:
         return None
-    near = verb.start() - lex.semantic["event"]["name_to_verb"]
-    names = [m for m in lex.EVENT_NAME_RE.finditer(text, start, verb.start()) if m.end() >= near]
-    return collapse(names[-1].group("name")) if names else None
+    stop = sentence_end(text, verb.end(), end)
+    for _, rule in NAME_RULES:
+        name = rule(text, start, stop, verb.start(), lex)
+        if name:
+            return name
+    return None
+
+
+def sentence_end(text: str, at: int, end: int) -> int:
+    """The end of the sentence holding `at` (a '다.' or '.' then a blank), or `end`."""
+    i = text.find(". ", at, end)
+    return i + 1 if i >= 0 else end
 
 
 def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
-    """'7월 15일과 16일', '7월 15~16일', '2004년 7월 15일(목)부터 17일(토)까지', '11월 23일부터 5일간'."""
-    for m in lex.EVENT_DATES_RE.finditer(text, content_start(text, node), node.span.end):
-        if m.group("day1") or m.group("d2") or m.group("ndays"):
-            return m
-    return None
+    """'7월 15일과 16일', '2004년 7월 15일(목)부터 17일(토)까지', '12.5.(금)', '5.2.~5.19.': the first
+    date of the lead, in either form."""
+    start = content_start(text, node)
+    found = []
+    for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+        for m in pattern.finditer(text, start, node.span.end):
+            if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or pattern is lex.EVENT_DOTTED_DATES_RE:
+                found.append(m)
+                break
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
+    """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'."""
+    start = content_start(text, node)
+    if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
+        return False
+    return bool(match_name(text, start, node.span.end, lex) or match_dates(text, node, lex))
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -84,14 +144,15 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
 
 
 def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date | None, dt.date | None]:
-    start = make_date(m.group("y1"), m.group("m1"), m.group("d1"), ref)
-    if m.group("ndays") and start:
-        return start, start + dt.timedelta(days=int(m.group("ndays")) - 1)
-    if not m.group("d2"):
+    g = m.groupdict()
+    start = make_date(g.get("y1"), g["m1"], g["d1"], ref)
+    if g.get("ndays") and start:
+        return start, start + dt.timedelta(days=int(g["ndays"]) - 1)
+    if not g.get("d2"):
         return start, start
-    year2 = m.group("y2") or m.group("y1") or (str(start.year) if start else None)
-    end = make_date(year2, m.group("m2") or m.group("m1"), m.group("d2"), ref)
-    if start and end and end < start and not m.group("y2"):
+    year2 = g.get("y2") or g.get("y1") or (str(start.year) if start else None)
+    end = make_date(year2, g.get("m2") or g["m1"], g["d2"], ref)
+    if start and end and end < start and not g.get("y2"):
         end = end.replace(year=end.year + 1)
     return start, end
 
@@ -108,14 +169,17 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     text, start = doc.text, content_start(doc.text, node)
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
+    cohosts = [collapse(c.group("org")) for c in lex.COHOST_RE.finditer(text, start, node.span.end)
+               if is_host(collapse(lex.PARENTHETICAL_RE.sub("", c.group("org"))), lex)]
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
     if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
-        return known
+        return known + [c for c in cohosts if c not in known]
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
     hosts = [p for p in parts if is_host(p, lex)]
     # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found.
-    return hosts + [k for k in known if not any(h.endswith(k) for h in hosts)]
+    hosts += [k for k in known if not any(h.endswith(k) for h in hosts)]
+    return hosts + [c for c in cohosts if c not in hosts]
 
 
 def is_host(part: str, lex: Lexicon) -> bool:
@@ -142,5 +206,6 @@ def parse_event(doc: Document, node: Node, lex: Lexicon) -> Event:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    lead = next((n for n in walk(doc.sections) if is_lead(doc.text, n, lex)), None)
+    nodes = [n for n in walk(doc.sections) if n.text][:LEAD_SCAN]
+    lead = next((n for n in nodes if is_lead(doc.text, n, lex)), None)
     doc.event = parse_event(doc, lead, lex) if lead is not None else None
