@@ -502,9 +502,20 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?=[{first_chars(names + c['ignore']['words'])}])   # fail fast before 280 names
             (?<![A-Za-z{HANGUL}])
             (?:(?P<ignore>{alternation(c['ignore']['words'])})
-              |(?P<country>{trie_alternation(names)})
-               (?P<particle>{particles})?(?![{HANGUL}]))
+              |(?P<prefix>{alternation(c['grammar']['prefixes'])})?
+               (?P<country>{trie_alternation(names)})
+               (?P<particle>{particles})?(?![{HANGUL}])
+               (?!\s*+(?:{alternation(c['ignore']['proper_noun_after'])})))
             """, re.VERBOSE),
+        # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
+        "COUNTRY_TAG_RE": re.compile(
+            rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
+        # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1": a figure right
+        # after the name.
+        "COUNTRY_FIGURE_AFTER_RE": re.compile(r"\s?[:)]?\s?[+△▲\-]?\s?[0-9]"),
+        # "대중국 수출은 …": a prefixed name, then a noun that is the subject.
+        "PREFIXED_SUBJECT_RE": re.compile(
+            rf"\s*+[{HANGUL}]{{1,8}}(?:{alternation(p['subject'])})(?![{HANGUL}])"),
         "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
         # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
         "COUNTRY_CHAIN_RE": re.compile(
@@ -517,7 +528,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
         "ROSTER_AFTER_RE": re.compile(
             rf"\s*{g['list_closer']}\s*\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
-        # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
+        # "… 제공 정책 (호주, 미국, 싱가포르)", closed or left open by a cut line ("… 정책 (멕시코").
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),
         # Latin names: "SME21", "PROSOFT", "TIMPs" (the class first lets the engine skip ahead).

@@ -34,6 +34,7 @@ class Mention:
     end: int
     particle: str | None
     ambiguous: bool
+    prefixed: bool = False      # '대중국'
 
 
 @dataclass
@@ -55,8 +56,8 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
     found = []
     for m in lex.COUNTRY_RE.finditer(text, start, end):
         if m.group("country"):
-            found.append(Mention(names[m.group("country")], m.start(), m.end("country"), m.end(),
-                                 m.group("particle"), m.group("country") in ambiguous))
+            found.append(Mention(names[m.group("country")], m.start("country"), m.end("country"), m.end(),
+                                 m.group("particle"), m.group("country") in ambiguous, bool(m.group("prefix"))))
     return [mt for i, mt in enumerate(found) if not mt.ambiguous or in_list(found, i, text, lex)]
 
 
@@ -118,37 +119,71 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def match_subjects(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                   lex: Lexicon) -> list[str]:
     """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
-    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
     roster = roster_indices(mentions, text, lex)
     return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
 
 
-def match_speakers(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                   lex: Lexicon) -> list[str]:
     """'* … 호주 교육부 직업훈련그룹의 저드 국장은 …' → ['AU'] (countries from the people stage)."""
     return speakers
+
+
+def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+              lex: Lexicon) -> list[str]:
+    """'(중국) 2015년 대비 … 34.8% 감소' → ['CN']: a country tag opening the bullet."""
+    m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
+    return [lex.semantic["country_table"]["names"][m.group("country")]] if m else []
+
+
+def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                       lex: Lexicon) -> list[str]:
+    """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
+    right after a name is that country's."""
+    return [m.code for m in mentions if m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
+
+
+def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                   lex: Lexicon) -> list[str]:
+    """'대중국 수출은 … 증가' → ['CN']."""
+    return [m.code for m in mentions if m.prefixed and m.particle is None
+            and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
+
+
+def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
+    """'【 베트남 】', '< 일본 >' alone on a line: the bullets after it, down to the next header or a
+    bullet above its level, are findings for that country."""
+    m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
+    if m is None or text[m.end():node.span.end].strip():
+        return None
+    return lex.semantic["country_table"]["names"][m.group("country")]
 
 
 # A bullet is a finding for every country any rule names.
 RULES = (
     ("subject", match_subjects),
     ("speaker", match_speakers),
+    ("tag", match_tag),
+    ("figure_list", match_figure_lists),
+    ("prefixed", match_prefixed),
 )
 
 
 def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
-    codes = [code for _, rule in RULES for code in rule(text, node, speakers, lex)]
+    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
+    codes = [code for _, rule in RULES for code in rule(text, node, mentions, speakers, lex)]
     return list(dict.fromkeys(codes))
 
 
-def match_implication(text: str, node: Node, lex: Lexicon,
-                      cut_off: bool = False) -> tuple[str, list[str]] | None:
-    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']); an unclosed
-    '(멕시코' counts only on the body's last line, where the text was cut off."""
+def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
+    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']). The bracket that
+    closes the line may be left open ('… 정책 (멕시코'): a line cut at its end still names them."""
     start = content_start(text, node)
     m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
-    if m is None or m.start() == start or not (cut_off or m.group("close")):
+    if m is None or m.start() == start:
         return None
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
@@ -243,16 +278,25 @@ def run(doc: Document, lex: Lexicon) -> None:
     speakers = speakers_by_node(doc, index)
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
+    header: tuple[str, int] | None = None       # the block header in force: (code, its level)
     for node in nodes:
         if not node.text:
             continue
-        implication = match_implication(doc.text, node, lex, cut_off=node is nodes[-1])
+        if header is not None and node.level < header[1]:
+            header = None
+        block = match_header(doc.text, node, lex)
+        if block is not None:
+            header = (block, node.level)
+            continue
+        implication = match_implication(doc.text, node, lex)
         if implication is not None:
             line, codes = implication
             for code in codes:
                 entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
             continue
         codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
+        if header is not None and header[0] not in codes:
+            codes.append(header[0])
         if not codes:
             continue
         finding = {"text": node.text, "span": node.span.to_json(),

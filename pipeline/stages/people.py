@@ -25,6 +25,7 @@ DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
+FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
@@ -49,9 +50,9 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
 
-def is_name_word(word: str, lex: Lexicon) -> bool:
+def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
     """A word that can be part of a transliterated name: short, no ending, no suffix."""
-    return (len(word) <= 4 and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
+    return (len(word) <= longest and word not in lex.semantic["never_names"] and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
             and not lex.ORG_WORD_RE.search(word) and not lex.COUNTRY_RE.fullmatch(word)
             and not lex.PERSON_TITLE_RE.fullmatch(word))
 
@@ -115,7 +116,24 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
             return Mention(word, None, title, start, title_start + len(title), False, between)
         if not is_affiliation_word(word, lex):
             return None
+        if lex.COUNTRY_RE.fullmatch(word):
+            return match_foreign_before(words, k, title_start, title, lex)
     return None
+
+
+def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start: int, title: str,
+                         lex: Lexicon) -> Mention | None:
+    """'아누 브래드포드 | 콜롬비아 로스쿨 |교수': two or three name words right before an affiliation
+    that opens with a country's name."""
+    names: list[tuple[int, str]] = []
+    for start, _, word in reversed(words[max(0, k - 3):k]):
+        if not is_name_word(word, lex, FOREIGN_WORD_SYLLABLES):
+            break
+        names.insert(0, (start, word))
+    if len(names) < 2:
+        return None
+    between = " ".join(w for _, _, w in words[k:])
+    return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False, between)
 
 
 def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
@@ -277,7 +295,8 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
                         earlier.roles.append(role)
             elif not mention.short:
                 person = parse_person(doc.text, node, mention, lex)
-                if is_plausible(person, lex):
+                # An affiliation written between the name and the title vouches for it too.
+                if is_plausible(person, lex) or mention.affiliation:
                     seen.add(person)
     return seen.people
 
