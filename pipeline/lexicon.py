@@ -557,6 +557,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
+            (?=[\[(【<〈0-9{s['ordinal_prefix']}{first_chars(s['numbered_words'] + s['named'] + list(s['ordinals']))}])
             (?<![0-9A-Za-z{HANGUL}])
             (?P<open>[\[(【<〈])?\s*+
             (?P<label>{s['ordinal_prefix']}\s*+(?P<num_a>\d{{1,2}})\s*+(?P<word_a>{words}|{s['part_word']})
@@ -638,6 +639,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
         "EVENT_NOUN_NAME_RE": re.compile(rf"""
+            (?<![^\s「」『』‘’“”'"])                 # a name starts at a word's start
             (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?)
             (?:{alternation(e['name_particles'])})\s*+(?:{alternation(e['verbs'])})
             """, re.VERBOSE),

@@ -65,10 +65,10 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     name, hanja = m.group("name"), m.group("hanja")
     if lex.HANJA_NAME_RE.fullmatch(name):
         return read_hanja_name(name, lex.surnames), name
+    if name in lex.semantic["surname_set"]:
+        return name, hanja      # '이 위원장': only ever linked to a '이민호 위원장' met before
     if name in lex.semantic["never_names"]:
         return None             # '우리 장관', '양국 정상', '정부 관계자'
-    if name in lex.semantic["surname_set"]:
-        return name, hanja
     korean = is_korean_name(name, lex)
     if title in lex.semantic["people"]["titles"]["ambiguous"] and not (korean and len(name) >= 3):
         return None
