@@ -712,7 +712,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # in brackets, the title last (glued to the organization or not).
         "PERSON_PAREN_RE": re.compile(
             rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
-            rf"(?P<title>{titles}))\)"),
+            rf"(?P<title>{titles})(?:보|대행)?)\)"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
         # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
@@ -751,6 +751,11 @@ def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             \((?P<inside>[^()\n]{{1,80}})\)
             (?:\s*+\([^()\n]{{1,20}}\))*+
             (?:\s*+[-–—:]\s*+(?P<topic>[^\n]+?))?\s*+$
+            """, re.VERBOSE),
+        # "▲ 제목(성명, 소속)": a listed talk, the speaker and affiliation in brackets.
+        "PROGRAM_LISTED_RE": re.compile(rf"""
+            [▲△▷►]\s*+(?P<topic>[^▲△▷►()\n]{{2,80}}?)\s*+
+            \((?P<name>{hangul_name}|(?P<latin>{latin_name}))\s*+,\s*+(?P<inside>[^()\n]{{2,60}})\)
             """, re.VERBOSE),
         # The entries of one line: commas and slashes outside parentheses part them.
         "PROGRAM_SPLIT_RE": re.compile(r"(?:[^,;/()\n]|\([^()\n]*\))+"),

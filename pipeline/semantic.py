@@ -159,11 +159,29 @@ def read_plain_entry(text: str, start: int, end: int, role: str, lex: Lexicon) -
     return ProgramEntry(role, None, None, None, None, None, topic, (start, end)) if topic else None
 
 
+def list_entries(text: str, start: int, end: int, lex: Lexicon) -> list[ProgramEntry]:
+    """'▲ 제목(성명, 소속) ▲ 제목(성명, 소속)': talks listed as topic and (speaker, affiliation)."""
+    entries = []
+    for m in lex.PROGRAM_LISTED_RE.finditer(text, start, end):
+        name = collapse(m.group("name"))
+        if name in lex.semantic["never_names"] or not (is_korean_name(name, lex) or m.group("latin")
+                                                        or " " in name):
+            continue
+        affiliation, title = split_person_words(m.group("inside").split(), lex)
+        entries.append(ProgramEntry("presenter", name, (m.start("name"), m.end("name")), title, affiliation,
+                                    country_in(affiliation, lex), collapse(m.group("topic")),
+                                    (m.start(), m.end())))
+    return entries
+
+
 def read_program_line(text: str, start: int, end: int, lex: Lexicon,
                       role: str | None = None) -> tuple[str | None, list[ProgramEntry]]:
     """A programme line: '좌장 : 이승주(중앙대 교수)', '(발표1) OECD …의 의미와 과제',
     '발표 : A(…), B(…)'; a line that continues the previous role ('백서인(…) - 첨단기술') when
     `role` is given. Returns the role the line stands under and its entries."""
+    listed = list_entries(text, start, end, lex)
+    if listed:
+        return role, listed
     m = lex.PROGRAM_ROLE_RE.match(text, start, end)
     if m is not None:
         role = program_role(m.group("role"), lex)

@@ -25,6 +25,7 @@ DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
+GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
@@ -52,9 +53,11 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
 
 def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
     """A word that can be part of a transliterated name: short, no ending, no suffix."""
-    return (len(word) <= longest and word not in lex.semantic["never_names"] and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
-            and not lex.ORG_WORD_RE.search(word) and not lex.COUNTRY_RE.fullmatch(word)
-            and not lex.PERSON_TITLE_RE.fullmatch(word))
+    org = lex.ORG_WORD_RE.search(word)
+    return (len(word) <= longest and word not in lex.semantic["never_names"]
+            and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
+            and not (org and org.start() > 0)       # '직업훈련그룹'; a bare '반' (응우옌 반 탄) is a name
+            and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
 
 
 def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -136,13 +139,14 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False, between)
 
 
-def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
+               gloss_lo: int | None = None) -> Mention | None:
     """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
     '김소영 금융위원회 |부위원장' → Mention('김소영', affiliation '금융위원회')."""
     words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     if not words:
         return None
-    glossed = match_glossed_name(text, lo, title_start, title, lex)
+    glossed = match_glossed_name(text, lo if gloss_lo is None else gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
     if match_first_word(words[-1][2], title, lex) is None or lex.ORG_WORD_RE.search(words[-1][2]):
@@ -242,7 +246,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     lo = content_start(text, node)
     for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
         at = m.start("title")
-        mention = match_name(text, max(lo, at - NAME_WINDOW), at, m.group("title"), lex)
+        mention = match_name(text, max(lo, at - NAME_WINDOW), at, m.group("title"), lex, max(lo, at - GLOSS_WINDOW))
         if mention is not None:
             yield mention
 
@@ -373,12 +377,10 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
                 continue
             words = m.group("inside").split()
-            title = m.group("title")
             affiliation = collapse(" ".join(words[:-1])) or None
-            if not affiliation and m.group("glued"):
-                affiliation = None
             known.add(name)
-            people.append(Person(name, None, words[-1] if m.group("glued") else title, affiliation,
+            # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
+            people.append(Person(name, None, words[-1], affiliation,
                                  match_country(affiliation, lex) if affiliation else None, [],
                                  (m.start("name"), m.end("name"))))
 

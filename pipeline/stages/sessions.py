@@ -303,10 +303,12 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
             label = read_label(m, lex)
             if not label.tail or label.tail in (":", "-") or label.label in known or m.group("open"):
                 continue
+            before = title_before(text, label.start, line.content.start, lex)
+            if label.tail == "에" and before is None:
+                continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
             known.add(label.label)
             end = sentence_end(text, label.end, line.content.end, lex)
-            title = title_before(text, label.start, line.content.start, lex) \
-                or subject_title(text, label.end, end, lex)
+            title = before or subject_title(text, label.end, end, lex)
             talks = quoted_talks(text, label.end, end, title, people, lex)
             found.append(Session(label.label, label.number, title, None, [], talks,
                                  (label.start, end), (label.start, end)))
