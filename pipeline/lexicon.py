@@ -332,7 +332,7 @@ def load_lexicon() -> Lexicon:
 # --- semantic layer: event, people, sessions, figures, countries ----------------------------
 
 HANGUL = "\uac00-\ud7a3"
-QUOTE_OPEN = "‘'\"「『“"
+QUOTE_OPEN = "‘'\"「『“`"
 QUOTE_CLOSE = "’'\"」』”"
 
 
@@ -566,8 +566,20 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
               |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+번째\s*+(?P<word_d>{words})
               |(?P<named>{alternation(s['named'])}))
             \s*+(?(open)(?P<close>[\])】>〉])|)
+            (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
             (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
+        "QUOTED_SESSION_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
+            rf"(?P<label>{alternation(s['numbered_words'])})(?P<tail>에서는|에서|은|는)(?![{HANGUL}])"),
+        # "(1부) 법률 지원단 분야별 주제 발표, (2부) …": the title after a bracketed label, to a comma.
+        "INLINE_TITLE_RE": re.compile(r"\s*+(?P<title>[^,()\[\]\n]{2,60}?)\s*+(?=,|\(|\[|$)"),
+        # "세 가지 세션으로 구성되며, ①…, ②…, ③… 순으로": circled items after a count of sessions.
+        "SESSION_COUNT_RE": re.compile(
+            rf"(?:{alternation(list(s['counts']))}|\d{{1,2}})\s*+(?:개|가지)?\s*+(?:{alternation(s['numbered_words'])})"
+            rf"(?:으로|로)\s*+(?:구성|진행|나뉘)"),
+        "CIRCLED_ITEM_RE": re.compile(r"(?P<mark>[①-⑳])\s*+(?P<title>[^①-⑳,\n]+?)(?=\s*+,|\s*+[①-⑳]|\s*+순으로|\s*+등|\s*+$)"),
         # A label line: the label opens the line, after an optional bullet mark.
         "SESSION_LINE_MARK_RE": re.compile(rf"[{re.escape(lex.semantic['sessions']['program']['markers'])}※▲△]?\s*+"),
         # A line that closes a programme: a new top-level bullet, a caption, a Roman heading.

@@ -614,6 +614,88 @@ def render_gold(score: GoldScore, notes: list[str]) -> str:
     return "\n".join(out)
 
 
+
+# --- coverage of the semantic stages over the korea.kr bodies -----------------------------
+#
+# Detectors written here, independently of the pipeline's patterns: a body "mentions
+# sessions" when it writes a session label, "has a programme" when a line opens with a
+# programme role and a colon or bracket, "has per-country findings" when a line opens with a
+# bracketed country or pairs two countries with numbers. Coverage is the share of those bodies
+# where the stage produced something of that kind.
+
+COVERAGE_COUNTRIES = ("미국|중국|일본|독일|영국|프랑스|베트남|인도네시아|인도|러시아|호주|캐나다|태국|필리핀|"
+                      "말레이시아|싱가포르|브라질|멕시코|대만|이탈리아|스페인|네덜란드|스웨덴|몽골|카자흐스탄|"
+                      "우즈베키스탄|사우디아라비아|아랍에미리트|튀르키예|폴란드|칠레|페루|이집트|남아공|뉴질랜드|"
+                      "홍콩|라오스|캄보디아|미얀마|방글라데시|헝가리|체코|덴마크|노르웨이|핀란드|스위스|오스트리아")
+SESSION_MENTION_RE = re.compile(
+    r"(?<![가-힣])(?:\[?\s*세션\s?\d|\d\s?세션|세션(?:에서|은|는|으로|\s?:)|제\s?\d+\s?(?:세션|분과|부(?=[\s:에은는)]))"
+    r"|\(\s*\d부\s*\)|(?<![\d가-힣])\d부(?:에서|는|\s?:)|종합토론|라운드테이블|특별세션|[첫두세네]\s?번째\s?세션)")
+PROGRAM_LINE_RE = re.compile(
+    r"^\s*[ㅇ○·•\-▲]?\s*(?:\(\s*)?(?:좌장|사회|발표|발제|토론|패널|기조연설|기조강연|지정토론)\s?\d?\s*[:：)]",
+    re.MULTILINE)
+COUNTRY_LINE_RE = re.compile(
+    rf"^\s*[□○ㅇ·\-*]?\s*[(【<\[]\s*(?:{COVERAGE_COUNTRIES})\s*[)】>\]](?!\()"
+    rf"|(?:{COVERAGE_COUNTRIES})\s?[:)]?\s?[+△▲-]?\d[\d.,]*\s?(?:%|명|건|개|억|만|달러|불)?\s?[(,].{{0,40}}?"
+    rf"(?:{COVERAGE_COUNTRIES})\s?[:)]?\s?[+△▲-]?\d", re.MULTILINE)
+
+
+def coverage_kinds(body: str) -> set[str]:
+    """What a body holds, by the detectors above: sessions, programme, countries."""
+    kinds = set()
+    if SESSION_MENTION_RE.search(body):
+        kinds.add("sessions")
+    if PROGRAM_LINE_RE.search(body):
+        kinds.add("programme")
+    if COUNTRY_LINE_RE.search(body):
+        kinds.add("countries")
+    return kinds
+
+
+def produced_kinds(record: dict[str, Any]) -> set[str]:
+    kinds = set()
+    sessions = record.get("sessions") or []
+    if sessions:
+        kinds.add("sessions")
+    if any(t.get("speaker") or t.get("topic") for s in sessions for t in s.get("talks") or []) or \
+            any(set(p.get("roles") or []) & {"moderator", "panelist", "presenter", "keynote", "greeting"}
+                for p in record.get("people") or []):
+        kinds.add("programme")
+    if any(c.get("findings") for c in record.get("countries") or []):
+        kinds.add("countries")
+    return kinds
+
+
+def coverage_report(corpus: Path, parse_bytes, sample: int = 20, seed: int = 12) -> str:
+    import random
+    mentioned = {k: 0 for k in ("sessions", "programme", "countries")}
+    covered = dict(mentioned)
+    rows = []
+    for case in korea_cases(corpus / "korea-kr"):
+        kinds = coverage_kinds(case.data.decode("utf-8"))
+        if not kinds:
+            continue
+        record = parse_bytes(case.data, case.name)
+        made = produced_kinds(record)
+        for k in kinds:
+            mentioned[k] += 1
+            covered[k] += k in made
+        rows.append((case.name, kinds, record))
+    out = ["kind | bodies that hold it | stage produced it (coverage)", "---- | ---: | ---:"]
+    for k in mentioned:
+        out.append(f"{k} | {mentioned[k]} | {percent(covered[k], mentioned[k])}")
+    out += ["", f"{sample} sampled outputs (seed {seed}), for reading by eye:"]
+    for name, kinds, record in random.Random(seed).sample(rows, min(sample, len(rows))):
+        out.append(f"- {name} ({', '.join(sorted(kinds))})")
+        for sess in record.get("sessions") or []:
+            talks = "; ".join(f"{t.get('speaker') or '-'} / {t.get('topic') or '-'} / {t.get('affiliation') or '-'}"
+                              for t in sess.get("talks") or [])
+            out.append(f"    session {sess['label']!r} #{sess['number']} title={sess['title']!r} talks=[{talks}]")
+        for c in record.get("countries") or []:
+            if c.get("findings"):
+                out.append(f"    country {c['iso_code']}: {c['findings'][0]['text'][:90]!r}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     corpus = Path(args.shared) / "corpus"
@@ -646,6 +728,8 @@ def print_gold(args: argparse.Namespace) -> int:
         from pipeline import parse_file
         score, notes = gold_report(Path(args.shared), Path(args.gold), parse_file)
         print("\ngold (semantic fields):\n" + render_gold(score, notes))
+    from pipeline import parse_bytes
+    print("\nsemantic coverage on the korea.kr bodies:\n" + coverage_report(Path(args.shared) / "corpus", parse_bytes))
     return 0
 
 

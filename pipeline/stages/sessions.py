@@ -301,17 +301,51 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
     for line in lines:
         for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
             label = read_label(m, lex)
-            if not label.tail or label.tail in (":", "-") or label.label in known or m.group("open"):
+            if label.label in known or label.tail in (":", "-"):
                 continue
             before = title_before(text, label.start, line.content.start, lex)
-            if label.tail == "에" and before is None:
-                continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
-            known.add(label.label)
             end = sentence_end(text, label.end, line.content.end, lex)
-            title = before or subject_title(text, label.end, end, lex)
+            if m.group("open"):
+                title = bracketed_inline_title(text, label, line.content.end, lex)
+                if title is None:
+                    continue        # '(1부) 법률 지원단 분야별 주제 발표, (2부) …'
+            elif before is None and label.tail in (None, "에"):
+                continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
+            else:
+                title = before or subject_title(text, label.end, end, lex)
+            known.add(label.label)
             talks = quoted_talks(text, label.end, end, title, people, lex)
             found.append(Session(label.label, label.number, title, None, [], talks,
                                  (label.start, end), (label.start, end)))
+    return found
+
+
+def bracketed_inline_title(text: str, label: Label, end: int, lex: Lexicon) -> str | None:
+    """'(1부) 법률 지원단 분야별 주제 발표, (2부) …' → '법률 지원단 분야별 주제 발표'."""
+    if label.number is None or label.tail:
+        return None
+    m = lex.INLINE_TITLE_RE.match(text, label.end, end)
+    return collapse(m.group("title")) if m else None
+
+
+def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
+    """'「… 보고서 발표」 세션에서는' → Session('세션', title '… 보고서 발표'); '세 가지 세션으로
+    구성되며, ①A, ②B' → Sessions ①, ② titled A, B."""
+    found = []
+    for line in lines:
+        for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end):
+            title = collapse(m.group("title"))
+            if title not in known:
+                known.add(title)
+                found.append(Session(m.group("label"), None, title, None, [], [], (m.start(), m.end()),
+                                     (m.start(), line.content.end)))
+        count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end)
+        if count is None:
+            continue
+        for item in lex.CIRCLED_ITEM_RE.finditer(text, count.end(), line.content.end):
+            mark = item.group("mark")
+            found.append(Session(mark, ord(mark) - ord("①") + 1, collapse(item.group("title")), None, [], [],
+                                 (item.start(), item.end())))
     return found
 
 
@@ -370,5 +404,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     if found:
         bullet_sessions(doc, found, nodes, lex)
     sessions = [s for s, _ in found]
-    sessions += inline_sessions(doc, lines, {s.label for s in sessions}, doc.people, lex)
+    known = {s.label for s in sessions}
+    sessions += inline_sessions(doc, lines, known, doc.people, lex)
+    sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
