@@ -592,7 +592,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SESSION_SUBJECT_RE": re.compile(rf"""
             (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
               |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
-            \s*+(?:{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+주제로
+            \s*+(?:{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+주제(?:로|의)
             """, re.VERBOSE),
         # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
         "SESSION_QUOTE_AFTER_RE": re.compile(
