@@ -700,7 +700,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     p = lex.semantic["people"]
     n = p["name"]
-    titles = trie_alternation(lex.titles["person"])
+    person_titles = lex.titles["person"] + p["extra"]["titles"]
+    titles = trie_alternation(person_titles)
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
     org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
@@ -708,8 +709,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
         # from the words before the title, so the pattern anchors on the title.
+        # A title may be glued to its organization or an ordinal: "개발협력국장은", "1차관".
         "PERSON_MENTION_RE": re.compile(
-            rf"\s(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+            rf"\s(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+        "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
+        # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)": an organization's head.
+        "ORG_HEAD_PERSON_RE": re.compile(
+            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s직무대행)?)\s*+[:：]?\s*+"
+            rf"(?P<name>[{HANGUL}]{{2,4}})\s*+[,)]"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"

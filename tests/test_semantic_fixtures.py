@@ -27,7 +27,7 @@ def cases(stage: str):
 
 
 def body_people(record: dict[str, Any]) -> list[dict[str, Any]]:
-    return [p for p in record["people"] if "contact" not in p["roles"] and "head" not in p["roles"]]
+    return [p for p in record["people"] if "contact" not in p["roles"]]
 
 
 @cases("event")

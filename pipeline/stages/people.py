@@ -45,8 +45,8 @@ class Mention:
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
-    if lex.KOREAN_NAME_STOP_RE.search(word):
-        return False
+    if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word):
+        return False            # '라오스' is no 라 + 오스
     surnames = lex.semantic["surname_set"]
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
@@ -244,10 +244,16 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
 
 def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     lo = content_start(text, node)
+    ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
     for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
-        at = m.start("title")
-        mention = match_name(text, max(lo, at - NAME_WINDOW), at, m.group("title"), lex, max(lo, at - GLOSS_WINDOW))
-        if mention is not None:
+        glued = m.group("glued")
+        if glued and (m.group("title") in ambiguous or lex.NAME_STOP_RE.search(glued)):
+            continue            # '주식시장' is no title; '역임한서장' no word
+        at = m.start("glued") if glued else m.start("title")
+        written = text[at:m.end("title")]
+        mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW))
+        if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
+                                    or mention.affiliation or " " in mention.name):
             yield mention
 
 
@@ -385,8 +391,23 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                                  (m.start("name"), m.end("name"))))
 
 
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
+    stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
+    known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
+    for node in walk(doc.sections):
+        for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+                continue
+            known.add(name)
+            people.append(Person(name, None, m.group("title"), m.group("org"), None, ["head"],
+                                 (m.start("name"), m.end("name"))))
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
+    from_org_heads(doc, lex, people)
     from_parentheses(doc, lex, people)
     from_program(doc, lex, people)
     from_header(doc, people)   # contacts and heads join the people met in the body
