@@ -101,7 +101,8 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
         return None
     hangul = [(w.start(), w.group()) for w in lex.WORD_RE.finditer(text, found.start("hangul"), found.end("hangul"))]
     count = len(found.group("latin").split())
-    names = [(at, w) for at, w in hangul[-count:] if is_name_word(w, lex) or is_korean_name(w, lex)]
+    names = [(at, w) for at, w in hangul[-count:]
+             if is_name_word(w, lex, FOREIGN_WORD_SYLLABLES) or is_korean_name(w, lex)]
     if not names:
         return None
     return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False,
