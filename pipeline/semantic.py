@@ -40,6 +40,7 @@ class Person:
     roles: list[str]
     span: tuple[int, int]
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    home: bool = False          # the country is the home default, not read from the text
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,

@@ -112,7 +112,7 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
     for person in doc.people:
         for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
-            if person.country and owner is not None:
+            if person.country and not person.home and owner is not None:
                 codes.setdefault(owner, []).append(person.country)
     return codes
 

@@ -406,11 +406,21 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                                  (m.start("name"), m.end("name"))))
 
 
+def home_countries(people: list[Person], lex: Lexicon) -> None:
+    """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
+    home = lex.semantic["people"]["home_country"]
+    for person in people:
+        if person.country is None and "contact" not in person.roles \
+                and (person.name_hanja or is_korean_name(person.name, lex)):
+            person.country, person.home = home, True
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     from_org_heads(doc, lex, people)
     from_parentheses(doc, lex, people)
     from_program(doc, lex, people)
     from_header(doc, people)   # contacts and heads join the people met in the body
+    home_countries(people, lex)
     people.sort(key=lambda p: p.span)
     doc.people = people
