@@ -316,8 +316,39 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
             known.add(label.label)
             talks = quoted_talks(text, label.end, end, title, people, lex)
             found.append(Session(label.label, label.number, title, None, [], talks,
-                                 (label.start, end), (label.start, end)))
+                                 (label.start, end), (label.start, line.content.end)))
+    close_reports(found)
+    for session in found:
+        if session.report and session.span[1] < session.report[1]:
+            named = {t.speaker for t in session.talks}
+            session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
     return found
+
+
+def close_reports(sessions: list[Session]) -> None:
+    """A session reported in prose runs to the end of its paragraph or to the next session
+    named in it: '첫 번째 세션에서는 … 두 번째 세션은 …'."""
+    ordered = sorted(sessions, key=lambda s: s.span[0])
+    for a, b in zip(ordered, ordered[1:]):
+        if a.report and a.report[0] <= b.span[0] < a.report[1]:
+            a.report = (a.report[0], b.span[0])
+
+
+def speaker_talks(text: str, start: int, end: int, people: list[Person], named: set[str | None],
+                  lex: Lexicon) -> list[Talk]:
+    """The speakers a session's report names after its first sentence: '로버트 워드롭(…) 케임브리지
+    대학교 경영학 교수는 … ‘규제 게놈 프로젝트’를 소개'; the topic is the quote after the name."""
+    talks = []
+    for person in people:
+        if not (start <= person.span[0] < end) or person.name in named \
+                or not set(person.roles) & set(TALK_ROLES):
+            continue
+        named.add(person.name)
+        stop = sentence_end(text, person.span[1], end, lex)
+        quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+    return talks
 
 
 def bracketed_inline_title(text: str, label: Label, end: int, lex: Lexicon) -> str | None:
