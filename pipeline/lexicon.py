@@ -647,6 +647,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"
             rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
         "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
+        # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
+        "TITLE_EVENT_RE": re.compile(
+            rf"(?:^|[,·]\s*+|\]\s*+)(?P<name>[^,·\[\]()]{{0,60}}?(?:{alternation(e['nouns'])}))(?=\s|\(|$|[,·])"),
         "EVENT_NOUN_END_RE": re.compile(rf"(?:{alternation(e['nouns'])})(?:\([^()]*\))?$"),
         # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.

@@ -119,14 +119,19 @@ def year_of(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def reference_year(doc: Document, name: str | None, lex: Lexicon) -> tuple[int, int] | None:
-    """(year, month) to complete a date without a year: embargo, posted date, the event's name."""
+def reference_year(doc: Document, name: str | None, lex: Lexicon, lead_start: int = 0) -> tuple[int, int] | None:
+    """(year, month) to complete a date without a year: embargo, posted date, the event's name,
+    a year written before the lead."""
     embargo = (doc.release or {}).get("embargo") or {}
     for value in (embargo.get("date"), (doc.page or {}).get("posted_at")):
         found = year_of(value)
         if found:
             return found
     m = lex.YEAR_IN_NAME_RE.search(name or "")
+    if m:
+        return int(m.group("year")), 0
+    # Last resort: a year written before the lead — a header's date ('게시 시각: 04/10/2026').
+    m = lex.YEAR_IN_NAME_RE.search(doc.text, 0, lead_start)
     return (int(m.group("year")), 0) if m else None
 
 
@@ -188,24 +193,50 @@ def is_host(part: str, lex: Lexicon) -> bool:
     return bool(lex.ORG_WORD_RE.search(part)) and not lex.PERSON_TITLE_RE.fullmatch(last)
 
 
+def title_name(doc: Document, lex: Lexicon) -> str | None:
+    """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담': the title's
+    last phrase ending in an event noun."""
+    title = (doc.release or {}).get("title") or ""
+    found = None
+    for found in lex.TITLE_EVENT_RE.finditer(title):
+        pass
+    if found is None:
+        return None
+    name = collapse(found.group("name"))
+    return name if name not in lex.semantic["event"]["nouns"] else None
+
+
+def is_generic(name: str, lex: Lexicon) -> bool:
+    """'국제 컨퍼런스', '양자 회담': a kind of event with a word before it, no name."""
+    words = name.split()
+    return len(words) <= 2 and all(w in lex.semantic["event"]["generic_words"] or w in lex.semantic["event"]["nouns"]
+                                   for w in words)
+
+
 def parse_event(doc: Document, node: Node, lex: Lexicon) -> Event:
     text, start = doc.text, content_start(doc.text, node)
     name = match_name(text, start, node.span.end, lex)
+    if name is None or is_generic(name, lex):
+        name = title_name(doc, lex) or name
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
     if dates:
-        ref = reference_year(doc, name, lex)
+        ref = reference_year(doc, name, lex, node.span.start)
         first, last = parse_dates(dates, ref)
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
         venue = parse_venue(text, dates.end(), node.span.end, lex)
+        for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+            for m in later.finditer(text, dates.end(), node.span.end):
+                venue = venue or parse_venue(text, m.end(), node.span.end, lex)
     return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
                  parse_hosts(doc, node, lex), (node.span.start, node.span.end))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    nodes = [n for n in walk(doc.sections) if n.text][:LEAD_SCAN]
+    # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
+    nodes = [n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)][:LEAD_SCAN]
     lead = next((n for n in nodes if is_lead(doc.text, n, lex)), None)
     doc.event = parse_event(doc, lead, lex) if lead is not None else None
