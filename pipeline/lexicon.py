@@ -446,13 +446,14 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     # A number is a run of numerals; the grammar (groups of 10⁴ with 천/백/십 inside, in
     # order) is read by figures.parse_number. Arabic-led runs take no Hangul digit after them
     # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
-    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|{arabic})*"
+    # '3,775 억원', '18 만 건': one blank may stand before a 10⁴ multiplier.
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|(?<=[0-9])\s(?=[{large_chars}])|{arabic})*"
     hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
     number = rf"(?>{arabic_led}|{hangul_led})"
     units = unit_kinds(u)
     particles = alternation(u["counters"]["particles"])
     openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
-                          + u["sign"]["negative"])
+                          + u["sign"]["negative"] + u["sign"]["positive"])
     numerals = hdigit + small
     # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
     first = rf"[{openers}0-9]|[{numerals}][{numerals}{large_chars}]"
@@ -463,11 +464,11 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?<![0-9A-Za-z{HANGUL}.,])
             (?:(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
             (?:(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
-            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9]))?
+            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9]))?
             (?P<number>{number})
             (?P<approx_inside>{alternation(u['approximate']['inside'])})?
             (?:\s?(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
-            (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
+            (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles})))?
             """, re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": re.compile(

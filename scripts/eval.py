@@ -532,17 +532,22 @@ def same_number(a: Any, b: Any) -> bool:
 
 def score_figures(score: GoldScore, figures: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
     """Key figures only: a figure of ours is judged when its text is a key figure's text."""
+    def same_text(f: dict[str, Any], w: dict[str, Any]) -> bool:
+        a, b = gold_squash(f.get("text")), gold_squash(w.get("text"))
+        return bool(a and b) and (a in b or b in a)
+
     def same(f: dict[str, Any], w: dict[str, Any]) -> bool:
-        return (gold_squash(w.get("text")) in gold_squash(f.get("text")) and same_number(f.get("value"), w.get("value"))
+        return (same_text(f, w) and same_number(f.get("value"), w.get("value"))
                 and gold_squash(f.get("unit")) == gold_squash(w.get("unit")))
     pairs, extra, lost = gold_pairs(figures, gold, same)
     for _ in pairs:
         score.hit("figures")
-    keys = {gold_squash(w.get("text")) for w in gold}
     for got in extra:
-        if gold_squash(got.get("text")) in keys:
+        # judged when it reads a key figure's whole text ('7명' inside '미국 11명(7명)' is not)
+        keys = [w for w in gold if gold_squash(w.get("text")) and gold_squash(w.get("text")) in gold_squash(got.get("text"))]
+        if keys and not any(same(got, w) for w in keys):
             score.extra("figures", f"{got.get('text')!r} read as {got.get('value')} {got.get('unit')}")
-        else:
+        else:           # not a key figure, or a key figure written again
             score.unjudged_figures += 1
     for want in lost:
         score.miss("figures", f"{want.get('text')!r} = {want.get('value')} {want.get('unit')}")

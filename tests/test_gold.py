@@ -75,6 +75,9 @@ def test_only_key_figures_are_judged():
     ev.score_figures(score, found, [{"text": "42억6천만엔", "value": 4260000000, "unit": "JPY"},
                                     {"text": "205개", "value": 205, "unit": "개"}])
     assert score.counts["figures"] == [1, 1, 1] and score.unjudged_figures == 1
+    again = ev.GoldScore()       # a key figure written twice: the second is unjudged, not false
+    ev.score_figures(again, [found[0], found[0]], [{"text": "42억6천만엔", "value": 4260000000, "unit": "JPY"}])
+    assert again.counts["figures"] == [1, 0, 0] and again.unjudged_figures == 1
 
 
 def test_countries_written_after_the_last_table_are_read():
