@@ -689,11 +689,19 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
             rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
             rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
+        # "(주최) 외교부, SDGs 시민넷", "주최 : 대구시, 한국자동차공학회 등".
+        "HOST_LABEL_RE": re.compile(
+            rf"[(\[]?\s*+(?:{alternation(e['host_labels'])})\s*+(?:[:：]|[)\]])\s*+(?P<list>[^()\[\]\n:：]{{2,100}})"),
+        # "세계은행과 캄보디아 정부가 공동 개최하는": the hosts before a joint verb.
+        "JOINT_HOSTS_RE": re.compile(
+            rf"(?P<list>(?:[^\s,]+\s?){{1,8}}?)(?:이|가)\s*+(?:{alternation(e['joint_verbs'])})"),
+        "HOST_LIST_END_RE": re.compile(rf"\s*+(?:{alternation(e['host_list_closers'])})?\s*+[,.]?\s*+$"),
         # "…와 공동으로", "…과 함께": a co-host of the lead.
         "COHOST_RE": re.compile(
-            rf"(?P<org>[^\s,]{{2,30}})(?:와|과)\s*+(?:{alternation(e['cohost_words'])})"),
+            rf"(?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,30}})[{QUOTE_CLOSE}]|(?P<org>[^\s,{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}))"
+            rf"(?:와|과)\s*+(?:{alternation(e['cohost_words'])})"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
-        "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})\s"),
+        "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})(?:\s|(?=[{QUOTE_OPEN}]))"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
         "HOST_SPLIT_RE": re.compile(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),

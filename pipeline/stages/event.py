@@ -26,6 +26,8 @@ from ..text import collapse, content_start, walk
 
 
 LEAD_SCAN = 12          # body bullets searched for the lead, in order
+MAX_HOST_WORDS = 4      # a longer "host" is a clause
+HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
 
 
 def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
@@ -174,8 +176,11 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     text, start = doc.text, content_start(doc.text, node)
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
-    cohosts = [collapse(c.group("org")) for c in lex.COHOST_RE.finditer(text, start, node.span.end)
-               if is_host(collapse(lex.PARENTHETICAL_RE.sub("", c.group("org"))), lex)]
+    cohosts = []
+    for c in lex.COHOST_RE.finditer(text, start, node.span.end):
+        org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
+        if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
+            cohosts.append(org)
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
     if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
         return known + [c for c in cohosts if c not in known]
@@ -187,10 +192,29 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     return hosts + [c for c in cohosts if c not in hosts]
 
 
+def listed_hosts(text: str, nodes: list[Node], lex: Lexicon) -> list[str]:
+    """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it."""
+    for node in nodes:
+        start = content_start(text, node)
+        m = lex.HOST_LABEL_RE.search(text, start, node.span.end) or lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
+        if m is None:
+            continue
+        items = lex.HOST_SPLIT_RE.split(lex.HOST_LIST_END_RE.sub("", m.group("list")))
+        hosts = [collapse(i) for i in items if i.strip() and is_host(collapse(lex.PARENTHETICAL_RE.sub("", i)), lex)]
+        if hosts:
+            return hosts
+    return []
+
+
 def is_host(part: str, lex: Lexicon) -> bool:
-    """'중소기업청' is a host; '문성혁 해양수산부 장관' and '강 장관' are people."""
-    last = part.rsplit(" ", 1)[-1]
-    return bool(lex.ORG_WORD_RE.search(part)) and not lex.PERSON_TITLE_RE.fullmatch(last)
+    """'중소기업청' is a host; '문성혁 해양수산부 장관', '박윤주 외교부 제1차관' and '강 장관' are
+    people; a clause ('논의를 위해 세 기관') or a date ('올해 3월 …') is neither."""
+    words = part.split()
+    if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
+        return False
+    org, title = lex.ORG_WORD_RE.search(words[-1]), lex.PERSON_TITLE_TAIL_RE.search(words[-1])
+    # '한국지방행정연구원' ends in an organization as long as the title it also ends in.
+    return org is not None and (title is None or len(org.group()) >= len(title.group()))
 
 
 def title_name(doc: Document, lex: Lexicon) -> str | None:
@@ -213,8 +237,9 @@ def is_generic(name: str, lex: Lexicon) -> bool:
                                    for w in words)
 
 
-def parse_event(doc: Document, node: Node, lex: Lexicon) -> Event:
+def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None = None) -> Event:
     text, start = doc.text, content_start(doc.text, node)
+    near = near or [node]
     name = match_name(text, start, node.span.end, lex)
     if name is None or is_generic(name, lex):
         name = title_name(doc, lex) or name
@@ -231,12 +256,14 @@ def parse_event(doc: Document, node: Node, lex: Lexicon) -> Event:
         for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
+    hosts = parse_hosts(doc, node, lex)
+    hosts += [h for h in listed_hosts(text, near, lex) if h not in hosts]
     return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
-                 parse_hosts(doc, node, lex), (node.span.start, node.span.end))
+                 hosts, (node.span.start, node.span.end))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
     # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
     nodes = [n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)][:LEAD_SCAN]
-    lead = next((n for n in nodes if is_lead(doc.text, n, lex)), None)
-    doc.event = parse_event(doc, lead, lex) if lead is not None else None
+    at = next((i for i, n in enumerate(nodes) if is_lead(doc.text, n, lex)), None)
+    doc.event = parse_event(doc, nodes[at], lex, nodes[at:at + HOST_SCAN]) if at is not None else None
