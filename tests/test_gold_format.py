@@ -24,7 +24,7 @@ ROLES = {"keynote", "presenter", "discussant", "moderator", "chair", "speaker", 
          "contact", "official", "participant", "attendee"}
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 TAG_RE = re.compile(r"<[^>]*>")
-BLANKS_RE = re.compile(r"[\s*]+")   # spaces and footnote marks never distinguish a value
+BLANKS_RE = re.compile(r"[\s*「」『』‘’“”]+")   # spaces, footnote marks and the name quotes the format drops
 
 
 def load(path: Path) -> dict:
