@@ -551,6 +551,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     s = lex.semantic["sessions"]
+    sg = s["grammar"]
     words = alternation(s["numbered_words"])
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
@@ -564,7 +565,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?P<label>{s['ordinal_prefix']}\s*+(?P<num_a>\d{{1,2}})\s*+(?P<word_a>{words}|{s['part_word']})
               |(?P<word_b>{words})\s*+(?P<num_b>\d{{1,2}})
               |(?P<num_c>\d{{1,2}})\s*+(?P<word_c>{words}|{s['part_word']})
-              |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+번째\s*+(?P<word_d>{words})
+              |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+{sg['ordinal_counter']}\s*+(?P<word_d>{words})
               |(?P<named>{alternation(s['named'])}))
             \s*+(?(open)(?P<close>[\])】>〉])|)
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
@@ -573,14 +574,15 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
-            rf"(?P<label>{alternation(s['numbered_words'])})(?P<tail>에서는|에서|은|는)(?![{HANGUL}])"),
+            rf"(?P<label>{alternation(s['numbered_words'])})(?P<tail>{alternation(sg['quoted_tails'])})(?![{HANGUL}])"),
         # "(1부) 법률 지원단 분야별 주제 발표, (2부) …": the title after a bracketed label, to a comma.
         "INLINE_TITLE_RE": re.compile(r"\s*+(?P<title>[^,()\[\]\n]{2,60}?)\s*+(?=,|\(|\[|$)"),
         # "세 가지 세션으로 구성되며, ①…, ②…, ③… 순으로": circled items after a count of sessions.
         "SESSION_COUNT_RE": re.compile(
-            rf"(?:{alternation(list(s['counts']))}|\d{{1,2}})\s*+(?:개|가지)?\s*+(?:{alternation(s['numbered_words'])})"
-            rf"(?:으로|로)\s*+(?:구성|진행|나뉘)"),
-        "CIRCLED_ITEM_RE": re.compile(r"(?P<mark>[①-⑳])\s*+(?P<title>[^①-⑳,\n]+?)(?=\s*+,|\s*+[①-⑳]|\s*+순으로|\s*+등|\s*+$)"),
+            rf"(?:{alternation(list(s['counts']))}|\d{{1,2}})\s*+(?:{alternation(sg['count_counters'])})?\s*+"
+            rf"(?:{alternation(s['numbered_words'])})(?:{alternation(sg['count_particles'])})\s*+(?:{alternation(sg['count_verbs'])})"),
+        "CIRCLED_ITEM_RE": re.compile(
+            rf"(?P<mark>[①-⑳])\s*+(?P<title>[^①-⑳,\n]+?)(?=\s*+,|\s*+[①-⑳]|\s*+(?:{alternation(sg['circled_closers'])})|\s*+$)"),
         # A label line: the label opens the line, after an optional bullet mark.
         "SESSION_LINE_MARK_RE": re.compile(rf"[{re.escape(lex.semantic['sessions']['program']['markers'])}※▲△]?\s*+"),
         # A line that closes a programme: a new top-level bullet, a caption, a Roman heading.
@@ -593,7 +595,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SESSION_SUBJECT_RE": re.compile(rf"""
             (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
               |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
-            \s*+(?:{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+주제(?:로|의)
+            \s*+(?:{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+{sg['subject_word']}(?:{alternation(sg['subject_endings'])})
             """, re.VERBOSE),
         # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
         "SESSION_QUOTE_AFTER_RE": re.compile(
@@ -661,7 +663,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             """, re.VERBOSE),
         # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
         "NAME_BOUNDARY_RE": re.compile(
-            rf"(?:(?:에서|에는|에|은|는|이|가|을|를|와|과|및|의|하는|한|된|인|서|로|고|며)|[0-9).,:])$"),
+            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:])$"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         "EVENT_DATES_RE": re.compile(rf"""
             (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
@@ -674,10 +676,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EVENT_DOTTED_DATES_RE": re.compile(rf"""
             (?<![0-9.])(?:(?P<y1>(?:19|20)\d{{2}})\s*\.\s*)?(?P<m1>1[0-2]|0?[1-9])\s*\.\s*(?P<d1>3[01]|[12][0-9]|0?[1-9])
             (?:\s*(?P<day1>{alternation(e['dotted_day_end'])}))?{wd}
-            (?=[\s~\-–(부,]|$)
-            (?:\s*(?:~|-|–|부터)\s*
+            (?=[\s,(]|$|\s*(?:{alternation(e['dotted_joiners'])}))
+            (?:\s*(?:{alternation(e['dotted_joiners'])})\s*
                (?:(?P<m2>1[0-2]|0?[1-9])\s*\.\s*)?(?P<d2>3[01]|[12][0-9]|0?[1-9])(?![0-9%])
-               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*까지)?)?
+               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*{e['range_closer']})?)?
             """, re.VERBOSE),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
         # "10시 코엑스(서울시 강남구)에서". The blanks are possessive: optional `\s*` in a row
@@ -694,12 +696,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[(\[]?\s*+(?:{alternation(e['host_labels'])})\s*+(?:[:：]|[)\]])\s*+(?P<list>[^()\[\]\n:：]{{2,100}})"),
         # "세계은행과 캄보디아 정부가 공동 개최하는": the hosts before a joint verb.
         "JOINT_HOSTS_RE": re.compile(
-            rf"(?P<list>(?:[^\s,]+\s?){{1,8}}?)(?:이|가)\s*+(?:{alternation(e['joint_verbs'])})"),
+            rf"(?P<list>(?:[^\s,]+\s?){{1,8}}?)(?:{alternation(e['joint_particles'])})\s*+(?:{alternation(e['joint_verbs'])})"),
         "HOST_LIST_END_RE": re.compile(rf"\s*+(?:{alternation(e['host_list_closers'])})?\s*+[,.]?\s*+$"),
         # "…와 공동으로", "…과 함께": a co-host of the lead.
         "COHOST_RE": re.compile(
             rf"(?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,30}})[{QUOTE_CLOSE}]|(?P<org>[^\s,{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}))"
-            rf"(?:와|과)\s*+(?:{alternation(e['cohost_words'])})"),
+            rf"(?:{alternation(e['cohost_particles'])})\s*+(?:{alternation(e['cohost_words'])})"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
         "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})(?:\s|(?=[{QUOTE_OPEN}]))"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
@@ -727,7 +729,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)": an organization's head.
         "ORG_HEAD_PERSON_RE": re.compile(
-            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s직무대행)?)\s*+[:：]?\s*+"
+            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
             rf"(?P<name>[{HANGUL}]{{2,4}})\s*+[,)]"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
@@ -743,7 +745,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # in brackets, the title last (glued to the organization or not).
         "PERSON_PAREN_RE": re.compile(
             rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
-            rf"(?P<title>{titles})(?:보|대행)?)\)"),
+            rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
         # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
@@ -792,5 +794,6 @@ def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PROGRAM_SPLIT_RE": re.compile(r"(?:[^,;/()\n]|\([^()\n]*\))+"),
         "PROGRAM_TRIM_RE": re.compile(r"^[\s\-–—:]+|[\s\-–—:]+$"),
         # A word that is, or ends in, a person's title: "선임연구위원", "교수", "부원장보".
-        "PERSON_TITLE_TAIL_RE": re.compile(rf"(?:{trie_alternation(lex.titles['person'])})(?:보|대행)?$"),
+        "PERSON_TITLE_TAIL_RE": re.compile(
+            rf"(?:{trie_alternation(lex.titles['person'])})(?:{alternation(lex.semantic['people']['extra']['title_suffixes'])})?$"),
     }

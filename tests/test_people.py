@@ -24,15 +24,16 @@ def persons(line: str) -> list[tuple]:
     # a participial clause: the organization is where they work
     ("멕시코 경제부 산하기관인 INADEM에서 근무하는 루이스 과장은 지원책을 소개",
      [("루이스", "과장", "INADEM", "MX", ["presenter"])]),
-    # a Korean name needs no country; the keynote role comes from the clause after it
+    # a Korean name needs no country written (it is from KR, the home country); the keynote
+    # role comes from the clause after it
     ("대한상공회의소 국제위원회 김민수 위원장이 기조연설에서 전략을 제시",
-     [("김민수", "위원장", "대한상공회의소 국제위원회", None, ["keynote"])]),
+     [("김민수", "위원장", "대한상공회의소 국제위원회", "KR", ["keynote"])]),
     # titles glued into words, and everyday nouns before a title, are not people
     # a board tag and the tail of an earlier parenthesis are not part of the affiliation
     ("[장관동정] 환경부 물관리정책과 박지훈 과장은 계획을 발표",
-     [("박지훈", "과장", "환경부 물관리정책과", None, ["presenter"])]),
+     [("박지훈", "과장", "환경부 물관리정책과", "KR", ["presenter"])]),
     ("부지(약 2만㎡, 도로 포함) 국토교통부 도로정책과 이상헌 과장은 설명",
-     [("이상헌", "과장", "국토교통부 도로정책과", None, ["presenter"])]),
+     [("이상헌", "과장", "국토교통부 도로정책과", "KR", ["presenter"])]),
     ("중소기업 장관회의와 대학교수 등이 참석", []),
     ("수출 시장을 개척하고 담당자 사무관을 배치", []),
 ])
