@@ -625,7 +625,8 @@ def render_gold(score: GoldScore, notes: list[str]) -> str:
 # Detectors written here, independently of the pipeline's patterns: a body "mentions
 # sessions" when it writes a session label, "has a programme" when a line opens with a
 # programme role and a colon or bracket, "has per-country findings" when a line opens with a
-# bracketed country or pairs two countries with numbers. Coverage is the share of those bodies
+# bracketed country, pairs two countries with numbers, or makes a country the subject of a
+# sentence with a figure ('일본은 … 12% 증가'). Coverage is the share of those bodies
 # where the stage produced something of that kind.
 
 COVERAGE_COUNTRIES = ("미국|중국|일본|독일|영국|프랑스|베트남|인도네시아|인도|러시아|호주|캐나다|태국|필리핀|"
@@ -641,7 +642,9 @@ PROGRAM_LINE_RE = re.compile(
 COUNTRY_LINE_RE = re.compile(
     rf"^\s*[□○ㅇ·\-*]?\s*[(【<\[]\s*(?:{COVERAGE_COUNTRIES})\s*[)】>\]](?!\()"
     rf"|(?:{COVERAGE_COUNTRIES})\s?[:)]?\s?[+△▲-]?\d[\d.,]*\s?(?:%|명|건|개|억|만|달러|불)?\s?[(,].{{0,40}}?"
-    rf"(?:{COVERAGE_COUNTRIES})\s?[:)]?\s?[+△▲-]?\d", re.MULTILINE)
+    rf"(?:{COVERAGE_COUNTRIES})\s?[:)]?\s?[+△▲-]?\d"
+    rf"|(?<![가-힣])(?:{COVERAGE_COUNTRIES})(?:은|는|이|가|의 경우)\s[^\n]{{0,80}}?\d[\d.,]*\s?(?:%|억|만|명|건|달러|불|톤)",
+    re.MULTILINE)
 
 
 def coverage_kinds(body: str) -> set[str]:

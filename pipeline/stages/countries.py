@@ -23,6 +23,7 @@ from ..semantic import Session
 from ..text import NodeIndex, collapse, content_start, walk
 
 
+REPORTING_ROLES = {"presenter", "keynote"}
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 
 
@@ -112,7 +113,9 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
     for person in doc.people:
         for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
-            if person.country and not person.home and owner is not None:
+            # Only a speaker who presented something reports for a country ('호주의 크리스 홀
+            # 박사는 … 발표'); a participant or a person merely named ('인도 모디 총리에게') does not.
+            if person.country and not person.home and owner is not None and set(person.roles) & REPORTING_ROLES:
                 codes.setdefault(owner, []).append(person.country)
     return codes
 
