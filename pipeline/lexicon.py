@@ -795,5 +795,6 @@ def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PROGRAM_TRIM_RE": re.compile(r"^[\s\-–—:]+|[\s\-–—:]+$"),
         # A word that is, or ends in, a person's title: "선임연구위원", "교수", "부원장보".
         "PERSON_TITLE_TAIL_RE": re.compile(
-            rf"(?:{trie_alternation(lex.titles['person'])})(?:{alternation(lex.semantic['people']['extra']['title_suffixes'])})?$"),
+            rf"(?:{trie_alternation(lex.titles['person'] + lex.semantic['people']['extra']['titles'])})"
+            rf"(?:{alternation(lex.semantic['people']['extra']['title_suffixes'])})?$"),
     }
