@@ -19,8 +19,10 @@ GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
 
 # (precision, recall) per field group, in percent.
-FLOORS = {"event": (70, 40), "sessions": (90, 50), "talks": (80, 50), "people": (80, 35),
-          "countries": (60, 60), "figures": (80, 75)}
+# Last raised 2026-12-01 at event 80.7/50.8, sessions 98.4/72.1, talks 88.0/57.6, people 90.9/66.4,
+# countries 81.0/69.4, figures 98.9/94.9.
+FLOORS = {"event": (75, 45), "sessions": (90, 65), "talks": (80, 50), "people": (85, 60),
+          "countries": (75, 62), "figures": (90, 90)}
 
 
 def test_text_matching_is_by_squashed_text_containment_or_ratio():
