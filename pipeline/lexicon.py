@@ -375,6 +375,8 @@ def _load_semantic(lex: Lexicon) -> None:
     lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
     lex.semantic["program"] = _load_program(lex.semantic["sessions"]["program"])
     lex.semantic["quote_open"] = QUOTE_OPEN
+    subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}
+    lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
     lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns, _program_patterns):
@@ -595,7 +597,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SESSION_SUBJECT_RE": re.compile(rf"""
             (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
               |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
-            \s*+(?:{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+{sg['subject_word']}(?:{alternation(sg['subject_endings'])})
+            (?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
+            {sg['subject_word']}(?:{alternation(sg['subject_endings'])})
             """, re.VERBOSE),
         # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
         "SESSION_QUOTE_AFTER_RE": re.compile(

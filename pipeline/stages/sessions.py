@@ -103,7 +103,17 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     m = lex.SESSION_SUBJECT_RE.search(text, start, min(end, start + SUBJECT_WINDOW))
     if m is None:
         return None
-    return collapse(m.group("quoted") or m.group("plain"))
+    if m.group("quoted"):
+        return collapse(m.group("quoted"))
+    plain = m.group("plain")
+    if not m.group("particle"):
+        # 'AI와 빅데이터를 주제로': the particle glued to the last word.
+        glued = next((p for p in lex.semantic["sessions"]["subject_particles"] if plain.endswith(p)), None)
+        if glued:
+            plain = plain[:-len(glued)]
+        elif lex.NAME_BOUNDARY_RE.search(plain):
+            return None         # '다양한 주제로': a modifier, no title
+    return collapse(plain) or None
 
 
 def title_before(text: str, start: int, line_start: int, lex: Lexicon) -> str | None:
