@@ -791,7 +791,8 @@ def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "▲ 제목(성명, 소속)": a listed talk, the speaker and affiliation in brackets.
         "PROGRAM_LISTED_RE": re.compile(rf"""
             [▲△▷►]\s*+(?P<topic>[^▲△▷►()\n]{{2,80}}?)\s*+
-            \((?P<name>{hangul_name}|(?P<latin>{latin_name}))\s*+,\s*+(?P<inside>[^()\n]{{2,60}})\)
+            \((?:(?P<name>{hangul_name}|(?P<latin>{latin_name}))\s*+,\s*+|(?P<kname>[{HANGUL}]{{2,4}})\s++)
+            (?P<inside>[^()\n]{{2,60}})\)
             """, re.VERBOSE),
         # The entries of one line: commas and slashes outside parentheses part them.
         "PROGRAM_SPLIT_RE": re.compile(r"(?:[^,;/()\n]|\([^()\n]*\))+"),

@@ -164,12 +164,13 @@ def list_entries(text: str, start: int, end: int, lex: Lexicon) -> list[ProgramE
     """'▲ 제목(성명, 소속) ▲ 제목(성명, 소속)': talks listed as topic and (speaker, affiliation)."""
     entries = []
     for m in lex.PROGRAM_LISTED_RE.finditer(text, start, end):
-        name = collapse(m.group("name"))
+        group = "name" if m.group("name") else "kname"
+        name = collapse(m.group(group))
         if name in lex.semantic["never_names"] or not (is_korean_name(name, lex) or m.group("latin")
-                                                        or " " in name):
+                                                        or (group == "name" and " " in name)):
             continue
         affiliation, title = split_person_words(m.group("inside").split(), lex)
-        entries.append(ProgramEntry("presenter", name, (m.start("name"), m.end("name")), title, affiliation,
+        entries.append(ProgramEntry("presenter", name, (m.start(group), m.end(group)), title, affiliation,
                                     country_in(affiliation, lex), collapse(m.group("topic")),
                                     (m.start(), m.end())))
     return entries

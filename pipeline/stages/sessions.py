@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
-from ..semantic import Person, Session, Talk, read_program_line
+from ..semantic import Person, Session, Talk, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
@@ -292,9 +292,12 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
             if used is not None:
                 absorbed.add(i + 1 + used)
         summary = collapse(doc.text[label.end:line.content.end]) or None
+        talks = program_talks(doc.text, scope, lex) + [
+            Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
+            for e in list_entries(doc.text, label.end, line.content.end, lex)]
         session = Session(label.label, label.number, title, summary if label.tail not in (":", "-") else None,
                           parse_topics(doc.text, label.end, line.content.end, lex),
-                          program_talks(doc.text, scope, lex), (line.content.start, line.content.end))
+                          talks, (line.content.start, line.content.end))
         if scope:
             session.report = (scope[0].content.start, scope[-1].content.end)
         found.append((session, line))
@@ -329,8 +332,14 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
                                  (label.start, end), (label.start, line.content.end)))
     close_reports(found)
     for session in found:
-        if session.report and session.span[1] < session.report[1]:
-            named = {t.speaker for t in session.talks}
+        if not session.report:
+            continue
+        named = {t.speaker for t in session.talks}
+        for e in list_entries(text, session.span[0], session.report[1], lex):
+            if e.speaker not in named:          # '1부에서는 △제목(성명 소속 직함) △…'
+                named.add(e.speaker)
+                session.talks.append(Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span))
+        if session.span[1] < session.report[1]:
             session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
     return found
 
