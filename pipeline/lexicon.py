@@ -699,7 +699,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[(\[]?\s*+(?:{alternation(e['host_labels'])})\s*+(?:[:：]|[)\]])\s*+(?P<list>[^()\[\]\n:：]{{2,100}})"),
         # "세계은행과 캄보디아 정부가 공동 개최하는": the hosts before a joint verb.
         "JOINT_HOSTS_RE": re.compile(
-            rf"(?P<list>(?:[^\s,]+\s?){{1,8}}?)(?:{alternation(e['joint_particles'])})\s*+(?:{alternation(e['joint_verbs'])})"),
+            # Whole words, each closed by one blank (possessive: a word is never re-split), from a
+            # word's start; `(?:[^\s,]+\s?){1,8}` split a long word 2^n ways.
+            rf"(?<![^\s,])(?P<list>(?:[^\s,]++\s){{0,7}}?[^\s,]+?)(?:{alternation(e['joint_particles'])})\s*+"
+            rf"(?:{alternation(e['joint_verbs'])})"),
         "HOST_LIST_END_RE": re.compile(rf"\s*+(?:{alternation(e['host_list_closers'])})?\s*+[,.]?\s*+$"),
         # "…와 공동으로", "…과 함께": a co-host of the lead.
         "COHOST_RE": re.compile(
