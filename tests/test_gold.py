@@ -7,6 +7,7 @@ issue's targets (90%), which the pipeline does not reach yet. Skips without ../s
 without annotations."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from .test_eval_metrics import load_eval
 
 ev = load_eval()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))    # the scorer reads hanja with pipeline.text
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 SHARED = ROOT.parent / "shared"
