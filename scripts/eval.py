@@ -577,13 +577,24 @@ def score_gold(record: dict[str, Any], gold: dict[str, Any]) -> GoldScore:
     return score
 
 
-def gold_input(shared: Path, source: str) -> tuple[Path, str]:
-    """The file the pipeline reads for a gold entry, and how: govpress HWP/HWPX releases are read
-    from their ground-truth text until the pipeline reads HWP natively."""
+def gold_input(shared: Path, source: str) -> tuple[Path, Path | None]:
+    """The file a gold entry names, and for govpress HWP/HWPX its ground-truth text, read
+    instead when the pipeline refuses the file (before it reads HWP natively)."""
     path = shared / "corpus" / source
     if path.suffix.lower() in (".hwp", ".hwpx") and path.parent.name == "govpress":
-        return path.parent / "ground-truth" / f"{path.stem}.txt", "ground-truth text"
-    return path, "native"
+        return path, path.parent / "ground-truth" / f"{path.stem}.txt"
+    return path, None
+
+
+def parse_gold_source(path: Path, fallback: Path | None, parse_file) -> tuple[dict[str, Any], str]:
+    """The record, and how it was read: natively, or from the ground-truth text."""
+    from pipeline import PipelineError
+    try:
+        return parse_file(str(path)), "native"
+    except PipelineError:
+        if fallback is None or not fallback.is_file():
+            raise
+        return parse_file(str(fallback)), "ground-truth text"
 
 
 def gold_report(shared: Path, gold_dir: Path, parse_file) -> tuple[GoldScore, list[str]]:
@@ -592,12 +603,12 @@ def gold_report(shared: Path, gold_dir: Path, parse_file) -> tuple[GoldScore, li
     total, notes = GoldScore(), []
     for path in sorted(gold_dir.glob("*.toml")):
         gold = tomllib.loads(path.read_text(encoding="utf-8"))
-        source, how = gold_input(shared, gold["source"])
+        source, fallback = gold_input(shared, gold["source"])
         if not source.is_file():
             notes.append(f"{path.name}: {source} is absent, skipped")
             continue
         try:
-            record = parse_file(str(source))
+            record, how = parse_gold_source(source, fallback, parse_file)
         except Exception as exc:  # a refused input is a finding of the report, not a crash of it
             notes.append(f"{path.name}: {type(exc).__name__}: {exc}")
             continue
