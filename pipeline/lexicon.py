@@ -730,8 +730,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
         # from the words before the title, so the pattern anchors on the title.
         # A title may be glued to its organization or an ordinal: "개발협력국장은", "1차관".
+        # Fail fast: the word after the blank must hold a title's last character.
         "PERSON_MENTION_RE": re.compile(
-            rf"\s(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+            rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
+            rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)": an organization's head.
         "ORG_HEAD_PERSON_RE": re.compile(
