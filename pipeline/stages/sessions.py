@@ -28,7 +28,8 @@ from ..semantic import Person, Session, Talk, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
-PROGRAM_TALK_ROLES = ("presenter", "keynote", "panelist")
+# A panelist of a programme joins the discussion; only presenters and keynotes give talks.
+PROGRAM_TALK_ROLES = ("presenter", "keynote")
 SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
 SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
 
