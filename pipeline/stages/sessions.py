@@ -361,7 +361,7 @@ def speaker_talks(text: str, start: int, end: int, people: list[Person], named: 
     talks = []
     for person in people:
         if not (start <= person.span[0] < end) or person.name in named \
-                or not set(person.roles) & set(TALK_ROLES):
+                or not set(person.roles) & set(PROGRAM_TALK_ROLES):
             continue
         named.add(person.name)
         stop = sentence_end(text, person.span[1], end, lex)
