@@ -207,9 +207,10 @@ class Document:
     organizations: list[dict[str, Any]] = field(default_factory=list)
     sections: list[Node] = field(default_factory=list)
     appendices: list[dict[str, Any]] = field(default_factory=list)
-    event: dict[str, Any] | None = None
-    sessions: list[dict[str, Any]] = field(default_factory=list)
-    people: list[dict[str, Any]] = field(default_factory=list)
+    # semantic layer: typed values of pipeline/semantic.py (Event, Session, Person)
+    event: Any = None
+    sessions: list[Any] = field(default_factory=list)
+    people: list[Any] = field(default_factory=list)
     countries: list[dict[str, Any]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)
     # assemble

@@ -432,7 +432,7 @@ def load_lexicon() -> Lexicon:
 # --- semantic layer: event, people, sessions, figures, countries ----------------------------
 
 HANGUL = "\uac00-\ud7a3"
-QUOTE_OPEN = "‘'\"「『“"
+QUOTE_OPEN = "‘'\"「『“`"
 QUOTE_CLOSE = "’'\"」』”"
 
 
@@ -469,9 +469,25 @@ def _load_semantic(lex: Lexicon) -> None:
     })
     lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
     lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
+    lex.semantic["program"] = _load_program(lex.semantic["sessions"]["program"])
+    lex.semantic["quote_open"] = QUOTE_OPEN
+    subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}
+    lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
+    lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
-                  _people_patterns):
+                  _people_patterns, _program_patterns):
         lex.add_patterns(build(lex))
+
+
+def _load_program(data: dict[str, Any]) -> dict[str, Any]:
+    """Programme role words → role: '좌장' → 'moderator'; a word listed twice is an error."""
+    role_of: dict[str, str] = {}
+    for role, words in data["roles"].items():
+        for word in words:
+            if word in role_of:
+                raise ValueError(f"sessions.toml: programme word {word!r} is listed twice")
+            role_of[word] = role
+    return {"role_of": role_of, "markers": data["markers"]}
 
 
 def unit_kinds(units: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
@@ -528,13 +544,14 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     # A number is a run of numerals; the grammar (groups of 10⁴ with 천/백/십 inside, in
     # order) is read by figures.parse_number. Arabic-led runs take no Hangul digit after them
     # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
-    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|{arabic})*"
+    # '3,775 억원', '18 만 건': one blank may stand before a 10⁴ multiplier.
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|(?<=[0-9])\s(?=[{large_chars}])|{arabic})*"
     hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
     number = rf"(?>{arabic_led}|{hangul_led})"
     units = unit_kinds(u)
     particles = alternation(u["counters"]["particles"])
     openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
-                          + u["sign"]["negative"])
+                          + u["sign"]["negative"] + u["sign"]["positive"])
     numerals = hdigit + small
     # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
     first = rf"[{openers}0-9]|[{numerals}][{numerals}{large_chars}]"
@@ -545,11 +562,11 @@ def _figures_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?<![0-9A-Za-z{HANGUL}.,])
             (?:(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
             (?:(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
-            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9]))?
+            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9]))?
             (?P<number>{number})
             (?P<approx_inside>{alternation(u['approximate']['inside'])})?
             (?:\s?(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
-            (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?![{HANGUL}]))?
+            (?:\s?(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles})))?
             """, re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": re.compile(
@@ -584,9 +601,20 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?=[{first_chars(names + c['ignore']['words'])}])   # fail fast before 280 names
             (?<![A-Za-z{HANGUL}])
             (?:(?P<ignore>{alternation(c['ignore']['words'])})
-              |(?P<country>{trie_alternation(names)})
-               (?P<particle>{particles})?(?![{HANGUL}]))
+              |(?P<prefix>{alternation(c['grammar']['prefixes'])})?
+               (?P<country>{trie_alternation(names)})
+               (?P<particle>{particles})?(?![{HANGUL}])
+               (?!\s*+(?:{alternation(c['ignore']['proper_noun_after'])})))
             """, re.VERBOSE),
+        # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
+        "COUNTRY_TAG_RE": re.compile(
+            rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
+        # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1": a figure right
+        # after the name.
+        "COUNTRY_FIGURE_AFTER_RE": re.compile(r"\s?[:)]?\s?[+△▲\-]?\s?[0-9]"),
+        # "대중국 수출은 …": a prefixed name, then a noun that is the subject.
+        "PREFIXED_SUBJECT_RE": re.compile(
+            rf"\s*+[{HANGUL}]{{1,8}}(?:{alternation(p['subject'])})(?![{HANGUL}])"),
         "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
         # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
         "COUNTRY_CHAIN_RE": re.compile(
@@ -599,7 +627,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
         "ROSTER_AFTER_RE": re.compile(
             rf"\s*{g['list_closer']}\s*\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
-        # "… 제공 정책 (호주, 미국, 싱가포르)" — and "(멕시코" when the text is cut off.
+        # "… 제공 정책 (호주, 미국, 싱가포르)", closed or left open by a cut line ("… 정책 (멕시코").
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),
         # Latin names: "SME21", "PROSOFT", "TIMPs" (the class first lets the engine skip ahead).
@@ -621,19 +649,70 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 
 def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     s = lex.semantic["sessions"]
+    sg = s["grammar"]
     words = alternation(s["numbered_words"])
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
     return {
-        # "[세션 1]에서는", "제2세션은", "[1부]", "종합토론:", "특별세션에서는".
+        # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
+        # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
-            (?P<open>\[)?\s*
-            (?:{s['ordinal_prefix']}\s*(?P<num_a>\d+)\s*(?P<word_a>{words})
-              |(?P<word_b>{words})\s*(?P<num_b>\d+)
-              |(?P<num_c>\d+)\s*{s['part_word']}
+            (?=[\[(【<〈0-9{s['ordinal_prefix']}{first_chars(s['numbered_words'] + s['named'] + list(s['ordinals']))}])
+            (?<![0-9A-Za-z{HANGUL}])
+            (?P<open>[\[(【<〈])?\s*+
+            (?P<label>{s['ordinal_prefix']}\s*+(?P<num_a>\d{{1,2}})\s*+(?P<word_a>{words}|{s['part_word']})
+              |(?P<word_b>{words})\s*+(?P<num_b>\d{{1,2}})
+              |(?P<num_c>\d{{1,2}})\s*+(?P<word_c>{words}|{s['part_word']})
+              |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+{sg['ordinal_counter']}\s*+(?P<word_d>{words})
               |(?P<named>{alternation(s['named'])}))
-            \s*(?P<close>\])?\s*(?P<tail>{alternation(s['label_tail'])})?(?![{HANGUL}])
+            \s*+(?(open)(?P<close>[\])】>〉])|)
+            (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
+            (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
+        "QUOTED_SESSION_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
+            rf"(?P<label>{alternation(s['numbered_words'])})(?P<tail>{alternation(sg['quoted_tails'])})(?![{HANGUL}])"),
+        # "(1부) 법률 지원단 분야별 주제 발표, (2부) …": the title after a bracketed label, to a comma.
+        "INLINE_TITLE_RE": re.compile(r"\s*+(?P<title>[^,()\[\]\n]{2,60}?)\s*+(?=,|\(|\[|$)"),
+        # "세 가지 세션으로 구성되며, ①…, ②…, ③… 순으로": circled items after a count of sessions.
+        "SESSION_COUNT_RE": re.compile(
+            rf"(?:{alternation(list(s['counts']))}|\d{{1,2}})\s*+(?:{alternation(sg['count_counters'])})?\s*+"
+            rf"(?:{alternation(s['numbered_words'])})(?:{alternation(sg['count_particles'])})\s*+(?:{alternation(sg['count_verbs'])})"),
+        "CIRCLED_ITEM_RE": re.compile(
+            rf"(?P<mark>[①-⑳])\s*+(?P<title>[^①-⑳,\n]+?)(?=\s*+,|\s*+[①-⑳]|\s*+(?:{alternation(sg['circled_closers'])})|\s*+$)"),
+        # A label line: the label opens the line, after an optional bullet mark.
+        "SESSION_LINE_MARK_RE": re.compile(rf"[{re.escape(lex.semantic['sessions']['program']['markers'])}※▲△]?\s*+"),
+        # A line that closes a programme: a new top-level bullet, a caption, a Roman heading.
+        "SCOPE_END_RE": re.compile(r"[□■【〈<Ⅰ-Ⅻ]"),
+        # A line holding only a time: "10:00~10:55".
+        "TIME_LINE_RE": re.compile(r"[0-9:~\-–\s()]+"),
+        # A line that is only a bracketed title: "[정책일반]".
+        "BRACKET_TITLE_RE": re.compile(r"\[(?P<title>[^\[\]\n]{1,60})\]"),
+        # "‘…’을 주제로", "「…」을 주제로", "AI와 빅데이터를 주제로": a session's own title.
+        "SESSION_SUBJECT_RE": re.compile(rf"""
+            (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
+              |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
+            (?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
+            {sg['subject_word']}(?:{alternation(sg['subject_endings'])})
+            """, re.VERBOSE),
+        # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
+        "SESSION_QUOTE_AFTER_RE": re.compile(
+            rf"\s*+[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
+        # "‘디지털 전환'을 주제로 한 세션3": the quoted title just before the label.
+        "SESSION_QUOTE_BEFORE_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"
+            rf"\s*+(?:{alternation(s['title_subject'])})\s*+$"),
+        # After a label: ": 제목", "- 제목".
+        "SESSION_COLON_TITLE_RE": re.compile(r"\s*+[:：\-–]\s*+(?P<title>\S[^\n]*?)\s*+$"),
+        # The end of a sentence inside a paragraph line.
+        "SENTENCE_STOP_RE": re.compile(r"\.(?=\s|$)"),
+        # A quote followed by these is a subject, not a talk: "「…」을 주제로".
+        "SUBJECT_AFTER_RE": re.compile(rf"\s*+(?:{alternation(s['title_subject'])})"),
+        # The quoted items a prose report names as talks: "「…」", "‘…’".
+        "TALK_QUOTE_RE": re.compile(
+            rf"[「『‘“](?P<title>[^「」『』‘’“”\n]{{4,120}})[」』’”]"
+            rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": re.compile(rf"""
             (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:등의?\s*)?
@@ -665,8 +744,26 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     return {
         "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
-        "EVENT_NAME_RE": re.compile(r"[「『](?P<name>[^」』\n]{2,120})[」』]"),
-        # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일"
+        # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
+        "EVENT_NAME_RE": re.compile(
+            rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"
+            rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
+        "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
+        # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
+        "TITLE_EVENT_RE": re.compile(
+            rf"(?:^|[,·]\s*+|\]\s*+)(?P<name>[^,·\[\]()]{{0,60}}?(?:{alternation(e['nouns'])}))(?=\s|\(|$|[,·])"),
+        "EVENT_NOUN_END_RE": re.compile(rf"(?:{alternation(e['nouns'])})(?:\([^()]*\))?$"),
+        # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
+        # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
+        "EVENT_NOUN_NAME_RE": re.compile(rf"""
+            (?<![^\s「」『』‘’“”'"])                 # a name starts at a word's start
+            (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?)
+            (?:{alternation(e['name_particles'])})\s*+(?:{alternation(e['verbs'])})
+            """, re.VERBOSE),
+        # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
+        "NAME_BOUNDARY_RE": re.compile(
+            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:])$"),
+        # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         "EVENT_DATES_RE": re.compile(rf"""
             (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
             (?:\s*부터\s*(?P<ndays>\d{{1,2}})\s*일\s*간)?     # "11월 23일부터 5일간"
@@ -674,15 +771,41 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
-        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」". The blanks before the venue are
-        # possessive: five optional `\s*` in a row split a run of k blanks k^5 ways.
+        # "12.5.(금)", "2022.12.5.(월)", "4.13일(월)", "5.2.~5.19.", "3.14~15", "3.20.(월)부터 3.26.(일)까지"
+        "EVENT_DOTTED_DATES_RE": re.compile(rf"""
+            (?<![0-9.])(?:(?P<y1>(?:19|20)\d{{2}})\s*\.\s*)?(?P<m1>1[0-2]|0?[1-9])\s*\.\s*(?P<d1>3[01]|[12][0-9]|0?[1-9])
+            (?:\s*(?P<day1>{alternation(e['dotted_day_end'])}))?{wd}
+            (?=[\s,(]|$|\s*(?:{alternation(e['dotted_joiners'])}))
+            (?:\s*(?:{alternation(e['dotted_joiners'])})\s*
+               (?:(?P<m2>1[0-2]|0?[1-9])\s*\.\s*)?(?P<d2>3[01]|[12][0-9]|0?[1-9])(?![0-9%])
+               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*{e['range_closer']})?)?
+            """, re.VERBOSE),
+        # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
+        # "10시 코엑스(서울시 강남구)에서". The blanks are possessive: optional `\s*` in a row
+        # split a run of k blanks k^n ways.
         "EVENT_VENUE_RE": re.compile(
             rf"\s*+(?:{alternation(e['venue_lead'])})?\s*+,?\s*+"
-            rf"(?:(?:{alternation(e['time_words'])})?\s*+\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
+            rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
+            rf"(?:\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
             rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
-            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?)\s*{e['venue_tail']}"),
+            rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
+            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
+        # "(주최) 외교부, SDGs 시민넷", "주최 : 대구시, 한국자동차공학회 등".
+        "HOST_LABEL_RE": re.compile(
+            rf"[(\[]?\s*+(?:{alternation(e['host_labels'])})\s*+(?:[:：]|[)\]])\s*+(?P<list>[^()\[\]\n:：]{{2,100}})"),
+        # "세계은행과 캄보디아 정부가 공동 개최하는": the hosts before a joint verb.
+        "JOINT_HOSTS_RE": re.compile(
+            # Whole words, each closed by one blank (possessive: a word is never re-split), from a
+            # word's start; `(?:[^\s,]+\s?){1,8}` split a long word 2^n ways.
+            rf"(?<![^\s,])(?P<list>(?:[^\s,]++\s){{0,7}}?[^\s,]+?)(?:{alternation(e['joint_particles'])})\s*+"
+            rf"(?:{alternation(e['joint_verbs'])})"),
+        "HOST_LIST_END_RE": re.compile(rf"\s*+(?:{alternation(e['host_list_closers'])})?\s*+[,.]?\s*+$"),
+        # "…와 공동으로", "…과 함께": a co-host of the lead.
+        "COHOST_RE": re.compile(
+            rf"(?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,30}})[{QUOTE_CLOSE}]|(?P<org>[^\s,{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}))"
+            rf"(?:{alternation(e['cohost_particles'])})\s*+(?:{alternation(e['cohost_words'])})"),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
-        "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})\s"),
+        "LEAD_SUBJECT_RE": re.compile(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})(?:\s|(?=[{QUOTE_OPEN}]))"),
         "PARENTHETICAL_RE": re.compile(r"\s*\([^()]*\)"),
         "HOST_SPLIT_RE": re.compile(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
@@ -693,7 +816,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
 def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     p = lex.semantic["people"]
     n = p["name"]
-    titles = trie_alternation(lex.titles["person"])
+    person_titles = lex.titles["person"] + p["extra"]["titles"]
+    titles = trie_alternation(person_titles)
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
     org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
@@ -701,8 +825,16 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     return {
         # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
         # from the words before the title, so the pattern anchors on the title.
+        # A title may be glued to its organization or an ordinal: "개발협력국장은", "1차관".
+        # Fail fast: the word after the blank must hold a title's last character.
         "PERSON_MENTION_RE": re.compile(
-            rf"\s(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+            rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
+            rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+        "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
+        # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)": an organization's head.
+        "ORG_HEAD_PERSON_RE": re.compile(
+            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
+            rf"(?P<name>[{HANGUL}]{{2,4}})\s*+[,)]"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
@@ -713,6 +845,16 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),
         "ORG_WORD_RE": re.compile(
             rf"(?:{alternation(org_suffixes)})$"),
+        # "김소영(금융위원회 부위원장)", "황윤재(한국경제학회장)": a name, its organization and title
+        # in brackets, the title last (glued to the organization or not).
+        "PERSON_PAREN_RE": re.compile(
+            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
+            rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
+        # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
+        "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
+        # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
+        "LATIN_GLOSS_RE": re.compile(
+            rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),
@@ -724,4 +866,40 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PRESENTER_RE": re.compile(roles["presenter"]),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": re.compile(roles["panelist"]),
+    }
+
+
+def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
+    prog = lex.semantic["program"]
+    roles = alternation(list(prog["role_of"]))
+    hangul_name = rf"[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}}"
+    latin_name = r"[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,4}"
+    return {
+        # "좌장 : 이승주(…)", "(발표1) …", "ㅇ (축사) …", "·발표 : …" — a role, then ':' or a bracket.
+        "PROGRAM_ROLE_RE": re.compile(rf"""
+            [{re.escape(prog['markers'])}]?\s*+
+            (?P<open>[(\[<〈])?\s*+(?P<role>{roles})\s*+\d{{0,2}}\s*+
+            (?(open)[)\]>〉]|[:：])\s*+
+            """, re.VERBOSE),
+        # One speaker of a programme: "이준(산업연구원 선임연구위원) - 공급망",
+        # "Alan CHONG(싱가포르 … 연구위원) (온라인)".
+        "PROGRAM_PERSON_RE": re.compile(rf"""
+            \s*+(?P<name>{hangul_name}|{latin_name})\s*+
+            \((?P<inside>[^()\n]{{1,80}})\)
+            (?:\s*+\([^()\n]{{1,20}}\))*+
+            (?:\s*+[-–—:]\s*+(?P<topic>[^\n]+?))?\s*+$
+            """, re.VERBOSE),
+        # "▲ 제목(성명, 소속)": a listed talk, the speaker and affiliation in brackets.
+        "PROGRAM_LISTED_RE": re.compile(rf"""
+            [▲△▷►]\s*+(?P<topic>[^▲△▷►()\n]{{2,80}}?)\s*+
+            \((?:(?P<name>{hangul_name}|(?P<latin>{latin_name}))\s*+,\s*+|(?P<kname>[{HANGUL}]{{2,4}})\s++)
+            (?P<inside>[^()\n]{{2,60}})\)
+            """, re.VERBOSE),
+        # The entries of one line: commas and slashes outside parentheses part them.
+        "PROGRAM_SPLIT_RE": re.compile(r"(?:[^,;/()\n]|\([^()\n]*\))+"),
+        "PROGRAM_TRIM_RE": re.compile(r"^[\s\-–—:]+|[\s\-–—:]+$"),
+        # A word that is, or ends in, a person's title: "선임연구위원", "교수", "부원장보".
+        "PERSON_TITLE_TAIL_RE": re.compile(
+            rf"(?:{trie_alternation(lex.titles['person'] + lex.semantic['people']['extra']['titles'])})"
+            rf"(?:{alternation(lex.semantic['people']['extra']['title_suffixes'])})?$"),
     }

@@ -91,9 +91,16 @@ def test_implications_from_a_trailing_country_list():
     assert all(c["findings"] == [] for c in doc.countries)
 
 
-def test_an_unclosed_list_mid_body_is_no_implication():
+def test_a_list_left_open_by_a_cut_line_counts_anywhere():
+    # No rule for the body's last line: a cut line mid-body names its countries too.
     doc = parse("□ 시사점\n  ○ 수요 공급 균형 정책 (캐나다\n  ○ 칠레는 교육을 강화\n")
-    assert [(c["iso_code"], c["implications"]) for c in doc.countries] == [("CL", [])]
+    assert [(c["iso_code"], c["implications"]) for c in doc.countries] == [
+        ("CA", ["수요 공급 균형 정책"]), ("CL", [])]
+
+
+def test_an_open_bracket_of_other_words_is_no_implication():
+    doc = parse("□ 시사점\n  ○ 수요 공급 균형 정책 (캐나다 사례 참고\n")
+    assert doc.countries == []
 
 
 def test_a_parenthesis_that_is_not_a_country_list_is_no_implication():
@@ -133,3 +140,23 @@ def test_aliases_name_known_codes_and_cldr_names_are_loaded():
     assert len(table["info"]) > 240                       # every CLDR territory with a code
     assert {table["names"][a] for a in ("호주", "인니", "말련", "싱가폴", "타이완")} == {"AU", "ID", "MY", "SG", "TW"}
     assert all(code in table["info"] for code in table["names"].values())
+
+
+def test_a_block_header_makes_the_bullets_under_it_findings():
+    doc = parse("□ 【 베트남 】\n  ○ 수출이 12% 늘었음\n  ○ 투자 설명회를 열었음\n□ 【 태국 】\n  ○ 관세를 낮춤\n")
+    got = {c["iso_code"]: [f["text"] for f in c["findings"]] for c in doc.countries}
+    assert got == {"VN": ["수출이 12% 늘었음", "투자 설명회를 열었음"], "TH": ["관세를 낮춤"]}
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("○ (중국) 2015년 대비 도시 농도 34.8% 감소", ["CN"]),                  # a tag opening the bullet
+    ("○ 입국자는 러시아 1명, 카자흐스탄 2명(2명), 미국 11명", ["RU", "KZ", "US"]),
+    ("○ 증감률은 일본 +12.4, 독일 △3.1 이었음", ["JP", "DE"]),
+    ("○ (1위:대만)799(+8.1), (2위:한국)709(+12.9)", ["TW", "KR"]),
+    ("○ 대중국 수출은 6.1% 증가함", ["CN"]),                               # 대 prefix, subject noun
+    ("○ 아누 브래드포드 콜롬비아 로스쿨 교수의 강연이 있었음", []),        # a proper noun holding a name
+    ("○ 대만 기업 3곳과 협약함", []),                                        # 대만 is no 대 + 만
+])
+def test_finding_forms(line, expected):
+    doc = parse(line + "\n")
+    assert [c["iso_code"] for c in doc.countries if c["findings"]] == expected

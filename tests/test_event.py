@@ -8,7 +8,7 @@ from .semantic_helpers import prepare
 LEAD = "□ 산림청과 국립산림과학원은 {dates} 대전 컨벤션센터에서 「산림 정책포럼」을 개최한다\n"
 
 
-def run_event(body: str, embargo: str | None = None, posted: str | None = None) -> dict | None:
+def run_event(body: str, embargo: str | None = None, posted: str | None = None) -> "event.Event | None":
     doc, lex = prepare(body)
     doc.release = {"embargo": {"date": embargo}} if embargo else {}
     doc.page = {"posted_at": posted} if posted else None
@@ -18,64 +18,64 @@ def run_event(body: str, embargo: str | None = None, posted: str | None = None) 
 
 def test_time_before_the_venue_is_not_part_of_it():
     ev = run_event(LEAD.format(dates="2024년 3월 5일 오후 3시 30분부터"))
-    assert ev["venue"] == "대전 컨벤션센터"
+    assert ev.venue == "대전 컨벤션센터"
 
 
 def test_a_law_in_brackets_is_not_the_event_name():
     ev = run_event("□ 환경부는 「대기환경보전법」 개정에 따라 2024년 3월 5일 서울에서 설명회를 개최한다\n")
-    assert ev["name"] is None and ev["start_date"] == "2024-03-05"
+    assert ev.name is None and ev.start_date == "2024-03-05"
 
 
 def test_people_are_not_hosts():
     ev = run_event("□ 홍길동 환경부 장관은 2024년 3월 5일 서울에서 「물 포럼」을 개최한다\n")
-    assert ev["hosts"] == []
+    assert ev.hosts == []
 
 
 def test_name_venue_hosts_and_two_days():
     ev = run_event(LEAD.format(dates="2024년 3월 5일과 6일에"))
-    assert ev["name"] == "산림 정책포럼"
-    assert (ev["start_date"], ev["end_date"]) == ("2024-03-05", "2024-03-06")
-    assert ev["venue"] == "대전 컨벤션센터"
-    assert ev["hosts"] == ["산림청", "국립산림과학원"]
+    assert ev.name == "산림 정책포럼"
+    assert (ev.start_date, ev.end_date) == ("2024-03-05", "2024-03-06")
+    assert ev.venue == "대전 컨벤션센터"
+    assert ev.hosts == ["산림청", "국립산림과학원"]
 
 
 def test_span_holds_the_name():
     doc, lex = prepare(LEAD.format(dates="2024년 3월 5일"))
     event.run(doc, lex)
-    start, end = doc.event["span"]
-    assert doc.event["name"] in doc.text[start:end]
+    start, end = doc.event.span
+    assert doc.event.name in doc.text[start:end]
 
 
 def test_year_from_the_embargo_date():
     ev = run_event(LEAD.format(dates="3월 5일부터 7일까지"), embargo="2023-03-04")
-    assert (ev["start_date"], ev["end_date"]) == ("2023-03-05", "2023-03-07")
+    assert (ev.start_date, ev.end_date) == ("2023-03-05", "2023-03-07")
 
 
 def test_year_from_the_posted_date_when_no_embargo():
     ev = run_event(LEAD.format(dates="9월 1~2일"), posted="2019-08-30T10:00+09:00")
-    assert (ev["start_date"], ev["end_date"]) == ("2019-09-01", "2019-09-02")
+    assert (ev.start_date, ev.end_date) == ("2019-09-01", "2019-09-02")
 
 
 def test_a_number_of_days_gives_the_end_date():
     ev = run_event(LEAD.format(dates="2024년 2월 27일부터 5일간"))
-    assert (ev["start_date"], ev["end_date"]) == ("2024-02-27", "2024-03-02")
+    assert (ev.start_date, ev.end_date) == ("2024-02-27", "2024-03-02")
 
 
 def test_january_event_announced_in_december_is_next_year():
     ev = run_event(LEAD.format(dates="1월 10일"), embargo="2020-12-28")
-    assert ev["start_date"] == "2021-01-10"
+    assert ev.start_date == "2021-01-10"
 
 
 def test_year_from_the_event_name_as_last_resort():
     ev = run_event("□ 협회는 5월 2일 서울 코엑스에서 「2018 창업 박람회」를 개최함\n")
-    assert ev["start_date"] == "2018-05-02"
-    assert ev["hosts"] == ["협회"]
+    assert ev.start_date == "2018-05-02"
+    assert ev.hosts == ["협회"]
 
 
 def test_no_year_anywhere_leaves_dates_empty_and_warns():
     doc, lex = prepare(LEAD.format(dates="3월 5일"))
     event.run(doc, lex)
-    assert doc.event["start_date"] is None
+    assert doc.event.start_date is None
     assert [i.code for i in doc.issues if i.stage == "event"] == ["event_year_unknown"]
 
 
@@ -85,7 +85,7 @@ def test_organizations_stage_gives_hosts_when_the_subject_is_no_list_of_hosts():
     at = doc.text.index("산림청", lead.span.start)
     doc.organizations = [{"name": "산림청", "head": None, "span": [at, at + 3]}]
     event.run(doc, lex)
-    assert doc.event["hosts"] == ["산림청"]
+    assert doc.event.hosts == ["산림청"]
 
 
 def test_no_event_verb_no_event():

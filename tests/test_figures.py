@@ -73,7 +73,8 @@ CASES = [
     ("1단계 조사", []),
     ("40개 사업개발센터", [(40, None, "개", "count", False, None)]),
     ("5건설 현장", []),
-    ("2억이 투입", []),                     # 이 is a particle here, not the digit two
+    # 이 is a particle here, not the digit two; a number ending in 억 stands without a unit
+    ("2억이 투입", [(200000000, None, None, "count", False, None)]),
     ("백천원", []),                         # 천 after 백: out of order
     ("3천5백만원", [(35000000, None, "KRW", "money", False, None)]),
 ]

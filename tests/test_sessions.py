@@ -23,7 +23,7 @@ FORUM = (
 
 @pytest.mark.parametrize("line,expected", [
     ("[세션 1]에서는 정책을 비교", ("세션 1", 1)),
-    ("제2세션은 사례를 다룸", ("세션 2", 2)),
+    ("제2세션은 사례를 다룸", ("제2세션", 2)),          # the label as written
     ("[1부] 개회식", ("1부", 1)),
     ("종합토론: 권고안 채택", ("종합토론", None)),
     ("특별세션에서는 장관이 연설", ("특별세션", None)),
@@ -38,28 +38,28 @@ def test_labels(line, expected):
 
 def test_titles_numbers_summary_and_topics():
     doc = parse(FORUM)
-    got = [(s["label"], s["number"], s["title"]) for s in doc.sessions]
+    got = [(s.label, s.number, s.title) for s in doc.sessions]
     assert got == [("세션 1", 1, "교육 정책 비교"), ("세션 2", 2, "금융 지원 사례"), ("종합토론", None, None)]
-    assert doc.sessions[0]["topics"] == ["직업교육", "원격교육"]
-    assert doc.sessions[1]["summary"] == "금융 지원 사례를 발표함"
+    assert doc.sessions[0].topics == ["직업교육", "원격교육"]
+    assert doc.sessions[1].summary == "금융 지원 사례를 발표함"
 
 
 def test_talks_come_from_the_block_most_like_the_title():
     doc = parse(FORUM)
-    talks = {s["label"]: [(t["speaker"], t["country"], t["topic"]) for t in s["talks"]] for s in doc.sessions}
+    talks = {s.label: [(t.speaker, t.country, t.topic) for t in s.talks] for s in doc.sessions}
     assert talks == {"세션 1": [("가르시아", "PE", "농촌 원격교육")],
                      "세션 2": [("로페스", "CL", "정책금융 사례")],
                      "종합토론": []}
     for session in doc.sessions[:2]:
-        for talk in session["talks"]:
-            start, end = talk["span"]
-            assert talk["speaker"] in doc.text[start:end]
+        for talk in session.talks:
+            start, end = talk.span
+            assert talk.speaker in doc.text[start:end]
 
 
 def test_count_mismatch_is_a_warning():
     doc = parse("□ 포럼은 ‘교육’, ‘금융’ 등의 3개의 세션으로 구성\n  ○ [세션 1]에서는 교육을 다룸\n")
     assert "session_count_mismatch" in [i.code for i in doc.issues]
-    assert doc.sessions[0]["title"] == "교육"
+    assert doc.sessions[0].title == "교육"
 
 
 def test_similarity_ignores_spaces_and_punctuation():

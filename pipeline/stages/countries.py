@@ -19,9 +19,11 @@ from typing import Any
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..semantic import Session
 from ..text import NodeIndex, collapse, content_start, walk
 
 
+REPORTING_ROLES = {"presenter", "keynote"}
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 
 
@@ -33,6 +35,7 @@ class Mention:
     end: int
     particle: str | None
     ambiguous: bool
+    prefixed: bool = False      # '대중국'
 
 
 @dataclass
@@ -54,8 +57,8 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
     found = []
     for m in lex.COUNTRY_RE.finditer(text, start, end):
         if m.group("country"):
-            found.append(Mention(names[m.group("country")], m.start(), m.end("country"), m.end(),
-                                 m.group("particle"), m.group("country") in ambiguous))
+            found.append(Mention(names[m.group("country")], m.start("country"), m.end("country"), m.end(),
+                                 m.group("particle"), m.group("country") in ambiguous, bool(m.group("prefix"))))
     return [mt for i, mt in enumerate(found) if not mt.ambiguous or in_list(found, i, text, lex)]
 
 
@@ -108,46 +111,82 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
     """Bullet start → countries of the speakers it names ('호주의 크리스 홀 박사는 …' → AU)."""
     codes: dict[int, list[str]] = {}
     for person in doc.people:
-        for start, _ in [person["span"], *person.get("mentions", [])]:
+        for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
-            if person["country"] and owner is not None:
-                codes.setdefault(owner, []).append(person["country"])
+            # Only a speaker who presented something reports for a country ('호주의 크리스 홀
+            # 박사는 … 발표'); a participant or a person merely named ('인도 모디 총리에게') does not.
+            if person.country and not person.home and owner is not None and set(person.roles) & REPORTING_ROLES:
+                codes.setdefault(owner, []).append(person.country)
     return codes
 
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def match_subjects(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                   lex: Lexicon) -> list[str]:
     """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
-    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
     roster = roster_indices(mentions, text, lex)
     return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
 
 
-def match_speakers(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
+def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                   lex: Lexicon) -> list[str]:
     """'* … 호주 교육부 직업훈련그룹의 저드 국장은 …' → ['AU'] (countries from the people stage)."""
     return speakers
+
+
+def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+              lex: Lexicon) -> list[str]:
+    """'(중국) 2015년 대비 … 34.8% 감소' → ['CN']: a country tag opening the bullet."""
+    m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
+    return [lex.semantic["country_table"]["names"][m.group("country")]] if m else []
+
+
+def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                       lex: Lexicon) -> list[str]:
+    """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
+    right after a name is that country's."""
+    return [m.code for m in mentions if m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
+
+
+def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                   lex: Lexicon) -> list[str]:
+    """'대중국 수출은 … 증가' → ['CN']."""
+    return [m.code for m in mentions if m.prefixed and m.particle is None
+            and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
+
+
+def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
+    """'【 베트남 】', '< 일본 >' alone on a line: the bullets after it, down to the next header or a
+    bullet above its level, are findings for that country."""
+    m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
+    if m is None or text[m.end():node.span.end].strip():
+        return None
+    return lex.semantic["country_table"]["names"][m.group("country")]
 
 
 # A bullet is a finding for every country any rule names.
 RULES = (
     ("subject", match_subjects),
     ("speaker", match_speakers),
+    ("tag", match_tag),
+    ("figure_list", match_figure_lists),
+    ("prefixed", match_prefixed),
 )
 
 
 def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
-    codes = [code for _, rule in RULES for code in rule(text, node, speakers, lex)]
+    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
+    codes = [code for _, rule in RULES for code in rule(text, node, mentions, speakers, lex)]
     return list(dict.fromkeys(codes))
 
 
-def match_implication(text: str, node: Node, lex: Lexicon,
-                      cut_off: bool = False) -> tuple[str, list[str]] | None:
-    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']); an unclosed
-    '(멕시코' counts only on the body's last line, where the text was cut off."""
+def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
+    """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']). The bracket that
+    closes the line may be left open ('… 정책 (멕시코'): a line cut at its end still names them."""
     start = content_start(text, node)
     m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
-    if m is None or m.start() == start or not (cut_off or m.group("close")):
+    if m is None or m.start() == start:
         return None
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
@@ -179,9 +218,9 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
 class SessionIndex:
     """The session whose report block, else whose label line, holds an offset (by bisect)."""
 
-    def __init__(self, sessions: list[dict[str, Any]]) -> None:
-        reports = [(s["spans"]["report"], s["label"]) for s in sessions if s["spans"].get("report")]
-        labels = [(s["span"], s["label"]) for s in sessions]
+    def __init__(self, sessions: list[Session]) -> None:
+        reports = [(s.report, s.label) for s in sessions if s.report]
+        labels = [(s.span, s.label) for s in sessions]
         self.layers = []
         for spans in (sorted(reports), sorted(labels)):
             self.layers.append(([span[0] for span, _ in spans], spans))
@@ -242,16 +281,25 @@ def run(doc: Document, lex: Lexicon) -> None:
     speakers = speakers_by_node(doc, index)
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
+    header: tuple[str, int] | None = None       # the block header in force: (code, its level)
     for node in nodes:
         if not node.text:
             continue
-        implication = match_implication(doc.text, node, lex, cut_off=node is nodes[-1])
+        if header is not None and node.level < header[1]:
+            header = None
+        block = match_header(doc.text, node, lex)
+        if block is not None:
+            header = (block, node.level)
+            continue
+        implication = match_implication(doc.text, node, lex)
         if implication is not None:
             line, codes = implication
             for code in codes:
                 entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
             continue
         codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
+        if header is not None and header[0] not in codes:
+            codes.append(header[0])
         if not codes:
             continue
         finding = {"text": node.text, "span": node.span.to_json(),

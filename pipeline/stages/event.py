@@ -21,34 +21,97 @@ from typing import Any
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
+from ..semantic import Event
 from ..text import collapse, content_start, walk
 
 
-def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
-    """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함'."""
-    start = content_start(text, node)
-    if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
-        return False
-    return bool(match_name(text, start, node.span.end, lex)
-                or lex.EVENT_DATES_RE.search(text, start, node.span.end))
+LEAD_SCAN = 12          # body bullets searched for the lead, in order
+MAX_HOST_WORDS = 4      # a longer "host" is a clause
+HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
+
+
+def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
+                      event_noun: bool = False) -> str | None:
+    """The quoted name nearest before the verb ('「제2차 경제안보 외교포럼」을 … 개최한다'), else
+    the first after it; a theme ('「…」을 주제로') or a law ('「대기환경보전법」') is no event. With
+    `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
+    before, after = None, None
+    for m in lex.EVENT_NAME_RE.finditer(text, start, end):
+        name = collapse(m.group("name")).rstrip("*")
+        if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
+            continue
+        if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
+            continue
+        if m.end() <= verb:
+            before = name
+        elif after is None:
+            after = name
+    return before or after
+
+
+def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'정부서울청사에서 제266차 대외경제장관회의를 주재' → '제266차 대외경제장관회의': the words
+    before the verb's object particle, from after the last particle, date or bracket."""
+    m = lex.EVENT_NOUN_NAME_RE.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]):
+        words = words[1:]
+    for i in range(len(words) - 1, 0, -1):
+        if lex.NAME_BOUNDARY_RE.search(words[i - 1]):
+            words = words[i:]
+            break
+    name = " ".join(words)
+    # A bare '설명회' or '토론회' names a kind of event, not the event.
+    return name if name and name not in lex.semantic["event"]["nouns"] else None
+
+
+# The first rule that names the event wins.
+NAME_RULES = (
+    ("quoted_event", lambda text, start, end, verb, lex: match_quoted_name(text, start, end, verb, lex, True)),
+    ("noun_phrase", lambda text, start, end, verb, lex: match_noun_name(text, start, end, lex)),
+    ("quoted", match_quoted_name),
+)
 
 
 def match_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
-    """The 「name」 that is the verb's object ('「…」을 개최함'); a 「law」 elsewhere is not it."""
     verb = lex.EVENT_VERB_RE.search(text, start, end)
     if verb is None:
         return None
-    near = verb.start() - lex.semantic["event"]["name_to_verb"]
-    names = [m for m in lex.EVENT_NAME_RE.finditer(text, start, verb.start()) if m.end() >= near]
-    return collapse(names[-1].group("name")) if names else None
+    stop = sentence_end(text, verb.end(), end)
+    for _, rule in NAME_RULES:
+        name = rule(text, start, stop, verb.start(), lex)
+        if name:
+            return name
+    return None
+
+
+def sentence_end(text: str, at: int, end: int) -> int:
+    """The end of the sentence holding `at` (a '다.' or '.' then a blank), or `end`."""
+    i = text.find(". ", at, end)
+    return i + 1 if i >= 0 else end
 
 
 def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
-    """'7월 15일과 16일', '7월 15~16일', '2004년 7월 15일(목)부터 17일(토)까지', '11월 23일부터 5일간'."""
-    for m in lex.EVENT_DATES_RE.finditer(text, content_start(text, node), node.span.end):
-        if m.group("day1") or m.group("d2") or m.group("ndays"):
-            return m
-    return None
+    """'7월 15일과 16일', '2004년 7월 15일(목)부터 17일(토)까지', '12.5.(금)', '5.2.~5.19.': the first
+    date of the lead, in either form."""
+    start = content_start(text, node)
+    found = []
+    for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+        for m in pattern.finditer(text, start, node.span.end):
+            if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or pattern is lex.EVENT_DOTTED_DATES_RE:
+                found.append(m)
+                break
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
+    """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'."""
+    start = content_start(text, node)
+    if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
+        return False
+    return bool(match_name(text, start, node.span.end, lex) or match_dates(text, node, lex))
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -58,14 +121,19 @@ def year_of(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def reference_year(doc: Document, name: str | None, lex: Lexicon) -> tuple[int, int] | None:
-    """(year, month) to complete a date without a year: embargo, posted date, the event's name."""
+def reference_year(doc: Document, name: str | None, lex: Lexicon, lead_start: int = 0) -> tuple[int, int] | None:
+    """(year, month) to complete a date without a year: embargo, posted date, the event's name,
+    a year written before the lead."""
     embargo = (doc.release or {}).get("embargo") or {}
     for value in (embargo.get("date"), (doc.page or {}).get("posted_at")):
         found = year_of(value)
         if found:
             return found
     m = lex.YEAR_IN_NAME_RE.search(name or "")
+    if m:
+        return int(m.group("year")), 0
+    # Last resort: a year written before the lead — a header's date ('게시 시각: 04/10/2026').
+    m = lex.YEAR_IN_NAME_RE.search(doc.text, 0, lead_start)
     return (int(m.group("year")), 0) if m else None
 
 
@@ -83,14 +151,15 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
 
 
 def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date | None, dt.date | None]:
-    start = make_date(m.group("y1"), m.group("m1"), m.group("d1"), ref)
-    if m.group("ndays") and start:
-        return start, start + dt.timedelta(days=int(m.group("ndays")) - 1)
-    if not m.group("d2"):
+    g = m.groupdict()
+    start = make_date(g.get("y1"), g["m1"], g["d1"], ref)
+    if g.get("ndays") and start:
+        return start, start + dt.timedelta(days=int(g["ndays"]) - 1)
+    if not g.get("d2"):
         return start, start
-    year2 = m.group("y2") or m.group("y1") or (str(start.year) if start else None)
-    end = make_date(year2, m.group("m2") or m.group("m1"), m.group("d2"), ref)
-    if start and end and end < start and not m.group("y2"):
+    year2 = g.get("y2") or g.get("y1") or (str(start.year) if start else None)
+    end = make_date(year2, g.get("m2") or g["m1"], g["d2"], ref)
+    if start and end and end < start and not g.get("y2"):
         end = end.replace(year=end.year + 1)
     return start, end
 
@@ -107,40 +176,94 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     text, start = doc.text, content_start(doc.text, node)
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
+    cohosts = []
+    for c in lex.COHOST_RE.finditer(text, start, node.span.end):
+        org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
+        if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
+            cohosts.append(org)
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
     if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
-        return known
+        return known + [c for c in cohosts if c not in known]
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
     hosts = [p for p in parts if is_host(p, lex)]
     # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found.
-    return hosts + [k for k in known if not any(h.endswith(k) for h in hosts)]
+    hosts += [k for k in known if not any(h.endswith(k) for h in hosts)]
+    return hosts + [c for c in cohosts if c not in hosts]
+
+
+def listed_hosts(text: str, nodes: list[Node], lex: Lexicon) -> list[str]:
+    """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it."""
+    for node in nodes:
+        start = content_start(text, node)
+        m = lex.HOST_LABEL_RE.search(text, start, node.span.end) or lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
+        if m is None:
+            continue
+        items = lex.HOST_SPLIT_RE.split(lex.HOST_LIST_END_RE.sub("", m.group("list")))
+        hosts = [collapse(i) for i in items if i.strip() and is_host(collapse(lex.PARENTHETICAL_RE.sub("", i)), lex)]
+        if hosts:
+            return hosts
+    return []
 
 
 def is_host(part: str, lex: Lexicon) -> bool:
-    """'중소기업청' is a host; '문성혁 해양수산부 장관' and '강 장관' are people."""
-    last = part.rsplit(" ", 1)[-1]
-    return bool(lex.ORG_WORD_RE.search(part)) and not lex.PERSON_TITLE_RE.fullmatch(last)
+    """'중소기업청' is a host; '문성혁 해양수산부 장관', '박윤주 외교부 제1차관' and '강 장관' are
+    people; a clause ('논의를 위해 세 기관') or a date ('올해 3월 …') is neither."""
+    words = part.split()
+    if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
+        return False
+    org, title = lex.ORG_WORD_RE.search(words[-1]), lex.PERSON_TITLE_TAIL_RE.search(words[-1])
+    # '한국지방행정연구원' ends in an organization as long as the title it also ends in.
+    return org is not None and (title is None or len(org.group()) >= len(title.group()))
 
 
-def parse_event(doc: Document, node: Node, lex: Lexicon) -> dict[str, Any]:
+def title_name(doc: Document, lex: Lexicon) -> str | None:
+    """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담': the title's
+    last phrase ending in an event noun."""
+    title = (doc.release or {}).get("title") or ""
+    found = None
+    for found in lex.TITLE_EVENT_RE.finditer(title):
+        pass
+    if found is None:
+        return None
+    name = collapse(found.group("name"))
+    return name if name not in lex.semantic["event"]["nouns"] else None
+
+
+def is_generic(name: str, lex: Lexicon) -> bool:
+    """'국제 컨퍼런스', '양자 회담': a kind of event with a word before it, no name."""
+    words = name.split()
+    return len(words) <= 2 and all(w in lex.semantic["event"]["generic_words"] or w in lex.semantic["event"]["nouns"]
+                                   for w in words)
+
+
+def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None = None) -> Event:
     text, start = doc.text, content_start(doc.text, node)
+    near = near or [node]
     name = match_name(text, start, node.span.end, lex)
+    if name is None or is_generic(name, lex):
+        name = title_name(doc, lex) or name
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
     if dates:
-        ref = reference_year(doc, name, lex)
+        ref = reference_year(doc, name, lex, node.span.start)
         first, last = parse_dates(dates, ref)
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
         venue = parse_venue(text, dates.end(), node.span.end, lex)
-    return {"name": name, "start_date": first.isoformat() if first else None,
-            "end_date": last.isoformat() if last else None, "venue": venue,
-            "hosts": parse_hosts(doc, node, lex), "span": node.span.to_json()}
+        for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+            for m in later.finditer(text, dates.end(), node.span.end):
+                venue = venue or parse_venue(text, m.end(), node.span.end, lex)
+    hosts = parse_hosts(doc, node, lex)
+    hosts += [h for h in listed_hosts(text, near, lex) if h not in hosts]
+    return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
+                 hosts, (node.span.start, node.span.end))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    lead = next((n for n in walk(doc.sections) if is_lead(doc.text, n, lex)), None)
-    doc.event = parse_event(doc, lead, lex) if lead is not None else None
+    # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
+    nodes = [n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)][:LEAD_SCAN]
+    at = next((i for i, n in enumerate(nodes) if is_lead(doc.text, n, lex)), None)
+    doc.event = parse_event(doc, nodes[at], lex, nodes[at:at + HOST_SCAN]) if at is not None else None

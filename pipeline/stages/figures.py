@@ -204,8 +204,8 @@ def is_date_or_duration(cand: Candidate, text: str, lex: Lexicon) -> bool:
 def is_loose_number(cand: Candidate, text: str, lex: Lexicon) -> bool:
     """A number without a unit counts only comma-grouped and before a noun ('1,319 중규모
     기업'); '2004 APEC', '3054', page numbers and '02' do not."""
-    if cand.kind is not None:
-        return False
+    if cand.kind is not None or cand.scale > 1:
+        return False            # '+1,512 억)': a 10⁴ multiplier makes it an amount, unit or not
     return not (lex.GROUPED_NUMBER_RE.fullmatch(text, cand.start, cand.end)
                 and lex.NOUN_AFTER_RE.match(text, cand.end))
 

@@ -16,32 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..document import Document, Node
+from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
+from ..semantic import Person, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
+GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
+FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
-
-
-@dataclass
-class Person:
-    name: str
-    name_hanja: str | None
-    title: str | None
-    affiliation: str | None
-    country: str | None
-    roles: list[str]
-    span: tuple[int, int]
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,
-                "affiliation": self.affiliation, "country": self.country, "roles": self.roles,
-                "span": list(self.span), "mentions": [list(m) for m in self.mentions]}
 
 
 @dataclass(frozen=True)
@@ -52,23 +38,26 @@ class Mention:
     start: int                  # of the name
     end: int                    # of the title
     short: bool                 # surname only: '서 위원장'
+    affiliation: str | None = None   # written between the name and the title
 
 
 # --- names ---------------------------------------------------------------------------------
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
-    if lex.KOREAN_NAME_STOP_RE.search(word):
-        return False
+    if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word):
+        return False            # '라오스' is no 라 + 오스
     surnames = lex.semantic["surname_set"]
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
 
-def is_name_word(word: str, lex: Lexicon) -> bool:
+def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
     """A word that can be part of a transliterated name: short, no ending, no suffix."""
-    return (len(word) <= 4 and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
-            and not lex.ORG_WORD_RE.search(word) and not lex.COUNTRY_RE.fullmatch(word)
-            and not lex.PERSON_TITLE_RE.fullmatch(word))
+    org = lex.ORG_WORD_RE.search(word)
+    return (len(word) <= longest and word not in lex.semantic["never_names"]
+            and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
+            and not (org and org.start() > 0)       # '직업훈련그룹'; a bare '반' (응우옌 반 탄) is a name
+            and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
 
 
 def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -80,7 +69,9 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     if lex.HANJA_NAME_RE.fullmatch(name):
         return read_hanja_name(name, lex.surnames), name
     if name in lex.semantic["surname_set"]:
-        return name, hanja
+        return name, hanja      # '이 위원장': only ever linked to a '이민호 위원장' met before
+    if name in lex.semantic["never_names"]:
+        return None             # '우리 장관', '양국 정상', '정부 관계자'
     korean = is_korean_name(name, lex)
     if title in lex.semantic["people"]["titles"]["ambiguous"] and not (korean and len(name) >= 3):
         return None
@@ -90,11 +81,77 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     return name, hanja
 
 
-def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
-    """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서')."""
+def is_affiliation_word(word: str, lex: Lexicon) -> bool:
+    """A word of an organization written between a name and a title: no particle or ending
+    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS'), never a title itself."""
+    return (not lex.NAME_STOP_RE.search(word) and not lex.PERSON_TITLE_RE.fullmatch(word)
+            and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
+
+
+def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'로버트 워드롭(Robert Wardrop) 케임브리지 대학교 경영학 |교수': the Hangul name has as many
+    words as its Latin gloss; the words up to the title are the affiliation."""
+    found = None
+    for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
+        pass
+    if found is None:
+        return None
+    between = text[found.end():title_start].split()
+    if len(between) > MAX_AFFILIATION_WORDS or not all(is_affiliation_word(w, lex) for w in between):
+        return None
+    hangul = [(w.start(), w.group()) for w in lex.WORD_RE.finditer(text, found.start("hangul"), found.end("hangul"))]
+    count = len(found.group("latin").split())
+    names = [(at, w) for at, w in hangul[-count:]
+             if is_name_word(w, lex, FOREIGN_WORD_SYLLABLES) or is_korean_name(w, lex)]
+    if not names:
+        return None
+    return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False,
+                   collapse(" ".join(between)) or None)
+
+
+def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start: int, title: str,
+                                  lex: Lexicon) -> Mention | None:
+    """'김소영 금융위원회 |부위원장', '신현송 BIS 조사국장': a Korean name, then organization words."""
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - MAX_AFFILIATION_WORDS), -1):
+        start, end, word = words[k]
+        if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
+                and not lex.ORG_WORD_RE.search(word):
+            between = " ".join(w for _, _, w in words[k + 1:])
+            return Mention(word, None, title, start, title_start + len(title), False, between)
+        if not is_affiliation_word(word, lex):
+            return None
+        if lex.COUNTRY_RE.fullmatch(word):
+            return match_foreign_before(words, k, title_start, title, lex)
+    return None
+
+
+def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start: int, title: str,
+                         lex: Lexicon) -> Mention | None:
+    """'아누 브래드포드 | 콜롬비아 로스쿨 |교수': two or three name words right before an affiliation
+    that opens with a country's name."""
+    names: list[tuple[int, str]] = []
+    for start, _, word in reversed(words[max(0, k - 3):k]):
+        if not is_name_word(word, lex, FOREIGN_WORD_SYLLABLES):
+            break
+        names.insert(0, (start, word))
+    if len(names) < 2:
+        return None
+    between = " ".join(w for _, _, w in words[k:])
+    return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False, between)
+
+
+def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
+               gloss_lo: int | None = None) -> Mention | None:
+    """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
+    '김소영 금융위원회 |부위원장' → Mention('김소영', affiliation '금융위원회')."""
     words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     if not words:
         return None
+    glossed = match_glossed_name(text, lo if gloss_lo is None else gloss_lo, title_start, title, lex)
+    if glossed is not None:
+        return glossed
+    if match_first_word(words[-1][2], title, lex) is None or lex.ORG_WORD_RE.search(words[-1][2]):
+        return match_name_before_affiliation(words, title_start, title, lex)
     start, end, word = words[-1]
     first = match_first_word(word, title, lex)
     if first is None:
@@ -188,19 +245,26 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
 
 def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     lo = content_start(text, node)
+    ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
     for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
-        at = m.start("title")
-        mention = match_name(text, max(lo, at - NAME_WINDOW), at, m.group("title"), lex)
-        if mention is not None:
+        glued = m.group("glued")
+        if glued and (m.group("title") in ambiguous or lex.NAME_STOP_RE.search(glued)):
+            continue            # '주식시장' is no title; '역임한서장' no word
+        at = m.start("glued") if glued else m.start("title")
+        written = text[at:m.end("title")]
+        mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW))
+        if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
+                                    or mention.affiliation or " " in mention.name):
             yield mention
 
 
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
-    return Person(mention.name, mention.name_hanja, mention.title, parse_affiliation(description, lex),
-                  match_country(description, lex), parse_roles(text, mention.end, node.span.end, lex),
-                  (mention.start, mention.end))
+    affiliation = mention.affiliation or parse_affiliation(description, lex)
+    country = match_country(description, lex) or (match_country(affiliation, lex) if affiliation else None)
+    return Person(mention.name, mention.name_hanja, mention.title, affiliation, country,
+                  parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
 
 
 def is_plausible(person: Person, lex: Lexicon) -> bool:
@@ -242,7 +306,8 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
                         earlier.roles.append(role)
             elif not mention.short:
                 person = parse_person(doc.text, node, mention, lex)
-                if is_plausible(person, lex):
+                # An affiliation written between the name and the title vouches for it too.
+                if is_plausible(person, lex) or mention.affiliation:
                     seen.add(person)
     return seen.people
 
@@ -285,8 +350,77 @@ def from_header(doc: Document, people: list[Person]) -> None:
                                  [role], span))
 
 
+def body_lines(doc: Document) -> list[Line]:
+    wanted = {BlockKind.BODY, BlockKind.APPENDIX}
+    return [doc.lines[i] for b in doc.blocks if b.kind in wanted for i in range(b.first, b.last)
+            if not doc.lines[i].blank]
+
+
+def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
+    known = {p.name: p for p in people}
+    role = None
+    for line in body_lines(doc):
+        role, entries = read_program_line(doc.text, line.content.start, line.content.end, lex, role)
+        for e in entries:
+            if e.speaker is None or e.speaker_span is None:
+                continue
+            person = known.get(e.speaker)
+            if person is None:
+                person = Person(e.speaker, None, e.title, e.affiliation, e.country, [], e.speaker_span)
+                known[e.speaker] = person
+                people.append(person)
+            if e.role not in person.roles:
+                person.roles.append(e.role)
+
+
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
+    organization closed by a title."""
+    known = {p.name for p in people}
+    for node in walk(doc.sections):
+        for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
+                continue
+            words = m.group("inside").split()
+            affiliation = collapse(" ".join(words[:-1])) or None
+            known.add(name)
+            # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
+            people.append(Person(name, None, words[-1], affiliation,
+                                 match_country(affiliation, lex) if affiliation else None, [],
+                                 (m.start("name"), m.end("name"))))
+
+
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
+    stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
+    known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
+    for node in walk(doc.sections):
+        for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+                continue
+            known.add(name)
+            people.append(Person(name, None, m.group("title"), m.group("org"), None, ["head"],
+                                 (m.start("name"), m.end("name"))))
+
+
+def home_countries(people: list[Person], lex: Lexicon) -> None:
+    """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
+    home = lex.semantic["people"]["home_country"]
+    for person in people:
+        if person.country is None and "contact" not in person.roles \
+                and (person.name_hanja or is_korean_name(person.name, lex)):
+            person.country, person.home = home, True
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
+    from_org_heads(doc, lex, people)
+    from_parentheses(doc, lex, people)
+    from_program(doc, lex, people)
     from_header(doc, people)   # contacts and heads join the people met in the body
+    home_countries(people, lex)
     people.sort(key=lambda p: p.span)
-    doc.people = [p.to_json() for p in people]
+    doc.people = people

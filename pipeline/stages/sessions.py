@@ -1,42 +1,126 @@
-"""Sessions of a forum: label, number, title, summary, topics and talks.
+"""Sessions of a forum: label as written, number, title, summary, topics and talks.
 
-Reads: text, sections, people. Writes: sessions.
-Example: '- [세션 2]에서는 부문별 중소기업 정보화 촉진전략을 논의하는 순서로, 주요 주제는 …'
-→ {label: '세션 2', number: 2, title: '부문별 정보화촉진전략', topics: [...], talks: [...]}.
+Reads: text, lines, blocks, sections, appendices, people. Writes: sessions.
+Example: '1세션 : 한국의 경제안보 주요 이슈와 대응 방안' → Session(label '1세션', number 1,
+title '한국의 경제안보 주요 이슈와 대응 방안'), its talks read from the programme lines under it
+('발표 : 이준(산업연구원 선임연구위원) - 공급망').
 
-A session is declared by a bullet that opens with its label (`[세션 1]에서는`, `제2세션은`,
-`[종합토론]`, `1부:`). Titles come from the enumeration that introduces the sessions
-(`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order. Talks come from the
-block reporting on a session: the label bullet's own children, or a bullet whose intro
-(`중소기업의 부문별 정보화 촉진전략 부문은 …`) is most similar to the session's title.
+Sessions are declared two ways:
+- a line that opens with a label (`[세션 1]에서는 …`, `1세션 : …`, `(종합토론) …`, a line that is
+  only `세션1`): the session's scope runs to the next label line; its title is written after a
+  colon, in quotes after the label, after a bracketed label, or on the first `[bracketed]` line
+  under a bare label; programme lines in the scope are its talks;
+- a label inside a sentence (`이 날 포럼 1부에서는 …`, `두 번째 세션은 AI와 빅데이터를 주제로`):
+  the title is the `‘…’을 주제로` of the sentence (or the quote just before the label), and the
+  quoted items the sentence names are its talks.
+Numbered sessions without a title take it from the enumeration that introduces them
+(`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
+block most similar to that title (`… 부문은 …`) or from the label bullet's children.
 """
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
-from ..document import Document, Node
+from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
+from ..semantic import Person, Session, Talk, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
+# A panelist of a programme joins the discussion; only presenters and keynotes give talks.
+PROGRAM_TALK_ROLES = ("presenter", "keynote")
+SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
+SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
 
 
-# --- labels, titles, topics --------------------------------------------------------------
+@dataclass(frozen=True)
+class Label:
+    """A label as found: its written form, number, and where it stands."""
+    label: str
+    number: int | None
+    start: int
+    end: int                    # after the label, its closing bracket and tail
+    bracketed: bool
+    tail: str | None
 
-def match_label(text: str, node: Node, lex: Lexicon) -> tuple[str, int | None, re.Match[str]] | None:
-    """'[세션 1]에서는 …' → ('세션 1', 1); '제2세션은' → ('세션 2', 2); '[종합토론]' → ('종합토론', None)."""
-    m = lex.SESSION_LABEL_RE.match(text, content_start(text, node), node.span.end)
-    if not m or not (m.group("close") if m.group("open") else m.group("tail")):
+
+# --- labels --------------------------------------------------------------------------------
+
+def read_label(m: re.Match[str], lex: Lexicon) -> Label:
+    """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None."""
+    if m.group("ordinal"):
+        number = lex.semantic["sessions"]["ordinals"][m.group("ordinal")]
+    else:
+        digits = m.group("num_a") or m.group("num_b") or m.group("num_c")
+        number = int(digits) if digits else None
+    return Label(collapse(m.group("label")), number, m.start(), m.end(), bool(m.group("close")),
+                 m.group("tail"))
+
+
+def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
+    """A label opening a line, written so that it declares a session: bracketed, followed by a
+    colon or a particle, or alone on its line ('세션1'); '자료 1부' and '3 세션으로' are not."""
+    at = lex.SESSION_LINE_MARK_RE.match(text, line.content.start, line.content.end).end()
+    m = lex.SESSION_LABEL_RE.match(text, at, line.content.end)
+    if m is None or (m.group("open") and not m.group("close")):
         return None
-    if m.group("named"):
-        return collapse(m.group("named")), None, m
-    if m.group("num_c"):
-        number = int(m.group("num_c"))
-        return f"{number}{lex.semantic['sessions']['part_word']}", number, m
-    word = m.group("word_a") or m.group("word_b")
-    number = int(m.group("num_a") or m.group("num_b"))
-    return f"{word} {number}", number, m
+    label = read_label(m, lex)
+    rest = text[label.end:line.content.end].strip()
+    if label.bracketed or label.tail or not rest or rest[0] in lex.semantic["quote_open"]:
+        return label
+    return None
+
+
+def match_label(text: str, node: Node, lex: Lexicon) -> tuple[str, int | None, Label] | None:
+    """The label a bullet opens with: '[세션 1]에서는 …' → ('세션 1', 1, …)."""
+    m = lex.SESSION_LABEL_RE.match(text, content_start(text, node), node.span.end)
+    if m is None or (m.group("open") and not m.group("close")):
+        return None
+    label = read_label(m, lex)
+    if not (label.bracketed or label.tail):
+        return None
+    return label.label, label.number, label
+
+
+# --- titles --------------------------------------------------------------------------------
+
+def title_on_line(text: str, label: Label, end: int, lex: Lexicon) -> str | None:
+    """'1세션 : 제목', '(제1세션) ‘제목’ 세션에서', '(종합토론) 제목', '3부에서는 「제목」을 주제로'."""
+    if label.tail in (":", "-"):
+        m = lex.SESSION_COLON_TITLE_RE.match(text, label.end - 1, end)
+        return collapse(m.group("title")) if m else None
+    quoted = lex.SESSION_QUOTE_AFTER_RE.match(text, label.end, end)
+    if quoted:
+        return collapse(quoted.group("title"))
+    if label.tail:
+        return subject_title(text, label.end, end, lex)
+    rest = collapse(text[label.end:end])
+    return rest if label.bracketed and rest and not lex.SENTENCE_END_RE.search(rest) else None
+
+
+def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'… 「지역사회 …」을 주제로' → '지역사회 …'; 'AI와 빅데이터를 주제로' → 'AI와 빅데이터'."""
+    m = lex.SESSION_SUBJECT_RE.search(text, start, min(end, start + SUBJECT_WINDOW))
+    if m is None:
+        return None
+    if m.group("quoted"):
+        return collapse(m.group("quoted"))
+    plain = m.group("plain")
+    if not m.group("particle"):
+        # 'AI와 빅데이터를 주제로': the particle glued to the last word.
+        glued = next((p for p in lex.semantic["sessions"]["subject_particles"] if plain.endswith(p)), None)
+        if glued:
+            plain = plain[:-len(glued)]
+        elif lex.NAME_BOUNDARY_RE.search(plain):
+            return None         # '다양한 주제로': a modifier, no title
+    return collapse(plain) or None
+
+
+def title_before(text: str, start: int, line_start: int, lex: Lexicon) -> str | None:
+    """'‘디지털 전환'을 주제로 한 세션3' → '디지털 전환'."""
+    m = lex.SESSION_QUOTE_BEFORE_RE.search(text, max(line_start, start - 120), start)
+    return collapse(m.group("title")) if m else None
 
 
 def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[str]:
@@ -60,6 +144,8 @@ def parse_topics(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         return []
     return [collapse(t) for t in lex.TOPIC_SPLIT_RE.split(m.group("list")) if t.strip()]
 
+
+# --- the report of a bullet session (the enumeration form) ---------------------------------
 
 def bigrams(value: str, lex: Lexicon) -> list[str]:
     compact = lex.NON_WORD_RE.sub("", value)
@@ -86,16 +172,13 @@ def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
     return m.group("intro") if m else None
 
 
-# --- blocks and talks ----------------------------------------------------------------------
-
 def subtree_end(node: Node) -> int:
     while node.children:
         node = node.children[-1]
     return node.span.end
 
 
-def assign_intros(text: str, nodes: list[Node], sessions: list[dict[str, Any]],
-                  lex: Lexicon) -> dict[int, Node]:
+def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Lexicon) -> dict[int, Node]:
     """Session index → the bullet reporting on it, best similarity first, each used once.
 
     Intros are compared with each distinct title once, so the work grows with the bullets
@@ -103,8 +186,8 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[dict[str, Any]],
     floor = lex.semantic["sessions"]["min_similarity"]
     by_title: dict[str, list[int]] = {}
     for i, session in enumerate(sessions):
-        if session["title"]:
-            by_title.setdefault(session["title"], []).append(i)
+        if session.title:
+            by_title.setdefault(session.title, []).append(i)
     pairs = []
     for node in nodes:
         intro = match_intro(text, node, lex) if node.children and by_title else None
@@ -131,59 +214,248 @@ def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None
     return collapse(lead.group("topic") or lead.group("case")) if lead else None
 
 
-def speakers_by_bullet(doc: Document, index: NodeIndex) -> dict[int, list[dict[str, Any]]]:
+def speakers_by_bullet(people: list[Person], index: NodeIndex) -> dict[int, list[Person]]:
     """Bullet start → the speakers first named in it."""
-    found: dict[int, list[dict[str, Any]]] = {}
-    for person in doc.people:
-        owner = index.owner(person["span"][0])
-        if owner is not None and set(person["roles"]) & set(TALK_ROLES):
+    found: dict[int, list[Person]] = {}
+    for person in people:
+        owner = index.owner(person.span[0])
+        if owner is not None and set(person.roles) & set(TALK_ROLES):
             found.setdefault(owner, []).append(person)
     return found
 
 
-def talks_in(doc: Document, block: Node, speakers: dict[int, list[dict[str, Any]]],
-             lex: Lexicon) -> list[dict[str, Any]]:
+def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lexicon) -> list[Talk]:
     """A talk per speaker named in the block: the bullet naming them is the talk's span."""
     talks = []
     for bullet in walk([block]):
         for person in speakers.get(bullet.span.start, []):
-            talks.append({"speaker": person["name"], "title": person["title"],
-                          "affiliation": person["affiliation"], "country": person["country"],
-                          "topic": parse_topic(doc.text, bullet, person["span"][1], lex),
-                          "span": bullet.span.to_json()})
+            talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                              parse_topic(text, bullet, person.span[1], lex),
+                              (bullet.span.start, bullet.span.end)))
+    return talks
+
+
+# --- line sessions: label lines and the programme under them -------------------------------
+
+def content_lines(doc: Document) -> list[Line]:
+    """The body's and the appendices' non-blank lines, in order."""
+    wanted = {BlockKind.BODY, BlockKind.APPENDIX}
+    return [doc.lines[i] for b in doc.blocks if b.kind in wanted for i in range(b.first, b.last)
+            if not doc.lines[i].blank]
+
+
+def program_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
+    """The talks of programme lines: '발표 : A(…) - 주제', its continuation lines, '(발표1) 제목'."""
+    talks: list[Talk] = []
+    role = None
+    for line in lines:
+        role, entries = read_program_line(text, line.content.start, line.content.end, lex, role)
+        for e in entries:
+            if e.role in PROGRAM_TALK_ROLES:
+                talks.append(Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span))
+    return talks
+
+
+def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, int | None]:
+    """The title of a label alone on its line: the first line under it that is '[제목]', or the
+    title a bracketed named label carries ('ㅇ (종합토론) 금융교육 활성화 방안'), times skipped."""
+    for i, line in enumerate(lines):
+        if lex.TIME_LINE_RE.fullmatch(line.text):
+            continue
+        m = lex.BRACKET_TITLE_RE.fullmatch(line.text)
+        if m:
+            return collapse(m.group("title")), None
+        label = match_line_label(text, line, lex)
+        if label is not None and label.number is None and label.bracketed:
+            return title_on_line(text, label, line.content.end, lex), i
+        return None, None
+    return None, None
+
+
+def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[Session, Line]]:
+    """Sessions declared by label lines, each with the programme of the lines under it."""
+    heads = [(i, label) for i, line in enumerate(lines)
+             if (label := match_line_label(doc.text, line, lex)) is not None]
+    found: list[tuple[Session, Line]] = []
+    absorbed: set[int] = set()
+    for k, (i, label) in enumerate(heads):
+        if i in absorbed:
+            continue
+        stop = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
+        # A label that opens a sentence ('[세션 1]에서는 …') reports in its bullet, not in a
+        # programme under it.
+        scope = lines[i + 1:stop] if label.tail in (None, ":", "-") else []
+        scope = scope[:next((j for j, ln in enumerate(scope) if lex.SCOPE_END_RE.match(ln.text)), len(scope))]
+        line = lines[i]
+        title = title_on_line(doc.text, label, line.content.end, lex)
+        if title is None and not doc.text[label.end:line.content.end].strip():
+            title, used = bare_title(doc.text, scope, lex)
+            if used is not None:
+                absorbed.add(i + 1 + used)
+        summary = collapse(doc.text[label.end:line.content.end]) or None
+        talks = program_talks(doc.text, scope, lex) + [
+            Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
+            for e in list_entries(doc.text, label.end, line.content.end, lex)]
+        session = Session(label.label, label.number, title, summary if label.tail not in (":", "-") else None,
+                          parse_topics(doc.text, label.end, line.content.end, lex),
+                          talks, (line.content.start, line.content.end))
+        if scope:
+            session.report = (scope[0].content.start, scope[-1].content.end)
+        found.append((session, line))
+    return found
+
+
+# --- sessions named inside sentences --------------------------------------------------------
+
+def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: list[Person],
+                    lex: Lexicon) -> list[Session]:
+    """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'."""
+    text = doc.text
+    found: list[Session] = []
+    for line in lines:
+        for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
+            label = read_label(m, lex)
+            if label.label in known or label.tail in (":", "-"):
+                continue
+            before = title_before(text, label.start, line.content.start, lex)
+            end = sentence_end(text, label.end, line.content.end, lex)
+            if m.group("open"):
+                title = bracketed_inline_title(text, label, line.content.end, lex)
+                if title is None:
+                    continue        # '(1부) 법률 지원단 분야별 주제 발표, (2부) …'
+            elif before is None and label.tail in (None, "에"):
+                continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
+            else:
+                title = before or subject_title(text, label.end, end, lex)
+            known.add(label.label)
+            talks = quoted_talks(text, label.end, end, title, people, lex)
+            found.append(Session(label.label, label.number, title, None, [], talks,
+                                 (label.start, end), (label.start, line.content.end)))
+    close_reports(found)
+    for session in found:
+        if not session.report:
+            continue
+        named = {t.speaker for t in session.talks}
+        for e in list_entries(text, session.span[0], session.report[1], lex):
+            if e.speaker not in named:          # '1부에서는 △제목(성명 소속 직함) △…'
+                named.add(e.speaker)
+                session.talks.append(Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span))
+        if session.span[1] < session.report[1]:
+            session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
+    return found
+
+
+def close_reports(sessions: list[Session]) -> None:
+    """A session reported in prose runs to the end of its paragraph or to the next session
+    named in it: '첫 번째 세션에서는 … 두 번째 세션은 …'."""
+    ordered = sorted(sessions, key=lambda s: s.span[0])
+    for a, b in zip(ordered, ordered[1:]):
+        if a.report and a.report[0] <= b.span[0] < a.report[1]:
+            a.report = (a.report[0], b.span[0])
+
+
+def speaker_talks(text: str, start: int, end: int, people: list[Person], named: set[str | None],
+                  lex: Lexicon) -> list[Talk]:
+    """The speakers a session's report names after its first sentence: '로버트 워드롭(…) 케임브리지
+    대학교 경영학 교수는 … ‘규제 게놈 프로젝트’를 소개'; the topic is the quote after the name."""
+    talks = []
+    for person in people:
+        if not (start <= person.span[0] < end) or person.name in named \
+                or not set(person.roles) & set(PROGRAM_TALK_ROLES):
+            continue
+        named.add(person.name)
+        stop = sentence_end(text, person.span[1], end, lex)
+        quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+    return talks
+
+
+def bracketed_inline_title(text: str, label: Label, end: int, lex: Lexicon) -> str | None:
+    """'(1부) 법률 지원단 분야별 주제 발표, (2부) …' → '법률 지원단 분야별 주제 발표'."""
+    if label.number is None or label.tail:
+        return None
+    m = lex.INLINE_TITLE_RE.match(text, label.end, end)
+    return collapse(m.group("title")) if m else None
+
+
+def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
+    """'「… 보고서 발표」 세션에서는' → Session('세션', title '… 보고서 발표'); '세 가지 세션으로
+    구성되며, ①A, ②B' → Sessions ①, ② titled A, B."""
+    found = []
+    for line in lines:
+        for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end):
+            title = collapse(m.group("title"))
+            if title not in known:
+                known.add(title)
+                found.append(Session(m.group("label"), None, title, None, [], [], (m.start(), m.end()),
+                                     (m.start(), line.content.end)))
+        count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end)
+        if count is None:
+            continue
+        for item in lex.CIRCLED_ITEM_RE.finditer(text, count.end(), line.content.end):
+            mark = item.group("mark")
+            found.append(Session(mark, ord(mark) - ord("①") + 1, collapse(item.group("title")), None, [], [],
+                                 (item.start(), item.end())))
+    return found
+
+
+def sentence_end(text: str, start: int, end: int, lex: Lexicon) -> int:
+    m = lex.SENTENCE_STOP_RE.search(text, start, end)
+    return m.end() if m else end
+
+
+def quoted_talks(text: str, start: int, end: int, title: str | None, people: list[Person],
+                 lex: Lexicon) -> list[Talk]:
+    """The quoted items a session's sentence names, each a talk: '이순영 교수(아주대학교)의
+    기조강연「…」', '「…」(보은군 보건소)'; the session's own title is not one."""
+    talks = []
+    for m in lex.TALK_QUOTE_RE.finditer(text, start, end):
+        name = collapse(m.group("title"))
+        after = text[m.end("title") + 1:m.end("title") + 8]
+        if name == title or lex.SUBJECT_AFTER_RE.match(after):
+            continue
+        speaker = next((p for p in people if m.start() - SPEAKER_GAP <= p.span[1] <= m.start()), None)
+        org = collapse(m.group("org")) if m.group("org") else None
+        if speaker is not None:
+            talks.append(Talk(speaker.name, speaker.title, speaker.affiliation, speaker.country, name,
+                              (m.start(), m.end())))
+        else:
+            talks.append(Talk(None, None, org, None, name, (m.start(), m.end())))
     return talks
 
 
 # --- the stage -----------------------------------------------------------------------------
 
-def declared(doc: Document, nodes: list[Node], lex: Lexicon) -> list[tuple[dict[str, Any], Node]]:
-    found = []
-    for node in nodes:
-        label = match_label(doc.text, node, lex)
-        if label is None:
-            continue
-        name, number, m = label
-        summary = collapse(doc.text[m.end():node.span.end]) or None
-        found.append(({"label": name, "number": number, "title": None, "summary": summary,
-                       "topics": parse_topics(doc.text, m.end(), node.span.end, lex), "talks": [],
-                       "span": node.span.to_json(), "spans": {}}, node))
-    return found
+def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
+    """The enumeration form: titles by number, talks from the block most like the title."""
+    titles = parse_enumeration(doc, nodes, lex)
+    for session, _ in found:
+        if session.title is None and session.number is not None and 1 <= session.number <= len(titles):
+            session.title = titles[session.number - 1]
+    by_start = {n.span.start: n for n in nodes}
+    sessions = [s for s, _ in found]
+    labelled = {line.start for _, line in found}
+    intros = assign_intros(doc.text, [n for n in nodes if n.span.start not in labelled], sessions, lex)
+    speakers = speakers_by_bullet(doc.people, NodeIndex(nodes))
+    for i, (session, line) in enumerate(found):
+        node = by_start.get(line.start)
+        block = intros.get(i) or (node if node is not None and node.children else None)
+        if block is not None and not session.talks:
+            session.talks = talks_in(doc.text, block, speakers, lex)
+            session.report = (block.span.start, subtree_end(block))
 
 
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
-    found = declared(doc, nodes, lex)
-    titles = parse_enumeration(doc, nodes, lex)
-    for session, _ in found:
-        if session["number"] is not None and 1 <= session["number"] <= len(titles):
-            session["title"] = titles[session["number"] - 1]
+    for appendix in doc.appendices:
+        nodes.extend(walk(appendix["sections"]))
+    lines = content_lines(doc)
+    found = line_sessions(doc, lines, lex)
+    if found:
+        bullet_sessions(doc, found, nodes, lex)
     sessions = [s for s, _ in found]
-    labelled = {node.span.start for _, node in found}
-    intros = assign_intros(doc.text, [n for n in nodes if n.span.start not in labelled], sessions, lex)
-    speakers = speakers_by_bullet(doc, NodeIndex(nodes))
-    for i, (session, node) in enumerate(found):
-        block = intros.get(i) or (node if node.children else None)
-        if block is not None:
-            session["talks"] = talks_in(doc, block, speakers, lex)
-            session["spans"]["report"] = [block.span.start, subtree_end(block)]
-    doc.sessions = sessions
+    known = {s.label for s in sessions}
+    sessions += inline_sessions(doc, lines, known, doc.people, lex)
+    sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
+    doc.sessions = sorted(sessions, key=lambda s: s.span[0])
