@@ -903,3 +903,54 @@ def _program_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{trie_alternation(lex.titles['person'] + lex.semantic['people']['extra']['titles'])})"
             rf"(?:{alternation(lex.semantic['people']['extra']['title_suffixes'])})?$"),
     }
+
+
+# --- issuer evidence: phone prefixes and departments (data/issuer_evidence.tsv) -------------
+
+def phone_prefix(phone: str) -> str | None:
+    """'044-215-7630', '(044)215-7630' → '044-215-7': the area code, the exchange and the line
+    number's first digit. The exchange names a building (the Sejong complex's 044-205 holds
+    행정안전부 and 소방청), the first digit the floors of one tenant. None for a number without its
+    area code ('215-7630') or a mobile, internet or free-call number."""
+    groups = "".join(ch if ch.isdigit() else " " for ch in phone).split()
+    if len(groups) != 3 or not groups[0].startswith("0") or groups[0] in ("010", "070", "080") \
+            or len(groups[2]) != 4:
+        return None
+    return f"{groups[0]}-{groups[1]}-{groups[2][0]}"
+
+
+def department_words(text: str, suffixes: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The words of a contact line that end like a department ('대외경제국', '국제경제과'), with
+    their offsets; punctuation around a word ('(대외경제국)') is not part of it."""
+    words, start = [], None
+    for i, ch in enumerate(text + " "):
+        hangul = "\uac00" <= ch <= "\ud7a3"
+        if hangul and start is None:
+            start = i
+        elif not hangul and start is not None:
+            word = text[start:i]
+            if len(word) >= 3 and word.endswith(suffixes):
+                words.append((start, word))
+            start = None
+    return words
+
+
+@dataclass(frozen=True)
+class IssuerEvidence:
+    """data/issuer_evidence.tsv (written by scripts/gen_issuer_evidence.py): phone prefixes
+    ({'044-215-7': '기획재정부'}) and departments ({'대외경제국': '기획재정부'}) that name one
+    issuer, and the endings (issuers.toml [evidence]) that make a word a department."""
+    phone_prefix: dict[str, str]
+    department: dict[str, str]
+    department_suffixes: tuple[str, ...]
+
+
+@functools.cache
+def load_issuer_evidence() -> IssuerEvidence:
+    table: dict[str, dict[str, str]] = {"phone_prefix": {}, "department": {}}
+    for row in read_tsv("issuer_evidence.tsv"):
+        if len(row) < 3 or row[0] not in table:
+            raise ValueError(f"issuer_evidence.tsv: bad row {row!r}")
+        table[row[0]][row[1]] = row[2]
+    suffixes = tuple(read_toml("issuers.toml")["evidence"]["department_suffixes"])
+    return IssuerEvidence(table["phone_prefix"], table["department"], suffixes)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
-from ..lexicon import Lexicon, thresholds
+from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
@@ -157,6 +157,34 @@ def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | Non
     return None
 
 
+def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span], str] | None:
+    """A phone prefix ('044-215-7…') or a department ('대외경제국') of the contact lines that the
+    korea.kr records tie to one issuer (data/issuer_evidence.tsv), when every such clue names the
+    same issuer (by its current name): a contact block of two ministries, or a clue of each,
+    names none. The name is the table's, as of its data ('기획재정부'); `canonical` gives the
+    current one."""
+    table = load_issuer_evidence()
+    lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
+    lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
+    clues: list[tuple[str, Span, str]] = []
+    for line in lines:
+        for m in lex.PHONE_RE.finditer(line.text):
+            name = table.phone_prefix.get(phone_prefix(m.group("phone")) or "")
+            if name:
+                start = line.content.start + m.start("phone")
+                clues.append((name, Span(start, start + len(m.group("phone"))), "phone_prefix"))
+        for offset, word in department_words(line.text, table.department_suffixes):
+            name = table.department.get(word)
+            if name:
+                start = line.content.start + offset
+                clues.append((name, Span(start, start + len(word)), "department"))
+    if not clues or len({lex.issuers.get(name, name) for name, _, _ in clues}) > 1:
+        return None
+    clues.sort(key=lambda c: c[1].start)
+    name, span, source = clues[0]
+    return (name, span), source
+
+
 LEAD_REACH = THRESHOLDS["lead_reach"]
 LEAD_LINES = THRESHOLDS["lead_lines"]
 SUBJECT_LINES = THRESHOLDS["subject_lines"]
@@ -248,6 +276,9 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
             (name, span), source = found, where
     if name is None and doc.front_matter.get("ministry"):
         name, source = collapse(doc.front_matter["ministry"]), "metadata"
+    found = issuer_from_evidence(doc, lex) if name is None else None
+    if found:
+        (name, span), source = found
     found = issuer_from_template(doc, lex, visible=False) if name is None else None
     if found:
         (name, span), source = found, "template"
