@@ -24,6 +24,7 @@ from ..text import NodeIndex, collapse, content_start, walk
 
 
 REPORTING_ROLES = {"presenter", "keynote"}
+COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 
 
@@ -274,6 +275,22 @@ def to_json(entry: Entry, lex: Lexicon) -> dict[str, Any]:
             "implications": entry.implications}
 
 
+def compared_with_others(found: list[tuple[int, list[str]]], home: str) -> bool:
+    """Korea's own statements are not findings about Korea: the home country has findings only
+    where the release compares it with another country — in one bullet ('일본과 한국은 …', a
+    per-country list) or in the bullet next to it ('미국은 … 영국은 …' / '반면 우리나라는 …')."""
+    for i, (position, codes) in enumerate(found):
+        if home not in codes:
+            continue
+        if len(codes) > 1:
+            return True
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(found) and abs(found[j][0] - position) <= COMPARISON_REACH \
+                    and set(found[j][1]) - {home}:
+                return True
+    return False
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     entries: dict[str, Entry] = {}
     nodes = list(walk(doc.sections))
@@ -282,7 +299,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
-    for node in nodes:
+    found: list[tuple[int, list[str]]] = []     # (position among the nodes, codes) per finding
+    for position, node in enumerate(nodes):
         if not node.text:
             continue
         if header is not None and node.level < header[1]:
@@ -294,6 +312,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         implication = match_implication(doc.text, node, lex)
         if implication is not None:
             line, codes = implication
+            found.append((position, codes))
             for code in codes:
                 entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
             continue
@@ -302,10 +321,14 @@ def run(doc: Document, lex: Lexicon) -> None:
             codes.append(header[0])
         if not codes:
             continue
+        found.append((position, codes))
         finding = {"text": node.text, "span": node.span.to_json(),
                    "session": sessions.label_at(node.span.start)}
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
         for code in codes:
             add_finding(entries.setdefault(code, Entry(code, node.span.start)), finding, figures, programs)
+    home = lex.semantic["people"]["home_country"]
+    if home in entries and not compared_with_others(found, home):
+        del entries[home]
     doc.countries = [to_json(e, lex) for e in sorted(entries.values(), key=lambda e: e.first)]
