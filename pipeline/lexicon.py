@@ -745,6 +745,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     return {
         "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
+        "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
+        # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
+        "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": re.compile(
             rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"

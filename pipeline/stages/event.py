@@ -177,6 +177,13 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
     cohosts = []
+    verb = lex.HOST_VERB_RE.search(text, start, node.span.end)
+    if verb is None:
+        known = []      # the lead's subject attends, or the event is only said to be held
+    else:
+        # The subject opens the sentence of the verb, not a subtitle or a sentence before it.
+        start = max(start, text.rfind("\n", start, verb.start()) + 1, text.rfind(". ", start, verb.start()) + 2)
+        start += len(text[start:verb.start()]) - len(text[start:verb.start()].lstrip())
     for c in lex.COHOST_RE.finditer(text, start, node.span.end):
         org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
         if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
@@ -184,11 +191,18 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
     if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
         return known + [c for c in cohosts if c not in known]
+    if verb is None:
+        return cohosts
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
-    hosts = [p for p in parts if is_host(p, lex)]
-    # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found.
-    hosts += [k for k in known if not any(h.endswith(k) for h in hosts)]
+    hosts = [p for p in parts if is_host(p, lex) and p not in lex.semantic["event"]["not_hosts"]]
+    # '산업통상자원부(장관 …) 여한구 통상교섭본부장은 … 개최': an official convenes; the ministry
+    # is only his affiliation.
+    if not hosts and parts and lex.PERSON_TITLE_TAIL_RE.search(parts[-1].split()[-1]):
+        return cohosts
+    # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found,
+    # '질병관리청 충청권질병대응센터' the '질병관리청'.
+    hosts += [k for k in known if not any(k in h for h in hosts)]
     return hosts + [c for c in cohosts if c not in hosts]
 
 
@@ -237,12 +251,23 @@ def is_generic(name: str, lex: Lexicon) -> bool:
                                    for w in words)
 
 
+def split_name_dates(name: str | None, lex: Lexicon) -> tuple[str | None, re.Match[str] | None]:
+    """'한중 상무장관회의(12.12)' → ('한중 상무장관회의', the match of '12.12'): dates in brackets
+    after the name are the event's own, whatever other dates the lead gives (a visit's)."""
+    m = lex.NAME_DATES_RE.search(name or "")
+    if m is None:
+        return name, None
+    dates = lex.EVENT_DOTTED_DATES_RE.fullmatch(m.group("dates").strip())
+    return (name[:m.start()], dates) if dates else (name, None)
+
+
 def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None = None) -> Event:
     text, start = doc.text, content_start(doc.text, node)
     near = near or [node]
     name = match_name(text, start, node.span.end, lex)
     if name is None or is_generic(name, lex):
         name = title_name(doc, lex) or name
+    name, name_dates = split_name_dates(name, lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
@@ -256,6 +281,9 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
         for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
+    if name_dates:
+        # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
+        first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
     hosts = parse_hosts(doc, node, lex)
     hosts += [h for h in listed_hosts(text, near, lex) if h not in hosts]
     return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
