@@ -743,8 +743,15 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     e = lex.semantic["event"]
     wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
+    yw, mw, dw = e["year_word"], e["month_word"], e["day_word"]
     return {
-        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
+        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
+        # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
+        "HELD_EVENT_RE": re.compile(
+            rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
+            rf"(?P<name>[^\s「」『』‘’“”'\"(][^「」『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
+            rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:에서|에)(?![{HANGUL}])"),
+        "HELD_VENUE_RE": re.compile(rf"^(?:{alternation(e['held_verbs'])})\s"),
         "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
@@ -755,7 +762,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
         "TITLE_EVENT_RE": re.compile(
-            rf"(?:^|[,·]\s*+|\]\s*+)(?P<name>[^,·\[\]()]{{0,60}}?(?:{alternation(e['nouns'])}))(?=\s|\(|$|[,·])"),
+            rf"(?:^|(?<=[\s,·\]]))(?P<name>[^\s,·\[\]()][^,·\[\]()]{{0,60}}?(?:{alternation(e['nouns'])}))(?=\s|\(|$|[,·])"),
         "EVENT_NOUN_END_RE": re.compile(rf"(?:{alternation(e['nouns'])})(?:\([^()]*\))?$"),
         # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
@@ -768,11 +775,13 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NAME_BOUNDARY_RE": re.compile(
             rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:])$"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
+        # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         "EVENT_DATES_RE": re.compile(rf"""
-            (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
-            (?:\s*부터\s*(?P<ndays>\d{{1,2}})\s*일\s*간)?     # "11월 23일부터 5일간"
+            (?:(?P<y1>\d{{4}})\s*{yw}\s*)?(?P<m1>\d{{1,2}})\s*{mw}\s*(?P<d1>\d{{1,2}})\s*(?P<day1>{dw})?{wd}
+            (?:\s*{e['span_from']}\s*(?:(?P<ndays>\d{{1,2}})\s*{dw}|(?P<nword>{alternation(list(e['day_counts']))}))
+               \s*(?:{alternation(e['span_words'])}))?
             (?:\s*(?:{alternation(e['date_joiners'])})\s*
-               (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
+               (?:(?P<y2>\d{{4}})\s*{yw}\s*)?(?:(?P<m2>\d{{1,2}})\s*{mw}\s*)?(?P<d2>\d{{1,2}})\s*{dw}{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
         # "12.5.(금)", "2022.12.5.(월)", "4.13일(월)", "5.2.~5.19.", "3.14~15", "3.20.(월)부터 3.26.(일)까지"

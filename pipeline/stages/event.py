@@ -100,7 +100,7 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
     found = []
     for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
         for m in pattern.finditer(text, start, node.span.end):
-            if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or pattern is lex.EVENT_DOTTED_DATES_RE:
+            if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or m.groupdict().get("nword") or pattern is lex.EVENT_DOTTED_DATES_RE:
                 found.append(m)
                 break
     return min(found, key=lambda m: m.start()) if found else None
@@ -150,11 +150,14 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
         return None
 
 
-def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date | None, dt.date | None]:
-    g = m.groupdict()
+def parse_dates(m: re.Match[str], ref: tuple[int, int] | None,
+                counts: dict[str, int] | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end; `counts` are the day counts written in words ('이틀' → 2)."""
+    g, counts = m.groupdict(), counts or {}
     start = make_date(g.get("y1"), g["m1"], g["d1"], ref)
-    if g.get("ndays") and start:
-        return start, start + dt.timedelta(days=int(g["ndays"]) - 1)
+    ndays = int(g["ndays"]) if g.get("ndays") else counts.get(g.get("nword") or "")
+    if ndays and start:
+        return start, start + dt.timedelta(days=ndays - 1)
     if not g.get("d2"):
         return start, start
     year2 = g.get("y2") or g.get("y1") or (str(start.year) if start else None)
@@ -167,7 +170,8 @@ def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date 
 def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
     """'에 서울 강남 노보텔 앰버서더에서「…」' → '서울 강남 노보텔 앰버서더'."""
     m = lex.EVENT_VENUE_RE.match(text, after, end)
-    return collapse(m.group("venue")) if m else None
+    # '부터 이틀간 열린 G20 환경장관회의에서': the words before 에서 name an event, not a place.
+    return collapse(m.group("venue")) if m and not lex.HELD_VENUE_RE.match(m.group("venue")) else None
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
@@ -232,23 +236,32 @@ def is_host(part: str, lex: Lexicon) -> bool:
 
 
 def title_name(doc: Document, lex: Lexicon) -> str | None:
-    """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담': the title's
-    last phrase ending in an event noun."""
+    """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담', '뮌헨 안보회의
+    계기 한-캐나다 외교장관회담 개최' → '한-캐나다 외교장관회담': the title's last phrase ending in
+    an event noun, without a word that only links it ('계기')."""
     title = (doc.release or {}).get("title") or ""
     found = None
-    for found in lex.TITLE_EVENT_RE.finditer(title):
-        pass
+    for m in lex.TITLE_EVENT_RE.finditer(title):
+        # '세계무역기구(WTO) 각료회의': a phrase cut off by a bracket before it is a fragment.
+        if not title[:m.start()].rstrip().endswith(")"):
+            found = m
     if found is None:
         return None
-    name = collapse(found.group("name"))
+    words = collapse(found.group("name")).split()
+    while len(words) > 1 and words[0] in lex.semantic["event"]["title_boundaries"]:
+        words = words[1:]
+    name = " ".join(words)
     return name if name not in lex.semantic["event"]["nouns"] else None
 
 
 def is_generic(name: str, lex: Lexicon) -> bool:
-    """'국제 컨퍼런스', '양자 회담': a kind of event with a word before it, no name."""
+    """'국제 컨퍼런스', '양자 회담', '양자회담': a kind of event with a word before it, no name."""
+    e = lex.semantic["event"]
     words = name.split()
-    return len(words) <= 2 and all(w in lex.semantic["event"]["generic_words"] or w in lex.semantic["event"]["nouns"]
-                                   for w in words)
+    if len(words) == 1:         # '양자회담', '정책포럼': a generic word glued to the noun
+        words = next(([w[:len(g)], w[len(g):]] for w in words for g in e["generic_words"]
+                      if w.startswith(g) and w[len(g):] in e["nouns"]), words)
+    return len(words) <= 2 and all(w in e["generic_words"] or w in e["nouns"] for w in words)
 
 
 def split_name_dates(name: str | None, lex: Lexicon) -> tuple[str | None, re.Match[str] | None]:
@@ -266,14 +279,15 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
     near = near or [node]
     name = match_name(text, start, node.span.end, lex)
     if name is None or is_generic(name, lex):
-        name = title_name(doc, lex) or name
+        held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
+        name = (collapse(held.group("name")) if held else None) or title_name(doc, lex) or name
     name, name_dates = split_name_dates(name, lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
     if dates:
         ref = reference_year(doc, name, lex, node.span.start)
-        first, last = parse_dates(dates, ref)
+        first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"])
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
