@@ -607,6 +607,12 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                (?!\s*+(?:{alternation(c['ignore']['proper_noun_after'])})))
             """, re.VERBOSE),
         # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
+        # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
+        # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.
+        "COUNTERPART_AFTER_RE": re.compile(
+            rf"(?:[\s,]++[^\s,]++){{0,5}}?(?<=[{''.join(c['counterpart']['joiners'])}])"
+            rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
+            rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"),
         "COUNTRY_TAG_RE": re.compile(
             rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억

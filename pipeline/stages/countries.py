@@ -157,6 +157,14 @@ def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: lis
             and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
 
 
+def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                       lex: Lexicon) -> list[str]:
+    """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
+    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
+    return [m.code for m in mentions if (m.particle is None or m.particle in joiners)
+            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+
+
 def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
     """'【 베트남 】', '< 일본 >' alone on a line: the bullets after it, down to the next header or a
     bullet above its level, are findings for that country."""
@@ -173,6 +181,7 @@ RULES = (
     ("tag", match_tag),
     ("figure_list", match_figure_lists),
     ("prefixed", match_prefixed),
+    ("counterpart", match_counterparts),
 )
 
 
