@@ -210,6 +210,7 @@ class Document:
     # semantic layer: typed values of pipeline/semantic.py (Event, Session, Person)
     event: Any = None
     sessions: list[Any] = field(default_factory=list)
+    talks: list[Any] = field(default_factory=list)      # talks outside any session (keynotes)
     people: list[Any] = field(default_factory=list)
     countries: list[dict[str, Any]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)

@@ -1,6 +1,7 @@
 """Sessions of a forum: label as written, number, title, summary, topics and talks.
 
-Reads: text, lines, blocks, sections, appendices, people. Writes: sessions.
+Reads: text, lines, blocks, sections, appendices, people. Writes: sessions, talks (keynotes
+outside any session).
 Example: '1세션 : 한국의 경제안보 주요 이슈와 대응 방안' → Session(label '1세션', number 1,
 title '한국의 경제안보 주요 이슈와 대응 방안'), its talks read from the programme lines under it
 ('발표 : 이준(산업연구원 선임연구위원) - 공급망').
@@ -425,6 +426,25 @@ def quoted_talks(text: str, start: int, end: int, title: str | None, people: lis
     return talks
 
 
+def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
+    """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
+    발표'; the topic is the first quote of the sentence after the name (a subject included)."""
+    named = {t.speaker for s in sessions for t in s.talks}
+    scopes = [s.report or s.span for s in sessions]
+    talks = []
+    for person in people:
+        if "keynote" not in person.roles or person.name in named \
+                or any(a <= person.span[0] < b for a, b in scopes):
+            continue
+        named.add(person.name)
+        line_end = text.find("\n", person.span[1])
+        stop = sentence_end(text, person.span[1], line_end if line_end >= 0 else len(text), lex)
+        quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+    return talks
+
+
 # --- the stage -----------------------------------------------------------------------------
 
 def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
@@ -459,3 +479,4 @@ def run(doc: Document, lex: Lexicon) -> None:
     sessions += inline_sessions(doc, lines, known, doc.people, lex)
     sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
+    doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
