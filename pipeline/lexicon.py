@@ -664,13 +664,14 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
-            (?=[\[(【<〈0-9{s['ordinal_prefix']}{first_chars(s['numbered_words'] + s['named'] + list(s['ordinals']))}])
+            (?=[\[(【<〈0-9{s['ordinal_prefix']}{first_chars(s['numbered_words'] + s['named'] + list(s['ordinals']) + [sg['last_word']])}])
             (?<![0-9A-Za-z{HANGUL}])
             (?P<open>[\[(【<〈])?\s*+
             (?P<label>{s['ordinal_prefix']}\s*+(?P<num_a>\d{{1,2}})\s*+(?P<word_a>{words}|{s['part_word']})
               |(?P<word_b>{words})\s*+(?P<num_b>\d{{1,2}})
               |(?P<num_c>\d{{1,2}})\s*+(?P<word_c>{words}|{s['part_word']})
               |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+{sg['ordinal_counter']}\s*+(?P<word_d>{words})
+              |(?P<last>{sg['last_word']})\s*+(?P<word_e>{words})
               |(?P<named>{alternation(s['named'])}))
             \s*+(?(open)(?P<close>[\])】>〉])|)
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"

@@ -426,6 +426,15 @@ def quoted_talks(text: str, start: int, end: int, title: str | None, people: lis
     return talks
 
 
+def number_last(sessions: list[Session], lex: Lexicon) -> None:
+    """'첫 번째 세션 … 세 번째 세션 … 마지막 세션' → the last one is number 4."""
+    last_word = lex.semantic["sessions"]["grammar"]["last_word"]
+    for i, session in enumerate(sessions):
+        numbers = [s.number for s in sessions[:i] if s.number is not None]
+        if session.number is None and session.label.startswith(last_word) and numbers:
+            session.number = max(numbers) + 1
+
+
 def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
     """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
     발표'; the topic is the first quote of the sentence after the name (a subject included)."""
@@ -479,4 +488,5 @@ def run(doc: Document, lex: Lexicon) -> None:
     sessions += inline_sessions(doc, lines, known, doc.people, lex)
     sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
+    number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
