@@ -872,6 +872,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
+        # A word that makes a description a clause, not an affiliation: '포럼에는', '당시', '1월'.
+        "NOT_AFFILIATION_WORD_RE": re.compile(
+            rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
+            rf"|[0-9]+(?:{alternation(p['date_units'])}))$"),
+        "AFFILIATION_BRACKETS_RE": re.compile(r"\s*\([^()]*\)"),
+        "UNCLOSED_BRACKET_RE": re.compile(r"\s*\([^()]*$"),
+        # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.
+        "BRACKETED_WORD_RE": re.compile(r"(?:[^\s()]++|\([^()]*\))++"),
         # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
         "LATIN_GLOSS_RE": re.compile(
             rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),

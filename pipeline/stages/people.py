@@ -205,9 +205,28 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
         rest = description[lead.end():]
     rest = lex.TITLE_COPULA_RE.sub("", after_unopened(lex.BRACKET_TAG_RE.sub("", rest)))
     rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
+    rest = organization_tail(rest, lex)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
+
+
+def organization_tail(value: str, lex: Lexicon) -> str | None:
+    """The words of an organization that close a description: '… 원하시면 중소벤처기업부
+    창업정책총괄과' → '중소벤처기업부 창업정책총괄과'; '질병관리청 중앙방역대책본부(본부장 :' →
+    '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None."""
+    value = lex.UNCLOSED_BRACKET_RE.sub("", value)
+    words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
+    k = len(words)
+    while k > 0 and is_organization_word(lex.AFFILIATION_BRACKETS_RE.sub("", words[k - 1]), lex):
+        k -= 1
+    return " ".join(words[k:]) or None
+
+
+def is_organization_word(word: str, lex: Lexicon) -> bool:
+    """A word of an organization: no clause ending, no date, not a person's title ('연락: 구진경 과장')."""
+    return not word or (bool(lex.AFFILIATION_WORD_RE.fullmatch(word)) and not lex.NOT_AFFILIATION_WORD_RE.match(word)
+                        and not lex.PERSON_TITLE_RE.fullmatch(word))
 
 
 # The first role whose words follow the name wins; the pattern is named in the lexicon.
