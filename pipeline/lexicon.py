@@ -717,6 +717,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SENTENCE_STOP_RE": re.compile(r"\.(?=\s|$)"),
         # A quote followed by these is a subject, not a talk: "「…」을 주제로".
         "SUBJECT_AFTER_RE": re.compile(rf"\s*+(?:{alternation(s['title_subject'])})"),
+        # "「지역 간 건강격차 해소사업」의 성과", "「…」을 직접 수행하고": a quote that modifies or is
+        # the object of another verb, not a talk.
+        "QUOTE_MODIFIER_RE": re.compile(rf"\s*+(?:{alternation(sg['quote_modifiers'])})"),
         # The quoted items a prose report names as talks: "「…」", "‘…’".
         "TALK_QUOTE_RE": re.compile(
             rf"[「『‘“](?P<title>[^「」『』‘’“”\n]{{4,120}})[」』’”]"

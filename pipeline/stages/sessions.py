@@ -297,6 +297,11 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
         talks = program_talks(doc.text, scope, lex) + [
             Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
             for e in list_entries(doc.text, label.end, line.content.end, lex)]
+        if not talks and label.tail not in (None, ":", "-"):
+            # '2부에서는 … 「…」(보은군 보건소)와 「…」(서산시보건소) 사업성과를 공유': the quoted items
+            # of the label's sentence, as for a label inside a sentence.
+            stop = sentence_end(doc.text, label.end, line.content.end, lex)
+            talks = quoted_talks(doc.text, label.end, stop, title, doc.people, lex)
         session = Session(label.label, label.number, title, summary if label.tail not in (":", "-") else None,
                           parse_topics(doc.text, label.end, line.content.end, lex),
                           talks, (line.content.start, line.content.end))
@@ -414,7 +419,9 @@ def quoted_talks(text: str, start: int, end: int, title: str | None, people: lis
     for m in lex.TALK_QUOTE_RE.finditer(text, start, end):
         name = collapse(m.group("title"))
         after = text[m.end("title") + 1:m.end("title") + 8]
-        if name == title or lex.SUBJECT_AFTER_RE.match(after):
+        # A theme ('「…」을 주제로'), a modifier ('「…」의 성과') or a name said again is no talk.
+        if name == title or lex.SUBJECT_AFTER_RE.match(after) or lex.QUOTE_MODIFIER_RE.match(after) \
+                or any(t.topic == name for t in talks):
             continue
         speaker = next((p for p in people if m.start() - SPEAKER_GAP <= p.span[1] <= m.start()), None)
         org = collapse(m.group("org")) if m.group("org") else None
