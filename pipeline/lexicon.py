@@ -648,7 +648,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PROGRAM_NOUN_BEFORE_RE": re.compile(rf"(?:{nouns}){g['copula']}\s+$"),
         "PROGRAM_QUOTED_RE": re.compile(rf"""
             [{QUOTE_OPEN}](?![0-9])(?P<name>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,60}}?)[{QUOTE_CLOSE}]
-            (?P<after>\s*(?:이?라는|인|의)?\s*(?:{nouns}))?
+            (?P<after>\s*(?:{alternation(g['program_linkers'])})?\s*(?:{nouns}))?
             """, re.VERBOSE),
         "PROGRAM_NOUN_END_RE": re.compile(rf"(?:{nouns})$"),
     }
@@ -726,8 +726,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": re.compile(rf"""
-            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:등의?\s*)?
-            (?P<count>\d+)\s*개의?\s*(?:{alternation(s['enumeration_head'])})
+            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:{sg['enum_closer']}(?:{sg['enum_genitive']})?\s*)?
+            (?P<count>\d+)\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
             """, re.VERBOSE),
         "QUOTED_RE": re.compile(
             rf"[{QUOTE_OPEN}](?![0-9])(?P<q>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
@@ -760,7 +760,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "HELD_EVENT_RE": re.compile(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
             rf"(?P<name>[^\s「」『』‘’“”'\"(][^「」『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
-            rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:에서|에)(?![{HANGUL}])"),
+            rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:{alternation(e['held_tails'])})(?![{HANGUL}])"),
         "HELD_VENUE_RE": re.compile(rf"^(?:{alternation(e['held_verbs'])})\s"),
         "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
