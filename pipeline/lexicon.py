@@ -762,6 +762,13 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<name>[^\s「」『』‘’“”'\"(][^「」『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
             rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:{alternation(e['held_tails'])})(?![{HANGUL}])"),
         "HELD_VENUE_RE": re.compile(rf"^(?:{alternation(e['held_verbs'])})\s"),
+        # An open bracket, a comma, and no closing bracket before the date: an aside.
+        "ASIDE_OPEN_RE": re.compile(r"\([^()\n]*,[^()\n]*$"),
+        # "13~17일", "13일~17일": a day range without a month ("1~3일 후" is a duration).
+        "EVENT_DAYS_RE": re.compile(
+            rf"(?<![0-9.~\-]){wd[:0]}(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw})?\s*[~∼\-]\s*"
+            rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}(?![{HANGUL}])"
+            rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
         "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),

@@ -25,6 +25,7 @@ from ..semantic import Event
 from ..text import collapse, content_start, walk
 
 
+ASIDE_REACH = 40        # characters before a date searched for the bracket of an aside
 LEAD_SCAN = 12          # body bullets searched for the lead, in order
 MAX_HOST_WORDS = 4      # a longer "host" is a clause
 HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
@@ -36,11 +37,16 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
     the first after it; a theme ('「…」을 주제로') or a law ('「대기환경보전법」') is no event. With
     `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
     before, after = None, None
+    reach = lex.semantic["event"]["name_to_verb"]
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
         name = collapse(m.group("name")).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
+            continue
+        # Without an event noun, only the verb's own object names the event: '‘전력망 기술기준’
+        # 고도화와 … 논의하는 토론회를 개최' quotes a topic.
+        if not event_noun and abs(verb - m.end()) > reach and abs(m.start() - verb) > reach:
             continue
         if m.end() <= verb:
             before = name
@@ -100,10 +106,22 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
     found = []
     for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
         for m in pattern.finditer(text, start, node.span.end):
+            if in_aside(text, start, m.start(), lex):
+                continue
             if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or m.groupdict().get("nword") or pattern is lex.EVENT_DOTTED_DATES_RE:
                 found.append(m)
                 break
+    if not found:
+        # '13~17일 오스트리아 빈에서': days without a month take the month of the release.
+        found = [m for m in [lex.EVENT_DAYS_RE.search(text, start, node.span.end)] if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
+    """'제14차 WTO 각료회의(MC-14, 3.26(목)~29(일), 카메룬 야운데)를 앞두고': a date inside another
+    name's bracketed aside (an open bracket with a comma before the date) is that event's."""
+    m = lex.ASIDE_OPEN_RE.search(text, max(start, at - ASIDE_REACH), at)
+    return m is not None
 
 
 def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
@@ -154,6 +172,10 @@ def parse_dates(m: re.Match[str], ref: tuple[int, int] | None,
                 counts: dict[str, int] | None = None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end; `counts` are the day counts written in words ('이틀' → 2)."""
     g, counts = m.groupdict(), counts or {}
+    if not g.get("m1"):             # days only: the month of the reference date
+        if not ref or not ref[1]:
+            return None, None
+        g = {**g, "m1": str(ref[1])}
     start = make_date(g.get("y1"), g["m1"], g["d1"], ref)
     ndays = int(g["ndays"]) if g.get("ndays") else counts.get(g.get("nword") or "")
     if ndays and start:
