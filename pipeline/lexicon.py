@@ -610,7 +610,8 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
         # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.
         "COUNTERPART_AFTER_RE": re.compile(
-            rf"(?:[\s,]++[^\s,]++){{0,5}}?(?<=[{''.join(c['counterpart']['joiners'])}])"
+            rf"(?:[\s,]++[^\s,]++){{0,{c['counterpart']['max_words']}}}?"
+            rf"(?:{'|'.join(f'(?<={j})' for j in c['counterpart']['joiners'])})"
             rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
             rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"),
         "COUNTRY_TAG_RE": re.compile(
@@ -623,6 +624,8 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PREFIXED_SUBJECT_RE": re.compile(
             rf"\s*+[{HANGUL}]{{1,8}}(?:{alternation(p['subject'])})(?![{HANGUL}])"),
         "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
+        # "반면 우리나라는 …", "주요국과 비교할 때": words that compare with the bullet before or after.
+        "COMPARISON_RE": re.compile(rf"(?:{alternation(g['comparison_words'])})"),
         # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
         "COUNTRY_CHAIN_RE": re.compile(
             rf"^(?:{alternation(p['joiner'])})?\s*(?:,\s*)?(?:(?:{alternation(g['chain_words'])})\s+)?$"),

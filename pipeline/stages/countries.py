@@ -271,15 +271,18 @@ def new_entry(code: str, first: int, lex: Lexicon) -> Entry:
     return Entry(first, Country(info["name"], code, info["name_en"]))
 
 
-def compared_with_others(found: list[tuple[int, list[str]]], home: str) -> bool:
+def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) -> bool:
     """Korea's own statements are not findings about Korea: the home country has findings only
     where the release compares it with another country — in one bullet ('일본과 한국은 …', a
-    per-country list) or in the bullet next to it ('미국은 … 영국은 …' / '반면 우리나라는 …')."""
-    for i, (position, codes) in enumerate(found):
+    per-country list) or, in words of comparison, in the bullet next to it ('미국은 … 영국은 …' /
+    '반면 우리나라는 …')."""
+    for i, (position, codes, compares) in enumerate(found):
         if home not in codes:
             continue
         if len(codes) > 1:
             return True
+        if not compares:
+            continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(found) and abs(found[j][0] - position) <= COMPARISON_REACH \
                     and set(found[j][1]) - {home}:
@@ -295,7 +298,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
-    found: list[tuple[int, list[str]]] = []     # (position among the nodes, codes) per finding
+    found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
     for position, node in enumerate(nodes):
         if not node.text:
             continue
@@ -308,7 +311,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         implication = match_implication(doc.text, node, lex)
         if implication is not None:
             line, codes = implication
-            found.append((position, codes))
+            found.append((position, codes, False))
             for code in codes:
                 entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
             continue
@@ -317,7 +320,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             codes.append(header[0])
         if not codes:
             continue
-        found.append((position, codes))
+        found.append((position, codes, bool(lex.COMPARISON_RE.search(doc.text, node.span.start, node.span.end))))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
