@@ -362,6 +362,8 @@ def from_header(doc: Document, people: list[Person]) -> None:
         if known is not None:
             if role not in known.roles:
                 known.roles.append(role)
+            # '김성환 장관' in the body is '기후에너지환경부(장관 김성환)': the header knows the body.
+            known.affiliation = known.affiliation or affiliation
             continue
         span = span_of(item, item.get("name_hanja") or name, doc.text)
         if span is not None:
@@ -418,7 +420,13 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     for node in walk(doc.sections):
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
-            if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+            if not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+                continue
+            if name in known:
+                # '김정관 장관은 …' met first: the head's organization is his affiliation.
+                for person in people:
+                    if person.name == name and person.affiliation is None:
+                        person.affiliation = m.group("org")
                 continue
             known.add(name)
             people.append(Person(name, None, m.group("title"), m.group("org"), None, ["head"],
