@@ -469,6 +469,7 @@ def _load_semantic(lex: Lexicon) -> None:
     })
     lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
     lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
+    lex.semantic["person_title_set"] = frozenset(lex.titles["person"] + lex.semantic["people"]["extra"]["titles"])
     lex.semantic["program"] = _load_program(lex.semantic["sessions"]["program"])
     lex.semantic["quote_open"] = QUOTE_OPEN
     subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}

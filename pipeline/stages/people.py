@@ -27,6 +27,7 @@ ROLE_WINDOW = 300            # characters after a name searched for what they di
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
+MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
@@ -277,12 +278,37 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
             yield mention
 
 
+def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
+    """'관세청장' → ('관세청', '청장'), '한국경제학회장' → ('한국경제학회', '회장'), '재정경제부장관' →
+    ('재정경제부', '장관'): an office glued to its body, the body's last syllables shared or not.
+    '부위원장', '사무총장' hold no body."""
+    titles = lex.semantic["person_title_set"]
+    if title in titles:
+        return None             # '부위원장' is an office of its own
+    # The longest office only: '국민권익위원장' is 위원장 of a body written short, never 원장 of
+    # '국민권익위원'.
+    k = next((k for k in range(1, len(title)) if title[k:] in titles), None)
+    if k is None:
+        return None
+    office, prefix = title[k:], title[:k]
+    for body in (prefix + office[:-1], prefix):
+        m = lex.ORG_WORD_RE.search(body)
+        # The body's own suffix must reach into the shared syllables: '관세|청' + '청장'.
+        if len(body) >= MIN_GLUED_BODY and m and 0 < m.start() <= len(prefix):
+            return body, office
+    return None
+
+
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
     affiliation = mention.affiliation or parse_affiliation(description, lex)
+    title = mention.title
+    glued = split_glued_title(title, lex) if title and affiliation is None else None
+    if glued is not None:
+        affiliation, title = glued
     country = match_country(description, lex) or (match_country(affiliation, lex) if affiliation else None)
-    return Person(mention.name, mention.name_hanja, mention.title, affiliation, country,
+    return Person(mention.name, mention.name_hanja, title, affiliation, country,
                   parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
 
 
