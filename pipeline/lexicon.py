@@ -833,6 +833,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             # word's start; `(?:[^\s,]+\s?){1,8}` split a long word 2^n ways.
             rf"(?<![^\s,])(?P<list>(?:[^\s,]++\s){{0,7}}?[^\s,]+?)(?:{alternation(e['joint_particles'])})\s*+"
             rf"(?:{alternation(e['joint_verbs'])})"),
+        # Only marks, brackets and blanks before a label on its line: '□ (주최·주관) …', '‣ 주최 : …'.
+        "LINE_LEAD_RE": re.compile(r"[^\w]*"),
+        "HOST_DOT_RE": re.compile(r"\s*[·ㆍ]\s*"),
         "HOST_LIST_END_RE": re.compile(rf"\s*+(?:{alternation(e['host_list_closers'])})?\s*+[,.]?\s*+$"),
         # "…와 공동으로", "…과 함께": a co-host of the lead.
         "COHOST_RE": re.compile(

@@ -232,18 +232,39 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     return hosts + [c for c in cohosts if c not in hosts]
 
 
-def listed_hosts(text: str, nodes: list[Node], lex: Lexicon) -> list[str]:
+def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False) -> list[str]:
     """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it."""
     for node in nodes:
         start = content_start(text, node)
-        m = lex.HOST_LABEL_RE.search(text, start, node.span.end) or lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
+        m = lex.HOST_LABEL_RE.search(text, start, node.span.end)
+        if labelled_only and m is not None and \
+                not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
+            m = None            # far from the lead, only a line the label opens: not '(주최 : …)' of a footnote
+        if m is None and not labelled_only:
+            m = lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
         if m is None:
             continue
         items = lex.HOST_SPLIT_RE.split(lex.HOST_LIST_END_RE.sub("", m.group("list")))
+        # 'A 전기위원회·한국전력거래소·한국전력공사': a middle dot parts hosts when every part is one.
         hosts = [collapse(i) for i in items if i.strip() and is_host(collapse(lex.PARENTHETICAL_RE.sub("", i)), lex)]
+        # A dotted list whose parts are mostly hosts is a list of hosts, every part of it.
+        hosts = [p for h in hosts for p in dotted_hosts(h, lex)]
         if hosts:
             return hosts
     return []
+
+
+def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
+    """'A 전기위원회·한국전력거래소·한국전력공사' → three hosts when most parts are hosts ('관세·물류
+    지원단' stays one: '관세' is none)."""
+    parts = [collapse(p) for p in lex.HOST_DOT_RE.split(item)]
+    hosts = sum(is_host(p, lex) for p in parts)
+    return parts if len(parts) > 1 and 2 * hosts > len(parts) else [item]
+
+
+def without_contained(hosts: list[str]) -> list[str]:
+    """'기후에너지환경부' beside '기후에너지환경부 전기위원회': the longer names it."""
+    return [h for h in hosts if not any(h != o and h in o for o in hosts)]
 
 
 def is_host(part: str, lex: Lexicon) -> bool:
@@ -321,7 +342,9 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
         # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
         first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
     hosts = parse_hosts(doc, node, lex)
-    hosts += [h for h in listed_hosts(text, near, lex) if h not in hosts]
+    # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
+    listed = listed_hosts(text, near, lex) or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True)
+    hosts = without_contained(hosts + [h for h in listed if h not in hosts])
     return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
                  hosts, (node.span.start, node.span.end))
 
