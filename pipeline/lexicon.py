@@ -720,6 +720,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # The end of a sentence inside a paragraph line.
         "SENTENCE_STOP_RE": re.compile(r"\.(?=\s|$)"),
         # A quote followed by these is a subject, not a talk: "「…」을 주제로".
+        # A timetable item: '￭ 그리드 코드 고도화 방안' (a marker, then the topic).
+        "TIMETABLE_ITEM_RE": re.compile(
+            rf"^\s*[{re.escape(s['grammar']['timetable_marks'])}]\s*(?P<topic>\S.{{2,80}}?)\s*$"),
         "SUBJECT_AFTER_RE": re.compile(rf"\s*+(?:{alternation(s['title_subject'])})"),
         # "「지역 간 건강격차 해소사업」의 성과", "「…」을 직접 수행하고": a quote that modifies or is
         # the object of another verb, not a talk.

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
-from ..semantic import Person, Session, Talk, list_entries, read_program_line
+from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
@@ -257,6 +257,21 @@ def program_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
     return talks
 
 
+def timetable_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
+    """A timetable flattened one cell a line: '￭ 그리드 코드 고도화 방안' then '송승호 교수' — an
+    item, then the speaker alone on the next line, is a talk."""
+    talks = []
+    for item, who in zip(lines, lines[1:]):
+        m = lex.TIMETABLE_ITEM_RE.match(item.text)
+        words = who.text.split()
+        if m is None or len(words) != 2 or not is_korean_name(words[0], lex) \
+                or not lex.PERSON_TITLE_TAIL_RE.search(words[1]):
+            continue
+        talks.append(Talk(words[0], words[1], None, None, collapse(m.group("topic")),
+                          (item.content.start, who.content.end)))
+    return talks
+
+
 def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, int | None]:
     """The title of a label alone on its line: the first line under it that is '[제목]', or the
     title a bracketed named label carries ('ㅇ (종합토론) 금융교육 활성화 방안'), times skipped."""
@@ -294,7 +309,7 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
             if used is not None:
                 absorbed.add(i + 1 + used)
         summary = collapse(doc.text[label.end:line.content.end]) or None
-        talks = program_talks(doc.text, scope, lex) + [
+        talks = (program_talks(doc.text, scope, lex) or timetable_talks(doc.text, scope, lex)) + [
             Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
             for e in list_entries(doc.text, label.end, line.content.end, lex)]
         if not talks and label.tail not in (None, ":", "-"):
