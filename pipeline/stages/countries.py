@@ -320,7 +320,10 @@ def run(doc: Document, lex: Lexicon) -> None:
             codes.append(header[0])
         if not codes:
             continue
-        found.append((position, codes, bool(lex.COMPARISON_RE.search(doc.text, node.span.start, node.span.end))))
+        # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its form.
+        compares = bool(lex.COMPARISON_RE.search(doc.text, node.span.start, node.span.end)
+                        or match_tag(doc.text, node, [], [], lex) or header is not None)
+        found.append((position, codes, compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
