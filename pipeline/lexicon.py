@@ -618,9 +618,11 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "COUNTRY_TAG_RE": re.compile(
             rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억
-        # 달러)", "저지*(9.3억 달러)": a figure right after the name (a year in brackets is none).
+        # 달러)", "저지*(9.3억 달러)": a figure right after the name (a year in brackets, an ordinal
+        # '북한 8차 당 대회' is none).
         "COUNTRY_FIGURE_AFTER_RE": re.compile(
-            r"\*?\s?[:)(]?\s?[+△▲\-]?\s?(?![12][0-9]{3}(?![0-9.,]))[0-9]"),
+            rf"\*?\s?[:)(]?\s?[+△▲\-]?\s?(?![12][0-9]{{3}}(?![0-9.,]))[0-9]"
+            rf"(?![0-9.,]*\s?(?:{alternation(g['ordinal_counters'])})(?![{HANGUL}]))"),
         # "대중국 수출은 …": a prefixed name, then a noun that is the subject.
         "PREFIXED_SUBJECT_RE": re.compile(
             rf"\s*+[{HANGUL}]{{1,8}}(?:{alternation(p['subject'])})(?![{HANGUL}])"),
