@@ -207,12 +207,14 @@ class Document:
     organizations: list[dict[str, Any]] = field(default_factory=list)
     sections: list[Node] = field(default_factory=list)
     appendices: list[dict[str, Any]] = field(default_factory=list)
-    # semantic layer: typed values of pipeline/semantic.py (Event, Session, Person)
+    # semantic layer: typed values of pipeline/semantic.py (Event, Session, Talk, Person, Figure,
+    # Country)
     event: Any = None
     sessions: list[Any] = field(default_factory=list)
+    talks: list[Any] = field(default_factory=list)      # talks outside any session (keynotes)
     people: list[Any] = field(default_factory=list)
-    countries: list[dict[str, Any]] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)
+    countries: list[Any] = field(default_factory=list)     # Country
+    figures: list[Any] = field(default_factory=list)       # Figure
     # assemble
     record: dict[str, Any] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)

@@ -469,6 +469,7 @@ def _load_semantic(lex: Lexicon) -> None:
     })
     lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
     lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
+    lex.semantic["person_title_set"] = frozenset(lex.titles["person"] + lex.semantic["people"]["extra"]["titles"])
     lex.semantic["program"] = _load_program(lex.semantic["sessions"]["program"])
     lex.semantic["quote_open"] = QUOTE_OPEN
     subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}
@@ -607,15 +608,27 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                (?!\s*+(?:{alternation(c['ignore']['proper_noun_after'])})))
             """, re.VERBOSE),
         # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
+        # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
+        # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.
+        "COUNTERPART_AFTER_RE": re.compile(
+            rf"(?:[\s,]++[^\s,]++){{0,{c['counterpart']['max_words']}}}?"
+            rf"(?:{'|'.join(f'(?<={j})' for j in c['counterpart']['joiners'])})"
+            rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
+            rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"),
         "COUNTRY_TAG_RE": re.compile(
             rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
-        # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1": a figure right
-        # after the name.
-        "COUNTRY_FIGURE_AFTER_RE": re.compile(r"\s?[:)]?\s?[+△▲\-]?\s?[0-9]"),
+        # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억
+        # 달러)", "저지*(9.3억 달러)": a figure right after the name (a year in brackets, an ordinal
+        # '북한 8차 당 대회' is none).
+        "COUNTRY_FIGURE_AFTER_RE": re.compile(
+            rf"\*?\s?[:)(]?\s?[+△▲\-]?\s?(?![12][0-9]{{3}}(?![0-9.,]))[0-9]"
+            rf"(?![0-9.,]*\s?(?:{alternation(g['ordinal_counters'])})(?![{HANGUL}]))"),
         # "대중국 수출은 …": a prefixed name, then a noun that is the subject.
         "PREFIXED_SUBJECT_RE": re.compile(
             rf"\s*+[{HANGUL}]{{1,8}}(?:{alternation(p['subject'])})(?![{HANGUL}])"),
         "SUBJECT_PARTICLE_RE": re.compile(rf"^(?:{alternation(p['subject'])})$"),
+        # "반면 우리나라는 …", "주요국과 비교할 때": words that compare with the bullet before or after.
+        "COMPARISON_RE": re.compile(rf"(?:{alternation(g['comparison_words'])})"),
         # Between two names of one subject: "일본과 한국은", "일본과 한국, 그리고 미국과 …".
         "COUNTRY_CHAIN_RE": re.compile(
             rf"^(?:{alternation(p['joiner'])})?\s*(?:,\s*)?(?:(?:{alternation(g['chain_words'])})\s+)?$"),
@@ -641,7 +654,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PROGRAM_NOUN_BEFORE_RE": re.compile(rf"(?:{nouns}){g['copula']}\s+$"),
         "PROGRAM_QUOTED_RE": re.compile(rf"""
             [{QUOTE_OPEN}](?![0-9])(?P<name>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,60}}?)[{QUOTE_CLOSE}]
-            (?P<after>\s*(?:이?라는|인|의)?\s*(?:{nouns}))?
+            (?P<after>\s*(?:{alternation(g['program_linkers'])})?\s*(?:{nouns}))?
             """, re.VERBOSE),
         "PROGRAM_NOUN_END_RE": re.compile(rf"(?:{nouns})$"),
     }
@@ -657,13 +670,14 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
-            (?=[\[(【<〈0-9{s['ordinal_prefix']}{first_chars(s['numbered_words'] + s['named'] + list(s['ordinals']))}])
+            (?=[\[(【<〈0-9{s['ordinal_prefix']}{first_chars(s['numbered_words'] + s['named'] + list(s['ordinals']) + [sg['last_word']])}])
             (?<![0-9A-Za-z{HANGUL}])
             (?P<open>[\[(【<〈])?\s*+
             (?P<label>{s['ordinal_prefix']}\s*+(?P<num_a>\d{{1,2}})\s*+(?P<word_a>{words}|{s['part_word']})
               |(?P<word_b>{words})\s*+(?P<num_b>\d{{1,2}})
               |(?P<num_c>\d{{1,2}})\s*+(?P<word_c>{words}|{s['part_word']})
               |(?P<ordinal>{alternation(list(s['ordinals']))})\s*+{sg['ordinal_counter']}\s*+(?P<word_d>{words})
+              |(?P<last>{sg['last_word']})\s*+(?P<word_e>{words})
               |(?P<named>{alternation(s['named'])}))
             \s*+(?(open)(?P<close>[\])】>〉])|)
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
@@ -708,15 +722,21 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # The end of a sentence inside a paragraph line.
         "SENTENCE_STOP_RE": re.compile(r"\.(?=\s|$)"),
         # A quote followed by these is a subject, not a talk: "「…」을 주제로".
+        # A timetable item: '￭ 그리드 코드 고도화 방안' (a marker, then the topic).
+        "TIMETABLE_ITEM_RE": re.compile(
+            rf"^\s*[{re.escape(s['grammar']['timetable_marks'])}]\s*(?P<topic>\S.{{2,80}}?)\s*$"),
         "SUBJECT_AFTER_RE": re.compile(rf"\s*+(?:{alternation(s['title_subject'])})"),
+        # "「지역 간 건강격차 해소사업」의 성과", "「…」을 직접 수행하고": a quote that modifies or is
+        # the object of another verb, not a talk.
+        "QUOTE_MODIFIER_RE": re.compile(rf"\s*+(?:{alternation(sg['quote_modifiers'])})"),
         # The quoted items a prose report names as talks: "「…」", "‘…’".
         "TALK_QUOTE_RE": re.compile(
             rf"[「『‘“](?P<title>[^「」『』‘’“”\n]{{4,120}})[」』’”]"
             rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": re.compile(rf"""
-            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:등의?\s*)?
-            (?P<count>\d+)\s*개의?\s*(?:{alternation(s['enumeration_head'])})
+            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:{sg['enum_closer']}(?:{sg['enum_genitive']})?\s*)?
+            (?P<count>\d+)\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
             """, re.VERBOSE),
         "QUOTED_RE": re.compile(
             rf"[{QUOTE_OPEN}](?![0-9])(?P<q>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
@@ -742,8 +762,25 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     e = lex.semantic["event"]
     wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
+    yw, mw, dw = e["year_word"], e["month_word"], e["day_word"]
     return {
-        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})"),
+        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
+        # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
+        "HELD_EVENT_RE": re.compile(
+            rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
+            rf"(?P<name>[^\s「」『』‘’“”'\"(][^「」『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
+            rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:{alternation(e['held_tails'])})(?![{HANGUL}])"),
+        "HELD_VENUE_RE": re.compile(rf"^(?:{alternation(e['held_verbs'])})\s"),
+        # An open bracket, a comma, and no closing bracket before the date: an aside.
+        "ASIDE_OPEN_RE": re.compile(r"\([^()\n]*,[^()\n]*$"),
+        # "13~17일", "13일~17일": a day range without a month ("1~3일 후" is a duration).
+        "EVENT_DAYS_RE": re.compile(
+            rf"(?<![0-9.~\-]){wd[:0]}(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw})?\s*[~∼\-]\s*"
+            rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}(?![{HANGUL}])"
+            rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
+        "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
+        # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
+        "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": re.compile(
             rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"
@@ -751,7 +788,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
         "TITLE_EVENT_RE": re.compile(
-            rf"(?:^|[,·]\s*+|\]\s*+)(?P<name>[^,·\[\]()]{{0,60}}?(?:{alternation(e['nouns'])}))(?=\s|\(|$|[,·])"),
+            rf"(?:^|(?<=[\s,·\]]))(?P<name>[^\s,·\[\]()][^,·\[\]()]{{0,60}}?(?:{alternation(e['nouns'])}))(?=\s|\(|$|[,·])"),
         "EVENT_NOUN_END_RE": re.compile(rf"(?:{alternation(e['nouns'])})(?:\([^()]*\))?$"),
         # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
@@ -764,11 +801,13 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NAME_BOUNDARY_RE": re.compile(
             rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:])$"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
+        # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         "EVENT_DATES_RE": re.compile(rf"""
-            (?:(?P<y1>\d{{4}})\s*년\s*)?(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*(?P<day1>일)?{wd}
-            (?:\s*부터\s*(?P<ndays>\d{{1,2}})\s*일\s*간)?     # "11월 23일부터 5일간"
+            (?:(?P<y1>\d{{4}})\s*{yw}\s*)?(?P<m1>\d{{1,2}})\s*{mw}\s*(?P<d1>\d{{1,2}})\s*(?P<day1>{dw})?{wd}
+            (?:\s*{e['span_from']}\s*(?:(?P<ndays>\d{{1,2}})\s*{dw}|(?P<nword>{alternation(list(e['day_counts']))}))
+               \s*(?:{alternation(e['span_words'])}))?
             (?:\s*(?:{alternation(e['date_joiners'])})\s*
-               (?:(?P<y2>\d{{4}})\s*년\s*)?(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일{wd}
+               (?:(?P<y2>\d{{4}})\s*{yw}\s*)?(?:(?P<m2>\d{{1,2}})\s*{mw}\s*)?(?P<d2>\d{{1,2}})\s*{dw}{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
         # "12.5.(금)", "2022.12.5.(월)", "4.13일(월)", "5.2.~5.19.", "3.14~15", "3.20.(월)부터 3.26.(일)까지"
@@ -799,6 +838,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             # word's start; `(?:[^\s,]+\s?){1,8}` split a long word 2^n ways.
             rf"(?<![^\s,])(?P<list>(?:[^\s,]++\s){{0,7}}?[^\s,]+?)(?:{alternation(e['joint_particles'])})\s*+"
             rf"(?:{alternation(e['joint_verbs'])})"),
+        # Only marks, brackets and blanks before a label on its line: '□ (주최·주관) …', '‣ 주최 : …'.
+        "LINE_LEAD_RE": re.compile(r"[^\w]*"),
+        "HOST_DOT_RE": re.compile(r"\s*[·ㆍ]\s*"),
         "HOST_LIST_END_RE": re.compile(rf"\s*+(?:{alternation(e['host_list_closers'])})?\s*+[,.]?\s*+$"),
         # "…와 공동으로", "…과 함께": a co-host of the lead.
         "COHOST_RE": re.compile(
@@ -852,6 +894,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
+        # A word that makes a description a clause, not an affiliation: '포럼에는', '당시', '1월'.
+        "NOT_AFFILIATION_WORD_RE": re.compile(
+            rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
+            rf"|[0-9]+(?:{alternation(p['date_units'])}))$"),
+        "AFFILIATION_BRACKETS_RE": re.compile(r"\s*\([^()]*\)"),
+        "UNCLOSED_BRACKET_RE": re.compile(r"\s*\([^()]*$"),
+        # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.
+        "BRACKETED_WORD_RE": re.compile(r"(?:[^\s()]++|\([^()]*\))++"),
         # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
         "LATIN_GLOSS_RE": re.compile(
             rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),

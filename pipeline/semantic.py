@@ -1,4 +1,5 @@
-"""Typed values the semantic stages hand to each other (event → people → sessions → countries),
+"""Typed values the semantic stages hand to each other (event → people → sessions → figures →
+countries),
 and the one reader two of them share: a line of a programme.
 
 Stages store these dataclasses on the Document; `assemble` turns them into JSON with `to_json`.
@@ -81,6 +82,57 @@ class Session:
 
 
 # --- programme lines --------------------------------------------------------------------------
+
+@dataclass
+class Figure:
+    """A quantity: '42억6천만엔' → value 4,260,000,000, unit 'JPY', kind 'money'.
+    `equivalent_of` indexes the figure of the same list this one restates ('(한화 700억원)')."""
+    text: str
+    value: int | float | None
+    value_max: int | float | None
+    unit: str | None
+    kind: str
+    approximate: bool
+    equivalent_of: int | None
+    span: tuple[int, int]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Figure":
+        return cls(d["text"], d["value"], d["value_max"], d["unit"], d["kind"], d["approximate"],
+                   d["equivalent_of"], (d["span"][0], d["span"][1]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "value_max": self.value_max, "unit": self.unit,
+                "kind": self.kind, "approximate": self.approximate, "equivalent_of": self.equivalent_of,
+                "span": list(self.span)}
+
+
+@dataclass
+class Finding:
+    """A bullet that states something about a country, and the session it reports on."""
+    text: str
+    span: tuple[int, int]
+    session: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "span": list(self.span), "session": self.session}
+
+
+@dataclass
+class Country:
+    name: str
+    iso_code: str
+    name_en: str
+    findings: list[Finding] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)     # `equivalent_of` indexes this list
+    programs: list[str] = field(default_factory=list)
+    implications: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "iso_code": self.iso_code, "name_en": self.name_en,
+                "findings": [f.to_json() for f in self.findings], "figures": [f.to_json() for f in self.figures],
+                "programs": self.programs, "implications": self.implications}
+
 
 @dataclass(frozen=True)
 class ProgramEntry:

@@ -37,15 +37,15 @@ def test_mentions(text, expected):
 
 
 def test_display_and_english_names():
-    doc = parse("□ 대한민국은 지원을 확대\n  ○ 오스트레일리아는 교육을 강화\n")
-    got = {c["iso_code"]: (c["name"], c["name_en"]) for c in doc.countries}
+    doc = parse("□ 대한민국과 오스트레일리아는 지원을 확대\n")
+    got = {c.iso_code: (c.name, c.name_en) for c in doc.countries}
     assert got == {"KR": ("한국", "Korea"), "AU": ("호주", "Australia")}
 
 
 def test_subject_chain_gives_each_country_the_finding():
     doc = parse("□ 정책 비교\n  ○ 일본과 한국, 그리고 캐나다는 정부가 주도함\n")
-    assert [c["iso_code"] for c in doc.countries] == ["JP", "KR", "CA"]
-    assert all(len(c["findings"]) == 1 for c in doc.countries)
+    assert [c.iso_code for c in doc.countries] == ["JP", "KR", "CA"]
+    assert all(len(c.findings) == 1 for c in doc.countries)
 
 
 def test_a_genitive_is_not_a_subject():
@@ -71,30 +71,30 @@ def test_roster_is_not_a_finding():
 
 def test_speaker_country_makes_a_finding():
     doc = parse("□ 사례 발표\n  ○ 교육 사례에서 뉴질랜드 교육부의 스미스 국장은 원격교육 성과를 소개\n")
-    assert [c["iso_code"] for c in doc.countries] == ["NZ"]
-    assert doc.countries[0]["findings"][0]["text"].startswith("교육 사례에서")
+    assert [c.iso_code for c in doc.countries] == ["NZ"]
+    assert doc.countries[0].findings[0].text.startswith("교육 사례에서")
 
 
 def test_findings_carry_their_figures_with_local_equivalents():
     doc = parse("□ 예산 2,000억원 투입\n"
                 "  ○ 캐나다는 미화 5천만불 (한화 600억원)을 지원\n")
     canada = doc.countries[0]
-    assert [(f["value"], f["unit"], f["equivalent_of"]) for f in canada["figures"]] == [
+    assert [(f.value, f.unit, f.equivalent_of) for f in canada.figures] == [
         (50000000, "USD", None), (60000000000, "KRW", 0)]
 
 
 def test_implications_from_a_trailing_country_list():
     doc = parse("□ 시사점\n  ○ 교육 훈련 체계 정책 (칠레, 페루)\n  ○ 수요 공급 균형 정책 (캐나다\n")
-    got = {c["iso_code"]: c["implications"] for c in doc.countries}
+    got = {c.iso_code: c.implications for c in doc.countries}
     assert got == {"CL": ["교육 훈련 체계 정책"], "PE": ["교육 훈련 체계 정책"],
                    "CA": ["수요 공급 균형 정책"]}
-    assert all(c["findings"] == [] for c in doc.countries)
+    assert all(c.findings == [] for c in doc.countries)
 
 
 def test_a_list_left_open_by_a_cut_line_counts_anywhere():
     # No rule for the body's last line: a cut line mid-body names its countries too.
     doc = parse("□ 시사점\n  ○ 수요 공급 균형 정책 (캐나다\n  ○ 칠레는 교육을 강화\n")
-    assert [(c["iso_code"], c["implications"]) for c in doc.countries] == [
+    assert [(c.iso_code, c.implications) for c in doc.countries] == [
         ("CA", ["수요 공급 균형 정책"]), ("CL", [])]
 
 
@@ -105,8 +105,8 @@ def test_an_open_bracket_of_other_words_is_no_implication():
 
 def test_a_parenthesis_that_is_not_a_country_list_is_no_implication():
     doc = parse("□ 칠레는 예산을 늘림 (2024년 기준)\n")
-    assert doc.countries[0]["implications"] == []
-    assert len(doc.countries[0]["findings"]) == 1
+    assert doc.countries[0].implications == []
+    assert len(doc.countries[0].findings) == 1
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -131,7 +131,7 @@ def test_finding_session_is_the_session_reported_under():
                 "    - [세션 2]에서는 금융 지원 사례를 발표함\n"
                 "  ○ 교육 정책의 비교 부문에서 칠레와 페루가 대비됨\n"
                 "    * 칠레는 직업교육을 강화\n")
-    sessions = {c["iso_code"]: [f["session"] for f in c["findings"]] for c in doc.countries}
+    sessions = {c.iso_code: [f.session for f in c.findings] for c in doc.countries}
     assert sessions == {"CL": ["세션 1", "세션 1"], "PE": ["세션 1"]}
 
 
@@ -144,7 +144,7 @@ def test_aliases_name_known_codes_and_cldr_names_are_loaded():
 
 def test_a_block_header_makes_the_bullets_under_it_findings():
     doc = parse("□ 【 베트남 】\n  ○ 수출이 12% 늘었음\n  ○ 투자 설명회를 열었음\n□ 【 태국 】\n  ○ 관세를 낮춤\n")
-    got = {c["iso_code"]: [f["text"] for f in c["findings"]] for c in doc.countries}
+    got = {c.iso_code: [f.text for f in c.findings] for c in doc.countries}
     assert got == {"VN": ["수출이 12% 늘었음", "투자 설명회를 열었음"], "TH": ["관세를 낮춤"]}
 
 
@@ -159,4 +159,4 @@ def test_a_block_header_makes_the_bullets_under_it_findings():
 ])
 def test_finding_forms(line, expected):
     doc = parse(line + "\n")
-    assert [c["iso_code"] for c in doc.countries if c["findings"]] == expected
+    assert [c.iso_code for c in doc.countries if c.findings] == expected

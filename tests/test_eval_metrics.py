@@ -212,3 +212,10 @@ def test_record_title_outcome_tells_false_titles_from_other_headlines():
     assert ev.record_title_outcome({"release": {"title": "배포일: 05/04/2020"}}, "과장급 인사")["outcome"] == "false"
     assert ev.record_title_outcome({"release": {"title": "청년 지원 확대"}}, "과장급 인사")["outcome"] == "other"
     assert ev.record_title_outcome({"release": {"title": None}}, "과장급 인사")["outcome"] == "miss"
+
+
+def test_same_document_tells_another_attachment_from_the_release():
+    truth = "# 제목\n\n## 본문\n\n가나다라마바사아자차카타파하 회의를 개최하였다 오늘 오후\n짧은 줄\n"
+    assert ev.same_document("…가나다라마바사아자차카타파하 회의를 개최하였다 오늘…", truth)
+    assert not ev.same_document("지금부터 회의를 시작하겠습니다. 모두발언 원고입니다.", truth)
+    assert ev.same_document("무엇이든", "## 본문\n짧은 줄\n")      # nothing long to compare

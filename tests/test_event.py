@@ -90,3 +90,13 @@ def test_organizations_stage_gives_hosts_when_the_subject_is_no_list_of_hosts():
 
 def test_no_event_verb_no_event():
     assert run_event("□ 산림청은 3월 5일 봄철 산불 예방 수칙을 발표함\n") is None
+
+
+def test_days_without_a_month_take_the_reference_month():
+    from pipeline.lexicon import load_lexicon
+    from pipeline.stages import event as event_stage
+    lex = load_lexicon()
+    m = lex.EVENT_DAYS_RE.search("사무처장은 13~17일 오스트리아 빈에서")
+    assert [d.isoformat() for d in event_stage.parse_dates(m, (2026, 4))] == ["2026-04-13", "2026-04-17"]
+    assert event_stage.parse_dates(m, (2026, 0)) == (None, None)     # a year from a name: no month
+    assert lex.EVENT_DAYS_RE.search("결과는 1~3일 후 통보") is None

@@ -112,14 +112,14 @@ def test_value_is_exact_integer_for_large_amounts():
 
 def test_stage_reads_bullets_in_text_order():
     doc = parse("□ 예산은 3조 원\n  ○ 참가자 1,200명과 5개국\n")
-    assert [f["value"] for f in doc.figures] == [3000000000000, 1200, 5]
+    assert [f.value for f in doc.figures] == [3000000000000, 1200, 5]
     for fig in doc.figures:
-        assert fig["text"] in doc.text[fig["span"][0]:fig["span"][1]]
+        assert fig.text in doc.text[fig.span[0]:fig.span[1]]
 
 
 def test_equivalent_index_is_global_in_the_stage():
     doc = parse("□ 참가 30개국\n  ○ 예산 미화 500만불 (한화 60억원)\n")
-    assert [f["equivalent_of"] for f in doc.figures] == [None, None, 1]
+    assert [f.equivalent_of for f in doc.figures] == [None, None, 1]
 
 
 def test_every_unit_word_has_one_kind():

@@ -67,3 +67,13 @@ def test_similarity_ignores_spaces_and_punctuation():
     lex = load_lexicon()
     assert sessions.similarity("중소기업 정보화 추진(성공) 사례", "중소기업의 정보화 추진 사례", lex) > 0.6
     assert sessions.similarity("중소기업 정보화 지원정책 비교", "중소기업의 정보화 추진 사례", lex) < 0.6
+
+
+def test_a_keynote_outside_any_session_is_a_top_level_talk():
+    import pipeline
+    record = pipeline.parse_text(
+        "가상 보도자료 제목\n\n"
+        "□ 행사 첫날 한국표준협회 박영수 회장이 기조연설에서 ‘디지털 전환과 표준’을 주제로 발표하였다.\n"
+        "□ [세션 1]에서는 인증 제도를 논의하였다.\n")
+    assert [(t["speaker"], t["topic"]) for t in record["talks"]] == [("박영수", "디지털 전환과 표준")]
+    assert all(t["speaker"] != "박영수" for s in record["sessions"] for t in s["talks"])

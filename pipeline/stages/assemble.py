@@ -79,8 +79,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         "sections": [node_json(n) for n in doc.sections],
         "appendices": [{**a, "sections": [node_json(n) for n in a["sections"]]} for a in doc.appendices],
         "sessions": [s.to_json() for s in doc.sessions],
+        "talks": [t.to_json() for t in doc.talks],
         "people": [p.to_json() for p in doc.people],
-        "countries": doc.countries,
-        "figures": doc.figures,
+        "countries": [c.to_json() for c in doc.countries],
+        "figures": [f.to_json() for f in doc.figures],
         "diagnostics": diagnostics(doc),
     }

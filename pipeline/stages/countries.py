@@ -14,16 +14,16 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
-from ..semantic import Session
+from ..semantic import Country, Figure, Finding, Session
 from ..text import NodeIndex, collapse, content_start, walk
 
 
 REPORTING_ROLES = {"presenter", "keynote"}
+COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 
 
@@ -40,12 +40,9 @@ class Mention:
 
 @dataclass
 class Entry:
-    code: str
+    """A country being gathered: where it is first found, and its Country value."""
     first: int
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    programs: list[str] = field(default_factory=list)
-    implications: list[str] = field(default_factory=list)
+    country: Country
 
 
 # --- mentions ------------------------------------------------------------------------------
@@ -156,6 +153,14 @@ def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: lis
             and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
 
 
+def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                       lex: Lexicon) -> list[str]:
+    """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
+    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
+    return [m.code for m in mentions if (m.particle is None or m.particle in joiners)
+            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+
+
 def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
     """'【 베트남 】', '< 일본 >' alone on a line: the bullets after it, down to the next header or a
     bullet above its level, are findings for that country."""
@@ -172,6 +177,7 @@ RULES = (
     ("tag", match_tag),
     ("figure_list", match_figure_lists),
     ("prefixed", match_prefixed),
+    ("counterpart", match_counterparts),
 )
 
 
@@ -233,45 +239,55 @@ class SessionIndex:
         return None
 
 
-def figures_by_node(figures: list[dict[str, Any]], index: NodeIndex) -> dict[int, list[int]]:
+def figures_by_node(figures: list[Figure], index: NodeIndex) -> dict[int, list[int]]:
     """Bullet start → indices into doc.figures of the figures inside it."""
     owned: dict[int, list[int]] = {}
     for i, fig in enumerate(figures):
-        owner = index.owner(fig["span"][0])
+        owner = index.owner(fig.span[0])
         if owner is not None:
             owned.setdefault(owner, []).append(i)
     return owned
 
 
-def local_figures(figures: list[dict[str, Any]], indices: list[int]) -> list[dict[str, Any]]:
+def local_figures(figures: list[Figure], indices: list[int]) -> list[Figure]:
     """The figures at `indices`, `equivalent_of` renumbered into the returned list."""
     local = {g: n for n, g in enumerate(indices)}
-    out = []
-    for g in indices:
-        ref = figures[g].get("equivalent_of")
-        out.append({**figures[g], "equivalent_of": local.get(ref) if ref is not None else None})
-    return out
+    return [replace(figures[g], equivalent_of=local.get(figures[g].equivalent_of)
+                    if figures[g].equivalent_of is not None else None) for g in indices]
 
 
 # --- the stage -----------------------------------------------------------------------------
 
-def add_finding(entry: Entry, finding: dict[str, Any], figures: list[dict[str, Any]],
-                programs: list[str]) -> None:
-    entry.findings.append(dict(finding))
-    offset = len(entry.figures)
-    for fig in figures:
-        fig = dict(fig)
-        if fig["equivalent_of"] is not None:
-            fig["equivalent_of"] += offset
-        entry.figures.append(fig)
-    entry.programs.extend(name for name in programs if name not in entry.programs)
+def add_finding(country: Country, finding: Finding, figures: list[Figure], programs: list[str]) -> None:
+    country.findings.append(replace(finding))
+    offset = len(country.figures)
+    country.figures.extend(replace(fig, equivalent_of=fig.equivalent_of + offset)
+                           if fig.equivalent_of is not None else replace(fig) for fig in figures)
+    country.programs.extend(name for name in programs if name not in country.programs)
 
 
-def to_json(entry: Entry, lex: Lexicon) -> dict[str, Any]:
-    info = lex.semantic["country_table"]["info"][entry.code]
-    return {"name": info["name"], "iso_code": entry.code, "name_en": info["name_en"],
-            "findings": entry.findings, "figures": entry.figures, "programs": entry.programs,
-            "implications": entry.implications}
+def new_entry(code: str, first: int, lex: Lexicon) -> Entry:
+    info = lex.semantic["country_table"]["info"][code]
+    return Entry(first, Country(info["name"], code, info["name_en"]))
+
+
+def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) -> bool:
+    """Korea's own statements are not findings about Korea: the home country has findings only
+    where the release compares it with another country — in one bullet ('일본과 한국은 …', a
+    per-country list) or, in words of comparison, in the bullet next to it ('미국은 … 영국은 …' /
+    '반면 우리나라는 …')."""
+    for i, (position, codes, compares) in enumerate(found):
+        if home not in codes:
+            continue
+        if len(codes) > 1:
+            return True
+        if not compares:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(found) and abs(found[j][0] - position) <= COMPARISON_REACH \
+                    and set(found[j][1]) - {home}:
+                return True
+    return False
 
 
 def run(doc: Document, lex: Lexicon) -> None:
@@ -282,7 +298,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
-    for node in nodes:
+    found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
+    for position, node in enumerate(nodes):
         if not node.text:
             continue
         if header is not None and node.level < header[1]:
@@ -294,18 +311,26 @@ def run(doc: Document, lex: Lexicon) -> None:
         implication = match_implication(doc.text, node, lex)
         if implication is not None:
             line, codes = implication
+            found.append((position, codes, False))
             for code in codes:
-                entries.setdefault(code, Entry(code, node.span.start)).implications.append(line)
+                entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
             continue
         codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
         if header is not None and header[0] not in codes:
             codes.append(header[0])
         if not codes:
             continue
-        finding = {"text": node.text, "span": node.span.to_json(),
-                   "session": sessions.label_at(node.span.start)}
+        # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its form.
+        compares = bool(lex.COMPARISON_RE.search(doc.text, node.span.start, node.span.end)
+                        or match_tag(doc.text, node, [], [], lex) or header is not None)
+        found.append((position, codes, compares))
+        finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
         for code in codes:
-            add_finding(entries.setdefault(code, Entry(code, node.span.start)), finding, figures, programs)
-    doc.countries = [to_json(e, lex) for e in sorted(entries.values(), key=lambda e: e.first)]
+            add_finding(entries.setdefault(code, new_entry(code, node.span.start, lex)).country, finding,
+                        figures, programs)
+    home = lex.semantic["people"]["home_country"]
+    if home in entries and not compared_with_others(found, home):
+        del entries[home]
+    doc.countries = [e.country for e in sorted(entries.values(), key=lambda e: e.first)]

@@ -25,6 +25,7 @@ from ..semantic import Event
 from ..text import collapse, content_start, walk
 
 
+ASIDE_REACH = 40        # characters before a date searched for the bracket of an aside
 LEAD_SCAN = 12          # body bullets searched for the lead, in order
 MAX_HOST_WORDS = 4      # a longer "host" is a clause
 HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
@@ -36,11 +37,16 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
     the first after it; a theme ('「…」을 주제로') or a law ('「대기환경보전법」') is no event. With
     `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
     before, after = None, None
+    reach = lex.semantic["event"]["name_to_verb"]
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
         name = collapse(m.group("name")).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
+            continue
+        # Without an event noun, only the verb's own object names the event: '‘전력망 기술기준’
+        # 고도화와 … 논의하는 토론회를 개최' quotes a topic.
+        if not event_noun and abs(verb - m.end()) > reach and abs(m.start() - verb) > reach:
             continue
         if m.end() <= verb:
             before = name
@@ -100,10 +106,22 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
     found = []
     for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
         for m in pattern.finditer(text, start, node.span.end):
-            if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or pattern is lex.EVENT_DOTTED_DATES_RE:
+            if in_aside(text, start, m.start(), lex):
+                continue
+            if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or m.groupdict().get("nword") or pattern is lex.EVENT_DOTTED_DATES_RE:
                 found.append(m)
                 break
+    if not found:
+        # '13~17일 오스트리아 빈에서': days without a month take the month of the release.
+        found = [m for m in [lex.EVENT_DAYS_RE.search(text, start, node.span.end)] if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
+    """'제14차 WTO 각료회의(MC-14, 3.26(목)~29(일), 카메룬 야운데)를 앞두고': a date inside another
+    name's bracketed aside (an open bracket with a comma before the date) is that event's."""
+    m = lex.ASIDE_OPEN_RE.search(text, max(start, at - ASIDE_REACH), at)
+    return m is not None
 
 
 def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
@@ -150,11 +168,18 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
         return None
 
 
-def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date | None, dt.date | None]:
-    g = m.groupdict()
+def parse_dates(m: re.Match[str], ref: tuple[int, int] | None,
+                counts: dict[str, int] | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end; `counts` are the day counts written in words ('이틀' → 2)."""
+    g, counts = m.groupdict(), counts or {}
+    if not g.get("m1"):             # days only: the month of the reference date
+        if not ref or not ref[1]:
+            return None, None
+        g = {**g, "m1": str(ref[1])}
     start = make_date(g.get("y1"), g["m1"], g["d1"], ref)
-    if g.get("ndays") and start:
-        return start, start + dt.timedelta(days=int(g["ndays"]) - 1)
+    ndays = int(g["ndays"]) if g.get("ndays") else counts.get(g.get("nword") or "")
+    if ndays and start:
+        return start, start + dt.timedelta(days=ndays - 1)
     if not g.get("d2"):
         return start, start
     year2 = g.get("y2") or g.get("y1") or (str(start.year) if start else None)
@@ -167,7 +192,8 @@ def parse_dates(m: re.Match[str], ref: tuple[int, int] | None) -> tuple[dt.date 
 def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
     """'에 서울 강남 노보텔 앰버서더에서「…」' → '서울 강남 노보텔 앰버서더'."""
     m = lex.EVENT_VENUE_RE.match(text, after, end)
-    return collapse(m.group("venue")) if m else None
+    # '부터 이틀간 열린 G20 환경장관회의에서': the words before 에서 name an event, not a place.
+    return collapse(m.group("venue")) if m and not lex.HELD_VENUE_RE.match(m.group("venue")) else None
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
@@ -177,6 +203,13 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
     cohosts = []
+    verb = lex.HOST_VERB_RE.search(text, start, node.span.end)
+    if verb is None:
+        known = []      # the lead's subject attends, or the event is only said to be held
+    else:
+        # The subject opens the sentence of the verb, not a subtitle or a sentence before it.
+        start = max(start, text.rfind("\n", start, verb.start()) + 1, text.rfind(". ", start, verb.start()) + 2)
+        start += len(text[start:verb.start()]) - len(text[start:verb.start()].lstrip())
     for c in lex.COHOST_RE.finditer(text, start, node.span.end):
         org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
         if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
@@ -184,26 +217,54 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
     if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
         return known + [c for c in cohosts if c not in known]
+    if verb is None:
+        return cohosts
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
-    hosts = [p for p in parts if is_host(p, lex)]
-    # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found.
-    hosts += [k for k in known if not any(h.endswith(k) for h in hosts)]
+    hosts = [p for p in parts if is_host(p, lex) and p not in lex.semantic["event"]["not_hosts"]]
+    # '산업통상자원부(장관 …) 여한구 통상교섭본부장은 … 개최': an official convenes; the ministry
+    # is only his affiliation.
+    if not hosts and parts and lex.PERSON_TITLE_TAIL_RE.search(parts[-1].split()[-1]):
+        return cohosts
+    # '산업통상자원부 국가기술표준원' already holds the '국가기술표준원' the organizations stage found,
+    # '질병관리청 충청권질병대응센터' the '질병관리청'.
+    hosts += [k for k in known if not any(k in h for h in hosts)]
     return hosts + [c for c in cohosts if c not in hosts]
 
 
-def listed_hosts(text: str, nodes: list[Node], lex: Lexicon) -> list[str]:
+def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False) -> list[str]:
     """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it."""
     for node in nodes:
         start = content_start(text, node)
-        m = lex.HOST_LABEL_RE.search(text, start, node.span.end) or lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
+        m = lex.HOST_LABEL_RE.search(text, start, node.span.end)
+        if labelled_only and m is not None and \
+                not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
+            m = None            # far from the lead, only a line the label opens: not '(주최 : …)' of a footnote
+        if m is None and not labelled_only:
+            m = lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
         if m is None:
             continue
         items = lex.HOST_SPLIT_RE.split(lex.HOST_LIST_END_RE.sub("", m.group("list")))
+        # 'A 전기위원회·한국전력거래소·한국전력공사': a middle dot parts hosts when every part is one.
         hosts = [collapse(i) for i in items if i.strip() and is_host(collapse(lex.PARENTHETICAL_RE.sub("", i)), lex)]
+        # A dotted list whose parts are mostly hosts is a list of hosts, every part of it.
+        hosts = [p for h in hosts for p in dotted_hosts(h, lex)]
         if hosts:
             return hosts
     return []
+
+
+def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
+    """'A 전기위원회·한국전력거래소·한국전력공사' → three hosts when most parts are hosts ('관세·물류
+    지원단' stays one: '관세' is none)."""
+    parts = [collapse(p) for p in lex.HOST_DOT_RE.split(item)]
+    hosts = sum(is_host(p, lex) for p in parts)
+    return parts if len(parts) > 1 and 2 * hosts > len(parts) else [item]
+
+
+def without_contained(hosts: list[str]) -> list[str]:
+    """'기후에너지환경부' beside '기후에너지환경부 전기위원회': the longer names it."""
+    return [h for h in hosts if not any(h != o and h in o for o in hosts)]
 
 
 def is_host(part: str, lex: Lexicon) -> bool:
@@ -218,23 +279,42 @@ def is_host(part: str, lex: Lexicon) -> bool:
 
 
 def title_name(doc: Document, lex: Lexicon) -> str | None:
-    """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담': the title's
-    last phrase ending in an event noun."""
+    """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담', '뮌헨 안보회의
+    계기 한-캐나다 외교장관회담 개최' → '한-캐나다 외교장관회담': the title's last phrase ending in
+    an event noun, without a word that only links it ('계기')."""
     title = (doc.release or {}).get("title") or ""
     found = None
-    for found in lex.TITLE_EVENT_RE.finditer(title):
-        pass
+    for m in lex.TITLE_EVENT_RE.finditer(title):
+        # '세계무역기구(WTO) 각료회의': a phrase cut off by a bracket before it is a fragment.
+        if not title[:m.start()].rstrip().endswith(")"):
+            found = m
     if found is None:
         return None
-    name = collapse(found.group("name"))
+    words = collapse(found.group("name")).split()
+    while len(words) > 1 and words[0] in lex.semantic["event"]["title_boundaries"]:
+        words = words[1:]
+    name = " ".join(words)
     return name if name not in lex.semantic["event"]["nouns"] else None
 
 
 def is_generic(name: str, lex: Lexicon) -> bool:
-    """'국제 컨퍼런스', '양자 회담': a kind of event with a word before it, no name."""
+    """'국제 컨퍼런스', '양자 회담', '양자회담': a kind of event with a word before it, no name."""
+    e = lex.semantic["event"]
     words = name.split()
-    return len(words) <= 2 and all(w in lex.semantic["event"]["generic_words"] or w in lex.semantic["event"]["nouns"]
-                                   for w in words)
+    if len(words) == 1:         # '양자회담', '정책포럼': a generic word glued to the noun
+        words = next(([w[:len(g)], w[len(g):]] for w in words for g in e["generic_words"]
+                      if w.startswith(g) and w[len(g):] in e["nouns"]), words)
+    return len(words) <= 2 and all(w in e["generic_words"] or w in e["nouns"] for w in words)
+
+
+def split_name_dates(name: str | None, lex: Lexicon) -> tuple[str | None, re.Match[str] | None]:
+    """'한중 상무장관회의(12.12)' → ('한중 상무장관회의', the match of '12.12'): dates in brackets
+    after the name are the event's own, whatever other dates the lead gives (a visit's)."""
+    m = lex.NAME_DATES_RE.search(name or "")
+    if m is None:
+        return name, None
+    dates = lex.EVENT_DOTTED_DATES_RE.fullmatch(m.group("dates").strip())
+    return (name[:m.start()], dates) if dates else (name, None)
 
 
 def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None = None) -> Event:
@@ -242,13 +322,15 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
     near = near or [node]
     name = match_name(text, start, node.span.end, lex)
     if name is None or is_generic(name, lex):
-        name = title_name(doc, lex) or name
+        held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
+        name = (collapse(held.group("name")) if held else None) or title_name(doc, lex) or name
+    name, name_dates = split_name_dates(name, lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
     if dates:
         ref = reference_year(doc, name, lex, node.span.start)
-        first, last = parse_dates(dates, ref)
+        first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"])
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
@@ -256,8 +338,13 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
         for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
+    if name_dates:
+        # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
+        first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
     hosts = parse_hosts(doc, node, lex)
-    hosts += [h for h in listed_hosts(text, near, lex) if h not in hosts]
+    # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
+    listed = listed_hosts(text, near, lex) or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True)
+    hosts = without_contained(hosts + [h for h in listed if h not in hosts])
     return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
                  hosts, (node.span.start, node.span.end))
 

@@ -22,6 +22,7 @@ from typing import Any, Iterator
 
 from ..document import Document, Span
 from ..lexicon import Lexicon
+from ..semantic import Figure
 from ..text import collapse, trimmed, walk
 
 
@@ -287,4 +288,4 @@ def run(doc: Document, lex: Lexicon) -> None:
             doc.warn("figures", "truncated_output", f"{MAX_FIGURES} figures at most: the list stops here",
                      Span(end, end))
             break
-    doc.figures = figures
+    doc.figures = [Figure.from_dict(f) for f in figures]

@@ -27,6 +27,7 @@ ROLE_WINDOW = 300            # characters after a name searched for what they di
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
+MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
@@ -205,9 +206,28 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
         rest = description[lead.end():]
     rest = lex.TITLE_COPULA_RE.sub("", after_unopened(lex.BRACKET_TAG_RE.sub("", rest)))
     rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
+    rest = organization_tail(rest, lex)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
+
+
+def organization_tail(value: str, lex: Lexicon) -> str | None:
+    """The words of an organization that close a description: '… 원하시면 중소벤처기업부
+    창업정책총괄과' → '중소벤처기업부 창업정책총괄과'; '질병관리청 중앙방역대책본부(본부장 :' →
+    '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None."""
+    value = lex.UNCLOSED_BRACKET_RE.sub("", value)
+    words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
+    k = len(words)
+    while k > 0 and is_organization_word(lex.AFFILIATION_BRACKETS_RE.sub("", words[k - 1]), lex):
+        k -= 1
+    return " ".join(words[k:]) or None
+
+
+def is_organization_word(word: str, lex: Lexicon) -> bool:
+    """A word of an organization: no clause ending, no date, not a person's title ('연락: 구진경 과장')."""
+    return not word or (bool(lex.AFFILIATION_WORD_RE.fullmatch(word)) and not lex.NOT_AFFILIATION_WORD_RE.match(word)
+                        and not lex.PERSON_TITLE_RE.fullmatch(word))
 
 
 # The first role whose words follow the name wins; the pattern is named in the lexicon.
@@ -258,12 +278,37 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
             yield mention
 
 
+def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
+    """'관세청장' → ('관세청', '청장'), '한국경제학회장' → ('한국경제학회', '회장'), '재정경제부장관' →
+    ('재정경제부', '장관'): an office glued to its body, the body's last syllables shared or not.
+    '부위원장', '사무총장' hold no body."""
+    titles = lex.semantic["person_title_set"]
+    if title in titles:
+        return None             # '부위원장' is an office of its own
+    # The longest office only: '국민권익위원장' is 위원장 of a body written short, never 원장 of
+    # '국민권익위원'.
+    k = next((k for k in range(1, len(title)) if title[k:] in titles), None)
+    if k is None:
+        return None
+    office, prefix = title[k:], title[:k]
+    for body in (prefix + office[:-1], prefix):
+        m = lex.ORG_WORD_RE.search(body)
+        # The body's own suffix must reach into the shared syllables: '관세|청' + '청장'.
+        if len(body) >= MIN_GLUED_BODY and m and 0 < m.start() <= len(prefix):
+            return body, office
+    return None
+
+
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
     affiliation = mention.affiliation or parse_affiliation(description, lex)
+    title = mention.title
+    glued = split_glued_title(title, lex) if title and affiliation is None else None
+    if glued is not None:
+        affiliation, title = glued
     country = match_country(description, lex) or (match_country(affiliation, lex) if affiliation else None)
-    return Person(mention.name, mention.name_hanja, mention.title, affiliation, country,
+    return Person(mention.name, mention.name_hanja, title, affiliation, country,
                   parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
 
 
@@ -343,6 +388,8 @@ def from_header(doc: Document, people: list[Person]) -> None:
         if known is not None:
             if role not in known.roles:
                 known.roles.append(role)
+            # '김성환 장관' in the body is '기후에너지환경부(장관 김성환)': the header knows the body.
+            known.affiliation = known.affiliation or affiliation
             continue
         span = span_of(item, item.get("name_hanja") or name, doc.text)
         if span is not None:
@@ -399,7 +446,13 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     for node in walk(doc.sections):
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
-            if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+            if not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+                continue
+            if name in known:
+                # '김정관 장관은 …' met first: the head's organization is his affiliation.
+                for person in people:
+                    if person.name == name and person.affiliation is None:
+                        person.affiliation = m.group("org")
                 continue
             known.add(name)
             people.append(Person(name, None, m.group("title"), m.group("org"), None, ["head"],

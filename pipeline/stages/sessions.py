@@ -1,6 +1,7 @@
 """Sessions of a forum: label as written, number, title, summary, topics and talks.
 
-Reads: text, lines, blocks, sections, appendices, people. Writes: sessions.
+Reads: text, lines, blocks, sections, appendices, people. Writes: sessions, talks (keynotes
+outside any session).
 Example: '1세션 : 한국의 경제안보 주요 이슈와 대응 방안' → Session(label '1세션', number 1,
 title '한국의 경제안보 주요 이슈와 대응 방안'), its talks read from the programme lines under it
 ('발표 : 이준(산업연구원 선임연구위원) - 공급망').
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
-from ..semantic import Person, Session, Talk, list_entries, read_program_line
+from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
@@ -256,6 +257,21 @@ def program_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
     return talks
 
 
+def timetable_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
+    """A timetable flattened one cell a line: '￭ 그리드 코드 고도화 방안' then '송승호 교수' — an
+    item, then the speaker alone on the next line, is a talk."""
+    talks = []
+    for item, who in zip(lines, lines[1:]):
+        m = lex.TIMETABLE_ITEM_RE.match(item.text)
+        words = who.text.split()
+        if m is None or len(words) != 2 or not is_korean_name(words[0], lex) \
+                or not lex.PERSON_TITLE_TAIL_RE.search(words[1]):
+            continue
+        talks.append(Talk(words[0], words[1], None, None, collapse(m.group("topic")),
+                          (item.content.start, who.content.end)))
+    return talks
+
+
 def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, int | None]:
     """The title of a label alone on its line: the first line under it that is '[제목]', or the
     title a bracketed named label carries ('ㅇ (종합토론) 금융교육 활성화 방안'), times skipped."""
@@ -293,9 +309,14 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
             if used is not None:
                 absorbed.add(i + 1 + used)
         summary = collapse(doc.text[label.end:line.content.end]) or None
-        talks = program_talks(doc.text, scope, lex) + [
+        talks = (program_talks(doc.text, scope, lex) or timetable_talks(doc.text, scope, lex)) + [
             Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
             for e in list_entries(doc.text, label.end, line.content.end, lex)]
+        if not talks and label.tail not in (None, ":", "-"):
+            # '2부에서는 … 「…」(보은군 보건소)와 「…」(서산시보건소) 사업성과를 공유': the quoted items
+            # of the label's sentence, as for a label inside a sentence.
+            stop = sentence_end(doc.text, label.end, line.content.end, lex)
+            talks = quoted_talks(doc.text, label.end, stop, title, doc.people, lex)
         session = Session(label.label, label.number, title, summary if label.tail not in (":", "-") else None,
                           parse_topics(doc.text, label.end, line.content.end, lex),
                           talks, (line.content.start, line.content.end))
@@ -413,7 +434,9 @@ def quoted_talks(text: str, start: int, end: int, title: str | None, people: lis
     for m in lex.TALK_QUOTE_RE.finditer(text, start, end):
         name = collapse(m.group("title"))
         after = text[m.end("title") + 1:m.end("title") + 8]
-        if name == title or lex.SUBJECT_AFTER_RE.match(after):
+        # A theme ('「…」을 주제로'), a modifier ('「…」의 성과') or a name said again is no talk.
+        if name == title or lex.SUBJECT_AFTER_RE.match(after) or lex.QUOTE_MODIFIER_RE.match(after) \
+                or any(t.topic == name for t in talks):
             continue
         speaker = next((p for p in people if m.start() - SPEAKER_GAP <= p.span[1] <= m.start()), None)
         org = collapse(m.group("org")) if m.group("org") else None
@@ -422,6 +445,34 @@ def quoted_talks(text: str, start: int, end: int, title: str | None, people: lis
                               (m.start(), m.end())))
         else:
             talks.append(Talk(None, None, org, None, name, (m.start(), m.end())))
+    return talks
+
+
+def number_last(sessions: list[Session], lex: Lexicon) -> None:
+    """'첫 번째 세션 … 세 번째 세션 … 마지막 세션' → the last one is number 4."""
+    last_word = lex.semantic["sessions"]["grammar"]["last_word"]
+    for i, session in enumerate(sessions):
+        numbers = [s.number for s in sessions[:i] if s.number is not None]
+        if session.number is None and session.label.startswith(last_word) and numbers:
+            session.number = max(numbers) + 1
+
+
+def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
+    """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
+    발표'; the topic is the first quote of the sentence after the name (a subject included)."""
+    named = {t.speaker for s in sessions for t in s.talks}
+    scopes = [s.report or s.span for s in sessions]
+    talks = []
+    for person in people:
+        if "keynote" not in person.roles or person.name in named \
+                or any(a <= person.span[0] < b for a, b in scopes):
+            continue
+        named.add(person.name)
+        line_end = text.find("\n", person.span[1])
+        stop = sentence_end(text, person.span[1], line_end if line_end >= 0 else len(text), lex)
+        quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
     return talks
 
 
@@ -459,3 +510,5 @@ def run(doc: Document, lex: Lexicon) -> None:
     sessions += inline_sessions(doc, lines, known, doc.people, lex)
     sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
+    number_last(doc.sessions, lex)
+    doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
