@@ -34,7 +34,7 @@ import lxml.etree
 import lxml.html
 
 from ..document import BlockKind, Cell, Document, LineRepair
-from ..lexicon import Lexicon
+from ..lexicon import CP1252_EXTRA, Lexicon
 from ..readers.hwp import read_hwp
 from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
@@ -51,6 +51,9 @@ COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more ar
 LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 # Punctuation Korean text really uses; it alone never makes a run mojibake.
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
+# One character of the kind is_mojibake_run counts (shown by cp1252, not typography, not ASCII):
+# a line without one holds no run to reverse, so most lines skip the per-run work.
+MOJIBAKE_CHAR_RE = re.compile(rf"(?![{''.join(sorted(TYPOGRAPHY))}])[\u0080-\u00ff{CP1252_EXTRA}]")
 
 
 # --- the canvas: lines being written, with what markup said about them -----------------
@@ -554,11 +557,20 @@ def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
     return pairs
 
 
+def needs_repair(line: str, present: list[tuple[str, str]]) -> bool:
+    """Whether repair_line can change `line` or report on it: it holds a character a mojibake
+    run is made of, or a garbled pair found in the document (`present`)."""
+    return MOJIBAKE_CHAR_RE.search(line) is not None or any(garbled in line for garbled, _ in present)
+
+
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     lines = doc.plain.split("\n")
     pairs = utf8_as_cp949_pairs(lex)
+    present = [pair for pair in pairs if pair[0] in doc.plain]
     for index, line in enumerate(lines):
+        if not needs_repair(line, present):
+            continue
         fixed, repairs = repair_line(line, pairs, lex)
         for kind, before, after in repairs:
             if kind == LOSSY:
