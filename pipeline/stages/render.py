@@ -590,17 +590,19 @@ def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
     return pairs
 
 
-def needs_repair(line: str, present: list[tuple[str, str]]) -> bool:
-    """Whether repair_line can change `line` or report on it: it holds a character a mojibake
-    run is made of, or a garbled pair found in the document (`present`)."""
-    return MOJIBAKE_CHAR_RE.search(line) is not None or any(garbled in line for garbled, _ in present)
+def needs_repair(text: str, present: list[tuple[str, str]]) -> bool:
+    """Whether repair_line can change a line of `text` or report on it: it holds a character
+    a mojibake run is made of, or a garbled pair found in the document (`present`)."""
+    return MOJIBAKE_CHAR_RE.search(text) is not None or any(garbled in text for garbled, _ in present)
 
 
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
-    lines = doc.plain.split("\n")
     pairs = utf8_as_cp949_pairs(lex)
     present = [pair for pair in pairs if pair[0] in doc.plain]
+    if not needs_repair(doc.plain, present):
+        return              # most documents: not one line to look at
+    lines = doc.plain.split("\n")
     for index, line in enumerate(lines):
         if not needs_repair(line, present):
             continue
