@@ -54,6 +54,8 @@ QUOTED_VERDICT_MAX = THRESHOLDS["quoted_verdict_max"]
 
 def is_chrome(line: Line, lex: Lexicon) -> bool:
     """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세', '첨부파일', '사진.png(191 kb)'."""
+    if line.blank:
+        return False        # a third of body lines; no phrase, label or file name is empty
     return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
         or bool(lex.FILE_WIDGET_RE.search(line.text))
 
