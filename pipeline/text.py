@@ -173,6 +173,12 @@ def read_hanja_name(name: str, surnames: dict[str, str]) -> str:
 
 # --- phones and people -------------------------------------------------------------------
 
+# A department's phone recurs across its releases, and phonenumbers takes ~0.1 ms a number:
+# the answers are kept (bounded, so a batch's memory stays flat).
+PHONE_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=PHONE_CACHE_SIZE)
 def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
     """'02)3787-0433' → ('02-3787-0433', '+82237870433'); None when it is not a valid number.
 

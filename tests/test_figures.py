@@ -142,3 +142,19 @@ def test_every_unit_word_has_one_kind():
 ])
 def test_number_grammar(number, expected):
     assert figures.parse_number(number, LEX) == expected
+
+
+# parse_number reads a number of Arabic digits alone without the grammar walk; it must give what
+# the walk gives, to the Decimal's digits and exponent (the output writes the value).
+@pytest.mark.parametrize("number", [
+    "0", "7", "2020", "1,319", "12,345,678", "3.5", "3.50", "1,000.25", "0.001",
+    "1234567890123456789012345678901234",        # past Decimal's 28 digits: rounded alike
+])
+def test_plain_arabic_shortcut_matches_the_grammar(number):
+    fast, walked = figures.parse_number(number, LEX), figures.read_numerals(number, LEX)
+    assert fast == walked and str(fast[0]) == str(walked[0])
+
+
+@pytest.mark.parametrize("number", ["1,2345", "3,775 억", "5천", "2억이", "1.2.3"])
+def test_numbers_beyond_plain_digits_take_the_grammar(number):
+    assert figures.PLAIN_ARABIC_RE.fullmatch(number) is None

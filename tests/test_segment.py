@@ -440,3 +440,11 @@ def test_a_lead_sentence_too_long_for_a_headline_opens_the_body():
     요금 인하는 전국 1만 곳의 충전소에 적용된다.
     """
     assert kind_of(text, "정부는 다음 달부터 공공 급속충전기의 요금을 킬로와트시당 300원으로 내리기로 하였다고 밝혔다.") == "body"
+
+
+def test_blank_lines_are_never_chrome_by_text():
+    """is_chrome answers False for a blank line without reading the vocabulary: that holds only
+    while no chrome phrase, exact line or file-widget pattern matches the empty string."""
+    lex = load_lexicon()
+    assert "" not in lex.boilerplate["exact"]
+    assert lex.CHROME_RE.search("") is None and lex.FILE_WIDGET_RE.search("") is None

@@ -139,13 +139,13 @@ class Builder:
                 self.after_blank = self.after_blank or line.blank
                 i += 1
                 continue
-            table_end = None if match_marker(line, self.lex) else \
-                match_table(lines, i, self.lex, self.captionless_tables)
+            found = match_marker(line, self.lex)     # read once: it decides the table and the item
+            table_end = None if found else match_table(lines, i, self.lex, self.captionless_tables)
             if table_end is not None:
                 self.add_table(lines[i], lines[table_end - 1])
                 i = table_end
                 continue
-            self.add_line(line)
+            self.add_line(line, found)
             i += 1
         return self.roots
 
@@ -160,8 +160,8 @@ class Builder:
         finished = self.lex.SENTENCE_END_RE.search(self.previous.text) if self.previous else None
         return not (finished and self.lex.SENTENCE_END_RE.search(line.text))
 
-    def add_line(self, line: Line) -> None:
-        found = match_marker(line, self.lex)
+    def add_line(self, line: Line, found: tuple[str, str] | None) -> None:
+        """`found`: the line's marker and family (match_marker), None for a line without one."""
         current = self.current
         self.nodes += 1
         if found is None and self.continues(line):

@@ -80,10 +80,24 @@ class NumberReader:
         return self.total + rest, (1 if rest else self.scale)
 
 
+# A number of Arabic digits alone ('2020', '1,319', '3.5'): most numbers a release holds.
+PLAIN_ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+ZERO = Decimal(0)
+
+
 def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
     '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
     The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
+    if PLAIN_ARABIC_RE.fullmatch(number):
+        # One coefficient and nothing else: what NumberReader computes for it, without the
+        # walk (ZERO + keeps its Decimal arithmetic, so the value is the same to the digit).
+        return ZERO + (ZERO + Decimal(number.replace(",", ""))), 1
+    return read_numerals(number, lex)
+
+
+def read_numerals(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
+    """parse_number by the grammar, numeral by numeral."""
     numerals = lex.semantic["units"]["numerals"]
     reader = NumberReader()
     for tok in lex.NUMERAL_TOKEN_RE.finditer(number):
@@ -121,14 +135,14 @@ def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 
 def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
     """One FIGURE_RE match as a Candidate; None when it is no number at all."""
-    number = m.group("number").rstrip()
+    number, unit_word, currency, sign, *approx = m.group(
+        "number", "unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
+    number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
         return None
     kinds = lex.semantic["unit_kinds"]
-    unit_word = m.group("unit")
     kind, unit = kinds[unit_word] if unit_word else (None, None)
-    currency = m.group("currency_before")
     if currency:
         prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
         if kind in (None, "money"):
@@ -137,11 +151,11 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
     if parsed is None:
         return None
     value, scale = parsed
-    if m.group("sign"):
+    if sign:
         value = -value
-    approximate = any(m.group(g) for g in ("approx_before", "approx_inside", "approx_after"))
+    approximate = any(approx)
     end = m.end("unit") if unit_word else m.end("number")
-    if m.group("approx_after"):
+    if approx[-1]:
         end = m.end("approx_after")
     span = trimmed(text, m.start(), end)
     return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only, scale)
@@ -150,7 +164,8 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
 def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
     kinds = lex.semantic["unit_kinds"]
     for m in lex.FIGURE_RE.finditer(text, start, end):
-        if m.group("unit") and kinds[m.group("unit")][0] == "time" and not m.group("approx_after"):
+        unit_word, approx_after = m.group("unit", "approx_after")
+        if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
         if is_glued_run(text, m, lex):
             doc.warn("figures", "irregular_number",

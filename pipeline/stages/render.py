@@ -34,7 +34,7 @@ import lxml.etree
 import lxml.html
 
 from ..document import BlockKind, Cell, Document, LineRepair
-from ..lexicon import Lexicon
+from ..lexicon import CP1252_EXTRA, Lexicon
 from ..readers.hwp import read_hwp
 from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
@@ -51,6 +51,9 @@ COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more ar
 LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 # Punctuation Korean text really uses; it alone never makes a run mojibake.
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
+# One character of the kind is_mojibake_run counts (shown by cp1252, not typography, not ASCII):
+# a line without one holds no run to reverse, so most lines skip the per-run work.
+MOJIBAKE_CHAR_RE = re.compile(rf"(?![{''.join(sorted(TYPOGRAPHY))}])[\u0080-\u00ff{CP1252_EXTRA}]")
 
 
 # --- the canvas: lines being written, with what markup said about them -----------------
@@ -92,7 +95,10 @@ class Canvas:
 def markup_words(el: lxml.html.HtmlElement, lex: Lexicon) -> set[str]:
     """class="quickMenuWrap sns" id="snb2" → {'quickmenuwrap', 'quick', 'menu', 'wrap', 'sns', 'snb2', 'snb'}."""
     words: set[str] = set()
-    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if names == " ":
+        return words            # most elements carry neither
+    for token in names.split():
         words.add(token.lower())
         words.update(w.lower() for w in lex.MARKUP_WORD_RE.findall(token) if not w.isdigit())
     return words
@@ -103,13 +109,42 @@ def own_label(el: lxml.html.HtmlElement) -> str:
     return without_spaces(el.text_content()).rstrip(":")
 
 
+@dataclass(frozen=True)
+class MarkupVocabulary:
+    """The word lists of data/html.toml that classify() tests every element against, as sets
+    built once per lexicon instead of once per element."""
+    footer_words: frozenset[str]
+    chrome_words: frozenset[str]
+    breadcrumb_words: frozenset[str]
+    page_header_words: frozenset[str]
+    department_labels: frozenset[str]
+
+
+_VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
+
+
+def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
+    cached = _VOCABULARIES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        conf = lex.html
+        vocabulary = MarkupVocabulary(
+            frozenset(conf["page_footer"]["words"]), frozenset(conf["chrome"]["words"]),
+            frozenset(conf["breadcrumb"]["words"]), frozenset(conf["page_header"]["words"]),
+            frozenset(lex.labels["page"]["department"]))
+        cached = _VOCABULARIES[id(lex)] = (lex, vocabulary)
+    return cached[1]
+
+
 def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> bool:
     """<dl class="manager"><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>."""
-    if words & set(lex.html["page_footer"]["words"]):
+    vocabulary = markup_vocabulary(lex)
+    if words & vocabulary.footer_words:
         return True
-    labels = set(lex.labels["page"]["department"])
+    if el.tag != "dl":
+        return False
+    labels = vocabulary.department_labels
     # The first few terms are enough (cost cap: nested lists would each read every term below).
-    return (el.tag == "dl" and any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
+    return (any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
             and not is_board_fields(el, lex))
 
 
@@ -145,11 +180,12 @@ def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
         return K.PAGE_FOOTER
     if is_board_fields(el, lex):
         return K.PAGE_HEADER
-    if is_chrome_tag(el, lex) or words & set(conf["chrome"]["words"]):
+    vocabulary = markup_vocabulary(lex)
+    if is_chrome_tag(el, lex) or words & vocabulary.chrome_words:
         return K.CHROME
-    if words & set(conf["breadcrumb"]["words"]):
+    if words & vocabulary.breadcrumb_words:
         return K.BREADCRUMB
-    if words & set(conf["page_header"]["words"]):
+    if words & vocabulary.page_header_words:
         return K.PAGE_HEADER
     text = collapse(el.text_content()) if el.tag in ("th", "dt", "label", "h1", "h2") else ""
     if text in conf["chrome"]["labels"] or text in conf["korea_kr"]["markers"]:
@@ -554,11 +590,22 @@ def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
     return pairs
 
 
+def needs_repair(text: str, present: list[tuple[str, str]]) -> bool:
+    """Whether repair_line can change a line of `text` or report on it: it holds a character
+    a mojibake run is made of, or a garbled pair found in the document (`present`)."""
+    return MOJIBAKE_CHAR_RE.search(text) is not None or any(garbled in text for garbled, _ in present)
+
+
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
-    lines = doc.plain.split("\n")
     pairs = utf8_as_cp949_pairs(lex)
+    present = [pair for pair in pairs if pair[0] in doc.plain]
+    if not needs_repair(doc.plain, present):
+        return              # most documents: not one line to look at
+    lines = doc.plain.split("\n")
     for index, line in enumerate(lines):
+        if not needs_repair(line, present):
+            continue
         fixed, repairs = repair_line(line, pairs, lex)
         for kind, before, after in repairs:
             if kind == LOSSY:

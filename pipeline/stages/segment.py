@@ -54,6 +54,8 @@ QUOTED_VERDICT_MAX = THRESHOLDS["quoted_verdict_max"]
 
 def is_chrome(line: Line, lex: Lexicon) -> bool:
     """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세', '첨부파일', '사진.png(191 kb)'."""
+    if line.blank:
+        return False        # a third of body lines; no phrase, label or file name is empty
     return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
         or bool(lex.FILE_WIDGET_RE.search(line.text))
 
@@ -180,9 +182,10 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
     """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none."""
     end = 0
     for line in lines:
-        if lex.MARKER_RE.match(line.text) and not is_page_fields(line, lex):
+        fields = is_page_fields(line, lex)      # three searches: asked once per line
+        if not fields and lex.MARKER_RE.match(line.text):
             break
-        if is_page_fields(line, lex) or kinds.get(line.index) == K.PAGE_HEADER:
+        if fields or kinds.get(line.index) == K.PAGE_HEADER:
             end = line.index + 1
         elif lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
