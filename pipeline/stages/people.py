@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import Lexicon
-from ..semantic import Person, read_program_line
+from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
@@ -182,16 +182,6 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
     return start
 
 
-def match_country(description: str, lex: Lexicon) -> str | None:
-    """The first country named in a description: '호주 교육부 직업훈련그룹의' → 'AU'."""
-    names = lex.semantic["country_table"]["names"]
-    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
-    for m in lex.COUNTRY_RE.finditer(description):
-        if m.group("country") and m.group("country") not in ambiguous:
-            return names[m.group("country")]
-    return None
-
-
 def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     """'한국 정보통신부 인터넷정책과의' → '한국 정보통신부 인터넷정책과';
     'PECC(…)에서 … 활약하는 호주의' → 'PECC(…)'; '호주의' → None."""
@@ -307,7 +297,7 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
-    country = match_country(description, lex) or (match_country(affiliation, lex) if affiliation else None)
+    country = country_in(description, lex) or country_in(affiliation, lex)
     return Person(mention.name, mention.name_hanja, title, affiliation, country,
                   parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
 
@@ -435,7 +425,7 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             known.add(name)
             # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
             people.append(Person(name, None, words[-1], affiliation,
-                                 match_country(affiliation, lex) if affiliation else None, [],
+                                 country_in(affiliation, lex), [],
                                  (m.start("name"), m.end("name"))))
 
 
