@@ -90,6 +90,14 @@ def name_of(value: Any) -> Any:
     return value
 
 
+def add_talks(rows: Rows, rid: str, session: int | None, talks: list[dict[str, Any]]) -> None:
+    """A session's talks, or with `session` None the talks outside any session."""
+    for t, talk in enumerate(talks):
+        rows.add("talks", release_id=rid, session_idx=session, idx=t, speaker=name_of(talk.get("speaker")),
+                 title=talk.get("title"), affiliation=talk.get("affiliation"), country=talk.get("country"),
+                 topic=talk.get("topic"))
+
+
 def walk_sections(rows: Rows, rid: str, nodes: list[dict[str, Any]], parent: int | None, depth: int,
                   appendix: int | None, counter: list[int]) -> None:
     for node in nodes:
@@ -129,10 +137,8 @@ def add_record(rows: Rows, record: dict[str, Any]) -> None:
     for s, session in enumerate(record.get("sessions") or []):
         rows.add("sessions", release_id=rid, idx=s, label=session.get("label"), number=session.get("number"),
                  title=session.get("title"), summary=session.get("summary"), **span(session.get("span")))
-        for t, talk in enumerate(session.get("talks") or []):
-            rows.add("talks", release_id=rid, session_idx=s, idx=t, speaker=name_of(talk.get("speaker")),
-                     title=talk.get("title"), affiliation=talk.get("affiliation"), country=talk.get("country"),
-                     topic=talk.get("topic"))
+        add_talks(rows, rid, s, session.get("talks") or [])
+    add_talks(rows, rid, None, record.get("talks") or [])     # talks of the event itself (a keynote)
     for i, p in enumerate(record.get("people") or []):
         rows.add("people", release_id=rid, idx=i, name=p.get("name"), name_hanja=p.get("name_hanja"),
                  title=p.get("title"), affiliation=p.get("affiliation"), country=p.get("country"),

@@ -113,3 +113,12 @@ def test_export_command_line(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "pipeline", "export", str(out), "--duckdb", str(tmp_path)],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert bad.returncode == 2 and bad.stderr.rstrip().endswith("[write_failed]")
+
+
+def test_talks_outside_any_session_are_exported_with_no_session(seed_db):
+    """The seed's keynote belongs to the event, not a session: its row has session_idx NULL."""
+    con = duckdb.connect(str(seed_db), read_only=True)
+    speakers = {s for (s,) in con.execute("SELECT speaker FROM talks WHERE session_idx IS NULL").fetchall()}
+    expected = {t["speaker"] for golden in (ROOT / "tests" / "expected").glob("*.json")
+                for t in json.loads(golden.read_text(encoding="utf-8")).get("talks") or []}
+    assert expected and speakers == expected
