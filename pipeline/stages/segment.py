@@ -696,6 +696,10 @@ def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
         if r.body_from <= cell.first and cell.last <= r.footer:
             tables.setdefault(cell.table, []).append(cell)
     for cells in tables.values():
+        # A contact table spans fewer lines than CONTACT_ROWS_MAX: a bigger table (a budget
+        # annex of 19,000 cells) is never read line by line here.
+        if sum(c.last - c.first for c in cells) > CONTACT_ROWS_MAX:
+            continue
         texts = [lines[i] for c in cells for i in range(c.first, c.last) if not lines[i].blank]
         if any(opens_contact(line, lex) for line in texts) and any(is_phone_line(line, lex) for line in texts) \
                 and all(r.kinds[line.index] == K.BODY for line in texts):
