@@ -350,10 +350,7 @@ def read_hwp(data: bytes, path: str) -> Rendering:
         for record in read_records(path, name, read_stream(ole, name, path, budget, compressed)):
             if record.tag == PARA_HEADER:
                 body.paragraph(record, -2, 0)
-    if body.markers.unsupported:
-        writer.warn("style_marker_not_drawn", "paragraphs numbered by the outline style were read without "
-                    "their outline numbers")
-    return writer.finish()
+    return writer.finish(outline_not_drawn=body.markers.unsupported)
 
 
 def is_hwp(data: bytes) -> bool:

@@ -351,10 +351,7 @@ def read_hwpx(data: bytes, path: str) -> Rendering:
     for part in sections:
         for p in top_paragraphs(path, part, package.read(part)):
             body.paragraph(p, -2, 0)
-    if body.markers.unsupported:
-        writer.warn("style_marker_not_drawn", "paragraphs numbered by the outline style were read without "
-                    "their outline numbers")
-    return writer.finish()
+    return writer.finish(outline_not_drawn=body.markers.unsupported)
 
 
 def is_hwpx(data: bytes) -> bool:

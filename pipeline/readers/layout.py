@@ -188,7 +188,12 @@ class Writer:
     def warn(self, code: str, message: str) -> None:
         self.out.warnings.setdefault(code, (code, message))
 
-    def finish(self) -> Rendering:
+    def finish(self, outline_not_drawn: bool = False) -> Rendering:
+        """The rendering; `outline_not_drawn` when paragraphs numbered by the outline style were
+        met, whose numbers the readers do not draw."""
+        if outline_not_drawn:
+            self.warn("style_marker_not_drawn", "paragraphs numbered by the outline style were read without "
+                      "their outline numbers")
         self.end_line()
         while self.out.lines and not self.out.lines[-1]:
             self.out.lines.pop()
