@@ -82,7 +82,10 @@ class Lexicon:
     semantic: dict[str, Any] = field(default_factory=dict)
 
     def add_patterns(self, patterns: dict[str, re.Pattern[str]]) -> None:
-        """Register patterns; each is also an attribute (lex.PHONE_RE) for fast access."""
+        """Register patterns; each is also an attribute (lex.PHONE_RE) for fast access. A name
+        registered twice is a bug (one group's pattern would silently replace another's)."""
+        if twice := patterns.keys() & self.patterns.keys():
+            raise ValueError(f"patterns defined twice: {sorted(twice)}")
         self.patterns.update(patterns)
         self.__dict__.update(patterns)
 
@@ -314,6 +317,12 @@ def _segment_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     }
 
 
+def sentence_stop_syllables() -> str:
+    """The syllables a sentence ending puts before its period: '다.', '요.', '음.' → '다요음'."""
+    endings = read_toml("markers.toml")["segment"]["sentence_endings"]
+    return "".join(sorted({e[-2] for e in endings if e.endswith(".") and len(e) >= 2}))
+
+
 def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     """The release header's time fields and the portal title's kind tag (labels.toml)."""
     E = lex.labels["embargo"]
@@ -360,7 +369,8 @@ def _header_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^(?P<org>[\uac00-\ud7a3]{{2,20}}?(?:{alternation(lex.titles['organization_suffixes'])}))"
             rf"(?:{alternation(lex.labels['issuer']['particles'])})\s"),
         # The end of a sentence inside a line: '… 임명했다. 이번 …'.
-        "SENTENCE_STOP_RE": re.compile(r"(?<=[다요음함임])\.(?=\s|$)"),
+        # The syllables before the period are those of the sentence endings (markers.toml).
+        "SENTENCE_CLOSE_RE": re.compile(rf"(?<=[{sentence_stop_syllables()}])\.(?=\s|$)"),
         # An appendix box flattened to one line: '붙임 1<tab>세부 통계표', '참고 2   지역별 현황' —
         # the number with no period after it, then a tab or a run of spaces, then the title; a
         # listing ('붙임 1. 세부 계획 1부.') has a period or ends with a counter.
@@ -885,7 +895,6 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
             r"(?:\((?P<hanja>[\u4e00-\u9fff]{2,5})\))?$"),
-        "WORD_RE": re.compile(r"\S+"),
         "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
         "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
         "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),

@@ -34,3 +34,16 @@ def test_no_duplicate_titles_or_labels():
     for group in ("page", "contact"):
         for key, words in labels[group].items():
             assert len(set(words)) == len(words), f"{group}.{key}"
+
+
+def test_a_pattern_name_is_registered_once():
+    """Two pattern groups once both defined SENTENCE_STOP_RE and the later silently replaced the
+    earlier; registering a name twice is now an error."""
+    import re
+
+    import pytest
+
+    from pipeline.lexicon import load_lexicon
+    lex = load_lexicon()
+    with pytest.raises(ValueError, match="defined twice"):
+        lex.add_patterns({"PHONE_RE": re.compile("x")})

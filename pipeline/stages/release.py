@@ -195,7 +195,7 @@ EMPTY_MATCH = re.compile("").match("")
 
 def first_sentence_end(text: str, lex: Lexicon) -> int:
     """Where the subject search stops: the first sentence's end, at most LEAD_REACH."""
-    m = lex.SENTENCE_STOP_RE.search(text, 0, LEAD_REACH)
+    m = lex.SENTENCE_CLOSE_RE.search(text, 0, LEAD_REACH)
     return m.start() if m else LEAD_REACH
 
 
@@ -247,7 +247,7 @@ def lead_lines(doc: Document, lex: Lexicon) -> list[Line]:
 def is_headline_line(line: Line, lex: Lexicon) -> bool:
     """A short line with no marker and no sentence end: a headline."""
     text = line.text.strip()
-    return len(text) < PROSE_MIN and not lex.MARKER_RE.match(text) and not lex.SENTENCE_STOP_RE.search(text)
+    return len(text) < PROSE_MIN and not lex.MARKER_RE.match(text) and not lex.SENTENCE_CLOSE_RE.search(text)
 
 
 def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:

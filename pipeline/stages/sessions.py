@@ -344,7 +344,7 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
                 title = bracketed_inline_title(text, label, line.content.end, lex)
                 if title is None:
                     continue        # '(1부) 법률 지원단 분야별 주제 발표, (2부) …'
-            elif before is None and label.tail in (None, "에"):
+            elif before is None and label.tail in (None, lex.semantic["sessions"]["grammar"]["locative_tail"]):
                 continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
             else:
                 title = before or subject_title(text, label.end, end, lex)
