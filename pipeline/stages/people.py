@@ -416,6 +416,8 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     organization closed by a title."""
     known = {p.name for p in people}
     for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
         for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
             if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
@@ -434,6 +436,8 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
     for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
             if not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
