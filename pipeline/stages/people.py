@@ -92,6 +92,8 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
 def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
     """'로버트 워드롭(Robert Wardrop) 케임브리지 대학교 경영학 |교수': the Hangul name has as many
     words as its Latin gloss; the words up to the title are the affiliation."""
+    if text.find("(", lo, title_start) < 0:
+        return None             # no bracket for a gloss: a plain find skips the pattern's costly scan
     found = None
     for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
         pass
