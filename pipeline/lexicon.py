@@ -687,6 +687,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
             (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # Any session word ('세션', 'Track'): a line without one holds no quoted session and no count
+        # of sessions, and a search for these literals skips ahead where those patterns cannot.
+        "SESSION_WORD_RE": re.compile(words),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
