@@ -697,6 +697,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
             (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # Any session word ('세션', 'Track'): a line without one holds no quoted session and no count
+        # of sessions, and a search for these literals skips ahead where those patterns cannot.
+        "SESSION_WORD_RE": re.compile(words),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
@@ -705,6 +708,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "INLINE_TITLE_RE": re.compile(r"\s*+(?P<title>[^,()\[\]\n]{2,60}?)\s*+(?=,|\(|\[|$)"),
         # "세 가지 세션으로 구성되며, ①…, ②…, ③… 순으로": circled items after a count of sessions.
         "SESSION_COUNT_RE": re.compile(
+            # Fail fast: a count opens with a digit or a count word's first character.
+            rf"(?=[0-9{first_chars(list(s['counts']))}])"
             rf"(?:{alternation(list(s['counts']))}|\d{{1,2}})\s*+(?:{alternation(sg['count_counters'])})?\s*+"
             rf"(?:{alternation(s['numbered_words'])})(?:{alternation(sg['count_particles'])})\s*+(?:{alternation(sg['count_verbs'])})"),
         "CIRCLED_ITEM_RE": re.compile(
@@ -844,7 +849,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
             rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
         # "(주최) 외교부, SDGs 시민넷", "주최 : 대구시, 한국자동차공학회 등".
+        # The lookahead names every character a match can open with: the engine rejects a position
+        # on one class test instead of entering the optional bracket and the blanks.
         "HOST_LABEL_RE": re.compile(
+            rf"(?=[(\[\s{first_chars(e['host_labels'])}])"
             rf"[(\[]?\s*+(?:{alternation(e['host_labels'])})\s*+(?:[:：]|[)\]])\s*+(?P<list>[^()\[\]\n:：]{{2,100}})"),
         # "세계은행과 캄보디아 정부가 공동 개최하는": the hosts before a joint verb.
         "JOINT_HOSTS_RE": re.compile(

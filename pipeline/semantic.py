@@ -101,6 +101,12 @@ class Figure:
         return cls(d["text"], d["value"], d["value_max"], d["unit"], d["kind"], d["approximate"],
                    d["equivalent_of"], (d["span"][0], d["span"][1]))
 
+    def renumbered(self, equivalent_of: int | None) -> "Figure":
+        """A copy pointing at `equivalent_of` (dataclasses.replace, without its per-call field
+        walk: countries copies every figure of every finding)."""
+        return Figure(self.text, self.value, self.value_max, self.unit, self.kind, self.approximate,
+                      equivalent_of, self.span)
+
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "value_max": self.value_max, "unit": self.unit,
                 "kind": self.kind, "approximate": self.approximate, "equivalent_of": self.equivalent_of,
@@ -116,6 +122,9 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "span": list(self.span), "session": self.session}
+
+    def copy(self) -> "Finding":
+        return Finding(self.text, self.span, self.session)
 
 
 @dataclass

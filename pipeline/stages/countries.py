@@ -14,7 +14,7 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
@@ -252,17 +252,17 @@ def figures_by_node(figures: list[Figure], index: NodeIndex) -> dict[int, list[i
 def local_figures(figures: list[Figure], indices: list[int]) -> list[Figure]:
     """The figures at `indices`, `equivalent_of` renumbered into the returned list."""
     local = {g: n for n, g in enumerate(indices)}
-    return [replace(figures[g], equivalent_of=local.get(figures[g].equivalent_of)
-                    if figures[g].equivalent_of is not None else None) for g in indices]
+    return [figures[g].renumbered(local.get(figures[g].equivalent_of)
+                                  if figures[g].equivalent_of is not None else None) for g in indices]
 
 
 # --- the stage -----------------------------------------------------------------------------
 
 def add_finding(country: Country, finding: Finding, figures: list[Figure], programs: list[str]) -> None:
-    country.findings.append(replace(finding))
+    country.findings.append(finding.copy())
     offset = len(country.figures)
-    country.figures.extend(replace(fig, equivalent_of=fig.equivalent_of + offset)
-                           if fig.equivalent_of is not None else replace(fig) for fig in figures)
+    country.figures.extend(fig.renumbered(fig.equivalent_of + offset if fig.equivalent_of is not None else None)
+                           for fig in figures)
     country.programs.extend(name for name in programs if name not in country.programs)
 
 

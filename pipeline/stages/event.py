@@ -232,6 +232,12 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     return hosts + [c for c in cohosts if c not in hosts]
 
 
+def has_joint_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """JOINT_HOSTS_RE ends in a joint verb: without one in the node, a plain find skips its
+    costly scan (a run of words tried from every word's start)."""
+    return any(text.find(v, start, end) >= 0 for v in lex.semantic["event"]["joint_verbs"])
+
+
 def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False) -> list[str]:
     """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it."""
     for node in nodes:
@@ -240,7 +246,7 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
         if labelled_only and m is not None and \
                 not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
             m = None            # far from the lead, only a line the label opens: not '(주최 : …)' of a footnote
-        if m is None and not labelled_only:
+        if m is None and not labelled_only and has_joint_verb(text, start, node.span.end, lex):
             m = lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
         if m is None:
             continue

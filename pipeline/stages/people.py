@@ -92,6 +92,8 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
 def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
     """'로버트 워드롭(Robert Wardrop) 케임브리지 대학교 경영학 |교수': the Hangul name has as many
     words as its Latin gloss; the words up to the title are the affiliation."""
+    if text.find("(", lo, title_start) < 0:
+        return None             # no bracket for a gloss: a plain find skips the pattern's costly scan
     found = None
     for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
         pass
@@ -416,6 +418,8 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     organization closed by a title."""
     known = {p.name for p in people}
     for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
         for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
             if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
@@ -434,6 +438,8 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
     for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
             if not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):

@@ -405,6 +405,8 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
     구성되며, ①A, ②B' → Sessions ①, ② titled A, B."""
     found = []
     for line in lines:
+        if not lex.SESSION_WORD_RE.search(text, line.content.start, line.content.end):
+            continue            # both patterns below need a session word
         for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end):
             title = collapse(m.group("title"))
             if title not in known:
