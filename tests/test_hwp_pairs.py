@@ -53,7 +53,10 @@ def test_the_three_known_pairs_are_found():
 
 @pytest.mark.parametrize("path", NATIVE, ids=lambda p: p.name)
 def test_every_corpus_hwp_and_hwpx_parses(path):
-    record = pipeline.parse_file(path)
+    try:
+        record = pipeline.parse_file(path)
+    except pipeline.Protected:      # a file added later may be locked: refused by design, typed
+        pytest.skip(f"{path.name} is password, DRM or distribution-only protected")
     assert pipeline.validate(record) == []
     assert record["source"]["format"] == ("hwpx" if path.read_bytes().startswith(b"PK") else "hwp")
     assert record["text"].strip()
