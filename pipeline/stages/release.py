@@ -20,6 +20,7 @@ THRESHOLDS = thresholds("release")   # markers.toml [thresholds.release], each w
 PROSE_MIN = THRESHOLDS["prose_min"]
 SHORT_TITLE = THRESHOLDS["short_title"]
 TITLE_MIN = THRESHOLDS["title_min"]
+TWO_LINE_TITLE_MAX = THRESHOLDS["two_line_title_max"]
 
 
 # --- kind and issuer -------------------------------------------------------------------
@@ -321,6 +322,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
     cells = template_title_lines(doc, lex)
     if cells:
         title_lines, subtitles = cells
+    two_headlines = not cells and is_two_line_headline(doc, lex)
     for line in doc.lines_of(K.TITLE) if not cells else []:
         if not line.text or is_title_label_only(line, lex):
             continue
@@ -330,7 +332,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         elif marker and lex.SUMMARY_MARKER_RE.match(line.text):
             summary.append(collapse(line.text[marker.end():]))
         elif not subtitles and not summary and (not title_lines or continues_title(title_lines[-1], line, lex)
-                                                 or same_cell(doc, title_lines[-1], line)):
+                                                 or same_cell(doc, title_lines[-1], line) or two_headlines):
             title_lines.append(line)
         elif not summary:
             subtitles.append(line)   # a second headline line that does not continue the first
@@ -357,6 +359,20 @@ def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
                 or len(previous.text) < SHORT_TITLE or lex.UNCLOSED_QUOTE_RE.search(previous.text)
                 or is_title_kicker(previous, lex) and not lex.MARKER_RE.match(line.text)
                 or line.text.startswith("(") and line.text.endswith(")"))
+
+
+def is_two_line_headline(doc: Document, lex: Lexicon) -> bool:
+    """'2030 세계박람회 개최지, 이틀 뒤 결판' / '정부 대표단 최종투표 위해 26일 출국' over an open
+    '- 한국·이탈리아·사우디 격돌…' line: when the dashed lines under a two-line title block carry
+    the subtitle, the block's second plain line is the headline's second half, not a subtitle.
+    (On korea.kr, a plain second line over an open dash line is part of the portal's title in every
+    body measured; over '□' prose or nothing it is a subtitle as often as not.)"""
+    block = [l for l in doc.lines_of(K.TITLE) if l.text]
+    if len(block) != 2 or lex.MARKER_RE.match(block[1].text) \
+            or len(block[0].text) + len(block[1].text) > TWO_LINE_TITLE_MAX:
+        return False
+    after = next((l for l in doc.lines[block[-1].index + 1:] if l.text), None)
+    return after is not None and bool(lex.SUBTITLE_RE.match(after.text)) and not after.text.endswith(("-", "―"))
 
 
 def is_title_kicker(line: Line, lex: Lexicon) -> bool:

@@ -374,14 +374,20 @@ def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
         if after is not None and lex.COPULA_END_RE.search(line.text) and len(line.text) <= SENTENCE_TITLE_MAX \
                 and lex.NOTICE_RE.search(lines[after].text):
             return True   # '… 연동계수입니다.' over '자세한 사항은 붙임을 참고 …': the attached release's title
-        return after is not None and is_subtitle(lines[after], lex)   # '…동향입니다.': a notice
+        return after is not None and opens_title_tail(lines[after], lex)   # '…동향입니다.': a notice
     if len(line.text) <= SENTENCE_TITLE_MAX:
         return True   # '유전자치료제 개발 쉬워진다.': too short for a lead sentence, a headline
     verdict = lex.QUOTED_VERDICT_RE.match(line.text)
     if verdict and len(verdict.group("verdict")) <= QUOTED_VERDICT_MAX:
         return True   # '“… 추진”보도는 사실이 아닙니다.': an explanation's title, a quoted report and a verdict
     after = next_line(lines, i + 1, stop)
-    return after is not None and is_subtitle(lines[after], lex)
+    return after is not None and opens_title_tail(lines[after], lex)
+
+
+def opens_title_tail(line: Line, lex: Lexicon) -> bool:
+    """'- 부제 -' or '▸ 요약': a line that only ever follows a title, so the sentence-like line
+    above it is one ('… 점검 회의를 개최하였습니다.' over '▸금융당국은 …')."""
+    return is_subtitle(line, lex) or is_summary(line, lex)
 
 
 def is_sentence_fragment(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
