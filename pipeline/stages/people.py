@@ -364,11 +364,23 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
     return [at, at + len(written)] if at >= 0 else None
 
 
-def from_header(doc: Document, people: list[Person]) -> None:
+CONTACT_EVIDENCE = ("title", "phone", "email", "role")
+
+
+def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
+    """A contact is a person when the table says how to reach or rank them, or when a Korean-shaped
+    name sits under its department ('감사총괄담당관 과장 최기수'); a bare word of a heading
+    ('<운임특례 지원 관련>') is none."""
+    if any(contact.get(key) for key in CONTACT_EVIDENCE):
+        return True
+    return bool(contact.get("department")) and is_korean_name(collapse(contact["name"]), lex)
+
+
+def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
     for contact in doc.contacts:
-        if contact.get("name"):
+        if contact.get("name") and is_contact_person(contact, lex):
             found.append((contact, "contact", contact.get("department") or contact.get("organization")))
     for org in doc.organizations:
         head = org.get("head") or {}
@@ -469,7 +481,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     from_org_heads(doc, lex, people)
     from_parentheses(doc, lex, people)
     from_program(doc, lex, people)
-    from_header(doc, people)   # contacts and heads join the people met in the body
+    from_header(doc, lex, people)   # contacts and heads join the people met in the body
     home_countries(people, lex)
     people.sort(key=lambda p: p.span)
     doc.people = people
