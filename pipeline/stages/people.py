@@ -52,6 +52,18 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
 
+def is_organization_name(word: str, lex: Lexicon) -> bool:
+    """A word that ends like an organization: '기후부', '고려대', '전기위원회'. A three-syllable
+    Korean name ending in a one-syllable organization ending is a name ('이명구 청장', '주성관
+    고려대학교 교수'), unless that ending is one of a university or place ('서울대', '경기도')."""
+    org = lex.ORG_WORD_RE.search(word)
+    if org is None:
+        return False
+    ending = org.group()
+    return not (len(word) == 3 and len(ending) == 1 and is_korean_name(word, lex)
+                and ending not in lex.semantic["people"]["name"]["place_endings"])
+
+
 def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
     """A word that can be part of a transliterated name: short, no ending, no suffix."""
     org = lex.ORG_WORD_RE.search(word)
@@ -118,7 +130,7 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
     for k in range(len(words) - 1, max(-1, len(words) - 1 - MAX_AFFILIATION_WORDS), -1):
         start, end, word = words[k]
         if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
-                and not lex.ORG_WORD_RE.search(word):
+                and not is_organization_name(word, lex):
             between = " ".join(w for _, _, w in words[k + 1:])
             return Mention(word, None, title, start, title_start + len(title), False, between)
         if not is_affiliation_word(word, lex):
@@ -153,7 +165,7 @@ def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
     glossed = match_glossed_name(text, lo if gloss_lo is None else gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
-    if match_first_word(words[-1][2], title, lex) is None or lex.ORG_WORD_RE.search(words[-1][2]):
+    if match_first_word(words[-1][2], title, lex) is None or is_organization_name(words[-1][2], lex):
         return match_name_before_affiliation(words, title_start, title, lex)
     start, end, word = words[-1]
     first = match_first_word(word, title, lex)
