@@ -97,8 +97,16 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
     ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS'), never a title itself."""
-    return (not lex.NAME_STOP_RE.search(word) and not lex.PERSON_TITLE_RE.fullmatch(word)
+    return ((not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex))
+            and not lex.PERSON_TITLE_RE.fullmatch(word)
             and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
+
+
+def is_department_word(word: str, lex: Lexicon) -> bool:
+    """'전기공학과', '물관리정책과': a long word whose ending is a department's, not the particle
+    it looks like ('장관과' is 'with the minister')."""
+    name = lex.semantic["people"]["name"]
+    return len(word) >= name["department_min_syllables"] and word.endswith(tuple(name["department_endings"]))
 
 
 def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
