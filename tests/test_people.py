@@ -90,3 +90,13 @@ def test_contacts_and_heads_are_people():
 def test_contact_needs_evidence_of_a_person(contact, kept):
     _, lex = prepare("□ 행사를 개최함\n")
     assert people.is_contact_person(contact, lex) is kept
+
+
+@pytest.mark.parametrize("description,expected", [
+    ("044-204-7703 기술보증기금 기술보증부", "기술보증기금 기술보증부"),   # a phone number before it
+    ("02-123-4567", None),
+    ("119산불특수대응단", "119산불특수대응단"),                       # digits inside a name stay
+])
+def test_organization_tail_leaves_out_numbers(description, expected):
+    _, lex = prepare("□ 행사를 개최함\n")
+    assert people.organization_tail(description, lex) == expected

@@ -353,7 +353,9 @@ class Registry:
 
 def from_body(doc: Document, lex: Lexicon) -> list[Person]:
     seen = Registry()
-    for node in walk(doc.sections):
+    # The body, then the appendix pages: a 참고/붙임 page lists attendees as 'NAME 기관 직함'.
+    trees = [doc.sections] + [appendix["sections"] for appendix in doc.appendices]
+    for node in (node for tree in trees for node in walk(tree)):
         for mention in mentions_in(doc.text, node, lex):
             earlier = seen.find(mention)
             if earlier is not None:
