@@ -913,6 +913,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PERSON_PAREN_RE": re.compile(
             rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
             rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
+        # "강문성(고려대), 정철(KERI), 최승훈(한국게임산업협회) 등": a name and its organization in
+        # brackets, an item of a comma list (a comma or 등 follows).
+        "PERSON_ORG_ITEM_RE": re.compile(
+            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
         # A word that makes a description a clause, not an affiliation: '포럼에는', '당시', '1월'.

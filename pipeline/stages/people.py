@@ -467,6 +467,33 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                                  (m.start("name"), m.end("name"))))
 
 
+def is_listed_organization(org: str, lex: Lexicon) -> bool:
+    """'고려대', '한국게임산업협회': an organization, not a city or a province ('부산시')."""
+    return (bool(lex.ORG_WORD_RE.search(org)) and not lex.COUNTRY_RE.fullmatch(org)
+            and not org.endswith(tuple(lex.semantic["people"]["name"]["region_endings"])))
+
+
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
+    acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
+    and '위기(EN)' are a gloss and a code."""
+    known = {p.name for p in people}
+    for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
+        items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
+                 if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]]
+        listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
+        if listed:
+            listed = [m for m in items if m in listed or (m.group("org").isascii() and m.group("org").isupper())]
+        for m in listed:
+            if m.group("name") in known:
+                continue
+            known.add(m.group("name"))
+            people.append(Person(m.group("name"), None, None, m.group("org"), country_in(m.group("org"), lex),
+                                 [], (m.start("name"), m.end("name"))))
+
+
 def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
@@ -502,6 +529,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     from_org_heads(doc, lex, people)
     from_parentheses(doc, lex, people)
+    from_organization_list(doc, lex, people)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     home_countries(people, lex)
