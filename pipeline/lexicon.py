@@ -913,12 +913,17 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PERSON_PAREN_RE": re.compile(
             rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
             rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
+        # "강문성(고려대), 정철(KERI), 최승훈(한국게임산업협회) 등": a name and its organization in
+        # brackets, an item of a comma list (a comma or 등 follows).
+        "PERSON_ORG_ITEM_RE": re.compile(
+            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
         # A word that makes a description a clause, not an affiliation: '포럼에는', '당시', '1월'.
+        # A word of digits alone ('044-204-7703', '2024') is a phone number or a figure, no name's.
         "NOT_AFFILIATION_WORD_RE": re.compile(
             rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
-            rf"|[0-9]+(?:{alternation(p['date_units'])}))$"),
+            rf"|[0-9]+(?:{alternation(p['date_units'])})|[0-9][0-9.\-]*)$"),
         "AFFILIATION_BRACKETS_RE": re.compile(r"\s*\([^()]*\)"),
         "UNCLOSED_BRACKET_RE": re.compile(r"\s*\([^()]*$"),
         # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.

@@ -75,3 +75,28 @@ def test_contacts_and_heads_are_people():
     people.run(doc, lex)
     got = [(p.name, p.title, p.affiliation, p.roles) for p in doc.people]
     assert got == [("김철수", "사무관", "산림정책과", ["contact"]), ("홍길동", "청장", "산림청", ["head"])]
+
+
+@pytest.mark.parametrize("contact,kept", [
+    ({"name": "김철수", "title": "사무관", "department": "산림정책과"}, True),
+    ({"name": "이영희", "phone": "044-000-0000"}, True),
+    # a Korean-shaped name under its department, its title on another contact's line
+    ({"name": "최민호", "department": "감사담당관"}, True),
+    # words of a '<… 관련>' heading in a contact table: no title, phone or Korean-shaped name
+    ({"name": "운임특례", "department": "통관지원"}, False),
+    ({"name": "관련", "department": "물류지원"}, False),
+    ({"name": "최민호"}, False),
+])
+def test_contact_needs_evidence_of_a_person(contact, kept):
+    _, lex = prepare("□ 행사를 개최함\n")
+    assert people.is_contact_person(contact, lex) is kept
+
+
+@pytest.mark.parametrize("description,expected", [
+    ("044-204-7703 기술보증기금 기술보증부", "기술보증기금 기술보증부"),   # a phone number before it
+    ("02-123-4567", None),
+    ("119산불특수대응단", "119산불특수대응단"),                       # digits inside a name stay
+])
+def test_organization_tail_leaves_out_numbers(description, expected):
+    _, lex = prepare("□ 행사를 개최함\n")
+    assert people.organization_tail(description, lex) == expected

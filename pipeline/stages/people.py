@@ -52,6 +52,18 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
 
+def is_organization_name(word: str, lex: Lexicon) -> bool:
+    """A word that ends like an organization: '기후부', '고려대', '전기위원회'. A three-syllable
+    Korean name ending in a one-syllable organization ending is a name ('이명구 청장', '주성관
+    고려대학교 교수'), unless that ending is one of a university or place ('서울대', '경기도')."""
+    org = lex.ORG_WORD_RE.search(word)
+    if org is None:
+        return False
+    ending = org.group()
+    return not (len(word) == 3 and len(ending) == 1 and is_korean_name(word, lex)
+                and ending not in lex.semantic["people"]["name"]["place_endings"])
+
+
 def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
     """A word that can be part of a transliterated name: short, no ending, no suffix."""
     org = lex.ORG_WORD_RE.search(word)
@@ -85,8 +97,16 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
     ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS'), never a title itself."""
-    return (not lex.NAME_STOP_RE.search(word) and not lex.PERSON_TITLE_RE.fullmatch(word)
+    return ((not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex))
+            and not lex.PERSON_TITLE_RE.fullmatch(word)
             and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
+
+
+def is_department_word(word: str, lex: Lexicon) -> bool:
+    """'전기공학과', '물관리정책과': a long word whose ending is a department's, not the particle
+    it looks like ('장관과' is 'with the minister')."""
+    name = lex.semantic["people"]["name"]
+    return len(word) >= name["department_min_syllables"] and word.endswith(tuple(name["department_endings"]))
 
 
 def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
@@ -118,7 +138,7 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
     for k in range(len(words) - 1, max(-1, len(words) - 1 - MAX_AFFILIATION_WORDS), -1):
         start, end, word = words[k]
         if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
-                and not lex.ORG_WORD_RE.search(word):
+                and not is_organization_name(word, lex):
             between = " ".join(w for _, _, w in words[k + 1:])
             return Mention(word, None, title, start, title_start + len(title), False, between)
         if not is_affiliation_word(word, lex):
@@ -153,7 +173,7 @@ def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
     glossed = match_glossed_name(text, lo if gloss_lo is None else gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
-    if match_first_word(words[-1][2], title, lex) is None or lex.ORG_WORD_RE.search(words[-1][2]):
+    if match_first_word(words[-1][2], title, lex) is None or is_organization_name(words[-1][2], lex):
         return match_name_before_affiliation(words, title_start, title, lex)
     start, end, word = words[-1]
     first = match_first_word(word, title, lex)
@@ -333,7 +353,9 @@ class Registry:
 
 def from_body(doc: Document, lex: Lexicon) -> list[Person]:
     seen = Registry()
-    for node in walk(doc.sections):
+    # The body, then the appendix pages: a 참고/붙임 page lists attendees as 'NAME 기관 직함'.
+    trees = [doc.sections] + [appendix["sections"] for appendix in doc.appendices]
+    for node in (node for tree in trees for node in walk(tree)):
         for mention in mentions_in(doc.text, node, lex):
             earlier = seen.find(mention)
             if earlier is not None:
@@ -364,11 +386,23 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
     return [at, at + len(written)] if at >= 0 else None
 
 
-def from_header(doc: Document, people: list[Person]) -> None:
+CONTACT_EVIDENCE = ("title", "phone", "email", "role")
+
+
+def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
+    """A contact is a person when the table says how to reach or rank them, or when a Korean-shaped
+    name sits under its department ('감사총괄담당관 과장 최기수'); a bare word of a heading
+    ('<운임특례 지원 관련>') is none."""
+    if any(contact.get(key) for key in CONTACT_EVIDENCE):
+        return True
+    return bool(contact.get("department")) and is_korean_name(collapse(contact["name"]), lex)
+
+
+def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
     for contact in doc.contacts:
-        if contact.get("name"):
+        if contact.get("name") and is_contact_person(contact, lex):
             found.append((contact, "contact", contact.get("department") or contact.get("organization")))
     for org in doc.organizations:
         head = org.get("head") or {}
@@ -433,6 +467,33 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                                  (m.start("name"), m.end("name"))))
 
 
+def is_listed_organization(org: str, lex: Lexicon) -> bool:
+    """'고려대', '한국게임산업협회': an organization, not a city or a province ('부산시')."""
+    return (bool(lex.ORG_WORD_RE.search(org)) and not lex.COUNTRY_RE.fullmatch(org)
+            and not org.endswith(tuple(lex.semantic["people"]["name"]["region_endings"])))
+
+
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
+    acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
+    and '위기(EN)' are a gloss and a code."""
+    known = {p.name for p in people}
+    for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
+        items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
+                 if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]]
+        listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
+        if listed:
+            listed = [m for m in items if m in listed or (m.group("org").isascii() and m.group("org").isupper())]
+        for m in listed:
+            if m.group("name") in known:
+                continue
+            known.add(m.group("name"))
+            people.append(Person(m.group("name"), None, None, m.group("org"), country_in(m.group("org"), lex),
+                                 [], (m.start("name"), m.end("name"))))
+
+
 def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
@@ -468,8 +529,9 @@ def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     from_org_heads(doc, lex, people)
     from_parentheses(doc, lex, people)
+    from_organization_list(doc, lex, people)
     from_program(doc, lex, people)
-    from_header(doc, people)   # contacts and heads join the people met in the body
+    from_header(doc, lex, people)   # contacts and heads join the people met in the body
     home_countries(people, lex)
     people.sort(key=lambda p: p.span)
     doc.people = people
