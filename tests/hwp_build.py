@@ -348,3 +348,24 @@ def dir_entry(e: dict) -> bytes:
     return (name.ljust(64, b"\0") + struct.pack("<HBB", len(name), e["type"], 1)
             + struct.pack("<III", FREE, e["right"], e["child"]) + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
             + struct.pack("<III", e.get("start", END) if e["type"] != 1 else 0, e.get("size", 0), 0))
+
+
+# --- fuzzing: a mutated file ends in a valid record or a typed error -------------------------
+
+def mutate(data: bytes, edits: list[tuple[int, int]]) -> bytes:
+    """`data` with each (offset, byte) edit applied, offsets taken modulo its length."""
+    buf = bytearray(data)
+    for at, value in edits:
+        buf[at % len(buf)] = value
+    return bytes(buf)
+
+
+def outcome_is_typed(data: bytes, name: str) -> None:
+    """Parsing `data` gives a schema-valid record or a PipelineError that is not `internal`."""
+    import pipeline
+    try:
+        record = pipeline.parse_bytes(data, name)
+    except pipeline.PipelineError as exc:
+        assert exc.code != "internal", str(exc)
+    else:
+        assert pipeline.validate(record) == []

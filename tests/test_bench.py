@@ -2,23 +2,11 @@
 times are not pass/fail facts on a shared machine; only what the helpers compute from them."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
-from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "bench.py"
+from .script_loader import load_script
 
-
-def load_bench():
-    spec = importlib.util.spec_from_file_location("press_bench", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["press_bench"] = module   # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = load_bench()
+bench = load_script("bench", "press_bench")
 
 
 def test_summary_median_p95_mean():

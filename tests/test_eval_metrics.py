@@ -1,21 +1,13 @@
 """The agreement metrics of `make eval` (scripts/eval.py), on tiny records written here."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "eval.py"
+from .script_loader import load_script
 
 
 def load_eval():
-    spec = importlib.util.spec_from_file_location("press_eval", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["press_eval"] = module   # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval", "press_eval")
 
 
 ev = load_eval()

@@ -1,17 +1,13 @@
 """The generated hanja reading table (data/hanja.tsv from Unihan kHangul) and how it is read."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from pipeline.text import hanja_readings, read_hanja
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("gen_hanja", ROOT / "scripts" / "gen_hanja.py")
-gen_hanja = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(gen_hanja)
+from .script_loader import load_script
+
+gen_hanja = load_script("gen_hanja")
 
 
 @pytest.mark.parametrize("value, expected", [

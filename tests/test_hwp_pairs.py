@@ -19,6 +19,8 @@ from pipeline.readers.hwp import read_hwp
 from pipeline.readers.hwpx import read_hwpx
 from pipeline.readers.records import read_records
 
+from tests.hwp_build import mutate, outcome_is_typed
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REAL = CORPUS / "real"
 # Stems that exist in corpus/real/ as both .hwp and .hwpx; found, not listed, so new pairs join.
@@ -73,13 +75,6 @@ REAL_HWPX = smallest(".hwpx", b"PK")
 REAL_HWP = smallest(".hwp", b"\xd0\xcf")
 
 
-def mutate(data: bytes, edits: list[tuple[int, int]]) -> bytes:
-    buf = bytearray(data)
-    for at, value in edits:
-        buf[at % len(buf)] = value
-    return bytes(buf)
-
-
 EDITS = st.lists(st.tuples(st.integers(0, 1 << 30), st.integers(0, 255)), min_size=1, max_size=6)
 
 
@@ -93,15 +88,6 @@ def rezip(path: Path, edits: list[tuple[int, int]]) -> bytes:
                 data = mutate(data, edits)
             dst.writestr(info, data)
     return out.getvalue()
-
-
-def outcome_is_typed(data: bytes, name: str) -> None:
-    try:
-        record = pipeline.parse_bytes(data, name)
-    except pipeline.PipelineError as exc:
-        assert exc.code != "internal", str(exc)
-    else:
-        assert pipeline.validate(record) == []
 
 
 @pytest.mark.skipif(REAL_HWPX is None, reason="no real HWPX file")

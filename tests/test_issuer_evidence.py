@@ -2,22 +2,20 @@
 writes from the korea.kr records, and the two helpers it shares with the release stage."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from pipeline.lexicon import DATA, department_words, load_issuer_evidence, load_lexicon, phone_prefix
 
+from .script_loader import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def generator():
-    spec = importlib.util.spec_from_file_location("gen_issuer_evidence", ROOT / "scripts" / "gen_issuer_evidence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_issuer_evidence")
 
 
 @pytest.mark.skipif(not (CORPUS / "korea-kr").is_dir(), reason="needs ../shared/corpus/korea-kr")
