@@ -1,5 +1,6 @@
-"""The dev gold set (tests/gold/*.toml) is well formed, and every value it says is written in a
-release is written there. Source checks skip when ../shared/corpus is absent."""
+"""The dev gold set (tests/gold/*.toml) and the held-out set (tests/gold/holdout/*.toml) are well
+formed, every value they say is written in a release is written there, and no held-out release
+is also a dev release. Source checks skip when ../shared/corpus is absent."""
 from __future__ import annotations
 
 import datetime
@@ -12,7 +13,9 @@ import pytest
 
 GOLD = Path(__file__).resolve().parent / "gold"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-FILES = sorted(GOLD.glob("*.toml"))
+DEV_FILES = sorted(GOLD.glob("*.toml"))
+HOLDOUT_FILES = sorted((GOLD / "holdout").glob("*.toml"))
+FILES = DEV_FILES + HOLDOUT_FILES
 
 TOP_KEYS = {"source", "why", "event", "sessions", "talks", "people", "countries", "figures"}
 EVENT_KEYS = {"name", "start", "end", "venue", "hosts"}
@@ -60,11 +63,21 @@ def written_values(gold: dict) -> list[str]:
     return [v for v in values if v]
 
 
-def test_the_set_is_large_enough():
-    assert len(FILES) >= 25
+def file_id(path: Path) -> str:
+    return f"holdout/{path.stem}" if path.parent.name == "holdout" else path.stem
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_the_sets_are_large_enough():
+    assert len(DEV_FILES) >= 25 and len(HOLDOUT_FILES) >= 10
+
+
+def test_no_held_out_release_is_a_dev_release():
+    dev = {load(p)["source"] for p in DEV_FILES}
+    shared = sorted(s for s in (load(p)["source"] for p in HOLDOUT_FILES) if s in dev)
+    assert not shared, f"held-out releases also in the dev set: {shared}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=file_id)
 def test_gold_file_is_well_formed(path):
     gold = load(path)
     assert set(gold) <= TOP_KEYS and {"source", "why", "countries"} <= set(gold)
@@ -92,7 +105,7 @@ def test_gold_file_is_well_formed(path):
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", FILES, ids=file_id)
 def test_written_values_occur_in_the_release(path):
     gold = load(path)
     text = squeeze(source_text(gold["source"]))
