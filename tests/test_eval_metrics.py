@@ -153,7 +153,17 @@ def test_header_outcomes_against_the_manifest():
                           "embargo": {"date": "2026-04-14"}, "distributed_at": None}}
     got = {k: v["outcome"] for k, v in ev.header_outcomes(record, case).items()}
     assert got == {"gov_title": "match", "gov_kind": "match", "gov_issuer": "match", "gov_embargo": "match",
-                   "gov_distributed": "miss"}
+                   "gov_distributed": "miss", "gov_issuer_or_supervisor": "match"}
+
+
+def test_a_public_body_matches_its_ministry_only_on_the_supervisor_line():
+    case = ev.GovCase("govpress", "1.hwpx", b"", "교육 과정 재개", "고용노동부", None)
+    body = {"name": "한국시험교육원", "supervisor": {"name": "고용노동부"}}
+    got = {k: v["outcome"] for k, v in ev.header_outcomes({"text": "", "release": {"issuer": body}}, case).items()}
+    assert (got["gov_issuer"], got["gov_issuer_or_supervisor"]) == ("miss", "match")
+    other = {"name": "한국시험교육원", "supervisor": {"name": "보건복지부"}}
+    got = ev.header_outcomes({"text": "", "release": {"issuer": other}}, case)
+    assert got["gov_issuer_or_supervisor"]["outcome"] == "miss"
 
 
 def test_a_plain_release_kind_does_not_satisfy_a_reference_tag():

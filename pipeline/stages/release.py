@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
+from ..issuer_names import name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
@@ -119,9 +120,8 @@ def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> t
         for line in doc.lines[cell.first:cell.last]:
             if line.text and is_organization_name(line.text, lex) \
                     and (visible or lex.ISSUER_RE.fullmatch(without_spaces(line.text))):
-                name = issuer_name(line.text, lex)
-                # White leftovers of an older template ('노동부') name the body by its current name.
-                return (name if visible else lex.issuers.get(name, name)), line.content
+                # White leftovers of an older template ('노동부') are renamed by match_issuer.
+                return issuer_name(line.text, lex), line.content
     return None
 
 
@@ -138,14 +138,14 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
 
 def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None:
     """A logo above the body whose description names a known issuer or its short form
-    ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'): the issuer by its current
-    name. The logo is no text, so the issuer has no span."""
+    ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'), as the logo names it
+    (match_issuer gives the full name). The logo is no text, so the issuer has no span."""
     body = doc.blocks_of(K.BODY)
     first_body = body[0].first if body else len(doc.lines)
     for anchor, description in doc.pictures:
         m = lex.ISSUER_RE.search(without_spaces(description)) if anchor <= first_body else None
         if m:
-            return lex.issuers.get(m.group("issuer"), m.group("issuer")), None
+            return m.group("issuer"), None
     return None
 
 
@@ -263,10 +263,12 @@ def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
     return None
 
 
-def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[str, Any] | None:
     """The issuer by order of evidence: the header's own text, the lead sentence's subject, the
-    contact table's organization, the record's ministry. `source` says which; a former or short
-    name gets its current name in `canonical`."""
+    contact table's organization, the record's ministry. `source` says which; a short name, or a
+    name the body no longer bore on the release's date `day`, gets the body's full name as of
+    that day in `canonical` (today's name when undated); a public body gets its supervising
+    ministry in `supervisor`."""
     name, website, span = issuer_from_header(doc, lex)
     source = "header" if name else None
     for finder, where in ((issuer_from_template, "template"), (issuer_from_pictures, "logo"),
@@ -280,9 +282,14 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     found = issuer_from_evidence(doc, lex) if name is None else None
     if found:
         (name, span), source = found
+    unwritten = source == "logo"
     found = issuer_from_template(doc, lex, visible=False) if name is None else None
     if found:
-        (name, span), source = found, "template"
+        (name, span), source, unwritten = found, "template", True
+    if unwritten and name:
+        # A logo's file name or a template's hidden leftover ('행안부', '노동부') is no text to
+        # quote: the issuer is the body it names, by its full name as of the release's date.
+        name = name_as_of(name, lex.issuers.get(name), day) or lex.issuers.get(name, name)
     if name is None and website is None:
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
@@ -290,10 +297,39 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         issuer["span"] = span.to_json()
     if source:
         issuer["source"] = source
-    canonical = lex.issuers.get(without_spaces(name)) if name else None
+    written = without_spaces(name) if name else None
+    canonical = name_as_of(written, lex.issuers.get(written), day) if written else None
     if canonical:
         issuer["canonical"] = canonical
+    supervisor = supervisor_of(written, lex, day) if written else None
+    if supervisor:
+        issuer["supervisor"] = supervisor
     return issuer
+
+
+def supervisor_of(body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
+    """The ministry that supervises a public body (data/supervisors.tsv), as of the release's
+    date: '한국고용노동교육원' → 고용노동부. The row's ministry is as of its source's date; the
+    lexicon's eras carry it to the release's date, and a row they cannot carry (a split) gives
+    none."""
+    row = supervisors().get(body)
+    if row is None:
+        return None
+    name = name_as_of(row.ministry, lex.issuers.get(row.ministry), day)
+    if name is None:
+        return None
+    return {"name": name, "listed": row.ministry, "listed_as_of": row.as_of, "reference": row.source}
+
+
+def release_day(doc: Document, embargo: dict[str, Any] | None, distributed: str | None) -> date | None:
+    """The release's date, for names that changed over time: the embargo, the distribution, the
+    page's or the record's posting date; None when the document carries none."""
+    for value in ((embargo or {}).get("date"), distributed, (doc.page or {}).get("posted_at"),
+                  doc.front_matter.get("approve_date")):
+        day = parse_day(value if isinstance(value, str) else None)
+        if day:
+            return day
+    return None
 
 
 # --- title block -----------------------------------------------------------------------
@@ -776,13 +812,14 @@ def run(doc: Document, lex: Lexicon) -> None:
     metadata_title(doc, lex, title)
     kind, kind_source = match_kind(doc, lex, title["title"])
     kind_source = kind_source if kind else None
+    embargo = parse_embargo(doc, release_pieces, lex, distributed, year or year_of(distributed))
     release: dict[str, Any] = {
         "kind": kind,
-        "issuer": match_issuer(doc, lex),
+        "issuer": match_issuer(doc, lex, release_day(doc, embargo, distributed)),
         "title": title["title"],
         "subtitle": title["subtitle"],
         "summary": title["summary"],
-        "embargo": parse_embargo(doc, release_pieces, lex, distributed, year or year_of(distributed)),
+        "embargo": embargo,
         "distributed_at": distributed,
         "attachments": match_attachments(doc, lex),
         "spans": title["spans"],
