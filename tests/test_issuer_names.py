@@ -132,3 +132,21 @@ def test_the_schema_takes_a_supervisor_and_rejects_a_bare_one():
     broken = copy.deepcopy(record)
     broken["release"]["issuer"]["supervisor"] = {"name": "고용노동부"}
     assert list(validator.iter_errors(broken))
+
+
+def unnamed(embargo: str) -> bytes:
+    """A release that names no issuer; its contact line holds a department and a phone prefix
+    the evidence table ties to the 기획재정부 line of bodies."""
+    return (f"보도자료\n보도시점 {embargo}\n\n해외 투자자 설명회 결과\n\n"
+            "□ 해외 투자자들과 면담을 갖고 외환시장 개선 계획을 설명하였다.\n\n"
+            "문의: 국제금융국 외화자금과 홍길동 사무관(044-215-4711)\n").encode()
+
+
+@pytest.mark.parametrize("embargo, name", [
+    ("2020. 5. 4.(월) 12:00", "기획재정부"),
+    ("2026. 4. 13.(월) 12:00", "재정경제부"),     # the line of bodies on that date, not the records' name
+])
+def test_a_name_from_contact_evidence_is_the_body_of_the_release_date(embargo, name):
+    issuer = pipeline.parse_bytes(unnamed(embargo), "unnamed.txt")["release"]["issuer"]
+    assert issuer["source"] in ("department", "phone_prefix")
+    assert issuer["name"] == name

@@ -162,8 +162,8 @@ def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span],
     """A phone prefix ('044-215-7…') or a department ('대외경제국') of the contact lines that the
     korea.kr records tie to one issuer (data/issuer_evidence.tsv), when every such clue names the
     same issuer (by its current name): a contact block of two ministries, or a clue of each,
-    names none. The name is the table's, as of its data ('기획재정부'); `canonical` gives the
-    current one."""
+    names none. The name is the table's, as of its data ('기획재정부'); match_issuer gives the
+    body of the release's date."""
     table = load_issuer_evidence()
     lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
     lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
@@ -282,13 +282,15 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     found = issuer_from_evidence(doc, lex) if name is None else None
     if found:
         (name, span), source = found
-    unwritten = source == "logo"
+    unwritten = source in ("logo", "phone_prefix", "department")
     found = issuer_from_template(doc, lex, visible=False) if name is None else None
     if found:
         (name, span), source, unwritten = found, "template", True
     if unwritten and name:
-        # A logo's file name or a template's hidden leftover ('행안부', '노동부') is no text to
-        # quote: the issuer is the body it names, by its full name as of the release's date.
+        # A logo's file name, a template's hidden leftover ('행안부', '노동부') or a clue the
+        # evidence table names by the records' date ('국제금융국' → 기획재정부) is no issuer's
+        # name written in the release: the issuer is that line of bodies (the lexicon's, as the
+        # table was counted) by its full name as of the release's date.
         name = name_as_of(name, lex.issuers.get(name), day) or lex.issuers.get(name, name)
     if name is None and website is None:
         return None
