@@ -107,3 +107,39 @@ def supervisors() -> dict[str, Supervisor]:
             raise ValueError(f"supervisors.tsv: {body} is listed twice")
         table[body] = Supervisor(ministry, as_of, source)
     return table
+
+
+@dataclass(frozen=True)
+class Chair:
+    meeting: str
+    chair: str             # the office ('경제부총리')
+    ministry: str          # the chair's ministry while the row is in force
+    start: date | None
+    end: date | None
+    source: str
+
+
+@functools.cache
+def meeting_chairs() -> tuple[Chair, ...]:
+    rows = []
+    for row in read_tsv("meeting_chairs.tsv"):
+        if row[0] == "meeting":
+            continue
+        if len(row) != 6:
+            raise ValueError(f"meeting_chairs.tsv: bad row {row!r}")
+        meeting, chair, ministry, start, end, source = row
+        rows.append(Chair(meeting, chair, ministry, parse_day(start), parse_day(end), source))
+    return tuple(rows)
+
+
+def chairs_in(text: str, day: date | None) -> list[tuple[Chair, int]]:
+    """The meetings of the table that `text` names, each with its row in force on `day` (the
+    open row when undated) and where the name starts."""
+    found = []
+    for row in meeting_chairs():
+        at = text.find(row.meeting)
+        in_force = (row.end is None) if day is None else \
+            ((row.start is None or row.start <= day) and (row.end is None or day < row.end))
+        if at >= 0 and in_force:
+            found.append((row, at))
+    return found

@@ -150,3 +150,41 @@ def test_a_name_from_contact_evidence_is_the_body_of_the_release_date(embargo, n
     issuer = pipeline.parse_bytes(unnamed(embargo), "unnamed.txt")["release"]["issuer"]
     assert issuer["source"] in ("department", "phone_prefix")
     assert issuer["name"] == name
+
+
+def remarks(title: str, dated: str = "") -> bytes:
+    return (f"{dated}{title}\n\n□ 지금부터 회의를 시작하겠습니다.\n\n"
+            "□ 최근 대외 여건의 불확실성이 커지고 있어 정부는 관계부처와 함께 대응 방안을 논의하겠습니다.\n\n"
+            "□ 감사합니다.\n").encode()
+
+
+CHAIR_CASES = [
+    # (title, dated header, issuer, source)
+    ("제300차 대외경제장관회의 모두발언(5.4일)", "", "재정경제부", "chair"),            # undated: the row in force today
+    ("제200차 대외경제장관회의 모두발언", "보도시점 2020. 5. 4.(월) 08:00\n\n", "기획재정부", "chair"),
+    ("제50차 경제관계장관회의 겸 제20차 EDCF 기금운용위원회 모두말씀", "", "재정경제부", "chair"),
+    ("제300차 대외경제장관회의 개최 결과", "", None, None),                             # no remarks: not the chair's words
+    ("제30회 국무회의 모두발언", "", None, None),                                     # a chair the table does not fix
+]
+
+
+@pytest.mark.parametrize("title, dated, name, source", CHAIR_CASES, ids=[c[0][:16] for c in CHAIR_CASES])
+def test_opening_remarks_at_a_meeting_with_a_fixed_chair_name_the_chairs_ministry(title, dated, name, source):
+    issuer = pipeline.parse_bytes(remarks(title, dated), "remarks.txt")["release"]["issuer"] or {}
+    assert (issuer.get("name"), issuer.get("source")) == (name, source)
+    if source == "chair":
+        assert issuer["chair"]["office"] == "경제부총리"
+        text = pipeline.parse_bytes(remarks(title, dated), "remarks.txt")["text"]
+        assert text[slice(*issuer["span"])] == issuer["chair"]["meeting"]
+
+
+def test_meeting_chair_rows_name_known_ministries_and_do_not_overlap():
+    from pipeline.issuer_names import meeting_chairs
+    rows = meeting_chairs()
+    assert rows
+    for row in rows:
+        assert row.ministry in LEX.issuers
+        same = [r for r in rows if r.meeting == row.meeting and r is not row]
+        for other in same:
+            assert (row.end is not None and other.start is not None and row.end <= other.start) \
+                or (other.end is not None and row.start is not None and other.end <= row.start)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
-from ..issuer_names import name_as_of, parse_day, supervisors
+from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
@@ -186,6 +186,25 @@ def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span],
     return (name, span), source
 
 
+def issuer_from_remarks(doc: Document, lex: Lexicon, day: date | None) -> tuple[str, Span, dict[str, Any]] | None:
+    """Opening remarks at a meeting whose chair a regulation fixes, named in the title:
+    '제266차 대외경제장관회의 … 모두발언(4.13일)' → the chair's ministry as of the release's date
+    (data/meeting_chairs.tsv), with the chair and the row's source. Meetings of two chairs'
+    ministries in one title name none."""
+    remarks = lex.labels["issuer"]["remarks"]
+    for line in doc.lines_of(K.TITLE) + doc.lines_of(K.RELEASE_HEADER):
+        if not line.text or not any(word in line.text for word in remarks):
+            continue
+        found = chairs_in(line.text, day)
+        if not found or len({row.ministry for row, _ in found}) > 1:
+            continue
+        row, at = min(found, key=lambda f: f[1])
+        start = line.content.start + at
+        chair = {"meeting": row.meeting, "office": row.chair, "reference": row.source}
+        return row.ministry, Span(start, start + len(row.meeting)), chair
+    return None
+
+
 LEAD_REACH = THRESHOLDS["lead_reach"]
 LEAD_LINES = THRESHOLDS["lead_lines"]
 SUBJECT_LINES = THRESHOLDS["subject_lines"]
@@ -277,6 +296,11 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
         found = finder(doc, lex) if name is None else None
         if found:
             (name, span), source = found, where
+    chair_row: dict[str, Any] | None = None
+    remarks = issuer_from_remarks(doc, lex, day) if name is None else None
+    if remarks:
+        name, span, chair_row = remarks
+        source = "chair"
     if name is None and doc.front_matter.get("ministry"):
         name, source = collapse(doc.front_matter["ministry"]), "metadata"
     found = issuer_from_evidence(doc, lex) if name is None else None
@@ -295,6 +319,8 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     if name is None and website is None:
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
+    if chair_row:
+        issuer["chair"] = chair_row
     if span and source != "metadata":
         issuer["span"] = span.to_json()
     if source:
