@@ -1,6 +1,8 @@
 """Page metadata from board pages whose parts markup identifies (render's hints)."""
 from __future__ import annotations
 
+import pytest
+
 import pipeline
 
 BOARD = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>보도자료</title></head><body>
@@ -29,3 +31,39 @@ def test_board_page_without_labels_still_gives_date_headline_and_contact():
 def test_site_footer_switchboard_is_never_a_contact():
     record = pipeline.parse_text(BOARD, path="board.html")
     assert all(c["phone"] != "061-000-0000" for c in record["contacts"])
+
+
+def logo_page(logo: str, lead: str) -> bytes:
+    return (f"<html><body><header><h1 class=\"logo\"><a href=\"/\">{logo}</a></h1></header>"
+            "<div class=\"board_view\"><h3>하천 정비 사업 착공</h3>"
+            f"<div class=\"view_cont\"><p>{lead}</p></div></div>"
+            "<footer><img src=\"/img/footer_logo.png\" alt=\"시험군\"></footer></body></html>").encode()
+
+
+LEAD_WITHOUT_ISSUER = "올해 하천 정비 사업을 착공하여 내년 여름 장마 전까지 마무리할 계획이라고 밝혔다."
+
+LOGO_CASES = [
+    # (logo markup, lead, issuer name, source)
+    ('<img src="/img/head_logo.png" alt="시험군">', LEAD_WITHOUT_ISSUER, "시험군", "page"),
+    ('<img src="/img/top.png" alt="1004 시험군">', LEAD_WITHOUT_ISSUER, "시험군", "page"),   # parent h1.logo; slogan number dropped
+    ('<img src="/img/head_logo.png" alt="시험군">', "시험시(시장 홍길동)는 " + LEAD_WITHOUT_ISSUER, "시험시", "lead"),
+]
+
+
+@pytest.mark.parametrize("logo, lead, name, source", LOGO_CASES, ids=["alt", "parent-class", "lead-wins"])
+def test_a_site_logo_names_the_issuer_only_when_the_release_names_none(logo, lead, name, source):
+    record = pipeline.parse_bytes(logo_page(logo, lead), "board.html")
+    issuer = record["release"]["issuer"]
+    assert (issuer["name"], issuer["source"]) == (name, source)
+    if source == "page":
+        assert "span" not in issuer and issuer["page_logo"]["src"]
+    assert record["page"]["logos"][0]["src"] in ("/img/head_logo.png", "/img/top.png")
+
+
+def test_images_that_are_no_logo_or_name_no_body_are_not_issuers():
+    page = ("<html><body><header><img src=\"/img/head_logo.png\" alt=\"기관 로고\"></header>"
+            "<img src=\"/img/banner01.jpg\" alt=\"시험군\">"
+            f"<div><h3>하천 정비 사업 착공</h3><p>{LEAD_WITHOUT_ISSUER}</p></div></body></html>").encode()
+    record = pipeline.parse_bytes(page, "board.html")
+    assert record["page"]["logos"] == [{"alt": "기관 로고", "src": "/img/head_logo.png"}]   # a banner is no logo
+    assert (record["release"]["issuer"] or {}).get("source") != "page"

@@ -1,5 +1,5 @@
 """The board page around the release: breadcrumbs, board, headline, author, posted date,
-views and the page's own contact (never a release contact).
+views, the page's own contact (never a release contact) and the site's logos (alt text).
 
 Reads: lines, blocks, front_matter. Writes: page.
 Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331'
@@ -14,6 +14,7 @@ from typing import Any
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
 from ..text import collapse, format_phone, has_hangul, split_person, trimmed
+from .render import parse_html
 
 K = BlockKind
 KST = "+09:00"
@@ -224,5 +225,49 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) 
     return page
 
 
+HTML_FORMATS = ("html", "korea_kr_html")
+
+
+def is_logo(img: Any, words: tuple[str, ...]) -> bool:
+    """The image's src, class or id, or its parent's or grandparent's class or id, holds a logo
+    word (data/html.toml [logo]): 'gnb_logo.png', 'footerLogo.png', <h1 class="logo">."""
+    values = [img.get("src") or "", img.get("class") or "", img.get("id") or ""]
+    node = img.getparent()
+    for _ in range(2):
+        if node is None:
+            break
+        values += [node.get("class") or "", node.get("id") or ""]
+        node = node.getparent()
+    return any(word in value.lower() for value in values for word in words)
+
+
+def page_logos(doc: Document, lex: Lexicon) -> list[dict[str, str]]:
+    """The site's logos with their alt text, in page order: <img src="/images/common/head_logo.png"
+    alt="강진군"> → {'alt': '강진군', 'src': '/images/common/head_logo.png'}. Markup only; a logo
+    with an empty alt says nothing."""
+    if doc.source.format not in HTML_FORMATS or "<img" not in doc.decoded.lower():
+        return []
+    root, _ = parse_html(doc.decoded)
+    if root is None:
+        return []
+    config = lex.html["logo"]
+    words = tuple(config["words"])
+    logos: list[dict[str, str]] = []
+    for img in root.iter("img"):
+        alt = collapse(img.get("alt") or "")
+        logo = {"alt": alt, "src": img.get("src") or ""}
+        if alt and has_hangul(alt) and logo not in logos and is_logo(img, words):
+            logos.append(logo)
+            if len(logos) >= config["max_logos"]:
+                break
+    return logos
+
+
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.page = from_front_matter(doc, from_board(doc, lex), lex)
+    page = from_front_matter(doc, from_board(doc, lex), lex)
+    logos = page_logos(doc, lex)
+    if logos:
+        page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
+                        "posted_at": None, "views": None, "contact": None, "spans": {}}
+        page["logos"] = logos
+    doc.page = page

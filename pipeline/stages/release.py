@@ -205,6 +205,20 @@ def issuer_from_remarks(doc: Document, lex: Lexicon, day: date | None) -> tuple[
     return None
 
 
+def issuer_from_page_logo(doc: Document, lex: Lexicon) -> tuple[str, dict[str, str]] | None:
+    """The page's own metadata: the site's logo whose alt text is an organization's name
+    (<img src="…/head_logo.png" alt="강진군">, '1004 신안군' past its slogan number). The alt is
+    no text of the release: no span; the logo's src is kept as its provenance."""
+    for logo in (doc.page or {}).get("logos", ()):
+        words = logo["alt"].split()
+        while words and not has_hangul(words[0]):
+            words.pop(0)
+        alt = " ".join(words)
+        if alt and len(alt) <= ISSUER_MAX and is_organization_name(alt, lex):
+            return issuer_name(alt, lex), logo
+    return None
+
+
 LEAD_REACH = THRESHOLDS["lead_reach"]
 LEAD_LINES = THRESHOLDS["lead_lines"]
 SUBJECT_LINES = THRESHOLDS["subject_lines"]
@@ -310,6 +324,9 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     found = issuer_from_template(doc, lex, visible=False) if name is None else None
     if found:
         (name, span), source, unwritten = found, "template", True
+    page_logo = issuer_from_page_logo(doc, lex) if name is None else None
+    if page_logo:
+        (name, logo), source, unwritten = page_logo, "page", True
     if unwritten and name:
         # A logo's file name, a template's hidden leftover ('행안부', '노동부') or a clue the
         # evidence table names by the records' date ('국제금융국' → 기획재정부) is no issuer's
@@ -321,6 +338,8 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     issuer: dict[str, Any] = {"name": name, "website": website}
     if chair_row:
         issuer["chair"] = chair_row
+    if page_logo:
+        issuer["page_logo"] = logo
     if span and source != "metadata":
         issuer["span"] = span.to_json()
     if source:
