@@ -67,3 +67,29 @@ def test_images_that_are_no_logo_or_name_no_body_are_not_issuers():
     record = pipeline.parse_bytes(page, "board.html")
     assert record["page"]["logos"] == [{"alt": "기관 로고", "src": "/img/head_logo.png"}]   # a banner is no logo
     assert (record["release"]["issuer"] or {}).get("source") != "page"
+
+
+MORE = "이번 사업은 하천 둔치의 산책로와 배수 시설을 함께 정비하여 주민 안전을 높이는 것을 목표로 한다."
+
+
+def post_page(lead: str) -> bytes:
+    return ("<html><body><div class=\"board_view\"><h3>하천 정비 사업 착공</h3>"
+            "<div class=\"info\"><dl><dt>부서명</dt><dd>건설과 하천팀</dd><dt>전화번호</dt><dd>061-555-0101</dd></dl>"
+            "<dl><dt>작성자</dt><dd>홍길동</dd><dt>작성일</dt><dd>2026-01-07</dd></dl></div>"
+            f"<div class=\"view_cont\"><p>{lead}</p><p>{MORE}</p><p>{MORE}</p></div></div>"
+            "<div class=\"satisfaction\"><dl><dt>담당부서</dt><dd>기획홍보실 홍보팀</dd><dt>전화</dt>"
+            "<dd>061-555-0000</dd><dt>최종업데이트</dt><dd>2025.12.12</dd></dl></div></body></html>").encode()
+
+
+def test_a_board_posts_own_department_and_phone_are_the_release_contact_when_it_gives_none():
+    record = pipeline.parse_bytes(post_page("시험군(군수 홍길동)은 " + LEAD_WITHOUT_ISSUER), "post.html")
+    assert record["page"]["contact"]["phone"] == "061-555-0000"          # the site's content manager
+    assert [(c["department"], c["phone"]) for c in record["contacts"]] == [("건설과 하천팀", "061-555-0101")]
+    span = record["contacts"][0]["span"]
+    assert record["text"][span[0]:span[1]] == "061-555-0101"
+
+
+def test_a_release_with_its_own_phone_keeps_the_board_fields_out_of_contacts():
+    lead = "시험군(군수 홍길동)은 " + LEAD_WITHOUT_ISSUER + "</p><p>문의: 도로과 이솔 (061-555-0202)"
+    record = pipeline.parse_bytes(post_page(lead), "post.html")
+    assert [c["phone"] for c in record["contacts"]] == ["061-555-0202"]

@@ -604,6 +604,14 @@ def context(doc: Document, lex: Lexicon) -> Context:
     return Context(issuer, cell_contacts, covered, lines)
 
 
+def post_contact(post: dict[str, Any], issuer: str | None) -> dict[str, Any]:
+    """A board post's own 부서명/전화번호 fields (page.post_contact): the release's contact when
+    the release itself gives no phone — the department that posted it."""
+    return {"organization": issuer, "department": post["department"], "team": None, "name": None,
+            "title": None, "role": "contact", "phone": post["phone"], "phone_e164": post["phone_e164"],
+            "extension": None, "fax": None, "email": None, "span": post["span"]}
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     ctx = context(doc, lex)
     seen: set[tuple[Any, ...]] = set()
@@ -614,6 +622,9 @@ def run(doc: Document, lex: Lexicon) -> None:
             if key not in seen:
                 seen.add(key)
                 contacts.append(contact)
+    post = (doc.page or {}).get("post_contact")
+    if post and not any(c["phone"] for c in contacts):
+        contacts.append(post_contact(post, ctx.issuer))
     named = {c["phone"] for c in contacts if c["name"] and c["phone"]}
     # A phone a named contact holds, found again without the name by a line rule, is that contact.
     doc.contacts = [c for c in contacts if c["name"] or c["phone"] not in named]

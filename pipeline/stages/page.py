@@ -156,6 +156,33 @@ def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     return None
 
 
+def parse_post_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    """The board post's own 부서명/전화번호 fields, labelled and standing before the release's
+    body ('부서명 보건환경연구원 감염병연구부 감염병조사과 전화번호 054-339-8233' between the
+    headline and 작성자): the department that posted the release and its phone. The site's
+    content-manager box further down (page.contact) is no such field. The phone's span points
+    at the number itself."""
+    body = doc.blocks_of(K.BODY)
+    if not body:
+        return None
+    for block in doc.blocks_of(K.PAGE_FOOTER):
+        if block.first >= body[0].first:
+            break
+        lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
+        fields = page_contact_fields(" ".join(l.text for l in lines), lex)
+        found = next(((m, l) for l in lines if (m := lex.PHONE_RE.search(l.text))), None)
+        if not fields.get("department") or found is None:
+            continue
+        m, line = found
+        phone = format_phone(m.group("phone"))
+        if phone is None:
+            continue
+        start = line.content.start + m.start("phone")
+        return {"department": fields["department"], "phone": phone[0], "phone_e164": phone[1],
+                "span": [start, start + len(m.group("phone"))]}
+    return None
+
+
 def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     header = [l for l in doc.lines_of(K.PAGE_HEADER) if l.text]
     crumbs = [l for l in doc.lines_of(K.BREADCRUMB) if l.text]
@@ -202,8 +229,16 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         if bare:
             page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"), lex)
             spans["posted_at"] = bare[1].content.to_json()
+    post = parse_post_contact(doc, lex)
+    if post and (contact is None or contact.get("span", [None])[0] != block_start(doc, post["span"][0])):
+        page["post_contact"] = post
     page["spans"] = spans
     return page
+
+
+def block_start(doc: Document, offset: int) -> int | None:
+    """The start of the block holding `offset`."""
+    return next((b.span.start for b in doc.blocks if b.span.start <= offset < b.span.end), None)
 
 
 def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) -> dict[str, Any] | None:
