@@ -93,3 +93,20 @@ def test_a_release_with_its_own_phone_keeps_the_board_fields_out_of_contacts():
     lead = "시험군(군수 홍길동)은 " + LEAD_WITHOUT_ISSUER + "</p><p>문의: 도로과 이솔 (061-555-0202)"
     record = pipeline.parse_bytes(post_page(lead), "post.html")
     assert [c["phone"] for c in record["contacts"]] == ["061-555-0202"]
+
+
+@pytest.mark.parametrize("title, board", [
+    ("알림마당&gt;시험뉴스&gt;보도자료 &gt; 상세", "보도자료"),      # the menu trail: its last board crumb
+    ("보도자료 | 시험군청", "보도자료"),
+    ("시험군청", None),                                             # names no board
+])
+def test_the_page_title_names_the_board_when_the_heading_was_not_read(title, board):
+    page = (f"<html><head><title>{title}</title></head><body>"
+            "<div class=\"location\">홈 &gt; 알림마당 &gt; 시험뉴스</div>"
+            "<div class=\"board_view\"><h3>하천 정비 사업 착공</h3>"
+            "<dl><dt>등록일</dt><dd>2025-12-11</dd><dt>작성자</dt><dd>홍길동</dd></dl>"
+            f"<div class=\"view_cont\"><p>시험군(군수 홍길동)은 {LEAD_WITHOUT_ISSUER}</p><p>{MORE}</p><p>{MORE}</p></div>"
+            "</div></body></html>").encode()
+    record = pipeline.parse_bytes(page, "title.html")
+    assert record["page"]["board"] == board
+    assert record["release"]["kind"] == ("보도자료" if board else None)

@@ -14,7 +14,7 @@ from typing import Any
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
 from ..text import collapse, format_phone, has_hangul, split_person, trimmed
-from .render import parse_html
+from .render import OVERSIZED_TAG_RE, parse_html
 
 K = BlockKind
 KST = "+09:00"
@@ -276,15 +276,10 @@ def is_logo(img: Any, words: tuple[str, ...]) -> bool:
     return any(word in value.lower() for value in values for word in words)
 
 
-def page_logos(doc: Document, lex: Lexicon) -> list[dict[str, str]]:
+def page_logos(root: Any, lex: Lexicon) -> list[dict[str, str]]:
     """The site's logos with their alt text, in page order: <img src="/images/common/head_logo.png"
     alt="강진군"> → {'alt': '강진군', 'src': '/images/common/head_logo.png'}. Markup only; a logo
     with an empty alt says nothing."""
-    if doc.source.format not in HTML_FORMATS or "<img" not in doc.decoded.lower():
-        return []
-    root, _ = parse_html(doc.decoded)
-    if root is None:
-        return []
     config = lex.html["logo"]
     words = tuple(config["words"])
     logos: list[dict[str, str]] = []
@@ -298,9 +293,30 @@ def page_logos(doc: Document, lex: Lexicon) -> list[dict[str, str]]:
     return logos
 
 
+def title_board(root: Any, lex: Lexicon) -> str | None:
+    """The board named in the page's <title>, which many sites write as the menu trail
+    ('알림마당>담양뉴스>보도자료 > 상세'): its last crumb holding a board word (data/labels.toml
+    [page] board_words), when the page's own heading was not read as the board."""
+    title = root.find(".//title")
+    text = title.text_content() if title is not None else ""
+    for separator in lex.html["breadcrumb"]["separators"]:
+        text = text.replace(separator, "\n")
+    words = lex.labels["page"]["board_words"]
+    crumbs = [collapse(c) for c in text.split("\n")]
+    boards = [c for c in crumbs if c and len(c) <= HEADLINE_MIN and any(w in c for w in words)]
+    return boards[-1] if boards else None
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     page = from_front_matter(doc, from_board(doc, lex), lex)
-    logos = page_logos(doc, lex)
+    html = doc.source.format in HTML_FORMATS
+    root = parse_html(OVERSIZED_TAG_RE.sub(r"<\g<name>>", doc.decoded))[0] if html else None
+    if root is None:
+        doc.page = page
+        return
+    if page is not None and page["board"] is None:
+        page["board"] = title_board(root, lex)
+    logos = page_logos(root, lex)
     if logos:
         page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
                         "posted_at": None, "views": None, "contact": None, "spans": {}}
