@@ -109,6 +109,15 @@ def test_embargo_outcome():
     assert ev.embargo_outcome({"text": "배포 즉시\n", "release": {}}) is None
 
 
+def test_a_conditional_embargo_is_matched_by_its_text_without_a_date():
+    text = "보도자료\n보도시점\n본회의 통과시(별도통보)\n배포\n2026. 5. 7.(목)\n"
+    kept = {"text": text, "release": {"embargo": {"date": None, "text": "본회의 통과시(별도통보)"}}}
+    assert ev.embargo_outcome(kept)["outcome"] == "match"
+    invented = {"text": text, "release": {"embargo": {"date": "2026-05-07", "text": "본회의 통과시(별도통보)"}}}
+    assert ev.embargo_outcome(invented)["outcome"] == "miss"
+    assert ev.embargo_outcome({"text": text, "release": {"embargo": None}})["outcome"] == "miss"
+
+
 def test_tally_and_table():
     tally = ev.Tally()
     ev.add(tally, {"status": "ok", "schema_errors": [], "seconds": 0.5,
