@@ -102,7 +102,8 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
         m = lex.WEBSITE_RE.match(line.text)
         if m:
             website = website or m.group("url")
-        elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex):
+        elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex) \
+                and find_edition(line.text, lex)[0] is None:     # '즉시 보도' is a release time, not a '…도'
             candidates.append(line)
     known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
     chosen = (known or candidates or [None])[0]
