@@ -489,6 +489,20 @@ def has_phone(doc: Document, cells: list[Any], lex: Lexicon) -> bool:
 
 # --- rules -----------------------------------------------------------------------------
 
+TOPIC_BRACKETS = (("<", ">"), ("〈", "〉"))
+
+
+def heading_or_tokens(line: Line, lex: Lexicon) -> list[Token]:
+    """A contact line's tokens; a bracketed topic heading over a contact table ('<통관·물류지원
+    관련>', '<해운법>', '<제1호안건>') names what the contacts below answer for: it closes the
+    group above like a block label ('<총괄>', '<공동>') and gives no unit or person."""
+    text = line.text.strip()
+    if any(text.startswith(a) and text.endswith(b) for a, b in TOPIC_BRACKETS) \
+            and not lex.CONTACT_BLOCK_LABEL_RE.match(text):
+        return [Token("label_block", text, line.content)]
+    return tokens_of_line(line, lex)
+
+
 def from_cells(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
     return [{k: v for k, v in c.items() if k != "_table"} for c in ctx.cell_contacts]
 
@@ -499,7 +513,7 @@ def from_tables(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any
     out = []
     for block in doc.blocks_of(K.CONTACT):
         tokens = [t for i in range(block.first, block.last) if i not in ctx.covered
-                  for t in tokens_of_line(doc.lines[i], lex)]
+                  for t in heading_or_tokens(doc.lines[i], lex)]
         out.extend(contacts_of_groups(group_tokens(tokens), ctx.issuer, lex, unnamed=False))
     return out
 
