@@ -247,15 +247,16 @@ def square_outcome(record: dict[str, Any]) -> dict[str, Any] | None:
 
 def embargo_outcome(record: dict[str, Any]) -> dict[str, Any] | None:
     """'match' when a text with a 보도시점/보도일시 label gets an embargo with a date; when the
-    label's value holds no date (a conditional '본회의 통과시(별도통보)'), an embargo kept as
-    text with no invented date."""
+    label's value holds no date, an embargo kept as text, dated only when it is immediate ('배포
+    즉시' takes the distribution's date) — a conditional '본회의 통과시(별도통보)' gets none."""
     text = record.get("text") or ""
     label = EMBARGO_LABEL_RE.search(text)
     if not label:
         return None
     embargo = (record.get("release") or {}).get("embargo") or {}
     dated = dated_value(text, EMBARGO_LABEL_RE) is not None
-    good = bool(embargo.get("date")) if dated else bool(embargo.get("text")) and not embargo.get("date")
+    good = bool(embargo.get("date")) if dated else bool(embargo.get("text")) \
+        and (not embargo.get("date") or embargo.get("edition") == "immediate")
     return {"outcome": "match" if good else "miss",
             "extracted": embargo.get("date") or embargo.get("text"), "expected": line_at(text, label.start())[:80]}
 

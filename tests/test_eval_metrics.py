@@ -116,6 +116,9 @@ def test_a_conditional_embargo_is_matched_by_its_text_without_a_date():
     invented = {"text": text, "release": {"embargo": {"date": "2026-05-07", "text": "본회의 통과시(별도통보)"}}}
     assert ev.embargo_outcome(invented)["outcome"] == "miss"
     assert ev.embargo_outcome({"text": text, "release": {"embargo": None}})["outcome"] == "miss"
+    immediate = "보도자료\n보도시점\n배포 즉시\n배포\n2026. 5. 7.(목)\n"
+    dated = {"date": "2026-05-07", "edition": "immediate", "text": "배포 즉시"}
+    assert ev.embargo_outcome({"text": immediate, "release": {"embargo": dated}})["outcome"] == "match"
 
 
 def test_tally_and_table():
