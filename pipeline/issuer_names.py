@@ -96,16 +96,24 @@ class Supervisor:
 
 @functools.cache
 def supervisors() -> dict[str, Supervisor]:
+    """supervisors.tsv (sourced row by row) over supervisors_portal.tsv (learnt from the korea.kr
+    records by scripts/gen_supervisors.py; its source reads 'korea-kr n/m', the records agreeing
+    of those naming the body)."""
     table: dict[str, Supervisor] = {}
     for row in read_tsv("supervisors.tsv"):
-        if len(row) != 4 or row[0] == "body":
-            if row and row[0] == "body":
-                continue
+        if row[0] == "body":
+            continue
+        if len(row) != 4:
             raise ValueError(f"supervisors.tsv: bad row {row!r}")
         body, ministry, as_of, source = row
         if body in table:
             raise ValueError(f"supervisors.tsv: {body} is listed twice")
         table[body] = Supervisor(ministry, as_of, source)
+    for row in read_tsv("supervisors_portal.tsv"):
+        if len(row) != 5:
+            raise ValueError(f"supervisors_portal.tsv: bad row {row!r}")
+        body, ministry, as_of, agreeing, records = row
+        table.setdefault(body, Supervisor(ministry, as_of, f"korea-kr {agreeing}/{records}"))
     return table
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 
 import pipeline
 from pipeline.issuer_names import eras, name_as_of, parse_day, supervisors
-from pipeline.lexicon import load_lexicon
+from pipeline.lexicon import DATA, load_lexicon
 from pipeline.schema import schema
+
+from .script_loader import load_script
 
 LEX = load_lexicon()
 
@@ -188,3 +191,34 @@ def test_meeting_chair_rows_name_known_ministries_and_do_not_overlap():
         for other in same:
             assert (row.end is not None and other.start is not None and row.end <= other.start) \
                 or (other.end is not None and row.start is not None and other.end <= row.start)
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "korea-kr").is_dir(), reason="needs ../shared/corpus/korea-kr")
+def test_shipped_portal_supervisors_are_what_the_script_generates():
+    """From the corpus it was learnt from, gen_supervisors writes the shipped table again; a
+    corpus that has grown since is another input, and the test says so."""
+    gen = load_script("gen_supervisors")
+    text = (DATA / "supervisors_portal.tsv").read_text(encoding="utf-8")
+    if f"# inputs: {gen.load_fingerprint()(CORPUS)}" not in text.splitlines():
+        pytest.skip("../shared/corpus/korea-kr is not the corpus the table was learnt from; regenerate it")
+    shipped = [row.split("\t") for row in text.splitlines() if row and not row.startswith("#")]
+    assert [list(map(str, row)) for row in gen.supervisors(CORPUS)] == shipped
+
+
+def test_portal_supervisor_rows_have_their_support_and_name_known_ministries():
+    gen = load_script("gen_supervisors")
+    rows = [row.split("\t") for row in (DATA / "supervisors_portal.tsv").read_text(encoding="utf-8").splitlines()
+            if row and not row.startswith("#")]
+    assert rows
+    for body, ministry, as_of, agreeing, total in rows:
+        assert int(total) >= gen.MIN_RECORDS and int(agreeing) >= gen.AGREEMENT * int(total), body
+        assert ministry in LEX.issuers and body not in LEX.issuers, body
+        assert parse_day(as_of) is not None
+
+
+def test_a_hand_sourced_row_wins_over_a_learnt_one():
+    assert supervisors()["근로복지공단"].source == "alio-2024"
+    assert supervisors()["국립산림과학원"].source.startswith("korea-kr ")
