@@ -168,6 +168,8 @@ CHAIR_CASES = [
     ("제50차 경제관계장관회의 겸 제20차 EDCF 기금운용위원회 모두말씀", "", "재정경제부", "chair"),
     ("제300차 대외경제장관회의 개최 결과", "", None, None),                             # no remarks: not the chair's words
     ("제30회 국무회의 모두발언", "", None, None),                                     # a chair the table does not fix
+    ("제5차 비상경제장관회의 부총리 겸 재정경제부장관 모두발언", "", "재정경제부", "speaker"),   # the speaker's office named
+    ("제300차 대외경제장관회의 외교부 장관 모두발언", "", "외교부", "speaker"),           # the speaker outranks the chair table
 ]
 
 
@@ -175,10 +177,13 @@ CHAIR_CASES = [
 def test_opening_remarks_at_a_meeting_with_a_fixed_chair_name_the_chairs_ministry(title, dated, name, source):
     issuer = pipeline.parse_bytes(remarks(title, dated), "remarks.txt")["release"]["issuer"] or {}
     assert (issuer.get("name"), issuer.get("source")) == (name, source)
+    text = pipeline.parse_bytes(remarks(title, dated), "remarks.txt")["text"]
     if source == "chair":
         assert issuer["chair"]["office"] == "경제부총리"
-        text = pipeline.parse_bytes(remarks(title, dated), "remarks.txt")["text"]
         assert text[slice(*issuer["span"])] == issuer["chair"]["meeting"]
+    if source == "speaker":
+        assert text[slice(*issuer["span"])] == name
+        assert issuer["speaker"]["office"].startswith(name)
 
 
 def test_meeting_chair_rows_name_known_ministries_and_do_not_overlap():

@@ -187,15 +187,31 @@ def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span],
     return (name, span), source
 
 
+def speaker_of(line: Line, lex: Lexicon) -> tuple[str, Span, dict[str, Any]] | None:
+    """Remarks whose title names the speaker's office: '부총리 겸 재정경제부장관 모두발언' → the
+    office's ministry (a known issuer directly followed by a head's title)."""
+    for m in lex.ISSUER_RE.finditer(line.text):
+        title = lex.PERSON_TITLE_RE.match(line.text[m.end():].lstrip())
+        if title:
+            start = line.content.start + m.start()
+            return m.group("issuer"), Span(start, start + len(m.group("issuer"))), \
+                {"office": collapse(m.group("issuer") + title.group("title"))}
+    return None
+
+
 def issuer_from_remarks(doc: Document, lex: Lexicon, day: date | None) -> tuple[str, Span, dict[str, Any]] | None:
-    """Opening remarks at a meeting whose chair a regulation fixes, named in the title:
-    '제266차 대외경제장관회의 … 모두발언(4.13일)' → the chair's ministry as of the release's date
-    (data/meeting_chairs.tsv), with the chair and the row's source. Meetings of two chairs'
-    ministries in one title name none."""
+    """Opening remarks named in the title: the speaker's ministry when the title names the
+    speaker's office ('… 재정경제부장관 모두발언'); else, at a meeting whose chair a regulation
+    fixes ('제266차 대외경제장관회의 … 모두발언(4.13일)'), the chair's ministry as of the release's
+    date (data/meeting_chairs.tsv), with the chair and the row's source. Meetings of two
+    chairs' ministries in one title name none."""
     remarks = lex.labels["issuer"]["remarks"]
     for line in doc.lines_of(K.TITLE) + doc.lines_of(K.RELEASE_HEADER):
         if not line.text or not any(word in line.text for word in remarks):
             continue
+        speaker = speaker_of(line, lex)
+        if speaker:
+            return speaker
         found = chairs_in(line.text, day)
         if not found or len({row.ministry for row, _ in found}) > 1:
             continue
@@ -315,7 +331,7 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     remarks = issuer_from_remarks(doc, lex, day) if name is None else None
     if remarks:
         name, span, chair_row = remarks
-        source = "chair"
+        source = "chair" if "meeting" in chair_row else "speaker"
     if name is None and doc.front_matter.get("ministry"):
         name, source = collapse(doc.front_matter["ministry"]), "metadata"
     found = issuer_from_evidence(doc, lex) if name is None else None
@@ -338,7 +354,7 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
     if chair_row:
-        issuer["chair"] = chair_row
+        issuer[source] = chair_row
     if page_logo:
         issuer["page_logo"] = logo
     if span and source != "metadata":
