@@ -227,3 +227,20 @@ def test_portal_supervisor_rows_have_their_support_and_name_known_ministries():
 def test_a_hand_sourced_row_wins_over_a_learnt_one():
     assert supervisors()["근로복지공단"].source == "alio-2024"
     assert supervisors()["국립산림과학원"].source.startswith("korea-kr ")
+
+
+@pytest.mark.parametrize("lead, supervisor", [
+    ("환경부 소속 국립시험과학원(원장 홍길동)은", "환경부"),
+    ("환경부 산하 국립시험과학원(원장 홍길동)은", "환경부"),
+    ("국무총리 소속 국립시험과학원(원장 홍길동)은", None),      # no ministry the lexicon knows
+    ("국립시험과학원(원장 홍길동)은", None),
+])
+def test_the_release_may_say_whose_body_the_issuer_is(lead, supervisor):
+    text = f"보도자료\n보도시점 2024. 6. 5.(수) 12:00\n\n대기 측정 결과 발표\n\n□ {lead} 올해 대기 측정 결과를 발표했다고 밝혔다.\n"
+    record = pipeline.parse_bytes(text.encode(), "text.txt")
+    issuer = record["release"]["issuer"]
+    assert issuer["name"] == "국립시험과학원"
+    found = issuer.get("supervisor")
+    assert (found or {}).get("name") == supervisor
+    if found:
+        assert found["reference"] == "text" and record["text"][slice(*found["span"])] == supervisor

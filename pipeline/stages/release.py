@@ -365,20 +365,38 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     canonical = name_as_of(written, lex.issuers.get(written), day) if written else None
     if canonical:
         issuer["canonical"] = canonical
-    supervisor = supervisor_of(written, lex, day) if written else None
+    supervisor = supervisor_of(doc, written, lex, day) if written else None
     if supervisor:
         issuer["supervisor"] = supervisor
     return issuer
 
 
-def supervisor_of(body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
-    """The ministry that supervises a public body (data/supervisors.tsv), as of the release's
-    date: '한국고용노동교육원' → 고용노동부. The row's ministry is as of its source's date; the
+def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
+    """'환경부 소속 국립환경과학원', '환경부 산하 국립생태원': the release itself says which known
+    ministry the body belongs to; the span is the ministry's name there."""
+    words = lex.labels["issuer"]["supervised_by"]
+    reach = max(map(len, lex.issuers)) + max(map(len, words)) + 2     # '환경부 소속 ' at the longest
+    at = doc.text.find(body)
+    while at > 0:
+        before = doc.text[max(0, at - reach):at].split()
+        if len(before) >= 2 and before[-1] in words and before[-2] in lex.issuers:
+            ministry = before[-2]
+            start = doc.text.rfind(ministry, 0, at)
+            name = name_as_of(ministry, lex.issuers.get(ministry), day)
+            if name:
+                return {"name": name, "listed": ministry, "reference": "text", "span": [start, start + len(ministry)]}
+        at = doc.text.find(body, at + len(body))
+    return None
+
+
+def supervisor_of(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
+    """The ministry that supervises a public body (data/supervisors.tsv, else the release's own
+    words), as of the release's date: '한국고용노동교육원' → 고용노동부. The row's ministry is as of its source's date; the
     lexicon's eras carry it to the release's date, and a row they cannot carry (a split) gives
     none."""
     row = supervisors().get(body)
     if row is None:
-        return None
+        return supervisor_in_text(doc, body, lex, day)
     name = name_as_of(row.ministry, lex.issuers.get(row.ministry), day)
     if name is None:
         return None
