@@ -109,6 +109,18 @@ def test_embargo_outcome():
     assert ev.embargo_outcome({"text": "배포 즉시\n", "release": {}}) is None
 
 
+def test_a_conditional_embargo_is_matched_by_its_text_without_a_date():
+    text = "보도자료\n보도시점\n본회의 통과시(별도통보)\n배포\n2026. 5. 7.(목)\n"
+    kept = {"text": text, "release": {"embargo": {"date": None, "text": "본회의 통과시(별도통보)"}}}
+    assert ev.embargo_outcome(kept)["outcome"] == "match"
+    invented = {"text": text, "release": {"embargo": {"date": "2026-05-07", "text": "본회의 통과시(별도통보)"}}}
+    assert ev.embargo_outcome(invented)["outcome"] == "miss"
+    assert ev.embargo_outcome({"text": text, "release": {"embargo": None}})["outcome"] == "miss"
+    immediate = "보도자료\n보도시점\n배포 즉시\n배포\n2026. 5. 7.(목)\n"
+    dated = {"date": "2026-05-07", "edition": "immediate", "text": "배포 즉시"}
+    assert ev.embargo_outcome({"text": immediate, "release": {"embargo": dated}})["outcome"] == "match"
+
+
 def test_tally_and_table():
     tally = ev.Tally()
     ev.add(tally, {"status": "ok", "schema_errors": [], "seconds": 0.5,
@@ -153,7 +165,17 @@ def test_header_outcomes_against_the_manifest():
                           "embargo": {"date": "2026-04-14"}, "distributed_at": None}}
     got = {k: v["outcome"] for k, v in ev.header_outcomes(record, case).items()}
     assert got == {"gov_title": "match", "gov_kind": "match", "gov_issuer": "match", "gov_embargo": "match",
-                   "gov_distributed": "miss"}
+                   "gov_distributed": "miss", "gov_issuer_or_supervisor": "match"}
+
+
+def test_a_public_body_matches_its_ministry_only_on_the_supervisor_line():
+    case = ev.GovCase("govpress", "1.hwpx", b"", "교육 과정 재개", "고용노동부", None)
+    body = {"name": "한국시험교육원", "supervisor": {"name": "고용노동부"}}
+    got = {k: v["outcome"] for k, v in ev.header_outcomes({"text": "", "release": {"issuer": body}}, case).items()}
+    assert (got["gov_issuer"], got["gov_issuer_or_supervisor"]) == ("miss", "match")
+    other = {"name": "한국시험교육원", "supervisor": {"name": "보건복지부"}}
+    got = ev.header_outcomes({"text": "", "release": {"issuer": other}}, case)
+    assert got["gov_issuer_or_supervisor"]["outcome"] == "miss"
 
 
 def test_a_plain_release_kind_does_not_satisfy_a_reference_tag():

@@ -10,6 +10,7 @@ a group: the k-th person gets the k-th phone, or the only phone when there is on
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -424,23 +425,48 @@ def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
     return units
 
 
-def cell_table_lines(doc: Document, lex: Lexicon, issuer: str | None) -> set[int]:
-    """The lines of the tables from_cell_tables reads, which the line rules then leave alone."""
-    tables: set[int] = set()
-    for contact in from_cell_tables(doc, lex, issuer, []):
-        tables.add(contact.pop("_table"))
-    return {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)}
+@dataclass
+class Context:
+    """What every rule reads, worked out once per document: the issuer, the contact tables read
+    by their cells (their contacts and lines) and the phone lines left to the line rules."""
+    issuer: str | None
+    cell_contacts: list[dict[str, Any]]
+    covered: set[int]          # the lines of the tables read by their cells
+    lines: list[Line]          # body and appendix lines with a phone or an e-mail, not covered:
+                               # the only lines the line rules read
 
 
-def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
-    """Contact tables read by their cells: '담당 부서 | 국가수사본부 수사국 / 반부패‧공공범죄수사과
-    | 책임자 | 총경 | 안찬수 | (02-3150-2626)' then '담당자 | 경정 | 최연석 | (02-3150-2306)'; each
-    person gets the units of their row, or of the row above when the unit cell spans both."""
-    out = []
+def contact_tables(doc: Document, phones: set[int]) -> dict[int, list[Any]]:
+    """The tables that may hold contacts: those reaching into a contact block of segment's (a
+    contact table's labels make one) or holding a line with a phone or an e-mail (`phones`, line
+    indices). A table of neither (a budget table of 57,000 cells) is never read cell by cell:
+    the work here is one pass over the cell list comparing line numbers, and the rules'
+    patterns run only on the tables chosen."""
+    if not doc.cells:
+        return {}
+    contact_lines = [(b.first, b.last) for b in doc.blocks_of(K.CONTACT)]
+    starts = [a for a, _ in contact_lines]
+    chosen: set[int] = set()
+    for c in doc.cells:
+        if c.table in chosen:
+            continue
+        k = bisect_right(starts, c.last - 1) - 1      # the last contact block starting before the cell ends
+        if k >= 0 and contact_lines[k][1] > c.first or any(i in phones for i in range(c.first, c.last)):
+            chosen.add(c.table)
     tables: dict[int, list[Any]] = {}
     for c in doc.cells:
-        tables.setdefault(c.table, []).append(c)
-    for table, cells in sorted(tables.items()):
+        if c.table in chosen:
+            tables.setdefault(c.table, []).append(c)
+    return tables
+
+
+def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: set[int]) -> list[dict[str, Any]]:
+    """Contact tables read by their cells: '담당 부서 | 국가수사본부 수사국 / 반부패‧공공범죄수사과
+    | 책임자 | 총경 | 안찬수 | (02-3150-2626)' then '담당자 | 경정 | 최연석 | (02-3150-2306)'; each
+    person gets the units of their row, or of the row above when the unit cell spans both. Each
+    contact carries its table's number in `_table` (dropped before output)."""
+    out = []
+    for table, cells in sorted(contact_tables(doc, phones).items()):
         titled = not any(role_of_cell(cell_lines(doc, c), lex) for c in cells)
         if titled and not any(is_label_cell(cell_lines(doc, c), lex) for c in cells):
             continue    # neither role labels nor any contact label: not a contact table
@@ -453,7 +479,7 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: lis
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
         if any(c["phone"] for c in found) or not has_phone(doc, cells, lex):
-            out.extend({**c, "_table": table} if not lines else c for c in found)
+            out.extend({**c, "_table": table} for c in found)
     return out
 
 
@@ -463,25 +489,43 @@ def has_phone(doc: Document, cells: list[Any], lex: Lexicon) -> bool:
 
 # --- rules -----------------------------------------------------------------------------
 
-def from_tables(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
+TOPIC_BRACKETS = (("<", ">"), ("〈", "〉"))
+
+
+def heading_or_tokens(line: Line, lex: Lexicon) -> list[Token]:
+    """A contact line's tokens; a bracketed topic heading over a contact table ('<통관·물류지원
+    관련>', '<해운법>', '<제1호안건>') names what the contacts below answer for: it closes the
+    group above like a block label ('<총괄>', '<공동>') and gives no unit or person."""
+    text = line.text.strip()
+    if any(text.startswith(a) and text.endswith(b) for a, b in TOPIC_BRACKETS) \
+            and not lex.CONTACT_BLOCK_LABEL_RE.match(text):
+        return [Token("label_block", text, line.content)]
+    return tokens_of_line(line, lex)
+
+
+def from_cells(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
+    return [{k: v for k, v in c.items() if k != "_table"} for c in ctx.cell_contacts]
+
+
+def from_tables(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
     """The contact table of the release header or the end of the body (lines of a table the
     cells rule read excepted)."""
     out = []
-    covered = cell_table_lines(doc, lex, issuer)
     for block in doc.blocks_of(K.CONTACT):
-        tokens = [t for i in range(block.first, block.last) if i not in covered
-                  for t in tokens_of_line(doc.lines[i], lex)]
-        out.extend(contacts_of_groups(group_tokens(tokens), issuer, lex, unnamed=False))
+        tokens = [t for i in range(block.first, block.last) if i not in ctx.covered
+                  for t in heading_or_tokens(doc.lines[i], lex)]
+        out.extend(contacts_of_groups(group_tokens(tokens), ctx.issuer, lex, unnamed=False))
     return out
 
 
-def is_inquiry_line(line: Line, lex: Lexicon) -> bool:
+def is_inquiry_line(line: Line, lex: Lexicon, labelled_only: bool = False) -> bool:
     """'문 의: 운영지원과 윤권상 (044-202-7864)', '* 담당자 : 관리과 심재규(042-481-6020)',
     '…김인철 사무관(☎044-204-7624)에게 연락주시기 바랍니다.' (a line already known to hold a
-    phone or an e-mail)."""
+    phone or an e-mail); a short line that is only a unit and a phone ('기업일자리지원과
+    (044-202-7229)') too, unless `labelled_only`."""
     body = strip_marker(line.text, lex)
     return bool(match_label(body, lex) or lex.CONTACT_SENTENCE_RE.search(body)
-                or len(body) <= INQUIRY_LINE_MAX and not lex.SENTENCE_END_RE.search(body))
+                or not labelled_only and len(body) <= INQUIRY_LINE_MAX and not lex.SENTENCE_END_RE.search(body))
 
 
 def strip_marker(text: str, lex: Lexicon) -> str:
@@ -510,12 +554,20 @@ def is_no_name(line: Line, tok: Token, lex: Lexicon) -> bool:
                             or bool(lex.ROAD_NAME_RE.search(tok.value)))
 
 
-def from_inquiry_lines(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
+def from_inquiry_lines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
+    """Contact lines of the body, and of an appendix only when labelled ('문의: …', '담당자 …'):
+    an appendix's table of programmes with the unit and phone of each ('고용유지지원금 | … |
+    기업일자리지원과 (044-202-7229)') lists who runs what, not whom the press should call."""
     out = []
-    for line in lines:
-        if is_inquiry_line(line, lex):
-            out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), issuer, lex, unnamed=True))
+    appendix = appendix_lines(doc)
+    for line in ctx.lines:
+        if is_inquiry_line(line, lex, labelled_only=line.index in appendix):
+            out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), ctx.issuer, lex, unnamed=True))
     return out
+
+
+def appendix_lines(doc: Document) -> set[int]:
+    return {i for block in doc.blocks_of(K.APPENDIX) for i in range(block.first, block.last)}
 
 
 def match_helpline(line: Line, lex: Lexicon, issuer: str | None) -> list[dict[str, Any]]:
@@ -538,36 +590,55 @@ def match_helpline(line: Line, lex: Lexicon, issuer: str | None) -> list[dict[st
     return found
 
 
-def from_helplines(doc: Document, lex: Lexicon, issuer: str | None, lines: list[Line]) -> list[dict[str, Any]]:
+def from_helplines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
     out = []
-    for line in lines:
-        if not is_inquiry_line(line, lex):
-            out.extend(match_helpline(line, lex, issuer))
+    appendix = appendix_lines(doc)
+    for line in ctx.lines:
+        if not is_inquiry_line(line, lex, labelled_only=line.index in appendix):
+            out.extend(match_helpline(line, lex, ctx.issuer))
     return out
 
 
-def phone_lines(doc: Document, lex: Lexicon) -> list[Line]:
-    """Body and appendix lines holding a phone or an e-mail: the only ones the line rules read."""
-    return [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind)
-            if line.text and (lex.PHONE_RE.search(line.text) or "@" in line.text and lex.EMAIL_RE.search(line.text))]
+def has_phone_or_email(line: Line, lex: Lexicon) -> bool:
+    return bool(line.text) and bool(lex.PHONE_RE.search(line.text) or "@" in line.text and lex.EMAIL_RE.search(line.text))
 
 
-RULES = (("cells", from_cell_tables), ("table", from_tables), ("inquiry", from_inquiry_lines),
+RULES = (("cells", from_cells), ("table", from_tables), ("inquiry", from_inquiry_lines),
          ("helpline", from_helplines))
 
 
-def run(doc: Document, lex: Lexicon) -> None:
+def context(doc: Document, lex: Lexicon) -> Context:
     issuer = (doc.release.get("issuer") or {}).get("name")
+    phones = {line.index for line in doc.lines if has_phone_or_email(line, lex)}
+    found = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.index in phones]
+    cell_contacts = from_cell_tables(doc, lex, issuer, phones)
+    tables = {c["_table"] for c in cell_contacts}
+    covered = {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)} if tables else set()
+    lines = [line for line in found if line.index not in covered]
+    return Context(issuer, cell_contacts, covered, lines)
+
+
+def post_contact(post: dict[str, Any], issuer: str | None) -> dict[str, Any]:
+    """A board post's own 부서명/전화번호 fields (page.post_contact): the release's contact when
+    the release itself gives no phone — the department that posted it."""
+    return {"organization": issuer, "department": post["department"], "team": None, "name": None,
+            "title": None, "role": "contact", "phone": post["phone"], "phone_e164": post["phone_e164"],
+            "extension": None, "fax": None, "email": None, "span": post["span"]}
+
+
+def run(doc: Document, lex: Lexicon) -> None:
+    ctx = context(doc, lex)
     seen: set[tuple[Any, ...]] = set()
     contacts = []
-    covered = cell_table_lines(doc, lex, issuer)
-    lines = [line for line in phone_lines(doc, lex) if line.index not in covered]
     for _, rule in RULES:
-        for contact in rule(doc, lex, issuer, lines):
+        for contact in rule(doc, lex, ctx):
             key = (contact["name"], contact["phone"], contact["email"])
             if key not in seen:
                 seen.add(key)
                 contacts.append(contact)
+    post = (doc.page or {}).get("post_contact")
+    if post and not any(c["phone"] for c in contacts):
+        contacts.append(post_contact(post, ctx.issuer))
     named = {c["phone"] for c in contacts if c["name"] and c["phone"]}
     # A phone a named contact holds, found again without the name by a line rule, is that contact.
     doc.contacts = [c for c in contacts if c["name"] or c["phone"] not in named]

@@ -1,5 +1,5 @@
 """The board page around the release: breadcrumbs, board, headline, author, posted date,
-views and the page's own contact (never a release contact).
+views, the page's own contact (never a release contact) and the site's logos (alt text).
 
 Reads: lines, blocks, front_matter. Writes: page.
 Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331'
@@ -14,6 +14,7 @@ from typing import Any
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
 from ..text import collapse, format_phone, has_hangul, split_person, trimmed
+from .render import OVERSIZED_TAG_RE, parse_html
 
 K = BlockKind
 KST = "+09:00"
@@ -155,6 +156,33 @@ def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     return None
 
 
+def parse_post_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+    """The board post's own 부서명/전화번호 fields, labelled and standing before the release's
+    body ('부서명 보건환경연구원 감염병연구부 감염병조사과 전화번호 054-339-8233' between the
+    headline and 작성자): the department that posted the release and its phone. The site's
+    content-manager box further down (page.contact) is no such field. The phone's span points
+    at the number itself."""
+    body = doc.blocks_of(K.BODY)
+    if not body:
+        return None
+    for block in doc.blocks_of(K.PAGE_FOOTER):
+        if block.first >= body[0].first:
+            break
+        lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
+        fields = page_contact_fields(" ".join(l.text for l in lines), lex)
+        found = next(((m, l) for l in lines if (m := lex.PHONE_RE.search(l.text))), None)
+        if not fields.get("department") or found is None:
+            continue
+        m, line = found
+        phone = format_phone(m.group("phone"))
+        if phone is None:
+            continue
+        start = line.content.start + m.start("phone")
+        return {"department": fields["department"], "phone": phone[0], "phone_e164": phone[1],
+                "span": [start, start + len(m.group("phone"))]}
+    return None
+
+
 def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     header = [l for l in doc.lines_of(K.PAGE_HEADER) if l.text]
     crumbs = [l for l in doc.lines_of(K.BREADCRUMB) if l.text]
@@ -201,8 +229,16 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         if bare:
             page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"), lex)
             spans["posted_at"] = bare[1].content.to_json()
+    post = parse_post_contact(doc, lex)
+    if post and (contact is None or contact.get("span", [None])[0] != block_start(doc, post["span"][0])):
+        page["post_contact"] = post
     page["spans"] = spans
     return page
+
+
+def block_start(doc: Document, offset: int) -> int | None:
+    """The start of the block holding `offset`."""
+    return next((b.span.start for b in doc.blocks if b.span.start <= offset < b.span.end), None)
 
 
 def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) -> dict[str, Any] | None:
@@ -224,5 +260,65 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) 
     return page
 
 
+HTML_FORMATS = ("html", "korea_kr_html")
+
+
+def is_logo(img: Any, words: tuple[str, ...]) -> bool:
+    """The image's src, class or id, or its parent's or grandparent's class or id, holds a logo
+    word (data/html.toml [logo]): 'gnb_logo.png', 'footerLogo.png', <h1 class="logo">."""
+    values = [img.get("src") or "", img.get("class") or "", img.get("id") or ""]
+    node = img.getparent()
+    for _ in range(2):
+        if node is None:
+            break
+        values += [node.get("class") or "", node.get("id") or ""]
+        node = node.getparent()
+    return any(word in value.lower() for value in values for word in words)
+
+
+def page_logos(root: Any, lex: Lexicon) -> list[dict[str, str]]:
+    """The site's logos with their alt text, in page order: <img src="/images/common/head_logo.png"
+    alt="강진군"> → {'alt': '강진군', 'src': '/images/common/head_logo.png'}. Markup only; a logo
+    with an empty alt says nothing."""
+    config = lex.html["logo"]
+    words = tuple(config["words"])
+    logos: list[dict[str, str]] = []
+    for img in root.iter("img"):
+        alt = collapse(img.get("alt") or "")
+        logo = {"alt": alt, "src": img.get("src") or ""}
+        if alt and has_hangul(alt) and logo not in logos and is_logo(img, words):
+            logos.append(logo)
+            if len(logos) >= config["max_logos"]:
+                break
+    return logos
+
+
+def title_board(root: Any, lex: Lexicon) -> str | None:
+    """The board named in the page's <title>, which many sites write as the menu trail
+    ('알림마당>담양뉴스>보도자료 > 상세'): its last crumb holding a board word (data/labels.toml
+    [page] board_words), when the page's own heading was not read as the board."""
+    title = root.find(".//title")
+    text = title.text_content() if title is not None else ""
+    for separator in lex.html["breadcrumb"]["separators"]:
+        text = text.replace(separator, "\n")
+    words = lex.labels["page"]["board_words"]
+    crumbs = [collapse(c) for c in text.split("\n")]
+    boards = [c for c in crumbs if c and len(c) <= HEADLINE_MIN and any(w in c for w in words)]
+    return boards[-1] if boards else None
+
+
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.page = from_front_matter(doc, from_board(doc, lex), lex)
+    page = from_front_matter(doc, from_board(doc, lex), lex)
+    html = doc.source.format in HTML_FORMATS
+    root = parse_html(OVERSIZED_TAG_RE.sub(r"<\g<name>>", doc.decoded))[0] if html else None
+    if root is None:
+        doc.page = page
+        return
+    if page is not None and page["board"] is None:
+        page["board"] = title_board(root, lex)
+    logos = page_logos(root, lex)
+    if logos:
+        page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
+                        "posted_at": None, "views": None, "contact": None, "spans": {}}
+        page["logos"] = logos
+    doc.page = page

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
+from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 
@@ -101,7 +102,8 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
         m = lex.WEBSITE_RE.match(line.text)
         if m:
             website = website or m.group("url")
-        elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex):
+        elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex) \
+                and find_edition(line.text, lex)[0] is None:     # '즉시 보도' is a release time, not a '…도'
             candidates.append(line)
     known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
     chosen = (known or candidates or [None])[0]
@@ -119,9 +121,8 @@ def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> t
         for line in doc.lines[cell.first:cell.last]:
             if line.text and is_organization_name(line.text, lex) \
                     and (visible or lex.ISSUER_RE.fullmatch(without_spaces(line.text))):
-                name = issuer_name(line.text, lex)
-                # White leftovers of an older template ('노동부') name the body by its current name.
-                return (name if visible else lex.issuers.get(name, name)), line.content
+                # White leftovers of an older template ('노동부') are renamed by match_issuer.
+                return issuer_name(line.text, lex), line.content
     return None
 
 
@@ -138,14 +139,14 @@ def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None
 
 def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None:
     """A logo above the body whose description names a known issuer or its short form
-    ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'): the issuer by its current
-    name. The logo is no text, so the issuer has no span."""
+    ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'), as the logo names it
+    (match_issuer gives the full name). The logo is no text, so the issuer has no span."""
     body = doc.blocks_of(K.BODY)
     first_body = body[0].first if body else len(doc.lines)
     for anchor, description in doc.pictures:
         m = lex.ISSUER_RE.search(without_spaces(description)) if anchor <= first_body else None
         if m:
-            return lex.issuers.get(m.group("issuer"), m.group("issuer")), None
+            return m.group("issuer"), None
     return None
 
 
@@ -162,8 +163,8 @@ def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span],
     """A phone prefix ('044-215-7…') or a department ('대외경제국') of the contact lines that the
     korea.kr records tie to one issuer (data/issuer_evidence.tsv), when every such clue names the
     same issuer (by its current name): a contact block of two ministries, or a clue of each,
-    names none. The name is the table's, as of its data ('기획재정부'); `canonical` gives the
-    current one."""
+    names none. The name is the table's, as of its data ('기획재정부'); match_issuer gives the
+    body of the release's date."""
     table = load_issuer_evidence()
     lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
     lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
@@ -184,6 +185,55 @@ def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span],
     clues.sort(key=lambda c: c[1].start)
     name, span, source = clues[0]
     return (name, span), source
+
+
+def speaker_of(line: Line, lex: Lexicon) -> tuple[str, Span, dict[str, Any]] | None:
+    """Remarks whose title names the speaker's office: '부총리 겸 재정경제부장관 모두발언' → the
+    office's ministry (a known issuer directly followed by a head's title)."""
+    for m in lex.ISSUER_RE.finditer(line.text):
+        title = lex.PERSON_TITLE_RE.match(line.text[m.end():].lstrip())
+        if title:
+            start = line.content.start + m.start()
+            return m.group("issuer"), Span(start, start + len(m.group("issuer"))), \
+                {"office": collapse(m.group("issuer") + title.group("title"))}
+    return None
+
+
+def issuer_from_remarks(doc: Document, lex: Lexicon, day: date | None) -> tuple[str, Span, dict[str, Any]] | None:
+    """Opening remarks named in the title: the speaker's ministry when the title names the
+    speaker's office ('… 재정경제부장관 모두발언'); else, at a meeting whose chair a regulation
+    fixes ('제266차 대외경제장관회의 … 모두발언(4.13일)'), the chair's ministry as of the release's
+    date (data/meeting_chairs.tsv), with the chair and the row's source. Meetings of two
+    chairs' ministries in one title name none."""
+    remarks = lex.labels["issuer"]["remarks"]
+    for line in doc.lines_of(K.TITLE) + doc.lines_of(K.RELEASE_HEADER):
+        if not line.text or not any(word in line.text for word in remarks):
+            continue
+        speaker = speaker_of(line, lex)
+        if speaker:
+            return speaker
+        found = chairs_in(line.text, day)
+        if not found or len({row.ministry for row, _ in found}) > 1:
+            continue
+        row, at = min(found, key=lambda f: f[1])
+        start = line.content.start + at
+        chair = {"meeting": row.meeting, "office": row.chair, "reference": row.source}
+        return row.ministry, Span(start, start + len(row.meeting)), chair
+    return None
+
+
+def issuer_from_page_logo(doc: Document, lex: Lexicon) -> tuple[str, dict[str, str]] | None:
+    """The page's own metadata: the site's logo whose alt text is an organization's name
+    (<img src="…/head_logo.png" alt="강진군">, '1004 신안군' past its slogan number). The alt is
+    no text of the release: no span; the logo's src is kept as its provenance."""
+    for logo in (doc.page or {}).get("logos", ()):
+        words = logo["alt"].split()
+        while words and not has_hangul(words[0]):
+            words.pop(0)
+        alt = " ".join(words)
+        if alt and len(alt) <= ISSUER_MAX and is_organization_name(alt, lex):
+            return issuer_name(alt, lex), logo
+    return None
 
 
 LEAD_REACH = THRESHOLDS["lead_reach"]
@@ -263,10 +313,12 @@ def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
     return None
 
 
-def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[str, Any] | None:
     """The issuer by order of evidence: the header's own text, the lead sentence's subject, the
-    contact table's organization, the record's ministry. `source` says which; a former or short
-    name gets its current name in `canonical`."""
+    contact table's organization, the record's ministry. `source` says which; a short name, or a
+    name the body no longer bore on the release's date `day`, gets the body's full name as of
+    that day in `canonical` (today's name when undated); a public body gets its supervising
+    ministry in `supervisor`."""
     name, website, span = issuer_from_header(doc, lex)
     source = "header" if name else None
     for finder, where in ((issuer_from_template, "template"), (issuer_from_pictures, "logo"),
@@ -275,25 +327,91 @@ def match_issuer(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         found = finder(doc, lex) if name is None else None
         if found:
             (name, span), source = found, where
+    chair_row: dict[str, Any] | None = None
+    remarks = issuer_from_remarks(doc, lex, day) if name is None else None
+    if remarks:
+        name, span, chair_row = remarks
+        source = "chair" if "meeting" in chair_row else "speaker"
     if name is None and doc.front_matter.get("ministry"):
         name, source = collapse(doc.front_matter["ministry"]), "metadata"
     found = issuer_from_evidence(doc, lex) if name is None else None
     if found:
         (name, span), source = found
+    unwritten = source in ("logo", "phone_prefix", "department")
     found = issuer_from_template(doc, lex, visible=False) if name is None else None
     if found:
-        (name, span), source = found, "template"
+        (name, span), source, unwritten = found, "template", True
+    page_logo = issuer_from_page_logo(doc, lex) if name is None else None
+    if page_logo:
+        (name, logo), source, unwritten = page_logo, "page", True
+    if unwritten and name:
+        # A logo's file name, a template's hidden leftover ('행안부', '노동부') or a clue the
+        # evidence table names by the records' date ('국제금융국' → 기획재정부) is no issuer's
+        # name written in the release: the issuer is that line of bodies (the lexicon's, as the
+        # table was counted) by its full name as of the release's date.
+        name = name_as_of(name, lex.issuers.get(name), day) or lex.issuers.get(name, name)
     if name is None and website is None:
         return None
     issuer: dict[str, Any] = {"name": name, "website": website}
+    if chair_row:
+        issuer[source] = chair_row
+    if page_logo:
+        issuer["page_logo"] = logo
     if span and source != "metadata":
         issuer["span"] = span.to_json()
     if source:
         issuer["source"] = source
-    canonical = lex.issuers.get(without_spaces(name)) if name else None
+    written = without_spaces(name) if name else None
+    canonical = name_as_of(written, lex.issuers.get(written), day) if written else None
     if canonical:
         issuer["canonical"] = canonical
+    supervisor = supervisor_of(doc, written, lex, day) if written else None
+    if supervisor:
+        issuer["supervisor"] = supervisor
     return issuer
+
+
+def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
+    """'환경부 소속 국립환경과학원', '환경부 산하 국립생태원': the release itself says which known
+    ministry the body belongs to; the span is the ministry's name there."""
+    words = lex.labels["issuer"]["supervised_by"]
+    reach = max(map(len, lex.issuers)) + max(map(len, words)) + 2     # '환경부 소속 ' at the longest
+    at = doc.text.find(body)
+    while at > 0:
+        before = doc.text[max(0, at - reach):at].split()
+        if len(before) >= 2 and before[-1] in words and before[-2] in lex.issuers:
+            ministry = before[-2]
+            start = doc.text.rfind(ministry, 0, at)
+            name = name_as_of(ministry, lex.issuers.get(ministry), day)
+            if name:
+                return {"name": name, "listed": ministry, "reference": "text", "span": [start, start + len(ministry)]}
+        at = doc.text.find(body, at + len(body))
+    return None
+
+
+def supervisor_of(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
+    """The ministry that supervises a public body (data/supervisors.tsv, else the release's own
+    words), as of the release's date: '한국고용노동교육원' → 고용노동부. The row's ministry is as of its source's date; the
+    lexicon's eras carry it to the release's date, and a row they cannot carry (a split) gives
+    none."""
+    row = supervisors().get(body)
+    if row is None:
+        return supervisor_in_text(doc, body, lex, day)
+    name = name_as_of(row.ministry, lex.issuers.get(row.ministry), day)
+    if name is None:
+        return None
+    return {"name": name, "listed": row.ministry, "listed_as_of": row.as_of, "reference": row.source}
+
+
+def release_day(doc: Document, embargo: dict[str, Any] | None, distributed: str | None) -> date | None:
+    """The release's date, for names that changed over time: the embargo, the distribution, the
+    page's or the record's posting date; None when the document carries none."""
+    for value in ((embargo or {}).get("date"), distributed, (doc.page or {}).get("posted_at"),
+                  doc.front_matter.get("approve_date")):
+        day = parse_day(value if isinstance(value, str) else None)
+        if day:
+            return day
+    return None
 
 
 # --- title block -----------------------------------------------------------------------
@@ -776,13 +894,14 @@ def run(doc: Document, lex: Lexicon) -> None:
     metadata_title(doc, lex, title)
     kind, kind_source = match_kind(doc, lex, title["title"])
     kind_source = kind_source if kind else None
+    embargo = parse_embargo(doc, release_pieces, lex, distributed, year or year_of(distributed))
     release: dict[str, Any] = {
         "kind": kind,
-        "issuer": match_issuer(doc, lex),
+        "issuer": match_issuer(doc, lex, release_day(doc, embargo, distributed)),
         "title": title["title"],
         "subtitle": title["subtitle"],
         "summary": title["summary"],
-        "embargo": parse_embargo(doc, release_pieces, lex, distributed, year or year_of(distributed)),
+        "embargo": embargo,
         "distributed_at": distributed,
         "attachments": match_attachments(doc, lex),
         "spans": title["spans"],
