@@ -624,11 +624,23 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
         # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
         # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.
+        # The name may carry a gloss: '아랍에미리트(UAE) 연방원자력규제청(FANR) … 와 양자회의도'.
         "COUNTERPART_AFTER_RE": re.compile(
-            rf"(?:[\s,]++[^\s,]++){{0,{c['counterpart']['max_words']}}}?"
+            rf"(?:\([^()\s]{{1,20}}\))?(?:[\s,]++[^\s,]++){{0,{c['counterpart']['max_words']}}}?"
             rf"(?:{'|'.join(f'(?<={j})' for j in c['counterpart']['joiners'])})"
             rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
-            rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"),
+            rf"(?:\([^()\s]{{1,20}}\))?(?:(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"
+            rf"|{alternation(c['counterpart']['verb_endings'])})"),
+        # "미국 정부가", "싱가포르 지속가능환경부는", "체코 원자력안전청(SUJB)은": a country's body as a
+        # subject. A suffix needs two syllables before it ('일부는', '요청은' are no bodies).
+        "ORGAN_SUBJECT_RE": re.compile(
+            rf"(?:\([^()\s]{{1,20}}\))?(?:\s++[^\s]++){{0,{c['organs']['max_words'] - 1}}}?\s++"
+            rf"(?:{alternation(c['organs']['words'])}|[^\s]{{2,}}?(?:{alternation(c['organs']['suffixes'])}))"
+            rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(p['subject'])})(?![{HANGUL}])"
+            rf"(?![^.,\n]{{0,20}}?(?:{alternation(c['organs']['host_verbs'])}))"),
+        # "한-호주 FTA", "韓-中": Korea paired with the name that follows.
+        "BILATERAL_BEFORE_RE": re.compile(
+            rf"(?<![{HANGUL}])(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})\s?$"),
         "COUNTRY_TAG_RE": re.compile(
             rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억
@@ -653,7 +665,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})\s*\(?\s*$"),
         # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
         "ROSTER_AFTER_RE": re.compile(
-            rf"\s*{g['list_closer']}\s*\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
+            rf"\s*(?:{g['list_closer']}\s*)?\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
         # "… 제공 정책 (호주, 미국, 싱가포르)", closed or left open by a cut line ("… 정책 (멕시코").
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),

@@ -25,6 +25,8 @@ from ..text import NodeIndex, collapse, content_start, walk
 REPORTING_ROLES = {"presenter", "keynote"}
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
+FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
+BILATERAL_REACH = 4          # characters before a name searched for '한-'
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,22 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
         if m.group("country"):
             found.append(Mention(names[m.group("country")], m.start("country"), m.end("country"), m.end(),
                                  m.group("particle"), m.group("country") in ambiguous, bool(m.group("prefix"))))
-    return [mt for i, mt in enumerate(found) if not mt.ambiguous or in_list(found, i, text, lex)]
+    return [mt for i, mt in enumerate(found)
+            if not mt.ambiguous or in_list(found, i, text, lex) or in_figure_list(found, i, text, lex)]
+
+
+def in_figure_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
+    """'콜롬비아 1명, 아프리카 : 가나 1명(1명)', '케이맨제도(12.6억 달러), 저지*(9.3억 달러)': an
+    ambiguous name with its figure, beside another country with its own, is a row of the list."""
+    if not lex.COUNTRY_FIGURE_AFTER_RE.match(text, mentions[i].name_end):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions) and not mentions[j].ambiguous and mentions[j].particle is None \
+                and lex.COUNTRY_FIGURE_AFTER_RE.match(text, mentions[j].name_end):
+            a, b = sorted((mentions[i], mentions[j]), key=lambda m: m.start)
+            if "," in text[a.end:b.start] and b.start - a.end <= FIGURE_LIST_GAP:
+                return True
+    return False
 
 
 def in_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
@@ -143,7 +160,9 @@ def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers:
                        lex: Lexicon) -> list[str]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
-    return [m.code for m in mentions if m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
+    roster = roster_indices(mentions, text, lex)      # '…, 스리랑카 4개국 공무원': a count of the roster
+    return [m.code for i, m in enumerate(mentions)
+            if i not in roster and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
 
 
 def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
@@ -159,6 +178,19 @@ def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers:
     joiners = lex.semantic["countries"]["counterpart"]["joiners"]
     return [m.code for m in mentions if (m.particle is None or m.particle in joiners)
             and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+
+
+def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                 lex: Lexicon) -> list[str]:
+    """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
+    return [m.code for m in mentions if m.particle is None and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
+
+
+def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                    lex: Lexicon) -> list[str]:
+    """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
+    return [m.code for m in mentions
+            if lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
 
 
 def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -178,6 +210,8 @@ RULES = (
     ("figure_list", match_figure_lists),
     ("prefixed", match_prefixed),
     ("counterpart", match_counterparts),
+    ("organ", match_organs),
+    ("bilateral", match_bilateral),
 )
 
 
