@@ -816,7 +816,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": re.compile(
-            rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"
+            rf"[「『‘“'](?P<name>[^「『‘“」』’”'\n]{{2,120}})[」』’”']"
             rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
         "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".

@@ -316,7 +316,8 @@ def host_name(part: str, lex: Lexicon) -> str | None:
     words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(part)]
     for i in range(len(words) - 1, 0, -1):
         bare = lex.HOST_BRACKETS_RE.sub("", words[i - 1])
-        if lex.NAME_BOUNDARY_RE.search(bare) or any(ch.isdigit() for ch in bare):
+        # '스페인 노동위원회': a country's name that ends like a particle opens the host's name.
+        if (lex.NAME_BOUNDARY_RE.search(bare) and not lex.COUNTRY_RE.fullmatch(bare)) or any(ch.isdigit() for ch in bare):
             words = words[i:]
             break
     name = collapse(" ".join(words)).strip(",")
@@ -606,7 +607,8 @@ def with_described(doc: Document, after: list[Node], name: str | None, ref: tupl
     the lead has none, or its longer range around the lead's day (the lead reports one day of a
     conference: '10월 22일 … 발표', '이번 회의는 … 10월 20일부터 24일까지 … 열리고 있다')."""
     first, last, venue = found
-    d_first, d_last, d_venue = described_dates(doc, after, name, ref, lex)
+    # '올해는 10월 20일부터 24일까지': a later date without a year takes the lead's.
+    d_first, d_last, d_venue = described_dates(doc, after, name, (first.year, first.month) if first else ref, lex)
     if d_first and (first is None or (d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
         first, last, venue = d_first, d_last, venue or d_venue
     return first, last, venue or described_venue(doc, after, lex)
