@@ -917,7 +917,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[^\S\n]*(?:{alternation(e['outline_captions'])})[^\S\n]*[>〉\]】]?[^\S\n]*$"),
         # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event.
         "ANAPHOR_SUBJECT_RE": re.compile(
-            rf"(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
+            rf"(?=[{first_chars(e['anaphors'])}])(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
             rf"(?:{alternation(e['subject_particles'])}|에는|에서는)(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         "HOST_CLAUSE_RE": re.compile(

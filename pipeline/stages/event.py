@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from dataclasses import dataclass
 from typing import Any
 
@@ -258,9 +259,12 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
                  line_labels: bool = False) -> list[str]:
     """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it. With
     `labelled_only`, only a label; with it or `line_labels`, only a label that opens its line."""
+    roots = label_roots(lex)
     for node in nodes:
         start = content_start(text, node)
-        m = lex.HOST_LABEL_RE.search(text, start, node.span.end)
+        # Every label holds a root ('주최', '주관'): a plain find skips most bullets before the pattern.
+        has_label = any(text.find(r, start, node.span.end) >= 0 for r in roots)
+        m = lex.HOST_LABEL_RE.search(text, start, node.span.end) if has_label else None
         if (labelled_only or line_labels) and m is not None and \
                 not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
             m = None            # away from the lead: not '(주최 : …)' of a footnote about another event
@@ -276,6 +280,12 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
         if hosts:
             return hosts
     return []
+
+
+def label_roots(lex: Lexicon) -> list[str]:
+    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최'."""
+    labels = lex.semantic["event"]["host_labels"]
+    return [w for w in labels if not any(o != w and o in w for o in labels)]
 
 
 def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
@@ -415,8 +425,9 @@ def match_outline(doc: Document, start: int, lex: Lexicon) -> Outline | None:
     """The first outline line with a date after `start`, and the venue line right below it when
     the date line holds none ('(일시) …' then '(장소) …')."""
     text = doc.text
-    for m in lex.OUTLINE_LINE_RE.finditer(text, start):
-        if m.group("venue"):
+    for line in label_lines(text, start, lex):
+        m = lex.OUTLINE_LINE_RE.match(text, line)
+        if m is None or m.group("venue"):
             continue
         dates, venue = read_outline_line(m, lex)
         if dates is None:
@@ -428,6 +439,18 @@ def match_outline(doc: Document, start: int, lex: Lexicon) -> Outline | None:
                     break
         return Outline(dates, venue, caption_above(text, m.start(), lex), (m.start(), m.end()))
     return None
+
+
+def label_lines(text: str, start: int, lex: Lexicon) -> list[int]:
+    """Starts of the lines after `start` that hold a date label ('일시', '기간'): a few finds
+    instead of trying the outline pattern at every position."""
+    lines = set()
+    for word in lex.semantic["event"]["outline_date_labels"]:
+        at = text.find(word, start)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(word, at + len(word))
+    return sorted(line for line in lines if line >= start)
 
 
 def text_reach(text: str, at: int, lex: Lexicon) -> int:
@@ -443,17 +466,25 @@ def text_reach(text: str, at: int, lex: Lexicon) -> int:
 
 # --- sentences about the event after the lead ---------------------------------------------
 
-def about_event(text: str, node: Node, name: str | None, lex: Lexicon) -> int | None:
-    """Where a bullet starts talking about the lead's event: after '이번 회의는', '동 포럼에는', or
-    at its name ('「국제 금융교육 주간(…)」행사가 …'). None when it does not."""
-    start = content_start(text, node)
-    m = lex.ANAPHOR_SUBJECT_RE.search(text, start, node.span.end)
-    if m is not None:
-        return m.start()
-    if name and len(name) >= 4:
-        at = text.find(name, start, node.span.end)
-        return at if at >= 0 else None
-    return None
+@dataclass(frozen=True)
+class About:
+    """A bullet after the lead that talks about its event, from `at`: '이번 회의는 …' (`anaphor`)
+    or the event's name ('「국제 금융교육 주간(…)」행사가 …')."""
+    node: Node
+    at: int
+    anaphor: bool
+
+
+def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) -> list[About]:
+    found = []
+    for node in nodes:
+        start = content_start(text, node)
+        m = lex.ANAPHOR_SUBJECT_RE.search(text, start, node.span.end)
+        if m is not None:
+            found.append(About(node, m.start(), True))
+        elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
+            found.append(About(node, at, False))
+    return found
 
 
 def host_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
@@ -494,16 +525,14 @@ def genitive_host(text: str, node: Node, name: str | None, lex: Lexicon) -> list
     return []
 
 
-def described_dates(doc: Document, nodes: list[Node], name: str | None, ref: tuple[int, int] | None,
+def described_dates(doc: Document, abouts: list[About], ref: tuple[int, int] | None,
                     lex: Lexicon) -> tuple[dt.date | None, dt.date | None, str | None]:
     """'이번 회의는 … 10월 20일부터 24일까지 캐나다 캘거리에서 열리고 있다': the dates (and venue) a
     later sentence about the event gives."""
     text = doc.text
-    for node in nodes:
-        at = about_event(text, node, name, lex)
-        if at is None:
-            continue
-        stop = sentence_end(text, at, node.span.end)
+    for about in abouts:
+        at = about.at
+        stop = sentence_end(text, at, about.node.span.end)
         for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             m = pattern.search(text, at, stop)
             if m is not None and not in_aside(text, at, m.start(), lex):
@@ -512,15 +541,13 @@ def described_dates(doc: Document, nodes: list[Node], name: str | None, ref: tup
     return None, None, None
 
 
-def described_venue(doc: Document, nodes: list[Node], lex: Lexicon) -> str | None:
+def described_venue(doc: Document, abouts: list[About], lex: Lexicon) -> str | None:
     """'외교부 국민외교센터에서 온라인 생중계로 개최된 동 포럼에는' → '외교부 국민외교센터'."""
     text = doc.text
-    for node in nodes:
-        start = content_start(text, node)
-        m = lex.ANAPHOR_SUBJECT_RE.search(text, start, node.span.end)
-        if m is None:
+    for about in abouts:
+        if not about.anaphor:
             continue
-        held = lex.HELD_AT_RE.search(text, max(start, m.start() - 80), m.start())
+        held = lex.HELD_AT_RE.search(text, max(content_start(text, about.node), about.at - 80), about.at)
         if held is not None:
             return trim_words(held.group("venue"), lex)
     return None
@@ -586,11 +613,12 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
     if name_dates:
         # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
         first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
-    first, last, venue = with_described(doc, after, name, ref, (first, last, venue), lex)
+    abouts = about_event(text, after, name, lex)
+    first, last, venue = with_described(doc, abouts, ref, (first, last, venue), lex)
     hosts = parse_hosts(doc, node, lex) + genitive_host(text, node, name, lex) + collective_hosts(text, node, lex)
-    for later in after[:HOST_SCAN]:
-        at = about_event(text, later, name, lex)
-        hosts += [] if at is None else host_clauses(text, at, later.span.end, lex)
+    for about in abouts:
+        if about.node in after[:HOST_SCAN]:
+            hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
     listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
               or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
@@ -600,7 +628,7 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
     return apply_outline(event, outline, ref) if outline else event
 
 
-def with_described(doc: Document, after: list[Node], name: str | None, ref: tuple[int, int] | None,
+def with_described(doc: Document, abouts: list[About], ref: tuple[int, int] | None,
                    found: tuple[dt.date | None, dt.date | None, str | None],
                    lex: Lexicon) -> tuple[dt.date | None, dt.date | None, str | None]:
     """The lead's dates and venue, completed by a later sentence about the event: its dates when
@@ -608,10 +636,10 @@ def with_described(doc: Document, after: list[Node], name: str | None, ref: tupl
     conference: '10월 22일 … 발표', '이번 회의는 … 10월 20일부터 24일까지 … 열리고 있다')."""
     first, last, venue = found
     # '올해는 10월 20일부터 24일까지': a later date without a year takes the lead's.
-    d_first, d_last, d_venue = described_dates(doc, after, name, (first.year, first.month) if first else ref, lex)
+    d_first, d_last, d_venue = described_dates(doc, abouts, (first.year, first.month) if first else ref, lex)
     if d_first and (first is None or (d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
         first, last, venue = d_first, d_last, venue or d_venue
-    return first, last, venue or described_venue(doc, after, lex)
+    return first, last, venue or described_venue(doc, abouts, lex)
 
 
 def match_object_venue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -649,7 +677,8 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
 
 def run(doc: Document, lex: Lexicon) -> None:
     # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
-    every = [n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)]
+    every = list(islice((n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)),
+                        LEAD_SCAN + ABOUT_SCAN + 1))
     nodes = every[:LEAD_SCAN]
     at = next((i for i, n in enumerate(nodes) if is_lead(doc.text, n, lex)), None)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
