@@ -816,8 +816,11 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": re.compile(
-            rf"[「『‘“'](?P<name>[^「『‘“」』’”'\n]{{2,120}})[」』’”']"
+            # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
+            rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
             rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
+        # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
+        "ALIAS_RE": re.compile(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
         "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
         "TITLE_EVENT_RE": re.compile(

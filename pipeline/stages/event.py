@@ -42,9 +42,11 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
     before, after = None, None
     reach = lex.semantic["event"]["name_to_verb"]
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
-        name = collapse(m.group("name")).rstrip("*")
+        name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
+        if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
+            continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
             continue
         # Without an event noun, only the verb's own object names the event: '‘전력망 기술기준’
