@@ -144,3 +144,19 @@ def test_outline_lines_parse_alone():
         assert first.isoformat().endswith(date) and found == venue, line
     # A label that is no outline's: '일시적', '장소를'.
     assert lex.OUTLINE_LINE_RE.search("□ 일시적으로 장소를 옮겨 개최한다") is None
+
+
+def test_fixture_venues_and_hosts_are_written_in_their_text():
+    """A venue or a host is copied from the text, not made up: each occurs in the case's text (a
+    person's bracket '(학회장 …)' dropped)."""
+    import tomllib
+    from pathlib import Path
+
+    import pipeline
+    from pipeline.text import collapse
+    cases = tomllib.loads((Path(__file__).resolve().parent / "fixtures" / "event.toml").read_text(encoding="utf-8"))
+    for case in cases["case"]:
+        ev = pipeline.parse_text("가상 보도자료 제목\n\n" + case["text"])["event"]
+        text = collapse(case["text"])
+        for value in [ev["venue"], *ev["hosts"]]:
+            assert value is None or collapse(value) in text, (case["name"], value)
