@@ -857,7 +857,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             (?=[\s,(]|$|\s*(?:{alternation(e['dotted_joiners'])}))
             (?:\s*(?:{alternation(e['dotted_joiners'])})\s*
                (?:(?P<m2>1[0-2]|0?[1-9])\s*\.\s*)?(?P<d2>3[01]|[12][0-9]|0?[1-9])(?![0-9%])
-               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*{e['range_closer']})?)?
+               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*(?:{alternation(e['range_closers'])})(?![{HANGUL}]))?)?
             (?!\s*(?:{alternation(e['reference_date_words'])}))     # "(‘22.6.30 기준)": a reference date
             """, re.VERBOSE),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
