@@ -906,7 +906,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             """, re.VERBOSE | re.MULTILINE),
         # The time after an outline's date: "14:00", "08:00~09:30", "오후 3∼5시", "10시 30분".
         "OUTLINE_TIME_RE": re.compile(rf"""
-            [^\S\n]*(?:(?:{alternation(e['time_words'])})[^\S\n]*)?
+            [^\S\n]*(?:[,/][^\S\n]*(?=[0-9{first_chars(e['time_words'])}]))?   # "’22.5.27.(금), 10:20~11:00"
+            (?:(?:{alternation(e['time_words'])})[^\S\n]*)?
             \d{{1,2}}[^\S\n]*(?::[^\S\n]*\d{{2}}|(?:{hour})(?:[^\S\n]*\d{{1,2}}[^\S\n]*(?:{minute}))?)?
             (?:[^\S\n]*[~∼\-–][^\S\n]*(?:(?:{alternation(e['time_words'])})[^\S\n]*)?
                (?:\d{{1,2}}[^\S\n]*(?::[^\S\n]*\d{{2}}|(?:{hour})(?:[^\S\n]*\d{{1,2}}[^\S\n]*(?:{minute}))?)?)?)?

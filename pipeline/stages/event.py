@@ -537,7 +537,8 @@ def described_dates(doc: Document, abouts: list[About], ref: tuple[int, int] | N
         stop = sentence_end(text, at, about.node.span.end)
         for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             m = pattern.search(text, at, stop)
-            if m is not None and not in_aside(text, at, m.start(), lex):
+            # '지난 2차례('25.2.7.(금), 2.26.(수)) 간담회 이후': a date in brackets is another meeting's.
+            if m is not None and text.count("(", at, m.start()) <= text.count(")", at, m.start()):
                 first, last = parse_dates(m, ref, lex.semantic["event"]["day_counts"])
                 return first, last, parse_venue(text, m.end(), stop, lex)
     return None, None, None
@@ -616,7 +617,7 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
         # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
         first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
     abouts = about_event(text, after, name, lex)
-    first, last, venue = with_described(doc, abouts, ref, (first, last, venue), lex)
+    first, last, venue = with_described(doc, abouts, ref, (first, last, venue), dates is not None or name_dates is not None, lex)
     hosts = parse_hosts(doc, node, lex) + genitive_host(text, node, name, lex) + collective_hosts(text, node, lex)
     for about in abouts:
         if about.node in after[:HOST_SCAN]:
@@ -631,7 +632,7 @@ def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None
 
 
 def with_described(doc: Document, abouts: list[About], ref: tuple[int, int] | None,
-                   found: tuple[dt.date | None, dt.date | None, str | None],
+                   found: tuple[dt.date | None, dt.date | None, str | None], dated: bool,
                    lex: Lexicon) -> tuple[dt.date | None, dt.date | None, str | None]:
     """The lead's dates and venue, completed by a later sentence about the event: its dates when
     the lead has none, or its longer range around the lead's day (the lead reports one day of a
@@ -639,7 +640,9 @@ def with_described(doc: Document, abouts: list[About], ref: tuple[int, int] | No
     first, last, venue = found
     # '올해는 10월 20일부터 24일까지': a later date without a year takes the lead's.
     d_first, d_last, d_venue = described_dates(doc, abouts, (first.year, first.month) if first else ref, lex)
-    if d_first and (first is None or (d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
+    # A lead whose date has no known year keeps it: a later date is no better guess.
+    if d_first and ((first is None and not dated)
+                    or (first and d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
         first, last, venue = d_first, d_last, venue or d_venue
     return first, last, venue or described_venue(doc, abouts, lex)
 
