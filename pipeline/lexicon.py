@@ -928,6 +928,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<list>[^.\n]{{2,160}}?)(?:{alternation(e['host_clause_particles'])})\s*+"
             rf"(?:(?:{alternation(e['host_clause_adverbs'])})\s*+)?(?:{alternation(e['host_clause_verbs'])})"
             rf"(?:{alternation(e['host_clause_endings'])})(?![{HANGUL}])"),
+        # "… 가 주최하는 2025년 국제학술대회(7.2.~4.)에서 개최된다": the host clause names the
+        # event the lead's event is held at.
+        "CONTAINER_AFTER_RE": re.compile(
+            rf"[^,.\n]{{0,40}}?(?:{alternation(e['nouns'])})(?:\([^()\n]{{0,20}}\))?{e['venue_tail']}(?![{HANGUL}])"),
         # "국제원자력기구(IAEA) 의 ‘제10차 … 이행검토회의’": the body whose event the quote names.
         "GENITIVE_HOST_RE": re.compile(
             rf"(?P<org>[^\s{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}(?:\s?\([^()\n]{{1,20}}\))?)\s?의\s*+$"),

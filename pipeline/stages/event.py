@@ -24,7 +24,7 @@ from typing import Any
 from ..document import Document, Node
 from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 from ..semantic import Event
-from ..text import collapse, content_start, walk
+from ..text import collapse, content_start, has_hangul, walk
 
 
 ASIDE_REACH = 40        # characters before a date searched for the bracket of an aside
@@ -96,6 +96,14 @@ def match_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
         if name:
             return name
     return None
+
+
+def sentence_start(text: str, start: int, at: int) -> int:
+    """After the last '. ' before `at` that ends a sentence, not a date ('9. 14.(목)')."""
+    i = text.rfind(". ", start, at)
+    while i > start and text[i - 1].isdigit():
+        i = text.rfind(". ", start, i)
+    return i + 2 if i >= start else start
 
 
 def sentence_end(text: str, at: int, end: int) -> int:
@@ -227,7 +235,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         known = []      # the lead's subject attends, or the event is only said to be held
     else:
         # The subject opens the sentence of the verb, not a subtitle or a sentence before it.
-        start = max(start, text.rfind("\n", start, verb.start()) + 1, text.rfind(". ", start, verb.start()) + 2)
+        start = max(start, text.rfind("\n", start, verb.start()) + 1, sentence_start(text, start, verb.start()))
         start += len(text[start:verb.start()]) - len(text[start:verb.start()].lstrip())
     for c in lex.COHOST_RE.finditer(text, start, node.span.end):
         org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
@@ -315,7 +323,9 @@ def is_host(part: str, lex: Lexicon) -> bool:
         return False
     if lex.LATIN_BODY_RE.fullmatch(part):
         return True
-    if words[-1] in e["host_nouns"] and len(words) > 1:
+    # '인도네시아 정부' (a country's), '애틀랜틱 카운슬' (a name's): never '◎ 정부' or '우리 정부'.
+    if len(words) > 1 and (words[-1] in e["government_nouns"] and lex.COUNTRY_RE.fullmatch(words[-2])
+                           or words[-1] in e["host_nouns"] and has_hangul(words[-2])):
         return True
     org, title = lex.ORG_WORD_RE.search(words[-1]), lex.PERSON_TITLE_TAIL_RE.search(words[-1])
     # '한국지방행정연구원' ends in an organization as long as the title it also ends in.
@@ -324,12 +334,15 @@ def is_host(part: str, lex: Lexicon) -> bool:
 
 def host_name(part: str, lex: Lexicon) -> str | None:
     """'이번 학회는 국제개발협력학회(학회장 강민아)' → '국제개발협력학회', '‘…’을 주제로 세계물위원회' →
-    '세계물위원회': the words after the clause's last particle or date, when they name a body."""
-    words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(part)]
+    '세계물위원회', ''20.3.5 22시 FSB' → 'FSB': the words after the clause's last particle, date or
+    time, when they name a body."""
+    # A mark opening a line ('◎ 정부는') is no word of a name.
+    words = [w for w in (m.group() for m in lex.BRACKETED_WORD_RE.finditer(part)) if any(ch.isalnum() for ch in w)]
     for i in range(len(words) - 1, 0, -1):
         bare = lex.HOST_BRACKETS_RE.sub("", words[i - 1])
         # '스페인 노동위원회': a country's name that ends like a particle opens the host's name.
-        if (lex.NAME_BOUNDARY_RE.search(bare) and not lex.COUNTRY_RE.fullmatch(bare)) or any(ch.isdigit() for ch in bare):
+        boundary = lex.NAME_BOUNDARY_RE.search(bare) and not lex.COUNTRY_RE.fullmatch(bare)
+        if boundary or any(ch.isdigit() for ch in bare):
             words = words[i:]
             break
     name = collapse(" ".join(words)).strip(",")
@@ -495,6 +508,8 @@ def host_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     hosts = []
     stop = sentence_end(text, start, end)
     for m in lex.HOST_CLAUSE_RE.finditer(text, start, stop):
+        if lex.CONTAINER_AFTER_RE.match(text, m.end(), stop):
+            continue        # '… 한국식품과학회가 주최하는 국제학술대회에서 개최된다': the larger event's host
         items = lex.HOST_SPLIT_RE.split(m.group("list"))
         for item in items:
             for part in lex.HOST_LIST_SPLIT_RE.split(item):
