@@ -919,6 +919,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "OUTLINE_CAPTION_RE": re.compile(
             rf"^[^\S\n]*(?:[{re.escape(e['outline_marks'])}<〈\[【][^\S\n]*)*(?P<name>[^\n]{{2,80}}?)"
             rf"[^\S\n]*(?:{alternation(e['outline_captions'])})[^\S\n]*[>〉\]】]?[^\S\n]*$"),
+        "NOT_EVENT_CAPTION_RE": re.compile(rf"(?:{alternation(e['not_event_captions'])})$"),
         # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event.
         "ANAPHOR_SUBJECT_RE": re.compile(
             rf"(?=[{first_chars(e['anaphors'])}])(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"

@@ -423,17 +423,21 @@ def read_outline_line(m: re.Match[str], lex: Lexicon) -> tuple[re.Match[str] | N
     return dates, outline_venue(venue.group("venue"))
 
 
-def caption_above(text: str, at: int, lex: Lexicon) -> str | None:
-    """'전력 거버넌스 포럼 개요' on the line above an outline → '전력 거버넌스 포럼' (a caption that
-    names no event, '□ 행사개요', gives none)."""
+def caption_above(text: str, at: int, lex: Lexicon) -> tuple[str | None, bool]:
+    """'전력 거버넌스 포럼 개요' on the line above an outline → ('전력 거버넌스 포럼', True); '□ 행사개요',
+    '< 업무 협약식 개요 >' → (None, True); '… 실태조사 개요(3.27)' → (None, False): a survey's outline."""
     lines = text[max(0, at - 200):at].rstrip().rsplit("\n", 2)
     for line in reversed(lines[-2:]):
         if not line.strip():
             continue
-        m = lex.OUTLINE_CAPTION_RE.match(line)
-        name = collapse(m.group("name")) if m else None
-        return name if name and lex.EVENT_NOUN_END_RE.search(name) and len(name.split()) > 1 else None
-    return None
+        m = lex.OUTLINE_CAPTION_RE.match(lex.NAME_DATES_RE.sub("", line.rstrip()))
+        if m is None:
+            return None, True
+        name = collapse(m.group("name")).strip(QUOTE_OPEN + QUOTE_CLOSE + " ")
+        if lex.EVENT_NOUN_END_RE.search(name):
+            return (name if len(name.split()) > 1 else None), True
+        return None, not lex.NOT_EVENT_CAPTION_RE.search(name)
+    return None, True
 
 
 def match_outline(doc: Document, start: int, lex: Lexicon) -> Outline | None:
@@ -452,7 +456,10 @@ def match_outline(doc: Document, start: int, lex: Lexicon) -> Outline | None:
                 if line.group("venue"):
                     venue = read_outline_line(line, lex)[1]
                     break
-        return Outline(dates, venue, caption_above(text, m.start(), lex), (m.start(), m.end()))
+        name, of_event = caption_above(text, m.start(), lex)
+        if not of_event:
+            continue
+        return Outline(dates, venue, name, (m.start(), m.end()))
     return None
 
 
