@@ -366,8 +366,9 @@ def title_name(doc: Document, lex: Lexicon) -> str | None:
     if found is None:
         return None
     words = collapse(found.group("name")).split()
-    while len(words) > 1 and words[0] in lex.semantic["event"]["title_boundaries"]:
-        words = words[1:]
+    # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
+    words = words[cut:]
     name = " ".join(words).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
     return name if name not in lex.semantic["event"]["nouns"] else None
 
