@@ -923,7 +923,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event.
         "ANAPHOR_SUBJECT_RE": re.compile(
             rf"(?=[{first_chars(e['anaphors'])}])(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
-            rf"(?:{alternation(e['subject_particles'])}|에는|에서는)(?=\s)"),
+            rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         "HOST_CLAUSE_RE": re.compile(
             rf"(?P<list>[^.\n]{{2,160}}?)(?:{alternation(e['host_clause_particles'])})\s*+"
@@ -935,7 +935,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"[^,.\n]{{0,40}}?(?:{alternation(e['nouns'])})(?:\([^()\n]{{0,20}}\))?{e['venue_tail']}(?![{HANGUL}])"),
         # "국제원자력기구(IAEA) 의 ‘제10차 … 이행검토회의’": the body whose event the quote names.
         "GENITIVE_HOST_RE": re.compile(
-            rf"(?P<org>[^\s{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}(?:\s?\([^()\n]{{1,20}}\))?)\s?의\s*+$"),
+            rf"(?P<org>[^\s{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}(?:\s?\([^()\n]{{1,20}}\))?)\s?{e['genitive']}\s*+$"),
         # "… 중국 베이징을 방문하여": the place a visit goes to, right after the lead's dates.
         "VISIT_VENUE_RE": re.compile(
             rf"\s*+(?P<venue>[^\s,「」『』()‘’'\"]{{1,15}}(?:\s[^\s,「」『』()‘’'\"]{{1,15}}){{0,2}}?)"
