@@ -797,7 +797,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     date_labels = f"(?:{alternation(e['outline_date_labels'])})"
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
-        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
+        "EVENT_VERB_RE": re.compile(
+            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": re.compile(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
@@ -851,7 +852,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "12.5.(금)", "2022.12.5.(월)", "’21. 11. 17(수)", "4.13일(월)", "5.2.~5.19.", "3.14~15",
         # "3.20.(월)부터 3.26.(일)까지"
         "EVENT_DOTTED_DATES_RE": re.compile(rf"""
-            (?<![0-9.])(?:(?:(?P<y1>(?:19|20)\d{{2}})|[{e['short_year_marks']}]\s*(?P<yy1>\d{{2}}))\s*\.\s*)?   # '2022.', '’21.'
+            (?=[0-9{e['short_year_marks']}])(?<![0-9.])     # fail fast: a date opens with a digit or a year's mark
+            (?:(?:(?P<y1>(?:19|20)\d{{2}})|[{e['short_year_marks']}]\s*(?P<yy1>\d{{2}}))\s*\.\s*)?   # '2022.', '’21.'
             (?P<m1>1[0-2]|0?[1-9])\s*\.\s*(?P<d1>3[01]|[12][0-9]|0?[1-9])
             (?:\s*(?P<day1>{alternation(e['dotted_day_end'])}))?{wd}
             (?=[\s,(]|$|\s*(?:{alternation(e['dotted_joiners'])}))
@@ -925,8 +927,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?=[{first_chars(e['anaphors'])}])(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
             rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
+        # The verb of a host clause; its list is the text since the clause before.
         "HOST_CLAUSE_RE": re.compile(
-            rf"(?P<list>[^.\n]{{2,160}}?)(?:{alternation(e['host_clause_particles'])})\s*+"
+            rf"(?:{alternation(e['host_clause_particles'])})\s*+"
             rf"(?:(?:{alternation(e['host_clause_adverbs'])})\s*+)?(?:{alternation(e['host_clause_verbs'])})"
             rf"(?:{alternation(e['host_clause_endings'])})(?![{HANGUL}])"),
         # "… 가 주최하는 2025년 국제학술대회(7.2.~4.)에서 개최된다": the host clause names the

@@ -515,10 +515,15 @@ def host_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     WOMEN]; '이번 컨퍼런스는 그리스 경제사회위원회에서 주최하는 행사로' → [그리스 경제사회위원회]."""
     hosts = []
     stop = sentence_end(text, start, end)
+    # Every host clause holds a verb root ('주최', '주관'): a plain find skips most sentences.
+    if not any(text.find(v, start, stop) >= 0 for v in lex.semantic["event"]["host_clause_verbs"]):
+        return hosts
+    clause = start
     for m in lex.HOST_CLAUSE_RE.finditer(text, start, stop):
+        listed, clause = text[clause:m.start()], m.end()
         if lex.CONTAINER_AFTER_RE.match(text, m.end(), stop):
             continue        # '… 한국식품과학회가 주최하는 국제학술대회에서 개최된다': the larger event's host
-        items = lex.HOST_SPLIT_RE.split(m.group("list"))
+        items = lex.HOST_SPLIT_RE.split(listed)
         for item in items:
             for part in lex.HOST_LIST_SPLIT_RE.split(item):
                 name = host_name(part, lex) if part.strip() else None
