@@ -10,6 +10,12 @@ presented (`호주의 크리스 홀 박사는 …`; the speaker's country comes 
 Names inside a roster of participants (`11개 회원국 (미국, 일본, …)`) are never findings;
 names glued into a word (`한국무역협회`) are not names at all. A line that ends in a list of
 countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication for each of them.
+
+A country is also found through its bodies (`미국 정부가`, `싱가포르 지속가능환경부는`, not a
+host's `… 정부가 공동 개최하는`), paired with Korea (`한-호주 FTA`), as a partner (`체코와는`), as
+a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`가나 1명`,
+`저지*(9.3억 달러)`, names that are also words count only there). Names are read in one scan of
+the body, each bullet taking its own.
 """
 from __future__ import annotations
 

@@ -12,6 +12,13 @@ The lead is the first bullet that names an event verb (개최, 열린다 …) wi
 date. A date without a year takes the year of the embargo date, else of the page's posted
 date, else a year written in the event's name; a January event announced in December
 belongs to the next year.
+
+Beyond the lead: an outline ('(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP' under a '… 개요'
+caption) of the same day gives the venue as it labels it, and the dates and name a lead lacks;
+a release with an outline and no lead has the outline's event. Later bullets about the event
+('이번 회의는 …', '동 포럼에는 …', or its name) give its whole range around the lead's day, a
+venue ('…에서 개최된 동 포럼') and host clauses ('이번 학회는 A가 주관하고, B, C가 공동으로
+주최하며').
 """
 from __future__ import annotations
 
