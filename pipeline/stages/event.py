@@ -147,17 +147,27 @@ def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
     return m is not None
 
 
-def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
+@dataclass(frozen=True)
+class Lead:
+    """The bullet that announces the event, and the name its sentence gives (read once)."""
+    node: Node
+    name: str | None
+
+
+def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'.
     A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding."""
     start = content_start(text, node)
     if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
-        return False
-    if match_name(text, start, node.span.end, lex):
-        return True
+        return None
+    name = match_name(text, start, node.span.end, lex)
+    if name:
+        return Lead(node, name)
     dates = match_dates(text, node, lex)
-    return dates is not None and (dates.re is not lex.LEAD_DAY_RE
-                                  or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None)
+    if dates is not None and (dates.re is not lex.LEAD_DAY_RE
+                              or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
+        return Lead(node, None)
+    return None
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -622,13 +632,14 @@ def apply_outline(event: Event, outline: Outline, ref: tuple[int, int] | None) -
     return event
 
 
-def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None = None,
+def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None = None,
                 after: list[Node] | None = None, outline: Outline | None = None) -> Event:
     """The lead's event; `near` are the bullets searched for a list of hosts, `after` those after
     the lead searched for sentences about its event, `outline` the release's outline."""
+    node = lead.node
     text, start = doc.text, content_start(doc.text, node)
     near, after = near or [node], after or []
-    name = match_name(text, start, node.span.end, lex)
+    name = lead.name
     if name is None or is_generic(name, lex):
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((collapse(held.group("name")) if held else None) or (outline.name if outline else None)
@@ -720,10 +731,10 @@ def run(doc: Document, lex: Lexicon) -> None:
     every = list(islice((n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)),
                         LEAD_SCAN + ABOUT_SCAN + 1))
     nodes = every[:LEAD_SCAN]
-    at = next((i for i, n in enumerate(nodes) if is_lead(doc.text, n, lex)), None)
+    at, lead = next(((i, lead) for i, n in enumerate(nodes) if (lead := match_lead(doc.text, n, lex))),
+                    (None, None))
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
-    if at is None:
+    if at is None or lead is None:
         doc.event = outline_event(doc, outline, lex) if outline else None
         return
-    doc.event = parse_event(doc, nodes[at], lex, nodes[at:at + HOST_SCAN], every[at + 1:at + 1 + ABOUT_SCAN],
-                            outline)
+    doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:at + 1 + ABOUT_SCAN], outline)
