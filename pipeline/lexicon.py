@@ -624,11 +624,23 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
         # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
         # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.
+        # The name may carry a gloss: '아랍에미리트(UAE) 연방원자력규제청(FANR) … 와 양자회의도'.
         "COUNTERPART_AFTER_RE": re.compile(
-            rf"(?:[\s,]++[^\s,]++){{0,{c['counterpart']['max_words']}}}?"
+            rf"(?:\([^()\s]{{1,20}}\))?(?:[\s,]++[^\s,]++){{0,{c['counterpart']['max_words']}}}?"
             rf"(?:{'|'.join(f'(?<={j})' for j in c['counterpart']['joiners'])})"
             rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
-            rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"),
+            rf"(?:\([^()\s]{{1,20}}\))?(?:(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"
+            rf"|{alternation(c['counterpart']['verb_endings'])})"),
+        # "미국 정부가", "싱가포르 지속가능환경부는", "체코 원자력안전청(SUJB)은": a country's body as a
+        # subject. A suffix needs two syllables before it ('일부는', '요청은' are no bodies).
+        "ORGAN_SUBJECT_RE": re.compile(
+            rf"(?:\([^()\s]{{1,20}}\))?(?:\s++[^\s]++){{0,{c['organs']['max_words'] - 1}}}?\s++"
+            rf"(?:{alternation(c['organs']['words'])}|[^\s]{{2,}}?(?:{alternation(c['organs']['suffixes'])}))"
+            rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(p['subject'])})(?![{HANGUL}])"
+            rf"(?![^.,\n]{{0,20}}?(?:{alternation(c['organs']['host_verbs'])}))"),
+        # "한-호주 FTA", "韓-中": Korea paired with the name that follows.
+        "BILATERAL_BEFORE_RE": re.compile(
+            rf"(?<![{HANGUL}])(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})\s?$"),
         "COUNTRY_TAG_RE": re.compile(
             rf"[(【<〈\[]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억
@@ -653,7 +665,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})\s*\(?\s*$"),
         # "… 인도네시아 등 11국에서": a list closed by 등 and a count.
         "ROSTER_AFTER_RE": re.compile(
-            rf"\s*{g['list_closer']}\s*\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
+            rf"\s*(?:{g['list_closer']}\s*)?\d+\s*(?:{g['roster_counter']}\s*)?(?:{roster_nouns})"),
         # "… 제공 정책 (호주, 미국, 싱가포르)", closed or left open by a cut line ("… 정책 (멕시코").
         "TRAILING_LIST_RE": re.compile(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": re.compile(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),
@@ -782,8 +794,11 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     yw, mw, dw = e["year_word"], e["month_word"], e["day_word"]
+    date_labels = f"(?:{alternation(e['outline_date_labels'])})"
+    venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
-        "EVENT_VERB_RE": re.compile(rf"(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
+        "EVENT_VERB_RE": re.compile(
+            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": re.compile(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
@@ -802,8 +817,11 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": re.compile(
-            rf"[「『‘“'](?P<name>[^」』’”'\n]{{2,120}})[」』’”']"
+            # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
+            rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
             rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
+        # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
+        "ALIAS_RE": re.compile(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
         "LAW_NAME_RE": re.compile(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
         "TITLE_EVENT_RE": re.compile(
@@ -814,7 +832,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EVENT_NOUN_NAME_RE": re.compile(rf"""
             (?<![^\s「」『』‘’“”'"])                 # a name starts at a word's start
             (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?)
-            (?:{alternation(e['name_particles'])})\s*+(?:{alternation(e['verbs'])})
+            (?:(?:{alternation(e['name_particles'])})
+              |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
+            \s*+(?:{alternation(e['verbs'])})
             """, re.VERBOSE),
         # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
         "NAME_BOUNDARY_RE": re.compile(
@@ -829,14 +849,18 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
                (?:(?P<y2>\d{{4}})\s*{yw}\s*)?(?:(?P<m2>\d{{1,2}})\s*{mw}\s*)?(?P<d2>\d{{1,2}})\s*{dw}{wd}
                (?:\s*(?:{alternation(e['date_closers'])}))?)?
             """, re.VERBOSE),
-        # "12.5.(금)", "2022.12.5.(월)", "4.13일(월)", "5.2.~5.19.", "3.14~15", "3.20.(월)부터 3.26.(일)까지"
+        # "12.5.(금)", "2022.12.5.(월)", "’21. 11. 17(수)", "4.13일(월)", "5.2.~5.19.", "3.14~15",
+        # "3.20.(월)부터 3.26.(일)까지"
         "EVENT_DOTTED_DATES_RE": re.compile(rf"""
-            (?<![0-9.])(?:(?P<y1>(?:19|20)\d{{2}})\s*\.\s*)?(?P<m1>1[0-2]|0?[1-9])\s*\.\s*(?P<d1>3[01]|[12][0-9]|0?[1-9])
+            (?=[0-9{e['short_year_marks']}])(?<![0-9.])     # fail fast: a date opens with a digit or a year's mark
+            (?:(?:(?P<y1>(?:19|20)\d{{2}})|[{e['short_year_marks']}]\s*(?P<yy1>\d{{2}}))\s*\.\s*)?   # '2022.', '’21.'
+            (?P<m1>1[0-2]|0?[1-9])\s*\.\s*(?P<d1>3[01]|[12][0-9]|0?[1-9])
             (?:\s*(?P<day1>{alternation(e['dotted_day_end'])}))?{wd}
             (?=[\s,(]|$|\s*(?:{alternation(e['dotted_joiners'])}))
             (?:\s*(?:{alternation(e['dotted_joiners'])})\s*
                (?:(?P<m2>1[0-2]|0?[1-9])\s*\.\s*)?(?P<d2>3[01]|[12][0-9]|0?[1-9])(?![0-9%])
-               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*{e['range_closer']})?)?
+               (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*(?:{alternation(e['range_closers'])})(?![{HANGUL}]))?)?
+            (?!\s*(?:{alternation(e['reference_date_words'])}))     # "(‘22.6.30 기준)": a reference date
             """, re.VERBOSE),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
         # "10시 코엑스(서울시 강남구)에서". The blanks are possessive: optional `\s*` in a row
@@ -874,6 +898,75 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "HOST_SPLIT_RE": re.compile(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
         "YEAR_IN_NAME_RE": re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"),
+        # An outline line: "(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP", "ㅇ 일시/장소 : … / 달개비",
+        # "· (장소) 경기도 시흥시 …". `both` labels date and venue, `date` or `venue` one of them.
+        "OUTLINE_LINE_RE": re.compile(rf"""
+            ^[^\S\n]*(?:[{re.escape(e['outline_marks'])}][^\S\n]*)*[(\[]?[^\S\n]*
+            (?:(?P<both>{date_labels}[^\S\n]*(?:{alternation(e['outline_label_joiners'])})?[^\S\n]*{venue_labels})
+              |(?P<date>{date_labels})|(?P<venue>{venue_labels}))
+            [^\S\n]*(?:[:：]|[)\]])[^\S\n]*(?P<rest>[^\n]*)
+            """, re.VERBOSE | re.MULTILINE),
+        # The time after an outline's date: "14:00", "08:00~09:30", "오후 3∼5시", "10시 30분".
+        "OUTLINE_TIME_RE": re.compile(rf"""
+            [^\S\n]*(?:[,/][^\S\n]*(?=[0-9{first_chars(e['time_words'])}]))?   # "’22.5.27.(금), 10:20~11:00"
+            (?:(?:{alternation(e['time_words'])})[^\S\n]*)?
+            \d{{1,2}}[^\S\n]*(?::[^\S\n]*\d{{2}}|(?:{hour})(?:[^\S\n]*\d{{1,2}}[^\S\n]*(?:{minute}))?)?
+            (?:[^\S\n]*[~∼\-–][^\S\n]*(?:(?:{alternation(e['time_words'])})[^\S\n]*)?
+               (?:\d{{1,2}}[^\S\n]*(?::[^\S\n]*\d{{2}}|(?:{hour})(?:[^\S\n]*\d{{1,2}}[^\S\n]*(?:{minute}))?)?)?)?
+            """, re.VERBOSE),
+        # What separates the date (and time) from the venue, and what ends the venue.
+        "OUTLINE_VENUE_RE": re.compile(
+            rf"[^\S\n]*[,/]?[^\S\n]*(?P<venue>[^{re.escape(''.join(e['outline_venue_stops']))}\n]*)"),
+        # "MC-14 대비 국내 전문가 간담회 개요": a caption naming the event, above its outline.
+        "OUTLINE_CAPTION_RE": re.compile(
+            rf"^[^\S\n]*(?:[{re.escape(e['outline_marks'])}<〈\[【][^\S\n]*)*(?P<name>[^\n]{{2,80}}?)"
+            rf"[^\S\n]*(?:{alternation(e['outline_captions'])})[^\S\n]*[>〉\]】]?[^\S\n]*$"),
+        "NOT_EVENT_CAPTION_RE": re.compile(rf"(?:{alternation(e['not_event_captions'])})$"),
+        # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event.
+        "ANAPHOR_SUBJECT_RE": re.compile(
+            rf"(?=[{first_chars(e['anaphors'])}])(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
+            rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
+        # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
+        # The verb of a host clause; its list is the text since the clause before.
+        "HOST_CLAUSE_RE": re.compile(
+            rf"(?:{alternation(e['host_clause_particles'])})\s*+"
+            rf"(?:(?:{alternation(e['host_clause_adverbs'])})\s*+)?(?:{alternation(e['host_clause_verbs'])})"
+            rf"(?:{alternation(e['host_clause_endings'])})(?![{HANGUL}])"),
+        # "… 가 주최하는 2025년 국제학술대회(7.2.~4.)에서 개최된다": the host clause names the
+        # event the lead's event is held at.
+        "CONTAINER_AFTER_RE": re.compile(
+            rf"[^,.\n]{{0,40}}?(?:{alternation(e['nouns'])})(?:\([^()\n]{{0,20}}\))?{e['venue_tail']}(?![{HANGUL}])"),
+        # "국제원자력기구(IAEA) 의 ‘제10차 … 이행검토회의’": the body whose event the quote names.
+        "GENITIVE_HOST_RE": re.compile(
+            rf"(?P<org>[^\s{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}(?:\s?\([^()\n]{{1,20}}\))?)\s?{e['genitive']}\s*+$"),
+        # "… 중국 베이징을 방문하여": the place a visit goes to, right after the lead's dates.
+        "VISIT_VENUE_RE": re.compile(
+            rf"\s*+(?P<venue>[^\s,「」『』()‘’'\"]{{1,15}}(?:\s[^\s,「」『』()‘’'\"]{{1,15}}){{0,2}}?)"
+            rf"(?:{alternation(e['visit_objects'])})\s*+(?:{alternation(e['visit_words'])})"),
+        # "A, B 등 C": the items a list of hosts closes with 등.
+        "HOST_LIST_SPLIT_RE": re.compile(rf"\s+(?:{alternation(e['host_list_closers'])})\s+"),
+        # "외교부 국민외교센터에서 온라인 생중계로 개최된 (동 포럼에는)": the place before a held verb.
+        "HELD_AT_RE": re.compile(
+            rf"(?P<venue>[^\s,.]+(?:\s[^\s,.]+){{0,5}}?){e['venue_tail']}\s++(?:[^\s]+\s++){{0,3}}?"
+            rf"(?:{alternation(e['held_verbs'])})\s*+$"),
+        # "… 공개토론회(포럼)을 대구 엑스코(EXCO) 컨퍼런스홀에서 개최했다": a venue between the
+        # event's name and its verb.
+        "OBJECT_VENUE_RE": re.compile(
+            rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?(?:{alternation(e['object_particles'])})\s++"
+            rf"(?P<venue>[^\s,「」『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
+            rf"(?:{alternation(e['verbs'])})"),
+        # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
+        "LEAD_DAY_RE": re.compile(
+            rf"(?:{alternation(e['subject_particles'])})\s++(?:(?:{alternation(e['day_before'])})\s++)?"
+            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd}(?=\s)"),
+        # "관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로": the members host.
+        "COLLECTIVE_HOSTS_RE": re.compile(
+            rf"(?:{alternation(e['host_collectives'])})\s?\((?P<list>[^()\n]{{4,80}})\)[^.\n]{{0,20}}?"
+            rf"(?:{alternation(e['collective_joint'])})"),
+        # A Latin name of a body: "UN WOMEN", "FSB", "IAEA".
+        "LATIN_BODY_RE": re.compile(r"[A-Z][A-Z0-9&\-]+(?:\s[A-Z][A-Z0-9&\-]+){0,3}"),
+        # "[KF]", "(학회장 강민아)": brackets a host's name carries.
+        "HOST_BRACKETS_RE": re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])"),
     }
 
 

@@ -160,3 +160,26 @@ def test_a_block_header_makes_the_bullets_under_it_findings():
 def test_finding_forms(line, expected):
     doc = parse(line + "\n")
     assert [c.iso_code for c in doc.countries if c.findings] == expected
+
+
+def test_one_scan_of_the_body_finds_what_a_scan_per_bullet_finds():
+    """The stage reads country names in one pass over the body; a pass per bullet finds the same."""
+    from pathlib import Path
+
+    from pipeline.runner import new_document, run
+    from pipeline.text import NodeIndex, content_start, walk
+    seed = Path(__file__).resolve().parent.parent / "samples" / "apec-2004-sme-forum.txt"
+    doc = new_document(seed.read_bytes(), seed.name)
+    run(doc, LEX)
+    nodes = [n for n in walk(doc.sections) if n.text]
+    by_node = countries.mentions_by_node(doc.text, nodes, NodeIndex(nodes), LEX)
+    for node in nodes:
+        alone = countries.match_mentions(doc.text, content_start(doc.text, node), node.span.end, LEX)
+        assert [(m.code, m.start) for m in by_node.get(node.span.start, [])] == [(m.code, m.start) for m in alone]
+    assert sum(len(v) for v in by_node.values()) > 20       # the seed names eleven countries, many times
+
+
+def test_a_roster_is_marked_once_on_its_names():
+    text = "□ 11개 회원국 (미국, 일본, 싱가포르)이 참여하고, 독일은 12% 늘었다"
+    found = countries.match_mentions(text, 0, len(text), LEX)
+    assert [(m.code, m.roster) for m in found] == [("US", True), ("JP", True), ("SG", True), ("DE", False)]

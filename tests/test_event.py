@@ -100,3 +100,63 @@ def test_days_without_a_month_take_the_reference_month():
     assert [d.isoformat() for d in event_stage.parse_dates(m, (2026, 4))] == ["2026-04-13", "2026-04-17"]
     assert event_stage.parse_dates(m, (2026, 0)) == (None, None)     # a year from a name: no month
     assert lex.EVENT_DAYS_RE.search("결과는 1~3일 후 통보") is None
+
+
+def test_a_news_leads_day_alone_takes_the_month_of_the_release():
+    ev = run_event("□ 산림청은 27일 대전 컨벤션센터에서 「산림 정책포럼」을 개최했다\n", posted="2022-10-27T10:00+09:00")
+    assert (ev.start_date, ev.venue, ev.hosts) == ("2022-10-27", "대전 컨벤션센터", ["산림청"])
+
+
+def test_a_day_alone_with_a_verb_of_attending_is_no_event():
+    # A news story: the day and '참석했다' report what a person did, not an event the release announces.
+    body = "□ 119안전센터의 구급대원 홍길동 소방사는 11일 동료의 결혼식에 참석했다 귀가하는 길에 사고를 목격했다\n"
+    assert run_event(body, posted="2021-04-19T10:00+09:00") is None
+
+
+def test_an_outline_alone_gives_the_event_named_by_the_title_written_out_in_the_body():
+    body = ("□ 중소벤처기업부는 10월 27일 기자브리핑을 통해 추진계획을 발표했다.\n"
+            "□ ‘창업(STARTUP)2021’은 미래를 준비하는 만남의 장을 마련한다.\n"
+            "□ 행사개요\n (일시·장소) ’21. 11. 17(수)~19(금), 서울 동대문디자인플라자(DDP)\n")
+    doc, lex = prepare(body)
+    doc.release = {"title": "세계적 스타트업 축제 ‘창업 2021’, 17일 막 올린다"}
+    doc.page = None
+    event.run(doc, lex)
+    ev = doc.event
+    assert (ev.name, ev.start_date, ev.end_date) == ("창업(STARTUP)2021", "2021-11-17", "2021-11-19")
+    assert ev.venue == "서울 동대문디자인플라자(DDP)"
+    start, end = ev.span
+    assert "일시·장소" in doc.text[start:end]
+
+
+def test_outline_lines_parse_alone():
+    from pipeline.lexicon import load_lexicon
+    lex = load_lexicon()
+    cases = {
+        "ㅇ 일시/장소 : '26.03.20(금) 08:00~09:30 / 컨퍼런스하우스 달개비": ("2026-03-20", "컨퍼런스하우스 달개비"),
+        "· 일시·장소 : 12.17일(화) 9:00, 한국은행 2층 컨퍼런스홀": ("12-17", "한국은행 2층 컨퍼런스홀"),
+        "◇ 일시·장소 : 2020.12.4.(금) 오후 3∼5시": ("2020-12-04", None),
+        "ㅇ 일시·장소 : ‘21.8.19(목) 14:30~15:30, ㈜가나다(경기도 안양시 소재)": ("2021-08-19", "㈜가나다(경기도 안양시 소재)"),
+    }
+    for line, (date, venue) in cases.items():
+        m = lex.OUTLINE_LINE_RE.search(line)
+        dates, found = event.read_outline_line(m, lex)
+        first, _ = event.parse_dates(dates, (2024, 12))
+        assert first.isoformat().endswith(date) and found == venue, line
+    # A label that is no outline's: '일시적', '장소를'.
+    assert lex.OUTLINE_LINE_RE.search("□ 일시적으로 장소를 옮겨 개최한다") is None
+
+
+def test_fixture_venues_and_hosts_are_written_in_their_text():
+    """A venue or a host is copied from the text, not made up: each occurs in the case's text (a
+    person's bracket '(학회장 …)' dropped)."""
+    import tomllib
+    from pathlib import Path
+
+    import pipeline
+    from pipeline.text import collapse
+    cases = tomllib.loads((Path(__file__).resolve().parent / "fixtures" / "event.toml").read_text(encoding="utf-8"))
+    for case in cases["case"]:
+        ev = pipeline.parse_text("가상 보도자료 제목\n\n" + case["text"])["event"]
+        text = collapse(case["text"])
+        for value in [ev["venue"], *ev["hosts"]]:
+            assert value is None or collapse(value) in text, (case["name"], value)

@@ -10,11 +10,18 @@ presented (`호주의 크리스 홀 박사는 …`; the speaker's country comes 
 Names inside a roster of participants (`11개 회원국 (미국, 일본, …)`) are never findings;
 names glued into a word (`한국무역협회`) are not names at all. A line that ends in a list of
 countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication for each of them.
+
+A country is also found through its bodies (`미국 정부가`, `싱가포르 지속가능환경부는`, not a
+host's `… 정부가 공동 개최하는`), paired with Korea (`한-호주 FTA`), as a partner (`체코와는`), as
+a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`가나 1명`,
+`저지*(9.3억 달러)`, names that are also words count only there). Names are read in one scan of
+the body, each bullet taking its own.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
@@ -25,6 +32,8 @@ from ..text import NodeIndex, collapse, content_start, walk
 REPORTING_ROLES = {"presenter", "keynote"}
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
+FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
+BILATERAL_REACH = 4          # characters before a name searched for '한-'
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,7 @@ class Mention:
     particle: str | None
     ambiguous: bool
     prefixed: bool = False      # '대중국'
+    roster: bool = False        # one of a counted list of participants ('11개 회원국 (미국, …)')
 
 
 @dataclass
@@ -47,16 +57,54 @@ class Entry:
 
 # --- mentions ------------------------------------------------------------------------------
 
+def read_mention(m: re.Match[str], lex: Lexicon) -> Mention:
+    name = m.group("country")
+    return Mention(lex.semantic["country_table"]["names"][name], m.start("country"), m.end("country"), m.end(),
+                   m.group("particle"), name in lex.semantic["countries"]["ambiguous"]["names"],
+                   bool(m.group("prefix")))
+
+
+def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
+    """An ambiguous name ('수단', '가나') only inside a list of countries or a figure list; each
+    marked once when it is one of a roster."""
+    kept = [mt for i, mt in enumerate(found)
+            if not mt.ambiguous or in_list(found, i, text, lex) or in_figure_list(found, i, text, lex)]
+    roster = roster_indices(kept, text, lex)
+    return [replace(mt, roster=True) if i in roster else mt for i, mt in enumerate(kept)]
+
+
 def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
     """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
-    names = lex.semantic["country_table"]["names"]
-    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
-    found = []
+    found = [read_mention(m, lex) for m in lex.COUNTRY_RE.finditer(text, start, end) if m.group("country")]
+    return kept_mentions(found, text, lex)
+
+
+def mentions_by_node(text: str, nodes: list[Node], index: NodeIndex, lex: Lexicon) -> dict[int, list[Mention]]:
+    """Bullet start → its country names: one scan of the body with the name pattern (280 names in
+    one trie), not one per bullet."""
+    found: dict[int, list[Mention]] = {}
+    if not nodes:
+        return found
+    start, end = min(n.span.start for n in nodes), max(n.span.end for n in nodes)
     for m in lex.COUNTRY_RE.finditer(text, start, end):
-        if m.group("country"):
-            found.append(Mention(names[m.group("country")], m.start("country"), m.end("country"), m.end(),
-                                 m.group("particle"), m.group("country") in ambiguous, bool(m.group("prefix"))))
-    return [mt for i, mt in enumerate(found) if not mt.ambiguous or in_list(found, i, text, lex)]
+        owner = index.owner(m.start())
+        if m.group("country") and owner is not None:
+            found.setdefault(owner, []).append(read_mention(m, lex))
+    return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
+
+
+def in_figure_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
+    """'콜롬비아 1명, 아프리카 : 가나 1명(1명)', '케이맨제도(12.6억 달러), 저지*(9.3억 달러)': an
+    ambiguous name with its figure, beside another country with its own, is a row of the list."""
+    if not lex.COUNTRY_FIGURE_AFTER_RE.match(text, mentions[i].name_end):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions) and not mentions[j].ambiguous and mentions[j].particle is None \
+                and lex.COUNTRY_FIGURE_AFTER_RE.match(text, mentions[j].name_end):
+            a, b = sorted((mentions[i], mentions[j]), key=lambda m: m.start)
+            if "," in text[a.end:b.start] and b.start - a.end <= FIGURE_LIST_GAP:
+                return True
+    return False
 
 
 def in_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
@@ -122,8 +170,7 @@ def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
 def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[str],
                    lex: Lexicon) -> list[str]:
     """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
-    roster = roster_indices(mentions, text, lex)
-    return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex) - roster)]
+    return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex)) if not mentions[i].roster]
 
 
 def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[str],
@@ -143,7 +190,9 @@ def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers:
                        lex: Lexicon) -> list[str]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
-    return [m.code for m in mentions if m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
+    # '…, 스리랑카 4개국 공무원': the count of a roster is no country's figure.
+    return [m.code for m in mentions
+            if not m.roster and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
 
 
 def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
@@ -156,9 +205,25 @@ def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: lis
 def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[str],
                        lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
-    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
-    return [m.code for m in mentions if (m.particle is None or m.particle in joiners)
+    counterpart = lex.semantic["countries"]["counterpart"]
+    # Every counterpart phrase holds a meeting noun: a plain find skips most bullets.
+    if not any(text.find(noun, node.span.start, node.span.end) >= 0 for noun in counterpart["nouns"]):
+        return []
+    return [m.code for m in mentions if (m.particle is None or m.particle in counterpart["joiners"])
             and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+
+
+def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                 lex: Lexicon) -> list[str]:
+    """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
+    return [m.code for m in mentions if m.particle is None and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
+
+
+def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                    lex: Lexicon) -> list[str]:
+    """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
+    return [m.code for m in mentions
+            if lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
 
 
 def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -178,11 +243,12 @@ RULES = (
     ("figure_list", match_figure_lists),
     ("prefixed", match_prefixed),
     ("counterpart", match_counterparts),
+    ("organ", match_organs),
+    ("bilateral", match_bilateral),
 )
 
 
-def finding_countries(text: str, node: Node, speakers: list[str], lex: Lexicon) -> list[str]:
-    mentions = match_mentions(text, content_start(text, node), node.span.end, lex)
+def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[str], lex: Lexicon) -> list[str]:
     codes = [code for _, rule in RULES for code in rule(text, node, mentions, speakers, lex)]
     return list(dict.fromkeys(codes))
 
@@ -295,6 +361,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     index = NodeIndex(nodes)
     speakers = speakers_by_node(doc, index)
+    mentions = mentions_by_node(doc.text, nodes, index, lex)
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
@@ -304,18 +371,22 @@ def run(doc: Document, lex: Lexicon) -> None:
             continue
         if header is not None and node.level < header[1]:
             header = None
-        block = match_header(doc.text, node, lex)
+        names = mentions.get(node.span.start, [])
+        said = speakers.get(node.span.start, [])
+        if not names and not said and header is None:
+            continue            # every rule below reads a name or a speaker: most bullets hold neither
+        block = match_header(doc.text, node, lex) if names else None
         if block is not None:
             header = (block, node.level)
             continue
-        implication = match_implication(doc.text, node, lex)
+        implication = match_implication(doc.text, node, lex) if names else None
         if implication is not None:
             line, codes = implication
             found.append((position, codes, False))
             for code in codes:
                 entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
             continue
-        codes = finding_countries(doc.text, node, speakers.get(node.span.start, []), lex)
+        codes = finding_countries(doc.text, node, names, said, lex)
         if header is not None and header[0] not in codes:
             codes.append(header[0])
         if not codes:

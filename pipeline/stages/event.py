@@ -12,23 +12,33 @@ The lead is the first bullet that names an event verb (개최, 열린다 …) wi
 date. A date without a year takes the year of the embargo date, else of the page's posted
 date, else a year written in the event's name; a January event announced in December
 belongs to the next year.
+
+Beyond the lead: an outline ('(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP' under a '… 개요'
+caption) of the same day gives the venue as it labels it, and the dates and name a lead lacks;
+a release with an outline and no lead has the outline's event. Later bullets about the event
+('이번 회의는 …', '동 포럼에는 …', or its name) give its whole range around the lead's day, a
+venue ('…에서 개최된 동 포럼') and host clauses ('이번 학회는 A가 주관하고, B, C가 공동으로
+주최하며').
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
+from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document, Node
-from ..lexicon import Lexicon
+from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 from ..semantic import Event
-from ..text import collapse, content_start, walk
+from ..text import collapse, content_start, has_hangul, walk
 
 
 ASIDE_REACH = 40        # characters before a date searched for the bracket of an aside
 LEAD_SCAN = 12          # body bullets searched for the lead, in order
 MAX_HOST_WORDS = 4      # a longer "host" is a clause
 HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
+ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about its event ('이번 회의는 …')
 
 
 def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
@@ -39,9 +49,11 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
     before, after = None, None
     reach = lex.semantic["event"]["name_to_verb"]
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
-        name = collapse(m.group("name")).rstrip("*")
+        name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
+        if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
+            continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
             continue
         # Without an event noun, only the verb's own object names the event: '‘전력망 기술기준’
@@ -93,6 +105,14 @@ def match_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def sentence_start(text: str, start: int, at: int) -> int:
+    """After the last '. ' before `at` that ends a sentence, not a date ('9. 14.(목)')."""
+    i = text.rfind(". ", start, at)
+    while i > start and text[i - 1].isdigit():
+        i = text.rfind(". ", start, i)
+    return i + 2 if i >= start else start
+
+
 def sentence_end(text: str, at: int, end: int) -> int:
     """The end of the sentence holding `at` (a '다.' or '.' then a blank), or `end`."""
     i = text.find(". ", at, end)
@@ -114,6 +134,9 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
     if not found:
         # '13~17일 오스트리아 빈에서': days without a month take the month of the release.
         found = [m for m in [lex.EVENT_DAYS_RE.search(text, start, node.span.end)] if m]
+    if not found:
+        # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release.
+        found = [m for m in [lex.LEAD_DAY_RE.search(text, start, node.span.end)] if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -124,12 +147,27 @@ def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
     return m is not None
 
 
-def is_lead(text: str, node: Node, lex: Lexicon) -> bool:
-    """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'."""
+@dataclass(frozen=True)
+class Lead:
+    """The bullet that announces the event, and the name its sentence gives (read once)."""
+    node: Node
+    name: str | None
+
+
+def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
+    """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'.
+    A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding."""
     start = content_start(text, node)
     if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
-        return False
-    return bool(match_name(text, start, node.span.end, lex) or match_dates(text, node, lex))
+        return None
+    name = match_name(text, start, node.span.end, lex)
+    if name:
+        return Lead(node, name)
+    dates = match_dates(text, node, lex)
+    if dates is not None and (dates.re is not lex.LEAD_DAY_RE
+                              or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
+        return Lead(node, None)
+    return None
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -172,6 +210,8 @@ def parse_dates(m: re.Match[str], ref: tuple[int, int] | None,
                 counts: dict[str, int] | None = None) -> tuple[dt.date | None, dt.date | None]:
     """Start and end; `counts` are the day counts written in words ('이틀' → 2)."""
     g, counts = m.groupdict(), counts or {}
+    if g.get("yy1") and not g.get("y1"):        # '’21. 11. 17': a year of this century
+        g = {**g, "y1": str(2000 + int(g["yy1"]))}
     if not g.get("m1"):             # days only: the month of the reference date
         if not ref or not ref[1]:
             return None, None
@@ -193,7 +233,11 @@ def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
     """'에 서울 강남 노보텔 앰버서더에서「…」' → '서울 강남 노보텔 앰버서더'."""
     m = lex.EVENT_VENUE_RE.match(text, after, end)
     # '부터 이틀간 열린 G20 환경장관회의에서': the words before 에서 name an event, not a place.
-    return collapse(m.group("venue")) if m and not lex.HELD_VENUE_RE.match(m.group("venue")) else None
+    if m is None or lex.HELD_VENUE_RE.match(m.group("venue")):
+        return None
+    # '조령산 자연휴양림과 합동으로 괴산군 … 일원에서': a co-host is no part of the place.
+    cohost = lex.COHOST_RE.search(m.group("venue"))
+    return collapse(m.group("venue")[cohost.end():] if cohost else m.group("venue")) or None
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
@@ -208,7 +252,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         known = []      # the lead's subject attends, or the event is only said to be held
     else:
         # The subject opens the sentence of the verb, not a subtitle or a sentence before it.
-        start = max(start, text.rfind("\n", start, verb.start()) + 1, text.rfind(". ", start, verb.start()) + 2)
+        start = max(start, text.rfind("\n", start, verb.start()) + 1, sentence_start(text, start, verb.start()))
         start += len(text[start:verb.start()]) - len(text[start:verb.start()].lstrip())
     for c in lex.COHOST_RE.finditer(text, start, node.span.end):
         org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
@@ -221,7 +265,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         return cohosts
     subject = lex.PARENTHETICAL_RE.sub("", m.group("subject"))
     parts = [collapse(p) for p in lex.HOST_SPLIT_RE.split(subject) if p.strip()]
-    hosts = [p for p in parts if is_host(p, lex) and p not in lex.semantic["event"]["not_hosts"]]
+    hosts = [h for h in (host_name(p, lex) for p in parts) if h]
     # '산업통상자원부(장관 …) 여한구 통상교섭본부장은 … 개최': an official convenes; the ministry
     # is only his affiliation.
     if not hosts and parts and lex.PERSON_TITLE_TAIL_RE.search(parts[-1].split()[-1]):
@@ -238,26 +282,37 @@ def has_joint_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
     return any(text.find(v, start, end) >= 0 for v in lex.semantic["event"]["joint_verbs"])
 
 
-def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False) -> list[str]:
-    """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it."""
+def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False,
+                 line_labels: bool = False) -> list[str]:
+    """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it. With
+    `labelled_only`, only a label; with it or `line_labels`, only a label that opens its line."""
+    roots = label_roots(lex)
     for node in nodes:
         start = content_start(text, node)
-        m = lex.HOST_LABEL_RE.search(text, start, node.span.end)
-        if labelled_only and m is not None and \
+        # Every label holds a root ('주최', '주관'): a plain find skips most bullets before the pattern.
+        has_label = any(text.find(r, start, node.span.end) >= 0 for r in roots)
+        m = lex.HOST_LABEL_RE.search(text, start, node.span.end) if has_label else None
+        if (labelled_only or line_labels) and m is not None and \
                 not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
-            m = None            # far from the lead, only a line the label opens: not '(주최 : …)' of a footnote
+            m = None            # away from the lead: not '(주최 : …)' of a footnote about another event
         if m is None and not labelled_only and has_joint_verb(text, start, node.span.end, lex):
             m = lex.JOINT_HOSTS_RE.search(text, start, node.span.end)
         if m is None:
             continue
         items = lex.HOST_SPLIT_RE.split(lex.HOST_LIST_END_RE.sub("", m.group("list")))
         # 'A 전기위원회·한국전력거래소·한국전력공사': a middle dot parts hosts when every part is one.
-        hosts = [collapse(i) for i in items if i.strip() and is_host(collapse(lex.PARENTHETICAL_RE.sub("", i)), lex)]
+        hosts = [h for h in (host_name(i, lex) for i in items if i.strip()) if h]
         # A dotted list whose parts are mostly hosts is a list of hosts, every part of it.
         hosts = [p for h in hosts for p in dotted_hosts(h, lex)]
         if hosts:
             return hosts
     return []
+
+
+def label_roots(lex: Lexicon) -> list[str]:
+    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최'."""
+    labels = lex.semantic["event"]["host_labels"]
+    return [w for w in labels if not any(o != w and o in w for o in labels)]
 
 
 def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
@@ -274,14 +329,45 @@ def without_contained(hosts: list[str]) -> list[str]:
 
 
 def is_host(part: str, lex: Lexicon) -> bool:
-    """'중소기업청' is a host; '문성혁 해양수산부 장관', '박윤주 외교부 제1차관' and '강 장관' are
-    people; a clause ('논의를 위해 세 기관') or a date ('올해 3월 …') is neither."""
+    """'중소기업청', '인도네시아 정부', 'UN WOMEN' are hosts; '문성혁 해양수산부 장관', '박윤주 외교부
+    제1차관' and '강 장관' are people; a clause ('논의를 위해 세 기관') or a date ('올해 3월 …') is neither."""
+    part = collapse(lex.HOST_BRACKETS_RE.sub("", part))
     words = part.split()
     if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
         return False
+    e = lex.semantic["event"]
+    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"]:
+        return False
+    if lex.LATIN_BODY_RE.fullmatch(part):
+        return True
+    # '인도네시아 정부' (a country's), '애틀랜틱 카운슬' (a name's): never '◎ 정부' or '우리 정부'.
+    if len(words) > 1 and (words[-1] in e["government_nouns"] and lex.COUNTRY_RE.fullmatch(words[-2])
+                           or words[-1] in e["host_nouns"] and has_hangul(words[-2])):
+        return True
     org, title = lex.ORG_WORD_RE.search(words[-1]), lex.PERSON_TITLE_TAIL_RE.search(words[-1])
     # '한국지방행정연구원' ends in an organization as long as the title it also ends in.
     return org is not None and (title is None or len(org.group()) >= len(title.group()))
+
+
+def host_name(part: str, lex: Lexicon) -> str | None:
+    """'이번 학회는 국제개발협력학회(학회장 강민아)' → '국제개발협력학회', '‘…’을 주제로 세계물위원회' →
+    '세계물위원회', ''20.3.5 22시 FSB' → 'FSB': the words after the clause's last particle, date or
+    time, when they name a body."""
+    # A mark opening a line ('◎ 정부는') is no word of a name.
+    words = [w for w in (m.group() for m in lex.BRACKETED_WORD_RE.finditer(part)) if any(ch.isalnum() for ch in w)]
+    for i in range(len(words) - 1, 0, -1):
+        bare = lex.HOST_BRACKETS_RE.sub("", words[i - 1])
+        # '스페인 노동위원회': a country's name that ends like a particle opens the host's name.
+        boundary = lex.NAME_BOUNDARY_RE.search(bare) and not lex.COUNTRY_RE.fullmatch(bare)
+        if boundary or any(ch.isdigit() for ch in bare):
+            words = words[i:]
+            break
+    name = collapse(" ".join(words)).strip(",")
+    bare = collapse(lex.HOST_BRACKETS_RE.sub("", name))
+    if not is_host(bare, lex) or bare in lex.semantic["event"]["not_hosts"]:
+        return None
+    # A person's bracket stays out ('국제개발협력학회(학회장 강민아)'); an acronym stays in ('국제결제은행(BIS)').
+    return bare if lex.PERSON_TITLE_ANY_RE.search(name[len(bare):] if name.startswith(bare) else name) else name
 
 
 def title_name(doc: Document, lex: Lexicon) -> str | None:
@@ -297,9 +383,10 @@ def title_name(doc: Document, lex: Lexicon) -> str | None:
     if found is None:
         return None
     words = collapse(found.group("name")).split()
-    while len(words) > 1 and words[0] in lex.semantic["event"]["title_boundaries"]:
-        words = words[1:]
-    name = " ".join(words)
+    # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
+    words = words[cut:]
+    name = " ".join(words).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
     return name if name not in lex.semantic["event"]["nouns"] else None
 
 
@@ -323,40 +410,331 @@ def split_name_dates(name: str | None, lex: Lexicon) -> tuple[str | None, re.Mat
     return (name[:m.start()], dates) if dates else (name, None)
 
 
-def parse_event(doc: Document, node: Node, lex: Lexicon, near: list[Node] | None = None) -> Event:
+# --- the event's outline: '(일시·장소) …' lines -----------------------------------------------
+
+@dataclass(frozen=True)
+class Outline:
+    """'MC-14 대비 국내 전문가 간담회 개요' / 'ㅇ 일시/장소 : '26.03.20(금) 08:00~09:30 / 컨퍼런스하우스
+    달개비': the dates, venue and (from the caption) name an outline gives."""
+    dates: re.Match[str]
+    venue: str | None
+    name: str | None
+    span: tuple[int, int]
+
+
+def outline_venue(value: str) -> str | None:
+    """A venue as an outline writes it; none when only a time or a number is left."""
+    venue = collapse(value).strip(" ,/")
+    return venue if venue and not venue[0].isdigit() and len(venue) <= 60 else None
+
+
+def read_outline_line(m: re.Match[str], lex: Lexicon) -> tuple[re.Match[str] | None, str | None]:
+    """The dates and venue of one outline line: '’21. 11. 17(수)~19(금), 서울 동대문디자인플라자(DDP)'."""
+    text, start, end = m.string, m.start("rest"), m.end("rest")
+    if m.group("venue"):
+        return None, outline_venue(text[start:end])
+    dates = lex.EVENT_DOTTED_DATES_RE.match(text, start, end) or lex.EVENT_DATES_RE.match(text, start, end)
+    if dates is None or not m.group("both"):
+        return dates, None
+    time = lex.OUTLINE_TIME_RE.match(text, dates.end(), end)
+    venue = lex.OUTLINE_VENUE_RE.match(text, time.end() if time else dates.end(), end)
+    return dates, outline_venue(venue.group("venue"))
+
+
+def caption_above(text: str, at: int, lex: Lexicon) -> tuple[str | None, bool]:
+    """'전력 거버넌스 포럼 개요' on the line above an outline → ('전력 거버넌스 포럼', True); '□ 행사개요',
+    '< 업무 협약식 개요 >' → (None, True); '… 실태조사 개요(3.27)' → (None, False): a survey's outline."""
+    lines = text[max(0, at - 200):at].rstrip().rsplit("\n", 2)
+    for line in reversed(lines[-2:]):
+        if not line.strip():
+            continue
+        m = lex.OUTLINE_CAPTION_RE.match(lex.NAME_DATES_RE.sub("", line.rstrip()))
+        if m is None:
+            return None, True
+        name = collapse(m.group("name")).strip(QUOTE_OPEN + QUOTE_CLOSE + " ")
+        if lex.EVENT_NOUN_END_RE.search(name):
+            return (name if len(name.split()) > 1 else None), True
+        return None, not lex.NOT_EVENT_CAPTION_RE.search(name)
+    return None, True
+
+
+def match_outline(doc: Document, start: int, lex: Lexicon) -> Outline | None:
+    """The first outline line with a date after `start`, and the venue line right below it when
+    the date line holds none ('(일시) …' then '(장소) …')."""
+    text = doc.text
+    for line in label_lines(text, start, lex):
+        m = lex.OUTLINE_LINE_RE.match(text, line)
+        if m is None or m.group("venue"):
+            continue
+        dates, venue = read_outline_line(m, lex)
+        if dates is None:
+            continue
+        if venue is None:
+            for line in lex.OUTLINE_LINE_RE.finditer(text, m.end(), text_reach(text, m.end(), lex)):
+                if line.group("venue"):
+                    venue = read_outline_line(line, lex)[1]
+                    break
+        name, of_event = caption_above(text, m.start(), lex)
+        if not of_event:
+            continue
+        return Outline(dates, venue, name, (m.start(), m.end()))
+    return None
+
+
+def label_lines(text: str, start: int, lex: Lexicon) -> list[int]:
+    """Starts of the lines after `start` that hold a date label ('일시', '기간'): a few finds
+    instead of trying the outline pattern at every position."""
+    lines = set()
+    for word in lex.semantic["event"]["outline_date_labels"]:
+        at = text.find(word, start)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(word, at + len(word))
+    return sorted(line for line in lines if line >= start)
+
+
+def text_reach(text: str, at: int, lex: Lexicon) -> int:
+    """The end of the `outline_reach` lines after `at`."""
+    end = at
+    for _ in range(lex.semantic["event"]["outline_reach"]):
+        nxt = text.find("\n", end + 1)
+        if nxt < 0:
+            return len(text)
+        end = nxt
+    return end
+
+
+# --- sentences about the event after the lead ---------------------------------------------
+
+@dataclass(frozen=True)
+class About:
+    """A bullet after the lead that talks about its event, from `at`: '이번 회의는 …' (`anaphor`)
+    or the event's name ('「국제 금융교육 주간(…)」행사가 …')."""
+    node: Node
+    at: int
+    anaphor: bool
+
+
+def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) -> list[About]:
+    found = []
+    for node in nodes:
+        start = content_start(text, node)
+        m = lex.ANAPHOR_SUBJECT_RE.search(text, start, node.span.end)
+        if m is not None:
+            found.append(About(node, m.start(), True))
+        elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
+            found.append(About(node, at, False))
+    return found
+
+
+def host_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    """'이번 학회는 A(학회장 …)가 주관하고, B, C, UN WOMEN이 공동으로 주최하며' → [A, B, C, UN
+    WOMEN]; '이번 컨퍼런스는 그리스 경제사회위원회에서 주최하는 행사로' → [그리스 경제사회위원회]."""
+    hosts = []
+    stop = sentence_end(text, start, end)
+    # Every host clause holds a verb root ('주최', '주관'): a plain find skips most sentences.
+    if not any(text.find(v, start, stop) >= 0 for v in lex.semantic["event"]["host_clause_verbs"]):
+        return hosts
+    clause = start
+    for m in lex.HOST_CLAUSE_RE.finditer(text, start, stop):
+        listed, clause = text[clause:m.start()], m.end()
+        if lex.CONTAINER_AFTER_RE.match(text, m.end(), stop):
+            continue        # '… 한국식품과학회가 주최하는 국제학술대회에서 개최된다': the larger event's host
+        items = lex.HOST_SPLIT_RE.split(listed)
+        for item in items:
+            for part in lex.HOST_LIST_SPLIT_RE.split(item):
+                name = host_name(part, lex) if part.strip() else None
+                if name and name not in hosts:
+                    hosts.append(name)
+    return hosts
+
+
+def collective_hosts(text: str, node: Node, lex: Lexicon) -> list[str]:
+    """'정부는 … 관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로 … 개최한다' →
+    the three ministries."""
+    m = lex.COLLECTIVE_HOSTS_RE.search(text, content_start(text, node), node.span.end)
+    if m is None:
+        return []
+    items = lex.HOST_SPLIT_RE.split(lex.HOST_LIST_END_RE.sub("", m.group("list")))
+    return [h for h in (host_name(i, lex) for i in items if i.strip()) if h]
+
+
+def genitive_host(text: str, node: Node, name: str | None, lex: Lexicon) -> list[str]:
+    """'… 국제원자력기구(IAEA) 의 ‘제10차 … 이행검토회의’에 참석한다' → ['국제원자력기구(IAEA)']."""
+    if not name:
+        return []
+    start = content_start(text, node)
+    for m in lex.EVENT_NAME_RE.finditer(text, start, node.span.end):
+        if collapse(m.group("name")).rstrip("*").startswith(name[:8]):
+            g = lex.GENITIVE_HOST_RE.search(text, max(start, m.start() - 40), m.start())
+            host = host_name(g.group("org"), lex) if g else None
+            return [host] if host else []
+    return []
+
+
+def described_dates(doc: Document, abouts: list[About], ref: tuple[int, int] | None,
+                    lex: Lexicon) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """'이번 회의는 … 10월 20일부터 24일까지 캐나다 캘거리에서 열리고 있다': the dates (and venue) a
+    later sentence about the event gives."""
+    text = doc.text
+    for about in abouts:
+        at = about.at
+        stop = sentence_end(text, at, about.node.span.end)
+        for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+            m = pattern.search(text, at, stop)
+            # '지난 2차례('25.2.7.(금), 2.26.(수)) 간담회 이후': a date in brackets is another meeting's.
+            if m is not None and text.count("(", at, m.start()) <= text.count(")", at, m.start()):
+                first, last = parse_dates(m, ref, lex.semantic["event"]["day_counts"])
+                return first, last, parse_venue(text, m.end(), stop, lex)
+    return None, None, None
+
+
+def described_venue(doc: Document, abouts: list[About], lex: Lexicon) -> str | None:
+    """'외교부 국민외교센터에서 온라인 생중계로 개최된 동 포럼에는' → '외교부 국민외교센터'."""
+    text = doc.text
+    for about in abouts:
+        if not about.anaphor:
+            continue
+        held = lex.HELD_AT_RE.search(text, max(content_start(text, about.node), about.at - 80), about.at)
+        if held is not None:
+            return trim_words(held.group("venue"), lex)
+    return None
+
+
+def trim_words(value: str, lex: Lexicon) -> str | None:
+    """The words after the last one that ends in a particle or an adnominal ending."""
+    words = value.split()
+    for i in range(len(words) - 1, 0, -1):
+        if lex.NAME_BOUNDARY_RE.search(words[i - 1]):
+            words = words[i:]
+            break
+    return " ".join(words) or None
+
+
+def visit_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
+    """'12.11(목)-12(금) 중국 베이징을 방문하여 … 회의를 개최' → '중국 베이징'."""
+    m = lex.VISIT_VENUE_RE.match(text, after, end)
+    return collapse(m.group("venue")) if m else None
+
+
+def apply_outline(event: Event, outline: Outline, ref: tuple[int, int] | None) -> Event:
+    """An outline of the lead's event (no dates in the lead, or the same first day) gives the
+    dates when the lead has none, its venue (the place as the outline labels it: '서울역 서울스퀘어
+    베이징룸', not the lead's '서울스퀘어(서울 중구 소재)') and, for a lead without a name, the
+    caption's name."""
+    first, last = parse_dates(outline.dates, ref)
+    if first is None or (event.start_date and event.start_date != first.isoformat()):
+        return event
+    if not event.start_date:
+        event.start_date, event.end_date = first.isoformat(), (last or first).isoformat()
+    event.venue = outline.venue or event.venue
+    event.name = event.name or outline.name
+    return event
+
+
+def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None = None,
+                after: list[Node] | None = None, outline: Outline | None = None) -> Event:
+    """The lead's event; `near` are the bullets searched for a list of hosts, `after` those after
+    the lead searched for sentences about its event, `outline` the release's outline."""
+    node = lead.node
     text, start = doc.text, content_start(doc.text, node)
-    near = near or [node]
-    name = match_name(text, start, node.span.end, lex)
+    near, after = near or [node], after or []
+    name = lead.name
     if name is None or is_generic(name, lex):
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
-        name = (collapse(held.group("name")) if held else None) or title_name(doc, lex) or name
+        name = ((collapse(held.group("name")) if held else None) or (outline.name if outline else None)
+                or title_name(doc, lex) or name)
     name, name_dates = split_name_dates(name, lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
+    ref = reference_year(doc, name, lex, node.span.start)
     if dates:
-        ref = reference_year(doc, name, lex, node.span.start)
         first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"])
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
-        venue = parse_venue(text, dates.end(), node.span.end, lex)
+        venue = parse_venue(text, dates.end(), node.span.end, lex) or visit_venue(text, dates.end(), node.span.end, lex)
         for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
+    venue = venue or match_object_venue(text, start, node.span.end, lex)
     if name_dates:
         # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
         first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
-    hosts = parse_hosts(doc, node, lex)
+    abouts = about_event(text, after, name, lex)
+    first, last, venue = with_described(doc, abouts, ref, (first, last, venue), dates is not None or name_dates is not None, lex)
+    hosts = parse_hosts(doc, node, lex) + genitive_host(text, node, name, lex) + collective_hosts(text, node, lex)
+    for about in abouts:
+        if about.node in after[:HOST_SCAN]:
+            hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
-    listed = listed_hosts(text, near, lex) or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True)
-    hosts = without_contained(hosts + [h for h in listed if h not in hosts])
-    return Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
-                 hosts, (node.span.start, node.span.end))
+    listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
+              or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
+    hosts = without_contained(list(dict.fromkeys(hosts + listed)))
+    event = Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
+                  hosts, (node.span.start, node.span.end))
+    return apply_outline(event, outline, ref) if outline else event
+
+
+def with_described(doc: Document, abouts: list[About], ref: tuple[int, int] | None,
+                   found: tuple[dt.date | None, dt.date | None, str | None], dated: bool,
+                   lex: Lexicon) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """The lead's dates and venue, completed by a later sentence about the event: its dates when
+    the lead has none, or its longer range around the lead's day (the lead reports one day of a
+    conference: '10월 22일 … 발표', '이번 회의는 … 10월 20일부터 24일까지 … 열리고 있다')."""
+    first, last, venue = found
+    # '올해는 10월 20일부터 24일까지': a later date without a year takes the lead's.
+    d_first, d_last, d_venue = described_dates(doc, abouts, (first.year, first.month) if first else ref, lex)
+    # A lead whose date has no known year keeps it: a later date is no better guess.
+    if d_first and ((first is None and not dated)
+                    or (first and d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
+        first, last, venue = d_first, d_last, venue or d_venue
+    return first, last, venue or described_venue(doc, abouts, lex)
+
+
+def match_object_venue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'… 공개토론회(포럼)을 대구 엑스코(EXCO) 컨퍼런스홀에서 개최했다' → '대구 엑스코(EXCO) 컨퍼런스홀'."""
+    m = lex.OBJECT_VENUE_RE.search(text, start, end)
+    return collapse(m.group("venue")) if m else None
+
+
+def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None:
+    """A release with no lead sentence but an outline ('□ 행사개요 / (일시·장소) …'): the event
+    the outline gives, named by its caption or the title."""
+    first, last = parse_dates(outline.dates, reference_year(doc, None, lex, outline.span[0]))
+    if first is None:
+        return None
+    hosts = listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
+    return Event(outline.name or title_quoted(doc, lex) or title_name(doc, lex), first.isoformat(),
+                 (last or first).isoformat(), outline.venue, hosts, outline.span)
+
+
+def title_quoted(doc: Document, lex: Lexicon) -> str | None:
+    """'세계적 스타트업 축제 ‘컴업 2021’, 17일 막 올린다' → '컴업 2021': the name a title quotes."""
+    title = (doc.release or {}).get("title") or ""
+    m = lex.EVENT_NAME_RE.search(title)
+    name = collapse(m.group("name")) if m and not m.group("theme") else None
+    if not name or lex.LAW_NAME_RE.search(name):
+        return None
+    # The body may write it out with a gloss: '‘컴업(COMEUP)2021’' for the title's '‘컴업 2021’'.
+    short = "".join(name.split())
+    for q in lex.EVENT_NAME_RE.finditer(doc.text):
+        full = collapse(q.group("name"))
+        if full != name and "".join(lex.HOST_BRACKETS_RE.sub("", full).split()) == short:
+            return full
+    return name
 
 
 def run(doc: Document, lex: Lexicon) -> None:
     # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
-    nodes = [n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)][:LEAD_SCAN]
-    at = next((i for i, n in enumerate(nodes) if is_lead(doc.text, n, lex)), None)
-    doc.event = parse_event(doc, nodes[at], lex, nodes[at:at + HOST_SCAN]) if at is not None else None
+    every = list(islice((n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)),
+                        LEAD_SCAN + ABOUT_SCAN + 1))
+    nodes = every[:LEAD_SCAN]
+    at, lead = next(((i, lead) for i, n in enumerate(nodes) if (lead := match_lead(doc.text, n, lex))),
+                    (None, None))
+    outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
+    if at is None or lead is None:
+        doc.event = outline_event(doc, outline, lex) if outline else None
+        return
+    doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:at + 1 + ABOUT_SCAN], outline)
