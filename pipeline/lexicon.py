@@ -895,16 +895,20 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
             rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
-        # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)": an organization's head.
+        # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
+        # organization's head, a Korean name or a foreign one of several words.
         "ORG_HEAD_PERSON_RE": re.compile(
             rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
-            rf"(?P<name>[{HANGUL}]{{2,4}})\s*+[,)]"),
+            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})\s*+[,)]"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
             r"(?:\((?P<hanja>[\u4e00-\u9fff]{2,5})\))?$"),
         "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
         "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
+        # A transliterated name's word may end like a particle ('오버레이', '샴페인'), never like
+        # a clause or a case a name cannot carry ('방문하여', '캐나다의', '장관과').
+        "FOREIGN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['foreign_stop_endings'])})$"),
         "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),
         "ORG_WORD_RE": re.compile(
             rf"(?:{alternation(org_suffixes)})$"),
@@ -930,7 +934,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "BRACKETED_WORD_RE": re.compile(r"(?:[^\s()]++|\([^()]*\))++"),
         # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
         "LATIN_GLOSS_RE": re.compile(
-            rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
+            rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\s?\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),

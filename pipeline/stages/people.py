@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import Lexicon
+from ..lexicon import QUOTE_CLOSE, Lexicon
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
@@ -28,6 +28,7 @@ NAME_WINDOW = 40             # characters before a title searched for the name's
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
+COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
@@ -46,8 +47,11 @@ class Mention:
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
-    if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word):
-        return False            # '라오스' is no 라 + 오스
+    if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
+            or word in lex.semantic["people"]["name"]["organization_words"]:
+        return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
+    if word[:-1] in lex.semantic["person_title_set"] and word[-1] in lex.semantic["people"]["name"]["title_tail"]:
+        return False            # '장관은', '차관이': a title and its particle ('반장식' is a name)
     surnames = lex.semantic["surname_set"]
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
@@ -73,6 +77,17 @@ def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
             and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
 
 
+def is_foreign_word(word: str, lex: Lexicon, glossed: bool = False) -> bool:
+    """A word of a transliterated name that other evidence vouches for (a Latin gloss, the
+    name written again): '샴페인', '오버레이' end like a copula or a particle and are still names;
+    a pronoun, a title, a country or a clause ending ('방문하여') is none, nor a word ending like
+    an organization unless the Latin gloss spells it ('트뤼도(Trudeau)')."""
+    return (len(word) <= FOREIGN_WORD_SYLLABLES and word not in lex.semantic["never_names"]
+            and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.FOREIGN_NAME_STOP_RE.search(word)
+            and (glossed or not lex.ORG_WORD_RE.search(word)) and not lex.COUNTRY_RE.fullmatch(word)
+            and not lex.PERSON_TITLE_TAIL_RE.search(word))
+
+
 def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
     """The word right before a title as (name, hanja); None when it cannot be a name."""
     m = lex.NAME_TOKEN_RE.match(word)
@@ -96,7 +111,10 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
-    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS'), never a title itself."""
+    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS', '벨기에'), never a title itself."""
+    country = lex.COUNTRY_RE.fullmatch(word)
+    if country is not None and country.group("country") and not country.group("particle"):
+        return True             # '벨기에' ends like a particle and is a country
     return ((not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex))
             and not lex.PERSON_TITLE_RE.fullmatch(word)
             and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
@@ -119,13 +137,18 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
         pass
     if found is None:
         return None
-    between = text[found.end():title_start].split()
+    # '「프랑수아 필립 샴페인(Francois-Philippe Champagne)」 캐나다 외교장관': the quotes around
+    # the name are not words of the affiliation.
+    between = text[found.end():title_start].strip(QUOTE_CLOSE + " ").split()
     if len(between) > MAX_AFFILIATION_WORDS or not all(is_affiliation_word(w, lex) for w in between):
         return None
     hangul = [(w.start(), w.group()) for w in lex.WORD_RE.finditer(text, found.start("hangul"), found.end("hangul"))]
-    count = len(found.group("latin").split())
-    names = [(at, w) for at, w in hangul[-count:]
-             if is_name_word(w, lex, FOREIGN_WORD_SYLLABLES) or is_korean_name(w, lex)]
+    count = len(found.group("latin").replace("-", " ").split())     # 'Francois-Philippe' is two words
+    names: list[tuple[int, str]] = []
+    for at, w in reversed(hangul[-count:]):     # the words next to the gloss, up to one that is no name's
+        if not (is_foreign_word(w, lex, glossed=True) or is_korean_name(w, lex)):
+            break
+        names.insert(0, (at, w))
     if not names:
         return None
     return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False,
@@ -188,6 +211,43 @@ def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
                 break
             name, start = f"{w} {name}", w_start
     return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+def is_written_again(name: str, start: int, text: str, lex: Lexicon) -> bool:
+    """A transliterated name of two words or more written again elsewhere in the release right
+    before a title: '브루노 오버레이 사무총장과 … 브루노 오버레이 사무총장은' — how releases report a
+    meeting. Everyday words before a title ('다자 계기 장관') are not written so twice."""
+    if " " not in name:
+        return False
+    at = text.find(name)
+    while at >= 0:
+        if at != start:
+            title = lex.PERSON_MENTION_RE.match(text, at + len(name))
+            if title is not None and not title.group("glued"):
+                return True
+        at = text.find(name, at + len(name))
+    return False
+
+
+def match_repeated_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'세계자연보전연맹 브루노 오버레이 |사무총장', '패트리샤 에스피노자 유엔기후변화협약 |사무총장':
+    two or three words of a transliterated name (each may end like a particle: '오버레이'), then
+    the words of an affiliation, before a title; only a name the release writes again."""
+    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
+    for cut in range(len(words), max(0, len(words) - MAX_AFFILIATION_WORDS) - 1, -1):
+        between = words[cut:]
+        if between and not is_affiliation_word(between[0][2], lex):
+            return None         # scanning leftwards: a clause word closes the affiliation
+        for size in (3, 2):
+            run = words[cut - size:cut] if cut >= size else []
+            if not run or not all(is_foreign_word(w, lex) for _, _, w in run) \
+                    or any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+                continue
+            name = " ".join(w for _, _, w in run)
+            if is_written_again(name, run[0][0], text, lex):
+                return Mention(name, None, title, run[0][0], title_start + len(title), False,
+                               collapse(" ".join(w for _, _, w in between)) or None)
+    return None
 
 
 # --- descriptions --------------------------------------------------------------------------
@@ -284,7 +344,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
             continue            # '주식시장' is no title; '역임한서장' no word
         at = m.start("glued") if glued else m.start("title")
         written = text[at:m.end("title")]
-        mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW))
+        mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW)) \
+            or match_repeated_name(text, max(lo, at - NAME_WINDOW), at, written, lex)
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             yield mention
@@ -319,7 +380,7 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
-    country = country_in(description, lex) or country_in(affiliation, lex)
+    country = country_in(affiliation, lex) or country_in(description, lex)
     return Person(mention.name, mention.name_hanja, title, affiliation, country,
                   parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
 
@@ -366,7 +427,7 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             elif not mention.short:
                 person = parse_person(doc.text, node, mention, lex)
                 # An affiliation written between the name and the title vouches for it too.
-                if is_plausible(person, lex) or mention.affiliation:
+                if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
                     seen.add(person)
     return seen.people
 
@@ -503,7 +564,8 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             continue            # the pattern needs a bracket: a plain find skips the scan
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
-            if not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split())
+            if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
                 continue
             if name in known:
                 # '김정관 장관은 …' met first: the head's organization is his affiliation.
@@ -512,7 +574,15 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                         person.affiliation = m.group("org")
                 continue
             known.add(name)
-            people.append(Person(name, None, m.group("title"), m.group("org"), None, ["head"],
+            # '중국 수리부(장관 리 궈잉)': the country written before the organization is part of it.
+            org = m.group("org")
+            country = None
+            for country in lex.COUNTRY_RE.finditer(doc.text, max(node.span.start, m.start() - COUNTRY_REACH), m.start()):
+                pass
+            if country is not None and country.group("country") and not country.group("particle") \
+                    and not doc.text[country.end():m.start()].strip():
+                org = f"{country.group('country')} {org}"
+            people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
                                  (m.start("name"), m.end("name"))))
 
 
