@@ -87,3 +87,56 @@ def test_a_clause_ending_closes_a_foreign_name():
 def test_three_syllable_name_that_starts_like_a_title():
     """'반장식': 반장 + 식 is a name, not a title with a particle."""
     assert persons("한국조폐공사 반장식 사장은 성과를 발표")[0][:2] == ("반장식", "사장")
+
+
+# --- contacts: the title and the department their row writes --------------------------------
+
+def contact_people(body: str, names: list[str]) -> list[tuple]:
+    """`body` run to the bullets, then contacts named `names` (spans found in the text), then people."""
+    from pipeline.stages import people
+    from .semantic_helpers import prepare
+    doc, lex = prepare(body)
+    doc.contacts = []
+    for name in names:
+        at = doc.text.index(name)
+        doc.contacts.append({"name": name, "title": None, "department": None, "organization": "가상부",
+                             "phone": "044-000-0000", "span": [at, at + len(name)]})
+    people.run(doc, lex)
+    return [(p.name, p.title, p.affiliation) for p in doc.people]
+
+
+@pytest.mark.parametrize("body,names,expected", [
+    # a flattened table: the title, letter-spaced or not, on the line before the name
+    ("□ 행사를 개최함\n\n담당 부서\n\n책임자\n\n과 장\n\n홍길동\n\n담당자\n\n사무관\n\n김철수\n",
+     ["홍길동", "김철수"], [("홍길동", "과장", "가상부"), ("김철수", "사무관", "가상부")]),
+    # a label and a slash between the title and the name
+    ("□ 행사를 개최함\n\n- 담당자: 주무관 / 이영희 (044-000-0000)\n", ["이영희"], [("이영희", "주무관", "가상부")]),
+    # a title that closes an earlier 'NAME TITLE' pair is not this contact's
+    ("□ 행사를 개최함\n\n문의: 박민수 과장 / 최은영 (044-000-0000)\n", ["최은영"], [("최은영", None, "가상부")]),
+])
+def test_contact_title_from_its_row(body, names, expected):
+    assert [p for p in contact_people(body, names) if p[0] in names] == expected
+
+
+@pytest.mark.parametrize("body,names,expected", [
+    # the department on the contact's own line
+    ("□ 행사를 개최함\n\n- 문의 : 미래전략팀 정다은(02-000-0000)\n", ["정다은"], [("정다은", None, "미래전략팀")]),
+    # a line above that names only a department
+    ("□ 행사를 개최함\n\n- 담당: 가상부 국제협력과\n- 연락: 한지민 과장 / 044-000-0000\n",
+     ["한지민"], [("한지민", "과장", "가상부 국제협력과")]),
+    # a sentence above is no department line ('추진결과' ends like one)
+    ("□ 올해 추진결과를 점검하고 성과를 공유함\n\n연락: 한지민 과장 / 044-000-0000\n",
+     ["한지민"], [("한지민", "과장", "가상부")]),
+    # a title is no department ('사무관' ends like '…관')
+    ("□ 행사를 개최함\n\n연락: 오세훈 사무관 / 044-000-0000\n", ["오세훈"], [("오세훈", "사무관", "가상부")]),
+])
+def test_contact_department_from_its_row(body, names, expected):
+    assert [p for p in contact_people(body, names) if p[0] in names] == expected
+
+
+def test_issuer_short_form_is_read_into_its_name():
+    from pipeline.lexicon import load_lexicon
+    from pipeline.stages.people import short_form
+    lex = load_lexicon()
+    assert short_form("중기부", lex) == "중소벤처기업부"
+    assert short_form("중소기업청", lex) == "중소기업청"      # a former name stays as written

@@ -13,11 +13,14 @@ the earlier `서정욱 위원장`.
 """
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, Lexicon
+from ..lexicon import QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
@@ -448,6 +451,52 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
 
 
 CONTACT_EVIDENCE = ("title", "phone", "email", "role")
+CONTACT_TITLE_REACH = 16     # characters before a contact's name searched for the title its row writes
+ROW_DEPARTMENT_WORDS = 4     # a line above a contact naming its department holds only that
+# What parts the cells of a flattened contact row: '담당자: 사무관 / 우지완', '<대경장>'.
+ROW_SEPARATOR_RE = re.compile(r"[/:：|,<>()\[\]\-·]")
+ROW_LABEL_RE = re.compile(r"^[^:：]{1,12}[:：]")
+
+
+def row_title(text: str, start: int, lex: Lexicon) -> str | None:
+    """The title a contact row writes right before the name, letter-spaced or not: '사무관 ⏎
+    문경필', '책임자 과 장 김덕구', '담당자: 사무관 / 우지완'. A title closing an earlier
+    'NAME TITLE' pair ('김덕구 과장 / 문경필') is that person's."""
+    words = ROW_SEPARATOR_RE.sub(" ", text[max(0, start - CONTACT_TITLE_REACH):start]).split()
+    titles = lex.semantic["person_title_set"]
+    for k in (1, 2):
+        if len(words) < k or (k == 2 and not all(len(w) == 1 for w in words[-2:])):
+            continue
+        title = "".join(words[-k:])
+        if title in titles:
+            before = words[-k - 1] if len(words) > k else ""
+            return None if is_korean_name(before, lex) else title
+    return None
+
+
+def row_department(doc: Document, line_index: int, lex: Lexicon) -> str | None:
+    """The department a contact's own line names ('담당: 경찰청 교통안전과 경정 김철수'), else
+    the line above it when that line names only a department ('- 담당: 산업통상부 미주통상과' over
+    '- 연락: 구진경 과장 …')."""
+    suffixes = load_issuer_evidence().department_suffixes
+    own = doc.lines[line_index]
+    above = next((doc.lines[i] for i in range(line_index - 1, -1, -1) if not doc.lines[i].blank), None)
+    for line, whole in ((own, False), (above, True)):
+        if line is None:
+            continue
+        words = ROW_SEPARATOR_RE.sub(" ", ROW_LABEL_RE.sub("", line.text)).split()
+        if whole and not (0 < len(words) <= ROW_DEPARTMENT_WORDS
+                          and all(lex.ORG_WORD_RE.search(w) for w in words)):
+            continue
+        last = max((i for i, w in enumerate(words) if len(w) >= 3 and w.endswith(suffixes)
+                    and w not in lex.semantic["person_title_set"]), default=None)     # '사무관' is no department
+        if last is None:
+            continue
+        first = last
+        while first > 0 and len(words[first - 1]) >= 3 and lex.ORG_WORD_RE.search(words[first - 1]):
+            first -= 1
+        return " ".join(words[first:last + 1])
+    return None
 
 
 def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
@@ -459,12 +508,29 @@ def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
     return bool(contact.get("department")) and is_korean_name(collapse(contact["name"]), lex)
 
 
+def short_form(name: str | None, lex: Lexicon) -> str | None:
+    """'중기부' → '중소벤처기업부': an issuer's short form read into its full name (former names
+    stay as written: they were the name when the release was written)."""
+    return issuer_aliases().get(name, name) if name else name
+
+
+@functools.cache
+def issuer_aliases() -> dict[str, str]:
+    return {alias: entry["name"] for entry in read_toml("issuers.toml")["issuer"] for alias in entry.get("aliases", ())}
+
+
 def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
+    starts = [line.start for line in doc.lines]
     for contact in doc.contacts:
         if contact.get("name") and is_contact_person(contact, lex):
-            found.append((contact, "contact", contact.get("department") or contact.get("organization")))
+            department = contact.get("department")
+            if not department and contact.get("span"):
+                department = row_department(doc, bisect_right(starts, contact["span"][0]) - 1, lex)
+            if not contact.get("title") and contact.get("span"):
+                contact = {**contact, "title": row_title(doc.text, contact["span"][0], lex)}
+            found.append((contact, "contact", department or short_form(contact.get("organization"), lex)))
     for org in doc.organizations:
         head = org.get("head") or {}
         if head.get("name"):
