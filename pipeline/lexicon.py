@@ -946,6 +946,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PRESENTER_RE": re.compile(roles["presenter"]),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": re.compile(roles["panelist"]),
+        # A chair: '… 청장 주재로', '… 부총리는 … 회의를 주재하였다' (data/people.toml [chair]).
+        "CHAIR_AFTER_RE": re.compile(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),
+        "CHAIR_SUBJECT_RE": re.compile(rf"(?:{alternation(p['chair']['subject_particles'])})\s"),
+        "CHAIR_VERB_RE": re.compile(alternation(p["chair"]["verbs"])),
     }
 
 

@@ -140,3 +140,24 @@ def test_issuer_short_form_is_read_into_its_name():
     lex = load_lexicon()
     assert short_form("중기부", lex) == "중소벤처기업부"
     assert short_form("중소기업청", lex) == "중소기업청"      # a former name stays as written
+
+
+# --- chairs: 주재 -------------------------------------------------------------------------
+
+def roles_of(line: str) -> dict[str, list[str]]:
+    return {p.name: p.roles for p in parse(f"□ {line}\n").people}
+
+
+@pytest.mark.parametrize("line,name,chair", [
+    ("가상청은 15일 김민호 청장 주재로 점검회의를 개최했다.", "김민호", True),
+    ("박서준 교수 주재하에 전문가 간담회가 열렸다.", "박서준", True),
+    ("최하늘 부총리는 16일 정부청사에서 경제장관회의를 주재하였다.", "최하늘", True),
+    # someone else chairs the meeting the person attends
+    ("정다운 차관은 이상민 장관이 주재한 회의에 참석하였다.", "정다운", False),
+    # holding a meeting is no chairing: a bilateral is held by both sides
+    ("한지수 장관은 16일 회담을 개최하였다.", "한지수", False),
+    # the verb of the next sentence is not this one's
+    ("오세영 국장은 현장을 점검했다. 이어 회의를 주재했다.", "오세영", False),
+])
+def test_chair_is_a_moderator(line, name, chair):
+    assert ("moderator" in roles_of(line).get(name, [])) is chair

@@ -328,8 +328,22 @@ def after_unopened(value: str) -> str:
     return value[cut:]
 
 
+def chairs(text: str, end: int, node_end: int, lex: Lexicon) -> bool:
+    """'이명구 청장 주재로 … 개최', '구윤철 부총리는 … 회의를 주재하였다': the person chairs or
+    convenes; the verb must close a sentence whose subject the person is."""
+    if lex.CHAIR_AFTER_RE.match(text, end, node_end):
+        return True
+    if not lex.CHAIR_SUBJECT_RE.match(text, end, node_end):
+        return False
+    stop = lex.SENTENCE_STOP_RE.search(text, end, node_end)
+    return bool(lex.CHAIR_VERB_RE.search(text, end, stop.start() if stop else node_end))
+
+
 def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
-    """What the clause after the name says: '… 위원장이 기조연설에서' → keynote."""
+    """What the clause after the name says: '… 위원장이 기조연설에서' → keynote; '… 청장 주재로'
+    → moderator (a chair)."""
+    if chairs(text, end, node_end, lex):
+        return ["moderator"]
     for role, pattern in ROLE_RULES:
         if getattr(lex, pattern).search(text, end, min(node_end, end + ROLE_WINDOW)):
             return [role]
