@@ -905,6 +905,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
             r"(?:\((?P<hanja>[\u4e00-\u9fff]{2,5})\))?$"),
         "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
+        # A word of a name in Latin letters: 'Angela', 'IGATA', 'Pérez', "O'Neil".
+        "LATIN_NAME_WORD_RE": re.compile(r"[A-Z][a-zA-Z\u00c0-\u017f'\-]+"),
+        "LATIN_GIVEN_NAME_RE": re.compile(r"[A-Z][a-z\u00c0-\u017f'\-]+"),
         "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
         # A transliterated name's word may end like a particle ('오버레이', '샴페인'), never like
         # a clause or a case a name cannot carry ('방문하여', '캐나다의', '장관과').

@@ -161,3 +161,27 @@ def roles_of(line: str) -> dict[str, list[str]]:
 ])
 def test_chair_is_a_moderator(line, name, chair):
     assert ("moderator" in roles_of(line).get(name, [])) is chair
+
+
+# --- names in Latin letters -----------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # the former-office word goes with the title; an acronym alone is the affiliation
+    ("간담회에는 Laura Bennet 전 OECD 사무차장 등이 참여하였다.", [("Laura Bennet", "전 사무차장", "OECD", None)]),
+    ("참석자 : (캐나다) Paul Moreau 외교부 차관, (일본) Kenji SATO 경제산업성 국장",
+     [("Paul Moreau", "차관", "외교부", "CA"), ("Kenji SATO", "국장", "경제산업성", "JP")]),   # the bracketed country
+    # a longer capitalised run is an organization's name
+    ("Global Forum Steering Group 의장은 회의를 열었다.", []),
+    # two capitalised words with no affiliation or former word: nothing vouches for a name
+    ("Green Tech 대표가 참석했다.", []),
+    # a role word with its particle is no Korean name
+    ("좌장은 Akira IGATA 게이오대 교수가 맡았다.", [("Akira IGATA", "교수", "게이오대", None)]),
+])
+def test_latin_names(line, expected):
+    assert persons(line) == expected
+
+
+def test_roles_are_read_in_the_persons_sentence():
+    """'… 참여하였다. 이들은 … 해법을 제시하였다': the next sentence says nothing of each one."""
+    doc = parse("□ 회의에는 Laura Bennet 전 OECD 사무차장이 참여하였다. 이들은 해법을 제시하였다.\n")
+    assert [(p.name, p.roles) for p in doc.people] == [("Laura Bennet", [])]

@@ -53,8 +53,10 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
-    if word[:-1] in lex.semantic["person_title_set"] and word[-1] in lex.semantic["people"]["name"]["title_tail"]:
-        return False            # '장관은', '차관이': a title and its particle ('반장식' is a name)
+    name = lex.semantic["people"]["name"]
+    if (word[:-1] in lex.semantic["person_title_set"] or word[:-1] in name["role_words"]) \
+            and word[-1] in name["title_tail"]:
+        return False            # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
     surnames = lex.semantic["surname_set"]
     return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
 
@@ -64,8 +66,8 @@ def is_organization_name(word: str, lex: Lexicon) -> bool:
     Korean name ending in a one-syllable organization ending is a name ('이명구 청장', '주성관
     고려대학교 교수'), unless that ending is one of a university or place ('서울대', '경기도')."""
     org = lex.ORG_WORD_RE.search(word)
-    if org is None:
-        return False
+    if org is None or word in lex.semantic["surname_set"]:
+        return False            # '성 장관' is a surname and a title, '성' no ministry
     ending = org.group()
     return not (len(word) == 3 and len(ending) == 1 and is_korean_name(word, lex)
                 and ending not in lex.semantic["people"]["name"]["place_endings"])
@@ -253,6 +255,34 @@ def match_repeated_name(text: str, lo: int, title_start: int, title: str, lex: L
     return None
 
 
+def match_latin_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'Angela Ellard 전 WTO |사무차장' → Mention('Angela Ellard', title '전 사무차장', affiliation
+    'WTO'): a name of two or three Latin words (one written like a given name), then an
+    affiliation or the former-office word; a longer capitalised run is an organization's name."""
+    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
+    name_words = lex.semantic["people"]["name"]
+    former = name_words["former"]
+    latin = [bool(lex.LATIN_NAME_WORD_RE.fullmatch(w)) for _, _, w in words]
+    k = len(words)
+    # Back over the affiliation to the name's last word: Hangul words, the former-office word and
+    # a Latin word standing alone ('전 WTO'), for a name is two Latin words or more.
+    while k > 0 and not (k > 1 and latin[k - 1] and latin[k - 2]):
+        if not (is_affiliation_word(words[k - 1][2], lex) or words[k - 1][2] == former):
+            return None
+        k -= 1
+    run = k
+    while run > 0 and latin[run - 1]:
+        run -= 1
+    names, between = words[run:k], [w for _, _, w in words[k:]]
+    if len(names) not in name_words["latin_name_words"] or not between \
+            or not any(lex.LATIN_GIVEN_NAME_RE.fullmatch(w) for _, _, w in names):
+        return None
+    if between[0] == former:
+        between, title = between[1:], f"{former} {title}"
+    return Mention(" ".join(w for _, _, w in names), None, title, names[0][0], title_start + len(title.split()[-1]),
+                   False, collapse(" ".join(between)) or None)
+
+
 # --- descriptions --------------------------------------------------------------------------
 
 def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
@@ -344,8 +374,12 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     → moderator (a chair)."""
     if chairs(text, end, node_end, lex):
         return ["moderator"]
+    # The sentence about the person: '… 참여하였다. 이들은 … 해법을 제시하였다' says nothing of
+    # what each one presented.
+    stop = lex.SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
+    window_end = stop.start() if stop else min(node_end, end + ROLE_WINDOW)
     for role, pattern in ROLE_RULES:
-        if getattr(lex, pattern).search(text, end, min(node_end, end + ROLE_WINDOW)):
+        if getattr(lex, pattern).search(text, end, window_end):
             return [role]
     return []
 
@@ -362,7 +396,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
         at = m.start("glued") if glued else m.start("title")
         written = text[at:m.end("title")]
         mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW)) \
-            or match_repeated_name(text, max(lo, at - NAME_WINDOW), at, written, lex)
+            or match_repeated_name(text, max(lo, at - NAME_WINDOW), at, written, lex) \
+            or match_latin_name(text, max(lo, at - NAME_WINDOW), at, written, lex)
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             yield mention
@@ -519,7 +554,10 @@ def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
     ('<운임특례 지원 관련>') is none."""
     if any(contact.get(key) for key in CONTACT_EVIDENCE):
         return True
-    return bool(contact.get("department")) and is_korean_name(collapse(contact["name"]), lex)
+    department = contact.get("department") or ""
+    # '<공급망 위기관리 관련>' read as the name '공급망' under '지원': a department ends like one.
+    return department.endswith(load_issuer_evidence().department_suffixes) \
+        and is_korean_name(collapse(contact["name"]), lex)
 
 
 def short_form(name: str | None, lex: Lexicon) -> str | None:
