@@ -681,6 +681,15 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
     return {
+        # "▲A, ▲B 등에 대한 전문가 발표가 진행": one item of the list, then the noun after it.
+        "LISTED_TALK_ITEM_RE": re.compile(
+            rf"[{s['listed_talks']['marks']}]\s*+(?P<item>[^{s['listed_talks']['marks']}\n]+?)"
+            rf"\s*+(?=,\s*+[{s['listed_talks']['marks']}]|[{s['listed_talks']['marks']}]|$)"),
+        # The last item runs to the list's closer: '… 개선방향| 등에 대한 … 발표가'.
+        "LISTED_TALK_CLOSER_RE": re.compile(
+            rf"\s{s['listed_talks']['closer']}(?={alternation(s['listed_talks']['closer_particles'])})"),
+        "LISTED_TALK_NOUN_RE": re.compile(
+            rf"(?:{alternation(s['listed_talks']['nouns'])})(?:{alternation(s['listed_talks']['particles'])})\s"),
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
@@ -953,6 +962,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CHAIR_AFTER_RE": re.compile(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),
         "CHAIR_SUBJECT_RE": re.compile(rf"(?:{alternation(p['chair']['subject_particles'])})\s"),
         "CHAIR_VERB_RE": re.compile(alternation(p["chair"]["verbs"])),
+        # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
+        "ROLE_BEFORE_RE": re.compile(
+            rf"(?P<word>{alternation(p['role_before']['words'])})(?:{alternation(p['role_before']['endings'])})(?![{HANGUL}])"),
     }
 
 

@@ -433,8 +433,19 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
     if glued is not None:
         affiliation, title = glued
     country = country_in(affiliation, lex) or country_in(description, lex)
-    return Person(mention.name, mention.name_hanja, title, affiliation, country,
-                  parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
+    before = role_before(description, lex)
+    roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
+    return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
+                  (mention.start, mention.end), stated=before is not None)
+
+
+def role_before(description: str, lex: Lexicon) -> str | None:
+    """'두 번째 기조연설에서 ' → keynote, '발표를 맡은 경북소방본부 ' → presenter: the role the words
+    before the name give, the last one written."""
+    found = None
+    for found in lex.ROLE_BEFORE_RE.finditer(description):
+        pass
+    return lex.semantic["program"]["role_of"].get(found.group("word")) if found else None
 
 
 def is_plausible(person: Person, lex: Lexicon) -> bool:
@@ -473,6 +484,11 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
+                before = role_before(doc.text[clause_start(doc.text, node, mention.start, lex):mention.start], lex)
+                if before is not None:      # '특히, 발표를 맡은 … 손용원 소방교는': said of this one
+                    earlier.stated = True
+                    if before not in earlier.roles:
+                        earlier.roles.append(before)
                 for role in parse_roles(doc.text, mention.end, node.span.end, lex):
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)

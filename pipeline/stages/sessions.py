@@ -317,6 +317,9 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
             # of the label's sentence, as for a label inside a sentence.
             stop = sentence_end(doc.text, label.end, line.content.end, lex)
             talks = quoted_talks(doc.text, label.end, stop, title, doc.people, lex)
+            # '두 번째 세션은 …를 주제로 진행되었다. 로버트 워드롭(…) … 교수는 ‘…’를 발표하였다':
+            # the speakers the paragraph names after its first sentence.
+            talks += speaker_talks(doc.text, stop, line.content.end, doc.people, {t.speaker for t in talks}, lex)
         session = Session(label.label, label.number, title, summary if label.tail not in (":", "-") else None,
                           parse_topics(doc.text, label.end, line.content.end, lex),
                           talks, (line.content.start, line.content.end))
@@ -461,12 +464,14 @@ def number_last(sessions: list[Session], lex: Lexicon) -> None:
 
 def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
     """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
-    발표'; the topic is the first quote of the sentence after the name (a subject included)."""
+    발표'; the topic is the first quote of the sentence after the name (a subject included). A
+    presenter whose role is written before the name ('발표를 맡은 … 소방교는') gives a talk too."""
     named = {t.speaker for s in sessions for t in s.talks}
     scopes = [s.report or s.span for s in sessions]
     talks = []
     for person in people:
-        if "keynote" not in person.roles or person.name in named \
+        stated = person.stated and "presenter" in person.roles
+        if not ("keynote" in person.roles or stated) or person.name in named \
                 or any(a <= person.span[0] < b for a, b in scopes):
             continue
         named.add(person.name)
@@ -475,6 +480,36 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
         quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
         talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                           collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+    return talks
+
+
+def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: list[Session],
+                 lex: Lexicon) -> list[Talk]:
+    """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
+    a speaker met in the body is that speaker's talk. Only outside the sessions' own reports."""
+    scopes = [s.report or s.span for s in sessions]
+    marks = lex.semantic["sessions"]["listed_talks"]["marks"]
+    talks = []
+    for line in lines:
+        if not any(mark in line.text for mark in marks):
+            continue            # the patterns need a list mark: a plain test skips the scan
+        start = line.content.start
+        while start < line.content.end:
+            stop = sentence_end(text, start, line.content.end, lex)
+            items = [m.span("item") for m in lex.LISTED_TALK_ITEM_RE.finditer(text, start, stop)]
+            closer = None
+            for closer in lex.LISTED_TALK_CLOSER_RE.finditer(text, *items[-1]) if items else ():
+                pass
+            if len(items) >= 2 and closer is not None and lex.LISTED_TALK_NOUN_RE.search(text, closer.end(), stop) \
+                    and not any(a <= items[0][0] < b for a, b in scopes):
+                items[-1] = (items[-1][0], closer.start())
+                for a, b in items:
+                    speaker = next((p for p in people if a <= p.span[0] < b), None)
+                    if speaker is not None:
+                        talks.append(Talk(speaker.name, speaker.title, speaker.affiliation, speaker.country, None, (a, b)))
+                    else:
+                        talks.append(Talk(None, None, None, None, collapse(text[a:b]).rstrip(","), (a, b)))
+            start = stop
     return talks
 
 
@@ -514,3 +549,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
+    named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
+    doc.talks += [t for t in listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
+                  if t.speaker is None or t.speaker not in named]

@@ -1,0 +1,54 @@
+"""Talks: the forms of issue 12 the sessions stage reads besides programmes — a role written
+before the speaker's name, the speakers a session's paragraph names after its first sentence,
+and a ▲ list of presentations. The lines are written here."""
+from __future__ import annotations
+
+import pytest
+
+from .semantic_helpers import parse
+
+
+def all_talks(text: str) -> list[tuple]:
+    doc = parse(text)
+    found = [(None, t.speaker, t.topic) for t in doc.talks]
+    return found + [(s.label, t.speaker, t.topic) for s in doc.sessions for t in s.talks]
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("두 번째 기조연설에서 마리아 로시(Maria Rossi) 이탈리아 밀라노대 교수는 ‘AI와 노동’을 주제로 말했다.",
+     "마리아 로시", "keynote"),
+    ("특히, 발표를 맡은 가상도청 재난대응과 김하늘 주무관은 현장 경험을 소개했다.", "김하늘", "presenter"),
+    ("첫 발제자로 나선 한국개발연구원 이도윤 연구위원은 전망을 제시했다.", "이도윤", "presenter"),
+    ("좌장을 맡은 가상대학교 박하준 교수는 토론을 이끌었다.", "박하준", "moderator"),
+    # a role of an earlier clause, closed by a comma, is not this one's
+    ("발표가 끝난 뒤, 가상대학교 최민서 교수는 질문에 답했다.", "최민서", None),
+])
+def test_role_written_before_the_name(line, name, role):
+    roles = {p.name: p.roles for p in parse(f"□ {line}\n").people}
+    assert (roles[name][0] if roles.get(name) else None) == role
+
+
+def test_stated_presenter_gives_a_talk():
+    text = ("□ 대표단은 국제회의에 참석했다.\n"
+            "  ○ 발표를 맡은 가상도청 재난대응과 김하늘 주무관은 현장 대응 체계를 소개했다.\n")
+    assert all_talks(text) == [(None, "김하늘", None)]
+
+
+def test_speakers_of_a_session_paragraph():
+    text = ("□ 두 번째 세션은 금융과 데이터를 주제로 진행되었다. 마리아 로시(Maria Rossi) 밀라노대 경제학 "
+            "교수는 ‘데이터 거버넌스 사례’를 발표하였다.\n")
+    assert all_talks(text) == [("두 번째 세션", "마리아 로시", "데이터 거버넌스 사례")]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("행사에서는 ▲도시 물순환 현황, ▲하천 등 수변공간 활용 방안, ▲물관리 제도 개선 등에 대한 전문가 발표가 진행되었다.",
+     ["도시 물순환 현황", "하천 등 수변공간 활용 방안", "물관리 제도 개선"]),
+    ("이어 ▲탄소시장 동향 ▲배출권 거래 사례 등을 주제로 한 발제와 토론이 이어졌다.",
+     ["탄소시장 동향", "배출권 거래 사례"]),
+    # announcing measures is no presentation
+    ("정부는 ▲보증 확대 ▲금리 인하 등을 담은 대책을 발표했다.", []),
+    # one item is no list
+    ("▲지역 사례 등에 대한 발표가 진행되었다.", []),
+])
+def test_listed_talks(line, expected):
+    assert [t[2] for t in all_talks(f"□ {line}\n") if t[1] is None] == expected
