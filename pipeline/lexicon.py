@@ -735,8 +735,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SESSION_SUBJECT_RE": re.compile(rf"""
             (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
               |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
-            (?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
-            {sg['subject_word']}(?:{alternation(sg['subject_endings'])})
+            (?:(?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
+               (?:{alternation(sg['subject_forms'])})
+              |(?(quoted)\s*+(?:{alternation(sg['about_particles'])})\s*+(?:{alternation(sg['about_nouns'])})|(?!)))
             """, re.VERBOSE),
         # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
         "SESSION_QUOTE_AFTER_RE": re.compile(

@@ -52,3 +52,16 @@ def test_speakers_of_a_session_paragraph():
 ])
 def test_listed_talks(line, expected):
     assert [t[2] for t in all_talks(f"□ {line}\n") if t[1] is None] == expected
+
+
+@pytest.mark.parametrize("line,label,title", [
+    ("첫 번째 세션에서는 지방정부의 데이터 활용 사례를 중심으로 논의하였다.", "첫 번째 세션", "지방정부의 데이터 활용 사례"),
+    ("이어진 패널토론에서는 “지역 의료 인력 확보 방안”에 대한 논의가 이루어졌다.", "패널토론", "지역 의료 인력 확보 방안"),
+    # '중심의' modifies a noun, it names no session's subject
+    ("[세션 2]에서는 지역 클러스터 중심의 추진사례가 소개됨", "세션 2", None),
+    # the 'about' form needs a quoted title
+    ("종합토론에서는 여러 과제에 대한 논의가 이어졌다.", "종합토론", None),
+])
+def test_session_title_from_its_sentence(line, label, title):
+    found = {s.label: s.title for s in parse(f"□ {line}\n").sessions}
+    assert found.get(label, "absent") == title
