@@ -681,6 +681,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
     return {
+        # "세션(12개)", "12개 세션": a count of sessions announced.
+        "SESSION_COUNT_HEAD_RE": re.compile(
+            rf"(?:{alternation(s['announced']['words'])})\s*+\(\s*+(?P<count>[0-9]{{1,2}})\s*+{s['announced']['counter']}\s*+\)"
+            rf"|(?<![0-9])(?P<count_before>[0-9]{{1,2}})\s*+{s['announced']['counter']}(?:의)?\s*+(?:{alternation(s['announced']['words'])})"),
+        "SESSION_ITEM_JOIN_RE": re.compile(rf"(?:{alternation(s['announced']['joiners'])})\s"),
         # "▲A, ▲B 등에 대한 전문가 발표가 진행": one item of the list, then the noun after it.
         "LISTED_TALK_ITEM_RE": re.compile(
             rf"[{s['listed_talks']['marks']}]\s*+(?P<item>[^{s['listed_talks']['marks']}\n]+?)"

@@ -65,3 +65,18 @@ def test_listed_talks(line, expected):
 def test_session_title_from_its_sentence(line, label, title):
     found = {s.label: s.title for s in parse(f"□ {line}\n").sessions}
     assert found.get(label, "absent") == title
+
+
+ANNOUNCED = ("□ 학술대회는 다음과 같이 열린다.\n\n< 학술대회 트랙(4개) 구성 >\n\n 5.20 (1일차)\n\n"
+             " Data (데이터)\n\n Privacy\n Security\n\n Ethics\n\n & Law\n Platform\n\n"
+             "아울러 전시회도 함께 열린다.\n")
+
+
+def test_announced_sessions_one_a_line():
+    doc = parse(ANNOUNCED)
+    assert [(s.label, s.number) for s in doc.sessions] == [
+        ("Privacy", None), ("Security", None), ("Ethics & Law", None), ("Platform", None)]
+
+
+def test_a_list_of_another_length_names_no_sessions():
+    assert parse(ANNOUNCED.replace("(4개)", "(5개)")).sessions == []

@@ -483,6 +483,35 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
     return talks
 
 
+def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
+    """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
+    …): a list exactly as long as the count announced names the sessions. Bracketed lines
+    ('Resources (자원)') and dates group the items; a sentence or a long line ends the list."""
+    rules = lex.semantic["sessions"]["announced"]
+    found: list[Session] = []
+    for i, line in enumerate(lines):
+        m = lex.SESSION_COUNT_HEAD_RE.search(line.text)
+        if m is None:
+            continue
+        count = int(m.group("count") or m.group("count_before"))
+        items: list[tuple[int, int]] = []
+        for item in lines[i + 1:i + 1 + rules["lines_per_item"] * count]:
+            if len(item.text) > rules["max_item_chars"] or lex.SENTENCE_END_RE.search(item.text):
+                break
+            if "(" in item.text or item.text[0].isdigit() or lex.SESSION_COUNT_HEAD_RE.search(item.text):
+                continue        # a group's name, a date, the list's own heading
+            if items and lex.SESSION_ITEM_JOIN_RE.match(item.text):
+                items[-1] = (items[-1][0], item.content.end)      # 'Environment' ⏎ '& Energy'
+            else:
+                items.append((item.content.start, item.content.end))
+        labels = [collapse(text[a:b].replace("\n", " ")) for a, b in items]
+        if len(items) != count or any(label in known for label in labels):
+            continue
+        known.update(labels)
+        found += [Session(label, None, None, None, [], [], span) for label, span in zip(labels, items)]
+    return found
+
+
 def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: list[Session],
                  lex: Lexicon) -> list[Talk]:
     """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
@@ -546,6 +575,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     known = {s.label for s in sessions}
     sessions += inline_sessions(doc, lines, known, doc.people, lex)
     sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
+    sessions += announced_sessions(doc.text, lines, {s.label for s in sessions}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
