@@ -185,3 +185,23 @@ def test_roles_are_read_in_the_persons_sentence():
     """'… 참여하였다. 이들은 … 해법을 제시하였다': the next sentence says nothing of each one."""
     doc = parse("□ 회의에는 Laura Bennet 전 OECD 사무차장이 참여하였다. 이들은 해법을 제시하였다.\n")
     assert [(p.name, p.roles) for p in doc.people] == [("Laura Bennet", [])]
+
+
+# --- more forms: a Korean name before an organization's words, a one-word foreign name in a list --
+
+@pytest.mark.parametrize("line,expected", [
+    # the organization's last word looks like a foreign name ('광장'), its first ends like a copula
+    ("* 홍민준 법무법인 세종 고문(前 대사) 등이 참석", [("홍민준", "고문", "법무법인 세종", "KR")]),
+    ("윤서진 가상정보위 부위원장은 협력을 강조했다.", [("윤서진", "부위원장", "가상정보위", "KR")]),
+    # a one-word foreign name where a list item opens, the former-office word before the country
+    ("** (참석자) 린드 전 노르웨이 외교부 장관(기조연설), 관계부처 국장", [("린드", "전 장관", "노르웨이 외교부", "NO")]),
+    # a glued committee chair
+    ("(전문가) 정하린 가상혁신위원회 데이터 분과위원장 등", [("정하린", "분과위원장", "가상혁신위원회 데이터", "KR")]),
+    # a Latin name with a title prefix and no affiliation
+    ("(BIS) Carlos Mendez 선임 고문 등", [("Carlos Mendez", "선임 고문", "(BIS)", None)]),   # the bracketed lead
+    # numbers and titles are no names
+    ("* 2020년 제1차 지원계획 공고문의 별표를 참고", []),
+    ("문의. 기획재정부 정책기획관 (044-000-0000)", []),
+])
+def test_more_name_forms(line, expected):
+    assert persons(line) == expected

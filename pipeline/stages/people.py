@@ -31,6 +31,7 @@ NAME_WINDOW = 40             # characters before a title searched for the name's
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
+LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
@@ -53,6 +54,8 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
+    if not all("가" <= ch <= "힣" for ch in word) or lex.PERSON_TITLE_TAIL_RE.fullmatch(word):
+        return False            # '제1차', '차관보': a number or a title is no name
     name = lex.semantic["people"]["name"]
     if (word[:-1] in lex.semantic["person_title_set"] or word[:-1] in name["role_words"]) \
             and word[-1] in name["title_tail"]:
@@ -120,6 +123,10 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     country = lex.COUNTRY_RE.fullmatch(word)
     if country is not None and country.group("country") and not country.group("particle"):
         return True             # '벨기에' ends like a particle and is a country
+    org = lex.ORG_WORD_RE.search(word)
+    if org is not None and len(org.group()) >= 2 and org.start() > 0 and word not in lex.semantic["never_names"] \
+            and lex.AFFILIATION_WORD_RE.fullmatch(word):
+        return True             # '법무법인' ends like a copula and is an organization
     return ((not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex))
             and not lex.PERSON_TITLE_RE.fullmatch(word)
             and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
@@ -180,15 +187,20 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
                          lex: Lexicon) -> Mention | None:
     """'아누 브래드포드 | 콜롬비아 로스쿨 |교수': two or three name words right before an affiliation
     that opens with a country's name."""
+    former = lex.semantic["people"]["name"]["former"]
+    end = k - 1 if k > 0 and words[k - 1][2] == former else k      # '칼슨 전 스웨덴 … 장관'
     names: list[tuple[int, str]] = []
-    for start, _, word in reversed(words[max(0, k - 3):k]):
+    for start, _, word in reversed(words[max(0, end - 3):end]):
         if not is_name_word(word, lex, FOREIGN_WORD_SYLLABLES):
             break
         names.insert(0, (start, word))
-    if len(names) < 2:
+    # One word is a name only where a list item or a label opens: '(참석자) 칼슨 전 스웨덴 …'.
+    opens = end - len(names) == 0 or words[end - len(names) - 1][2][-1] in LIST_ITEM_CLOSERS
+    if len(names) < 2 and not (names and opens):
         return None
     between = " ".join(w for _, _, w in words[k:])
-    return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False, between)
+    written = f"{former} {title}" if end < k else title
+    return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
 
 
 def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
@@ -215,6 +227,12 @@ def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
             if not is_name_word(w, lex) or len(name) > 4:
                 break
             name, start = f"{w} {name}", w_start
+        if " " not in name:
+            # '최석영 법무법인 광장 |고문', '최장혁 개인정보위 |부위원장': one word that is no Korean
+            # name, after a Korean name and words of an organization, is the organization's.
+            korean = match_name_before_affiliation(words, title_start, title, lex)
+            if korean is not None:
+                return korean
     return Mention(name, hanja, title, start, title_start + len(title), False)
 
 
@@ -267,7 +285,8 @@ def match_latin_name(text: str, lo: int, title_start: int, title: str, lex: Lexi
     # Back over the affiliation to the name's last word: Hangul words, the former-office word and
     # a Latin word standing alone ('전 WTO'), for a name is two Latin words or more.
     while k > 0 and not (k > 1 and latin[k - 1] and latin[k - 2]):
-        if not (is_affiliation_word(words[k - 1][2], lex) or words[k - 1][2] == former):
+        if not (is_affiliation_word(words[k - 1][2], lex) or words[k - 1][2] == former
+                or words[k - 1][2] in name_words["title_prefixes"]):
             return None
         k -= 1
     run = k
@@ -279,6 +298,8 @@ def match_latin_name(text: str, lo: int, title_start: int, title: str, lex: Lexi
         return None
     if between[0] == former:
         between, title = between[1:], f"{former} {title}"
+    elif between == [w for w in between if w in name_words["title_prefixes"]]:
+        between, title = [], f"{' '.join(between)} {title}"      # 'Fernando Cruz 선임 고문'
     return Mention(" ".join(w for _, _, w in names), None, title, names[0][0], title_start + len(title.split()[-1]),
                    False, collapse(" ".join(between)) or None)
 
@@ -451,7 +472,8 @@ def role_before(description: str, lex: Lexicon) -> str | None:
 def is_plausible(person: Person, lex: Lexicon) -> bool:
     """A name that is not Korean-shaped ('저드', '크리스 홀') needs a country in its description:
     '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
-    return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country)
+    return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country
+                or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
 
 
 class Registry:
