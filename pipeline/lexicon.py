@@ -913,7 +913,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
         # organization's head, a Korean name or a foreign one of several words.
         "ORG_HEAD_PERSON_RE": re.compile(
-            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
+            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+"
+            rf"(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
+            rf"(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
             rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})\s*+[,)]"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
@@ -938,7 +940,17 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "강문성(고려대), 정철(KERI), 최승훈(한국게임산업협회) 등": a name and its organization in
         # brackets, an item of a comma list (a comma or 등 follows).
         "PERSON_ORG_ITEM_RE": re.compile(
-            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
+            rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
+            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
+        # "금융위원회(손병두 부위원장)는": an organization, then a person named with a title in brackets.
+        "ORG_PERSON_AFTER_RE": re.compile(
+            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<name>[{HANGUL}]{{2,4}})\s++"
+            rf"(?P<title>{titles})\s*+\)"),
+        # "‘스윗테크놀로지스’ |이주환 대표", "‘스페이셜’의 공동창업자인 |이진하 대표": a quoted
+        # organization right before the name, or before its genitive and a copula phrase.
+        "QUOTED_ORG_BEFORE_RE": re.compile(
+            rf"[{QUOTE_OPEN}’](?P<org>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{1,30}})[{QUOTE_CLOSE}‘]"
+            rf"(?:{p['name']['genitive']}\s(?:[{HANGUL}]+\s){{0,2}}[{HANGUL}]+{p['name']['copula']})?\s*+$"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
         # A word that makes a description a clause, not an affiliation: '포럼에는', '당시', '1월'.

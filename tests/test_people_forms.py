@@ -205,3 +205,23 @@ def test_roles_are_read_in_the_persons_sentence():
 ])
 def test_more_name_forms(line, expected):
     assert persons(line) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted organization right before the name, or before its genitive and a copula phrase
+    ("□ 해외에서 주목받는 ‘가상테크’ 윤하람 대표가 참여한다.\n", [("윤하람", "대표", "가상테크", "KR")]),
+    ("□ 플랫폼을 개발한 ‘누리랩’의 공동창업자인 서다인 대표도 함께한다.\n", [("서다인", "대표", "누리랩", "KR")]),
+    # a venue said right before the name is no affiliation; the later mention knows the body
+    ("□ 가상청은 15일 정부세종청사에서 문하윤 청장 주재로 회의를 열었다.\n"
+     "  ○ 문하윤 가상청장은 대응을 당부했다.\n", [("문하윤", "청장", "가상청", "KR")]),
+    # where someone works, said with a participle, still is
+    ("□ 가상부 산하기관인 KIDA에서 근무하는 오지후 과장은 설명했다.\n", [("오지후", "과장", "KIDA", "KR")]),
+    # a person in brackets after the organization, the title after the name
+    ("□ 가상위원회(남궁민 부위원장)는 안정적임을 설명했다.\n", [("남궁민", "부위원장", "가상위원회", "KR")]),
+    # the head after the organization's short name
+    ("□ 가상도시건설청(이하 가상청, 청장 배서윤)은 연수를 운영한다.\n", [("배서윤", "청장", "가상도시건설청", "KR")]),
+    # a NAME(기관) list glued to its label
+    ("□ 참석자 : 전문가한도윤(가상대), 류시아(KDI) 등\n", [("한도윤", None, "가상대", "KR"), ("류시아", None, "KDI", "KR")]),
+])
+def test_affiliation_forms(text, expected):
+    assert persons(text) == expected

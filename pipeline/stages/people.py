@@ -324,7 +324,9 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     located = None
     for located in lex.LOCATIVE_ORG_RE.finditer(description):
         pass
-    if located:
+    # 'INADEM에서 근무하는', 'PECC에서 … 활약하는': where someone works; '정부대전청사에서 |이명구
+    # 청장 주재로' is where the meeting was, said right before the name.
+    if located and description[located.end():].strip():
         return collapse(located.group("org"))
     lead = lex.COUNTRY_RE.match(description)
     rest = description
@@ -448,7 +450,9 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
-    affiliation = mention.affiliation or parse_affiliation(description, lex)
+    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description)
+    affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
+        or parse_affiliation(description, lex)
     title = mention.title
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
@@ -506,6 +510,13 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
+                if earlier.affiliation is None and not mention.short:
+                    # '김정관 장관 방중' then '김정관 산업통상부 장관은': the later mention knows more.
+                    again = parse_person(doc.text, node, mention, lex)
+                    if again.affiliation and lex.ORG_WORD_RE.search(again.affiliation) \
+                            and not any(ch.isdigit() for ch in again.affiliation):     # '14시' is an hour
+                        earlier.affiliation = again.affiliation
+                        earlier.country = earlier.country or again.country
                 before = role_before(doc.text[clause_start(doc.text, node, mention.start, lex):mention.start], lex)
                 if before is not None:      # '특히, 발표를 맡은 … 손용원 소방교는': said of this one
                     earlier.stated = True
@@ -742,6 +753,22 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                                  (m.start("name"), m.end("name"))))
 
 
+def from_org_named(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'금융위원회(손병두 부위원장)는' → 손병두, 부위원장, 금융위원회: a person named in brackets after
+    the organization, the title after the name."""
+    known = {p.name for p in people}
+    for node in walk(doc.sections):
+        if doc.text.find("(", node.span.start, node.span.end) < 0:
+            continue            # the pattern needs a bracket: a plain find skips the scan
+        for m in lex.ORG_PERSON_AFTER_RE.finditer(doc.text, node.span.start, node.span.end):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+                continue
+            known.add(name)
+            people.append(Person(name, None, m.group("title"), m.group("org"), None, [],
+                                 (m.start("name"), m.end("name"))))
+
+
 def home_countries(people: list[Person], lex: Lexicon) -> None:
     """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
     home = lex.semantic["people"]["home_country"]
@@ -754,6 +781,7 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     from_org_heads(doc, lex, people)
+    from_org_named(doc, lex, people)
     from_parentheses(doc, lex, people)
     from_organization_list(doc, lex, people)
     from_program(doc, lex, people)
