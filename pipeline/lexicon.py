@@ -940,6 +940,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "강문성(고려대), 정철(KERI), 최승훈(한국게임산업협회) 등": a name and its organization in
         # brackets, an item of a comma list (a comma or 등 follows).
         "PERSON_ORG_ITEM_RE": re.compile(
+            rf"(?=[{HANGUL}]{{2,4}}\()"                                   # fail fast: a word and its bracket
             rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
             rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
         # "금융위원회(손병두 부위원장)는": an organization, then a person named with a title in brackets.
@@ -982,6 +983,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CHAIR_VERB_RE": re.compile(alternation(p["chair"]["verbs"])),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         "ROLE_BEFORE_RE": re.compile(
+            rf"(?=[{''.join(sorted({w[0] for w in p['role_before']['words']}))}])"     # fail fast
             rf"(?P<word>{alternation(p['role_before']['words'])})(?:{alternation(p['role_before']['endings'])})(?![{HANGUL}])"),
     }
 

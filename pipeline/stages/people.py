@@ -31,6 +31,8 @@ NAME_WINDOW = 40             # characters before a title searched for the name's
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
+QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
+LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
@@ -47,21 +49,24 @@ class Mention:
     affiliation: str | None = None   # written between the name and the title
 
 
+Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
+
+
 # --- names ---------------------------------------------------------------------------------
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
+    surnames = lex.semantic["surname_set"]
+    if not any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2)) or not word.isalpha():
+        return False            # the shape first, the cheapest test; '제1차' holds a number
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
-    if not all("가" <= ch <= "힣" for ch in word) or lex.PERSON_TITLE_TAIL_RE.fullmatch(word):
-        return False            # '제1차', '차관보': a number or a title is no name
-    name = lex.semantic["people"]["name"]
-    if (word[:-1] in lex.semantic["person_title_set"] or word[:-1] in name["role_words"]) \
-            and word[-1] in name["title_tail"]:
-        return False            # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
-    surnames = lex.semantic["surname_set"]
-    return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
+    titles, name = lex.semantic["person_title_set"], lex.semantic["people"]["name"]
+    if word in titles or (word[:-1] in titles and word[-1] in lex.semantic["people"]["extra"]["title_suffixes"]):
+        return False            # '장관', '차관보': a title is no name
+    # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
+    return not ((word[:-1] in titles or word[:-1] in name["role_words"]) and word[-1] in name["title_tail"])
 
 
 def is_organization_name(word: str, lex: Lexicon) -> bool:
@@ -119,17 +124,18 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
-    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS', '벨기에'), never a title itself."""
+    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS', '벨기에', '법무법인'), never a title itself."""
+    if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
+        return False
+    if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
+        return not lex.PERSON_TITLE_RE.fullmatch(word)
+    # An ending that looks like a particle or a copula: still a word of an organization when the
+    # word is a country ('벨기에') or ends like an organization ('법무법인').
     country = lex.COUNTRY_RE.fullmatch(word)
     if country is not None and country.group("country") and not country.group("particle"):
-        return True             # '벨기에' ends like a particle and is a country
+        return True
     org = lex.ORG_WORD_RE.search(word)
-    if org is not None and len(org.group()) >= 2 and org.start() > 0 and word not in lex.semantic["never_names"] \
-            and lex.AFFILIATION_WORD_RE.fullmatch(word):
-        return True             # '법무법인' ends like a copula and is an organization
-    return ((not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex))
-            and not lex.PERSON_TITLE_RE.fullmatch(word)
-            and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
+    return org is not None and len(org.group()) >= 2 and org.start() > 0
 
 
 def is_department_word(word: str, lex: Lexicon) -> bool:
@@ -203,14 +209,13 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
 
 
-def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
-               gloss_lo: int | None = None) -> Mention | None:
+def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon,
+               gloss_lo: int) -> Mention | None:
     """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
     '김소영 금융위원회 |부위원장' → Mention('김소영', affiliation '금융위원회')."""
-    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     if not words:
         return None
-    glossed = match_glossed_name(text, lo if gloss_lo is None else gloss_lo, title_start, title, lex)
+    glossed = match_glossed_name(text, gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
     if match_first_word(words[-1][2], title, lex) is None or is_organization_name(words[-1][2], lex):
@@ -252,11 +257,10 @@ def is_written_again(name: str, start: int, text: str, lex: Lexicon) -> bool:
     return False
 
 
-def match_repeated_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+def match_repeated_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon) -> Mention | None:
     """'세계자연보전연맹 브루노 오버레이 |사무총장', '패트리샤 에스피노자 유엔기후변화협약 |사무총장':
     two or three words of a transliterated name (each may end like a particle: '오버레이'), then
     the words of an affiliation, before a title; only a name the release writes again."""
-    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     for cut in range(len(words), max(0, len(words) - MAX_AFFILIATION_WORDS) - 1, -1):
         between = words[cut:]
         if between and not is_affiliation_word(between[0][2], lex):
@@ -273,11 +277,10 @@ def match_repeated_name(text: str, lo: int, title_start: int, title: str, lex: L
     return None
 
 
-def match_latin_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+def match_latin_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon) -> Mention | None:
     """'Angela Ellard 전 WTO |사무차장' → Mention('Angela Ellard', title '전 사무차장', affiliation
     'WTO'): a name of two or three Latin words (one written like a given name), then an
     affiliation or the former-office word; a longer capitalised run is an organization's name."""
-    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     name_words = lex.semantic["people"]["name"]
     former = name_words["former"]
     latin = [bool(lex.LATIN_NAME_WORD_RE.fullmatch(w)) for _, _, w in words]
@@ -384,6 +387,8 @@ def after_unopened(value: str) -> str:
 def chairs(text: str, end: int, node_end: int, lex: Lexicon) -> bool:
     """'이명구 청장 주재로 … 개최', '구윤철 부총리는 … 회의를 주재하였다': the person chairs or
     convenes; the verb must close a sentence whose subject the person is."""
+    if text.find(lex.semantic["people"]["chair"]["stem"], end, node_end) < 0:
+        return False            # no chair word in the rest of the bullet: a plain find skips the patterns
     if lex.CHAIR_AFTER_RE.match(text, end, node_end):
         return True
     if not lex.CHAIR_SUBJECT_RE.match(text, end, node_end):
@@ -418,9 +423,12 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
             continue            # '주식시장' is no title; '역임한서장' no word
         at = m.start("glued") if glued else m.start("title")
         written = text[at:m.end("title")]
-        mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW)) \
-            or match_repeated_name(text, max(lo, at - NAME_WINDOW), at, written, lex) \
-            or match_latin_name(text, max(lo, at - NAME_WINDOW), at, written, lex)
+        start = max(lo, at - NAME_WINDOW)
+        # The words before the title, read once for every way a name is written.
+        words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
+        mention = match_name(text, words, at, written, lex, max(lo, at - GLOSS_WINDOW)) \
+            or match_repeated_name(text, words, at, written, lex) \
+            or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             yield mention
@@ -450,7 +458,7 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
-    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description)
+    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY & set(description) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
         or parse_affiliation(description, lex)
     title = mention.title
@@ -751,22 +759,18 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 org = f"{country.group('country')} {org}"
             people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
                                  (m.start("name"), m.end("name"))))
+        named_after(doc.text, node, lex, people, known)
 
 
-def from_org_named(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def named_after(text: str, node: Node, lex: Lexicon, people: list[Person], known: set[str]) -> None:
     """'금융위원회(손병두 부위원장)는' → 손병두, 부위원장, 금융위원회: a person named in brackets after
-    the organization, the title after the name."""
-    known = {p.name for p in people}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
-        for m in lex.ORG_PERSON_AFTER_RE.finditer(doc.text, node.span.start, node.span.end):
-            name = m.group("name")
-            if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
-                continue
-            known.add(name)
-            people.append(Person(name, None, m.group("title"), m.group("org"), None, [],
-                                 (m.start("name"), m.end("name"))))
+    the organization, the title after the name (no head: the title says who they are)."""
+    for m in lex.ORG_PERSON_AFTER_RE.finditer(text, node.span.start, node.span.end):
+        name = m.group("name")
+        if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+            continue
+        known.add(name)
+        people.append(Person(name, None, m.group("title"), m.group("org"), None, [], (m.start("name"), m.end("name"))))
 
 
 def home_countries(people: list[Person], lex: Lexicon) -> None:
@@ -781,7 +785,6 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     from_org_heads(doc, lex, people)
-    from_org_named(doc, lex, people)
     from_parentheses(doc, lex, people)
     from_organization_list(doc, lex, people)
     from_program(doc, lex, people)

@@ -489,8 +489,11 @@ def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexic
     ('Resources (자원)') and dates group the items; a sentence or a long line ends the list."""
     rules = lex.semantic["sessions"]["announced"]
     found: list[Session] = []
+    if not any(word in text for word in rules["words"]):
+        return found            # no session word at all: a plain test skips the per-line scan
     for i, line in enumerate(lines):
-        m = lex.SESSION_COUNT_HEAD_RE.search(line.text)
+        words = rules["counter"] in line.text and any(word in line.text for word in rules["words"])
+        m = lex.SESSION_COUNT_HEAD_RE.search(line.text) if words else None
         if m is None:
             continue
         count = int(m.group("count") or m.group("count_before"))
@@ -516,9 +519,11 @@ def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: l
                  lex: Lexicon) -> list[Talk]:
     """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
     a speaker met in the body is that speaker's talk. Only outside the sessions' own reports."""
-    scopes = [s.report or s.span for s in sessions]
     marks = lex.semantic["sessions"]["listed_talks"]["marks"]
-    talks = []
+    talks: list[Talk] = []
+    if not any(mark in text for mark in marks):
+        return talks            # no list mark in the release: a plain test skips the line scan
+    scopes = [s.report or s.span for s in sessions]
     for line in lines:
         if not any(mark in line.text for mark in marks):
             continue            # the patterns need a list mark: a plain test skips the scan
