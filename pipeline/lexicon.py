@@ -912,11 +912,13 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
         # organization's head, a Korean name or a foreign one of several words.
+        # Or, the title after the name: "금융위원회(손병두 부위원장)는" (groups after_name, after_title).
         "ORG_HEAD_PERSON_RE": re.compile(
             rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+"
-            rf"(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
+            rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
             rf"(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
-            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})\s*+[,)]"),
+            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})\s*+[,)]"
+            rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
@@ -943,10 +945,6 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?=[{HANGUL}]{{2,4}}\()"                                   # fail fast: a word and its bracket
             rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
             rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
-        # "금융위원회(손병두 부위원장)는": an organization, then a person named with a title in brackets.
-        "ORG_PERSON_AFTER_RE": re.compile(
-            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<name>[{HANGUL}]{{2,4}})\s++"
-            rf"(?P<title>{titles})\s*+\)"),
         # "‘스윗테크놀로지스’ |이주환 대표", "‘스페이셜’의 공동창업자인 |이진하 대표": a quoted
         # organization right before the name, or before its genitive and a copula phrase.
         "QUOTED_ORG_BEFORE_RE": re.compile(

@@ -56,9 +56,12 @@ Words = list[tuple[int, int, str]]     # (start, end, word) of the words before 
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
-    surnames = lex.semantic["surname_set"]
-    if not any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2)) or not word.isalpha():
-        return False            # the shape first, the cheapest test; '제1차' holds a number
+    surnames, n = lex.semantic["surname_set"], len(word)
+    # The shape first, the cheapest test: a surname of one or two syllables, a given name of one
+    # or two; '제1차' holds a number.
+    if not ((n <= 3 and word[:1] in surnames) or (3 <= n <= 4 and word[:2] in surnames)) \
+            or n < 2 or not word.isalpha():
+        return False
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
@@ -519,12 +522,15 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
                 if earlier.affiliation is None and not mention.short:
-                    # '김정관 장관 방중' then '김정관 산업통상부 장관은': the later mention knows more.
-                    again = parse_person(doc.text, node, mention, lex)
-                    if again.affiliation and lex.ORG_WORD_RE.search(again.affiliation) \
-                            and not any(ch.isdigit() for ch in again.affiliation):     # '14시' is an hour
-                        earlier.affiliation = again.affiliation
-                        earlier.country = earlier.country or again.country
+                    # '김정관 장관 방중' then '김정관 산업통상부 장관은', '이명구 관세청장은': the later
+                    # mention knows the body, written between the name and the title or glued to it.
+                    glued = split_glued_title(mention.title, lex)
+                    before = doc.text[max(node.span.start, mention.start - NAME_WINDOW):mention.start].split()
+                    body = mention.affiliation or (glued[0] if glued else None) \
+                        or (before[-1] if before and is_organization_name(before[-1], lex) else None)
+                    if body and lex.ORG_WORD_RE.search(body) and not any(ch.isdigit() for ch in body):
+                        earlier.affiliation = body
+                        earlier.country = earlier.country or country_in(body, lex)
                 before = role_before(doc.text[clause_start(doc.text, node, mention.start, lex):mention.start], lex)
                 if before is not None:      # '특히, 발표를 맡은 … 손용원 소방교는': said of this one
                     earlier.stated = True
@@ -738,6 +744,9 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         if doc.text.find("(", node.span.start, node.span.end) < 0:
             continue            # the pattern needs a bracket: a plain find skips the scan
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+            if m.group("after_name"):
+                named_after(m, lex, people, known)
+                continue
             name = m.group("name")
             foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split())
             if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
@@ -759,18 +768,17 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 org = f"{country.group('country')} {org}"
             people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
                                  (m.start("name"), m.end("name"))))
-        named_after(doc.text, node, lex, people, known)
 
 
-def named_after(text: str, node: Node, lex: Lexicon, people: list[Person], known: set[str]) -> None:
+def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set[str]) -> None:
     """'금융위원회(손병두 부위원장)는' → 손병두, 부위원장, 금융위원회: a person named in brackets after
     the organization, the title after the name (no head: the title says who they are)."""
-    for m in lex.ORG_PERSON_AFTER_RE.finditer(text, node.span.start, node.span.end):
-        name = m.group("name")
-        if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
-            continue
-        known.add(name)
-        people.append(Person(name, None, m.group("title"), m.group("org"), None, [], (m.start("name"), m.end("name"))))
+    name = m.group("after_name")
+    if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+        return
+    known.add(name)
+    people.append(Person(name, None, m.group("after_title"), m.group("org"), None, [],
+                         (m.start("after_name"), m.end("after_name"))))
 
 
 def home_countries(people: list[Person], lex: Lexicon) -> None:

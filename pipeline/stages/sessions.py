@@ -102,7 +102,11 @@ def title_on_line(text: str, label: Label, end: int, lex: Lexicon) -> str | None
 
 def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'… 「지역사회 …」을 주제로' → '지역사회 …'; 'AI와 빅데이터를 주제로' → 'AI와 빅데이터'."""
-    m = lex.SESSION_SUBJECT_RE.search(text, start, min(end, start + SUBJECT_WINDOW))
+    stop = min(end, start + SUBJECT_WINDOW)
+    grammar = lex.semantic["sessions"]["grammar"]
+    if not any(text.find(word, start, stop) >= 0 for word in grammar["subject_forms"] + grammar["about_particles"]):
+        return None             # no subject phrase in the window: a plain find skips the costly pattern
+    m = lex.SESSION_SUBJECT_RE.search(text, start, stop)
     if m is None:
         return None
     if m.group("quoted"):
@@ -519,14 +523,14 @@ def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: l
                  lex: Lexicon) -> list[Talk]:
     """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
     a speaker met in the body is that speaker's talk. Only outside the sessions' own reports."""
-    marks = lex.semantic["sessions"]["listed_talks"]["marks"]
+    rules = lex.semantic["sessions"]["listed_talks"]
     talks: list[Talk] = []
-    if not any(mark in text for mark in marks):
+    if rules["marks"] not in text:
         return talks            # no list mark in the release: a plain test skips the line scan
     scopes = [s.report or s.span for s in sessions]
     for line in lines:
-        if not any(mark in line.text for mark in marks):
-            continue            # the patterns need a list mark: a plain test skips the scan
+        if rules["marks"] not in line.text or not any(noun in line.text for noun in rules["nouns"]):
+            continue            # the patterns need a list mark and a presentation noun
         start = line.content.start
         while start < line.content.end:
             stop = sentence_end(text, start, line.content.end, lex)
