@@ -80,3 +80,9 @@ def test_announced_sessions_one_a_line():
 
 def test_a_list_of_another_length_names_no_sessions():
     assert parse(ANNOUNCED.replace("(4개)", "(5개)")).sessions == []
+
+
+def test_a_talk_takes_what_its_speaker_is():
+    """A programme line names '이하은(가상연구원 연구위원)'; the person is from here (KR)."""
+    doc = parse("□ 프로그램\n\n1세션 : 공급망과 경제안보\n\n발표 : 이하은(가상연구원 연구위원) - 공급망\n")
+    assert [(t.speaker, t.country) for s in doc.sessions for t in s.talks] == [("이하은", "KR")]

@@ -591,3 +591,16 @@ def run(doc: Document, lex: Lexicon) -> None:
     named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
     doc.talks += [t for t in listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
                   if t.speaker is None or t.speaker not in named]
+    fill_from_people([t for s in doc.sessions for t in s.talks] + doc.talks, doc.people)
+
+
+def fill_from_people(talks: list[Talk], people: list[Person]) -> None:
+    """A talk's speaker is a person of the release: what the programme line leaves out (the
+    affiliation of '송승호 교수', the home country of '이준(산업연구원 …)') is the person's."""
+    by_name = {p.name: p for p in people}
+    for talk in talks:
+        person = by_name.get(talk.speaker) if talk.speaker else None
+        if person is not None:
+            talk.title = talk.title or person.title
+            talk.affiliation = talk.affiliation or person.affiliation
+            talk.country = talk.country or person.country
