@@ -225,3 +225,26 @@ def test_more_name_forms(line, expected):
 ])
 def test_affiliation_forms(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "농가의 유류비 부담 경감을 위해 예산을 집행한다.",        # a rank that is an everyday noun
+    "그리스 노사정 대표 등이 참석한다.",                        # a collective shaped like a name
+])
+def test_everyday_nouns_after_words_are_no_titles(line):
+    assert persons(line) == []
+
+
+def test_a_company_before_a_title_still_vouches():
+    assert persons("가상항공 우민호 사장은 협력을 강조했다.") == [("우민호", "사장", "가상항공", "KR")]
+
+
+@pytest.mark.parametrize("contact,kept", [
+    ({"name": "분양", "phone": "043-000-0000"}, False),          # a word of a note with a phone
+    ({"name": "소방위", "department": "대응총괄과"}, False),       # a rank on its own line
+    ({"name": "김푸르나", "phone": "02-000-0000"}, True),         # a long given name
+])
+def test_contact_names_look_like_names(contact, kept):
+    from pipeline.lexicon import load_lexicon
+    from pipeline.stages import people
+    assert people.is_contact_person(contact, load_lexicon()) is kept

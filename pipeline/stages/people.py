@@ -183,8 +183,11 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
         start, end, word = words[k]
         if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
                 and not is_organization_name(word, lex):
-            between = " ".join(w for _, _, w in words[k + 1:])
-            return Mention(word, None, title, start, title_start + len(title), False, between)
+            between = [w for _, _, w in words[k + 1:]]
+            if title in lex.semantic["people"]["titles"]["everyday"] \
+                    and not any(lex.ORG_WORD_RE.search(w) for w in between):
+                return None     # '유류비 부담 |경감' is a burden eased: an everyday title needs a body
+            return Mention(word, None, title, start, title_start + len(title), False, " ".join(between))
         if not is_affiliation_word(word, lex):
             return None
         if lex.COUNTRY_RE.fullmatch(word):
@@ -615,6 +618,11 @@ def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
     """A contact is a person when the table says how to reach or rank them, or when a Korean-shaped
     name sits under its department ('감사총괄담당관 과장 최기수'); a bare word of a heading
     ('<운임특례 지원 관련>') is none."""
+    name = collapse(contact["name"])
+    if not (contact.get("name_hanja") or " " in name or name.isascii() or (
+            (name[:1] in lex.semantic["surname_set"] or name[:2] in lex.semantic["surname_set"])
+            and name not in lex.semantic["person_title_set"] and name not in lex.semantic["never_names"])):
+        return False            # '분양', '소방위': a word of a note or a rank, whatever the row holds
     if any(contact.get(key) for key in CONTACT_EVIDENCE):
         return True
     department = contact.get("department") or ""
