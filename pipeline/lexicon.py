@@ -916,8 +916,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ORG_HEAD_PERSON_RE": re.compile(
             rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+"
             rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
-            rf"(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
-            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})\s*+[,)]"
+            rf"(?P<title>[{HANGUL}]{{0,4}}?{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
+            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
+            rf"(?:\s++{titles})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
             rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
@@ -979,6 +980,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CHAIR_AFTER_RE": re.compile(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),
         "CHAIR_SUBJECT_RE": re.compile(rf"(?:{alternation(p['chair']['subject_particles'])})\s"),
         "CHAIR_VERB_RE": re.compile(alternation(p["chair"]["verbs"])),
+        # A delegation's head: '박재현 … 실장을 대표로', '… 국장을 단장으로' (data/people.toml [head]).
+        "HEAD_AFTER_RE": re.compile(
+            rf"(?:{alternation(p['head']['particles'])})\s*+(?:{alternation(p['head']['words'])})(?![{HANGUL}])"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         "ROLE_BEFORE_RE": re.compile(
             rf"(?=[{''.join(sorted({w[0] for w in p['role_before']['words']}))}])"     # fail fast

@@ -248,3 +248,16 @@ def test_contact_names_look_like_names(contact, kept):
     from pipeline.lexicon import load_lexicon
     from pipeline.stages import people
     assert people.is_contact_person(contact, load_lexicon()) is kept
+
+
+@pytest.mark.parametrize("text,name,roles", [
+    # met in the body first, then as the organization's head: head
+    ("□ 한지호 가상청장 직무대행은 성과를 밝혔다.\n  ○ 가상청(청장 직무대행 한지호)은 행사를 열었다.\n", "한지호", ["head"]),
+    # a glued head title and a title after the name in the brackets
+    ("□ 이번 학회는 가상개발학회(학회장 문서윤)가 주관한다.\n", "문서윤", ["head"]),
+    ("□ 가상대책본부(본부장 : 오지안 청장)는 현황을 알렸다.\n", "오지안", ["head"]),
+    # a delegation's head
+    ("□ 우리나라는 권도하 가상부 정책실장을 대표로 대표단을 구성했다.\n", "권도하", ["head"]),
+])
+def test_heads(text, name, roles):
+    assert {p.name: p.roles for p in parse(text).people}.get(name) == roles

@@ -408,6 +408,8 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     → moderator (a chair)."""
     if chairs(text, end, node_end, lex):
         return ["moderator"]
+    if lex.HEAD_AFTER_RE.match(text, end, node_end):
+        return ["head"]         # '… 실장을 대표로': the delegation's head
     # The sentence about the person: '… 참여하였다. 이들은 … 해법을 제시하였다' says nothing of
     # what each one presented.
     stop = lex.SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
@@ -760,10 +762,12 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
                 continue
             if name in known:
-                # '김정관 장관은 …' met first: the head's organization is his affiliation.
+                # '김정관 장관은 …' met first: he is the head, his organization is his affiliation.
                 for person in people:
-                    if person.name == name and person.affiliation is None:
-                        person.affiliation = m.group("org")
+                    if person.name == name:
+                        person.affiliation = person.affiliation or m.group("org")
+                        if "head" not in person.roles:
+                            person.roles.append("head")
                 continue
             known.add(name)
             # '중국 수리부(장관 리 궈잉)': the country written before the organization is part of it.
