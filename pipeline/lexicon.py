@@ -980,6 +980,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CHAIR_AFTER_RE": re.compile(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),
         "CHAIR_SUBJECT_RE": re.compile(rf"(?:{alternation(p['chair']['subject_particles'])})\s"),
         "CHAIR_VERB_RE": re.compile(alternation(p["chair"]["verbs"])),
+        # A concurrent office after a title: '부총리 |겸 재정경제부장관은'.
+        "CONCURRENT_OFFICE_RE": re.compile(rf"\s*+{p['chair']['concurrent']}\s++[^\s]+?(?=(?:{alternation(p['chair']['subject_particles'])})\s)"),
         # A delegation's head: '박재현 … 실장을 대표로', '… 국장을 단장으로' (data/people.toml [head]).
         "HEAD_AFTER_RE": re.compile(
             rf"(?:{alternation(p['head']['particles'])})\s*+(?:{alternation(p['head']['words'])})(?![{HANGUL}])"),

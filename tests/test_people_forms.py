@@ -261,3 +261,22 @@ def test_contact_names_look_like_names(contact, kept):
 ])
 def test_heads(text, name, roles):
     assert {p.name: p.roles for p in parse(text).people}.get(name) == roles
+
+
+@pytest.mark.parametrize("line,expected", [
+    # an everyday title glued to its office, after a name and a body
+    ("가상부 기획실 김도윤 가상부 카리브정부대표는 사절단을 이끌었다.", [("김도윤", "카리브정부대표", "가상부", "KR")]),
+    # glued to words that are no body: none ('주식시장', '지난주 … 주지사')
+    ("국내 주식시장 동향을 점검했다.", []),
+    ("지난주 미국 오클라호마 주지사를 만났다.", []),
+])
+def test_glued_everyday_titles(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("정민재 부총리 겸 가상부장관은 16일 경제장관회의를 주재하였다.", "정민재", "moderator"),
+    ("양채원 대표는 파이어사이드 챗 방식으로 이야기를 들려준다.", "양채원", "presenter"),
+])
+def test_more_roles(line, name, role):
+    assert role in {p.name: p.roles for p in parse(f"□ {line}\n").people}.get(name, [])

@@ -31,6 +31,8 @@ NAME_WINDOW = 40             # characters before a title searched for the name's
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
+# A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
+SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
@@ -397,9 +399,11 @@ def chairs(text: str, end: int, node_end: int, lex: Lexicon) -> bool:
         return False            # no chair word in the rest of the bullet: a plain find skips the patterns
     if lex.CHAIR_AFTER_RE.match(text, end, node_end):
         return True
+    concurrent = lex.CONCURRENT_OFFICE_RE.match(text, end, node_end)
+    end = concurrent.end() if concurrent else end      # '부총리 겸 재정경제부장관은 …'
     if not lex.CHAIR_SUBJECT_RE.match(text, end, node_end):
         return False
-    stop = lex.SENTENCE_STOP_RE.search(text, end, node_end)
+    stop = SENTENCE_STOP_RE.search(text, end, node_end)
     return bool(lex.CHAIR_VERB_RE.search(text, end, stop.start() if stop else node_end))
 
 
@@ -412,7 +416,7 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
         return ["head"]         # '… 실장을 대표로': the delegation's head
     # The sentence about the person: '… 참여하였다. 이들은 … 해법을 제시하였다' says nothing of
     # what each one presented.
-    stop = lex.SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
+    stop = SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
     window_end = stop.start() if stop else min(node_end, end + ROLE_WINDOW)
     for role, pattern in ROLE_RULES:
         if getattr(lex, pattern).search(text, end, window_end):
@@ -427,13 +431,21 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
     for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
         glued = m.group("glued")
-        if glued and (m.group("title") in ambiguous or lex.NAME_STOP_RE.search(glued)):
-            continue            # '주식시장' is no title; '역임한서장' no word
+        if glued and lex.NAME_STOP_RE.search(glued):
+            continue            # '역임한서장' is no word
         at = m.start("glued") if glued else m.start("title")
         written = text[at:m.end("title")]
         start = max(lo, at - NAME_WINDOW)
         # The words before the title, read once for every way a name is written.
         words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
+        if glued and m.group("title") in ambiguous:
+            # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
+            mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
+            if mention is not None and mention.affiliation \
+                    and any(lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w)
+                            for w in mention.affiliation.split()):
+                yield mention
+            continue
         mention = match_name(text, words, at, written, lex, max(lo, at - GLOSS_WINDOW)) \
             or match_repeated_name(text, words, at, written, lex) \
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
