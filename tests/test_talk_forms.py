@@ -86,3 +86,14 @@ def test_a_talk_takes_what_its_speaker_is():
     """A programme line names '이하은(가상연구원 연구위원)'; the person is from here (KR)."""
     doc = parse("□ 프로그램\n\n1세션 : 공급망과 경제안보\n\n발표 : 이하은(가상연구원 연구위원) - 공급망\n")
     assert [(t.speaker, t.country) for s in doc.sessions for t in s.talks] == [("이하은", "KR")]
+
+
+def test_the_subject_of_a_session_sentence_presents_in_it():
+    text = ("□ 가상회의가 열렸다.\n\n"
+            "  ○ 한서준 가상위원장은 ‘노동시장 전환’을 주제로 하는 세션2. 첫 발제자로 나서 대응을 발표했다.\n")
+    assert [(s.label, t.speaker) for s in parse(text).sessions for t in s.talks] == [("세션2", "한서준")]
+
+
+def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
+    text = "□ 한서준 가상위원장은 ‘노동시장 전환’을 주제로 하는 세션2에 참석했다.\n"
+    assert [t for s in parse(text).sessions for t in s.talks] == []

@@ -356,7 +356,8 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
             else:
                 title = before or subject_title(text, label.end, end, lex)
             known.add(label.label)
-            talks = quoted_talks(text, label.end, end, title, people, lex)
+            talks = quoted_talks(text, label.end, end, title, people, lex) \
+                or subject_talks(text, line, label, people, lex)
             found.append(Session(label.label, label.number, title, None, [], talks,
                                  (label.start, end), (label.start, line.content.end)))
     close_reports(found)
@@ -371,6 +372,21 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
         if session.span[1] < session.report[1]:
             session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
     return found
+
+
+def subject_talks(text: str, line: Line, label: Label, people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'권기섭 위원장은 ‘…’을 주제로 하는 세션1. 첫 발제자로 나서 …': the person the line opens
+    with presents in the session its sentence names, when a presenter's word follows the label."""
+    after = text[label.end:line.content.end]
+    role_of = lex.semantic["program"]["role_of"]
+    if not any(word in after for word, role in role_of.items() if role in PROGRAM_TALK_ROLES):
+        return []
+    for person in people:
+        for start, end in [person.span, *person.mentions]:
+            if line.content.start <= start < label.start and not lex.SENTENCE_STOP_RE.search(text, end, label.start):
+                return [Talk(person.name, person.title, person.affiliation, person.country, None,
+                             (start, line.content.end))]
+    return []
 
 
 def close_reports(sessions: list[Session]) -> None:
