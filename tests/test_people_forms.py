@@ -280,3 +280,9 @@ def test_glued_everyday_titles(line, expected):
 ])
 def test_more_roles(line, name, role):
     assert role in {p.name: p.roles for p in parse(f"□ {line}\n").people}.get(name, [])
+
+
+def test_organization_in_brackets_after_the_title():
+    assert persons("포럼은 윤다은 교수(가상대학교)의 기조강연으로 시작했다.") == [("윤다은", "교수", "가상대학교", "KR")]
+    # a bracket that is no organization ('(온라인)') is none
+    assert persons("윤다은 교수(온라인)가 발표했다.")[0][2] is None

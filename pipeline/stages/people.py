@@ -33,6 +33,7 @@ FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before a
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
 SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
+BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   # '교수(아주대학교)'
 QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
@@ -485,6 +486,11 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
+    if affiliation is None:
+        # '이순영 교수(아주대학교)의 기조강연': the organization in brackets after the title.
+        after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
+        if after is not None and lex.ORG_WORD_RE.search(after.group("org")):
+            affiliation = after.group("org")
     country = country_in(affiliation, lex) or country_in(description, lex)
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
