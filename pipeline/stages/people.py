@@ -717,13 +717,11 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 person.roles.append(e.role)
 
 
-def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
+    for node in bracketed:
         for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
             if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
@@ -743,14 +741,12 @@ def is_listed_organization(org: str, lex: Lexicon) -> bool:
             and not org.endswith(tuple(lex.semantic["people"]["name"]["region_endings"])))
 
 
-def from_organization_list(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
+    for node in bracketed:
         items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]]
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
@@ -764,13 +760,11 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person]) ->
                                  [], (m.start("name"), m.end("name"))))
 
 
-def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
+    for node in bracketed:
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
             if m.group("after_name"):
                 named_after(m, lex, people, known)
@@ -822,9 +816,11 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
-    from_org_heads(doc, lex, people)
-    from_parentheses(doc, lex, people)
-    from_organization_list(doc, lex, people)
+    # The bullets holding a bracket, found once: the three readers below need one.
+    bracketed = [node for node in walk(doc.sections) if doc.text.find("(", node.span.start, node.span.end) >= 0]
+    from_org_heads(doc, lex, people, bracketed)
+    from_parentheses(doc, lex, people, bracketed)
+    from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     home_countries(people, lex)

@@ -604,10 +604,13 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
-    doc.talks += [t for t in listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
-                  if t.speaker is None or t.speaker not in named]
-    fill_from_people([t for s in doc.sessions for t in s.talks] + doc.talks, doc.people)
+    listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
+    if listed:
+        named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
+        doc.talks += [t for t in listed if t.speaker is None or t.speaker not in named]
+    talks = [t for s in doc.sessions for t in s.talks] + doc.talks
+    if talks:
+        fill_from_people(talks, doc.people)
 
 
 def fill_from_people(talks: list[Talk], people: list[Person]) -> None:
