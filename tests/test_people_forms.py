@@ -286,3 +286,13 @@ def test_organization_in_brackets_after_the_title():
     assert persons("포럼은 윤다은 교수(가상대학교)의 기조강연으로 시작했다.") == [("윤다은", "교수", "가상대학교", "KR")]
     # a bracket that is no organization ('(온라인)') is none
     assert persons("윤다은 교수(온라인)가 발표했다.")[0][2] is None
+
+
+def test_a_description_does_not_cross_a_line():
+    text = "□ 주요 내용\n  - 유전체 감시 협력 방안 논의\n\n  ○ 문하윤 가상청장은 회의를 열었다.\n"
+    assert persons(text) == [("문하윤", "청장", "가상청", "KR")]
+
+
+def test_a_table_cell_above_the_name_is_its_organization():
+    text = "□ 문의처\n\n 가상공단 금융지원실\n\n 양서아 실장 (02-000-0000)\n"
+    assert persons(text)[0][:3] == ("양서아", "실장", "가상공단 금융지원실")

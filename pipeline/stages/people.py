@@ -327,7 +327,15 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
         start = lead.end()
     for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
         start = m.end()
-    return start
+    # Nor across a line: the bullet above ('- … 방안 논의') says nothing of the person — unless
+    # the name opens its line under a line that only names an organization (a table's cells:
+    # '소진공 금융지원실' ⏎ '양숙경 실장').
+    line_start = text.rfind("\n", start, name_start) + 1
+    if line_start and not text[line_start:name_start].strip():
+        above = text[start:line_start].strip().rsplit("\n", 1)[-1].split()
+        if 0 < len(above) <= ROW_DEPARTMENT_WORDS and lex.ORG_WORD_RE.search(above[-1]):
+            return max(start, text.rfind(above[0], start, line_start))
+    return max(start, line_start)
 
 
 def parse_affiliation(description: str, lex: Lexicon) -> str | None:
