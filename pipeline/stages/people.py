@@ -10,6 +10,15 @@ words for a transliterated one (크리스 홀), stopping at a genitive, copula o
 ending (호주의, 교수인, 근무하는). The description between the clause start and the name
 gives the country and the affiliation. A later `서 위원장` (surname and title) is a mention of
 the earlier `서정욱 위원장`.
+
+A transliterated name needs evidence: a country in its description, a Latin gloss
+(`로버트 워드롭(Robert Wardrop)`), or the same words written again before a title
+(`브루노 오버레이 사무총장과 … 브루노 오버레이 사무총장은`). Names in Latin letters
+(`Angela Ellard 전 WTO 사무차장`) are read by their shape. Roles come from the person's own
+sentence (`… 주재로` → moderator, `… 실장을 대표로` → head, `… 기조연설에서 NAME` written before).
+Other readers: organization heads in brackets (`산림청(청장 홍길동)`, `금융위원회(손병두 부위원장)`),
+`NAME(기관 직함)`, `NAME(기관), NAME(기관) 등` lists, programme lines, and contacts, whose title
+and department come from their row when the contact table leaves them out.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ Example: '1세션 : 한국의 경제안보 주요 이슈와 대응 방안' → S
 title '한국의 경제안보 주요 이슈와 대응 방안'), its talks read from the programme lines under it
 ('발표 : 이준(산업연구원 선임연구위원) - 공급망').
 
-Sessions are declared two ways:
+Sessions are declared three ways:
 - a line that opens with a label (`[세션 1]에서는 …`, `1세션 : …`, `(종합토론) …`, a line that is
   only `세션1`): the session's scope runs to the next label line; its title is written after a
   colon, in quotes after the label, after a bracketed label, or on the first `[bracketed]` line
@@ -14,6 +14,10 @@ Sessions are declared two ways:
 - a label inside a sentence (`이 날 포럼 1부에서는 …`, `두 번째 세션은 AI와 빅데이터를 주제로`):
   the title is the `‘…’을 주제로` of the sentence (or the quote just before the label), and the
   quoted items the sentence names are its talks.
+- a count announced (`세션(12개)`, `12개 세션`) over a list exactly that long, one name a line.
+Talks also come from a `▲A, ▲B 등에 대한 … 발표가 진행` list (by title), from the speakers a
+session's paragraph names, and from a presenter whose role is written before the name
+(`발표를 맡은 …`); a talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
 block most similar to that title (`… 부문은 …`) or from the label bullet's children.
