@@ -693,6 +693,20 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
     return {
+        # "세션(12개)", "12개 세션": a count of sessions announced.
+        "SESSION_COUNT_HEAD_RE": re.compile(
+            rf"(?:{alternation(s['announced']['words'])})\s*+\(\s*+(?P<count>[0-9]{{1,2}})\s*+{s['announced']['counter']}\s*+\)"
+            rf"|(?<![0-9])(?P<count_before>[0-9]{{1,2}})\s*+{s['announced']['counter']}(?:의)?\s*+(?:{alternation(s['announced']['words'])})"),
+        "SESSION_ITEM_JOIN_RE": re.compile(rf"(?:{alternation(s['announced']['joiners'])})\s"),
+        # "▲A, ▲B 등에 대한 전문가 발표가 진행": one item of the list, then the noun after it.
+        "LISTED_TALK_ITEM_RE": re.compile(
+            rf"[{s['listed_talks']['marks']}]\s*+(?P<item>[^{s['listed_talks']['marks']}\n]+?)"
+            rf"\s*+(?=,\s*+[{s['listed_talks']['marks']}]|[{s['listed_talks']['marks']}]|$)"),
+        # The last item runs to the list's closer: '… 개선방향| 등에 대한 … 발표가'.
+        "LISTED_TALK_CLOSER_RE": re.compile(
+            rf"\s{s['listed_talks']['closer']}(?={alternation(s['listed_talks']['closer_particles'])})"),
+        "LISTED_TALK_NOUN_RE": re.compile(
+            rf"(?:{alternation(s['listed_talks']['nouns'])})(?:{alternation(s['listed_talks']['particles'])})\s"),
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""
@@ -738,8 +752,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "SESSION_SUBJECT_RE": re.compile(rf"""
             (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
               |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
-            (?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
-            {sg['subject_word']}(?:{alternation(sg['subject_endings'])})
+            (?:(?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
+               (?:{alternation(sg['subject_forms'])})
+              |(?(quoted)\s*+(?:{alternation(sg['about_particles'])})\s*+(?:{alternation(sg['about_nouns'])})|(?!)))
             """, re.VERBOSE),
         # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
         "SESSION_QUOTE_AFTER_RE": re.compile(
@@ -988,16 +1003,28 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
             rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
-        # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)": an organization's head.
+        # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
+        # organization's head, a Korean name or a foreign one of several words.
+        # Or, the title after the name: "금융위원회(손병두 부위원장)는" (groups after_name, after_title).
         "ORG_HEAD_PERSON_RE": re.compile(
-            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+(?P<title>{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"
-            rf"(?P<name>[{HANGUL}]{{2,4}})\s*+[,)]"),
+            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+"
+            rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
+            rf"(?P<title>[{HANGUL}]{{0,4}}?{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
+            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
+            rf"(?:\s++{titles})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
+            rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": re.compile(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
             r"(?:\((?P<hanja>[\u4e00-\u9fff]{2,5})\))?$"),
         "HANJA_NAME_RE": re.compile(r"[\u4e00-\u9fff]{2,5}"),
+        # A word of a name in Latin letters: 'Angela', 'IGATA', 'Pérez', "O'Neil".
+        "LATIN_NAME_WORD_RE": re.compile(r"[A-Z][a-zA-Z\u00c0-\u017f'\-]+"),
+        "LATIN_GIVEN_NAME_RE": re.compile(r"[A-Z][a-z\u00c0-\u017f'\-]+"),
         "NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['stop_endings'])})$"),
+        # A transliterated name's word may end like a particle ('오버레이', '샴페인'), never like
+        # a clause or a case a name cannot carry ('방문하여', '캐나다의', '장관과').
+        "FOREIGN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['foreign_stop_endings'])})$"),
         "KOREAN_NAME_STOP_RE": re.compile(rf"(?:{alternation(p['name']['korean_stop_endings'])})$"),
         "ORG_WORD_RE": re.compile(
             rf"(?:{alternation(org_suffixes)})$"),
@@ -1009,7 +1036,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "강문성(고려대), 정철(KERI), 최승훈(한국게임산업협회) 등": a name and its organization in
         # brackets, an item of a comma list (a comma or 등 follows).
         "PERSON_ORG_ITEM_RE": re.compile(
-            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
+            rf"(?=[{HANGUL}]{{2,4}}\()"                                   # fail fast: a word and its bracket
+            rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
+            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
+        # "‘스윗테크놀로지스’ |이주환 대표", "‘스페이셜’의 공동창업자인 |이진하 대표": a quoted
+        # organization right before the name, or before its genitive and a copula phrase.
+        "QUOTED_ORG_BEFORE_RE": re.compile(
+            rf"[{QUOTE_OPEN}’](?P<org>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{1,30}})[{QUOTE_CLOSE}‘]"
+            rf"(?:{p['name']['genitive']}\s(?:[{HANGUL}]+\s){{0,2}}[{HANGUL}]+{p['name']['copula']})?\s*+$"),
         # A word of an organization's name: Hangul, Latin capitals, middle dots, no brackets.
         "AFFILIATION_WORD_RE": re.compile(rf"[{HANGUL}A-Za-z0-9·&\-]{{1,20}}"),
         # A word that makes a description a clause, not an affiliation: '포럼에는', '당시', '1월'.
@@ -1023,7 +1057,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "BRACKETED_WORD_RE": re.compile(r"(?:[^\s()]++|\([^()]*\))++"),
         # "로버트 워드롭(Robert Wardrop)": a transliterated name and its Latin gloss.
         "LATIN_GLOSS_RE": re.compile(
-            rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
+            rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\s?\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
         "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),
@@ -1035,6 +1069,19 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PRESENTER_RE": re.compile(roles["presenter"]),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": re.compile(roles["panelist"]),
+        # A chair: '… 청장 주재로', '… 부총리는 … 회의를 주재하였다' (data/people.toml [chair]).
+        "CHAIR_AFTER_RE": re.compile(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),
+        "CHAIR_SUBJECT_RE": re.compile(rf"(?:{alternation(p['chair']['subject_particles'])})\s"),
+        "CHAIR_VERB_RE": re.compile(alternation(p["chair"]["verbs"])),
+        # A concurrent office after a title: '부총리 |겸 재정경제부장관은'.
+        "CONCURRENT_OFFICE_RE": re.compile(rf"\s*+{p['chair']['concurrent']}\s++[^\s]+?(?=(?:{alternation(p['chair']['subject_particles'])})\s)"),
+        # A delegation's head: '박재현 … 실장을 대표로', '… 국장을 단장으로' (data/people.toml [head]).
+        "HEAD_AFTER_RE": re.compile(
+            rf"(?:{alternation(p['head']['particles'])})\s*+(?:{alternation(p['head']['words'])})(?![{HANGUL}])"),
+        # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
+        "ROLE_BEFORE_RE": re.compile(
+            rf"(?=[{''.join(sorted({w[0] for w in p['role_before']['words']}))}])"     # fail fast
+            rf"(?P<word>{alternation(p['role_before']['words'])})(?:{alternation(p['role_before']['endings'])})(?![{HANGUL}])"),
     }
 
 

@@ -42,6 +42,7 @@ class Person:
     span: tuple[int, int]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     home: bool = False          # the country is the home default, not read from the text
+    stated: bool = False        # the role is written before the name ('발표를 맡은 …'), not inferred
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,

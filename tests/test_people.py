@@ -85,6 +85,8 @@ def test_contacts_and_heads_are_people():
     # words of a '<… 관련>' heading in a contact table: no title, phone or Korean-shaped name
     ({"name": "운임특례", "department": "통관지원"}, False),
     ({"name": "관련", "department": "물류지원"}, False),
+    # a Korean-shaped word of a heading under a word that is no department
+    ({"name": "공급망", "department": "지원"}, False),
     ({"name": "최민호"}, False),
 ])
 def test_contact_needs_evidence_of_a_person(contact, kept):

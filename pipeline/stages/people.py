@@ -10,14 +10,26 @@ words for a transliterated one (크리스 홀), stopping at a genitive, copula o
 ending (호주의, 교수인, 근무하는). The description between the clause start and the name
 gives the country and the affiliation. A later `서 위원장` (surname and title) is a mention of
 the earlier `서정욱 위원장`.
+
+A transliterated name needs evidence: a country in its description, a Latin gloss
+(`로버트 워드롭(Robert Wardrop)`), or the same words written again before a title
+(`브루노 오버레이 사무총장과 … 브루노 오버레이 사무총장은`). Names in Latin letters
+(`Angela Ellard 전 WTO 사무차장`) are read by their shape. Roles come from the person's own
+sentence (`… 주재로` → moderator, `… 실장을 대표로` → head, `… 기조연설에서 NAME` written before).
+Other readers: organization heads in brackets (`산림청(청장 홍길동)`, `금융위원회(손병두 부위원장)`),
+`NAME(기관 직함)`, `NAME(기관), NAME(기관) 등` lists, programme lines, and contacts, whose title
+and department come from their row when the contact table leaves them out.
 """
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import Lexicon
+from ..lexicon import QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
@@ -28,6 +40,13 @@ NAME_WINDOW = 40             # characters before a title searched for the name's
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
+# A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
+SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
+BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   # '교수(아주대학교)'
+QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
+LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
+LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
+COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 
 
@@ -42,14 +61,27 @@ class Mention:
     affiliation: str | None = None   # written between the name and the title
 
 
+Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
+
+
 # --- names ---------------------------------------------------------------------------------
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
-    if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word):
-        return False            # '라오스' is no 라 + 오스
-    surnames = lex.semantic["surname_set"]
-    return any(word[:k] in surnames and 1 <= len(word) - k <= 2 for k in (1, 2))
+    surnames, n = lex.semantic["surname_set"], len(word)
+    # The shape first, the cheapest test: a surname of one or two syllables, a given name of one
+    # or two; '제1차' holds a number.
+    if not ((n <= 3 and word[:1] in surnames) or (3 <= n <= 4 and word[:2] in surnames)) \
+            or n < 2 or not word.isalpha():
+        return False
+    if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
+            or word in lex.semantic["people"]["name"]["organization_words"]:
+        return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
+    titles, name = lex.semantic["person_title_set"], lex.semantic["people"]["name"]
+    if word in titles or (word[:-1] in titles and word[-1] in lex.semantic["people"]["extra"]["title_suffixes"]):
+        return False            # '장관', '차관보': a title is no name
+    # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
+    return not ((word[:-1] in titles or word[:-1] in name["role_words"]) and word[-1] in name["title_tail"])
 
 
 def is_organization_name(word: str, lex: Lexicon) -> bool:
@@ -57,8 +89,8 @@ def is_organization_name(word: str, lex: Lexicon) -> bool:
     Korean name ending in a one-syllable organization ending is a name ('이명구 청장', '주성관
     고려대학교 교수'), unless that ending is one of a university or place ('서울대', '경기도')."""
     org = lex.ORG_WORD_RE.search(word)
-    if org is None:
-        return False
+    if org is None or word in lex.semantic["surname_set"]:
+        return False            # '성 장관' is a surname and a title, '성' no ministry
     ending = org.group()
     return not (len(word) == 3 and len(ending) == 1 and is_korean_name(word, lex)
                 and ending not in lex.semantic["people"]["name"]["place_endings"])
@@ -71,6 +103,17 @@ def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
             and not (org and org.start() > 0)       # '직업훈련그룹'; a bare '반' (응우옌 반 탄) is a name
             and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
+
+
+def is_foreign_word(word: str, lex: Lexicon, glossed: bool = False) -> bool:
+    """A word of a transliterated name that other evidence vouches for (a Latin gloss, the
+    name written again): '샴페인', '오버레이' end like a copula or a particle and are still names;
+    a pronoun, a title, a country or a clause ending ('방문하여') is none, nor a word ending like
+    an organization unless the Latin gloss spells it ('트뤼도(Trudeau)')."""
+    return (len(word) <= FOREIGN_WORD_SYLLABLES and word not in lex.semantic["never_names"]
+            and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.FOREIGN_NAME_STOP_RE.search(word)
+            and (glossed or not lex.ORG_WORD_RE.search(word)) and not lex.COUNTRY_RE.fullmatch(word)
+            and not lex.PERSON_TITLE_TAIL_RE.search(word))
 
 
 def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -96,10 +139,18 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
-    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS'), never a title itself."""
-    return ((not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex))
-            and not lex.PERSON_TITLE_RE.fullmatch(word)
-            and word not in lex.semantic["never_names"] and bool(lex.AFFILIATION_WORD_RE.fullmatch(word)))
+    ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS', '벨기에', '법무법인'), never a title itself."""
+    if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
+        return False
+    if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
+        return not lex.PERSON_TITLE_RE.fullmatch(word)
+    # An ending that looks like a particle or a copula: still a word of an organization when the
+    # word is a country ('벨기에') or ends like an organization ('법무법인').
+    country = lex.COUNTRY_RE.fullmatch(word)
+    if country is not None and country.group("country") and not country.group("particle"):
+        return True
+    org = lex.ORG_WORD_RE.search(word)
+    return org is not None and len(org.group()) >= 2 and org.start() > 0
 
 
 def is_department_word(word: str, lex: Lexicon) -> bool:
@@ -119,13 +170,18 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
         pass
     if found is None:
         return None
-    between = text[found.end():title_start].split()
+    # '「프랑수아 필립 샴페인(Francois-Philippe Champagne)」 캐나다 외교장관': the quotes around
+    # the name are not words of the affiliation.
+    between = text[found.end():title_start].strip(QUOTE_CLOSE + " ").split()
     if len(between) > MAX_AFFILIATION_WORDS or not all(is_affiliation_word(w, lex) for w in between):
         return None
     hangul = [(w.start(), w.group()) for w in lex.WORD_RE.finditer(text, found.start("hangul"), found.end("hangul"))]
-    count = len(found.group("latin").split())
-    names = [(at, w) for at, w in hangul[-count:]
-             if is_name_word(w, lex, FOREIGN_WORD_SYLLABLES) or is_korean_name(w, lex)]
+    count = len(found.group("latin").replace("-", " ").split())     # 'Francois-Philippe' is two words
+    names: list[tuple[int, str]] = []
+    for at, w in reversed(hangul[-count:]):     # the words next to the gloss, up to one that is no name's
+        if not (is_foreign_word(w, lex, glossed=True) or is_korean_name(w, lex)):
+            break
+        names.insert(0, (at, w))
     if not names:
         return None
     return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False,
@@ -139,8 +195,11 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
         start, end, word = words[k]
         if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
                 and not is_organization_name(word, lex):
-            between = " ".join(w for _, _, w in words[k + 1:])
-            return Mention(word, None, title, start, title_start + len(title), False, between)
+            between = [w for _, _, w in words[k + 1:]]
+            if title in lex.semantic["people"]["titles"]["everyday"] \
+                    and not any(lex.ORG_WORD_RE.search(w) for w in between):
+                return None     # '유류비 부담 |경감' is a burden eased: an everyday title needs a body
+            return Mention(word, None, title, start, title_start + len(title), False, " ".join(between))
         if not is_affiliation_word(word, lex):
             return None
         if lex.COUNTRY_RE.fullmatch(word):
@@ -152,25 +211,29 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
                          lex: Lexicon) -> Mention | None:
     """'아누 브래드포드 | 콜롬비아 로스쿨 |교수': two or three name words right before an affiliation
     that opens with a country's name."""
+    former = lex.semantic["people"]["name"]["former"]
+    end = k - 1 if k > 0 and words[k - 1][2] == former else k      # '칼슨 전 스웨덴 … 장관'
     names: list[tuple[int, str]] = []
-    for start, _, word in reversed(words[max(0, k - 3):k]):
+    for start, _, word in reversed(words[max(0, end - 3):end]):
         if not is_name_word(word, lex, FOREIGN_WORD_SYLLABLES):
             break
         names.insert(0, (start, word))
-    if len(names) < 2:
+    # One word is a name only where a list item or a label opens: '(참석자) 칼슨 전 스웨덴 …'.
+    opens = end - len(names) == 0 or words[end - len(names) - 1][2][-1] in LIST_ITEM_CLOSERS
+    if len(names) < 2 and not (names and opens):
         return None
     between = " ".join(w for _, _, w in words[k:])
-    return Mention(" ".join(w for _, w in names), None, title, names[0][0], title_start + len(title), False, between)
+    written = f"{former} {title}" if end < k else title
+    return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
 
 
-def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
-               gloss_lo: int | None = None) -> Mention | None:
+def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon,
+               gloss_lo: int) -> Mention | None:
     """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
     '김소영 금융위원회 |부위원장' → Mention('김소영', affiliation '금융위원회')."""
-    words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, lo, title_start)]
     if not words:
         return None
-    glossed = match_glossed_name(text, lo if gloss_lo is None else gloss_lo, title_start, title, lex)
+    glossed = match_glossed_name(text, gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
     if match_first_word(words[-1][2], title, lex) is None or is_organization_name(words[-1][2], lex):
@@ -187,7 +250,79 @@ def match_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon,
             if not is_name_word(w, lex) or len(name) > 4:
                 break
             name, start = f"{w} {name}", w_start
+        if " " not in name:
+            # '최석영 법무법인 광장 |고문', '최장혁 개인정보위 |부위원장': one word that is no Korean
+            # name, after a Korean name and words of an organization, is the organization's.
+            korean = match_name_before_affiliation(words, title_start, title, lex)
+            if korean is not None:
+                return korean
     return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+def is_written_again(name: str, start: int, text: str, lex: Lexicon) -> bool:
+    """A transliterated name of two words or more written again elsewhere in the release right
+    before a title: '브루노 오버레이 사무총장과 … 브루노 오버레이 사무총장은' — how releases report a
+    meeting. Everyday words before a title ('다자 계기 장관') are not written so twice."""
+    if " " not in name:
+        return False
+    at = text.find(name)
+    while at >= 0:
+        if at != start:
+            title = lex.PERSON_MENTION_RE.match(text, at + len(name))
+            if title is not None and not title.group("glued"):
+                return True
+        at = text.find(name, at + len(name))
+    return False
+
+
+def match_repeated_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'세계자연보전연맹 브루노 오버레이 |사무총장', '패트리샤 에스피노자 유엔기후변화협약 |사무총장':
+    two or three words of a transliterated name (each may end like a particle: '오버레이'), then
+    the words of an affiliation, before a title; only a name the release writes again."""
+    for cut in range(len(words), max(0, len(words) - MAX_AFFILIATION_WORDS) - 1, -1):
+        between = words[cut:]
+        if between and not is_affiliation_word(between[0][2], lex):
+            return None         # scanning leftwards: a clause word closes the affiliation
+        for size in (3, 2):
+            run = words[cut - size:cut] if cut >= size else []
+            if not run or not all(is_foreign_word(w, lex) for _, _, w in run) \
+                    or any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+                continue
+            name = " ".join(w for _, _, w in run)
+            if is_written_again(name, run[0][0], text, lex):
+                return Mention(name, None, title, run[0][0], title_start + len(title), False,
+                               collapse(" ".join(w for _, _, w in between)) or None)
+    return None
+
+
+def match_latin_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'Angela Ellard 전 WTO |사무차장' → Mention('Angela Ellard', title '전 사무차장', affiliation
+    'WTO'): a name of two or three Latin words (one written like a given name), then an
+    affiliation or the former-office word; a longer capitalised run is an organization's name."""
+    name_words = lex.semantic["people"]["name"]
+    former = name_words["former"]
+    latin = [bool(lex.LATIN_NAME_WORD_RE.fullmatch(w)) for _, _, w in words]
+    k = len(words)
+    # Back over the affiliation to the name's last word: Hangul words, the former-office word and
+    # a Latin word standing alone ('전 WTO'), for a name is two Latin words or more.
+    while k > 0 and not (k > 1 and latin[k - 1] and latin[k - 2]):
+        if not (is_affiliation_word(words[k - 1][2], lex) or words[k - 1][2] == former
+                or words[k - 1][2] in name_words["title_prefixes"]):
+            return None
+        k -= 1
+    run = k
+    while run > 0 and latin[run - 1]:
+        run -= 1
+    names, between = words[run:k], [w for _, _, w in words[k:]]
+    if len(names) not in name_words["latin_name_words"] or not between \
+            or not any(lex.LATIN_GIVEN_NAME_RE.fullmatch(w) for _, _, w in names):
+        return None
+    if between[0] == former:
+        between, title = between[1:], f"{former} {title}"
+    elif between == [w for w in between if w in name_words["title_prefixes"]]:
+        between, title = [], f"{' '.join(between)} {title}"      # 'Fernando Cruz 선임 고문'
+    return Mention(" ".join(w for _, _, w in names), None, title, names[0][0], title_start + len(title.split()[-1]),
+                   False, collapse(" ".join(between)) or None)
 
 
 # --- descriptions --------------------------------------------------------------------------
@@ -201,7 +336,15 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
         start = lead.end()
     for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
         start = m.end()
-    return start
+    # Nor across a line: the bullet above ('- … 방안 논의') says nothing of the person — unless
+    # the name opens its line under a line that only names an organization (a table's cells:
+    # '소진공 금융지원실' ⏎ '양숙경 실장').
+    line_start = text.rfind("\n", start, name_start) + 1
+    if line_start and not text[line_start:name_start].strip():
+        above = text[start:line_start].strip().rsplit("\n", 1)[-1].split()
+        if 0 < len(above) <= ROW_DEPARTMENT_WORDS and lex.ORG_WORD_RE.search(above[-1]):
+            return max(start, text.rfind(above[0], start, line_start))
+    return max(start, line_start)
 
 
 def parse_affiliation(description: str, lex: Lexicon) -> str | None:
@@ -210,7 +353,9 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     located = None
     for located in lex.LOCATIVE_ORG_RE.finditer(description):
         pass
-    if located:
+    # 'INADEM에서 근무하는', 'PECC에서 … 활약하는': where someone works; '정부대전청사에서 |이명구
+    # 청장 주재로' is where the meeting was, said right before the name.
+    if located and description[located.end():].strip():
         return collapse(located.group("org"))
     lead = lex.COUNTRY_RE.match(description)
     rest = description
@@ -265,10 +410,34 @@ def after_unopened(value: str) -> str:
     return value[cut:]
 
 
+def chairs(text: str, end: int, node_end: int, lex: Lexicon) -> bool:
+    """'이명구 청장 주재로 … 개최', '구윤철 부총리는 … 회의를 주재하였다': the person chairs or
+    convenes; the verb must close a sentence whose subject the person is."""
+    if text.find(lex.semantic["people"]["chair"]["stem"], end, node_end) < 0:
+        return False            # no chair word in the rest of the bullet: a plain find skips the patterns
+    if lex.CHAIR_AFTER_RE.match(text, end, node_end):
+        return True
+    concurrent = lex.CONCURRENT_OFFICE_RE.match(text, end, node_end)
+    end = concurrent.end() if concurrent else end      # '부총리 겸 재정경제부장관은 …'
+    if not lex.CHAIR_SUBJECT_RE.match(text, end, node_end):
+        return False
+    stop = SENTENCE_STOP_RE.search(text, end, node_end)
+    return bool(lex.CHAIR_VERB_RE.search(text, end, stop.start() if stop else node_end))
+
+
 def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
-    """What the clause after the name says: '… 위원장이 기조연설에서' → keynote."""
+    """What the clause after the name says: '… 위원장이 기조연설에서' → keynote; '… 청장 주재로'
+    → moderator (a chair)."""
+    if chairs(text, end, node_end, lex):
+        return ["moderator"]
+    if lex.HEAD_AFTER_RE.match(text, end, node_end):
+        return ["head"]         # '… 실장을 대표로': the delegation's head
+    # The sentence about the person: '… 참여하였다. 이들은 … 해법을 제시하였다' says nothing of
+    # what each one presented.
+    stop = SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
+    window_end = stop.start() if stop else min(node_end, end + ROLE_WINDOW)
     for role, pattern in ROLE_RULES:
-        if getattr(lex, pattern).search(text, end, min(node_end, end + ROLE_WINDOW)):
+        if getattr(lex, pattern).search(text, end, window_end):
             return [role]
     return []
 
@@ -280,11 +449,24 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
     for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
         glued = m.group("glued")
-        if glued and (m.group("title") in ambiguous or lex.NAME_STOP_RE.search(glued)):
-            continue            # '주식시장' is no title; '역임한서장' no word
+        if glued and lex.NAME_STOP_RE.search(glued):
+            continue            # '역임한서장' is no word
         at = m.start("glued") if glued else m.start("title")
         written = text[at:m.end("title")]
-        mention = match_name(text, max(lo, at - NAME_WINDOW), at, written, lex, max(lo, at - GLOSS_WINDOW))
+        start = max(lo, at - NAME_WINDOW)
+        # The words before the title, read once for every way a name is written.
+        words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
+        if glued and m.group("title") in ambiguous:
+            # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
+            mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
+            if mention is not None and mention.affiliation \
+                    and any(lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w)
+                            for w in mention.affiliation.split()):
+                yield mention
+            continue
+        mention = match_name(text, words, at, written, lex, max(lo, at - GLOSS_WINDOW)) \
+            or match_repeated_name(text, words, at, written, lex) \
+            or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             yield mention
@@ -314,20 +496,39 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
     start = clause_start(text, node, mention.start, lex)
     description = text[start:mention.start]
-    affiliation = mention.affiliation or parse_affiliation(description, lex)
+    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY & set(description) else None
+    affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
+        or parse_affiliation(description, lex)
     title = mention.title
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
-    country = country_in(description, lex) or country_in(affiliation, lex)
-    return Person(mention.name, mention.name_hanja, title, affiliation, country,
-                  parse_roles(text, mention.end, node.span.end, lex), (mention.start, mention.end))
+    if affiliation is None:
+        # '이순영 교수(아주대학교)의 기조강연': the organization in brackets after the title.
+        after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
+        if after is not None and lex.ORG_WORD_RE.search(after.group("org")):
+            affiliation = after.group("org")
+    country = country_in(affiliation, lex) or country_in(description, lex)
+    before = role_before(description, lex)
+    roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
+    return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
+                  (mention.start, mention.end), stated=before is not None)
+
+
+def role_before(description: str, lex: Lexicon) -> str | None:
+    """'두 번째 기조연설에서 ' → keynote, '발표를 맡은 경북소방본부 ' → presenter: the role the words
+    before the name give, the last one written."""
+    found = None
+    for found in lex.ROLE_BEFORE_RE.finditer(description):
+        pass
+    return lex.semantic["program"]["role_of"].get(found.group("word")) if found else None
 
 
 def is_plausible(person: Person, lex: Lexicon) -> bool:
     """A name that is not Korean-shaped ('저드', '크리스 홀') needs a country in its description:
     '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
-    return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country)
+    return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country
+                or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
 
 
 class Registry:
@@ -360,13 +561,28 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
+                if earlier.affiliation is None and not mention.short:
+                    # '김정관 장관 방중' then '김정관 산업통상부 장관은', '이명구 관세청장은': the later
+                    # mention knows the body, written between the name and the title or glued to it.
+                    glued = split_glued_title(mention.title, lex)
+                    before = doc.text[max(node.span.start, mention.start - NAME_WINDOW):mention.start].split()
+                    body = mention.affiliation or (glued[0] if glued else None) \
+                        or (before[-1] if before and is_organization_name(before[-1], lex) else None)
+                    if body and lex.ORG_WORD_RE.search(body) and not any(ch.isdigit() for ch in body):
+                        earlier.affiliation = body
+                        earlier.country = earlier.country or country_in(body, lex)
+                before = role_before(doc.text[clause_start(doc.text, node, mention.start, lex):mention.start], lex)
+                if before is not None:      # '특히, 발표를 맡은 … 손용원 소방교는': said of this one
+                    earlier.stated = True
+                    if before not in earlier.roles:
+                        earlier.roles.append(before)
                 for role in parse_roles(doc.text, mention.end, node.span.end, lex):
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)
             elif not mention.short:
                 person = parse_person(doc.text, node, mention, lex)
                 # An affiliation written between the name and the title vouches for it too.
-                if is_plausible(person, lex) or mention.affiliation:
+                if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
                     seen.add(person)
     return seen.people
 
@@ -387,23 +603,94 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
 
 
 CONTACT_EVIDENCE = ("title", "phone", "email", "role")
+CONTACT_TITLE_REACH = 16     # characters before a contact's name searched for the title its row writes
+ROW_DEPARTMENT_WORDS = 4     # a line above a contact naming its department holds only that
+# What parts the cells of a flattened contact row: '담당자: 사무관 / 우지완', '<대경장>'.
+ROW_SEPARATOR_RE = re.compile(r"[/:：|,<>()\[\]\-·]")
+ROW_LABEL_RE = re.compile(r"^[^:：]{1,12}[:：]")
+
+
+def row_title(text: str, start: int, lex: Lexicon) -> str | None:
+    """The title a contact row writes right before the name, letter-spaced or not: '사무관 ⏎
+    문경필', '책임자 과 장 김덕구', '담당자: 사무관 / 우지완'. A title closing an earlier
+    'NAME TITLE' pair ('김덕구 과장 / 문경필') is that person's."""
+    words = ROW_SEPARATOR_RE.sub(" ", text[max(0, start - CONTACT_TITLE_REACH):start]).split()
+    titles = lex.semantic["person_title_set"]
+    for k in (1, 2):
+        if len(words) < k or (k == 2 and not all(len(w) == 1 for w in words[-2:])):
+            continue
+        title = "".join(words[-k:])
+        if title in titles:
+            before = words[-k - 1] if len(words) > k else ""
+            return None if is_korean_name(before, lex) else title
+    return None
+
+
+def row_department(doc: Document, line_index: int, lex: Lexicon) -> str | None:
+    """The department a contact's own line names ('담당: 경찰청 교통안전과 경정 김철수'), else
+    the line above it when that line names only a department ('- 담당: 산업통상부 미주통상과' over
+    '- 연락: 구진경 과장 …')."""
+    suffixes = load_issuer_evidence().department_suffixes
+    own = doc.lines[line_index]
+    above = next((doc.lines[i] for i in range(line_index - 1, -1, -1) if not doc.lines[i].blank), None)
+    for line, whole in ((own, False), (above, True)):
+        if line is None:
+            continue
+        words = ROW_SEPARATOR_RE.sub(" ", ROW_LABEL_RE.sub("", line.text)).split()
+        if whole and not (0 < len(words) <= ROW_DEPARTMENT_WORDS
+                          and all(lex.ORG_WORD_RE.search(w) for w in words)):
+            continue
+        last = max((i for i, w in enumerate(words) if len(w) >= 3 and w.endswith(suffixes)
+                    and w not in lex.semantic["person_title_set"]), default=None)     # '사무관' is no department
+        if last is None:
+            continue
+        first = last
+        while first > 0 and len(words[first - 1]) >= 3 and lex.ORG_WORD_RE.search(words[first - 1]):
+            first -= 1
+        return " ".join(words[first:last + 1])
+    return None
 
 
 def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
     """A contact is a person when the table says how to reach or rank them, or when a Korean-shaped
     name sits under its department ('감사총괄담당관 과장 최기수'); a bare word of a heading
     ('<운임특례 지원 관련>') is none."""
+    name = collapse(contact["name"])
+    if not (contact.get("name_hanja") or " " in name or name.isascii() or (
+            (name[:1] in lex.semantic["surname_set"] or name[:2] in lex.semantic["surname_set"])
+            and name not in lex.semantic["person_title_set"] and name not in lex.semantic["never_names"])):
+        return False            # '분양', '소방위': a word of a note or a rank, whatever the row holds
     if any(contact.get(key) for key in CONTACT_EVIDENCE):
         return True
-    return bool(contact.get("department")) and is_korean_name(collapse(contact["name"]), lex)
+    department = contact.get("department") or ""
+    # '<공급망 위기관리 관련>' read as the name '공급망' under '지원': a department ends like one.
+    return department.endswith(load_issuer_evidence().department_suffixes) \
+        and is_korean_name(collapse(contact["name"]), lex)
+
+
+def short_form(name: str | None, lex: Lexicon) -> str | None:
+    """'중기부' → '중소벤처기업부': an issuer's short form read into its full name (former names
+    stay as written: they were the name when the release was written)."""
+    return issuer_aliases().get(name, name) if name else name
+
+
+@functools.cache
+def issuer_aliases() -> dict[str, str]:
+    return {alias: entry["name"] for entry in read_toml("issuers.toml")["issuer"] for alias in entry.get("aliases", ())}
 
 
 def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
+    starts = [line.start for line in doc.lines]
     for contact in doc.contacts:
         if contact.get("name") and is_contact_person(contact, lex):
-            found.append((contact, "contact", contact.get("department") or contact.get("organization")))
+            department = contact.get("department")
+            if not department and contact.get("span"):
+                department = row_department(doc, bisect_right(starts, contact["span"][0]) - 1, lex)
+            if not contact.get("title") and contact.get("span"):
+                contact = {**contact, "title": row_title(doc.text, contact["span"][0], lex)}
+            found.append((contact, "contact", department or short_form(contact.get("organization"), lex)))
     for org in doc.organizations:
         head = org.get("head") or {}
         if head.get("name"):
@@ -447,13 +734,11 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 person.roles.append(e.role)
 
 
-def from_parentheses(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
+    for node in bracketed:
         for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
             name = m.group("name")
             if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
@@ -473,14 +758,12 @@ def is_listed_organization(org: str, lex: Lexicon) -> bool:
             and not org.endswith(tuple(lex.semantic["people"]["name"]["region_endings"])))
 
 
-def from_organization_list(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
+    for node in bracketed:
         items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]]
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
@@ -494,26 +777,49 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person]) ->
                                  [], (m.start("name"), m.end("name"))))
 
 
-def from_org_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
-    for node in walk(doc.sections):
-        if doc.text.find("(", node.span.start, node.span.end) < 0:
-            continue            # the pattern needs a bracket: a plain find skips the scan
+    for node in bracketed:
         for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+            if m.group("after_name"):
+                named_after(m, lex, people, known)
+                continue
             name = m.group("name")
-            if not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split())
+            if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
                 continue
             if name in known:
-                # '김정관 장관은 …' met first: the head's organization is his affiliation.
+                # '김정관 장관은 …' met first: he is the head, his organization is his affiliation.
                 for person in people:
-                    if person.name == name and person.affiliation is None:
-                        person.affiliation = m.group("org")
+                    if person.name == name:
+                        person.affiliation = person.affiliation or m.group("org")
+                        if "head" not in person.roles:
+                            person.roles.append("head")
                 continue
             known.add(name)
-            people.append(Person(name, None, m.group("title"), m.group("org"), None, ["head"],
+            # '중국 수리부(장관 리 궈잉)': the country written before the organization is part of it.
+            org = m.group("org")
+            country = None
+            for country in lex.COUNTRY_RE.finditer(doc.text, max(node.span.start, m.start() - COUNTRY_REACH), m.start()):
+                pass
+            if country is not None and country.group("country") and not country.group("particle") \
+                    and not doc.text[country.end():m.start()].strip():
+                org = f"{country.group('country')} {org}"
+            people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
                                  (m.start("name"), m.end("name"))))
+
+
+def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set[str]) -> None:
+    """'금융위원회(손병두 부위원장)는' → 손병두, 부위원장, 금융위원회: a person named in brackets after
+    the organization, the title after the name (no head: the title says who they are)."""
+    name = m.group("after_name")
+    if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+        return
+    known.add(name)
+    people.append(Person(name, None, m.group("after_title"), m.group("org"), None, [],
+                         (m.start("after_name"), m.end("after_name"))))
 
 
 def home_countries(people: list[Person], lex: Lexicon) -> None:
@@ -527,9 +833,11 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
-    from_org_heads(doc, lex, people)
-    from_parentheses(doc, lex, people)
-    from_organization_list(doc, lex, people)
+    # The bullets holding a bracket, found once: the three readers below need one.
+    bracketed = [node for node in walk(doc.sections) if doc.text.find("(", node.span.start, node.span.end) >= 0]
+    from_org_heads(doc, lex, people, bracketed)
+    from_parentheses(doc, lex, people, bracketed)
+    from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     home_countries(people, lex)

@@ -6,7 +6,7 @@ Example: '1세션 : 한국의 경제안보 주요 이슈와 대응 방안' → S
 title '한국의 경제안보 주요 이슈와 대응 방안'), its talks read from the programme lines under it
 ('발표 : 이준(산업연구원 선임연구위원) - 공급망').
 
-Sessions are declared two ways:
+Sessions are declared three ways:
 - a line that opens with a label (`[세션 1]에서는 …`, `1세션 : …`, `(종합토론) …`, a line that is
   only `세션1`): the session's scope runs to the next label line; its title is written after a
   colon, in quotes after the label, after a bracketed label, or on the first `[bracketed]` line
@@ -14,6 +14,10 @@ Sessions are declared two ways:
 - a label inside a sentence (`이 날 포럼 1부에서는 …`, `두 번째 세션은 AI와 빅데이터를 주제로`):
   the title is the `‘…’을 주제로` of the sentence (or the quote just before the label), and the
   quoted items the sentence names are its talks.
+- a count announced (`세션(12개)`, `12개 세션`) over a list exactly that long, one name a line.
+Talks also come from a `▲A, ▲B 등에 대한 … 발표가 진행` list (by title), from the speakers a
+session's paragraph names, and from a presenter whose role is written before the name
+(`발표를 맡은 …`); a talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
 block most similar to that title (`… 부문은 …`) or from the label bullet's children.
@@ -102,7 +106,11 @@ def title_on_line(text: str, label: Label, end: int, lex: Lexicon) -> str | None
 
 def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'… 「지역사회 …」을 주제로' → '지역사회 …'; 'AI와 빅데이터를 주제로' → 'AI와 빅데이터'."""
-    m = lex.SESSION_SUBJECT_RE.search(text, start, min(end, start + SUBJECT_WINDOW))
+    stop = min(end, start + SUBJECT_WINDOW)
+    grammar = lex.semantic["sessions"]["grammar"]
+    if not any(text.find(word, start, stop) >= 0 for word in grammar["subject_forms"] + grammar["about_particles"]):
+        return None             # no subject phrase in the window: a plain find skips the costly pattern
+    m = lex.SESSION_SUBJECT_RE.search(text, start, stop)
     if m is None:
         return None
     if m.group("quoted"):
@@ -317,6 +325,9 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
             # of the label's sentence, as for a label inside a sentence.
             stop = sentence_end(doc.text, label.end, line.content.end, lex)
             talks = quoted_talks(doc.text, label.end, stop, title, doc.people, lex)
+            # '두 번째 세션은 …를 주제로 진행되었다. 로버트 워드롭(…) … 교수는 ‘…’를 발표하였다':
+            # the speakers the paragraph names after its first sentence.
+            talks += speaker_talks(doc.text, stop, line.content.end, doc.people, {t.speaker for t in talks}, lex)
         session = Session(label.label, label.number, title, summary if label.tail not in (":", "-") else None,
                           parse_topics(doc.text, label.end, line.content.end, lex),
                           talks, (line.content.start, line.content.end))
@@ -349,7 +360,8 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
             else:
                 title = before or subject_title(text, label.end, end, lex)
             known.add(label.label)
-            talks = quoted_talks(text, label.end, end, title, people, lex)
+            talks = quoted_talks(text, label.end, end, title, people, lex) \
+                or subject_talks(text, line, label, people, lex)
             found.append(Session(label.label, label.number, title, None, [], talks,
                                  (label.start, end), (label.start, line.content.end)))
     close_reports(found)
@@ -364,6 +376,21 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
         if session.span[1] < session.report[1]:
             session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
     return found
+
+
+def subject_talks(text: str, line: Line, label: Label, people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'권기섭 위원장은 ‘…’을 주제로 하는 세션1. 첫 발제자로 나서 …': the person the line opens
+    with presents in the session its sentence names, when a presenter's word follows the label."""
+    after = text[label.end:line.content.end]
+    role_of = lex.semantic["program"]["role_of"]
+    if not any(word in after for word, role in role_of.items() if role in PROGRAM_TALK_ROLES):
+        return []
+    for person in people:
+        for start, end in [person.span, *person.mentions]:
+            if line.content.start <= start < label.start and not lex.SENTENCE_STOP_RE.search(text, end, label.start):
+                return [Talk(person.name, person.title, person.affiliation, person.country, None,
+                             (start, line.content.end))]
+    return []
 
 
 def close_reports(sessions: list[Session]) -> None:
@@ -461,12 +488,14 @@ def number_last(sessions: list[Session], lex: Lexicon) -> None:
 
 def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
     """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
-    발표'; the topic is the first quote of the sentence after the name (a subject included)."""
+    발표'; the topic is the first quote of the sentence after the name (a subject included). A
+    presenter whose role is written before the name ('발표를 맡은 … 소방교는') gives a talk too."""
     named = {t.speaker for s in sessions for t in s.talks}
     scopes = [s.report or s.span for s in sessions]
     talks = []
     for person in people:
-        if "keynote" not in person.roles or person.name in named \
+        stated = person.stated and "presenter" in person.roles
+        if not ("keynote" in person.roles or stated) or person.name in named \
                 or any(a <= person.span[0] < b for a, b in scopes):
             continue
         named.add(person.name)
@@ -475,6 +504,70 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
         quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
         talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                           collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+    return talks
+
+
+def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
+    """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
+    …): a list exactly as long as the count announced names the sessions. Bracketed lines
+    ('Resources (자원)') and dates group the items; a sentence or a long line ends the list."""
+    rules = lex.semantic["sessions"]["announced"]
+    found: list[Session] = []
+    if not any(word in text for word in rules["words"]):
+        return found            # no session word at all: a plain test skips the per-line scan
+    for i, line in enumerate(lines):
+        words = rules["counter"] in line.text and any(word in line.text for word in rules["words"])
+        m = lex.SESSION_COUNT_HEAD_RE.search(line.text) if words else None
+        if m is None:
+            continue
+        count = int(m.group("count") or m.group("count_before"))
+        items: list[tuple[int, int]] = []
+        for item in lines[i + 1:i + 1 + rules["lines_per_item"] * count]:
+            if len(item.text) > rules["max_item_chars"] or lex.SENTENCE_END_RE.search(item.text):
+                break
+            if "(" in item.text or item.text[0].isdigit() or lex.SESSION_COUNT_HEAD_RE.search(item.text):
+                continue        # a group's name, a date, the list's own heading
+            if items and lex.SESSION_ITEM_JOIN_RE.match(item.text):
+                items[-1] = (items[-1][0], item.content.end)      # 'Environment' ⏎ '& Energy'
+            else:
+                items.append((item.content.start, item.content.end))
+        labels = [collapse(text[a:b].replace("\n", " ")) for a, b in items]
+        if len(items) != count or any(label in known for label in labels):
+            continue
+        known.update(labels)
+        found += [Session(label, None, None, None, [], [], span) for label, span in zip(labels, items)]
+    return found
+
+
+def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: list[Session],
+                 lex: Lexicon) -> list[Talk]:
+    """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
+    a speaker met in the body is that speaker's talk. Only outside the sessions' own reports."""
+    rules = lex.semantic["sessions"]["listed_talks"]
+    talks: list[Talk] = []
+    if rules["marks"] not in text:
+        return talks            # no list mark in the release: a plain test skips the line scan
+    scopes = [s.report or s.span for s in sessions]
+    for line in lines:
+        if rules["marks"] not in line.text or not any(noun in line.text for noun in rules["nouns"]):
+            continue            # the patterns need a list mark and a presentation noun
+        start = line.content.start
+        while start < line.content.end:
+            stop = sentence_end(text, start, line.content.end, lex)
+            items = [m.span("item") for m in lex.LISTED_TALK_ITEM_RE.finditer(text, start, stop)]
+            closer = None
+            for closer in lex.LISTED_TALK_CLOSER_RE.finditer(text, *items[-1]) if items else ():
+                pass
+            if len(items) >= 2 and closer is not None and lex.LISTED_TALK_NOUN_RE.search(text, closer.end(), stop) \
+                    and not any(a <= items[0][0] < b for a, b in scopes):
+                items[-1] = (items[-1][0], closer.start())
+                for a, b in items:
+                    speaker = next((p for p in people if a <= p.span[0] < b), None)
+                    if speaker is not None:
+                        talks.append(Talk(speaker.name, speaker.title, speaker.affiliation, speaker.country, None, (a, b)))
+                    else:
+                        talks.append(Talk(None, None, None, None, collapse(text[a:b]).rstrip(","), (a, b)))
+            start = stop
     return talks
 
 
@@ -511,6 +604,26 @@ def run(doc: Document, lex: Lexicon) -> None:
     known = {s.label for s in sessions}
     sessions += inline_sessions(doc, lines, known, doc.people, lex)
     sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
+    sessions += announced_sessions(doc.text, lines, {s.label for s in sessions}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
+    listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
+    if listed:
+        named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
+        doc.talks += [t for t in listed if t.speaker is None or t.speaker not in named]
+    talks = [t for s in doc.sessions for t in s.talks] + doc.talks
+    if talks:
+        fill_from_people(talks, doc.people)
+
+
+def fill_from_people(talks: list[Talk], people: list[Person]) -> None:
+    """A talk's speaker is a person of the release: what the programme line leaves out (the
+    affiliation of '송승호 교수', the home country of '이준(산업연구원 …)') is the person's."""
+    by_name = {p.name: p for p in people}
+    for talk in talks:
+        person = by_name.get(talk.speaker) if talk.speaker else None
+        if person is not None:
+            talk.title = talk.title or person.title
+            talk.affiliation = talk.affiliation or person.affiliation
+            talk.country = talk.country or person.country

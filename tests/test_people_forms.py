@@ -1,0 +1,298 @@
+"""People: the forms of issue 12 — foreign names vouched for by a gloss or by being written
+again, heads with foreign names, contacts' titles and departments from their rows, roles
+(chair, head), Latin-script names. One fixture table per rule; the lines are written here."""
+from __future__ import annotations
+
+import pytest
+
+from .semantic_helpers import parse
+
+
+def persons(text: str) -> list[tuple]:
+    doc = parse(text if text.startswith("□") else f"□ {text}\n")
+    return [(p.name, p.title, p.affiliation, p.country) for p in doc.people]
+
+
+# --- a Latin gloss vouches for every word of the name -------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # the gloss after a blank, the affiliation opening with a country
+    ("차관은 오후 아나 벨로소 (Ana Veloso) 포르투갈 외무부 차관과 회담을 가졌다.",
+     [("아나 벨로소", "차관", "포르투갈 외무부", "PT")]),
+    # the name in 「」 quotes, a hyphenated given name counts two words, a last word ending like
+    # a copula ('…인') or a province ('…도') is still a name's
+    ("장관은 「장피에르 마르탱 르팔랭(Jean-Pierre Martin Lepalin)」 프랑스 외교장관과 만났다.",
+     [("장피에르 마르탱 르팔랭", "외교장관", "프랑스", "FR")]),
+    ("장관은 「다니엘 베르도(Daniel Verdo)」 벨기에 총리가 참석하도록 요청하였다.",
+     [("다니엘 베르도", "총리", "벨기에", "BE")]),
+    # a name and a title before the glossed one are not part of it
+    ("김민국 국방부장관과 그린(James Green) 영국 국방장관은 회의를 가졌다.",
+     [("그린", "국방장관", "영국", "GB")]),
+])
+def test_glossed_names(line, expected):
+    got = persons(line)
+    assert [g for g in got if g[0] != "김민국"] == expected
+
+
+# --- a transliterated name written again before a title ------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # affiliation before the name; the name's last word ends like a particle ('…레이')
+    ("□ 장관은 국제습지연맹 마르코 발레이 사무총장과 회담을 가졌다.\n"
+     "  ○ 마르코 발레이 사무총장은 협력을 강조했다.\n",
+     [("마르코 발레이", "사무총장", "국제습지연맹", None)]),
+    # affiliation between the name and the title
+    ("□ 장관은 올가 페트로바 국제해사기구 사무총장과 면담했다.\n"
+     "  ○ 올가 페트로바 사무총장은 지지를 요청했다.\n",
+     [("올가 페트로바", "사무총장", "국제해사기구", None)]),
+    # written once: no evidence, no person
+    ("□ 장관은 올가 페트로바 국제해사기구 사무총장과 면담했다.\n", []),
+    # everyday words before a title, repeated but not before a title the second time
+    ("□ 양자 및 다자 계기 장관 간 소통을 강화한다.\n  ○ 다자 계기를 활용하기로 했다.\n", []),
+])
+def test_names_written_again(text, expected):
+    assert persons(text) == expected
+
+
+# --- an organization's head with a foreign name --------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("환경부는 태국 천연자원부(장관 솜삭 분차이)와 회의를 연다.", [("솜삭 분차이", "장관", "태국 천연자원부", "TH")]),
+    ("산림청(청장 홍길동)은 행사를 개최함", [("홍길동", "청장", "산림청", "KR")]),
+    # an acting office is no name's word
+    ("서울특별시(시장 권한대행 김민수)는 행사를 연다.", []),
+    # a rank and a list word are none either
+    ("현장대응팀(과장 급 등) 인력을 보강한다.", []),
+])
+def test_foreign_heads(line, expected):
+    assert persons(line) == expected
+
+
+# --- words that are never names ------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "장관은 회장과 만났다.",                                  # a title and its particle
+    "6개국 장관들이 조정자(의장)로서 논의를 이끌 전망",          # a part someone plays
+    "전·현직 유엔 총회의장과 협력 방안을 논의",                 # an organization shaped like a name
+])
+def test_never_names(line):
+    assert persons(line) == []
+
+
+def test_a_clause_ending_closes_a_foreign_name():
+    assert persons("장관은 베이징을 방문하여 첸 리위 중국 상무부 부장과 만났다.") == [
+        ("첸 리위", "부장", "중국 상무부", "CN")]
+
+
+def test_three_syllable_name_that_starts_like_a_title():
+    """'반장식': 반장 + 식 is a name, not a title with a particle."""
+    assert persons("한국조폐공사 반장식 사장은 성과를 발표")[0][:2] == ("반장식", "사장")
+
+
+# --- contacts: the title and the department their row writes --------------------------------
+
+def contact_people(body: str, names: list[str]) -> list[tuple]:
+    """`body` run to the bullets, then contacts named `names` (spans found in the text), then people."""
+    from pipeline.stages import people
+    from .semantic_helpers import prepare
+    doc, lex = prepare(body)
+    doc.contacts = []
+    for name in names:
+        at = doc.text.index(name)
+        doc.contacts.append({"name": name, "title": None, "department": None, "organization": "가상부",
+                             "phone": "044-000-0000", "span": [at, at + len(name)]})
+    people.run(doc, lex)
+    return [(p.name, p.title, p.affiliation) for p in doc.people]
+
+
+@pytest.mark.parametrize("body,names,expected", [
+    # a flattened table: the title, letter-spaced or not, on the line before the name
+    ("□ 행사를 개최함\n\n담당 부서\n\n책임자\n\n과 장\n\n홍길동\n\n담당자\n\n사무관\n\n김철수\n",
+     ["홍길동", "김철수"], [("홍길동", "과장", "가상부"), ("김철수", "사무관", "가상부")]),
+    # a label and a slash between the title and the name
+    ("□ 행사를 개최함\n\n- 담당자: 주무관 / 이영희 (044-000-0000)\n", ["이영희"], [("이영희", "주무관", "가상부")]),
+    # a title that closes an earlier 'NAME TITLE' pair is not this contact's
+    ("□ 행사를 개최함\n\n문의: 박민수 과장 / 최은영 (044-000-0000)\n", ["최은영"], [("최은영", None, "가상부")]),
+])
+def test_contact_title_from_its_row(body, names, expected):
+    assert [p for p in contact_people(body, names) if p[0] in names] == expected
+
+
+@pytest.mark.parametrize("body,names,expected", [
+    # the department on the contact's own line
+    ("□ 행사를 개최함\n\n- 문의 : 미래전략팀 정다은(02-000-0000)\n", ["정다은"], [("정다은", None, "미래전략팀")]),
+    # a line above that names only a department
+    ("□ 행사를 개최함\n\n- 담당: 가상부 국제협력과\n- 연락: 한지민 과장 / 044-000-0000\n",
+     ["한지민"], [("한지민", "과장", "가상부 국제협력과")]),
+    # a sentence above is no department line ('추진결과' ends like one)
+    ("□ 올해 추진결과를 점검하고 성과를 공유함\n\n연락: 한지민 과장 / 044-000-0000\n",
+     ["한지민"], [("한지민", "과장", "가상부")]),
+    # a title is no department ('사무관' ends like '…관')
+    ("□ 행사를 개최함\n\n연락: 오세훈 사무관 / 044-000-0000\n", ["오세훈"], [("오세훈", "사무관", "가상부")]),
+])
+def test_contact_department_from_its_row(body, names, expected):
+    assert [p for p in contact_people(body, names) if p[0] in names] == expected
+
+
+def test_issuer_short_form_is_read_into_its_name():
+    from pipeline.lexicon import load_lexicon
+    from pipeline.stages.people import short_form
+    lex = load_lexicon()
+    assert short_form("중기부", lex) == "중소벤처기업부"
+    assert short_form("중소기업청", lex) == "중소기업청"      # a former name stays as written
+
+
+# --- chairs: 주재 -------------------------------------------------------------------------
+
+def roles_of(line: str) -> dict[str, list[str]]:
+    return {p.name: p.roles for p in parse(f"□ {line}\n").people}
+
+
+@pytest.mark.parametrize("line,name,chair", [
+    ("가상청은 15일 김민호 청장 주재로 점검회의를 개최했다.", "김민호", True),
+    ("박서준 교수 주재하에 전문가 간담회가 열렸다.", "박서준", True),
+    ("최하늘 부총리는 16일 정부청사에서 경제장관회의를 주재하였다.", "최하늘", True),
+    # someone else chairs the meeting the person attends
+    ("정다운 차관은 이상민 장관이 주재한 회의에 참석하였다.", "정다운", False),
+    # holding a meeting is no chairing: a bilateral is held by both sides
+    ("한지수 장관은 16일 회담을 개최하였다.", "한지수", False),
+    # the verb of the next sentence is not this one's
+    ("오세영 국장은 현장을 점검했다. 이어 회의를 주재했다.", "오세영", False),
+])
+def test_chair_is_a_moderator(line, name, chair):
+    assert ("moderator" in roles_of(line).get(name, [])) is chair
+
+
+# --- names in Latin letters -----------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # the former-office word goes with the title; an acronym alone is the affiliation
+    ("간담회에는 Laura Bennet 전 OECD 사무차장 등이 참여하였다.", [("Laura Bennet", "전 사무차장", "OECD", None)]),
+    ("참석자 : (캐나다) Paul Moreau 외교부 차관, (일본) Kenji SATO 경제산업성 국장",
+     [("Paul Moreau", "차관", "외교부", "CA"), ("Kenji SATO", "국장", "경제산업성", "JP")]),   # the bracketed country
+    # a longer capitalised run is an organization's name
+    ("Global Forum Steering Group 의장은 회의를 열었다.", []),
+    # two capitalised words with no affiliation or former word: nothing vouches for a name
+    ("Green Tech 대표가 참석했다.", []),
+    # a role word with its particle is no Korean name
+    ("좌장은 Akira IGATA 게이오대 교수가 맡았다.", [("Akira IGATA", "교수", "게이오대", None)]),
+])
+def test_latin_names(line, expected):
+    assert persons(line) == expected
+
+
+def test_roles_are_read_in_the_persons_sentence():
+    """'… 참여하였다. 이들은 … 해법을 제시하였다': the next sentence says nothing of each one."""
+    doc = parse("□ 회의에는 Laura Bennet 전 OECD 사무차장이 참여하였다. 이들은 해법을 제시하였다.\n")
+    assert [(p.name, p.roles) for p in doc.people] == [("Laura Bennet", [])]
+
+
+# --- more forms: a Korean name before an organization's words, a one-word foreign name in a list --
+
+@pytest.mark.parametrize("line,expected", [
+    # the organization's last word looks like a foreign name ('광장'), its first ends like a copula
+    ("* 홍민준 법무법인 세종 고문(前 대사) 등이 참석", [("홍민준", "고문", "법무법인 세종", "KR")]),
+    ("윤서진 가상정보위 부위원장은 협력을 강조했다.", [("윤서진", "부위원장", "가상정보위", "KR")]),
+    # a one-word foreign name where a list item opens, the former-office word before the country
+    ("** (참석자) 린드 전 노르웨이 외교부 장관(기조연설), 관계부처 국장", [("린드", "전 장관", "노르웨이 외교부", "NO")]),
+    # a glued committee chair
+    ("(전문가) 정하린 가상혁신위원회 데이터 분과위원장 등", [("정하린", "분과위원장", "가상혁신위원회 데이터", "KR")]),
+    # a Latin name with a title prefix and no affiliation
+    ("(BIS) Carlos Mendez 선임 고문 등", [("Carlos Mendez", "선임 고문", "(BIS)", None)]),   # the bracketed lead
+    # numbers and titles are no names
+    ("* 2020년 제1차 지원계획 공고문의 별표를 참고", []),
+    ("문의. 기획재정부 정책기획관 (044-000-0000)", []),
+])
+def test_more_name_forms(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted organization right before the name, or before its genitive and a copula phrase
+    ("□ 해외에서 주목받는 ‘가상테크’ 윤하람 대표가 참여한다.\n", [("윤하람", "대표", "가상테크", "KR")]),
+    ("□ 플랫폼을 개발한 ‘누리랩’의 공동창업자인 서다인 대표도 함께한다.\n", [("서다인", "대표", "누리랩", "KR")]),
+    # a venue said right before the name is no affiliation; the later mention knows the body
+    ("□ 가상청은 15일 정부세종청사에서 문하윤 청장 주재로 회의를 열었다.\n"
+     "  ○ 문하윤 가상청장은 대응을 당부했다.\n", [("문하윤", "청장", "가상청", "KR")]),
+    # where someone works, said with a participle, still is
+    ("□ 가상부 산하기관인 KIDA에서 근무하는 오지후 과장은 설명했다.\n", [("오지후", "과장", "KIDA", "KR")]),
+    # a person in brackets after the organization, the title after the name
+    ("□ 가상위원회(남궁민 부위원장)는 안정적임을 설명했다.\n", [("남궁민", "부위원장", "가상위원회", "KR")]),
+    # the head after the organization's short name
+    ("□ 가상도시건설청(이하 가상청, 청장 배서윤)은 연수를 운영한다.\n", [("배서윤", "청장", "가상도시건설청", "KR")]),
+    # a NAME(기관) list glued to its label
+    ("□ 참석자 : 전문가한도윤(가상대), 류시아(KDI) 등\n", [("한도윤", None, "가상대", "KR"), ("류시아", None, "KDI", "KR")]),
+])
+def test_affiliation_forms(text, expected):
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "농가의 유류비 부담 경감을 위해 예산을 집행한다.",        # a rank that is an everyday noun
+    "그리스 노사정 대표 등이 참석한다.",                        # a collective shaped like a name
+])
+def test_everyday_nouns_after_words_are_no_titles(line):
+    assert persons(line) == []
+
+
+def test_a_company_before_a_title_still_vouches():
+    assert persons("가상항공 우민호 사장은 협력을 강조했다.") == [("우민호", "사장", "가상항공", "KR")]
+
+
+@pytest.mark.parametrize("contact,kept", [
+    ({"name": "분양", "phone": "043-000-0000"}, False),          # a word of a note with a phone
+    ({"name": "소방위", "department": "대응총괄과"}, False),       # a rank on its own line
+    ({"name": "김푸르나", "phone": "02-000-0000"}, True),         # a long given name
+])
+def test_contact_names_look_like_names(contact, kept):
+    from pipeline.lexicon import load_lexicon
+    from pipeline.stages import people
+    assert people.is_contact_person(contact, load_lexicon()) is kept
+
+
+@pytest.mark.parametrize("text,name,roles", [
+    # met in the body first, then as the organization's head: head
+    ("□ 한지호 가상청장 직무대행은 성과를 밝혔다.\n  ○ 가상청(청장 직무대행 한지호)은 행사를 열었다.\n", "한지호", ["head"]),
+    # a glued head title and a title after the name in the brackets
+    ("□ 이번 학회는 가상개발학회(학회장 문서윤)가 주관한다.\n", "문서윤", ["head"]),
+    ("□ 가상대책본부(본부장 : 오지안 청장)는 현황을 알렸다.\n", "오지안", ["head"]),
+    # a delegation's head
+    ("□ 우리나라는 권도하 가상부 정책실장을 대표로 대표단을 구성했다.\n", "권도하", ["head"]),
+])
+def test_heads(text, name, roles):
+    assert {p.name: p.roles for p in parse(text).people}.get(name) == roles
+
+
+@pytest.mark.parametrize("line,expected", [
+    # an everyday title glued to its office, after a name and a body
+    ("가상부 기획실 김도윤 가상부 카리브정부대표는 사절단을 이끌었다.", [("김도윤", "카리브정부대표", "가상부", "KR")]),
+    # glued to words that are no body: none ('주식시장', '지난주 … 주지사')
+    ("국내 주식시장 동향을 점검했다.", []),
+    ("지난주 미국 오클라호마 주지사를 만났다.", []),
+])
+def test_glued_everyday_titles(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("line,name,role", [
+    ("정민재 부총리 겸 가상부장관은 16일 경제장관회의를 주재하였다.", "정민재", "moderator"),
+    ("양채원 대표는 파이어사이드 챗 방식으로 이야기를 들려준다.", "양채원", "presenter"),
+])
+def test_more_roles(line, name, role):
+    assert role in {p.name: p.roles for p in parse(f"□ {line}\n").people}.get(name, [])
+
+
+def test_organization_in_brackets_after_the_title():
+    assert persons("포럼은 윤다은 교수(가상대학교)의 기조강연으로 시작했다.") == [("윤다은", "교수", "가상대학교", "KR")]
+    # a bracket that is no organization ('(온라인)') is none
+    assert persons("윤다은 교수(온라인)가 발표했다.")[0][2] is None
+
+
+def test_a_description_does_not_cross_a_line():
+    text = "□ 주요 내용\n  - 유전체 감시 협력 방안 논의\n\n  ○ 문하윤 가상청장은 회의를 열었다.\n"
+    assert persons(text) == [("문하윤", "청장", "가상청", "KR")]
+
+
+def test_a_table_cell_above_the_name_is_its_organization():
+    text = "□ 문의처\n\n 가상공단 금융지원실\n\n 양서아 실장 (02-000-0000)\n"
+    assert persons(text)[0][:3] == ("양서아", "실장", "가상공단 금융지원실")
