@@ -129,6 +129,34 @@ def test_breadcrumb_and_board_fields() -> None:
     assert hinted(doc, K.PAGE_HEADER) == ["행사 개최 안내", "작성자", "김**", "작성일", "2020-01-02"]
 
 
+@pytest.mark.parametrize("markup", [
+    "<ul><li><span class='label'>작성일</span> <span>2021.03.04</span></li><li>조회 12</li></ul>",
+    "<div><p><b>작성자 :</b></p><p>홍**</p></div>",     # with a colon, one level down
+    "<dl><dt>등록일</dt><dd>2021-03-04</dd></dl>",
+])
+def test_board_fields_at_any_depth(markup: str) -> None:
+    doc = rendered(page(markup + "<p>본문 문단입니다</p>"))
+    assert hinted(doc, K.PAGE_HEADER) and "본문 문단입니다" not in hinted(doc, K.PAGE_HEADER)
+
+
+@pytest.mark.parametrize("markup", [
+    "<ul><li>작성일정 안내</li><li>세부 일정</li></ul>",      # the label only inside a longer word
+    "<div><p>작성자</p><p>" + "가" * 200 + "</p></div>",       # too long for a row of board fields
+    "<div><p>행사 안내</p><p>일시: 5월</p></div>",              # no label at all
+])
+def test_no_board_fields(markup: str) -> None:
+    assert not hinted(rendered(page(markup)), K.PAGE_HEADER)
+
+
+def test_markup_words_are_split_once_per_class_string() -> None:
+    render.words_of_names.cache_clear()
+    rows = "".join("<tr class='listRow odd'><td class='cell'>가</td></tr>" for _ in range(50))
+    rendered(page(f"<table>{rows}</table>"))
+    info = render.words_of_names.cache_info()
+    assert (info.misses, info.hits) == (2, 98)
+    assert render.words_of_names("listRow odd", LEX.MARKUP_WORD_RE) == {"listrow", "list", "row", "odd"}
+
+
 def test_a_trail_of_list_items_is_one_line() -> None:
     doc = rendered(page("<ol class='breadcrumb'><li><a>홈</a></li><li><span class='hidden'>현재</span>"
                         "<a>소식</a></li><li>보도</li></ol><p>본문</p>"))
@@ -270,6 +298,27 @@ def test_cp1252_view_that_lost_bytes_is_reported_not_guessed() -> None:
     doc = rendered("제목: ë³´ë„ìžë£Œ")       # 0x8F and 0x90 dropped: ë„ could be 끄, 도 or 띄
     assert doc.plain == "제목: ë³´ë„ìžë£Œ" and doc.line_repairs == []
     assert [i.code for i in doc.issues] == ["mojibake_unrecoverable"]
+
+
+def test_lines_to_repair_are_the_lines_holding_a_suspect_character() -> None:
+    pairs = render.utf8_as_cp949_pairs(LEX)
+    text = "\n".join(["깨끗한 줄", "ⓒ 2004 º¸µµ", "", "계획쨌추진", "끝 ©", "다시 깨끗"])
+    present = [pair for pair in pairs if pair[0] in text]
+    expected = [i for i, line in enumerate(text.split("\n"))
+                if render.MOJIBAKE_CHAR_RE.search(line) or any(g in line for g, _ in present)]
+    assert render.lines_to_repair(text, present) == expected == [1, 3, 4]
+    assert render.lines_to_repair("가\n나", []) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["가나", "º", "©", "쨌", "\n", " ", "a", "‘"]), max_size=30))
+def test_lines_to_repair_matches_a_test_per_line(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pairs = render.utf8_as_cp949_pairs(LEX)
+    present = [pair for pair in pairs if pair[0] in text]
+    assert render.lines_to_repair(text, present) == [
+        i for i, line in enumerate(text.split("\n"))
+        if render.MOJIBAKE_CHAR_RE.search(line) or any(g in line for g, _ in present)]
 
 
 @pytest.mark.parametrize("text", ["‘03년부터 추진", "“AI 기술” 강조", "첫째, 둘째", "요약문 별첨",
