@@ -26,9 +26,11 @@ from ..semantic import Figure
 from ..text import collapse, trimmed, walk
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
-    """One number as read, before ranges are joined and non-figures dropped."""
+    """One number as read, before ranges are joined and non-figures dropped. A value: never
+    changed once made (join_ranges makes a new one). Not frozen: a frozen dataclass costs ~5×
+    as much to make, and every number of the text makes one."""
     start: int
     end: int
     value: Decimal
@@ -280,7 +282,10 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    cands = join_ranges(list(islice(scan(text, start, end, doc, lex), limit + 1)), text, lex)
+    cands = list(islice(scan(text, start, end, doc, lex), limit + 1))
+    if not cands:
+        return []           # most bullets hold no number
+    cands = join_ranges(cands, text, lex)
     figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)][:limit]
     mark_equivalents(figures, text, lex)
     return figures
