@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import BlockKind, Cell, Document, Source
-from pipeline.lexicon import load_lexicon
+from pipeline.lexicon import CP1252_EXTRA, load_lexicon
 from pipeline.runner import new_document, run
 from pipeline.stages import decode, render
 
@@ -300,12 +301,22 @@ def test_cp1252_view_that_lost_bytes_is_reported_not_guessed() -> None:
     assert [i.code for i in doc.issues] == ["mojibake_unrecoverable"]
 
 
+# The definition of a suspect character, as one pattern: shown by cp1252, not typography.
+SUSPECT_CHAR_RE = re.compile(rf"(?![{''.join(sorted(render.TYPOGRAPHY))}])[\u0080-\u00ff{CP1252_EXTRA}]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2200), max_size=30))
+def test_suspect_offsets_are_the_definitions_matches(text: str) -> None:
+    assert render.suspect_offsets(text) == [m.start() for m in SUSPECT_CHAR_RE.finditer(text)]
+
+
 def test_lines_to_repair_are_the_lines_holding_a_suspect_character() -> None:
     pairs = render.utf8_as_cp949_pairs(LEX)
     text = "\n".join(["깨끗한 줄", "ⓒ 2004 º¸µµ", "", "계획쨌추진", "끝 ©", "다시 깨끗"])
     present = [pair for pair in pairs if pair[0] in text]
     expected = [i for i, line in enumerate(text.split("\n"))
-                if render.MOJIBAKE_CHAR_RE.search(line) or any(g in line for g, _ in present)]
+                if SUSPECT_CHAR_RE.search(line) or any(g in line for g, _ in present)]
     assert render.lines_to_repair(text, present) == expected == [1, 3, 4]
     assert render.lines_to_repair("가\n나", []) == []
 
@@ -318,7 +329,7 @@ def test_lines_to_repair_matches_a_test_per_line(pieces: list[str]) -> None:
     present = [pair for pair in pairs if pair[0] in text]
     assert render.lines_to_repair(text, present) == [
         i for i, line in enumerate(text.split("\n"))
-        if render.MOJIBAKE_CHAR_RE.search(line) or any(g in line for g, _ in present)]
+        if SUSPECT_CHAR_RE.search(line) or any(g in line for g, _ in present)]
 
 
 @pytest.mark.parametrize("text", ["‘03년부터 추진", "“AI 기술” 강조", "첫째, 둘째", "요약문 별첨",
