@@ -57,7 +57,13 @@ def is_chrome(line: Line, lex: Lexicon) -> bool:
     if line.blank:
         return False        # a third of body lines; no phrase, label or file name is empty
     return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
-        or bool(lex.FILE_WIDGET_RE.search(line.text))
+        or is_file_widget(line.text, lex)
+
+
+def is_file_widget(text: str, lex: Lexicon) -> bool:
+    """'첨부파일 2', '사진.png(191 kb)', '[미리보기]'."""
+    return bool(lex.FILE_WIDGET_LABEL_RE.match(text) or lex.FILE_NAME_RE.search(text)
+                or lex.FILE_WIDGET_WORD_RE.search(text))
 
 
 def is_breadcrumb(line: Line, lex: Lexicon) -> bool:
