@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 
-# Span, Line and Block are made by the thousand per document and read far more often still,
+# Span, Line, Block and Node are made by the thousand per document and read far more often still,
 # so they are plain slotted classes: a frozen dataclass's __init__ costs ~2.5× as much (it
 # sets each field through object.__setattr__) and a NamedTuple's attribute reads ~2×. They are
 # values all the same: compared and hashed by their fields, and never changed after creation.
@@ -156,15 +156,34 @@ class LineRepair:
     after: str
 
 
-@dataclass(frozen=True, slots=True)
 class Node:
-    """One item of the bullet tree."""
-    marker: str | None
-    level: int
-    text: str
-    span: Span
-    children: tuple["Node", ...] = ()
-    kind: str = "item"          # item | paragraph | note | table
+    """One item of the bullet tree. A plain slotted value class like Span: bullets makes one
+    per item (a frozen dataclass cost 1.4 µs to make, this 0.35 µs)."""
+    __slots__ = ("marker", "level", "text", "span", "children", "kind")
+
+    def __init__(self, marker: str | None, level: int, text: str, span: Span,
+                 children: tuple["Node", ...] = (), kind: str = "item") -> None:
+        self.marker = marker
+        self.level = level
+        self.text = text
+        self.span = span
+        self.children = children
+        self.kind = kind            # item | paragraph | note | table
+
+    def _key(self) -> tuple[str | None, int, str, Span, tuple["Node", ...], str]:
+        return (self.marker, self.level, self.text, self.span, self.children, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Node:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Node(marker={self.marker!r}, level={self.level!r}, text={self.text!r}, span={self.span!r}, "
+                f"children={self.children!r}, kind={self.kind!r})")
 
 
 @dataclass
