@@ -466,3 +466,11 @@ def file_widget_as_one_pattern(lex):
 def test_file_widget_is_what_the_single_alternation_finds(text):
     lex = load_lexicon()
     assert segment.is_file_widget(text, lex) == bool(file_widget_as_one_pattern(lex).search(text))
+
+
+@pytest.mark.parametrize("word", ["혁신연구팀", "국립대학정책과", "통과", "결과", "정책과", "팀", "과", "", "연구팀장", "총무과"])
+def test_unit_name_is_a_suffix_with_two_letters_before_it(word):
+    lex = load_lexicon()
+    units = tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
+    expected = any(word.endswith(u) and len(word) >= len(u) + 2 for u in units)
+    assert segment.is_unit_name(word, units) == expected
