@@ -84,6 +84,8 @@ class Canvas:
 
     def end_line(self) -> None:
         """Close the current line; a line of white space alone is not a line."""
+        if not self.parts:
+            return          # two block edges in a row (most calls): nothing written, no weight
         line = "".join(self.parts).replace("\u00a0", " ").rstrip()
         if line.strip():
             kind = max(self.weights, key=lambda k: self.weights[k])
