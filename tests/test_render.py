@@ -1,8 +1,10 @@
 """render: markup to lines, hints, cells, records and mojibake, on tiny inputs written here."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,8 @@ from pipeline.document import BlockKind, Cell, Document, Source
 from pipeline.lexicon import CP1252_EXTRA, load_lexicon
 from pipeline.runner import new_document, run
 from pipeline.stages import decode, render
+
+from .conftest import SAMPLES
 
 LEX = load_lexicon()
 K = BlockKind
@@ -365,3 +369,32 @@ def test_any_markup_renders_into_consistent_lines(pieces: list[str], as_page: bo
     assert all(0 <= i < len(doc.lines) for i in doc.line_hints)
     assert all(0 <= c.first <= c.last <= len(doc.lines) for c in doc.cells)
     assert all(r.span.slice(doc.text) == r.after for r in doc.repairs)
+
+
+# --- classify's shortcut for elements with no class, id or telling tag ------------------
+
+def classified(root, every_tag: bool) -> list:
+    """classify() of every element; with `every_tag`, no element takes the shortcut."""
+    vocabulary = render.markup_vocabulary(LEX)
+    if every_tag:
+        tags = frozenset(el.tag for el in root.iter() if isinstance(el.tag, str))
+        vocabulary = dataclasses.replace(vocabulary, telling_tags=tags)
+    with mock.patch.object(render, "markup_vocabulary", lambda lex: vocabulary):
+        return [render.classify(el, LEX) for el in root.iter() if isinstance(el.tag, str)]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.name)
+def test_the_shortcut_classifies_as_the_full_test_does(path) -> None:
+    root, _ = render.parse_html(rendered(path.read_bytes()).decoded)
+    assert classified(root, every_tag=False) == classified(root, every_tag=True)
+    assert any(kind is not None for kind in classified(root, every_tag=False))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["<th>첨부파일</th>", "<h2>내용</h2>", "<span class='tit'>가</span>",
+                                          "<ul><li>작성일</li><li>2020</li></ul>", "<footer>", "</footer>"]),
+                min_size=1, max_size=30))
+def test_the_shortcut_classifies_any_markup_as_the_full_test_does(pieces: list[str]) -> None:
+    root, _ = render.parse_html(page("".join(pieces)))
+    if root is not None:
+        assert classified(root, every_tag=False) == classified(root, every_tag=True)

@@ -49,6 +49,7 @@ MAX_TAG_CHARS = 32_768
 OVERSIZED_TAG_RE = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9:-]*+)(?=[^<>]{%d})[^<>]*+>" % MAX_TAG_CHARS)
 BOARD_FIELDS_MAX = 200       # a row of board fields is short; a body paragraph is not
 BOARD_FIELD_TAGS = frozenset({"tr", "dl", "ul", "ol", "div", "p", "li"})
+LABEL_TAGS = frozenset({"th", "dt", "label", "h1", "h2"})    # elements whose own text may be a chrome label
 FOOTER_TERMS_MAX = 20        # a page footer's <dl> names its department among its first terms
 COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more are KS X 1001's
 LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
@@ -139,6 +140,10 @@ class MarkupVocabulary:
     chrome_tags: frozenset[str]
     # The board labels (작성자, 작성일 …) with their spaces removed, for a cheap first test.
     board_labels: tuple[str, ...]
+    # The texts that make a label-like element (LABEL_TAGS) chrome: '첨부파일', 'DataContents'.
+    chrome_texts: frozenset[str]
+    # Tags that classify() may act on without a class or id: the rest pass straight through.
+    telling_tags: frozenset[str]
 
 
 _VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
@@ -154,9 +159,18 @@ def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
             frozenset(page["department"]),
             frozenset(tags["drop"]), frozenset(tags["block"]), frozenset(tags["cell"]),
             frozenset(conf["chrome"]["tags"]),
-            tuple(without_spaces(label) for label in page["author"] + page["posted"] + page["views"]))
+            tuple(without_spaces(label) for label in page["author"] + page["posted"] + page["views"]),
+            chrome_texts(lex),
+            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"})
         cached = _VOCABULARIES[id(lex)] = (lex, vocabulary)
     return cached[1]
+
+
+def chrome_texts(lex: Lexicon) -> frozenset[str]:
+    texts = frozenset(lex.html["chrome"]["labels"]) | frozenset(lex.html["korea_kr"]["markers"])
+    if "" in texts:
+        raise ValueError("html.toml: an empty chrome label would make every element chrome")
+    return texts
 
 
 def is_page_footer(el: lxml.html.HtmlElement, words: frozenset[str], vocabulary: MarkupVocabulary,
@@ -205,8 +219,9 @@ def is_chrome_tag(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary) -> bo
 def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
     """What this element makes of its lines, or None to keep its parent's kind."""
     words = markup_words(el, lex)
-    conf = lex.html
     vocabulary = markup_vocabulary(lex)
+    if not words and el.tag not in vocabulary.telling_tags:
+        return None         # most elements: no class or id, and a tag that says nothing alone
     if is_page_footer(el, words, vocabulary, lex):
         return K.PAGE_FOOTER
     if is_board_fields(el, vocabulary, lex):
@@ -217,8 +232,7 @@ def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
         return K.BREADCRUMB
     if words & vocabulary.page_header_words:
         return K.PAGE_HEADER
-    text = collapse(el.text_content()) if el.tag in ("th", "dt", "label", "h1", "h2") else ""
-    if text in conf["chrome"]["labels"] or text in conf["korea_kr"]["markers"]:
+    if el.tag in LABEL_TAGS and collapse(el.text_content()) in vocabulary.chrome_texts:
         return K.CHROME
     return None
 
