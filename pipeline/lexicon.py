@@ -89,9 +89,11 @@ class Patterns(Mapping[str, re.Pattern[str]]):
 
     def __init__(self, lex: "Lexicon") -> None:
         self._lex = lex
-        self._sources: dict[str, PatternSource] = {}
+        self._sources: dict[str, PatternSource | re.Pattern[str]] = {}
 
-    def add(self, sources: dict[str, PatternSource]) -> None:
+    def add(self, sources: dict[str, PatternSource | re.Pattern[str]]) -> None:
+        """Register sources (deferred(…)); a pattern compiled already (re.compile(…)) is taken
+        as it is, so a builder written either way works."""
         if twice := sources.keys() & self._sources.keys():
             raise ValueError(f"patterns defined twice: {sorted(twice)}")
         self._sources.update(sources)
@@ -100,7 +102,9 @@ class Patterns(Mapping[str, re.Pattern[str]]):
         pattern = self._lex.__dict__.get(name)
         if pattern is None:
             found = self._sources[name]
-            pattern = self._lex.__dict__[name] = re.compile(found.source, found.flags)
+            if not isinstance(found, re.Pattern):
+                found = re.compile(found.source, found.flags)
+            pattern = self._lex.__dict__[name] = found
         return pattern
 
     def __getitem__(self, name: str) -> re.Pattern[str]:
@@ -135,7 +139,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         self.patterns = Patterns(self)
 
-    def add_patterns(self, patterns: dict[str, PatternSource]) -> None:
+    def add_patterns(self, patterns: dict[str, PatternSource | re.Pattern[str]]) -> None:
         """Register patterns, each read as an attribute (lex.PHONE_RE) or by name
         (lex.patterns["PHONE_RE"]) and compiled on first use. A name registered twice is a bug
         (one group's pattern would silently replace another's)."""

@@ -48,6 +48,13 @@ def test_unknown_names_fail_as_attributes_and_keys_do():
     assert not hasattr(lex, "__setstate__")
 
 
+def test_a_pattern_compiled_already_is_taken_as_it_is():
+    lex = fresh_lexicon()
+    compiled = re.compile(r"(?P<x>가)")
+    lex.add_patterns({"EXTRA_RE": compiled, "LATER_RE": PatternSource(r"(?P<y>나)")})
+    assert lex.EXTRA_RE is compiled and lex.patterns["LATER_RE"].search("나")["y"] == "나"
+
+
 def test_a_name_registered_twice_is_an_error():
     lex = fresh_lexicon()
     with pytest.raises(ValueError, match="defined twice"):
