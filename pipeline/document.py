@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 
-# Span, Line and Block are made by the thousand per document and read far more often still,
+# Span, Line, Block, Node and Cell are made by the thousand per document and read far more often still,
 # so they are plain slotted classes: a frozen dataclass's __init__ costs ~2.5× as much (it
 # sets each field through object.__setattr__) and a NamedTuple's attribute reads ~2×. They are
 # values all the same: compared and hashed by their fields, and never changed after creation.
@@ -109,24 +109,47 @@ class Block:
         return f"Block(kind={self.kind!r}, first={self.first!r}, last={self.last!r}, span={self.span!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell rendered from markup: lines [first, last) of the text, at (row, col).
 
     HTML counts `col` by cells in the row; HWP/HWPX give the true grid column and row, the
     spans, the nesting depth (0 = a table in the body), the template's field `name` (기관명,
-    보도일시, 책임자명 …) and whether every line of the cell is `invisible` (white on white)."""
-    table: int
-    row: int
-    col: int
-    first: int
-    last: int
-    header: bool = False
-    rowspan: int = 1
-    colspan: int = 1
-    name: str | None = None
-    depth: int = 0
-    invisible: bool = False
+    보도일시, 책임자명 …) and whether every line of the cell is `invisible` (white on white).
+    A plain slotted value class like Span: a table of numbers has thousands of cells (a frozen
+    dataclass cost 2.9 µs to make, this 0.9 µs)."""
+    __slots__ = ("table", "row", "col", "first", "last", "header", "rowspan", "colspan", "name", "depth",
+                 "invisible")
+
+    def __init__(self, table: int, row: int, col: int, first: int, last: int, header: bool = False,
+                 rowspan: int = 1, colspan: int = 1, name: str | None = None, depth: int = 0,
+                 invisible: bool = False) -> None:
+        self.table = table
+        self.row = row
+        self.col = col
+        self.first = first
+        self.last = last
+        self.header = header
+        self.rowspan = rowspan
+        self.colspan = colspan
+        self.name = name
+        self.depth = depth
+        self.invisible = invisible
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.table, self.row, self.col, self.first, self.last, self.header, self.rowspan, self.colspan,
+                self.name, self.depth, self.invisible)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Cell:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(self.__slots__, self._key()))
+        return f"Cell({fields})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +179,34 @@ class LineRepair:
     after: str
 
 
-@dataclass(frozen=True, slots=True)
 class Node:
-    """One item of the bullet tree."""
-    marker: str | None
-    level: int
-    text: str
-    span: Span
-    children: tuple["Node", ...] = ()
-    kind: str = "item"          # item | paragraph | note | table
+    """One item of the bullet tree. A plain slotted value class like Span: bullets makes one
+    per item (a frozen dataclass cost 1.4 µs to make, this 0.35 µs)."""
+    __slots__ = ("marker", "level", "text", "span", "children", "kind")
+
+    def __init__(self, marker: str | None, level: int, text: str, span: Span,
+                 children: tuple["Node", ...] = (), kind: str = "item") -> None:
+        self.marker = marker
+        self.level = level
+        self.text = text
+        self.span = span
+        self.children = children
+        self.kind = kind            # item | paragraph | note | table
+
+    def _key(self) -> tuple[str | None, int, str, Span, tuple["Node", ...], str]:
+        return (self.marker, self.level, self.text, self.span, self.children, self.kind)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Node:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Node(marker={self.marker!r}, level={self.level!r}, text={self.text!r}, span={self.span!r}, "
+                f"children={self.children!r}, kind={self.kind!r})")
 
 
 @dataclass

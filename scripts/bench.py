@@ -10,8 +10,7 @@ reader for them exists; until then the row says why it is skipped). For each: CP
 (median and p95) for parse alone and for parse + validation; on HTML, trafilatura's `extract`
 and a bare `lxml.html` parse of the same bytes, interleaved with ours in this process, as
 ratios; the CPU split by stage, and the calls each stage makes to lexicon patterns (how often
-the text is scanned). The tokenizer (pipeline/tokens.py, not wired yet): one
-joined pass against its patterns run one by one. Then `batch` over 1,000 records and over the same records
+the text is scanned). Then `batch` over 1,000 records and over the same records
 replicated to 10,000, with --jobs 1 and 2: wall docs/s, CPU per document (the whole process
 tree, from getrusage) and the peak RSS and PSS of the process tree (sampled from /proc). Last, the
 whole-process CPU of `python -m pipeline parse` on the seed, and of `import pipeline` alone
@@ -54,7 +53,6 @@ from pipeline import PipelineError, parse_bytes  # noqa: E402
 from pipeline.lexicon import load_lexicon  # noqa: E402
 from pipeline.runner import STAGES, new_document, run  # noqa: E402
 from pipeline.text import format_phone  # noqa: E402
-from pipeline.tokens import TEXT_KINDS, Tokenizer  # noqa: E402
 
 PARSE_STAGES = tuple((name, stage) for name, stage in STAGES if name != "validate")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -261,36 +259,6 @@ def measure_kind(kind: Kind, refs: dict[str, Callable[[bytes], Any] | str]) -> N
             calls[stage_name] = calls.get(stage_name, 0) + sum(by_method.values())
     result["pattern_calls"] = {name: n / len(kind.docs) for name, n in calls.items()}
     kind.result = result
-
-
-# --- the tokenizer: one joined pass against the same patterns one after another ---------
-
-def measure_tokenizer(kinds: list[Kind], reps: int) -> dict[str, dict[str, float]]:
-    """CPU ms per document to find the text tokens: pipeline.tokens' joined pattern, and the
-    lexicon's patterns of TEXT_KINDS each run over the text in turn. Not yet a parse cost:
-    no stage uses the tokenizer."""
-    lex = load_lexicon()
-    started = time.process_time()
-    tokenizer = Tokenizer(lex)
-    compile_ms = (time.process_time() - started) * 1000
-    separate = [lex.patterns[rule] for _, rule in TEXT_KINDS]
-    found: dict[str, dict[str, float]] = {}
-    for kind in kinds:
-        if kind.skipped or kind.html:
-            continue
-        texts = [run(new_document(data, path), stages=PARSE_STAGES).text for path, data in kind.docs]
-        joined, apart = [], []
-        for _ in range(max(1, min(reps, 20))):
-            joined.append(cpu_ms(lambda: [list(tokenizer.text_tokens(t)) for t in texts]) / len(texts))
-            apart.append(cpu_ms(lambda: [list(p.finditer(t)) for t in texts for p in separate]) / len(texts))
-        found[kind.name] = {"joined_ms": statistics.median(joined), "separate_ms": statistics.median(apart),
-                            "compile_ms": compile_ms}
-    return found
-
-
-def tokenizer_report(found: dict[str, dict[str, float]]) -> Iterator[str]:
-    yield table(["tokenizer (CPU ms per document)", "one joined pass", "kinds one by one"],
-                [[name, fmt(r["joined_ms"], 3), fmt(r["separate_ms"], 3)] for name, r in found.items()])
 
 
 # --- batch -------------------------------------------------------------------------------
@@ -518,7 +486,6 @@ def main(argv: list[str] | None = None) -> int:
     for kind in kinds:
         if not kind.skipped:
             measure_kind(kind, refs)
-    tokens = measure_tokenizer(kinds, args.reps)
     records = korea_records(shared)
     batch: list[dict[str, Any]] = []
     processes: dict[str, dict[str, float]] = {}
@@ -527,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
             sizes = [int(s) for s in args.batch_sizes.split(",") if s]
             batch = measure_batch(records, sizes, [int(j) for j in args.jobs.split(",") if j])
         processes = measure_processes(args.process_reps, shared)
-    sections = [*kinds_report(kinds), *stages_report(kinds), *tokenizer_report(tokens)]
+    sections = [*kinds_report(kinds), *stages_report(kinds)]
     if batch:
         sections += batch_report(batch)
     elif not args.no_batch:
@@ -540,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {"note": note, "python": platform.python_version(), "machine": platform.machine(),
               "cpus": os.cpu_count(), "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
               "kinds": {k.name: (k.result if not k.skipped else {"skipped": k.skipped}) for k in kinds},
-              "tokenizer": tokens, "batch": batch, "processes": processes}
+              "batch": batch, "processes": processes}
     write_json(Path(args.json), report)
     print(f"\n{note}. Written to {args.json}")
     return 0

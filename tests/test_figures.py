@@ -1,7 +1,11 @@
 """Figures: the number grammar, units, ranges, approximations, equivalents and non-figures."""
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.document import Document, Source
 from pipeline.lexicon import load_lexicon
@@ -158,3 +162,47 @@ def test_plain_arabic_shortcut_matches_the_grammar(number):
 @pytest.mark.parametrize("number", ["1,2345", "3,775 억", "5천", "2억이", "1.2.3"])
 def test_numbers_beyond_plain_digits_take_the_grammar(number):
     assert figures.PLAIN_ARABIC_RE.fullmatch(number) is None
+
+
+# --- loose bare numbers are skipped without being read ------------------------------------
+
+def document(text: str) -> Document:
+    return Document(source=Source(path="t", sha256="0" * 64, bytes=len(text)), raw=b"", text=text)
+
+
+def figures_read_one_by_one(text: str, limit: int = figures.MAX_FIGURES) -> list:
+    """figures_of as it is without the skip: every number read into a candidate."""
+    with mock.patch.object(figures, "is_loose_bare_number", lambda text, m, lex: False):
+        return figures.figures_of(text, 0, len(text), document(text), LEX, limit)
+
+
+@pytest.mark.parametrize("text", [
+    "구분 2019 2020 2021\n매출 6331 7,120 8,004\n이익 12 - 15",       # a flattened table
+    "1,319 중규모 기업과 2,488 3054 등",                               # a grouped count before a noun
+    "5~7%, 1100 내지 1700%, 3천~5천만원, 2004-2005년",                # bare low ends of ranges
+    "+1,512 억), 약 300, 300 가량, 미화 6000, 20 명",                  # signs, approximations, units
+    "12 34 56 78 90 1,000 2,000,000 3.5 0.25",
+])
+def test_skipping_bare_numbers_changes_no_figure(text):
+    assert figures.figures_of(text, 0, len(text), document(text), LEX) == figures_read_one_by_one(text)
+
+
+def test_skipped_numbers_still_count_against_the_cap():
+    text = " ".join(["7"] * 8 + ["30%"] * 8)
+    for limit in (3, 7, 8, 9, 12):
+        kept = figures.figures_of(text, 0, len(text), document(text), LEX, limit)
+        assert kept == figures_read_one_by_one(text, limit)
+    # the cap reads limit + 1 numbers: with 7, only the eight bare ones, none of them a figure
+    assert figures.figures_of(text, 0, len(text), document(text), LEX, 7) == []
+    assert len(figures.figures_of(text, 0, len(text), document(text), LEX, 8)) == 1
+
+
+NUMBERISH = ["7", "1,319", "2004", " ", "  ", "~", "-", "내지", "%", "억", "원", "명", "기업", "약 ", "△", "+", "(", ")",
+             ",", "3.5", "년", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBERISH), max_size=30))
+def test_skipping_bare_numbers_changes_no_figure_in_any_mix(pieces):
+    text = "".join(pieces)
+    assert figures.figures_of(text, 0, len(text), document(text), LEX) == figures_read_one_by_one(text)

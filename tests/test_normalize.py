@@ -37,7 +37,7 @@ def test_line_ends_unified():
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from pipeline.document import Line, Span  # noqa: E402
+from pipeline.document import Cell, Line, Node, Span  # noqa: E402
 from pipeline.stages.normalize import repair_for_hole, repair_holes, split_lines  # noqa: E402
 
 HOLEY = st.text(alphabet="?가나1 2a\n·", max_size=40)
@@ -70,3 +70,21 @@ def test_value_objects_compare_and_hash_by_fields():
     assert Line(0, 0, 2, a, 0, "가나") == Line(0, 0, 2, b, 0, "가나")
     assert Line(0, 0, 2, a, 0, "가나") != Line(1, 0, 2, a, 0, "가나")
     assert a != (1, 3) and repr(a) == "Span(start=1, end=3)"
+
+
+def test_cells_compare_and_hash_by_fields():
+    a, b = Cell(0, 1, 2, 3, 4, header=True, name="보도일시"), Cell(0, 1, 2, 3, 4, True, 1, 1, "보도일시")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Cell(0, 1, 2, 3, 4, header=True) and a != Cell(0, 1, 2, 3, 4, header=True, name="보도일시", depth=1)
+    assert (Cell(0, 0, 0, 0, 1).rowspan, Cell(0, 0, 0, 0, 1).invisible) == (1, False) and a != (0, 1, 2, 3, 4)
+    assert repr(Cell(0, 0, 1, 2, 3)) == ("Cell(table=0, row=0, col=1, first=2, last=3, header=False, rowspan=1, "
+                                         "colspan=1, name=None, depth=0, invisible=False)")
+
+
+def test_nodes_compare_and_hash_by_fields_children_included():
+    leaf = Node("-", 2, "세부", Span(5, 7))
+    a, b = Node("○", 1, "개요", Span(0, 7), (leaf,)), Node("○", 1, "개요", Span(0, 7), (Node("-", 2, "세부", Span(5, 7)),))
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Node("○", 1, "개요", Span(0, 7)) and a != Node("○", 1, "개요", Span(0, 7), (leaf,), "note")
+    assert (leaf.children, leaf.kind) == ((), "item") and a != ("○", 1)
+    assert repr(leaf) == "Node(marker='-', level=2, text='세부', span=Span(start=5, end=7), children=(), kind='item')"

@@ -1,16 +1,21 @@
 """render: markup to lines, hints, cells, records and mojibake, on tiny inputs written here."""
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import BlockKind, Cell, Document, Source
-from pipeline.lexicon import load_lexicon
+from pipeline.lexicon import CP1252_EXTRA, load_lexicon
 from pipeline.runner import new_document, run
 from pipeline.stages import decode, render
+
+from .conftest import SAMPLES
 
 LEX = load_lexicon()
 K = BlockKind
@@ -127,6 +132,34 @@ def test_breadcrumb_and_board_fields() -> None:
         "<p>본문</p>"))
     assert hinted(doc, K.BREADCRUMB) == ["홈 > 알림"]
     assert hinted(doc, K.PAGE_HEADER) == ["행사 개최 안내", "작성자", "김**", "작성일", "2020-01-02"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<ul><li><span class='label'>작성일</span> <span>2021.03.04</span></li><li>조회 12</li></ul>",
+    "<div><p><b>작성자 :</b></p><p>홍**</p></div>",     # with a colon, one level down
+    "<dl><dt>등록일</dt><dd>2021-03-04</dd></dl>",
+])
+def test_board_fields_at_any_depth(markup: str) -> None:
+    doc = rendered(page(markup + "<p>본문 문단입니다</p>"))
+    assert hinted(doc, K.PAGE_HEADER) and "본문 문단입니다" not in hinted(doc, K.PAGE_HEADER)
+
+
+@pytest.mark.parametrize("markup", [
+    "<ul><li>작성일정 안내</li><li>세부 일정</li></ul>",      # the label only inside a longer word
+    "<div><p>작성자</p><p>" + "가" * 200 + "</p></div>",       # too long for a row of board fields
+    "<div><p>행사 안내</p><p>일시: 5월</p></div>",              # no label at all
+])
+def test_no_board_fields(markup: str) -> None:
+    assert not hinted(rendered(page(markup)), K.PAGE_HEADER)
+
+
+def test_markup_words_are_split_once_per_class_string() -> None:
+    render.words_of_names.cache_clear()
+    rows = "".join("<tr class='listRow odd'><td class='cell'>가</td></tr>" for _ in range(50))
+    rendered(page(f"<table>{rows}</table>"))
+    info = render.words_of_names.cache_info()
+    assert (info.misses, info.hits) == (2, 98)
+    assert render.words_of_names("listRow odd", LEX.MARKUP_WORD_RE) == {"listrow", "list", "row", "odd"}
 
 
 def test_a_trail_of_list_items_is_one_line() -> None:
@@ -272,6 +305,37 @@ def test_cp1252_view_that_lost_bytes_is_reported_not_guessed() -> None:
     assert [i.code for i in doc.issues] == ["mojibake_unrecoverable"]
 
 
+# The definition of a suspect character, as one pattern: shown by cp1252, not typography.
+SUSPECT_CHAR_RE = re.compile(rf"(?![{''.join(sorted(render.TYPOGRAPHY))}])[\u0080-\u00ff{CP1252_EXTRA}]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2200), max_size=30))
+def test_suspect_offsets_are_the_definitions_matches(text: str) -> None:
+    assert render.suspect_offsets(text) == [m.start() for m in SUSPECT_CHAR_RE.finditer(text)]
+
+
+def test_lines_to_repair_are_the_lines_holding_a_suspect_character() -> None:
+    pairs = render.utf8_as_cp949_pairs(LEX)
+    text = "\n".join(["깨끗한 줄", "ⓒ 2004 º¸µµ", "", "계획쨌추진", "끝 ©", "다시 깨끗"])
+    present = [pair for pair in pairs if pair[0] in text]
+    expected = [i for i, line in enumerate(text.split("\n"))
+                if SUSPECT_CHAR_RE.search(line) or any(g in line for g, _ in present)]
+    assert render.lines_to_repair(text, present) == expected == [1, 3, 4]
+    assert render.lines_to_repair("가\n나", []) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["가나", "º", "©", "쨌", "\n", " ", "a", "‘"]), max_size=30))
+def test_lines_to_repair_matches_a_test_per_line(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pairs = render.utf8_as_cp949_pairs(LEX)
+    present = [pair for pair in pairs if pair[0] in text]
+    assert render.lines_to_repair(text, present) == [
+        i for i, line in enumerate(text.split("\n"))
+        if SUSPECT_CHAR_RE.search(line) or any(g in line for g, _ in present)]
+
+
 @pytest.mark.parametrize("text", ["‘03년부터 추진", "“AI 기술” 강조", "첫째, 둘째", "요약문 별첨",
                                   "Société Générale 참석", "온도 25°C, 면적 3×4m", "가격 ±5%"])
 def test_real_text_is_not_repaired(text: str) -> None:
@@ -305,3 +369,32 @@ def test_any_markup_renders_into_consistent_lines(pieces: list[str], as_page: bo
     assert all(0 <= i < len(doc.lines) for i in doc.line_hints)
     assert all(0 <= c.first <= c.last <= len(doc.lines) for c in doc.cells)
     assert all(r.span.slice(doc.text) == r.after for r in doc.repairs)
+
+
+# --- classify's shortcut for elements with no class, id or telling tag ------------------
+
+def classified(root, every_tag: bool) -> list:
+    """classify() of every element; with `every_tag`, no element takes the shortcut."""
+    vocabulary = render.markup_vocabulary(LEX)
+    if every_tag:
+        tags = frozenset(el.tag for el in root.iter() if isinstance(el.tag, str))
+        vocabulary = dataclasses.replace(vocabulary, telling_tags=tags)
+    with mock.patch.object(render, "markup_vocabulary", lambda lex: vocabulary):
+        return [render.classify(el, LEX) for el in root.iter() if isinstance(el.tag, str)]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.name)
+def test_the_shortcut_classifies_as_the_full_test_does(path) -> None:
+    root, _ = render.parse_html(rendered(path.read_bytes()).decoded)
+    assert classified(root, every_tag=False) == classified(root, every_tag=True)
+    assert any(kind is not None for kind in classified(root, every_tag=False))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["<th>첨부파일</th>", "<h2>내용</h2>", "<span class='tit'>가</span>",
+                                          "<ul><li>작성일</li><li>2020</li></ul>", "<footer>", "</footer>"]),
+                min_size=1, max_size=30))
+def test_the_shortcut_classifies_any_markup_as_the_full_test_does(pieces: list[str]) -> None:
+    root, _ = render.parse_html(page("".join(pieces)))
+    if root is not None:
+        assert classified(root, every_tag=False) == classified(root, every_tag=True)

@@ -2,6 +2,7 @@
 modelled on the layouts of 2004–2026 releases (see docs/korean-press-release-conventions.md)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from textwrap import dedent
 
@@ -9,7 +10,7 @@ import pytest
 
 from pipeline.document import BlockKind as K
 from pipeline.document import Document
-from pipeline.lexicon import load_lexicon
+from pipeline.lexicon import alternation, load_lexicon
 from pipeline.runner import new_document
 from pipeline.stages import decode, normalize, render, segment
 
@@ -447,4 +448,29 @@ def test_blank_lines_are_never_chrome_by_text():
     while no chrome phrase, exact line or file-widget pattern matches the empty string."""
     lex = load_lexicon()
     assert "" not in lex.boilerplate["exact"]
-    assert lex.CHROME_RE.search("") is None and lex.FILE_WIDGET_RE.search("") is None
+    assert lex.CHROME_RE.search("") is None and not segment.is_file_widget("", lex)
+
+
+# The file widget as one alternation, as it was written before it was split for speed.
+def file_widget_as_one_pattern(lex):
+    chrome = lex.boilerplate
+    return re.compile(
+        rf"^(?:{alternation(chrome['file_widget_labels'])})\s*\d*\s*:?$"
+        rf"|\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$"
+        rf"|{alternation(chrome['file_widget_words'])}", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", ["첨부파일", "첨부파일 2 :", "파일1", "사진.png(191 kb)", "보고서.HWPX",
+                                  "자료.pdf [다운로드]", "[미리보기]", "본문 [바로보기] 안내",
+                                  "첨부파일 목록 보기", "파일.png 설명 다음", "png 파일", "미리보기", ""])
+def test_file_widget_is_what_the_single_alternation_finds(text):
+    lex = load_lexicon()
+    assert segment.is_file_widget(text, lex) == bool(file_widget_as_one_pattern(lex).search(text))
+
+
+@pytest.mark.parametrize("word", ["혁신연구팀", "국립대학정책과", "통과", "결과", "정책과", "팀", "과", "", "연구팀장", "총무과"])
+def test_unit_name_is_a_suffix_with_two_letters_before_it(word):
+    lex = load_lexicon()
+    units = tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
+    expected = any(word.endswith(u) and len(word) >= len(u) + 2 for u in units)
+    assert segment.is_unit_name(word, units) == expected

@@ -26,9 +26,11 @@ from ..semantic import Figure
 from ..text import collapse, trimmed, walk
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
-    """One number as read, before ranges are joined and non-figures dropped."""
+    """One number as read, before ranges are joined and non-figures dropped. A value: never
+    changed once made (join_ranges makes a new one). Not frozen: a frozen dataclass costs ~5×
+    as much to make, and every number of the text makes one."""
     start: int
     end: int
     value: Decimal
@@ -161,7 +163,27 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
     return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
-def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate]:
+# Groups of FIGURE_RE any of which may make a number a figure by itself.
+QUALIFYING_GROUPS = ("unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
+
+
+def is_loose_bare_number(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """'6331', '2,488' in a flattened table: Arabic digits alone (no unit, currency, sign or
+    approximation), not a comma-grouped count before a noun, no range connector after. Such a
+    number is never a figure: is_loose_number drops it, and no range takes it (a range's high
+    end has a unit; its low end has a connector after it). Tables are mostly such numbers, so
+    they are told apart here before anything is computed for them."""
+    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(m.group("number").rstrip()):
+        return False
+    span = trimmed(text, m.start(), m.end("number"))          # the span match_candidate gives it
+    if lex.RANGE_JOIN_RE.match(text, span.end):
+        return False
+    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, span.start, span.end) and lex.NOUN_AFTER_RE.match(text, span.end))
+
+
+def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
+    """The numbers of text[start:end] as candidates, in order; None for a number that can never
+    be a figure (is_loose_bare_number), which still counts against the caller's cap."""
     kinds = lex.semantic["unit_kinds"]
     for m in lex.FIGURE_RE.finditer(text, start, end):
         unit_word, approx_after = m.group("unit", "approx_after")
@@ -173,6 +195,9 @@ def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterat
                      Span(m.start("number"), m.end("number")))
             continue
         if lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if is_loose_bare_number(text, m, lex):
+            yield None
             continue
         cand = match_candidate(text, m, lex)
         if cand is not None:
@@ -280,7 +305,10 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    cands = join_ranges(list(islice(scan(text, start, end, doc, lex), limit + 1)), text, lex)
+    cands = [c for c in islice(scan(text, start, end, doc, lex), limit + 1) if c is not None]
+    if not cands:
+        return []           # most bullets hold no number
+    cands = join_ranges(cands, text, lex)
     figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)][:limit]
     mark_equivalents(figures, text, lex)
     return figures

@@ -6,6 +6,7 @@ Example: '전략을 수립?추진하는데' → '전략을 수립·추진하는�
 from __future__ import annotations
 
 import unicodedata
+from itertools import islice
 
 from ..document import Document, Line, LineRepair, Repair, Span
 from ..lexicon import Lexicon
@@ -65,16 +66,14 @@ def split_lines(text: str) -> list[Line]:
     """The lines of `text`, the first MAX_LINES of them (the rest of the text has no lines)."""
     lines = []
     start = 0
-    while len(lines) < MAX_LINES:
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        raw = text[start:end]
+    # One split rather than a find per line: the list of pieces is as long as the text anyway.
+    for index, raw in enumerate(islice(text.split("\n"), MAX_LINES)):
         unindented = raw.lstrip()
         indent = len(raw) - len(unindented)
         stripped = unindented.rstrip()
-        lines.append(Line(len(lines), start, end, Span(start + indent, start + indent + len(stripped)), indent, stripped))
-        if end == len(text):
-            break
+        end = start + len(raw)
+        content = start + indent
+        lines.append(Line(index, start, end, Span(content, content + len(stripped)), indent, stripped))
         start = end + 1
     return lines
 

@@ -23,6 +23,8 @@ Nothing here fetches anything or resolves entities beyond HTML's own character r
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import html.parser
 import json
 import re
@@ -46,14 +48,16 @@ HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is n
 MAX_TAG_CHARS = 32_768
 OVERSIZED_TAG_RE = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9:-]*+)(?=[^<>]{%d})[^<>]*+>" % MAX_TAG_CHARS)
 BOARD_FIELDS_MAX = 200       # a row of board fields is short; a body paragraph is not
+BOARD_FIELD_TAGS = frozenset({"tr", "dl", "ul", "ol", "div", "p", "li"})
+LABEL_TAGS = frozenset({"th", "dt", "label", "h1", "h2"})    # elements whose own text may be a chrome label
 FOOTER_TERMS_MAX = 20        # a page footer's <dl> names its department among its first terms
 COMMON_SHARE = 0.9          # real Korean text: nine syllables in ten or more are KS X 1001's
 LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 # Punctuation Korean text really uses; it alone never makes a run mojibake.
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
-# One character of the kind is_mojibake_run counts (shown by cp1252, not typography, not ASCII):
-# a line without one holds no run to reverse, so most lines skip the per-run work.
-MOJIBAKE_CHAR_RE = re.compile(rf"(?![{''.join(sorted(TYPOGRAPHY))}])[\u0080-\u00ff{CP1252_EXTRA}]")
+# A character a Latin-1 or cp1252 view shows for a byte 0x80-0xFF.
+SHOWN_CHAR_RE = re.compile(rf"[\u0080-\u00ff{CP1252_EXTRA}]")
+LINE_END_RE = re.compile(r"\n")
 
 
 # --- the canvas: lines being written, with what markup said about them -----------------
@@ -81,6 +85,8 @@ class Canvas:
 
     def end_line(self) -> None:
         """Close the current line; a line of white space alone is not a line."""
+        if not self.parts:
+            return          # two block edges in a row (most calls): nothing written, no weight
         line = "".join(self.parts).replace("\u00a0", " ").rstrip()
         if line.strip():
             kind = max(self.weights, key=lambda k: self.weights[k])
@@ -92,16 +98,26 @@ class Canvas:
 
 # --- what an element is -----------------------------------------------------------------
 
-def markup_words(el: lxml.html.HtmlElement, lex: Lexicon) -> set[str]:
+def markup_words(el: lxml.html.HtmlElement, lex: Lexicon) -> frozenset[str]:
     """class="quickMenuWrap sns" id="snb2" → {'quickmenuwrap', 'quick', 'menu', 'wrap', 'sns', 'snb2', 'snb'}."""
-    words: set[str] = set()
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     if names == " ":
-        return words            # most elements carry neither
+        return NO_WORDS            # most elements carry neither
+    return words_of_names(names, lex.MARKUP_WORD_RE)
+
+
+NO_WORDS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def words_of_names(names: str, word_re: re.Pattern[str]) -> frozenset[str]:
+    """markup_words of one class-and-id string. A site repeats the same few on every row and
+    cell, so the split is remembered (bounded: class names come from the input)."""
+    words: set[str] = set()
     for token in names.split():
         words.add(token.lower())
-        words.update(w.lower() for w in lex.MARKUP_WORD_RE.findall(token) if not w.isdigit())
-    return words
+        words.update(w.lower() for w in word_re.findall(token) if not w.isdigit())
+    return frozenset(words)
 
 
 def own_label(el: lxml.html.HtmlElement) -> str:
@@ -111,13 +127,23 @@ def own_label(el: lxml.html.HtmlElement) -> str:
 
 @dataclass(frozen=True)
 class MarkupVocabulary:
-    """The word lists of data/html.toml that classify() tests every element against, as sets
-    built once per lexicon instead of once per element."""
+    """The word and tag lists of data/html.toml that every element is tested against, as sets
+    built once per lexicon instead of once per element (a page has thousands)."""
     footer_words: frozenset[str]
     chrome_words: frozenset[str]
     breadcrumb_words: frozenset[str]
     page_header_words: frozenset[str]
     department_labels: frozenset[str]
+    drop_tags: frozenset[str]
+    block_tags: frozenset[str]
+    cell_tags: frozenset[str]
+    chrome_tags: frozenset[str]
+    # The board labels (작성자, 작성일 …) with their spaces removed, for a cheap first test.
+    board_labels: tuple[str, ...]
+    # The texts that make a label-like element (LABEL_TAGS) chrome: '첨부파일', 'DataContents'.
+    chrome_texts: frozenset[str]
+    # Tags that classify() may act on without a class or id: the rest pass straight through.
+    telling_tags: frozenset[str]
 
 
 _VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
@@ -126,18 +152,30 @@ _VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
 def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
     cached = _VOCABULARIES.get(id(lex))
     if cached is None or cached[0] is not lex:
-        conf = lex.html
+        conf, tags, page = lex.html, lex.html["tags"], lex.labels["page"]
         vocabulary = MarkupVocabulary(
             frozenset(conf["page_footer"]["words"]), frozenset(conf["chrome"]["words"]),
             frozenset(conf["breadcrumb"]["words"]), frozenset(conf["page_header"]["words"]),
-            frozenset(lex.labels["page"]["department"]))
+            frozenset(page["department"]),
+            frozenset(tags["drop"]), frozenset(tags["block"]), frozenset(tags["cell"]),
+            frozenset(conf["chrome"]["tags"]),
+            tuple(without_spaces(label) for label in page["author"] + page["posted"] + page["views"]),
+            chrome_texts(lex),
+            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"})
         cached = _VOCABULARIES[id(lex)] = (lex, vocabulary)
     return cached[1]
 
 
-def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> bool:
+def chrome_texts(lex: Lexicon) -> frozenset[str]:
+    texts = frozenset(lex.html["chrome"]["labels"]) | frozenset(lex.html["korea_kr"]["markers"])
+    if "" in texts:
+        raise ValueError("html.toml: an empty chrome label would make every element chrome")
+    return texts
+
+
+def is_page_footer(el: lxml.html.HtmlElement, words: frozenset[str], vocabulary: MarkupVocabulary,
+                   lex: Lexicon) -> bool:
     """<dl class="manager"><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>."""
-    vocabulary = markup_vocabulary(lex)
     if words & vocabulary.footer_words:
         return True
     if el.tag != "dl":
@@ -145,25 +183,31 @@ def is_page_footer(el: lxml.html.HtmlElement, words: set[str], lex: Lexicon) -> 
     labels = vocabulary.department_labels
     # The first few terms are enough (cost cap: nested lists would each read every term below).
     return (any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
-            and not is_board_fields(el, lex))
+            and not is_board_fields(el, vocabulary, lex))
 
 
-def is_board_fields(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
+def is_board_fields(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
     """<tr><th>작성자</th><td>혁****</td><th>작성일</th><td>04/07/23 (12:07)</td></tr>, a
     <dl> of dt/dd pairs, or labelled spans (<li><span class="label">작성일</span> …</li>): a
     short element holding a bare board label at any depth."""
-    if el.tag not in ("tr", "dl", "ul", "ol", "div", "p", "li") or len(el) < 2:
+    if el.tag not in BOARD_FIELD_TAGS or len(el) < 2:
         return False
-    if len(el.text_content()) > BOARD_FIELDS_MAX:
+    text = el.text_content()
+    if len(text) > BOARD_FIELDS_MAX:
+        return False
+    # A descendant's text is a piece of the element's: no label in the whole, none in a part.
+    # Most short elements stop here, before their descendants are read one by one.
+    squeezed = without_spaces(text)
+    if not any(label in squeezed for label in vocabulary.board_labels):
         return False
     return any(lex.PAGE_LABEL_RE.match(collapse(node.text_content()))
                for node in el.iterdescendants() if isinstance(node.tag, str))
 
 
-def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
+def is_chrome_tag(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary) -> bool:
     """<nav>, <button>, the site's <header> (logo, menus) and <footer>; not the <header> of an
     <article>, nor a <header> that holds only a post's title."""
-    if el.tag not in lex.html["chrome"]["tags"]:
+    if el.tag not in vocabulary.chrome_tags:
         return False
     if el.tag in ("header", "footer") and any(a.tag in ("article", "main", "section") for a in el.iterancestors()):
         return False
@@ -175,20 +219,20 @@ def is_chrome_tag(el: lxml.html.HtmlElement, lex: Lexicon) -> bool:
 def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
     """What this element makes of its lines, or None to keep its parent's kind."""
     words = markup_words(el, lex)
-    conf = lex.html
-    if is_page_footer(el, words, lex):
-        return K.PAGE_FOOTER
-    if is_board_fields(el, lex):
-        return K.PAGE_HEADER
     vocabulary = markup_vocabulary(lex)
-    if is_chrome_tag(el, lex) or words & vocabulary.chrome_words:
+    if not words and el.tag not in vocabulary.telling_tags:
+        return None         # most elements: no class or id, and a tag that says nothing alone
+    if is_page_footer(el, words, vocabulary, lex):
+        return K.PAGE_FOOTER
+    if is_board_fields(el, vocabulary, lex):
+        return K.PAGE_HEADER
+    if is_chrome_tag(el, vocabulary) or words & vocabulary.chrome_words:
         return K.CHROME
     if words & vocabulary.breadcrumb_words:
         return K.BREADCRUMB
     if words & vocabulary.page_header_words:
         return K.PAGE_HEADER
-    text = collapse(el.text_content()) if el.tag in ("th", "dt", "label", "h1", "h2") else ""
-    if text in conf["chrome"]["labels"] or text in conf["korea_kr"]["markers"]:
+    if el.tag in LABEL_TAGS and collapse(el.text_content()) in vocabulary.chrome_texts:
         return K.CHROME
     return None
 
@@ -235,8 +279,8 @@ class FlatReader(html.parser.HTMLParser):
 def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
          table: list[int]) -> None:
     """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
-    tags = lex.html["tags"]
-    if not isinstance(el.tag, str) or el.tag in tags["drop"]:
+    vocabulary = markup_vocabulary(lex)
+    if not isinstance(el.tag, str) or el.tag in vocabulary.drop_tags:
         return
     found = classify(el, lex)
     if kind == K.CHROME and found != K.PAGE_FOOTER:
@@ -247,10 +291,10 @@ def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex:
         return
     kind = found or kind
     table = enter_table(el, canvas, table)
-    if el.tag in tags["cell"]:
+    if el.tag in vocabulary.cell_tags:
         walk_cell(el, kind, canvas, lex, table)
         return
-    block = el.tag in tags["block"] or el.tag == "br"
+    block = el.tag in vocabulary.block_tags or el.tag == "br"
     if block:
         canvas.end_line()
     write_children(el, kind, canvas, lex, table)
@@ -305,7 +349,7 @@ def trail_items(el: lxml.html.HtmlElement, lex: Lexicon) -> list[str]:
             items.append(piece)
 
     def visit(node: lxml.html.HtmlElement, in_item: bool) -> None:
-        if not isinstance(node.tag, str) or node.tag in lex.html["tags"]["drop"] or classify(node, lex) == K.CHROME:
+        if not isinstance(node.tag, str) or node.tag in markup_vocabulary(lex).drop_tags or classify(node, lex) == K.CHROME:
             return
         if in_item and node.tag in ("ul", "ol"):
             return      # a crumb's drop-down list of sibling pages
@@ -590,23 +634,42 @@ def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
     return pairs
 
 
-def needs_repair(text: str, present: list[tuple[str, str]]) -> bool:
-    """Whether repair_line can change a line of `text` or report on it: it holds a character
-    a mojibake run is made of, or a garbled pair found in the document (`present`)."""
-    return MOJIBAKE_CHAR_RE.search(text) is not None or any(garbled in text for garbled, _ in present)
+def suspect_offsets(text: str) -> list[int]:
+    """Where `text` holds a character of the kind is_mojibake_run counts (shown by cp1252, not
+    typography, not ASCII): a line without one holds no run to reverse. Typography is left out
+    here rather than by a lookahead in the pattern: a pattern that starts with a plain class
+    lets `re` skip ahead by it, and a leading lookahead made it try every position (3× the CPU
+    over korea.kr records)."""
+    return [m.start() for m in SHOWN_CHAR_RE.finditer(text) if m.group() not in TYPOGRAPHY]
+
+
+def lines_to_repair(text: str, present: list[tuple[str, str]]) -> list[int]:
+    """Indices of the lines repair_line can change or report on: those holding a character a
+    mojibake run is made of, or a garbled pair found in the document (`present`). Found by one
+    scan of the whole text, not a test per line: a page with one stray '©' has a hundred clean
+    lines. Neither kind of finding spans a line end."""
+    offsets = suspect_offsets(text)
+    for garbled, _ in present:
+        at = text.find(garbled)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(garbled, at + 1)
+    if not offsets:
+        return []
+    line_starts = [0] + [m.end() for m in LINE_END_RE.finditer(text)]
+    return sorted({bisect.bisect_right(line_starts, at) - 1 for at in offsets})
 
 
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     pairs = utf8_as_cp949_pairs(lex)
     present = [pair for pair in pairs if pair[0] in doc.plain]
-    if not needs_repair(doc.plain, present):
+    indices = lines_to_repair(doc.plain, present)
+    if not indices:
         return              # most documents: not one line to look at
     lines = doc.plain.split("\n")
-    for index, line in enumerate(lines):
-        if not needs_repair(line, present):
-            continue
-        fixed, repairs = repair_line(line, pairs, lex)
+    for index in indices:
+        fixed, repairs = repair_line(lines[index], pairs, lex)
         for kind, before, after in repairs:
             if kind == LOSSY:
                 doc.warn("render", "mojibake_unrecoverable",

@@ -57,7 +57,13 @@ def is_chrome(line: Line, lex: Lexicon) -> bool:
     if line.blank:
         return False        # a third of body lines; no phrase, label or file name is empty
     return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
-        or bool(lex.FILE_WIDGET_RE.search(line.text))
+        or is_file_widget(line.text, lex)
+
+
+def is_file_widget(text: str, lex: Lexicon) -> bool:
+    """'첨부파일 2', '사진.png(191 kb)', '[미리보기]'."""
+    return bool(lex.FILE_WIDGET_LABEL_RE.match(text) or lex.FILE_NAME_RE.search(text)
+                or lex.FILE_WIDGET_WORD_RE.search(text))
 
 
 def is_breadcrumb(line: Line, lex: Lexicon) -> bool:
@@ -129,7 +135,7 @@ def is_contact_value(line: Line, lex: Lexicon) -> bool:
 def is_unit_name(word: str, units: tuple[str, ...]) -> bool:
     """'혁신연구팀', '국립대학정책과' — but not '통과' or '결과': a unit name is longer than its suffix
     by two letters at least."""
-    return any(word.endswith(u) and len(word) >= len(u) + 2 for u in units)
+    return word[2:].endswith(units)     # ends with a suffix and holds two letters more
 
 
 def is_website(line: Line, lex: Lexicon) -> bool:
@@ -510,7 +516,8 @@ def opens_contact(line: Line, lex: Lexicon) -> bool:
     """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
     to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
     contacts stage reads it.)"""
-    return is_contact_row(line, lex) and contact_label(line, lex) in OPENING_LABELS
+    # The label first: one match, while is_contact_row asks a dozen questions of the line.
+    return contact_label(line, lex) in OPENING_LABELS and is_contact_row(line, lex)
 
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
