@@ -795,6 +795,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     yw, mw, dw = e["year_word"], e["month_word"], e["day_word"]
     date_labels = f"(?:{alternation(e['outline_date_labels'])})"
+    # "지난 11일", "오는 3일", "이달 5일", "내달 1일": the word before a day without a month.
+    rel = rf"(?P<rel1>{alternation(e['day_past'] + e['day_coming'] + list(e['month_offsets']))})"
+    wd1, wd2 = (rf"(?:\s*\(\s*(?P<{g}>[{e['weekdays']}])\s*\))?" for g in ("wd1", "wd2"))
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
         "EVENT_VERB_RE": re.compile(
@@ -807,11 +810,15 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "HELD_VENUE_RE": re.compile(rf"^(?:{alternation(e['held_verbs'])})\s"),
         # An open bracket, a comma, and no closing bracket before the date: an aside.
         "ASIDE_OPEN_RE": re.compile(r"\([^()\n]*,[^()\n]*$"),
-        # "13~17일", "13일~17일": a day range without a month ("1~3일 후" is a duration).
+        # "13~17일", "13일~17일", "오는 30일(목)부터 내달 2일(일)까지": a day range without a month
+        # ("1~3일 후" is a duration); a word before a day names its month or its direction.
         "EVENT_DAYS_RE": re.compile(
-            rf"(?<![0-9.~\-]){wd[:0]}(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw})?\s*[~∼\-]\s*"
-            rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}(?![{HANGUL}])"
+            rf"(?<![0-9.~\-])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw}{wd1}\s*(?:{alternation(e['day_range_joiners'])})|{dw}?\s*[~∼\-])\s*"
+            rf"(?:(?P<rel2>{alternation(list(e['month_offsets']))})\s*+)?(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd2}(?:\s*(?:{alternation(e['day_range_closers'])}))?(?![{HANGUL}])"
             rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
+        # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
+        "DAY_WEEKDAY_RE": re.compile(
+            rf"(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
         "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
@@ -957,8 +964,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(e['verbs'])})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
         "LEAD_DAY_RE": re.compile(
-            rf"(?:{alternation(e['subject_particles'])})\s++(?:(?:{alternation(e['day_before'])})\s++)?"
-            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd}(?=\s)"),
+            rf"(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
+            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}(?=\s)"),
         # "관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로": the members host.
         "COLLECTIVE_HOSTS_RE": re.compile(
             rf"(?:{alternation(e['host_collectives'])})\s?\((?P<list>[^()\n]{{4,80}})\)[^.\n]{{0,20}}?"

@@ -160,3 +160,21 @@ def test_fixture_venues_and_hosts_are_written_in_their_text():
         text = collapse(case["text"])
         for value in [ev["venue"], *ev["hosts"]]:
             assert value is None or collapse(value) in text, (case["name"], value)
+
+
+def test_relative_days_count_from_the_release_date():
+    from pipeline.lexicon import load_lexicon
+    import datetime as dt
+    lex, today = load_lexicon(), dt.date(2024, 5, 29)      # a Wednesday
+    assert event.resolve_day(3, "오는", None, today, lex) == dt.date(2024, 6, 3)
+    assert event.resolve_day(30, "지난", None, today, lex) == dt.date(2024, 4, 30)
+    assert event.resolve_day(27, "지난", None, today, lex) == dt.date(2024, 5, 27)
+    assert event.resolve_day(1, "내달", None, today, lex) == dt.date(2024, 6, 1)
+    assert event.resolve_day(26, "지난달", None, today, lex) == dt.date(2024, 4, 26)
+    # A weekday that the release's month does not fit picks the neighbouring month it fits.
+    assert event.resolve_day(3, None, "월", today, lex) == dt.date(2024, 6, 3)
+    assert event.resolve_day(30, None, "화", today, lex) == dt.date(2024, 4, 30)
+    # '지난 3일(월)': a past day never moves into the future for its weekday.
+    assert event.resolve_day(3, "지난", "월", today, lex) == dt.date(2024, 5, 3)
+    # December → January: the year rolls over too.
+    assert event.resolve_day(2, "오는", None, dt.date(2024, 12, 28), lex) == dt.date(2025, 1, 2)

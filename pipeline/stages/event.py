@@ -135,8 +135,10 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
         # '13~17일 오스트리아 빈에서': days without a month take the month of the release.
         found = [m for m in [lex.EVENT_DAYS_RE.search(text, start, node.span.end)] if m]
     if not found:
-        # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release.
-        found = [m for m in [lex.LEAD_DAY_RE.search(text, start, node.span.end)] if m]
+        # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release;
+        # '□ 3일(월) 오후 …': a day with its weekday, wherever the lead writes it.
+        found = [m for m in [lex.LEAD_DAY_RE.search(text, start, node.span.end)
+                             or lex.DAY_WEEKDAY_RE.search(text, start, node.span.end)] if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -164,7 +166,7 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     if name:
         return Lead(node, name)
     dates = match_dates(text, node, lex)
-    if dates is not None and (dates.re is not lex.LEAD_DAY_RE
+    if dates is not None and (dates.re not in (lex.LEAD_DAY_RE, lex.DAY_WEEKDAY_RE)
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None)
     return None
@@ -193,6 +195,71 @@ def reference_year(doc: Document, name: str | None, lex: Lexicon, lead_start: in
     return (int(m.group("year")), 0) if m else None
 
 
+def reference_day(doc: Document) -> dt.date | None:
+    """The release's own date — the embargo's, else the posted date — that a day without a month
+    ('지난 11일', '오는 3일') is counted from."""
+    embargo = (doc.release or {}).get("embargo") or {}
+    for value in (embargo.get("date"), (doc.page or {}).get("posted_at")):
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def month_shift(day: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) `months` after the month of `day`."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def day_in_month(today: dt.date, months: int, day: int) -> dt.date | None:
+    year, month = month_shift(today, months)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_day(day: int, word: str | None, weekday: str | None, today: dt.date,
+                lex: Lexicon) -> dt.date | None:
+    """'지난 27일' → the last 27th on or before `today`; '오는 3일' → the next 3rd on or after it;
+    '내달 1일' → the 1st of the next month; a bare day → this month's. A weekday ('3일(월)') that
+    does not fit picks the neighbouring month it fits, when a direction word does not forbid it."""
+    e = lex.semantic["event"]
+    if word in e["month_offsets"]:
+        months = e["month_offsets"][word]
+    elif word in e["day_past"]:
+        months = 0 if day <= today.day else -1
+    elif word in e["day_coming"]:
+        months = 0 if day >= today.day else 1
+    else:
+        months = 0
+    found = day_in_month(today, months, day)
+    if weekday is None or word in e["month_offsets"] or (found and e["weekdays"][found.weekday()] == weekday):
+        return found
+    allowed = {None: (-1, 1)}.get(word, (-1,) if word in e["day_past"] else (1,))
+    for shift in allowed:
+        other = day_in_month(today, months + shift, day)
+        if other and e["weekdays"][other.weekday()] == weekday and \
+                (word not in e["day_past"] or other <= today) and (word not in e["day_coming"] or other >= today):
+            return other
+    return found
+
+
+def parse_days(g: dict[str, Any], today: dt.date, lex: Lexicon) -> tuple[dt.date | None, dt.date | None]:
+    """A range of days without a month ('오는 30일부터 내달 2일까지') from the release's date."""
+    start = resolve_day(int(g["d1"]), g.get("rel1"), g.get("wd1"), today, lex)
+    if start is None or not g.get("d2"):
+        return start, start
+    rel2, d2 = g.get("rel2"), int(g["d2"])
+    if rel2:        # '내달 2일까지': the month counts from the release's
+        return start, day_in_month(today, lex.semantic["event"]["month_offsets"][rel2], d2)
+    # '30일부터 2일까지': an end before the start is in the next month.
+    return start, day_in_month(start, 0 if d2 >= start.day else 1, d2)
+
+
 def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | None) -> dt.date | None:
     if year:
         y = int(year)
@@ -207,9 +274,13 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
 
 
 def parse_dates(m: re.Match[str], ref: tuple[int, int] | None,
-                counts: dict[str, int] | None = None) -> tuple[dt.date | None, dt.date | None]:
-    """Start and end; `counts` are the day counts written in words ('이틀' → 2)."""
+                counts: dict[str, int] | None = None, today: dt.date | None = None,
+                lex: Lexicon | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end; `counts` are the day counts written in words ('이틀' → 2). Days without a
+    month are counted from `today`, the release's own date, when it is known."""
     g, counts = m.groupdict(), counts or {}
+    if not g.get("m1") and today is not None and lex is not None and "rel1" in g:
+        return parse_days(g, today, lex)
     if g.get("yy1") and not g.get("y1"):        # '’21. 11. 17': a year of this century
         g = {**g, "y1": str(2000 + int(g["yy1"]))}
     if not g.get("m1"):             # days only: the month of the reference date
@@ -650,7 +721,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     venue = None
     ref = reference_year(doc, name, lex, node.span.start)
     if dates:
-        first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"])
+        first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"], reference_day(doc), lex)
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
