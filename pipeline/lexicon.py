@@ -797,6 +797,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     date_labels = f"(?:{alternation(e['outline_date_labels'])})"
     # "지난 11일", "오는 3일", "이달 5일", "내달 1일": the word before a day without a month.
     rel = rf"(?P<rel1>{alternation(e['day_past'] + e['day_coming'] + list(e['month_offsets']))})"
+    not_in_word = "".join(f"(?<!{re.escape(w[:-1])})" for w in e["day_past"] + e["day_coming"]
+                          if len(w) > 1 and w[-1] in e["subject_particles"])
     wd1, wd2 = (rf"(?:\s*\(\s*(?P<{g}>[{e['weekdays']}])\s*\))?" for g in ("wd1", "wd2"))
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
@@ -816,6 +818,11 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?<![0-9.~\-])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw}{wd1}\s*(?:{alternation(e['day_range_joiners'])})|{dw}?\s*[~∼\-])\s*"
             rf"(?:(?P<rel2>{alternation(list(e['month_offsets']))})\s*+)?(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd2}(?:\s*(?:{alternation(e['day_range_closers'])}))?(?![{HANGUL}])"
             rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
+        # "…를 오는 5일 부산에서 개최": a day after a direction or month word, wherever the lead
+        # writes it ("지난 7일간" is a duration).
+        "RELATIVE_DAY_RE": re.compile(
+            rf"(?<![{HANGUL}]){rel}\s*+(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}"
+            rf"(?=\s|[,.)]|$|(?:{alternation(e['venue_lead'] + e['day_range_joiners'])})(?:\s|$))"),
         # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
         "DAY_WEEKDAY_RE": re.compile(
             rf"(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
@@ -826,6 +833,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "EVENT_NAME_RE": re.compile(
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
             rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
+            # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
+            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.(]|$|{alternation(e['name_particles'])}))?"
             rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
         # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
         "ALIAS_RE": re.compile(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
@@ -905,6 +914,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "HOST_SPLIT_RE": re.compile(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
         "YEAR_IN_NAME_RE": re.compile(r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"),
+        # "제8회", "제27차", "8회": an ordinal word before a quoted name.
+        "ORDINAL_WORD_RE": re.compile(
+            rf"(?:{alternation(e['ordinal_prefixes'])})?\d{{1,3}}(?:{alternation(e['ordinal_counters'])})"),
         # An outline line: "(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP", "ㅇ 일시/장소 : … / 달개비",
         # "· (장소) 경기도 시흥시 …". `both` labels date and venue, `date` or `venue` one of them.
         "OUTLINE_LINE_RE": re.compile(rf"""
@@ -935,8 +947,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         # The verb of a host clause; its list is the text since the clause before.
+        # "에너지경제연구원 주관으로": a body right before the verb, without a particle.
         "HOST_CLAUSE_RE": re.compile(
-            rf"(?:{alternation(e['host_clause_particles'])})\s*+"
+            rf"(?:(?:{alternation(e['host_clause_particles'])})\s*+|(?<=[^\s,])\s++(?=[{first_chars(e['host_clause_adverbs'] + e['host_clause_verbs'])}]))"
             rf"(?:(?:{alternation(e['host_clause_adverbs'])})\s*+)?(?:{alternation(e['host_clause_verbs'])})"
             rf"(?:{alternation(e['host_clause_endings'])})(?![{HANGUL}])"),
         # "… 가 주최하는 2025년 국제학술대회(7.2.~4.)에서 개최된다": the host clause names the
@@ -963,8 +976,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<venue>[^\s,「」『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
             rf"(?:{alternation(e['verbs'])})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
+        # "오는 5일": the '는' of a direction word is no subject's particle.
         "LEAD_DAY_RE": re.compile(
-            rf"(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
+            rf"{not_in_word}(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
             rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}(?=\s)"),
         # "관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로": the members host.
         "COLLECTIVE_HOSTS_RE": re.compile(

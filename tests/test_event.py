@@ -178,3 +178,17 @@ def test_relative_days_count_from_the_release_date():
     assert event.resolve_day(3, "지난", "월", today, lex) == dt.date(2024, 5, 3)
     # December → January: the year rolls over too.
     assert event.resolve_day(2, "오는", None, dt.date(2024, 12, 28), lex) == dt.date(2025, 1, 2)
+
+
+def test_a_title_name_drops_its_verb_and_of_two_joined_events_takes_the_leads():
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare("□ 국토지리원은 2024년 6월 5일 부산 벡스코에서 기업 설명회와 행사를 개최한다\n")
+    doc.release = {"title": "측량 학술대회 및 기업 설명회 개최"}
+    assert event.title_name(doc, lex, (0, len(doc.text))) == "기업 설명회"
+    doc.release = {"title": "기업 설명회 및 측량 학술대회 개최"}
+    assert event.title_name(doc, lex, (0, len(doc.text))) == "기업 설명회"
+    # Phrases not joined by '및' ('뮌헨 안보회의 계기 …회담'): the last one, whatever the lead names.
+    doc.release = {"title": "기업 설명회 계기 측량 학술대회 개최"}
+    assert event.title_name(doc, lex, (0, len(doc.text))) == "측량 학술대회"
+    assert event.without_verb("전문가 토론회 개최", lex) == "전문가 토론회"
+    assert event.without_verb("개최", lex) == "개최"

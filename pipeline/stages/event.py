@@ -52,6 +52,11 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
+        if m.group("noun"):
+            # '제8회 ‘금융의 날’ 기념식' → '제8회 금융의 날 기념식': the noun after the quote and the
+            # words before it that are no particle's end belong to the name.
+            name = " ".join(quote_prefix(text, start, m.start(), lex) + [name, m.group("noun")])
+
         if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
             continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
@@ -65,6 +70,18 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         elif after is None:
             after = name
     return before or after
+
+
+def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
+    """The words right before a quote that open the event's name: '제8회', '2024'; none after
+    a word that ends in a particle ('국토교통부는')."""
+    words = text[max(start, at - 40):at].split()     # '제8회「금융의 날」기념식': glued or not
+    kept: list[str] = []
+    for word in reversed(words[-2:]):
+        if not (lex.ORDINAL_WORD_RE.fullmatch(word) or lex.YEAR_IN_NAME_RE.fullmatch(word)):
+            break
+        kept.insert(0, word)
+    return kept
 
 
 def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -137,9 +154,15 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
     if not found:
         # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release;
         # '□ 3일(월) 오후 …': a day with its weekday, wherever the lead writes it.
-        found = [m for m in [lex.LEAD_DAY_RE.search(text, start, node.span.end)
-                             or lex.DAY_WEEKDAY_RE.search(text, start, node.span.end)] if m]
+        # '… 포럼을 오는 5일 개최': a day after a direction or month word.
+        found = [m for m in (p.search(text, start, node.span.end) for p in day_alone(lex)) if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def day_alone(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The patterns of a day written without its month: a lead makes an event of one only with
+    a verb of holding."""
+    return lex.LEAD_DAY_RE, lex.DAY_WEEKDAY_RE, lex.RELATIVE_DAY_RE
 
 
 def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
@@ -166,7 +189,7 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     if name:
         return Lead(node, name)
     dates = match_dates(text, node, lex)
-    if dates is not None and (dates.re not in (lex.LEAD_DAY_RE, lex.DAY_WEEKDAY_RE)
+    if dates is not None and (dates.re not in day_alone(lex)
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None)
     return None
@@ -441,24 +464,44 @@ def host_name(part: str, lex: Lexicon) -> str | None:
     return bare if lex.PERSON_TITLE_ANY_RE.search(name[len(bare):] if name.startswith(bare) else name) else name
 
 
-def title_name(doc: Document, lex: Lexicon) -> str | None:
+def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None) -> str | None:
     """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담', '뮌헨 안보회의
     계기 한-캐나다 외교장관회담 개최' → '한-캐나다 외교장관회담': the title's last phrase ending in
-    an event noun, without a word that only links it ('계기')."""
+    an event noun, without a word that only links it ('계기'). Of two events a title joins ('A
+    학술대회 및 B 토론회 개최'), the one the lead (text[lead]) names is the event."""
     title = (doc.release or {}).get("title") or ""
-    found = None
+    names: list[str] = []
+    joined = False          # the last phrase follows the one before it across a bare '및'
+    previous = None
     for m in lex.TITLE_EVENT_RE.finditer(title):
         # '세계무역기구(WTO) 각료회의': a phrase cut off by a bracket before it is a fragment.
-        if not title[:m.start()].rstrip().endswith(")"):
-            found = m
-    if found is None:
+        if title[:m.start()].rstrip().endswith(")"):
+            continue
+        words = collapse(m.group("name")).split()
+        joined = bool(previous is not None and names and not title[previous:m.start()].strip()
+                      and words[0] in lex.semantic["event"]["title_joiners"])
+        previous = m.end()
+        # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
+        name = " ".join(words[cut:]).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+        if name and name not in lex.semantic["event"]["nouns"]:
+            names.append(name)
+    if not names:
         return None
-    words = collapse(found.group("name")).split()
-    # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
-    words = words[cut:]
-    name = " ".join(words).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
-    return name if name not in lex.semantic["event"]["nouns"] else None
+    if lead is not None and joined:
+        said = "".join(doc.text[lead[0]:lead[1]].split())
+        named = [n for n in names[-2:] if "".join(n.split()) in said]
+        if named:
+            return min(named, key=lambda n: said.find("".join(n.split())))
+    return names[-1]
+
+
+def without_verb(name: str | None, lex: Lexicon) -> str | None:
+    """'… 전문가 토론회 개최' → '… 전문가 토론회': a verb written after a name is no part of it."""
+    words = (name or "").split()
+    while len(words) > 1 and words[-1] in lex.semantic["event"]["name_trailing_verbs"]:
+        words.pop()
+    return " ".join(words) if name else name
 
 
 def is_generic(name: str, lex: Lexicon) -> bool:
@@ -714,8 +757,8 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     if name is None or is_generic(name, lex):
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((collapse(held.group("name")) if held else None) or (outline.name if outline else None)
-                or title_name(doc, lex) or name)
-    name, name_dates = split_name_dates(name, lex)
+                or title_name(doc, lex, (start, node.span.end)) or name)
+    name, name_dates = split_name_dates(without_verb(name, lex), lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
@@ -736,13 +779,17 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     abouts = about_event(text, after, name, lex)
     first, last, venue = with_described(doc, abouts, ref, (first, last, venue), dates is not None or name_dates is not None, lex)
     hosts = parse_hosts(doc, node, lex) + genitive_host(text, node, name, lex) + collective_hosts(text, node, lex)
+    # '국토교통부가 주최하고 한국국토정보공사가 주관하는 「…」', '… 연구원 주관으로 설명회를': the
+    # lead's own host clauses, when they name a body not found already (in part or whole).
+    clauses = host_clauses(text, start, node.span.end, lex)
     for about in abouts:
         if about.node in after[:HOST_SCAN]:
             hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
     listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
               or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
-    hosts = without_contained(list(dict.fromkeys(hosts + listed)))
+    hosts += listed
+    hosts = without_contained(list(dict.fromkeys(hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)])))
     event = Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
                   hosts, (node.span.start, node.span.end))
     return apply_outline(event, outline, ref) if outline else event
@@ -777,7 +824,7 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     if first is None:
         return None
     hosts = listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
-    return Event(outline.name or title_quoted(doc, lex) or title_name(doc, lex), first.isoformat(),
+    return Event(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
 
 
