@@ -803,7 +803,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
         "EVENT_VERB_RE": re.compile(
-            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
+            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
+            rf"(?!{alternation(e['verb_noun_endings'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": re.compile(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"

@@ -192,3 +192,9 @@ def test_a_title_name_drops_its_verb_and_of_two_joined_events_takes_the_leads():
     assert event.title_name(doc, lex, (0, len(doc.text))) == "측량 학술대회"
     assert event.without_verb("전문가 토론회 개최", lex) == "전문가 토론회"
     assert event.without_verb("개최", lex) == "개최"
+
+
+def test_nouns_a_verb_stem_opens_make_no_lead():
+    # '참가자를 모집', '개최지는': nouns, not the verbs 참가 / 개최.
+    assert run_event("□ 문화재단은 2024년 5월 3일부터 「청년 공연 경연대회」 참가자를 모집한다. 개최지는 추후 공지한다.\n") is None
+    assert run_event("□ 문화재단은 2024년 5월 3일부터 「청년 공연 경연대회」에 참가한다.\n") is not None

@@ -430,8 +430,9 @@ def is_host(part: str, lex: Lexicon) -> bool:
     if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
         return False
     e = lex.semantic["event"]
-    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"]:
-        return False
+    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
+            or words[-1].endswith(tuple(e["visitor_nouns"])):
+        return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
     if lex.LATIN_BODY_RE.fullmatch(part):
         return True
     # '인도네시아 정부' (a country's), '애틀랜틱 카운슬' (a name's): never '◎ 정부' or '우리 정부'.
@@ -725,6 +726,19 @@ def trim_words(value: str, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def attends_on_a_trip(text: str, after: int, end: int, lex: Lexicon) -> bool:
+    """'4월 6일부터 10일까지 칠레, 브라질을 방문하여 … 전시회 FIDAE 참석, …': after the dates, the
+    sentence visits a place and then attends (before it holds anything) — the days are the trip's."""
+    e = lex.semantic["event"]
+    stop = sentence_end(text, after, end)
+    visits = [at for w in e["visit_words"] if (at := text.find(w, after, stop)) >= 0]
+    if not visits:
+        return False
+    attend = [at for w in e["attend_verbs"] if (at := text.find(w, min(visits), stop)) >= 0]
+    held = lex.HOST_VERB_RE.search(text, min(visits), stop)
+    return bool(attend) and (held is None or min(attend) < held.start())
+
+
 def visit_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
     """'12.11(목)-12(금) 중국 베이징을 방문하여 … 회의를 개최' → '중국 베이징'."""
     m = lex.VISIT_VENUE_RE.match(text, after, end)
@@ -768,6 +782,8 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
+        if first != last and attends_on_a_trip(text, dates.end(), node.span.end, lex):
+            first = last = None     # the trip's days, not the attended event's
         venue = parse_venue(text, dates.end(), node.span.end, lex) or visit_venue(text, dates.end(), node.span.end, lex)
         for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             for m in later.finditer(text, dates.end(), node.span.end):
