@@ -631,13 +631,24 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
             rf"(?:\([^()\s]{{1,20}}\))?(?:(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"
             rf"|{alternation(c['counterpart']['verb_endings'])})"),
+        # "연수생 20명을 선발", "참가자는": a roster's noun.
+        "ROSTER_NOUN_RE": re.compile(rf"(?=[{first_chars(c['roster']['nouns'])}])(?:{alternation(c['roster']['nouns'])})"),
+        # "인도네시아 3명", "케냐(1명)": a row that counts people.
+        "PEOPLE_COUNT_AFTER_RE": re.compile(
+            rf"\s*[(:]?\s*\d[\d,]*\s*(?:{alternation(c['roster']['people_counters'])})"),
+        # "「서울-파리 공동 선언」", "‘한-인도네시아 세미나’": a quoted title, whose names are its words.
+        "QUOTED_TITLE_RE": re.compile(
+            # "‘22년 대비": a year's mark before digits opens no quote.
+            "|".join(rf"{re.escape(a)}(?!\d)[^{re.escape(a + b)}\n]{{1,{c['quoted']['max_length']}}}{re.escape(b)}"
+                     for a, b in c["quoted"]["pairs"])),
         # "미국 정부가", "싱가포르 지속가능환경부는", "체코 원자력안전청(SUJB)은": a country's body as a
         # subject. A suffix needs two syllables before it ('일부는', '요청은' are no bodies).
         "ORGAN_SUBJECT_RE": re.compile(
             rf"(?:\([^()\s]{{1,20}}\))?(?:\s++[^\s]++){{0,{c['organs']['max_words'] - 1}}}?\s++"
             rf"(?:{alternation(c['organs']['words'])}|[^\s]{{2,}}?(?:{alternation(c['organs']['suffixes'])}))"
             rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(p['subject'])})(?![{HANGUL}])"
-            rf"(?![^.,\n]{{0,20}}?(?:{alternation(c['organs']['host_verbs'])}))"),
+            # "인도네시아 공공사업주택부는 5월 19일에 …, 세미나를 개최한다": the host of the sentence's event.
+            rf"(?![^.\n]{{0,{c['organs']['host_reach']}}}?(?:{alternation(c['organs']['host_verbs'])}))"),
         # "한-호주 FTA", "韓-中": Korea paired with the name that follows.
         "BILATERAL_BEFORE_RE": re.compile(
             rf"(?<![{HANGUL}])(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})\s?$"),

@@ -31,6 +31,7 @@ from ..text import NodeIndex, collapse, content_start, walk
 
 REPORTING_ROLES = {"presenter", "keynote"}
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
+COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
@@ -75,7 +76,9 @@ def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention
 
 def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
     """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
-    found = [read_mention(m, lex) for m in lex.COUNTRY_RE.finditer(text, start, end) if m.group("country")]
+    quoted = QuoteIndex(text, start, end, lex)
+    found = [read_mention(m, lex) for m in lex.COUNTRY_RE.finditer(text, start, end)
+             if m.group("country") and not quoted.holds(m.start())]
     return kept_mentions(found, text, lex)
 
 
@@ -86,11 +89,26 @@ def mentions_by_node(text: str, nodes: list[Node], index: NodeIndex, lex: Lexico
     if not nodes:
         return found
     start, end = min(n.span.start for n in nodes), max(n.span.end for n in nodes)
+    quoted = QuoteIndex(text, start, end, lex)
     for m in lex.COUNTRY_RE.finditer(text, start, end):
         owner = index.owner(m.start())
-        if m.group("country") and owner is not None:
+        if m.group("country") and owner is not None and not quoted.holds(m.start()):
             found.setdefault(owner, []).append(read_mention(m, lex))
     return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
+
+
+class QuoteIndex:
+    """The quoted titles of a text ('「서울-파리 공동 선언」', '‘한-인도네시아 녹색 기술 세미나’'):
+    a country named inside one names the title, not a country the release reports on."""
+
+    def __init__(self, text: str, start: int, end: int, lex: Lexicon) -> None:
+        spans = [(m.start(), m.end()) for m in lex.QUOTED_TITLE_RE.finditer(text, start, end)]
+        self.starts = [a for a, _ in spans]
+        self.spans = spans
+
+    def holds(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.spans[i][1]
 
 
 def in_figure_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
@@ -195,6 +213,16 @@ def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers:
             if not m.roster and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
 
 
+def match_figure_lists_not_rosters(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+                                   lex: Lexicon, before: Node | None = None) -> list[str]:
+    """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
+    ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country."""
+    rows = match_figure_lists(text, node, mentions, speakers, lex)
+    if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (node, before) if n):
+        return [m.code for m in mentions if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+    return rows
+
+
 def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
                    lex: Lexicon) -> list[str]:
     """'대중국 수출은 … 증가' → ['CN']."""
@@ -240,7 +268,7 @@ RULES = (
     ("subject", match_subjects),
     ("speaker", match_speakers),
     ("tag", match_tag),
-    ("figure_list", match_figure_lists),
+    ("figure_list", match_figure_lists_not_rosters),
     ("prefixed", match_prefixed),
     ("counterpart", match_counterparts),
     ("organ", match_organs),
@@ -248,8 +276,11 @@ RULES = (
 )
 
 
-def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[str], lex: Lexicon) -> list[str]:
-    codes = [code for _, rule in RULES for code in rule(text, node, mentions, speakers, lex)]
+def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[str], lex: Lexicon,
+                      before: Node | None = None) -> list[str]:
+    codes = [code for _, rule in RULES for code in
+             (rule(text, node, mentions, speakers, lex, before) if rule is match_figure_lists_not_rosters
+              else rule(text, node, mentions, speakers, lex))]
     return list(dict.fromkeys(codes))
 
 
@@ -337,6 +368,14 @@ def new_entry(code: str, first: int, lex: Lexicon) -> Entry:
     return Entry(first, Country(info["name"], code, info["name_en"]))
 
 
+def compares_home(text: str, mentions: list[Mention], lex: Lexicon) -> bool:
+    """'반면 우리나라는 …', '한국은 미국에 비해 …': a word of comparison next to the home country's
+    name. One far from it ('탄소중립과 마찬가지로 … 논의에 한국이 참여') compares something else."""
+    home = lex.semantic["people"]["home_country"]
+    return any(lex.COMPARISON_RE.search(text, max(0, m.start - COMPARISON_WINDOW), m.end + COMPARISON_WINDOW)
+               for m in mentions if m.code == home)
+
+
 def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) -> bool:
     """Korea's own statements are not findings about Korea: the home country has findings only
     where the release compares it with another country — in one bullet ('일본과 한국은 …', a
@@ -386,13 +425,13 @@ def run(doc: Document, lex: Lexicon) -> None:
             for code in codes:
                 entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
             continue
-        codes = finding_countries(doc.text, node, names, said, lex)
+        codes = finding_countries(doc.text, node, names, said, lex, nodes[position - 1] if position else None)
         if header is not None and header[0] not in codes:
             codes.append(header[0])
         if not codes:
             continue
         # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its form.
-        compares = bool(lex.COMPARISON_RE.search(doc.text, node.span.start, node.span.end)
+        compares = bool(compares_home(doc.text, names, lex)
                         or match_tag(doc.text, node, [], [], lex) or header is not None)
         found.append((position, codes, compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
