@@ -31,6 +31,7 @@ from ..text import NodeIndex, collapse, content_start, walk
 
 REPORTING_ROLES = {"presenter", "keynote"}
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
+AFFILIATION_REACH = 30       # characters before a speaker's name that hold their affiliation
 COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
@@ -170,41 +171,59 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     return subjects
 
 
-def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
-    """Bullet start → countries of the speakers it names ('호주의 크리스 홀 박사는 …' → AU)."""
-    codes: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class Speaker:
+    """A presenter's country and where their mention in a bullet starts."""
+    code: str
+    at: int
+    academic: bool = False      # '… 볼로냐대 마르코 로시 교수': a scholar speaks for no country
+
+
+def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int, list[Speaker]]:
+    """Bullet start → the speakers it names, with their countries ('호주의 크리스 홀 박사는 …' → AU)."""
+    found: dict[int, list[Speaker]] = {}
     for person in doc.people:
         for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
             # Only a speaker who presented something reports for a country ('호주의 크리스 홀
             # 박사는 … 발표'); a participant or a person merely named ('인도 모디 총리에게') does not.
             if person.country and not person.home and owner is not None and set(person.roles) & REPORTING_ROLES:
-                codes.setdefault(owner, []).append(person.country)
-    return codes
+                academic = (person.title or "").endswith(tuple(lex.semantic["countries"]["speakers"]["academic_titles"]))
+                found.setdefault(owner, []).append(Speaker(person.country, start, academic))
+    return found
 
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                    lex: Lexicon) -> list[str]:
     """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
     return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex)) if not mentions[i].roster]
 
 
-def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                    lex: Lexicon) -> list[str]:
-    """'* … 호주 교육부 직업훈련그룹의 저드 국장은 …' → ['AU'] (countries from the people stage)."""
-    return speakers
+    """'* 호주 교육부의 저드 국장은 …' → ['AU'] (countries from the people stage). A scholar's
+    country named only in their affiliation ('이탈리아 볼로냐대 마르코 로시 교수가 … 기조연설')
+    is where they work, not a finding; the bullet must name it again ('… 뉴질랜드의 채용 사례를
+    발표'). An official of a country's body speaks for it."""
+    found = []
+    for speaker in speakers:
+        named = [m for m in mentions if m.code == speaker.code]
+        if not speaker.academic or not named or \
+                any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named):
+            found.append(speaker.code)
+    return found
 
 
-def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
               lex: Lexicon) -> list[str]:
     """'(중국) 2015년 대비 … 34.8% 감소' → ['CN']: a country tag opening the bullet."""
     m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
     return [lex.semantic["country_table"]["names"][m.group("country")]] if m else []
 
 
-def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                        lex: Lexicon) -> list[str]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
@@ -213,7 +232,7 @@ def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers:
             if not m.roster and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
 
 
-def match_figure_lists_not_rosters(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_figure_lists_not_rosters(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                                    lex: Lexicon, before: Node | None = None) -> list[str]:
     """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
     ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country."""
@@ -223,14 +242,14 @@ def match_figure_lists_not_rosters(text: str, node: Node, mentions: list[Mention
     return rows
 
 
-def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                    lex: Lexicon) -> list[str]:
     """'대중국 수출은 … 증가' → ['CN']."""
     return [m.code for m in mentions if m.prefixed and m.particle is None
             and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
 
 
-def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                        lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
     counterpart = lex.semantic["countries"]["counterpart"]
@@ -241,13 +260,13 @@ def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers:
             and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
 
 
-def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                  lex: Lexicon) -> list[str]:
     """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
     return [m.code for m in mentions if m.particle is None and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
 
 
-def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                     lex: Lexicon) -> list[str]:
     """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
     return [m.code for m in mentions
@@ -276,7 +295,7 @@ RULES = (
 )
 
 
-def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[str], lex: Lexicon,
+def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker], lex: Lexicon,
                       before: Node | None = None) -> list[str]:
     codes = [code for _, rule in RULES for code in
              (rule(text, node, mentions, speakers, lex, before) if rule is match_figure_lists_not_rosters
@@ -399,7 +418,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     entries: dict[str, Entry] = {}
     nodes = list(walk(doc.sections))
     index = NodeIndex(nodes)
-    speakers = speakers_by_node(doc, index)
+    speakers = speakers_by_node(doc, index, lex)
     mentions = mentions_by_node(doc.text, nodes, index, lex)
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
