@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
-from ..semantic import Country, Figure, Finding, Session
+from ..semantic import Country, Figure, Finding, Person, Session
 from ..text import NodeIndex, collapse, content_start, walk
 
 
@@ -179,6 +179,13 @@ class Speaker:
     academic: bool = False      # '… 볼로냐대 마르코 로시 교수': a scholar speaks for no country
 
 
+def is_scholar(person: Person, lex: Lexicon) -> bool:
+    """'… 교수', '… 대학교' (title or affiliation): a scholar, who speaks for no country."""
+    words = lex.semantic["countries"]["speakers"]
+    return ((person.title or "").endswith(tuple(words["academic_titles"]))
+            or (person.affiliation or "").endswith(tuple(words["academic_affiliations"])))
+
+
 def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int, list[Speaker]]:
     """Bullet start → the speakers it names, with their countries ('호주의 크리스 홀 박사는 …' → AU)."""
     found: dict[int, list[Speaker]] = {}
@@ -188,7 +195,7 @@ def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int,
             # Only a speaker who presented something reports for a country ('호주의 크리스 홀
             # 박사는 … 발표'); a participant or a person merely named ('인도 모디 총리에게') does not.
             if person.country and not person.home and owner is not None and set(person.roles) & REPORTING_ROLES:
-                academic = (person.title or "").endswith(tuple(lex.semantic["countries"]["speakers"]["academic_titles"]))
+                academic = is_scholar(person, lex)
                 found.setdefault(owner, []).append(Speaker(person.country, start, academic))
     return found
 
