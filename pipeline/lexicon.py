@@ -635,7 +635,7 @@ def _countries_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "ROSTER_NOUN_RE": re.compile(rf"(?=[{first_chars(c['roster']['nouns'])}])(?:{alternation(c['roster']['nouns'])})"),
         # "인도네시아 3명", "케냐(1명)": a row that counts people.
         "PEOPLE_COUNT_AFTER_RE": re.compile(
-            rf"\s*[(:]?\s*\d[\d,]*\s*(?:{alternation(c['roster']['people_counters'])})"),
+            rf"\s*+[(:]?\s*+\d[\d,]*+\s*+(?:{alternation(c['roster']['people_counters'])})"),
         # "「서울-파리 공동 선언」", "‘한-인도네시아 세미나’": a quoted title, whose names are its words.
         "QUOTED_TITLE_RE": re.compile(
             # "‘22년 대비": a year's mark before digits opens no quote.
