@@ -838,7 +838,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
         "DAY_WEEKDAY_RE": re.compile(
             rf"(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
-        "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
+        "HOST_VERB_RE": re.compile(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         "NAME_DATES_RE": re.compile(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.

@@ -417,6 +417,27 @@ def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
     return parts if len(parts) > 1 and 2 * hosts > len(parts) else [item]
 
 
+def most_specific(hosts: list[str], lex: Lexicon) -> list[str]:
+    """'산림청 국립산림과학원 산림바이오소재연구소' → '산림바이오소재연구소', '환경부 소속
+    국립환경과학원' → '국립환경과학원': a chain of bodies (every word one, or a word of the chain)
+    hosts as its last; its other links, found again on their own, are no hosts. '인도네시아 정부',
+    'UN WOMEN', '애틀랜틱 카운슬' are no chains."""
+    chain_words = lex.semantic["event"]["host_chain_words"]
+    kept, links = [], set()
+    for host in hosts:
+        words = lex.HOST_BRACKETS_RE.sub("", host).split()
+        last = host.split()[-1] if len(words) > 1 else None
+        if last and has_hangul(words[-1]) and words[-1] not in lex.semantic["event"]["government_nouns"] and all(
+                w in chain_words or (has_hangul(w) and not lex.COUNTRY_RE.fullmatch(w)
+                                     and lex.ORG_WORD_RE.search(w) and is_host(w, lex))
+                for w in words) and is_host(words[-1], lex):
+            kept.append(last)
+            links.update(w for w in words[:-1] if w not in chain_words)
+        else:
+            kept.append(host)
+    return [h for h in kept if h not in links]
+
+
 def without_contained(hosts: list[str]) -> list[str]:
     """'기후에너지환경부' beside '기후에너지환경부 전기위원회': the longer names it."""
     return [h for h in hosts if not any(h != o and h in o for o in hosts)]
@@ -431,7 +452,7 @@ def is_host(part: str, lex: Lexicon) -> bool:
         return False
     e = lex.semantic["event"]
     if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
-            or words[-1].endswith(tuple(e["visitor_nouns"])):
+            or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"])):
         return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
     if lex.LATIN_BODY_RE.fullmatch(part):
         return True
@@ -805,7 +826,8 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
               or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
     hosts += listed
-    hosts = without_contained(list(dict.fromkeys(hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)])))
+    hosts = without_contained(list(dict.fromkeys(most_specific(
+        hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)], lex))))
     event = Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
                   hosts, (node.span.start, node.span.end))
     return apply_outline(event, outline, ref) if outline else event
