@@ -866,7 +866,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             """, re.VERBOSE),
         # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
         "NAME_BOUNDARY_RE": re.compile(
-            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:])$"),
+            # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.
+            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         "EVENT_DATES_RE": re.compile(rf"""
