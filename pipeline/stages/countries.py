@@ -317,6 +317,8 @@ def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[st
     m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
     if m is None or m.start() == start:
         return None
+    if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
+        return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
     if not items or any(i not in names for i in items):
