@@ -16,6 +16,11 @@ host's `… 정부가 공동 개최하는`), paired with Korea (`한-호주 FTA`
 a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`가나 1명`,
 `저지*(9.3억 달러)`, names that are also words count only there). Names are read in one scan of
 the body, each bullet taking its own.
+
+No findings: a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
+country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`); people counted by
+country under a roster's noun (`연수생 20명을 선발` / `* 페루 4명, 케냐 3명`); a country's body
+that hosts the sentence's event; Korea, unless a word of comparison stands next to its name.
 """
 from __future__ import annotations
 

@@ -8,10 +8,18 @@ Example: '□ 중소기업청(廳長: 柳昌茂)과 중소기업정보화경영�
    end_date: '2004-07-16', venue: '서울 강남 노보텔 앰버서더',
    hosts: ['중소기업청', '중소기업정보화경영원']}.
 
-The lead is the first bullet that names an event verb (개최, 열린다 …) with a 「name」 or a
-date. A date without a year takes the year of the embargo date, else of the page's posted
-date, else a year written in the event's name; a January event announced in December
-belongs to the next year.
+The lead is the first bullet that names an event verb (개최, 열린다 …; not the nouns 개최지,
+참가자) with a 「name」 or a date. A date without a year takes the year of the embargo date, else
+of the page's posted date, else a year written in the event's name; a January event announced in
+December belongs to the next year. A day without a month is counted from the release's own date:
+'지난 27일' the last 27th on or before it, '오는 3일' the next 3rd (a month rolls over), '이달 5일',
+'내달 1일', '오는 30일부터 내달 2일까지'; a weekday in brackets ('3일(월)') picks the month it fits.
+A trip of several days that visits a place and attends an event gives that event no dates.
+
+Names: '「미래 보건」 학술대회' is the quote with its noun; a name never ends in a verb ('… 토론회
+개최'); of two events a title joins with 및, the lead's. Hosts: the lead's subject (a chain of
+bodies as its last, most specific one: 'A청 B원 C소(소장 …)는' → 'C소'), its own host clauses
+('A가 주최하고 B가 주관하는', 'X 주관으로'); a visiting party (대표단, 사절단) is none.
 
 Beyond the lead: an outline ('(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP' under a '… 개요'
 caption) of the same day gives the venue as it labels it, and the dates and name a lead lacks;
