@@ -695,13 +695,24 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
             rf"(?:\([^()\s]{{1,20}}\))?(?:(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"
             rf"|{alternation(c['counterpart']['verb_endings'])})"),
+        # "연수생 20명을 선발", "참가자는": a roster's noun.
+        "ROSTER_NOUN_RE": deferred(rf"(?=[{first_chars(c['roster']['nouns'])}])(?:{alternation(c['roster']['nouns'])})"),
+        # "인도네시아 3명", "케냐(1명)": a row that counts people.
+        "PEOPLE_COUNT_AFTER_RE": deferred(
+            rf"\s*+[(:]?\s*+\d[\d,]*+\s*+(?:{alternation(c['roster']['people_counters'])})"),
+        # "「서울-파리 공동 선언」", "‘한-인도네시아 세미나’": a quoted title, whose names are its words.
+        "QUOTED_TITLE_RE": deferred(
+            # "‘22년 대비": a year's mark before digits opens no quote.
+            "|".join(rf"{re.escape(a)}(?!\d)[^{re.escape(a + b)}\n]{{1,{c['quoted']['max_length']}}}{re.escape(b)}"
+                     for a, b in c["quoted"]["pairs"])),
         # "미국 정부가", "싱가포르 지속가능환경부는", "체코 원자력안전청(SUJB)은": a country's body as a
         # subject. A suffix needs two syllables before it ('일부는', '요청은' are no bodies).
         "ORGAN_SUBJECT_RE": deferred(
             rf"(?:\([^()\s]{{1,20}}\))?(?:\s++[^\s]++){{0,{c['organs']['max_words'] - 1}}}?\s++"
             rf"(?:{alternation(c['organs']['words'])}|[^\s]{{2,}}?(?:{alternation(c['organs']['suffixes'])}))"
             rf"(?:\([^()\s]{{1,20}}\))?(?:{alternation(p['subject'])})(?![{HANGUL}])"
-            rf"(?![^.,\n]{{0,20}}?(?:{alternation(c['organs']['host_verbs'])}))"),
+            # "인도네시아 공공사업주택부는 5월 19일에 …, 세미나를 개최한다": the host of the sentence's event.
+            rf"(?![^.\n]{{0,{c['organs']['host_reach']}}}?(?:{alternation(c['organs']['host_verbs'])}))"),
         # "한-호주 FTA", "韓-中": Korea paired with the name that follows.
         "BILATERAL_BEFORE_RE": deferred(
             rf"(?<![{HANGUL}])(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})\s?$"),
@@ -874,10 +885,16 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     hour, minute = alternation(e["hour_words"]), alternation(e["minute_words"])
     yw, mw, dw = e["year_word"], e["month_word"], e["day_word"]
     date_labels = f"(?:{alternation(e['outline_date_labels'])})"
+    # "지난 11일", "오는 3일", "이달 5일", "내달 1일": the word before a day without a month.
+    rel = rf"(?P<rel1>{alternation(e['day_past'] + e['day_coming'] + list(e['month_offsets']))})"
+    not_in_word = "".join(f"(?<!{re.escape(w[:-1])})" for w in e["day_past"] + e["day_coming"]
+                          if len(w) > 1 and w[-1] in e["subject_particles"])
+    wd1, wd2 = (rf"(?:\s*\(\s*(?P<{g}>[{e['weekdays']}])\s*\))?" for g in ("wd1", "wd2"))
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
         "EVENT_VERB_RE": deferred(
-            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"),
+            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
+            rf"(?!{alternation(e['verb_noun_endings'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": deferred(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
@@ -886,18 +903,29 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "HELD_VENUE_RE": deferred(rf"^(?:{alternation(e['held_verbs'])})\s"),
         # An open bracket, a comma, and no closing bracket before the date: an aside.
         "ASIDE_OPEN_RE": deferred(r"\([^()\n]*,[^()\n]*$"),
-        # "13~17일", "13일~17일": a day range without a month ("1~3일 후" is a duration).
+        # "13~17일", "13일~17일", "오는 30일(목)부터 내달 2일(일)까지": a day range without a month
+        # ("1~3일 후" is a duration); a word before a day names its month or its direction.
         "EVENT_DAYS_RE": deferred(
-            rf"(?<![0-9.~\-]){wd[:0]}(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw})?\s*[~∼\-]\s*"
-            rf"(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}(?![{HANGUL}])"
+            rf"(?<![0-9.~\-])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw}{wd1}\s*(?:{alternation(e['day_range_joiners'])})|{dw}?\s*[~∼\-])\s*"
+            rf"(?:(?P<rel2>{alternation(list(e['month_offsets']))})\s*+)?(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd2}(?:\s*(?:{alternation(e['day_range_closers'])}))?(?![{HANGUL}])"
             rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
-        "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?![{HANGUL}])"),
+        # "…를 오는 5일 부산에서 개최": a day after a direction or month word, wherever the lead
+        # writes it ("지난 7일간" is a duration).
+        "RELATIVE_DAY_RE": deferred(
+            rf"(?<![{HANGUL}]){rel}\s*+(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}"
+            rf"(?=\s|[,.)]|$|(?:{alternation(e['venue_lead'] + e['day_range_joiners'])})(?:\s|$))"),
+        # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
+        "DAY_WEEKDAY_RE": deferred(
+            rf"(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
+        "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         "NAME_DATES_RE": deferred(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": deferred(
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
             rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
+            # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
+            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.(]|$|{alternation(e['name_particles'])}))?"
             rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
         # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
         "ALIAS_RE": deferred(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
@@ -917,7 +945,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             """, re.VERBOSE),
         # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
         "NAME_BOUNDARY_RE": deferred(
-            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:])$"),
+            # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.
+            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         "EVENT_DATES_RE": deferred(rf"""
@@ -977,6 +1006,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "HOST_SPLIT_RE": deferred(
             rf"\s*(?:,|(?:{alternation([j for j in e['host_joiners'] if j != ','])})\s)\s*"),
         "YEAR_IN_NAME_RE": deferred(r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"),
+        # "제8회", "제27차", "8회": an ordinal word before a quoted name.
+        "ORDINAL_WORD_RE": deferred(
+            rf"(?:{alternation(e['ordinal_prefixes'])})?\d{{1,3}}(?:{alternation(e['ordinal_counters'])})"),
         # An outline line: "(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP", "ㅇ 일시/장소 : … / 달개비",
         # "· (장소) 경기도 시흥시 …". `both` labels date and venue, `date` or `venue` one of them.
         "OUTLINE_LINE_RE": deferred(rf"""
@@ -1007,8 +1039,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         # The verb of a host clause; its list is the text since the clause before.
+        # "에너지경제연구원 주관으로": a body right before the verb, without a particle.
         "HOST_CLAUSE_RE": deferred(
-            rf"(?:{alternation(e['host_clause_particles'])})\s*+"
+            rf"(?:(?:{alternation(e['host_clause_particles'])})\s*+|(?<=[^\s,])\s++(?=[{first_chars(e['host_clause_adverbs'] + e['host_clause_verbs'])}]))"
             rf"(?:(?:{alternation(e['host_clause_adverbs'])})\s*+)?(?:{alternation(e['host_clause_verbs'])})"
             rf"(?:{alternation(e['host_clause_endings'])})(?![{HANGUL}])"),
         # "… 가 주최하는 2025년 국제학술대회(7.2.~4.)에서 개최된다": the host clause names the
@@ -1035,9 +1068,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?P<venue>[^\s,「」『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
             rf"(?:{alternation(e['verbs'])})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
+        # "오는 5일": the '는' of a direction word is no subject's particle.
         "LEAD_DAY_RE": deferred(
-            rf"(?:{alternation(e['subject_particles'])})\s++(?:(?:{alternation(e['day_before'])})\s++)?"
-            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd}(?=\s)"),
+            rf"{not_in_word}(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
+            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}(?=\s)"),
         # "관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로": the members host.
         "COLLECTIVE_HOSTS_RE": deferred(
             rf"(?:{alternation(e['host_collectives'])})\s?\((?P<list>[^()\n]{{4,80}})\)[^.\n]{{0,20}}?"

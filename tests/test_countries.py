@@ -183,3 +183,15 @@ def test_a_roster_is_marked_once_on_its_names():
     text = "□ 11개 회원국 (미국, 일본, 싱가포르)이 참여하고, 독일은 12% 늘었다"
     found = countries.match_mentions(text, 0, len(text), LEX)
     assert [(m.code, m.roster) for m in found] == [("US", True), ("JP", True), ("SG", True), ("DE", False)]
+
+
+def test_a_rosters_countries_in_a_closing_bracket_are_no_implication():
+    roster = parse("□ 올해 과정에는 개도국 공무원 연수생 24명이 참가하였다 (페루, 몽골, 라오스)\n")
+    assert roster.countries == []
+    policy = parse("□ 공무원 직무교육을 온라인으로 제공하는 정책 (페루, 몽골, 라오스)\n")
+    assert [c.iso_code for c in policy.countries] == ["PE", "MN", "LA"]
+
+
+def test_quoted_titles_hide_their_countries_from_both_scans():
+    text = "□ 양국은 「헬싱키-서울 녹색 선언」을 채택하였고 핀란드는 이를 환영했다."
+    assert codes(text) == ["FI"]

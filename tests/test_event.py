@@ -160,3 +160,41 @@ def test_fixture_venues_and_hosts_are_written_in_their_text():
         text = collapse(case["text"])
         for value in [ev["venue"], *ev["hosts"]]:
             assert value is None or collapse(value) in text, (case["name"], value)
+
+
+def test_relative_days_count_from_the_release_date():
+    from pipeline.lexicon import load_lexicon
+    import datetime as dt
+    lex, today = load_lexicon(), dt.date(2024, 5, 29)      # a Wednesday
+    assert event.resolve_day(3, "오는", None, today, lex) == dt.date(2024, 6, 3)
+    assert event.resolve_day(30, "지난", None, today, lex) == dt.date(2024, 4, 30)
+    assert event.resolve_day(27, "지난", None, today, lex) == dt.date(2024, 5, 27)
+    assert event.resolve_day(1, "내달", None, today, lex) == dt.date(2024, 6, 1)
+    assert event.resolve_day(26, "지난달", None, today, lex) == dt.date(2024, 4, 26)
+    # A weekday that the release's month does not fit picks the neighbouring month it fits.
+    assert event.resolve_day(3, None, "월", today, lex) == dt.date(2024, 6, 3)
+    assert event.resolve_day(30, None, "화", today, lex) == dt.date(2024, 4, 30)
+    # '지난 3일(월)': a past day never moves into the future for its weekday.
+    assert event.resolve_day(3, "지난", "월", today, lex) == dt.date(2024, 5, 3)
+    # December → January: the year rolls over too.
+    assert event.resolve_day(2, "오는", None, dt.date(2024, 12, 28), lex) == dt.date(2025, 1, 2)
+
+
+def test_a_title_name_drops_its_verb_and_of_two_joined_events_takes_the_leads():
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare("□ 국토지리원은 2024년 6월 5일 부산 벡스코에서 기업 설명회와 행사를 개최한다\n")
+    doc.release = {"title": "측량 학술대회 및 기업 설명회 개최"}
+    assert event.title_name(doc, lex, (0, len(doc.text))) == "기업 설명회"
+    doc.release = {"title": "기업 설명회 및 측량 학술대회 개최"}
+    assert event.title_name(doc, lex, (0, len(doc.text))) == "기업 설명회"
+    # Phrases not joined by '및' ('뮌헨 안보회의 계기 …회담'): the last one, whatever the lead names.
+    doc.release = {"title": "기업 설명회 계기 측량 학술대회 개최"}
+    assert event.title_name(doc, lex, (0, len(doc.text))) == "측량 학술대회"
+    assert event.without_verb("전문가 토론회 개최", lex) == "전문가 토론회"
+    assert event.without_verb("개최", lex) == "개최"
+
+
+def test_nouns_a_verb_stem_opens_make_no_lead():
+    # '참가자를 모집', '개최지는': nouns, not the verbs 참가 / 개최.
+    assert run_event("□ 문화재단은 2024년 5월 3일부터 「청년 공연 경연대회」 참가자를 모집한다. 개최지는 추후 공지한다.\n") is None
+    assert run_event("□ 문화재단은 2024년 5월 3일부터 「청년 공연 경연대회」에 참가한다.\n") is not None

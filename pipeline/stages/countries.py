@@ -16,6 +16,11 @@ host's `… 정부가 공동 개최하는`), paired with Korea (`한-호주 FTA`
 a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`가나 1명`,
 `저지*(9.3억 달러)`, names that are also words count only there). Names are read in one scan of
 the body, each bullet taking its own.
+
+No findings: a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
+country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`); people counted by
+country under a roster's noun (`연수생 20명을 선발` / `* 페루 4명, 케냐 3명`); a country's body
+that hosts the sentence's event; Korea, unless a word of comparison stands next to its name.
 """
 from __future__ import annotations
 
@@ -25,12 +30,14 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
-from ..semantic import Country, Figure, Finding, Session
+from ..semantic import Country, Figure, Finding, Person, Session
 from ..text import NodeIndex, collapse, content_start, walk
 
 
 REPORTING_ROLES = {"presenter", "keynote"}
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
+AFFILIATION_REACH = 30       # characters before a speaker's name that hold their affiliation
+COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
@@ -75,7 +82,9 @@ def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention
 
 def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
     """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
-    found = [read_mention(m, lex) for m in lex.COUNTRY_RE.finditer(text, start, end) if m.group("country")]
+    quoted = QuoteIndex(text, start, end, lex)
+    found = [read_mention(m, lex) for m in lex.COUNTRY_RE.finditer(text, start, end)
+             if m.group("country") and not quoted.holds(m.start())]
     return kept_mentions(found, text, lex)
 
 
@@ -86,11 +95,26 @@ def mentions_by_node(text: str, nodes: list[Node], index: NodeIndex, lex: Lexico
     if not nodes:
         return found
     start, end = min(n.span.start for n in nodes), max(n.span.end for n in nodes)
+    quoted = QuoteIndex(text, start, end, lex)
     for m in lex.COUNTRY_RE.finditer(text, start, end):
         owner = index.owner(m.start())
-        if m.group("country") and owner is not None:
+        if m.group("country") and owner is not None and not quoted.holds(m.start()):
             found.setdefault(owner, []).append(read_mention(m, lex))
     return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
+
+
+class QuoteIndex:
+    """The quoted titles of a text ('「서울-파리 공동 선언」', '‘한-인도네시아 녹색 기술 세미나’'):
+    a country named inside one names the title, not a country the release reports on."""
+
+    def __init__(self, text: str, start: int, end: int, lex: Lexicon) -> None:
+        spans = [(m.start(), m.end()) for m in lex.QUOTED_TITLE_RE.finditer(text, start, end)]
+        self.starts = [a for a, _ in spans]
+        self.spans = spans
+
+    def holds(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.spans[i][1]
 
 
 def in_figure_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
@@ -152,41 +176,70 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     return subjects
 
 
-def speakers_by_node(doc: Document, index: NodeIndex) -> dict[int, list[str]]:
-    """Bullet start → countries of the speakers it names ('호주의 크리스 홀 박사는 …' → AU)."""
-    codes: dict[int, list[str]] = {}
+@dataclass(frozen=True)
+class Speaker:
+    """A presenter's country and where their mention in a bullet starts."""
+    code: str
+    at: int
+    academic: bool = False      # '… 볼로냐대 마르코 로시 교수': a scholar speaks for no country
+
+
+def is_scholar(person: Person, lex: Lexicon) -> bool:
+    """'… 교수', '… 대학교' (title or affiliation): a scholar, who speaks for no country."""
+    words = lex.semantic["countries"]["speakers"]
+    return ((person.title or "").endswith(tuple(words["academic_titles"]))
+            or (person.affiliation or "").endswith(tuple(words["academic_affiliations"])))
+
+
+def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int, list[Speaker]]:
+    """Bullet start → the speakers it names, with their countries ('호주의 크리스 홀 박사는 …' → AU)."""
+    found: dict[int, list[Speaker]] = {}
     for person in doc.people:
         for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
             # Only a speaker who presented something reports for a country ('호주의 크리스 홀
             # 박사는 … 발표'); a participant or a person merely named ('인도 모디 총리에게') does not.
             if person.country and not person.home and owner is not None and set(person.roles) & REPORTING_ROLES:
-                codes.setdefault(owner, []).append(person.country)
-    return codes
+                academic = is_scholar(person, lex)
+                found.setdefault(owner, []).append(Speaker(person.country, start, academic))
+    return found
 
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                    lex: Lexicon) -> list[str]:
     """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
     return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex)) if not mentions[i].roster]
 
 
-def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                    lex: Lexicon) -> list[str]:
-    """'* … 호주 교육부 직업훈련그룹의 저드 국장은 …' → ['AU'] (countries from the people stage)."""
-    return speakers
+    """'* 호주 교육부의 저드 국장은 …' → ['AU'] (countries from the people stage). A scholar's
+    country named only in their affiliation ('이탈리아 볼로냐대 마르코 로시 교수가 … 기조연설')
+    is where they work, not a finding; the bullet must name it again ('… 뉴질랜드의 채용 사례를
+    발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
+    소개': a case presented is the presenter's country's). An official of a country's body speaks
+    for it."""
+    found = []
+    case_words = lex.semantic["countries"]["speakers"]["case_words"]
+    is_case = any(text.find(word, node.span.start, node.span.end) >= 0 for word in case_words)
+    for speaker in speakers:
+        named = [m for m in mentions if m.code == speaker.code]
+        if not speaker.academic or not named or is_case or \
+                any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named):
+            found.append(speaker.code)
+    return found
 
 
-def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
               lex: Lexicon) -> list[str]:
     """'(중국) 2015년 대비 … 34.8% 감소' → ['CN']: a country tag opening the bullet."""
     m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
     return [lex.semantic["country_table"]["names"][m.group("country")]] if m else []
 
 
-def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                        lex: Lexicon) -> list[str]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
@@ -195,14 +248,24 @@ def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers:
             if not m.roster and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
 
 
-def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_figure_lists_not_rosters(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
+                                   lex: Lexicon, before: Node | None = None) -> list[str]:
+    """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
+    ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country."""
+    rows = match_figure_lists(text, node, mentions, speakers, lex)
+    if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (node, before) if n):
+        return [m.code for m in mentions if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+    return rows
+
+
+def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                    lex: Lexicon) -> list[str]:
     """'대중국 수출은 … 증가' → ['CN']."""
     return [m.code for m in mentions if m.prefixed and m.particle is None
             and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
 
 
-def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                        lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
     counterpart = lex.semantic["countries"]["counterpart"]
@@ -213,13 +276,13 @@ def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers:
             and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
 
 
-def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                  lex: Lexicon) -> list[str]:
     """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
     return [m.code for m in mentions if m.particle is None and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
 
 
-def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[str],
+def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                     lex: Lexicon) -> list[str]:
     """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
     return [m.code for m in mentions
@@ -240,7 +303,7 @@ RULES = (
     ("subject", match_subjects),
     ("speaker", match_speakers),
     ("tag", match_tag),
-    ("figure_list", match_figure_lists),
+    ("figure_list", match_figure_lists_not_rosters),
     ("prefixed", match_prefixed),
     ("counterpart", match_counterparts),
     ("organ", match_organs),
@@ -248,8 +311,11 @@ RULES = (
 )
 
 
-def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[str], lex: Lexicon) -> list[str]:
-    codes = [code for _, rule in RULES for code in rule(text, node, mentions, speakers, lex)]
+def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker], lex: Lexicon,
+                      before: Node | None = None) -> list[str]:
+    codes = [code for _, rule in RULES for code in
+             (rule(text, node, mentions, speakers, lex, before) if rule is match_figure_lists_not_rosters
+              else rule(text, node, mentions, speakers, lex))]
     return list(dict.fromkeys(codes))
 
 
@@ -260,6 +326,8 @@ def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[st
     m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
     if m is None or m.start() == start:
         return None
+    if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
+        return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
     if not items or any(i not in names for i in items):
@@ -337,6 +405,14 @@ def new_entry(code: str, first: int, lex: Lexicon) -> Entry:
     return Entry(first, Country(info["name"], code, info["name_en"]))
 
 
+def compares_home(text: str, mentions: list[Mention], lex: Lexicon) -> bool:
+    """'반면 우리나라는 …', '한국은 미국에 비해 …': a word of comparison next to the home country's
+    name. One far from it ('탄소중립과 마찬가지로 … 논의에 한국이 참여') compares something else."""
+    home = lex.semantic["people"]["home_country"]
+    return any(lex.COMPARISON_RE.search(text, max(0, m.start - COMPARISON_WINDOW), m.end + COMPARISON_WINDOW)
+               for m in mentions if m.code == home)
+
+
 def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) -> bool:
     """Korea's own statements are not findings about Korea: the home country has findings only
     where the release compares it with another country — in one bullet ('일본과 한국은 …', a
@@ -360,7 +436,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     entries: dict[str, Entry] = {}
     nodes = list(walk(doc.sections))
     index = NodeIndex(nodes)
-    speakers = speakers_by_node(doc, index)
+    speakers = speakers_by_node(doc, index, lex)
     mentions = mentions_by_node(doc.text, nodes, index, lex)
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
@@ -386,13 +462,13 @@ def run(doc: Document, lex: Lexicon) -> None:
             for code in codes:
                 entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
             continue
-        codes = finding_countries(doc.text, node, names, said, lex)
+        codes = finding_countries(doc.text, node, names, said, lex, nodes[position - 1] if position else None)
         if header is not None and header[0] not in codes:
             codes.append(header[0])
         if not codes:
             continue
         # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its form.
-        compares = bool(lex.COMPARISON_RE.search(doc.text, node.span.start, node.span.end)
+        compares = bool(compares_home(doc.text, names, lex)
                         or match_tag(doc.text, node, [], [], lex) or header is not None)
         found.append((position, codes, compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))

@@ -8,10 +8,18 @@ Example: '□ 중소기업청(廳長: 柳昌茂)과 중소기업정보화경영�
    end_date: '2004-07-16', venue: '서울 강남 노보텔 앰버서더',
    hosts: ['중소기업청', '중소기업정보화경영원']}.
 
-The lead is the first bullet that names an event verb (개최, 열린다 …) with a 「name」 or a
-date. A date without a year takes the year of the embargo date, else of the page's posted
-date, else a year written in the event's name; a January event announced in December
-belongs to the next year.
+The lead is the first bullet that names an event verb (개최, 열린다 …; not the nouns 개최지,
+참가자) with a 「name」 or a date. A date without a year takes the year of the embargo date, else
+of the page's posted date, else a year written in the event's name; a January event announced in
+December belongs to the next year. A day without a month is counted from the release's own date:
+'지난 27일' the last 27th on or before it, '오는 3일' the next 3rd (a month rolls over), '이달 5일',
+'내달 1일', '오는 30일부터 내달 2일까지'; a weekday in brackets ('3일(월)') picks the month it fits.
+A trip of several days that visits a place and attends an event gives that event no dates.
+
+Names: '「미래 보건」 학술대회' is the quote with its noun; a name never ends in a verb ('… 토론회
+개최'); of two events a title joins with 및, the lead's. Hosts: the lead's subject (a chain of
+bodies as its last, most specific one: 'A청 B원 C소(소장 …)는' → 'C소'), its own host clauses
+('A가 주최하고 B가 주관하는', 'X 주관으로'); a visiting party (대표단, 사절단) is none.
 
 Beyond the lead: an outline ('(일시·장소) ’21. 11. 17(수)~19(금), 서울 DDP' under a '… 개요'
 caption) of the same day gives the venue as it labels it, and the dates and name a lead lacks;
@@ -52,6 +60,11 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
+        if m.group("noun"):
+            # '제8회 ‘금융의 날’ 기념식' → '제8회 금융의 날 기념식': the noun after the quote and the
+            # words before it that are no particle's end belong to the name.
+            name = " ".join(quote_prefix(text, start, m.start(), lex) + [name, m.group("noun")])
+
         if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
             continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
@@ -65,6 +78,18 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         elif after is None:
             after = name
     return before or after
+
+
+def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
+    """The words right before a quote that open the event's name: '제8회', '2024'; none after
+    a word that ends in a particle ('국토교통부는')."""
+    words = text[max(start, at - 40):at].split()     # '제8회「금융의 날」기념식': glued or not
+    kept: list[str] = []
+    for word in reversed(words[-2:]):
+        if not (lex.ORDINAL_WORD_RE.fullmatch(word) or lex.YEAR_IN_NAME_RE.fullmatch(word)):
+            break
+        kept.insert(0, word)
+    return kept
 
 
 def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -135,9 +160,17 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
         # '13~17일 오스트리아 빈에서': days without a month take the month of the release.
         found = [m for m in [lex.EVENT_DAYS_RE.search(text, start, node.span.end)] if m]
     if not found:
-        # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release.
-        found = [m for m in [lex.LEAD_DAY_RE.search(text, start, node.span.end)] if m]
+        # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release;
+        # '□ 3일(월) 오후 …': a day with its weekday, wherever the lead writes it.
+        # '… 포럼을 오는 5일 개최': a day after a direction or month word.
+        found = [m for m in (p.search(text, start, node.span.end) for p in day_alone(lex)) if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def day_alone(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The patterns of a day written without its month: a lead makes an event of one only with
+    a verb of holding."""
+    return lex.LEAD_DAY_RE, lex.DAY_WEEKDAY_RE, lex.RELATIVE_DAY_RE
 
 
 def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
@@ -164,7 +197,7 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     if name:
         return Lead(node, name)
     dates = match_dates(text, node, lex)
-    if dates is not None and (dates.re is not lex.LEAD_DAY_RE
+    if dates is not None and (dates.re not in day_alone(lex)
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None)
     return None
@@ -193,6 +226,71 @@ def reference_year(doc: Document, name: str | None, lex: Lexicon, lead_start: in
     return (int(m.group("year")), 0) if m else None
 
 
+def reference_day(doc: Document) -> dt.date | None:
+    """The release's own date — the embargo's, else the posted date — that a day without a month
+    ('지난 11일', '오는 3일') is counted from."""
+    embargo = (doc.release or {}).get("embargo") or {}
+    for value in (embargo.get("date"), (doc.page or {}).get("posted_at")):
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def month_shift(day: dt.date, months: int) -> tuple[int, int]:
+    """(year, month) `months` after the month of `day`."""
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def day_in_month(today: dt.date, months: int, day: int) -> dt.date | None:
+    year, month = month_shift(today, months)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_day(day: int, word: str | None, weekday: str | None, today: dt.date,
+                lex: Lexicon) -> dt.date | None:
+    """'지난 27일' → the last 27th on or before `today`; '오는 3일' → the next 3rd on or after it;
+    '내달 1일' → the 1st of the next month; a bare day → this month's. A weekday ('3일(월)') that
+    does not fit picks the neighbouring month it fits, when a direction word does not forbid it."""
+    e = lex.semantic["event"]
+    if word in e["month_offsets"]:
+        months = e["month_offsets"][word]
+    elif word in e["day_past"]:
+        months = 0 if day <= today.day else -1
+    elif word in e["day_coming"]:
+        months = 0 if day >= today.day else 1
+    else:
+        months = 0
+    found = day_in_month(today, months, day)
+    if weekday is None or word in e["month_offsets"] or (found and e["weekdays"][found.weekday()] == weekday):
+        return found
+    allowed = {None: (-1, 1)}.get(word, (-1,) if word in e["day_past"] else (1,))
+    for shift in allowed:
+        other = day_in_month(today, months + shift, day)
+        if other and e["weekdays"][other.weekday()] == weekday and \
+                (word not in e["day_past"] or other <= today) and (word not in e["day_coming"] or other >= today):
+            return other
+    return found
+
+
+def parse_days(g: dict[str, Any], today: dt.date, lex: Lexicon) -> tuple[dt.date | None, dt.date | None]:
+    """A range of days without a month ('오는 30일부터 내달 2일까지') from the release's date."""
+    start = resolve_day(int(g["d1"]), g.get("rel1"), g.get("wd1"), today, lex)
+    if start is None or not g.get("d2"):
+        return start, start
+    rel2, d2 = g.get("rel2"), int(g["d2"])
+    if rel2:        # '내달 2일까지': the month counts from the release's
+        return start, day_in_month(today, lex.semantic["event"]["month_offsets"][rel2], d2)
+    # '30일부터 2일까지': an end before the start is in the next month.
+    return start, day_in_month(start, 0 if d2 >= start.day else 1, d2)
+
+
 def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | None) -> dt.date | None:
     if year:
         y = int(year)
@@ -207,9 +305,13 @@ def make_date(year: str | None, month: str, day: str, ref: tuple[int, int] | Non
 
 
 def parse_dates(m: re.Match[str], ref: tuple[int, int] | None,
-                counts: dict[str, int] | None = None) -> tuple[dt.date | None, dt.date | None]:
-    """Start and end; `counts` are the day counts written in words ('이틀' → 2)."""
+                counts: dict[str, int] | None = None, today: dt.date | None = None,
+                lex: Lexicon | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """Start and end; `counts` are the day counts written in words ('이틀' → 2). Days without a
+    month are counted from `today`, the release's own date, when it is known."""
     g, counts = m.groupdict(), counts or {}
+    if not g.get("m1") and today is not None and lex is not None and "rel1" in g:
+        return parse_days(g, today, lex)
     if g.get("yy1") and not g.get("y1"):        # '’21. 11. 17': a year of this century
         g = {**g, "y1": str(2000 + int(g["yy1"]))}
     if not g.get("m1"):             # days only: the month of the reference date
@@ -323,6 +425,27 @@ def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
     return parts if len(parts) > 1 and 2 * hosts > len(parts) else [item]
 
 
+def most_specific(hosts: list[str], lex: Lexicon) -> list[str]:
+    """'산림청 국립산림과학원 산림바이오소재연구소' → '산림바이오소재연구소', '환경부 소속
+    국립환경과학원' → '국립환경과학원': a chain of bodies (every word one, or a word of the chain)
+    hosts as its last; its other links, found again on their own, are no hosts. '인도네시아 정부',
+    'UN WOMEN', '애틀랜틱 카운슬' are no chains."""
+    chain_words = lex.semantic["event"]["host_chain_words"]
+    kept, links = [], set()
+    for host in hosts:
+        words = lex.HOST_BRACKETS_RE.sub("", host).split()
+        last = host.split()[-1] if len(words) > 1 else None
+        if last and has_hangul(words[-1]) and words[-1] not in lex.semantic["event"]["government_nouns"] and all(
+                w in chain_words or (has_hangul(w) and not lex.COUNTRY_RE.fullmatch(w)
+                                     and lex.ORG_WORD_RE.search(w) and is_host(w, lex))
+                for w in words) and is_host(words[-1], lex):
+            kept.append(last)
+            links.update(w for w in words[:-1] if w not in chain_words)
+        else:
+            kept.append(host)
+    return [h for h in kept if h not in links]
+
+
 def without_contained(hosts: list[str]) -> list[str]:
     """'기후에너지환경부' beside '기후에너지환경부 전기위원회': the longer names it."""
     return [h for h in hosts if not any(h != o and h in o for o in hosts)]
@@ -336,8 +459,9 @@ def is_host(part: str, lex: Lexicon) -> bool:
     if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
         return False
     e = lex.semantic["event"]
-    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"]:
-        return False
+    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
+            or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"])):
+        return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
     if lex.LATIN_BODY_RE.fullmatch(part):
         return True
     # '인도네시아 정부' (a country's), '애틀랜틱 카운슬' (a name's): never '◎ 정부' or '우리 정부'.
@@ -370,24 +494,44 @@ def host_name(part: str, lex: Lexicon) -> str | None:
     return bare if lex.PERSON_TITLE_ANY_RE.search(name[len(bare):] if name.startswith(bare) else name) else name
 
 
-def title_name(doc: Document, lex: Lexicon) -> str | None:
+def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None) -> str | None:
     """'박윤주 1차관, 한-라오스 외교차관 회담(11.24.)' → '한-라오스 외교차관 회담', '뮌헨 안보회의
     계기 한-캐나다 외교장관회담 개최' → '한-캐나다 외교장관회담': the title's last phrase ending in
-    an event noun, without a word that only links it ('계기')."""
+    an event noun, without a word that only links it ('계기'). Of two events a title joins ('A
+    학술대회 및 B 토론회 개최'), the one the lead (text[lead]) names is the event."""
     title = (doc.release or {}).get("title") or ""
-    found = None
+    names: list[str] = []
+    joined = False          # the last phrase follows the one before it across a bare '및'
+    previous = None
     for m in lex.TITLE_EVENT_RE.finditer(title):
         # '세계무역기구(WTO) 각료회의': a phrase cut off by a bracket before it is a fragment.
-        if not title[:m.start()].rstrip().endswith(")"):
-            found = m
-    if found is None:
+        if title[:m.start()].rstrip().endswith(")"):
+            continue
+        words = collapse(m.group("name")).split()
+        joined = bool(previous is not None and names and not title[previous:m.start()].strip()
+                      and words[0] in lex.semantic["event"]["title_joiners"])
+        previous = m.end()
+        # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
+        name = " ".join(words[cut:]).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+        if name and name not in lex.semantic["event"]["nouns"]:
+            names.append(name)
+    if not names:
         return None
-    words = collapse(found.group("name")).split()
-    # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
-    words = words[cut:]
-    name = " ".join(words).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
-    return name if name not in lex.semantic["event"]["nouns"] else None
+    if lead is not None and joined:
+        said = "".join(doc.text[lead[0]:lead[1]].split())
+        named = [n for n in names[-2:] if "".join(n.split()) in said]
+        if named:
+            return min(named, key=lambda n: said.find("".join(n.split())))
+    return names[-1]
+
+
+def without_verb(name: str | None, lex: Lexicon) -> str | None:
+    """'… 전문가 토론회 개최' → '… 전문가 토론회': a verb written after a name is no part of it."""
+    words = (name or "").split()
+    while len(words) > 1 and words[-1] in lex.semantic["event"]["name_trailing_verbs"]:
+        words.pop()
+    return " ".join(words) if name else name
 
 
 def is_generic(name: str, lex: Lexicon) -> bool:
@@ -611,6 +755,19 @@ def trim_words(value: str, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def attends_on_a_trip(text: str, after: int, end: int, lex: Lexicon) -> bool:
+    """'4월 6일부터 10일까지 칠레, 브라질을 방문하여 … 전시회 FIDAE 참석, …': after the dates, the
+    sentence visits a place and then attends (before it holds anything) — the days are the trip's."""
+    e = lex.semantic["event"]
+    stop = sentence_end(text, after, end)
+    visits = [at for w in e["visit_words"] if (at := text.find(w, after, stop)) >= 0]
+    if not visits:
+        return False
+    attend = [at for w in e["attend_verbs"] if (at := text.find(w, min(visits), stop)) >= 0]
+    held = lex.HOST_VERB_RE.search(text, min(visits), stop)
+    return bool(attend) and (held is None or min(attend) < held.start())
+
+
 def visit_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
     """'12.11(목)-12(금) 중국 베이징을 방문하여 … 회의를 개최' → '중국 베이징'."""
     m = lex.VISIT_VENUE_RE.match(text, after, end)
@@ -643,17 +800,19 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     if name is None or is_generic(name, lex):
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((collapse(held.group("name")) if held else None) or (outline.name if outline else None)
-                or title_name(doc, lex) or name)
-    name, name_dates = split_name_dates(name, lex)
+                or title_name(doc, lex, (start, node.span.end)) or name)
+    name, name_dates = split_name_dates(without_verb(name, lex), lex)
     dates = match_dates(text, node, lex)
     first = last = None
     venue = None
     ref = reference_year(doc, name, lex, node.span.start)
     if dates:
-        first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"])
+        first, last = parse_dates(dates, ref, lex.semantic["event"]["day_counts"], reference_day(doc), lex)
         if first is None:
             doc.warn("event", "event_year_unknown", "the event's date has no year and none is known",
                      node.span)
+        if first != last and attends_on_a_trip(text, dates.end(), node.span.end, lex):
+            first = last = None     # the trip's days, not the attended event's
         venue = parse_venue(text, dates.end(), node.span.end, lex) or visit_venue(text, dates.end(), node.span.end, lex)
         for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
             for m in later.finditer(text, dates.end(), node.span.end):
@@ -665,13 +824,18 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     abouts = about_event(text, after, name, lex)
     first, last, venue = with_described(doc, abouts, ref, (first, last, venue), dates is not None or name_dates is not None, lex)
     hosts = parse_hosts(doc, node, lex) + genitive_host(text, node, name, lex) + collective_hosts(text, node, lex)
+    # '국토교통부가 주최하고 한국국토정보공사가 주관하는 「…」', '… 연구원 주관으로 설명회를': the
+    # lead's own host clauses, when they name a body not found already (in part or whole).
+    clauses = host_clauses(text, start, node.span.end, lex)
     for about in abouts:
         if about.node in after[:HOST_SCAN]:
             hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
     listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
               or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
-    hosts = without_contained(list(dict.fromkeys(hosts + listed)))
+    hosts += listed
+    hosts = without_contained(list(dict.fromkeys(most_specific(
+        hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)], lex))))
     event = Event(name, first.isoformat() if first else None, last.isoformat() if last else None, venue,
                   hosts, (node.span.start, node.span.end))
     return apply_outline(event, outline, ref) if outline else event
@@ -706,7 +870,7 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     if first is None:
         return None
     hosts = listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
-    return Event(outline.name or title_quoted(doc, lex) or title_name(doc, lex), first.isoformat(),
+    return Event(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
 
 
