@@ -37,6 +37,7 @@ import math
 import multiprocessing
 import os
 import resource
+import select
 import signal
 import stat
 import sys
@@ -47,7 +48,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count, islice
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ ERRORS = "errors.jsonl"
 PARTIAL_DIR = ".partial"
 TMP_SUFFIX = ".tmp"
 CHUNK = 8                   # inputs per task sent to a worker
+REFILL = CHUNK // 2         # a worker down to this many unfinished inputs is sent the next chunk
 IN_FLIGHT = 4               # chunks handed out per worker ahead of the oldest unfinished input
 POLL_SECONDS = 0.2          # how often the parent looks at its stop flags while waiting
 IDLE_CHECK_SECONDS = 1.0    # how often an idle worker checks that its parent is alive
@@ -672,17 +674,25 @@ def next_message(conn: Connection, parent: int) -> Any:
 
 
 def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
+    """Convert the tasks of the chunks received, in order, one record sent per input. The
+    parent sends the next chunk before this one runs out, so the worker never waits for it;
+    a message waiting between two inputs is that chunk, or None: stop, leaving the rest."""
     prepare_worker(job, inherited)
     out = OutDir(job.out)
-    while (chunk := next_message(conn, job.parent)) is not None:
-        for task in chunk:
-            if conn.poll():                   # the parent said stop: leave the rest
+    tasks: deque[Task] = deque()
+    waiting = select.poll()             # one poll object: asked once per input, it must be cheap
+    waiting.register(conn, select.POLLIN)
+    while True:
+        while not tasks or waiting.poll(0):
+            chunk = next_message(conn, job.parent)
+            if chunk is None:
                 return
-            cpu_ceiling(job.timeout)
-            try:
-                conn.send(convert_one(task, job, out))
-            except (BrokenPipeError, EOFError, OSError):
-                return
+            tasks.extend(chunk)
+        cpu_ceiling(job.timeout)
+        try:
+            conn.send(convert_one(tasks.popleft(), job, out))
+        except (BrokenPipeError, EOFError, OSError):
+            return
 
 
 class Worker:
@@ -696,6 +706,10 @@ class Worker:
         child.close()
         self.tasks: deque[tuple[int, Task]] = deque()
         self.stopped = False
+
+    def fds(self) -> tuple[int, int]:
+        """What the parent polls: the pipe records come on, and the sentinel of its exit."""
+        return self.conn.fileno(), self.proc.sentinel
 
     def give(self, chunk: list[tuple[int, Task]]) -> bool:
         """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's)."""
@@ -744,14 +758,33 @@ class StopFlags:
 
 
 class Pool:
-    """Hands chunks to worker processes and yields their records in input order."""
+    """Hands chunks to worker processes and yields their records in input order.
+
+    The parent wakes once per record: one poll() over every worker's pipe and exit sentinel,
+    registered once per worker (multiprocessing's `wait` and `Connection.poll` build a new
+    selector on every call, which cost more than the rest of the parent's work)."""
 
     def __init__(self, jobs: int, job: Job, stop: StopFlags, inherited: list[int]) -> None:
         self.jobs, self.job, self.stop, self.inherited = jobs, job, stop, inherited
-        self.workers = [Worker(job, inherited) for _ in range(jobs)]
+        self.poller = select.poll()
+        self.by_fd: dict[int, Worker] = {}
+        self.workers = [self.start_worker() for _ in range(jobs)]
         self.again: deque[list[tuple[int, Task]]] = deque()     # chunks of a dead worker
         self.done: dict[int, dict[str, Any]] = {}                # finished, not yet yielded
         self.window = jobs * IN_FLIGHT * CHUNK
+
+    def start_worker(self) -> Worker:
+        worker = Worker(self.job, self.inherited)
+        for fd in worker.fds():
+            self.poller.register(fd, select.POLLIN)
+            self.by_fd[fd] = worker
+        return worker
+
+    def forget(self, worker: Worker) -> None:
+        """Stop watching a worker's descriptors (before they are closed and reused)."""
+        for fd in worker.fds():
+            if self.by_fd.pop(fd, None) is not None:
+                self.poller.unregister(fd)
 
     def run(self, tasks: Iterator[Task]) -> Iterator[dict[str, Any]]:
         numbered = enumerate(tasks)
@@ -760,7 +793,7 @@ class Pool:
         try:
             while not self.stop.requested:
                 for worker in self.workers:
-                    if worker.tasks:
+                    if len(worker.tasks) > REFILL:
                         continue
                     chunk = None
                     if self.again:
@@ -785,12 +818,26 @@ class Pool:
             self.close()
 
     def collect(self) -> None:
-        """Wait a little for records or deaths and take them in."""
-        workers = list(self.workers)      # idle ones too: a worker may die while it waits
-        ready = set(wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=POLL_SECONDS))
-        for worker in workers:
-            if worker.conn in ready or worker.proc.sentinel in ready:
+        """Wait a little for records or deaths and take them in: one record from each worker
+        whose pipe is readable (poll reports the next one at once); all of a dead one's."""
+        ready: dict[Worker, set[int]] = {}
+        for fd, _ in self.poller.poll(POLL_SECONDS * 1000):
+            if (worker := self.by_fd.get(fd)) is not None:
+                ready.setdefault(worker, set()).add(fd)
+        for worker, fds in ready.items():
+            if worker.proc.sentinel in fds:
                 self.take(worker)
+            else:
+                self.receive(worker)
+
+    def receive(self, worker: Worker) -> None:
+        try:
+            record = worker.conn.recv()
+        except (EOFError, OSError):          # it died while sending
+            self.take(worker)
+            return
+        seq, _ = worker.tasks.popleft()
+        self.done[seq] = record
 
     def take(self, worker: Worker, charge: bool = True) -> None:
         """Every record the worker has sent; if it has died, its current input is charged
@@ -813,12 +860,13 @@ class Pool:
         if worker.tasks and not self.stop.requested:
             self.again.appendleft(list(worker.tasks))
         worker.tasks.clear()
+        self.forget(worker)
         worker.conn.close()
         index = self.workers.index(worker)
         if self.stop.requested:
             self.workers.pop(index)
         else:
-            self.workers[index] = Worker(self.job, self.inherited)
+            self.workers[index] = self.start_worker()
 
     def wind_down(self) -> None:
         """After one stop request: tell every worker to stop after its current input and
@@ -836,6 +884,7 @@ class Pool:
         for worker in self.workers:
             worker.kill()
             worker.proc.join()
+            self.forget(worker)
             worker.conn.close()
         self.workers = []
 
