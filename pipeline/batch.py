@@ -151,6 +151,12 @@ def write_atomic(path: Path, data: str | bytes, scratch: Path | None = None) -> 
         raise
 
 
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 # --- inputs ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -386,13 +392,8 @@ class OutDir:
         fd = os.dup(self.fd)
         try:
             for i, folder in enumerate(folders):
-                if create:
-                    try:
-                        os.mkdir(folder, dir_fd=fd)
-                    except FileExistsError:
-                        pass
                 try:
-                    nxt = os.open(folder, self.DIR_FLAGS, dir_fd=fd)
+                    nxt = self.open_folder(folder, fd, create)
                 except OSError as exc:
                     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
                         where = "/".join(folders[:i + 1])
@@ -406,6 +407,20 @@ class OutDir:
             raise
         return fd, name
 
+    def open_folder(self, name: str, fd: int, create: bool) -> int:
+        """Open the folder `name` inside `fd`, made first if `create` and it is missing (it
+        usually exists: trying mkdir first would cost a failed call per input)."""
+        try:
+            return os.open(name, self.DIR_FLAGS, dir_fd=fd)
+        except FileNotFoundError:
+            if not create:
+                raise
+        try:
+            os.mkdir(name, dir_fd=fd)
+        except FileExistsError:
+            pass
+        return os.open(name, self.DIR_FLAGS, dir_fd=fd)
+
     def write(self, rel: str, data: bytes) -> None:
         fd, name = self.parent(rel, create=True)
         tmp = f".{os.getpid()}.{next(self.names)}{TMP_SUFFIX}"
@@ -413,8 +428,10 @@ class OutDir:
             self.refuse_link(fd, name, rel)
             out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666, dir_fd=self.partial)
             try:
-                with os.fdopen(out, "wb") as fh:
-                    fh.write(data)
+                try:
+                    write_all(out, data)
+                finally:
+                    os.close(out)
                 os.replace(tmp, name, src_dir_fd=self.partial, dst_dir_fd=fd)
             except BaseException:
                 try:
@@ -508,8 +525,7 @@ def read_input(task: Task, max_bytes: int) -> bytes:
         if info.st_size > max_bytes:
             raise TooLarge(task.path, f"{info.st_size} bytes is over the limit of {max_bytes} "
                                       "(raise max_bytes to accept it)")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(max_bytes + 1)     # the file may have grown since fstat
+        data = read_upto(fd, max_bytes + 1, info.st_size + 1)   # it may have grown since fstat
     except OSError as exc:
         raise Unreadable(task.path, why_unreadable(exc)) from exc
     finally:
@@ -517,6 +533,20 @@ def read_input(task: Task, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise TooLarge(task.path, f"over the limit of {max_bytes} bytes (raise max_bytes to accept it)")
     return data
+
+
+def read_upto(fd: int, limit: int, first: int) -> bytes:
+    """At most `limit` bytes of `fd`. The first read asks for `first` (the size fstat gave,
+    plus one to see growth): a read buffer is allocated at the size asked, and `limit` is
+    megabytes while the usual input is a few kilobytes."""
+    parts: list[bytes] = []
+    got = 0
+    want = min(first, limit)
+    while got < limit and (part := os.read(fd, want)):
+        parts.append(part)
+        got += len(part)
+        want = min(max(want, 1 << 16), limit - got)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def can_skip(task: Task, sha: str, job: Job, out: OutDir) -> bool:
