@@ -52,31 +52,23 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes
+from . import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, PIPELINE_VERSION, parse_bytes
 from .check import DOCUMENT_SIZE_RATIO, max_document_bytes
 from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
                      Unreadable, WorkerCrashed, WriteFailed, is_escaped, printable_path)
-
-try:                         # the fast serializer; the stdlib one is the fallback
-    import orjson
-except ImportError:          # pragma: no cover - orjson is a declared dependency
-    orjson = None
+from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
+                        sanitize, write_all, write_atomic)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
 PARTIAL_DIR = ".partial"
-TMP_SUFFIX = ".tmp"
 CHUNK = 8                   # inputs per task sent to a worker
 REFILL = CHUNK // 2         # a worker down to this many unfinished inputs is sent the next chunk
 IN_FLIGHT = 4               # chunks handed out per worker ahead of the oldest unfinished input
 POLL_SECONDS = 0.2          # how often the parent looks at its stop flags while waiting
 IDLE_CHECK_SECONDS = 1.0    # how often an idle worker checks that its parent is alive
-DEFAULT_TIMEOUT = 30        # CPU seconds one input may take in a worker
-DEFAULT_MEMORY_MB = 1024    # address space of one worker
 NOT_A_RELEASE = "not_a_press_release"
-UMASK = os.umask(0o022)     # read once (os.umask can only be read by setting it)
-os.umask(UMASK)
 # Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
 # too_costly is retried, so that a run with a higher ceiling takes it up without --force.
 REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "protected", "malformed"}
@@ -86,75 +78,6 @@ REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "protected", "
 TEST_HOOK_ENV = "PIPELINE_TEST_HOOK"
 NAP_SECONDS = 4
 PR_SET_PDEATHSIG = 1
-
-
-# --- serialization ---------------------------------------------------------------------------
-
-def dump_bytes(record: dict[str, Any]) -> bytes:
-    """The one serialization of a document: UTF-8, indent 2, keys in the order assemble set.
-    orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False) for our records
-    (checked on every sample and corpus record); what it refuses (integers beyond 64 bits) or
-    might write differently (tiny and huge floats) goes through the stdlib."""
-    if orjson is not None and not has_exponent_float(record):
-        try:
-            return orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n"
-        except (TypeError, orjson.JSONEncodeError):
-            pass
-    return dump(record).encode("utf-8")
-
-
-def has_exponent_float(record: dict[str, Any]) -> bool:
-    """A float that Python writes in exponent form and orjson may not ('1e-05' / '0.00001').
-    Figures' values are the only floats a document holds."""
-    return any(isinstance(v, float) and v and not 1e-4 <= abs(v) < 1e16
-               for f in record.get("figures", ()) for v in (f.get("value"), f.get("value_max")))
-
-
-def dump(record: dict[str, Any]) -> str:
-    """The document as text (the stdlib serializer; same bytes as `dump_bytes`)."""
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-
-
-def json_line(record: dict[str, Any]) -> str:
-    """One index line; a string holding a lone surrogate (an undecodable file name inside a
-    message) is escaped so the line stays valid UTF-8."""
-    line = json.dumps(record, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(sanitize(record), ensure_ascii=False)
-    return line + "\n"
-
-
-def sanitize(value: Any) -> Any:
-    if isinstance(value, str):
-        return printable_path(value)
-    if isinstance(value, dict):
-        return {k: sanitize(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [sanitize(v) for v in value]
-    return value
-
-
-def write_atomic(path: Path, data: str | bytes, scratch: Path | None = None) -> None:
-    """Write `data` to a temporary file in `scratch` (same file system), then rename it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    scratch = scratch or path.parent
-    fd, tmp = tempfile.mkstemp(dir=scratch, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
-    try:
-        os.fchmod(fd, 0o666 & ~UMASK)        # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 # --- inputs ------------------------------------------------------------------------------

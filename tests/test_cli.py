@@ -149,3 +149,18 @@ def test_size_limit_option(tmp_path):
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert done.returncode == 1 and errors[0]["code"] == "too_large"
     assert "over the limit of 1000" in errors[0]["message"]
+
+
+# Modules `parse` of one release has no use for; importing them was a tenth of its start-up.
+NOT_FOR_PARSE = ("pipeline.batch", "pipeline.review", "multiprocessing", "importlib.metadata", "orjson")
+
+
+def test_parse_imports_only_what_it_uses():
+    probe = ("import sys, io, contextlib\n"
+             "from pipeline.__main__ import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    assert main(['parse', {str(SEED)!r}]) == 0\n"
+             f"print(' '.join(m for m in {NOT_FOR_PARSE!r} if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().split() == []
