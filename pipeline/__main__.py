@@ -9,11 +9,13 @@ exit status, the same for every subcommand:
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
+import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, PIPELINE_VERSION, PipelineError, parse_bytes
 from .check import BATCH_FILES, STDIN, check_file, read_input
@@ -315,5 +317,24 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
 
 
+def cli() -> NoReturn:
+    """`python -m pipeline` and the `pressrelease` script: main() on sys.argv, then exit_now."""
+    exit_now(main())
+
+
+def exit_now(status: int) -> NoReturn:
+    """Exit without the interpreter's teardown, which frees the lexicon's patterns and every
+    module object one by one: 15 ms, 6% of a `parse` run, for nothing the user sees. The atexit
+    handlers still run (multiprocessing's among them) and the standard streams are flushed
+    first; if flushing fails (a closed pipe), the ordinary exit reports it as it always has."""
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(status)
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    cli()

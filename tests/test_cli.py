@@ -164,3 +164,14 @@ def test_parse_imports_only_what_it_uses():
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode().split() == []
+
+
+def test_the_fast_exit_keeps_the_status_the_atexit_handlers_and_the_buffered_output():
+    probe = ("import atexit, sys\n"
+             "from pipeline.__main__ import exit_now\n"
+             "atexit.register(lambda: print('handler ran'))\n"
+             "sys.stdout.write('x' * 100_000)\n"
+             "exit_now(3)\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == b"x" * 100_000 + b"handler ran\n"
