@@ -57,6 +57,7 @@ from .check import DOCUMENT_SIZE_RATIO, max_document_bytes
 from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
                      Unreadable, WorkerCrashed, WriteFailed, is_escaped, printable_path)
+from .lexicon import load_lexicon
 from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
                         sanitize, write_all, write_atomic)
 
@@ -719,6 +720,8 @@ class Pool:
 
     def __init__(self, jobs: int, job: Job, stop: StopFlags, inherited: list[int]) -> None:
         self.jobs, self.job, self.stop, self.inherited = jobs, job, stop, inherited
+        if jobs > 1:        # built once here and inherited by every worker, not built in each
+            load_lexicon()
         self.poller = select.poll()
         self.by_fd: dict[int, Worker] = {}
         self.workers = [self.start_worker() for _ in range(jobs)]
