@@ -311,12 +311,14 @@ def test_the_parent_does_a_small_constant_work_per_input(tmp_path):
     """The parent walks, plans, hands out chunks and writes one index line an input; the
     parse is the workers'. Its function calls (counted with sys.setprofile, which sees only
     this process) stay a small constant per input."""
+    from pipeline.lexicon import load_lexicon
     from tests.complexity import operations
     src = tmp_path / "in"
     src.mkdir()
     inputs = 60
     for i in range(inputs):
         (src / f"{i:03}.txt").write_text(SHORT.format(n=i % 12 + 1), encoding="utf-8")
+    load_lexicon()       # built once a run (before the workers fork), not per input
     calls = operations(lambda: run_batch(options([src], tmp_path / "out", jobs=2)))
     assert len(read_lines(tmp_path / "out" / "index.jsonl")) == inputs
     assert calls / inputs < PARENT_CALLS_PER_INPUT
