@@ -329,8 +329,9 @@ def exit_now(status: int) -> NoReturn:
     first; if flushing fails (a closed pipe), the ordinary exit reports it as it always has."""
     atexit._run_exitfuncs()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:            # None: started with the descriptor closed
+                stream.flush()
     except (OSError, ValueError):
         sys.exit(status)
     os._exit(status)

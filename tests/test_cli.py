@@ -175,3 +175,10 @@ def test_the_fast_exit_keeps_the_status_the_atexit_handlers_and_the_buffered_out
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
     assert done.returncode == 3, done.stderr
     assert done.stdout == b"x" * 100_000 + b"handler ran\n"
+
+
+def test_the_fast_exit_with_stdout_closed_is_a_clean_exit():
+    probe = "from pipeline.__main__ import exit_now\nimport sys\nassert sys.stdout is None\nexit_now(0)\n"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          preexec_fn=lambda: os.close(1), timeout=120)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr
