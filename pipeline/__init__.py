@@ -22,6 +22,8 @@ from .runner import PIPELINE_VERSION, new_document, run
 from .schema import SchemaError, validate
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_TIMEOUT = 30        # batch: CPU seconds one input may take in a worker
+DEFAULT_MEMORY_MB = 1024    # batch: address space of one worker
 
 __all__ = [
     "parse_file", "parse_bytes", "parse_text", "validate", "SchemaError", "PipelineError",

@@ -9,18 +9,20 @@ exit status, the same for every subcommand:
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
+import os
 import signal
 import sys
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, PipelineError, parse_bytes
-from .batch import (DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, BatchOptions, OutputUnusable, dump, iter_inputs,
-                    run_batch, write_atomic)
+from . import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, PIPELINE_VERSION, PipelineError, parse_bytes
 from .check import BATCH_FILES, STDIN, check_file, read_input
-from . import review
+from .serialize import dump, write_atomic
+
+# Each command imports what only it needs (the batch engine, review pages, package metadata)
+# when it runs: `parse` of one release is mostly start-up, and these cost a tenth of it.
 
 OK, FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
 
@@ -84,6 +86,7 @@ def missing(paths: list[str]) -> list[str]:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, OutputUnusable, run_batch
     if absent := missing(args.inputs):
         print(f"error: no such input: {', '.join(absent)}", file=sys.stderr)
         return USAGE
@@ -135,6 +138,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def validate_targets(paths: list[str], raw: bool) -> list[str]:
     """Files to check: named files as they are; inside directories *.json (or every file with --raw)."""
+    from .batch import iter_inputs
     names: list[str] = []
     for p in paths:
         if p == STDIN or not Path(p).is_dir():
@@ -165,6 +169,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 # --- review pages (helper "review"): render, parse --review, batch --review -----------------------
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from . import review
     try:
         record = review.load_record(Path(args.document))
     except PipelineError as exc:
@@ -177,6 +182,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def write_review_page(record: dict, path: Path) -> int:
+    from . import review
     try:
         review.write_page(record, path)
     except OSError as exc:
@@ -186,6 +192,7 @@ def write_review_page(record: dict, path: Path) -> int:
 
 
 def review_batch(out: Path) -> int:
+    from . import review
     try:
         counts = review.write_review(out)
     except OSError as exc:
@@ -215,17 +222,29 @@ def program_name() -> str:
 
 
 def package_version() -> str:
+    from importlib import metadata
     try:
         return metadata.version("pressrelease-pipeline")
     except metadata.PackageNotFoundError:   # run from a checkout that was never installed
         return "unknown"
 
 
+class VersionAction(argparse.Action):
+    """--version: the package's version is looked up only when asked for (reading the
+    installed metadata is a tenth of a `parse` run)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kw: Any) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0, **kw)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        print(f"{parser.prog} {package_version()} (pipeline {PIPELINE_VERSION})")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=program_name(), description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version",
-                        version=f"%(prog)s {package_version()} (pipeline {PIPELINE_VERSION})")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                         help="refuse inputs larger than N bytes (default 20 MB) as too_large")
@@ -298,5 +317,25 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
 
 
+def cli() -> NoReturn:
+    """`python -m pipeline` and the `pressrelease` script: main() on sys.argv, then exit_now."""
+    exit_now(main())
+
+
+def exit_now(status: int) -> NoReturn:
+    """Exit without the interpreter's teardown, which frees the lexicon's patterns and every
+    module object one by one: 15 ms, 6% of a `parse` run, for nothing the user sees. The atexit
+    handlers still run (multiprocessing's among them) and the standard streams are flushed
+    first; if flushing fails (a closed pipe), the ordinary exit reports it as it always has."""
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:            # None: started with the descriptor closed
+                stream.flush()
+    except (OSError, ValueError):
+        sys.exit(status)
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    cli()

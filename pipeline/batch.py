@@ -37,6 +37,7 @@ import math
 import multiprocessing
 import os
 import resource
+import select
 import signal
 import stat
 import sys
@@ -47,34 +48,28 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count, islice
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from . import DEFAULT_MAX_BYTES, PIPELINE_VERSION, parse_bytes
+from . import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, PIPELINE_VERSION, parse_bytes
 from .check import DOCUMENT_SIZE_RATIO, max_document_bytes
 from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
                      Unreadable, WorkerCrashed, WriteFailed, is_escaped, printable_path)
-
-try:                         # the fast serializer; the stdlib one is the fallback
-    import orjson
-except ImportError:          # pragma: no cover - orjson is a declared dependency
-    orjson = None
+from .lexicon import load_lexicon
+from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
+                        sanitize, write_all, write_atomic)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
 PARTIAL_DIR = ".partial"
-TMP_SUFFIX = ".tmp"
 CHUNK = 8                   # inputs per task sent to a worker
+REFILL = CHUNK // 2         # a worker down to this many unfinished inputs is sent the next chunk
 IN_FLIGHT = 4               # chunks handed out per worker ahead of the oldest unfinished input
 POLL_SECONDS = 0.2          # how often the parent looks at its stop flags while waiting
 IDLE_CHECK_SECONDS = 1.0    # how often an idle worker checks that its parent is alive
-DEFAULT_TIMEOUT = 30        # CPU seconds one input may take in a worker
-DEFAULT_MEMORY_MB = 1024    # address space of one worker
 NOT_A_RELEASE = "not_a_press_release"
-UMASK = os.umask(0o022)     # read once (os.umask can only be read by setting it)
-os.umask(UMASK)
 # Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
 # too_costly is retried, so that a run with a higher ceiling takes it up without --force.
 REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "protected", "malformed"}
@@ -84,69 +79,6 @@ REPEATABLE = {"empty_input", "undecodable", "unsupported_format", "protected", "
 TEST_HOOK_ENV = "PIPELINE_TEST_HOOK"
 NAP_SECONDS = 4
 PR_SET_PDEATHSIG = 1
-
-
-# --- serialization ---------------------------------------------------------------------------
-
-def dump_bytes(record: dict[str, Any]) -> bytes:
-    """The one serialization of a document: UTF-8, indent 2, keys in the order assemble set.
-    orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False) for our records
-    (checked on every sample and corpus record); what it refuses (integers beyond 64 bits) or
-    might write differently (tiny and huge floats) goes through the stdlib."""
-    if orjson is not None and not has_exponent_float(record):
-        try:
-            return orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n"
-        except (TypeError, orjson.JSONEncodeError):
-            pass
-    return dump(record).encode("utf-8")
-
-
-def has_exponent_float(record: dict[str, Any]) -> bool:
-    """A float that Python writes in exponent form and orjson may not ('1e-05' / '0.00001').
-    Figures' values are the only floats a document holds."""
-    return any(isinstance(v, float) and v and not 1e-4 <= abs(v) < 1e16
-               for f in record.get("figures", ()) for v in (f.get("value"), f.get("value_max")))
-
-
-def dump(record: dict[str, Any]) -> str:
-    """The document as text (the stdlib serializer; same bytes as `dump_bytes`)."""
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-
-
-def json_line(record: dict[str, Any]) -> str:
-    """One index line; a string holding a lone surrogate (an undecodable file name inside a
-    message) is escaped so the line stays valid UTF-8."""
-    line = json.dumps(record, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(sanitize(record), ensure_ascii=False)
-    return line + "\n"
-
-
-def sanitize(value: Any) -> Any:
-    if isinstance(value, str):
-        return printable_path(value)
-    if isinstance(value, dict):
-        return {k: sanitize(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [sanitize(v) for v in value]
-    return value
-
-
-def write_atomic(path: Path, data: str | bytes, scratch: Path | None = None) -> None:
-    """Write `data` to a temporary file in `scratch` (same file system), then rename it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    scratch = scratch or path.parent
-    fd, tmp = tempfile.mkstemp(dir=scratch, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
-    try:
-        os.fchmod(fd, 0o666 & ~UMASK)        # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- inputs ------------------------------------------------------------------------------
@@ -384,13 +316,8 @@ class OutDir:
         fd = os.dup(self.fd)
         try:
             for i, folder in enumerate(folders):
-                if create:
-                    try:
-                        os.mkdir(folder, dir_fd=fd)
-                    except FileExistsError:
-                        pass
                 try:
-                    nxt = os.open(folder, self.DIR_FLAGS, dir_fd=fd)
+                    nxt = self.open_folder(folder, fd, create)
                 except OSError as exc:
                     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
                         where = "/".join(folders[:i + 1])
@@ -404,6 +331,20 @@ class OutDir:
             raise
         return fd, name
 
+    def open_folder(self, name: str, fd: int, create: bool) -> int:
+        """Open the folder `name` inside `fd`, made first if `create` and it is missing (it
+        usually exists: trying mkdir first would cost a failed call per input)."""
+        try:
+            return os.open(name, self.DIR_FLAGS, dir_fd=fd)
+        except FileNotFoundError:
+            if not create:
+                raise
+        try:
+            os.mkdir(name, dir_fd=fd)
+        except FileExistsError:
+            pass
+        return os.open(name, self.DIR_FLAGS, dir_fd=fd)
+
     def write(self, rel: str, data: bytes) -> None:
         fd, name = self.parent(rel, create=True)
         tmp = f".{os.getpid()}.{next(self.names)}{TMP_SUFFIX}"
@@ -411,8 +352,10 @@ class OutDir:
             self.refuse_link(fd, name, rel)
             out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666, dir_fd=self.partial)
             try:
-                with os.fdopen(out, "wb") as fh:
-                    fh.write(data)
+                try:
+                    write_all(out, data)
+                finally:
+                    os.close(out)
                 os.replace(tmp, name, src_dir_fd=self.partial, dst_dir_fd=fd)
             except BaseException:
                 try:
@@ -506,8 +449,7 @@ def read_input(task: Task, max_bytes: int) -> bytes:
         if info.st_size > max_bytes:
             raise TooLarge(task.path, f"{info.st_size} bytes is over the limit of {max_bytes} "
                                       "(raise max_bytes to accept it)")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(max_bytes + 1)     # the file may have grown since fstat
+        data = read_upto(fd, max_bytes + 1, info.st_size + 1)   # it may have grown since fstat
     except OSError as exc:
         raise Unreadable(task.path, why_unreadable(exc)) from exc
     finally:
@@ -515,6 +457,20 @@ def read_input(task: Task, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise TooLarge(task.path, f"over the limit of {max_bytes} bytes (raise max_bytes to accept it)")
     return data
+
+
+def read_upto(fd: int, limit: int, first: int) -> bytes:
+    """At most `limit` bytes of `fd`. The first read asks for `first` (the size fstat gave,
+    plus one to see growth): a read buffer is allocated at the size asked, and `limit` is
+    megabytes while the usual input is a few kilobytes."""
+    parts: list[bytes] = []
+    got = 0
+    want = min(first, limit)
+    while got < limit and (part := os.read(fd, want)):
+        parts.append(part)
+        got += len(part)
+        want = min(max(want, 1 << 16), limit - got)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def can_skip(task: Task, sha: str, job: Job, out: OutDir) -> bool:
@@ -672,17 +628,25 @@ def next_message(conn: Connection, parent: int) -> Any:
 
 
 def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
+    """Convert the tasks of the chunks received, in order, one record sent per input. The
+    parent sends the next chunk before this one runs out, so the worker never waits for it;
+    a message waiting between two inputs is that chunk, or None: stop, leaving the rest."""
     prepare_worker(job, inherited)
     out = OutDir(job.out)
-    while (chunk := next_message(conn, job.parent)) is not None:
-        for task in chunk:
-            if conn.poll():                   # the parent said stop: leave the rest
+    tasks: deque[Task] = deque()
+    waiting = select.poll()             # one poll object: asked once per input, it must be cheap
+    waiting.register(conn, select.POLLIN)
+    while True:
+        while not tasks or waiting.poll(0):
+            chunk = next_message(conn, job.parent)
+            if chunk is None:
                 return
-            cpu_ceiling(job.timeout)
-            try:
-                conn.send(convert_one(task, job, out))
-            except (BrokenPipeError, EOFError, OSError):
-                return
+            tasks.extend(chunk)
+        cpu_ceiling(job.timeout)
+        try:
+            conn.send(convert_one(tasks.popleft(), job, out))
+        except (BrokenPipeError, EOFError, OSError):
+            return
 
 
 class Worker:
@@ -696,6 +660,10 @@ class Worker:
         child.close()
         self.tasks: deque[tuple[int, Task]] = deque()
         self.stopped = False
+
+    def fds(self) -> tuple[int, int]:
+        """What the parent polls: the pipe records come on, and the sentinel of its exit."""
+        return self.conn.fileno(), self.proc.sentinel
 
     def give(self, chunk: list[tuple[int, Task]]) -> bool:
         """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's)."""
@@ -744,14 +712,35 @@ class StopFlags:
 
 
 class Pool:
-    """Hands chunks to worker processes and yields their records in input order."""
+    """Hands chunks to worker processes and yields their records in input order.
+
+    The parent wakes once per record: one poll() over every worker's pipe and exit sentinel,
+    registered once per worker (multiprocessing's `wait` and `Connection.poll` build a new
+    selector on every call, which cost more than the rest of the parent's work)."""
 
     def __init__(self, jobs: int, job: Job, stop: StopFlags, inherited: list[int]) -> None:
         self.jobs, self.job, self.stop, self.inherited = jobs, job, stop, inherited
-        self.workers = [Worker(job, inherited) for _ in range(jobs)]
+        if jobs > 1:        # built once here and inherited by every worker, not built in each
+            load_lexicon()
+        self.poller = select.poll()
+        self.by_fd: dict[int, Worker] = {}
+        self.workers = [self.start_worker() for _ in range(jobs)]
         self.again: deque[list[tuple[int, Task]]] = deque()     # chunks of a dead worker
         self.done: dict[int, dict[str, Any]] = {}                # finished, not yet yielded
         self.window = jobs * IN_FLIGHT * CHUNK
+
+    def start_worker(self) -> Worker:
+        worker = Worker(self.job, self.inherited)
+        for fd in worker.fds():
+            self.poller.register(fd, select.POLLIN)
+            self.by_fd[fd] = worker
+        return worker
+
+    def forget(self, worker: Worker) -> None:
+        """Stop watching a worker's descriptors (before they are closed and reused)."""
+        for fd in worker.fds():
+            if self.by_fd.pop(fd, None) is not None:
+                self.poller.unregister(fd)
 
     def run(self, tasks: Iterator[Task]) -> Iterator[dict[str, Any]]:
         numbered = enumerate(tasks)
@@ -760,7 +749,7 @@ class Pool:
         try:
             while not self.stop.requested:
                 for worker in self.workers:
-                    if worker.tasks:
+                    if len(worker.tasks) > REFILL:
                         continue
                     chunk = None
                     if self.again:
@@ -785,12 +774,26 @@ class Pool:
             self.close()
 
     def collect(self) -> None:
-        """Wait a little for records or deaths and take them in."""
-        workers = list(self.workers)      # idle ones too: a worker may die while it waits
-        ready = set(wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout=POLL_SECONDS))
-        for worker in workers:
-            if worker.conn in ready or worker.proc.sentinel in ready:
+        """Wait a little for records or deaths and take them in: one record from each worker
+        whose pipe is readable (poll reports the next one at once); all of a dead one's."""
+        ready: dict[Worker, set[int]] = {}
+        for fd, _ in self.poller.poll(POLL_SECONDS * 1000):
+            if (worker := self.by_fd.get(fd)) is not None:
+                ready.setdefault(worker, set()).add(fd)
+        for worker, fds in ready.items():
+            if worker.proc.sentinel in fds:
                 self.take(worker)
+            else:
+                self.receive(worker)
+
+    def receive(self, worker: Worker) -> None:
+        try:
+            record = worker.conn.recv()
+        except (EOFError, OSError):          # it died while sending
+            self.take(worker)
+            return
+        seq, _ = worker.tasks.popleft()
+        self.done[seq] = record
 
     def take(self, worker: Worker, charge: bool = True) -> None:
         """Every record the worker has sent; if it has died, its current input is charged
@@ -813,12 +816,13 @@ class Pool:
         if worker.tasks and not self.stop.requested:
             self.again.appendleft(list(worker.tasks))
         worker.tasks.clear()
+        self.forget(worker)
         worker.conn.close()
         index = self.workers.index(worker)
         if self.stop.requested:
             self.workers.pop(index)
         else:
-            self.workers[index] = Worker(self.job, self.inherited)
+            self.workers[index] = self.start_worker()
 
     def wind_down(self) -> None:
         """After one stop request: tell every worker to stop after its current input and
@@ -836,6 +840,7 @@ class Pool:
         for worker in self.workers:
             worker.kill()
             worker.proc.join()
+            self.forget(worker)
             worker.conn.close()
         self.workers = []
 

@@ -17,6 +17,8 @@ SEPARATORS = (("\t", "a tab-separated table"),)
 def bookkeeping_reason(data: bytes) -> str | None:
     """'a tab-separated table (9 columns)' for b'file\\tsource\\t…\\n…'; None for anything that
     may be a release."""
+    if not may_be_table(data):
+        return None
     try:
         head = data[:HEAD_BYTES].decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -31,6 +33,14 @@ def bookkeeping_reason(data: bytes) -> str | None:
         if len(counts) == 1 and (n := counts.pop()) >= MIN_SEPARATORS:
             return f"{what} ({n + 1} columns), not a release"
     return None
+
+
+def may_be_table(data: bytes) -> bool:
+    """False when the head holds too few separators for MIN_ROWS rows of MIN_SEPARATORS each:
+    a count over the bytes (a separator is one ASCII byte, never inside a UTF-8 character),
+    so the usual release is let through without decoding and splitting its head."""
+    head = data[:HEAD_BYTES]
+    return any(head.count(sep.encode("ascii")) >= MIN_ROWS * MIN_SEPARATORS for sep, _ in SEPARATORS)
 
 
 def bookkeeping_file(path: str) -> str | None:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 import pipeline.batch as batch
 from pipeline.batch import BatchOptions, run_batch
@@ -298,3 +299,57 @@ def test_walk_problems_and_collisions_are_planned_without_reading(tmp_path):
     assert "not a folder" in claims.claim("a/x.json/y", "x.json/y.json")
     assert claims.claim("a/d/y", "d/y.json") is None
     assert "folder of other outputs" in claims.claim("a/d", "d")
+
+
+# --- what the engine costs around the parse (counted, never timed) ---------------------------
+
+SHORT = "보도자료\n\n제 목 : 포럼 개최\n\n□ 포럼을 {n}월 15일 연다.\n"
+PARENT_CALLS_PER_INPUT = 160     # 117 here (93 over 1,000 inputs); 231 while it polled three times a record
+
+
+def test_the_parent_does_a_small_constant_work_per_input(tmp_path):
+    """The parent walks, plans, hands out chunks and writes one index line an input; the
+    parse is the workers'. Its function calls (counted with sys.setprofile, which sees only
+    this process) stay a small constant per input."""
+    from pipeline.lexicon import load_lexicon
+    from tests.complexity import operations
+    src = tmp_path / "in"
+    src.mkdir()
+    inputs = 60
+    for i in range(inputs):
+        (src / f"{i:03}.txt").write_text(SHORT.format(n=i % 12 + 1), encoding="utf-8")
+    load_lexicon()       # built once a run (before the workers fork), not per input
+    calls = operations(lambda: run_batch(options([src], tmp_path / "out", jobs=2)))
+    assert len(read_lines(tmp_path / "out" / "index.jsonl")) == inputs
+    assert calls / inputs < PARENT_CALLS_PER_INPUT
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 70_000])
+def test_an_input_is_read_whole_up_to_its_limit(tmp_path, size):
+    data = bytes(i % 251 for i in range(size))
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert batch.read_upto(fd, size + 1, 1) == data            # a file grown since fstat
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert batch.read_upto(fd, size + 1, size + 1) == data
+        os.lseek(fd, 0, os.SEEK_SET)
+        assert batch.read_upto(fd, max(size // 2, 1), size + 1) == data[:max(size // 2, 1)]
+    finally:
+        os.close(fd)
+
+
+@given(st.text(alphabet="\t\n a가,|\u3000\x85", max_size=60))
+def test_the_separator_count_never_changes_a_bookkeeping_answer(text):
+    """may_be_table only lets a release through sooner: with it or without it, the answer
+    of bookkeeping_reason is the same."""
+    import pipeline.corpusfile as corpusfile
+    data = text.encode("utf-8")
+    with_check = corpusfile.bookkeeping_reason(data)
+    real = corpusfile.may_be_table
+    corpusfile.may_be_table = lambda data: True
+    try:
+        assert corpusfile.bookkeeping_reason(data) == with_check
+    finally:
+        corpusfile.may_be_table = real

@@ -149,3 +149,36 @@ def test_size_limit_option(tmp_path):
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert done.returncode == 1 and errors[0]["code"] == "too_large"
     assert "over the limit of 1000" in errors[0]["message"]
+
+
+# Modules `parse` of one release has no use for; importing them was a tenth of its start-up.
+NOT_FOR_PARSE = ("pipeline.batch", "pipeline.review", "multiprocessing", "importlib.metadata", "orjson")
+
+
+def test_parse_imports_only_what_it_uses():
+    probe = ("import sys, io, contextlib\n"
+             "from pipeline.__main__ import main\n"
+             "with contextlib.redirect_stdout(io.StringIO()):\n"
+             f"    assert main(['parse', {str(SEED)!r}]) == 0\n"
+             f"print(' '.join(m for m in {NOT_FOR_PARSE!r} if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().split() == []
+
+
+def test_the_fast_exit_keeps_the_status_the_atexit_handlers_and_the_buffered_output():
+    probe = ("import atexit, sys\n"
+             "from pipeline.__main__ import exit_now\n"
+             "atexit.register(lambda: print('handler ran'))\n"
+             "sys.stdout.write('x' * 100_000)\n"
+             "exit_now(3)\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == b"x" * 100_000 + b"handler ran\n"
+
+
+def test_the_fast_exit_with_stdout_closed_is_a_clean_exit():
+    probe = "from pipeline.__main__ import exit_now\nimport sys\nassert sys.stdout is None\nexit_now(0)\n"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          preexec_fn=lambda: os.close(1), timeout=120)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr

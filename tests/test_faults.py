@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from pipeline.batch import TEST_HOOK_ENV
 from pipeline.errors import bytes_of_printable
@@ -440,6 +441,29 @@ def test_validate_refuses_json_a_database_would_not_take(name):
     (problem,) = check_json_bytes("f.json", NOT_STRICT[name])
     assert problem.message.startswith("not strict JSON")
     str(problem).encode("utf-8")
+
+
+@given(st.lists(st.sampled_from(["a", "é", "\\ud800", "\\uDFFF", "\\ud83d\\ude00", "\\u00e9", "\\\\", "\\\\ud800"]),
+                max_size=6))
+def test_the_surrogate_precheck_never_changes_a_verdict(pieces):
+    """may_hold_surrogate only spares the walk of documents that cannot hold a surrogate:
+    with or without it, strict_loads accepts and refuses the same texts."""
+    import pipeline.check as check
+    text = '{"k": ["' + "".join(pieces) + '"], "' + "".join(reversed(pieces)) + '": 1}'
+
+    def verdict() -> str:
+        try:
+            check.strict_loads(text)
+        except check.NotStrictJSON as exc:
+            return str(exc)
+        return "ok"
+    with_check = verdict()
+    real = check.may_hold_surrogate
+    check.may_hold_surrogate = lambda text: True
+    try:
+        assert verdict() == with_check
+    finally:
+        check.may_hold_surrogate = real
 
 
 def test_validate_does_not_echo_a_top_level_array():

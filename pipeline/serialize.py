@@ -1,0 +1,100 @@
+"""How documents and index lines are written: one serialization, atomic files.
+
+Kept apart from the batch engine so that `python -m pipeline parse` writes its document
+without importing the engine (multiprocessing, its dataclasses) it does not use.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .errors import printable_path
+
+TMP_SUFFIX = ".tmp"
+UMASK = os.umask(0o022)     # read once (os.umask can only be read by setting it)
+os.umask(UMASK)
+
+
+@functools.cache
+def fast_serializer() -> ModuleType | None:
+    """orjson, imported when a document is first written through it: `parse` of one release
+    writes with the stdlib, and importing orjson would cost more than it saves there."""
+    try:
+        import orjson
+    except ImportError:      # pragma: no cover - orjson is a declared dependency
+        return None
+    return orjson
+
+
+def dump_bytes(record: dict[str, Any]) -> bytes:
+    """The one serialization of a document: UTF-8, indent 2, keys in the order assemble set.
+    orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False) for our records
+    (checked on every sample and corpus record); what it refuses (integers beyond 64 bits) or
+    might write differently (tiny and huge floats) goes through the stdlib."""
+    orjson = fast_serializer()
+    if orjson is not None and not has_exponent_float(record):
+        try:
+            return orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n"
+        except (TypeError, orjson.JSONEncodeError):
+            pass
+    return dump(record).encode("utf-8")
+
+
+def has_exponent_float(record: dict[str, Any]) -> bool:
+    """A float that Python writes in exponent form and orjson may not ('1e-05' / '0.00001').
+    Figures' values are the only floats a document holds."""
+    return any(isinstance(v, float) and v and not 1e-4 <= abs(v) < 1e16
+               for f in record.get("figures", ()) for v in (f.get("value"), f.get("value_max")))
+
+
+def dump(record: Any) -> str:
+    """The document as text (the stdlib serializer; same bytes as `dump_bytes`)."""
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One index line; a string holding a lone surrogate (an undecodable file name inside a
+    message) is escaped so the line stays valid UTF-8."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(sanitize(record), ensure_ascii=False)
+    return line + "\n"
+
+
+def sanitize(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable_path(value)
+    if isinstance(value, dict):
+        return {k: sanitize(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [sanitize(v) for v in value]
+    return value
+
+
+def write_atomic(path: Path, data: str | bytes, scratch: Path | None = None) -> None:
+    """Write `data` to a temporary file in `scratch` (same file system), then rename it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = scratch or path.parent
+    fd, tmp = tempfile.mkstemp(dir=scratch, prefix=f".{path.name}.", suffix=TMP_SUFFIX)
+    try:
+        os.fchmod(fd, 0o666 & ~UMASK)        # mkstemp makes 0600; outputs are ordinary files
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """All of `data` to `fd` (os.write may write less than it was given)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
