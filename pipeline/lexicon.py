@@ -692,6 +692,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
     words = alternation(s["numbered_words"])
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
+    pt = s["prose_talks"]
     return {
         # "세션(12개)", "12개 세션": a count of sessions announced.
         "SESSION_COUNT_HEAD_RE": re.compile(
@@ -707,6 +708,26 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s{s['listed_talks']['closer']}(?={alternation(s['listed_talks']['closer_particles'])})"),
         "LISTED_TALK_NOUN_RE": re.compile(
             rf"(?:{alternation(s['listed_talks']['nouns'])})(?:{alternation(s['listed_talks']['particles'])})\s"),
+        # A talk told in prose: '… 전망에 대하여 |발표하였으며', '기조연사로 나서', '발제 후'
+        # (sessions.toml [prose_talks]); a plain 발표 is told apart by its topic or tail in code.
+        "PROSE_TALK_VERB_RE": re.compile(
+            rf"(?=[{first_chars(pt['topic_tails'] + pt['strong'] + pt['weak'] + pt['as_words'])}])"   # fail fast
+            rf"(?:(?P<about>{alternation(pt['topic_tails'])})\s*+)?"
+            rf"(?:(?P<noun>{alternation(pt['strong'] + pt['weak'])})\s*+(?P<tail>{alternation(pt['verb_tails'])})"
+            rf"|(?P<as_word>{alternation(pt['as_words'])})\s*+(?:{alternation(pt['as_tails'])}))"),
+        # What follows a speaker's title: an optional bracket ('대표(CEO)가'), then a subject's,
+        # a joiner's or the genitive's particle.
+        "PROSE_SPEAKER_TAIL_RE": re.compile(
+            rf"(?:\s*+\([^()\n]{{1,30}}\))?(?P<particle>{alternation(pt['subject_tails'])})(?![{HANGUL}])"),
+        # A quoted topic between the speakers and the verb: followed by its topic phrase or by the
+        # next quote ('각각 ‘A’, ‘B’에 대해'), not a quote that modifies ('「…」개정 내용을 포함한').
+        "PROSE_QUOTE_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]"
+            rf"(?=\s*+(?:[,·]|{alternation(pt['topic_tails'] + pt['quote_joiners'])}))"),
+        # '‘…’을 주제로 A 교수와 B 국장이 발표': a quoted topic before the speakers.
+        "PROSE_TOPIC_QUOTE_RE": re.compile(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]\s*+"
+            rf"(?:{alternation(pt['topic_tails'])})"),
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""

@@ -97,3 +97,52 @@ def test_the_subject_of_a_session_sentence_presents_in_it():
 def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     text = "□ 한서준 가상위원장은 ‘노동시장 전환’을 주제로 하는 세션2에 참석했다.\n"
     assert [t for s in parse(text).sessions for t in s.talks] == []
+
+
+# --- talks told in prose (sessions.toml [prose_talks]) ------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # one talk per speaker joined before the verb, on the quoted topic after them
+    ("가상대학교 한도윤 교수와 나라연구원 서지안 국장이 ‘도시 숲의 탄소 흡수’를 주제로 발표를 진행한다.",
+     [("한도윤", "도시 숲의 탄소 흡수"), ("서지안", "도시 숲의 탄소 흡수")]),
+    # the '…에 대하여' phrase is the topic; each verb of the sentence names its own speaker
+    ("이날 목재연구소 구하람 소장이 해외 목조주택 보급 현황에 대하여 발표하였으며, 가상과학원 남윤서 박사가 "
+     "내화 성능 시험 결과에 대해 발표하였다.",
+     [("구하람", "해외 목조주택 보급 현황"), ("남윤서", "내화 성능 시험 결과")]),
+    # a keynote speaker without a topic
+    ("가상대학교 문채원 교수가 기조연사로 나서 참석자들과 대화를 나눈다.", [("문채원", None)]),
+    # the genitive right before the noun: '… 교수의 발제 후'
+    ("가상대학교 윤도하 교수와 나라대학교 최서윤 교수의 발제 후 종합토론이 이어졌다.",
+     [("윤도하", None), ("최서윤", None)]),
+    # 'each': as many quotes as speakers, one each in order
+    ("나라기업 강이든 대표와 가상그룹 임수아 팀장은 각각 ‘인재 확보 전략’, ‘데이터 기반 채용’에 대해 발표했다.",
+     [("강이든", "인재 확보 전략"), ("임수아", "데이터 기반 채용")]),
+    # a second verb of the sentence gives the topic of the first one's speaker
+    ("가상대학교 오태윤 교수는 첫 번째 발제를 맡아 ‘고령 인구의 정의’에 대해 발표하였다.",
+     [("오태윤", "고령 인구의 정의")]),
+    # a quote before the speakers, with its topic phrase
+    ("첫 순서는 ‘공공 데이터 개방’을 주제로 나라연구원 백시우 연구위원이 발표를 진행한다.",
+     [("백시우", "공공 데이터 개방")]),
+])
+def test_talks_told_in_prose(line, expected):
+    assert [(t[1], t[2]) for t in all_talks(f"□ {line}\n")] == expected
+
+
+@pytest.mark.parametrize("line", [
+    # a plain 발표 without a topic phrase announces
+    "가상부 한지우 장관은 ‘도시 숲 확대 계획’을 발표했다.",
+    "가상부 한지우 장관은 이날 종합 대책을 발표하였다.",
+    # an adnominal '발표한' and a lecture event ('강연회') are no talk
+    "가상부 한지우 장관이 발표한 계획에 따라 강연회를 개최했다.",
+    # the genitive names something else before the noun
+    "가상대학교 한지우 교수의 연구 결과에 대해 발표가 있었다.",
+    # the verb's subject is another (the name before it is an object)
+    "가상부 한지우 장관을 만나 협력 방안에 대해 발표하였다.",
+])
+def test_prose_that_tells_no_talk(line):
+    assert all_talks(f"□ {line}\n") == []
+
+
+def test_a_quote_naming_a_session_is_not_the_talk_topic():
+    text = "□ 가상위원회 한서준 위원장은 ‘노동시장 전환’을 주제로 하는 세션 다음에 기조연사로 나섰다.\n"
+    assert [t[2] for t in all_talks(text)] == [None]

@@ -33,10 +33,14 @@ from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
+# A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
+SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 # A panelist of a programme joins the discussion; only presenters and keynotes give talks.
 PROGRAM_TALK_ROLES = ("presenter", "keynote")
 SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
 SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
+SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
+MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
 
 
 @dataclass(frozen=True)
@@ -507,6 +511,95 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
     return talks
 
 
+def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Person]],
+                   lex: Lexicon) -> list[tuple[int, int, Person]]:
+    """The people a talk verb is told of: the one named last before it, as its subject ('… 소장이')
+    or its genitive right before the noun ('… 원장의 발제 후'), and those joined to them before
+    ('A 교수와 B 국장이', 'A 대표, B 매니저는')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    before = [s for s in spans if lo <= s[0] and s[1] <= verb]
+    if not before:
+        return []
+    last = before[-1]
+    m = lex.PROSE_SPEAKER_TAIL_RE.match(text, last[1], verb)
+    if m is None or m.group("particle") in rules["joiners"]:
+        return []
+    if m.group("particle") == rules["genitive"] and text[m.end():verb].strip():
+        return []               # '… 교수의 연구 결과를 발표': the genitive names something else
+    chain = [last]
+    for prev in reversed(before[:-1]):
+        m = lex.PROSE_SPEAKER_TAIL_RE.match(text, prev[1], chain[0][0])
+        if m is None or m.group("particle") not in rules["joiners"] \
+                or len(text[m.end():chain[0][0]].split()) > MAX_AFFILIATION_GAP:
+            break               # 'A 교수와 한국은행 B 국장이': the next speaker's description between
+        chain.insert(0, prev)
+    return chain
+
+
+def prose_topic(text: str, lo: int, start: int, verb: re.Match[str], lex: Lexicon) -> list[str]:
+    """The topics between the speakers and the verb: the quotes ('‘…’을 주제로', 'each' one a
+    speaker), else a quote before the speakers ('‘…’을 주제로 A 교수와 B 국장이'), else the plain
+    '… 전망에 대하여' phrase after the time, the venue and the clause before it."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    # The pattern looks past a quote at its topic phrase, which the verb's match may hold.
+    # A quote that names a session ('‘…’을 주제로 하는 세션1') is the session's title, not a talk's.
+    quotes = [collapse(q.group("title")) for q in lex.PROSE_QUOTE_RE.finditer(text, start, verb.end())
+              if q.end() <= verb.start() and not lex.SESSION_WORD_RE.search(text, q.end(), q.end() + SESSION_NAMED_REACH)]
+    if quotes:
+        return quotes
+    before = None
+    for before in lex.PROSE_TOPIC_QUOTE_RE.finditer(text, lo, start):
+        pass
+    if before is not None:
+        return [collapse(before.group("title"))]
+    if not verb.group("about"):
+        return []
+    words = text[start:verb.start()].split()
+    openers = tuple(rules["topic_openers"])
+    cut = max((i + 1 for i, w in enumerate(words) if w.endswith(openers)), default=0)
+    topic = " ".join(words[cut:])
+    return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
+
+
+def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+    """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
+    '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
+    기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
+    verb of the sentence with no new speaker is the same speakers' ('… 발제를 맡아 ‘…’에 대해
+    발표하였다' gives the topic)."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    talks: list[Talk] = []
+    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    if not spans:
+        return talks
+    for line in lines:
+        lo, speakers, after = line.content.start, [], line.content.start
+        for verb in lex.PROSE_TALK_VERB_RE.finditer(text, line.content.start, line.content.end):
+            noun = verb.group("noun")
+            if noun in rules["weak"] and not (verb.group("about") or verb.group("tail") in rules["strong_tails"]):
+                continue        # '… 대책을 발표했다' announces
+            stop = None
+            for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start()):
+                pass
+            if stop is not None:
+                lo, speakers = stop.end(), []
+            found = prose_speakers(text, lo, verb.start(), spans, lex)
+            if found:
+                speakers = found
+                tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, found[-1][1])
+                after = tail.end() if tail else found[-1][1]
+            if not speakers:
+                continue
+            topics = prose_topic(text, lo, after, verb, lex)
+            each = len(topics) == len(speakers) > 1
+            for i, (a, _, person) in enumerate(speakers):
+                topic = topics[i] if each else (topics[0] if topics else None)
+                talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic,
+                                  (a, verb.end())))
+            lo = after = verb.end()     # the next verb's speakers and topic come after this one
+    return talks
+
+
 def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
     """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
     …): a list exactly as long as the count announced names the sessions. Bracketed lines
@@ -608,6 +701,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
+    add_prose_talks(doc, prose_talks(doc.text, lines, doc.people, lex))
     listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
@@ -615,6 +709,20 @@ def run(doc: Document, lex: Lexicon) -> None:
     talks = [t for s in doc.sessions for t in s.talks] + doc.talks
     if talks:
         fill_from_people(talks, doc.people)
+
+
+def add_prose_talks(doc: Document, found: list[Talk]) -> None:
+    """A prose talk joins the session whose report holds it, else the event's talks; a speaker
+    already given a talk only lends it a missing topic."""
+    given = {t.speaker: t for s in doc.sessions for t in s.talks} | {t.speaker: t for t in doc.talks}
+    for talk in found:
+        known = given.get(talk.speaker)
+        if known is not None:
+            known.topic = known.topic or talk.topic
+            continue
+        given[talk.speaker] = talk
+        home = next((s for s in doc.sessions if (s.report or s.span)[0] <= talk.span[0] < (s.report or s.span)[1]), None)
+        (home.talks if home is not None else doc.talks).append(talk)
 
 
 def fill_from_people(talks: list[Talk], people: list[Person]) -> None:
