@@ -296,3 +296,22 @@ def test_a_description_does_not_cross_a_line():
 def test_a_table_cell_above_the_name_is_its_organization():
     text = "□ 문의처\n\n 가상공단 금융지원실\n\n 양서아 실장 (02-000-0000)\n"
     assert persons(text)[0][:3] == ("양서아", "실장", "가상공단 금융지원실")
+
+
+# --- the sentence's adverbs, roles and participles are no affiliation -------------------------
+
+@pytest.mark.parametrize("line,name,affiliation", [
+    ("마지막으로 가상연구원 한채윤 연구위원은 전망을 소개했다.", "한채윤", "가상연구원"),
+    ("이어서 나라전자 서도현 상무가 사례를 소개했다.", "서도현", "나라전자"),
+    ("토론은 나라학회 고은호 회장을 좌장으로 진행되었다.", "고은호", "나라학회"),
+    ("국가를 대표해서 가상부 문하율 정책관이 인사했다.", "문하율", "가상부"),
+    # a participle before the name says what they did, it names no organization
+    ("전시관을 설계한 구태린 소장이 설명했다.", "구태린", None),
+    ("심사위원으로 위촉된 나라대학교 변시온 교수가 참석했다.", "변시온", "나라대학교"),
+    ("참석자들이 모인 가운데 남궁서하 청장이 인사했다.", "남궁서하", None),
+    # an organization written whole after the occasion's locative is the person's
+    ("이번 대회에서 가상교육원 염다온 주무관은 과정을 소개했다.", "염다온", "가상교육원"),
+])
+def test_sentence_words_are_no_affiliation(line, name, affiliation):
+    found = {p[0]: p[2] for p in persons(line)}
+    assert found[name] == affiliation

@@ -356,6 +356,11 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     # 'INADEM에서 근무하는', 'PECC에서 … 활약하는': where someone works; '정부대전청사에서 |이명구
     # 청장 주재로' is where the meeting was, said right before the name.
     if located and description[located.end():].strip():
+        # '이번 경연에서 |산림교육원 김용경 주무관': an organization written whole after the
+        # locative is the person's, the locative names the occasion.
+        after = collapse(description[located.end():])
+        if " " not in after.strip() and lex.ORG_WORD_RE.search(after) and organization_tail(after, lex) == after:
+            return after
         return collapse(located.group("org"))
     lead = lex.COUNTRY_RE.match(description)
     rest = description
