@@ -315,3 +315,23 @@ def test_a_table_cell_above_the_name_is_its_organization():
 def test_sentence_words_are_no_affiliation(line, name, affiliation):
     found = {p[0]: p[2] for p in persons(line)}
     assert found[name] == affiliation
+
+
+# --- non-persons and offices where a name stands ------------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    # a name-shaped word before an everyday title, written elsewhere before other words, is a noun
+    ("□ 정부는 반도체 시장 선점을 위해 반도체 산업 지원과 반도체 인력 양성을 추진한다.\n", []),
+    ("□ 국내 전기차 시장이 커지면서 전기차 보급과 전기차 충전 수요가 늘었다.\n", []),
+    # a real name written once, or always before its title, is kept
+    ("□ 가상시 반도윤 시장은 회의를 열었다. 반도윤 시장은 협력을 당부했다.\n", ["반도윤"]),
+    # a one-word acronym in brackets glosses the company, not the name after it
+    ("□ 이어 나라소프트(NSW) 고하진 대표가 발표했다.\n", ["고하진"]),
+    # an office in a head's bracket is no person; a name glued to its title is the name
+    ("□ 가상정책협의회(위원장 국토부장관)는 계획을 심의했다.\n", []),
+    ("□ 가상위원회(위원장 부총리)가 열렸다.\n", []),
+    ("□ 가상사고수습본부(본부장:장관한지훈)는 분석하였다.\n", ["한지훈"]),
+    ("□ 가상사고수습본부(본부장:한지훈장관)는 분석하였다.\n", ["한지훈"]),
+])
+def test_non_persons_and_offices(text, names):
+    assert [p[0] for p in persons(text)] == names

@@ -39,6 +39,8 @@ ROLE_WINDOW = 300            # characters after a name searched for what they di
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
+NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
+GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
 SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
@@ -168,7 +170,8 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
     found = None
     for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
         pass
-    if found is None:
+    # '케이티(KT) 김영섭 대표': a gloss of one word in capitals is an organization's acronym.
+    if found is None or (" " not in found.group("latin") and found.group("latin").isupper()):
         return None
     # '「프랑수아 필립 샴페인(Francois-Philippe Champagne)」 캐나다 외교장관': the quotes around
     # the name are not words of the affiliation.
@@ -536,6 +539,30 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
                 or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
 
 
+def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """'반도체 시장', '전망 위원': a word shaped like a Korean name before a title that is also an
+    everyday noun (or a two-syllable one before any title) is a noun when the release writes it
+    elsewhere before words that are no title and no organization ('반도체 산업', '반도체 기업들이')."""
+    name = mention.name
+    if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex) \
+            or not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
+        return False
+    uses = 0
+    for m in re.finditer(re.escape(name), text):
+        if m.start() == mention.start:
+            continue
+        after = lex.WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        org = lex.ORG_WORD_RE.search(after.group()) if after is not None else None
+        if org is not None and len(org.group()) == 1 and not is_department_word(after.group(), lex):
+            org = None          # '보급과', '충전이': a particle, not an organization's ending
+        if after is not None and not lex.PERSON_TITLE_RE.match(after.group()) and org is None \
+                and not text[m.start() - 1:m.start()].strip():
+            uses += 1
+            if uses >= NOUN_USES:
+                return True
+    return False
+
+
 class Registry:
     """The people met so far, found again by full name or by surname and title."""
 
@@ -585,6 +612,8 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)
             elif not mention.short:
+                if is_common_noun(mention, doc.text, lex):
+                    continue
                 person = parse_person(doc.text, node, mention, lex)
                 # An affiliation written between the name and the title vouches for it too.
                 if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
@@ -701,7 +730,9 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         if head.get("name"):
             found.append(({**head, "span": head_span(org, head, doc.text)}, "head", org.get("name")))
     for item, role, affiliation in found:
-        name = collapse(item["name"])
+        name = head_name(collapse(item["name"]), lex)
+        if name is None:
+            continue            # '(위원장 국토부장관)', '(본부장 : 국무총리)': an office holds it, no person
         known = next((p for p in people if p.name == name), None)
         if known is not None:
             if role not in known.roles:
@@ -713,6 +744,22 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         if span is not None:
             people.append(Person(name, item.get("name_hanja"), item.get("title"), affiliation, None,
                                  [role], span))
+
+
+def head_name(name: str, lex: Lexicon) -> str | None:
+    """The person a head's bracket names: '권덕철' of '장관권덕철' and '권덕철장관' (a title glued to
+    the name where blanks were dropped); None when the bracket names an office, not a person
+    ('부총리', '국토부장관', '통일부장관')."""
+    titles = lex.semantic["person_title_set"]
+    if name in titles or split_glued_title(name, lex) is not None:
+        return None
+    for k in range(2, len(name) - 1):
+        head, tail = name[:k], name[k:]
+        if head in titles and is_korean_name(tail, lex) and len(tail) >= GLUED_NAME_SYLLABLES:
+            return tail
+        if tail in titles:      # '국토부장관': no name before the office
+            return head if is_korean_name(head, lex) and len(head) >= GLUED_NAME_SYLLABLES else None
+    return name
 
 
 def body_lines(doc: Document) -> list[Line]:
