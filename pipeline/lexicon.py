@@ -1024,6 +1024,16 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
             rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
+        # "이가온·나도윤·다하람 작가는": names joined by '·' sharing the title after them.
+        "JOINED_NAMES_RE": re.compile(
+            rf"(?<![{HANGUL}·])(?P<names>[{HANGUL}]{{2,4}}(?:·[{HANGUL}]{{2,4}}){{1,9}})\s(?P<title>{titles})"
+            rf"(?=(?:{tail})?(?![{HANGUL}]))"),
+        # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
+        # glued to its description and followed by a two-digit age.
+        "AGED_PERSON_RE": re.compile(
+            rf"(?P<title>[{HANGUL}]{{0,8}}(?:{titles}))\s++(?P<name>[{HANGUL}]{{2,4}})\((?P<age>[0-9]{{2}})"
+            rf"(?:{alternation(n['age_units'])})?\)"),
+
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
         # organization's head, a Korean name or a foreign one of several words.
         # Or, the title after the name: "금융위원회(손병두 부위원장)는" (groups after_name, after_title).

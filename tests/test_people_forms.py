@@ -335,3 +335,44 @@ def test_sentence_words_are_no_affiliation(line, name, affiliation):
 ])
 def test_non_persons_and_offices(text, names):
     assert [p[0] for p in persons(text)] == names
+
+
+# --- people in lists: ages, names joined by '·', occupations ------------------------------------
+
+def test_a_list_of_people_with_their_ages():
+    text = ("□ 올해의 인물을 선정했다.\n\n ※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 "
+            "남궁별(48), 나라초등학교 교사 김도윤(57)\n")
+    assert persons(text) == [("고하늘", "사무처장", "가상협의회", "KR"), ("남궁별", "방송작가", None, "KR"),
+                             ("김도윤", "교사", "나라초등학교", "KR")]
+
+
+@pytest.mark.parametrize("line,names", [
+    # a count in brackets after a word is no age of a person: no title before it
+    ("※ 표창: 지자체(2), 공무원(12), 민간기업(12)", []),
+    ("※ 과목: 경영학(9), 회계학(12)", []),
+])
+def test_counts_in_brackets_are_no_ages(line, names):
+    assert [p[0] for p in persons(f"□ 결과\n\n {line}\n")] == names
+
+
+@pytest.mark.parametrize("line,names", [
+    ("※ 이가온·노도윤·하다람 작가 등은 재능 기부를 하였다.", ["이가온", "노도윤", "하다람"]),
+    # joined nouns before a word that is no title, or parts that are no full names
+    ("※ 정규직·일용직 근로자의 생계를 지원한다.", []),
+    ("※ 교육·연구 기관 대표가 참석했다.", []),
+])
+def test_names_joined_by_a_middle_dot_share_a_title(line, names):
+    assert [p[0] for p in persons(f"□ {line}\n")] == names
+
+
+@pytest.mark.parametrize("line,names", [
+    ("드라마에 출연한 구서진 배우가 영상을 남겼다.", ["구서진"]),
+    ("이날 행사에는 남도현 감독이 참석했다.", ["남도현"]),
+    # occupations are everyday nouns: a word before them needs a full name's shape
+    ("북한 인기 작가의 풍경화를 전시한다.", []),
+    ("금융 감독 체계를 개편한다.", []),
+    # nor a future adnominal shaped like a name ('제재할 감독')
+    ("위반을 제재할 감독 능력이 부족하다.", []),
+])
+def test_occupations_are_titles(line, names):
+    assert [p[0] for p in persons(line)] == names

@@ -804,6 +804,54 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
                                  (m.start("name"), m.end("name"))))
 
 
+def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+    """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
+    each a description, a title, a name and a two-digit age; the description since the list's
+    separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
+    known = {p.name for p in people}
+    marks = tuple(lex.semantic["people"]["name"]["former_marks"])
+    descriptions: list[tuple[int, int]] = []
+    for node in bracketed:
+        for m in lex.AGED_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or len(name) < GLUED_NAME_SYLLABLES:
+                continue
+            lo = max(node.span.start, m.start() - DESCRIPTION_WINDOW // 2)
+            description = doc.text[lo:m.start()]
+            cut = max(description.rfind(sep) for sep in ",:：※")
+            words = [w for w in description[cut + 1:].split() if w not in marks]
+            affiliation = organization_tail(" ".join(words), lex) if words else None
+            descriptions.append((lo + cut + 1, m.start("name")))
+            known.add(name)
+            people.append(Person(name, None, m.group("title"), affiliation, country_in(affiliation, lex), [],
+                                 (m.start("name"), m.end("name"))))
+    if descriptions:
+        # '호치민 국제학교 ⏎ 교사 김태기(76)': a word the body read as a name before the item's title
+        # is a word of the item's description.
+        people[:] = [p for p in people if not any(a <= p.span[0] < b for a, b in descriptions)]
+
+
+def from_joined_names(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'이가온·나도윤·다하람 작가 등은': names joined by '·' sharing the title after them, each a
+    full Korean name of three syllables or more ('정규직·일용직 근로자' holds no title)."""
+    known = {p.name for p in people}
+    joiner = lex.semantic["people"]["name"]["name_joiner"]
+    for node in walk(doc.sections):
+        if doc.text.find(joiner, node.span.start, node.span.end) < 0:
+            continue            # no joined words in the bullet: a plain find skips the pattern
+        for m in lex.JOINED_NAMES_RE.finditer(doc.text, content_start(doc.text, node), node.span.end):
+            names = m.group("names").split(joiner)
+            if not all(is_korean_name(n, lex) and len(n) >= GLUED_NAME_SYLLABLES
+                       and not is_organization_name(n, lex) for n in names):
+                continue
+            at = m.start("names")
+            for name in names:
+                if name not in known:
+                    known.add(name)
+                    people.append(Person(name, None, m.group("title"), None, None, [], (at, at + len(name))))
+                at += len(name) + len(joiner)
+
+
 def is_listed_organization(org: str, lex: Lexicon) -> bool:
     """'고려대', '한국게임산업협회': an organization, not a city or a province ('부산시')."""
     return (bool(lex.ORG_WORD_RE.search(org)) and not lex.COUNTRY_RE.fullmatch(org)
@@ -839,7 +887,9 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed:
                 named_after(m, lex, people, known)
                 continue
             name = m.group("name")
-            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split())
+            # '사원(배우자 포함)': a title glued to the words after it is no head's title.
+            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split()) \
+                and not doc.text[m.end("title"):m.end("title") + 1].isalpha()
             if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
                 continue
             if name in known:
@@ -889,6 +939,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     bracketed = [node for node in walk(doc.sections) if doc.text.find("(", node.span.start, node.span.end) >= 0]
     from_org_heads(doc, lex, people, bracketed)
     from_parentheses(doc, lex, people, bracketed)
+    from_aged_list(doc, lex, people, bracketed)
+    from_joined_names(doc, lex, people)
     from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body

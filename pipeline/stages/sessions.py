@@ -590,6 +590,9 @@ def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon
                 after = tail.end() if tail else found[-1][1]
             if not speakers:
                 continue
+            if verb.group("tail") in rules["adjacent_tails"] \
+                    and len(text[after:verb.start()].split()) > rules["adjacent_words"]:
+                continue        # '… 학생들은 영상과 강연을 통해': the means of another subject
             topics = prose_topic(text, lo, after, verb, lex)
             each = len(topics) == len(speakers) > 1
             for i, (a, _, person) in enumerate(speakers):
