@@ -728,6 +728,12 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PROSE_TOPIC_QUOTE_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]\s*+"
             rf"(?:{alternation(pt['topic_tails'])})"),
+        # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);
+        # the last bracket of the item holds its speakers.
+        "TITLED_ITEM_RE": re.compile(
+            rf"[{s['titled_items']['marks']}]\s*+(?P<title>[^{s['titled_items']['marks']}\n]+?)\s*+"
+            rf"\((?P<inside>[^()\n]{{2,80}})\)(?=\s*+(?:[,.{s['titled_items']['marks']}]|$|(?:{alternation(s['titled_items']['closers'])})(?![{HANGUL}])))",
+            re.MULTILINE),
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": re.compile(rf"""

@@ -146,3 +146,41 @@ def test_prose_that_tells_no_talk(line):
 def test_a_quote_naming_a_session_is_not_the_talk_topic():
     text = "□ 가상위원회 한서준 위원장은 ‘노동시장 전환’을 주제로 하는 세션 다음에 기조연사로 나섰다.\n"
     assert [t[2] for t in all_talks(text)] == [None]
+
+
+# --- title-first programme items (sessions.toml [titled_items]) --------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # quoted titles, one speaker each, the items closed by particles
+    ("학술대회에서는 5건의 발표가 진행된다. ▲「도시 숲의 변천」(한도윤, 가상대학교)를 시작으로 "
+     "▲「가로수 관리의 과제」(서지안, 나라연구원) 순으로 이어진다.",
+     [("한도윤", "도시 숲의 변천", "가상대학교"), ("서지안", "가로수 관리의 과제", "나라연구원")]),
+    # a description before the quoted title; several speakers of two organizations
+    ("주제발표는 ▲ 복원의 방향을 살펴보는 ‘유적 복원의 원칙’(권하늘·안도윤, 가상연구소 / 김시우, 나라원)에서 다룬다.",
+     [("권하늘", "유적 복원의 원칙", "가상연구소"), ("안도윤", "유적 복원의 원칙", "가상연구소"),
+      ("김시우", "유적 복원의 원칙", "나라원")]),
+    # name, organization and title in the bracket, without a comma
+    ("1부에서는 △위성 자료 활용 현황(성하람 가상청 디지털단장) △관측 품질 개선 방안(류도하 나라대 교수)에 대해 "
+     "주제발표가 있을 예정이다.",
+     [("성하람", "위성 자료 활용 현황", "가상청"), ("류도하", "관측 품질 개선 방안", "나라대")]),
+])
+def test_title_first_items(line, expected):
+    doc = parse(f"□ {line}\n")
+    talks = doc.talks + [t for s in doc.sessions for t in s.talks]
+    assert [(t.speaker, t.topic, t.affiliation) for t in talks] == expected
+
+
+@pytest.mark.parametrize("line", [
+    # a list of papers names no presentation
+    "학술지에는 논문 4편이 수록되었다. ▲ 해상 교역로 연구(한도윤, 가상대학교), ▲ 항구 유적 연구(서지안, 나라대) 등이다.",
+    # measures with brackets: no name opens them
+    "주요 발표 내용은 △사업장 점검(첨단장비 활용) △차량 운행제한(과태료 미부과) 등이다.",
+])
+def test_items_that_are_no_talks(line):
+    assert all_talks(f"□ {line}\n") == []
+
+
+def test_a_title_before_a_bracketed_person_is_no_name():
+    """'△… 전망(성하람 가상청 디지털단장)': the word before the bracket is the title's, not a name."""
+    doc = parse("□ 1부에서는 △위성 활용 현황 및 전망(성하람 가상청 디지털단장)에 대해 주제발표가 있다.\n")
+    assert "전망" not in [p.name for p in doc.people]

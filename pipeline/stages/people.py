@@ -796,6 +796,8 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
             if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
                 continue
             words = m.group("inside").split()
+            if len(words) > 2 and is_korean_name(words[0], lex) and len(words[0]) >= GLUED_NAME_SYLLABLES:
+                continue        # '△… 현황 및 전망(성하람 가상청 단장)': the bracket names its own person
             affiliation = collapse(" ".join(words[:-1])) or None
             known.add(name)
             # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.

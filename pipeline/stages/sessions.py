@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import Lexicon
+from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
@@ -603,6 +603,59 @@ def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon
     return talks
 
 
+def split_title(org: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """'가상청 디지털단장' → ('가상청', '디지털단장'): the last word ending in a person's title is it."""
+    words = org.split() if org else []
+    if len(words) >= 2 and lex.PERSON_TITLE_TAIL_RE.search(words[-1]):
+        return " ".join(words[:-1]), words[-1]
+    return org, None
+
+
+def item_speakers(inside: str, by_name: dict[str, Person], lex: Lexicon) -> list[tuple[str, str | None]]:
+    """'권하늘·안도윤, 가상연구소 / 김시우, 나라원' → the names and their organization; '성하람 가상청
+    디지털단장' → the name, the words after it holding the organization. Each name is a person of
+    the release or a full Korean name followed by its organization; else none is a speaker."""
+    rules = lex.semantic["sessions"]["titled_items"]
+    found: list[tuple[str, str | None]] = []
+    for group in inside.split(rules["groups"]):
+        words = group.replace(",", " , ").split()
+        if not words:
+            continue
+        rest = [w for w in words[1:] if w != ","]
+        org = collapse(" ".join(rest)) if rest else None
+        for name in words[0].split(rules["names"]):
+            person = by_name.get(name)
+            if person is None and not (org and len(name) >= 3 and is_korean_name(name, lex)):
+                return []
+            found.append((name, org))
+    return found
+
+
+def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
+    '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket."""
+    rules = lex.semantic["sessions"]["titled_items"]
+    nouns = lex.semantic["sessions"]["listed_talks"]["nouns"]
+    talks: list[Talk] = []
+    if not any(mark in text for mark in rules["marks"]):
+        return talks            # no item mark in the release: a plain test skips the line scan
+    by_name = {p.name: p for p in people}
+    for i, line in enumerate(lines):
+        if not any(mark in line.text for mark in rules["marks"]):
+            continue
+        context = [line.text] + [l.text for l in lines[max(0, i - rules["intro_lines"]):i]]
+        if not any(noun in c for c in context for noun in nouns):
+            continue            # a list of papers or measures, no presentation named
+        for m in lex.TITLED_ITEM_RE.finditer(text, line.content.start, line.content.end):
+            title = collapse(m.group("title")).rstrip(QUOTE_CLOSE + " ")
+            opened = max(title.rfind(q) for q in QUOTE_OPEN)
+            title = title[opened + 1:] if opened >= 0 else title    # '… 되짚어보는 ‘제목’': the quote
+            for name, written in item_speakers(m.group("inside"), by_name, lex):
+                org, office = split_title(written, lex)
+                talks.append(Talk(name, office, org, None, title, (m.start(), m.end())))
+    return talks
+
+
 def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
     """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
     …): a list exactly as long as the count announced names the sessions. Bracketed lines
@@ -704,7 +757,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, prose_talks(doc.text, lines, doc.people, lex))
+    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, lines, doc.people, lex))
     listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
@@ -722,6 +775,7 @@ def add_prose_talks(doc: Document, found: list[Talk]) -> None:
         known = given.get(talk.speaker)
         if known is not None:
             known.topic = known.topic or talk.topic
+            known.affiliation = known.affiliation or talk.affiliation
             continue
         given[talk.speaker] = talk
         home = next((s for s in doc.sessions if (s.report or s.span)[0] <= talk.span[0] < (s.report or s.span)[1]), None)
