@@ -1104,6 +1104,13 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])}))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),
+        # '… 교수를 좌장으로', '… 교수의 사회로': the chair's phrase of a discussion ([discussion]).
+        "CHAIRED_BY_RE": re.compile(
+            rf"(?:{alternation(p['discussion']['chair_particles'])})\s*+(?:{alternation(p['discussion']['chair_words'])})"
+            rf"(?:{alternation(p['discussion']['chair_tails'])})(?![{HANGUL}])"),
+        "CHAIR_GAP_RE": re.compile(r"\s*+(?:\([^()\n]{1,30}\))?"),
+        "DISCUSSION_VERB_RE": re.compile(
+            rf"(?P<presented>{alternation(p['discussion']['presented'])})|(?P<discussed>{alternation(p['discussion']['discussed'])})"),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": re.compile(roles["panelist"]),
         # A chair: '… 청장 주재로', '… 부총리는 … 회의를 주재하였다' (data/people.toml [chair]).

@@ -376,3 +376,27 @@ def test_names_joined_by_a_middle_dot_share_a_title(line, names):
 ])
 def test_occupations_are_titles(line, names):
     assert [p[0] for p in persons(line)] == names
+
+
+# --- a discussion's chair and discussants -------------------------------------------------------
+
+def test_the_chair_moderates_and_those_named_after_discuss():
+    text = ("□ 발표 이후에는 가상대학교 남궁하린 교수를 좌장으로 나라대학교 구태윤 명예교수, 가상연구원 "
+            "변서아 연구위원 등 전문가들과 발표자들이 참여하여 과제를 논의한다.\n")
+    roles = {p.name: p.roles for p in parse(text).people}
+    assert roles == {"남궁하린": ["moderator"], "구태윤": ["panelist"], "변서아": ["panelist"]}
+
+
+def test_a_bracket_between_the_chair_and_the_phrase():
+    text = "□ 패널토론은 구태윤 가상포럼 분과장(나라대 교수)을 좌장으로, 전문가들이 토론했다.\n"
+    assert {p.name: p.roles for p in parse(text).people}["구태윤"] == ["moderator"]
+
+
+def test_presentations_named_first_keep_the_presenters():
+    """'… 좌장으로 하여, B 교수, C 실장의 주제발표와 …': B and C present; one named earlier in the
+    sentence ('A 차관의 인사말 이후') is not the chair."""
+    text = ("□ 토론회는 한지훈 가상부 차관의 인사말 이후, 가상협회 이도윤 회장을 좌장으로 하여, 나라대학교 "
+            "조하람 교수의 주제발표로 진행된다.\n")
+    roles = {p.name: p.roles for p in parse(text).people}
+    assert roles["이도윤"] == ["moderator"] and roles["조하람"] == ["presenter"]
+    assert "moderator" not in roles["한지훈"]

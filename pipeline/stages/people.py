@@ -926,6 +926,27 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
                          (m.start("after_name"), m.end("after_name"))))
 
 
+def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'A 교수를 좌장으로 B 명예교수, C 교수 등 전문가들이 참여하여 … 논의': A moderates, B and C
+    discuss (panelist, not the presenters a later '발표자들' would make them). When the sentence
+    first names presentations of theirs ('B 교수, C 실장의 주제발표'), their roles stay."""
+    stem = lex.semantic["people"]["discussion"]["chair_words"]
+    if not any(word in doc.text for word in stem):
+        return                  # no chair word in the release: a plain test skips the pattern
+    for m in lex.CHAIRED_BY_RE.finditer(doc.text):
+        stop = SENTENCE_STOP_RE.search(doc.text, m.end())
+        end = stop.start() if stop else len(doc.text)
+        verb = lex.DISCUSSION_VERB_RE.search(doc.text, m.end(), end)
+        discussed = verb is not None and not verb.group("presented")
+        for person in people:
+            spans = [person.span, *person.mentions]
+            # The chair's name and title right before the phrase ('… 교수(한라대)를 좌장으로').
+            if any(lex.CHAIR_GAP_RE.fullmatch(doc.text, b, m.start()) for _, b in spans):
+                person.roles = ["moderator"] + [r for r in person.roles if r == "head"]
+            elif discussed and any(m.end() <= a < verb.start() for a, _ in spans):
+                person.roles = ["panelist"] + [r for r in person.roles if r not in ("presenter", "panelist")]
+
+
 def home_countries(people: list[Person], lex: Lexicon) -> None:
     """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
     home = lex.semantic["people"]["home_country"]
@@ -946,6 +967,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
+    discussants(doc, lex, people)
     home_countries(people, lex)
     people.sort(key=lambda p: p.span)
     doc.people = people
