@@ -1097,11 +1097,13 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\s?\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
-        "TITLE_COPULA_RE": re.compile(rf"\s*(?:{titles}){n['copula']}\s*$"),
+        "TITLE_COPULA_RE": re.compile(rf"\s*[^\s]*?(?:{titles}){n['copula']}\s*$"),   # the whole word: '부학장인'
         "GENITIVE_RE": re.compile(rf"{n['genitive']}(?=\s|$)"),
         # "[장관동정]": a board's tag, never part of an affiliation.
         "BRACKET_TAG_RE": re.compile(r"\[[^\[\]]*\]"),
-        "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])}))\s"),
+        # … and a person named before, joined to this one: '… 정제영 교수와 |이탈리아 …의 사브리나 반데라'.
+        "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])})"
+                                      rf"|(?:{titles})(?:{alternation(n['person_joiners'])}))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),
         # '… 교수를 좌장으로', '… 교수의 사회로': the chair's phrase of a discussion ([discussion]).

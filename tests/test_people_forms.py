@@ -400,3 +400,23 @@ def test_presentations_named_first_keep_the_presenters():
     roles = {p.name: p.roles for p in parse(text).people}
     assert roles["이도윤"] == ["moderator"] and roles["조하람"] == ["presenter"]
     assert "moderator" not in roles["한지훈"]
+
+
+# --- names in prose between a description and the title ---------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # a foreign given name before a last word shaped like a Korean name, after a genitive
+    ("스페인 국립행정원(INAP)의 카롤리나 구아라 국장이 발표했다.",
+     [("카롤리나 구아라", "국장", "스페인 국립행정원(INAP)", "ES")]),
+    # a Korean name after a word that is no foreign given name stays alone
+    ("이날 특히 김민수 국장이 참석했다.", [("김민수", "국장", None, "KR")]),
+    # a person joined before ('A 교수와') is not part of the next one's description
+    ("가상대학교 한도윤 교수와 캐나다 해양연구소의 제임스 그린 박사가 참석했다.",
+     [("한도윤", "교수", "가상대학교", "KR"), ("제임스 그린", "박사", "캐나다 해양연구소", "CA")]),
+    # a compound title with its copula is dropped whole ('부학장인')
+    ("영국 가상대학교 부학장인 메리 스톤 교수가 강연했다.", [("메리 스톤", "교수", "영국 가상대학교", "GB")]),
+    # a civil-service grade as an office
+    ("한서준 국제경제관리관은 회의에서 협력을 강조했다.", [("한서준", "국제경제관리관", None, "KR")]),
+])
+def test_names_in_prose(line, expected):
+    assert persons(line) == expected

@@ -39,6 +39,7 @@ ROLE_WINDOW = 300            # characters after a name searched for what they di
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
+FOREIGN_GIVEN_SYLLABLES = 3  # '사브리나 반데라': a foreign given name before a Korean-shaped word
 NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
@@ -230,6 +231,23 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
 
 
+def join_foreign_given_name(words: Words, lex: Lexicon) -> tuple[int, str] | None:
+    """'이탈리아 국립행정학교(SNA)의 사브리나 반데라 |국장': a last word shaped like a Korean name
+    ('반데라') after a foreign given name ('사브리나', no Korean name's shape) that opens the name
+    after a genitive or a country's name, in a description that names a country, is one name."""
+    if len(words) < 3:
+        return None
+    _, _, given = words[-2]
+    before = words[-3][2]
+    if is_korean_name(given, lex) or len(given) < FOREIGN_GIVEN_SYLLABLES \
+            or not is_name_word(given, lex, FOREIGN_WORD_SYLLABLES) \
+            or not (before.endswith(lex.semantic["people"]["name"]["genitive"]) or lex.COUNTRY_RE.fullmatch(before)):
+        return None
+    if not any(country_in(w, lex) for _, _, w in words[:-2]):
+        return None             # a foreign name needs a country in its description
+    return words[-2][0], f"{given} {words[-1][2]}"
+
+
 def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon,
                gloss_lo: int) -> Mention | None:
     """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
@@ -248,6 +266,9 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     name, hanja = first
     if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
+    joined = join_foreign_given_name(words, lex) if is_korean_name(name, lex) and not hanja else None
+    if joined is not None:
+        return Mention(joined[1], None, title, joined[0], title_start + len(title), False)
     if not is_korean_name(name, lex) and not hanja:
         for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
             if not is_name_word(w, lex) or len(name) > 4:
