@@ -728,6 +728,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PROSE_TOPIC_QUOTE_RE": re.compile(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]\s*+"
             rf"(?:{alternation(pt['topic_tails'])})"),
+        "PROSE_TALK_NOUN_RE": re.compile(alternation(pt['strong'] + pt['weak'] + pt['as_words'])),
+        "PRESENTATION_NOUN_RE": re.compile(alternation(s['listed_talks']['nouns'])),
         # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);
         # the last bracket of the item holds its speakers.
         "TITLED_ITEM_RE": re.compile(
@@ -1032,10 +1034,12 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
         # "이가온·나도윤·다하람 작가는": names joined by '·' sharing the title after them.
         "JOINED_NAMES_RE": re.compile(
-            rf"(?<![{HANGUL}·])(?P<names>[{HANGUL}]{{2,4}}(?:·[{HANGUL}]{{2,4}}){{1,9}})\s(?P<title>{titles})"
+            rf"(?=[{HANGUL}]{{2,4}}·)(?<![{HANGUL}·])(?P<names>[{HANGUL}]{{2,4}}(?:·[{HANGUL}]{{2,4}}){{1,9}})\s(?P<title>{titles})"
             rf"(?=(?:{tail})?(?![{HANGUL}]))"),
         # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
         # glued to its description and followed by a two-digit age.
+        # A two-digit age in brackets: a release without one holds no aged list.
+        "AGE_BRACKET_RE": re.compile(rf"\([0-9]{{2}}(?:{alternation(n['age_units'])})?\)"),
         "AGED_PERSON_RE": re.compile(
             rf"(?P<title>[{HANGUL}]{{0,8}}(?:{titles}))\s++(?P<name>[{HANGUL}]{{2,4}})\((?P<age>[0-9]{{2}})"
             rf"(?:{alternation(n['age_units'])})?\)"),
@@ -1102,8 +1106,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # "[장관동정]": a board's tag, never part of an affiliation.
         "BRACKET_TAG_RE": re.compile(r"\[[^\[\]]*\]"),
         # … and a person named before, joined to this one: '… 정제영 교수와 |이탈리아 …의 사브리나 반데라'.
+        # (the word before a joiner is checked for a title in code: a title alternation here would
+        # be tried at every position).
         "CLAUSE_BREAK_RE": re.compile(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])})"
-                                      rf"|(?:{titles})(?:{alternation(n['person_joiners'])}))\s"),
+                                      rf"|[{HANGUL}](?P<joiner>{alternation(n['person_joiners'])}))\s"),
         "KEYNOTE_RE": re.compile(roles["keynote"]),
         "PRESENTER_RE": re.compile(roles["presenter"]),
         # '… 교수를 좌장으로', '… 교수의 사회로': the chair's phrase of a discussion ([discussion]).
@@ -1111,6 +1117,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?:{alternation(p['discussion']['chair_particles'])})\s*+(?:{alternation(p['discussion']['chair_words'])})"
             rf"(?:{alternation(p['discussion']['chair_tails'])})(?![{HANGUL}])"),
         "CHAIR_GAP_RE": re.compile(r"\s*+(?:\([^()\n]{1,30}\))?"),
+        "CHAIR_PHRASE_RE": re.compile(alternation([w + t for w in p['discussion']['chair_words']
+                                                   for t in p['discussion']['chair_tails']])),
         "DISCUSSION_VERB_RE": re.compile(
             rf"(?P<presented>{alternation(p['discussion']['presented'])})|(?P<discussed>{alternation(p['discussion']['discussed'])})"),
         "MODERATOR_RE": re.compile(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),

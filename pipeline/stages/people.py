@@ -40,6 +40,8 @@ NAME_WINDOW = 40             # characters before a title searched for the name's
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 FOREIGN_GIVEN_SYLLABLES = 3  # '사브리나 반데라': a foreign given name before a Korean-shaped word
+AGED_ITEM_REACH = 24        # characters before an age searched for the title and the name
+AGE_CHARS = 5               # '(61)', '(68세)'
 NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
@@ -359,6 +361,11 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
     if lead and lead.end() <= name_start:
         start = lead.end()
     for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
+        if m.group("joiner"):
+            # '… 정제영 교수와 |…': a joiner closes a clause only after a person's title.
+            word = text[text.rfind(" ", 0, m.start("joiner")) + 1:m.start("joiner")]
+            if not lex.PERSON_TITLE_TAIL_RE.search(word):
+                continue
         start = m.end()
     # Nor across a line: the bullet above ('- … 방안 논의') says nothing of the person — unless
     # the name opens its line under a line that only names an organization (a table's cells:
@@ -834,8 +841,17 @@ def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed:
     known = {p.name for p in people}
     marks = tuple(lex.semantic["people"]["name"]["former_marks"])
     descriptions: list[tuple[int, int]] = []
+    if not lex.AGE_BRACKET_RE.search(doc.text):
+        return                  # no age in brackets: a cheap search skips the costly pattern
     for node in bracketed:
-        for m in lex.AGED_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+        ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
+        if not ages:
+            continue
+        # The item the age closes: the last match of the window before it ends there.
+        found = ([m for m in lex.AGED_PERSON_RE.finditer(doc.text, max(node.span.start, at - AGED_ITEM_REACH),
+                                                         at + AGE_CHARS) if m.start("age") - 1 == at]
+                 for at in ages)
+        for m in (ms[-1] for ms in found if ms):
             name = m.group("name")
             if name in known or not is_korean_name(name, lex) or len(name) < GLUED_NAME_SYLLABLES:
                 continue
@@ -854,12 +870,14 @@ def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed:
         people[:] = [p for p in people if not any(a <= p.span[0] < b for a, b in descriptions)]
 
 
-def from_joined_names(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+def from_joined_names(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
     """'이가온·나도윤·다하람 작가 등은': names joined by '·' sharing the title after them, each a
     full Korean name of three syllables or more ('정규직·일용직 근로자' holds no title)."""
-    known = {p.name for p in people}
     joiner = lex.semantic["people"]["name"]["name_joiner"]
-    for node in walk(doc.sections):
+    if joiner not in doc.text or lex.JOINED_NAMES_RE.search(doc.text) is None:
+        return                  # no joined names before a title anywhere: one scan skips the walk
+    known = {p.name for p in people}
+    for node in nodes:
         if doc.text.find(joiner, node.span.start, node.span.end) < 0:
             continue            # no joined words in the bullet: a plain find skips the pattern
         for m in lex.JOINED_NAMES_RE.finditer(doc.text, content_start(doc.text, node), node.span.end):
@@ -951,9 +969,8 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'A 교수를 좌장으로 B 명예교수, C 교수 등 전문가들이 참여하여 … 논의': A moderates, B and C
     discuss (panelist, not the presenters a later '발표자들' would make them). When the sentence
     first names presentations of theirs ('B 교수, C 실장의 주제발표'), their roles stay."""
-    stem = lex.semantic["people"]["discussion"]["chair_words"]
-    if not any(word in doc.text for word in stem):
-        return                  # no chair word in the release: a plain test skips the pattern
+    if lex.CHAIR_PHRASE_RE.search(doc.text) is None:
+        return                  # no '좌장으로' or '사회로' in the release: one search skips the rest
     for m in lex.CHAIRED_BY_RE.finditer(doc.text):
         stop = SENTENCE_STOP_RE.search(doc.text, m.end())
         end = stop.start() if stop else len(doc.text)
@@ -980,11 +997,12 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     # The bullets holding a bracket, found once: the three readers below need one.
-    bracketed = [node for node in walk(doc.sections) if doc.text.find("(", node.span.start, node.span.end) >= 0]
+    nodes = list(walk(doc.sections))
+    bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
     from_org_heads(doc, lex, people, bracketed)
     from_parentheses(doc, lex, people, bracketed)
     from_aged_list(doc, lex, people, bracketed)
-    from_joined_names(doc, lex, people)
+    from_joined_names(doc, lex, people, nodes)
     from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body

@@ -570,9 +570,11 @@ def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
     spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
-    if not spans:
+    if not spans or lex.PROSE_TALK_NOUN_RE.search(text) is None:
         return talks
     for line in lines:
+        if lex.PROSE_TALK_NOUN_RE.search(line.text) is None:
+            continue            # the pattern needs a talk's noun: a plain search skips the line
         lo, speakers, after = line.content.start, [], line.content.start
         for verb in lex.PROSE_TALK_VERB_RE.finditer(text, line.content.start, line.content.end):
             noun = verb.group("noun")
@@ -635,7 +637,6 @@ def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexico
     """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
     '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket."""
     rules = lex.semantic["sessions"]["titled_items"]
-    nouns = lex.semantic["sessions"]["listed_talks"]["nouns"]
     talks: list[Talk] = []
     if not any(mark in text for mark in rules["marks"]):
         return talks            # no item mark in the release: a plain test skips the line scan
@@ -644,7 +645,7 @@ def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexico
         if not any(mark in line.text for mark in rules["marks"]):
             continue
         context = [line.text] + [l.text for l in lines[max(0, i - rules["intro_lines"]):i]]
-        if not any(noun in c for c in context for noun in nouns):
+        if not any(lex.PRESENTATION_NOUN_RE.search(c) for c in context):
             continue            # a list of papers or measures, no presentation named
         for m in lex.TITLED_ITEM_RE.finditer(text, line.content.start, line.content.end):
             title = collapse(m.group("title")).rstrip(QUOTE_CLOSE + " ")
