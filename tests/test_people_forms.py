@@ -420,3 +420,20 @@ def test_presentations_named_first_keep_the_presenters():
 ])
 def test_names_in_prose(line, expected):
     assert persons(line) == expected
+
+
+@pytest.mark.parametrize("team,affiliation", [
+    ("국제협력정보화팀", "국제협력정보화팀"),
+    ("F팀", "기획조정관"),           # a cut name ('110T/F팀') is no team
+    (None, "기획조정관"),
+])
+def test_a_contacts_own_team_is_its_affiliation(team, affiliation):
+    """The 국/실 written above the contact rows names a larger unit; the row's own team is theirs."""
+    from pipeline.stages import people
+    from .semantic_helpers import prepare
+    doc, lex = prepare("□ 가상청은 연수를 개최했다.\n\n담당: 사무관 구하람 (044-200-1112)\n", until="event")
+    at = doc.text.index("구하람")
+    doc.contacts = [{"organization": "가상청", "department": "기획조정관", "team": team, "name": "구하람",
+                     "title": "사무관", "role": "staff", "phone": "044-200-1112", "span": [at, at + 3]}]
+    people.run(doc, lex)
+    assert {p.name: p.affiliation for p in doc.people}["구하람"] == affiliation

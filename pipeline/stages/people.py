@@ -665,6 +665,7 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
 
 
 CONTACT_EVIDENCE = ("title", "phone", "email", "role")
+MIN_TEAM_CHARS = 3          # 'F팀' of '110T/F팀' is a cut name, no team
 CONTACT_TITLE_REACH = 16     # characters before a contact's name searched for the title its row writes
 ROW_DEPARTMENT_WORDS = 4     # a line above a contact naming its department holds only that
 # What parts the cells of a flattened contact row: '담당자: 사무관 / 우지완', '<대경장>'.
@@ -747,7 +748,10 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     starts = [line.start for line in doc.lines]
     for contact in doc.contacts:
         if contact.get("name") and is_contact_person(contact, lex):
-            department = contact.get("department")
+            # The person's own row: its team ('국제협력정보화팀'), else its department; the 국/실
+            # written on a line above names a larger unit.
+            team = contact.get("team")
+            department = (team if team and len(team) >= MIN_TEAM_CHARS else None) or contact.get("department")
             if not department and contact.get("span"):
                 department = row_department(doc, bisect_right(starts, contact["span"][0]) - 1, lex)
             if not contact.get("title") and contact.get("span"):
