@@ -17,8 +17,12 @@ A transliterated name needs evidence: a country in its description, a Latin glos
 (`Angela Ellard 전 WTO 사무차장`) are read by their shape. Roles come from the person's own
 sentence (`… 주재로` → moderator, `… 실장을 대표로` → head, `… 기조연설에서 NAME` written before).
 Other readers: organization heads in brackets (`산림청(청장 홍길동)`, `금융위원회(손병두 부위원장)`),
-`NAME(기관 직함)`, `NAME(기관), NAME(기관) 등` lists, programme lines, and contacts, whose title
-and department come from their row when the contact table leaves them out.
+`NAME(기관 직함)`, `NAME(기관), NAME(기관) 등` lists, `직함 NAME(61)` lists with ages, names joined
+by '·' sharing a title (`가·나·다 작가`), programme lines, and contacts, whose title and
+department come from their row (its own team first) when the contact table leaves them out.
+A discussion's chair (`… 교수를 좌장으로`) moderates and those named after it discuss. A word
+shaped like a name that the release also writes as a noun (`반도체 시장`, `반도체 산업`) and an
+office in a head's bracket (`(위원장 부총리)`) are no people.
 """
 from __future__ import annotations
 

@@ -17,7 +17,10 @@ Sessions are declared three ways:
 - a count announced (`세션(12개)`, `12개 세션`) over a list exactly that long, one name a line.
 Talks also come from a `▲A, ▲B 등에 대한 … 발표가 진행` list (by title), from the speakers a
 session's paragraph names, and from a presenter whose role is written before the name
-(`발표를 맡은 …`); a talk takes what the programme leaves out from its speaker's person.
+(`발표를 맡은 …`); from prose, one talk per speaker named right before a talk verb (`A 교수와
+B 국장이 ‘…’을 주제로 발표`, `… 소장이 … 전망에 대하여 발표하였으며`, `기조연사로 나서`, `…의 발제 후`);
+and from title-first items (`▲「제목」(성명, 소속)`, `△제목(성명 소속 직함)`) on a line that names a
+presentation. A talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
 block most similar to that title (`… 부문은 …`) or from the label bullet's children.
