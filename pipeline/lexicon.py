@@ -1079,7 +1079,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "PERSON_ORG_ITEM_RE": re.compile(
             rf"(?=[{HANGUL}]{{2,4}}\()"                                   # fail fast: a word and its bracket
             rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
-            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
+            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
+            rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)"            # '(가상대학교, 정책위원회)': a committee
+            rf"(?=\s*+(?:,|등|\n|$))"),
         # "‘스윗테크놀로지스’ |이주환 대표", "‘스페이셜’의 공동창업자인 |이진하 대표": a quoted
         # organization right before the name, or before its genitive and a copula phrase.
         "QUOTED_ORG_BEFORE_RE": re.compile(

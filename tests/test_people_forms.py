@@ -437,3 +437,21 @@ def test_a_contacts_own_team_is_its_affiliation(team, affiliation):
                      "title": "사무관", "role": "staff", "phone": "044-200-1112", "span": [at, at + 3]}]
     people.run(doc, lex)
     assert {p.name: p.affiliation for p in doc.people}["구하람"] == affiliation
+
+
+# --- bracketed list items: committees, occupations, transliterated names after a mark ----------
+
+@pytest.mark.parametrize("line,expected", [
+    # a committee after the organization in a footnote's list
+    ("* 위원: 김도윤(가상대학교, 정책위원회), 박서하(나라연구원, 평가위원회)",
+     [("김도윤", None, "가상대학교", "KR"), ("박서하", None, "나라연구원", "KR")]),
+    # an item closing its line is a name's only with three syllables ('목록(가상부)' is none)
+    ("* 붙임: 목록(가상부)", []),
+    # a transliterated name after a list mark, whole
+    ("출연: △한서윤(아나운서) △타일러 라시(방송인)",
+     [("한서윤", "아나운서", None, "KR"), ("타일러 라시", "방송인", None, None)]),
+    # a bare title in brackets needs the name to open the item
+    ("과제: △국내 홍보 강화(기자)", []),
+])
+def test_bracketed_list_items(line, expected):
+    assert persons(f"□ 안내\n\n {line}\n") == expected

@@ -46,6 +46,7 @@ FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before a
 FOREIGN_GIVEN_SYLLABLES = 3  # '사브리나 반데라': a foreign given name before a Korean-shaped word
 AGED_ITEM_REACH = 24        # characters before an age searched for the title and the name
 AGE_CHARS = 5               # '(61)', '(68세)'
+MARKED_NAME_WORDS = 3       # words of a transliterated name before its last one after a list mark
 NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
@@ -822,16 +823,45 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 person.roles.append(e.role)
 
 
+def opens_item(text: str, start: int, lex: Lexicon) -> bool:
+    """The name opens its list item: only a mark, a comma, a colon or a blank before it on its line."""
+    before = text[text.rfind("\n", 0, start) + 1:start].rstrip()
+    return not before or before[-1] in ",:：·" or before[-1] in "".join(lex.semantic["people"]["name"]["item_marks"])
+
+
+def marked_foreign_name(text: str, start: int, last: str, lex: Lexicon) -> tuple[int, str] | None:
+    """'△타일러 라시(방송인)': the words between a list mark and the bracketed word's last word are a
+    transliterated name's when each is one (no Korean name's shape before the last)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = max(text.rfind(ch, line_start, start) for ch in lex.semantic["people"]["name"]["item_marks"])
+    if mark < 0:
+        return None
+    words = text[mark + 1:start].split()
+    if not 1 <= len(words) <= MARKED_NAME_WORDS \
+            or not (is_foreign_word(last, lex, glossed=True) or is_korean_name(last, lex)) \
+            or not all(is_foreign_word(w, lex) for w in words) \
+            or all(is_korean_name(w, lex) for w in words + [last]):
+        return None             # '△김하늘 이도윤(…)' would be two Korean names, no one's
+    return text.index(words[0], mark), " ".join(words + [last])
+
+
 def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
     for node in bracketed:
         for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
-            name = m.group("name")
-            if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
+            name, start = m.group("name"), m.start("name")
+            marked = marked_foreign_name(doc.text, start, name, lex)
+            if marked is not None:
+                start, name = marked         # '△타일러 라시(방송인)': the whole name after the mark
+            elif not is_korean_name(name, lex):
+                continue
+            if name in known or name in lex.semantic["never_names"]:
                 continue
             words = m.group("inside").split()
+            if len(words) == 1 and marked is None and not opens_item(doc.text, start, lex):
+                continue        # '△국내 홍보 강화(기자)': a bare title in brackets needs the name to open the item
             if len(words) > 2 and is_korean_name(words[0], lex) and len(words[0]) >= GLUED_NAME_SYLLABLES:
                 continue        # '△… 현황 및 전망(성하람 가상청 단장)': the bracket names its own person
             affiliation = collapse(" ".join(words[:-1])) or None
@@ -839,7 +869,7 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
             # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
             people.append(Person(name, None, words[-1], affiliation,
                                  country_in(affiliation, lex), [],
-                                 (m.start("name"), m.end("name"))))
+                                 (start, m.end("name"))))
 
 
 def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
@@ -907,6 +937,13 @@ def is_listed_organization(org: str, lex: Lexicon) -> bool:
             and not org.endswith(tuple(lex.semantic["people"]["name"]["region_endings"])))
 
 
+def closes_list_item(text: str, end: int) -> bool:
+    """A comma or '등' after the bracket: the item is one of a list ('허진(가상대), …'); an item
+    closing its line ('목록(환경부)') is a name's only with a full name's three syllables."""
+    rest = text[end:end + 3].lstrip()
+    return rest.startswith((",", "등"))
+
+
 def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
@@ -914,7 +951,8 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], br
     known = {p.name for p in people}
     for node in bracketed:
         items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
-                 if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]]
+                 if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
+                 and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
         if listed:
             listed = [m for m in items if m in listed or (m.group("org").isascii() and m.group("org").isupper())]
