@@ -711,10 +711,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         # A talk told in prose: '… 전망에 대하여 |발표하였으며', '기조연사로 나서', '발제 후'
         # (sessions.toml [prose_talks]); a plain 발표 is told apart by its topic or tail in code.
         "PROSE_TALK_VERB_RE": re.compile(
-            rf"(?=[{first_chars(pt['topic_tails'] + pt['strong'] + pt['weak'] + pt['as_words'])}])"   # fail fast
-            rf"(?:(?P<about>{alternation(pt['topic_tails'])})\s*+)?"
+            rf"(?=[{first_chars(pt['strong'] + pt['weak'] + pt['as_words'])}])"   # fail fast on the noun
             rf"(?:(?P<noun>{alternation(pt['strong'] + pt['weak'])})\s*+(?P<tail>{alternation(pt['verb_tails'])})"
             rf"|(?P<as_word>{alternation(pt['as_words'])})\s*+(?:{alternation(pt['as_tails'])}))"),
+        # The topic phrase right before the noun: '… 전망에 대하여 |발표'.
+        "PROSE_ABOUT_BEFORE_RE": re.compile(rf"(?:{alternation(pt['topic_tails'])})\s*+$"),
         # What follows a speaker's title: an optional bracket ('대표(CEO)가'), then a subject's,
         # a joiner's or the genitive's particle.
         "PROSE_SPEAKER_TAIL_RE": re.compile(
@@ -1032,10 +1033,6 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
             rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         "PERSON_TITLE_ANY_RE": re.compile(rf"(?P<title>{titles})"),
-        # "이가온·나도윤·다하람 작가는": names joined by '·' sharing the title after them.
-        "JOINED_NAMES_RE": re.compile(
-            rf"(?=[{HANGUL}]{{2,4}}·)(?<![{HANGUL}·])(?P<names>[{HANGUL}]{{2,4}}(?:·[{HANGUL}]{{2,4}}){{1,9}})\s(?P<title>{titles})"
-            rf"(?=(?:{tail})?(?![{HANGUL}]))"),
         # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
         # glued to its description and followed by a two-digit age.
         # A two-digit age in brackets: a release without one holds no aged list.

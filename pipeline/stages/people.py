@@ -47,6 +47,7 @@ FOREIGN_GIVEN_SYLLABLES = 3  # '사브리나 반데라': a foreign given name be
 AGED_ITEM_REACH = 24        # characters before an age searched for the title and the name
 AGE_CHARS = 5               # '(61)', '(68세)'
 MARKED_NAME_WORDS = 3       # words of a transliterated name before its last one after a list mark
+CHAIR_PARTICLE_REACH = 3     # characters before '좌장으로' searched for its particle
 NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
@@ -69,6 +70,7 @@ class Mention:
     end: int                    # of the title
     short: bool                 # surname only: '서 위원장'
     affiliation: str | None = None   # written between the name and the title
+    described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -485,6 +487,19 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
 
 # --- the stage -----------------------------------------------------------------------------
 
+def joined_mentions(word: tuple[int, int, str], title: str, end: int, lex: Lexicon) -> Iterator[Mention]:
+    """'이가온·나도윤·다하람' before '작가' → three mentions; '정규직·일용직' (no full names) → none."""
+    joiner = lex.semantic["people"]["name"]["name_joiner"]
+    names = word[2].split(joiner)
+    if not all(is_korean_name(n, lex) and len(n) >= GLUED_NAME_SYLLABLES and not is_organization_name(n, lex)
+               for n in names):
+        return
+    at = word[0]
+    for name in names:
+        yield Mention(name, None, title, at, end, False, described=word[0])
+        at += len(name) + len(joiner)
+
+
 def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     lo = content_start(text, node)
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
@@ -504,6 +519,13 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
                     and any(lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w)
                             for w in mention.affiliation.split()):
                 yield mention
+            continue
+        joiner = lex.semantic["people"]["name"]["name_joiner"]
+        joined = list(joined_mentions(words[-1], written, m.end("title"), lex)) \
+            if not glued and words and joiner in words[-1][2] else []
+        if joined:
+            # '이가온·나도윤·다하람 |작가': names joined by '·' share the title, each a full Korean name.
+            yield from joined
             continue
         mention = match_name(text, words, at, written, lex, max(lo, at - GLOSS_WINDOW)) \
             or match_repeated_name(text, words, at, written, lex) \
@@ -535,8 +557,9 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
-    start = clause_start(text, node, mention.start, lex)
-    description = text[start:mention.start]
+    described = mention.start if mention.described is None else mention.described
+    start = clause_start(text, node, described, lex)
+    description = text[start:described]
     quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY & set(description) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
         or parse_affiliation(description, lex)
@@ -580,16 +603,17 @@ def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
     if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex) \
             or not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
         return False
-    uses = 0
-    for m in re.finditer(re.escape(name), text):
-        if m.start() == mention.start:
+    uses, at = 0, text.find(name)
+    while at >= 0:
+        start, end, at = at, at + len(name), text.find(name, at + 1)
+        if start == mention.start:
             continue
-        after = lex.WORD_RE.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        after = lex.WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
         org = lex.ORG_WORD_RE.search(after.group()) if after is not None else None
         if org is not None and len(org.group()) == 1 and not is_department_word(after.group(), lex):
             org = None          # '보급과', '충전이': a particle, not an organization's ending
         if after is not None and not lex.PERSON_TITLE_RE.match(after.group()) and org is None \
-                and not text[m.start() - 1:m.start()].strip():
+                and not text[start - 1:start].strip():
             uses += 1
             if uses >= NOUN_USES:
                 return True
@@ -908,29 +932,6 @@ def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed:
         people[:] = [p for p in people if not any(a <= p.span[0] < b for a, b in descriptions)]
 
 
-def from_joined_names(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
-    """'이가온·나도윤·다하람 작가 등은': names joined by '·' sharing the title after them, each a
-    full Korean name of three syllables or more ('정규직·일용직 근로자' holds no title)."""
-    joiner = lex.semantic["people"]["name"]["name_joiner"]
-    if joiner not in doc.text or lex.JOINED_NAMES_RE.search(doc.text) is None:
-        return                  # no joined names before a title anywhere: one scan skips the walk
-    known = {p.name for p in people}
-    for node in nodes:
-        if doc.text.find(joiner, node.span.start, node.span.end) < 0:
-            continue            # no joined words in the bullet: a plain find skips the pattern
-        for m in lex.JOINED_NAMES_RE.finditer(doc.text, content_start(doc.text, node), node.span.end):
-            names = m.group("names").split(joiner)
-            if not all(is_korean_name(n, lex) and len(n) >= GLUED_NAME_SYLLABLES
-                       and not is_organization_name(n, lex) for n in names):
-                continue
-            at = m.start("names")
-            for name in names:
-                if name not in known:
-                    known.add(name)
-                    people.append(Person(name, None, m.group("title"), None, None, [], (at, at + len(name))))
-                at += len(name) + len(joiner)
-
-
 def is_listed_organization(org: str, lex: Lexicon) -> bool:
     """'고려대', '한국게임산업협회': an organization, not a city or a province ('부산시')."""
     return (bool(lex.ORG_WORD_RE.search(org)) and not lex.COUNTRY_RE.fullmatch(org)
@@ -1015,9 +1016,11 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'A 교수를 좌장으로 B 명예교수, C 교수 등 전문가들이 참여하여 … 논의': A moderates, B and C
     discuss (panelist, not the presenters a later '발표자들' would make them). When the sentence
     first names presentations of theirs ('B 교수, C 실장의 주제발표'), their roles stay."""
-    if lex.CHAIR_PHRASE_RE.search(doc.text) is None:
-        return                  # no '좌장으로' or '사회로' in the release: one search skips the rest
-    for m in lex.CHAIRED_BY_RE.finditer(doc.text):
+    for phrase in lex.CHAIR_PHRASE_RE.finditer(doc.text):
+        # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
+        m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
+        if m is None or m.end() != phrase.end():
+            continue
         stop = SENTENCE_STOP_RE.search(doc.text, m.end())
         end = stop.start() if stop else len(doc.text)
         verb = lex.DISCUSSION_VERB_RE.search(doc.text, m.end(), end)
@@ -1048,7 +1051,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     from_org_heads(doc, lex, people, bracketed)
     from_parentheses(doc, lex, people, bracketed)
     from_aged_list(doc, lex, people, bracketed)
-    from_joined_names(doc, lex, people, nodes)
     from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
@@ -42,6 +43,7 @@ SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 PROGRAM_TALK_ROLES = ("presenter", "keynote")
 SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
 SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
+ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
 SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
 MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
 
@@ -514,6 +516,23 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
     return talks
 
 
+@dataclass(frozen=True)
+class TalkVerb:
+    """A talk verb as found: '… 전망에 대하여 발표하였으며' → start at '에 대하여', about True."""
+    start: int                  # of the topic phrase when one is written, else of the noun
+    end: int
+    noun: str | None
+    tail: str | None
+    about: bool
+
+
+def talk_verbs(text: str, start: int, end: int, lex: Lexicon) -> Iterator[TalkVerb]:
+    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start, end):
+        about = lex.PROSE_ABOUT_BEFORE_RE.search(text, max(start, m.start() - ABOUT_REACH), m.start())
+        yield TalkVerb(about.start() if about else m.start(), m.end(), m.group("noun"), m.group("tail"),
+                       about is not None)
+
+
 def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Person]],
                    lex: Lexicon) -> list[tuple[int, int, Person]]:
     """The people a talk verb is told of: the one named last before it, as its subject ('… 소장이')
@@ -539,15 +558,15 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
     return chain
 
 
-def prose_topic(text: str, lo: int, start: int, verb: re.Match[str], lex: Lexicon) -> list[str]:
+def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) -> list[str]:
     """The topics between the speakers and the verb: the quotes ('‘…’을 주제로', 'each' one a
     speaker), else a quote before the speakers ('‘…’을 주제로 A 교수와 B 국장이'), else the plain
     '… 전망에 대하여' phrase after the time, the venue and the clause before it."""
     rules = lex.semantic["sessions"]["prose_talks"]
     # The pattern looks past a quote at its topic phrase, which the verb's match may hold.
     # A quote that names a session ('‘…’을 주제로 하는 세션1') is the session's title, not a talk's.
-    quotes = [collapse(q.group("title")) for q in lex.PROSE_QUOTE_RE.finditer(text, start, verb.end())
-              if q.end() <= verb.start() and not lex.SESSION_WORD_RE.search(text, q.end(), q.end() + SESSION_NAMED_REACH)]
+    quotes = [collapse(q.group("title")) for q in lex.PROSE_QUOTE_RE.finditer(text, start, verb.end)
+              if q.end() <= verb.start and not lex.SESSION_WORD_RE.search(text, q.end(), q.end() + SESSION_NAMED_REACH)]
     if quotes:
         return quotes
     before = None
@@ -555,9 +574,9 @@ def prose_topic(text: str, lo: int, start: int, verb: re.Match[str], lex: Lexico
         pass
     if before is not None:
         return [collapse(before.group("title"))]
-    if not verb.group("about"):
+    if not verb.about:
         return []
-    words = text[start:verb.start()].split()
+    words = text[start:verb.start].split()
     openers = tuple(rules["topic_openers"])
     cut = max((i + 1 for i, w in enumerate(words) if w.endswith(openers)), default=0)
     topic = " ".join(words[cut:])
@@ -579,32 +598,32 @@ def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon
         if lex.PROSE_TALK_NOUN_RE.search(line.text) is None:
             continue            # the pattern needs a talk's noun: a plain search skips the line
         lo, speakers, after = line.content.start, [], line.content.start
-        for verb in lex.PROSE_TALK_VERB_RE.finditer(text, line.content.start, line.content.end):
-            noun = verb.group("noun")
-            if noun in rules["weak"] and not (verb.group("about") or verb.group("tail") in rules["strong_tails"]):
+        for verb in talk_verbs(text, line.content.start, line.content.end, lex):
+            noun = verb.noun
+            if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
                 continue        # '… 대책을 발표했다' announces
             stop = None
-            for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start()):
+            for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
                 pass
             if stop is not None:
                 lo, speakers = stop.end(), []
-            found = prose_speakers(text, lo, verb.start(), spans, lex)
+            found = prose_speakers(text, lo, verb.start, spans, lex)
             if found:
                 speakers = found
                 tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, found[-1][1])
                 after = tail.end() if tail else found[-1][1]
             if not speakers:
                 continue
-            if verb.group("tail") in rules["adjacent_tails"] \
-                    and len(text[after:verb.start()].split()) > rules["adjacent_words"]:
+            if verb.tail in rules["adjacent_tails"] \
+                    and len(text[after:verb.start].split()) > rules["adjacent_words"]:
                 continue        # '… 학생들은 영상과 강연을 통해': the means of another subject
             topics = prose_topic(text, lo, after, verb, lex)
             each = len(topics) == len(speakers) > 1
             for i, (a, _, person) in enumerate(speakers):
                 topic = topics[i] if each else (topics[0] if topics else None)
                 talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic,
-                                  (a, verb.end())))
-            lo = after = verb.end()     # the next verb's speakers and topic come after this one
+                                  (a, verb.end)))
+            lo = after = verb.end     # the next verb's speakers and topic come after this one
     return talks
 
 
