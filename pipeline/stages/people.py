@@ -884,8 +884,9 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
             if name in known or name in lex.semantic["never_names"]:
                 continue
             words = m.group("inside").split()
-            if len(words) == 1 and marked is None and not opens_item(doc.text, start, lex):
-                continue        # '△국내 홍보 강화(기자)': a bare title in brackets needs the name to open the item
+            if len(words) == 1 and (words[0] in lex.semantic["person_title_set"] or len(name) < GLUED_NAME_SYLLABLES) \
+                    and marked is None and not opens_item(doc.text, start, lex):
+                continue        # '△… 강화(기자)', '… 설명(에너지경제연구원)': the name must open its item
             if len(words) > 2 and is_korean_name(words[0], lex) and len(words[0]) >= GLUED_NAME_SYLLABLES:
                 continue        # '△… 현황 및 전망(성하람 가상청 단장)': the bracket names its own person
             affiliation = collapse(" ".join(words[:-1])) or None
