@@ -1115,6 +1115,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
         "CHAIRED_BY_RE": re.compile(
             rf"(?:{alternation(p['discussion']['chair_particles'])})\s*+(?:{alternation(p['discussion']['chair_words'])})"
             rf"(?:{alternation(p['discussion']['chair_tails'])})(?![{HANGUL}])"),
+        # '… 청장은 “…': a quote opening right after the person's topic particle.
+        "QUOTED_AFTER_RE": re.compile(r"(?:은|는|이|가)?\s*+[“\"]"),
         "CHAIR_GAP_RE": re.compile(r"\s*+(?:\([^()\n]{1,30}\))?"),
         "CHAIR_PHRASE_RE": re.compile(alternation([w + t for w in p['discussion']['chair_words']
                                                    for t in p['discussion']['chair_tails']])),

@@ -455,3 +455,23 @@ def test_a_contacts_own_team_is_its_affiliation(team, affiliation):
 ])
 def test_bracketed_list_items(line, expected):
     assert persons(f"□ 안내\n\n {line}\n") == expected
+
+
+# --- the quoted head of the issuing body ---------------------------------------------------------
+
+@pytest.mark.parametrize("line,issuer,roles", [
+    ("한서준 청장은 “협력을 이어가겠다”라고 말했다.", "가상청", ["head"]),
+    # not quoted: a head named in passing is left as written
+    ("한서준 청장이 회의에 참석했다.", "가상청", []),
+    # a head's title of another kind of body
+    ("한서준 장관은 “협력을 이어가겠다”라고 말했다.", "가상청", []),
+    # another organization written for the person
+    ("나라청 한서준 청장은 “협력을 이어가겠다”라고 말했다.", "가상청", []),
+])
+def test_a_quoted_head_of_the_issuer(line, issuer, roles):
+    from pipeline.stages import people
+    from .semantic_helpers import prepare
+    doc, lex = prepare(f"□ {line}\n", until="event")
+    doc.release = {**doc.release, "issuer": {"name": issuer, "canonical": issuer}}
+    people.run(doc, lex)
+    assert {p.name: p.roles for p in doc.people}["한서준"] == roles

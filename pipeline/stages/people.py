@@ -1035,6 +1035,27 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 person.roles = ["panelist"] + [r for r in person.roles if r not in ("presenter", "panelist")]
 
 
+def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'이명구 청장은 “…”라고 말했다' in a 관세청 release: the person quoted with the head's title of
+    the issuer's kind of body, and the issuer or no organization written, is the issuer's head."""
+    issuer = (doc.release.get("issuer") or {}) if isinstance(doc.release, dict) else {}
+    names = {n for n in (issuer.get("name"), issuer.get("canonical")) if n}
+    if not names:
+        return
+    heads = lex.semantic["people"]["issuer_head"]
+    name = max(names, key=len)
+    ending = next((e for e in sorted(heads, key=len, reverse=True) if name.endswith(e)), None)
+    if ending is None:
+        return
+    for person in people:
+        if person.title in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
+                and (person.affiliation is None or person.affiliation in names
+                     or short_form(person.affiliation, lex) in names) \
+                and any(lex.QUOTED_AFTER_RE.match(doc.text, end) for _, end in [person.span, *person.mentions]):
+            person.affiliation = person.affiliation or name
+            person.roles.append("head")
+
+
 def home_countries(people: list[Person], lex: Lexicon) -> None:
     """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
     home = lex.semantic["people"]["home_country"]
@@ -1056,6 +1077,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
+    issuer_heads(doc, lex, people)
     home_countries(people, lex)
     people.sort(key=lambda p: p.span)
     doc.people = people
