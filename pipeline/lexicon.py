@@ -1100,7 +1100,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, re.Pattern[str]]:
             rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\s?\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": re.compile(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
-        "TITLE_COPULA_RE": re.compile(rf"\s*[^\s]*?(?:{titles}){n['copula']}\s*$"),   # the whole word: '부학장인'
+        # The whole word, started only at a word's start (a run of blanks is tried once a blank).
+        "TITLE_COPULA_RE": re.compile(rf"(?:(?<=\s)|^)[^\s]*?(?:{titles}){n['copula']}\s*+$"),   # '부학장인'
         "GENITIVE_RE": re.compile(rf"{n['genitive']}(?=\s|$)"),
         # "[장관동정]": a board's tag, never part of an affiliation.
         "BRACKET_TAG_RE": re.compile(r"\[[^\[\]]*\]"),
