@@ -767,6 +767,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     words = alternation(s["numbered_words"])
     quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
+    pt = s["prose_talks"]
     return {
         # "세션(12개)", "12개 세션": a count of sessions announced.
         "SESSION_COUNT_HEAD_RE": deferred(
@@ -782,6 +783,35 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"\s{s['listed_talks']['closer']}(?={alternation(s['listed_talks']['closer_particles'])})"),
         "LISTED_TALK_NOUN_RE": deferred(
             rf"(?:{alternation(s['listed_talks']['nouns'])})(?:{alternation(s['listed_talks']['particles'])})\s"),
+        # A talk told in prose: '… 전망에 대하여 |발표하였으며', '기조연사로 나서', '발제 후'
+        # (sessions.toml [prose_talks]); a plain 발표 is told apart by its topic or tail in code.
+        "PROSE_TALK_VERB_RE": deferred(
+            rf"(?=[{first_chars(pt['strong'] + pt['weak'] + pt['as_words'])}])"   # fail fast on the noun
+            rf"(?:(?P<noun>{alternation(pt['strong'] + pt['weak'])})\s*+(?P<tail>{alternation(pt['verb_tails'])})"
+            rf"|(?P<as_word>{alternation(pt['as_words'])})\s*+(?:{alternation(pt['as_tails'])}))"),
+        # The topic phrase right before the noun: '… 전망에 대하여 |발표'.
+        "PROSE_ABOUT_BEFORE_RE": deferred(rf"(?:{alternation(pt['topic_tails'])})\s*+$"),
+        # What follows a speaker's title: an optional bracket ('대표(CEO)가'), then a subject's,
+        # a joiner's or the genitive's particle.
+        "PROSE_SPEAKER_TAIL_RE": deferred(
+            rf"(?:\s*+\([^()\n]{{1,30}}\))?(?P<particle>{alternation(pt['subject_tails'])})(?![{HANGUL}])"),
+        # A quoted topic between the speakers and the verb: followed by its topic phrase or by the
+        # next quote ('각각 ‘A’, ‘B’에 대해'), not a quote that modifies ('「…」개정 내용을 포함한').
+        "PROSE_QUOTE_RE": deferred(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]"
+            rf"(?=\s*+(?:[,·]|{alternation(pt['topic_tails'] + pt['quote_joiners'])}))"),
+        # '‘…’을 주제로 A 교수와 B 국장이 발표': a quoted topic before the speakers.
+        "PROSE_TOPIC_QUOTE_RE": deferred(
+            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]\s*+"
+            rf"(?:{alternation(pt['topic_tails'])})"),
+        "PROSE_TALK_NOUN_RE": deferred(alternation(pt['strong'] + pt['weak'] + pt['as_words'])),
+        "PRESENTATION_NOUN_RE": deferred(alternation(s['listed_talks']['nouns'])),
+        # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);
+        # the last bracket of the item holds its speakers.
+        "TITLED_ITEM_RE": deferred(
+            rf"[{s['titled_items']['marks']}]\s*+(?P<title>[^{s['titled_items']['marks']}\n]+?)\s*+"
+            rf"\((?P<inside>[^()\n]{{2,80}})\)(?=\s*+(?:[,.{s['titled_items']['marks']}]|$|(?:{alternation(s['titled_items']['closers'])})(?![{HANGUL}])))",
+            re.MULTILINE),
         # A session label as written: "[세션 1]", "(제1세션)", "세션1", "1세션", "Session 2", "제2부",
         # "1부", "첫 번째 세션", "종합토론". One group per written form says how to read it.
         "SESSION_LABEL_RE": deferred(rf"""
@@ -1120,6 +1150,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?=[{HANGUL}0-9·]*?[{''.join(sorted(first_word_ends(person_titles)))}](?:{tail})?(?![{HANGUL}]))"
             rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
         "PERSON_TITLE_ANY_RE": deferred(rf"(?P<title>{titles})"),
+        # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
+        # glued to its description and followed by a two-digit age.
+        # A two-digit age in brackets: a release without one holds no aged list.
+        "AGE_BRACKET_RE": deferred(rf"\([0-9]{{2}}(?:{alternation(n['age_units'])})?\)"),
+        "AGED_PERSON_RE": deferred(
+            rf"(?P<title>[{HANGUL}]{{0,8}}(?:{titles}))\s++(?P<name>[{HANGUL}]{{2,4}})\((?P<age>[0-9]{{2}})"
+            rf"(?:{alternation(n['age_units'])})?\)"),
+
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
         # organization's head, a Korean name or a foreign one of several words.
         # Or, the title after the name: "금융위원회(손병두 부위원장)는" (groups after_name, after_title).
@@ -1155,7 +1193,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PERSON_ORG_ITEM_RE": deferred(
             rf"(?=[{HANGUL}]{{2,4}}\()"                                   # fail fast: a word and its bracket
             rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
-            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)\)(?=\s*+(?:,|등))"),
+            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
+            rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)"            # '(가상대학교, 정책위원회)': a committee
+            rf"(?=\s*+(?:,|등|\n|$))"),
         # "‘스윗테크놀로지스’ |이주환 대표", "‘스페이셜’의 공동창업자인 |이진하 대표": a quoted
         # organization right before the name, or before its genitive and a copula phrase.
         "QUOTED_ORG_BEFORE_RE": deferred(
@@ -1177,13 +1217,29 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\s?\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
         "LOCATIVE_ORG_RE": deferred(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
-        "TITLE_COPULA_RE": deferred(rf"\s*(?:{titles}){n['copula']}\s*$"),
+        # The whole word, started only at a word's start (a run of blanks is tried once a blank).
+        "TITLE_COPULA_RE": deferred(rf"(?:(?<=\s)|^)[^\s]*?(?:{titles}){n['copula']}\s*+$"),   # '부학장인'
         "GENITIVE_RE": deferred(rf"{n['genitive']}(?=\s|$)"),
         # "[장관동정]": a board's tag, never part of an affiliation.
         "BRACKET_TAG_RE": deferred(r"\[[^\[\]]*\]"),
-        "CLAUSE_BREAK_RE": deferred(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])}))\s"),
+        # … and a person named before, joined to this one: '… 정제영 교수와 |이탈리아 …의 사브리나 반데라'.
+        # (the word before a joiner is checked for a title in code: a title alternation here would
+        # be tried at every position).
+        "CLAUSE_BREAK_RE": deferred(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])})"
+                                   rf"|[{HANGUL}](?P<joiner>{alternation(n['person_joiners'])}))\s"),
         "KEYNOTE_RE": deferred(roles["keynote"]),
         "PRESENTER_RE": deferred(roles["presenter"]),
+        # '… 교수를 좌장으로', '… 교수의 사회로': the chair's phrase of a discussion ([discussion]).
+        "CHAIRED_BY_RE": deferred(
+            rf"(?:{alternation(p['discussion']['chair_particles'])})\s*+(?:{alternation(p['discussion']['chair_words'])})"
+            rf"(?:{alternation(p['discussion']['chair_tails'])})(?![{HANGUL}])"),
+        # '… 청장은 “…': a quote opening right after the person's topic particle.
+        "QUOTED_AFTER_RE": deferred(r"(?:은|는|이|가)?\s*+[“\"]"),
+        "CHAIR_GAP_RE": deferred(r"\s*+(?:\([^()\n]{1,30}\))?"),
+        "CHAIR_PHRASE_RE": deferred(alternation([w + t for w in p['discussion']['chair_words']
+                                                   for t in p['discussion']['chair_tails']])),
+        "DISCUSSION_VERB_RE": deferred(
+            rf"(?P<presented>{alternation(p['discussion']['presented'])})|(?P<discussed>{alternation(p['discussion']['discussed'])})"),
         "MODERATOR_RE": deferred(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
         "PANELIST_RE": deferred(roles["panelist"]),
         # A chair: '… 청장 주재로', '… 부총리는 … 회의를 주재하였다' (data/people.toml [chair]).

@@ -26,7 +26,8 @@ SHARED = ROOT.parent / "shared"
 # Event and countries raised 2026-12-01 (fourth pass, event4) at event 98.4/94.1, countries 96.3/92.9;
 # sessions, talks and people by the fourth people pass at sessions 98.8/96.5, talks 93.8/91.5,
 # people 93.8/90.5; together countries is 94.5/92.9 (a keynote with a country is now a finding).
-FLOORS = {"event": (97, 93), "sessions": (97, 95), "talks": (92, 90), "people": (92, 89),
+# People raised by the fifth people pass at 94.1/90.9.
+FLOORS = {"event": (97, 93), "sessions": (97, 95), "talks": (92, 90), "people": (93, 90),
           "countries": (93, 91), "figures": (95, 91)}
 
 

@@ -296,3 +296,182 @@ def test_a_description_does_not_cross_a_line():
 def test_a_table_cell_above_the_name_is_its_organization():
     text = "□ 문의처\n\n 가상공단 금융지원실\n\n 양서아 실장 (02-000-0000)\n"
     assert persons(text)[0][:3] == ("양서아", "실장", "가상공단 금융지원실")
+
+
+# --- the sentence's adverbs, roles and participles are no affiliation -------------------------
+
+@pytest.mark.parametrize("line,name,affiliation", [
+    ("마지막으로 가상연구원 한채윤 연구위원은 전망을 소개했다.", "한채윤", "가상연구원"),
+    ("이어서 나라전자 서도현 상무가 사례를 소개했다.", "서도현", "나라전자"),
+    ("토론은 나라학회 고은호 회장을 좌장으로 진행되었다.", "고은호", "나라학회"),
+    ("국가를 대표해서 가상부 문하율 정책관이 인사했다.", "문하율", "가상부"),
+    # a participle before the name says what they did, it names no organization
+    ("전시관을 설계한 구태린 소장이 설명했다.", "구태린", None),
+    ("심사위원으로 위촉된 나라대학교 변시온 교수가 참석했다.", "변시온", "나라대학교"),
+    ("참석자들이 모인 가운데 남궁서하 청장이 인사했다.", "남궁서하", None),
+    # an organization written whole after the occasion's locative is the person's
+    ("이번 대회에서 가상교육원 염다온 주무관은 과정을 소개했다.", "염다온", "가상교육원"),
+])
+def test_sentence_words_are_no_affiliation(line, name, affiliation):
+    found = {p[0]: p[2] for p in persons(line)}
+    assert found[name] == affiliation
+
+
+# --- non-persons and offices where a name stands ------------------------------------------------
+
+@pytest.mark.parametrize("text,names", [
+    # a name-shaped word before an everyday title, written elsewhere before other words, is a noun
+    ("□ 정부는 반도체 시장 선점을 위해 반도체 산업 지원과 반도체 인력 양성을 추진한다.\n", []),
+    ("□ 국내 전기차 시장이 커지면서 전기차 보급과 전기차 충전 수요가 늘었다.\n", []),
+    # a real name written once, or always before its title, is kept
+    ("□ 가상시 반도윤 시장은 회의를 열었다. 반도윤 시장은 협력을 당부했다.\n", ["반도윤"]),
+    # a one-word acronym in brackets glosses the company, not the name after it
+    ("□ 이어 나라소프트(NSW) 고하진 대표가 발표했다.\n", ["고하진"]),
+    # an office in a head's bracket is no person; a name glued to its title is the name
+    ("□ 가상정책협의회(위원장 국토부장관)는 계획을 심의했다.\n", []),
+    ("□ 가상위원회(위원장 부총리)가 열렸다.\n", []),
+    ("□ 가상사고수습본부(본부장:장관한지훈)는 분석하였다.\n", ["한지훈"]),
+    ("□ 가상사고수습본부(본부장:한지훈장관)는 분석하였다.\n", ["한지훈"]),
+])
+def test_non_persons_and_offices(text, names):
+    assert [p[0] for p in persons(text)] == names
+
+
+# --- people in lists: ages, names joined by '·', occupations ------------------------------------
+
+def test_a_list_of_people_with_their_ages():
+    text = ("□ 올해의 인물을 선정했다.\n\n ※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 "
+            "남궁별(48), 나라초등학교 교사 김도윤(57)\n")
+    assert persons(text) == [("고하늘", "사무처장", "가상협의회", "KR"), ("남궁별", "방송작가", None, "KR"),
+                             ("김도윤", "교사", "나라초등학교", "KR")]
+
+
+@pytest.mark.parametrize("line,names", [
+    # a count in brackets after a word is no age of a person: no title before it
+    ("※ 표창: 지자체(2), 공무원(12), 민간기업(12)", []),
+    ("※ 과목: 경영학(9), 회계학(12)", []),
+])
+def test_counts_in_brackets_are_no_ages(line, names):
+    assert [p[0] for p in persons(f"□ 결과\n\n {line}\n")] == names
+
+
+@pytest.mark.parametrize("line,names", [
+    ("※ 이가온·노도윤·하다람 작가 등은 재능 기부를 하였다.", ["이가온", "노도윤", "하다람"]),
+    # joined nouns before a word that is no title, or parts that are no full names
+    ("※ 정규직·일용직 근로자의 생계를 지원한다.", []),
+    ("※ 교육·연구 기관 대표가 참석했다.", []),
+])
+def test_names_joined_by_a_middle_dot_share_a_title(line, names):
+    assert [p[0] for p in persons(f"□ {line}\n")] == names
+
+
+@pytest.mark.parametrize("line,names", [
+    ("드라마에 출연한 구서진 배우가 영상을 남겼다.", ["구서진"]),
+    ("이날 행사에는 남도현 감독이 참석했다.", ["남도현"]),
+    # occupations are everyday nouns: a word before them needs a full name's shape
+    ("북한 인기 작가의 풍경화를 전시한다.", []),
+    ("금융 감독 체계를 개편한다.", []),
+    # nor a future adnominal shaped like a name ('제재할 감독')
+    ("위반을 제재할 감독 능력이 부족하다.", []),
+])
+def test_occupations_are_titles(line, names):
+    assert [p[0] for p in persons(line)] == names
+
+
+# --- a discussion's chair and discussants -------------------------------------------------------
+
+def test_the_chair_moderates_and_those_named_after_discuss():
+    text = ("□ 발표 이후에는 가상대학교 남궁하린 교수를 좌장으로 나라대학교 구태윤 명예교수, 가상연구원 "
+            "변서아 연구위원 등 전문가들과 발표자들이 참여하여 과제를 논의한다.\n")
+    roles = {p.name: p.roles for p in parse(text).people}
+    assert roles == {"남궁하린": ["moderator"], "구태윤": ["panelist"], "변서아": ["panelist"]}
+
+
+def test_a_bracket_between_the_chair_and_the_phrase():
+    text = "□ 패널토론은 구태윤 가상포럼 분과장(나라대 교수)을 좌장으로, 전문가들이 토론했다.\n"
+    assert {p.name: p.roles for p in parse(text).people}["구태윤"] == ["moderator"]
+
+
+def test_presentations_named_first_keep_the_presenters():
+    """'… 좌장으로 하여, B 교수, C 실장의 주제발표와 …': B and C present; one named earlier in the
+    sentence ('A 차관의 인사말 이후') is not the chair."""
+    text = ("□ 토론회는 한지훈 가상부 차관의 인사말 이후, 가상협회 이도윤 회장을 좌장으로 하여, 나라대학교 "
+            "조하람 교수의 주제발표로 진행된다.\n")
+    roles = {p.name: p.roles for p in parse(text).people}
+    assert roles["이도윤"] == ["moderator"] and roles["조하람"] == ["presenter"]
+    assert "moderator" not in roles["한지훈"]
+
+
+# --- names in prose between a description and the title ---------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # a foreign given name before a last word shaped like a Korean name, after a genitive
+    ("스페인 국립행정원(INAP)의 카롤리나 구아라 국장이 발표했다.",
+     [("카롤리나 구아라", "국장", "스페인 국립행정원(INAP)", "ES")]),
+    # a Korean name after a word that is no foreign given name stays alone
+    ("이날 특히 김민수 국장이 참석했다.", [("김민수", "국장", None, "KR")]),
+    # a person joined before ('A 교수와') is not part of the next one's description
+    ("가상대학교 한도윤 교수와 캐나다 해양연구소의 제임스 그린 박사가 참석했다.",
+     [("한도윤", "교수", "가상대학교", "KR"), ("제임스 그린", "박사", "캐나다 해양연구소", "CA")]),
+    # a compound title with its copula is dropped whole ('부학장인')
+    ("영국 가상대학교 부학장인 메리 스톤 교수가 강연했다.", [("메리 스톤", "교수", "영국 가상대학교", "GB")]),
+    # a civil-service grade as an office
+    ("한서준 국제경제관리관은 회의에서 협력을 강조했다.", [("한서준", "국제경제관리관", None, "KR")]),
+])
+def test_names_in_prose(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("team,affiliation", [
+    ("국제협력정보화팀", "국제협력정보화팀"),
+    ("F팀", "기획조정관"),           # a cut name ('110T/F팀') is no team
+    (None, "기획조정관"),
+])
+def test_a_contacts_own_team_is_its_affiliation(team, affiliation):
+    """The 국/실 written above the contact rows names a larger unit; the row's own team is theirs."""
+    from pipeline.stages import people
+    from .semantic_helpers import prepare
+    doc, lex = prepare("□ 가상청은 연수를 개최했다.\n\n담당: 사무관 구하람 (044-200-1112)\n", until="event")
+    at = doc.text.index("구하람")
+    doc.contacts = [{"organization": "가상청", "department": "기획조정관", "team": team, "name": "구하람",
+                     "title": "사무관", "role": "staff", "phone": "044-200-1112", "span": [at, at + 3]}]
+    people.run(doc, lex)
+    assert {p.name: p.affiliation for p in doc.people}["구하람"] == affiliation
+
+
+# --- bracketed list items: committees, occupations, transliterated names after a mark ----------
+
+@pytest.mark.parametrize("line,expected", [
+    # a committee after the organization in a footnote's list
+    ("* 위원: 김도윤(가상대학교, 정책위원회), 박서하(나라연구원, 평가위원회)",
+     [("김도윤", None, "가상대학교", "KR"), ("박서하", None, "나라연구원", "KR")]),
+    # an item closing its line is a name's only with three syllables ('목록(가상부)' is none)
+    ("* 붙임: 목록(가상부)", []),
+    # a transliterated name after a list mark, whole
+    ("출연: △한서윤(아나운서) △타일러 라시(방송인)",
+     [("한서윤", "아나운서", None, "KR"), ("타일러 라시", "방송인", None, None)]),
+    # a bare title in brackets needs the name to open the item
+    ("과제: △국내 홍보 강화(기자)", []),
+])
+def test_bracketed_list_items(line, expected):
+    assert persons(f"□ 안내\n\n {line}\n") == expected
+
+
+# --- the quoted head of the issuing body ---------------------------------------------------------
+
+@pytest.mark.parametrize("line,issuer,roles", [
+    ("한서준 청장은 “협력을 이어가겠다”라고 말했다.", "가상청", ["head"]),
+    # not quoted: a head named in passing is left as written
+    ("한서준 청장이 회의에 참석했다.", "가상청", []),
+    # a head's title of another kind of body
+    ("한서준 장관은 “협력을 이어가겠다”라고 말했다.", "가상청", []),
+    # another organization written for the person
+    ("나라청 한서준 청장은 “협력을 이어가겠다”라고 말했다.", "가상청", []),
+])
+def test_a_quoted_head_of_the_issuer(line, issuer, roles):
+    from pipeline.stages import people
+    from .semantic_helpers import prepare
+    doc, lex = prepare(f"□ {line}\n", until="event")
+    doc.release = {**doc.release, "issuer": {"name": issuer, "canonical": issuer}}
+    people.run(doc, lex)
+    assert {p.name: p.roles for p in doc.people}["한서준"] == roles

@@ -97,3 +97,90 @@ def test_the_subject_of_a_session_sentence_presents_in_it():
 def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     text = "□ 한서준 가상위원장은 ‘노동시장 전환’을 주제로 하는 세션2에 참석했다.\n"
     assert [t for s in parse(text).sessions for t in s.talks] == []
+
+
+# --- talks told in prose (sessions.toml [prose_talks]) ------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # one talk per speaker joined before the verb, on the quoted topic after them
+    ("가상대학교 한도윤 교수와 나라연구원 서지안 국장이 ‘도시 숲의 탄소 흡수’를 주제로 발표를 진행한다.",
+     [("한도윤", "도시 숲의 탄소 흡수"), ("서지안", "도시 숲의 탄소 흡수")]),
+    # the '…에 대하여' phrase is the topic; each verb of the sentence names its own speaker
+    ("이날 목재연구소 구하람 소장이 해외 목조주택 보급 현황에 대하여 발표하였으며, 가상과학원 남윤서 박사가 "
+     "내화 성능 시험 결과에 대해 발표하였다.",
+     [("구하람", "해외 목조주택 보급 현황"), ("남윤서", "내화 성능 시험 결과")]),
+    # a keynote speaker without a topic
+    ("가상대학교 문채원 교수가 기조연사로 나서 참석자들과 대화를 나눈다.", [("문채원", None)]),
+    # the genitive right before the noun: '… 교수의 발제 후'
+    ("가상대학교 윤도하 교수와 나라대학교 최서윤 교수의 발제 후 종합토론이 이어졌다.",
+     [("윤도하", None), ("최서윤", None)]),
+    # 'each': as many quotes as speakers, one each in order
+    ("나라기업 강이든 대표와 가상그룹 임수아 팀장은 각각 ‘인재 확보 전략’, ‘데이터 기반 채용’에 대해 발표했다.",
+     [("강이든", "인재 확보 전략"), ("임수아", "데이터 기반 채용")]),
+    # a second verb of the sentence gives the topic of the first one's speaker
+    ("가상대학교 오태윤 교수는 첫 번째 발제를 맡아 ‘고령 인구의 정의’에 대해 발표하였다.",
+     [("오태윤", "고령 인구의 정의")]),
+    # a quote before the speakers, with its topic phrase
+    ("첫 순서는 ‘공공 데이터 개방’을 주제로 나라연구원 백시우 연구위원이 발표를 진행한다.",
+     [("백시우", "공공 데이터 개방")]),
+])
+def test_talks_told_in_prose(line, expected):
+    assert [(t[1], t[2]) for t in all_talks(f"□ {line}\n")] == expected
+
+
+@pytest.mark.parametrize("line", [
+    # a plain 발표 without a topic phrase announces
+    "가상부 한지우 장관은 ‘도시 숲 확대 계획’을 발표했다.",
+    "가상부 한지우 장관은 이날 종합 대책을 발표하였다.",
+    # an adnominal '발표한' and a lecture event ('강연회') are no talk
+    "가상부 한지우 장관이 발표한 계획에 따라 강연회를 개최했다.",
+    # the genitive names something else before the noun
+    "가상대학교 한지우 교수의 연구 결과에 대해 발표가 있었다.",
+    # the verb's subject is another (the name before it is an object)
+    "가상부 한지우 장관을 만나 협력 방안에 대해 발표하였다.",
+])
+def test_prose_that_tells_no_talk(line):
+    assert all_talks(f"□ {line}\n") == []
+
+
+def test_a_quote_naming_a_session_is_not_the_talk_topic():
+    text = "□ 가상위원회 한서준 위원장은 ‘노동시장 전환’을 주제로 하는 세션 다음에 기조연사로 나섰다.\n"
+    assert [t[2] for t in all_talks(text)] == [None]
+
+
+# --- title-first programme items (sessions.toml [titled_items]) --------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # quoted titles, one speaker each, the items closed by particles
+    ("학술대회에서는 5건의 발표가 진행된다. ▲「도시 숲의 변천」(한도윤, 가상대학교)를 시작으로 "
+     "▲「가로수 관리의 과제」(서지안, 나라연구원) 순으로 이어진다.",
+     [("한도윤", "도시 숲의 변천", "가상대학교"), ("서지안", "가로수 관리의 과제", "나라연구원")]),
+    # a description before the quoted title; several speakers of two organizations
+    ("주제발표는 ▲ 복원의 방향을 살펴보는 ‘유적 복원의 원칙’(권하늘·안도윤, 가상연구소 / 김시우, 나라원)에서 다룬다.",
+     [("권하늘", "유적 복원의 원칙", "가상연구소"), ("안도윤", "유적 복원의 원칙", "가상연구소"),
+      ("김시우", "유적 복원의 원칙", "나라원")]),
+    # name, organization and title in the bracket, without a comma
+    ("1부에서는 △위성 자료 활용 현황(성하람 가상청 디지털단장) △관측 품질 개선 방안(류도하 나라대 교수)에 대해 "
+     "주제발표가 있을 예정이다.",
+     [("성하람", "위성 자료 활용 현황", "가상청"), ("류도하", "관측 품질 개선 방안", "나라대")]),
+])
+def test_title_first_items(line, expected):
+    doc = parse(f"□ {line}\n")
+    talks = doc.talks + [t for s in doc.sessions for t in s.talks]
+    assert [(t.speaker, t.topic, t.affiliation) for t in talks] == expected
+
+
+@pytest.mark.parametrize("line", [
+    # a list of papers names no presentation
+    "학술지에는 논문 4편이 수록되었다. ▲ 해상 교역로 연구(한도윤, 가상대학교), ▲ 항구 유적 연구(서지안, 나라대) 등이다.",
+    # measures with brackets: no name opens them
+    "주요 발표 내용은 △사업장 점검(첨단장비 활용) △차량 운행제한(과태료 미부과) 등이다.",
+])
+def test_items_that_are_no_talks(line):
+    assert all_talks(f"□ {line}\n") == []
+
+
+def test_a_title_before_a_bracketed_person_is_no_name():
+    """'△… 전망(성하람 가상청 디지털단장)': the word before the bracket is the title's, not a name."""
+    doc = parse("□ 1부에서는 △위성 활용 현황 및 전망(성하람 가상청 디지털단장)에 대해 주제발표가 있다.\n")
+    assert "전망" not in [p.name for p in doc.people]

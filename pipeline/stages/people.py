@@ -17,8 +17,12 @@ A transliterated name needs evidence: a country in its description, a Latin glos
 (`Angela Ellard 전 WTO 사무차장`) are read by their shape. Roles come from the person's own
 sentence (`… 주재로` → moderator, `… 실장을 대표로` → head, `… 기조연설에서 NAME` written before).
 Other readers: organization heads in brackets (`산림청(청장 홍길동)`, `금융위원회(손병두 부위원장)`),
-`NAME(기관 직함)`, `NAME(기관), NAME(기관) 등` lists, programme lines, and contacts, whose title
-and department come from their row when the contact table leaves them out.
+`NAME(기관 직함)`, `NAME(기관), NAME(기관) 등` lists, `직함 NAME(61)` lists with ages, names joined
+by '·' sharing a title (`가·나·다 작가`), programme lines, and contacts, whose title and
+department come from their row (its own team first) when the contact table leaves them out.
+A discussion's chair (`… 교수를 좌장으로`) moderates and those named after it discuss. A word
+shaped like a name that the release also writes as a noun (`반도체 시장`, `반도체 산업`) and an
+office in a head's bracket (`(위원장 부총리)`) are no people.
 """
 from __future__ import annotations
 
@@ -39,6 +43,13 @@ ROLE_WINDOW = 300            # characters after a name searched for what they di
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
+FOREIGN_GIVEN_SYLLABLES = 3  # '사브리나 반데라': a foreign given name before a Korean-shaped word
+AGED_ITEM_REACH = 24        # characters before an age searched for the title and the name
+AGE_CHARS = 5               # '(61)', '(68세)'
+MARKED_NAME_WORDS = 3       # words of a transliterated name before its last one after a list mark
+CHAIR_PARTICLE_REACH = 3     # characters before '좌장으로' searched for its particle
+NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
+GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
 SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
@@ -59,6 +70,7 @@ class Mention:
     end: int                    # of the title
     short: bool                 # surname only: '서 위원장'
     affiliation: str | None = None   # written between the name and the title
+    described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -168,7 +180,8 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
     found = None
     for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
         pass
-    if found is None:
+    # '케이티(KT) 김영섭 대표': a gloss of one word in capitals is an organization's acronym.
+    if found is None or (" " not in found.group("latin") and found.group("latin").isupper()):
         return None
     # '「프랑수아 필립 샴페인(Francois-Philippe Champagne)」 캐나다 외교장관': the quotes around
     # the name are not words of the affiliation.
@@ -227,6 +240,23 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
 
 
+def join_foreign_given_name(words: Words, lex: Lexicon) -> tuple[int, str] | None:
+    """'이탈리아 국립행정학교(SNA)의 사브리나 반데라 |국장': a last word shaped like a Korean name
+    ('반데라') after a foreign given name ('사브리나', no Korean name's shape) that opens the name
+    after a genitive or a country's name, in a description that names a country, is one name."""
+    if len(words) < 3:
+        return None
+    _, _, given = words[-2]
+    before = words[-3][2]
+    if is_korean_name(given, lex) or len(given) < FOREIGN_GIVEN_SYLLABLES \
+            or not is_name_word(given, lex, FOREIGN_WORD_SYLLABLES) \
+            or not (before.endswith(lex.semantic["people"]["name"]["genitive"]) or lex.COUNTRY_RE.fullmatch(before)):
+        return None
+    if not any(country_in(w, lex) for _, _, w in words[:-2]):
+        return None             # a foreign name needs a country in its description
+    return words[-2][0], f"{given} {words[-1][2]}"
+
+
 def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexicon,
                gloss_lo: int) -> Mention | None:
     """'호주의 크리스 홀 |박사' → Mention('크리스 홀'); '역임한 서 |위원장' → short Mention('서');
@@ -245,6 +275,9 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     name, hanja = first
     if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
+    joined = join_foreign_given_name(words, lex) if is_korean_name(name, lex) and not hanja else None
+    if joined is not None:
+        return Mention(joined[1], None, title, joined[0], title_start + len(title), False)
     if not is_korean_name(name, lex) and not hanja:
         for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
             if not is_name_word(w, lex) or len(name) > 4:
@@ -335,6 +368,11 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
     if lead and lead.end() <= name_start:
         start = lead.end()
     for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
+        if m.group("joiner"):
+            # '… 정제영 교수와 |…': a joiner closes a clause only after a person's title.
+            word = text[text.rfind(" ", 0, m.start("joiner")) + 1:m.start("joiner")]
+            if not lex.PERSON_TITLE_TAIL_RE.search(word):
+                continue
         start = m.end()
     # Nor across a line: the bullet above ('- … 방안 논의') says nothing of the person — unless
     # the name opens its line under a line that only names an organization (a table's cells:
@@ -356,6 +394,11 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     # 'INADEM에서 근무하는', 'PECC에서 … 활약하는': where someone works; '정부대전청사에서 |이명구
     # 청장 주재로' is where the meeting was, said right before the name.
     if located and description[located.end():].strip():
+        # '이번 경연에서 |산림교육원 김용경 주무관': an organization written whole after the
+        # locative is the person's, the locative names the occasion.
+        after = collapse(description[located.end():])
+        if " " not in after.strip() and lex.ORG_WORD_RE.search(after) and organization_tail(after, lex) == after:
+            return after
         return collapse(located.group("org"))
     lead = lex.COUNTRY_RE.match(description)
     rest = description
@@ -444,6 +487,19 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
 
 # --- the stage -----------------------------------------------------------------------------
 
+def joined_mentions(word: tuple[int, int, str], title: str, end: int, lex: Lexicon) -> Iterator[Mention]:
+    """'이가온·나도윤·다하람' before '작가' → three mentions; '정규직·일용직' (no full names) → none."""
+    joiner = lex.semantic["people"]["name"]["name_joiner"]
+    names = word[2].split(joiner)
+    if not all(is_korean_name(n, lex) and len(n) >= GLUED_NAME_SYLLABLES and not is_organization_name(n, lex)
+               for n in names):
+        return
+    at = word[0]
+    for name in names:
+        yield Mention(name, None, title, at, end, False, described=word[0])
+        at += len(name) + len(joiner)
+
+
 def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
     lo = content_start(text, node)
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
@@ -463,6 +519,13 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
                     and any(lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w)
                             for w in mention.affiliation.split()):
                 yield mention
+            continue
+        joiner = lex.semantic["people"]["name"]["name_joiner"]
+        joined = list(joined_mentions(words[-1], written, m.end("title"), lex)) \
+            if not glued and words and joiner in words[-1][2] else []
+        if joined:
+            # '이가온·나도윤·다하람 |작가': names joined by '·' share the title, each a full Korean name.
+            yield from joined
             continue
         mention = match_name(text, words, at, written, lex, max(lo, at - GLOSS_WINDOW)) \
             or match_repeated_name(text, words, at, written, lex) \
@@ -494,8 +557,9 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
-    start = clause_start(text, node, mention.start, lex)
-    description = text[start:mention.start]
+    described = mention.start if mention.described is None else mention.described
+    start = clause_start(text, node, described, lex)
+    description = text[start:described]
     quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY & set(description) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
         or parse_affiliation(description, lex)
@@ -529,6 +593,31 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
     '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
     return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country
                 or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
+
+
+def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
+    """'반도체 시장', '전망 위원': a word shaped like a Korean name before a title that is also an
+    everyday noun (or a two-syllable one before any title) is a noun when the release writes it
+    elsewhere before words that are no title and no organization ('반도체 산업', '반도체 기업들이')."""
+    name = mention.name
+    if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex) \
+            or not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
+        return False
+    uses, at = 0, text.find(name)
+    while at >= 0:
+        start, end, at = at, at + len(name), text.find(name, at + 1)
+        if start == mention.start:
+            continue
+        after = lex.WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+        org = lex.ORG_WORD_RE.search(after.group()) if after is not None else None
+        if org is not None and len(org.group()) == 1 and not is_department_word(after.group(), lex):
+            org = None          # '보급과', '충전이': a particle, not an organization's ending
+        if after is not None and not lex.PERSON_TITLE_RE.match(after.group()) and org is None \
+                and not text[start - 1:start].strip():
+            uses += 1
+            if uses >= NOUN_USES:
+                return True
+    return False
 
 
 class Registry:
@@ -580,6 +669,8 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)
             elif not mention.short:
+                if is_common_noun(mention, doc.text, lex):
+                    continue
                 person = parse_person(doc.text, node, mention, lex)
                 # An affiliation written between the name and the title vouches for it too.
                 if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
@@ -603,6 +694,7 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
 
 
 CONTACT_EVIDENCE = ("title", "phone", "email", "role")
+MIN_TEAM_CHARS = 3          # 'F팀' of '110T/F팀' is a cut name, no team
 CONTACT_TITLE_REACH = 16     # characters before a contact's name searched for the title its row writes
 ROW_DEPARTMENT_WORDS = 4     # a line above a contact naming its department holds only that
 # What parts the cells of a flattened contact row: '담당자: 사무관 / 우지완', '<대경장>'.
@@ -685,7 +777,10 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     starts = [line.start for line in doc.lines]
     for contact in doc.contacts:
         if contact.get("name") and is_contact_person(contact, lex):
-            department = contact.get("department")
+            # The person's own row: its team ('국제협력정보화팀'), else its department; the 국/실
+            # written on a line above names a larger unit.
+            team = contact.get("team")
+            department = (team if team and len(team) >= MIN_TEAM_CHARS else None) or contact.get("department")
             if not department and contact.get("span"):
                 department = row_department(doc, bisect_right(starts, contact["span"][0]) - 1, lex)
             if not contact.get("title") and contact.get("span"):
@@ -696,7 +791,9 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         if head.get("name"):
             found.append(({**head, "span": head_span(org, head, doc.text)}, "head", org.get("name")))
     for item, role, affiliation in found:
-        name = collapse(item["name"])
+        name = head_name(collapse(item["name"]), lex)
+        if name is None:
+            continue            # '(위원장 국토부장관)', '(본부장 : 국무총리)': an office holds it, no person
         known = next((p for p in people if p.name == name), None)
         if known is not None:
             if role not in known.roles:
@@ -708,6 +805,22 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         if span is not None:
             people.append(Person(name, item.get("name_hanja"), item.get("title"), affiliation, None,
                                  [role], span))
+
+
+def head_name(name: str, lex: Lexicon) -> str | None:
+    """The person a head's bracket names: '권덕철' of '장관권덕철' and '권덕철장관' (a title glued to
+    the name where blanks were dropped); None when the bracket names an office, not a person
+    ('부총리', '국토부장관', '통일부장관')."""
+    titles = lex.semantic["person_title_set"]
+    if name in titles or split_glued_title(name, lex) is not None:
+        return None
+    for k in range(2, len(name) - 1):
+        head, tail = name[:k], name[k:]
+        if head in titles and is_korean_name(tail, lex) and len(tail) >= GLUED_NAME_SYLLABLES:
+            return tail
+        if tail in titles:      # '국토부장관': no name before the office
+            return head if is_korean_name(head, lex) and len(head) >= GLUED_NAME_SYLLABLES else None
+    return name
 
 
 def body_lines(doc: Document) -> list[Line]:
@@ -734,28 +847,103 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 person.roles.append(e.role)
 
 
+def opens_item(text: str, start: int, lex: Lexicon) -> bool:
+    """The name opens its list item: only a mark, a comma, a colon or a blank before it on its line."""
+    before = text[text.rfind("\n", 0, start) + 1:start].rstrip()
+    return not before or before[-1] in ",:：·" or before[-1] in "".join(lex.semantic["people"]["name"]["item_marks"])
+
+
+def marked_foreign_name(text: str, start: int, last: str, lex: Lexicon) -> tuple[int, str] | None:
+    """'△타일러 라시(방송인)': the words between a list mark and the bracketed word's last word are a
+    transliterated name's when each is one (no Korean name's shape before the last)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    mark = max(text.rfind(ch, line_start, start) for ch in lex.semantic["people"]["name"]["item_marks"])
+    if mark < 0:
+        return None
+    words = text[mark + 1:start].split()
+    if not 1 <= len(words) <= MARKED_NAME_WORDS \
+            or not (is_foreign_word(last, lex, glossed=True) or is_korean_name(last, lex)) \
+            or not all(is_foreign_word(w, lex) for w in words) \
+            or all(is_korean_name(w, lex) for w in words + [last]):
+        return None             # '△김하늘 이도윤(…)' would be two Korean names, no one's
+    return text.index(words[0], mark), " ".join(words + [last])
+
+
 def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
     for node in bracketed:
         for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
-            name = m.group("name")
-            if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"]:
+            name, start = m.group("name"), m.start("name")
+            marked = marked_foreign_name(doc.text, start, name, lex)
+            if marked is not None:
+                start, name = marked         # '△타일러 라시(방송인)': the whole name after the mark
+            elif not is_korean_name(name, lex):
+                continue
+            if name in known or name in lex.semantic["never_names"]:
                 continue
             words = m.group("inside").split()
+            if len(words) == 1 and (words[0] in lex.semantic["person_title_set"] or len(name) < GLUED_NAME_SYLLABLES) \
+                    and marked is None and not opens_item(doc.text, start, lex):
+                continue        # '△… 강화(기자)', '… 설명(에너지경제연구원)': the name must open its item
+            if len(words) > 2 and is_korean_name(words[0], lex) and len(words[0]) >= GLUED_NAME_SYLLABLES:
+                continue        # '△… 현황 및 전망(성하람 가상청 단장)': the bracket names its own person
             affiliation = collapse(" ".join(words[:-1])) or None
             known.add(name)
             # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
             people.append(Person(name, None, words[-1], affiliation,
                                  country_in(affiliation, lex), [],
+                                 (start, m.end("name"))))
+
+
+def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+    """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
+    each a description, a title, a name and a two-digit age; the description since the list's
+    separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
+    known = {p.name for p in people}
+    marks = tuple(lex.semantic["people"]["name"]["former_marks"])
+    descriptions: list[tuple[int, int]] = []
+    if not lex.AGE_BRACKET_RE.search(doc.text):
+        return                  # no age in brackets: a cheap search skips the costly pattern
+    for node in bracketed:
+        ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
+        if not ages:
+            continue
+        # The item the age closes: the last match of the window before it ends there.
+        found = ([m for m in lex.AGED_PERSON_RE.finditer(doc.text, max(node.span.start, at - AGED_ITEM_REACH),
+                                                         at + AGE_CHARS) if m.start("age") - 1 == at]
+                 for at in ages)
+        for m in (ms[-1] for ms in found if ms):
+            name = m.group("name")
+            if name in known or not is_korean_name(name, lex) or len(name) < GLUED_NAME_SYLLABLES:
+                continue
+            lo = max(node.span.start, m.start() - DESCRIPTION_WINDOW // 2)
+            description = doc.text[lo:m.start()]
+            cut = max(description.rfind(sep) for sep in ",:：※")
+            words = [w for w in description[cut + 1:].split() if w not in marks]
+            affiliation = organization_tail(" ".join(words), lex) if words else None
+            descriptions.append((lo + cut + 1, m.start("name")))
+            known.add(name)
+            people.append(Person(name, None, m.group("title"), affiliation, country_in(affiliation, lex), [],
                                  (m.start("name"), m.end("name"))))
+    if descriptions:
+        # '호치민 국제학교 ⏎ 교사 김태기(76)': a word the body read as a name before the item's title
+        # is a word of the item's description.
+        people[:] = [p for p in people if not any(a <= p.span[0] < b for a, b in descriptions)]
 
 
 def is_listed_organization(org: str, lex: Lexicon) -> bool:
     """'고려대', '한국게임산업협회': an organization, not a city or a province ('부산시')."""
     return (bool(lex.ORG_WORD_RE.search(org)) and not lex.COUNTRY_RE.fullmatch(org)
             and not org.endswith(tuple(lex.semantic["people"]["name"]["region_endings"])))
+
+
+def closes_list_item(text: str, end: int) -> bool:
+    """A comma or '등' after the bracket: the item is one of a list ('허진(가상대), …'); an item
+    closing its line ('목록(환경부)') is a name's only with a full name's three syllables."""
+    rest = text[end:end + 3].lstrip()
+    return rest.startswith((",", "등"))
 
 
 def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
@@ -765,7 +953,8 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], br
     known = {p.name for p in people}
     for node in bracketed:
         items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
-                 if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]]
+                 if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
+                 and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
         if listed:
             listed = [m for m in items if m in listed or (m.group("org").isascii() and m.group("org").isupper())]
@@ -787,7 +976,9 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed:
                 named_after(m, lex, people, known)
                 continue
             name = m.group("name")
-            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split())
+            # '사원(배우자 포함)': a title glued to the words after it is no head's title.
+            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split()) \
+                and not doc.text[m.end("title"):m.end("title") + 1].isalpha()
             if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
                 continue
             if name in known:
@@ -822,6 +1013,49 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
                          (m.start("after_name"), m.end("after_name"))))
 
 
+def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'A 교수를 좌장으로 B 명예교수, C 교수 등 전문가들이 참여하여 … 논의': A moderates, B and C
+    discuss (panelist, not the presenters a later '발표자들' would make them). When the sentence
+    first names presentations of theirs ('B 교수, C 실장의 주제발표'), their roles stay."""
+    for phrase in lex.CHAIR_PHRASE_RE.finditer(doc.text):
+        # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
+        m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
+        if m is None or m.end() != phrase.end():
+            continue
+        stop = SENTENCE_STOP_RE.search(doc.text, m.end())
+        end = stop.start() if stop else len(doc.text)
+        verb = lex.DISCUSSION_VERB_RE.search(doc.text, m.end(), end)
+        discussed = verb is not None and not verb.group("presented")
+        for person in people:
+            spans = [person.span, *person.mentions]
+            # The chair's name and title right before the phrase ('… 교수(한라대)를 좌장으로').
+            if any(lex.CHAIR_GAP_RE.fullmatch(doc.text, b, m.start()) for _, b in spans):
+                person.roles = ["moderator"] + [r for r in person.roles if r == "head"]
+            elif discussed and any(m.end() <= a < verb.start() for a, _ in spans):
+                person.roles = ["panelist"] + [r for r in person.roles if r not in ("presenter", "panelist")]
+
+
+def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
+    """'이명구 청장은 “…”라고 말했다' in a 관세청 release: the person quoted with the head's title of
+    the issuer's kind of body, and the issuer or no organization written, is the issuer's head."""
+    issuer = (doc.release.get("issuer") or {}) if isinstance(doc.release, dict) else {}
+    names = {n for n in (issuer.get("name"), issuer.get("canonical")) if n}
+    if not names:
+        return
+    heads = lex.semantic["people"]["issuer_head"]
+    name = max(names, key=len)
+    ending = next((e for e in sorted(heads, key=len, reverse=True) if name.endswith(e)), None)
+    if ending is None:
+        return
+    for person in people:
+        if person.title in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
+                and (person.affiliation is None or person.affiliation in names
+                     or short_form(person.affiliation, lex) in names) \
+                and any(lex.QUOTED_AFTER_RE.match(doc.text, end) for _, end in [person.span, *person.mentions]):
+            person.affiliation = person.affiliation or name
+            person.roles.append("head")
+
+
 def home_countries(people: list[Person], lex: Lexicon) -> None:
     """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
     home = lex.semantic["people"]["home_country"]
@@ -834,12 +1068,16 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     people = from_body(doc, lex)
     # The bullets holding a bracket, found once: the three readers below need one.
-    bracketed = [node for node in walk(doc.sections) if doc.text.find("(", node.span.start, node.span.end) >= 0]
+    nodes = list(walk(doc.sections))
+    bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
     from_org_heads(doc, lex, people, bracketed)
     from_parentheses(doc, lex, people, bracketed)
+    from_aged_list(doc, lex, people, bracketed)
     from_organization_list(doc, lex, people, bracketed)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
+    discussants(doc, lex, people)
+    issuer_heads(doc, lex, people)
     home_countries(people, lex)
     people.sort(key=lambda p: p.span)
     doc.people = people

@@ -17,7 +17,10 @@ Sessions are declared three ways:
 - a count announced (`세션(12개)`, `12개 세션`) over a list exactly that long, one name a line.
 Talks also come from a `▲A, ▲B 등에 대한 … 발표가 진행` list (by title), from the speakers a
 session's paragraph names, and from a presenter whose role is written before the name
-(`발표를 맡은 …`); a talk takes what the programme leaves out from its speaker's person.
+(`발표를 맡은 …`); from prose, one talk per speaker named right before a talk verb (`A 교수와
+B 국장이 ‘…’을 주제로 발표`, `… 소장이 … 전망에 대하여 발표하였으며`, `기조연사로 나서`, `…의 발제 후`);
+and from title-first items (`▲「제목」(성명, 소속)`, `△제목(성명 소속 직함)`) on a line that names a
+presentation. A talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
 block most similar to that title (`… 부문은 …`) or from the label bullet's children.
@@ -26,17 +29,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import Lexicon
+from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start, walk
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
+# A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
+SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 # A panelist of a programme joins the discussion; only presenters and keynotes give talks.
 PROGRAM_TALK_ROLES = ("presenter", "keynote")
 SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
 SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
+ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
+SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
+MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
 
 
 @dataclass(frozen=True)
@@ -507,6 +516,169 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
     return talks
 
 
+@dataclass(frozen=True)
+class TalkVerb:
+    """A talk verb as found: '… 전망에 대하여 발표하였으며' → start at '에 대하여', about True."""
+    start: int                  # of the topic phrase when one is written, else of the noun
+    end: int
+    noun: str | None
+    tail: str | None
+    about: bool
+
+
+def talk_verbs(text: str, start: int, end: int, lex: Lexicon) -> Iterator[TalkVerb]:
+    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start, end):
+        about = lex.PROSE_ABOUT_BEFORE_RE.search(text, max(start, m.start() - ABOUT_REACH), m.start())
+        yield TalkVerb(about.start() if about else m.start(), m.end(), m.group("noun"), m.group("tail"),
+                       about is not None)
+
+
+def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Person]],
+                   lex: Lexicon) -> list[tuple[int, int, Person]]:
+    """The people a talk verb is told of: the one named last before it, as its subject ('… 소장이')
+    or its genitive right before the noun ('… 원장의 발제 후'), and those joined to them before
+    ('A 교수와 B 국장이', 'A 대표, B 매니저는')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    before = [s for s in spans if lo <= s[0] and s[1] <= verb]
+    if not before:
+        return []
+    last = before[-1]
+    m = lex.PROSE_SPEAKER_TAIL_RE.match(text, last[1], verb)
+    if m is None or m.group("particle") in rules["joiners"]:
+        return []
+    if m.group("particle") == rules["genitive"] and text[m.end():verb].strip():
+        return []               # '… 교수의 연구 결과를 발표': the genitive names something else
+    chain = [last]
+    for prev in reversed(before[:-1]):
+        m = lex.PROSE_SPEAKER_TAIL_RE.match(text, prev[1], chain[0][0])
+        if m is None or m.group("particle") not in rules["joiners"] \
+                or len(text[m.end():chain[0][0]].split()) > MAX_AFFILIATION_GAP:
+            break               # 'A 교수와 한국은행 B 국장이': the next speaker's description between
+        chain.insert(0, prev)
+    return chain
+
+
+def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) -> list[str]:
+    """The topics between the speakers and the verb: the quotes ('‘…’을 주제로', 'each' one a
+    speaker), else a quote before the speakers ('‘…’을 주제로 A 교수와 B 국장이'), else the plain
+    '… 전망에 대하여' phrase after the time, the venue and the clause before it."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    # The pattern looks past a quote at its topic phrase, which the verb's match may hold.
+    # A quote that names a session ('‘…’을 주제로 하는 세션1') is the session's title, not a talk's.
+    quotes = [collapse(q.group("title")) for q in lex.PROSE_QUOTE_RE.finditer(text, start, verb.end)
+              if q.end() <= verb.start and not lex.SESSION_WORD_RE.search(text, q.end(), q.end() + SESSION_NAMED_REACH)]
+    if quotes:
+        return quotes
+    before = None
+    for before in lex.PROSE_TOPIC_QUOTE_RE.finditer(text, lo, start):
+        pass
+    if before is not None:
+        return [collapse(before.group("title"))]
+    if not verb.about:
+        return []
+    words = text[start:verb.start].split()
+    openers = tuple(rules["topic_openers"])
+    cut = max((i + 1 for i, w in enumerate(words) if w.endswith(openers)), default=0)
+    topic = " ".join(words[cut:])
+    return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
+
+
+def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+    """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
+    '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
+    기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
+    verb of the sentence with no new speaker is the same speakers' ('… 발제를 맡아 ‘…’에 대해
+    발표하였다' gives the topic)."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    talks: list[Talk] = []
+    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    if not spans or lex.PROSE_TALK_NOUN_RE.search(text) is None:
+        return talks
+    for line in lines:
+        if lex.PROSE_TALK_NOUN_RE.search(line.text) is None:
+            continue            # the pattern needs a talk's noun: a plain search skips the line
+        lo, speakers, after = line.content.start, [], line.content.start
+        for verb in talk_verbs(text, line.content.start, line.content.end, lex):
+            noun = verb.noun
+            if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
+                continue        # '… 대책을 발표했다' announces
+            stop = None
+            for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
+                pass
+            if stop is not None:
+                lo, speakers = stop.end(), []
+            found = prose_speakers(text, lo, verb.start, spans, lex)
+            if found:
+                speakers = found
+                tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, found[-1][1])
+                after = tail.end() if tail else found[-1][1]
+            if not speakers:
+                continue
+            if verb.tail in rules["adjacent_tails"] \
+                    and len(text[after:verb.start].split()) > rules["adjacent_words"]:
+                continue        # '… 학생들은 영상과 강연을 통해': the means of another subject
+            topics = prose_topic(text, lo, after, verb, lex)
+            each = len(topics) == len(speakers) > 1
+            for i, (a, _, person) in enumerate(speakers):
+                topic = topics[i] if each else (topics[0] if topics else None)
+                talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic,
+                                  (a, verb.end)))
+            lo = after = verb.end     # the next verb's speakers and topic come after this one
+    return talks
+
+
+def split_title(org: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """'가상청 디지털단장' → ('가상청', '디지털단장'): the last word ending in a person's title is it."""
+    words = org.split() if org else []
+    if len(words) >= 2 and lex.PERSON_TITLE_TAIL_RE.search(words[-1]):
+        return " ".join(words[:-1]), words[-1]
+    return org, None
+
+
+def item_speakers(inside: str, by_name: dict[str, Person], lex: Lexicon) -> list[tuple[str, str | None]]:
+    """'권하늘·안도윤, 가상연구소 / 김시우, 나라원' → the names and their organization; '성하람 가상청
+    디지털단장' → the name, the words after it holding the organization. Each name is a person of
+    the release or a full Korean name followed by its organization; else none is a speaker."""
+    rules = lex.semantic["sessions"]["titled_items"]
+    found: list[tuple[str, str | None]] = []
+    for group in inside.split(rules["groups"]):
+        words = group.replace(",", " , ").split()
+        if not words:
+            continue
+        rest = [w for w in words[1:] if w != ","]
+        org = collapse(" ".join(rest)) if rest else None
+        for name in words[0].split(rules["names"]):
+            person = by_name.get(name)
+            if person is None and not (org and len(name) >= 3 and is_korean_name(name, lex)):
+                return []
+            found.append((name, org))
+    return found
+
+
+def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
+    '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket."""
+    rules = lex.semantic["sessions"]["titled_items"]
+    talks: list[Talk] = []
+    if not any(mark in text for mark in rules["marks"]):
+        return talks            # no item mark in the release: a plain test skips the line scan
+    by_name = {p.name: p for p in people}
+    for i, line in enumerate(lines):
+        if not any(mark in line.text for mark in rules["marks"]):
+            continue
+        context = [line.text] + [l.text for l in lines[max(0, i - rules["intro_lines"]):i]]
+        if not any(lex.PRESENTATION_NOUN_RE.search(c) for c in context):
+            continue            # a list of papers or measures, no presentation named
+        for m in lex.TITLED_ITEM_RE.finditer(text, line.content.start, line.content.end):
+            title = collapse(m.group("title")).rstrip(QUOTE_CLOSE + " ")
+            opened = max(title.rfind(q) for q in QUOTE_OPEN)
+            title = title[opened + 1:] if opened >= 0 else title    # '… 되짚어보는 ‘제목’': the quote
+            for name, written in item_speakers(m.group("inside"), by_name, lex):
+                org, office = split_title(written, lex)
+                talks.append(Talk(name, office, org, None, title, (m.start(), m.end())))
+    return talks
+
+
 def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
     """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
     …): a list exactly as long as the count announced names the sessions. Bracketed lines
@@ -608,6 +780,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
+    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, lines, doc.people, lex))
     listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
@@ -615,6 +788,21 @@ def run(doc: Document, lex: Lexicon) -> None:
     talks = [t for s in doc.sessions for t in s.talks] + doc.talks
     if talks:
         fill_from_people(talks, doc.people)
+
+
+def add_prose_talks(doc: Document, found: list[Talk]) -> None:
+    """A prose talk joins the session whose report holds it, else the event's talks; a speaker
+    already given a talk only lends it a missing topic."""
+    given = {t.speaker: t for s in doc.sessions for t in s.talks} | {t.speaker: t for t in doc.talks}
+    for talk in found:
+        known = given.get(talk.speaker)
+        if known is not None:
+            known.topic = known.topic or talk.topic
+            known.affiliation = known.affiliation or talk.affiliation
+            continue
+        given[talk.speaker] = talk
+        home = next((s for s in doc.sessions if (s.report or s.span)[0] <= talk.span[0] < (s.report or s.span)[1]), None)
+        (home.talks if home is not None else doc.talks).append(talk)
 
 
 def fill_from_people(talks: list[Talk], people: list[Person]) -> None:
