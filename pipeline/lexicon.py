@@ -250,6 +250,10 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "SUBTITLE_RE": deferred(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": deferred(r"^-\s*\d{1,3}\s*-$"),
         "WEBSITE_RE": deferred(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),
+        # '보도자료   고용노동부   www.moel.go.kr': a masthead's fields stand apart by a run of blanks,
+        # and a web address after a single blank. (A bar is a Markdown table's: '| 기관 | 보도자료 |'
+        # is a table row, read as cells.)
+        "MASTHEAD_SPLIT_RE": deferred(r"\s{2,}|\t|\s+(?=\(?(?:https?://)?www\.)"),
         "RELEASE_WORD_RE": deferred(alternation(L["notice"]["release_words"])),
         "URL_RE": deferred(r"(?P<url>(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./?=&%#-]*)?)"),
         "EMAIL_RE": deferred(r"(?<![\w.+-])(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),

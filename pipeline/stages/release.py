@@ -15,6 +15,7 @@ from ..document import BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
+from .segment import is_organization_name, kind_word, masthead_fields
 
 K = BlockKind
 THRESHOLDS = thresholds("release")   # markers.toml [thresholds.release], each with its reason
@@ -31,9 +32,9 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
     own title in its metadata ('metadata')."""
     for line in doc.lines_of(K.RELEASE_HEADER) + doc.lines_of(K.TITLE):
-        m = lex.KIND_LINE_RE.match(line.text)
-        if m:
-            return lex.kinds.get(without_spaces(m.group("kind"))), "header"
+        word = kind_word(line, lex)
+        if word:
+            return lex.kinds.get(without_spaces(word)), "header"
     for line in doc.lines_of(K.PAGE_HEADER):
         m = lex.HEADLINE_TAG_RE.match(line.text)
         if m:
@@ -74,17 +75,6 @@ def kind_of_tag(title: str | None, lex: Lexicon) -> str | None:
 ISSUER_MAX = THRESHOLDS["issuer_max"]
 
 
-def is_organization_name(text: str, lex: Lexicon) -> bool:
-    """'중소기업정보화경영원', '경 찰 청' — one name ending like an organization; not a label
-    ('매수'), a headline ('‘24년 … 감소') or a logo's stray letters ('광부')."""
-    compact = without_spaces(text)
-    if lex.ISSUER_RE.fullmatch(compact):
-        return True
-    units = tuple(lex.titles["organization_suffixes"])
-    return len(text.split()) <= 3 and compact.endswith(units) and len(compact) >= 3 \
-        and all(ch.isalnum() or ch in "·" for ch in compact)
-
-
 def issuer_name(text: str, lex: Lexicon) -> str:
     """A known issuer letter-spaced in a logo box ('경 찰 청') reads as written without spaces."""
     compact = without_spaces(text)
@@ -94,22 +84,30 @@ def issuer_name(text: str, lex: Lexicon) -> str:
 def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | None, Span | None]:
     """'중소기업정보화경영원' / '(www.kimi.or.kr)' above the kind label. A known issuer wins over
     another organization's name; a line that names no organization is never the issuer."""
-    candidates: list[Line] = []
+    candidates: list[tuple[str, Span]] = []
     website = None
     for line in doc.lines_of(K.RELEASE_HEADER):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         m = lex.WEBSITE_RE.match(line.text)
+        fields = None if m else masthead_fields(line, lex)
         if m:
             website = website or m.group("url")
+        elif fields:        # '보도자료   고용노동부   www.moel.go.kr': each field for itself
+            for role, text, at in fields:
+                if role == "website":
+                    website = website or lex.WEBSITE_RE.match(text).group("url")  # type: ignore[union-attr]
+                elif role == "issuer" and len(text) <= ISSUER_MAX:
+                    start = line.content.start + at
+                    candidates.append((text, Span(start, start + len(text))))
         elif len(line.text) <= ISSUER_MAX and is_organization_name(line.text, lex) \
                 and find_edition(line.text, lex)[0] is None:     # '즉시 보도' is a release time, not a '…도'
-            candidates.append(line)
-    known = [l for l in candidates if lex.ISSUER_RE.fullmatch(without_spaces(l.text))]
+            candidates.append((line.text, line.content))
+    known = [c for c in candidates if lex.ISSUER_RE.fullmatch(without_spaces(c[0]))]
     chosen = (known or candidates or [None])[0]
     if chosen is None:
         return None, website, None
-    return issuer_name(chosen.text, lex), website, chosen.content
+    return issuer_name(chosen[0], lex), website, chosen[1]
 
 
 def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> tuple[str, Span] | None:

@@ -82,8 +82,51 @@ def is_page_fields(line: Line, lex: Lexicon) -> bool:
 
 
 def is_kind_line(line: Line, lex: Lexicon) -> bool:
-    """'보도자료', '보 도 참 고 자 료', '[설명자료]'."""
-    return bool(lex.KIND_LINE_RE.match(line.text))
+    """'보도자료', '보 도 참 고 자 료', '[설명자료]', or a masthead holding one."""
+    return kind_word(line, lex) is not None
+
+
+def kind_word(line: Line, lex: Lexicon) -> str | None:
+    """The kind as written on a kind line ('보 도 자 료') or in a masthead's kind field."""
+    m = lex.KIND_LINE_RE.match(line.text)
+    if m:
+        return m.group("kind")
+    fields = masthead_fields(line, lex)
+    return next((lex.KIND_LINE_RE.match(text).group("kind")  # type: ignore[union-attr]
+                 for role, text, _ in fields if role == "kind"), None) if fields else None
+
+
+def is_organization_name(text: str, lex: Lexicon) -> bool:
+    """'중소기업정보화경영원', '경 찰 청' — one name ending like an organization; not a label
+    ('매수'), a headline ('‘24년 … 감소') or a logo's stray letters ('광부')."""
+    compact = without_spaces(text)
+    if lex.ISSUER_RE.fullmatch(compact):
+        return True
+    units = tuple(lex.titles["organization_suffixes"])
+    return len(text.split()) <= 3 and compact.endswith(units) and len(compact) >= 3 \
+        and all(ch.isalnum() or ch in "·" for ch in compact)
+
+
+def masthead_fields(line: Line, lex: Lexicon) -> list[tuple[str, str, int]] | None:
+    """'보도자료   고용노동부   http://www.moel.go.kr' → [('kind', '보도자료', 0), ('issuer',
+    '고용노동부', 10), ('website', 'http://www.moel.go.kr', 18)] (role, text, offset in the line):
+    a line made only of two or more masthead fields — the kind word, an organization, a web
+    address. Any other line (a field that is none of the three: a headline) gives None."""
+    text = line.text
+    if len(text) > SHORT_LINE * 2 or not lex.MASTHEAD_SPLIT_RE.search(text):
+        return None
+    fields, at = [], 0
+    for sep in [*lex.MASTHEAD_SPLIT_RE.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        piece = text[at:end]
+        if piece:
+            role = ("kind" if lex.KIND_LINE_RE.match(piece) else "website" if lex.WEBSITE_RE.match(piece)
+                    else "issuer" if is_organization_name(piece, lex) else None)
+            if role is None:
+                return None
+            fields.append((role, piece, at))
+        at = sep.end() if sep else at
+    return fields if len(fields) >= 2 and any(role != "issuer" for role, _, _ in fields) else None
 
 
 def is_embargo(line: Line, lex: Lexicon) -> bool:
@@ -139,8 +182,8 @@ def is_unit_name(word: str, units: tuple[str, ...]) -> bool:
 
 
 def is_website(line: Line, lex: Lexicon) -> bool:
-    """'(www.kimi.or.kr)'."""
-    return bool(lex.WEBSITE_RE.match(line.text))
+    """'(www.kimi.or.kr)', or a masthead ('고용노동부  www.moel.go.kr')."""
+    return bool(lex.WEBSITE_RE.match(line.text)) or masthead_fields(line, lex) is not None
 
 
 def is_header_line(line: Line, lex: Lexicon) -> bool:
