@@ -15,7 +15,7 @@ from ..document import BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
-from .segment import is_organization_name, kind_word, masthead_fields
+from .segment import is_organization_name, is_unlabelled_time, kind_word, masthead_fields
 
 K = BlockKind
 THRESHOLDS = thresholds("release")   # markers.toml [thresholds.release], each with its reason
@@ -656,7 +656,8 @@ def embargo_pieces(doc: Document, lex: Lexicon) -> tuple[list[Piece], list[Piece
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         for role, start, end in time_fields(line, lex):
-            if role is None and lex.EMBARGO_SENTENCE_RE.search(line.text) and current is None:
+            if role is None and current is None and (lex.EMBARGO_SENTENCE_RE.search(line.text)
+                                                     or is_unlabelled_time(line, lex)):
                 role = "release"
             if role is not None:
                 current = release if role == "release" else distribution

@@ -136,7 +136,20 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
         return False
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
                 or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text)
-                or lex.TIME_FIELD_RE.match(line.text))
+                or lex.TIME_FIELD_RE.match(line.text)) or is_unlabelled_time(line, lex)
+
+
+def is_unlabelled_time(line: Line, lex: Lexicon) -> bool:
+    """'(온라인) 2026. 4. 13.(월) 12:00 / (지 면) 4. 14.(화) 조간', '< 4.14.(화) 조간 >': a release
+    time without its label — a date with a channel in brackets opening the line, or with an
+    edition word — short enough to be a header's line, not a sentence about a paper."""
+    text = line.text
+    if len(text) > SHORT_LINE * 2 or not (lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)):
+        return False
+    if lex.CHANNEL_OPEN_RE.match(text):
+        return True
+    return len(text) <= SHORT_LINE and bool(lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)) \
+        and not is_sentence(line, lex)
 
 
 def is_bare_time_label(line: Line, lex: Lexicon) -> bool:
