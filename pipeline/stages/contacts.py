@@ -128,6 +128,11 @@ def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(words):
+        spaced = letter_spaced_person(chunk, words[i:i + 3], pos, lex)
+        if spaced:
+            out.append(spaced)
+            i += 3
+            continue
         pair = type_chunk(chunk, words[i][0], words[i + 1][1], pos, lex) if i + 1 < len(words) else None
         if pair and pair.kind == "person":
             out.append(pair)
@@ -143,6 +148,16 @@ def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
             out.append(single)
         i += 1
     return out
+
+
+def letter_spaced_person(chunk: str, words: list[tuple[int, int]], pos: int, lex: Lexicon) -> Token | None:
+    """'… 과 장 이강국': a two-letter title spread over two one-letter words, then the name (a
+    template's cell spacing). Read as a pair, '장 이강국' would lose the title and '이강국' end
+    like a unit ('…국')."""
+    if len(words) < 3 or any(b - a != 1 for a, b in words[:2]):
+        return None
+    token = type_chunk(chunk, words[0][0], words[2][1], pos, lex)
+    return token if token and token.kind == "person" and token.extra else None
 
 
 def unit_head(chunk: str, word: tuple[int, int], name: tuple[int, int], pos: int, lex: Lexicon) -> list[Token] | None:
