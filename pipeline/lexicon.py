@@ -272,6 +272,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s*\.)?(?:\s*{weekday})?"),
         "TIME_RE": deferred(rf"(?<!\d)(?P<hour>[0-2]?\d)\s*(?::|{D['hour']})\s*(?P<minute>[0-5]\d)?(?!\d)"),
         "EMBARGO_SENTENCE_RE": deferred(alternation(L["embargo"]["sentence_markers"])),
+        "IMMEDIATE_LINE_RE": deferred(
+            rf"^[(<\[]?\s*(?:{alternation(L['embargo']['distribution'])}\s*)?(?:{alternation(L['embargo']['immediate'])})"
+            rf"(?:\s*(?:{alternation(L['embargo']['immediate'] + L['embargo']['immediate_tails'])}))*\s*[)>\]]?$"),
         "CHANNEL_OPEN_RE": deferred(rf"^[(<\[]\s*(?:{alternation(L['embargo']['channels'], spaced=True)})\s*[)>\]]"),
         "EMBARGO_LABEL_RE": deferred(
             rf"^(?P<label>{alternation(L['embargo']['labels'], spaced=True)})(?=[\s:]|$)\s*:?\s*(?P<value>.*)$"),

@@ -656,6 +656,8 @@ def embargo_pieces(doc: Document, lex: Lexicon) -> tuple[list[Piece], list[Piece
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         for role, start, end in time_fields(line, lex):
+            # A time written without its label ('(온라인) … / (지 면) … 조간', '배포 즉시 보도 가능')
+            # is the release time.
             if role is None and current is None and (lex.EMBARGO_SENTENCE_RE.search(line.text)
                                                      or is_unlabelled_time(line, lex)):
                 role = "release"

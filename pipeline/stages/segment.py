@@ -140,10 +140,13 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
 
 
 def is_unlabelled_time(line: Line, lex: Lexicon) -> bool:
-    """'(온라인) 2026. 4. 13.(월) 12:00 / (지 면) 4. 14.(화) 조간', '< 4.14.(화) 조간 >': a release
-    time without its label — a date with a channel in brackets opening the line, or with an
-    edition word — short enough to be a header's line, not a sentence about a paper."""
+    """'(온라인) 2026. 4. 13.(월) 12:00 / (지 면) 4. 14.(화) 조간', '< 4.14.(화) 조간 >', '즉시 보도':
+    a release time without its label — a date with a channel in brackets opening the line, or
+    with an edition word, short enough to be a header's line and not a sentence about a paper;
+    or a line that is only an immediate release."""
     text = line.text
+    if lex.IMMEDIATE_LINE_RE.match(text):      # '즉시 보도', '배포 즉시 보도 가능'
+        return True
     if len(text) > SHORT_LINE * 2 or not (lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)):
         return False
     if lex.CHANNEL_OPEN_RE.match(text):
@@ -216,9 +219,11 @@ def is_embargo_value(line: Line, lex: Lexicon) -> bool:
     text = line.text
     if not text or len(text) > SHORT_LINE or lex.MARKER_RE.match(text):
         return False
+    # An immediate release is a value only as the whole line ('배포 즉시', '(즉시 보도 가능)'):
+    # a headline below the label may say '즉시 보도' too.
     return bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)
                 or lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)
-                or lex.EDITION_IMMEDIATE_RE.search(text))
+                or lex.IMMEDIATE_LINE_RE.match(text))
 
 
 def is_logo_residue(line: Line) -> bool:
