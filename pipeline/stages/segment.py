@@ -39,6 +39,7 @@ SENTENCE_TITLE_MAX = THRESHOLDS["sentence_title_max"]
 SHORT_TITLE_LINE = THRESHOLDS["short_title_line"]
 HEADER_SCAN_LINES = THRESHOLDS["header_scan_lines"]
 SHORT_LINE = THRESHOLDS["short_line"]
+TIME_VALUE_RESIDUE_MAX = THRESHOLDS["time_value_residue_max"]
 TITLE_MAX = THRESHOLDS["title_max"]
 TITLE_MIN_WORDS = THRESHOLDS["title_min_words"]
 WRAPPED_TITLE_MAX = THRESHOLDS["wrapped_title_max"]
@@ -221,9 +222,20 @@ def is_embargo_value(line: Line, lex: Lexicon) -> bool:
         return False
     # An immediate release is a value only as the whole line ('배포 즉시', '(즉시 보도 가능)'):
     # a headline below the label may say '즉시 보도' too.
+    if lex.IMMEDIATE_LINE_RE.match(text):
+        return True
     return bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)
-                or lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)
-                or lex.IMMEDIATE_LINE_RE.match(text))
+                or lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)) \
+        and time_residue(text, lex) <= TIME_VALUE_RESIDUE_MAX
+
+
+def time_residue(text: str, lex: Lexicon) -> int:
+    """Hangul letters left once dates, times and edition words are taken out of a line:
+    '< 5.22.(목) 조간 >' → 0, '한국일보 12.1일자 … 보도에 대한 설명' → 17."""
+    for pattern in (lex.KOREAN_DATE_RE, lex.DOTTED_DATE_RE, lex.TIME_RE, lex.EDITION_MORNING_RE,
+                    lex.EDITION_EVENING_RE):
+        text = pattern.sub(" ", text)
+    return sum(1 for ch in text if is_hangul(ch))
 
 
 def is_logo_residue(line: Line) -> bool:
