@@ -399,6 +399,8 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     """The release header's time fields and the portal title's kind tag (labels.toml)."""
     E = lex.labels["embargo"]
     labels = [w for w in E["labels"] if len(w) > 2]     # bare '보도' inside a line is a word, not a label
+    appendix_words = read_toml("markers.toml")["appendix"]
+    page_only = [w for w in appendix_words["page"] if w not in appendix_words["list"]]
     return {
         # Every release-time, online-time or distribution label in a line, with its value's start:
         # '보도시점  2025. 6. 10.(화) 12:00      배포  2025. 6. 9.(월) 14:00' has two.
@@ -443,12 +445,14 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The end of a sentence inside a line: '… 임명했다. 이번 …'.
         # The syllables before the period are those of the sentence endings (markers.toml).
         "SENTENCE_CLOSE_RE": deferred(rf"(?<=[{sentence_stop_syllables()}])\.(?=\s|$)"),
-        # An appendix box flattened to one line: '붙임 1<tab>세부 통계표', '참고 2   지역별 현황' —
-        # the number with no period after it, then a tab or a run of spaces, then the title; a
-        # listing ('붙임 1. 세부 계획 1부.') has a period or ends with a counter.
+        # An appendix box flattened to one line: '붙임 1<tab>세부 통계표', '참고 2   지역별 현황',
+        # '참고  현장 점검 개요' — the number (if any) with no period after it, then a tab or a run
+        # of spaces, then the title; a listing ('붙임 1. 세부 계획 1부.') has a period or ends with
+        # a counter. A page's own label ('참고') is told from a listing's ('붙임', '별첨').
         "APPENDIX_BOX_RE": deferred(
-            rf"^[<\[〈【(]?\s*(?:{alternation(read_toml('markers.toml')['appendix']['page'] + read_toml('markers.toml')['appendix']['list'], spaced=True)})"
-            r"\s*\d{1,2}\s*[>\]〉】)]?(?P<gap>\t|\s{2,}|\s)(?P<title>[^\s.:].*?)\s*$"),
+            rf"^[<\[〈【(]?\s*(?:(?P<page_label>{alternation(page_only, spaced=True)})"
+            rf"|(?P<list_label>{alternation(appendix_words['list'], spaced=True)}))"
+            r"(?:\s*(?P<number>\d{1,2}))?(?:\s*[>\]〉】)])?(?P<gap>\s{2,}|\s)(?P<title>[^\s.:].*?)\s*$"),
         "LISTING_END_RE": deferred(
             rf"\d\s*(?:{alternation(lex.labels['attachment']['counters'])})\s*\.?\s*(?:{alternation(lex.labels['attachment']['end_mark'])}\.?)?$"),
         # A board named for a kind: '보도자료', '보도자료/해명' (white space removed).

@@ -27,6 +27,7 @@ that stays the body's last lines: the release stage reads attachments from the b
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, Document, Line
@@ -549,7 +550,8 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
     m = lex.APPENDIX_HEAD_RE.match(line.text)
     if not m:
         return False
-    boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(")
+    boxed = bool(m.group("close") or m.group("number") or line.text[0] in "<[〈【(") \
+        or bool(m.group("rest")) and is_appendix_box(lines, i, stop, lex)    # '참고  현장 점검 개요'
     listed = bool(lex.ATTACHMENT_LIST_RE.match(line.text)) and not is_appendix_box(lines, i, stop, lex)
     if m.group("rest"):   # '[참고] … 관련 보도자료 내용입니다.': a kind tag over the portal's stub
         return boxed and not listed and not (lex.NOTICE_RE.search(line.text) or lex.TITLE_STUB_RE.search(line.text))
@@ -563,19 +565,37 @@ def is_appendix_heading(lines: list[Line], i: int, stop: int, lex: Lexicon) -> b
 
 
 def is_appendix_box(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
-    """'붙임 1  세부 통계표' (a 1×3 box flattened: label, number, title; a tab or a run of
-    spaces between them, or one space when a page's outline follows) — not the listing
+    """'붙임 1  세부 통계표', '참고  현장 점검 개요' (a box flattened: label, number, title; a tab or a
+    run of spaces between them, or one space when a page's outline follows) — not the listing
     '붙임 1. 세부 계획 1부.', which has a period after the number or ends with a counter."""
     box = lex.APPENDIX_BOX_RE.match(lines[i].text)
     if not box or lex.LISTING_END_RE.search(lines[i].text):
         return False
-    if box.group("gap") != " ":
+    numbered = box.group("number") is not None
+    if not numbered and not is_unnumbered_box(box, lex):
+        return False
+    # A listing's label without a number ('붙임 「…」 추진 개요') opens a page only over its
+    # outline; one space (a tab folds to one) likewise.
+    if box.group("gap") != " " and (numbered or box.group("page_label")):
         return True
     after = next_line(lines, i + 1, stop)
     if after is None:
         return False
+    # '1.' under a numbered '붙임 1 …' may be the listing's next item; under an unnumbered box
+    # it opens the page.
     m = lex.MARKER_RE.match(lines[after].text)
-    return bool(m and m.lastgroup in BODY_FAMILIES and m.lastgroup != "decimal_dot")
+    return bool(m and m.lastgroup in BODY_FAMILIES and (m.lastgroup != "decimal_dot" or not numbered))
+
+
+def is_unnumbered_box(box: re.Match[str], lex: Lexicon) -> bool:
+    """'참고  현장 점검 개요', '붙임 「카페마을 사업」 추진 개요': without a number, a box is bare
+    (a bracketed '<별첨> …' is a listing or a table of contents) and holds a short title that
+    is no sentence ('참고 자료는 누리집에서 볼 수 있습니다'), no list item ('1. 사진 자료.') and
+    no listing's end ('관련 사진 2매(별첨).  끝.')."""
+    title = box.group("title")
+    return box.group(0)[0] not in "<[〈【(" and len(title) <= SHORT_LINE \
+        and not (lex.SENTENCE_END_RE.search(title) or lex.POLITE_END_RE.search(title)
+                 or lex.MARKER_RE.match(title) or lex.END_MARK_RE.search(title))
 
 
 def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
