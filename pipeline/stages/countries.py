@@ -406,9 +406,14 @@ def add_finding(country: Country, finding: Finding, figures: list[Figure], progr
     country.programs.extend(name for name in programs if name not in country.programs)
 
 
-def new_entry(code: str, first: int, lex: Lexicon) -> Entry:
-    info = lex.semantic["country_table"]["info"][code]
-    return Entry(first, Country(info["name"], code, info["name_en"]))
+def country_of(entries: dict[str, Entry], code: str, first: int, lex: Lexicon) -> Country:
+    """The Country gathered for `code`, made on its first finding (not on every one, as
+    setdefault would: a seed release names its countries ~40 times)."""
+    entry = entries.get(code)
+    if entry is None:
+        info = lex.semantic["country_table"]["info"][code]
+        entry = entries[code] = Entry(first, Country(info["name"], code, info["name_en"]))
+    return entry.country
 
 
 def compares_home(text: str, mentions: list[Mention], lex: Lexicon) -> bool:
@@ -466,7 +471,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             line, codes = implication
             found.append((position, codes, False))
             for code in codes:
-                entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
+                country_of(entries, code, node.span.start, lex).implications.append(line)
             continue
         codes = finding_countries(doc.text, node, names, said, lex, nodes[position - 1] if position else None)
         if header is not None and header[0] not in codes:
@@ -481,7 +486,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
         for code in codes:
-            add_finding(entries.setdefault(code, new_entry(code, node.span.start, lex)).country, finding,
+            add_finding(country_of(entries, code, node.span.start, lex), finding,
                         figures, programs)
     home = lex.semantic["people"]["home_country"]
     if home in entries and not compared_with_others(found, home):
