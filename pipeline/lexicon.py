@@ -254,10 +254,16 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "URL_RE": deferred(r"(?P<url>(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:/[\w./?=&%#-]*)?)"),
         "EMAIL_RE": deferred(r"(?<![\w.+-])(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"),
         # 02-3787-0433, 02)3787-0433, (044)201-3333, 044.201.3333, 3771-5035
-        # The lookahead first: a phone opens with a digit or '(', and re skips any other
-        # position before it tries the lookbehind and the optional area code (~30% faster).
+        # Read as `(?<![\d\w,.])(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4}(?!\d)` — an
+        # optional area code, then the number — but written to open with the phone's first
+        # character, '(' or a digit: `re` skips to such a character instead of trying a
+        # lookaround at every position (2× faster on the corpus). What that character was picks
+        # the branch: '(' or '0' opens an area code, any digit opens the number (its first digit
+        # already read). The same matches, in the same order (test_lexicon compares the two).
         "PHONE_RE": deferred(
-            r"(?=[(\d])(?<![\d\w,.])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?![\d])"
+            r"(?P<phone>[(\d](?<![\d\w,.].)"
+            r"(?:(?:(?<=\()0|(?<=0))\d{1,2}\)?\s*[-).]?\s*\d{3,4}\s*[-.]\s*\d{4}"
+            r"|(?<=\d)\d{2,3}\s*[-.]\s*\d{4}))(?!\d)"
             rf"(?:\s*\(?\s*(?:{alternation(L['contact']['extension'])})\s*(?P<extension>\d{{1,5}})\s*\)?)?"),
         "PERSON_TITLE_RE": deferred(rf"(?P<title>{titles})"),
         "KOREAN_DATE_RE": deferred(
