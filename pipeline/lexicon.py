@@ -228,6 +228,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
             r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
         "PAGE_VIEWS_RE": deferred(rf"(?:{alternation(page['views'])})\s*+:?\s*+(?P<views>\d[\d,]*)"),
+        # Any label of the three above: a line without one holds none of their fields, so one
+        # search settles it where three would (most lines of a page).
+        "PAGE_FIELD_WORD_RE": deferred(alternation(page['author'] + page['posted'] + page['views'])),
         "DATE_PART_SEP_RE": deferred(r"[./\-]\s?"),
         # korea.kr API: "01/16/2020 14:59:31"
         "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
