@@ -124,3 +124,34 @@ def test_every_title_opens_with_a_word_character():
     assert first_word_ends(titles) >= {t[-1] for t in titles if " " not in t}
     with pytest.raises(ValueError):
         first_word_ends(["(직무대행)"])
+
+
+def phone_as_before(lex) -> re.Pattern[str]:
+    """PHONE_RE as first written, led by its lookarounds: the definition it must agree with."""
+    extension = alternation(lex.labels["contact"]["extension"])
+    return re.compile(r"(?=[(\d])(?<![\d\w,.])(?P<phone>(?:\(?0\d{1,2}\)?\s*[-).]?\s*)?\d{3,4}\s*[-.]\s*\d{4})(?!\d)"
+                      rf"(?:\s*\(?\s*(?:{extension})\s*(?P<extension>\d{{1,5}})\s*\)?)?")
+
+
+PHONE_BEFORE = phone_as_before(load_lexicon())
+
+
+def phone_matches(pattern: re.Pattern[str], text: str) -> tuple:
+    full = pattern.fullmatch(text)
+    return found(pattern, text), full and full.groupdict()
+
+
+def test_phones_as_before_on_samples_and_corpus():
+    lex = load_lexicon()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + corpus_texts()
+    assert any(lex.PHONE_RE.search(text) for text in texts)
+    for text in texts:
+        assert found(lex.PHONE_RE, text) == found(PHONE_BEFORE, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789()-.,a가 \n") + ["02", "044", "010", "내선", "Ext."]),
+                max_size=30))
+def test_phones_as_before_on_any_mix_of_digits_and_marks(pieces: list[str]):
+    text = "".join(pieces)
+    assert phone_matches(load_lexicon().PHONE_RE, text) == phone_matches(PHONE_BEFORE, text)

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
@@ -43,8 +44,9 @@ FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1�
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A country name in the text. A named tuple: a seed release makes ~70, and a frozen
+    dataclass costs four times as much to build."""
     code: str
     start: int
     name_end: int               # end of the name, before its particle
@@ -64,11 +66,10 @@ class Entry:
 
 # --- mentions ------------------------------------------------------------------------------
 
-def read_mention(m: re.Match[str], lex: Lexicon) -> Mention:
+def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: list[str]) -> Mention:
     name = m.group("country")
-    return Mention(lex.semantic["country_table"]["names"][name], m.start("country"), m.end("country"), m.end(),
-                   m.group("particle"), name in lex.semantic["countries"]["ambiguous"]["names"],
-                   bool(m.group("prefix")))
+    return Mention(codes[name], m.start("country"), m.end("country"), m.end(), m.group("particle"),
+                   name in ambiguous, bool(m.group("prefix")))
 
 
 def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
@@ -77,13 +78,14 @@ def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention
     kept = [mt for i, mt in enumerate(found)
             if not mt.ambiguous or in_list(found, i, text, lex) or in_figure_list(found, i, text, lex)]
     roster = roster_indices(kept, text, lex)
-    return [replace(mt, roster=True) if i in roster else mt for i, mt in enumerate(kept)]
+    return [mt._replace(roster=True) if i in roster else mt for i, mt in enumerate(kept)]
 
 
 def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
     """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
     quoted = QuoteIndex(text, start, end, lex)
-    found = [read_mention(m, lex) for m in lex.COUNTRY_RE.finditer(text, start, end)
+    codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["countries"]["ambiguous"]["names"]
+    found = [read_mention(m, codes, ambiguous) for m in lex.COUNTRY_RE.finditer(text, start, end)
              if m.group("country") and not quoted.holds(m.start())]
     return kept_mentions(found, text, lex)
 
@@ -96,10 +98,11 @@ def mentions_by_node(text: str, nodes: list[Node], index: NodeIndex, lex: Lexico
         return found
     start, end = min(n.span.start for n in nodes), max(n.span.end for n in nodes)
     quoted = QuoteIndex(text, start, end, lex)
+    codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["countries"]["ambiguous"]["names"]
     for m in lex.COUNTRY_RE.finditer(text, start, end):
         owner = index.owner(m.start())
         if m.group("country") and owner is not None and not quoted.holds(m.start()):
-            found.setdefault(owner, []).append(read_mention(m, lex))
+            found.setdefault(owner, []).append(read_mention(m, codes, ambiguous))
     return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
 
 
@@ -221,6 +224,8 @@ def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: lis
     발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
     소개': a case presented is the presenter's country's). An official of a country's body speaks
     for it."""
+    if not speakers:
+        return []           # the case words below are looked up only for a bullet with a speaker
     found = []
     case_words = lex.semantic["countries"]["speakers"]["case_words"]
     is_case = any(text.find(word, node.span.start, node.span.end) >= 0 for word in case_words)
@@ -349,8 +354,9 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
         if (text[at - 1:at].isalnum() or any(a <= at < b for a, b in quoted)):
             continue
-        if lex.PROGRAM_NOUN_AFTER_RE.match(text, m.end(), end) or \
-                lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at):
+        # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
+        if lex.PROGRAM_NOUN_AFTER_RE.match(text, m.end(), end) or (text[at - 1:at].isspace() and
+                lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
             found.append((at, m.group("name")))
     return list(dict.fromkeys(name for _, name in sorted(found)))
 
@@ -400,9 +406,14 @@ def add_finding(country: Country, finding: Finding, figures: list[Figure], progr
     country.programs.extend(name for name in programs if name not in country.programs)
 
 
-def new_entry(code: str, first: int, lex: Lexicon) -> Entry:
-    info = lex.semantic["country_table"]["info"][code]
-    return Entry(first, Country(info["name"], code, info["name_en"]))
+def country_of(entries: dict[str, Entry], code: str, first: int, lex: Lexicon) -> Country:
+    """The Country gathered for `code`, made on its first finding (not on every one, as
+    setdefault would: a seed release names its countries ~40 times)."""
+    entry = entries.get(code)
+    if entry is None:
+        info = lex.semantic["country_table"]["info"][code]
+        entry = entries[code] = Entry(first, Country(info["name"], code, info["name_en"]))
+    return entry.country
 
 
 def compares_home(text: str, mentions: list[Mention], lex: Lexicon) -> bool:
@@ -460,7 +471,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             line, codes = implication
             found.append((position, codes, False))
             for code in codes:
-                entries.setdefault(code, new_entry(code, node.span.start, lex)).country.implications.append(line)
+                country_of(entries, code, node.span.start, lex).implications.append(line)
             continue
         codes = finding_countries(doc.text, node, names, said, lex, nodes[position - 1] if position else None)
         if header is not None and header[0] not in codes:
@@ -475,7 +486,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
         programs = programs_in(doc.text, node.span.start, node.span.end, lex)
         for code in codes:
-            add_finding(entries.setdefault(code, new_entry(code, node.span.start, lex)).country, finding,
+            add_finding(country_of(entries, code, node.span.start, lex), finding,
                         figures, programs)
     home = lex.semantic["people"]["home_country"]
     if home in entries and not compared_with_others(found, home):

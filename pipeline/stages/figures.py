@@ -82,6 +82,8 @@ class NumberReader:
         return self.total + rest, (1 if rest else self.scale)
 
 
+# The characters GLUED_DIGITS_RE opens with.
+GLUE_MARKS = (",", ".")
 # A number of Arabic digits alone ('2020', '1,319', '3.5'): most numbers a release holds.
 PLAIN_ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 ZERO = Decimal(0)
@@ -132,7 +134,9 @@ def is_hangul_number(m: re.Match[str]) -> bool:
 
 def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table."""
-    return bool(lex.GLUED_DIGITS_RE.match(text, m.end("number")))
+    end = m.end("number")
+    # The pattern opens with a comma or a period: most numbers are followed by neither.
+    return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
 
 def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:

@@ -35,8 +35,8 @@ def parse_head(m: re.Match[str], lex: Lexicon) -> dict[str, Any] | None:
 
 def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
     found = []
-    if "(" not in line.text:
-        return []
+    if not lex.ORG_HEAD_TAIL_RE.search(line.text):
+        return []           # no '(title name)': the full pattern's word-by-word scan is skipped
     suffixes = tuple(lex.titles["organization_suffixes"])
     for m in lex.ORG_HEAD_RE.finditer(line.text):
         head = parse_head(m, lex) if m.group("org").endswith(suffixes) else None

@@ -90,6 +90,8 @@ def parse_breadcrumbs(lines: list[Line], lex: Lexicon) -> list[str]:
 
 
 def is_field_line(line: Line, lex: Lexicon) -> bool:
+    if not lex.PAGE_FIELD_WORD_RE.search(line.text):
+        return False        # each pattern below needs one of the board's labels
     return bool(lex.PAGE_LABEL_RE.match(line.text)) or any(
         p.search(line.text) for p in (lex.PAGE_AUTHOR_RE, lex.PAGE_POSTED_RE, lex.PAGE_VIEWS_RE))
 

@@ -478,17 +478,23 @@ def markdown_line(line: str, lex: Lexicon) -> str:
                               if m.group("url") not in m.group("text") else m.group("text"), line)
 
 
+def is_section_heading(line: str, pattern: re.Pattern[str]) -> bool:
+    """`pattern` (MD_BODY_HEADING_RE, MD_TRAILER_HEADING_RE: both open with '##') matches the
+    line. A string test settles the other lines, nearly all of a record's, without a regex call."""
+    return line.startswith("##") and pattern.match(line) is not None
+
+
 def record_regions(lines: list[str], lex: Lexicon) -> list[str]:
     """Per line: 'header' before '## 본문', 'opening' for that heading, 'body', then 'trailer'
     from '## 출처' or '## 첨부/링크' on. Without '## 본문', only a leading '# 제목' is header."""
-    opening = next((i for i, line in enumerate(lines) if lex.MD_BODY_HEADING_RE.match(line)), None)
+    opening = next((i for i, line in enumerate(lines) if is_section_heading(line, lex.MD_BODY_HEADING_RE)), None)
     if opening is None:
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         opening = first if first < len(lines) and lex.MD_HEADING_RE.match(lines[first]) else -1
     regions = ["header"] * max(opening, 0) + ["opening"] * (opening >= 0)
     region = "body"
     for line in lines[len(regions):]:
-        if lex.MD_TRAILER_HEADING_RE.match(line):
+        if is_section_heading(line, lex.MD_TRAILER_HEADING_RE):
             region = "trailer"
         regions.append(region)
     return regions
@@ -512,7 +518,7 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     lines = text.split("\n")
     out = []
     for index, (line, region) in enumerate(zip(lines, record_regions(lines, lex))):
-        if lex.MD_BODY_HEADING_RE.match(line):
+        if is_section_heading(line, lex.MD_BODY_HEADING_RE):
             out.append("")      # '## 본문' is structure, like a content <div>: its line stays, empty
             continue
         kind = record_line_kind(line, region, lex)

@@ -74,6 +74,8 @@ def is_breadcrumb(line: Line, lex: Lexicon) -> bool:
 
 
 def page_field_count(line: Line, lex: Lexicon) -> int:
+    if not lex.PAGE_FIELD_WORD_RE.search(line.text):
+        return 0            # no label, no field: one search instead of three
     pats = (lex.PAGE_AUTHOR_RE, lex.PAGE_POSTED_RE, lex.PAGE_VIEWS_RE)
     return sum(1 for p in pats if p.search(line.text))
 
