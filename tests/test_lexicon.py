@@ -155,3 +155,28 @@ def test_phones_as_before_on_samples_and_corpus():
 def test_phones_as_before_on_any_mix_of_digits_and_marks(pieces: list[str]):
     text = "".join(pieces)
     assert phone_matches(load_lexicon().PHONE_RE, text) == phone_matches(PHONE_BEFORE, text)
+
+
+def labels_missing_a_key(lex, text: str) -> list[str]:
+    """The session labels found in `text` that SESSION_LABEL_KEY_RE finds nothing inside: a line
+    is skipped by sessions.inline_sessions when the key search fails, so there must be none."""
+    return [m.group() for m in lex.SESSION_LABEL_RE.finditer(text)
+            if not lex.SESSION_LABEL_KEY_RE.search(text, m.start(), m.end())]
+
+
+def test_every_session_label_holds_its_key_on_samples_and_corpus():
+    lex = load_lexicon()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + corpus_texts()
+    assert any(lex.SESSION_LABEL_RE.search(text) for text in texts)
+    for text in texts:
+        assert labels_missing_a_key(lex, text) == []
+
+
+SESSION_PIECES = ["세션", "Session", "Track", "분과", "부", "제", "1", "12", "첫", " 번째 ", "두", "마지막", "종합토론",
+                  "특별 세션", "[", "]", "(", ")", "【", "】", "에서는", "은", ":", " ", "가", "A"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SESSION_PIECES), max_size=20))
+def test_every_session_label_holds_its_key_in_any_mix_of_label_pieces(pieces: list[str]):
+    assert labels_missing_a_key(load_lexicon(), "".join(pieces)) == []

@@ -172,7 +172,11 @@ def bigrams(value: str, lex: Lexicon) -> list[str]:
 
 def similarity(a: str, b: str, lex: Lexicon) -> float:
     """Dice coefficient over character bigrams, spaces and punctuation ignored."""
-    x, y = bigrams(a, lex), bigrams(b, lex)
+    return dice(bigrams(a, lex), bigrams(b, lex))
+
+
+def dice(x: list[str], y: list[str]) -> float:
+    """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs)."""
     if not x or not y:
         return 0.0
     pool = list(y)
@@ -206,11 +210,14 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
     for i, session in enumerate(sessions):
         if session.title:
             by_title.setdefault(session.title, []).append(i)
+    # Each title's bigrams and each intro's are read once, not once per pair compared.
+    title_grams = {title: bigrams(title, lex) for title in by_title}
     pairs = []
     for node in nodes:
         intro = match_intro(text, node, lex) if node.children and by_title else None
+        intro_grams = bigrams(intro, lex) if intro else []
         for title in by_title if intro else ():
-            score = similarity(title, intro, lex)
+            score = dice(title_grams[title], intro_grams)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
     chosen: dict[int, Node] = {}
@@ -354,6 +361,8 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
     text = doc.text
     found: list[Session] = []
     for line in lines:
+        if not lex.SESSION_LABEL_KEY_RE.search(text, line.content.start, line.content.end):
+            continue        # no label on this line: its search is cheaper than the label's
         for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
             label = read_label(m, lex)
             if label.label in known or label.tail in (":", "-"):
