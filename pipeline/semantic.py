@@ -260,8 +260,3 @@ def read_program_line(text: str, start: int, end: int, lex: Lexicon,
         if entry is not None:
             entries.append(entry)
     return role, entries
-
-
-def is_program_line(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    return bool(lex.PROGRAM_ROLE_RE.match(text, start, end))
-

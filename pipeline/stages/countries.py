@@ -82,7 +82,9 @@ def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention
 
 
 def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
-    """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped."""
+    """Country names in text[start:end]; '각국', '자국', '역내' and glued names are skipped. The
+    stage scans the body once instead; this one-range form is what tests/test_countries.py
+    holds that scan to, bullet by bullet."""
     quoted = QuoteIndex(text, start, end, lex)
     codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["countries"]["ambiguous"]["names"]
     found = [read_mention(m, codes, ambiguous) for m in lex.COUNTRY_RE.finditer(text, start, end)
