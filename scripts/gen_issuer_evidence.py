@@ -100,10 +100,26 @@ def fingerprint(corpus: Path) -> str:
     return f"{len(paths)} records, sha256 {digest.hexdigest()[:16]}"
 
 
-def main() -> int:
+def records_corpus() -> Path | None:
+    """The corpus folder named on the command line (else ../shared/corpus), if it holds korea-kr/."""
     corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
     if not (corpus / "korea-kr").is_dir():
         print(f"{corpus}/korea-kr: not found", file=sys.stderr)
+        return None
+    return corpus
+
+
+def write_table(out: Path, header: list[str], rows: list[tuple]) -> None:
+    """The comment header, then one tab-separated line a row; written whole or not at all."""
+    tmp = out.with_suffix(".tsv.tmp")
+    tmp.write_text("\n".join(header + ["\t".join(map(str, r)) for r in rows]) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    print(f"{out.relative_to(ROOT)}: {len(rows)} entries", file=sys.stderr)
+
+
+def main() -> int:
+    corpus = records_corpus()
+    if corpus is None:
         return 1
     rows = evidence(corpus)
     header = ["# Issuer evidence learnt from the korea.kr records (corpus/korea-kr only; real/ and",
@@ -112,10 +128,7 @@ def main() -> int:
               f" >= {AGREEMENT:.0%} of them naming one issuer.",
               f"# inputs: {fingerprint(corpus)}",
               "# kind\tkey\tissuer\tagreeing_records\trecords"]
-    tmp = OUT.with_suffix(".tsv.tmp")
-    tmp.write_text("\n".join(header + ["\t".join(map(str, r)) for r in rows]) + "\n", encoding="utf-8")
-    tmp.replace(OUT)
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} entries", file=sys.stderr)
+    write_table(OUT, header, rows)
     return 0
 
 

@@ -76,31 +76,22 @@ def supervisors(corpus: Path) -> list[tuple[str, str, str, int, int]]:
 
 
 def main() -> int:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
-    if not (corpus / "korea-kr").is_dir():
-        print(f"{corpus}/korea-kr: not found", file=sys.stderr)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    # gen_issuer_evidence's fingerprint of the korea.kr records: one definition of 'the same
+    # corpus' for both tables; and its reading of the arguments and its table writer.
+    from gen_issuer_evidence import fingerprint, records_corpus, write_table
+    corpus = records_corpus()
+    if corpus is None:
         return 1
-    gen = load_fingerprint()
     rows = supervisors(corpus)
     header = ["# Public bodies and the ministry korea.kr files their releases under, learnt from the",
               "# korea.kr records (corpus/korea-kr only; real/ and govpress/ are never read). Generated",
               "# by scripts/gen_supervisors.py; do not edit. data/supervisors.tsv wins over these rows.",
               f"# Kept: >= {MIN_RECORDS} records per body, >= {AGREEMENT:.0%} of them filed under one ministry.",
-              f"# inputs: {gen(corpus)}",
+              f"# inputs: {fingerprint(corpus)}",
               "# body\tministry\tas_of\tagreeing_records\trecords"]
-    tmp = OUT.with_suffix(".tsv.tmp")
-    tmp.write_text("\n".join(header + ["\t".join(map(str, r)) for r in rows]) + "\n", encoding="utf-8")
-    tmp.replace(OUT)
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} entries", file=sys.stderr)
+    write_table(OUT, header, rows)
     return 0
-
-
-def load_fingerprint():
-    """gen_issuer_evidence's fingerprint of the korea.kr records (one definition of 'the same
-    corpus' for both tables)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from gen_issuer_evidence import fingerprint
-    return fingerprint
 
 
 if __name__ == "__main__":
