@@ -627,18 +627,24 @@ class Registry:
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}
         self.by_short: dict[tuple[str, str | None], Person] = {}
+        self.by_word: dict[tuple[str, str | None], Person] = {}
 
     def add(self, person: Person) -> None:
         self.people.append(person)
         self.by_name.setdefault(person.name, person)
         for k in (1, 2):            # one- and two-syllable surnames: 서, 남궁
             self.by_short.setdefault((person.name[:k], person.title), person)
+        words = person.name.split()
+        for word in words if len(words) > 1 else ():   # a foreign name of several words
+            self.by_word.setdefault((word, person.title), person)
 
     def find(self, mention: Mention) -> Person | None:
-        """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person."""
+        """'서 위원장' → the '서정욱 위원장' met before; a repeated full name → that person;
+        '에스피노사 외교차관' → the '마리아 에스피노사 외교차관' met before (one word of a foreign
+        name, with the same title)."""
         if mention.short:
             return self.by_short.get((mention.name, mention.title))
-        return self.by_name.get(mention.name)
+        return self.by_name.get(mention.name) or self.by_word.get((mention.name, mention.title))
 
 
 def from_body(doc: Document, lex: Lexicon) -> list[Person]:
