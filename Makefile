@@ -8,7 +8,7 @@ IN     ?= samples
 OUT    ?= output
 JOBS   ?= 0
 
-.PHONY: setup run test test-min batch validate export eval bench stress regen clean review-test
+.PHONY: setup run test test-min batch validate export eval bench fingerprint stress regen clean review-test
 
 setup: $(STAMP)
 
@@ -65,6 +65,12 @@ bench: $(BENCH_STAMP)
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]' || echo "bench: trafilatura not installed, its ratio will be skipped"
 	touch $(BENCH_STAMP)
+
+## fingerprint: a hash of every input's output (samples, ../shared/corpus, korea.kr bodies) to
+## prove a speed-up changed no byte: `make fingerprint > before.tsv`, then
+## `make fingerprint FP_ARGS="--compare before.tsv"` lists what differs
+fingerprint: $(STAMP)
+	@$(BIN)/python scripts/fingerprint.py $(FP_ARGS)
 
 ## stress: CPU time and peak memory of the pathological inputs (issue 16), parse and batch
 stress: $(STAMP)
