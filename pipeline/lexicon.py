@@ -693,6 +693,30 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     }
 
 
+COUNTRY_TRIE_GROUPS = 5          # lookahead groups of the ~130 first characters of country names
+
+
+def grouped_trie_alternation(words: list[str], groups: int) -> str:
+    """trie_alternation split into `groups` branches by first character, each behind a lookahead
+    of its first characters: the engine tries a trie's first-level branches one by one (~130
+    for the country names), and a failed lookahead passes over a whole group at once."""
+    firsts = sorted({w[0] for w in words if w})
+    size = -(-len(firsts) // groups)
+    parts = []
+    for i in range(0, len(firsts), size):
+        chars = firsts[i:i + size]
+        parts.append(f"(?=[{first_chars(chars)}]){trie_alternation([w for w in words if w and w[0] in chars])}")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def two_char_lookahead(starts: list[str]) -> str:
+    """A lookahead true where one of `starts` may begin: its first character, then its second
+    (or a one-character word). Most syllables at a word's start fail it before any alternation."""
+    ones = [w for w in starts if len(w) == 1]
+    pair = f"[{first_chars(starts)}][{first_chars([w[1:] for w in starts if len(w) > 1])}]"
+    return f"(?=(?:{alternation(ones)})|{pair})" if ones else f"(?={pair})"
+
+
 def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     c = lex.semantic["countries"]
     names = list(lex.semantic["country_table"]["names"])
@@ -701,17 +725,27 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     nouns = alternation(c["programs"]["nouns"])
     g = c["grammar"]
     roster_nouns = alternation(c["particles"]["roster_nouns"])
-    return {
-        # "일본은", "호주의", "인도네시아 중소기업부" — not "한국무역협회", not "각국".
-        "COUNTRY_RE": deferred(rf"""
-            (?=[{first_chars(names + c['ignore']['words'])}])   # fail fast before 280 names
-            (?<![A-Za-z{HANGUL}])
-            (?:(?P<ignore>{alternation(c['ignore']['words'])})
-              |(?P<prefix>{alternation(c['grammar']['prefixes'])})?
-               (?P<country>{trie_alternation(names)})
+    prefixes, ignored = g["prefixes"], c["ignore"]["words"]
+    # What a name looks like once its start is known (COUNTRY_RE and COUNTRY_SCAN_RE share it).
+    # `prefix` is '' when absent: the empty match keeps the optional prefix a single-character
+    # repeat, cheaper than an optional group.
+    name_at = rf"""
+            {two_char_lookahead(names + ignored + [f + n for f in prefixes for n in names])}
+            (?:(?P<ignore>{alternation(ignored)})
+              |(?P<prefix>(?:{alternation(prefixes)})?)
+               (?P<country>{grouped_trie_alternation(names, COUNTRY_TRIE_GROUPS)})
                (?P<particle>{particles})?(?![{HANGUL}])
                (?!\s*+(?:{alternation(c['ignore']['proper_noun_after'])})))
-            """, re.VERBOSE),
+            """
+    return {
+        # "일본은", "호주의", "인도네시아 중소기업부" — not "한국무역협회", not "각국".
+        "COUNTRY_RE": deferred(rf"(?<![A-Za-z{HANGUL}]){name_at}", re.VERBOSE),
+        # The same names, each after the character before it, which must be no letter: for one
+        # scan of a body. A pattern that opens with a character class is searched by the engine
+        # in a tight loop over the text, while one that opens with a look-behind is tried at
+        # every offset (3x slower). countries.country_matches gives the same matches as
+        # COUNTRY_RE.finditer.
+        "COUNTRY_SCAN_RE": deferred(rf"[^A-Za-z{HANGUL}]{name_at}", re.VERBOSE),
         # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
         # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
         # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.

@@ -172,7 +172,7 @@ def test_one_scan_of_the_body_finds_what_a_scan_per_bullet_finds():
     doc = new_document(seed.read_bytes(), seed.name)
     run(doc, LEX)
     nodes = [n for n in walk(doc.sections) if n.text]
-    by_node = countries.mentions_by_node(doc.text, nodes, NodeIndex(nodes), LEX)
+    by_node = countries.mentions_by_node(doc.text, NodeIndex(nodes), LEX)
     for node in nodes:
         alone = countries.match_mentions(doc.text, content_start(doc.text, node), node.span.end, LEX)
         assert [(m.code, m.start) for m in by_node.get(node.span.start, [])] == [(m.code, m.start) for m in alone]

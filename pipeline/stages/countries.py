@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..document import Document, Node
@@ -68,7 +69,7 @@ class Entry:
 
 def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: list[str]) -> Mention:
     name = m.group("country")
-    return Mention(codes[name], m.start("country"), m.end("country"), m.end(), m.group("particle"),
+    return Mention(codes[name], m.start("prefix"), m.end("country"), m.end(), m.group("particle"),
                    name in ambiguous, bool(m.group("prefix")))
 
 
@@ -78,7 +79,19 @@ def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention
     kept = [mt for i, mt in enumerate(found)
             if not mt.ambiguous or in_list(found, i, text, lex) or in_figure_list(found, i, text, lex)]
     roster = roster_indices(kept, text, lex)
-    return [mt._replace(roster=True) if i in roster else mt for i, mt in enumerate(kept)]
+    return [mt._replace(roster=True) if i in roster else mt for i, mt in enumerate(kept)] if roster else kept
+
+
+def country_matches(text: str, start: int, end: int, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """What COUNTRY_RE.finditer(text, start, end) finds, found faster with COUNTRY_SCAN_RE (see
+    lexicon.py), which takes the character before each name along. A name at `start` is matched
+    on its own first: the text before `start` is not scanned. Every name and particle ends in a
+    syllable, so a match never ends where the next one could start."""
+    first = lex.COUNTRY_RE.match(text, start, end)
+    if first is not None:
+        yield first
+        start = first.end()
+    yield from lex.COUNTRY_SCAN_RE.finditer(text, start, end)
 
 
 def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mention]:
@@ -92,18 +105,25 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
     return kept_mentions(found, text, lex)
 
 
-def mentions_by_node(text: str, nodes: list[Node], index: NodeIndex, lex: Lexicon) -> dict[int, list[Mention]]:
-    """Bullet start → its country names: one scan of the body with the name pattern (280 names in
-    one trie), not one per bullet."""
+def mentions_by_node(text: str, index: NodeIndex, lex: Lexicon) -> dict[int, list[Mention]]:
+    """Bullet start → its country names: one scan of the body with the name pattern, not one
+    per bullet. Most matches of a release are words like '각국' (no country) or fall in no
+    bullet, and are dropped before any other work."""
     found: dict[int, list[Mention]] = {}
-    if not nodes:
+    if not index.starts:
         return found
-    start, end = min(n.span.start for n in nodes), max(n.span.end for n in nodes)
-    quoted = QuoteIndex(text, start, end, lex)
+    start, end = index.starts[0], max(n.span.end for n in index.nodes)
+    quoted: QuoteIndex | None = None
     codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["countries"]["ambiguous"]["names"]
-    for m in lex.COUNTRY_RE.finditer(text, start, end):
-        owner = index.owner(m.start())
-        if m.group("country") and owner is not None and not quoted.holds(m.start()):
+    for m in country_matches(text, start, end, lex):
+        if m.group("country") is None:
+            continue
+        at = m.start("prefix")
+        owner = index.owner(at)
+        if owner is None:
+            continue
+        quoted = quoted or QuoteIndex(text, start, end, lex)
+        if not quoted.holds(at):
             found.setdefault(owner, []).append(read_mention(m, codes, ambiguous))
     return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
 
@@ -113,11 +133,15 @@ class QuoteIndex:
     a country named inside one names the title, not a country the release reports on."""
 
     def __init__(self, text: str, start: int, end: int, lex: Lexicon) -> None:
-        spans = [(m.start(), m.end()) for m in lex.QUOTED_TITLE_RE.finditer(text, start, end)]
+        # Most releases hold no title bracket at all: a find per opening bracket skips the scan.
+        opened = any(text.find(a, start, end) >= 0 for a, _ in lex.semantic["countries"]["quoted"]["pairs"])
+        spans = [(m.start(), m.end()) for m in lex.QUOTED_TITLE_RE.finditer(text, start, end)] if opened else []
         self.starts = [a for a, _ in spans]
         self.spans = spans
 
     def holds(self, at: int) -> bool:
+        if not self.spans:
+            return False
         i = bisect.bisect_right(self.starts, at) - 1
         return i >= 0 and at < self.spans[i][1]
 
@@ -449,8 +473,11 @@ def run(doc: Document, lex: Lexicon) -> None:
     entries: dict[str, Entry] = {}
     nodes = list(walk(doc.sections))
     index = NodeIndex(nodes)
+    mentions = mentions_by_node(doc.text, index, lex)
     speakers = speakers_by_node(doc, index, lex)
-    mentions = mentions_by_node(doc.text, nodes, index, lex)
+    if not mentions and not speakers:
+        doc.countries = []      # most releases: every rule below reads a name or a speaker
+        return
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
