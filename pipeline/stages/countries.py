@@ -42,6 +42,7 @@ AFFILIATION_REACH = 30       # characters before a speaker's name that hold thei
 COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
+ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
 
 
@@ -68,9 +69,9 @@ class Entry:
 # --- mentions ------------------------------------------------------------------------------
 
 def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: list[str]) -> Mention:
-    name = m.group("country")
-    return Mention(codes[name], m.start("prefix"), m.end("country"), m.end(), m.group("particle"),
-                   name in ambiguous, bool(m.group("prefix")))
+    prefix, name, particle = m.group("prefix", "country", "particle")
+    return Mention(codes[name], m.start("prefix"), m.end("country"), m.end(), particle,
+                   name in ambiguous, bool(prefix))
 
 
 def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
@@ -133,17 +134,29 @@ class QuoteIndex:
     a country named inside one names the title, not a country the release reports on."""
 
     def __init__(self, text: str, start: int, end: int, lex: Lexicon) -> None:
-        # Most releases hold no title bracket at all: a find per opening bracket skips the scan.
-        opened = any(text.find(a, start, end) >= 0 for a, _ in lex.semantic["countries"]["quoted"]["pairs"])
-        spans = [(m.start(), m.end()) for m in lex.QUOTED_TITLE_RE.finditer(text, start, end)] if opened else []
-        self.starts = [a for a, _ in spans]
-        self.spans = spans
+        self.spans = quoted_spans(text, start, end, lex)
+        self.starts = [a for a, _ in self.spans]
 
     def holds(self, at: int) -> bool:
         if not self.spans:
             return False
         i = bisect.bisect_right(self.starts, at) - 1
         return i >= 0 and at < self.spans[i][1]
+
+
+def quoted_spans(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """QUOTED_TITLE_RE.finditer's spans in text[start:end]. A title starts at its opening
+    bracket, and str.find reaches the next one ~40x faster than the pattern's own search."""
+    openers = [a for a, _ in lex.semantic["countries"]["quoted"]["pairs"]]
+    spans: list[tuple[int, int]] = []
+    while True:
+        at = min((i for i in (text.find(a, start, end) for a in openers) if i >= 0), default=-1)
+        if at < 0:
+            return spans
+        m = lex.QUOTED_TITLE_RE.match(text, at, end)
+        if m is not None:
+            spans.append(m.span())
+        start = m.end() if m is not None else at + 1
 
 
 def in_figure_list(mentions: list[Mention], i: int, text: str, lex: Lexicon) -> bool:
@@ -185,8 +198,8 @@ def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]
     """'11개 회원국 (미국, 일본, …)', '… 인도네시아 등 11국에서': a counted list of participants."""
     roster: set[int] = set()
     for first, last in list_runs(mentions, text, lex):
-        before = text[max(0, mentions[first].start - 20):mentions[first].start]
-        if lex.ROSTER_BEFORE_RE.search(before) or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
+        at = mentions[first].start
+        if lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at) or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
             roster.update(range(first, last + 1))
     return roster
 
