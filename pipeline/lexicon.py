@@ -805,13 +805,14 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "… 제공 정책 (호주, 미국, 싱가포르)", closed or left open by a cut line ("… 정책 (멕시코").
         "TRAILING_LIST_RE": deferred(r"\(\s*(?P<list>[^()]+?)\s*(?P<close>\))?\s*$"),
         "LIST_ITEM_SPLIT_RE": deferred(rf"\s*[,·/]\s*|\s+(?:{alternation(g['list_joiners'])})\s+"),
-        # Latin names: "SME21", "PROSOFT", "TIMPs" (the class first lets the engine skip ahead).
-        "ACRONYM_RE": deferred(
-            r"(?P<name>[A-Z](?:[A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]+[0-9]+))(?![A-Za-z0-9])"),
-        # … followed by a programme noun: "PROSOFT 프로그램", "TIMPs (…)지원사업", "TIMPs 사업은".
-        "PROGRAM_NOUN_AFTER_RE": deferred(
-            rf"\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})"
-            rf"(?:(?![{HANGUL}])|(?={alternation(c['particles']['subject'] + c['particles']['other'])}))"),
+        # Latin names: "SME21", "PROSOFT", "TIMPs", not glued to the word before ('eSME21': the
+        # look-behind after the first letter, so that the class opens the pattern and the engine
+        # skips ahead to capitals). `noun_after` is set when a programme noun follows: "PROSOFT
+        # 프로그램", "TIMPs (…)지원사업", "TIMPs 사업은" — read here, in the same match.
+        "PROGRAM_ACRONYM_RE": deferred(
+            r"(?P<name>[A-Z](?<![^\W_].)(?:[A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]+[0-9]+))(?![A-Za-z0-9])"
+            rf"(?=(?P<noun_after>\s*(?:\([^()]*\)\s*)?[{HANGUL}]{{0,4}}(?:{nouns})"
+            rf"(?:(?![{HANGUL}])|(?={alternation(c['particles']['subject'] + c['particles']['other'])}))))?"),
         # … or preceded by one: "10년 사업인 SME21".
         "PROGRAM_NOUN_BEFORE_RE": deferred(rf"(?:{nouns}){g['copula']}\s+$"),
         "PROGRAM_QUOTED_RE": deferred(rf"""

@@ -329,8 +329,11 @@ def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[
 def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                     lex: Lexicon) -> list[str]:
     """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
+    joiners = lex.semantic["countries"]["bilateral"]["joiners"]
+    # The joiner stands right before the name or one blank before it: most names fail that test.
     return [m.code for m in mentions
-            if lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
+            if (text[m.start - 1:m.start] in joiners or text[m.start - 2:m.start - 1] in joiners)
+            and lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
 
 
 def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -357,17 +360,28 @@ RULES = (
 
 def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker], lex: Lexicon,
                       before: Node | None = None) -> list[str]:
-    codes = [code for _, rule in RULES for code in
-             (rule(text, node, mentions, speakers, lex, before) if rule is match_figure_lists_not_rosters
-              else rule(text, node, mentions, speakers, lex))]
-    return list(dict.fromkeys(codes))
+    """Every country any rule names, in rule order. A name of a country found already can add
+    nothing: each rule reads only the names still open (every rule reads a name on its own, or
+    with the other names of its country), which spares most of the per-name patterns."""
+    codes: dict[str, None] = {}
+    for _, rule in RULES:
+        found = (rule(text, node, mentions, speakers, lex, before) if rule is match_figure_lists_not_rosters
+                 else rule(text, node, mentions, speakers, lex))
+        if found:
+            codes.update(dict.fromkeys(found))
+            mentions = [m for m in mentions if m.code not in codes]
+    return list(codes)
 
 
 def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
     """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']). The bracket that
     closes the line may be left open ('… 정책 (멕시코'): a line cut at its end still names them."""
+    # The list opens at the line's last '(' (it holds none): rfind finds it without a search.
+    opening = text.rfind("(", node.span.start, node.span.end)
+    if opening < 0:
+        return None
     start = content_start(text, node)
-    m = lex.TRAILING_LIST_RE.search(text, start, node.span.end)
+    m = lex.TRAILING_LIST_RE.match(text, opening, node.span.end) if opening >= start else None
     if m is None or m.start() == start:
         return None
     if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
@@ -388,13 +402,13 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
             found.append((m.start("name"), name))
             quoted.append((m.start("name"), m.end("name")))
-    for m in lex.ACRONYM_RE.finditer(text, start, end):
+    for m in lex.PROGRAM_ACRONYM_RE.finditer(text, start, end):
         at = m.start()
         # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
-        if (text[at - 1:at].isalnum() or any(a <= at < b for a, b in quoted)):
+        if quoted and any(a <= at < b for a, b in quoted):
             continue
         # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
-        if lex.PROGRAM_NOUN_AFTER_RE.match(text, m.end(), end) or (text[at - 1:at].isspace() and
+        if m.group("noun_after") is not None or (text[at - 1:at].isspace() and
                 lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
             found.append((at, m.group("name")))
     return list(dict.fromkeys(name for _, name in sorted(found)))
@@ -428,20 +442,21 @@ def figures_by_node(figures: list[Figure], index: NodeIndex) -> dict[int, list[i
     return owned
 
 
-def local_figures(figures: list[Figure], indices: list[int]) -> list[Figure]:
-    """The figures at `indices`, `equivalent_of` renumbered into the returned list."""
+def local_figures(figures: list[Figure], indices: list[int]) -> list[tuple[Figure, int | None]]:
+    """The figures at `indices`, each with its `equivalent_of` renumbered into that list (a copy
+    is made only once the country is known, see add_finding)."""
     local = {g: n for n, g in enumerate(indices)}
-    return [figures[g].renumbered(local.get(figures[g].equivalent_of)
-                                  if figures[g].equivalent_of is not None else None) for g in indices]
+    return [(figures[g], local.get(figures[g].equivalent_of) if figures[g].equivalent_of is not None else None)
+            for g in indices]
 
 
 # --- the stage -----------------------------------------------------------------------------
 
-def add_finding(country: Country, finding: Finding, figures: list[Figure], programs: list[str]) -> None:
+def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, int | None]],
+                programs: list[str]) -> None:
     country.findings.append(finding.copy())
     offset = len(country.figures)
-    country.figures.extend(fig.renumbered(fig.equivalent_of + offset if fig.equivalent_of is not None else None)
-                           for fig in figures)
+    country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
     country.programs.extend(name for name in programs if name not in country.programs)
 
 
@@ -521,8 +536,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         if not codes:
             continue
         # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its form.
-        compares = bool(compares_home(doc.text, names, lex)
-                        or match_tag(doc.text, node, [], [], lex) or header is not None)
+        compares = bool(header is not None or compares_home(doc.text, names, lex)
+                        or match_tag(doc.text, node, [], [], lex))
         found.append((position, codes, compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         figures = local_figures(doc.figures, owned.get(node.span.start, []))
