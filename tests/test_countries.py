@@ -172,7 +172,8 @@ def test_one_scan_of_the_body_finds_what_a_scan_per_bullet_finds():
     doc = new_document(seed.read_bytes(), seed.name)
     run(doc, LEX)
     nodes = [n for n in walk(doc.sections) if n.text]
-    by_node = countries.mentions_by_node(doc.text, NodeIndex(nodes), LEX)
+    body = countries.body_span(nodes)
+    by_node = countries.mentions_by_node(doc.text, body, countries.body_matches(doc.text, body, LEX), NodeIndex(nodes), LEX)
     for node in nodes:
         alone = countries.match_mentions(doc.text, content_start(doc.text, node), node.span.end, LEX)
         assert [(m.code, m.start) for m in by_node.get(node.span.start, [])] == [(m.code, m.start) for m in alone]
@@ -195,3 +196,9 @@ def test_a_rosters_countries_in_a_closing_bracket_are_no_implication():
 def test_quoted_titles_hide_their_countries_from_both_scans():
     text = "□ 양국은 「헬싱키-서울 녹색 선언」을 채택하였고 핀란드는 이를 환영했다."
     assert codes(text) == ["FI"]
+
+
+def test_a_quoted_title_hides_a_subject_from_the_stage():
+    """The body scan finds the title bracket before the name it holds (the bracket opens the body)."""
+    assert parse("□ 「캐나다는 친구다」 사진전이 열렸다\n").countries == []
+    assert [c.iso_code for c in parse("□ 사진전에서 캐나다는 작품을 소개했다\n").countries] == ["CA"]

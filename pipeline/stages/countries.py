@@ -68,7 +68,7 @@ class Entry:
 
 # --- mentions ------------------------------------------------------------------------------
 
-def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: list[str]) -> Mention:
+def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: frozenset[str] | list[str]) -> Mention:
     prefix, name, particle = m.group("prefix", "country", "particle")
     return Mention(codes[name], m.start("prefix"), m.end("country"), m.end(), particle,
                    name in ambiguous, bool(prefix))
@@ -106,25 +106,30 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
     return kept_mentions(found, text, lex)
 
 
-def mentions_by_node(text: str, index: NodeIndex, lex: Lexicon) -> dict[int, list[Mention]]:
-    """Bullet start → its country names: one scan of the body with the name pattern, not one
-    per bullet. Most matches of a release are words like '각국' (no country) or fall in no
-    bullet, and are dropped before any other work."""
+def body_span(nodes: list[Node]) -> tuple[int, int]:
+    """The stretch of text the bullets cover."""
+    return (min(n.span.start for n in nodes), max(n.span.end for n in nodes)) if nodes else (0, 0)
+
+
+def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Match[str]]:
+    """The country names of the body, in one scan of it (not one per bullet); words like
+    '각국' match the pattern too, and are dropped here."""
+    return [m for m in country_matches(text, *body, lex) if m.group("country") is not None]
+
+
+def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[str]], index: NodeIndex,
+                     lex: Lexicon) -> dict[int, list[Mention]]:
+    """Bullet start → its country names, from body_matches."""
     found: dict[int, list[Mention]] = {}
-    if not index.starts:
+    if not matches:
         return found
-    start, end = index.starts[0], max(n.span.end for n in index.nodes)
-    quoted: QuoteIndex | None = None
-    codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["countries"]["ambiguous"]["names"]
-    for m in country_matches(text, start, end, lex):
-        if m.group("country") is None:
-            continue
+    quoted = QuoteIndex(text, *body, lex)
+    codes = lex.semantic["country_table"]["names"]
+    ambiguous = frozenset(lex.semantic["countries"]["ambiguous"]["names"])
+    for m in matches:
         at = m.start("prefix")
         owner = index.owner(at)
-        if owner is None:
-            continue
-        quoted = quoted or QuoteIndex(text, start, end, lex)
-        if not quoted.holds(at):
+        if owner is not None and not quoted.holds(at):
             found.setdefault(owner, []).append(read_mention(m, codes, ambiguous))
     return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
 
@@ -233,16 +238,20 @@ def is_scholar(person: Person, lex: Lexicon) -> bool:
             or (person.affiliation or "").endswith(tuple(words["academic_affiliations"])))
 
 
+def reports_for_country(person: Person) -> bool:
+    """Only a speaker who presented something reports for a country ('호주의 크리스 홀 박사는 …
+    발표'); a participant or a person merely named ('인도 모디 총리에게') does not."""
+    return bool(person.country and not person.home and set(person.roles) & REPORTING_ROLES)
+
+
 def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int, list[Speaker]]:
     """Bullet start → the speakers it names, with their countries ('호주의 크리스 홀 박사는 …' → AU)."""
     found: dict[int, list[Speaker]] = {}
-    for person in doc.people:
+    for person in filter(reports_for_country, doc.people):
+        academic = is_scholar(person, lex)
         for start, _ in [person.span, *person.mentions]:
             owner = index.owner(start)
-            # Only a speaker who presented something reports for a country ('호주의 크리스 홀
-            # 박사는 … 발표'); a participant or a person merely named ('인도 모디 총리에게') does not.
-            if person.country and not person.home and owner is not None and set(person.roles) & REPORTING_ROLES:
-                academic = is_scholar(person, lex)
+            if owner is not None:
                 found.setdefault(owner, []).append(Speaker(person.country, start, academic))
     return found
 
@@ -500,12 +509,14 @@ def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) ->
 def run(doc: Document, lex: Lexicon) -> None:
     entries: dict[str, Entry] = {}
     nodes = list(walk(doc.sections))
-    index = NodeIndex(nodes)
-    mentions = mentions_by_node(doc.text, index, lex)
-    speakers = speakers_by_node(doc, index, lex)
-    if not mentions and not speakers:
+    body = body_span(nodes)
+    matches = body_matches(doc.text, body, lex)
+    if not matches and not any(map(reports_for_country, doc.people)):
         doc.countries = []      # most releases: every rule below reads a name or a speaker
         return
+    index = NodeIndex(nodes)
+    mentions = mentions_by_node(doc.text, body, matches, index, lex)
+    speakers = speakers_by_node(doc, index, lex)
     owned = figures_by_node(doc.figures, index)
     sessions = SessionIndex(doc.sessions)
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
