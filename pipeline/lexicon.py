@@ -756,6 +756,8 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s++[^\s]++){{0,2}}?\s++[^\s]{{0,8}}?(?:{alternation(c['counterpart']['nouns'])})"
             rf"(?:\([^()\s]{{1,20}}\))?(?:(?:{alternation(c['counterpart']['objects'])})(?![{HANGUL}])"
             rf"|{alternation(c['counterpart']['verb_endings'])})"),
+        # "회담", "면담": a meeting, which every counterpart phrase names.
+        "MEETING_NOUN_RE": deferred(rf"(?:{alternation(c['counterpart']['nouns'])})"),
         # "연수생 20명을 선발", "참가자는": a roster's noun.
         "ROSTER_NOUN_RE": deferred(rf"(?=[{first_chars(c['roster']['nouns'])}])(?:{alternation(c['roster']['nouns'])})"),
         # "인도네시아 3명", "케냐(1명)": a row that counts people.

@@ -321,12 +321,12 @@ def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: lis
 def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
                        lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
-    counterpart = lex.semantic["countries"]["counterpart"]
-    # Every counterpart phrase holds a meeting noun: a plain find skips most bullets.
-    if not any(text.find(noun, node.span.start, node.span.end) >= 0 for noun in counterpart["nouns"]):
+    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
+    named = [m for m in mentions if m.particle is None or m.particle in joiners]
+    # Every counterpart phrase holds a meeting noun: one search skips most bullets.
+    if not named or not lex.MEETING_NOUN_RE.search(text, node.span.start, node.span.end):
         return []
-    return [m.code for m in mentions if (m.particle is None or m.particle in counterpart["joiners"])
-            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+    return [m.code for m in named if lex.COUNTERPART_AFTER_RE.match(text, m.end)]
 
 
 def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
@@ -420,7 +420,7 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         if m.group("noun_after") is not None or (text[at - 1:at].isspace() and
                 lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
             found.append((at, m.group("name")))
-    return list(dict.fromkeys(name for _, name in sorted(found)))
+    return list(dict.fromkeys(name for _, name in sorted(found))) if found else []
 
 
 class SessionIndex:
@@ -465,8 +465,10 @@ def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, 
                 programs: list[str]) -> None:
     country.findings.append(finding.copy())
     offset = len(country.figures)
-    country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
-    country.programs.extend(name for name in programs if name not in country.programs)
+    if figures:
+        country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
+    if programs:
+        country.programs.extend(name for name in programs if name not in country.programs)
 
 
 def country_of(entries: dict[str, Entry], code: str, first: int, lex: Lexicon) -> Country:
