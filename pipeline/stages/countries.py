@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -106,9 +107,12 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
     return kept_mentions(found, text, lex)
 
 
+SPAN_START, SPAN_END = attrgetter("span.start"), attrgetter("span.end")
+
+
 def body_span(nodes: list[Node]) -> tuple[int, int]:
     """The stretch of text the bullets cover."""
-    return (min(n.span.start for n in nodes), max(n.span.end for n in nodes)) if nodes else (0, 0)
+    return (min(map(SPAN_START, nodes)), max(map(SPAN_END, nodes))) if nodes else (0, 0)
 
 
 def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Match[str]]:
