@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.lexicon import grouped_trie_alternation, load_lexicon, trie_alternation
 from pipeline.stages import countries
-from pipeline.text import is_hangul
+from pipeline.text import NodeIndex, is_hangul, walk
 
 from .semantic_helpers import parse
 
@@ -263,3 +263,15 @@ def test_a_grouped_trie_matches_what_the_trie_matches(words, groups, text):
     whole = re.compile(trie_alternation(words))
     grouped = re.compile(grouped_trie_alternation(words, groups))
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in whole.finditer(text)]
+
+
+def test_a_prefixed_name_starts_at_the_name():
+    """'대중국': the prefix is part of the match, not of the name whose offsets the rules read."""
+    text = "대중국 수출은 늘었다"
+    [mention] = countries.match_mentions(text, 0, len(text), LEX)
+    assert (mention.code, mention.start, mention.prefixed) == ("CN", 1, True)
+    doc = parse("□ 올해 대중국 수출은 늘었다\n")
+    by_node = countries.mentions_by_node(doc.text, (0, len(doc.text)), countries.body_matches(
+        doc.text, (0, len(doc.text)), LEX), NodeIndex(list(walk(doc.sections))), LEX)
+    [(node_start, [found])] = by_node.items()
+    assert doc.text[found.start:found.name_end] == "중국"

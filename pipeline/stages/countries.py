@@ -71,7 +71,7 @@ class Entry:
 
 def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: frozenset[str] | list[str]) -> Mention:
     prefix, name, particle = m.group("prefix", "country", "particle")
-    return Mention(codes[name], m.start("prefix"), m.end("country"), m.end(), particle,
+    return Mention(codes[name], m.start("country"), m.end("country"), m.end(), particle,
                    name in ambiguous, bool(prefix))
 
 
