@@ -172,13 +172,14 @@ def test_one_scan_of_the_body_finds_what_a_scan_per_bullet_finds():
     from pathlib import Path
 
     from pipeline.runner import new_document, run
-    from pipeline.text import NodeIndex, content_start, walk
+    from pipeline.text import content_start
     seed = Path(__file__).resolve().parent.parent / "samples" / "apec-2004-sme-forum.txt"
     doc = new_document(seed.read_bytes(), seed.name)
     run(doc, LEX)
     nodes = [n for n in walk(doc.sections) if n.text]
     body = countries.body_span(nodes)
-    by_node = countries.mentions_by_node(doc.text, body, countries.body_matches(doc.text, body, LEX), NodeIndex(nodes), LEX)
+    matches = countries.body_matches(doc.text, body, LEX)
+    by_node = countries.mentions_by_node(doc.text, body, matches, NodeIndex(nodes), LEX)
     for node in nodes:
         alone = countries.match_mentions(doc.text, content_start(doc.text, node), node.span.end, LEX)
         assert [(m.code, m.start) for m in by_node.get(node.span.start, [])] == [(m.code, m.start) for m in alone]

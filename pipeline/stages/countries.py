@@ -208,7 +208,8 @@ def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]
     roster: set[int] = set()
     for first, last in list_runs(mentions, text, lex):
         at = mentions[first].start
-        if lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at) or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
+        if lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at) \
+                or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
             roster.update(range(first, last + 1))
     return roster
 
