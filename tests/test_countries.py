@@ -2,10 +2,15 @@
 implications, programmes, figures and sessions of findings."""
 from __future__ import annotations
 
-import pytest
+import re
 
-from pipeline.lexicon import load_lexicon
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.lexicon import grouped_trie_alternation, load_lexicon, trie_alternation
 from pipeline.stages import countries
+from pipeline.text import NodeIndex, is_hangul, walk
 
 from .semantic_helpers import parse
 
@@ -167,12 +172,14 @@ def test_one_scan_of_the_body_finds_what_a_scan_per_bullet_finds():
     from pathlib import Path
 
     from pipeline.runner import new_document, run
-    from pipeline.text import NodeIndex, content_start, walk
+    from pipeline.text import content_start
     seed = Path(__file__).resolve().parent.parent / "samples" / "apec-2004-sme-forum.txt"
     doc = new_document(seed.read_bytes(), seed.name)
     run(doc, LEX)
     nodes = [n for n in walk(doc.sections) if n.text]
-    by_node = countries.mentions_by_node(doc.text, nodes, NodeIndex(nodes), LEX)
+    body = countries.body_span(nodes)
+    matches = countries.body_matches(doc.text, body, LEX)
+    by_node = countries.mentions_by_node(doc.text, body, matches, NodeIndex(nodes), LEX)
     for node in nodes:
         alone = countries.match_mentions(doc.text, content_start(doc.text, node), node.span.end, LEX)
         assert [(m.code, m.start) for m in by_node.get(node.span.start, [])] == [(m.code, m.start) for m in alone]
@@ -195,3 +202,77 @@ def test_a_rosters_countries_in_a_closing_bracket_are_no_implication():
 def test_quoted_titles_hide_their_countries_from_both_scans():
     text = "□ 양국은 「헬싱키-서울 녹색 선언」을 채택하였고 핀란드는 이를 환영했다."
     assert codes(text) == ["FI"]
+
+
+def test_a_quoted_title_hides_a_subject_from_the_stage():
+    """The body scan finds the title bracket before the name it holds (the bracket opens the body)."""
+    assert parse("□ 「캐나다는 친구다」 사진전이 열렸다\n").countries == []
+    assert [c.iso_code for c in parse("□ 사진전에서 캐나다는 작품을 소개했다\n").countries] == ["CA"]
+
+
+# --- the stage's fast scan finds what the plain pattern finds (issue 14) ----------------------
+
+def plain_names(text: str, start: int, end: int) -> list[tuple[int, int, str | None, str | None]]:
+    return [(m.start(), m.end(), m.group("country"), m.group("particle"))
+            for m in LEX.COUNTRY_RE.finditer(text, start, end)]
+
+
+def scanned_names(text: str, start: int, end: int) -> list[tuple[int, int, str | None, str | None]]:
+    """country_matches' matches, each from where COUNTRY_RE's would start (COUNTRY_SCAN_RE's
+    take the character before the name along)."""
+    return [(m.start("ignore") if m.group("ignore") else m.start("prefix"), m.end(), m.group("country"),
+             m.group("particle")) for m in countries.country_matches(text, start, end, LEX)]
+
+
+@pytest.mark.parametrize("text", [
+    "미국과 일본은 협력한다",                    # a name at the very start of the text
+    "(미국, 일본) 대표",                        # after punctuation, and after a comma and blank
+    "2004년미국 방문, A일본, 한국무역협회",        # after a digit; glued to a Latin letter or a word
+    "대중국 수출, 대만과 중국, 각국과 자국",         # a prefix; a name starting like it; ignored words
+    "일본\n중국\t호주·뉴질랜드/캐나다",              # every kind of edge between two names
+    "괌의 날씨와 괌",                            # a one-character name, at the end of the text
+    "「한-호주 선언」의 한국, 미국령 버진아일랜드",   # spaced names and longer names over shorter
+])
+def test_the_fast_scan_finds_what_the_name_pattern_finds(text):
+    for start in (0, 1, 3):
+        assert scanned_names(text, start, len(text)) == plain_names(text, start, len(text))
+
+
+@given(st.text(alphabet="미국일본중호주대만한각자 ,(1A\n가나인도네시아", max_size=40), st.integers(0, 5))
+def test_the_fast_scan_finds_what_the_name_pattern_finds_anywhere(text, start):
+    start = min(start, len(text))
+    assert scanned_names(text, start, len(text)) == plain_names(text, start, len(text))
+
+
+def test_every_name_and_particle_ends_in_a_syllable():
+    """country_matches resumes its scan after a match without the character before: right only
+    because no match ends in a character that may stand before a name."""
+    c = LEX.semantic["countries"]
+    words = [*LEX.semantic["country_table"]["names"], *c["ignore"]["words"],
+             *c["particles"]["subject"], *c["particles"]["joiner"], *c["particles"]["other"]]
+    assert all(is_hangul(w[-1]) for w in words)
+
+
+def test_bilateral_joiners_are_single_characters():
+    """match_bilateral looks for a joiner one or two characters before the name."""
+    assert all(len(j) == 1 for j in LEX.semantic["countries"]["bilateral"]["joiners"])
+
+
+@given(st.lists(st.text(alphabet="가나다라마바abc", min_size=1, max_size=5), min_size=1, max_size=30),
+       st.integers(1, 6), st.text(alphabet="가나다라마바abc ", max_size=12))
+def test_a_grouped_trie_matches_what_the_trie_matches(words, groups, text):
+    whole = re.compile(trie_alternation(words))
+    grouped = re.compile(grouped_trie_alternation(words, groups))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in whole.finditer(text)]
+
+
+def test_a_prefixed_name_starts_at_the_name():
+    """'대중국': the prefix is part of the match, not of the name whose offsets the rules read."""
+    text = "대중국 수출은 늘었다"
+    [mention] = countries.match_mentions(text, 0, len(text), LEX)
+    assert (mention.code, mention.start, mention.prefixed) == ("CN", 1, True)
+    doc = parse("□ 올해 대중국 수출은 늘었다\n")
+    by_node = countries.mentions_by_node(doc.text, (0, len(doc.text)), countries.body_matches(
+        doc.text, (0, len(doc.text)), LEX), NodeIndex(list(walk(doc.sections))), LEX)
+    [(node_start, [found])] = by_node.items()
+    assert doc.text[found.start:found.name_end] == "중국"
