@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from bisect import bisect_right
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..document import Document, Span
 from ..lexicon import Lexicon
@@ -185,11 +186,11 @@ def is_loose_bare_number(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     return not (lex.GROUPED_NUMBER_RE.fullmatch(text, span.start, span.end) and lex.NOUN_AFTER_RE.match(text, span.end))
 
 
-def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
-    """The numbers of text[start:end] as candidates, in order; None for a number that can never
-    be a figure (is_loose_bare_number), which still counts against the caller's cap."""
+def scan(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
+    """The numbers of FIGURE_RE `matches` as candidates, in order; None for a number that can
+    never be a figure (is_loose_bare_number), which still counts against the caller's cap."""
     kinds = lex.semantic["unit_kinds"]
-    for m in lex.FIGURE_RE.finditer(text, start, end):
+    for m in matches:
         unit_word, approx_after = m.group("unit", "approx_after")
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
@@ -309,7 +310,13 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    cands = [c for c in islice(scan(text, start, end, doc, lex), limit + 1) if c is not None]
+    return figures_in(text, lex.FIGURE_RE.finditer(text, start, end), doc, lex, limit)
+
+
+def figures_in(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexicon,
+               limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
+    """figures_of over FIGURE_RE matches already found (the numbers of one node)."""
+    cands = [c for c in islice(scan(text, matches, doc, lex), limit + 1) if c is not None]
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
@@ -318,18 +325,54 @@ def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
     return figures
 
 
+def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> list[list[re.Match[str]]]:
+    """FIGURE_RE's matches in each of `spans` (sorted, disjoint): what a finditer over each span
+    finds, from ONE finditer over the text from the first span to the last.
+
+    Why it is the same: a match that lies inside a span was found from the same position by
+    the same steps (the pattern looks back past a span's start alike in both). It can differ
+    only where the pattern looked past the span's end: when it ran past it (the match is then
+    not inside the span), or when a lookahead at the end saw a character where the span scan
+    sees the end of the text — the same for white space, which is what follows a node. A span
+    crossed by a match, or followed by no white space, is scanned on its own."""
+    found: list[list[re.Match[str]]] = [[] for _ in spans]
+    if not spans:
+        return found
+    starts = [span.start for span in spans]
+    alone = {i for i, span in enumerate(spans) if text[span.end:span.end + 1].strip()}
+    for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= spans[i].end:
+            found[i].append(m)
+            continue
+        # A match from a gap or across a span's end: every span it touches is scanned alone.
+        j = max(i, 0)
+        while j < len(spans) and spans[j].start < m.end():
+            if spans[j].end > m.start():
+                alone.add(j)
+            j += 1
+    for i in alone:
+        found[i] = list(lex.FIGURE_RE.finditer(text, spans[i].start, spans[i].end))
+    return found
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
+    spans = [node.span for node in sorted(nodes, key=lambda n: n.span.start)]
+    disjoint = all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    found = (matches_by_node(doc.text, spans, lex) if disjoint
+             else [list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for s in spans])
     figures: list[dict[str, Any]] = []
-    for node in sorted(nodes, key=lambda n: n.span.start):
-        found = figures_of(doc.text, node.span.start, node.span.end, doc, lex, MAX_FIGURES - len(figures))
+    for matches in found:
+        if not matches:
+            continue        # most nodes hold no number
         offset = len(figures)
-        for fig in found:
+        for fig in figures_in(doc.text, matches, doc, lex, MAX_FIGURES - offset):
             if fig["equivalent_of"] is not None:
                 fig["equivalent_of"] += offset
-        figures.extend(found)
+            figures.append(fig)
         if len(figures) >= MAX_FIGURES:
             end = figures[-1]["span"][1]
             doc.warn("figures", "truncated_output", f"{MAX_FIGURES} figures at most: the list stops here",
