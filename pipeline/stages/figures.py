@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from bisect import bisect_right
 from itertools import islice
+from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 from ..document import Document, Span
@@ -121,8 +122,9 @@ def read_numerals(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
 
 
 def is_hangul_only(number: str) -> bool:
-    """'일백만' has no Arabic digit: it needs a unit glued to it to count as a number."""
-    return not any(ch.isdigit() for ch in number)
+    """'일백만' has no Arabic digit: it needs a unit glued to it to count as a number. A number
+    FIGURE_RE reads opens with its Arabic digit or holds none, so its first character tells."""
+    return not number[:1].isdigit()
 
 
 def is_hangul_number(m: re.Match[str]) -> bool:
@@ -140,16 +142,21 @@ def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
 
-def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
-    """One FIGURE_RE match as a Candidate; None when it is no number at all."""
-    number, unit_word, currency, sign, *approx = m.group(
-        "number", "unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
+# Groups of FIGURE_RE any of which may make a number a figure by itself.
+QUALIFYING_GROUPS = ("unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
+# The groups scan reads from each match, fetched in one call: the number, then QUALIFYING_GROUPS.
+FIGURE_GROUPS = ("number", *QUALIFYING_GROUPS)
+
+
+def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon) -> Candidate | None:
+    """One FIGURE_RE match (its FIGURE_GROUPS in `groups`) as a Candidate; None when it is no
+    number at all."""
+    number, unit_word, currency, sign, *approx = groups
     number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
         return None
-    kinds = lex.semantic["unit_kinds"]
-    kind, unit = kinds[unit_word] if unit_word else (None, None)
+    kind, unit = lex.semantic["unit_kinds"][unit_word] if unit_word else (None, None)
     if currency:
         prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
         if kind in (None, "money"):
@@ -161,15 +168,10 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
     if sign:
         value = -value
     approximate = any(approx)
-    end = m.end("unit") if unit_word else m.end("number")
-    if approx[-1]:
-        end = m.end("approx_after")
-    span = trimmed(text, m.start(), end)
-    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only, scale)
-
-
-# Groups of FIGURE_RE any of which may make a number a figure by itself.
-QUALIFYING_GROUPS = ("unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
+    end = m.end("approx_after") if approx[-1] else m.end("unit") if unit_word else m.end("number")
+    # No trimming: a FIGURE_RE match opens on a numeral, sign or word and its number, unit
+    # and approximation words end on no white space (tests/test_cost_fastfigures.py checks it).
+    return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
 def is_loose_bare_number(text: str, m: re.Match[str], lex: Lexicon) -> bool:
@@ -178,12 +180,13 @@ def is_loose_bare_number(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     number is never a figure: is_loose_number drops it, and no range takes it (a range's high
     end has a unit; its low end has a connector after it). Tables are mostly such numbers, so
     they are told apart here before anything is computed for them."""
-    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(m.group("number").rstrip()):
+    end = m.end("number")
+    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(text, m.start("number"), end):
         return False
-    span = trimmed(text, m.start(), m.end("number"))          # the span match_candidate gives it
-    if lex.RANGE_JOIN_RE.match(text, span.end):
+    if lex.RANGE_JOIN_RE.match(text, end):
         return False
-    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, span.start, span.end) and lex.NOUN_AFTER_RE.match(text, span.end))
+    # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign)
+    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end) and lex.NOUN_AFTER_RE.match(text, end))
 
 
 def scan(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
@@ -191,20 +194,24 @@ def scan(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexico
     never be a figure (is_loose_bare_number), which still counts against the caller's cap."""
     kinds = lex.semantic["unit_kinds"]
     for m in matches:
-        unit_word, approx_after = m.group("unit", "approx_after")
+        groups = m.group(*FIGURE_GROUPS)
+        unit_word, approx_after = groups[1], groups[-1]
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
         if is_glued_run(text, m, lex):
             doc.warn("figures", "irregular_number",
-                     f"digits glued into one run ({m.group('number')}…); no figure taken",
+                     f"digits glued into one run ({groups[0]}…); no figure taken",
                      Span(m.start("number"), m.end("number")))
             continue
-        if lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+        start = m.start()
+        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
-        if is_loose_bare_number(text, m, lex):
+        # A number with a unit, currency, sign or approximation is never a loose bare one:
+        # that test (and its group reads) is for the rest only.
+        if not any(groups[1:]) and is_loose_bare_number(text, m, lex):
             yield None
             continue
-        cand = match_candidate(text, m, lex)
+        cand = match_candidate(text, m, groups, lex)
         if cand is not None:
             yield cand
 
@@ -325,9 +332,10 @@ def figures_in(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: 
     return figures
 
 
-def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> list[list[re.Match[str]]]:
-    """FIGURE_RE's matches in each of `spans` (sorted, disjoint): what a finditer over each span
-    finds, from ONE finditer over the text from the first span to the last.
+def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, list[re.Match[str]]]:
+    """FIGURE_RE's matches in each of `spans` (sorted, disjoint) by the span's index, for the
+    spans that hold any: what a finditer over each span finds, from ONE finditer over the text
+    from the first span to the last.
 
     Why it is the same: a match that lies inside a span was found from the same position by
     the same steps (the pattern looks back past a span's start alike in both). It can differ
@@ -335,15 +343,15 @@ def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> list[list[re.
     not inside the span), or when a lookahead at the end saw a character where the span scan
     sees the end of the text — the same for white space, which is what follows a node. A span
     crossed by a match, or followed by no white space, is scanned on its own."""
-    found: list[list[re.Match[str]]] = [[] for _ in spans]
+    found: dict[int, list[re.Match[str]]] = {}
     if not spans:
         return found
     starts = [span.start for span in spans]
-    alone = {i for i, span in enumerate(spans) if text[span.end:span.end + 1].strip()}
+    alone = set()
     for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.end() <= spans[i].end:
-            found[i].append(m)
+            found.setdefault(i, []).append(m)
             continue
         # A match from a gap or across a span's end: every span it touches is scanned alone.
         j = max(i, 0)
@@ -351,6 +359,9 @@ def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> list[list[re.
             if spans[j].end > m.start():
                 alone.add(j)
             j += 1
+    # A span where the text scan found nothing and no match crossed: every position in it was
+    # tried and failed, and fails alone too (a lookahead past the end can only add a match).
+    alone.update(i for i in found if text[spans[i].end:spans[i].end + 1].strip())
     for i in alone:
         found[i] = list(lex.FIGURE_RE.finditer(text, spans[i].start, spans[i].end))
     return found
@@ -360,16 +371,15 @@ def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
-    spans = [node.span for node in sorted(nodes, key=lambda n: n.span.start)]
-    disjoint = all(a.end <= b.start for a, b in zip(spans, spans[1:]))
-    found = (matches_by_node(doc.text, spans, lex) if disjoint
-             else [list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for s in spans])
+    spans = sorted((node.span for node in nodes), key=attrgetter("start"))
+    if all(a.end <= b.start for a, b in zip(spans, spans[1:])):
+        found = matches_by_node(doc.text, spans, lex)
+    else:
+        found = {i: list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for i, s in enumerate(spans)}
     figures: list[dict[str, Any]] = []
-    for matches in found:
-        if not matches:
-            continue        # most nodes hold no number
+    for i in sorted(found):        # most nodes hold no number and are not in `found`
         offset = len(figures)
-        for fig in figures_in(doc.text, matches, doc, lex, MAX_FIGURES - offset):
+        for fig in figures_in(doc.text, found[i], doc, lex, MAX_FIGURES - offset):
             if fig["equivalent_of"] is not None:
                 fig["equivalent_of"] += offset
             figures.append(fig)
