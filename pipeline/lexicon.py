@@ -205,6 +205,8 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
 # (`\s*+:?\s*+`) — `\s*:?\s*` splits k spaces k ways and went quadratic on long blank runs.
 # '(廳長: 柳昌茂)', '(청장 홍길동)': the title and the name of an organization's head.
 ORG_HEAD_TAIL = r"\(\s*(?P<title>[^\s:()]{1,8})\s*[:：]?\s*(?P<name>[^\s:(),]{2,5})\s*\)"
+# The organization's name: the whole word right before that parenthesis.
+ORG_HEAD_WORD = r"(?<![\w·])(?P<org>[\w·]{2,40})"
 
 
 def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
@@ -307,11 +309,14 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "INLINE_ATTACHMENT_RE": deferred(
             rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
-        "ORG_HEAD_RE": deferred(rf"(?<![\w·])(?P<org>[\w·]{{2,40}}){ORG_HEAD_TAIL}"),
+        "ORG_HEAD_RE": deferred(rf"{ORG_HEAD_WORD}{ORG_HEAD_TAIL}"),
         # Its parenthesis alone: opening with '(' lets re skip to one, where ORG_HEAD_RE tries its
         # lookbehind and word at every position; a line without it holds no head (−22% on the
         # corpus lines that hold a parenthesis).
         "ORG_HEAD_TAIL_RE": deferred(ORG_HEAD_TAIL),
+        # The word ending where a tail starts (searched with endpos at the tail): ORG_HEAD_RE's
+        # match, found from its parenthesis rather than by trying the word at every word start.
+        "ORG_HEAD_WORD_BEFORE_RE": deferred(rf"{ORG_HEAD_WORD}\Z"),
         "CONTACT_DEPARTMENT_LABEL_RE": _contact_label_re(L["contact"]["department"]),
         "CONTACT_MANAGER_LABEL_RE": _contact_label_re(L["contact"]["manager"]),
         "CONTACT_STAFF_LABEL_RE": _contact_label_re(L["contact"]["staff"]),
