@@ -20,7 +20,7 @@ from decimal import Decimal
 from bisect import bisect_right
 from itertools import islice
 from operator import attrgetter
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from ..document import Document, Span
 from ..lexicon import Lexicon
@@ -142,16 +142,18 @@ def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
 
-# Groups of FIGURE_RE any of which may make a number a figure by itself.
-QUALIFYING_GROUPS = ("unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
-# The groups scan reads from each match, fetched in one call: the number, then QUALIFYING_GROUPS.
-FIGURE_GROUPS = ("number", *QUALIFYING_GROUPS)
+# Groups of FIGURE_RE any of which may make a number a figure by itself. A sign does not:
+# '-2.7' alone is dropped by is_loose_number like '2.7' (its span, opening on the sign, is
+# no comma-grouped number).
+QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside", "approx_after")
+# The groups scan reads from each match, fetched in one call: the number, QUALIFYING_GROUPS, the sign.
+FIGURE_GROUPS = ("number", *QUALIFYING_GROUPS, "sign")
 
 
 def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon) -> Candidate | None:
     """One FIGURE_RE match (its FIGURE_GROUPS in `groups`) as a Candidate; None when it is no
     number at all."""
-    number, unit_word, currency, sign, *approx = groups
+    number, unit_word, currency, *approx, sign = groups
     number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
@@ -174,28 +176,30 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
-def is_loose_bare_number(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """'6331', '2,488' in a flattened table: Arabic digits alone (no unit, currency, sign or
-    approximation), not a comma-grouped count before a noun, no range connector after. Such a
-    number is never a figure: is_loose_number drops it, and no range takes it (a range's high
-    end has a unit; its low end has a connector after it). Tables are mostly such numbers, so
+def is_loose_bare_number(text: str, m: re.Match[str], following: re.Match[str] | None, lex: Lexicon) -> bool:
+    """'6331', '2,488', '-2.7' in a flattened table: Arabic digits alone (no unit, currency or
+    approximation), not a comma-grouped count before a noun, not joined to the `following`
+    number by a range connector. Such a number is never a figure: is_loose_number drops it, and
+    no range takes it (a range's high end has a unit; its low end is the number right before it
+    with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
     they are told apart here before anything is computed for them."""
     end = m.end("number")
     if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(text, m.start("number"), end):
         return False
-    if lex.RANGE_JOIN_RE.match(text, end):
+    if following is not None and lex.RANGE_JOIN_RE.fullmatch(text, end, following.start()):
         return False
     # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign)
     return not (lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end) and lex.NOUN_AFTER_RE.match(text, end))
 
 
-def scan(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
-    """The numbers of FIGURE_RE `matches` as candidates, in order; None for a number that can
-    never be a figure (is_loose_bare_number), which still counts against the caller's cap."""
+def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
+    """The numbers of FIGURE_RE `matches` (all those of one stretch of text) as candidates, in
+    order; None for a number that can never be a figure (is_loose_bare_number), which still
+    counts against the caller's cap."""
     kinds = lex.semantic["unit_kinds"]
-    for m in matches:
+    for k, m in enumerate(matches):
         groups = m.group(*FIGURE_GROUPS)
-        unit_word, approx_after = groups[1], groups[-1]
+        unit_word, approx_after = groups[1], groups[-2]
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
         if is_glued_run(text, m, lex):
@@ -208,7 +212,8 @@ def scan(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexico
             continue
         # A number with a unit, currency, sign or approximation is never a loose bare one:
         # that test (and its group reads) is for the rest only.
-        if not any(groups[1:]) and is_loose_bare_number(text, m, lex):
+        following = matches[k + 1] if k + 1 < len(matches) else None
+        if not any(groups[1:-1]) and is_loose_bare_number(text, m, following, lex):
             yield None
             continue
         cand = match_candidate(text, m, groups, lex)
@@ -317,10 +322,10 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    return figures_in(text, lex.FIGURE_RE.finditer(text, start, end), doc, lex, limit)
+    return figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
 
 
-def figures_in(text: str, matches: Iterable[re.Match[str]], doc: Document, lex: Lexicon,
+def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """figures_of over FIGURE_RE matches already found (the numbers of one node)."""
     cands = [c for c in islice(scan(text, matches, doc, lex), limit + 1) if c is not None]
