@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from bisect import bisect_right
 from itertools import islice
 from operator import attrgetter
 from typing import Any, Iterator
@@ -351,18 +350,19 @@ def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, lis
     found: dict[int, list[re.Match[str]]] = {}
     if not spans:
         return found
-    starts = [span.start for span in spans]
     alone = set()
+    i = 0
     for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= spans[i].end:
+        start, end = m.span()
+        while spans[i].end <= start:   # never past the last span: it ends after every match start
+            i += 1
+        if spans[i].start <= start and end <= spans[i].end:
             found.setdefault(i, []).append(m)
             continue
         # A match from a gap or across a span's end: every span it touches is scanned alone.
-        j = max(i, 0)
-        while j < len(spans) and spans[j].start < m.end():
-            if spans[j].end > m.start():
-                alone.add(j)
+        j = i
+        while j < len(spans) and spans[j].start < end:
+            alone.add(j)
             j += 1
     # A span where the text scan found nothing and no match crossed: every position in it was
     # tried and failed, and fails alone too (a lookahead past the end can only add a match).
