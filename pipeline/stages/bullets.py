@@ -38,7 +38,7 @@ MAX_NODES = 10_000     # nodes one tree may hold (real releases: ~1,000 at most)
                        # stops with a truncated_output warning, so per-node stages cost a bounded amount
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A node under construction: its lines grow while continuation lines follow."""
     marker: str | None

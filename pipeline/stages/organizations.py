@@ -43,8 +43,8 @@ def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], lis
     text = line.text
     suffixes = tuple(lex.titles["organization_suffixes"])
     for tail in lex.ORG_HEAD_TAIL_RE.finditer(text):
-        # The word is 40 characters at most; one more lets the search see where a longer one starts.
-        word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, tail.start() - 41), tail.start())
+        # The word is 40 characters at most (the lookbehind still sees the character before).
+        word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, tail.start() - 40), tail.start())
         if word is None:
             continue
         org = word.group("org")
