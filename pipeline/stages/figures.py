@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import islice
 from operator import attrgetter
-from typing import Any, Iterator
+from typing import Any
 
 from ..document import Document, Span
 from ..lexicon import Lexicon
@@ -94,7 +93,7 @@ def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
     '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
     The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
-    if PLAIN_ARABIC_RE.fullmatch(number):
+    if number.isdigit() or PLAIN_ARABIC_RE.fullmatch(number):     # '2004' needs no pattern
         # One coefficient and nothing else: what NumberReader computes for it, without the
         # walk (ZERO + keeps its Decimal arithmetic, so the value is the same to the digit).
         return ZERO + (ZERO + Decimal(number.replace(",", ""))), 1
@@ -191,12 +190,17 @@ def is_loose_bare_number(text: str, m: re.Match[str], following: re.Match[str] |
     return not (lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end) and lex.NOUN_AFTER_RE.match(text, end))
 
 
-def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
-    """The numbers of FIGURE_RE `matches` (all those of one stretch of text) as candidates, in
-    order; None for a number that can never be a figure (is_loose_bare_number), which still
-    counts against the caller's cap."""
+def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int) -> list[Candidate]:
+    """The candidates among the numbers of FIGURE_RE `matches` (all those of one stretch of
+    text), in order, reading limit + 1 numbers at most. A number that can never be a figure
+    (is_loose_bare_number) is not kept but counts as read."""
     kinds = lex.semantic["unit_kinds"]
+    found: list[Candidate] = []
+    read = 0
+    last = len(matches) - 1
     for k, m in enumerate(matches):
+        if read > limit:
+            break
         groups = m.group(*FIGURE_GROUPS)
         unit_word, approx_after = groups[1], groups[-2]
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
@@ -209,15 +213,17 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon) -
         start = m.start()
         if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
-        # A number with a unit, currency, sign or approximation is never a loose bare one:
-        # that test (and its group reads) is for the rest only.
-        following = matches[k + 1] if k + 1 < len(matches) else None
+        # A number with a unit, currency or approximation is never a loose bare one: that
+        # test (and its group reads) is for the rest only.
+        following = matches[k + 1] if k < last else None
         if not any(groups[1:-1]) and is_loose_bare_number(text, m, following, lex):
-            yield None
+            read += 1
             continue
         cand = match_candidate(text, m, groups, lex)
         if cand is not None:
-            yield cand
+            found.append(cand)
+            read += 1
+    return found
 
 
 # --- joining and filtering -----------------------------------------------------------------
@@ -275,7 +281,10 @@ RULES = (
 
 
 def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
-    return not any(rule(cand, text, lex) for _, rule in RULES)
+    for _, rule in RULES:       # a loop, not any() over a generator: one call fewer per rule
+        if rule(cand, text, lex):
+            return False
+    return True
 
 
 # Figures one document may hold (real releases: under 200); past it the list stops with a
@@ -327,7 +336,7 @@ def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
 def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """figures_of over FIGURE_RE matches already found (the numbers of one node)."""
-    cands = [c for c in islice(scan(text, matches, doc, lex), limit + 1) if c is not None]
+    cands = scan(text, matches, doc, lex, limit)
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
