@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.document import BlockKind, Line, Span
+from pipeline.document import Line, Span
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
-from pipeline.stages import bullets, figures, organizations
+from pipeline.stages import figures, organizations
 from pipeline.text import collapse
 
 from .complexity import operations

@@ -23,7 +23,7 @@ from typing import Any
 from ..document import Document, Span
 from ..lexicon import Lexicon
 from ..semantic import Figure
-from ..text import collapse, trimmed, walk
+from ..text import collapse, walk
 
 
 @dataclass(slots=True)
