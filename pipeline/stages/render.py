@@ -58,6 +58,9 @@ TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u
 # A character a Latin-1 or cp1252 view shows for a byte 0x80-0xFF.
 SHOWN_CHAR_RE = re.compile(rf"[\u0080-\u00ff{CP1252_EXTRA}]")
 LINE_END_RE = re.compile(r"\n")
+Element = lxml.etree._Element
+# An element's text with all its descendants' (lxml.html's text_content() runs the same XPath).
+STRING_VALUE = lxml.etree.XPath("string()", smart_strings=False)
 
 
 # --- the canvas: lines being written, with what markup said about them -----------------
@@ -98,7 +101,12 @@ class Canvas:
 
 # --- what an element is -----------------------------------------------------------------
 
-def markup_words(el: lxml.html.HtmlElement, lex: Lexicon) -> frozenset[str]:
+def text_content(el: Element) -> str:
+    """'<td>담당 <b>부서</b></td>' → '담당 부서'."""
+    return STRING_VALUE(el)
+
+
+def markup_words(el: Element, lex: Lexicon) -> frozenset[str]:
     """class="quickMenuWrap sns" id="snb2" → {'quickmenuwrap', 'quick', 'menu', 'wrap', 'sns', 'snb2', 'snb'}."""
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
     if names == " ":
@@ -120,9 +128,9 @@ def words_of_names(names: str, word_re: re.Pattern[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-def own_label(el: lxml.html.HtmlElement) -> str:
+def own_label(el: Element) -> str:
     """'담당부서 :' → '담당부서', spaces removed, for comparing with label lists."""
-    return without_spaces(el.text_content()).rstrip(":")
+    return without_spaces(text_content(el)).rstrip(":")
 
 
 @dataclass(frozen=True)
@@ -173,7 +181,7 @@ def chrome_texts(lex: Lexicon) -> frozenset[str]:
     return texts
 
 
-def is_page_footer(el: lxml.html.HtmlElement, words: frozenset[str], vocabulary: MarkupVocabulary,
+def is_page_footer(el: Element, words: frozenset[str], vocabulary: MarkupVocabulary,
                    lex: Lexicon) -> bool:
     """<dl class="manager"><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>."""
     if words & vocabulary.footer_words:
@@ -186,13 +194,13 @@ def is_page_footer(el: lxml.html.HtmlElement, words: frozenset[str], vocabulary:
             and not is_board_fields(el, vocabulary, lex))
 
 
-def is_board_fields(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
+def is_board_fields(el: Element, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
     """<tr><th>작성자</th><td>혁****</td><th>작성일</th><td>04/07/23 (12:07)</td></tr>, a
     <dl> of dt/dd pairs, or labelled spans (<li><span class="label">작성일</span> …</li>): a
     short element holding a bare board label at any depth."""
     if el.tag not in BOARD_FIELD_TAGS or len(el) < 2:
         return False
-    text = el.text_content()
+    text = text_content(el)
     if len(text) > BOARD_FIELDS_MAX:
         return False
     # A descendant's text is a piece of the element's: no label in the whole, none in a part.
@@ -200,11 +208,11 @@ def is_board_fields(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary, lex
     squeezed = without_spaces(text)
     if not any(label in squeezed for label in vocabulary.board_labels):
         return False
-    return any(lex.PAGE_LABEL_RE.match(collapse(node.text_content()))
+    return any(lex.PAGE_LABEL_RE.match(collapse(text_content(node)))
                for node in el.iterdescendants() if isinstance(node.tag, str))
 
 
-def is_chrome_tag(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary) -> bool:
+def is_chrome_tag(el: Element, vocabulary: MarkupVocabulary) -> bool:
     """<nav>, <button>, the site's <header> (logo, menus) and <footer>; not the <header> of an
     <article>, nor a <header> that holds only a post's title."""
     if el.tag not in vocabulary.chrome_tags:
@@ -216,7 +224,7 @@ def is_chrome_tag(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary) -> bo
     return True
 
 
-def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
+def classify(el: Element, lex: Lexicon) -> BlockKind | None:
     """What this element makes of its lines, or None to keep its parent's kind."""
     words = markup_words(el, lex)
     vocabulary = markup_vocabulary(lex)
@@ -232,21 +240,33 @@ def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
         return K.BREADCRUMB
     if words & vocabulary.page_header_words:
         return K.PAGE_HEADER
-    if el.tag in LABEL_TAGS and collapse(el.text_content()) in vocabulary.chrome_texts:
+    if el.tag in LABEL_TAGS and collapse(text_content(el)) in vocabulary.chrome_texts:
         return K.CHROME
     return None
 
 
 # --- HTML to lines ----------------------------------------------------------------------
 
-def parse_html(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
-    """The document tree, or None for markup holding no element at all; and whether libxml2
-    stopped at its nesting limit (256 levels, huge_tree stays off), dropping all that follows."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                  no_network=True, default_doctype=False)
+@functools.lru_cache(maxsize=2)
+def html_parser(plain: bool) -> lxml.etree.HTMLParser:
+    """An HTML parser kept for the process: making one cost as much as parsing the seed page
+    with it. lxml locks a parser while it parses and clears its error log per parse.
+    `plain`: bare lxml.etree elements, which render's walk touches more cheaply than
+    lxml.html's (those look up an element class for every node touched)."""
+    kind = lxml.etree.HTMLParser if plain else lxml.html.HTMLParser
+    return kind(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+
+
+def parse_html(markup: str, plain: bool = False) -> tuple[Element | None, bool]:
+    """The document tree (lxml.html elements, or with `plain` lxml.etree ones), or None for
+    markup holding no element at all; and whether libxml2 stopped at its nesting limit (256
+    levels, huge_tree stays off), dropping all that follows."""
+    parser = html_parser(plain)
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+        root = lxml.etree.fromstring(markup.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
+        return None, False
+    if root is None:
         return None, False
     return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
@@ -276,42 +296,82 @@ class FlatReader(html.parser.HTMLParser):
             self.canvas.write(data, None)
 
 
-def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
-         table: list[int]) -> None:
-    """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
-    vocabulary = markup_vocabulary(lex)
-    if not isinstance(el.tag, str) or el.tag in vocabulary.drop_tags:
-        return
-    found = classify(el, lex)
-    if kind == K.CHROME and found != K.PAGE_FOOTER:
-        found = None        # a title inside a menu ('gnb_tit') is the menu's
-    if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, canvas, lex):
-        return
-    if found == K.PAGE_HEADER and write_labelled_title(el, canvas, lex):
-        return
-    kind = found or kind
-    table = enter_table(el, canvas, table)
-    if el.tag in vocabulary.cell_tags:
-        walk_cell(el, kind, canvas, lex, table)
-        return
-    block = el.tag in vocabulary.block_tags or el.tag == "br"
-    if block:
+class PageWalk:
+    """One page written onto a canvas, element by element in document order.
+
+    Why a class: the walk visits every element of the page, and per element it used to look
+    up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
+    a function call. Here the sets are bound once, and an element with no class or id whose
+    tag says nothing alone (most of a page: <a>, <span>, <td>, <b> …) skips classify()."""
+
+    def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
+        self.canvas, self.lex = canvas, lex
+        vocabulary = markup_vocabulary(lex)
+        self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
+        self.block_tags = vocabulary.block_tags | {"br"}
+        self.telling_tags = vocabulary.telling_tags
+
+    def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
+        tag = el.tag
+        if not isinstance(tag, str) or tag in self.drop_tags:
+            return
+        if tag in self.telling_tags or el.get("class") or el.get("id"):
+            kind = self.classified(el, kind)
+            if kind is WRITTEN:
+                return
+        if tag == "table" or tag == "tr":
+            table = enter_table(el, self.canvas, table)
+        if tag in self.cell_tags:
+            self.walk_cell(el, kind, table)
+            return
+        canvas = self.canvas
+        block = tag in self.block_tags
+        if block and canvas.parts:
+            canvas.end_line()
+        self.write_children(el, kind, table)
+        if block and canvas.parts:
+            canvas.end_line()
+
+    def classified(self, el: Element, kind: BlockKind | None) -> BlockKind | None:
+        """The kind of `el`'s lines, or WRITTEN when a trail or a labelled title wrote it whole."""
+        found = classify(el, self.lex)
+        if kind == K.CHROME and found != K.PAGE_FOOTER:
+            found = None        # a title inside a menu ('gnb_tit') is the menu's
+        if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, self.canvas, self.lex):
+            return WRITTEN
+        if found == K.PAGE_HEADER and write_labelled_title(el, self.canvas, self.lex):
+            return WRITTEN
+        return found or kind
+
+    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """The element's own text, then each child and the text that follows it."""
+        write, walk = self.canvas.write, self.walk
+        if el.text:
+            write(el.text, kind)
+        for child in el:
+            walk(child, kind, table)
+            if child.tail:
+                write(child.tail, kind)
+
+    def walk_cell(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """A td or th: its own lines, recorded as a Cell at (row, col)."""
+        canvas = self.canvas
         canvas.end_line()
-    write_children(el, kind, canvas, lex, table)
-    if block:
+        first = len(canvas.lines)
+        self.write_children(el, kind, table)
         canvas.end_line()
+        if table:
+            span = el.get("colspan") or "1"
+            canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
+                                     header=el.tag == "th"))
+            table[2] += int(span) if span.strip().isdigit() else 1
 
 
-def write_children(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
-                   table: list[int]) -> None:
-    """The element's own text, then each child and the text that follows it."""
-    canvas.write(el.text, kind)
-    for child in el:
-        walk(child, kind, canvas, lex, table)
-        canvas.write(child.tail, kind)
+WRITTEN = "written"          # PageWalk.classified: the element was written whole, skip it
 
 
-def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> list[int]:
+def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
     """A <table> opens a new numbered table; a <tr> moves to its next row."""
     if el.tag == "table":
         canvas.end_line()
@@ -322,33 +382,19 @@ def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> 
     return table
 
 
-def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
-              table: list[int]) -> None:
-    """A td or th: its own lines, recorded as a Cell at (row, col)."""
-    canvas.end_line()
-    first = len(canvas.lines)
-    write_children(el, kind, canvas, lex, table)
-    canvas.end_line()
-    if table:
-        span = el.get("colspan") or "1"
-        canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
-                                 header=el.tag == "th"))
-        table[2] += int(span) if span.strip().isdigit() else 1
-
-
-def trail_items(el: lxml.html.HtmlElement, lex: Lexicon) -> list[str]:
+def trail_items(el: Element, lex: Lexicon) -> list[str]:
     """The crumbs of a trail element, in order: its text pieces that are not separators,
     skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
     drop-down lists some boards hang under each crumb."""
     items: list[str] = []
     separators = set(lex.html["breadcrumb"]["separators"])
 
-    def collect(node: lxml.html.HtmlElement, text: str | None) -> None:
+    def collect(node: Element, text: str | None) -> None:
         piece = collapse(text or "")
         if piece and not set(piece.replace(" ", "")) <= separators:
             items.append(piece)
 
-    def visit(node: lxml.html.HtmlElement, in_item: bool) -> None:
+    def visit(node: Element, in_item: bool) -> None:
         if not isinstance(node.tag, str) or node.tag in markup_vocabulary(lex).drop_tags or classify(node, lex) == K.CHROME:
             return
         if in_item and node.tag in ("ul", "ol"):
@@ -374,7 +420,7 @@ def longest_trail(items: list[str], lex: Lexicon) -> list[str]:
     return max(reversed(trails), key=len)
 
 
-def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+def write_trail(el: Element, canvas: Canvas, lex: Lexicon) -> bool:
     """'<ol class="breadcrumb"><li>홈</li><li>알림마당</li></ol>' → one line '홈 > 알림마당'.
     False (render it as usual) when the element holds a whole menu rather than a trail."""
     items = longest_trail(trail_items(el, lex), lex)
@@ -386,16 +432,16 @@ def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool
     return True
 
 
-def match_labelled_title(el: lxml.html.HtmlElement, lex: Lexicon) -> str | None:
+def match_labelled_title(el: Element, lex: Lexicon) -> str | None:
     """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → '가격 안정 대책'."""
     conf = lex.html["korea_kr"]
     if not markup_words(el, lex) & set(conf["meta_words"]):
         return None
-    text = collapse(el.text_content())
+    text = collapse(text_content(el))
     return text[len(conf["title_prefix"]):].strip() if text.startswith(conf["title_prefix"]) else None
 
 
-def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+def write_labelled_title(el: Element, canvas: Canvas, lex: Lexicon) -> bool:
     """The label 'Title:' as a chrome line, the title as a page-header line, like a label cell
     and its value."""
     title = match_labelled_title(el, lex)
@@ -415,7 +461,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
         doc.warn("render", "truncated_output", f"a tag longer than {MAX_TAG_CHARS} characters was read "
                  "without its attributes")
         text = OVERSIZED_TAG_RE.sub(r"<\g<name>>", text)
-    root, too_deep = parse_html(text)
+    root, too_deep = parse_html(text, plain=True)
     canvas = Canvas()
     if too_deep:
         doc.warn("render", "markup_too_deep", "the markup nests deeper than 256 elements; it was read "
@@ -427,7 +473,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
     elif root is None:
         doc.warn("render", "empty_markup", "the HTML holds no element; nothing to read")
     else:
-        walk(root, None, canvas, lex, [])
+        PageWalk(canvas, lex).walk(root, None, [])
         canvas.end_line()
     doc.plain = "\n".join(canvas.lines)
     doc.line_hints, doc.cells = canvas.hints, canvas.cells
@@ -435,7 +481,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
         doc.front_matter = korea_kr_meta(root, lex)
 
 
-def korea_kr_meta(root: lxml.html.HtmlElement, lex: Lexicon) -> dict[str, Any]:
+def korea_kr_meta(root: Element, lex: Lexicon) -> dict[str, Any]:
     """<div class="meta">Title: 중소·벤처기업 …</div> → {'title': '중소·벤처기업 …'}."""
     titles = (match_labelled_title(el, lex) for el in root.iter("div", "p", "span"))
     return next(({"title": t} for t in titles if t), {})
