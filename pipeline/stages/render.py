@@ -42,7 +42,8 @@ from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
 
 K = BlockKind
-HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is not among it
+HTML_SPACE = " \t\n\r\f"                       # HTML white space; &nbsp; is not among it
+HTML_SPACE_RE = re.compile(f"[{HTML_SPACE}]+")
 # A start tag longer than this loses its attributes before libxml2 sees it: libxml2 checks each
 # attribute against the others, so 100k attributes cost minutes (cost cap; real tags are short).
 MAX_TAG_CHARS = 32_768
@@ -79,7 +80,15 @@ class Canvas:
         """Add inline text; HTML white space collapses, &nbsp; stays (it is indentation)."""
         if not text:
             return
-        text = HTML_SPACE_RE.sub(" ", text)
+        if not text.strip(HTML_SPACE):
+            # White space alone (most tails between block elements): one space between words,
+            # none at a line's start. Settled without the pattern; the weight entry stays, as
+            # the kinds' order in `weights` breaks ties in end_line.
+            if self.parts:
+                self.parts.append(" ")
+                self.weights[kind] = self.weights.get(kind, 0)
+            return
+        text = squeeze_html_space(text)
         if not self.parts:
             text = text.lstrip(" ")
         if text:
@@ -92,11 +101,23 @@ class Canvas:
             return          # two block edges in a row (most calls): nothing written, no weight
         line = "".join(self.parts).replace("\u00a0", " ").rstrip()
         if line.strip():
-            kind = max(self.weights, key=lambda k: self.weights[k])
+            kind = max(self.weights, key=self.weights.__getitem__)     # the first of the heaviest
             if kind is not None:
                 self.hints[len(self.lines)] = kind
             self.lines.append(line)
         self.parts, self.weights = [], {}
+
+
+def squeeze_html_space(text: str) -> str:
+    """'a \n\t b' → 'a b': each run of HTML white space becomes one space, as HTML_SPACE_RE.sub
+    would make it. String methods instead of the pattern: `re` steps through every character
+    of a paragraph (about 30 ns each), `in` and replace() scan in C many times faster."""
+    for space in HTML_SPACE[1:]:
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 # --- what an element is -----------------------------------------------------------------
@@ -108,7 +129,7 @@ def text_content(el: Element) -> str:
 
 def markup_words(el: Element, lex: Lexicon) -> frozenset[str]:
     """class="quickMenuWrap sns" id="snb2" → {'quickmenuwrap', 'quick', 'menu', 'wrap', 'sns', 'snb2', 'snb'}."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names = markup_names(el)
     if names == " ":
         return NO_WORDS            # most elements carry neither
     return words_of_names(names, lex.MARKUP_WORD_RE)
@@ -181,13 +202,8 @@ def chrome_texts(lex: Lexicon) -> frozenset[str]:
     return texts
 
 
-def is_page_footer(el: Element, words: frozenset[str], vocabulary: MarkupVocabulary,
-                   lex: Lexicon) -> bool:
-    """<dl class="manager"><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>."""
-    if words & vocabulary.footer_words:
-        return True
-    if el.tag != "dl":
-        return False
+def is_footer_list(el: Element, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
+    """<dl><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>: a page footer by its terms, not its class."""
     labels = vocabulary.department_labels
     # The first few terms are enough (cost cap: nested lists would each read every term below).
     return (any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
@@ -224,25 +240,67 @@ def is_chrome_tag(el: Element, vocabulary: MarkupVocabulary) -> bool:
     return True
 
 
-def classify(el: Element, lex: Lexicon) -> BlockKind | None:
-    """What this element makes of its lines, or None to keep its parent's kind."""
-    words = markup_words(el, lex)
-    vocabulary = markup_vocabulary(lex)
-    if not words and el.tag not in vocabulary.telling_tags:
-        return None         # most elements: no class or id, and a tag that says nothing alone
-    if is_page_footer(el, words, vocabulary, lex):
+HEADER_FOOTER = ("header", "footer")     # chrome tags whose verdict depends on where they stand
+# Tags whose kind may depend on their content or place, not on tag and words alone.
+CONTENT_TESTED_TAGS = frozenset({"dl"}) | BOARD_FIELD_TAGS | frozenset(HEADER_FOOTER) | LABEL_TAGS
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupPlan:
+    """What an element's tag and class-and-id words say before its content is read: `kind`,
+    and whether that is `settled` (no content test comes before it or can change it)."""
+    footer_words: bool
+    kind: BlockKind | None
+    settled: bool
+
+
+def markup_names(el: Element) -> str:
+    """The class and id of an element as one string: ' ' when it has neither."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def markup_plan(tag: str, names: str, vocabulary: MarkupVocabulary, lex: Lexicon) -> MarkupPlan:
+    """('div', 'location') → BREADCRUMB unless its content makes it board fields; ('nav', ' ')
+    → CHROME, settled; ('p', 'hwp ') → None unless its content says otherwise."""
+    words = words_of_names(names, lex.MARKUP_WORD_RE) if names != " " else NO_WORDS
+    if words & vocabulary.footer_words:
+        return MarkupPlan(True, K.PAGE_FOOTER, True)
+    if words & vocabulary.chrome_words or (tag in vocabulary.chrome_tags and tag not in HEADER_FOOTER):
+        kind = K.CHROME
+    elif words & vocabulary.breadcrumb_words:
+        kind = K.BREADCRUMB
+    elif words & vocabulary.page_header_words:
+        kind = K.PAGE_HEADER
+    else:
+        kind = None
+    return MarkupPlan(False, kind, tag not in CONTENT_TESTED_TAGS)
+
+
+def content_kind(el: Element, plan: MarkupPlan, vocabulary: MarkupVocabulary, lex: Lexicon) -> BlockKind | None:
+    """The tests in their order: page footer, board fields, chrome, breadcrumb, page header, a
+    chrome label; those reading the element's content or place run only where they apply."""
+    tag = el.tag
+    if plan.footer_words or (tag == "dl" and is_footer_list(el, vocabulary, lex)):
         return K.PAGE_FOOTER
     if is_board_fields(el, vocabulary, lex):
         return K.PAGE_HEADER
-    if is_chrome_tag(el, vocabulary) or words & vocabulary.chrome_words:
+    if plan.kind is K.CHROME or (tag in HEADER_FOOTER and is_chrome_tag(el, vocabulary)):
         return K.CHROME
-    if words & vocabulary.breadcrumb_words:
-        return K.BREADCRUMB
-    if words & vocabulary.page_header_words:
-        return K.PAGE_HEADER
-    if el.tag in LABEL_TAGS and collapse(text_content(el)) in vocabulary.chrome_texts:
+    if plan.kind is not None:
+        return plan.kind
+    if tag in LABEL_TAGS and collapse(text_content(el)) in vocabulary.chrome_texts:
         return K.CHROME
     return None
+
+
+def classify(el: Element, lex: Lexicon) -> BlockKind | None:
+    """What this element makes of its lines, or None to keep its parent's kind."""
+    vocabulary = markup_vocabulary(lex)
+    names = markup_names(el)
+    if names == " " and el.tag not in vocabulary.telling_tags:
+        return None         # most elements: no class or id, and a tag that says nothing alone
+    plan = markup_plan(el.tag, names, vocabulary, lex)
+    return plan.kind if plan.settled else content_kind(el, plan, vocabulary, lex)
 
 
 # --- HTML to lines ----------------------------------------------------------------------
@@ -301,23 +359,27 @@ class PageWalk:
 
     Why a class: the walk visits every element of the page, and per element it used to look
     up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
-    a function call. Here the sets are bound once, and an element with no class or id whose
-    tag says nothing alone (most of a page: <a>, <span>, <td>, <b> …) skips classify()."""
+    a function call. Here the sets are bound once; an element with no class or id whose tag
+    says nothing alone (most of a page: <a>, <span>, <td>, <b> …) is not classified; and the
+    rest take their MarkupPlan from `plans`, made once per tag and class-and-id on the page
+    (rows and cells repeat a few), so only the content tests run per element."""
 
     def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
         self.canvas, self.lex = canvas, lex
-        vocabulary = markup_vocabulary(lex)
+        self.vocabulary = vocabulary = markup_vocabulary(lex)
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
+        self.plans: dict[tuple[str, str], MarkupPlan] = {}
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
         tag = el.tag
         if not isinstance(tag, str) or tag in self.drop_tags:
             return
-        if tag in self.telling_tags or el.get("class") or el.get("id"):
-            kind = self.classified(el, kind)
+        names = markup_names(el)
+        if names != " " or tag in self.telling_tags:
+            kind = self.classified(el, names, kind)
             if kind is WRITTEN:
                 return
         if tag == "table" or tag == "tr":
@@ -333,9 +395,16 @@ class PageWalk:
         if block and canvas.parts:
             canvas.end_line()
 
-    def classified(self, el: Element, kind: BlockKind | None) -> BlockKind | None:
+    def classify(self, el: Element, names: str) -> BlockKind | None:
+        """classify(), with the page's plans."""
+        plan = self.plans.get((el.tag, names))
+        if plan is None:
+            plan = self.plans[(el.tag, names)] = markup_plan(el.tag, names, self.vocabulary, self.lex)
+        return plan.kind if plan.settled else content_kind(el, plan, self.vocabulary, self.lex)
+
+    def classified(self, el: Element, names: str, kind: BlockKind | None) -> BlockKind | None:
         """The kind of `el`'s lines, or WRITTEN when a trail or a labelled title wrote it whole."""
-        found = classify(el, self.lex)
+        found = self.classify(el, names)
         if kind == K.CHROME and found != K.PAGE_FOOTER:
             found = None        # a title inside a menu ('gnb_tit') is the menu's
         if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, self.canvas, self.lex):
