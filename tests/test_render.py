@@ -153,12 +153,14 @@ def test_no_board_fields(markup: str) -> None:
     assert not hinted(rendered(page(markup)), K.PAGE_HEADER)
 
 
-def test_markup_words_are_split_once_per_class_string() -> None:
+def test_markup_words_are_split_and_planned_once_per_class_string() -> None:
     render.words_of_names.cache_clear()
+    render.markup_plan.cache_clear()
     rows = "".join("<tr class='listRow odd'><td class='cell'>가</td></tr>" for _ in range(50))
     rendered(page(f"<table>{rows}</table>"))
-    info = render.words_of_names.cache_info()
-    assert (info.misses, info.hits) == (2, 98)
+    plans, words = render.markup_plan.cache_info(), render.words_of_names.cache_info()
+    assert (plans.misses, plans.hits) == (2, 98)
+    assert (words.misses, words.hits) == (2, 0)
     assert render.words_of_names("listRow odd", LEX.MARKUP_WORD_RE) == {"listrow", "list", "row", "odd"}
 
 

@@ -23,7 +23,6 @@ Nothing here fetches anything or resolves entities beyond HTML's own character r
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import html.parser
 import json
@@ -58,7 +57,13 @@ LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
 # A character a Latin-1 or cp1252 view shows for a byte 0x80-0xFF.
 SHOWN_CHAR_RE = re.compile(rf"[\u0080-\u00ff{CP1252_EXTRA}]")
-LINE_END_RE = re.compile(r"\n")
+# Those of them that are not typography, as one plain class (all lie below U+2200): `re`
+# skips ahead by a plain class, where a lookahead excluding typography made it try every
+# position (3× the CPU over korea.kr records), and filtering matches after costs a Python
+# step per middle dot.
+SUSPECT_CHAR_RE = re.compile("[%s]" % "".join(
+    re.escape(ch) for ch in map(chr, range(0x80, 0x2200)) if SHOWN_CHAR_RE.match(ch) and ch not in TYPOGRAPHY))
+YAML_INTEGER_RE = re.compile(r"-?\d{1,18}")     # longer digit runs stay text: no 64-bit number
 Element = lxml.etree._Element
 # An element's text with all its descendants' (lxml.html's text_content() runs the same XPath).
 STRING_VALUE = lxml.etree.XPath("string()", smart_strings=False)
@@ -66,9 +71,10 @@ STRING_VALUE = lxml.etree.XPath("string()", smart_strings=False)
 
 # --- the canvas: lines being written, with what markup said about them -----------------
 
-@dataclass
+@dataclass(slots=True)
 class Canvas:
-    """Lines written so far, the line being written, and per line the characters by kind."""
+    """Lines written so far, the line being written, and per line the characters by kind.
+    Slotted: the walk reads its fields a few times per element."""
     lines: list[str] = field(default_factory=list)
     hints: dict[int, BlockKind] = field(default_factory=dict)
     cells: list[Cell] = field(default_factory=list)
@@ -123,7 +129,10 @@ def squeeze_html_space(text: str) -> str:
 # --- what an element is -----------------------------------------------------------------
 
 def text_content(el: Element) -> str:
-    """'<td>담당 <b>부서</b></td>' → '담당 부서'."""
+    """'<td>담당 <b>부서</b></td>' → '담당 부서'. A childless element's text is its own: read
+    without an XPath evaluation, which costs microseconds to set up."""
+    if not len(el):
+        return el.text or ""
     return STRING_VALUE(el)
 
 
@@ -154,10 +163,11 @@ def own_label(el: Element) -> str:
     return without_spaces(text_content(el)).rstrip(":")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MarkupVocabulary:
     """The word and tag lists of data/html.toml that every element is tested against, as sets
-    built once per lexicon instead of once per element (a page has thousands)."""
+    built once per lexicon instead of once per element (a page has thousands). Compared and
+    hashed by identity: it keys markup_plan's cache."""
     footer_words: frozenset[str]
     chrome_words: frozenset[str]
     breadcrumb_words: frozenset[str]
@@ -173,6 +183,7 @@ class MarkupVocabulary:
     chrome_texts: frozenset[str]
     # Tags that classify() may act on without a class or id: the rest pass straight through.
     telling_tags: frozenset[str]
+    word_re: re.Pattern[str]     # lex.MARKUP_WORD_RE
 
 
 _VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
@@ -190,7 +201,8 @@ def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
             frozenset(conf["chrome"]["tags"]),
             tuple(without_spaces(label) for label in page["author"] + page["posted"] + page["views"]),
             chrome_texts(lex),
-            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"})
+            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"},
+            lex.MARKUP_WORD_RE)
         cached = _VOCABULARIES[id(lex)] = (lex, vocabulary)
     return cached[1]
 
@@ -241,17 +253,20 @@ def is_chrome_tag(el: Element, vocabulary: MarkupVocabulary) -> bool:
 
 
 HEADER_FOOTER = ("header", "footer")     # chrome tags whose verdict depends on where they stand
-# Tags whose kind may depend on their content or place, not on tag and words alone.
+# Tags whose kind may depend on their content or place, not on tag and words alone; of
+# those, the ones tested for board fields alone, a test that needs two children.
 CONTENT_TESTED_TAGS = frozenset({"dl"}) | BOARD_FIELD_TAGS | frozenset(HEADER_FOOTER) | LABEL_TAGS
+BOARD_TESTED_ONLY = BOARD_FIELD_TAGS - frozenset({"dl"}) - frozenset(HEADER_FOOTER) - LABEL_TAGS
 
 
 @dataclass(frozen=True, slots=True)
 class MarkupPlan:
-    """What an element's tag and class-and-id words say before its content is read: `kind`,
-    and whether that is `settled` (no content test comes before it or can change it)."""
+    """What an element's tag and class-and-id words say before its content is read: `kind`;
+    and `tested_from`, the fewest children an element needs for a content test to apply and
+    perhaps change that (None: no test applies, `kind` is the verdict)."""
     footer_words: bool
     kind: BlockKind | None
-    settled: bool
+    tested_from: int | None
 
 
 def markup_names(el: Element) -> str:
@@ -259,12 +274,15 @@ def markup_names(el: Element) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-def markup_plan(tag: str, names: str, vocabulary: MarkupVocabulary, lex: Lexicon) -> MarkupPlan:
-    """('div', 'location') → BREADCRUMB unless its content makes it board fields; ('nav', ' ')
-    → CHROME, settled; ('p', 'hwp ') → None unless its content says otherwise."""
-    words = words_of_names(names, lex.MARKUP_WORD_RE) if names != " " else NO_WORDS
+@functools.lru_cache(maxsize=4096)
+def markup_plan(tag: str, names: str, vocabulary: MarkupVocabulary) -> MarkupPlan:
+    """('div', 'location ') → BREADCRUMB unless its content makes it board fields; ('nav', ' ')
+    → CHROME whatever it holds; ('p', 'hwp ') → None unless its content says otherwise.
+    Remembered: sites repeat the same few tags and classes on every row, cell and page
+    (bounded: class names come from the input)."""
+    words = words_of_names(names, vocabulary.word_re) if names != " " else NO_WORDS
     if words & vocabulary.footer_words:
-        return MarkupPlan(True, K.PAGE_FOOTER, True)
+        return MarkupPlan(True, K.PAGE_FOOTER, None)
     if words & vocabulary.chrome_words or (tag in vocabulary.chrome_tags and tag not in HEADER_FOOTER):
         kind = K.CHROME
     elif words & vocabulary.breadcrumb_words:
@@ -273,7 +291,9 @@ def markup_plan(tag: str, names: str, vocabulary: MarkupVocabulary, lex: Lexicon
         kind = K.PAGE_HEADER
     else:
         kind = None
-    return MarkupPlan(False, kind, tag not in CONTENT_TESTED_TAGS)
+    if tag not in CONTENT_TESTED_TAGS:
+        return MarkupPlan(False, kind, None)
+    return MarkupPlan(False, kind, 2 if tag in BOARD_TESTED_ONLY else 0)
 
 
 def content_kind(el: Element, plan: MarkupPlan, vocabulary: MarkupVocabulary, lex: Lexicon) -> BlockKind | None:
@@ -299,8 +319,10 @@ def classify(el: Element, lex: Lexicon) -> BlockKind | None:
     names = markup_names(el)
     if names == " " and el.tag not in vocabulary.telling_tags:
         return None         # most elements: no class or id, and a tag that says nothing alone
-    plan = markup_plan(el.tag, names, vocabulary, lex)
-    return plan.kind if plan.settled else content_kind(el, plan, vocabulary, lex)
+    plan = markup_plan(el.tag, names, vocabulary)
+    if plan.tested_from is None or len(el) < plan.tested_from:
+        return plan.kind
+    return content_kind(el, plan, vocabulary, lex)
 
 
 # --- HTML to lines ----------------------------------------------------------------------
@@ -361,8 +383,7 @@ class PageWalk:
     up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
     a function call. Here the sets are bound once; an element with no class or id whose tag
     says nothing alone (most of a page: <a>, <span>, <td>, <b> …) is not classified; and the
-    rest take their MarkupPlan from `plans`, made once per tag and class-and-id on the page
-    (rows and cells repeat a few), so only the content tests run per element."""
+    rest run only the content tests their MarkupPlan leaves open."""
 
     def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
         self.canvas, self.lex = canvas, lex
@@ -370,7 +391,6 @@ class PageWalk:
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
-        self.plans: dict[tuple[str, str], MarkupPlan] = {}
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
@@ -396,11 +416,11 @@ class PageWalk:
             canvas.end_line()
 
     def classify(self, el: Element, names: str) -> BlockKind | None:
-        """classify(), with the page's plans."""
-        plan = self.plans.get((el.tag, names))
-        if plan is None:
-            plan = self.plans[(el.tag, names)] = markup_plan(el.tag, names, self.vocabulary, self.lex)
-        return plan.kind if plan.settled else content_kind(el, plan, self.vocabulary, self.lex)
+        """classify() with the vocabulary bound and the names already read."""
+        plan = markup_plan(el.tag, names, self.vocabulary)
+        if plan.tested_from is None or len(el) < plan.tested_from:
+            return plan.kind
+        return content_kind(el, plan, self.vocabulary, self.lex)
 
     def classified(self, el: Element, names: str, kind: BlockKind | None) -> BlockKind | None:
         """The kind of `el`'s lines, or WRITTEN when a trail or a labelled title wrote it whole."""
@@ -416,12 +436,14 @@ class PageWalk:
     def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """The element's own text, then each child and the text that follows it."""
         write, walk = self.canvas.write, self.walk
-        if el.text:
-            write(el.text, kind)
+        text = el.text          # lxml makes a new str at each access: read each once
+        if text:
+            write(text, kind)
         for child in el:
             walk(child, kind, table)
-            if child.tail:
-                write(child.tail, kind)
+            tail = child.tail
+            if tail:
+                write(tail, kind)
 
     def walk_cell(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """A td or th: its own lines, recorded as a Cell at (row, col)."""
@@ -526,7 +548,7 @@ def write_labelled_title(el: Element, canvas: Canvas, lex: Lexicon) -> bool:
 
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
     """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
-    if OVERSIZED_TAG_RE.search(text):
+    if len(text) > MAX_TAG_CHARS and OVERSIZED_TAG_RE.search(text):     # no such tag in a shorter page
         doc.warn("render", "truncated_output", f"a tag longer than {MAX_TAG_CHARS} characters was read "
                  "without its attributes")
         text = OVERSIZED_TAG_RE.sub(r"<\g<name>>", text)
@@ -561,13 +583,15 @@ def korea_kr_meta(root: Element, lex: Lexicon) -> dict[str, Any]:
 def parse_scalar(value: str) -> Any:
     """'"[보도참고] 손병두 …"' → '[보도참고] 손병두 …'; '0' → 0; 'null' → None."""
     if len(value) >= 2 and value[0] == value[-1] == '"':
+        if "\\" not in value:
+            return value[1:-1]      # what json.loads gives, or its fallback below: no escape to read
         try:
             return json.loads(value)
         except ValueError:
             return value[1:-1]
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
-    if re.fullmatch(r"-?\d{1,18}", value):    # longer digit runs stay text: no 64-bit number
+    if YAML_INTEGER_RE.fullmatch(value):
         return int(value)
     return {"null": None, "~": None, "": None, "true": True, "false": False}.get(value, value)
 
@@ -593,54 +617,68 @@ def markdown_line(line: str, lex: Lexicon) -> str:
                               if m.group("url") not in m.group("text") else m.group("text"), line)
 
 
-def is_section_heading(line: str, pattern: re.Pattern[str]) -> bool:
-    """`pattern` (MD_BODY_HEADING_RE, MD_TRAILER_HEADING_RE: both open with '##') matches the
-    line. A string test settles the other lines, nearly all of a record's, without a regex call."""
-    return line.startswith("##") and pattern.match(line) is not None
+def hash_lines(text: str) -> list[int]:
+    """Indices of the lines opening with '##', the only ones a section heading can be: found
+    with str.find over the text rather than a test per line (a record has a hundred lines and
+    two or three such headings)."""
+    found = [0] if text.startswith("##") else []
+    line, counted = 0, 0
+    at = text.find("\n##")
+    while at >= 0:
+        line += text.count("\n", counted, at + 1)
+        counted = at + 1
+        found.append(line)
+        at = text.find("\n##", at + 1)
+    return found
 
 
-def record_regions(lines: list[str], lex: Lexicon) -> list[str]:
-    """Per line: 'header' before '## 본문', 'opening' for that heading, 'body', then 'trailer'
-    from '## 출처' or '## 첨부/링크' on. Without '## 본문', only a leading '# 제목' is header."""
-    opening = next((i for i, line in enumerate(lines) if is_section_heading(line, lex.MD_BODY_HEADING_RE)), None)
+def record_regions(lines: list[str], headed: list[int], lex: Lexicon) -> tuple[int, int]:
+    """(opening, trailer): the line of '## 본문', the lines before it being the record's header,
+    and the first line of the trailer ('## 출처' or '## 첨부/링크' after the opening), len(lines)
+    when there is none. Without '## 본문', a leading '# 제목' is the opening (and header),
+    else opening is -1 and every line up to the trailer is body. `headed`: hash_lines()."""
+    opening = next((i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])), None)
     if opening is None:
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         opening = first if first < len(lines) and lex.MD_HEADING_RE.match(lines[first]) else -1
-    regions = ["header"] * max(opening, 0) + ["opening"] * (opening >= 0)
-    region = "body"
-    for line in lines[len(regions):]:
-        if is_section_heading(line, lex.MD_TRAILER_HEADING_RE):
-            region = "trailer"
-        regions.append(region)
-    return regions
+    trailer = next((i for i in headed if i > opening and lex.MD_TRAILER_HEADING_RE.match(lines[i])), len(lines))
+    return opening, trailer
 
 
-def record_line_kind(line: str, region: str, lex: Lexicon) -> BlockKind | None:
-    """'# 제목' and '- 부처: …' are the record's header; the trailer ('## 출처', '## 첨부/링크')
-    is record furniture. A '> …' quote is the record's title again or its subtitle and summary:
-    no hint, segment places it like any title line."""
-    if not line.strip() or region == "body" or lex.MD_QUOTE_RE.match(line):
+def record_line_kind(line: str, kind: BlockKind, lex: Lexicon) -> BlockKind | None:
+    """'# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
+    '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the record's title again or
+    its subtitle and summary: no hint, segment places it like any title line."""
+    if not line.strip() or lex.MD_QUOTE_RE.match(line):
         return None
-    return K.CHROME if region == "trailer" else K.PAGE_HEADER
+    return kind
 
 
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
-    """A korea.kr record: front matter to fields, header lines hinted, body kept as text."""
+    """A korea.kr record: front matter to fields, header and trailer lines hinted and stripped
+    of their Markdown, the body kept as text. Only the header and trailer lines are visited
+    one by one; the body, nearly all of a record, is left as split."""
     m = lex.FRONT_MATTER_RE.match(text)
     if m:
         doc.front_matter = parse_front_matter(m.group("yaml"), lex)
         text = text[m.end():]
     lines = text.split("\n")
-    out = []
-    for index, (line, region) in enumerate(zip(lines, record_regions(lines, lex))):
-        if is_section_heading(line, lex.MD_BODY_HEADING_RE):
-            out.append("")      # '## 본문' is structure, like a content <div>: its line stays, empty
+    headed = hash_lines(text)
+    opening, trailer = record_regions(lines, headed, lex)
+    header_end = opening + 1 if opening >= 0 else 0
+    # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
+    blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
+    for index in [*range(header_end), *range(trailer, len(lines))]:
+        line = lines[index]
+        if line.startswith("##") and index in blank:
             continue
-        kind = record_line_kind(line, region, lex)
-        out.append(line if region == "body" else markdown_line(line, lex))
+        kind = record_line_kind(line, K.PAGE_HEADER if index < header_end else K.CHROME, lex)
+        lines[index] = markdown_line(line, lex)
         if kind is not None:
             doc.line_hints[index] = kind
-    doc.plain = "\n".join(out)
+    for index in blank:
+        lines[index] = ""
+    doc.plain = "\n".join(lines)
 
 
 # --- JSON records -----------------------------------------------------------------------
@@ -745,47 +783,53 @@ def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[
 
 def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
     """('쨌', '·'): what each character in data/html.toml becomes when its UTF-8 is read as CP949."""
+    return list(garbled_pairs(tuple(lex.html["mojibake"]["utf8_as_cp949"])))
+
+
+@functools.lru_cache(maxsize=4)
+def garbled_pairs(characters: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """utf8_as_cp949_pairs, made once per list rather than once per document."""
     pairs = []
-    for ch in lex.html["mojibake"]["utf8_as_cp949"]:
+    for ch in characters:
         try:
             garbled = ch.encode("utf-8").decode("cp949")
         except UnicodeDecodeError:
             continue
         pairs.append((garbled, ch))
-    return pairs
+    return tuple(pairs)
 
 
 def suspect_offsets(text: str) -> list[int]:
     """Where `text` holds a character of the kind is_mojibake_run counts (shown by cp1252, not
-    typography, not ASCII): a line without one holds no run to reverse. Typography is left out
-    here rather than by a lookahead in the pattern: a pattern that starts with a plain class
-    lets `re` skip ahead by it, and a leading lookahead made it try every position (3× the CPU
-    over korea.kr records)."""
-    return [m.start() for m in SHOWN_CHAR_RE.finditer(text) if m.group() not in TYPOGRAPHY]
+    typography, not ASCII): a line without one holds no run to reverse."""
+    return [m.start() for m in SUSPECT_CHAR_RE.finditer(text)]
 
 
-def lines_to_repair(text: str, present: list[tuple[str, str]]) -> list[int]:
+@functools.lru_cache(maxsize=4)
+def repair_sites_re(garbled: tuple[str, ...]) -> re.Pattern[str]:
+    """A suspect character or one of the `garbled` strings: both kinds of site in one scan."""
+    return re.compile("|".join([SUSPECT_CHAR_RE.pattern, *(re.escape(g) for g in garbled)]))
+
+
+def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
     """Indices of the lines repair_line can change or report on: those holding a character a
-    mojibake run is made of, or a garbled pair found in the document (`present`). Found by one
-    scan of the whole text, not a test per line: a page with one stray '©' has a hundred clean
-    lines. Neither kind of finding spans a line end."""
-    offsets = suspect_offsets(text)
-    for garbled, _ in present:
-        at = text.find(garbled)
-        while at >= 0:
-            offsets.append(at)
-            at = text.find(garbled, at + 1)
-    if not offsets:
-        return []
-    line_starts = [0] + [m.end() for m in LINE_END_RE.finditer(text)]
-    return sorted({bisect.bisect_right(line_starts, at) - 1 for at in offsets})
+    mojibake run is made of, or the garbled side of one of `pairs`. Found by one scan of the
+    whole text, not a test per line: a page with one stray '©' has a hundred clean lines.
+    Neither kind of finding spans a line end."""
+    indices: list[int] = []
+    line, counted = 0, 0
+    for m in repair_sites_re(tuple(garbled for garbled, _ in pairs)).finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        if not indices or indices[-1] != line:
+            indices.append(line)
+    return indices
 
 
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     pairs = utf8_as_cp949_pairs(lex)
-    present = [pair for pair in pairs if pair[0] in doc.plain]
-    indices = lines_to_repair(doc.plain, present)
+    indices = lines_to_repair(doc.plain, pairs)
     if not indices:
         return              # most documents: not one line to look at
     lines = doc.plain.split("\n")
@@ -820,6 +864,8 @@ def render_native(doc: Document, text: str, lex: Lexicon) -> None:
 
 def unify_line_ends(text: str) -> str:
     """CRLF and lone CR to LF: line hints count LF-separated lines."""
+    if "\r" not in text:
+        return text         # most inputs: one scan instead of two
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
