@@ -607,12 +607,14 @@ def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
 
 
 def markdown_line(line: str, lex: Lexicon) -> str:
-    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'."""
-    for pattern in (lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE):
-        m = pattern.match(line)
-        if m:
+    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'.
+    Each pattern is tried only on lines whose first character it needs (a cheap guard)."""
+    for opening, pattern in (("#", lex.MD_HEADING_RE), ("-*+", lex.MD_ITEM_RE), (">", lex.MD_QUOTE_RE)):
+        if line[:1] and line[0] in opening and (m := pattern.match(line)):
             line = m.group("text")
             break
+    if "](" not in line:
+        return line         # no link to rewrite
     return lex.MD_LINK_RE.sub(lambda m: f"{m.group('text')} ({m.group('url')})"
                               if m.group("url") not in m.group("text") else m.group("text"), line)
 
@@ -649,7 +651,7 @@ def record_line_kind(line: str, kind: BlockKind, lex: Lexicon) -> BlockKind | No
     """'# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
     '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the record's title again or
     its subtitle and summary: no hint, segment places it like any title line."""
-    if not line.strip() or lex.MD_QUOTE_RE.match(line):
+    if not line.strip() or (line.startswith(">") and lex.MD_QUOTE_RE.match(line)):
         return None
     return kind
 
