@@ -305,8 +305,8 @@ class BodyReader:
     def cell(self, tc: lxml.etree._Element, table: int, nesting: int) -> None:
         """A hp:tc: the paragraphs of its subList as lines, then a Cell with its address
         (cellAddr), spans (cellSpan) and field name. The three children are taken in one
-        pass over the cell's children, the first of each kind (a cell has tens of thousands
-        of siblings in the largest tables)."""
+        C-filtered pass over the cell's children, the first of each kind, rather than three
+        searches: the largest table in the corpus has 19,121 cells."""
         w = self.w
         w.begin_block()
         first = len(w.out.lines)
