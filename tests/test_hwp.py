@@ -272,3 +272,66 @@ def test_numbering_formats_and_sequences_are_consistent():
         assert len(sequence) == len(set(sequence)), fmt
     assert [format_number(n, "ROMAN_CAPITAL") for n in (1, 4, 9, 14)] == ["I", "IV", "IX", "XIV"]
     assert format_number(3, "HANGUL_SYLLABLE") == "다" and format_number(99, "CIRCLED_DIGIT") == "99"
+
+
+# --- the text walk jumps from control to control as the unit-by-unit definition reads -------
+
+def reference_text(reader, data: bytes, runs: list[tuple[int, int]], fill: int) -> None:
+    """BodyReader.text's definition, one code unit at a time (the code before issue 14); no
+    control records, so an extended control writes nothing."""
+    from pipeline.readers.hwp import CHAR_TEXT, CONTROL_UNITS, EXTENDED, INLINE, LINE_BREAK
+    from pipeline.readers.records import u16
+    units = len(data) // 2
+    pos, start, run = 0, 0, 0
+    invisible = reader.is_invisible(runs, 0, fill)
+
+    def flush(end: int) -> None:
+        if end > start:
+            reader.w.text(data[2 * start:2 * end].decode("utf-16-le", errors="replace"), invisible)
+
+    while pos < units:
+        code = u16(data, 2 * pos)
+        if run + 1 < len(runs) and runs[run + 1][0] <= pos:
+            flush(pos)
+            start = pos
+            while run + 1 < len(runs) and runs[run + 1][0] <= pos:
+                run += 1
+            invisible = reader.is_invisible(runs, run, fill)
+        if code >= 32:
+            pos += 1
+            continue
+        flush(pos)
+        width = CONTROL_UNITS if code in INLINE or code in EXTENDED else 1
+        if code in CHAR_TEXT:
+            reader.w.text(CHAR_TEXT[code], invisible)
+        elif code == LINE_BREAK:
+            reader.w.end_line()
+        pos += width
+        start = min(pos, units)
+    flush(units)
+
+
+UNITS = st.one_of(st.sampled_from([0x41, 0xAC00, 0x20, 0x0A, 0x09, 0x0D, 0x18, 0x1E, 0x1F, 0x02, 0x0B, 0x04,
+                                   0x15, 0x00, 0xD800, 0xDC00, 0x0A00, 0x1F00]),
+                  st.integers(0, 0xFFFF))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(UNITS, max_size=40), st.lists(st.tuples(st.integers(0, 45), st.integers(0, 3)), max_size=5),
+       st.booleans())
+def test_paragraph_text_reads_as_the_unit_by_unit_definition(units, runs, odd_byte) -> None:
+    from pipeline.readers.hwp import BodyReader
+    from pipeline.readers.layout import Writer
+    from pipeline.readers.styles import Styles
+    data = struct.pack(f"<{len(units)}H", *units) + (b"\x00" if odd_byte else b"")
+    styles = Styles(white_text={1, 3})
+    outcomes = []
+    for walk in ("reader", "reference"):
+        reader = BodyReader(styles, Writer("case.hwp"))
+        if walk == "reader":
+            reader.text(data, runs, iter([]), -2, 0)
+        else:
+            reference_text(reader, data, runs, -2)
+        reader.w.end_line()
+        outcomes.append((reader.w.out.lines, reader.w.out.hints))
+    assert outcomes[0] == outcomes[1]

@@ -153,12 +153,14 @@ def test_no_board_fields(markup: str) -> None:
     assert not hinted(rendered(page(markup)), K.PAGE_HEADER)
 
 
-def test_markup_words_are_split_once_per_class_string() -> None:
+def test_markup_words_are_split_and_planned_once_per_class_string() -> None:
     render.words_of_names.cache_clear()
+    render.markup_plan.cache_clear()
     rows = "".join("<tr class='listRow odd'><td class='cell'>가</td></tr>" for _ in range(50))
     rendered(page(f"<table>{rows}</table>"))
-    info = render.words_of_names.cache_info()
-    assert (info.misses, info.hits) == (2, 98)
+    plans, words = render.markup_plan.cache_info(), render.words_of_names.cache_info()
+    assert (plans.misses, plans.hits) == (2, 98)
+    assert (words.misses, words.hits) == (2, 0)
     assert render.words_of_names("listRow odd", LEX.MARKUP_WORD_RE) == {"listrow", "list", "row", "odd"}
 
 
@@ -398,3 +400,123 @@ def test_the_shortcut_classifies_any_markup_as_the_full_test_does(pieces: list[s
     root, _ = render.parse_html(page("".join(pieces)))
     if root is not None:
         assert classified(root, every_tag=False) == classified(root, every_tag=True)
+
+
+# --- the issue-14 shortcuts give what the plain definitions give ---------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\r\f\v\u00a0\u3000a가·", max_size=40))
+def test_white_space_is_squeezed_as_the_pattern_does(text: str) -> None:
+    assert render.squeeze_html_space(text) == render.HTML_SPACE_RE.sub(" ", text)
+
+
+def test_suspect_characters_are_those_shown_by_cp1252_less_typography() -> None:
+    """SUSPECT_CHAR_RE is built from the characters below U+2200; none beyond may be shown."""
+    for code in range(0x80, 0x10000):
+        ch = chr(code)
+        expected = bool(render.SHOWN_CHAR_RE.match(ch)) and ch not in render.TYPOGRAPHY
+        assert bool(render.SUSPECT_CHAR_RE.match(ch)) == expected, hex(code)
+
+
+def reference_scalar(value: str):
+    """parse_scalar's definition for a double-quoted value: JSON, or the bare inside."""
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value[1:-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='"\\\n\tab가 u0041', max_size=12))
+def test_quoted_scalars_read_as_json_would(inside: str) -> None:
+    value = f'"{inside}"'
+    assert render.parse_scalar(value) == reference_scalar(value)
+
+
+def reference_markdown(text: str) -> tuple[str, dict[int, BlockKind]]:
+    """render_markdown's definition, one line at a time (the code before issue 14): regions
+    by line, '## 본문' anywhere blank, header lines PAGE_HEADER and trailer lines CHROME
+    unless blank or a quote, each non-body line stripped of its Markdown."""
+    def heading(line: str, pattern) -> bool:
+        return line.startswith("##") and pattern.match(line) is not None
+    lines = text.split("\n")
+    opening = next((i for i, line in enumerate(lines) if heading(line, LEX.MD_BODY_HEADING_RE)), None)
+    if opening is None:
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        opening = first if first < len(lines) and LEX.MD_HEADING_RE.match(lines[first]) else -1
+    regions = ["header"] * max(opening, 0) + ["opening"] * (opening >= 0)
+    region = "body"
+    for line in lines[len(regions):]:
+        if heading(line, LEX.MD_TRAILER_HEADING_RE):
+            region = "trailer"
+        regions.append(region)
+    out, hints = [], {}
+    for index, (line, region) in enumerate(zip(lines, regions)):
+        if heading(line, LEX.MD_BODY_HEADING_RE):
+            out.append("")
+            continue
+        out.append(line if region == "body" else render.markdown_line(line, LEX))
+        if line.strip() and region != "body" and not LEX.MD_QUOTE_RE.match(line):
+            hints[index] = K.CHROME if region == "trailer" else K.PAGE_HEADER
+    return "\n".join(out), hints
+
+
+RECORD_LINES = ["# 제목", "- 부처: 가나부", "> 요약 문장", "## 본문", "## 출처", "## 첨부/링크", "### ## 본문",
+                "##", "## 본문 ", "본문 줄", "", " - 들여쓴 항목", "[자료](http://a.kr/b)", "* 별표 항목", ">",
+                "#제목아님", "+ 더하기"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(RECORD_LINES), max_size=14))
+def test_records_render_as_the_line_by_line_definition(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    doc = Document(source=Source(path="t", sha256="0" * 64, bytes=0), raw=b"")
+    render.render_markdown(doc, text, LEX)
+    assert (doc.plain, doc.line_hints) == reference_markdown(text)
+
+
+def reference_classify(el) -> BlockKind | None:
+    """classify()'s definition, each test in its order on every element (before issue 14)."""
+    vocabulary = render.markup_vocabulary(LEX)
+    names = render.markup_names(el)
+    words = render.words_of_names(names, LEX.MARKUP_WORD_RE) if names != " " else frozenset()
+    if words & vocabulary.footer_words or (el.tag == "dl" and render.is_footer_list(el, vocabulary, LEX)):
+        return K.PAGE_FOOTER
+    if render.is_board_fields(el, vocabulary, LEX):
+        return K.PAGE_HEADER
+    if render.is_chrome_tag(el, vocabulary) or words & vocabulary.chrome_words:
+        return K.CHROME
+    if words & vocabulary.breadcrumb_words:
+        return K.BREADCRUMB
+    if words & vocabulary.page_header_words:
+        return K.PAGE_HEADER
+    if el.tag in render.LABEL_TAGS and render.collapse(render.text_content(el)) in vocabulary.chrome_texts:
+        return K.CHROME
+    return None
+
+
+def walk_kinds(root) -> list:
+    walker = render.PageWalk(render.Canvas(), LEX)
+    return [walker.classify(el, render.markup_names(el)) for el in root.iter() if isinstance(el.tag, str)]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.name)
+def test_plans_classify_as_every_test_in_order_does(path) -> None:
+    for plain in (False, True):
+        root, _ = render.parse_html(rendered(path.read_bytes()).decoded, plain=plain)
+        expected = [reference_classify(el) for el in root.iter() if isinstance(el.tag, str)]
+        assert [render.classify(el, LEX) for el in root.iter() if isinstance(el.tag, str)] == expected
+        assert walk_kinds(root) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["<th>첨부파일</th>", "<h2>내용</h2>", "<span class='tit'>가</span>",
+                                          "<dl><dt>담당부서</dt><dd>가</dd></dl>", "<nav class='location'>",
+                                          "</nav>", "<header><ul><li>a</li></ul></header>", "<div id='snb'>",
+                                          "</div>", "<li class='manager'>"]),
+                min_size=1, max_size=30))
+def test_plans_classify_any_markup_as_every_test_in_order_does(pieces: list[str]) -> None:
+    root, _ = render.parse_html(page("".join(pieces)), plain=True)
+    if root is not None:
+        expected = [reference_classify(el) for el in root.iter() if isinstance(el.tag, str)]
+        assert walk_kinds(root) == expected

@@ -42,6 +42,7 @@ INLINE = frozenset((4, 5, 6, 7, 8, 9, 19, 20))
 EXTENDED = frozenset((1, 2, 3, 11, 12, 14, 15, 16, 17, 18, 21, 22, 23))
 CHAR_TEXT = {HYPHEN: "-", KEEP_SPACE: " ", FIXED_SPACE: " ", TAB: "\t"}
 CONTROL_UNITS = 8
+CONTROL_UNIT_RE = re.compile(rb"[\x00-\x1f]\x00")    # a UTF-16LE code unit below 32, when at an even offset
 # Control ids (stored reversed: 'tbl ' is b' lbt').
 TABLE_ID, SHAPE_ID, COMPOSE_ID, DUTMAL_ID = "tbl ", "gso ", "tcps", "tdut"
 PICTURE_ID = "$pic"       # the SHAPE_COMPONENT of a picture
@@ -195,6 +196,22 @@ def cell_name(data: bytes) -> str | None:
     return None
 
 
+def control_units(data: bytes) -> list[int]:
+    """Indices of the code units below 32 (control characters) in UTF-16LE `data`: one bytes
+    search from match to match, keeping the matches that start a unit, instead of reading
+    every unit in Python (a paragraph holds hundreds of text units and a few controls)."""
+    found: list[int] = []
+    m = CONTROL_UNIT_RE.search(data)
+    while m:
+        at = m.start()
+        if at % 2:
+            m = CONTROL_UNIT_RE.search(data, at + 1)     # straddles two units: not one
+            continue
+        found.append(at // 2)
+        m = CONTROL_UNIT_RE.search(data, at + 2)
+    return found
+
+
 class BodyReader:
     """Walks paragraph records onto a Writer; `fill` is the border/fill id behind the text."""
 
@@ -219,22 +236,28 @@ class BodyReader:
         units = len(data) // 2
         pos, start, run = 0, 0, 0
         invisible = self.is_invisible(runs, 0, fill)
+        controls_at, k = control_units(data), 0
 
         def flush(end: int) -> None:
             if end > start:
                 self.w.text(data[2 * start:2 * end].decode("utf-16-le", errors="replace"), invisible)
 
         while pos < units:
-            code = u16(data, 2 * pos)
             if run + 1 < len(runs) and runs[run + 1][0] <= pos:
                 flush(pos)
                 start = pos
                 while run + 1 < len(runs) and runs[run + 1][0] <= pos:
                     run += 1
                 invisible = self.is_invisible(runs, run, fill)
-            if code >= 32:
-                pos += 1
+            while k < len(controls_at) and controls_at[k] < pos:
+                k += 1          # inside a control skipped whole, or passed
+            control_at = controls_at[k] if k < len(controls_at) else units
+            if pos < control_at:
+                # Text up to the next control: step to it, or to where the next run starts
+                # on the way, without reading the units between.
+                pos = min(control_at, max(runs[run + 1][0], pos + 1)) if run + 1 < len(runs) else control_at
                 continue
+            code = data[2 * pos]
             flush(pos)
             width = CONTROL_UNITS if code in INLINE or code in EXTENDED else 1
             if code in CHAR_TEXT:

@@ -62,9 +62,10 @@ class Rendering:
     pictures: list[tuple[int, str]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Writer:
-    """The line being written and everything written so far."""
+    """The line being written and everything written so far. Slotted: the readers touch its
+    fields several times per paragraph and cell."""
     path: str
     out: Rendering = field(default_factory=Rendering)
     parts: list[str] = field(default_factory=list)
@@ -96,6 +97,8 @@ class Writer:
 
     def end_line(self) -> None:
         """Close the current line; only a line with something on it is written."""
+        if not self.parts:
+            return          # most calls (a block or paragraph edge right after another); nothing counted
         line = "".join(self.parts).replace("\r", " ").replace("\n", " ").rstrip()
         hidden = self.hidden > 0 and self.visible == 0
         self.parts, self.visible, self.hidden = [], 0, 0
@@ -173,7 +176,8 @@ class Writer:
         if len(self.out.cells) >= MAX_CELLS:
             raise TooLarge(self.path, f"the document has more than {MAX_CELLS} table cells")
         last = len(self.out.lines)
-        invisible = first < last and all(i in self.invisible_lines for i in range(first, last))
+        invisible = (first < last and bool(self.invisible_lines)
+                     and all(i in self.invisible_lines for i in range(first, last)))
         self.out.cells.append(Cell(table, row, col, first, last, header=header, rowspan=max(rowspan, 1),
                                    colspan=max(colspan, 1), name=name or None, depth=self.table_depth - 1,
                                    invisible=invisible))

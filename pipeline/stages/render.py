@@ -23,7 +23,6 @@ Nothing here fetches anything or resolves entities beyond HTML's own character r
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import html.parser
 import json
@@ -42,7 +41,8 @@ from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
 
 K = BlockKind
-HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")      # HTML white space; &nbsp; is not among it
+HTML_SPACE = " \t\n\r\f"                       # HTML white space; &nbsp; is not among it
+HTML_SPACE_RE = re.compile(f"[{HTML_SPACE}]+")
 # A start tag longer than this loses its attributes before libxml2 sees it: libxml2 checks each
 # attribute against the others, so 100k attributes cost minutes (cost cap; real tags are short).
 MAX_TAG_CHARS = 32_768
@@ -57,14 +57,24 @@ LOSSY = "lossy"              # a mojibake run that cannot be reversed exactly
 TYPOGRAPHY = frozenset("\u00a0\u00b7\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00d7")
 # A character a Latin-1 or cp1252 view shows for a byte 0x80-0xFF.
 SHOWN_CHAR_RE = re.compile(rf"[\u0080-\u00ff{CP1252_EXTRA}]")
-LINE_END_RE = re.compile(r"\n")
+# Those of them that are not typography, as one plain class (all lie below U+2200): `re`
+# skips ahead by a plain class, where a lookahead excluding typography made it try every
+# position (3× the CPU over korea.kr records), and filtering matches after costs a Python
+# step per middle dot.
+SUSPECT_CHAR_RE = re.compile("[%s]" % "".join(
+    re.escape(ch) for ch in map(chr, range(0x80, 0x2200)) if SHOWN_CHAR_RE.match(ch) and ch not in TYPOGRAPHY))
+YAML_INTEGER_RE = re.compile(r"-?\d{1,18}")     # longer digit runs stay text: no 64-bit number
+Element = lxml.etree._Element
+# An element's text with all its descendants' (lxml.html's text_content() runs the same XPath).
+STRING_VALUE = lxml.etree.XPath("string()", smart_strings=False)
 
 
 # --- the canvas: lines being written, with what markup said about them -----------------
 
-@dataclass
+@dataclass(slots=True)
 class Canvas:
-    """Lines written so far, the line being written, and per line the characters by kind."""
+    """Lines written so far, the line being written, and per line the characters by kind.
+    Slotted: the walk reads its fields a few times per element."""
     lines: list[str] = field(default_factory=list)
     hints: dict[int, BlockKind] = field(default_factory=dict)
     cells: list[Cell] = field(default_factory=list)
@@ -76,7 +86,15 @@ class Canvas:
         """Add inline text; HTML white space collapses, &nbsp; stays (it is indentation)."""
         if not text:
             return
-        text = HTML_SPACE_RE.sub(" ", text)
+        if not text.strip(HTML_SPACE):
+            # White space alone (most tails between block elements): one space between words,
+            # none at a line's start. Settled without the pattern; the weight entry stays, as
+            # the kinds' order in `weights` breaks ties in end_line.
+            if self.parts:
+                self.parts.append(" ")
+                self.weights[kind] = self.weights.get(kind, 0)
+            return
+        text = squeeze_html_space(text)
         if not self.parts:
             text = text.lstrip(" ")
         if text:
@@ -89,18 +107,39 @@ class Canvas:
             return          # two block edges in a row (most calls): nothing written, no weight
         line = "".join(self.parts).replace("\u00a0", " ").rstrip()
         if line.strip():
-            kind = max(self.weights, key=lambda k: self.weights[k])
+            kind = max(self.weights, key=self.weights.__getitem__)     # the first of the heaviest
             if kind is not None:
                 self.hints[len(self.lines)] = kind
             self.lines.append(line)
         self.parts, self.weights = [], {}
 
 
+def squeeze_html_space(text: str) -> str:
+    """'a \n\t b' → 'a b': each run of HTML white space becomes one space, as HTML_SPACE_RE.sub
+    would make it. String methods instead of the pattern: HTML_SPACE_RE.sub cost about 1 µs a
+    text piece on the seed page (a fifth of the walk), these a fifth of that, as `in` scans
+    in C and most pieces need no replacement at all."""
+    for space in HTML_SPACE[1:]:
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 # --- what an element is -----------------------------------------------------------------
 
-def markup_words(el: lxml.html.HtmlElement, lex: Lexicon) -> frozenset[str]:
+def text_content(el: Element) -> str:
+    """'<td>담당 <b>부서</b></td>' → '담당 부서'. A childless element's text is its own: read
+    without an XPath evaluation, which costs microseconds to set up."""
+    if not len(el):
+        return el.text or ""
+    return STRING_VALUE(el)
+
+
+def markup_words(el: Element, lex: Lexicon) -> frozenset[str]:
     """class="quickMenuWrap sns" id="snb2" → {'quickmenuwrap', 'quick', 'menu', 'wrap', 'sns', 'snb2', 'snb'}."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names = markup_names(el)
     if names == " ":
         return NO_WORDS            # most elements carry neither
     return words_of_names(names, lex.MARKUP_WORD_RE)
@@ -120,15 +159,16 @@ def words_of_names(names: str, word_re: re.Pattern[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-def own_label(el: lxml.html.HtmlElement) -> str:
+def own_label(el: Element) -> str:
     """'담당부서 :' → '담당부서', spaces removed, for comparing with label lists."""
-    return without_spaces(el.text_content()).rstrip(":")
+    return without_spaces(text_content(el)).rstrip(":")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MarkupVocabulary:
     """The word and tag lists of data/html.toml that every element is tested against, as sets
-    built once per lexicon instead of once per element (a page has thousands)."""
+    built once per lexicon instead of once per element (a page has thousands). Compared and
+    hashed by identity: it keys markup_plan's cache."""
     footer_words: frozenset[str]
     chrome_words: frozenset[str]
     breadcrumb_words: frozenset[str]
@@ -144,6 +184,7 @@ class MarkupVocabulary:
     chrome_texts: frozenset[str]
     # Tags that classify() may act on without a class or id: the rest pass straight through.
     telling_tags: frozenset[str]
+    word_re: re.Pattern[str]     # lex.MARKUP_WORD_RE
 
 
 _VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
@@ -161,7 +202,8 @@ def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
             frozenset(conf["chrome"]["tags"]),
             tuple(without_spaces(label) for label in page["author"] + page["posted"] + page["views"]),
             chrome_texts(lex),
-            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"})
+            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"},
+            lex.MARKUP_WORD_RE)
         cached = _VOCABULARIES[id(lex)] = (lex, vocabulary)
     return cached[1]
 
@@ -173,26 +215,21 @@ def chrome_texts(lex: Lexicon) -> frozenset[str]:
     return texts
 
 
-def is_page_footer(el: lxml.html.HtmlElement, words: frozenset[str], vocabulary: MarkupVocabulary,
-                   lex: Lexicon) -> bool:
-    """<dl class="manager"><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>."""
-    if words & vocabulary.footer_words:
-        return True
-    if el.tag != "dl":
-        return False
+def is_footer_list(el: Element, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
+    """<dl><dt>담당부서</dt><dd>소통홍보팀</dd>…</dl>: a page footer by its terms, not its class."""
     labels = vocabulary.department_labels
     # The first few terms are enough (cost cap: nested lists would each read every term below).
     return (any(own_label(dt) in labels for dt in islice(el.iter("dt"), FOOTER_TERMS_MAX))
             and not is_board_fields(el, vocabulary, lex))
 
 
-def is_board_fields(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
+def is_board_fields(el: Element, vocabulary: MarkupVocabulary, lex: Lexicon) -> bool:
     """<tr><th>작성자</th><td>혁****</td><th>작성일</th><td>04/07/23 (12:07)</td></tr>, a
     <dl> of dt/dd pairs, or labelled spans (<li><span class="label">작성일</span> …</li>): a
     short element holding a bare board label at any depth."""
     if el.tag not in BOARD_FIELD_TAGS or len(el) < 2:
         return False
-    text = el.text_content()
+    text = text_content(el)
     if len(text) > BOARD_FIELDS_MAX:
         return False
     # A descendant's text is a piece of the element's: no label in the whole, none in a part.
@@ -200,11 +237,11 @@ def is_board_fields(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary, lex
     squeezed = without_spaces(text)
     if not any(label in squeezed for label in vocabulary.board_labels):
         return False
-    return any(lex.PAGE_LABEL_RE.match(collapse(node.text_content()))
+    return any(lex.PAGE_LABEL_RE.match(collapse(text_content(node)))
                for node in el.iterdescendants() if isinstance(node.tag, str))
 
 
-def is_chrome_tag(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary) -> bool:
+def is_chrome_tag(el: Element, vocabulary: MarkupVocabulary) -> bool:
     """<nav>, <button>, the site's <header> (logo, menus) and <footer>; not the <header> of an
     <article>, nor a <header> that holds only a post's title."""
     if el.tag not in vocabulary.chrome_tags:
@@ -216,37 +253,101 @@ def is_chrome_tag(el: lxml.html.HtmlElement, vocabulary: MarkupVocabulary) -> bo
     return True
 
 
-def classify(el: lxml.html.HtmlElement, lex: Lexicon) -> BlockKind | None:
-    """What this element makes of its lines, or None to keep its parent's kind."""
-    words = markup_words(el, lex)
-    vocabulary = markup_vocabulary(lex)
-    if not words and el.tag not in vocabulary.telling_tags:
-        return None         # most elements: no class or id, and a tag that says nothing alone
-    if is_page_footer(el, words, vocabulary, lex):
+HEADER_FOOTER = ("header", "footer")     # chrome tags whose verdict depends on where they stand
+# Tags whose kind may depend on their content or place, not on tag and words alone; of
+# those, the ones tested for board fields alone, a test that needs two children.
+CONTENT_TESTED_TAGS = frozenset({"dl"}) | BOARD_FIELD_TAGS | frozenset(HEADER_FOOTER) | LABEL_TAGS
+BOARD_TESTED_ONLY = BOARD_FIELD_TAGS - frozenset({"dl"}) - frozenset(HEADER_FOOTER) - LABEL_TAGS
+
+
+@dataclass(frozen=True, slots=True)
+class MarkupPlan:
+    """What an element's tag and class-and-id words say before its content is read: `kind`;
+    and `tested_from`, the fewest children an element needs for a content test to apply and
+    perhaps change that (None: no test applies, `kind` is the verdict)."""
+    footer_words: bool
+    kind: BlockKind | None
+    tested_from: int | None
+
+
+def markup_names(el: Element) -> str:
+    """The class and id of an element as one string: ' ' when it has neither."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+@functools.lru_cache(maxsize=4096)
+def markup_plan(tag: str, names: str, vocabulary: MarkupVocabulary) -> MarkupPlan:
+    """('div', 'location ') → BREADCRUMB unless its content makes it board fields; ('nav', ' ')
+    → CHROME whatever it holds; ('p', 'hwp ') → None unless its content says otherwise.
+    Remembered: sites repeat the same few tags and classes on every row, cell and page
+    (bounded: class names come from the input)."""
+    words = words_of_names(names, vocabulary.word_re) if names != " " else NO_WORDS
+    if words & vocabulary.footer_words:
+        return MarkupPlan(True, K.PAGE_FOOTER, None)
+    if words & vocabulary.chrome_words or (tag in vocabulary.chrome_tags and tag not in HEADER_FOOTER):
+        kind = K.CHROME
+    elif words & vocabulary.breadcrumb_words:
+        kind = K.BREADCRUMB
+    elif words & vocabulary.page_header_words:
+        kind = K.PAGE_HEADER
+    else:
+        kind = None
+    if tag not in CONTENT_TESTED_TAGS:
+        return MarkupPlan(False, kind, None)
+    return MarkupPlan(False, kind, 2 if tag in BOARD_TESTED_ONLY else 0)
+
+
+def content_kind(el: Element, plan: MarkupPlan, vocabulary: MarkupVocabulary, lex: Lexicon) -> BlockKind | None:
+    """The tests in their order: page footer, board fields, chrome, breadcrumb, page header, a
+    chrome label; those reading the element's content or place run only where they apply."""
+    tag = el.tag
+    if plan.footer_words or (tag == "dl" and is_footer_list(el, vocabulary, lex)):
         return K.PAGE_FOOTER
     if is_board_fields(el, vocabulary, lex):
         return K.PAGE_HEADER
-    if is_chrome_tag(el, vocabulary) or words & vocabulary.chrome_words:
+    if plan.kind is K.CHROME or (tag in HEADER_FOOTER and is_chrome_tag(el, vocabulary)):
         return K.CHROME
-    if words & vocabulary.breadcrumb_words:
-        return K.BREADCRUMB
-    if words & vocabulary.page_header_words:
-        return K.PAGE_HEADER
-    if el.tag in LABEL_TAGS and collapse(el.text_content()) in vocabulary.chrome_texts:
+    if plan.kind is not None:
+        return plan.kind
+    if tag in LABEL_TAGS and collapse(text_content(el)) in vocabulary.chrome_texts:
         return K.CHROME
     return None
 
 
+def classify(el: Element, lex: Lexicon) -> BlockKind | None:
+    """What this element makes of its lines, or None to keep its parent's kind."""
+    vocabulary = markup_vocabulary(lex)
+    names = markup_names(el)
+    if names == " " and el.tag not in vocabulary.telling_tags:
+        return None         # most elements: no class or id, and a tag that says nothing alone
+    plan = markup_plan(el.tag, names, vocabulary)
+    if plan.tested_from is None or len(el) < plan.tested_from:
+        return plan.kind
+    return content_kind(el, plan, vocabulary, lex)
+
+
 # --- HTML to lines ----------------------------------------------------------------------
 
-def parse_html(markup: str) -> tuple[lxml.html.HtmlElement | None, bool]:
-    """The document tree, or None for markup holding no element at all; and whether libxml2
-    stopped at its nesting limit (256 levels, huge_tree stays off), dropping all that follows."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                  no_network=True, default_doctype=False)
+@functools.lru_cache(maxsize=2)
+def html_parser(plain: bool) -> lxml.etree.HTMLParser:
+    """An HTML parser kept for the process: making one cost as much as parsing the seed page
+    with it. lxml locks a parser while it parses and clears its error log per parse.
+    `plain`: bare lxml.etree elements, which render's walk touches more cheaply than
+    lxml.html's (those look up an element class for every node touched)."""
+    kind = lxml.etree.HTMLParser if plain else lxml.html.HTMLParser
+    return kind(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+
+
+def parse_html(markup: str, plain: bool = False) -> tuple[Element | None, bool]:
+    """The document tree (lxml.html elements, or with `plain` lxml.etree ones), or None for
+    markup holding no element at all; and whether libxml2 stopped at its nesting limit (256
+    levels, huge_tree stays off), dropping all that follows."""
+    parser = html_parser(plain)
     try:
-        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=parser)
+        root = lxml.etree.fromstring(markup.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
+        return None, False
+    if root is None:
         return None, False
     return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
@@ -276,42 +377,93 @@ class FlatReader(html.parser.HTMLParser):
             self.canvas.write(data, None)
 
 
-def walk(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
-         table: list[int]) -> None:
-    """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
-    vocabulary = markup_vocabulary(lex)
-    if not isinstance(el.tag, str) or el.tag in vocabulary.drop_tags:
-        return
-    found = classify(el, lex)
-    if kind == K.CHROME and found != K.PAGE_FOOTER:
-        found = None        # a title inside a menu ('gnb_tit') is the menu's
-    if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, canvas, lex):
-        return
-    if found == K.PAGE_HEADER and write_labelled_title(el, canvas, lex):
-        return
-    kind = found or kind
-    table = enter_table(el, canvas, table)
-    if el.tag in vocabulary.cell_tags:
-        walk_cell(el, kind, canvas, lex, table)
-        return
-    block = el.tag in vocabulary.block_tags or el.tag == "br"
-    if block:
+class PageWalk:
+    """One page written onto a canvas, element by element in document order.
+
+    Why a class: the walk visits every element of the page, and per element it used to look
+    up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
+    a function call. Here the sets are bound once; an element with no class or id whose tag
+    says nothing alone (most of a page: <a>, <span>, <td>, <b> …) is not classified; and the
+    rest run only the content tests their MarkupPlan leaves open."""
+
+    def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
+        self.canvas, self.lex = canvas, lex
+        self.vocabulary = vocabulary = markup_vocabulary(lex)
+        self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
+        self.block_tags = vocabulary.block_tags | {"br"}
+        self.telling_tags = vocabulary.telling_tags
+
+    def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
+        tag = el.tag
+        if not isinstance(tag, str) or tag in self.drop_tags:
+            return
+        names = markup_names(el)
+        if names != " " or tag in self.telling_tags:
+            kind = self.classified(el, names, kind)
+            if kind is WRITTEN:
+                return
+        if tag == "table" or tag == "tr":
+            table = enter_table(el, self.canvas, table)
+        if tag in self.cell_tags:
+            self.walk_cell(el, kind, table)
+            return
+        canvas = self.canvas
+        block = tag in self.block_tags
+        if block and canvas.parts:
+            canvas.end_line()
+        self.write_children(el, kind, table)
+        if block and canvas.parts:
+            canvas.end_line()
+
+    def classify(self, el: Element, names: str) -> BlockKind | None:
+        """classify() with the vocabulary bound and the names already read."""
+        plan = markup_plan(el.tag, names, self.vocabulary)
+        if plan.tested_from is None or len(el) < plan.tested_from:
+            return plan.kind
+        return content_kind(el, plan, self.vocabulary, self.lex)
+
+    def classified(self, el: Element, names: str, kind: BlockKind | None) -> BlockKind | None:
+        """The kind of `el`'s lines, or WRITTEN when a trail or a labelled title wrote it whole."""
+        found = self.classify(el, names)
+        if kind == K.CHROME and found != K.PAGE_FOOTER:
+            found = None        # a title inside a menu ('gnb_tit') is the menu's
+        if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, self.canvas, self.lex):
+            return WRITTEN
+        if found == K.PAGE_HEADER and write_labelled_title(el, self.canvas, self.lex):
+            return WRITTEN
+        return found or kind
+
+    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """The element's own text, then each child and the text that follows it."""
+        write, walk = self.canvas.write, self.walk
+        text = el.text          # lxml makes a new str at each access: read each once
+        if text:
+            write(text, kind)
+        for child in el:
+            walk(child, kind, table)
+            tail = child.tail
+            if tail:
+                write(tail, kind)
+
+    def walk_cell(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """A td or th: its own lines, recorded as a Cell at (row, col)."""
+        canvas = self.canvas
         canvas.end_line()
-    write_children(el, kind, canvas, lex, table)
-    if block:
+        first = len(canvas.lines)
+        self.write_children(el, kind, table)
         canvas.end_line()
+        if table:
+            span = el.get("colspan") or "1"
+            canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
+                                     header=el.tag == "th"))
+            table[2] += int(span) if span.strip().isdigit() else 1
 
 
-def write_children(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
-                   table: list[int]) -> None:
-    """The element's own text, then each child and the text that follows it."""
-    canvas.write(el.text, kind)
-    for child in el:
-        walk(child, kind, canvas, lex, table)
-        canvas.write(child.tail, kind)
+WRITTEN = "written"          # PageWalk.classified: the element was written whole, skip it
 
 
-def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> list[int]:
+def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
     """A <table> opens a new numbered table; a <tr> moves to its next row."""
     if el.tag == "table":
         canvas.end_line()
@@ -322,33 +474,19 @@ def enter_table(el: lxml.html.HtmlElement, canvas: Canvas, table: list[int]) -> 
     return table
 
 
-def walk_cell(el: lxml.html.HtmlElement, kind: BlockKind | None, canvas: Canvas, lex: Lexicon,
-              table: list[int]) -> None:
-    """A td or th: its own lines, recorded as a Cell at (row, col)."""
-    canvas.end_line()
-    first = len(canvas.lines)
-    write_children(el, kind, canvas, lex, table)
-    canvas.end_line()
-    if table:
-        span = el.get("colspan") or "1"
-        canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
-                                 header=el.tag == "th"))
-        table[2] += int(span) if span.strip().isdigit() else 1
-
-
-def trail_items(el: lxml.html.HtmlElement, lex: Lexicon) -> list[str]:
+def trail_items(el: Element, lex: Lexicon) -> list[str]:
     """The crumbs of a trail element, in order: its text pieces that are not separators,
     skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
     drop-down lists some boards hang under each crumb."""
     items: list[str] = []
     separators = set(lex.html["breadcrumb"]["separators"])
 
-    def collect(node: lxml.html.HtmlElement, text: str | None) -> None:
+    def collect(node: Element, text: str | None) -> None:
         piece = collapse(text or "")
         if piece and not set(piece.replace(" ", "")) <= separators:
             items.append(piece)
 
-    def visit(node: lxml.html.HtmlElement, in_item: bool) -> None:
+    def visit(node: Element, in_item: bool) -> None:
         if not isinstance(node.tag, str) or node.tag in markup_vocabulary(lex).drop_tags or classify(node, lex) == K.CHROME:
             return
         if in_item and node.tag in ("ul", "ol"):
@@ -374,7 +512,7 @@ def longest_trail(items: list[str], lex: Lexicon) -> list[str]:
     return max(reversed(trails), key=len)
 
 
-def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+def write_trail(el: Element, canvas: Canvas, lex: Lexicon) -> bool:
     """'<ol class="breadcrumb"><li>홈</li><li>알림마당</li></ol>' → one line '홈 > 알림마당'.
     False (render it as usual) when the element holds a whole menu rather than a trail."""
     items = longest_trail(trail_items(el, lex), lex)
@@ -386,16 +524,16 @@ def write_trail(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool
     return True
 
 
-def match_labelled_title(el: lxml.html.HtmlElement, lex: Lexicon) -> str | None:
+def match_labelled_title(el: Element, lex: Lexicon) -> str | None:
     """'<div class="meta">Title: 가격 안정 대책</div>' (korea.kr body pages) → '가격 안정 대책'."""
     conf = lex.html["korea_kr"]
     if not markup_words(el, lex) & set(conf["meta_words"]):
         return None
-    text = collapse(el.text_content())
+    text = collapse(text_content(el))
     return text[len(conf["title_prefix"]):].strip() if text.startswith(conf["title_prefix"]) else None
 
 
-def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon) -> bool:
+def write_labelled_title(el: Element, canvas: Canvas, lex: Lexicon) -> bool:
     """The label 'Title:' as a chrome line, the title as a page-header line, like a label cell
     and its value."""
     title = match_labelled_title(el, lex)
@@ -411,11 +549,11 @@ def write_labelled_title(el: lxml.html.HtmlElement, canvas: Canvas, lex: Lexicon
 
 def render_html(doc: Document, text: str, lex: Lexicon) -> None:
     """A page or fragment to lines, hints and cells; a korea.kr body page also gives its title."""
-    if OVERSIZED_TAG_RE.search(text):
+    if len(text) > MAX_TAG_CHARS and OVERSIZED_TAG_RE.search(text):     # no such tag in a shorter page
         doc.warn("render", "truncated_output", f"a tag longer than {MAX_TAG_CHARS} characters was read "
                  "without its attributes")
         text = OVERSIZED_TAG_RE.sub(r"<\g<name>>", text)
-    root, too_deep = parse_html(text)
+    root, too_deep = parse_html(text, plain=True)
     canvas = Canvas()
     if too_deep:
         doc.warn("render", "markup_too_deep", "the markup nests deeper than 256 elements; it was read "
@@ -427,7 +565,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
     elif root is None:
         doc.warn("render", "empty_markup", "the HTML holds no element; nothing to read")
     else:
-        walk(root, None, canvas, lex, [])
+        PageWalk(canvas, lex).walk(root, None, [])
         canvas.end_line()
     doc.plain = "\n".join(canvas.lines)
     doc.line_hints, doc.cells = canvas.hints, canvas.cells
@@ -435,7 +573,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
         doc.front_matter = korea_kr_meta(root, lex)
 
 
-def korea_kr_meta(root: lxml.html.HtmlElement, lex: Lexicon) -> dict[str, Any]:
+def korea_kr_meta(root: Element, lex: Lexicon) -> dict[str, Any]:
     """<div class="meta">Title: 중소·벤처기업 …</div> → {'title': '중소·벤처기업 …'}."""
     titles = (match_labelled_title(el, lex) for el in root.iter("div", "p", "span"))
     return next(({"title": t} for t in titles if t), {})
@@ -446,13 +584,15 @@ def korea_kr_meta(root: lxml.html.HtmlElement, lex: Lexicon) -> dict[str, Any]:
 def parse_scalar(value: str) -> Any:
     """'"[보도참고] 손병두 …"' → '[보도참고] 손병두 …'; '0' → 0; 'null' → None."""
     if len(value) >= 2 and value[0] == value[-1] == '"':
+        if "\\" not in value:
+            return value[1:-1]      # what json.loads gives, or its fallback below: no escape to read
         try:
             return json.loads(value)
         except ValueError:
             return value[1:-1]
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'")
-    if re.fullmatch(r"-?\d{1,18}", value):    # longer digit runs stay text: no 64-bit number
+    if YAML_INTEGER_RE.fullmatch(value):
         return int(value)
     return {"null": None, "~": None, "": None, "true": True, "false": False}.get(value, value)
 
@@ -468,64 +608,80 @@ def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
 
 
 def markdown_line(line: str, lex: Lexicon) -> str:
-    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'."""
-    for pattern in (lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE):
-        m = pattern.match(line)
-        if m:
+    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'.
+    Each pattern is tried only on lines whose first character it needs (a cheap guard)."""
+    for opening, pattern in (("#", lex.MD_HEADING_RE), ("-*+", lex.MD_ITEM_RE), (">", lex.MD_QUOTE_RE)):
+        if line[:1] and line[0] in opening and (m := pattern.match(line)):
             line = m.group("text")
             break
+    if "](" not in line:
+        return line         # no link to rewrite
     return lex.MD_LINK_RE.sub(lambda m: f"{m.group('text')} ({m.group('url')})"
                               if m.group("url") not in m.group("text") else m.group("text"), line)
 
 
-def is_section_heading(line: str, pattern: re.Pattern[str]) -> bool:
-    """`pattern` (MD_BODY_HEADING_RE, MD_TRAILER_HEADING_RE: both open with '##') matches the
-    line. A string test settles the other lines, nearly all of a record's, without a regex call."""
-    return line.startswith("##") and pattern.match(line) is not None
+def hash_lines(text: str) -> list[int]:
+    """Indices of the lines opening with '##', the only ones a section heading can be: found
+    with str.find over the text rather than a test per line (a record has a hundred lines and
+    two or three such headings)."""
+    found = [0] if text.startswith("##") else []
+    line, counted = 0, 0
+    at = text.find("\n##")
+    while at >= 0:
+        line += text.count("\n", counted, at + 1)
+        counted = at + 1
+        found.append(line)
+        at = text.find("\n##", at + 1)
+    return found
 
 
-def record_regions(lines: list[str], lex: Lexicon) -> list[str]:
-    """Per line: 'header' before '## 본문', 'opening' for that heading, 'body', then 'trailer'
-    from '## 출처' or '## 첨부/링크' on. Without '## 본문', only a leading '# 제목' is header."""
-    opening = next((i for i, line in enumerate(lines) if is_section_heading(line, lex.MD_BODY_HEADING_RE)), None)
+def record_regions(lines: list[str], headed: list[int], lex: Lexicon) -> tuple[int, int]:
+    """(opening, trailer): the line of '## 본문', the lines before it being the record's header,
+    and the first line of the trailer ('## 출처' or '## 첨부/링크' after the opening), len(lines)
+    when there is none. Without '## 본문', a leading '# 제목' is the opening (and header),
+    else opening is -1 and every line up to the trailer is body. `headed`: hash_lines()."""
+    opening = next((i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])), None)
     if opening is None:
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         opening = first if first < len(lines) and lex.MD_HEADING_RE.match(lines[first]) else -1
-    regions = ["header"] * max(opening, 0) + ["opening"] * (opening >= 0)
-    region = "body"
-    for line in lines[len(regions):]:
-        if is_section_heading(line, lex.MD_TRAILER_HEADING_RE):
-            region = "trailer"
-        regions.append(region)
-    return regions
+    trailer = next((i for i in headed if i > opening and lex.MD_TRAILER_HEADING_RE.match(lines[i])), len(lines))
+    return opening, trailer
 
 
-def record_line_kind(line: str, region: str, lex: Lexicon) -> BlockKind | None:
-    """'# 제목' and '- 부처: …' are the record's header; the trailer ('## 출처', '## 첨부/링크')
-    is record furniture. A '> …' quote is the record's title again or its subtitle and summary:
-    no hint, segment places it like any title line."""
-    if not line.strip() or region == "body" or lex.MD_QUOTE_RE.match(line):
+def record_line_kind(line: str, kind: BlockKind, lex: Lexicon) -> BlockKind | None:
+    """'# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
+    '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the record's title again or
+    its subtitle and summary: no hint, segment places it like any title line."""
+    if not line.strip() or (line.startswith(">") and lex.MD_QUOTE_RE.match(line)):
         return None
-    return K.CHROME if region == "trailer" else K.PAGE_HEADER
+    return kind
 
 
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
-    """A korea.kr record: front matter to fields, header lines hinted, body kept as text."""
+    """A korea.kr record: front matter to fields, header and trailer lines hinted and stripped
+    of their Markdown, the body kept as text. Only the header and trailer lines are visited
+    one by one; the body, nearly all of a record, is left as split."""
     m = lex.FRONT_MATTER_RE.match(text)
     if m:
         doc.front_matter = parse_front_matter(m.group("yaml"), lex)
         text = text[m.end():]
     lines = text.split("\n")
-    out = []
-    for index, (line, region) in enumerate(zip(lines, record_regions(lines, lex))):
-        if is_section_heading(line, lex.MD_BODY_HEADING_RE):
-            out.append("")      # '## 본문' is structure, like a content <div>: its line stays, empty
+    headed = hash_lines(text)
+    opening, trailer = record_regions(lines, headed, lex)
+    header_end = opening + 1 if opening >= 0 else 0
+    # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
+    blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
+    for index in [*range(header_end), *range(trailer, len(lines))]:
+        line = lines[index]
+        if line.startswith("##") and index in blank:
             continue
-        kind = record_line_kind(line, region, lex)
-        out.append(line if region == "body" else markdown_line(line, lex))
+        kind = record_line_kind(line, K.PAGE_HEADER if index < header_end else K.CHROME, lex)
+        lines[index] = markdown_line(line, lex)
         if kind is not None:
             doc.line_hints[index] = kind
-    doc.plain = "\n".join(out)
+    for index in blank:
+        lines[index] = ""
+    doc.plain = "\n".join(lines)
 
 
 # --- JSON records -----------------------------------------------------------------------
@@ -630,47 +786,53 @@ def repair_line(line: str, pairs: list[tuple[str, str]], lex: Lexicon) -> tuple[
 
 def utf8_as_cp949_pairs(lex: Lexicon) -> list[tuple[str, str]]:
     """('쨌', '·'): what each character in data/html.toml becomes when its UTF-8 is read as CP949."""
+    return list(garbled_pairs(tuple(lex.html["mojibake"]["utf8_as_cp949"])))
+
+
+@functools.lru_cache(maxsize=4)
+def garbled_pairs(characters: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """utf8_as_cp949_pairs, made once per list rather than once per document."""
     pairs = []
-    for ch in lex.html["mojibake"]["utf8_as_cp949"]:
+    for ch in characters:
         try:
             garbled = ch.encode("utf-8").decode("cp949")
         except UnicodeDecodeError:
             continue
         pairs.append((garbled, ch))
-    return pairs
+    return tuple(pairs)
 
 
 def suspect_offsets(text: str) -> list[int]:
     """Where `text` holds a character of the kind is_mojibake_run counts (shown by cp1252, not
-    typography, not ASCII): a line without one holds no run to reverse. Typography is left out
-    here rather than by a lookahead in the pattern: a pattern that starts with a plain class
-    lets `re` skip ahead by it, and a leading lookahead made it try every position (3× the CPU
-    over korea.kr records)."""
-    return [m.start() for m in SHOWN_CHAR_RE.finditer(text) if m.group() not in TYPOGRAPHY]
+    typography, not ASCII): a line without one holds no run to reverse."""
+    return [m.start() for m in SUSPECT_CHAR_RE.finditer(text)]
 
 
-def lines_to_repair(text: str, present: list[tuple[str, str]]) -> list[int]:
+@functools.lru_cache(maxsize=4)
+def repair_sites_re(garbled: tuple[str, ...]) -> re.Pattern[str]:
+    """A suspect character or one of the `garbled` strings: both kinds of site in one scan."""
+    return re.compile("|".join([SUSPECT_CHAR_RE.pattern, *(re.escape(g) for g in garbled)]))
+
+
+def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
     """Indices of the lines repair_line can change or report on: those holding a character a
-    mojibake run is made of, or a garbled pair found in the document (`present`). Found by one
-    scan of the whole text, not a test per line: a page with one stray '©' has a hundred clean
-    lines. Neither kind of finding spans a line end."""
-    offsets = suspect_offsets(text)
-    for garbled, _ in present:
-        at = text.find(garbled)
-        while at >= 0:
-            offsets.append(at)
-            at = text.find(garbled, at + 1)
-    if not offsets:
-        return []
-    line_starts = [0] + [m.end() for m in LINE_END_RE.finditer(text)]
-    return sorted({bisect.bisect_right(line_starts, at) - 1 for at in offsets})
+    mojibake run is made of, or the garbled side of one of `pairs`. Found by one scan of the
+    whole text, not a test per line: a page with one stray '©' has a hundred clean lines.
+    Neither kind of finding spans a line end."""
+    indices: list[int] = []
+    line, counted = 0, 0
+    for m in repair_sites_re(tuple(garbled for garbled, _ in pairs)).finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        if not indices or indices[-1] != line:
+            indices.append(line)
+    return indices
 
 
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     pairs = utf8_as_cp949_pairs(lex)
-    present = [pair for pair in pairs if pair[0] in doc.plain]
-    indices = lines_to_repair(doc.plain, present)
+    indices = lines_to_repair(doc.plain, pairs)
     if not indices:
         return              # most documents: not one line to look at
     lines = doc.plain.split("\n")
@@ -705,6 +867,8 @@ def render_native(doc: Document, text: str, lex: Lexicon) -> None:
 
 def unify_line_ends(text: str) -> str:
     """CRLF and lone CR to LF: line hints count LF-separated lines."""
+    if "\r" not in text:
+        return text         # most inputs: one scan instead of two
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
