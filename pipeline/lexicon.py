@@ -858,11 +858,13 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Any session word ('세션', 'Track'): a line without one holds no quoted session and no count
         # of sessions, and a search for these literals skips ahead where those patterns cannot.
         "SESSION_WORD_RE": deferred(words),
-        # Every session label holds a session word, the part word ('1부') or a named session
-        # ('종합토론'): a line without one holds no label. A search for these literals skips
-        # ahead on their first characters, where SESSION_LABEL_RE (opening with lookarounds)
-        # is tried at every position of the line.
-        "SESSION_LABEL_KEY_RE": deferred(alternation(s["numbered_words"] + [s["part_word"]] + s["named"])),
+        # Every session label holds a session word or a named session ('종합토론'), or else the
+        # part word after its number ('1부', found by sessions.part_keys): a line without a key
+        # holds no label, no session word and no count of sessions. One search of the keys over
+        # the text finds the few lines worth the label patterns (SESSION_LABEL_RE, opening with
+        # lookarounds, is tried at every position). Literals only: the engine skips through
+        # the text on their first characters (a `\d` branch would make it try every position).
+        "SESSION_LABEL_KEY_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"])),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"

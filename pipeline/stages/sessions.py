@@ -28,6 +28,7 @@ block most similar to that title (`… 부문은 …`) or from the label bullet'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -269,6 +270,41 @@ def content_lines(doc: Document) -> list[Line]:
             if not doc.lines[i].blank]
 
 
+def keyed_lines(text: str, lines: list[Line], lex: Lexicon) -> list[int]:
+    """Indices into `lines` of the lines holding a session key ('세션', '종합토론', '1부'): the
+    only lines that can hold a label, a session word or a count of sessions. One search over
+    the text, its hits bucketed to lines by offset, instead of a search per line: most
+    releases name no session, and those that do name one on a few lines."""
+    if not lines:
+        return []
+    starts = [line.content.start for line in lines]
+    keys = [m.start() for m in lex.SESSION_LABEL_KEY_RE.finditer(text, starts[0], lines[-1].content.end)]
+    found: set[int] = set()
+    for at in keys + part_keys(text, starts[0], lines[-1].content.end, lex):
+        i = bisect_right(starts, at) - 1
+        if at < lines[i].content.end:
+            found.add(i)
+    return sorted(found)
+
+
+def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
+    """Offsets of the numbers before a part word ('1부', '2 부'), the key of a part label: a
+    plain find of the word, then a look back over the blanks for a digit (as the label's `\d`
+    and `\s` read them). A pattern opening with the digit is tried at every position; the
+    word itself, common ('정부', '국토교통부'), is found fast."""
+    word = lex.semantic["sessions"]["part_word"]
+    found = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        before = at - 1
+        while before >= start and text[before].isspace():
+            before -= 1
+        if before >= start and text[before].isdecimal():
+            found.append(before)
+        at = text.find(word, at + 1, end)
+    return found
+
+
 def program_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
     """The talks of programme lines: '발표 : A(…) - 주제', its continuation lines, '(발표1) 제목'."""
     talks: list[Talk] = []
@@ -312,10 +348,10 @@ def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, 
     return None, None
 
 
-def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[Session, Line]]:
-    """Sessions declared by label lines, each with the programme of the lines under it."""
-    heads = [(i, label) for i, line in enumerate(lines)
-             if (label := match_line_label(doc.text, line, lex)) is not None]
+def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexicon) -> list[tuple[Session, Line]]:
+    """Sessions declared by label lines, each with the programme of the lines under it; only
+    the `keyed` lines can be label lines."""
+    heads = [(i, label) for i in keyed if (label := match_line_label(doc.text, lines[i], lex)) is not None]
     found: list[tuple[Session, Line]] = []
     absorbed: set[int] = set()
     for k, (i, label) in enumerate(heads):
@@ -357,12 +393,11 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
 
 def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: list[Person],
                     lex: Lexicon) -> list[Session]:
-    """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'."""
+    """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'; `lines` are
+    those holding a session key."""
     text = doc.text
     found: list[Session] = []
     for line in lines:
-        if not lex.SESSION_LABEL_KEY_RE.search(text, line.content.start, line.content.end):
-            continue        # no label on this line: its search is cheaper than the label's
         for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
             label = read_label(m, lex)
             if label.label in known or label.tail in (":", "-"):
@@ -447,7 +482,7 @@ def bracketed_inline_title(text: str, label: Label, end: int, lex: Lexicon) -> s
 
 def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
     """'「… 보고서 발표」 세션에서는' → Session('세션', title '… 보고서 발표'); '세 가지 세션으로
-    구성되며, ①A, ②B' → Sessions ①, ② titled A, B."""
+    구성되며, ①A, ②B' → Sessions ①, ② titled A, B. `lines` are those holding a session key."""
     found = []
     for line in lines:
         if not lex.SESSION_WORD_RE.search(text, line.content.start, line.content.end):
@@ -688,15 +723,15 @@ def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexico
     return talks
 
 
-def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
+def announced_sessions(text: str, lines: list[Line], keyed: list[int], known: set[str], lex: Lexicon) -> list[Session]:
     """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
     …): a list exactly as long as the count announced names the sessions. Bracketed lines
-    ('Resources (자원)') and dates group the items; a sentence or a long line ends the list."""
+    ('Resources (자원)') and dates group the items; a sentence or a long line ends the list.
+    Only the `keyed` lines (indices into `lines`) can hold the count's session word."""
     rules = lex.semantic["sessions"]["announced"]
     found: list[Session] = []
-    if not any(word in text for word in rules["words"]):
-        return found            # no session word at all: a plain test skips the per-line scan
-    for i, line in enumerate(lines):
+    for i in keyed:
+        line = lines[i]
         words = rules["counter"] in line.text and any(word in line.text for word in rules["words"])
         m = lex.SESSION_COUNT_HEAD_RE.search(line.text) if words else None
         if m is None:
@@ -778,14 +813,16 @@ def run(doc: Document, lex: Lexicon) -> None:
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
     lines = content_lines(doc)
-    found = line_sessions(doc, lines, lex)
+    keyed = keyed_lines(doc.text, lines, lex)
+    found = line_sessions(doc, lines, keyed, lex)
     if found:
         bullet_sessions(doc, found, nodes, lex)
     sessions = [s for s, _ in found]
     known = {s.label for s in sessions}
-    sessions += inline_sessions(doc, lines, known, doc.people, lex)
-    sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
-    sessions += announced_sessions(doc.text, lines, {s.label for s in sessions}, lex)
+    with_key = [lines[i] for i in keyed]
+    sessions += inline_sessions(doc, with_key, known, doc.people, lex)
+    sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
+    sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
