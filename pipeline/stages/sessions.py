@@ -118,8 +118,12 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'… 「지역사회 …」을 주제로' → '지역사회 …'; 'AI와 빅데이터를 주제로' → 'AI와 빅데이터'."""
     stop = min(end, start + SUBJECT_WINDOW)
     grammar = lex.semantic["sessions"]["grammar"]
-    if not any(text.find(word, start, stop) >= 0 for word in grammar["subject_forms"] + grammar["about_particles"]):
-        return None             # no subject phrase in the window: a plain find skips the costly pattern
+    window = text[start:stop]
+    # The pattern needs a subject form ('주제로'), or a quote closed before an about particle
+    # ('“…”에 대한 논의'): plain tests of the window skip the costly pattern without them.
+    if not any(word in window for word in grammar["subject_forms"]) and not (
+            any(word in window for word in grammar["about_particles"]) and any(q in window for q in QUOTE_CLOSE)):
+        return None
     m = lex.SESSION_SUBJECT_RE.search(text, start, stop)
     if m is None:
         return None
@@ -180,13 +184,27 @@ def dice(x: list[str], y: list[str]) -> float:
     """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs)."""
     if not x or not y:
         return 0.0
-    pool = list(y)
-    common = 0
-    for gram in x:
-        if gram in pool:
-            pool.remove(gram)
-            common += 1
+    distinct_x, distinct_y = set(x), set(y)
+    if len(distinct_x) == len(x) or len(distinct_y) == len(y):
+        # No bigram repeats on one side: each shared bigram counts once, and a set
+        # intersection counts them (the usual case; the loop below is ten times the cost).
+        common = len(distinct_x & distinct_y)
+    else:
+        pool = list(y)
+        common = 0
+        for gram in x:
+            if gram in pool:
+                pool.remove(gram)
+                common += 1
     return 2 * common / (len(x) + len(y))
+
+
+def may_reach(x: list[str], y: list[str], floor: float) -> bool:
+    """Whether two lists of bigrams can reach a Dice coefficient of `floor`: at best all of the
+    shorter one is shared. A long intro is never like a short title, and this test is cheaper
+    than counting what they share. Written as `dice` computes a score, so that the rounding of
+    a bound and of a score that reaches it is the same."""
+    return bool(x) and bool(y) and 2 * min(len(x), len(y)) / (len(x) + len(y)) >= floor
 
 
 def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -211,13 +229,18 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
     for i, session in enumerate(sessions):
         if session.title:
             by_title.setdefault(session.title, []).append(i)
-    # Each title's bigrams and each intro's are read once, not once per pair compared.
+    # Each title's bigrams and each intro's are read once, not once per pair compared; a pair
+    # whose lengths alone keep it under the floor is not compared.
     title_grams = {title: bigrams(title, lex) for title in by_title}
     pairs = []
-    for node in nodes:
-        intro = match_intro(text, node, lex) if node.children and by_title else None
-        intro_grams = bigrams(intro, lex) if intro else []
-        for title in by_title if intro else ():
+    for node in nodes if by_title else ():
+        intro = match_intro(text, node, lex) if node.children else None
+        if not intro:
+            continue
+        intro_grams = bigrams(intro, lex)
+        for title in by_title:
+            if not may_reach(title_grams[title], intro_grams, floor):
+                continue
             score = dice(title_grams[title], intro_grams)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
