@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
@@ -293,21 +293,40 @@ def content_lines(doc: Document) -> list[Line]:
             if not doc.lines[i].blank]
 
 
-def keyed_lines(text: str, lines: list[Line], lex: Lexicon) -> list[int]:
-    """Indices into `lines` of the lines holding a session key ('세션', '종합토론', '1부'): the
-    only lines that can hold a label, a session word or a count of sessions. One search over
-    the text, its hits bucketed to lines by offset, instead of a search per line: most
-    releases name no session, and those that do name one on a few lines."""
-    if not lines:
+class LineIndex:
+    """Which content line holds an offset: a bisect over the lines' starts, so that one scan of
+    the text, bucketed to lines, replaces a search on every line (most lines hold nothing)."""
+    __slots__ = ("lines", "starts")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.starts = [line.content.start for line in lines]
+
+    def holding(self, offsets: Iterable[int]) -> list[int]:
+        """Indices of the lines whose content holds one of `offsets`, in order, each once."""
+        found: set[int] = set()
+        for at in offsets:
+            i = bisect_right(self.starts, at) - 1
+            if i >= 0 and at < self.lines[i].content.end:
+                found.add(i)
+        return sorted(found)
+
+    def matched(self, pattern: re.Pattern[str], text: str) -> list[int]:
+        """Indices of the lines `pattern` finds something in (a match crossing no line end)."""
+        if not self.lines:
+            return []
+        return self.holding(m.start() for m in pattern.finditer(text, self.starts[0], self.lines[-1].content.end))
+
+
+def keyed_lines(text: str, index: LineIndex, lex: Lexicon) -> list[int]:
+    """Indices of the lines holding a session key ('세션', '종합토론', '1부'): the only lines that
+    can hold a label, a session word or a count of sessions. Most releases name no session,
+    and those that do name one on a few lines."""
+    if not index.lines:
         return []
-    starts = [line.content.start for line in lines]
-    keys = [m.start() for m in lex.SESSION_LABEL_KEY_RE.finditer(text, starts[0], lines[-1].content.end)]
-    found: set[int] = set()
-    for at in keys + part_keys(text, starts[0], lines[-1].content.end, lex):
-        i = bisect_right(starts, at) - 1
-        if at < lines[i].content.end:
-            found.add(i)
-    return sorted(found)
+    keys = index.matched(lex.SESSION_LABEL_KEY_RE, text)
+    parts = index.holding(part_keys(text, index.starts[0], index.lines[-1].content.end, lex))
+    return sorted(set(keys + parts))
 
 
 def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
@@ -650,7 +669,7 @@ def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) ->
     return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
 
 
-def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+def prose_talks(text: str, index: LineIndex, people: list[Person], lex: Lexicon) -> list[Talk]:
     """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
     '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
     기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
@@ -658,12 +677,12 @@ def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon
     발표하였다' gives the topic)."""
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
-    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
-    if not spans or lex.PROSE_TALK_NOUN_RE.search(text) is None:
+    if not people:
         return talks
-    for line in lines:
-        if lex.PROSE_TALK_NOUN_RE.search(line.text) is None:
-            continue            # the pattern needs a talk's noun: a plain search skips the line
+    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    # The verb pattern needs a talk's noun: only the lines one search finds one in are read.
+    for i in index.matched(lex.PROSE_TALK_NOUN_RE, text):
+        line = index.lines[i]
         lo, speakers, after = line.content.start, [], line.content.start
         for verb in talk_verbs(text, line.content.start, line.content.end, lex):
             noun = verb.noun
@@ -836,7 +855,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
     lines = content_lines(doc)
-    keyed = keyed_lines(doc.text, lines, lex)
+    index = LineIndex(lines)
+    keyed = keyed_lines(doc.text, index, lex)
     found = line_sessions(doc, lines, keyed, lex)
     if found:
         bullet_sessions(doc, found, nodes, lex)
@@ -849,7 +869,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, lines, doc.people, lex))
+    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, index, doc.people, lex))
     listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
