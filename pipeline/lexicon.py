@@ -579,6 +579,10 @@ def _load_semantic(lex: Lexicon) -> None:
     lex.semantic["quote_open"] = QUOTE_OPEN
     subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}
     lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
+    # The host labels no other label is part of ('주최ㆍ주관' and '공동 주최' hold '주최'): event
+    # finds these before its label pattern, on every bullet it reads.
+    labels = lex.semantic["event"]["host_labels"]
+    lex.semantic["event"]["host_label_roots"] = [w for w in labels if not any(o != w and o in w for o in labels)]
     lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns, _program_patterns):
@@ -956,8 +960,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     wd1, wd2 = (rf"(?:\s*\(\s*(?P<{g}>[{e['weekdays']}])\s*\))?" for g in ("wd1", "wd2"))
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
     return {
+        # Literals first, no lookahead before them: the engine then skips through the text on
+        # the verbs' first characters (a leading lookahead makes it try every position).
         "EVENT_VERB_RE": deferred(
-            rf"(?=[{first_chars(e['verbs'])}])(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
+            rf"(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
             rf"(?!{alternation(e['verb_noun_endings'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": deferred(

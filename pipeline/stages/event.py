@@ -412,9 +412,17 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
 
 
 def label_roots(lex: Lexicon) -> list[str]:
-    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최'."""
-    labels = lex.semantic["event"]["host_labels"]
-    return [w for w in labels if not any(o != w and o in w for o in labels)]
+    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최' (read
+    once, with the lexicon)."""
+    return lex.semantic["event"]["host_label_roots"]
+
+
+def release_listed_hosts(doc: Document, lex: Lexicon) -> list[str]:
+    """'(주최) A, B' on a line anywhere in the release: walked only when the text holds a label
+    root at all, which most releases do not."""
+    if not any(root in doc.text for root in label_roots(lex)):
+        return []
+    return listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
 
 
 def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
@@ -832,7 +840,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
             hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
     listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
-              or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
+              or release_listed_hosts(doc, lex))
     hosts += listed
     hosts = without_contained(list(dict.fromkeys(most_specific(
         hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)], lex))))
@@ -869,7 +877,7 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     first, last = parse_dates(outline.dates, reference_year(doc, None, lex, outline.span[0]))
     if first is None:
         return None
-    hosts = listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
+    hosts = release_listed_hosts(doc, lex)
     return Event(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
 
@@ -890,9 +898,15 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
+def holds_link(value: str, lex: Lexicon) -> bool:
+    """'- 기사 URL: https://…': every link URL_RE finds holds '://' or 'www.', and plain tests
+    for these skip the pattern on almost every bullet."""
+    return ("://" in value or "www." in value) and lex.URL_RE.search(value) is not None
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
-    every = list(islice((n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)),
+    every = list(islice((n for n in walk(doc.sections) if n.text and not holds_link(n.text, lex)),
                         LEAD_SCAN + ABOUT_SCAN + 1))
     nodes = every[:LEAD_SCAN]
     at, lead = next(((i, lead) for i, n in enumerate(nodes) if (lead := match_lead(doc.text, n, lex))),
