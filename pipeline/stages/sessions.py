@@ -331,9 +331,9 @@ def keyed_lines(text: str, index: LineIndex, lex: Lexicon) -> list[int]:
 
 def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
     """Offsets of the numbers before a part word ('1부', '2 부'), the key of a part label: a
-    plain find of the word, then a look back over the blanks for a digit (as the label's `\d`
-    and `\s` read them). A pattern opening with the digit is tried at every position; the
-    word itself, common ('정부', '국토교통부'), is found fast."""
+    plain find of the word, then a look back over the blanks for a digit (str.isspace and
+    str.isdecimal: what the label's blank and digit classes match). A pattern opening with
+    the digit is tried at every position; the word itself ('정부') is found fast."""
     word = lex.semantic["sessions"]["part_word"]
     found = []
     at = text.find(word, start, end)
