@@ -1013,6 +1013,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
               |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
             \s*+(?:{alternation(e['verbs'])})
             """, re.VERBOSE),
+        # Any verb of holding as written (EVENT_NOUN_NAME_RE ends in one): where the first one is
+        # bounds where a noun name can start.
+        "EVENT_VERB_WORD_RE": deferred(alternation(e["verbs"])),
         # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
         "NAME_BOUNDARY_RE": deferred(
             # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.

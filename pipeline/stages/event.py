@@ -47,6 +47,10 @@ LEAD_SCAN = 12          # body bullets searched for the lead, in order
 MAX_HOST_WORDS = 4      # a longer "host" is a clause
 HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
 ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about its event ('이번 회의는 …')
+# Runs of blanks an EVENT_NOUN_NAME_RE match holds at most before its verb: five between the
+# name's six words, five in '…을 대구 엑스코 컨퍼런스홀에서 개최' (after the particle, three
+# words, the venue's word and before the verb).
+NOUN_NAME_BLANKS = 10
 
 
 def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
@@ -92,10 +96,23 @@ def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
     return kept
 
 
+def noun_name_reach(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a search for EVENT_NOUN_NAME_RE may start without missing a match, or None when
+    it cannot match at all. A match ends in a verb and holds at most NOUN_NAME_BLANKS runs of
+    blanks before it, so it starts after the (NOUN_NAME_BLANKS + 1)-th run of blanks before
+    the first verb: the costly pattern (tried at every word start) skips the words before."""
+    verb = lex.EVENT_VERB_WORD_RE.search(text, start, end)
+    if verb is None:
+        return None
+    parts = text[start:verb.start()].rsplit(None, NOUN_NAME_BLANKS + 1)
+    return start + len(parts[0]) if len(parts) == NOUN_NAME_BLANKS + 2 else start
+
+
 def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'정부서울청사에서 제266차 대외경제장관회의를 주재' → '제266차 대외경제장관회의': the words
     before the verb's object particle, from after the last particle, date or bracket."""
-    m = lex.EVENT_NOUN_NAME_RE.search(text, start, end)
+    reach = noun_name_reach(text, start, end, lex)
+    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end) if reach is not None else None
     if m is None:
         return None
     words = m.group("name").split()
