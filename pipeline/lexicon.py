@@ -955,6 +955,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     date_labels = f"(?:{alternation(e['outline_date_labels'])})"
     # "지난 11일", "오는 3일", "이달 5일", "내달 1일": the word before a day without a month.
     rel = rf"(?P<rel1>{alternation(e['day_past'] + e['day_coming'] + list(e['month_offsets']))})"
+    # A day without its month opens with a digit or its direction word: a lookahead on these
+    # rejects every other position before the lookbehind and the optional word are tried.
+    day_opens = rf"(?=[0-9{first_chars(e['day_past'] + e['day_coming'] + list(e['month_offsets']))}])"
     not_in_word = "".join(f"(?<!{re.escape(w[:-1])})" for w in e["day_past"] + e["day_coming"]
                           if len(w) > 1 and w[-1] in e["subject_particles"])
     wd1, wd2 = (rf"(?:\s*\(\s*(?P<{g}>[{e['weekdays']}])\s*\))?" for g in ("wd1", "wd2"))
@@ -976,17 +979,17 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "13~17일", "13일~17일", "오는 30일(목)부터 내달 2일(일)까지": a day range without a month
         # ("1~3일 후" is a duration); a word before a day names its month or its direction.
         "EVENT_DAYS_RE": deferred(
-            rf"(?<![0-9.~\-])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw}{wd1}\s*(?:{alternation(e['day_range_joiners'])})|{dw}?\s*[~∼\-])\s*"
+            rf"{day_opens}(?<![0-9.~\-])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*(?:{dw}{wd1}\s*(?:{alternation(e['day_range_joiners'])})|{dw}?\s*[~∼\-])\s*"
             rf"(?:(?P<rel2>{alternation(list(e['month_offsets']))})\s*+)?(?P<d2>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd2}(?:\s*(?:{alternation(e['day_range_closers'])}))?(?![{HANGUL}])"
             rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
         # "…를 오는 5일 부산에서 개최": a day after a direction or month word, wherever the lead
         # writes it ("지난 7일간" is a duration).
         "RELATIVE_DAY_RE": deferred(
-            rf"(?<![{HANGUL}]){rel}\s*+(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}"
+            rf"{day_opens}(?<![{HANGUL}]){rel}\s*+(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}"
             rf"(?=\s|[,.)]|$|(?:{alternation(e['venue_lead'] + e['day_range_joiners'])})(?:\s|$))"),
         # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
         "DAY_WEEKDAY_RE": deferred(
-            rf"(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
+            rf"{day_opens}(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
         "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         "NAME_DATES_RE": deferred(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
@@ -1109,9 +1112,11 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"^[^\S\n]*(?:[{re.escape(e['outline_marks'])}<〈\[【][^\S\n]*)*(?P<name>[^\n]{{2,80}}?)"
             rf"[^\S\n]*(?:{alternation(e['outline_captions'])})[^\S\n]*[>〉\]】]?[^\S\n]*$"),
         "NOT_EVENT_CAPTION_RE": deferred(rf"(?:{alternation(e['not_event_captions'])})$"),
-        # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event.
+        # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event. The anaphor
+        # opens a word, which event.anaphor_at tests on each match: opening with its literals
+        # (no lookaround first), the pattern is skipped through on their first characters.
         "ANAPHOR_SUBJECT_RE": deferred(
-            rf"(?=[{first_chars(e['anaphors'])}])(?<![^\s])(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
+            rf"(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
             rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         # The verb of a host clause; its list is the text since the clause before.
@@ -1146,7 +1151,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
         # "오는 5일": the '는' of a direction word is no subject's particle.
         "LEAD_DAY_RE": deferred(
-            rf"{not_in_word}(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
+            rf"(?=[{first_chars(e['subject_particles'])}]){not_in_word}(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
             rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}(?=\s)"),
         # "관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로": the members host.
         "COLLECTIVE_HOSTS_RE": deferred(

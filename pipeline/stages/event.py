@@ -373,7 +373,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         # The subject opens the sentence of the verb, not a subtitle or a sentence before it.
         start = max(start, text.rfind("\n", start, verb.start()) + 1, sentence_start(text, start, verb.start()))
         start += len(text[start:verb.start()]) - len(text[start:verb.start()].lstrip())
-    for c in lex.COHOST_RE.finditer(text, start, node.span.end):
+    for c in cohost_matches(text, start, node.span.end, lex):
         org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
         if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
             cohosts.append(org)
@@ -393,6 +393,14 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     # '질병관리청 충청권질병대응센터' the '질병관리청'.
     hosts += [k for k in known if not any(k in h for h in hosts)]
     return hosts + [c for c in cohosts if c not in hosts]
+
+
+def cohost_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
+    """COHOST_RE's matches ('‘SDGs 시민넷’과 함께'): none without a co-host word, which plain
+    finds test before the pattern (its name is tried from every position of the text)."""
+    if not any(text.find(word, start, end) >= 0 for word in lex.semantic["event"]["cohost_words"]):
+        return []
+    return list(lex.COHOST_RE.finditer(text, start, end))
 
 
 def has_joint_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -684,13 +692,24 @@ class About:
     anaphor: bool
 
 
+def anaphor_at(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where the first '이번 회의는', '동 포럼에는' in [start, end) opens: a match of
+    ANAPHOR_SUBJECT_RE at a word's start (in '이동 회의는', '동' is no anaphor)."""
+    at = start
+    while (m := lex.ANAPHOR_SUBJECT_RE.search(text, at, end)) is not None:
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            return m.start()
+        at = m.start() + 1
+    return None
+
+
 def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) -> list[About]:
     found = []
     for node in nodes:
         start = content_start(text, node)
-        m = lex.ANAPHOR_SUBJECT_RE.search(text, start, node.span.end)
-        if m is not None:
-            found.append(About(node, m.start(), True))
+        anaphor = anaphor_at(text, start, node.span.end, lex)
+        if anaphor is not None:
+            found.append(About(node, anaphor, True))
         elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
             found.append(About(node, at, False))
     return found
