@@ -579,6 +579,8 @@ def _load_semantic(lex: Lexicon) -> None:
     lex.semantic["quote_open"] = QUOTE_OPEN
     subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}
     lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
+    talks = lex.semantic["sessions"]["prose_talks"]
+    lex.semantic["sessions"]["talk_nouns"] = frozenset(talks["strong"] + talks["weak"] + talks["as_words"])
     # The host labels no other label is part of ('주최ㆍ주관' and '공동 주최' hold '주최'): event
     # finds these before its label pattern, on every bullet it reads.
     labels = lex.semantic["event"]["host_labels"]
@@ -869,6 +871,12 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # lookarounds, is tried at every position). Literals only: the engine skips through
         # the text on their first characters (a `\d` branch would make it try every position).
         "SESSION_LABEL_KEY_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"])),
+        # The stage's one scan of the body: the session keys above and the talk nouns of
+        # PROSE_TALK_NOUN_RE in one pass (no key overlaps a noun, so none hides another). One
+        # alternation of literals, no group around either (a group would make the engine try
+        # every position); a hit is told a noun by s["talk_nouns"].
+        "SESSION_SCAN_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"]
+                                                + pt["strong"] + pt["weak"] + pt["as_words"])),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"

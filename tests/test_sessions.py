@@ -128,5 +128,25 @@ def test_only_keyed_lines_are_read_for_labels():
     doc, lex = prepare("□ 행사 개요\n  ○ 정부는 회의를 열었다\n  ○ 1부에서는 개회식을 열었다\n"
                        "  ○ 세션 구성은 다음과 같음\n  ○ 국토교통부가 참석\n")
     lines = sessions.content_lines(doc)
-    keyed = sessions.keyed_lines(doc.text, sessions.LineIndex(lines), lex)
-    assert [lines[i].text for i in keyed] == ["○ 1부에서는 개회식을 열었다", "○ 세션 구성은 다음과 같음"]
+    scan = sessions.scan_lines(doc.text, sessions.LineIndex(lines), lex)
+    assert [lines[i].text for i in scan.keyed] == ["○ 1부에서는 개회식을 열었다", "○ 세션 구성은 다음과 같음"]
+
+
+def test_the_first_talk_noun_of_each_line_is_found():
+    doc, lex = prepare("□ 행사 개요\n  ○ 김가상 교수가 주제발표를 맡고 이가상 박사가 발표\n  ○ 세션 구성\n")
+    lines = sessions.content_lines(doc)
+    scan = sessions.scan_lines(doc.text, sessions.LineIndex(lines), lex)
+    assert {lines[i].text: doc.text[at:at + 4] for i, at in scan.nouns.items()} == {
+        "○ 김가상 교수가 주제발표를 맡고 이가상 박사가 발표": "주제발표"}
+
+
+def test_no_session_key_overlaps_a_talk_noun():
+    # One scan finds both (SESSION_SCAN_RE): a key that ended inside a noun, or began inside
+    # one, would hide it from the scan (and the other way round).
+    from pipeline.lexicon import load_lexicon
+    s = load_lexicon().semantic["sessions"]
+    pt = s["prose_talks"]
+    keys = s["numbered_words"] + s["announced"]["words"] + s["named"]
+    nouns = pt["strong"] + pt["weak"] + pt["as_words"]
+    for a, b in [(k, n) for k in keys for n in nouns] + [(n, k) for k in keys for n in nouns]:
+        assert b not in a and not any(a.endswith(b[:i]) for i in range(1, len(b))), (a, b)

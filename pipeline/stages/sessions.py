@@ -302,31 +302,41 @@ class LineIndex:
         self.lines = lines
         self.starts = [line.content.start for line in lines]
 
+    def line_of(self, at: int) -> int | None:
+        """The index of the line whose content holds offset `at`, if any."""
+        i = bisect_right(self.starts, at) - 1
+        return i if i >= 0 and at < self.lines[i].content.end else None
+
     def holding(self, offsets: Iterable[int]) -> list[int]:
         """Indices of the lines whose content holds one of `offsets`, in order, each once."""
-        found: set[int] = set()
-        for at in offsets:
-            i = bisect_right(self.starts, at) - 1
-            if i >= 0 and at < self.lines[i].content.end:
-                found.add(i)
-        return sorted(found)
-
-    def matched(self, pattern: re.Pattern[str], text: str) -> list[int]:
-        """Indices of the lines `pattern` finds something in (a match crossing no line end)."""
-        if not self.lines:
-            return []
-        return self.holding(m.start() for m in pattern.finditer(text, self.starts[0], self.lines[-1].content.end))
+        return sorted({i for at in offsets if (i := self.line_of(at)) is not None})
 
 
-def keyed_lines(text: str, index: LineIndex, lex: Lexicon) -> list[int]:
-    """Indices of the lines holding a session key ('세션', '종합토론', '1부'): the only lines that
-    can hold a label, a session word or a count of sessions. Most releases name no session,
-    and those that do name one on a few lines."""
+@dataclass
+class Scan:
+    """What one scan of the body found, by line (indices into the content lines): the lines
+    holding a session key ('세션', '종합토론', '1부'), the only ones that can hold a label, a
+    session word or a count of sessions; and where the first talk noun of a line is ('발표',
+    '기조연설'), the only lines a talk verb can be told on. Most releases name no session, and
+    those that do name one on a few lines: one pass, bucketed by offset, replaces a search on
+    every line."""
+    keyed: list[int]
+    nouns: dict[int, int]
+
+
+def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
     if not index.lines:
-        return []
-    keys = index.matched(lex.SESSION_LABEL_KEY_RE, text)
-    parts = index.holding(part_keys(text, index.starts[0], index.lines[-1].content.end, lex))
-    return sorted(set(keys + parts))
+        return Scan([], {})
+    start, end = index.starts[0], index.lines[-1].content.end
+    talk_nouns = lex.semantic["sessions"]["talk_nouns"]
+    keys: list[int] = []
+    nouns: dict[int, int] = {}
+    for m in lex.SESSION_SCAN_RE.finditer(text, start, end):
+        if m.group() not in talk_nouns:
+            keys.append(m.start())
+        elif (i := index.line_of(m.start())) is not None:
+            nouns.setdefault(i, m.start())
+    return Scan(index.holding(keys + part_keys(text, start, end, lex)), nouns)
 
 
 def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
@@ -612,8 +622,10 @@ class TalkVerb:
     about: bool
 
 
-def talk_verbs(text: str, start: int, end: int, lex: Lexicon) -> Iterator[TalkVerb]:
-    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start, end):
+def talk_verbs(text: str, start: int, end: int, lex: Lexicon, first: int | None = None) -> Iterator[TalkVerb]:
+    """The talk verbs of [start, end), read from `first` on (where the first talk noun is: no
+    verb opens before it); a topic phrase before a verb is looked for from `start`."""
+    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start if first is None else first, end):
         about = lex.PROSE_ABOUT_BEFORE_RE.search(text, max(start, m.start() - ABOUT_REACH), m.start())
         yield TalkVerb(about.start() if about else m.start(), m.end(), m.group("noun"), m.group("tail"),
                        about is not None)
@@ -669,7 +681,8 @@ def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) ->
     return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
 
 
-def prose_talks(text: str, index: LineIndex, people: list[Person], lex: Lexicon) -> list[Talk]:
+def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list[Person],
+                lex: Lexicon) -> list[Talk]:
     """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
     '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
     기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
@@ -680,11 +693,12 @@ def prose_talks(text: str, index: LineIndex, people: list[Person], lex: Lexicon)
     if not people:
         return talks
     spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
-    # The verb pattern needs a talk's noun: only the lines one search finds one in are read.
-    for i in index.matched(lex.PROSE_TALK_NOUN_RE, text):
+    # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
+    # index → its first noun), each from its first noun on.
+    for i, first in sorted(nouns.items()):
         line = index.lines[i]
         lo, speakers, after = line.content.start, [], line.content.start
-        for verb in talk_verbs(text, line.content.start, line.content.end, lex):
+        for verb in talk_verbs(text, line.content.start, line.content.end, lex, first):
             noun = verb.noun
             if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
                 continue        # '… 대책을 발표했다' announces
@@ -856,7 +870,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         nodes.extend(walk(appendix["sections"]))
     lines = content_lines(doc)
     index = LineIndex(lines)
-    keyed = keyed_lines(doc.text, index, lex)
+    scan = scan_lines(doc.text, index, lex)
+    keyed = scan.keyed
     found = line_sessions(doc, lines, keyed, lex)
     if found:
         bullet_sessions(doc, found, nodes, lex)
@@ -869,7 +884,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, index, doc.people, lex))
+    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
     listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
