@@ -864,17 +864,23 @@ def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: lis
             session.report = (block.span.start, subtree_end(block))
 
 
-def run(doc: Document, lex: Lexicon) -> None:
+def all_nodes(doc: Document) -> list[Node]:
+    """Every bullet of the body and of the appendices, in order."""
     nodes = list(walk(doc.sections))
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
+    return nodes
+
+
+def run(doc: Document, lex: Lexicon) -> None:
     lines = content_lines(doc)
     index = LineIndex(lines)
     scan = scan_lines(doc.text, index, lex)
     keyed = scan.keyed
     found = line_sessions(doc, lines, keyed, lex)
     if found:
-        bullet_sessions(doc, found, nodes, lex)
+        # Only label lines send the stage to the bullets: most releases have none.
+        bullet_sessions(doc, found, all_nodes(doc), lex)
     sessions = [s for s, _ in found]
     known = {s.label for s in sessions}
     with_key = [lines[i] for i in keyed]
