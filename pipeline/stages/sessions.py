@@ -545,7 +545,10 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
                 known.add(title)
                 found.append(Session(m.group("label"), None, title, None, [], [], (m.start(), m.end()),
                                      (m.start(), line.content.end)))
-        count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end)
+        # A count of sessions ends in its verb ('구성', '진행'): plain tests skip the pattern.
+        verbs = lex.semantic["sessions"]["grammar"]["count_verbs"]
+        count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end) \
+            if any(verb in line.text for verb in verbs) else None
         if count is None:
             continue
         for item in lex.CIRCLED_ITEM_RE.finditer(text, count.end(), line.content.end):
