@@ -1,8 +1,8 @@
 """Cost of the sessions and event stages, without clocks (issue 14): calls to lexicon patterns
 and function calls, which are the same on an idle and on a loaded machine.
 
-Measured after the work: on the seed, sessions 132 pattern calls (390 before: a label match, a
-key search and more on every line), event 55 (80 before) and 751 function calls (1,560 before).
+Measured after the work: on the seed, sessions 128 pattern calls (390 before: a label match, a
+key search and more on every line), event 54 (80 before) and 778 function calls (1,560 before).
 The bounds are ~1.3× the measured figures, so that a return to a scan per line fails."""
 from __future__ import annotations
 
