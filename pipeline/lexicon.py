@@ -837,7 +837,6 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PROSE_TOPIC_QUOTE_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]\s*+"
             rf"(?:{alternation(pt['topic_tails'])})"),
-        "PROSE_TALK_NOUN_RE": deferred(alternation(pt['strong'] + pt['weak'] + pt['as_words'])),
         "PRESENTATION_NOUN_RE": deferred(alternation(s['listed_talks']['nouns'])),
         # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);
         # the last bracket of the item holds its speakers.
@@ -864,17 +863,16 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Any session word ('세션', 'Track'): a line without one holds no quoted session and no count
         # of sessions, and a search for these literals skips ahead where those patterns cannot.
         "SESSION_WORD_RE": deferred(words),
-        # Every session label holds a session word or a named session ('종합토론'), or else the
-        # part word after its number ('1부', found by sessions.part_keys): a line without a key
-        # holds no label, no session word and no count of sessions. One search of the keys over
-        # the text finds the few lines worth the label patterns (SESSION_LABEL_RE, opening with
-        # lookarounds, is tried at every position). Literals only: the engine skips through
-        # the text on their first characters (a `\d` branch would make it try every position).
+        # Every session label holds a key: a session word or a named session ('종합토론'), or else
+        # the part word after its number ('1부', found by sessions.part_keys). A line without a
+        # key holds no label, no session word and no count of sessions (tests/test_lexicon.py
+        # checks every label holds one).
         "SESSION_LABEL_KEY_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"])),
-        # The stage's one scan of the body: the session keys above and the talk nouns of
-        # PROSE_TALK_NOUN_RE in one pass (no key overlaps a noun, so none hides another). One
-        # alternation of literals, no group around either (a group would make the engine try
-        # every position); a hit is told a noun by s["talk_nouns"].
+        # The stage's one scan of the body: the keys above and the talk nouns (a talk verb opens
+        # with one), in one pass; no key overlaps a noun, so none hides another. One alternation
+        # of literals, no group around either: the engine skips through the text on their first
+        # characters (a group, a `\d` or a lookaround first makes it try every position). A hit
+        # is told a noun by s["talk_nouns"].
         "SESSION_SCAN_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"]
                                                 + pt["strong"] + pt["weak"] + pt["as_words"])),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
