@@ -48,8 +48,8 @@ MAX_HOST_WORDS = 4      # a longer "host" is a clause
 HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
 ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about its event ('이번 회의는 …')
 # Runs of blanks an EVENT_NOUN_NAME_RE match holds at most before its verb: five between the
-# name's six words, five in '…을 대구 엑스코 컨퍼런스홀에서 개최' (after the particle, three
-# words, the venue's word and before the verb).
+# name's six words, five in '…를 대구 엑스코 본관 컨퍼런스홀에서 개최' (after the particle,
+# between the venue's four words, before the verb).
 NOUN_NAME_BLANKS = 10
 
 
@@ -99,8 +99,9 @@ def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
 def noun_name_reach(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """Where a search for EVENT_NOUN_NAME_RE may start without missing a match, or None when
     it cannot match at all. A match ends in a verb and holds at most NOUN_NAME_BLANKS runs of
-    blanks before it, so it starts after the (NOUN_NAME_BLANKS + 1)-th run of blanks before
-    the first verb: the costly pattern (tried at every word start) skips the words before."""
+    blanks before it, so it starts after the (NOUN_NAME_BLANKS + 1)-th run of blanks between
+    the words before the first verb: the costly pattern (tried at every word start) skips the
+    words before that."""
     verb = lex.EVENT_VERB_WORD_RE.search(text, start, end)
     if verb is None:
         return None
