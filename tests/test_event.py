@@ -1,6 +1,10 @@
 """Event: the lead bullet's name, dates (and where their year comes from), venue and hosts."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.lexicon import load_lexicon
 from pipeline.stages import event
 
 from .semantic_helpers import prepare
@@ -198,3 +202,37 @@ def test_nouns_a_verb_stem_opens_make_no_lead():
     # '참가자를 모집', '개최지는': nouns, not the verbs 참가 / 개최.
     assert run_event("□ 문화재단은 2024년 5월 3일부터 「청년 공연 경연대회」 참가자를 모집한다. 개최지는 추후 공지한다.\n") is None
     assert run_event("□ 문화재단은 2024년 5월 3일부터 「청년 공연 경연대회」에 참가한다.\n") is not None
+
+
+# --- the noun name's search starts late, and finds what a search from the start found --------
+
+NAME_WORDS = ["제266차", "대외경제장관회의를", "협의회를", "포럼을", "회의", "포럼", "정책", "대구", "엑스코",
+              "컨퍼런스홀에서", "서울에서", "개최한다", "개최", "주재하였다", "열린다", "정부는", "오는", "5일",
+              "「정책」", "(EXCO)", "관계", "부처와", "함께"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(NAME_WORDS), max_size=24), st.sampled_from([" ", "  ", "\n"]))
+def test_the_noun_name_search_from_its_reach_finds_the_first_match(words, blank):
+    lex, text = load_lexicon(), blank.join(words)
+    whole = lex.EVENT_NOUN_NAME_RE.search(text)
+    reach = event.noun_name_reach(text, 0, len(text), lex)
+    late = lex.EVENT_NOUN_NAME_RE.search(text, reach) if reach is not None else None
+    assert (late.span() if late else None) == (whole.span() if whole else None)
+
+
+def test_the_reach_keeps_a_match_with_the_most_blanks():
+    # Five blanks between the name's six words, five from its particle to the verb.
+    text = "정부는 오는 5일 올해 첫 가상 제3차 민관 정책협의회를 대구 엑스코 본관 컨퍼런스홀에서 개최한다"
+    lex = load_lexicon()
+    whole = lex.EVENT_NOUN_NAME_RE.search(text)
+    assert whole is not None and whole.group()[:whole.group().index("를")].count(" ") == 5
+    assert lex.EVENT_NOUN_NAME_RE.search(text, event.noun_name_reach(text, 0, len(text), lex)).span() == whole.span()
+
+
+def test_a_long_clause_before_the_verb_still_gives_its_noun_name():
+    text = ("정부는 올해 상반기 중 관계 부처와 지방자치단체 그리고 민간 전문가가 모두 참여하는 "
+            "제3차 가상 정책 협의회를 대구 엑스코 컨퍼런스홀에서 개최한다")
+    lex = load_lexicon()
+    assert event.noun_name_reach(text, 0, len(text), lex) > 0
+    assert event.match_noun_name(text, 0, len(text), lex) == "제3차 가상 정책 협의회"

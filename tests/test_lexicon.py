@@ -158,10 +158,13 @@ def test_phones_as_before_on_any_mix_of_digits_and_marks(pieces: list[str]):
 
 
 def labels_missing_a_key(lex, text: str) -> list[str]:
-    """The session labels found in `text` that SESSION_LABEL_KEY_RE finds nothing inside: a line
-    is skipped by sessions.inline_sessions when the key search fails, so there must be none."""
+    """The session labels found in `text` inside which neither SESSION_LABEL_KEY_RE nor
+    sessions.part_keys ('1부') finds a key: a line without a key is skipped by the sessions
+    stage (sessions.scan_lines), so there must be none."""
+    from pipeline.stages.sessions import part_keys
     return [m.group() for m in lex.SESSION_LABEL_RE.finditer(text)
-            if not lex.SESSION_LABEL_KEY_RE.search(text, m.start(), m.end())]
+            if not lex.SESSION_LABEL_KEY_RE.search(text, m.start(), m.end())
+            and not part_keys(text, m.start(), m.end(), lex)]
 
 
 def test_every_session_label_holds_its_key_on_samples_and_corpus():

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.stages import sessions
 
@@ -77,3 +79,74 @@ def test_a_keynote_outside_any_session_is_a_top_level_talk():
         "□ [세션 1]에서는 인증 제도를 논의하였다.\n")
     assert [(t["speaker"], t["topic"]) for t in record["talks"]] == [("박영수", "디지털 전환과 표준")]
     assert all(t["speaker"] != "박영수" for s in record["sessions"] for t in s["talks"])
+
+
+# --- the cheap paths give what the plain ones gave ------------------------------------------
+
+def dice_by_pool(x: list[str], y: list[str]) -> float:
+    """The Dice coefficient as first written: each bigram of x takes one equal bigram of y."""
+    if not x or not y:
+        return 0.0
+    pool, common = list(y), 0
+    for gram in x:
+        if gram in pool:
+            pool.remove(gram)
+            common += 1
+    return 2 * common / (len(x) + len(y))
+
+
+BIGRAM_POOL = st.lists(st.sampled_from(["중소", "소기", "기업", "정보", "보화", "사례", "AB", "BA"]), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BIGRAM_POOL, BIGRAM_POOL)
+def test_dice_counts_repeated_bigrams_as_the_pool_did(x, y):
+    assert sessions.dice(x, y) == dice_by_pool(x, y)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BIGRAM_POOL, BIGRAM_POOL, st.sampled_from([0.3, 0.5, 0.6, 0.7, 1.0]))
+def test_a_pair_the_length_bound_skips_never_reaches_the_floor(x, y, floor):
+    if not sessions.may_reach(x, y, floor):
+        assert sessions.dice(x, y) < floor
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("제1부 개회식", [1]),
+    ("2 부에서는", [0]),
+    ("12부", [1]),
+    ("정부와 국토교통부", []),          # the part word alone keys nothing
+    ("부", []),
+    ("１부", [0]),                      # any decimal digit, as the label's \d reads it
+])
+def test_part_keys_find_the_number_before_the_part_word(text, expected):
+    from pipeline.lexicon import load_lexicon
+    assert sessions.part_keys(text, 0, len(text), load_lexicon()) == expected
+
+
+def test_only_keyed_lines_are_read_for_labels():
+    doc, lex = prepare("□ 행사 개요\n  ○ 정부는 회의를 열었다\n  ○ 1부에서는 개회식을 열었다\n"
+                       "  ○ 세션 구성은 다음과 같음\n  ○ 국토교통부가 참석\n")
+    lines = sessions.content_lines(doc)
+    scan = sessions.scan_lines(doc.text, sessions.LineIndex(lines), lex)
+    assert [lines[i].text for i in scan.keyed] == ["○ 1부에서는 개회식을 열었다", "○ 세션 구성은 다음과 같음"]
+
+
+def test_the_first_talk_noun_of_each_line_is_found():
+    doc, lex = prepare("□ 행사 개요\n  ○ 김가상 교수가 주제발표를 맡고 이가상 박사가 발표\n  ○ 세션 구성\n")
+    lines = sessions.content_lines(doc)
+    scan = sessions.scan_lines(doc.text, sessions.LineIndex(lines), lex)
+    assert {lines[i].text: doc.text[at:at + 4] for i, at in scan.nouns.items()} == {
+        "○ 김가상 교수가 주제발표를 맡고 이가상 박사가 발표": "주제발표"}
+
+
+def test_no_session_key_overlaps_a_talk_noun():
+    # One scan finds both (SESSION_SCAN_RE): a key that ended inside a noun, or began inside
+    # one, would hide it from the scan (and the other way round).
+    from pipeline.lexicon import load_lexicon
+    s = load_lexicon().semantic["sessions"]
+    pt = s["prose_talks"]
+    keys = s["numbered_words"] + s["announced"]["words"] + s["named"]
+    nouns = pt["strong"] + pt["weak"] + pt["as_words"]
+    for a, b in [(k, n) for k in keys for n in nouns] + [(n, k) for k in keys for n in nouns]:
+        assert b not in a and not any(a.endswith(b[:i]) for i in range(1, len(b))), (a, b)

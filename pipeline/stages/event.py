@@ -47,6 +47,10 @@ LEAD_SCAN = 12          # body bullets searched for the lead, in order
 MAX_HOST_WORDS = 4      # a longer "host" is a clause
 HOST_SCAN = 5           # bullets from the lead on searched for a list of hosts ('(주최) …')
 ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about its event ('이번 회의는 …')
+# Runs of blanks an EVENT_NOUN_NAME_RE match holds at most before its verb: five between the
+# name's six words, five in '…를 대구 엑스코 본관 컨퍼런스홀에서 개최' (after the particle,
+# between the venue's four words, before the verb).
+NOUN_NAME_BLANKS = 10
 
 
 def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
@@ -92,10 +96,24 @@ def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
     return kept
 
 
+def noun_name_reach(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a search for EVENT_NOUN_NAME_RE may start without missing a match, or None when
+    it cannot match at all. A match ends in a verb and holds at most NOUN_NAME_BLANKS runs of
+    blanks before it, so it starts after the (NOUN_NAME_BLANKS + 1)-th run of blanks between
+    the words before the first verb: the costly pattern (tried at every word start) skips the
+    words before that."""
+    verb = lex.EVENT_VERB_WORD_RE.search(text, start, end)
+    if verb is None:
+        return None
+    parts = text[start:verb.start()].rsplit(None, NOUN_NAME_BLANKS + 1)
+    return start + len(parts[0]) if len(parts) == NOUN_NAME_BLANKS + 2 else start
+
+
 def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'정부서울청사에서 제266차 대외경제장관회의를 주재' → '제266차 대외경제장관회의': the words
     before the verb's object particle, from after the last particle, date or bracket."""
-    m = lex.EVENT_NOUN_NAME_RE.search(text, start, end)
+    reach = noun_name_reach(text, start, end, lex)
+    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end) if reach is not None else None
     if m is None:
         return None
     words = m.group("name").split()
@@ -356,7 +374,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         # The subject opens the sentence of the verb, not a subtitle or a sentence before it.
         start = max(start, text.rfind("\n", start, verb.start()) + 1, sentence_start(text, start, verb.start()))
         start += len(text[start:verb.start()]) - len(text[start:verb.start()].lstrip())
-    for c in lex.COHOST_RE.finditer(text, start, node.span.end):
+    for c in cohost_matches(text, start, node.span.end, lex):
         org = collapse(c.group("quoted") or c.group("org")).rstrip("*")
         if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
             cohosts.append(org)
@@ -376,6 +394,14 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     # '질병관리청 충청권질병대응센터' the '질병관리청'.
     hosts += [k for k in known if not any(k in h for h in hosts)]
     return hosts + [c for c in cohosts if c not in hosts]
+
+
+def cohost_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
+    """COHOST_RE's matches ('‘SDGs 시민넷’과 함께'): none without a co-host word, which plain
+    finds test before the pattern (its name is tried from every position of the text)."""
+    if not any(text.find(word, start, end) >= 0 for word in lex.semantic["event"]["cohost_words"]):
+        return []
+    return list(lex.COHOST_RE.finditer(text, start, end))
 
 
 def has_joint_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -412,9 +438,17 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
 
 
 def label_roots(lex: Lexicon) -> list[str]:
-    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최'."""
-    labels = lex.semantic["event"]["host_labels"]
-    return [w for w in labels if not any(o != w and o in w for o in labels)]
+    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최' (read
+    once, with the lexicon)."""
+    return lex.semantic["event"]["host_label_roots"]
+
+
+def release_listed_hosts(doc: Document, lex: Lexicon) -> list[str]:
+    """'(주최) A, B' on a line anywhere in the release: walked only when the text holds a label
+    root at all, which most releases do not."""
+    if not any(root in doc.text for root in label_roots(lex)):
+        return []
+    return listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
 
 
 def dotted_hosts(item: str, lex: Lexicon) -> list[str]:
@@ -659,13 +693,24 @@ class About:
     anaphor: bool
 
 
+def anaphor_at(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where the first '이번 회의는', '동 포럼에는' in [start, end) opens: a match of
+    ANAPHOR_SUBJECT_RE at a word's start (in '이동 회의는', '동' is no anaphor)."""
+    at = start
+    while (m := lex.ANAPHOR_SUBJECT_RE.search(text, at, end)) is not None:
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            return m.start()
+        at = m.start() + 1
+    return None
+
+
 def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) -> list[About]:
     found = []
     for node in nodes:
         start = content_start(text, node)
-        m = lex.ANAPHOR_SUBJECT_RE.search(text, start, node.span.end)
-        if m is not None:
-            found.append(About(node, m.start(), True))
+        anaphor = anaphor_at(text, start, node.span.end, lex)
+        if anaphor is not None:
+            found.append(About(node, anaphor, True))
         elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
             found.append(About(node, at, False))
     return found
@@ -832,7 +877,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
             hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
     listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
-              or listed_hosts(text, list(walk(doc.sections)), lex, labelled_only=True))
+              or release_listed_hosts(doc, lex))
     hosts += listed
     hosts = without_contained(list(dict.fromkeys(most_specific(
         hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)], lex))))
@@ -869,7 +914,7 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     first, last = parse_dates(outline.dates, reference_year(doc, None, lex, outline.span[0]))
     if first is None:
         return None
-    hosts = listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
+    hosts = release_listed_hosts(doc, lex)
     return Event(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
 
@@ -890,9 +935,15 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
+def holds_link(value: str, lex: Lexicon) -> bool:
+    """'- 기사 URL: https://…': every link URL_RE finds holds '://' or 'www.', and plain tests
+    for these skip the pattern on almost every bullet."""
+    return ("://" in value or "www." in value) and lex.URL_RE.search(value) is not None
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
-    every = list(islice((n for n in walk(doc.sections) if n.text and not lex.URL_RE.search(n.text)),
+    every = list(islice((n for n in walk(doc.sections) if n.text and not holds_link(n.text, lex)),
                         LEAD_SCAN + ABOUT_SCAN + 1))
     nodes = every[:LEAD_SCAN]
     at, lead = next(((i, lead) for i, n in enumerate(nodes) if (lead := match_lead(doc.text, n, lex))),

@@ -28,8 +28,9 @@ block most similar to that title (`… 부문은 …`) or from the label bullet'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
@@ -117,8 +118,12 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     """'… 「지역사회 …」을 주제로' → '지역사회 …'; 'AI와 빅데이터를 주제로' → 'AI와 빅데이터'."""
     stop = min(end, start + SUBJECT_WINDOW)
     grammar = lex.semantic["sessions"]["grammar"]
-    if not any(text.find(word, start, stop) >= 0 for word in grammar["subject_forms"] + grammar["about_particles"]):
-        return None             # no subject phrase in the window: a plain find skips the costly pattern
+    window = text[start:stop]
+    # The pattern needs a subject form ('주제로'), or a quote closed before an about particle
+    # ('“…”에 대한 논의'): plain tests of the window skip the costly pattern without them.
+    if not any(word in window for word in grammar["subject_forms"]) and not (
+            any(word in window for word in grammar["about_particles"]) and any(q in window for q in QUOTE_CLOSE)):
+        return None
     m = lex.SESSION_SUBJECT_RE.search(text, start, stop)
     if m is None:
         return None
@@ -179,13 +184,27 @@ def dice(x: list[str], y: list[str]) -> float:
     """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs)."""
     if not x or not y:
         return 0.0
-    pool = list(y)
-    common = 0
-    for gram in x:
-        if gram in pool:
-            pool.remove(gram)
-            common += 1
+    distinct_x, distinct_y = set(x), set(y)
+    if len(distinct_x) == len(x) or len(distinct_y) == len(y):
+        # No bigram repeats on one side: each shared bigram counts once, and a set
+        # intersection counts them (the usual case; the loop below is ten times the cost).
+        common = len(distinct_x & distinct_y)
+    else:
+        pool = list(y)
+        common = 0
+        for gram in x:
+            if gram in pool:
+                pool.remove(gram)
+                common += 1
     return 2 * common / (len(x) + len(y))
+
+
+def may_reach(x: list[str], y: list[str], floor: float) -> bool:
+    """Whether two lists of bigrams can reach a Dice coefficient of `floor`: at best all of the
+    shorter one is shared. A long intro is never like a short title, and this test is cheaper
+    than counting what they share. Written as `dice` computes a score, so that the rounding of
+    a bound and of a score that reaches it is the same."""
+    return bool(x) and bool(y) and 2 * min(len(x), len(y)) / (len(x) + len(y)) >= floor
 
 
 def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -210,13 +229,18 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
     for i, session in enumerate(sessions):
         if session.title:
             by_title.setdefault(session.title, []).append(i)
-    # Each title's bigrams and each intro's are read once, not once per pair compared.
+    # Each title's bigrams and each intro's are read once, not once per pair compared; a pair
+    # whose lengths alone keep it under the floor is not compared.
     title_grams = {title: bigrams(title, lex) for title in by_title}
     pairs = []
-    for node in nodes:
-        intro = match_intro(text, node, lex) if node.children and by_title else None
-        intro_grams = bigrams(intro, lex) if intro else []
-        for title in by_title if intro else ():
+    for node in nodes if by_title else ():
+        intro = match_intro(text, node, lex) if node.children else None
+        if not intro:
+            continue
+        intro_grams = bigrams(intro, lex)
+        for title in by_title:
+            if not may_reach(title_grams[title], intro_grams, floor):
+                continue
             score = dice(title_grams[title], intro_grams)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
@@ -269,6 +293,70 @@ def content_lines(doc: Document) -> list[Line]:
             if not doc.lines[i].blank]
 
 
+class LineIndex:
+    """Which content line holds an offset: a bisect over the lines' starts, so that one scan of
+    the text, bucketed to lines, replaces a search on every line (most lines hold nothing)."""
+    __slots__ = ("lines", "starts")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.starts = [line.content.start for line in lines]
+
+    def line_of(self, at: int) -> int | None:
+        """The index of the line whose content holds offset `at`, if any."""
+        i = bisect_right(self.starts, at) - 1
+        return i if i >= 0 and at < self.lines[i].content.end else None
+
+    def holding(self, offsets: Iterable[int]) -> list[int]:
+        """Indices of the lines whose content holds one of `offsets`, in order, each once."""
+        return sorted({i for at in offsets if (i := self.line_of(at)) is not None})
+
+
+@dataclass
+class Scan:
+    """What one scan of the body found, by line (indices into the content lines): the lines
+    holding a session key ('세션', '종합토론', '1부'), the only ones that can hold a label, a
+    session word or a count of sessions; and where the first talk noun of a line is ('발표',
+    '기조연설'), the only lines a talk verb can be told on. Most releases name no session, and
+    those that do name one on a few lines: one pass, bucketed by offset, replaces a search on
+    every line."""
+    keyed: list[int]
+    nouns: dict[int, int]
+
+
+def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
+    if not index.lines:
+        return Scan([], {})
+    start, end = index.starts[0], index.lines[-1].content.end
+    talk_nouns = lex.semantic["sessions"]["talk_nouns"]
+    keys: list[int] = []
+    nouns: dict[int, int] = {}
+    for m in lex.SESSION_SCAN_RE.finditer(text, start, end):
+        if m.group() not in talk_nouns:
+            keys.append(m.start())
+        elif (i := index.line_of(m.start())) is not None:
+            nouns.setdefault(i, m.start())
+    return Scan(index.holding(keys + part_keys(text, start, end, lex)), nouns)
+
+
+def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
+    """Offsets of the numbers before a part word ('1부', '2 부'), the key of a part label: a
+    plain find of the word, then a look back over the blanks for a digit (str.isspace and
+    str.isdecimal: what the label's blank and digit classes match). A pattern opening with
+    the digit is tried at every position; the word itself ('정부') is found fast."""
+    word = lex.semantic["sessions"]["part_word"]
+    found = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        before = at - 1
+        while before >= start and text[before].isspace():
+            before -= 1
+        if before >= start and text[before].isdecimal():
+            found.append(before)
+        at = text.find(word, at + 1, end)
+    return found
+
+
 def program_talks(text: str, lines: list[Line], lex: Lexicon) -> list[Talk]:
     """The talks of programme lines: '발표 : A(…) - 주제', its continuation lines, '(발표1) 제목'."""
     talks: list[Talk] = []
@@ -312,10 +400,10 @@ def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, 
     return None, None
 
 
-def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[Session, Line]]:
-    """Sessions declared by label lines, each with the programme of the lines under it."""
-    heads = [(i, label) for i, line in enumerate(lines)
-             if (label := match_line_label(doc.text, line, lex)) is not None]
+def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexicon) -> list[tuple[Session, Line]]:
+    """Sessions declared by label lines, each with the programme of the lines under it; only
+    the `keyed` lines can be label lines."""
+    heads = [(i, label) for i in keyed if (label := match_line_label(doc.text, lines[i], lex)) is not None]
     found: list[tuple[Session, Line]] = []
     absorbed: set[int] = set()
     for k, (i, label) in enumerate(heads):
@@ -357,12 +445,11 @@ def line_sessions(doc: Document, lines: list[Line], lex: Lexicon) -> list[tuple[
 
 def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: list[Person],
                     lex: Lexicon) -> list[Session]:
-    """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'."""
+    """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'; `lines` are
+    those holding a session key."""
     text = doc.text
     found: list[Session] = []
     for line in lines:
-        if not lex.SESSION_LABEL_KEY_RE.search(text, line.content.start, line.content.end):
-            continue        # no label on this line: its search is cheaper than the label's
         for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
             label = read_label(m, lex)
             if label.label in known or label.tail in (":", "-"):
@@ -447,7 +534,7 @@ def bracketed_inline_title(text: str, label: Label, end: int, lex: Lexicon) -> s
 
 def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
     """'「… 보고서 발표」 세션에서는' → Session('세션', title '… 보고서 발표'); '세 가지 세션으로
-    구성되며, ①A, ②B' → Sessions ①, ② titled A, B."""
+    구성되며, ①A, ②B' → Sessions ①, ② titled A, B. `lines` are those holding a session key."""
     found = []
     for line in lines:
         if not lex.SESSION_WORD_RE.search(text, line.content.start, line.content.end):
@@ -458,7 +545,10 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
                 known.add(title)
                 found.append(Session(m.group("label"), None, title, None, [], [], (m.start(), m.end()),
                                      (m.start(), line.content.end)))
-        count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end)
+        # A count of sessions ends in its verb ('구성', '진행'): plain tests skip the pattern.
+        verbs = lex.semantic["sessions"]["grammar"]["count_verbs"]
+        count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end) \
+            if any(verb in line.text for verb in verbs) else None
         if count is None:
             continue
         for item in lex.CIRCLED_ITEM_RE.finditer(text, count.end(), line.content.end):
@@ -535,8 +625,10 @@ class TalkVerb:
     about: bool
 
 
-def talk_verbs(text: str, start: int, end: int, lex: Lexicon) -> Iterator[TalkVerb]:
-    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start, end):
+def talk_verbs(text: str, start: int, end: int, lex: Lexicon, first: int | None = None) -> Iterator[TalkVerb]:
+    """The talk verbs of [start, end), read from `first` on (where the first talk noun is: no
+    verb opens before it); a topic phrase before a verb is looked for from `start`."""
+    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start if first is None else first, end):
         about = lex.PROSE_ABOUT_BEFORE_RE.search(text, max(start, m.start() - ABOUT_REACH), m.start())
         yield TalkVerb(about.start() if about else m.start(), m.end(), m.group("noun"), m.group("tail"),
                        about is not None)
@@ -592,7 +684,8 @@ def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) ->
     return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
 
 
-def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list[Person],
+                lex: Lexicon) -> list[Talk]:
     """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
     '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
     기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
@@ -600,14 +693,15 @@ def prose_talks(text: str, lines: list[Line], people: list[Person], lex: Lexicon
     발표하였다' gives the topic)."""
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
-    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
-    if not spans or lex.PROSE_TALK_NOUN_RE.search(text) is None:
+    if not people:
         return talks
-    for line in lines:
-        if lex.PROSE_TALK_NOUN_RE.search(line.text) is None:
-            continue            # the pattern needs a talk's noun: a plain search skips the line
+    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
+    # index → its first noun), each from its first noun on.
+    for i, first in sorted(nouns.items()):
+        line = index.lines[i]
         lo, speakers, after = line.content.start, [], line.content.start
-        for verb in talk_verbs(text, line.content.start, line.content.end, lex):
+        for verb in talk_verbs(text, line.content.start, line.content.end, lex, first):
             noun = verb.noun
             if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
                 continue        # '… 대책을 발표했다' announces
@@ -688,15 +782,15 @@ def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexico
     return talks
 
 
-def announced_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon) -> list[Session]:
+def announced_sessions(text: str, lines: list[Line], keyed: list[int], known: set[str], lex: Lexicon) -> list[Session]:
     """'< 컨퍼런스 세션(12개) 구성 >' then twelve names one a line ('Money', 'Environment' ⏎ '& Energy'
     …): a list exactly as long as the count announced names the sessions. Bracketed lines
-    ('Resources (자원)') and dates group the items; a sentence or a long line ends the list."""
+    ('Resources (자원)') and dates group the items; a sentence or a long line ends the list.
+    Only the `keyed` lines (indices into `lines`) can hold the count's session word."""
     rules = lex.semantic["sessions"]["announced"]
     found: list[Session] = []
-    if not any(word in text for word in rules["words"]):
-        return found            # no session word at all: a plain test skips the per-line scan
-    for i, line in enumerate(lines):
+    for i in keyed:
+        line = lines[i]
         words = rules["counter"] in line.text and any(word in line.text for word in rules["words"])
         m = lex.SESSION_COUNT_HEAD_RE.search(line.text) if words else None
         if m is None:
@@ -773,23 +867,33 @@ def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: lis
             session.report = (block.span.start, subtree_end(block))
 
 
-def run(doc: Document, lex: Lexicon) -> None:
+def all_nodes(doc: Document) -> list[Node]:
+    """Every bullet of the body and of the appendices, in order."""
     nodes = list(walk(doc.sections))
     for appendix in doc.appendices:
         nodes.extend(walk(appendix["sections"]))
+    return nodes
+
+
+def run(doc: Document, lex: Lexicon) -> None:
     lines = content_lines(doc)
-    found = line_sessions(doc, lines, lex)
+    index = LineIndex(lines)
+    scan = scan_lines(doc.text, index, lex)
+    keyed = scan.keyed
+    found = line_sessions(doc, lines, keyed, lex)
     if found:
-        bullet_sessions(doc, found, nodes, lex)
+        # Only label lines send the stage to the bullets: most releases have none.
+        bullet_sessions(doc, found, all_nodes(doc), lex)
     sessions = [s for s, _ in found]
     known = {s.label for s in sessions}
-    sessions += inline_sessions(doc, lines, known, doc.people, lex)
-    sessions += quoted_sessions(doc.text, lines, {s.title for s in sessions if s.title}, lex)
-    sessions += announced_sessions(doc.text, lines, {s.label for s in sessions}, lex)
+    with_key = [lines[i] for i in keyed]
+    sessions += inline_sessions(doc, with_key, known, doc.people, lex)
+    sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
+    sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, lines, doc.people, lex))
+    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
     listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
