@@ -399,6 +399,15 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "FILE_NAME_RE": deferred(
             rf"\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$", re.IGNORECASE),
         "FILE_WIDGET_WORD_RE": deferred(alternation(chrome['file_widget_words']), re.IGNORECASE),
+        # Where is_chrome may answer yes, found by two scans of the body instead of four patterns
+        # on each of its lines (body_chrome asks is_chrome only of the lines they hit): a chrome
+        # phrase, a file-widget label or word anywhere in a line, and a dot before a file
+        # extension's first letter. (Exact chrome lines are a set lookup.) A trie, and no
+        # IGNORECASE, which would cost `re` its skip to the first characters (10× the CPU): the
+        # labels and words are caseless (test_segment checks it); the dot's class is case-folded.
+        "CHROME_HINT_RE": deferred(trie_alternation(chrome["phrases"] + chrome["file_widget_labels"]
+                                                    + chrome["file_widget_words"])),
+        "FILE_DOT_HINT_RE": deferred(rf"\.(?i:[{first_chars(chrome['file_extensions'])}])"),
         "UNIT_LINE_RE": deferred(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": deferred(r"^\|(?P<cells>.*)\|$"),
     }

@@ -27,6 +27,7 @@ that stays the body's last lines: the release stage reads attachments from the b
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -745,6 +746,24 @@ class Regions:
     title_from: int = 0         # where the title search starts (one past the header)
     body_from: int = 0          # one past the title block (and time cells after it)
     pages: set[int] = field(default_factory=set)     # first lines of appendix pages
+    starts: list[int] = field(default_factory=list)  # each line's start offset, for hit_lines
+
+
+def hit_lines(doc: Document, r: Regions, patterns: tuple[re.Pattern[str], ...], first: int, last: int) -> list[int]:
+    """The lines in [first, last) where any of `patterns` finds a match, in order.
+
+    One finditer per pattern over the run of lines instead of a call per line; each match is
+    put to its line by a bisect over the line starts. Only for patterns whose matches never
+    hold a line end (literals): then a line holding a match always gets one, whatever the
+    lines before it held."""
+    if first >= last:
+        return []
+    if not r.starts:
+        r.starts = [line.start for line in doc.lines]
+    begin, end = doc.lines[first].start, doc.lines[last - 1].end
+    found = {bisect.bisect_right(r.starts, m.start()) - 1
+             for pattern in patterns for m in pattern.finditer(doc.text, begin, end)}
+    return sorted(found)
 
 
 def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
@@ -816,13 +835,18 @@ def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
 
 
 def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
-    """Chrome inside the body, by its text or by what render learnt from the markup."""
-    hints = doc.line_hints
-    for i in range(r.body_from, r.footer):
-        if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
-            r.kinds[i] = hints[i]
-        elif is_chrome(doc.lines[i], lex):
+    """Chrome inside the body, by its text or by what render learnt from the markup.
+
+    is_chrome is asked only of the lines the chrome hints hit (a few in a body of hundreds)."""
+    lines, exact = doc.lines, frozenset(lex.boilerplate["exact"])
+    hit = hit_lines(doc, r, (lex.CHROME_HINT_RE, lex.FILE_DOT_HINT_RE), r.body_from, r.footer)
+    hit += [i for i in range(r.body_from, r.footer) if lines[i].text in exact]
+    for i in hit:
+        if is_chrome(lines[i], lex):
             r.kinds[i] = K.CHROME
+    for i, hint in doc.line_hints.items():     # the markup's word wins over the text's
+        if r.body_from <= i < r.footer and hint in (K.CHROME, K.PAGE_FOOTER):
+            r.kinds[i] = hint
 
 
 # The regions in the order they are found; each reads the bounds the earlier ones set.
