@@ -515,12 +515,13 @@ def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[
     """[first, last) of the template's 제목명 and 부제목명 cells (HWPX/HWP), when they hold text
     after the header: a title of two paragraphs is one title, whatever its lines look like."""
     names = lex.labels["template"]
-    title = [c for c in template_cells(doc.cells, names["title"])
+    named = [c for c in doc.cells if c.name]     # a few of a budget annex's 19,000 cells
+    title = [c for c in template_cells(named, names["title"])
              if begin <= c.first < stop and any(l.text for l in doc.lines[c.first:c.last])]
     if not title:
         return None
     first = title[0]
-    subtitle = [c for c in template_cells(doc.cells, names["subtitle"])
+    subtitle = [c for c in template_cells(named, names["subtitle"])
                 if c.table == first.table and c.first >= first.last and c.last <= stop]
     return first.first, max([first.last] + [c.last for c in subtitle])
 
@@ -676,18 +677,27 @@ def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
     return K.RELEASE_HEADER
 
 
-def cell_starts(doc: Document) -> dict[int, int]:
-    """Line index → the first line of the table cell holding it (lines outside cells absent)."""
-    return {i: c.first for c in doc.cells for i in range(c.first, c.last)}
+def cell_starts(doc: Document, first: int = 0, last: int | None = None) -> dict[int, int]:
+    """Line index → the first line of the table cell holding it (lines outside cells absent),
+    for the lines [first, last) (all by default). A budget annex has 19,000 cells: only the
+    cells reaching into the range are expanded."""
+    last = len(doc.lines) if last is None else last
+    return {i: c.first for c in doc.cells if c.first < last and c.last > first
+            for i in range(max(c.first, first), min(c.last, last))}
 
 
 def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexicon) -> int:
     """One past the header, extended to the end of the table holding its kind or time cells:
     '보도일시 | 2020. 9. 1.(화) 08:30 / (국무회의 개회 시)' and the contact rows below it in one
     table are header lines whatever they look like."""
-    anchors = {i for i in range(first, last) if is_kind_line(doc.lines[i], lex) or is_embargo(doc.lines[i], lex)}
-    tables = {c.table for c in doc.cells if any(c.first <= i < c.last for i in anchors)}
-    for table in tables:
+    anchors = [i for i in range(first, last) if is_kind_line(doc.lines[i], lex) or is_embargo(doc.lines[i], lex)]
+    if not anchors or not doc.cells:
+        return last
+    low, high = anchors[0], anchors[-1]
+    # The range test first: it settles all but the few cells near the header without a loop.
+    tables = {c.table for c in doc.cells if c.first <= high and c.last > low
+              and any(c.first <= i < c.last for i in anchors)}
+    for table in sorted(tables):
         cells = [c for c in doc.cells if c.table == table]
         end = max(c.last for c in cells)
         if end - min(c.first for c in cells) <= HEADER_TABLE_MAX_LINES and end <= stop:
@@ -788,7 +798,7 @@ def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     for i in range(r.page_end, first):
         r.kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
     last = header_table_end(doc, first, last, r.footer, lex)
-    classify_header_lines(lines, first, last, anchor, r.kinds, lex, cell_starts(doc))
+    classify_header_lines(lines, first, last, anchor, r.kinds, lex, cell_starts(doc, first - 1, last))
     for i in range(first, last):
         if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
             r.kinds[i] = K.CHROME
