@@ -96,7 +96,11 @@ def kind_word(line: Line, lex: Lexicon) -> str | None:
     m = lex.KIND_LINE_RE.match(line.text)
     if m:
         return m.group("kind")
-    fields = masthead_fields(line, lex)
+    return masthead_kind(masthead_fields(line, lex), lex)
+
+
+def masthead_kind(fields: list[tuple[str, str, int]] | None, lex: Lexicon) -> str | None:
+    """The kind as written in a masthead's kind field, if it has one."""
     return next((lex.KIND_LINE_RE.match(text).group("kind")  # type: ignore[union-attr]
                  for role, text, _ in fields if role == "kind"), None) if fields else None
 
@@ -137,8 +141,11 @@ def masthead_fields(line: Line, lex: Lexicon) -> list[tuple[str, str, int]] | No
 def is_embargo(line: Line, lex: Lexicon) -> bool:
     """'이 보도자료는 2004년 7월 15일(목) 조간부터 보도하여 주시기 바랍니다.', '보도시점 …'
     (but not '보 도 참 고 자 료', whose first letters spell a label)."""
-    if is_kind_line(line, lex):
-        return False
+    return not is_kind_line(line, lex) and reads_as_embargo(line, lex)
+
+
+def reads_as_embargo(line: Line, lex: Lexicon) -> bool:
+    """is_embargo for a line known to be no kind line."""
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
                 or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text)
                 or lex.TIME_FIELD_RE.match(line.text)) or is_unlabelled_time(line, lex)
@@ -207,10 +214,61 @@ def is_website(line: Line, lex: Lexicon) -> bool:
     return bool(lex.WEBSITE_RE.match(line.text)) or masthead_fields(line, lex) is not None
 
 
-def is_header_line(line: Line, lex: Lexicon) -> bool:
+class HeaderFacts:
+    """The questions the header rules ask of a line again and again — a kind line? a masthead?
+    an embargo? a contact label or value? — answered once per line of one document (the seed's
+    header lines were each asked up to five times). Carries the lexicon for the rules that
+    take it instead of `lex`."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._masthead: dict[int, list[tuple[str, str, int]] | None] = {}
+        self._kind: dict[int, str | None] = {}
+        self._embargo: dict[int, bool] = {}
+        self._label: dict[int, str | None] = {}
+        self._value: dict[int, bool] = {}
+
+    def masthead(self, line: Line) -> list[tuple[str, str, int]] | None:
+        if line.index not in self._masthead:
+            self._masthead[line.index] = masthead_fields(line, self.lex)
+        return self._masthead[line.index]
+
+    def kind_word(self, line: Line) -> str | None:
+        if line.index not in self._kind:
+            m = self.lex.KIND_LINE_RE.match(line.text)
+            self._kind[line.index] = m.group("kind") if m else masthead_kind(self.masthead(line), self.lex)
+        return self._kind[line.index]
+
+    def is_kind_line(self, line: Line) -> bool:
+        return self.kind_word(line) is not None
+
+    def is_website(self, line: Line) -> bool:
+        return bool(self.lex.WEBSITE_RE.match(line.text)) or self.masthead(line) is not None
+
+    def is_embargo(self, line: Line) -> bool:
+        if line.index not in self._embargo:
+            self._embargo[line.index] = not self.is_kind_line(line) and reads_as_embargo(line, self.lex)
+        return self._embargo[line.index]
+
+    def contact_label(self, line: Line) -> str | None:
+        if line.index not in self._label:
+            self._label[line.index] = contact_label(line, self.lex)
+        return self._label[line.index]
+
+    def is_contact_label(self, line: Line) -> bool:
+        return self.contact_label(line) in TABLE_LABELS
+
+    def is_contact_value(self, line: Line) -> bool:
+        if line.index not in self._value:
+            self._value[line.index] = is_contact_value(line, self.lex)
+        return self._value[line.index]
+
+
+def is_header_line(line: Line, facts: HeaderFacts) -> bool:
     """Anything a release header holds: issuer, website, kind, contact table, embargo."""
-    return (line.blank or is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
-            or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex)
+    lex = facts.lex
+    return (line.blank or facts.is_kind_line(line) or facts.is_website(line) or facts.is_embargo(line)
+            or facts.is_contact_label(line) or facts.is_contact_value(line) or is_notice(line, lex)
             or is_embargo_value(line, lex) or is_phone_line(line, lex))
 
 
@@ -287,8 +345,9 @@ def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexic
     return start
 
 
-def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[int, int, int] | None:
+def find_header(lines: list[Line], begin: int, stop: int, facts: HeaderFacts) -> tuple[int, int, int] | None:
     """(first, anchor, last) of the release header, when a kind or embargo anchor opens one."""
+    lex = facts.lex
     seen = 0
     for line in lines[begin:stop]:
         if line.blank:
@@ -296,10 +355,10 @@ def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple
         seen += 1
         if seen > HEADER_SCAN_LINES or opens_prose(line, lex):
             return None
-        opens_with_contact = seen <= 2 and is_contact_label(line, lex) and len(line.text) <= SHORT_LINE
-        if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
-            first = extend_header_back(lines, begin, line.index, lex)
-            return first, line.index, extend_header_forward(lines, line.index, stop, lex)
+        opens_with_contact = seen <= 2 and facts.is_contact_label(line) and len(line.text) <= SHORT_LINE
+        if facts.is_kind_line(line) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
+            first = extend_header_back(lines, begin, line.index, facts)
+            return first, line.index, extend_header_forward(lines, line.index, stop, facts)
     return None
 
 
@@ -310,11 +369,12 @@ def opens_prose(line: Line, lex: Lexicon) -> bool:
     return is_sentence(line, lex) or bool(m and m.lastgroup in BODY_FAMILIES)
 
 
-def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon) -> int:
+def extend_header_back(lines: list[Line], begin: int, anchor: int, facts: HeaderFacts) -> int:
     """Issuer and website lines just above the kind label belong to the header."""
+    lex = facts.lex
     first = anchor
     for line in reversed(lines[begin:anchor]):
-        if line.blank or is_website(line, lex) or (len(line.text) <= SHORT_LINE and not is_chrome(line, lex)
+        if line.blank or facts.is_website(line) or (len(line.text) <= SHORT_LINE and not is_chrome(line, lex)
                                                    and not lex.MARKER_RE.match(line.text)):
             first = line.index
             continue
@@ -324,12 +384,13 @@ def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon)
     return first
 
 
-def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexicon) -> int:
+def extend_header_forward(lines: list[Line], anchor: int, stop: int, facts: HeaderFacts) -> int:
     """One past the header's last line. A short line counts as a contact value only once a
     contact label opened the table, so that a title such as '원희룡 장관, 협력 강화' is kept;
     a template label such as '페이지 수' brings its value line ('총 2쪽') along."""
+    lex = facts.lex
     last = anchor + 1
-    in_contact = is_contact_label(lines[anchor], lex)
+    in_contact = facts.is_contact_label(lines[anchor])
     pending = False
     for line in lines[anchor + 1:stop]:
         if line.blank:
@@ -341,19 +402,20 @@ def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexico
         if label or is_bare_time_label(line, lex):
             pending, last = not label.group("value") if label else True, line.index + 1
             continue
-        if not is_header_line(line, lex) or is_title_label(line, lex):
+        if not is_header_line(line, facts) or is_title_label(line, lex):
             break
-        in_contact = in_contact or is_contact_label(line, lex)
-        if not in_contact and is_contact_value(line, lex) and len(line.text.split()) > 1 \
-                and not is_header_line_besides_contact(line, lex):
+        in_contact = in_contact or facts.is_contact_label(line)
+        if not in_contact and facts.is_contact_value(line) and len(line.text.split()) > 1 \
+                and not is_header_line_besides_contact(line, facts):
             break
         last = line.index + 1
     return last
 
 
-def is_header_line_besides_contact(line: Line, lex: Lexicon) -> bool:
+def is_header_line_besides_contact(line: Line, facts: HeaderFacts) -> bool:
     """A header line for a reason other than looking like a contact value."""
-    return (is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
+    lex = facts.lex
+    return (facts.is_kind_line(line) or facts.is_website(line) or facts.is_embargo(line)
             or is_embargo_value(line, lex) or is_notice(line, lex)
             or bool(lex.EMAIL_RE.search(line.text) or lex.PHONE_RE.search(line.text)))
 
@@ -664,15 +726,16 @@ def classify_page(line: Line, lex: Lexicon) -> BlockKind:
     return K.PAGE_HEADER
 
 
-def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
+def classify_header(line: Line, anchor: int, facts: HeaderFacts) -> BlockKind:
     """Above the kind label sit the issuer and its website; below it the contact table."""
-    if is_embargo(line, lex):
+    lex = facts.lex
+    if facts.is_embargo(line):
         return K.EMBARGO
-    if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
+    if line.index <= anchor and not (line.index == anchor and facts.is_contact_label(line)):
         return K.RELEASE_HEADER
     if lex.ISSUER_RE.fullmatch(without_spaces(line.text)):
         return K.RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
-    if is_contact_label(line, lex) or is_contact_value(line, lex) or is_phone_line(line, lex):
+    if facts.is_contact_label(line) or facts.is_contact_value(line) or is_phone_line(line, lex):
         return K.CONTACT
     return K.RELEASE_HEADER
 
@@ -686,11 +749,11 @@ def cell_starts(doc: Document, first: int = 0, last: int | None = None) -> dict[
             for i in range(max(c.first, first), min(c.last, last))}
 
 
-def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexicon) -> int:
+def header_table_end(doc: Document, first: int, last: int, stop: int, facts: HeaderFacts) -> int:
     """One past the header, extended to the end of the table holding its kind or time cells:
     '보도일시 | 2020. 9. 1.(화) 08:30 / (국무회의 개회 시)' and the contact rows below it in one
     table are header lines whatever they look like."""
-    anchors = [i for i in range(first, last) if is_kind_line(doc.lines[i], lex) or is_embargo(doc.lines[i], lex)]
+    anchors = [i for i in range(first, last) if facts.is_kind_line(doc.lines[i]) or facts.is_embargo(doc.lines[i])]
     if not anchors or not doc.cells:
         return last
     low, high = anchors[0], anchors[-1]
@@ -706,16 +769,17 @@ def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexic
 
 
 def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
-                          kinds: list[BlockKind], lex: Lexicon, cells: dict[int, int] | None = None) -> None:
+                          kinds: list[BlockKind], facts: HeaderFacts, cells: dict[int, int] | None = None) -> None:
     """Each header line by itself, except that value lines below an embargo label
     ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo, and so does a line
     in the same table cell as an embargo value ('(국무회의 개회 시)')."""
+    lex = facts.lex
     cells = cells or {}
     in_embargo = awaits_value = False
     for line in lines[first:last]:
-        kind = classify_header(line, anchor, lex)
+        kind = classify_header(line, anchor, facts)
         same_cell = line.index in cells and cells.get(line.index - 1) == cells[line.index]
-        if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
+        if line.index == first < anchor and is_logo_residue(line) and not facts.is_kind_line(line):
             kind = K.CHROME
         elif kind == K.EMBARGO:
             in_embargo = True
@@ -791,14 +855,15 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
 def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     """The release header from its kind or time anchor, to the end of its table."""
     lines, hints = doc.lines, doc.line_hints
-    header = find_header(lines, r.page_end, r.footer, lex)
+    facts = HeaderFacts(lex)
+    header = find_header(lines, r.page_end, r.footer, facts)
     if not header:
         return
     first, anchor, last = header
     for i in range(r.page_end, first):
         r.kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-    last = header_table_end(doc, first, last, r.footer, lex)
-    classify_header_lines(lines, first, last, anchor, r.kinds, lex, cell_starts(doc, first - 1, last))
+    last = header_table_end(doc, first, last, r.footer, facts)
+    classify_header_lines(lines, first, last, anchor, r.kinds, facts, cell_starts(doc, first - 1, last))
     for i in range(first, last):
         if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
             r.kinds[i] = K.CHROME
