@@ -357,6 +357,10 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "APPENDIX_HEAD_RE": deferred(
             rf"^{open_}?\s*(?P<label>{alternation(appendix['page'], spaced=True)})"
             rf"\s*(?P<number>\d{{1,2}})?\s*(?P<close>{close})?\s*(?=[.:]|\s|$)[.:]?\s*(?P<rest>.*)$"),
+        # The first character of a line APPENDIX_HEAD_RE can match: an opening bracket or a
+        # label's first letter (segment tests it on a string of each line's first character
+        # before it matches the line).
+        "APPENDIX_HEAD_START_RE": deferred(rf"{open_}|[{first_chars([w.lstrip() for w in appendix['page']])}]"),
         # "붙임 1. 설명회 개최 계획.", "<붙임> 1. …", "붙 임 : 화상 회의 사진. 끝."
         "ATTACHMENT_LIST_RE": deferred(
             rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})\s*{close}?"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..document import Block, BlockKind, Document, Line
@@ -323,12 +324,14 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
     """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none."""
     end = 0
     for line in lines:
-        fields = is_page_fields(line, lex)      # three searches: asked once per line
-        if not fields and lex.MARKER_RE.match(line.text):
+        # A blank line holds no field, label or marker; every label holds a field word.
+        labelled = not line.blank and lex.PAGE_FIELD_WORD_RE.search(line.text) is not None
+        fields = labelled and is_page_fields(line, lex)
+        if not fields and not line.blank and lex.MARKER_RE.match(line.text):
             break
         if fields or kinds.get(line.index) == K.PAGE_HEADER:
             end = line.index + 1
-        elif lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+        elif labelled and lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
     return end
 
@@ -664,13 +667,6 @@ def is_unnumbered_box(box: re.Match[str], lex: Lexicon) -> bool:
                  or lex.MARKER_RE.match(title) or lex.END_MARK_RE.search(title))
 
 
-def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
-    for i in range(begin, stop):
-        if not lines[i].blank and is_appendix_heading(lines, i, stop, lex):
-            return i
-    return stop
-
-
 def opens_contact(line: Line, lex: Lexicon) -> bool:
     """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
     to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
@@ -681,9 +677,14 @@ def opens_contact(line: Line, lex: Lexicon) -> bool:
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
     """A cell or a flattened row of the contact table: short, or holding a phone or e-mail."""
+    # The page's own contact sits among chrome ('담당부서 소통홍보팀 … 목록'): no row. Asked last,
+    # since most lines asked (the body's last) are too long to be a row anyway.
+    return looks_like_contact_row(line, lex) and not is_chrome(line, lex)
+
+
+def looks_like_contact_row(line: Line, lex: Lexicon) -> bool:
+    """is_contact_row but for chrome."""
     text = line.text
-    if is_chrome(line, lex):
-        return False  # the page's own contact sits among chrome: '담당부서 소통홍보팀 … 목록'
     if lex.PHONE_RE.search(text) or lex.EMAIL_RE.search(text):
         return len(text) <= 2 * CONTACT_LINE_MAX
     if len(text) > CONTACT_LINE_MAX or lex.MARKER_RE.match(text) or is_sentence(line, lex):
@@ -795,14 +796,17 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
         kinds[line.index] = kind
 
 
-def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> set[int]:
+def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon,
+                candidates: Iterable[int] | None = None) -> set[int]:
     """Appendix pages and the contact table before them; returns the first line of each
     appendix page. The attachment list ('붙임 1. … 끝.') stays at the body's tail, where the
-    release stage reads it."""
-    appendix = find_appendix_start(lines, begin, stop, lex)
-    pages = {i for i in range(appendix, stop) if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)}
+    release stage reads it. `candidates`: the lines that may be headings (all by default)."""
+    candidates = range(begin, stop) if candidates is None else candidates
+    headings = [i for i in candidates if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)]
+    appendix = headings[0] if headings else stop
+    pages = set(headings)
     contact = find_contact_start(lines, begin, appendix, lex)
-    before = previous_line(lines, begin, contact)
+    before = previous_line(lines, begin, contact) if contact < appendix else None
     # Under the board's '목록' button the table is the web page's contact, not the release's.
     contact_kind = K.PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else K.CONTACT
     for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, K.APPENDIX)):
@@ -821,6 +825,16 @@ class Regions:
     body_from: int = 0          # one past the title block (and time cells after it)
     pages: set[int] = field(default_factory=set)     # first lines of appendix pages
     starts: list[int] = field(default_factory=list)  # each line's start offset, for hit_lines
+    firsts: str = ""        # each line's first character (a blank line's: a newline), for starting_lines
+
+
+def starting_lines(doc: Document, r: Regions, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
+    """The lines in [first, last) whose first character `pattern` matches: one finditer over
+    a string of one character per line, instead of a call per line. A guard for the patterns
+    anchored at a line's start."""
+    if not r.firsts:
+        r.firsts = "".join([(line.text or "\n")[0] for line in doc.lines])
+    return [m.start() for m in pattern.finditer(r.firsts, first, last)]
 
 
 def hit_lines(doc: Document, r: Regions, patterns: tuple[re.Pattern[str], ...], first: int, last: int) -> list[int]:
@@ -885,7 +899,8 @@ def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
 
 def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     """Appendix pages and the contact table before them, cut from the body's end."""
-    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex)
+    headings = starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, r.body_from, r.footer)
+    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings)
 
 
 def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
@@ -946,14 +961,16 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
 def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
     """Runs of one kind; blank lines join the run before them; each appendix page is a block."""
     blocks: list[Block] = []
+    lines, text = doc.lines, doc.text
     start = 0
     for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or (kinds[i] != kinds[start] or i in pages) and not doc.lines[i].blank:
-            first, last = doc.lines[start], doc.lines[i - 1]
-            if any(not line.blank for line in doc.lines[start:i]):
-                blocks.append(Block(kinds[start], start, i, trimmed(doc.text, first.start, last.end)))
+        if i == len(kinds) or (kinds[i] != kinds[start] or i in pages) and not lines[i].blank:
+            # Only the first run can open with a blank line: every later one opens at a line
+            # that is not blank, so the scan for one is needed there alone.
+            if not lines[start].blank or any(not line.blank for line in lines[start:i]):
+                blocks.append(Block(kinds[start], start, i, trimmed(text, lines[start].start, lines[i - 1].end)))
             start = i
-        elif doc.lines[i].blank:
+        elif lines[i].blank:
             kinds[i] = kinds[start]
     return blocks
 
