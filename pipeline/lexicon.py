@@ -406,12 +406,20 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Where is_chrome may answer yes, found by two scans of the body instead of four patterns
         # on each of its lines (body_chrome asks is_chrome only of the lines they hit): a chrome
         # phrase, a file-widget label or word anywhere in a line, and a dot before a file
-        # extension's first letter. (Exact chrome lines are a set lookup.) A trie, and no
+        # extension's first letter. (Exact chrome lines: CHROME_EXACT_START_RE.) A trie, and no
         # IGNORECASE, which would cost `re` its skip to the first characters (10× the CPU): the
         # labels and words are caseless (test_segment checks it); the dot's class is case-folded.
         "CHROME_HINT_RE": deferred(trie_alternation(chrome["phrases"] + chrome["file_widget_labels"]
                                                     + chrome["file_widget_words"])),
+        # The first character of an exact chrome line ('목록', '인쇄'): tested on a string of each
+        # line's first character before the line is looked up.
+        "CHROME_EXACT_START_RE": deferred(rf"[{first_chars(chrome['exact'])}]"),
         "FILE_DOT_HINT_RE": deferred(rf"\.(?i:[{first_chars(chrome['file_extensions'])}])"),
+        # The first character of a line that opens a contact table (CONTACT_LABEL_RE's
+        # department, manager and staff labels, whose white space it skips): segment tests it on
+        # a string of each line's first character before it asks the label of the line.
+        "CONTACT_OPENING_START_RE": deferred(
+            rf"[{first_chars([''.join(w.split()) for k in ('department', 'manager', 'staff') for w in lex.labels['contact'][k]])}]"),
         "UNIT_LINE_RE": deferred(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": deferred(r"^\|(?P<cells>.*)\|$"),
     }

@@ -31,8 +31,11 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
 
-from ..document import Block, BlockKind, Document, Line
+from ..document import Block, BlockKind, Cell, Document, Line
 from ..lexicon import Lexicon, thresholds
 from ..text import is_hangul, template_cells, trimmed, without_spaces
 
@@ -720,6 +723,8 @@ def is_summary(line: Line, lex: Lexicon) -> bool:
 # --- assignment ------------------------------------------------------------------------
 
 def classify_page(line: Line, lex: Lexicon) -> BlockKind:
+    if line.blank:
+        return K.PAGE_HEADER    # no breadcrumb or chrome is empty (test_segment checks it)
     if is_breadcrumb(line, lex):
         return K.BREADCRUMB
     if is_chrome(line, lex):
@@ -862,7 +867,8 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     for i in range(r.page_end):
         r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
     for i in range(r.footer, len(lines)):
-        r.kinds[i] = hints.get(i) or (K.PAGE_FOOTER if is_page_contact(lines[i], lex) else K.CHROME)
+        r.kinds[i] = hints.get(i) or (K.PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
+                                      else K.CHROME)
     r.title_from = r.page_end
 
 
@@ -903,19 +909,51 @@ def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings)
 
 
+FIRST, LAST, TABLE = attrgetter("first"), attrgetter("last"), attrgetter("table")
+
+
+def cells_by_table(cells: list[Cell], begin: int, end: int) -> list[tuple[list[Cell], int, int]]:
+    """The cells within lines [begin, end), by table, with the first and last line they reach;
+    the tables in the order of their first such cell. Read a run of one table's cells at a time
+    (a table's cells mostly follow each other): a run wholly inside, as most are, is taken
+    without a test per cell."""
+    found: dict[int, list[Any]] = {}     # table → [cells, first line, last line]
+    for table, group in groupby(cells, key=TABLE):
+        run = list(group)
+        low, high = min(map(FIRST, run)), max(map(LAST, run))
+        if low < begin or high > end:
+            run = [c for c in run if begin <= c.first and c.last <= end]
+            if not run:
+                continue
+            low, high = min(map(FIRST, run)), max(map(LAST, run))
+        if table in found:
+            kept = found[table]
+            kept[0].extend(run)
+            kept[1], kept[2] = min(kept[1], low), max(kept[2], high)
+        else:
+            found[table] = [run, low, high]
+    return [(kept, low, high) for kept, low, high in found.values()]
+
+
 def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
     """A contact table standing inside the body — after a short lead, before a long outline, as
     some templates place it: a table one of whose cells opens with a contact label ('담당 부서',
     '책임자') and one of whose cells holds a phone or e-mail is contact, wherever it stands."""
     lines = doc.lines
-    tables: dict[int, list] = {}
-    for cell in doc.cells:
-        if r.body_from <= cell.first and cell.last <= r.footer:
-            tables.setdefault(cell.table, []).append(cell)
-    for cells in tables.values():
-        # A contact table spans fewer lines than CONTACT_ROWS_MAX: a bigger table (a budget
-        # annex of 19,000 cells) is never read line by line here.
-        if sum(c.last - c.first for c in cells) > CONTACT_ROWS_MAX:
+    if not doc.cells:
+        return
+    # The body's lines that open a contact table, found first: most bodies have none, and
+    # then no table needs reading (a budget annex has 200 small tables).
+    openers = [i for i in starting_lines(doc, r, lex.CONTACT_OPENING_START_RE, r.body_from, r.footer)
+               if opens_contact(lines[i], lex)]
+    if not openers:
+        return
+    for cells, low, high in cells_by_table(doc.cells, r.body_from, r.footer):
+        # A table with no opener between its first and last line is no contact table; nor is
+        # one spanning more lines than CONTACT_ROWS_MAX: a bigger table (a budget annex of
+        # 19,000 cells) is never read line by line here.
+        if bisect.bisect_left(openers, low) == bisect.bisect_left(openers, high) \
+                or sum(map(LAST, cells)) - sum(map(FIRST, cells)) > CONTACT_ROWS_MAX:
             continue
         texts = [lines[i] for c in cells for i in range(c.first, c.last) if not lines[i].blank]
         if any(opens_contact(line, lex) for line in texts) and any(is_phone_line(line, lex) for line in texts) \
@@ -930,7 +968,8 @@ def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
     is_chrome is asked only of the lines the chrome hints hit (a few in a body of hundreds)."""
     lines, exact = doc.lines, frozenset(lex.boilerplate["exact"])
     hit = hit_lines(doc, r, (lex.CHROME_HINT_RE, lex.FILE_DOT_HINT_RE), r.body_from, r.footer)
-    hit += [i for i in range(r.body_from, r.footer) if lines[i].text in exact]
+    hit += [i for i in starting_lines(doc, r, lex.CHROME_EXACT_START_RE, r.body_from, r.footer)
+            if lines[i].text in exact]
     for i in hit:
         if is_chrome(lines[i], lex):
             r.kinds[i] = K.CHROME
