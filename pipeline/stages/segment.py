@@ -1003,14 +1003,13 @@ def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset
     lines, text = doc.lines, doc.text
     start = 0
     for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or (kinds[i] != kinds[start] or i in pages) and not lines[i].blank:
-            # Only the first run can open with a blank line: every later one opens at a line
-            # that is not blank, so the scan for one is needed there alone.
-            if not lines[start].blank or any(not line.blank for line in lines[start:i]):
-                blocks.append(Block(kinds[start], start, i, trimmed(text, lines[start].start, lines[i - 1].end)))
-            start = i
-        elif lines[i].blank:
-            kinds[i] = kinds[start]
+        if i < len(kinds) and (lines[i].blank or kinds[i] == kinds[start] and i not in pages):
+            continue
+        # Only the first run can open with a blank line: every later one opens at a line that
+        # is not blank, so the scan for one is needed there alone.
+        if not lines[start].blank or any(not line.blank for line in lines[start:i]):
+            blocks.append(Block(kinds[start], start, i, trimmed(text, lines[start].start, lines[i - 1].end)))
+        start = i
     return blocks
 
 
