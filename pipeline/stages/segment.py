@@ -40,6 +40,11 @@ from ..lexicon import Lexicon, thresholds
 from ..text import is_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
+# The kinds as module names: reading an Enum member (K.CHROME) costs ~0.25 µs in Python 3.11,
+# ten times a global's read, and the region rules read kinds in their per-line loops.
+(CHROME, BREADCRUMB, PAGE_HEADER, RELEASE_HEADER, CONTACT, EMBARGO, TITLE, BODY, APPENDIX,
+ PAGE_FOOTER) = (K.CHROME, K.BREADCRUMB, K.PAGE_HEADER, K.RELEASE_HEADER, K.CONTACT, K.EMBARGO, K.TITLE,
+                 K.BODY, K.APPENDIX, K.PAGE_FOOTER)
 THRESHOLDS = thresholds("segment")   # markers.toml [thresholds.segment], each with its reason
 SENTENCE_TITLE_MAX = THRESHOLDS["sentence_title_max"]
 SHORT_TITLE_LINE = THRESHOLDS["short_title_line"]
@@ -332,7 +337,7 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
         fields = labelled and is_page_fields(line, lex)
         if not fields and not line.blank and lex.MARKER_RE.match(line.text):
             break
-        if fields or kinds.get(line.index) == K.PAGE_HEADER:
+        if fields or kinds.get(line.index) == PAGE_HEADER:
             end = line.index + 1
         elif labelled and lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
@@ -343,7 +348,7 @@ def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexic
     """Index of the first line of the trailing chrome and page contact."""
     start = len(lines)
     for line in reversed(lines):
-        hinted = kinds.get(line.index) in (K.CHROME, K.PAGE_FOOTER)
+        hinted = kinds.get(line.index) in (CHROME, PAGE_FOOTER)
         if line.blank or hinted or is_chrome(line, lex) or is_page_contact(line, lex):
             start = line.index
             continue
@@ -468,7 +473,7 @@ def extend_title_block(lines: list[Line], last: int, stop: int, lex: Lexicon) ->
 def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon, hints: dict[int, BlockKind]) -> int:
     """The first line at or after i that is neither blank nor chrome (by its text, or by what
     render learnt from the markup)."""
-    while i < stop and (lines[i].blank or is_chrome(lines[i], lex) or hints.get(i) == K.CHROME):
+    while i < stop and (lines[i].blank or is_chrome(lines[i], lex) or hints.get(i) == CHROME):
         i += 1
     return i
 
@@ -610,7 +615,7 @@ def trailing_time_fields(lines: list[Line], begin: int, stop: int, kinds: list[B
         awaits = is_bare_time_label(line, lex)
         last = line.index + 1
     for k in range(begin, last):
-        kinds[k] = K.EMBARGO
+        kinds[k] = EMBARGO
     return last
 
 
@@ -724,26 +729,26 @@ def is_summary(line: Line, lex: Lexicon) -> bool:
 
 def classify_page(line: Line, lex: Lexicon) -> BlockKind:
     if line.blank:
-        return K.PAGE_HEADER    # no breadcrumb or chrome is empty (test_segment checks it)
+        return PAGE_HEADER    # no breadcrumb or chrome is empty (test_segment checks it)
     if is_breadcrumb(line, lex):
-        return K.BREADCRUMB
+        return BREADCRUMB
     if is_chrome(line, lex):
-        return K.CHROME
-    return K.PAGE_HEADER
+        return CHROME
+    return PAGE_HEADER
 
 
 def classify_header(line: Line, anchor: int, facts: HeaderFacts) -> BlockKind:
     """Above the kind label sit the issuer and its website; below it the contact table."""
     lex = facts.lex
     if facts.is_embargo(line):
-        return K.EMBARGO
+        return EMBARGO
     if line.index <= anchor and not (line.index == anchor and facts.is_contact_label(line)):
-        return K.RELEASE_HEADER
+        return RELEASE_HEADER
     if lex.ISSUER_RE.fullmatch(without_spaces(line.text)):
-        return K.RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
+        return RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
     if facts.is_contact_label(line) or facts.is_contact_value(line) or is_phone_line(line, lex):
-        return K.CONTACT
-    return K.RELEASE_HEADER
+        return CONTACT
+    return RELEASE_HEADER
 
 
 def cell_starts(doc: Document, first: int = 0, last: int | None = None) -> dict[int, int]:
@@ -786,18 +791,18 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
         kind = classify_header(line, anchor, facts)
         same_cell = line.index in cells and cells.get(line.index - 1) == cells[line.index]
         if line.index == first < anchor and is_logo_residue(line) and not facts.is_kind_line(line):
-            kind = K.CHROME
-        elif kind == K.EMBARGO:
+            kind = CHROME
+        elif kind == EMBARGO:
             in_embargo = True
-        elif in_embargo and same_cell and kinds[line.index - 1] == K.EMBARGO and len(line.text) <= SHORT_LINE \
+        elif in_embargo and same_cell and kinds[line.index - 1] == EMBARGO and len(line.text) <= SHORT_LINE \
                 and not is_notice(line, lex):
-            kind = K.EMBARGO
+            kind = EMBARGO
         elif in_embargo and (awaits_value or is_embargo_value(line, lex)) and len(line.text) <= SHORT_LINE:
-            kind = K.EMBARGO
+            kind = EMBARGO
         elif not line.blank:
             in_embargo = False
         if not line.blank:
-            awaits_value = kind == K.EMBARGO and is_bare_time_label(line, lex)
+            awaits_value = kind == EMBARGO and is_bare_time_label(line, lex)
         kinds[line.index] = kind
 
 
@@ -813,8 +818,8 @@ def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind]
     contact = find_contact_start(lines, begin, appendix, lex)
     before = previous_line(lines, begin, contact) if contact < appendix else None
     # Under the board's '목록' button the table is the web page's contact, not the release's.
-    contact_kind = K.PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else K.CONTACT
-    for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, K.APPENDIX)):
+    contact_kind = PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else CONTACT
+    for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, APPENDIX)):
         for i in range(first, last):
             kinds[i] = kind
     return pages
@@ -867,8 +872,8 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     for i in range(r.page_end):
         r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
     for i in range(r.footer, len(lines)):
-        r.kinds[i] = hints.get(i) or (K.PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
-                                      else K.CHROME)
+        r.kinds[i] = hints.get(i) or (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
+                                      else CHROME)
     r.title_from = r.page_end
 
 
@@ -881,12 +886,12 @@ def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
         return
     first, anchor, last = header
     for i in range(r.page_end, first):
-        r.kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
+        r.kinds[i] = hints.get(i) or (CHROME if lines[i].text else PAGE_HEADER)
     last = header_table_end(doc, first, last, r.footer, facts)
     classify_header_lines(lines, first, last, anchor, r.kinds, facts, cell_starts(doc, first - 1, last))
     for i in range(first, last):
-        if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
-            r.kinds[i] = K.CHROME
+        if hints.get(i) == CHROME:    # e.g. white template text behind an HWP logo
+            r.kinds[i] = CHROME
     r.title_from = last
 
 
@@ -897,9 +902,9 @@ def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
         or find_title(lines, r.title_from, r.footer, lex, doc.line_hints)
     r.title_from = min(r.title_from, t_first)   # a header that ran into the template's title cell gives it back
     for i in range(r.title_from, t_last):
-        r.kinds[i] = K.TITLE if i >= t_first or lines[i].text else r.kinds[i]
+        r.kinds[i] = TITLE if i >= t_first or lines[i].text else r.kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
-            r.kinds[i] = K.CHROME
+            r.kinds[i] = CHROME
     r.body_from = trailing_time_fields(lines, t_last, r.footer, r.kinds, lex)
 
 
@@ -957,9 +962,9 @@ def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
             continue
         texts = [lines[i] for c in cells for i in range(c.first, c.last) if not lines[i].blank]
         if any(opens_contact(line, lex) for line in texts) and any(is_phone_line(line, lex) for line in texts) \
-                and all(r.kinds[line.index] == K.BODY for line in texts):
+                and all(r.kinds[line.index] == BODY for line in texts):
             for line in texts:
-                r.kinds[line.index] = K.CONTACT
+                r.kinds[line.index] = CONTACT
 
 
 def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
@@ -972,9 +977,9 @@ def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
             if lines[i].text in exact]
     for i in hit:
         if is_chrome(lines[i], lex):
-            r.kinds[i] = K.CHROME
+            r.kinds[i] = CHROME
     for i, hint in doc.line_hints.items():     # the markup's word wins over the text's
-        if r.body_from <= i < r.footer and hint in (K.CHROME, K.PAGE_FOOTER):
+        if r.body_from <= i < r.footer and hint in (CHROME, PAGE_FOOTER):
             r.kinds[i] = hint
 
 
@@ -991,7 +996,7 @@ REGIONS = (
 
 def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
     """The kind of every line, and the lines that open an appendix page."""
-    regions = Regions(kinds=[K.BODY] * len(doc.lines))
+    regions = Regions(kinds=[BODY] * len(doc.lines))
     for _, rule in REGIONS:
         rule(doc, regions, lex)
     return regions.kinds, regions.pages
