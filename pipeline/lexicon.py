@@ -420,6 +420,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # a string of each line's first character before it asks the label of the line.
         "CONTACT_OPENING_START_RE": deferred(
             rf"[{first_chars([''.join(w.split()) for k in ('department', 'manager', 'staff') for w in lex.labels['contact'][k]])}]"),
+        # A digit: a line without one holds no date (segment asks it before the date patterns).
+        "DATE_DIGIT_RE": deferred(r"\d"),
         "UNIT_LINE_RE": deferred(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": deferred(r"^\|(?P<cells>.*)\|$"),
     }

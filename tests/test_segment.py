@@ -579,3 +579,13 @@ def test_template_names_are_not_empty():
     """template_title reads only the cells that have a name."""
     for names in load_lexicon().labels["template"].values():
         assert all(names), names
+
+
+def test_guards_before_the_masthead_and_date_patterns_change_no_answer():
+    """may_split_masthead and the digit in has_date only skip a pattern where it cannot match."""
+    lex = load_lexicon()
+    lines = sample_lines() + ["보도자료   고용노동부", "고용노동부 www.moel.go.kr", "보도자료\t산림청", "보도 \u2002 자료",
+                              "2025. 5. 21.(수)", "7월 15일(목) 조간", "４월"]
+    for text in (line.strip() for line in lines):
+        assert segment.may_split_masthead(text) or not lex.MASTHEAD_SPLIT_RE.search(text), text
+        assert segment.has_date(text, lex) == bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)), text
