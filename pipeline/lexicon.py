@@ -362,6 +362,10 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "APPENDIX_HEAD_RE": deferred(
             rf"^{open_}?\s*(?P<label>{alternation(appendix['page'], spaced=True)})"
             rf"\s*(?P<number>\d{{1,2}})?\s*(?P<close>{close})?\s*(?=[.:]|\s|$)[.:]?\s*(?P<rest>.*)$"),
+        # The first character of a line APPENDIX_HEAD_RE can match: an opening bracket or a
+        # label's first letter (segment tests it on a string of each line's first character
+        # before it matches the line).
+        "APPENDIX_HEAD_START_RE": deferred(rf"{open_}|[{first_chars([w.lstrip() for w in appendix['page']])}]"),
         # "붙임 1. 설명회 개최 계획.", "<붙임> 1. …", "붙 임 : 화상 회의 사진. 끝."
         "ATTACHMENT_LIST_RE": deferred(
             rf"^{open_}?\s*(?P<label>{alternation(appendix['list'], spaced=True)})\s*{close}?"
@@ -404,6 +408,25 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "FILE_NAME_RE": deferred(
             rf"\.(?:{alternation(chrome['file_extensions'])})\s*(?:[(\[].*)?$", re.IGNORECASE),
         "FILE_WIDGET_WORD_RE": deferred(alternation(chrome['file_widget_words']), re.IGNORECASE),
+        # Where is_chrome may answer yes, found by two scans of the body instead of four patterns
+        # on each of its lines (body_chrome asks is_chrome only of the lines they hit): a chrome
+        # phrase, a file-widget label or word anywhere in a line, and a dot before a file
+        # extension's first letter. (Exact chrome lines: CHROME_EXACT_START_RE.) A trie, and no
+        # IGNORECASE, which would cost `re` its skip to the first characters (10× the CPU): the
+        # labels and words are caseless (test_segment checks it); the dot's class is case-folded.
+        "CHROME_HINT_RE": deferred(trie_alternation(chrome["phrases"] + chrome["file_widget_labels"]
+                                                    + chrome["file_widget_words"])),
+        # The first character of an exact chrome line ('목록', '인쇄'): tested on a string of each
+        # line's first character before the line is looked up.
+        "CHROME_EXACT_START_RE": deferred(rf"[{first_chars(chrome['exact'])}]"),
+        "FILE_DOT_HINT_RE": deferred(rf"\.(?i:[{first_chars(chrome['file_extensions'])}])"),
+        # The first character of a line that opens a contact table (CONTACT_LABEL_RE's
+        # department, manager and staff labels, whose white space it skips): segment tests it on
+        # a string of each line's first character before it asks the label of the line.
+        "CONTACT_OPENING_START_RE": deferred(
+            rf"[{first_chars([''.join(w.split()) for k in ('department', 'manager', 'staff') for w in lex.labels['contact'][k]])}]"),
+        # A digit: a line without one holds no date (segment asks it before the date patterns).
+        "DATE_DIGIT_RE": deferred(r"\d"),
         "UNIT_LINE_RE": deferred(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": deferred(r"^\|(?P<cells>.*)\|$"),
     }

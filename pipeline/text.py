@@ -247,4 +247,7 @@ def template_cells(cells: Iterable[Any], names: Iterable[str]) -> list[Any]:
     """The cells whose template field name (HWPX/HWP `name`, e.g. 제목명; a numbered copy such
     as 제목명1 too) is one of `names`, in document order. Cells without names (HTML) never match."""
     wanted = set(names)
-    return [c for c in cells if (getattr(c, "name", None) or "").rstrip("0123456789") in wanted]
+    if "" in wanted:
+        return [c for c in cells if (getattr(c, "name", None) or "").rstrip("0123456789") in wanted]
+    # Most cells have no name (a budget annex: 19,000 cells, 17 names): tested first.
+    return [c for c in cells if (name := getattr(c, "name", None)) and name.rstrip("0123456789") in wanted]

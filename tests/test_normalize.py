@@ -88,3 +88,19 @@ def test_nodes_compare_and_hash_by_fields_children_included():
     assert a != Node("○", 1, "개요", Span(0, 7)) and a != Node("○", 1, "개요", Span(0, 7), (leaf,), "note")
     assert (leaf.children, leaf.kind) == ((), "item") and a != ("○", 1)
     assert repr(leaf) == "Node(marker='-', level=2, text='세부', span=Span(start=5, end=7), children=(), kind='item')"
+
+
+def test_fold_replacements_hold_no_folded_character():
+    """fold replaces one kind of character at a time; that equals one pass over the text only
+    while no replacement holds a character the table replaces."""
+    from pipeline.lexicon import load_lexicon
+    fold = load_lexicon().fold
+    assert not [after for after in fold.values() if any(ord(ch) in fold for ch in after)]
+
+
+def test_fold_replaces_every_kind_of_character_wherever_it_stands():
+    from pipeline.lexicon import load_lexicon
+    from pipeline.stages.normalize import fold
+    lex = load_lexicon()
+    raw = "\u3000１２\u00a0항목\u00a0（가）\u3000끝\uff5e\u00a0"
+    assert fold(raw, lex) == "".join(lex.fold.get(ord(ch), ch) for ch in raw) == " 12 항목 (가) 끝~ "

@@ -474,3 +474,118 @@ def test_unit_name_is_a_suffix_with_two_letters_before_it(word):
     units = tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
     expected = any(word.endswith(u) and len(word) >= len(u) + 2 for u in units)
     assert segment.is_unit_name(word, units) == expected
+
+
+# --- the scans that stand in for per-line tests find every line the tests would -----------
+# body_chrome, the tail and the contact tables ask their per-line rules only of the lines a
+# scan hits (a hint pattern over the text, or a class over the lines' first characters). A
+# scan that missed a line would change the output silently: these compare the scans with the
+# per-line rules on invented lines and on every line of the samples and the korea.kr corpus.
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+INVENTED_LINES = [
+    "본문 바로가기", "  목록  ", "인쇄", "첨부파일 2 :", "사진.PNG(191 kb)", "보고서.Hwpx", "자료.pdf [다운로드]",
+    "[미리보기]", "파일1", "이전글", "다음글 | 목록", "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >",
+    "별첨  현장 점검 개요", "참 고", "(참고) 추진 일정", "담당 부서  혁신정책과", "책임자  과장 홍길동  044-201-3333",
+    "담당자 사무관 김철수", "부서명 소통홍보팀", "실무자 주무관 이영희", "담 당 자", "□ 산림청은 대책을 발표했다.",
+    "페이지 맨위로 이동", "www.kimi.or.kr", "사용 편의성에 대해 만족하십니까", "「2004 APEC 포럼」 개최", "",
+]
+
+
+def sample_lines() -> list[str]:
+    """Invented lines, the lines of the text samples and of up to 300 korea.kr records."""
+    lines = list(INVENTED_LINES)
+    sources = sorted(SEED.parent.glob("*.txt")) + sorted(SEED.parent.glob("*.md"))
+    if (CORPUS / "korea-kr").is_dir():
+        sources += sorted((CORPUS / "korea-kr").glob("*.md"))[:300]
+    for path in sources:
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines
+
+
+def document_of(lines: list[str]) -> Document:
+    lex = load_lexicon()
+    doc = new_document("\n".join(lines).encode("utf-8"), "lines.txt")
+    for stage in (decode, render, normalize):
+        stage.run(doc, lex)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def corpus_doc() -> Document:
+    return document_of(sample_lines())
+
+
+def test_body_chrome_finds_every_chrome_line(corpus_doc):
+    lex, doc = load_lexicon(), corpus_doc
+    r = segment.Regions(kinds=[K.BODY] * len(doc.lines), footer=len(doc.lines))
+    segment.body_chrome(doc, r, lex)
+    by_line = [i for i, line in enumerate(doc.lines) if segment.is_chrome(line, lex)]
+    assert by_line and [i for i, kind in enumerate(r.kinds) if kind == K.CHROME] == by_line
+
+
+def test_appendix_headings_need_no_test_on_other_lines(corpus_doc):
+    lex, doc = load_lexicon(), corpus_doc
+    every = [i for i, line in enumerate(doc.lines)
+             if not line.blank and segment.is_appendix_heading(doc.lines, i, len(doc.lines), lex)]
+    r = segment.Regions(kinds=[K.BODY] * len(doc.lines))
+    starting = segment.starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, 0, len(doc.lines))
+    assert every and set(every) <= set(starting)
+
+
+def test_contact_openers_need_no_test_on_other_lines(corpus_doc):
+    lex, doc = load_lexicon(), corpus_doc
+    every = [i for i, line in enumerate(doc.lines) if segment.opens_contact(line, lex)]
+    r = segment.Regions(kinds=[K.BODY] * len(doc.lines))
+    starting = segment.starting_lines(doc, r, lex.CONTACT_OPENING_START_RE, 0, len(doc.lines))
+    assert every and set(every) <= set(starting)
+
+
+def test_the_tail_with_candidates_is_the_tail_without(corpus_doc):
+    lex, doc = load_lexicon(), corpus_doc
+    stop = len(doc.lines)
+    r = segment.Regions(kinds=[K.BODY] * stop)
+    candidates = segment.starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, 0, stop)
+    with_candidates, without = [K.BODY] * stop, [K.BODY] * stop
+    assert segment.assign_tail(doc.lines, 0, stop, with_candidates, lex, candidates) \
+        == segment.assign_tail(doc.lines, 0, stop, without, lex)
+    assert with_candidates == without
+
+
+def test_chrome_hint_words_are_caseless():
+    """CHROME_HINT_RE is compiled without IGNORECASE, while is_file_widget matches its labels and
+    words ignoring case: that is the same only while they have no case."""
+    chrome = load_lexicon().boilerplate
+    for word in chrome["file_widget_labels"] + chrome["file_widget_words"]:
+        assert word.lower() == word.upper() == word, word
+
+
+def test_blank_lines_hold_no_page_pattern():
+    """classify_page, the footer and find_page_end skip blank lines without asking these."""
+    lex = load_lexicon()
+    for pattern in (lex.BREADCRUMB_RE, lex.PAGE_CONTACT_RE, lex.MARKER_RE, lex.PAGE_LABEL_RE, lex.PAGE_FIELD_WORD_RE):
+        assert pattern.search("") is None, pattern.pattern
+
+
+def test_every_page_label_holds_a_field_word():
+    """find_page_end asks PAGE_LABEL_RE only of lines where PAGE_FIELD_WORD_RE finds a word."""
+    lex = load_lexicon()
+    page = lex.labels["page"]
+    for word in page["author"] + page["posted"] + page["views"]:
+        assert lex.PAGE_LABEL_RE.match(word) and lex.PAGE_FIELD_WORD_RE.search(word), word
+
+
+def test_template_names_are_not_empty():
+    """template_title reads only the cells that have a name."""
+    for names in load_lexicon().labels["template"].values():
+        assert all(names), names
+
+
+def test_guards_before_the_masthead_and_date_patterns_change_no_answer():
+    """may_split_masthead and the digit in has_date only skip a pattern where it cannot match."""
+    lex = load_lexicon()
+    lines = sample_lines() + ["보도자료   고용노동부", "고용노동부 www.moel.go.kr", "보도자료\t산림청", "보도 \u2002 자료",
+                              "2025. 5. 21.(수)", "7월 15일(목) 조간", "４월"]
+    for text in (line.strip() for line in lines):
+        assert segment.may_split_masthead(text) or not lex.MASTHEAD_SPLIT_RE.search(text), text
+        assert segment.has_date(text, lex) == bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)), text

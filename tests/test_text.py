@@ -95,3 +95,14 @@ def test_walk_is_preorder():
     nodes = tree(3, 3)
     assert [n.text for n in walk(nodes)] == [n.text for n in recursive(nodes)]
     assert [n.text for n in walk(iter(nodes))] == [n.text for n in recursive(nodes)]
+
+
+def test_template_cells_match_names_with_a_counter_and_skip_nameless_cells():
+    from pipeline.document import Cell
+    from pipeline.text import template_cells
+    cells = [Cell(0, 0, 0, 0, 1, name="제목명"), Cell(0, 1, 0, 1, 2, name="제목명2"), Cell(0, 2, 0, 2, 3),
+             Cell(0, 3, 0, 3, 4, name="부제목명"), Cell(0, 4, 0, 4, 5, name="")]
+    assert template_cells(cells, ["제목명"]) == cells[:2]
+    assert template_cells(cells, ["부제목명", "제목명"]) == [cells[0], cells[1], cells[3]]
+    # An empty name in the list stands for the cells without a name, as it always did.
+    assert template_cells(cells, [""]) == [cells[2], cells[4]]

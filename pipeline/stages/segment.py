@@ -24,17 +24,32 @@ The body's tail is cut from the end: appendix pages (`참고 1`, `<참고>`, `�
 line) run to the footer as APPENDIX, one block per page; before them a contact table opened
 by a label (`담당 부서 … 책임자 … 담당자 …`) is CONTACT. The list `붙임 1. … 2. … 끝.` before
 that stays the body's last lines: the release stage reads attachments from the body.
+
+Cost: a rule asked of every line of a long body is asked only of the lines a scan finds —
+one finditer of a hint pattern over the body (hit_lines), or of a class over a string of the
+lines' first characters (starting_lines) — and the header rules keep one document's answers
+(HeaderFacts). test_segment checks that the scans find every line the rules would.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
 
-from ..document import Block, BlockKind, Document, Line
+from ..document import Block, BlockKind, Cell, Document, Line
 from ..lexicon import Lexicon, thresholds
 from ..text import is_hangul, template_cells, trimmed, without_spaces
 
 K = BlockKind
+# The kinds as module names: reading an Enum member (K.CHROME) costs ~0.25 µs in Python 3.11,
+# ten times a global's read, and the region rules read kinds in their per-line loops.
+(CHROME, BREADCRUMB, PAGE_HEADER, RELEASE_HEADER, CONTACT, EMBARGO, TITLE, BODY, APPENDIX,
+ PAGE_FOOTER) = (K.CHROME, K.BREADCRUMB, K.PAGE_HEADER, K.RELEASE_HEADER, K.CONTACT, K.EMBARGO, K.TITLE,
+                 K.BODY, K.APPENDIX, K.PAGE_FOOTER)
 THRESHOLDS = thresholds("segment")   # markers.toml [thresholds.segment], each with its reason
 SENTENCE_TITLE_MAX = THRESHOLDS["sentence_title_max"]
 SHORT_TITLE_LINE = THRESHOLDS["short_title_line"]
@@ -95,7 +110,11 @@ def kind_word(line: Line, lex: Lexicon) -> str | None:
     m = lex.KIND_LINE_RE.match(line.text)
     if m:
         return m.group("kind")
-    fields = masthead_fields(line, lex)
+    return masthead_kind(masthead_fields(line, lex), lex)
+
+
+def masthead_kind(fields: list[tuple[str, str, int]] | None, lex: Lexicon) -> str | None:
+    """The kind as written in a masthead's kind field, if it has one."""
     return next((lex.KIND_LINE_RE.match(text).group("kind")  # type: ignore[union-attr]
                  for role, text, _ in fields if role == "kind"), None) if fields else None
 
@@ -117,7 +136,7 @@ def masthead_fields(line: Line, lex: Lexicon) -> list[tuple[str, str, int]] | No
     a line made only of two or more masthead fields — the kind word, an organization, a web
     address. Any other line (a field that is none of the three: a headline) gives None."""
     text = line.text
-    if len(text) > SHORT_LINE * 2 or not lex.MASTHEAD_SPLIT_RE.search(text):
+    if len(text) > SHORT_LINE * 2 or not may_split_masthead(text) or not lex.MASTHEAD_SPLIT_RE.search(text):
         return None
     fields, at = [], 0
     for sep in [*lex.MASTHEAD_SPLIT_RE.finditer(text), None]:
@@ -133,11 +152,28 @@ def masthead_fields(line: Line, lex: Lexicon) -> list[tuple[str, str, int]] | No
     return fields if len(fields) >= 2 and any(role != "issuer" for role, _, _ in fields) else None
 
 
+def may_split_masthead(text: str) -> bool:
+    """Whether MASTHEAD_SPLIT_RE may find a split: a run of two blanks or a tab (then the line
+    is not its own collapse) or a web address. Asked first: the pattern, with no first character
+    to skip to, costs 2 µs on a headline, this a fifth of it."""
+    return "www." in text or " ".join(text.split()) != text
+
+
+def has_date(text: str, lex: Lexicon) -> bool:
+    """A dotted or Korean date ('2025. 5. 21.', '7월 15일') in the line. Both patterns, with no
+    first character to skip to, cost ~3 µs on a headline: a line without a digit holds neither."""
+    return bool(lex.DATE_DIGIT_RE.search(text)) \
+        and bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text))
+
+
 def is_embargo(line: Line, lex: Lexicon) -> bool:
     """'이 보도자료는 2004년 7월 15일(목) 조간부터 보도하여 주시기 바랍니다.', '보도시점 …'
     (but not '보 도 참 고 자 료', whose first letters spell a label)."""
-    if is_kind_line(line, lex):
-        return False
+    return not is_kind_line(line, lex) and reads_as_embargo(line, lex)
+
+
+def reads_as_embargo(line: Line, lex: Lexicon) -> bool:
+    """is_embargo for a line known to be no kind line."""
     return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
                 or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text)
                 or lex.TIME_FIELD_RE.match(line.text)) or is_unlabelled_time(line, lex)
@@ -151,7 +187,7 @@ def is_unlabelled_time(line: Line, lex: Lexicon) -> bool:
     text = line.text
     if lex.IMMEDIATE_LINE_RE.match(text):      # '즉시 보도', '배포 즉시 보도 가능'
         return True
-    if len(text) > SHORT_LINE * 2 or not (lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)):
+    if len(text) > SHORT_LINE * 2 or not has_date(text, lex):
         return False
     if lex.CHANNEL_OPEN_RE.match(text):
         return True
@@ -206,10 +242,61 @@ def is_website(line: Line, lex: Lexicon) -> bool:
     return bool(lex.WEBSITE_RE.match(line.text)) or masthead_fields(line, lex) is not None
 
 
-def is_header_line(line: Line, lex: Lexicon) -> bool:
+class HeaderFacts:
+    """The questions the header rules ask of a line again and again — a kind line? a masthead?
+    an embargo? a contact label or value? — answered once per line of one document (the seed's
+    header lines were each asked up to five times). Carries the lexicon for the rules that
+    take it instead of `lex`."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self._masthead: dict[int, list[tuple[str, str, int]] | None] = {}
+        self._kind: dict[int, str | None] = {}
+        self._embargo: dict[int, bool] = {}
+        self._label: dict[int, str | None] = {}
+        self._value: dict[int, bool] = {}
+
+    def masthead(self, line: Line) -> list[tuple[str, str, int]] | None:
+        if line.index not in self._masthead:
+            self._masthead[line.index] = masthead_fields(line, self.lex)
+        return self._masthead[line.index]
+
+    def kind_word(self, line: Line) -> str | None:
+        if line.index not in self._kind:
+            m = self.lex.KIND_LINE_RE.match(line.text)
+            self._kind[line.index] = m.group("kind") if m else masthead_kind(self.masthead(line), self.lex)
+        return self._kind[line.index]
+
+    def is_kind_line(self, line: Line) -> bool:
+        return self.kind_word(line) is not None
+
+    def is_website(self, line: Line) -> bool:
+        return bool(self.lex.WEBSITE_RE.match(line.text)) or self.masthead(line) is not None
+
+    def is_embargo(self, line: Line) -> bool:
+        if line.index not in self._embargo:
+            self._embargo[line.index] = not self.is_kind_line(line) and reads_as_embargo(line, self.lex)
+        return self._embargo[line.index]
+
+    def contact_label(self, line: Line) -> str | None:
+        if line.index not in self._label:
+            self._label[line.index] = contact_label(line, self.lex)
+        return self._label[line.index]
+
+    def is_contact_label(self, line: Line) -> bool:
+        return self.contact_label(line) in TABLE_LABELS
+
+    def is_contact_value(self, line: Line) -> bool:
+        if line.index not in self._value:
+            self._value[line.index] = is_contact_value(line, self.lex)
+        return self._value[line.index]
+
+
+def is_header_line(line: Line, facts: HeaderFacts) -> bool:
     """Anything a release header holds: issuer, website, kind, contact table, embargo."""
-    return (line.blank or is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
-            or is_contact_label(line, lex) or is_contact_value(line, lex) or is_notice(line, lex)
+    lex = facts.lex
+    return (line.blank or facts.is_kind_line(line) or facts.is_website(line) or facts.is_embargo(line)
+            or facts.is_contact_label(line) or facts.is_contact_value(line) or is_notice(line, lex)
             or is_embargo_value(line, lex) or is_phone_line(line, lex))
 
 
@@ -227,7 +314,7 @@ def is_embargo_value(line: Line, lex: Lexicon) -> bool:
     # a headline below the label may say '즉시 보도' too.
     if lex.IMMEDIATE_LINE_RE.match(text):
         return True
-    return bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)
+    return bool(has_date(text, lex)
                 or lex.EDITION_MORNING_RE.search(text) or lex.EDITION_EVENING_RE.search(text)) \
         and time_residue(text, lex) <= TIME_VALUE_RESIDUE_MAX
 
@@ -264,12 +351,14 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
     """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none."""
     end = 0
     for line in lines:
-        fields = is_page_fields(line, lex)      # three searches: asked once per line
-        if not fields and lex.MARKER_RE.match(line.text):
+        # A blank line holds no field, label or marker; every label holds a field word.
+        labelled = not line.blank and lex.PAGE_FIELD_WORD_RE.search(line.text) is not None
+        fields = labelled and is_page_fields(line, lex)
+        if not fields and not line.blank and lex.MARKER_RE.match(line.text):
             break
-        if fields or kinds.get(line.index) == K.PAGE_HEADER:
+        if fields or kinds.get(line.index) == PAGE_HEADER:
             end = line.index + 1
-        elif lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+        elif labelled and lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
     return end
 
@@ -278,7 +367,7 @@ def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexic
     """Index of the first line of the trailing chrome and page contact."""
     start = len(lines)
     for line in reversed(lines):
-        hinted = kinds.get(line.index) in (K.CHROME, K.PAGE_FOOTER)
+        hinted = kinds.get(line.index) in (CHROME, PAGE_FOOTER)
         if line.blank or hinted or is_chrome(line, lex) or is_page_contact(line, lex):
             start = line.index
             continue
@@ -286,8 +375,9 @@ def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexic
     return start
 
 
-def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple[int, int, int] | None:
+def find_header(lines: list[Line], begin: int, stop: int, facts: HeaderFacts) -> tuple[int, int, int] | None:
     """(first, anchor, last) of the release header, when a kind or embargo anchor opens one."""
+    lex = facts.lex
     seen = 0
     for line in lines[begin:stop]:
         if line.blank:
@@ -295,10 +385,10 @@ def find_header(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> tuple
         seen += 1
         if seen > HEADER_SCAN_LINES or opens_prose(line, lex):
             return None
-        opens_with_contact = seen <= 2 and is_contact_label(line, lex) and len(line.text) <= SHORT_LINE
-        if is_kind_line(line, lex) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
-            first = extend_header_back(lines, begin, line.index, lex)
-            return first, line.index, extend_header_forward(lines, line.index, stop, lex)
+        opens_with_contact = seen <= 2 and facts.is_contact_label(line) and len(line.text) <= SHORT_LINE
+        if facts.is_kind_line(line) or lex.EMBARGO_LABEL_RE.match(line.text) or opens_with_contact:
+            first = extend_header_back(lines, begin, line.index, facts)
+            return first, line.index, extend_header_forward(lines, line.index, stop, facts)
     return None
 
 
@@ -309,11 +399,12 @@ def opens_prose(line: Line, lex: Lexicon) -> bool:
     return is_sentence(line, lex) or bool(m and m.lastgroup in BODY_FAMILIES)
 
 
-def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon) -> int:
+def extend_header_back(lines: list[Line], begin: int, anchor: int, facts: HeaderFacts) -> int:
     """Issuer and website lines just above the kind label belong to the header."""
+    lex = facts.lex
     first = anchor
     for line in reversed(lines[begin:anchor]):
-        if line.blank or is_website(line, lex) or (len(line.text) <= SHORT_LINE and not is_chrome(line, lex)
+        if line.blank or facts.is_website(line) or (len(line.text) <= SHORT_LINE and not is_chrome(line, lex)
                                                    and not lex.MARKER_RE.match(line.text)):
             first = line.index
             continue
@@ -323,12 +414,13 @@ def extend_header_back(lines: list[Line], begin: int, anchor: int, lex: Lexicon)
     return first
 
 
-def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexicon) -> int:
+def extend_header_forward(lines: list[Line], anchor: int, stop: int, facts: HeaderFacts) -> int:
     """One past the header's last line. A short line counts as a contact value only once a
     contact label opened the table, so that a title such as '원희룡 장관, 협력 강화' is kept;
     a template label such as '페이지 수' brings its value line ('총 2쪽') along."""
+    lex = facts.lex
     last = anchor + 1
-    in_contact = is_contact_label(lines[anchor], lex)
+    in_contact = facts.is_contact_label(lines[anchor])
     pending = False
     for line in lines[anchor + 1:stop]:
         if line.blank:
@@ -340,19 +432,20 @@ def extend_header_forward(lines: list[Line], anchor: int, stop: int, lex: Lexico
         if label or is_bare_time_label(line, lex):
             pending, last = not label.group("value") if label else True, line.index + 1
             continue
-        if not is_header_line(line, lex) or is_title_label(line, lex):
+        if not is_header_line(line, facts) or is_title_label(line, lex):
             break
-        in_contact = in_contact or is_contact_label(line, lex)
-        if not in_contact and is_contact_value(line, lex) and len(line.text.split()) > 1 \
-                and not is_header_line_besides_contact(line, lex):
+        in_contact = in_contact or facts.is_contact_label(line)
+        if not in_contact and facts.is_contact_value(line) and len(line.text.split()) > 1 \
+                and not is_header_line_besides_contact(line, facts):
             break
         last = line.index + 1
     return last
 
 
-def is_header_line_besides_contact(line: Line, lex: Lexicon) -> bool:
+def is_header_line_besides_contact(line: Line, facts: HeaderFacts) -> bool:
     """A header line for a reason other than looking like a contact value."""
-    return (is_kind_line(line, lex) or is_website(line, lex) or is_embargo(line, lex)
+    lex = facts.lex
+    return (facts.is_kind_line(line) or facts.is_website(line) or facts.is_embargo(line)
             or is_embargo_value(line, lex) or is_notice(line, lex)
             or bool(lex.EMAIL_RE.search(line.text) or lex.PHONE_RE.search(line.text)))
 
@@ -399,7 +492,7 @@ def extend_title_block(lines: list[Line], last: int, stop: int, lex: Lexicon) ->
 def skip_blank(lines: list[Line], i: int, stop: int, lex: Lexicon, hints: dict[int, BlockKind]) -> int:
     """The first line at or after i that is neither blank nor chrome (by its text, or by what
     render learnt from the markup)."""
-    while i < stop and (lines[i].blank or is_chrome(lines[i], lex) or hints.get(i) == K.CHROME):
+    while i < stop and (lines[i].blank or is_chrome(lines[i], lex) or hints.get(i) == CHROME):
         i += 1
     return i
 
@@ -514,12 +607,13 @@ def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[
     """[first, last) of the template's 제목명 and 부제목명 cells (HWPX/HWP), when they hold text
     after the header: a title of two paragraphs is one title, whatever its lines look like."""
     names = lex.labels["template"]
-    title = [c for c in template_cells(doc.cells, names["title"])
+    named = [c for c in doc.cells if c.name]     # a few of a budget annex's 19,000 cells
+    title = [c for c in template_cells(named, names["title"])
              if begin <= c.first < stop and any(l.text for l in doc.lines[c.first:c.last])]
     if not title:
         return None
     first = title[0]
-    subtitle = [c for c in template_cells(doc.cells, names["subtitle"])
+    subtitle = [c for c in template_cells(named, names["subtitle"])
                 if c.table == first.table and c.first >= first.last and c.last <= stop]
     return first.first, max([first.last] + [c.last for c in subtitle])
 
@@ -540,7 +634,7 @@ def trailing_time_fields(lines: list[Line], begin: int, stop: int, kinds: list[B
         awaits = is_bare_time_label(line, lex)
         last = line.index + 1
     for k in range(begin, last):
-        kinds[k] = K.EMBARGO
+        kinds[k] = EMBARGO
     return last
 
 
@@ -600,13 +694,6 @@ def is_unnumbered_box(box: re.Match[str], lex: Lexicon) -> bool:
                  or lex.MARKER_RE.match(title) or lex.END_MARK_RE.search(title))
 
 
-def find_appendix_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -> int:
-    for i in range(begin, stop):
-        if not lines[i].blank and is_appendix_heading(lines, i, stop, lex):
-            return i
-    return stop
-
-
 def opens_contact(line: Line, lex: Lexicon) -> bool:
     """'담당 부서', '책임자', '담당자' opening the contact table. (A line or sentence naming whom
     to call — '문 의: …(044-202-7458)', '… 취재를 원하시면 …' — stays in the body, where the
@@ -617,9 +704,16 @@ def opens_contact(line: Line, lex: Lexicon) -> bool:
 
 def is_contact_row(line: Line, lex: Lexicon) -> bool:
     """A cell or a flattened row of the contact table: short, or holding a phone or e-mail."""
+    # The page's own contact sits among chrome ('담당부서 소통홍보팀 … 목록'): no row. Asked last,
+    # since most lines asked (the body's last) are too long to be a row anyway.
+    return looks_like_contact_row(line, lex) and not is_chrome(line, lex)
+
+
+def looks_like_contact_row(line: Line, lex: Lexicon) -> bool:
+    """is_contact_row but for chrome."""
     text = line.text
-    if is_chrome(line, lex):
-        return False  # the page's own contact sits among chrome: '담당부서 소통홍보팀 … 목록'
+    if len(text) > 2 * CONTACT_LINE_MAX:
+        return False    # too long for a row with a phone or e-mail, and so for any: no search
     if lex.PHONE_RE.search(text) or lex.EMAIL_RE.search(text):
         return len(text) <= 2 * CONTACT_LINE_MAX
     if len(text) > CONTACT_LINE_MAX or lex.MARKER_RE.match(text) or is_sentence(line, lex):
@@ -655,38 +749,50 @@ def is_summary(line: Line, lex: Lexicon) -> bool:
 # --- assignment ------------------------------------------------------------------------
 
 def classify_page(line: Line, lex: Lexicon) -> BlockKind:
+    if line.blank:
+        return PAGE_HEADER    # no breadcrumb or chrome is empty (test_segment checks it)
     if is_breadcrumb(line, lex):
-        return K.BREADCRUMB
+        return BREADCRUMB
     if is_chrome(line, lex):
-        return K.CHROME
-    return K.PAGE_HEADER
+        return CHROME
+    return PAGE_HEADER
 
 
-def classify_header(line: Line, anchor: int, lex: Lexicon) -> BlockKind:
+def classify_header(line: Line, anchor: int, facts: HeaderFacts) -> BlockKind:
     """Above the kind label sit the issuer and its website; below it the contact table."""
-    if is_embargo(line, lex):
-        return K.EMBARGO
-    if line.index <= anchor and not (line.index == anchor and is_contact_label(line, lex)):
-        return K.RELEASE_HEADER
+    lex = facts.lex
+    if facts.is_embargo(line):
+        return EMBARGO
+    if line.index <= anchor and not (line.index == anchor and facts.is_contact_label(line)):
+        return RELEASE_HEADER
     if lex.ISSUER_RE.fullmatch(without_spaces(line.text)):
-        return K.RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
-    if is_contact_label(line, lex) or is_contact_value(line, lex) or is_phone_line(line, lex):
-        return K.CONTACT
-    return K.RELEASE_HEADER
+        return RELEASE_HEADER   # '보 도 자 료' / '산림청': the issuer's own line, not a contact unit
+    if facts.is_contact_label(line) or facts.is_contact_value(line) or is_phone_line(line, lex):
+        return CONTACT
+    return RELEASE_HEADER
 
 
-def cell_starts(doc: Document) -> dict[int, int]:
-    """Line index → the first line of the table cell holding it (lines outside cells absent)."""
-    return {i: c.first for c in doc.cells for i in range(c.first, c.last)}
+def cell_starts(doc: Document, first: int = 0, last: int | None = None) -> dict[int, int]:
+    """Line index → the first line of the table cell holding it (lines outside cells absent),
+    for the lines [first, last) (all by default). A budget annex has 19,000 cells: only the
+    cells reaching into the range are expanded."""
+    last = len(doc.lines) if last is None else last
+    return {i: c.first for c in doc.cells if c.first < last and c.last > first
+            for i in range(max(c.first, first), min(c.last, last))}
 
 
-def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexicon) -> int:
+def header_table_end(doc: Document, first: int, last: int, stop: int, facts: HeaderFacts) -> int:
     """One past the header, extended to the end of the table holding its kind or time cells:
     '보도일시 | 2020. 9. 1.(화) 08:30 / (국무회의 개회 시)' and the contact rows below it in one
     table are header lines whatever they look like."""
-    anchors = {i for i in range(first, last) if is_kind_line(doc.lines[i], lex) or is_embargo(doc.lines[i], lex)}
-    tables = {c.table for c in doc.cells if any(c.first <= i < c.last for i in anchors)}
-    for table in tables:
+    anchors = [i for i in range(first, last) if facts.is_kind_line(doc.lines[i]) or facts.is_embargo(doc.lines[i])]
+    if not anchors or not doc.cells:
+        return last
+    low, high = anchors[0], anchors[-1]
+    # The range test first: it settles all but the few cells near the header without a loop.
+    tables = {c.table for c in doc.cells if c.first <= high and c.last > low
+              and any(c.first <= i < c.last for i in anchors)}
+    for table in sorted(tables):
         cells = [c for c in doc.cells if c.table == table]
         end = max(c.last for c in cells)
         if end - min(c.first for c in cells) <= HEADER_TABLE_MAX_LINES and end <= stop:
@@ -695,42 +801,46 @@ def header_table_end(doc: Document, first: int, last: int, stop: int, lex: Lexic
 
 
 def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
-                          kinds: list[BlockKind], lex: Lexicon, cells: dict[int, int] | None = None) -> None:
+                          kinds: list[BlockKind], facts: HeaderFacts, cells: dict[int, int] | None = None) -> None:
     """Each header line by itself, except that value lines below an embargo label
     ('2025. 5. 21.(수) 12:00', '< 5.22.(목) 조간 >') join the embargo, and so does a line
     in the same table cell as an embargo value ('(국무회의 개회 시)')."""
+    lex = facts.lex
     cells = cells or {}
     in_embargo = awaits_value = False
     for line in lines[first:last]:
-        kind = classify_header(line, anchor, lex)
+        kind = classify_header(line, anchor, facts)
         same_cell = line.index in cells and cells.get(line.index - 1) == cells[line.index]
-        if line.index == first < anchor and is_logo_residue(line) and not is_kind_line(line, lex):
-            kind = K.CHROME
-        elif kind == K.EMBARGO:
+        if line.index == first < anchor and is_logo_residue(line) and not facts.is_kind_line(line):
+            kind = CHROME
+        elif kind == EMBARGO:
             in_embargo = True
-        elif in_embargo and same_cell and kinds[line.index - 1] == K.EMBARGO and len(line.text) <= SHORT_LINE \
+        elif in_embargo and same_cell and kinds[line.index - 1] == EMBARGO and len(line.text) <= SHORT_LINE \
                 and not is_notice(line, lex):
-            kind = K.EMBARGO
+            kind = EMBARGO
         elif in_embargo and (awaits_value or is_embargo_value(line, lex)) and len(line.text) <= SHORT_LINE:
-            kind = K.EMBARGO
+            kind = EMBARGO
         elif not line.blank:
             in_embargo = False
         if not line.blank:
-            awaits_value = kind == K.EMBARGO and is_bare_time_label(line, lex)
+            awaits_value = kind == EMBARGO and is_bare_time_label(line, lex)
         kinds[line.index] = kind
 
 
-def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon) -> set[int]:
+def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon,
+                candidates: Iterable[int] | None = None) -> set[int]:
     """Appendix pages and the contact table before them; returns the first line of each
     appendix page. The attachment list ('붙임 1. … 끝.') stays at the body's tail, where the
-    release stage reads it."""
-    appendix = find_appendix_start(lines, begin, stop, lex)
-    pages = {i for i in range(appendix, stop) if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)}
+    release stage reads it. `candidates`: the lines that may be headings (all by default)."""
+    candidates = range(begin, stop) if candidates is None else candidates
+    headings = [i for i in candidates if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)]
+    appendix = headings[0] if headings else stop
+    pages = set(headings)
     contact = find_contact_start(lines, begin, appendix, lex)
-    before = previous_line(lines, begin, contact)
+    before = previous_line(lines, begin, contact) if contact < appendix else None
     # Under the board's '목록' button the table is the web page's contact, not the release's.
-    contact_kind = K.PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else K.CONTACT
-    for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, K.APPENDIX)):
+    contact_kind = PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else CONTACT
+    for first, last, kind in ((contact, appendix, contact_kind), (appendix, stop, APPENDIX)):
         for i in range(first, last):
             kinds[i] = kind
     return pages
@@ -745,6 +855,34 @@ class Regions:
     title_from: int = 0         # where the title search starts (one past the header)
     body_from: int = 0          # one past the title block (and time cells after it)
     pages: set[int] = field(default_factory=set)     # first lines of appendix pages
+    starts: list[int] = field(default_factory=list)  # each line's start offset, for hit_lines
+    firsts: str = ""        # each line's first character (a blank line's: a newline), for starting_lines
+
+
+def starting_lines(doc: Document, r: Regions, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
+    """The lines in [first, last) whose first character `pattern` matches: one finditer over
+    a string of one character per line, instead of a call per line. A guard for the patterns
+    anchored at a line's start."""
+    if not r.firsts:
+        r.firsts = "".join([(line.text or "\n")[0] for line in doc.lines])
+    return [m.start() for m in pattern.finditer(r.firsts, first, last)]
+
+
+def hit_lines(doc: Document, r: Regions, patterns: tuple[re.Pattern[str], ...], first: int, last: int) -> list[int]:
+    """The lines in [first, last) where any of `patterns` finds a match, in order.
+
+    One finditer per pattern over the run of lines instead of a call per line; each match is
+    put to its line by a bisect over the line starts. Only for patterns whose matches never
+    hold a line end (literals): then a line holding a match always gets one, whatever the
+    lines before it held."""
+    if first >= last:
+        return []
+    if not r.starts:
+        r.starts = [line.start for line in doc.lines]
+    begin, end = doc.lines[first].start, doc.lines[last - 1].end
+    found = {bisect.bisect_right(r.starts, m.start()) - 1
+             for pattern in patterns for m in pattern.finditer(doc.text, begin, end)}
+    return sorted(found)
 
 
 def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
@@ -755,24 +893,26 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     for i in range(r.page_end):
         r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
     for i in range(r.footer, len(lines)):
-        r.kinds[i] = hints.get(i) or (K.PAGE_FOOTER if is_page_contact(lines[i], lex) else K.CHROME)
+        r.kinds[i] = hints.get(i) or (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
+                                      else CHROME)
     r.title_from = r.page_end
 
 
 def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     """The release header from its kind or time anchor, to the end of its table."""
     lines, hints = doc.lines, doc.line_hints
-    header = find_header(lines, r.page_end, r.footer, lex)
+    facts = HeaderFacts(lex)
+    header = find_header(lines, r.page_end, r.footer, facts)
     if not header:
         return
     first, anchor, last = header
     for i in range(r.page_end, first):
-        r.kinds[i] = hints.get(i) or (K.CHROME if lines[i].text else K.PAGE_HEADER)
-    last = header_table_end(doc, first, last, r.footer, lex)
-    classify_header_lines(lines, first, last, anchor, r.kinds, lex, cell_starts(doc))
+        r.kinds[i] = hints.get(i) or (CHROME if lines[i].text else PAGE_HEADER)
+    last = header_table_end(doc, first, last, r.footer, facts)
+    classify_header_lines(lines, first, last, anchor, r.kinds, facts, cell_starts(doc, first - 1, last))
     for i in range(first, last):
-        if hints.get(i) == K.CHROME:    # e.g. white template text behind an HWP logo
-            r.kinds[i] = K.CHROME
+        if hints.get(i) == CHROME:    # e.g. white template text behind an HWP logo
+            r.kinds[i] = CHROME
     r.title_from = last
 
 
@@ -783,15 +923,42 @@ def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
         or find_title(lines, r.title_from, r.footer, lex, doc.line_hints)
     r.title_from = min(r.title_from, t_first)   # a header that ran into the template's title cell gives it back
     for i in range(r.title_from, t_last):
-        r.kinds[i] = K.TITLE if i >= t_first or lines[i].text else r.kinds[i]
+        r.kinds[i] = TITLE if i >= t_first or lines[i].text else r.kinds[i]
         if i < t_first and lines[i].text and is_chrome(lines[i], lex):
-            r.kinds[i] = K.CHROME
+            r.kinds[i] = CHROME
     r.body_from = trailing_time_fields(lines, t_last, r.footer, r.kinds, lex)
 
 
 def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     """Appendix pages and the contact table before them, cut from the body's end."""
-    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex)
+    headings = starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, r.body_from, r.footer)
+    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings)
+
+
+FIRST, LAST, TABLE = attrgetter("first"), attrgetter("last"), attrgetter("table")
+
+
+def cells_by_table(cells: list[Cell], begin: int, end: int) -> list[tuple[list[Cell], int, int]]:
+    """The cells within lines [begin, end), by table, with the first and last line they reach;
+    the tables in the order of their first such cell. Read a run of one table's cells at a time
+    (a table's cells mostly follow each other): a run wholly inside, as most are, is taken
+    without a test per cell."""
+    found: dict[int, list[Any]] = {}     # table → [cells, first line, last line]
+    for table, group in groupby(cells, key=TABLE):
+        run = list(group)
+        low, high = min(map(FIRST, run)), max(map(LAST, run))
+        if low < begin or high > end:
+            run = [c for c in run if begin <= c.first and c.last <= end]
+            if not run:
+                continue
+            low, high = min(map(FIRST, run)), max(map(LAST, run))
+        if table in found:
+            kept = found[table]
+            kept[0].extend(run)
+            kept[1], kept[2] = min(kept[1], low), max(kept[2], high)
+        else:
+            found[table] = [run, low, high]
+    return [(kept, low, high) for kept, low, high in found.values()]
 
 
 def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
@@ -799,30 +966,42 @@ def contact_tables(doc: Document, r: Regions, lex: Lexicon) -> None:
     some templates place it: a table one of whose cells opens with a contact label ('담당 부서',
     '책임자') and one of whose cells holds a phone or e-mail is contact, wherever it stands."""
     lines = doc.lines
-    tables: dict[int, list] = {}
-    for cell in doc.cells:
-        if r.body_from <= cell.first and cell.last <= r.footer:
-            tables.setdefault(cell.table, []).append(cell)
-    for cells in tables.values():
-        # A contact table spans fewer lines than CONTACT_ROWS_MAX: a bigger table (a budget
-        # annex of 19,000 cells) is never read line by line here.
-        if sum(c.last - c.first for c in cells) > CONTACT_ROWS_MAX:
+    if not doc.cells:
+        return
+    # The body's lines that open a contact table, found first: most bodies have none, and
+    # then no table needs reading (a budget annex has 200 small tables).
+    openers = [i for i in starting_lines(doc, r, lex.CONTACT_OPENING_START_RE, r.body_from, r.footer)
+               if opens_contact(lines[i], lex)]
+    if not openers:
+        return
+    for cells, low, high in cells_by_table(doc.cells, r.body_from, r.footer):
+        # A table with no opener between its first and last line is no contact table; nor is
+        # one spanning more lines than CONTACT_ROWS_MAX: a bigger table (a budget annex of
+        # 19,000 cells) is never read line by line here.
+        if bisect.bisect_left(openers, low) == bisect.bisect_left(openers, high) \
+                or sum(map(LAST, cells)) - sum(map(FIRST, cells)) > CONTACT_ROWS_MAX:
             continue
         texts = [lines[i] for c in cells for i in range(c.first, c.last) if not lines[i].blank]
         if any(opens_contact(line, lex) for line in texts) and any(is_phone_line(line, lex) for line in texts) \
-                and all(r.kinds[line.index] == K.BODY for line in texts):
+                and all(r.kinds[line.index] == BODY for line in texts):
             for line in texts:
-                r.kinds[line.index] = K.CONTACT
+                r.kinds[line.index] = CONTACT
 
 
 def body_chrome(doc: Document, r: Regions, lex: Lexicon) -> None:
-    """Chrome inside the body, by its text or by what render learnt from the markup."""
-    hints = doc.line_hints
-    for i in range(r.body_from, r.footer):
-        if hints.get(i) in (K.CHROME, K.PAGE_FOOTER):
-            r.kinds[i] = hints[i]
-        elif is_chrome(doc.lines[i], lex):
-            r.kinds[i] = K.CHROME
+    """Chrome inside the body, by its text or by what render learnt from the markup.
+
+    is_chrome is asked only of the lines the chrome hints hit (a few in a body of hundreds)."""
+    lines, exact = doc.lines, frozenset(lex.boilerplate["exact"])
+    hit = hit_lines(doc, r, (lex.CHROME_HINT_RE, lex.FILE_DOT_HINT_RE), r.body_from, r.footer)
+    hit += [i for i in starting_lines(doc, r, lex.CHROME_EXACT_START_RE, r.body_from, r.footer)
+            if lines[i].text in exact]
+    for i in hit:
+        if is_chrome(lines[i], lex):
+            r.kinds[i] = CHROME
+    for i, hint in doc.line_hints.items():     # the markup's word wins over the text's
+        if r.body_from <= i < r.footer and hint in (CHROME, PAGE_FOOTER):
+            r.kinds[i] = hint
 
 
 # The regions in the order they are found; each reads the bounds the earlier ones set.
@@ -838,7 +1017,7 @@ REGIONS = (
 
 def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
     """The kind of every line, and the lines that open an appendix page."""
-    regions = Regions(kinds=[K.BODY] * len(doc.lines))
+    regions = Regions(kinds=[BODY] * len(doc.lines))
     for _, rule in REGIONS:
         rule(doc, regions, lex)
     return regions.kinds, regions.pages
@@ -847,15 +1026,16 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
 def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
     """Runs of one kind; blank lines join the run before them; each appendix page is a block."""
     blocks: list[Block] = []
+    lines, text = doc.lines, doc.text
     start = 0
     for i in range(1, len(kinds) + 1):
-        if i == len(kinds) or (kinds[i] != kinds[start] or i in pages) and not doc.lines[i].blank:
-            first, last = doc.lines[start], doc.lines[i - 1]
-            if any(not line.blank for line in doc.lines[start:i]):
-                blocks.append(Block(kinds[start], start, i, trimmed(doc.text, first.start, last.end)))
-            start = i
-        elif doc.lines[i].blank:
-            kinds[i] = kinds[start]
+        if i < len(kinds) and (lines[i].blank or kinds[i] == kinds[start] and i not in pages):
+            continue
+        # Only the first run can open with a blank line: every later one opens at a line that
+        # is not blank, so the scan for one is needed there alone.
+        if not lines[start].blank or any(not line.blank for line in lines[start:i]):
+            blocks.append(Block(kinds[start], start, i, trimmed(text, lines[start].start, lines[i - 1].end)))
+        start = i
     return blocks
 
 
