@@ -1181,6 +1181,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
             rf"(?=[{HANGUL}0-9·]*?[{''.join(sorted(first_word_ends(person_titles)))}](?:{tail})?(?![{HANGUL}]))"
             rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+        # Where PERSON_MENTION_RE can match, found in the text written backwards (people.py,
+        # mention_blanks): a title's first word read backwards, then at most 12 glued characters
+        # and the blank before them. Backwards a title opens with its last character (33 kinds,
+        # rarer than the 68 first ones), so the scan skips most of the text in C instead of trying
+        # both lookaheads above at every blank (seed text: 0.30 -> 0.05 ms).
+        "TITLE_WORD_REVERSED_RE": deferred(
+            rf"(?:{trie_alternation([TITLE_WORD_RE.match(t).group()[::-1] for t in person_titles])})"
+            rf"(?=[{HANGUL}0-9·]{{0,12}}(?P<blank>\s))"),
         "PERSON_TITLE_ANY_RE": deferred(rf"(?P<title>{titles})"),
         # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
         # glued to its description and followed by a two-digit age.

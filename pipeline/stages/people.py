@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, Iterator, NamedTuple
 
 from ..document import BlockKind, Document, Line, Node
@@ -500,10 +500,32 @@ def joined_mentions(word: tuple[int, int, str], title: str, end: int, lex: Lexic
         at += len(name) + len(joiner)
 
 
-def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
+def mention_blanks(text: str, lex: Lexicon) -> list[int]:
+    """The blanks before every word holding a title's first word at most 12 characters in: the
+    only places PERSON_MENTION_RE can match, found by one scan of the text written backwards
+    (lexicon TITLE_WORD_REVERSED_RE) instead of trying the pattern at every blank."""
+    last = len(text) - 1
+    blanks = [last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(text[::-1])]
+    return sorted(set(blanks))
+
+
+def title_matches(text: str, lo: int, end: int, blanks: list[int], lex: Lexicon) -> Iterator[re.Match[str]]:
+    """What PERSON_MENTION_RE.finditer(text, lo, end) finds, tried at the candidate blanks only."""
+    resume = lo
+    for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
+        if blanks[i] >= resume:
+            m = lex.PERSON_MENTION_RE.match(text, blanks[i], end)
+            if m is not None:
+                resume = m.end()    # finditer goes on after a match: a title may hold a blank
+                yield m
+
+
+def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
+    if bisect_left(blanks, node.span.start) == bisect_left(blanks, node.span.end):
+        return                  # no title in the node: nothing to read
     lo = content_start(text, node)
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
-    for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
+    for m in title_matches(text, lo, node.span.end, blanks, lex):
         glued = m.group("glued")
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
@@ -651,8 +673,9 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
     seen = Registry()
     # The body, then the appendix pages: a 참고/붙임 page lists attendees as 'NAME 기관 직함'.
     trees = [doc.sections] + [appendix["sections"] for appendix in doc.appendices]
+    blanks = mention_blanks(doc.text, lex)
     for node in (node for tree in trees for node in walk(tree)):
-        for mention in mentions_in(doc.text, node, lex):
+        for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
