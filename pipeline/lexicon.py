@@ -1189,6 +1189,12 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "TITLE_WORD_REVERSED_RE": deferred(
             rf"(?:{trie_alternation([TITLE_WORD_RE.match(t).group()[::-1] for t in person_titles])})"
             rf"(?=[{HANGUL}0-9·]{{0,12}}(?P<blank>\s))"),
+        # The same backwards scan for the readers of brackets (people.py, Starts): each
+        # pattern below opens with a word glued to '(' — '산림청(', '김소영(' — so it can start only
+        # where that word starts. Backwards the '(' leads, a literal the C loop skips to; the
+        # words behind it (Hangul only, and with Latin letters and '·') give the starts.
+        "BRACKET_WORDS_REVERSED_RE": deferred(
+            rf"\((?=(?P<hangul>[{HANGUL}]{{0,5}}))(?=(?P<word>[{HANGUL}A-Za-z·]{{0,31}}))"),
         "PERSON_TITLE_ANY_RE": deferred(rf"(?P<title>{titles})"),
         # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
         # glued to its description and followed by a two-digit age.

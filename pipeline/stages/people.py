@@ -500,24 +500,40 @@ def joined_mentions(word: tuple[int, int, str], title: str, end: int, lex: Lexic
         at += len(name) + len(joiner)
 
 
-def mention_blanks(text: str, lex: Lexicon) -> list[int]:
-    """The blanks before every word holding a title's first word at most 12 characters in: the
-    only places PERSON_MENTION_RE can match, found by one scan of the text written backwards
-    (lexicon TITLE_WORD_REVERSED_RE) instead of trying the pattern at every blank."""
-    last = len(text) - 1
-    blanks = [last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(text[::-1])]
-    return sorted(set(blanks))
-
-
-def title_matches(text: str, lo: int, end: int, blanks: list[int], lex: Lexicon) -> Iterator[re.Match[str]]:
-    """What PERSON_MENTION_RE.finditer(text, lo, end) finds, tried at the candidate blanks only."""
+def matches_at(pattern: re.Pattern[str], text: str, lo: int, end: int, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text, lo, end) finds when a match can only start at one of
+    `starts` (sorted): the pattern is tried there, not at every character."""
     resume = lo
-    for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
-        if blanks[i] >= resume:
-            m = lex.PERSON_MENTION_RE.match(text, blanks[i], end)
+    for i in range(bisect_left(starts, lo), bisect_left(starts, end)):
+        if starts[i] >= resume:
+            m = pattern.match(text, starts[i], end)
             if m is not None:
                 resume = m.end()    # finditer goes on after a match: a title may hold a blank
                 yield m
+
+
+class Starts(NamedTuple):
+    """Where the stage's costlier patterns can start a match, found once per document by two
+    scans of the text written backwards (lexicon TITLE_WORD_REVERSED_RE and
+    BRACKET_WORDS_REVERSED_RE): each pattern is then tried at those offsets only."""
+    mention: list[int]      # PERSON_MENTION_RE: the blank before a word holding a title
+    head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to '('
+    paren: list[int]        # PERSON_PAREN_RE: a Hangul word of 2-4 syllables glued to '('
+    item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before '(', a label before them
+
+
+def find_starts(text: str, lex: Lexicon) -> Starts:
+    backwards, last = text[::-1], len(text) - 1
+    mention = {last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(backwards)}
+    head, paren, item = [], [], []
+    for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards):
+        bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
+        if 2 <= word <= 30:
+            head.append(bracket - word)
+        if 2 <= hangul <= 4:
+            paren.append(bracket - hangul)
+        item.extend(bracket - k for k in range(2, min(hangul, 4) + 1))
+    return Starts(sorted(mention), sorted(head), sorted(paren), sorted(item))
 
 
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
@@ -525,7 +541,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         return                  # no title in the node: nothing to read
     lo = content_start(text, node)
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
-    for m in title_matches(text, lo, node.span.end, blanks, lex):
+    for m in matches_at(lex.PERSON_MENTION_RE, text, lo, node.span.end, blanks):
         glued = m.group("glued")
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
@@ -669,13 +685,12 @@ class Registry:
         return self.by_name.get(mention.name) or self.by_word.get((mention.name, mention.title))
 
 
-def from_body(doc: Document, lex: Lexicon) -> list[Person]:
+def from_body(doc: Document, lex: Lexicon, starts: Starts) -> list[Person]:
     seen = Registry()
     # The body, then the appendix pages: a 참고/붙임 page lists attendees as 'NAME 기관 직함'.
     trees = [doc.sections] + [appendix["sections"] for appendix in doc.appendices]
-    blanks = mention_blanks(doc.text, lex)
     for node in (node for tree in trees for node in walk(tree)):
-        for mention in mentions_in(doc.text, node, lex, blanks):
+        for mention in mentions_in(doc.text, node, lex, starts.mention):
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
@@ -898,12 +913,13 @@ def marked_foreign_name(text: str, start: int, last: str, lex: Lexicon) -> tuple
     return text.index(words[0], mark), " ".join(words + [last])
 
 
-def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node],
+                     starts: Starts) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
     for node in bracketed:
-        for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
+        for m in matches_at(lex.PERSON_PAREN_RE, doc.text, node.span.start, node.span.end, starts.paren):
             name, start = m.group("name"), m.start("name")
             marked = marked_foreign_name(doc.text, start, name, lex)
             if marked is not None:
@@ -975,13 +991,14 @@ def closes_list_item(text: str, end: int) -> bool:
     return rest.startswith((",", "등"))
 
 
-def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node],
+                           starts: Starts) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
     for node in bracketed:
-        items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
+        items = [m for m in matches_at(lex.PERSON_ORG_ITEM_RE, doc.text, node.span.start, node.span.end, starts.item)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
                  and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
@@ -995,12 +1012,13 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], br
                                  [], (m.start("name"), m.end("name"))))
 
 
-def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node],
+                   starts: Starts) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
     for node in bracketed:
-        for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+        for m in matches_at(lex.ORG_HEAD_PERSON_RE, doc.text, node.span.start, node.span.end, starts.head):
             if m.group("after_name"):
                 named_after(m, lex, people, known)
                 continue
@@ -1095,14 +1113,15 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    people = from_body(doc, lex)
-    # The bullets holding a bracket, found once: the three readers below need one.
+    starts = find_starts(doc.text, lex)
+    people = from_body(doc, lex, starts)
+    # The bullets holding a bracket, found once: the four readers below need one.
     nodes = list(walk(doc.sections))
     bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
-    from_org_heads(doc, lex, people, bracketed)
-    from_parentheses(doc, lex, people, bracketed)
+    from_org_heads(doc, lex, people, bracketed, starts)
+    from_parentheses(doc, lex, people, bracketed, starts)
     from_aged_list(doc, lex, people, bracketed)
-    from_organization_list(doc, lex, people, bracketed)
+    from_organization_list(doc, lex, people, bracketed, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
