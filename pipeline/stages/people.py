@@ -51,10 +51,12 @@ NOUN_USES = 2               # a name-shaped word written twice before other word
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
-SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
+# Led by the literal '.', which a search skips to (a lookbehind first is tried at every character).
+SENTENCE_STOP_RE = re.compile(r"\.(?<![0-9]\.)(?=\s|$)")
 BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   # '교수(아주대학교)'
 QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
+LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
@@ -175,8 +177,8 @@ def is_department_word(word: str, lex: Lexicon) -> bool:
 def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
     """'로버트 워드롭(Robert Wardrop) 케임브리지 대학교 경영학 |교수': the Hangul name has as many
     words as its Latin gloss; the words up to the title are the affiliation."""
-    if text.find("(", lo, title_start) < 0:
-        return None             # no bracket for a gloss: a plain find skips the pattern's costly scan
+    if LATIN_GLOSS_OPEN_RE.search(text, lo, title_start) is None:
+        return None             # no '(' before a capital: a search led by '(' skips the costly scan
     found = None
     for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
         pass
@@ -266,19 +268,18 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     glossed = match_glossed_name(text, gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
-    if match_first_word(words[-1][2], title, lex) is None or is_organization_name(words[-1][2], lex):
-        return match_name_before_affiliation(words, title_start, title, lex)
     start, end, word = words[-1]
     first = match_first_word(word, title, lex)
-    if first is None:
-        return None
+    if first is None or is_organization_name(word, lex):
+        return match_name_before_affiliation(words, title_start, title, lex)
     name, hanja = first
     if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
-    joined = join_foreign_given_name(words, lex) if is_korean_name(name, lex) and not hanja else None
+    korean = is_korean_name(name, lex)
+    joined = join_foreign_given_name(words, lex) if korean and not hanja else None
     if joined is not None:
         return Mention(joined[1], None, title, joined[0], title_start + len(title), False)
-    if not is_korean_name(name, lex) and not hanja:
+    if not korean and not hanja:
         for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
             if not is_name_word(w, lex) or len(name) > 4:
                 break
@@ -364,9 +365,11 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
     """Where the speaker's description begins: after the bullet's lead ('… 부문에서') and
     after the last clause break before the name."""
     start = content_start(text, node)
-    lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
-    if lead and lead.end() <= name_start:
-        start = lead.end()
+    # The lead ends in a locative ('부문에서'): without one a plain find skips the lazy pattern.
+    if any(text.find(w, start, name_start) >= 0 for w in lex.semantic["sessions"]["lead_locatives"]):
+        lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
+        if lead and lead.end() <= name_start:
+            start = lead.end()
     for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
         if m.group("joiner"):
             # '… 정제영 교수와 |…': a joiner closes a clause only after a person's title.
@@ -389,8 +392,10 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     """'한국 정보통신부 인터넷정책과의' → '한국 정보통신부 인터넷정책과';
     'PECC(…)에서 … 활약하는 호주의' → 'PECC(…)'; '호주의' → None."""
     located = None
-    for located in lex.LOCATIVE_ORG_RE.finditer(description):
-        pass
+    # Plain tests before the patterns: most descriptions hold no locative, bracket, tag or genitive.
+    if lex.semantic["people"]["name"]["locative"] in description:
+        for located in lex.LOCATIVE_ORG_RE.finditer(description):
+            pass
     # 'INADEM에서 근무하는', 'PECC에서 … 활약하는': where someone works; '정부대전청사에서 |이명구
     # 청장 주재로' is where the meeting was, said right before the name.
     if located and description[located.end():].strip():
@@ -404,8 +409,14 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     rest = description
     if lead and lead.group("particle") and lex.SUBJECT_PARTICLE_RE.match(lead.group("particle")):
         rest = description[lead.end():]
-    rest = lex.TITLE_COPULA_RE.sub("", after_unopened(lex.BRACKET_TAG_RE.sub("", rest)))
-    rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
+    if "[" in rest:
+        rest = lex.BRACKET_TAG_RE.sub("", rest)
+    rest = after_unopened(rest)
+    if rest.rstrip().endswith(lex.semantic["people"]["name"]["copula"]):
+        rest = lex.TITLE_COPULA_RE.sub("", rest)
+    if lex.semantic["people"]["name"]["genitive"] in rest:
+        rest = lex.GENITIVE_RE.sub("", rest)
+    rest = collapse(rest).strip(" ,")
     rest = organization_tail(rest, lex)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
@@ -416,10 +427,14 @@ def organization_tail(value: str, lex: Lexicon) -> str | None:
     """The words of an organization that close a description: '… 원하시면 중소벤처기업부
     창업정책총괄과' → '중소벤처기업부 창업정책총괄과'; '질병관리청 중앙방역대책본부(본부장 :' →
     '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None."""
-    value = lex.UNCLOSED_BRACKET_RE.sub("", value)
-    words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
+    if "(" in value or ")" in value:
+        value = lex.UNCLOSED_BRACKET_RE.sub("", value)
+        words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
+    else:
+        words = value.split()   # no bracket: the words are what split() gives, without the pattern
     k = len(words)
-    while k > 0 and is_organization_word(lex.AFFILIATION_BRACKETS_RE.sub("", words[k - 1]), lex):
+    while k > 0 and is_organization_word(lex.AFFILIATION_BRACKETS_RE.sub("", words[k - 1])
+                                         if "(" in words[k - 1] else words[k - 1], lex):
         k -= 1
     return " ".join(words[k:]) or None
 
@@ -442,6 +457,8 @@ ROLE_RULES = (
 def after_unopened(value: str) -> str:
     """'약 20,000㎡) 국토교통부 도로정책과' → ' 국토교통부 도로정책과': text after a bracket that
     closes something opened before the description began."""
+    if ")" not in value and "]" not in value:
+        return value            # nothing closes: no character-by-character walk
     depth, cut = 0, 0
     for i, ch in enumerate(value):
         if ch in "([":
