@@ -1304,6 +1304,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     }
 
 
+# The marks that open a listed talk ("▲ 제목(성명, 소속)"): a line without one lists none.
+PROGRAM_LIST_MARKS = "▲△▷►"
+
+
 def _program_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     prog = lex.semantic["program"]
     roles = alternation(list(prog["role_of"]))
@@ -1326,7 +1330,7 @@ def _program_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             """, re.VERBOSE),
         # "▲ 제목(성명, 소속)": a listed talk, the speaker and affiliation in brackets.
         "PROGRAM_LISTED_RE": deferred(rf"""
-            [▲△▷►]\s*+(?P<topic>[^▲△▷►()\n]{{2,80}}?)\s*+
+            [{PROGRAM_LIST_MARKS}]\s*+(?P<topic>[^{PROGRAM_LIST_MARKS}()\n]{{2,80}}?)\s*+
             \((?:(?P<name>{hangul_name}|(?P<latin>{latin_name}))\s*+,\s*+|(?P<kname>[{HANGUL}]{{2,4}})\s++)
             (?P<inside>[^()\n]{{2,60}})\)
             """, re.VERBOSE),

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any, Iterator, NamedTuple
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
+from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
@@ -894,8 +894,15 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
     known = {p.name: p for p in people}
     role = None
+    listing = any(mark in doc.text for mark in PROGRAM_LIST_MARKS)
     for line in body_lines(doc):
-        role, entries = read_program_line(doc.text, line.content.start, line.content.end, lex, role)
+        start, end = line.content.start, line.content.end
+        # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :')
+        # or goes on under the role above: any other line is passed over after one anchored match.
+        if role is None and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end) \
+                and not (listing and any(doc.text.find(mark, start, end) >= 0 for mark in PROGRAM_LIST_MARKS)):
+            continue
+        role, entries = read_program_line(doc.text, start, end, lex, role)
         for e in entries:
             if e.speaker is None or e.speaker_span is None:
                 continue
@@ -1077,11 +1084,23 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
                          (m.start("after_name"), m.end("after_name"))))
 
 
+def occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'A 교수를 좌장으로 B 명예교수, C 교수 등 전문가들이 참여하여 … 논의': A moderates, B and C
     discuss (panelist, not the presenters a later '발표자들' would make them). When the sentence
     first names presentations of theirs ('B 교수, C 실장의 주제발표'), their roles stay."""
-    for phrase in lex.CHAIR_PHRASE_RE.finditer(doc.text):
+    if not people:
+        return
+    # Every chair phrase opens with a chair word ('좌장으로'): the pattern is tried where a plain
+    # find meets one, not through the whole text.
+    at = sorted(i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w))
+    for phrase in matches_at(lex.CHAIR_PHRASE_RE, doc.text, 0, len(doc.text), at):
         # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
         m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
         if m is None or m.end() != phrase.end():
