@@ -542,20 +542,22 @@ class Starts(NamedTuple):
 def find_starts(text: str, lex: Lexicon) -> Starts:
     backwards, last = text[::-1], len(text) - 1
     mention = {last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(backwards)}
-    head, paren, item = [], [], []
+    head: list[int] = []
+    paren: list[int] = []
+    item: list[int] = []
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards):
         bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
         if 2 <= word <= 30:
             head.append(bracket - word)
-        if 2 <= hangul <= 4:
-            paren.append(bracket - hangul)
-        item.extend(bracket - k for k in range(2, min(hangul, 4) + 1))
-    return Starts(sorted(mention), sorted(head), sorted(paren), sorted(item))
+        if hangul >= 2:
+            item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
+            if hangul <= 4:
+                paren.append(bracket - hangul)
+    # Found back to front: reversed, each list runs in the text's order.
+    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1])
 
 
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
-    if bisect_left(blanks, node.span.start) == bisect_left(blanks, node.span.end):
-        return                  # no title in the node: nothing to read
     lo = content_start(text, node)
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
     for m in matches_at(lex.PERSON_MENTION_RE, text, lo, node.span.end, blanks):
@@ -615,7 +617,8 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
     described = mention.start if mention.described is None else mention.described
     start = clause_start(text, node, described, lex)
     description = text[start:described]
-    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY & set(description) else None
+    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) \
+        if any(q in description for q in QUOTE_CLOSE_ANY) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
         or parse_affiliation(description, lex)
     title = mention.title
@@ -702,12 +705,16 @@ class Registry:
         return self.by_name.get(mention.name) or self.by_word.get((mention.name, mention.title))
 
 
-def from_body(doc: Document, lex: Lexicon, starts: Starts) -> list[Person]:
+def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) -> list[Person]:
+    """The people named before a title in the body's bullets, then the appendix pages' (`nodes`,
+    in that order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
     seen = Registry()
-    # The body, then the appendix pages: a 참고/붙임 page lists attendees as 'NAME 기관 직함'.
-    trees = [doc.sections] + [appendix["sections"] for appendix in doc.appendices]
-    for node in (node for tree in trees for node in walk(tree)):
-        for mention in mentions_in(doc.text, node, lex, starts.mention):
+    blanks = starts.mention
+    for node in nodes:
+        i = bisect_left(blanks, node.span.start)
+        if i == len(blanks) or blanks[i] >= node.span.end:
+            continue            # no title in the node: nothing to read
+        for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
@@ -1150,9 +1157,10 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 def run(doc: Document, lex: Lexicon) -> None:
     starts = find_starts(doc.text, lex)
-    people = from_body(doc, lex, starts)
-    # The bullets holding a bracket, found once: the four readers below need one.
     nodes = list(walk(doc.sections))
+    appendix_nodes = [node for appendix in doc.appendices for node in walk(appendix["sections"])]
+    people = from_body(doc, lex, starts, nodes + appendix_nodes)
+    # The bullets holding a bracket, found once: the four readers below need one.
     bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
     from_org_heads(doc, lex, people, bracketed, starts)
     from_parentheses(doc, lex, people, bracketed, starts)
