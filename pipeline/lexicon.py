@@ -580,6 +580,10 @@ def _load_semantic(lex: Lexicon) -> None:
     subject = {t.split(" ", 1)[0] for t in lex.semantic["sessions"]["title_subject"]}
     lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
     lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
+    # The lead locatives no other one is part of ('에서' of '에서는'): a text holding a lead
+    # locative holds one of these, so people finds them before its lead pattern.
+    locatives = lex.semantic["sessions"]["lead_locatives"]
+    lex.semantic["people"]["lead_locative_roots"] = [w for w in locatives if not any(o != w and o in w for o in locatives)]
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns, _program_patterns):
         lex.add_patterns(build(lex))

@@ -54,7 +54,7 @@ MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office
 # Led by the literal '.', which a search skips to (a lookbehind first is tried at every character).
 SENTENCE_STOP_RE = re.compile(r"\.(?<![0-9]\.)(?=\s|$)")
 BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   # '교수(아주대학교)'
-QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
+QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted organization closes with one
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
@@ -365,8 +365,9 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
     """Where the speaker's description begins: after the bullet's lead ('… 부문에서') and
     after the last clause break before the name."""
     start = content_start(text, node)
-    # The lead ends in a locative ('부문에서'): without one a plain find skips the lazy pattern.
-    if any(text.find(w, start, name_start) >= 0 for w in lex.semantic["sessions"]["lead_locatives"]):
+    # The lead ends in a locative ('부문에서', '사례에서는'): without the word every locative holds
+    # ('에서'), a plain find skips the lazy pattern.
+    if any(text.find(w, start, name_start) >= 0 for w in lex.semantic["people"]["lead_locative_roots"]):
         lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
         if lead and lead.end() <= name_start:
             start = lead.end()
@@ -568,7 +569,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         written = text[at:m.end("title")]
         start = max(lo, at - NAME_WINDOW)
         # The words before the title, read once for every way a name is written.
-        words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
+        spans = [w.span() for w in lex.WORD_RE.finditer(text, start, at)]
+        words = [(a, b, text[a:b]) for a, b in spans]
         if glued and m.group("title") in ambiguous:
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
@@ -617,8 +619,7 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Perso
     described = mention.start if mention.described is None else mention.described
     start = clause_start(text, node, described, lex)
     description = text[start:described]
-    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) \
-        if any(q in description for q in QUOTE_CLOSE_ANY) else None
+    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY_RE.search(description) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
         or parse_affiliation(description, lex)
     title = mention.title
@@ -711,8 +712,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) ->
     seen = Registry()
     blanks = starts.mention
     for node in nodes:
-        i = bisect_left(blanks, node.span.start)
-        if i == len(blanks) or blanks[i] >= node.span.end:
+        if not has_offset(blanks, node.span.start, node.span.end):
             continue            # no title in the node: nothing to read
         for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
@@ -901,13 +901,13 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
     known = {p.name: p for p in people}
     role = None
-    listing = any(mark in doc.text for mark in PROGRAM_LIST_MARKS)
+    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
     for line in body_lines(doc):
         start, end = line.content.start, line.content.end
         # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :')
         # or goes on under the role above: any other line is passed over after one anchored match.
         if role is None and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end) \
-                and not (listing and any(doc.text.find(mark, start, end) >= 0 for mark in PROGRAM_LIST_MARKS)):
+                and not has_offset(marks, start, end):
             continue
         role, entries = read_program_line(doc.text, start, end, lex, role)
         for e in entries:
@@ -1089,6 +1089,12 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
     known.add(name)
     people.append(Person(name, None, m.group("after_title"), m.group("org"), None, [],
                          (m.start("after_name"), m.end("after_name"))))
+
+
+def has_offset(offsets: list[int], start: int, end: int) -> bool:
+    """One of the sorted `offsets` lies in [start, end)."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def occurrences(text: str, word: str) -> Iterator[int]:
