@@ -1198,7 +1198,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # where that word starts. Backwards the '(' leads, a literal the C loop skips to; the
         # words behind it (Hangul only, and with Latin letters and '·') give the starts.
         "BRACKET_WORDS_REVERSED_RE": deferred(
-            rf"\((?=(?P<hangul>[{HANGUL}]{{0,5}}))(?=(?P<word>[{HANGUL}A-Za-z·]{{0,31}}))"),
+            rf"\((?=[{HANGUL}A-Za-z·]{{2}})(?=(?P<hangul>[{HANGUL}]{{0,5}}))(?=(?P<word>[{HANGUL}A-Za-z·]{{0,31}}))"),
         "PERSON_TITLE_ANY_RE": deferred(rf"(?P<title>{titles})"),
         # "… 전(前) 사무처장 고재휘(61), 방송작가 박지은(76)": a list of people, each after a title
         # glued to its description and followed by a two-digit age.

@@ -706,14 +706,22 @@ class Registry:
         return self.by_name.get(mention.name) or self.by_word.get((mention.name, mention.title))
 
 
+def nodes_holding(nodes: list[Node], offsets: list[int]) -> list[Node]:
+    """The nodes, in their order, whose span holds one of the sorted `offsets`: a bisect per
+    offset over the spans' starts (spans do not overlap), not one per node."""
+    if not offsets:
+        return []
+    starts = sorted(node.span.start for node in nodes)
+    held = {starts[i] for i in (bisect_right(starts, at) - 1 for at in offsets) if i >= 0}
+    return [node for node in nodes if node.span.start in held and has_offset(offsets, node.span.start, node.span.end)]
+
+
 def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) -> list[Person]:
     """The people named before a title in the body's bullets, then the appendix pages' (`nodes`,
     in that order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
     seen = Registry()
     blanks = starts.mention
-    for node in nodes:
-        if not has_offset(blanks, node.span.start, node.span.end):
-            continue            # no title in the node: nothing to read
+    for node in nodes_holding(nodes, blanks):
         for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
             if earlier is not None:
@@ -906,8 +914,8 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         start, end = line.content.start, line.content.end
         # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :')
         # or goes on under the role above: any other line is passed over after one anchored match.
-        if role is None and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end) \
-                and not has_offset(marks, start, end):
+        if role is None and not (marks and has_offset(marks, start, end)) \
+                and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end):
             continue
         role, entries = read_program_line(doc.text, start, end, lex, role)
         for e in entries:
