@@ -1302,8 +1302,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "HEAD_AFTER_RE": deferred(
             rf"(?:{alternation(p['head']['particles'])})\s*+(?:{alternation(p['head']['words'])})(?![{HANGUL}])"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
+        # Led by the words themselves, no lookahead: a search then skips to their first characters
+        # (a leading lookahead is tried at every position).
         "ROLE_BEFORE_RE": deferred(
-            rf"(?=[{''.join(sorted({w[0] for w in p['role_before']['words']}))}])"     # fail fast
             rf"(?P<word>{alternation(p['role_before']['words'])})(?:{alternation(p['role_before']['endings'])})(?![{HANGUL}])"),
     }
 

@@ -850,7 +850,7 @@ def issuer_aliases() -> dict[str, str]:
 def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
-    starts = [line.start for line in doc.lines]
+    starts: list[int] = []      # of the lines, made when a contact's row is read
     for contact in doc.contacts:
         if contact.get("name") and is_contact_person(contact, lex):
             # The person's own row: its team ('국제협력정보화팀'), else its department; the 국/실
@@ -858,6 +858,7 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             team = contact.get("team")
             department = (team if team and len(team) >= MIN_TEAM_CHARS else None) or contact.get("department")
             if not department and contact.get("span"):
+                starts = starts or [line.start for line in doc.lines]
                 department = row_department(doc, bisect_right(starts, contact["span"][0]) - 1, lex)
             if not contact.get("title") and contact.get("span"):
                 contact = {**contact, "title": row_title(doc.text, contact["span"][0], lex)}
@@ -957,7 +958,7 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
-    for node in bracketed:
+    for node in nodes_holding(bracketed, starts.paren):
         for m in matches_at(lex.PERSON_PAREN_RE, doc.text, node.span.start, node.span.end, starts.paren):
             name, start = m.group("name"), m.start("name")
             marked = marked_foreign_name(doc.text, start, name, lex)
@@ -1036,7 +1037,7 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], br
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
-    for node in bracketed:
+    for node in nodes_holding(bracketed, starts.item):
         items = [m for m in matches_at(lex.PERSON_ORG_ITEM_RE, doc.text, node.span.start, node.span.end, starts.item)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
                  and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
@@ -1056,7 +1057,7 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
-    for node in bracketed:
+    for node in nodes_holding(bracketed, starts.head):
         for m in matches_at(lex.ORG_HEAD_PERSON_RE, doc.text, node.span.start, node.span.end, starts.head):
             if m.group("after_name"):
                 named_after(m, lex, people, known)
