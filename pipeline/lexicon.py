@@ -1277,6 +1277,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # be tried at every position).
         "CLAUSE_BREAK_RE": deferred(rf"(?:[,.”\"]|[{HANGUL}](?:{alternation(n['clause_endings'])})"
                                    rf"|[{HANGUL}](?P<joiner>{alternation(n['person_joiners'])}))\s"),
+        # The same breaks read in the text written backwards (people.py, clause_start), from the
+        # name back: the blank, then what closes the clause before it, its letters backwards. The
+        # last break before a name is then the first one found, a few characters back, where the
+        # pattern above is tried at every character of the window. Each break is one blank, so
+        # both find the same breaks (tests/test_cost_fastpeople.py compares them).
+        "CLAUSE_BREAK_REVERSED_RE": deferred(
+            rf"\s(?=[,.”\"]|(?:{alternation([e[::-1] for e in n['clause_endings']])})[{HANGUL}]"
+            rf"|(?P<joiner>{alternation([j[::-1] for j in n['person_joiners']])})[{HANGUL}])"),
         "KEYNOTE_RE": deferred(roles["keynote"]),
         "PRESENTER_RE": deferred(roles["presenter"]),
         # '… 교수를 좌장으로', '… 교수의 사회로': the chair's phrase of a discussion ([discussion]).

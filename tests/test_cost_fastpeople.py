@@ -188,3 +188,37 @@ def test_a_release_without_titles_or_brackets_costs_little():
     people.run(doc, CountingLexicon(counts))
     assert doc.people == []
     assert not {name for name, _ in counts} & {"PERSON_MENTION_RE", "WORD_RE", "CLAUSE_BREAK_RE", "COUNTRY_RE"}
+
+
+def breaks_forward(text: str, lo: int, end: int) -> list[tuple]:
+    lex = load_lexicon()
+    return [(m.end(), m.group("joiner"), m.start("joiner") if m.group("joiner") else None)
+            for m in lex.CLAUSE_BREAK_RE.finditer(text, lo, end)]
+
+
+def breaks_backwards(text: str, lo: int, end: int) -> list[tuple]:
+    """CLAUSE_BREAK_REVERSED_RE read as clause_start reads it, put back in text order."""
+    lex, last = load_lexicon(), len(text)
+    found = [(last - m.start(), m.group("joiner"), last - m.end("joiner") if m.group("joiner") else None)
+             for m in lex.CLAUSE_BREAK_REVERSED_RE.finditer(text[::-1], last - end, last - lo)]
+    return found[::-1]
+
+
+def test_clause_breaks_read_backwards_are_those_read_forwards_on_samples_and_corpus():
+    rnd = random.Random(7)
+    for text in corpus_texts(150):
+        for lo, end in windows_of(text, rnd, 6):
+            assert breaks_backwards(text, lo, end) == breaks_forward(text, lo, end)
+
+
+def clause_pieces() -> list[str]:
+    n = load_lexicon().semantic["people"]["name"]
+    return n["clause_endings"] + n["person_joiners"] + [",", ".", "”", '"', " ", "\n", "가", "교수", "a", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(clause_pieces()), max_size=25), st.randoms(use_true_random=False))
+def test_clause_breaks_read_backwards_are_those_read_forwards_on_any_mix(pieces: list[str], rnd: random.Random):
+    text = "".join(pieces)
+    for lo, end in windows_of(text, rnd, 3):
+        assert breaks_backwards(text, lo, end) == breaks_forward(text, lo, end)

@@ -361,9 +361,10 @@ def match_latin_name(text: str, words: Words, title_start: int, title: str, lex:
 
 # --- descriptions --------------------------------------------------------------------------
 
-def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
+def clause_start(text: str, node: Node, name_start: int, lex: Lexicon, backwards: str) -> int:
     """Where the speaker's description begins: after the bullet's lead ('… 부문에서') and
-    after the last clause break before the name."""
+    after the last clause break before the name (read back from the name in `backwards`, the
+    text written backwards)."""
     start = content_start(text, node)
     # The lead ends in a locative ('부문에서', '사례에서는'): without the word every locative holds
     # ('에서'), a plain find skips the lazy pattern.
@@ -371,13 +372,17 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
         lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
         if lead and lead.end() <= name_start:
             start = lead.end()
-    for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
+    last = len(text)
+    for m in lex.CLAUSE_BREAK_REVERSED_RE.finditer(backwards, last - name_start,
+                                                   last - max(start, name_start - DESCRIPTION_WINDOW)):
         if m.group("joiner"):
             # '… 정제영 교수와 |…': a joiner closes a clause only after a person's title.
-            word = text[text.rfind(" ", 0, m.start("joiner")) + 1:m.start("joiner")]
+            joiner = last - m.end("joiner")
+            word = text[text.rfind(" ", 0, joiner) + 1:joiner]
             if not lex.PERSON_TITLE_TAIL_RE.search(word):
                 continue
-        start = m.end()
+        start = last - m.start()    # just after the blank
+        break
     # Nor across a line: the bullet above ('- … 방안 논의') says nothing of the person — unless
     # the name opens its line under a line that only names an organization (a table's cells:
     # '소진공 금융지원실' ⏎ '양숙경 실장').
@@ -538,6 +543,7 @@ class Starts(NamedTuple):
     head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to '('
     paren: list[int]        # PERSON_PAREN_RE: a Hangul word of 2-4 syllables glued to '('
     item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before '(', a label before them
+    backwards: str          # the text written backwards, for clause_start
 
 
 def find_starts(text: str, lex: Lexicon) -> Starts:
@@ -555,7 +561,7 @@ def find_starts(text: str, lex: Lexicon) -> Starts:
             if hangul <= 4:
                 paren.append(bracket - hangul)
     # Found back to front: reversed, each list runs in the text's order.
-    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1])
+    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], backwards)
 
 
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
@@ -615,9 +621,9 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
+def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backwards: str) -> Person:
     described = mention.start if mention.described is None else mention.described
-    start = clause_start(text, node, described, lex)
+    start = clause_start(text, node, described, lex, backwards)
     description = text[start:described]
     quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY_RE.search(description) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
@@ -736,7 +742,8 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) ->
                     if body and lex.ORG_WORD_RE.search(body) and not any(ch.isdigit() for ch in body):
                         earlier.affiliation = body
                         earlier.country = earlier.country or country_in(body, lex)
-                before = role_before(doc.text[clause_start(doc.text, node, mention.start, lex):mention.start], lex)
+                clause = clause_start(doc.text, node, mention.start, lex, starts.backwards)
+                before = role_before(doc.text[clause:mention.start], lex)
                 if before is not None:      # '특히, 발표를 맡은 … 손용원 소방교는': said of this one
                     earlier.stated = True
                     if before not in earlier.roles:
@@ -747,7 +754,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) ->
             elif not mention.short:
                 if is_common_noun(mention, doc.text, lex):
                     continue
-                person = parse_person(doc.text, node, mention, lex)
+                person = parse_person(doc.text, node, mention, lex, starts.backwards)
                 # An affiliation written between the name and the title vouches for it too.
                 if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
                     seen.add(person)
