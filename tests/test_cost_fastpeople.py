@@ -33,13 +33,17 @@ def found(matches) -> list[tuple]:
 
 
 def assert_as_finditer(text: str, windows: list[tuple[int, int]]) -> None:
+    """In each window, the starts of the whole text and those found in the window alone (as run
+    finds them between its first and last bullet) give what finditer gives."""
     lex = load_lexicon()
     starts = people.find_starts(text, lex)
-    for name, field in STARTED:
-        pattern = getattr(lex, name)
-        for lo, end in windows:
-            assert found(people.matches_at(pattern, text, lo, end, getattr(starts, field))) \
-                == found(pattern.finditer(text, lo, end)), (name, lo, end)
+    for lo, end in windows:
+        scoped = people.find_starts(text, lex, lo, end)
+        for name, field in STARTED:
+            pattern = getattr(lex, name)
+            expected = found(pattern.finditer(text, lo, end))
+            assert found(people.matches_at(pattern, text, lo, end, getattr(starts, field))) == expected, (name, lo, end)
+            assert found(people.matches_at(pattern, text, lo, end, getattr(scoped, field))) == expected, (name, lo, end)
 
 
 def corpus_texts(limit: int = 300) -> list[str]:

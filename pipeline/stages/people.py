@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any, Iterator, NamedTuple
 
-from ..document import BlockKind, Document, Line, Node
+from ..document import BlockKind, Document, Line, Node, Span
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
@@ -546,13 +546,17 @@ class Starts(NamedTuple):
     backwards: str          # the text written backwards, for clause_start
 
 
-def find_starts(text: str, lex: Lexicon) -> Starts:
+def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> Starts:
+    """The starts in text[lo:hi], where the bullets are (a release's header and its contact rows
+    are not scanned: a third of a korea.kr record). A pattern tried at a start checks the words
+    around it in the whole text, so a word cut at `lo` gives no start it would not give."""
     backwards, last = text[::-1], len(text) - 1
-    mention = {last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(backwards)}
+    scope = (len(text) - (len(text) if hi is None else hi), len(text) - lo)
+    mention = {last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(backwards, *scope)}
     head: list[int] = []
     paren: list[int] = []
     item: list[int] = []
-    for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards):
+    for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
         bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
         if 2 <= word <= 30:
             head.append(bracket - word)
@@ -1178,10 +1182,11 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    starts = find_starts(doc.text, lex)
     nodes = list(walk(doc.sections))
-    appendix_nodes = [node for appendix in doc.appendices for node in walk(appendix["sections"])]
-    people = from_body(doc, lex, starts, nodes + appendix_nodes)
+    every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
+    spans = [node.span for node in every] or [Span(0, 0)]
+    starts = find_starts(doc.text, lex, min(span.start for span in spans), max(span.end for span in spans))
+    people = from_body(doc, lex, starts, every)
     # The bullets holding a bracket, found once: the four readers below need one.
     bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
     from_org_heads(doc, lex, people, bracketed, starts)
