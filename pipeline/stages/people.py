@@ -964,12 +964,12 @@ def marked_foreign_name(text: str, start: int, last: str, lex: Lexicon) -> tuple
     return text.index(words[0], mark), " ".join(words + [last])
 
 
-def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node],
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
                      starts: Starts) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
-    for node in nodes_holding(bracketed, starts.paren):
+    for node in nodes_holding(nodes, starts.paren):
         for m in matches_at(lex.PERSON_PAREN_RE, doc.text, node.span.start, node.span.end, starts.paren):
             name, start = m.group("name"), m.start("name")
             marked = marked_foreign_name(doc.text, start, name, lex)
@@ -993,7 +993,7 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
                                  (start, m.end("name"))))
 
 
-def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
     """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
     each a description, a title, a name and a two-digit age; the description since the list's
     separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
@@ -1002,7 +1002,7 @@ def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed:
     descriptions: list[tuple[int, int]] = []
     if not lex.AGE_BRACKET_RE.search(doc.text):
         return                  # no age in brackets: a cheap search skips the costly pattern
-    for node in bracketed:
+    for node in (node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0):
         ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
         if not ages:
             continue
@@ -1042,13 +1042,13 @@ def closes_list_item(text: str, end: int) -> bool:
     return rest.startswith((",", "등"))
 
 
-def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node],
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
                            starts: Starts) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
-    for node in nodes_holding(bracketed, starts.item):
+    for node in nodes_holding(nodes, starts.item):
         items = [m for m in matches_at(lex.PERSON_ORG_ITEM_RE, doc.text, node.span.start, node.span.end, starts.item)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
                  and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
@@ -1063,12 +1063,12 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], br
                                  [], (m.start("name"), m.end("name"))))
 
 
-def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node],
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
                    starts: Starts) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
-    for node in nodes_holding(bracketed, starts.head):
+    for node in nodes_holding(nodes, starts.head):
         for m in matches_at(lex.ORG_HEAD_PERSON_RE, doc.text, node.span.start, node.span.end, starts.head):
             if m.group("after_name"):
                 named_after(m, lex, people, known)
@@ -1187,12 +1187,11 @@ def run(doc: Document, lex: Lexicon) -> None:
     spans = [node.span for node in every] or [Span(0, 0)]
     starts = find_starts(doc.text, lex, min(span.start for span in spans), max(span.end for span in spans))
     people = from_body(doc, lex, starts, every)
-    # The bullets holding a bracket, found once: the four readers below need one.
-    bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
-    from_org_heads(doc, lex, people, bracketed, starts)
-    from_parentheses(doc, lex, people, bracketed, starts)
-    from_aged_list(doc, lex, people, bracketed)
-    from_organization_list(doc, lex, people, bracketed, starts)
+    # The readers of brackets visit the body's bullets that hold one of their starts.
+    from_org_heads(doc, lex, people, nodes, starts)
+    from_parentheses(doc, lex, people, nodes, starts)
+    from_aged_list(doc, lex, people, nodes)
+    from_organization_list(doc, lex, people, nodes, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
