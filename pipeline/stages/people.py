@@ -531,7 +531,7 @@ def matches_at(pattern: re.Pattern[str], text: str, lo: int, end: int, starts: l
         if starts[i] >= resume:
             m = pattern.match(text, starts[i], end)
             if m is not None:
-                resume = m.end()    # finditer goes on after a match: a title may hold a blank
+                resume = m.end()    # finditer goes on after a match, which may cover later starts
                 yield m
 
 
