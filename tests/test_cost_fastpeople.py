@@ -168,11 +168,11 @@ def test_costlier_patterns_are_tried_only_where_a_match_can_start():
     assert counts["PERSON_MENTION_RE", "match"] <= 30
 
 
-# Measured on the seed after the issue-14 work: 523 lexicon pattern calls and 2,889 function
+# Measured on the seed after the issue-14 work: 523 lexicon pattern calls and 3,021 function
 # calls (Python and C) in people.run. The bounds are ~1.3× those: the stage before it made 736
 # pattern calls (each bullet scanned with each reader's pattern), so a return to that fails.
 SEED_PATTERN_CALLS = 680
-SEED_OPERATIONS = 3700
+SEED_OPERATIONS = 3900
 
 
 def test_people_stage_calls_on_the_seed_stay_bounded():
