@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any, Iterator, NamedTuple
 
-from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
+from ..document import BlockKind, Document, Line, Node, Span
+from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
 
@@ -51,10 +51,12 @@ NOUN_USES = 2               # a name-shaped word written twice before other word
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
-SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
+# Led by the literal '.', which a search skips to (a lookbehind first is tried at every character).
+SENTENCE_STOP_RE = re.compile(r"\.(?<![0-9]\.)(?=\s|$)")
 BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   # '교수(아주대학교)'
-QUOTE_CLOSE_ANY = frozenset(QUOTE_CLOSE + "‘")   # a quoted organization closes with one of these
+QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted organization closes with one
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
+LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
@@ -175,8 +177,8 @@ def is_department_word(word: str, lex: Lexicon) -> bool:
 def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Lexicon) -> Mention | None:
     """'로버트 워드롭(Robert Wardrop) 케임브리지 대학교 경영학 |교수': the Hangul name has as many
     words as its Latin gloss; the words up to the title are the affiliation."""
-    if text.find("(", lo, title_start) < 0:
-        return None             # no bracket for a gloss: a plain find skips the pattern's costly scan
+    if LATIN_GLOSS_OPEN_RE.search(text, lo, title_start) is None:
+        return None             # no '(' before a capital: a search led by '(' skips the costly scan
     found = None
     for found in lex.LATIN_GLOSS_RE.finditer(text, lo, title_start):
         pass
@@ -266,19 +268,18 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     glossed = match_glossed_name(text, gloss_lo, title_start, title, lex)
     if glossed is not None:
         return glossed
-    if match_first_word(words[-1][2], title, lex) is None or is_organization_name(words[-1][2], lex):
-        return match_name_before_affiliation(words, title_start, title, lex)
     start, end, word = words[-1]
     first = match_first_word(word, title, lex)
-    if first is None:
-        return None
+    if first is None or is_organization_name(word, lex):
+        return match_name_before_affiliation(words, title_start, title, lex)
     name, hanja = first
     if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
-    joined = join_foreign_given_name(words, lex) if is_korean_name(name, lex) and not hanja else None
+    korean = is_korean_name(name, lex)
+    joined = join_foreign_given_name(words, lex) if korean and not hanja else None
     if joined is not None:
         return Mention(joined[1], None, title, joined[0], title_start + len(title), False)
-    if not is_korean_name(name, lex) and not hanja:
+    if not korean and not hanja:
         for w_start, _, w in reversed(words[-lex.semantic["people"]["name"]["max_words"]:-1]):
             if not is_name_word(w, lex) or len(name) > 4:
                 break
@@ -360,20 +361,28 @@ def match_latin_name(text: str, words: Words, title_start: int, title: str, lex:
 
 # --- descriptions --------------------------------------------------------------------------
 
-def clause_start(text: str, node: Node, name_start: int, lex: Lexicon) -> int:
+def clause_start(text: str, node: Node, name_start: int, lex: Lexicon, backwards: str) -> int:
     """Where the speaker's description begins: after the bullet's lead ('… 부문에서') and
-    after the last clause break before the name."""
+    after the last clause break before the name (read back from the name in `backwards`, the
+    text written backwards)."""
     start = content_start(text, node)
-    lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
-    if lead and lead.end() <= name_start:
-        start = lead.end()
-    for m in lex.CLAUSE_BREAK_RE.finditer(text, max(start, name_start - DESCRIPTION_WINDOW), name_start):
+    # The lead ends in a locative ('부문에서', '사례에서는'): without the word every locative holds
+    # ('에서'), a plain find skips the lazy pattern.
+    if any(text.find(w, start, name_start) >= 0 for w in lex.semantic["people"]["lead_locative_roots"]):
+        lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
+        if lead and lead.end() <= name_start:
+            start = lead.end()
+    last = len(text)
+    for m in lex.CLAUSE_BREAK_REVERSED_RE.finditer(backwards, last - name_start,
+                                                   last - max(start, name_start - DESCRIPTION_WINDOW)):
         if m.group("joiner"):
             # '… 정제영 교수와 |…': a joiner closes a clause only after a person's title.
-            word = text[text.rfind(" ", 0, m.start("joiner")) + 1:m.start("joiner")]
+            joiner = last - m.end("joiner")
+            word = text[text.rfind(" ", 0, joiner) + 1:joiner]
             if not lex.PERSON_TITLE_TAIL_RE.search(word):
                 continue
-        start = m.end()
+        start = last - m.start()    # just after the blank
+        break
     # Nor across a line: the bullet above ('- … 방안 논의') says nothing of the person — unless
     # the name opens its line under a line that only names an organization (a table's cells:
     # '소진공 금융지원실' ⏎ '양숙경 실장').
@@ -389,8 +398,10 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     """'한국 정보통신부 인터넷정책과의' → '한국 정보통신부 인터넷정책과';
     'PECC(…)에서 … 활약하는 호주의' → 'PECC(…)'; '호주의' → None."""
     located = None
-    for located in lex.LOCATIVE_ORG_RE.finditer(description):
-        pass
+    # Plain tests before the patterns: most descriptions hold no locative, bracket, tag or genitive.
+    if lex.semantic["people"]["name"]["locative"] in description:
+        for located in lex.LOCATIVE_ORG_RE.finditer(description):
+            pass
     # 'INADEM에서 근무하는', 'PECC에서 … 활약하는': where someone works; '정부대전청사에서 |이명구
     # 청장 주재로' is where the meeting was, said right before the name.
     if located and description[located.end():].strip():
@@ -404,8 +415,14 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     rest = description
     if lead and lead.group("particle") and lex.SUBJECT_PARTICLE_RE.match(lead.group("particle")):
         rest = description[lead.end():]
-    rest = lex.TITLE_COPULA_RE.sub("", after_unopened(lex.BRACKET_TAG_RE.sub("", rest)))
-    rest = collapse(lex.GENITIVE_RE.sub("", rest)).strip(" ,")
+    if "[" in rest:
+        rest = lex.BRACKET_TAG_RE.sub("", rest)
+    rest = after_unopened(rest)
+    if rest.rstrip().endswith(lex.semantic["people"]["name"]["copula"]):
+        rest = lex.TITLE_COPULA_RE.sub("", rest)
+    if lex.semantic["people"]["name"]["genitive"] in rest:
+        rest = lex.GENITIVE_RE.sub("", rest)
+    rest = collapse(rest).strip(" ,")
     rest = organization_tail(rest, lex)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
@@ -416,10 +433,14 @@ def organization_tail(value: str, lex: Lexicon) -> str | None:
     """The words of an organization that close a description: '… 원하시면 중소벤처기업부
     창업정책총괄과' → '중소벤처기업부 창업정책총괄과'; '질병관리청 중앙방역대책본부(본부장 :' →
     '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None."""
-    value = lex.UNCLOSED_BRACKET_RE.sub("", value)
-    words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
+    if "(" in value or ")" in value:
+        value = lex.UNCLOSED_BRACKET_RE.sub("", value)
+        words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
+    else:
+        words = value.split()   # no bracket: the words are what split() gives, without the pattern
     k = len(words)
-    while k > 0 and is_organization_word(lex.AFFILIATION_BRACKETS_RE.sub("", words[k - 1]), lex):
+    while k > 0 and is_organization_word(lex.AFFILIATION_BRACKETS_RE.sub("", words[k - 1])
+                                         if "(" in words[k - 1] else words[k - 1], lex):
         k -= 1
     return " ".join(words[k:]) or None
 
@@ -442,6 +463,8 @@ ROLE_RULES = (
 def after_unopened(value: str) -> str:
     """'약 20,000㎡) 국토교통부 도로정책과' → ' 국토교통부 도로정책과': text after a bracket that
     closes something opened before the description began."""
+    if ")" not in value and "]" not in value:
+        return value            # nothing closes: no character-by-character walk
     depth, cut = 0, 0
     for i, ch in enumerate(value):
         if ch in "([":
@@ -500,10 +523,55 @@ def joined_mentions(word: tuple[int, int, str], title: str, end: int, lex: Lexic
         at += len(name) + len(joiner)
 
 
-def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
+def matches_at(pattern: re.Pattern[str], text: str, lo: int, end: int, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What pattern.finditer(text, lo, end) finds when a match can only start at one of
+    `starts` (sorted): the pattern is tried there, not at every character."""
+    resume = lo
+    for i in range(bisect_left(starts, lo), bisect_left(starts, end)):
+        if starts[i] >= resume:
+            m = pattern.match(text, starts[i], end)
+            if m is not None:
+                resume = m.end()    # finditer goes on after a match, which may cover later starts
+                yield m
+
+
+class Starts(NamedTuple):
+    """Where the stage's costlier patterns can start a match, found once per document by two
+    scans of the text written backwards (lexicon TITLE_WORD_REVERSED_RE and
+    BRACKET_WORDS_REVERSED_RE): each pattern is then tried at those offsets only."""
+    mention: list[int]      # PERSON_MENTION_RE: the blank before a word holding a title
+    head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to '('
+    paren: list[int]        # PERSON_PAREN_RE: a Hangul word of 2-4 syllables glued to '('
+    item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before '(', a label before them
+    backwards: str          # the text written backwards, for clause_start
+
+
+def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> Starts:
+    """The starts in text[lo:hi], where the bullets are (a release's header and its contact rows
+    are not scanned: a third of a korea.kr record). A pattern tried at a start checks the words
+    around it in the whole text, so a word cut at `lo` gives no start it would not give."""
+    backwards, last = text[::-1], len(text) - 1
+    scope = (len(text) - (len(text) if hi is None else hi), len(text) - lo)
+    mention = {last - m.start("blank") for m in lex.TITLE_WORD_REVERSED_RE.finditer(backwards, *scope)}
+    head: list[int] = []
+    paren: list[int] = []
+    item: list[int] = []
+    for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
+        bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
+        if 2 <= word <= 30:
+            head.append(bracket - word)
+        if hangul >= 2:
+            item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
+            if hangul <= 4:
+                paren.append(bracket - hangul)
+    # Found back to front: reversed, each list runs in the text's order.
+    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], backwards)
+
+
+def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
     lo = content_start(text, node)
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
-    for m in lex.PERSON_MENTION_RE.finditer(text, lo, node.span.end):
+    for m in matches_at(lex.PERSON_MENTION_RE, text, lo, node.span.end, blanks):
         glued = m.group("glued")
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
@@ -511,7 +579,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon) -> Iterator[Mention]:
         written = text[at:m.end("title")]
         start = max(lo, at - NAME_WINDOW)
         # The words before the title, read once for every way a name is written.
-        words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
+        spans = [w.span() for w in lex.WORD_RE.finditer(text, start, at)]
+        words = [(a, b, text[a:b]) for a, b in spans]
         if glued and m.group("title") in ambiguous:
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
@@ -556,11 +625,11 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon) -> Person:
+def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backwards: str) -> Person:
     described = mention.start if mention.described is None else mention.described
-    start = clause_start(text, node, described, lex)
+    start = clause_start(text, node, described, lex, backwards)
     description = text[start:described]
-    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY & set(description) else None
+    quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY_RE.search(description) else None
     affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
         or parse_affiliation(description, lex)
     title = mention.title
@@ -647,12 +716,23 @@ class Registry:
         return self.by_name.get(mention.name) or self.by_word.get((mention.name, mention.title))
 
 
-def from_body(doc: Document, lex: Lexicon) -> list[Person]:
+def nodes_holding(nodes: list[Node], offsets: list[int]) -> list[Node]:
+    """The nodes, in their order, whose span holds one of the sorted `offsets`: a bisect per
+    offset over the spans' starts (spans do not overlap), not one per node."""
+    if not offsets:
+        return []
+    starts = sorted(node.span.start for node in nodes)
+    held = {starts[i] for i in (bisect_right(starts, at) - 1 for at in offsets) if i >= 0}
+    return [node for node in nodes if node.span.start in held and has_offset(offsets, node.span.start, node.span.end)]
+
+
+def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) -> list[Person]:
+    """The people named before a title in the body's bullets, then the appendix pages' (`nodes`,
+    in that order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
     seen = Registry()
-    # The body, then the appendix pages: a 참고/붙임 page lists attendees as 'NAME 기관 직함'.
-    trees = [doc.sections] + [appendix["sections"] for appendix in doc.appendices]
-    for node in (node for tree in trees for node in walk(tree)):
-        for mention in mentions_in(doc.text, node, lex):
+    blanks = starts.mention
+    for node in nodes_holding(nodes, blanks):
+        for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
@@ -666,7 +746,8 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
                     if body and lex.ORG_WORD_RE.search(body) and not any(ch.isdigit() for ch in body):
                         earlier.affiliation = body
                         earlier.country = earlier.country or country_in(body, lex)
-                before = role_before(doc.text[clause_start(doc.text, node, mention.start, lex):mention.start], lex)
+                clause = clause_start(doc.text, node, mention.start, lex, starts.backwards)
+                before = role_before(doc.text[clause:mention.start], lex)
                 if before is not None:      # '특히, 발표를 맡은 … 손용원 소방교는': said of this one
                     earlier.stated = True
                     if before not in earlier.roles:
@@ -677,7 +758,7 @@ def from_body(doc: Document, lex: Lexicon) -> list[Person]:
             elif not mention.short:
                 if is_common_noun(mention, doc.text, lex):
                     continue
-                person = parse_person(doc.text, node, mention, lex)
+                person = parse_person(doc.text, node, mention, lex, starts.backwards)
                 # An affiliation written between the name and the title vouches for it too.
                 if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
                     seen.add(person)
@@ -780,7 +861,7 @@ def issuer_aliases() -> dict[str, str]:
 def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Contacts (role contact) and organization heads (role head) are people too."""
     found: list[tuple[dict[str, Any], str, str | None]] = []
-    starts = [line.start for line in doc.lines]
+    starts: list[int] = []      # of the lines, made when a contact's row is read
     for contact in doc.contacts:
         if contact.get("name") and is_contact_person(contact, lex):
             # The person's own row: its team ('국제협력정보화팀'), else its department; the 국/실
@@ -788,6 +869,7 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             team = contact.get("team")
             department = (team if team and len(team) >= MIN_TEAM_CHARS else None) or contact.get("department")
             if not department and contact.get("span"):
+                starts = starts or [line.start for line in doc.lines]
                 department = row_department(doc, bisect_right(starts, contact["span"][0]) - 1, lex)
             if not contact.get("title") and contact.get("span"):
                 contact = {**contact, "title": row_title(doc.text, contact["span"][0], lex)}
@@ -839,8 +921,15 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
     known = {p.name: p for p in people}
     role = None
+    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
     for line in body_lines(doc):
-        role, entries = read_program_line(doc.text, line.content.start, line.content.end, lex, role)
+        start, end = line.content.start, line.content.end
+        # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :')
+        # or goes on under the role above: any other line is passed over after one anchored match.
+        if role is None and not (marks and has_offset(marks, start, end)) \
+                and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end):
+            continue
+        role, entries = read_program_line(doc.text, start, end, lex, role)
         for e in entries:
             if e.speaker is None or e.speaker_span is None:
                 continue
@@ -875,12 +964,13 @@ def marked_foreign_name(text: str, start: int, last: str, lex: Lexicon) -> tuple
     return text.index(words[0], mark), " ".join(words + [last])
 
 
-def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
+                     starts: Starts) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
-    for node in bracketed:
-        for m in lex.PERSON_PAREN_RE.finditer(doc.text, node.span.start, node.span.end):
+    for node in nodes_holding(nodes, starts.paren):
+        for m in matches_at(lex.PERSON_PAREN_RE, doc.text, node.span.start, node.span.end, starts.paren):
             name, start = m.group("name"), m.start("name")
             marked = marked_foreign_name(doc.text, start, name, lex)
             if marked is not None:
@@ -903,7 +993,7 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], brackete
                                  (start, m.end("name"))))
 
 
-def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
     """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
     each a description, a title, a name and a two-digit age; the description since the list's
     separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
@@ -912,7 +1002,7 @@ def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], bracketed:
     descriptions: list[tuple[int, int]] = []
     if not lex.AGE_BRACKET_RE.search(doc.text):
         return                  # no age in brackets: a cheap search skips the costly pattern
-    for node in bracketed:
+    for node in (node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0):
         ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
         if not ages:
             continue
@@ -952,13 +1042,14 @@ def closes_list_item(text: str, end: int) -> bool:
     return rest.startswith((",", "등"))
 
 
-def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
+                           starts: Starts) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
-    for node in bracketed:
-        items = [m for m in lex.PERSON_ORG_ITEM_RE.finditer(doc.text, node.span.start, node.span.end)
+    for node in nodes_holding(nodes, starts.item):
+        items = [m for m in matches_at(lex.PERSON_ORG_ITEM_RE, doc.text, node.span.start, node.span.end, starts.item)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
                  and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
@@ -972,12 +1063,13 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], br
                                  [], (m.start("name"), m.end("name"))))
 
 
-def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bracketed: list[Node]) -> None:
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
+                   starts: Starts) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
-    for node in bracketed:
-        for m in lex.ORG_HEAD_PERSON_RE.finditer(doc.text, node.span.start, node.span.end):
+    for node in nodes_holding(nodes, starts.head):
+        for m in matches_at(lex.ORG_HEAD_PERSON_RE, doc.text, node.span.start, node.span.end, starts.head):
             if m.group("after_name"):
                 named_after(m, lex, people, known)
                 continue
@@ -1019,11 +1111,29 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
                          (m.start("after_name"), m.end("after_name"))))
 
 
+def has_offset(offsets: list[int], start: int, end: int) -> bool:
+    """One of the sorted `offsets` lies in [start, end)."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'A 교수를 좌장으로 B 명예교수, C 교수 등 전문가들이 참여하여 … 논의': A moderates, B and C
     discuss (panelist, not the presenters a later '발표자들' would make them). When the sentence
     first names presentations of theirs ('B 교수, C 실장의 주제발표'), their roles stay."""
-    for phrase in lex.CHAIR_PHRASE_RE.finditer(doc.text):
+    if not people:
+        return
+    # Every chair phrase opens with a chair word ('좌장으로'): the pattern is tried where a plain
+    # find meets one, not through the whole text.
+    at = sorted(i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w))
+    for phrase in matches_at(lex.CHAIR_PHRASE_RE, doc.text, 0, len(doc.text), at):
         # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
         m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
         if m is None or m.end() != phrase.end():
@@ -1072,14 +1182,16 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    people = from_body(doc, lex)
-    # The bullets holding a bracket, found once: the three readers below need one.
     nodes = list(walk(doc.sections))
-    bracketed = [node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0]
-    from_org_heads(doc, lex, people, bracketed)
-    from_parentheses(doc, lex, people, bracketed)
-    from_aged_list(doc, lex, people, bracketed)
-    from_organization_list(doc, lex, people, bracketed)
+    every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
+    spans = [node.span for node in every] or [Span(0, 0)]
+    starts = find_starts(doc.text, lex, min(span.start for span in spans), max(span.end for span in spans))
+    people = from_body(doc, lex, starts, every)
+    # The readers of brackets visit the body's bullets that hold one of their starts.
+    from_org_heads(doc, lex, people, nodes, starts)
+    from_parentheses(doc, lex, people, nodes, starts)
+    from_aged_list(doc, lex, people, nodes)
+    from_organization_list(doc, lex, people, nodes, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
