@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from . import patterncache
+from . import datacache, patterncache
 
 DATA = resources.files("pipeline") / "data"
 
 
 def read_toml(name: str) -> dict[str, Any]:
-    with (DATA / name).open("rb") as fh:
-        return tomllib.load(fh)
+    """data/`name` parsed (from the on-disk cache of parsed data when its bytes are unchanged:
+    datacache.py); a new dict on every call."""
+    return datacache.read_toml(DATA / name, name)
 
 
 def thresholds(stage: str) -> dict[str, int]:
@@ -45,7 +45,7 @@ def alternation(words: list[str] | tuple[str, ...], spaced: bool = False) -> str
     Words of one length keep a fixed order (two of them never match at the same place), so
     the source is the same in every process: compiled patterns are cached by their source.
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    ordered = sorted(sorted(set(words)), key=len, reverse=True)     # a stable sort: ties stay sorted
     if spaced:
         return "|".join(r"\s*".join(re.escape(ch) for ch in w if not ch.isspace()) for w in ordered)
     return "|".join(re.escape(w) for w in ordered)
@@ -546,6 +546,7 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)
     lex.patterns.keep_compiled()
+    datacache.shared().save()
     return lex
 
 

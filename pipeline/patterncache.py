@@ -122,20 +122,35 @@ class PatternCache:
                     return False
                 entries[(source, int(flags))] = form
             data = marshal.dumps((header(), entries))
-            import tempfile     # here: only the process that writes the file needs it
-            self.path.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except (OSError, ValueError, TypeError, AttributeError, RuntimeError, re.error):
-            return False          # an unwritable folder, or a `re` that works differently
+        except (ValueError, TypeError, AttributeError, RuntimeError, re.error):
+            return False          # a `re` that works differently
+        if not write_atomic(self.path, data):
+            return False
         self.entries = entries
         return True
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """`data` written to a temporary file beside `path`, then renamed onto it (two processes
+    writing at once leave one whole file); False if the folder cannot be written."""
+    import tempfile     # here: only a process that writes a cache needs it
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError:
+        return False
+    try:
+        os.fchmod(fd, 0o644)     # readable by all, as bytecode is (mkstemp makes 0600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        return False
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 @functools.cache

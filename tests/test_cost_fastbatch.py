@@ -196,3 +196,38 @@ def test_batch_adds_few_calls_per_input_beyond_the_parse(tmp_path):
     finally:
         folder.close()
     assert beyond <= 400
+
+
+# --- the cache of parsed data files -------------------------------------------------------------
+
+def test_parsed_data_comes_back_equal_and_fresh(tmp_path, monkeypatch):
+    from pipeline import datacache
+    path = tmp_path / "data.bin"
+    cache = datacache.DataCache(path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    raw = "[a]\nwords = ['보도자료', '해명자료']\nlimit = 3\nratio = 0.25\n".encode()
+    parsed = cache.value("x.toml", raw, datacache.parse_toml)
+    assert cache.save() and not cache.save()                  # written once, then nothing new
+    again = datacache.DataCache(path)
+    first = again.value("x.toml", raw, lambda data: pytest.fail("parsed again"))
+    assert first == parsed and list(first["a"]) == ["words", "limit", "ratio"]
+    first["a"]["words"].append("changed")                     # a caller's change stays its own
+    assert again.value("x.toml", raw, lambda data: pytest.fail("parsed again")) == parsed
+    edited = raw.replace(b"3", b"4")
+    assert again.value("x.toml", edited, datacache.parse_toml)["a"]["limit"] == 4
+
+
+def test_a_value_marshal_cannot_write_is_parsed_every_time(tmp_path):
+    from pipeline import datacache
+    cache = datacache.DataCache(tmp_path / "data.bin")
+    raw = b"day = 2004-07-15\n"
+    assert str(cache.value("d.toml", raw, datacache.parse_toml)["day"]) == "2004-07-15"
+    assert "d.toml" not in cache.entries
+
+
+def test_read_toml_gives_what_tomllib_gives():
+    import tomllib
+    from pipeline.lexicon import DATA, read_toml
+    for entry in DATA.iterdir():
+        if entry.name.endswith(".toml"):
+            assert read_toml(entry.name) == tomllib.loads(entry.read_text(encoding="utf-8")), entry.name
