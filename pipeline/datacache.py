@@ -62,13 +62,15 @@ class DataCache:
         value = parse(data)
         try:
             self.entries[name] = (digest, marshal.dumps(value))
-            self.changed = True
         except ValueError:          # a value marshal cannot write: parsed every time
-            pass
+            return value
+        self.changed = True
+        self.save()                 # at once: files are read at start-up and during the first parse
         return value
 
     def save(self) -> bool:
-        """Write the file if something was parsed anew and writing is allowed."""
+        """Write the file if something was parsed anew and writing is allowed (a new file is
+        parsed once per install, so this happens a dozen times, then never)."""
         if not self.changed or self.path is None or sys.dont_write_bytecode:
             return False
         self.changed = not write_atomic(self.path, marshal.dumps((header(), self.entries)))
@@ -85,11 +87,15 @@ def shared() -> DataCache:
     return DataCache(cache_path())
 
 
-def read_toml(path: Any, name: str) -> dict[str, Any]:
-    """data/`name` (at `path`, a file or an importlib.resources entry) parsed as TOML."""
+def read_parsed(path: Any, name: str, parse: Callable[[bytes], Any]) -> Any:
+    """data/`name` (at `path`, a file or an importlib.resources entry) as `parse` reads its bytes."""
     with path.open("rb") as fh:
         data = fh.read()
-    return shared().value(name, data, parse_toml)
+    return shared().value(name, data, parse)
+
+
+def read_toml(path: Any, name: str) -> dict[str, Any]:
+    return read_parsed(path, name, parse_toml)
 
 
 def parse_toml(data: bytes) -> dict[str, Any]:

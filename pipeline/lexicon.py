@@ -546,7 +546,6 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)
     lex.patterns.keep_compiled()
-    datacache.shared().save()
     return lex
 
 

@@ -207,7 +207,7 @@ def test_parsed_data_comes_back_equal_and_fresh(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     raw = "[a]\nwords = ['보도자료', '해명자료']\nlimit = 3\nratio = 0.25\n".encode()
     parsed = cache.value("x.toml", raw, datacache.parse_toml)
-    assert cache.save() and not cache.save()                  # written once, then nothing new
+    assert path.is_file() and not cache.save()               # written at once, then nothing new
     again = datacache.DataCache(path)
     first = again.value("x.toml", raw, lambda data: pytest.fail("parsed again"))
     assert first == parsed and list(first["a"]) == ["words", "limit", "ratio"]
