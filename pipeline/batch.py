@@ -473,6 +473,11 @@ def read_upto(fd: int, limit: int, first: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
+def digest(data: bytes | None) -> str | None:
+    """The SHA-256 the index records for an input (None when it could not be read)."""
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
 def can_skip(task: Task, sha: str, job: Job, out: OutDir) -> bool:
     """Same bytes, same pipeline version, and an outcome this run would repeat."""
     prev = task.previous
@@ -498,17 +503,19 @@ def convert(task: Task, job: Job, out: OutDir) -> dict[str, Any]:
         raise Unreadable(task.path, task.problem)
     if task.collides_with and not bookkeeping_file(task.path):   # before the try: the output belongs to the other input
         raise OutputCollision(task.path, task.collides_with)
-    sha = None
+    sha = data = None
     try:
         data = read_input(task, job.max_bytes)
-        sha = hashlib.sha256(data).hexdigest()
-        if can_skip(task, sha, job, out):
-            return skipped_record(task)
+        if task.previous is not None:              # only an input seen before can be skipped
+            sha = digest(data)
+            if can_skip(task, sha, job, out):
+                return skipped_record(task)
         if reason := bookkeeping_reason(data):     # a MANIFEST.tsv beside the releases
-            return {**base_record(task), "sha256": sha, "status": "skipped", "output": None,
+            return {**base_record(task), "sha256": digest(data), "status": "skipped", "output": None,
                     "title": None, "reason": reason}
         injected_fault(task.path)
         record = parse_bytes(data, printable_path(task.path), job.max_bytes)
+        sha = record["source"]["sha256"]           # the parse hashed the same bytes: not hashed twice
         non_release = match_non_release(record)
         if non_release and not job.keep_non_releases:
             raise NotAPressRelease(task.path, non_release)
@@ -520,10 +527,11 @@ def convert(task: Task, job: Job, out: OutDir) -> dict[str, Any]:
         if isinstance(exc.__cause__, MemoryError):
             exc = TooCostly(task.path, f"more than the worker's {job.memory_mb} MB of memory")
         out.remove(task.rel)
-        return error_record(task, exc, sha)
+        return error_record(task, exc, sha or digest(data))
     except MemoryError:
         out.remove(task.rel)
-        return error_record(task, TooCostly(task.path, f"more than the worker's {job.memory_mb} MB of memory"), sha)
+        return error_record(task, TooCostly(task.path, f"more than the worker's {job.memory_mb} MB of memory"),
+                            sha or digest(data))
     try:
         out.write(task.rel, document)
     except OSError as exc:

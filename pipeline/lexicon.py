@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from . import datacache, patterncache
+
 DATA = resources.files("pipeline") / "data"
 
 
 def read_toml(name: str) -> dict[str, Any]:
-    with (DATA / name).open("rb") as fh:
-        return tomllib.load(fh)
+    """data/`name` parsed (from the on-disk cache of parsed data when its bytes are unchanged:
+    datacache.py); a new dict on every call."""
+    return datacache.read_toml(DATA / name, name)
 
 
 def thresholds(stage: str) -> dict[str, int]:
@@ -40,8 +42,10 @@ def alternation(words: list[str] | tuple[str, ...], spaced: bool = False) -> str
     """A regex alternation of `words`, escaped and longest first.
 
     With `spaced`, white space may stand between any two characters ("보 도 자 료").
+    Words of one length keep a fixed order (two of them never match at the same place), so
+    the source is the same in every process: compiled patterns are cached by their source.
     """
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = sorted(sorted(set(words)), key=len, reverse=True)     # a stable sort: ties stay sorted
     if spaced:
         return "|".join(r"\s*".join(re.escape(ch) for ch in w if not ch.isspace()) for w in ordered)
     return "|".join(re.escape(w) for w in ordered)
@@ -81,9 +85,10 @@ def deferred(source: str, flags: int = 0) -> PatternSource:
 class Patterns(Mapping[str, re.Pattern[str]]):
     """The lexicon's patterns by name, each compiled the first time it is asked for.
 
-    Compiling is four fifths of building the lexicon (~80 ms of CPU for 211 patterns: every
+    Compiling is four fifths of building the lexicon (~100 ms of CPU for 270 patterns: every
     class of Hangul syllables costs ~0.7 ms to compile), and a process that parses one release
-    uses about two thirds of the patterns (136 of 211 for the seed text). A compiled pattern is
+    uses about two thirds of the patterns. Where the on-disk cache of compiled patterns exists
+    (patterncache.py) a pattern is made from it in microseconds instead. A compiled pattern is
     kept as an attribute of the lexicon, so that lex.PHONE_RE costs a plain attribute read from
     the second use on."""
 
@@ -103,9 +108,18 @@ class Patterns(Mapping[str, re.Pattern[str]]):
         if pattern is None:
             found = self._sources[name]
             if not isinstance(found, re.Pattern):
-                found = re.compile(found.source, found.flags)
+                found = patterncache.shared().compile(found.source, found.flags)
             pattern = self._lex.__dict__[name] = found
         return pattern
+
+    def keep_compiled(self) -> None:
+        """Write the compiled form of every pattern to the on-disk cache (patterncache.py) when
+        it lacks one: once per install and interpreter, so that later processes make
+        patterns from it instead of compiling them."""
+        cache = patterncache.shared()
+        keys = [(s.source, int(s.flags)) for s in self._sources.values() if isinstance(s, PatternSource)]
+        if cache.missing(keys) and cache.writable():
+            cache.rebuild(keys)
 
     def __getitem__(self, name: str) -> re.Pattern[str]:
         return self.compile(name)
@@ -559,6 +573,7 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_segment_patterns(lex))
     lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)
+    lex.patterns.keep_compiled()
     return lex
 
 
