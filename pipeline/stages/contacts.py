@@ -16,6 +16,7 @@ from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon, thresholds
+from ..phones import email_lines, phone_lines
 from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
 K = BlockKind
@@ -608,35 +609,13 @@ def from_helplines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, 
     return out
 
 
-def has_phone_or_email(line: Line, lex: Lexicon) -> bool:
-    return bool(line.text) and bool(lex.PHONE_RE.search(line.text) or "@" in line.text and lex.EMAIL_RE.search(line.text))
-
-
 RULES = (("cells", from_cells), ("table", from_tables), ("inquiry", from_inquiry_lines),
          ("helpline", from_helplines))
 
 
-def phone_lines(doc: Document, lex: Lexicon) -> set[int]:
-    """The indices of the lines holding a phone or an e-mail (has_phone_or_email). Instead of a
-    search on each line, two scans of the whole text for a phone's tail (PHONE_TAIL_*_RE, fast:
-    they open with a literal) and a find for each '@'; only the lines these touch are tested on
-    their own. A line's own phone or e-mail is never missed: its tail or '@' is found, or a
-    match running into its line from the line above."""
-    text, starts = doc.text, [line.start for line in doc.lines]
-    touched: set[int] = set()
-    for pattern in (lex.PHONE_TAIL_DASH_RE, lex.PHONE_TAIL_DOT_RE):
-        for m in pattern.finditer(text):
-            touched.update(range(bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1)))
-    at = text.find("@")
-    while at >= 0:
-        touched.add(bisect_right(starts, at) - 1)
-        at = text.find("@", at + 1)
-    return {i for i in touched if i >= 0 and has_phone_or_email(doc.lines[i], lex)}
-
-
 def context(doc: Document, lex: Lexicon) -> Context:
     issuer = (doc.release.get("issuer") or {}).get("name")
-    phones = phone_lines(doc, lex)
+    phones = phone_lines(doc, lex) | email_lines(doc, lex)
     found = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.index in phones] \
         if phones else []
     cell_contacts = from_cell_tables(doc, lex, issuer, phones)
