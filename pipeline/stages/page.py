@@ -318,7 +318,7 @@ def title_board(root: Any, lex: Lexicon) -> str | None:
     ('알림마당>담양뉴스>보도자료 > 상세'): its last crumb holding a board word (data/labels.toml
     [page] board_words), when the page's own heading was not read as the board."""
     title = root.find(".//title")
-    text = title.text_content() if title is not None else ""
+    text = "".join(title.itertext()) if title is not None else ""
     for separator in lex.html["breadcrumb"]["separators"]:
         text = text.replace(separator, "\n")
     words = lex.labels["page"]["board_words"]
@@ -327,10 +327,19 @@ def title_board(root: Any, lex: Lexicon) -> str | None:
     return boards[-1] if boards else None
 
 
+def markup_tree(doc: Document) -> Any:
+    """The HTML page's tree as render parsed it (doc.markup); parsed here only when render left
+    none (markup without any element, or a document that did not pass through render)."""
+    if doc.source.format not in HTML_FORMATS:
+        return None
+    if doc.markup is not None:
+        return doc.markup
+    return parse_html(OVERSIZED_TAG_RE.sub(r"<\g<name>>", doc.decoded))[0]
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     page = from_front_matter(doc, from_board(doc, lex), lex)
-    html = doc.source.format in HTML_FORMATS
-    root = parse_html(OVERSIZED_TAG_RE.sub(r"<\g<name>>", doc.decoded))[0] if html else None
+    root = markup_tree(doc)
     if root is None:
         doc.page = page
         return
