@@ -419,9 +419,11 @@ def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexico
 
 
 def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
-              roles: dict[int, str] | None = None) -> list[Token]:
+              roles: dict[int, str] | None = None, phones: set[int] | None = None) -> list[Token]:
     """The organization units in the cells before a row's first role cell: '국가수사본부 수사국 /
-    반부패‧공공범죄수사과' → two units, the last the department."""
+    반부패‧공공범죄수사과' → two units, the last the department. `phones`, when given, holds the
+    indices of the lines with a phone (phone_lines): a layout table's one cell may hold the
+    whole release, and PHONE_RE on each of its lines cost more than the rest of the stage."""
     units = []
     suffixes = unit_suffixes(lex) + tuple(lex.titles["organization_suffixes"])
     for cell in row:
@@ -431,7 +433,8 @@ def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
         if is_label_cell(lines, lex):
             continue
         units += [Token("unit", collapse(l.text), l.content) for l in lines
-                  if without_spaces(l.text).endswith(suffixes) and not lex.PHONE_RE.search(l.text)]
+                  if without_spaces(l.text).endswith(suffixes)
+                  and not (l.index in phones if phones is not None else lex.PHONE_RE.search(l.text))]
     return units
 
 
@@ -470,11 +473,14 @@ def contact_tables(doc: Document, phones: set[int]) -> dict[int, list[Any]]:
     return tables
 
 
-def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: set[int]) -> list[dict[str, Any]]:
+def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: set[int],
+                     with_phone: set[int] | None = None) -> list[dict[str, Any]]:
     """Contact tables read by their cells: '담당 부서 | 국가수사본부 수사국 / 반부패‧공공범죄수사과
     | 책임자 | 총경 | 안찬수 | (02-3150-2626)' then '담당자 | 경정 | 최연석 | (02-3150-2306)'; each
     person gets the units of their row, or of the row above when the unit cell spans both. Each
-    contact carries its table's number in `_table` (dropped before output)."""
+    contact carries its table's number in `_table` (dropped before output). `phones`: the
+    lines with a phone or an e-mail; `with_phone`: those with a phone (phone_lines)."""
+    with_phone = phone_lines(doc, lex) if with_phone is None else with_phone
     out = []
     for table, cells in sorted(contact_tables(doc, phones).items()):
         titled = not any(role_of_cell(cell_lines(doc, c), lex) for c in cells)
@@ -484,17 +490,13 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
         roles: dict[int, str] = {}
         found = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled, roles) or units
+            units = row_units(doc, row, lex, titled, roles, with_phone) or units
             found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
-        if any(c["phone"] for c in found) or not has_phone(doc, cells, lex):
+        if any(c["phone"] for c in found) or not any(i in with_phone for c in cells for i in range(c.first, c.last)):
             out.extend({**c, "_table": table} for c in found)
     return out
-
-
-def has_phone(doc: Document, cells: list[Any], lex: Lexicon) -> bool:
-    return any(lex.PHONE_RE.search(l.text) for c in cells for l in cell_lines(doc, c))
 
 
 # --- rules -----------------------------------------------------------------------------
@@ -615,10 +617,11 @@ RULES = (("cells", from_cells), ("table", from_tables), ("inquiry", from_inquiry
 
 def context(doc: Document, lex: Lexicon) -> Context:
     issuer = (doc.release.get("issuer") or {}).get("name")
-    phones = phone_lines(doc, lex) | email_lines(doc, lex)
+    with_phone = phone_lines(doc, lex)
+    phones = with_phone | email_lines(doc, lex)
     found = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.index in phones] \
         if phones else []
-    cell_contacts = from_cell_tables(doc, lex, issuer, phones)
+    cell_contacts = from_cell_tables(doc, lex, issuer, phones, with_phone)
     tables = {c["_table"] for c in cell_contacts}
     covered = {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)} if tables else set()
     lines = [line for line in found if line.index not in covered]
