@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
@@ -272,7 +274,7 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
-    for line in [l for l in doc.lines_of(K.BODY) if l.text][:SUBJECT_LINES]:
+    for line in islice(body_lines(doc), SUBJECT_LINES):
         # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
         rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
         m = lex.LEAD_ISSUER_RE.match(rest)
@@ -288,10 +290,17 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     return headed_subject(lines, lex)
 
 
+def body_lines(doc: Document) -> Iterator[Line]:
+    """The body's lines that are not blank, in order, made as they are asked for: the lead
+    rules read the first few of a body that may run to hundreds."""
+    return (doc.lines[i] for b in doc.blocks if b.kind == K.BODY for i in range(b.first, b.last) if doc.lines[i].text)
+
+
 def lead_lines(doc: Document, lex: Lexicon) -> list[Line]:
     """The body's first LEAD_LINES lines, past short headline lines that open it (a subtitle
-    left in the body, '관광·MICE 전문가들 1박2일 강진 매력 체험', is no lead)."""
-    lines = [l for l in doc.lines_of(K.BODY) if l.text]
+    left in the body, '관광·MICE 전문가들 1박2일 강진 매력 체험', is no lead). (At most
+    LEAD_LINES are skipped, so the first 2 × LEAD_LINES + 1 lines decide.)"""
+    lines = list(islice(body_lines(doc), 2 * LEAD_LINES + 1))
     skip = 0
     while skip < min(LEAD_LINES, len(lines) - 1) and is_headline_line(lines[skip], lex):
         skip += 1
