@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import pipeline
 from pipeline.document import BlockKind, Document
@@ -14,6 +17,7 @@ from pipeline.lexicon import load_lexicon
 from pipeline.phones import email_lines, phone_lines
 from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import contacts, page, release
+from pipeline.text import domestic_number
 
 from .complexity import operations
 from .conftest import SAMPLES, sample_cases
@@ -201,3 +205,39 @@ def test_contacts_stage_runs_its_line_rules_only_on_phone_lines(monkeypatch):
         pipeline.parse_bytes(("보도자료\n문의: 홍보팀 김가람 (02-2100-1234)\n" + body).encode("utf-8"), "cost.txt")
         return calls["n"]
     assert tokenized(500) == tokenized(5) > 0
+
+
+# --- phones: the domestic fast path reads what phonenumbers.parse reads --------------------
+
+PHONE_SHAPES = ["02)3787-0433", "(044)201-3333", "044.201.3333", "3771-5035", "1588-1234", "010-1234-5678",
+                "02-2100-1234", "070-1234-5678", "080-123-4567", "031 123 4567", "(02) 3150-2626",
+                "0505-123-4567", "12-3456", "001-234-5678", "081-234-5678", "02)3787-0433)", "(((02))3787-0433"]
+
+
+def parsed(raw: str):
+    try:
+        return phonenumbers.parse(raw, "KR")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+@pytest.mark.parametrize("raw", PHONE_SHAPES)
+def test_domestic_number_is_what_phonenumbers_parses(raw):
+    fast = domestic_number(raw)
+    assert fast is None or fast == parsed(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789()-. )", min_size=1, max_size=20))
+def test_domestic_number_agrees_with_phonenumbers_on_any_shape(raw):
+    fast = domestic_number(raw)
+    assert fast is None or fast == parsed(raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["0", ""]), st.integers(1, 99), st.integers(100, 9999), st.integers(0, 9999),
+       st.sampled_from(["-", ")", ".", " ", ") ", " - "]), st.sampled_from(["-", ".", " "]))
+def test_domestic_number_agrees_on_korean_number_shapes(zero, area, middle, last, sep1, sep2):
+    raw = f"{zero}{area}{sep1}{middle}{sep2}{last:04d}"
+    fast = domestic_number(raw)
+    assert fast is None or fast == parsed(raw)
