@@ -226,9 +226,11 @@ def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str
     title = None
     name = compact
     # A title at the end is tried at every start, since a scan from the left can eat its first
-    # letters ('구정대사무관' holds 대사 before 사무관).
+    # letters ('구정대사무관' holds 대사 before 사무관); a value that holds no title at all (one
+    # search) needs none of those tries.
     ends = (title_re.fullmatch(compact, i) for i in range(1, len(compact)))
-    for m in [*title_re.finditer(compact), *(m for m in ends if m)]:
+    found = [*title_re.finditer(compact), *(m for m in ends if m)] if title_re.search(compact) else []
+    for m in found:
         if m.start() == 0 or m.end() == len(compact):
             rest = compact[m.end():] if m.start() == 0 else compact[:m.start()]
             if is_whole_words(rest, words, at_end=m.start() == 0):
