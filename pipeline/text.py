@@ -262,7 +262,6 @@ _PHONE_CHARS_RE = re.compile(r"[\d\s()\-.+)]+")
 
 def template_cells(cells: Iterable[Any], names: Iterable[str]) -> list[Any]:
     """The cells whose template field name (HWPX/HWP `name`, e.g. 제목명; a numbered copy such
-    as 제목명1 too) is one of `names`, in document order. Cells without names (HTML, and most
-    cells of a word processor's tables, which may hold tens of thousands) are passed over first."""
+    as 제목명1 too) is one of `names`, in document order. Cells without names (HTML) never match."""
     wanted = set(names)
-    return [c for c in cells if (name := getattr(c, "name", None)) and name.rstrip("0123456789") in wanted]
+    return [c for c in cells if (getattr(c, "name", None) or "").rstrip("0123456789") in wanted]
