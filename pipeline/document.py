@@ -236,6 +236,9 @@ class Document:
     # alt text, which holds the original file name, e.g. a ministry's logo '…행안부_로고.jpg').
     pictures: list[tuple[int, str]] = field(default_factory=list)
     line_repairs: list[LineRepair] = field(default_factory=list)
+    # The parsed HTML page (an lxml element; None for other formats): page reads its <title>
+    # and logos from it instead of parsing the markup a second time.
+    markup: Any = None
     # normalize
     text: str = ""
     lines: list[Line] = field(default_factory=list)

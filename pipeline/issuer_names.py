@@ -51,8 +51,19 @@ def eras() -> tuple[Era, ...]:
     return tuple(found)
 
 
+@functools.cache
+def eras_by_name() -> dict[str, tuple[Era, ...]]:
+    """Each name, full or short, → the eras bearing it, in the table's order: a look-up where
+    every release's issuer scanned the whole table."""
+    index: dict[str, list[Era]] = {}
+    for era in eras():
+        for name in dict.fromkeys((era.name, *era.short)):
+            index.setdefault(name, []).append(era)
+    return {name: tuple(found) for name, found in index.items()}
+
+
 def eras_of(written: str) -> list[Era]:
-    return [e for e in eras() if written == e.name or written in e.short]
+    return list(eras_by_name().get(written, ()))
 
 
 def forward(era: Era, day: date | None) -> str | None:

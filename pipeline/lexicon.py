@@ -198,6 +198,22 @@ def _contact_label_re(words: list[str], spaced: bool = True) -> PatternSource:
     return deferred(rf"^(?P<label>{alternation(words, spaced=spaced)})(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*")
 
 
+def _contact_labels(L: dict[str, Any]) -> str:
+    """Every contact label, its kind the name of the group that matched, in the order the
+    contacts stage and segment both rank them ('<공동>', '문의', '담당부서', '책임자', '담당자',
+    '전화', 'E-mail', '팩스'), with the separator after it: one match serves segment's line test
+    and the contacts stage's tokens."""
+    return (rf"(?:[<〈\[(]\s*(?P<label_block>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"
+            rf"|(?:(?P<label_inquiry>{alternation(L['contact']['inquiry'], spaced=True)})"
+            rf"|(?P<label_department>{alternation(L['contact']['department'], spaced=True)})"
+            rf"|(?P<label_manager>{alternation(L['contact']['manager'], spaced=True)})"
+            rf"|(?P<label_staff>{alternation(L['contact']['staff'], spaced=True)})"
+            rf"|(?P<label_phone>{alternation(L['contact']['phone'], spaced=True)})"
+            rf"|(?P<label_email>{alternation(L['contact']['email'])})"
+            rf"|(?P<label_fax>{alternation(L['contact']['fax'], spaced=True)}))"
+            r"(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*)")
+
+
 def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
     """One pattern for a line-opening marker; the group name says the family."""
     parts = []
@@ -292,6 +308,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             r"(?:(?:(?<=\()0|(?<=0))\d{1,2}\)?\s*[-).]?\s*\d{3,4}\s*[-.]\s*\d{4}"
             r"|(?<=\d)\d{2,3}\s*[-.]\s*\d{4}))(?!\d)"
             rf"(?:\s*\(?\s*(?:{alternation(L['contact']['extension'])})\s*(?P<extension>\d{{1,5}})\s*\)?)?"),
+        # Every phone PHONE_RE reads ends in a separator and four digits ('-0433', '. 3333'): a
+        # scan for that tail skips ahead to a literal '-' or '.', where PHONE_RE (or one class
+        # '[-.]') tries every position of the text (0.01 ms on the seed's text against 0.09).
+        "PHONE_TAIL_DASH_RE": deferred(r"-\s*\d{4}"),
+        "PHONE_TAIL_DOT_RE": deferred(r"\.\s*\d{4}"),
         "PERSON_TITLE_RE": deferred(rf"(?P<title>{titles})"),
         "KOREAN_DATE_RE": deferred(
             rf"(?:(?P<year>\d{{4}})\s*{D['year']}\s*)?(?P<month>\d{{1,2}})\s*{D['month']}\s*(?P<day>\d{{1,2}})\s*{D['day']}"
@@ -340,20 +361,13 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "CONTACT_INQUIRY_LABEL_RE": _contact_label_re(L["contact"]["inquiry"]),
         "CONTACT_BLOCK_LABEL_RE": deferred(
             rf"^[<〈\[(]\s*(?P<label>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"),
-        # Every contact label in one pass, its kind the name of the group that matched, in the
-        # order the contacts stage and segment both rank them ('<공동>', '문의', '담당부서', '책임자',
-        # '담당자', '전화', 'E-mail', '팩스'): one match serves segment's line test and the
-        # contacts stage's tokens.
-        "CONTACT_LABEL_RE": deferred(
-            rf"^(?:[<〈\[(]\s*(?P<label_block>{alternation(L['contact']['block'])})\s*[>〉\])]\s*"
-            rf"|(?:(?P<label_inquiry>{alternation(L['contact']['inquiry'], spaced=True)})"
-            rf"|(?P<label_department>{alternation(L['contact']['department'], spaced=True)})"
-            rf"|(?P<label_manager>{alternation(L['contact']['manager'], spaced=True)})"
-            rf"|(?P<label_staff>{alternation(L['contact']['staff'], spaced=True)})"
-            rf"|(?P<label_phone>{alternation(L['contact']['phone'], spaced=True)})"
-            rf"|(?P<label_email>{alternation(L['contact']['email'])})"
-            rf"|(?P<label_fax>{alternation(L['contact']['fax'], spaced=True)}))"
-            r"(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*)"),
+        # Every contact label at a line's start (_contact_labels: one match, the group says its kind).
+        "CONTACT_LABEL_RE": deferred("^" + _contact_labels(L)),
+        # The same labels wherever a word starts: one scan of a contact line finds them all
+        # (the contacts stage tried CONTACT_LABEL_RE at each word of the line).
+        "CONTACT_LABEL_AT_WORD_RE": deferred(r"(?<!\S)" + _contact_labels(L)),
+        # Separators between a contact cell's values: brackets, commas, slashes, bars, '☎'.
+        "CONTACT_CHUNK_RE": deferred(r"[^()\[\]<>〈〉,/|☎\n]+"),
         "CONTACT_SENTENCE_RE": deferred(alternation(L["contact"]["sentence"])),
         "HELPLINE_CUE_RE": deferred(alternation(L["contact"]["helpline_cues"])),
         # 「미국 관세 품목분류 상담센터」(042-714-7538): the quoted name owns the number.

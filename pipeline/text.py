@@ -195,14 +195,34 @@ def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
     Extensions must be stripped before (phonenumbers rejects '… (내선 12)')."""
     if not _PHONE_CHARS_RE.fullmatch(raw):
         return None  # masks such as 02-2100-XXXX: phonenumbers would read letters as digits
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
+    number = domestic_number(raw) if region == "KR" else None
+    if number is None:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if not phonenumbers.is_valid_number(number):
+            return None
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return national, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def domestic_number(raw: str) -> phonenumbers.PhoneNumber | None:
+    """What phonenumbers.parse(raw, 'KR') returns for the shape nearly every release writes
+    ('02)3787-0433', '(044) 201-3333', '1588-1234': ASCII digits and separators, 8 to 11
+    digits), when it is a valid number, at a fraction of parse's cost (2 µs against 15): the
+    national number is the digits without the national prefix 0 (parse strips it whenever
+    what remains can be a number, as a valid one can). Anything else gives None, for parse to
+    read: a '+', digits other than ASCII, '00…' (the international prefix), '08…' (a carrier
+    code may follow the 0), an invalid number. tests/test_cost_fastheader.py compares the two
+    over generated numbers."""
+    if "+" in raw or not raw.isascii():
+        return None
+    digits = "".join(filter(str.isdigit, raw))
+    if not 8 <= len(digits) <= 11 or digits.startswith(("00", "08")):
+        return None
+    number = phonenumbers.PhoneNumber(country_code=82, national_number=int(digits[1:] if digits[0] == "0" else digits))
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:
@@ -216,9 +236,11 @@ def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str
     title = None
     name = compact
     # A title at the end is tried at every start, since a scan from the left can eat its first
-    # letters ('구정대사무관' holds 대사 before 사무관).
+    # letters ('구정대사무관' holds 대사 before 사무관); a value that holds no title at all (one
+    # search) needs none of those tries.
     ends = (title_re.fullmatch(compact, i) for i in range(1, len(compact)))
-    for m in [*title_re.finditer(compact), *(m for m in ends if m)]:
+    found = [*title_re.finditer(compact), *(m for m in ends if m)] if title_re.search(compact) else []
+    for m in found:
         if m.start() == 0 or m.end() == len(compact):
             rest = compact[m.end():] if m.start() == 0 else compact[:m.start()]
             if is_whole_words(rest, words, at_end=m.start() == 0):

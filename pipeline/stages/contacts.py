@@ -16,6 +16,7 @@ from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
 from ..lexicon import Lexicon, thresholds
+from ..phones import email_lines, phone_lines
 from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
 K = BlockKind
@@ -55,21 +56,15 @@ def tokens_of_line(line: Line, lex: Lexicon) -> list[Token]:
     out: list[Token] = []
     text, base = line.text, line.content.start
     value_from = 0
-    for at in word_starts(text):
-        if at < value_from:
-            continue
-        label = match_label(text[at:], lex)
-        if label:
-            kind, length = label
-            out.extend(type_values(text[value_from:at], base + value_from, lex))
-            out.append(Token(kind, text[at:at + length].strip(), Span(base + at, base + at + length)))
-            value_from = at + length
+    # One scan finds the labels at word starts (most words of a contact line are values): the
+    # same labels, in the same order, as CONTACT_LABEL_RE tried at each word after the last label.
+    for m in lex.CONTACT_LABEL_AT_WORD_RE.finditer(text):
+        at, end = m.span()
+        out.extend(type_values(text[value_from:at], base + value_from, lex))
+        out.append(Token(m.lastgroup or "", text[at:end].strip(), Span(base + at, base + end)))
+        value_from = end
     out.extend(type_values(text[value_from:], base + value_from, lex))
     return out
-
-
-def word_starts(text: str) -> list[int]:
-    return [i for i, ch in enumerate(text) if not ch.isspace() and (i == 0 or text[i - 1].isspace())]
 
 
 def match_label(text: str, lex: Lexicon) -> tuple[str, int] | None:
@@ -83,19 +78,27 @@ def type_values(text: str, pos: int, lex: Lexicon) -> list[Token]:
     """Values in one cell: e-mails and phones wherever they are, the rest is a unit or a person."""
     found: list[Token] = []
     taken: list[tuple[int, int]] = []
-    for m in lex.EMAIL_RE.finditer(text):
+    if not text or text.isspace():
+        return found
+    for m in lex.EMAIL_RE.finditer(text) if "@" in text else ():
         found.append(Token("email", m.group("email"), Span(pos + m.start("email"), pos + m.end("email"))))
         taken.append(m.span())
-    for m in lex.PHONE_RE.finditer(text):
+    for m in lex.PHONE_RE.finditer(text) if may_hold_phone(text) else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         found.append(Token("phone", m.group("phone"), Span(pos + m.start("phone"), pos + m.end("phone")),
                            m.group("extension")))
         taken.append(m.span())
-    rest = mask(text, taken)
-    for chunk_start, chunk in chunks(rest):
+    rest = mask(text, taken) if taken else text
+    for chunk_start, chunk in chunks(rest, lex):
         found.extend(type_words(chunk, pos + chunk_start, lex))
     return sorted(found, key=lambda t: t.span.start)
+
+
+def may_hold_phone(text: str) -> bool:
+    """Every phone PHONE_RE reads holds a '-' or a '.' before its last four digits: a text with
+    neither holds none, and two literal tests cost less than the pattern's scan."""
+    return "-" in text or "." in text
 
 
 def mask(text: str, taken: list[tuple[int, int]]) -> str:
@@ -105,17 +108,9 @@ def mask(text: str, taken: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def chunks(text: str) -> list[tuple[int, str]]:
+def chunks(text: str, lex: Lexicon) -> list[tuple[int, str]]:
     """Runs of text between brackets and separators: '김○○ ( )' → [(0, '김○○')]."""
-    out, start = [], None
-    for i, ch in enumerate(text + "\n"):
-        if ch in "()[]<>〈〉,/|☎\n":
-            if start is not None and text[start:i].strip():
-                out.append((start, text[start:i]))
-            start = None
-        elif start is None:
-            start = i
-    return out
+    return [(m.start(), m.group()) for m in lex.CONTACT_CHUNK_RE.finditer(text) if not m.group().isspace()]
 
 
 def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
@@ -424,9 +419,11 @@ def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexico
 
 
 def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
-              roles: dict[int, str] | None = None) -> list[Token]:
+              roles: dict[int, str] | None = None, phones: set[int] | None = None) -> list[Token]:
     """The organization units in the cells before a row's first role cell: '국가수사본부 수사국 /
-    반부패‧공공범죄수사과' → two units, the last the department."""
+    반부패‧공공범죄수사과' → two units, the last the department. `phones`, when given, holds the
+    indices of the lines with a phone (phone_lines): a layout table's one cell may hold the
+    whole release, and PHONE_RE on each of its lines cost more than the rest of the stage."""
     units = []
     suffixes = unit_suffixes(lex) + tuple(lex.titles["organization_suffixes"])
     for cell in row:
@@ -436,7 +433,8 @@ def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
         if is_label_cell(lines, lex):
             continue
         units += [Token("unit", collapse(l.text), l.content) for l in lines
-                  if without_spaces(l.text).endswith(suffixes) and not lex.PHONE_RE.search(l.text)]
+                  if without_spaces(l.text).endswith(suffixes)
+                  and not (l.index in phones if phones is not None else lex.PHONE_RE.search(l.text))]
     return units
 
 
@@ -475,11 +473,14 @@ def contact_tables(doc: Document, phones: set[int]) -> dict[int, list[Any]]:
     return tables
 
 
-def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: set[int]) -> list[dict[str, Any]]:
+def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: set[int],
+                     with_phone: set[int] | None = None) -> list[dict[str, Any]]:
     """Contact tables read by their cells: '담당 부서 | 국가수사본부 수사국 / 반부패‧공공범죄수사과
     | 책임자 | 총경 | 안찬수 | (02-3150-2626)' then '담당자 | 경정 | 최연석 | (02-3150-2306)'; each
     person gets the units of their row, or of the row above when the unit cell spans both. Each
-    contact carries its table's number in `_table` (dropped before output)."""
+    contact carries its table's number in `_table` (dropped before output). `phones`: the
+    lines with a phone or an e-mail; `with_phone`: those with a phone (phone_lines)."""
+    with_phone = phone_lines(doc, lex) if with_phone is None else with_phone
     out = []
     for table, cells in sorted(contact_tables(doc, phones).items()):
         titled = not any(role_of_cell(cell_lines(doc, c), lex) for c in cells)
@@ -489,17 +490,13 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
         roles: dict[int, str] = {}
         found = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled, roles) or units
+            units = row_units(doc, row, lex, titled, roles, with_phone) or units
             found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
-        if any(c["phone"] for c in found) or not has_phone(doc, cells, lex):
+        if any(c["phone"] for c in found) or not any(i in with_phone for c in cells for i in range(c.first, c.last)):
             out.extend({**c, "_table": table} for c in found)
     return out
-
-
-def has_phone(doc: Document, cells: list[Any], lex: Lexicon) -> bool:
-    return any(lex.PHONE_RE.search(l.text) for c in cells for l in cell_lines(doc, c))
 
 
 # --- rules -----------------------------------------------------------------------------
@@ -614,19 +611,17 @@ def from_helplines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, 
     return out
 
 
-def has_phone_or_email(line: Line, lex: Lexicon) -> bool:
-    return bool(line.text) and bool(lex.PHONE_RE.search(line.text) or "@" in line.text and lex.EMAIL_RE.search(line.text))
-
-
 RULES = (("cells", from_cells), ("table", from_tables), ("inquiry", from_inquiry_lines),
          ("helpline", from_helplines))
 
 
 def context(doc: Document, lex: Lexicon) -> Context:
     issuer = (doc.release.get("issuer") or {}).get("name")
-    phones = {line.index for line in doc.lines if has_phone_or_email(line, lex)}
-    found = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.index in phones]
-    cell_contacts = from_cell_tables(doc, lex, issuer, phones)
+    with_phone = phone_lines(doc, lex)
+    phones = with_phone | email_lines(doc, lex)
+    found = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.index in phones] \
+        if phones else []
+    cell_contacts = from_cell_tables(doc, lex, issuer, phones, with_phone)
     tables = {c["_table"] for c in cell_contacts}
     covered = {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)} if tables else set()
     lines = [line for line in found if line.index not in covered]

@@ -50,9 +50,14 @@ def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
     return f"{day_iso}T{hh:02d}:{mm:02d}:{(ss[0] if ss else 0):02d}{KST}"
 
 
-def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str]) -> tuple[re.Match[str], Line] | None:
-    """First line where `pattern` matches; a bare label line is joined to the next line."""
+def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str],
+                fielded: list[bool]) -> tuple[re.Match[str], Line] | None:
+    """First line where `pattern` matches; a bare label line is joined to the next line. Only
+    the lines holding a field's label word (`fielded`) are tried: the pattern and the bare
+    label both need one."""
     for i, line in enumerate(lines):
+        if not fielded[i]:
+            continue
         m = pattern.search(line.text)
         if m:
             return m, line
@@ -89,18 +94,27 @@ def parse_breadcrumbs(lines: list[Line], lex: Lexicon) -> list[str]:
     return crumbs
 
 
-def is_field_line(line: Line, lex: Lexicon) -> bool:
-    if not lex.PAGE_FIELD_WORD_RE.search(line.text):
+def has_field_word(line: Line, lex: Lexicon) -> bool:
+    """A label word of the board's fields (작성자, 작성일, 조회수 …) in the line: every field
+    pattern and the bare label need one, and most lines of a page hold none."""
+    return bool(lex.PAGE_FIELD_WORD_RE.search(line.text))
+
+
+def is_field_line(line: Line, lex: Lexicon, fielded: bool | None = None) -> bool:
+    """A line of the board's fields; `fielded`, when known, is has_field_word(line)."""
+    if not (has_field_word(line, lex) if fielded is None else fielded):
         return False        # each pattern below needs one of the board's labels
     return bool(lex.PAGE_LABEL_RE.match(line.text)) or any(
         p.search(line.text) for p in (lex.PAGE_AUTHOR_RE, lex.PAGE_POSTED_RE, lex.PAGE_VIEWS_RE))
 
 
-def is_board_title(line: Line, lex: Lexicon) -> bool:
-    """'보도자료' alone above the headline: the board's own name."""
-    return bool(line.text) and len(line.text) <= HEADLINE_MIN and not lex.HEADLINE_TAG_RE.match(line.text) \
-        and not is_field_line(line, lex) and not is_title_label(line, lex) \
-        and any(word in line.text for word in lex.labels["page"]["board_words"])
+def is_board_title(line: Line, lex: Lexicon, fielded: bool | None = None) -> bool:
+    """'보도자료' alone above the headline: the board's own name. (The board word, a plain
+    substring test, is asked first: most lines hold none.)"""
+    return bool(line.text) and len(line.text) <= HEADLINE_MIN \
+        and any(word in line.text for word in lex.labels["page"]["board_words"]) \
+        and not lex.HEADLINE_TAG_RE.match(line.text) \
+        and not is_field_line(line, lex, fielded) and not is_title_label(line, lex)
 
 
 def is_title_label(line: Line, lex: Lexicon) -> bool:
@@ -109,10 +123,10 @@ def is_title_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and not m.group("rest")
 
 
-def labelled_headline(header: list[Line], lex: Lexicon) -> Line | None:
+def labelled_headline(header: list[Line], lex: Lexicon, fielded: list[bool]) -> Line | None:
     """'제목' / '마을 도서관 개관': the value after a bare title label is the headline."""
     for k, line in enumerate(header[:-1]):
-        if is_title_label(line, lex) and not is_field_line(header[k + 1], lex):
+        if is_title_label(line, lex) and not is_field_line(header[k + 1], lex, fielded[k + 1]):
             return header[k + 1]
     return None
 
@@ -194,26 +208,30 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     page: dict[str, Any] = {"breadcrumbs": parse_breadcrumbs(crumbs, lex), "board": None, "headline": None,
                             "author": None, "posted_at": None, "views": None, "contact": contact}
     spans: dict[str, list[int]] = {}
-    labelled = labelled_headline(header, lex)
+    fielded = [has_field_word(l, lex) for l in header]      # asked of every line by several rules
+    labelled = labelled_headline(header, lex, fielded)
     # A line after a bare label ('작성자' / '홍보팀') is that label's value, never the board's name.
     values = {id(header[k + 1]) for k, l in enumerate(header[:-1])
-              if lex.PAGE_LABEL_RE.match(l.text) or is_title_label(l, lex)}
-    for line in header:
+              if fielded[k] and lex.PAGE_LABEL_RE.match(l.text) or is_title_label(l, lex)}
+    for k, line in enumerate(header):
         if page["headline"] is None and lex.HEADLINE_TAG_RE.match(line.text):
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
-        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex) and id(line) not in values:
+        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex, fielded[k]) \
+                and id(line) not in values:
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
     if labelled and page["headline"] is None:
         page["headline"], spans["headline"] = collapse(labelled.text), labelled.content.to_json()
     if page["headline"] is None:   # past the board's name, field labels and their values
-        titled = [l for l in header if has_hangul(l.text) and not is_field_line(l, lex) and id(l) not in values
-                  and l.content.to_json() != spans.get("board") and not lex.PAGE_CONTACT_LABEL_RE.match(l.text)
-                  and (len(l.text) > HEADLINE_MIN or not page["board"] and l is header[0])]
+        titled = next((l for k, l in enumerate(header)
+                       if (len(l.text) > HEADLINE_MIN or not page["board"] and k == 0) and id(l) not in values
+                       and has_hangul(l.text) and not is_field_line(l, lex, fielded[k])
+                       and l.content.to_json() != spans.get("board") and not lex.PAGE_CONTACT_LABEL_RE.match(l.text)),
+                      None)
         if titled:
-            page["headline"], spans["headline"] = collapse(titled[0].text), titled[0].content.to_json()
+            page["headline"], spans["headline"] = collapse(titled.text), titled.content.to_json()
     for key, pattern, group in (("author", lex.PAGE_AUTHOR_RE, "author"), ("posted_at", lex.PAGE_POSTED_RE, "date"),
                                 ("views", lex.PAGE_VIEWS_RE, "views")):
-        found = match_field(header, pattern, lex.PAGE_LABEL_RE)
+        found = match_field(header, pattern, lex.PAGE_LABEL_RE, fielded) if any(fielded) else None
         if not found:
             continue
         m, line = found
@@ -300,7 +318,7 @@ def title_board(root: Any, lex: Lexicon) -> str | None:
     ('알림마당>담양뉴스>보도자료 > 상세'): its last crumb holding a board word (data/labels.toml
     [page] board_words), when the page's own heading was not read as the board."""
     title = root.find(".//title")
-    text = title.text_content() if title is not None else ""
+    text = "".join(title.itertext()) if title is not None else ""
     for separator in lex.html["breadcrumb"]["separators"]:
         text = text.replace(separator, "\n")
     words = lex.labels["page"]["board_words"]
@@ -309,10 +327,19 @@ def title_board(root: Any, lex: Lexicon) -> str | None:
     return boards[-1] if boards else None
 
 
+def markup_tree(doc: Document) -> Any:
+    """The HTML page's tree as render parsed it (doc.markup); parsed here only when render left
+    none (markup without any element, or a document that did not pass through render)."""
+    if doc.source.format not in HTML_FORMATS:
+        return None
+    if doc.markup is not None:
+        return doc.markup
+    return parse_html(OVERSIZED_TAG_RE.sub(r"<\g<name>>", doc.decoded))[0]
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     page = from_front_matter(doc, from_board(doc, lex), lex)
-    html = doc.source.format in HTML_FORMATS
-    root = parse_html(OVERSIZED_TAG_RE.sub(r"<\g<name>>", doc.decoded))[0] if html else None
+    root = markup_tree(doc)
     if root is None:
         doc.page = page
         return

@@ -8,12 +8,16 @@ Example: '이 보도자료는 2004년 7월 15일(목) 조간부터 보도하여 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
+from ..phones import phone_lines
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 from .segment import is_organization_name, is_unlabelled_time, kind_word, masthead_fields
 
@@ -124,11 +128,16 @@ def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> t
     return None
 
 
+def contact_lines(doc: Document, lex: Lexicon) -> list[Line]:
+    """The contact blocks' lines, then the body's lines holding a phone (found by one scan)."""
+    phones = phone_lines(doc, lex)
+    return [l for l in doc.lines_of(K.CONTACT) if l.text] \
+        + ([l for l in doc.lines_of(K.BODY) if l.index in phones] if phones else [])
+
+
 def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """A known issuer in the contact table or a contact line ('문의: 기획재정부 …과 …')."""
-    lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
-    lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
-    for line in lines:
+    for line in contact_lines(doc, lex):
         m = lex.ISSUER_RE.search(line.text)
         if m:
             return m.group("issuer"), Span(line.content.start + m.start(), line.content.start + m.end())
@@ -164,10 +173,8 @@ def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span],
     names none. The name is the table's, as of its data ('기획재정부'); match_issuer gives the
     body of the release's date."""
     table = load_issuer_evidence()
-    lines = [l for l in doc.lines_of(K.CONTACT) if l.text]
-    lines += [l for l in doc.lines_of(K.BODY) if l.text and lex.PHONE_RE.search(l.text)]
     clues: list[tuple[str, Span, str]] = []
-    for line in lines:
+    for line in contact_lines(doc, lex):
         for m in lex.PHONE_RE.finditer(line.text):
             name = table.phone_prefix.get(phone_prefix(m.group("phone")) or "")
             if name:
@@ -267,7 +274,7 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
-    for line in [l for l in doc.lines_of(K.BODY) if l.text][:SUBJECT_LINES]:
+    for line in islice(body_lines(doc), SUBJECT_LINES):
         # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
         rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
         m = lex.LEAD_ISSUER_RE.match(rest)
@@ -283,10 +290,17 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     return headed_subject(lines, lex)
 
 
+def body_lines(doc: Document) -> Iterator[Line]:
+    """The body's lines that are not blank, in order, made as they are asked for: the lead
+    rules read the first few of a body that may run to hundreds."""
+    return (doc.lines[i] for b in doc.blocks if b.kind == K.BODY for i in range(b.first, b.last) if doc.lines[i].text)
+
+
 def lead_lines(doc: Document, lex: Lexicon) -> list[Line]:
     """The body's first LEAD_LINES lines, past short headline lines that open it (a subtitle
-    left in the body, '관광·MICE 전문가들 1박2일 강진 매력 체험', is no lead)."""
-    lines = [l for l in doc.lines_of(K.BODY) if l.text]
+    left in the body, '관광·MICE 전문가들 1박2일 강진 매력 체험', is no lead). (At most
+    LEAD_LINES are skipped, so the first 2 × LEAD_LINES + 1 lines decide.)"""
+    lines = list(islice(body_lines(doc), 2 * LEAD_LINES + 1))
     skip = 0
     while skip < min(LEAD_LINES, len(lines) - 1) and is_headline_line(lines[skip], lex):
         skip += 1
@@ -753,16 +767,28 @@ def parse_distribution(doc: Document, pieces: list[Piece], lex: Lexicon, default
 
 # --- attachments -----------------------------------------------------------------------
 
-def match_inline_attachments(line: Line, lex: Lexicon) -> list[tuple[str, str, int, int]]:
-    """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end)."""
-    return [(m.group("label"), m.group("text"), m.start("text"), m.end("text"))
-            for m in lex.INLINE_ATTACHMENT_RE.finditer(line.text)]
+def inline_attachments(doc: Document, lex: Lexicon) -> dict[int, list[tuple[str, str, int, int]]]:
+    """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end) by body line
+    index, offsets in the line. One scan of each body block (INLINE_ATTACHMENT_RE opens with a
+    literal '(', which `re` skips ahead to, and never crosses a line end), not a search on
+    every line."""
+    starts = [line.start for line in doc.lines]
+    found: dict[int, list[tuple[str, str, int, int]]] = {}
+    for block in doc.blocks_of(K.BODY):
+        for m in lex.INLINE_ATTACHMENT_RE.finditer(doc.text, block.span.start, block.span.end):
+            line = doc.lines[bisect_right(starts, m.start()) - 1]
+            at = line.content.start
+            found.setdefault(line.index, []).append(
+                (m.group("label"), m.group("text"), m.start("text") - at, m.end("text") - at))
+    return found
 
 
-def match_listing(line: Line, lex: Lexicon, open_listing: str | None) -> tuple[str, str, int, int] | None:
+def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
+                  firsts: str | None = None) -> tuple[str, str, int, int] | None:
     """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); a following '2. 참고자료 1부.'
-    continues an open listing as ('붙임 2', …)."""
-    m = lex.ATTACHMENT_LINE_RE.match(line.text)
+    continues an open listing as ('붙임 2', …). `firsts`, when given, holds the first letters
+    of the listing labels: a line opening with none of them is no listing's first line."""
+    m = lex.ATTACHMENT_LINE_RE.match(line.text) if firsts is None or line.text[:1] in firsts else None
     if m:
         label = without_spaces(m.group("label"))
         label = f"{label} {m.group('number')}" if m.group("number") else label
@@ -774,14 +800,26 @@ def match_listing(line: Line, lex: Lexicon, open_listing: str | None) -> tuple[s
 
 
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
+    Only three kinds of line can hold one, picked out before any pattern runs: a line opening
+    with a listing label's first letter or with a digit (a listing's next item), and a line the
+    scan for inline mentions found."""
     found: list[dict[str, Any]] = []
+    inline = inline_attachments(doc, lex)
+    firsts = "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+    body = [line for line in doc.lines_of(K.BODY) if line.text]
+    worth = [k for k, line in enumerate(body)
+             if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
     listing: str | None = None          # the label of the listing the previous line opened
-    for line in doc.lines_of(K.BODY):
-        if not line.text:
-            continue
-        item = match_listing(line, lex, listing)
+    previous = -1
+    for k in worth:
+        line = body[k]
+        if k != previous + 1:
+            listing = None              # the lines skipped between opened no listing
+        previous = k
+        item = match_listing(line, lex, listing, firsts)
         listing = item[0].split(" ")[0] if item else None
-        for label, text, start, end in ([item] if item else match_inline_attachments(line, lex)):
+        for label, text, start, end in ([item] if item else inline.get(line.index, ())):
             span = trimmed(doc.text, line.content.start + start, line.content.start + end)
             found.append({"label": label, "text": collapse(text), "span": span.to_json()})
     return found

@@ -569,6 +569,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
         canvas.end_line()
     doc.plain = "\n".join(canvas.lines)
     doc.line_hints, doc.cells = canvas.hints, canvas.cells
+    doc.markup = root
     if doc.source.format == "korea_kr_html" and root is not None:
         doc.front_matter = korea_kr_meta(root, lex)
 
