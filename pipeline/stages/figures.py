@@ -48,14 +48,16 @@ class Candidate:
 @dataclass
 class NumberReader:
     """State of the number grammar while reading one number left to right."""
-    total: Decimal = Decimal(0)       # closed 10⁴ groups
-    group: Decimal = Decimal(0)       # the open group, without its pending coefficient
-    pending: Decimal | None = None    # a coefficient waiting for 천/백/십 or a group end
+    # ints while every coefficient is a whole number (read_numerals); a Decimal coefficient
+    # ('3.5억') turns the sums into Decimals.
+    total: Decimal | int = 0          # closed 10⁴ groups
+    group: Decimal | int = 0          # the open group, without its pending coefficient
+    pending: Decimal | int | None = None    # a coefficient waiting for 천/백/십 or a group end
     small_cap: int = 10**4            # the next 천/백/십 must be below this
     large_cap: int = 10**16           # the next 만/억/조 must be below this
     scale: int = 1                    # the group the number ends in
 
-    def coefficient(self, value: Decimal) -> bool:
+    def coefficient(self, value: Decimal | int) -> bool:
         if self.pending is not None:
             return False                  # two coefficients in a row: '3이'
         self.pending = value
@@ -73,11 +75,11 @@ class NumberReader:
         if mult >= self.large_cap or not closed:
             return False                  # '만억', or '만' with nothing before it
         self.total += closed * mult
-        self.group, self.pending, self.small_cap = Decimal(0), None, 10**4
+        self.group, self.pending, self.small_cap = 0, None, 10**4
         self.large_cap = self.scale = mult
         return True
 
-    def value(self) -> tuple[Decimal, int]:
+    def value(self) -> tuple[Decimal | int, int]:
         rest = self.group + (self.pending or 0)
         return self.total + rest, (1 if rest else self.scale)
 
@@ -89,34 +91,47 @@ PLAIN_ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 ZERO = Decimal(0)
 
 
-def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
+def parse_number(number: str, lex: Lexicon) -> tuple[Decimal | int, int] | None:
     """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
     '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
     The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
-    if number.isdigit() or PLAIN_ARABIC_RE.fullmatch(number):     # '2004' needs no pattern
+    if number.isdecimal() and len(number) <= MAX_FIGURE_DIGITS:
+        # '2004', most numbers of a release: an int, ~4× cheaper to make than a Decimal and equal
+        # to it (under 10¹⁸ no Decimal rounding applies, in reading or in any product of a range).
+        return int(number), 1
+    if PLAIN_ARABIC_RE.fullmatch(number):     # '1,319', '3.5' need no walk either
         # One coefficient and nothing else: what NumberReader computes for it, without the
         # walk (ZERO + keeps its Decimal arithmetic, so the value is the same to the digit).
         return ZERO + (ZERO + Decimal(number.replace(",", ""))), 1
     return read_numerals(number, lex)
 
 
-def read_numerals(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
-    """parse_number by the grammar, numeral by numeral."""
+def read_numerals(number: str, lex: Lexicon, exact: bool = False) -> tuple[Decimal | int, int] | None:
+    """parse_number by the grammar, numeral by numeral.
+
+    Whole Arabic coefficients are read as ints (4× cheaper than Decimals). Under 10¹⁸ every sum
+    and product of the walk is below the final value, where Decimal arithmetic is exact too, so
+    the value is the same; a value past it (no figure value, but compared within a range) is
+    read again all in Decimals (`exact`), which round past 28 digits as they always did."""
     numerals = lex.semantic["units"]["numerals"]
-    reader = NumberReader()
+    reader = NumberReader(Decimal(0), Decimal(0)) if exact else NumberReader()
     for tok in lex.NUMERAL_TOKEN_RE.finditer(number):
         kind, word = tok.lastgroup, tok.group()
         if kind == "arabic":
-            ok = reader.coefficient(Decimal(word.replace(",", "")))
+            digits = word.replace(",", "")
+            ok = reader.coefficient(Decimal(digits) if exact or "." in digits else int(digits))
         elif kind == "digit":
-            ok = reader.coefficient(Decimal(numerals["digits"][word]))
+            ok = reader.coefficient(Decimal(numerals["digits"][word]) if exact else numerals["digits"][word])
         elif kind == "small":
             ok = reader.small(numerals["small"][word])
         else:
             ok = reader.large(numerals["large"][word])
         if not ok:
             return None
-    return reader.value()
+    value, scale = reader.value()
+    if not exact and value >= 10**MAX_FIGURE_DIGITS:
+        return read_numerals(number, lex, exact=True)
+    return value, scale
 
 
 def is_hangul_only(number: str) -> bool:
@@ -295,7 +310,9 @@ MAX_FIGURES = 5_000
 MAX_FIGURE_DIGITS = 18
 
 
-def plain(value: Decimal | None) -> int | float | None:
+def plain(value: Decimal | int | None) -> int | float | None:
+    if type(value) is int:      # parse_number's ints, and ranges' products of them
+        return value if -10**MAX_FIGURE_DIGITS < value < 10**MAX_FIGURE_DIGITS else None
     if value is None or (value.is_finite() and value and value.adjusted() >= MAX_FIGURE_DIGITS):
         return None
     return int(value) if value == value.to_integral() else float(value)
