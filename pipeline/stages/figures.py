@@ -318,28 +318,21 @@ def plain(value: Decimal | int | None) -> int | float | None:
     return int(value) if value == value.to_integral() else float(value)
 
 
-def to_json(cand: Candidate, text: str) -> dict[str, Any]:
-    kind = cand.kind or "count"
-    return {
-        "text": collapse(text[cand.start:cand.end]),
-        "value": plain(cand.value),
-        "value_max": plain(cand.value_max),
-        "unit": cand.unit,
-        "kind": kind,
-        "approximate": cand.approximate,
-        "equivalent_of": None,
-        "span": [cand.start, cand.end],
-    }
+def to_figure(cand: Candidate, text: str) -> Figure:
+    """The output value, made directly (not through a dict: every figure of the text makes one)."""
+    value_max = None if cand.value_max is None else plain(cand.value_max)
+    return Figure(collapse(text[cand.start:cand.end]), plain(cand.value), value_max, cand.unit,
+                  cand.kind or "count", cand.approximate, None, (cand.start, cand.end))
 
 
-def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> None:
+def mark_equivalents(figures: list[Figure], text: str, lex: Lexicon) -> None:
     """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before."""
     for i in range(1, len(figures)):
         prev, cur = figures[i - 1], figures[i]
-        if prev["kind"] != "money" or cur["kind"] != "money" or prev["unit"] == cur["unit"]:
+        if prev.kind != "money" or cur.kind != "money" or prev.unit == cur.unit:
             continue
-        if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev["span"][1], cur["span"][0]):
-            cur["equivalent_of"] = i - 1
+        if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev.span[1], cur.span[0]):
+            cur.equivalent_of = i - 1
 
 
 # --- the stage -----------------------------------------------------------------------------
@@ -347,17 +340,18 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    return figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+    found = figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+    return [figure.to_json() for figure in found]
 
 
 def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
-               limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
-    """figures_of over FIGURE_RE matches already found (the numbers of one node)."""
+               limit: int = MAX_FIGURES) -> list[Figure]:
+    """figures_of over FIGURE_RE matches already found (the numbers of one node), as Figures."""
     cands = scan(text, matches, doc, lex, limit)
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
-    figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)][:limit]
+    figures = [to_figure(c, text) for c in cands if is_figure(c, text, lex)][:limit]
     mark_equivalents(figures, text, lex)
     return figures
 
@@ -407,16 +401,16 @@ def run(doc: Document, lex: Lexicon) -> None:
         found = matches_by_node(doc.text, spans, lex)
     else:
         found = {i: list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for i, s in enumerate(spans)}
-    figures: list[dict[str, Any]] = []
+    figures: list[Figure] = []
     for i in sorted(found):        # most nodes hold no number and are not in `found`
         offset = len(figures)
         for fig in figures_in(doc.text, found[i], doc, lex, MAX_FIGURES - offset):
-            if fig["equivalent_of"] is not None:
-                fig["equivalent_of"] += offset
+            if fig.equivalent_of is not None:
+                fig.equivalent_of += offset
             figures.append(fig)
         if len(figures) >= MAX_FIGURES:
-            end = figures[-1]["span"][1]
+            end = figures[-1].span[1]
             doc.warn("figures", "truncated_output", f"{MAX_FIGURES} figures at most: the list stops here",
                      Span(end, end))
             break
-    doc.figures = [Figure.from_dict(f) for f in figures]
+    doc.figures = figures
