@@ -189,20 +189,30 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
-def is_loose_bare_number(text: str, m: re.Match[str], following: re.Match[str] | None, lex: Lexicon) -> bool:
+def is_loose_bare_number(text: str, m: re.Match[str], number: str, following: re.Match[str] | None,
+                         lex: Lexicon) -> bool:
     """'6331', '2,488', '-2.7' in a flattened table: Arabic digits alone (no unit, currency or
     approximation), not a comma-grouped count before a noun, not joined to the `following`
     number by a range connector. Such a number is never a figure: is_loose_number drops it, and
     no range takes it (a range's high end has a unit; its low end is the number right before it
     with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
-    they are told apart here before anything is computed for them."""
+    they are told apart here before anything is computed for them.
+
+    `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group. Each
+    pattern below has a cheap string test before it that settles the common table cell
+    ('6331' between blanks) without any pattern call."""
+    if not (number.isdecimal() or PLAIN_ARABIC_RE.fullmatch(number)):    # isdecimal: what \d+ takes
+        return False
     end = m.end("number")
-    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(text, m.start("number"), end):
-        return False
-    if following is not None and lex.RANGE_JOIN_RE.fullmatch(text, end, following.start()):
-        return False
-    # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign)
-    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end) and lex.NOUN_AFTER_RE.match(text, end))
+    if following is not None:
+        # A connector is no white space: a gap of white space alone joins no range.
+        gap = text[end:following.start()]
+        if gap and not gap.isspace() and lex.RANGE_JOIN_RE.fullmatch(gap):
+            return False
+    # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign); a number
+    # without a comma is no grouped number.
+    return not ("," in number and lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end)
+                and lex.NOUN_AFTER_RE.match(text, end))
 
 
 def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int) -> list[Candidate]:
@@ -231,7 +241,7 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         # A number with a unit, currency or approximation is never a loose bare one: that
         # test (and its group reads) is for the rest only.
         following = matches[k + 1] if k < last else None
-        if not any(groups[1:-1]) and is_loose_bare_number(text, m, following, lex):
+        if not any(groups[1:-1]) and is_loose_bare_number(text, m, groups[0], following, lex):
             read += 1
             continue
         cand = match_candidate(text, m, groups, lex)
