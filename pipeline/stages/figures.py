@@ -45,7 +45,7 @@ class Candidate:
 
 # --- the number grammar ------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class NumberReader:
     """State of the number grammar while reading one number left to right."""
     # ints while every coefficient is a whole number (read_numerals); a Decimal coefficient
@@ -100,6 +100,9 @@ def parse_number(number: str, lex: Lexicon) -> tuple[Decimal | int, int] | None:
         # to it (under 10¹⁸ no Decimal rounding applies, in reading or in any product of a range).
         return int(number), 1
     if PLAIN_ARABIC_RE.fullmatch(number):     # '1,319', '3.5' need no walk either
+        whole = number.replace(",", "")
+        if whole.isdecimal() and len(whole) <= MAX_FIGURE_DIGITS:
+            return int(whole), 1
         # One coefficient and nothing else: what NumberReader computes for it, without the
         # walk (ZERO + keeps its Decimal arithmetic, so the value is the same to the digit).
         return ZERO + (ZERO + Decimal(number.replace(",", ""))), 1
@@ -115,17 +118,18 @@ def read_numerals(number: str, lex: Lexicon, exact: bool = False) -> tuple[Decim
     read again all in Decimals (`exact`), which round past 28 digits as they always did."""
     numerals = lex.semantic["units"]["numerals"]
     reader = NumberReader(Decimal(0), Decimal(0)) if exact else NumberReader()
-    for tok in lex.NUMERAL_TOKEN_RE.finditer(number):
-        kind, word = tok.lastgroup, tok.group()
-        if kind == "arabic":
-            digits = word.replace(",", "")
+    # findall: each numeral as its (arabic, digit, small, large) groups, one of them set —
+    # cheaper than a match object per numeral.
+    for arabic, digit, small, large in lex.NUMERAL_TOKEN_RE.findall(number):
+        if arabic:
+            digits = arabic.replace(",", "")
             ok = reader.coefficient(Decimal(digits) if exact or "." in digits else int(digits))
-        elif kind == "digit":
-            ok = reader.coefficient(Decimal(numerals["digits"][word]) if exact else numerals["digits"][word])
-        elif kind == "small":
-            ok = reader.small(numerals["small"][word])
+        elif digit:
+            ok = reader.coefficient(Decimal(numerals["digits"][digit]) if exact else numerals["digits"][digit])
+        elif small:
+            ok = reader.small(numerals["small"][small])
         else:
-            ok = reader.large(numerals["large"][word])
+            ok = reader.large(numerals["large"][large])
         if not ok:
             return None
     value, scale = reader.value()
