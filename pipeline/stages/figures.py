@@ -152,9 +152,9 @@ def is_hangul_number(m: re.Match[str]) -> bool:
             and m.end("number") == m.start("unit"))
 
 
-def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table."""
-    end = m.end("number")
+def is_glued_run(text: str, end: int, lex: Lexicon) -> bool:
+    """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table.
+    `end`: where the number ends."""
     # The pattern opens with a comma or a period: most numbers are followed by neither.
     return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
@@ -193,7 +193,7 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
-def is_loose_bare_number(text: str, m: re.Match[str], number: str, following: re.Match[str] | None,
+def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, following: re.Match[str] | None,
                          lex: Lexicon) -> bool:
     """'6331', '2,488', '-2.7' in a flattened table: Arabic digits alone (no unit, currency or
     approximation), not a comma-grouped count before a noun, not joined to the `following`
@@ -202,12 +202,11 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, following: re
     with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
     they are told apart here before anything is computed for them.
 
-    `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group. Each
-    pattern below has a cheap string test before it that settles the common table cell
-    ('6331' between blanks) without any pattern call."""
+    `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
+    `end`. Each pattern below has a cheap string test before it that settles the common table
+    cell ('6331' between blanks) without any pattern call."""
     if not (number.isdecimal() or PLAIN_ARABIC_RE.fullmatch(number)):    # isdecimal: what \d+ takes
         return False
-    end = m.end("number")
     if following is not None:
         # A connector is no white space: a gap of white space alone joins no range.
         gap = text[end:following.start()]
@@ -234,20 +233,22 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         unit_word, approx_after = groups[1], groups[-2]
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
-        if is_glued_run(text, m, lex):
+        end = m.end("number")
+        if is_glued_run(text, end, lex):
             doc.warn("figures", "irregular_number",
                      f"digits glued into one run ({groups[0]}…); no figure taken",
-                     Span(m.start("number"), m.end("number")))
+                     Span(m.start("number"), end))
             continue
         start = m.start()
         if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
         # A number with a unit, currency or approximation is never a loose bare one: that
         # test (and its group reads) is for the rest only.
-        following = matches[k + 1] if k < last else None
-        if not any(groups[1:-1]) and is_loose_bare_number(text, m, groups[0], following, lex):
-            read += 1
-            continue
+        if not any(groups[1:-1]):
+            following = matches[k + 1] if k < last else None
+            if is_loose_bare_number(text, m, groups[0], end, following, lex):
+                read += 1
+                continue
         cand = match_candidate(text, m, groups, lex)
         if cand is not None:
             found.append(cand)
