@@ -226,6 +226,8 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
     found: list[Candidate] = []
     read = 0
     last = len(matches) - 1
+    # With no more numbers than the limit, the count of numbers read never stops the scan.
+    counted = len(matches) > limit
     for k, m in enumerate(matches):
         if read > limit:
             break
@@ -240,15 +242,18 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
                      Span(m.start("number"), end))
             continue
         start = m.start()
-        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
-            continue
         # A number with a unit, currency or approximation is never a loose bare one: that
         # test (and its group reads) is for the rest only.
         if not any(groups[1:-1]):
             following = matches[k + 1] if k < last else None
             if is_loose_bare_number(text, m, groups[0], end, following, lex):
-                read += 1
+                # Never a figure. It counts as read unless an ordinal stands before it ('제 3'),
+                # which is asked only where the count matters: a table's numbers skip the search.
+                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+                    read += 1
                 continue
+        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+            continue
         cand = match_candidate(text, m, groups, lex)
         if cand is not None:
             found.append(cand)
