@@ -3,6 +3,7 @@ table's bare numbers reach no pattern past the scan, whole numbers are read as i
 ints give what the Decimal walk gave — as property tests against the Decimal reading."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import example, given, settings
@@ -127,3 +128,28 @@ def test_organizations_calls_do_not_grow_with_lines_without_parentheses():
         STAGE["organizations"](doc, LEX)
         return operations(lambda: STAGE["organizations"](doc, LEX))
     assert calls(300) <= calls(5) + 10
+
+
+# --- FIGURE_RE: the first-character guards change no match ---------------------------------
+
+GUARDED_GROUPS = ("approx_before", "currency_before", "unit", "approx_after")
+GUARD_RE = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)(?=\(\?P<(?:" + "|".join(GUARDED_GROUPS) + r")>)")
+UNGUARDED_FIGURE_RE = re.compile(GUARD_RE.sub("", LEX.FIGURE_RE.pattern), LEX.FIGURE_RE.flags)
+FIGURE_PIECES = ["7", "1,319", "3.5", "42", " ", "\n", "~", "억", "만", "천", "일백", "원", "엔", "불", "달러",
+                 "%", "%p", "명", "개국", "배", "년", "약", "약 ", "대략", "미화 ", "US$", "$", "₩", "△", "-", "+",
+                 "여", "가량", " 이상", "내외", "정도", "은", "의", "기업", "(", ")"]
+
+
+def test_every_word_group_has_its_guard():
+    assert len(GUARD_RE.findall(LEX.FIGURE_RE.pattern)) == len(GUARDED_GROUPS)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=24))
+@example(["약 ", "미화 ", "6", "천", "만", "불", " 이상"])
+@example(["30", "%", " ", "가량"])
+def test_figure_pattern_matches_what_it_matched_without_the_guards(pieces):
+    text = "".join(pieces)
+    def found(pattern):
+        return [m.span() + m.groups() for m in pattern.finditer(text)]
+    assert found(LEX.FIGURE_RE) == found(UNGUARDED_FIGURE_RE)
