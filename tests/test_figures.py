@@ -172,7 +172,7 @@ def document(text: str) -> Document:
 
 def figures_read_one_by_one(text: str, limit: int = figures.MAX_FIGURES) -> list:
     """figures_of as it is without the skip: every number read into a candidate."""
-    with mock.patch.object(figures, "is_loose_bare_number", lambda text, m, following, lex: False):
+    with mock.patch.object(figures, "is_loose_bare_number", lambda text, m, number, end, following, lex: False):
         return figures.figures_of(text, 0, len(text), document(text), LEX, limit)
 
 

@@ -51,10 +51,11 @@ class Draft:
     children: list["Draft"] = field(default_factory=list)
 
 
-def match_marker(line: Line, lex: Lexicon) -> tuple[str, str] | None:
-    """'○또한 …' → ('○', 'circle'); None for a line without a marker."""
+def match_marker(line: Line, lex: Lexicon, page_number_checked: bool = False) -> tuple[str, str] | None:
+    """'○또한 …' → ('○', 'circle'); None for a line without a marker. `page_number_checked`:
+    the caller knows the line is no page number ('- 3 -', whose dash is no marker)."""
     m = lex.MARKER_RE.match(line.text)
-    if not m or lex.PAGE_NUMBER_RE.match(line.text):
+    if not m or (not page_number_checked and lex.PAGE_NUMBER_RE.match(line.text)):
         return None
     return m.group(), m.lastgroup or ""
 
@@ -139,7 +140,8 @@ class Builder:
                 self.after_blank = self.after_blank or line.blank
                 i += 1
                 continue
-            found = match_marker(line, self.lex)     # read once: it decides the table and the item
+            # read once: it decides the table and the item (is_skipped told it is no page number)
+            found = match_marker(line, self.lex, page_number_checked=True)
             table_end = None if found else match_table(lines, i, self.lex, self.captionless_tables)
             if table_end is not None:
                 self.add_table(lines[i], lines[table_end - 1])

@@ -45,17 +45,19 @@ class Candidate:
 
 # --- the number grammar ------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class NumberReader:
     """State of the number grammar while reading one number left to right."""
-    total: Decimal = Decimal(0)       # closed 10⁴ groups
-    group: Decimal = Decimal(0)       # the open group, without its pending coefficient
-    pending: Decimal | None = None    # a coefficient waiting for 천/백/십 or a group end
+    # ints while every coefficient is a whole number (read_numerals); a Decimal coefficient
+    # ('3.5억') turns the sums into Decimals.
+    total: Decimal | int = 0          # closed 10⁴ groups
+    group: Decimal | int = 0          # the open group, without its pending coefficient
+    pending: Decimal | int | None = None    # a coefficient waiting for 천/백/십 or a group end
     small_cap: int = 10**4            # the next 천/백/십 must be below this
     large_cap: int = 10**16           # the next 만/억/조 must be below this
     scale: int = 1                    # the group the number ends in
 
-    def coefficient(self, value: Decimal) -> bool:
+    def coefficient(self, value: Decimal | int) -> bool:
         if self.pending is not None:
             return False                  # two coefficients in a row: '3이'
         self.pending = value
@@ -73,11 +75,11 @@ class NumberReader:
         if mult >= self.large_cap or not closed:
             return False                  # '만억', or '만' with nothing before it
         self.total += closed * mult
-        self.group, self.pending, self.small_cap = Decimal(0), None, 10**4
+        self.group, self.pending, self.small_cap = 0, None, 10**4
         self.large_cap = self.scale = mult
         return True
 
-    def value(self) -> tuple[Decimal, int]:
+    def value(self) -> tuple[Decimal | int, int]:
         rest = self.group + (self.pending or 0)
         return self.total + rest, (1 if rest else self.scale)
 
@@ -89,34 +91,51 @@ PLAIN_ARABIC_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 ZERO = Decimal(0)
 
 
-def parse_number(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
+def parse_number(number: str, lex: Lexicon) -> tuple[Decimal | int, int] | None:
     """'42억6천만' → (4260000000, 10⁴), '3조 4000억' → (3400000000000, 10⁸),
     '일백만' → (1000000, 10⁴), '1,319' → (1319, 1); None when the numerals break the grammar.
     The second value is the group the number ends in ('3천~5천만원': the 3천 borrows it)."""
-    if number.isdigit() or PLAIN_ARABIC_RE.fullmatch(number):     # '2004' needs no pattern
+    if number.isdecimal() and len(number) <= MAX_FIGURE_DIGITS:
+        # '2004', most numbers of a release: an int, ~4× cheaper to make than a Decimal and equal
+        # to it (under 10¹⁸ no Decimal rounding applies, in reading or in any product of a range).
+        return int(number), 1
+    if PLAIN_ARABIC_RE.fullmatch(number):     # '1,319', '3.5' need no walk either
+        whole = number.replace(",", "")
+        if whole.isdecimal() and len(whole) <= MAX_FIGURE_DIGITS:
+            return int(whole), 1
         # One coefficient and nothing else: what NumberReader computes for it, without the
         # walk (ZERO + keeps its Decimal arithmetic, so the value is the same to the digit).
         return ZERO + (ZERO + Decimal(number.replace(",", ""))), 1
     return read_numerals(number, lex)
 
 
-def read_numerals(number: str, lex: Lexicon) -> tuple[Decimal, int] | None:
-    """parse_number by the grammar, numeral by numeral."""
+def read_numerals(number: str, lex: Lexicon, exact: bool = False) -> tuple[Decimal | int, int] | None:
+    """parse_number by the grammar, numeral by numeral.
+
+    Whole Arabic coefficients are read as ints (4× cheaper than Decimals). Under 10¹⁸ every sum
+    and product of the walk is below the final value, where Decimal arithmetic is exact too, so
+    the value is the same; a value past it (no figure value, but compared within a range) is
+    read again all in Decimals (`exact`), which round past 28 digits as they always did."""
     numerals = lex.semantic["units"]["numerals"]
-    reader = NumberReader()
-    for tok in lex.NUMERAL_TOKEN_RE.finditer(number):
-        kind, word = tok.lastgroup, tok.group()
-        if kind == "arabic":
-            ok = reader.coefficient(Decimal(word.replace(",", "")))
-        elif kind == "digit":
-            ok = reader.coefficient(Decimal(numerals["digits"][word]))
-        elif kind == "small":
-            ok = reader.small(numerals["small"][word])
+    reader = NumberReader(Decimal(0), Decimal(0)) if exact else NumberReader()
+    # findall: each numeral as its (arabic, digit, small, large) groups, one of them set —
+    # cheaper than a match object per numeral.
+    for arabic, digit, small, large in lex.NUMERAL_TOKEN_RE.findall(number):
+        if arabic:
+            digits = arabic.replace(",", "")
+            ok = reader.coefficient(Decimal(digits) if exact or "." in digits else int(digits))
+        elif digit:
+            ok = reader.coefficient(Decimal(numerals["digits"][digit]) if exact else numerals["digits"][digit])
+        elif small:
+            ok = reader.small(numerals["small"][small])
         else:
-            ok = reader.large(numerals["large"][word])
+            ok = reader.large(numerals["large"][large])
         if not ok:
             return None
-    return reader.value()
+    value, scale = reader.value()
+    if not exact and value >= 10**MAX_FIGURE_DIGITS:
+        return read_numerals(number, lex, exact=True)
+    return value, scale
 
 
 def is_hangul_only(number: str) -> bool:
@@ -133,9 +152,9 @@ def is_hangul_number(m: re.Match[str]) -> bool:
             and m.end("number") == m.start("unit"))
 
 
-def is_glued_run(text: str, m: re.Match[str], lex: Lexicon) -> bool:
-    """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table."""
-    end = m.end("number")
+def is_glued_run(text: str, end: int, lex: Lexicon) -> bool:
+    """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table.
+    `end`: where the number ends."""
     # The pattern opens with a comma or a period: most numbers are followed by neither.
     return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
@@ -174,20 +193,29 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
 
 
-def is_loose_bare_number(text: str, m: re.Match[str], following: re.Match[str] | None, lex: Lexicon) -> bool:
+def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, following: re.Match[str] | None,
+                         lex: Lexicon) -> bool:
     """'6331', '2,488', '-2.7' in a flattened table: Arabic digits alone (no unit, currency or
     approximation), not a comma-grouped count before a noun, not joined to the `following`
     number by a range connector. Such a number is never a figure: is_loose_number drops it, and
     no range takes it (a range's high end has a unit; its low end is the number right before it
     with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
-    they are told apart here before anything is computed for them."""
-    end = m.end("number")
-    if any(m.group(*QUALIFYING_GROUPS)) or not PLAIN_ARABIC_RE.fullmatch(text, m.start("number"), end):
+    they are told apart here before anything is computed for them.
+
+    `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
+    `end`. Each pattern below has a cheap string test before it that settles the common table
+    cell ('6331' between blanks) without any pattern call."""
+    if not (number.isdecimal() or PLAIN_ARABIC_RE.fullmatch(number)):    # isdecimal: what \d+ takes
         return False
-    if following is not None and lex.RANGE_JOIN_RE.fullmatch(text, end, following.start()):
-        return False
-    # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign)
-    return not (lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end) and lex.NOUN_AFTER_RE.match(text, end))
+    if following is not None:
+        # A connector is no white space: a gap of white space alone joins no range.
+        gap = text[end:following.start()]
+        if gap and not gap.isspace() and lex.RANGE_JOIN_RE.fullmatch(gap):
+            return False
+    # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign); a number
+    # without a comma is no grouped number.
+    return not ("," in number and lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end)
+                and lex.NOUN_AFTER_RE.match(text, end))
 
 
 def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int) -> list[Candidate]:
@@ -198,6 +226,8 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
     found: list[Candidate] = []
     read = 0
     last = len(matches) - 1
+    # With no more numbers than the limit, the count of numbers read never stops the scan.
+    counted = len(matches) > limit
     for k, m in enumerate(matches):
         if read > limit:
             break
@@ -205,19 +235,24 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         unit_word, approx_after = groups[1], groups[-2]
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
-        if is_glued_run(text, m, lex):
+        end = m.end("number")
+        if is_glued_run(text, end, lex):
             doc.warn("figures", "irregular_number",
                      f"digits glued into one run ({groups[0]}…); no figure taken",
-                     Span(m.start("number"), m.end("number")))
+                     Span(m.start("number"), end))
             continue
         start = m.start()
-        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
-            continue
         # A number with a unit, currency or approximation is never a loose bare one: that
         # test (and its group reads) is for the rest only.
-        following = matches[k + 1] if k < last else None
-        if not any(groups[1:-1]) and is_loose_bare_number(text, m, following, lex):
-            read += 1
+        if not any(groups[1:-1]):
+            following = matches[k + 1] if k < last else None
+            if is_loose_bare_number(text, m, groups[0], end, following, lex):
+                # Never a figure. It counts as read unless an ordinal stands before it ('제 3'),
+                # which is asked only where the count matters: a table's numbers skip the search.
+                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+                    read += 1
+                continue
+        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
         cand = match_candidate(text, m, groups, lex)
         if cand is not None:
@@ -295,34 +330,29 @@ MAX_FIGURES = 5_000
 MAX_FIGURE_DIGITS = 18
 
 
-def plain(value: Decimal | None) -> int | float | None:
+def plain(value: Decimal | int | None) -> int | float | None:
+    if type(value) is int:      # parse_number's ints, and ranges' products of them
+        return value if -10**MAX_FIGURE_DIGITS < value < 10**MAX_FIGURE_DIGITS else None
     if value is None or (value.is_finite() and value and value.adjusted() >= MAX_FIGURE_DIGITS):
         return None
     return int(value) if value == value.to_integral() else float(value)
 
 
-def to_json(cand: Candidate, text: str) -> dict[str, Any]:
-    kind = cand.kind or "count"
-    return {
-        "text": collapse(text[cand.start:cand.end]),
-        "value": plain(cand.value),
-        "value_max": plain(cand.value_max),
-        "unit": cand.unit,
-        "kind": kind,
-        "approximate": cand.approximate,
-        "equivalent_of": None,
-        "span": [cand.start, cand.end],
-    }
+def to_figure(cand: Candidate, text: str) -> Figure:
+    """The output value, made directly (not through a dict: every figure of the text makes one)."""
+    value_max = None if cand.value_max is None else plain(cand.value_max)
+    return Figure(collapse(text[cand.start:cand.end]), plain(cand.value), value_max, cand.unit,
+                  cand.kind or "count", cand.approximate, None, (cand.start, cand.end))
 
 
-def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> None:
+def mark_equivalents(figures: list[Figure], text: str, lex: Lexicon) -> None:
     """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before."""
     for i in range(1, len(figures)):
         prev, cur = figures[i - 1], figures[i]
-        if prev["kind"] != "money" or cur["kind"] != "money" or prev["unit"] == cur["unit"]:
+        if prev.kind != "money" or cur.kind != "money" or prev.unit == cur.unit:
             continue
-        if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev["span"][1], cur["span"][0]):
-            cur["equivalent_of"] = i - 1
+        if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev.span[1], cur.span[0]):
+            cur.equivalent_of = i - 1
 
 
 # --- the stage -----------------------------------------------------------------------------
@@ -330,17 +360,18 @@ def mark_equivalents(figures: list[dict[str, Any]], text: str, lex: Lexicon) -> 
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    return figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+    found = figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+    return [figure.to_json() for figure in found]
 
 
 def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
-               limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
-    """figures_of over FIGURE_RE matches already found (the numbers of one node)."""
+               limit: int = MAX_FIGURES) -> list[Figure]:
+    """figures_of over FIGURE_RE matches already found (the numbers of one node), as Figures."""
     cands = scan(text, matches, doc, lex, limit)
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
-    figures = [to_json(c, text) for c in cands if is_figure(c, text, lex)][:limit]
+    figures = [to_figure(c, text) for c in cands if is_figure(c, text, lex)][:limit]
     mark_equivalents(figures, text, lex)
     return figures
 
@@ -390,16 +421,16 @@ def run(doc: Document, lex: Lexicon) -> None:
         found = matches_by_node(doc.text, spans, lex)
     else:
         found = {i: list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for i, s in enumerate(spans)}
-    figures: list[dict[str, Any]] = []
+    figures: list[Figure] = []
     for i in sorted(found):        # most nodes hold no number and are not in `found`
         offset = len(figures)
         for fig in figures_in(doc.text, found[i], doc, lex, MAX_FIGURES - offset):
-            if fig["equivalent_of"] is not None:
-                fig["equivalent_of"] += offset
+            if fig.equivalent_of is not None:
+                fig.equivalent_of += offset
             figures.append(fig)
         if len(figures) >= MAX_FIGURES:
-            end = figures[-1]["span"][1]
+            end = figures[-1].span[1]
             doc.warn("figures", "truncated_output", f"{MAX_FIGURES} figures at most: the list stops here",
                      Span(end, end))
             break
-    doc.figures = [Figure.from_dict(f) for f in figures]
+    doc.figures = figures

@@ -61,12 +61,16 @@ def lines_with_heads(doc: Document, block: Block, lex: Lexicon) -> list[Line]:
     line (most lines hold no parenthesis). No line with a head is left out: the pattern has no
     anchor or lookaround, so a match inside a line is a match of the block scan too, or
     overlaps one (and the line is touched)."""
-    lines = doc.lines[block.first:block.last]
-    if not lines:
+    if block.first >= block.last:
         return []
+    start, end = doc.lines[block.first].start, doc.lines[block.last - 1].end
+    matches = list(lex.ORG_HEAD_TAIL_RE.finditer(doc.text, start, end))
+    if not matches:
+        return []       # most blocks: no line list or bisect table is built for them
+    lines = doc.lines[block.first:block.last]
     starts = [line.start for line in lines]
     touched: set[int] = set()
-    for m in lex.ORG_HEAD_TAIL_RE.finditer(doc.text, lines[0].start, lines[-1].end):
+    for m in matches:
         first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1) - 1
         touched.update(range(first, last + 1))
     return [lines[i] for i in sorted(touched)]
