@@ -543,6 +543,8 @@ def _input_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"|</?[a-z][^{PRESCAN_SPACE}>]*+{PRESCAN_TAG_BODY}>?"
             r"|<[!/?][^>]*+>?",
             re.IGNORECASE | re.ASCII),
+        # A head without "<meta " has nothing for the walk to find: one search spares it.
+        "META_START_RE": deferred(rf"<meta[{PRESCAN_SPACE}/]", re.IGNORECASE | re.ASCII),
         "META_ATTRIBUTE_RE": deferred(PRESCAN_ATTRIBUTE),
         # content="text/html; charset=euc-kr": the first "charset" followed by "=" decides;
         # a quote it opens must close, else there is no charset (the empty alternative).

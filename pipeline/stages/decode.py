@@ -106,9 +106,10 @@ def declared_label(head: str, lex: Lexicon) -> str | None:
     """The charset label the head declares, lowercased: the first <meta> that declares one
     (tags read in order, comments skipped), else an XML declaration. `head` is bytes read as
     Latin-1, so every byte is one character and nothing fails to decode."""
-    for step in lex.PRESCAN_RE.finditer(head):
-        if step["meta_end"] and (label := meta_charset(step["meta"], lex)):
-            return label.strip(ASCII_SPACE)
+    if lex.META_START_RE.search(head):     # most heads have none: then no tag is walked
+        for step in lex.PRESCAN_RE.finditer(head):
+            if step["meta_end"] and (label := meta_charset(step["meta"], lex)):
+                return label.strip(ASCII_SPACE)
     return xml_charset(head, lex)
 
 
