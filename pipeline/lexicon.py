@@ -524,9 +524,16 @@ PRESCAN_ATTRIBUTE = (
     rf"[{PRESCAN_SPACE}/]*+(?P<name>[^{PRESCAN_SPACE}/>][^{PRESCAN_SPACE}/>=]*+)"
     rf"(?:[{PRESCAN_SPACE}]*+=[{PRESCAN_SPACE}]*+"
     rf"(?:\"(?P<dq>[^\"]*+)(?:\"|\Z)|'(?P<sq>[^']*+)(?:'|\Z)|(?P<bare>[^{PRESCAN_SPACE}>\"'][^{PRESCAN_SPACE}>]*+)|))?+")
+
+
+def _uncaptured(source: str) -> str:
+    """The pattern with its named groups made plain groups, to be repeated inside another."""
+    return re.sub(r"\(\?P<\w+>", "(?:", source)
+
+
 # Where a tag ends (at its ">", or where the bytes end): its attributes are read, only to skip
 # a ">" inside a quoted value.
-PRESCAN_TAG_BODY = rf"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', PRESCAN_ATTRIBUTE)})*+[{PRESCAN_SPACE}/]*+"
+PRESCAN_TAG_BODY = rf"(?:{_uncaptured(PRESCAN_ATTRIBUTE)})*+[{PRESCAN_SPACE}/]*+"
 
 
 def _input_patterns(lex: Lexicon) -> dict[str, PatternSource]:

@@ -99,7 +99,7 @@ DECLARATIONS = [
     (b"<meta charset='UTF-8'>", "utf-8", "utf-8"),
     (b"<META CHARSET=EUC-KR>", "euc-kr", "cp949"),
     (b'<meta  charset = " euc-kr "  >', "euc-kr", "cp949"),
-    (b"<meta\ncharset=euc-kr/>", "euc-kr/", "cp949"),
+    (b"<meta\ncharset=euc-kr/>", "euc-kr/", "cp949"),         # the label is Python's to read
     (b"<meta/charset=utf-8>", "utf-8", "utf-8"),
     (b"<meta charset=UTF8>", "utf8", "utf-8"),
     # http-equiv with content: both needed, in either order
@@ -124,6 +124,7 @@ DECLARATIONS = [
     (b'<a title="<meta charset=euc-kr>"><meta charset=utf-8>', "utf-8", "utf-8"),
     (b"<metadata charset=euc-kr><meta charset=utf-8>", "utf-8", "utf-8"),
     (b"<html><body><p>news</p><meta charset=euc-kr></body></html>", "euc-kr", "cp949"),
+    (b'<script>var tag = "<meta charset=euc-kr>";</script>', "euc-kr", "cp949"),   # as browsers read it
     # the XML declaration, only at the very start and only when no <meta> declares
     (b'<?xml version="1.0" encoding="EUC-KR"?>\n<html>', "euc-kr", "cp949"),
     (b"<?xml version='1.0' encoding='utf-8'?>", "utf-8", "utf-8"),

@@ -28,7 +28,7 @@ from ..lexicon import Lexicon
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 SNIFF_BYTES = 4096           # a declared charset sits in the head of the page
-ASCII_SPACE = "\t\n\f\r "      # what the HTML Standard strips from a charset label
+ASCII_SPACE = "\t\n\f\r "     # what the HTML Standard strips from a charset label
 SHOWN_OFFSETS = 10           # bad-byte offsets listed in the warning
 JSON_TEXT_FIELDS = ("title", "content")
 
@@ -53,12 +53,13 @@ def canonical_encoding(label: str, lex: Lexicon) -> str | None:
 
 
 # The declared charset, found the way the HTML Standard's "prescan a byte stream to determine
-# its encoding" finds it: markup is walked tag by tag, so a charset inside a comment, a script
-# string or another tag's attribute is not read, and a <meta> counts only with a charset
-# attribute, or with http-equiv="Content-Type" and a content naming a charset. Failing that,
-# an XML declaration at the very start. Our own reader: bs4 cost ~90 ms of import per process
-# for these few patterns. The UTF-16 XML-declaration step of the prescan is left out: bytes
-# of UTF-16 without a byte-order mark are mostly NUL bytes, which sniff refuses.
+# its encoding" finds it: markup is walked tag by tag, so a charset inside a comment or inside
+# another tag's attribute value is not read (one inside a script's string is, as browsers read
+# it too), and a <meta> counts only with a charset attribute, or with
+# http-equiv="Content-Type" and a content naming a charset. Failing that, an XML declaration
+# at the very start. Our own reader: bs4 cost ~90 ms of import per process for these few
+# patterns. The prescan's UTF-16 XML-declaration step is left out: markup in UTF-16 without a
+# byte-order mark has a NUL byte in every ASCII character, and sniff refuses such a head.
 
 def content_charset(content: str, lex: Lexicon) -> str | None:
     """'text/html; charset=euc-kr' → 'euc-kr'; None when it names no charset Python knows."""
