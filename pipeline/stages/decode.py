@@ -217,8 +217,8 @@ def is_html(text: str, lex: Lexicon) -> bool:
 
 def is_korea_kr_html(text: str, lex: Lexicon) -> bool:
     """'<title>pressRelease 156753088 DataContents</title>' — a korea.kr body page."""
-    head = text[:SNIFF_BYTES]
-    return is_html(text, lex) and any(marker in head for marker in lex.html["korea_kr"]["markers"])
+    head = text[:SNIFF_BYTES]      # the marker first: a substring test spares other inputs is_html
+    return any(marker in head for marker in lex.html["korea_kr"]["markers"]) and is_html(text, lex)
 
 
 # First match wins; anything else is plain text.
