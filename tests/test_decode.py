@@ -157,8 +157,11 @@ def test_a_byte_order_mark_beats_the_declaration() -> None:
 
 
 def test_only_the_head_is_read() -> None:
+    """All SNIFF_BYTES of it (bs4, which we used before, looked at half of them for a <meta>)."""
     late = b"<p>" + b"x" * decode.SNIFF_BYTES + b"</p><meta charset=euc-kr>"
     assert decode.match_declared(late, LEX) is None
+    within = b"<p>" + b"x" * (decode.SNIFF_BYTES - 40) + b"</p><meta charset=euc-kr>"
+    assert decode.match_declared(within, LEX) == "cp949"
 
 
 MARKUP = st.sampled_from(["<", ">", "!", "--", "/", "?", "=", '"', "'", " ", "\t", "\n", "meta", "META",
