@@ -57,7 +57,7 @@ def canonical_encoding(label: str, lex: Lexicon) -> str | None:
 # another tag's attribute value is not read (one inside a script's string is, as browsers read
 # it too), and a <meta> counts only with a charset attribute, or with
 # http-equiv="Content-Type" and a content naming a charset. Failing that, an XML declaration
-# at the very start. Our own reader: bs4 cost ~90 ms of import per process for these few
+# at the very start. Our own reader: bs4 cost ~60 ms of import per process for these few
 # patterns. The prescan's UTF-16 XML-declaration step is left out: markup in UTF-16 without a
 # byte-order mark has a NUL byte in every ASCII character, and sniff refuses such a head.
 
