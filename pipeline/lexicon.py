@@ -539,12 +539,59 @@ CP1252_EXTRA = (r"\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                 r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
 
 
+# The HTML Standard's prescan of a byte stream for its encoding (html.spec.whatwg.org, "prescan
+# a byte stream to determine its encoding", "get an attribute", "get an XML encoding"), as
+# patterns over the head of the bytes read as Latin-1 (one character per byte). Its white
+# space is these five bytes, never \s (which holds \v, \x1c-\x1f, \x85 and \xa0).
+PRESCAN_SPACE = r"\t\n\f\r "
+# One attribute: slashes and spaces before it are skipped; the name runs to a space, "/", ">"
+# or "=" (a leading "=" is part of it); the value is quoted (to the same quote), bare (to a
+# space or ">"), or empty. A quote still open where the bytes end takes the rest: the tag is
+# then cut off, and a cut-off tag declares nothing.
+PRESCAN_ATTRIBUTE = (
+    rf"[{PRESCAN_SPACE}/]*+(?P<name>[^{PRESCAN_SPACE}/>][^{PRESCAN_SPACE}/>=]*+)"
+    rf"(?:[{PRESCAN_SPACE}]*+=[{PRESCAN_SPACE}]*+"
+    rf"(?:\"(?P<dq>[^\"]*+)(?:\"|\Z)|'(?P<sq>[^']*+)(?:'|\Z)|(?P<bare>[^{PRESCAN_SPACE}>\"'][^{PRESCAN_SPACE}>]*+)|))?+")
+
+
+def _uncaptured(source: str) -> str:
+    """The pattern with its named groups made plain groups, to be repeated inside another."""
+    return re.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+# Where a tag ends (at its ">", or where the bytes end): its attributes are read, only to skip
+# a ">" inside a quoted value.
+PRESCAN_TAG_BODY = rf"(?:{_uncaptured(PRESCAN_ATTRIBUTE)})*+[{PRESCAN_SPACE}/]*+"
+
+
 def _input_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     """Patterns of decode and render: declared charsets, markup sniffing, records, mojibake."""
     markdown = lex.html["markdown"]
     return {
-        # <meta charset="euc-kr">, <meta http-equiv="Content-Type" content="text/html; charset=…">,
-        # <?xml version="1.0" encoding="…"?>; matched on the first bytes read as Latin-1.
+        # The prescan's steps over the head, first match wins at each "<": a comment (to the
+        # first "-->", whose dashes may be those of "<!--"), a <meta> read whole, any other
+        # tag read to its ">", and <!…>, </…>, <?…> to the first ">". Every step that runs out
+        # of bytes takes the rest of the head, so nothing inside it is read as markup.
+        "PRESCAN_RE": deferred(
+            r"<!(?=--)(?s:.*?-->|.*)"
+            rf"|(?P<meta><meta(?=[{PRESCAN_SPACE}/]){PRESCAN_TAG_BODY})(?:(?P<meta_end>>)|\Z)"
+            rf"|</?[a-z][^{PRESCAN_SPACE}>]*+{PRESCAN_TAG_BODY}>?"
+            r"|<[!/?][^>]*+>?",
+            re.IGNORECASE | re.ASCII),
+        # A head without "<meta " has nothing for the walk to find: one search spares it.
+        "META_START_RE": deferred(rf"<meta[{PRESCAN_SPACE}/]", re.IGNORECASE | re.ASCII),
+        "META_ATTRIBUTE_RE": deferred(PRESCAN_ATTRIBUTE),
+        # content="text/html; charset=euc-kr": the first "charset" followed by "=" decides;
+        # a quote it opens must close, else there is no charset (the empty alternative).
+        "CONTENT_CHARSET_RE": deferred(
+            rf"charset[{PRESCAN_SPACE}]*+=[{PRESCAN_SPACE}]*+"
+            rf"(?:\"(?P<dq>[^\"]*+)\"|'(?P<sq>[^']*+)'|(?P<bare>[^{PRESCAN_SPACE};\"'][^{PRESCAN_SPACE};]*+)|)",
+            re.IGNORECASE | re.ASCII),
+        # <?xml version="1.0" encoding="euc-kr"?> at the very start: the first "encoding" before
+        # the first ">" decides, and its quoted label holds no space or control byte.
+        "XML_ENCODING_RE": deferred(
+            r"<\?xml(?>[^>]*?encoding)[\x00-\x20]*+=[\x00-\x20]*+"
+            r"(?:\"(?P<dq>[^\"\x00-\x20]*+)\"|'(?P<sq>[^'\x00-\x20]*+)')"),
         "HTML_DOCUMENT_RE": deferred(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml)\b",
                                        re.IGNORECASE | re.DOTALL),
         "HTML_TAG_RE": deferred(

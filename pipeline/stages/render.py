@@ -36,7 +36,6 @@ import lxml.html
 
 from ..document import BlockKind, Cell, Document, LineRepair
 from ..lexicon import CP1252_EXTRA, Lexicon
-from ..readers.hwp import read_hwp
 from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
 
@@ -855,7 +854,11 @@ def repair_mojibake(doc: Document, lex: Lexicon) -> None:
 def render_native(doc: Document, text: str, lex: Lexicon) -> None:
     """The readers give lines, cells, hints and private-use repairs; their warnings and
     picture alt texts become issues."""
-    read = read_hwpx if doc.source.format == "hwpx" else read_hwp
+    if doc.source.format == "hwpx":
+        read = read_hwpx
+    else:
+        from ..readers.hwp import read_hwp     # brings olefile: imported by the runs that read HWP
+        read = read_hwp
     out = read(doc.raw, doc.source.path)
     doc.plain = "\n".join(out.lines)
     doc.cells, doc.line_hints, doc.line_repairs = out.cells, out.hints, out.repairs
