@@ -540,9 +540,9 @@ class Starts(NamedTuple):
     scans of the text written backwards (lexicon TITLE_WORD_REVERSED_RE and
     BRACKET_WORDS_REVERSED_RE): each pattern is then tried at those offsets only."""
     mention: list[int]      # PERSON_MENTION_RE: the blank before a word holding a title
-    head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to '('
-    paren: list[int]        # PERSON_PAREN_RE: a Hangul word of 2-4 syllables glued to '('
-    item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before '(', a label before them
+    head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to a HEAD_BRACKET_RE
+    paren: list[int]        # PERSON_PAREN_RE: 2-4 syllables glued to a PAREN_BRACKET_RE
+    item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before an ORG_ITEM_BRACKET_RE
     backwards: str          # the text written backwards, for clause_start
 
 
@@ -558,12 +558,15 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     item: list[int] = []
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
         bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
-        if 2 <= word <= 30:
+        # A start is kept only when its pattern's bracket matches at this '(': the word before it
+        # reaches the '(' one way only, so the pattern can match nowhere else. Most brackets
+        # ('(금)', '(SDGs)') close none, and their up to five starts are never tried.
+        if 2 <= word <= 30 and lex.HEAD_BRACKET_RE.match(text, bracket):
             head.append(bracket - word)
-        if hangul >= 2:
+        if hangul >= 2 and lex.ORG_ITEM_BRACKET_RE.match(text, bracket):
             item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
-            if hangul <= 4:
-                paren.append(bracket - hangul)
+        if 2 <= hangul <= 4 and lex.PAREN_BRACKET_RE.match(text, bracket):
+            paren.append(bracket - hangul)
     # Found back to front: reversed, each list runs in the text's order.
     return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], backwards)
 
