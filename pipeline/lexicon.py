@@ -1274,9 +1274,17 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
         rf"(?:\s++{titles})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
         rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))")
-    paren_bracket = (   # '(금융위원회 부위원장)', '(한국경제학회장)'
-        rf"\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
-        rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)")
+    # '(금융위원회 부위원장)', '(한국경제학회장)'. The lookahead asks first what every match has: a
+    # title's (or its suffix's) last character right before the ')' that closes the bracket, within
+    # reach. Checked in one pass, where the lazy words before the title try the title trie at each
+    # of up to 40 characters (~2 µs a bracket that closes no title: most of them).
+    suffixes = p["extra"]["title_suffixes"]
+    paren_reach = 40 + 1 + max(map(len, person_titles)) + max(map(len, suffixes), default=0)
+    paren_ends = "".join(sorted({re.escape(w[-1]) for w in person_titles + suffixes}))
+    paren_bracket = (
+        rf"\((?=[^()\n]{{0,{paren_reach - 1}}}[{paren_ends}]\))"
+        rf"(?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
+        rf"(?P<title>{titles})(?:{alternation(suffixes)})?)\)")
     item_bracket = (    # '(고려대)', '(KERI)'; what follows it ('$' at the end of a bullet) is not tested
         rf"\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
         rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)")           # '(가상대학교, 정책위원회)': a committee
