@@ -1157,6 +1157,8 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
 def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'이명구 청장은 “…”라고 말했다' in a 관세청 release: the person quoted with the head's title of
     the issuer's kind of body, and the issuer or no organization written, is the issuer's head."""
+    if not any(person.title for person in people):
+        return                  # nobody to make the head: the issuer's kind of body is not sought
     issuer = (doc.release.get("issuer") or {}) if isinstance(doc.release, dict) else {}
     names = {n for n in (issuer.get("name"), issuer.get("canonical")) if n}
     if not names:
