@@ -582,8 +582,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         written = text[at:m.end("title")]
         start = max(lo, at - NAME_WINDOW)
         # The words before the title, read once for every way a name is written.
-        spans = [w.span() for w in lex.WORD_RE.finditer(text, start, at)]
-        words = [(a, b, text[a:b]) for a, b in spans]
+        words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
         if glued and m.group("title") in ambiguous:
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
