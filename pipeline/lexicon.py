@@ -1418,6 +1418,13 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A delegation's head: '박재현 … 실장을 대표로', '… 국장을 단장으로' (data/people.toml [head]).
         "HEAD_AFTER_RE": deferred(
             rf"(?:{alternation(p['head']['particles'])})\s*+(?:{alternation(p['head']['words'])})(?![{HANGUL}])"),
+        # PROGRAM_ROLE_RE at a line's start ('좌장 :', 'ㅇ (발표1)'), found for every line by one scan
+        # led by the newline before it, a literal the engine skips to (people.py, from_program). It
+        # finds every line PROGRAM_ROLE_RE matches and a few more (an unopened bracket closing the
+        # role: '발표)'), which PROGRAM_ROLE_RE then tries; blanks never cross the line's end.
+        "PROGRAM_ROLE_LINE_RE": deferred(
+            rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
+            rf"(?:{alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

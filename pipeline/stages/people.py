@@ -921,16 +921,21 @@ def body_lines(doc: Document) -> list[Line]:
 
 def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
+    # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :') or
+    # goes on under the role above. Plain finds give the marks and one scan the lines that may open
+    # with a role (role_lines, by their start; the text's first line has no newline before it):
+    # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
+    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
+    role_lines = {m.start() + 1 for m in lex.PROGRAM_ROLE_LINE_RE.finditer(doc.text)} | {0}
+    if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
+        return
     known = {p.name: p for p in people}
     role = None
-    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
     for line in body_lines(doc):
-        start, end = line.content.start, line.content.end
-        # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :')
-        # or goes on under the role above: any other line is passed over after one anchored match.
-        if role is None and not (marks and has_offset(marks, start, end)) \
-                and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end):
+        if role is None and not has_offset(marks, line.content.start, line.content.end) \
+                and not (line.start in role_lines and is_role_line(doc, line, lex)):
             continue
+        start, end = line.content.start, line.content.end
         role, entries = read_program_line(doc.text, start, end, lex, role)
         for e in entries:
             if e.speaker is None or e.speaker_span is None:
@@ -942,6 +947,11 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 people.append(person)
             if e.role not in person.roles:
                 person.roles.append(e.role)
+
+
+def is_role_line(doc: Document, line: Line, lex: Lexicon) -> bool:
+    """'좌장 : 이승주(…)', '(발표1) …': the line opens with a programme role."""
+    return lex.PROGRAM_ROLE_RE.match(doc.text, line.content.start, line.content.end) is not None
 
 
 def opens_item(text: str, start: int, lex: Lexicon) -> bool:
