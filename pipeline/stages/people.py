@@ -543,6 +543,7 @@ class Starts(NamedTuple):
     head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to a HEAD_BRACKET_RE
     paren: list[int]        # PERSON_PAREN_RE: 2-4 syllables glued to a PAREN_BRACKET_RE
     item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before an ORG_ITEM_BRACKET_RE
+    aged: list[int]         # AGE_BRACKET_RE after two letters: an aged list's item ('고하늘(61)')
     backwards: str          # the text written backwards, for clause_start
 
 
@@ -556,6 +557,7 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     head: list[int] = []
     paren: list[int] = []
     item: list[int] = []
+    aged: list[int] = []
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
         bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
         # A start is kept only when its pattern's bracket matches at this '(': the word before it
@@ -567,8 +569,10 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
             item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
         if 2 <= hangul <= 4 and lex.PAREN_BRACKET_RE.match(text, bracket):
             paren.append(bracket - hangul)
+        if text[bracket + 1:bracket + 3].isdigit() and lex.AGE_BRACKET_RE.match(text, bracket):
+            aged.append(bracket)
     # Found back to front: reversed, each list runs in the text's order.
-    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], backwards)
+    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], aged[::-1], backwards)
 
 
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
@@ -1005,15 +1009,15 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], nodes: l
                                  (start, m.end("name"))))
 
 
-def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
+def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node], starts: Starts) -> None:
     """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
     each a description, a title, a name and a two-digit age; the description since the list's
     separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
     known = {p.name for p in people}
     marks = tuple(lex.semantic["people"]["name"]["former_marks"])
     descriptions: list[tuple[int, int]] = []
-    if not lex.AGE_BRACKET_RE.search(doc.text):
-        return                  # no age in brackets: a cheap search skips the costly pattern
+    if not starts.aged:
+        return                  # no age in brackets after a name: the costly pattern is not tried
     for node in (node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0):
         ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
         if not ages:
@@ -1204,7 +1208,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     # The readers of brackets visit the body's bullets that hold one of their starts.
     from_org_heads(doc, lex, people, nodes, starts)
     from_parentheses(doc, lex, people, nodes, starts)
-    from_aged_list(doc, lex, people, nodes)
+    from_aged_list(doc, lex, people, nodes, starts)
     from_organization_list(doc, lex, people, nodes, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
