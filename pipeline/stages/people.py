@@ -930,7 +930,7 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # with a role (role_lines, by their start; the text's first line has no newline before it):
     # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
     marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
-    role_lines = {m.start() + 1 for m in lex.PROGRAM_ROLE_LINE_RE.finditer(doc.text)} | {0}
+    role_lines = role_line_starts(doc.text, lex)
     if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
         return
     known = {p.name: p for p in people}
@@ -951,6 +951,12 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 people.append(person)
             if e.role not in person.roles:
                 person.roles.append(e.role)
+
+
+def role_line_starts(text: str, lex: Lexicon) -> set[int]:
+    """The starts of the lines that may open with a programme role: those PROGRAM_ROLE_RE matches
+    at (and a few more), and the text's first line, which no newline opens."""
+    return {m.start() + 1 for m in lex.PROGRAM_ROLE_LINE_RE.finditer(text)} | {0}
 
 
 def is_role_line(doc: Document, line: Line, lex: Lexicon) -> bool:
