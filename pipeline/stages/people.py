@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any, Iterator, NamedTuple
 
-from ..document import BlockKind, Document, Line, Node, Span
+from ..document import BlockKind, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
@@ -1015,15 +1015,14 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], nodes: l
                                  (start, m.end("name"))))
 
 
-def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node], starts: Starts) -> None:
+def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
     """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
     each a description, a title, a name and a two-digit age; the description since the list's
-    separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
+    separator is the affiliation ('전(前)' marks a former office, no organization's word). run
+    calls it only when the bracket scan met an age after a name (Starts.aged)."""
     known = {p.name for p in people}
     marks = tuple(lex.semantic["people"]["name"]["former_marks"])
     descriptions: list[tuple[int, int]] = []
-    if not starts.aged:
-        return                  # no age in brackets after a name: the costly pattern is not tried
     for node in (node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0):
         ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
         if not ages:
@@ -1208,14 +1207,19 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
-    spans = [node.span for node in every] or [Span(0, 0)]
-    starts = find_starts(doc.text, lex, min(span.start for span in spans), max(span.end for span in spans))
+    starts = find_starts(doc.text, lex, min((node.span.start for node in every), default=0),
+                         max((node.span.end for node in every), default=0))
     people = from_body(doc, lex, starts, every)
-    # The readers of brackets visit the body's bullets that hold one of their starts.
-    from_org_heads(doc, lex, people, nodes, starts)
-    from_parentheses(doc, lex, people, nodes, starts)
-    from_aged_list(doc, lex, people, nodes, starts)
-    from_organization_list(doc, lex, people, nodes, starts)
+    # The readers of brackets visit the body's bullets that hold one of their starts: most
+    # releases give them none (their brackets close no reader's match).
+    if starts.head:
+        from_org_heads(doc, lex, people, nodes, starts)
+    if starts.paren:
+        from_parentheses(doc, lex, people, nodes, starts)
+    if starts.aged:
+        from_aged_list(doc, lex, people, nodes)
+    if starts.item:
+        from_organization_list(doc, lex, people, nodes, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
