@@ -1424,7 +1424,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # role: '발표)'), which PROGRAM_ROLE_RE then tries; blanks never cross the line's end.
         "PROGRAM_ROLE_LINE_RE": deferred(
             rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
-            rf"(?:{alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
+            rf"(?:{trie_alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).
