@@ -538,7 +538,8 @@ def matches_at(pattern: re.Pattern[str], text: str, lo: int, end: int, starts: l
 class Starts(NamedTuple):
     """Where the stage's costlier patterns can start a match, found once per document by two
     scans of the text written backwards (lexicon TITLE_WORD_REVERSED_RE and
-    BRACKET_WORDS_REVERSED_RE): each pattern is then tried at those offsets only."""
+    BRACKET_WORDS_REVERSED_RE) and, at each '(' the second finds, one try of each reader's bracket
+    pattern: each pattern is then tried at those offsets only."""
     mention: list[int]      # PERSON_MENTION_RE: the blank before a word holding a title
     head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to a HEAD_BRACKET_RE
     paren: list[int]        # PERSON_PAREN_RE: 2-4 syllables glued to a PAREN_BRACKET_RE
