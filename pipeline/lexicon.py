@@ -1342,6 +1342,30 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     roles = {role: alternation(words) for role, words in p["roles"].items()}
     org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
                     + lex.titles["team_suffixes"] + p["name"]["org_suffixes"])
+    # The brackets of the bracket readers, from the '(' on (the word glued before it comes first in
+    # each reader's pattern below). Alone, they let people.find_starts keep only the words before a
+    # bracket that can close a match: most brackets ('(금)', '(SDGs)') close none.
+    head_bracket = (    # '(처장 김용선)', '(장관 김정관, 이하 산업부)', '(손병두 부위원장)'
+        rf"\(\s*+"
+        rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
+        rf"(?P<title>[{HANGUL}]{{0,4}}?{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
+        rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
+        rf"(?:\s++{titles})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
+        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))")
+    # '(금융위원회 부위원장)', '(한국경제학회장)'. The lookahead asks first what every match has: a
+    # title's (or its suffix's) last character right before the ')' that closes the bracket, within
+    # reach. Checked in one pass, where the lazy words before the title try the title trie at each
+    # of up to 40 characters (~2 µs a bracket that closes no title: most of them).
+    suffixes = p["extra"]["title_suffixes"]
+    paren_reach = 40 + 1 + max(map(len, person_titles)) + max(map(len, suffixes), default=0)
+    paren_ends = "".join(sorted({re.escape(w[-1]) for w in person_titles + suffixes}))
+    paren_bracket = (
+        rf"\((?=[^()\n]{{0,{paren_reach - 1}}}[{paren_ends}]\))"
+        rf"(?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
+        rf"(?P<title>{titles})(?:{alternation(suffixes)})?)\)")
+    item_bracket = (    # '(고려대)', '(KERI)'; what follows it ('$' at the end of a bullet) is not tested
+        rf"\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
+        rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)")           # '(가상대학교, 정책위원회)': a committee
     return {
         # "크리스 홀 박사는", "서정욱 위원장이", "홍길동(洪吉童) 차관" — the name is read back
         # from the words before the title, so the pattern anchors on the title.
@@ -1381,13 +1405,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "지식재산처(처장 김용선)는", "산업통상부(장관 김정관, 이하 산업부)", "중국 수리부(장관 리 궈잉)": an
         # organization's head, a Korean name or a foreign one of several words.
         # Or, the title after the name: "금융위원회(손병두 부위원장)는" (groups after_name, after_title).
-        "ORG_HEAD_PERSON_RE": deferred(
-            rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}})\(\s*+"
-            rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
-            rf"(?P<title>[{HANGUL}]{{0,4}}?{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
-            rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
-            rf"(?:\s++{titles})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
-            rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))"),
+        "ORG_HEAD_PERSON_RE": deferred(rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}}){head_bracket}"),
+        "HEAD_BRACKET_RE": deferred(head_bracket),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": deferred(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
@@ -1405,17 +1424,15 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(org_suffixes)})$"),
         # "김소영(금융위원회 부위원장)", "황윤재(한국경제학회장)": a name, its organization and title
         # in brackets, the title last (glued to the organization or not).
-        "PERSON_PAREN_RE": deferred(
-            rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}})\((?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
-            rf"(?P<title>{titles})(?:{alternation(p['extra']['title_suffixes'])})?)\)"),
+        "PERSON_PAREN_RE": deferred(rf"(?<![{HANGUL}])(?P<name>[{HANGUL}]{{2,4}}){paren_bracket}"),
+        "PAREN_BRACKET_RE": deferred(paren_bracket),
         # "강문성(고려대), 정철(KERI), 최승훈(한국게임산업협회) 등": a name and its organization in
         # brackets, an item of a comma list (a comma or 등 follows).
         "PERSON_ORG_ITEM_RE": deferred(
             rf"(?=[{HANGUL}]{{2,4}}\()"                                   # fail fast: a word and its bracket
             rf"(?:(?<![{HANGUL}]){''.join(f'|(?<={w})' for w in p['name']['list_labels'])})"   # '전문가장승화(서울대)'
-            rf"(?P<name>[{HANGUL}]{{2,4}})\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
-            rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)"            # '(가상대학교, 정책위원회)': a committee
-            rf"(?=\s*+(?:,|등|\n|$))"),
+            rf"(?P<name>[{HANGUL}]{{2,4}}){item_bracket}(?=\s*+(?:,|등|\n|$))"),
+        "ORG_ITEM_BRACKET_RE": deferred(item_bracket),
         # "‘스윗테크놀로지스’ |이주환 대표", "‘스페이셜’의 공동창업자인 |이진하 대표": a quoted
         # organization right before the name, or before its genitive and a copula phrase.
         "QUOTED_ORG_BEFORE_RE": deferred(
@@ -1479,6 +1496,13 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A delegation's head: '박재현 … 실장을 대표로', '… 국장을 단장으로' (data/people.toml [head]).
         "HEAD_AFTER_RE": deferred(
             rf"(?:{alternation(p['head']['particles'])})\s*+(?:{alternation(p['head']['words'])})(?![{HANGUL}])"),
+        # PROGRAM_ROLE_RE at a line's start ('좌장 :', 'ㅇ (발표1)'), found for every line by one scan
+        # led by the newline before it, a literal the engine skips to (people.py, from_program). It
+        # finds every line PROGRAM_ROLE_RE matches and a few more (an unopened bracket closing the
+        # role: '발표)'), which PROGRAM_ROLE_RE then tries; blanks never cross the line's end.
+        "PROGRAM_ROLE_LINE_RE": deferred(
+            rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
+            rf"(?:{trie_alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

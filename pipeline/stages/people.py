@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any, Iterator, NamedTuple
 
-from ..document import BlockKind, Document, Line, Node, Span
+from ..document import BlockKind, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk
@@ -538,11 +538,13 @@ def matches_at(pattern: re.Pattern[str], text: str, lo: int, end: int, starts: l
 class Starts(NamedTuple):
     """Where the stage's costlier patterns can start a match, found once per document by two
     scans of the text written backwards (lexicon TITLE_WORD_REVERSED_RE and
-    BRACKET_WORDS_REVERSED_RE): each pattern is then tried at those offsets only."""
+    BRACKET_WORDS_REVERSED_RE) and, at each '(' the second finds, one try of each reader's bracket
+    pattern: each pattern is then tried at those offsets only."""
     mention: list[int]      # PERSON_MENTION_RE: the blank before a word holding a title
-    head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to '('
-    paren: list[int]        # PERSON_PAREN_RE: a Hangul word of 2-4 syllables glued to '('
-    item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before '(', a label before them
+    head: list[int]         # ORG_HEAD_PERSON_RE: a word of 2-30 letters glued to a HEAD_BRACKET_RE
+    paren: list[int]        # PERSON_PAREN_RE: 2-4 syllables glued to a PAREN_BRACKET_RE
+    item: list[int]         # PERSON_ORG_ITEM_RE: 2-4 syllables before an ORG_ITEM_BRACKET_RE
+    aged: list[int]         # AGE_BRACKET_RE after two letters: an aged list's item ('고하늘(61)')
     backwards: str          # the text written backwards, for clause_start
 
 
@@ -556,16 +558,22 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     head: list[int] = []
     paren: list[int] = []
     item: list[int] = []
+    aged: list[int] = []
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
         bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
-        if 2 <= word <= 30:
+        # A start is kept only when its pattern's bracket matches at this '(': the word before it
+        # reaches the '(' one way only, so the pattern can match nowhere else. Most brackets
+        # ('(금)', '(SDGs)') close none, and their up to five starts are never tried.
+        if 2 <= word <= 30 and lex.HEAD_BRACKET_RE.match(text, bracket):
             head.append(bracket - word)
-        if hangul >= 2:
+        if hangul >= 2 and lex.ORG_ITEM_BRACKET_RE.match(text, bracket):
             item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
-            if hangul <= 4:
-                paren.append(bracket - hangul)
+        if 2 <= hangul <= 4 and lex.PAREN_BRACKET_RE.match(text, bracket):
+            paren.append(bracket - hangul)
+        if text[bracket + 1:bracket + 3].isdigit() and lex.AGE_BRACKET_RE.match(text, bracket):
+            aged.append(bracket)
     # Found back to front: reversed, each list runs in the text's order.
-    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], backwards)
+    return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], aged[::-1], backwards)
 
 
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
@@ -579,8 +587,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         written = text[at:m.end("title")]
         start = max(lo, at - NAME_WINDOW)
         # The words before the title, read once for every way a name is written.
-        spans = [w.span() for w in lex.WORD_RE.finditer(text, start, at)]
-        words = [(a, b, text[a:b]) for a, b in spans]
+        words = [(w.start(), w.end(), w.group()) for w in lex.WORD_RE.finditer(text, start, at)]
         if glued and m.group("title") in ambiguous:
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
@@ -919,16 +926,21 @@ def body_lines(doc: Document) -> list[Line]:
 
 def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """Speakers of programme lines: '좌장 : 이승주(중앙대 교수)' → 이승주, 교수, 중앙대, moderator."""
+    # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :') or
+    # goes on under the role above. Plain finds give the marks and one scan the lines that may open
+    # with a role (role_lines, by their start; the text's first line has no newline before it):
+    # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
+    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
+    role_lines = role_line_starts(doc.text, lex)
+    if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
+        return
     known = {p.name: p for p in people}
     role = None
-    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
     for line in body_lines(doc):
-        start, end = line.content.start, line.content.end
-        # A line is a programme's when it lists talks (a list mark), opens with a role ('좌장 :')
-        # or goes on under the role above: any other line is passed over after one anchored match.
-        if role is None and not (marks and has_offset(marks, start, end)) \
-                and not lex.PROGRAM_ROLE_RE.match(doc.text, start, end):
+        if role is None and not has_offset(marks, line.content.start, line.content.end) \
+                and not (line.start in role_lines and is_role_line(doc, line, lex)):
             continue
+        start, end = line.content.start, line.content.end
         role, entries = read_program_line(doc.text, start, end, lex, role)
         for e in entries:
             if e.speaker is None or e.speaker_span is None:
@@ -940,6 +952,17 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 people.append(person)
             if e.role not in person.roles:
                 person.roles.append(e.role)
+
+
+def role_line_starts(text: str, lex: Lexicon) -> set[int]:
+    """The starts of the lines that may open with a programme role: those PROGRAM_ROLE_RE matches
+    at (and a few more), and the text's first line, which no newline opens."""
+    return {m.start() + 1 for m in lex.PROGRAM_ROLE_LINE_RE.finditer(text)} | {0}
+
+
+def is_role_line(doc: Document, line: Line, lex: Lexicon) -> bool:
+    """'좌장 : 이승주(…)', '(발표1) …': the line opens with a programme role."""
+    return lex.PROGRAM_ROLE_RE.match(doc.text, line.content.start, line.content.end) is not None
 
 
 def opens_item(text: str, start: int, lex: Lexicon) -> bool:
@@ -996,12 +1019,11 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], nodes: l
 def from_aged_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node]) -> None:
     """'※ 올해의 인물: 가상협의회 전(前) 사무처장 고하늘(61), 방송작가 나별(76)': a list of people,
     each a description, a title, a name and a two-digit age; the description since the list's
-    separator is the affiliation ('전(前)' marks a former office, no organization's word)."""
+    separator is the affiliation ('전(前)' marks a former office, no organization's word). run
+    calls it only when the bracket scan met an age after a name (Starts.aged)."""
     known = {p.name for p in people}
     marks = tuple(lex.semantic["people"]["name"]["former_marks"])
     descriptions: list[tuple[int, int]] = []
-    if not lex.AGE_BRACKET_RE.search(doc.text):
-        return                  # no age in brackets: a cheap search skips the costly pattern
     for node in (node for node in nodes if doc.text.find("(", node.span.start, node.span.end) >= 0):
         ages = [a.start() for a in lex.AGE_BRACKET_RE.finditer(doc.text, node.span.start, node.span.end)]
         if not ages:
@@ -1154,6 +1176,8 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
 def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     """'이명구 청장은 “…”라고 말했다' in a 관세청 release: the person quoted with the head's title of
     the issuer's kind of body, and the issuer or no organization written, is the issuer's head."""
+    if not any(person.title for person in people):
+        return                  # nobody to make the head: the issuer's kind of body is not sought
     issuer = (doc.release.get("issuer") or {}) if isinstance(doc.release, dict) else {}
     names = {n for n in (issuer.get("name"), issuer.get("canonical")) if n}
     if not names:
@@ -1184,14 +1208,19 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
-    spans = [node.span for node in every] or [Span(0, 0)]
-    starts = find_starts(doc.text, lex, min(span.start for span in spans), max(span.end for span in spans))
+    starts = find_starts(doc.text, lex, min((node.span.start for node in every), default=0),
+                         max((node.span.end for node in every), default=0))
     people = from_body(doc, lex, starts, every)
-    # The readers of brackets visit the body's bullets that hold one of their starts.
-    from_org_heads(doc, lex, people, nodes, starts)
-    from_parentheses(doc, lex, people, nodes, starts)
-    from_aged_list(doc, lex, people, nodes)
-    from_organization_list(doc, lex, people, nodes, starts)
+    # The readers of brackets visit the body's bullets that hold one of their starts: most
+    # releases give them none (their brackets close no reader's match).
+    if starts.head:
+        from_org_heads(doc, lex, people, nodes, starts)
+    if starts.paren:
+        from_parentheses(doc, lex, people, nodes, starts)
+    if starts.aged:
+        from_aged_list(doc, lex, people, nodes)
+    if starts.item:
+        from_organization_list(doc, lex, people, nodes, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
