@@ -25,6 +25,7 @@ that hosts the sentence's event; Korea, unless a word of comparison stands next 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from operator import attrgetter
@@ -34,7 +35,7 @@ from typing import NamedTuple
 from ..document import Document, Node
 from ..lexicon import Lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
-from ..text import NodeIndex, collapse, content_start, walk
+from ..text import NodeIndex, collapse, walk
 
 
 REPORTING_ROLES = {"presenter", "keynote"}
@@ -45,6 +46,7 @@ NOUN_WINDOW = 10             # characters before an acronym searched for '사업
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
 ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
+LIST_SEPARATORS = frozenset(",·/")      # between two names of a list: '미국, 일본', '미국 · 일본'
 
 
 class Mention(NamedTuple):
@@ -58,6 +60,19 @@ class Mention(NamedTuple):
     ambiguous: bool
     prefixed: bool = False      # '대중국'
     roster: bool = False        # one of a counted list of participants ('11개 회원국 (미국, …)')
+
+
+# A Mention from all its fields, made by tuple.__new__ itself: the named tuple's own __new__ is a
+# Python function, a call per name on top of the tuple (~70 names in a seed release).
+new_mention = functools.partial(tuple.__new__, Mention)
+
+
+class BodyIndex(NodeIndex):
+    """NodeIndex over bullets already in text order (walk's order), which it need not sort."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self.starts = [n.span.start for n in nodes]
 
 
 @dataclass
@@ -132,9 +147,17 @@ def body_of(sections: list[Node]) -> tuple[int, int]:
 
 
 def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Match[str]]:
-    """The country names of the body, in one scan of it (not one per bullet); a word like
-    '각국' the first match may be is dropped here."""
-    return [m for m in country_matches(text, *body, lex) if m.group("country") is not None]
+    """The country names of the body, in one scan of it (not one per bullet): country_matches'
+    names, listed without a generator's step per name."""
+    start, end = body
+    found = []
+    first = lex.COUNTRY_RE.match(text, start, end)
+    if first is not None:
+        if first.group("country") is not None:      # not a word like '각국'
+            found.append(first)
+        start = first.end()
+    found.extend(lex.COUNTRY_SCAN_RE.finditer(text, start, end))     # names only
+    return found
 
 
 def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[str]], index: NodeIndex,
@@ -160,7 +183,7 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
         if name in ambiguous:
             unclear.add(starts[i])
         found.setdefault(starts[i], []).append(
-            Mention(codes[name], start, name_end, m.end(), particle, name in ambiguous, prefix != ""))
+            new_mention((codes[name], start, name_end, m.end(), particle, name in ambiguous, prefix != "", False)))
     for owner in unclear:
         found[owner] = kept_names(found[owner], text, lex)
     return found
@@ -225,7 +248,8 @@ def list_runs(mentions: list[Mention], text: str, lex: Lexicon) -> list[tuple[in
     """[first, last] index pairs of names written as one comma list ('미국, 일본, 싱가포르')."""
     runs, first = [], 0
     for i in range(1, len(mentions) + 1):
-        if i == len(mentions) or not lex.COUNTRY_LIST_SEP_RE.match(text[mentions[i - 1].end:mentions[i].start]):
+        # What COUNTRY_LIST_SEP_RE matches, read without a pattern call: one separator, blanks around.
+        if i == len(mentions) or text[mentions[i - 1].end:mentions[i].start].strip() not in LIST_SEPARATORS:
             runs.append((first, i - 1))
             first = i
     return runs
@@ -245,8 +269,9 @@ def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]
 def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
     """'일본은', and every name chained to a subject: '일본과 한국은', '일본과 한국, 그리고 미국과'."""
     subjects: set[int] = set()
+    particles = lex.semantic["country_table"]["subject_particles"]
     for i, mention in enumerate(mentions):
-        if not (mention.particle and lex.SUBJECT_PARTICLE_RE.match(mention.particle)):
+        if mention.particle not in particles:       # what SUBJECT_PARTICLE_RE matches, as a set
             continue
         subjects.add(i)
         j = i - 1
@@ -296,18 +321,27 @@ class Bullet:
     those whose country no rule has found yet (`open`) and those of them with no particle
     (`bare`, the only ones most per-name rules read), its speakers, the node above it, and
     what several rules read, computed once (`content`, `roster`)."""
-    __slots__ = ("node", "start", "end", "content", "names", "open", "bare", "speakers", "before",
+    __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
                  "has_subject", "_roster")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
                  before: Node | None, lex: Lexicon) -> None:
         self.node, self.start, self.end = node, node.span.start, node.span.end
-        self.content = content_start(text, node)
+        # content_start's offset, found by lstrip rather than a loop over the blanks.
+        after_marker = text[self.start + len(node.marker or ""):self.end]
+        self.content = self.end - len(after_marker.lstrip())
+        # Whether the bullet opens with a tag's bracket ('(중국) …'): a look at one character
+        # spares COUNTRY_TAG_RE on every other bullet.
+        self.tagged = self.content < self.end and text[self.content] in lex.semantic["country_table"]["tag_openers"]
         self.names = self.open = names
         self.speakers, self.before = speakers, before
         subject = lex.semantic["country_table"]["subject_particles"]
-        self.bare = [m for m in names if m.particle is None]
-        self.has_subject = any(m.particle in subject for m in names if m.particle is not None)
+        self.bare, self.has_subject = [], False
+        for m in names:
+            if m.particle is None:
+                self.bare.append(m)
+            elif m.particle in subject:
+                self.has_subject = True
         self._roster: set[int] | None = None
 
     def close(self, codes: dict[str, None]) -> None:
@@ -322,10 +356,6 @@ class Bullet:
             self._roster = {self.names[i].start for i in roster_indices(self.names, text, lex)}
         return self._roster
 
-    def opens_with_tag(self, text: str, lex: Lexicon) -> bool:
-        """Whether the bullet opens with a tag's bracket ('(중국) …'): a look at one character
-        spares COUNTRY_TAG_RE on every other bullet."""
-        return self.content < self.end and text[self.content] in lex.semantic["country_table"]["tag_openers"]
 
 
 def match_subjects(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -358,7 +388,7 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 
 def match_tag(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'(중국) 2015년 대비 … 34.8% 감소' → ['CN']: a country tag opening the bullet."""
-    if not b.opens_with_tag(text, lex):
+    if not b.tagged:
         return []
     m = lex.COUNTRY_TAG_RE.match(text, b.content, b.end)
     return [lex.semantic["country_table"]["names"][m.group("country")]] if m else []
@@ -391,12 +421,12 @@ def match_prefixed(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 
 def match_counterparts(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
-    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
-    named = [m for m in b.open if m.particle is None or m.particle in joiners]
     # Every counterpart phrase holds a meeting noun: one search skips most bullets.
-    if not named or not lex.MEETING_NOUN_RE.search(text, b.start, b.end):
+    if not b.open or not lex.MEETING_NOUN_RE.search(text, b.start, b.end):
         return []
-    return [m.code for m in named if lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
+    return [m.code for m in b.open if (m.particle is None or m.particle in joiners)
+            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
 
 
 def match_organs(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -418,7 +448,7 @@ def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
     """'【 베트남 】', '< 일본 >' alone on a line: the bullets after it, down to the next header or a
     bullet above its level, are findings for that country."""
-    if not b.opens_with_tag(text, lex):
+    if not b.tagged:
         return None
     m = lex.COUNTRY_TAG_RE.match(text, b.content, b.end)
     if m is None or text[m.end():b.end].strip():
@@ -464,12 +494,12 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
     m = lex.TRAILING_LIST_RE.match(text, opening, b.end)
     if m is None or m.start() == start:
         return None
-    if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
-        return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
     if not items or any(i not in names for i in items):
         return None
+    if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
+        return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
     return collapse(text[start:m.start()]), list(dict.fromkeys(names[i] for i in items))
 
 
@@ -477,6 +507,7 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
     found: list[tuple[int, str]] = []
     quoted: list[tuple[int, int]] = []
+    copula = lex.semantic["countries"]["grammar"]["copula"]
     for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
         name = collapse(m.group("name"))
         if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
@@ -488,8 +519,10 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         if quoted and any(a <= at < b for a, b in quoted):
             continue
         # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
-        if m.group("noun_after") is not None or (text[at - 1:at].isspace() and
-                lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
+        # The copula before the blanks is looked at first: most acronyms follow no '사업인'.
+        if m.group("noun_after") is not None or (text[at - 1:at].isspace()
+                and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(copula)
+                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
             found.append((at, m.group("name")))
     return list(dict.fromkeys(name for _, name in sorted(found))) if found else []
 
@@ -601,7 +634,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         doc.countries = []      # most releases: every rule below reads a name or a speaker
         return
     nodes = list(walk(doc.sections))
-    index = NodeIndex(nodes)
+    index = BodyIndex(nodes)
     mentions = mentions_by_node(text, body, matches, index, lex)
     speakers = speakers_by_node(doc, index, lex)
     starts = figure_starts(doc.figures)
