@@ -173,12 +173,14 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     codes, ambiguous = table["names"], table["ambiguous"]
     starts, ends = index.starts, [n.span.end for n in index.nodes]
     unclear = set()             # bullets holding an ambiguous name ('가나'), which the list around it decides
+    # Names past the last quoted title need no look at the titles (most names: a title is rare).
+    quotes_end = quoted.spans[-1][1] if quoted.spans else -1
     for m in matches:
         prefix, name, particle = m.group("prefix", "country", "particle")
         start, name_end = m.span("country")
         at = start - len(prefix)
         i = bisect.bisect_right(starts, at) - 1
-        if i < 0 or at >= ends[i] or (quoted.spans and quoted.holds(at)):
+        if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
             continue
         if name in ambiguous:
             unclear.add(starts[i])
