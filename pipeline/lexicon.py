@@ -829,9 +829,6 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "한-호주 FTA", "韓-中": Korea paired with the name that follows.
         "BILATERAL_BEFORE_RE": deferred(
             rf"(?<![{HANGUL}])(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})\s?$"),
-        # "한-", "韓-" anywhere: a release holding none pairs no name with Korea (one search, not one per name).
-        "BILATERAL_HINT_RE": deferred(
-            rf"(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})"),
         "COUNTRY_TAG_RE": deferred(
             rf"[{re.escape(COUNTRY_TAG_OPENERS)}]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억

@@ -324,12 +324,11 @@ class Bullet:
     (`bare`, the only ones most per-name rules read), its speakers, the node above it, and
     what several rules read, computed once (`content`, `roster`)."""
     __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
-                 "has_subject", "paired", "_roster")
+                 "has_subject", "_roster")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
-                 before: Node | None, lex: Lexicon, paired: bool = True) -> None:
+                 before: Node | None, lex: Lexicon) -> None:
         self.node, self.start, self.end = node, node.span.start, node.span.end
-        self.paired = paired        # False when the release writes no '한-' anywhere (BILATERAL_HINT_RE)
         # content_start's offset, found by lstrip rather than a loop over the blanks.
         after_marker = text[self.start + len(node.marker or ""):self.end]
         self.content = self.end - len(after_marker.lstrip())
@@ -441,8 +440,6 @@ def match_organs(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 
 def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
-    if not b.paired:
-        return []
     joiners = lex.semantic["countries"]["bilateral"]["joiners"]
     # The joiner stands right before the name or one blank before it: most names fail that test.
     return [m.code for m in b.open
@@ -651,7 +648,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     owned = figures_by_node(doc.figures, index) if starts is None else None
     sessions = SessionIndex(doc.sessions)
     home = lex.semantic["people"]["home_country"]
-    paired = lex.BILATERAL_HINT_RE.search(text, max(0, body[0] - BILATERAL_REACH), body[1]) is not None
     entries: dict[str, Entry] = {}
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
     found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
@@ -664,7 +660,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         said = speakers.get(node.span.start)
         if not names and not said and header is None:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
-        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex, paired)
+        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
         if names:
             block = match_header(text, bullet, lex)
             if block is not None:
