@@ -318,51 +318,17 @@ def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int,
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-class WordIndex:
-    """Where any of a few words occurs in a stretch of text, found with str.find. A pattern's
-    search opening with a class of syllables reads ~6 ns a character: searched bullet by
-    bullet, the meeting nouns cost more than the rules they guard; str.find skips ahead in C
-    ~40× as fast, once for the whole body."""
-
-    def __init__(self, text: str, words: list[str], start: int, end: int) -> None:
-        self.text, self.words, self.start, self.end = text, words, start, end
-        self.spans: list[tuple[int, int]] | None = None     # found on the first question
-
-    def find(self) -> None:
-        found = []
-        for word in self.words:
-            at = self.text.find(word, self.start, self.end)
-            while at >= 0:
-                found.append((at, at + len(word)))
-                at = self.text.find(word, at + 1, self.end)
-        found.sort()
-        self.spans = found
-        self.starts = [a for a, _ in found]
-
-    def within(self, start: int, end: int) -> bool:
-        """Whether one of the words lies wholly inside text[start:end]."""
-        if self.spans is None:
-            self.find()
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(self.starts) and self.starts[i] < end:
-            if self.spans[i][1] <= end:
-                return True
-            i += 1
-        return False
-
-
 class Bullet:
     """A bullet that names a country or a speaker, as the rules read it: its names (`names`),
     those whose country no rule has found yet (`open`) and those of them with no particle
     (`bare`, the only ones most per-name rules read), its speakers, the node above it, and
     what several rules read, computed once (`content`, `roster`)."""
     __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
-                 "has_subject", "meetings", "_roster")
+                 "has_subject", "_roster")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
-                 before: Node | None, lex: Lexicon, meetings: WordIndex | None = None) -> None:
+                 before: Node | None, lex: Lexicon) -> None:
         self.node, self.start, self.end = node, node.span.start, node.span.end
-        self.meetings = meetings    # the body's meeting nouns ('회담'), if the stage found them already
         # content_start's offset, found by lstrip rather than a loop over the blanks.
         after_marker = text[self.start + len(node.marker or ""):self.end]
         self.content = self.end - len(after_marker.lstrip())
@@ -379,12 +345,6 @@ class Bullet:
             elif m.particle in subject:
                 self.has_subject = True
         self._roster: set[int] | None = None
-
-    def holds_meeting(self, text: str, lex: Lexicon) -> bool:
-        """Whether a meeting noun ('회담', '면담') lies in the bullet (MEETING_NOUN_RE)."""
-        if self.meetings is not None:
-            return self.meetings.within(self.start, self.end)
-        return lex.MEETING_NOUN_RE.search(text, self.start, self.end) is not None
 
     def close(self, codes: dict[str, None]) -> None:
         """Drop the names of countries found already: no later rule can add them again."""
@@ -463,8 +423,8 @@ def match_prefixed(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 
 def match_counterparts(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
-    # Every counterpart phrase holds a meeting noun: a look at the body's ones skips most bullets.
-    if not b.open or not b.holds_meeting(text, lex):
+    # Every counterpart phrase holds a meeting noun: one search skips most bullets.
+    if not b.open or not lex.MEETING_NOUN_RE.search(text, b.start, b.end):
         return []
     joiners = lex.semantic["countries"]["counterpart"]["joiners"]
     return [m.code for m in b.open if (m.particle is None or m.particle in joiners)
@@ -688,7 +648,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     owned = figures_by_node(doc.figures, index) if starts is None else None
     sessions = SessionIndex(doc.sessions)
     home = lex.semantic["people"]["home_country"]
-    meetings = WordIndex(text, lex.semantic["countries"]["counterpart"]["nouns"], *body)
     entries: dict[str, Entry] = {}
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
     found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
@@ -701,8 +660,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         said = speakers.get(node.span.start)
         if not names and not said and header is None:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
-        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex,
-                        meetings)
+        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
         if names:
             block = match_header(text, bullet, lex)
             if block is not None:
