@@ -564,10 +564,8 @@ def figure_starts(figures: list[Figure]) -> list[int] | None:
     return starts if starts == sorted(starts) else None
 
 
-def figures_within(figures: list[Figure], starts: list[int] | None, begin: int, end: int) -> range:
-    """Indices into doc.figures of the figures inside text[begin:end]."""
-    if starts is None:
-        return range(0)     # out of order: see run's fallback
+def figures_within(starts: list[int], begin: int, end: int) -> range:
+    """Indices into doc.figures of the figures inside text[begin:end], from figure_starts."""
     return range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end))
 
 
@@ -645,7 +643,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     mentions = mentions_by_node(text, body, matches, index, lex)
     speakers = speakers_by_node(doc, index, lex)
     starts = figure_starts(doc.figures)
-    owned = figures_by_node(doc.figures, index) if starts is None else None
+    # Figures out of text order (none in the corpus) are found bullet by bullet instead.
+    owned = figures_by_node(doc.figures, index) if starts is None else {}
     sessions = SessionIndex(doc.sessions)
     home = lex.semantic["people"]["home_country"]
     entries: dict[str, Entry] = {}
@@ -684,8 +683,8 @@ def run(doc: Document, lex: Lexicon) -> None:
                                           or match_tag(text, bullet, lex))
         found.append((position, codes, compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
-        inside = owned.get(node.span.start, []) if owned is not None else \
-            figures_within(doc.figures, starts, node.span.start, node.span.end)
+        inside = figures_within(starts, node.span.start, node.span.end) if starts is not None else \
+            owned.get(node.span.start, [])
         figures = local_figures(doc.figures, inside) if inside else []
         programs = programs_in(text, node.span.start, node.span.end, lex)
         for code in codes:
