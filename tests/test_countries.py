@@ -213,15 +213,16 @@ def test_a_quoted_title_hides_a_subject_from_the_stage():
 # --- the stage's fast scan finds what the plain pattern finds (issue 14) ----------------------
 
 def plain_names(text: str, start: int, end: int) -> list[tuple[int, int, str | None, str | None]]:
+    """COUNTRY_RE's names (not its words like '각국')."""
     return [(m.start(), m.end(), m.group("country"), m.group("particle"))
-            for m in LEX.COUNTRY_RE.finditer(text, start, end)]
+            for m in LEX.COUNTRY_RE.finditer(text, start, end) if m.group("country")]
 
 
 def scanned_names(text: str, start: int, end: int) -> list[tuple[int, int, str | None, str | None]]:
-    """country_matches' matches, each from where COUNTRY_RE's would start (COUNTRY_SCAN_RE's
+    """country_matches' names, each from where COUNTRY_RE's would start (COUNTRY_SCAN_RE's
     take the character before the name along)."""
-    return [(m.start("ignore") if m.group("ignore") else m.start("prefix"), m.end(), m.group("country"),
-             m.group("particle")) for m in countries.country_matches(text, start, end, LEX)]
+    return [(m.start("prefix"), m.end(), m.group("country"), m.group("particle"))
+            for m in countries.country_matches(text, start, end, LEX) if m.group("country")]
 
 
 @pytest.mark.parametrize("text", [
@@ -242,6 +243,20 @@ def test_the_fast_scan_finds_what_the_name_pattern_finds(text):
 def test_the_fast_scan_finds_what_the_name_pattern_finds_anywhere(text, start):
     start = min(start, len(text))
     assert scanned_names(text, start, len(text)) == plain_names(text, start, len(text))
+
+
+def test_no_name_starts_where_an_ignored_word_does():
+    """COUNTRY_SCAN_RE leaves out COUNTRY_RE's words like '각국': right only because none of them
+    starts where a name (or a prefixed name) may start, so that matching one hides no name."""
+    c = LEX.semantic["countries"]
+    names = list(LEX.semantic["country_table"]["names"])
+    spellings = names + [p + n for p in c["grammar"]["prefixes"] for n in names]
+    for word in c["ignore"]["words"]:
+        assert not any(s.startswith(word) or word.startswith(s) for s in spellings), word
+        # '각 국': a name may start after a blank inside a word, but none starts with what follows it.
+        for i, ch in enumerate(word):
+            if not is_hangul(ch):
+                assert not any(s.startswith(word[i + 1:]) for s in spellings), word
 
 
 def test_every_name_and_particle_ends_in_a_syllable():

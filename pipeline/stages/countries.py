@@ -25,6 +25,7 @@ that hosts the sentence's event; Korea, unless a word of comparison stands next 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from operator import attrgetter
@@ -34,7 +35,7 @@ from typing import NamedTuple
 from ..document import Document, Node
 from ..lexicon import Lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
-from ..text import NodeIndex, collapse, content_start, walk
+from ..text import NodeIndex, collapse, walk
 
 
 REPORTING_ROLES = {"presenter", "keynote"}
@@ -45,6 +46,7 @@ NOUN_WINDOW = 10             # characters before an acronym searched for '사업
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
 ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
+LIST_SEPARATORS = frozenset(",·/")      # between two names of a list: '미국, 일본', '미국 · 일본'
 
 
 class Mention(NamedTuple):
@@ -60,6 +62,19 @@ class Mention(NamedTuple):
     roster: bool = False        # one of a counted list of participants ('11개 회원국 (미국, …)')
 
 
+# A Mention from all its fields, made by tuple.__new__ itself: the named tuple's own __new__ is a
+# Python function, a call per name on top of the tuple (~70 names in a seed release).
+new_mention = functools.partial(tuple.__new__, Mention)
+
+
+class BodyIndex(NodeIndex):
+    """NodeIndex over bullets already in text order (walk's order), which it need not sort."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        self.nodes = nodes
+        self.starts = [n.span.start for n in nodes]
+
+
 @dataclass
 class Entry:
     """A country being gathered: where it is first found, and its Country value."""
@@ -69,17 +84,21 @@ class Entry:
 
 # --- mentions ------------------------------------------------------------------------------
 
-def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: frozenset[str] | list[str]) -> Mention:
+def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: frozenset[str]) -> Mention:
     prefix, name, particle = m.group("prefix", "country", "particle")
     return Mention(codes[name], m.start("country"), m.end("country"), m.end(), particle,
                    name in ambiguous, bool(prefix))
 
 
-def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
-    """An ambiguous name ('수단', '가나') only inside a list of countries or a figure list; each
-    marked once when it is one of a roster."""
-    kept = [mt for i, mt in enumerate(found)
+def kept_names(found: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
+    """An ambiguous name ('수단', '가나') only inside a list of countries or a figure list."""
+    return [mt for i, mt in enumerate(found)
             if not mt.ambiguous or in_list(found, i, text, lex) or in_figure_list(found, i, text, lex)]
+
+
+def kept_mentions(found: list[Mention], text: str, lex: Lexicon) -> list[Mention]:
+    """kept_names, each marked once when it is one of a roster."""
+    kept = kept_names(found, text, lex)
     roster = roster_indices(kept, text, lex)
     return [mt._replace(roster=True) if i in roster else mt for i, mt in enumerate(kept)] if roster else kept
 
@@ -101,7 +120,7 @@ def match_mentions(text: str, start: int, end: int, lex: Lexicon) -> list[Mentio
     stage scans the body once instead; this one-range form is what tests/test_countries.py
     holds that scan to, bullet by bullet."""
     quoted = QuoteIndex(text, start, end, lex)
-    codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["countries"]["ambiguous"]["names"]
+    codes, ambiguous = lex.semantic["country_table"]["names"], lex.semantic["country_table"]["ambiguous"]
     found = [read_mention(m, codes, ambiguous) for m in lex.COUNTRY_RE.finditer(text, start, end)
              if m.group("country") and not quoted.holds(m.start())]
     return kept_mentions(found, text, lex)
@@ -115,27 +134,61 @@ def body_span(nodes: list[Node]) -> tuple[int, int]:
     return (min(map(SPAN_START, nodes)), max(map(SPAN_END, nodes))) if nodes else (0, 0)
 
 
+def body_of(sections: list[Node]) -> tuple[int, int]:
+    """body_span without walking the tree: the bullets are in text order (walk's), so the body
+    runs from the first one to the last one's last descendant. Most releases name no country
+    and need nothing else of the tree."""
+    if not sections:
+        return (0, 0)
+    last = sections[-1]
+    while last.children:
+        last = last.children[-1]
+    return (sections[0].span.start, last.span.end)
+
+
 def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Match[str]]:
-    """The country names of the body, in one scan of it (not one per bullet); words like
-    '각국' match the pattern too, and are dropped here."""
-    return [m for m in country_matches(text, *body, lex) if m.group("country") is not None]
+    """The country names of the body, in one scan of it (not one per bullet): country_matches'
+    names, listed without a generator's step per name."""
+    start, end = body
+    found = []
+    first = lex.COUNTRY_RE.match(text, start, end)
+    if first is not None:
+        if first.group("country") is not None:      # not a word like '각국'
+            found.append(first)
+        start = first.end()
+    found.extend(lex.COUNTRY_SCAN_RE.finditer(text, start, end))     # names only
+    return found
 
 
 def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[str]], index: NodeIndex,
                      lex: Lexicon) -> dict[int, list[Mention]]:
-    """Bullet start → its country names, from body_matches."""
+    """Bullet start → its country names, from body_matches. One loop over the names, each read
+    in place (no call per name: a seed release has ~70); rosters are read later, and only for
+    the bullets whose rules need them (Bullet.roster)."""
     found: dict[int, list[Mention]] = {}
     if not matches:
         return found
     quoted = QuoteIndex(text, *body, lex)
-    codes = lex.semantic["country_table"]["names"]
-    ambiguous = frozenset(lex.semantic["countries"]["ambiguous"]["names"])
+    table = lex.semantic["country_table"]
+    codes, ambiguous = table["names"], table["ambiguous"]
+    starts, ends = index.starts, [n.span.end for n in index.nodes]
+    unclear = set()             # bullets holding an ambiguous name ('가나'), which the list around it decides
+    # Names past the last quoted title need no look at the titles (most names: a title is rare).
+    quotes_end = quoted.spans[-1][1] if quoted.spans else -1
     for m in matches:
-        at = m.start("prefix")
-        owner = index.owner(at)
-        if owner is not None and not quoted.holds(at):
-            found.setdefault(owner, []).append(read_mention(m, codes, ambiguous))
-    return {owner: kept_mentions(names, text, lex) for owner, names in found.items()}
+        prefix, name, particle = m.group("prefix", "country", "particle")
+        start, name_end = m.span("country")
+        at = start - len(prefix)
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
+            continue
+        if name in ambiguous:
+            unclear.add(starts[i])
+        found.setdefault(starts[i], []).append(
+            new_mention((codes[name], start, name_end, m.end(), particle, name in ambiguous, prefix != "", False)))
+    for owner in unclear:
+        found[owner] = kept_names(found[owner], text, lex)
+    return found
 
 
 class QuoteIndex:
@@ -197,7 +250,8 @@ def list_runs(mentions: list[Mention], text: str, lex: Lexicon) -> list[tuple[in
     """[first, last] index pairs of names written as one comma list ('미국, 일본, 싱가포르')."""
     runs, first = [], 0
     for i in range(1, len(mentions) + 1):
-        if i == len(mentions) or not lex.COUNTRY_LIST_SEP_RE.match(text[mentions[i - 1].end:mentions[i].start]):
+        # What COUNTRY_LIST_SEP_RE matches, read without a pattern call: one separator, blanks around.
+        if i == len(mentions) or text[mentions[i - 1].end:mentions[i].start].strip() not in LIST_SEPARATORS:
             runs.append((first, i - 1))
             first = i
     return runs
@@ -217,8 +271,9 @@ def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]
 def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
     """'일본은', and every name chained to a subject: '일본과 한국은', '일본과 한국, 그리고 미국과'."""
     subjects: set[int] = set()
+    particles = lex.semantic["country_table"]["subject_particles"]
     for i, mention in enumerate(mentions):
-        if not (mention.particle and lex.SUBJECT_PARTICLE_RE.match(mention.particle)):
+        if mention.particle not in particles:       # what SUBJECT_PARTICLE_RE matches, as a set
             continue
         subjects.add(i)
         j = i - 1
@@ -263,103 +318,148 @@ def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int,
 
 # --- findings, implications, programmes ----------------------------------------------------
 
-def match_subjects(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                   lex: Lexicon) -> list[str]:
+class Bullet:
+    """A bullet that names a country or a speaker, as the rules read it: its names (`names`),
+    those whose country no rule has found yet (`open`) and those of them with no particle
+    (`bare`, the only ones most per-name rules read), its speakers, the node above it, and
+    what several rules read, computed once (`content`, `roster`)."""
+    __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
+                 "has_subject", "_roster")
+
+    def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
+                 before: Node | None, lex: Lexicon) -> None:
+        self.node, self.start, self.end = node, node.span.start, node.span.end
+        # content_start's offset, found by lstrip rather than a loop over the blanks.
+        after_marker = text[self.start + len(node.marker or ""):self.end]
+        self.content = self.end - len(after_marker.lstrip())
+        # Whether the bullet opens with a tag's bracket ('(중국) …'): a look at one character
+        # spares COUNTRY_TAG_RE on every other bullet.
+        self.tagged = self.content < self.end and text[self.content] in lex.semantic["country_table"]["tag_openers"]
+        self.names = self.open = names
+        self.speakers, self.before = speakers, before
+        subject = lex.semantic["country_table"]["subject_particles"]
+        self.bare, self.has_subject = [], False
+        for m in names:
+            if m.particle is None:
+                self.bare.append(m)
+            elif m.particle in subject:
+                self.has_subject = True
+        self._roster: set[int] | None = None
+
+    def close(self, codes: dict[str, None]) -> None:
+        """Drop the names of countries found already: no later rule can add them again."""
+        self.open = [m for m in self.open if m.code not in codes]
+        self.bare = [m for m in self.bare if m.code not in codes]
+
+    def roster(self, text: str, lex: Lexicon) -> set[int]:
+        """Starts of the names that are one of a roster ('11개 회원국 (미국, 일본, …)'): read only
+        for a bullet with a subject or a figure row, the two rules that skip them."""
+        if self._roster is None:
+            self._roster = {self.names[i].start for i in roster_indices(self.names, text, lex)}
+        return self._roster
+
+
+
+def match_subjects(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'* 일본과 한국은 …' → ['JP', 'KR']; names in a roster never count."""
-    return [mentions[i].code for i in sorted(subject_indices(mentions, text, lex)) if not mentions[i].roster]
+    if not b.has_subject:
+        return []
+    roster = b.roster(text, lex)
+    return [b.names[i].code for i in sorted(subject_indices(b.names, text, lex)) if b.names[i].start not in roster]
 
 
-def match_speakers(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                   lex: Lexicon) -> list[str]:
+def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'* 호주 교육부의 저드 국장은 …' → ['AU'] (countries from the people stage). A scholar's
     country named only in their affiliation ('이탈리아 볼로냐대 마르코 로시 교수가 … 기조연설')
     is where they work, not a finding; the bullet must name it again ('… 뉴질랜드의 채용 사례를
     발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
     소개': a case presented is the presenter's country's). An official of a country's body speaks
     for it."""
-    if not speakers:
+    if not b.speakers:
         return []           # the case words below are looked up only for a bullet with a speaker
     found = []
     case_words = lex.semantic["countries"]["speakers"]["case_words"]
-    is_case = any(text.find(word, node.span.start, node.span.end) >= 0 for word in case_words)
-    for speaker in speakers:
-        named = [m for m in mentions if m.code == speaker.code]
+    is_case = any(text.find(word, b.start, b.end) >= 0 for word in case_words)
+    for speaker in b.speakers:
+        named = [m for m in b.open if m.code == speaker.code]
         if not speaker.academic or not named or is_case or \
                 any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named):
             found.append(speaker.code)
     return found
 
 
-def match_tag(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-              lex: Lexicon) -> list[str]:
+def match_tag(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'(중국) 2015년 대비 … 34.8% 감소' → ['CN']: a country tag opening the bullet."""
-    m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
+    if not b.tagged:
+        return []
+    m = lex.COUNTRY_TAG_RE.match(text, b.content, b.end)
     return [lex.semantic["country_table"]["names"][m.group("country")]] if m else []
 
 
-def match_figure_lists(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                       lex: Lexicon) -> list[str]:
+def match_figure_lists(text: str, b: Bullet, lex: Lexicon) -> list[Mention]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
+    rows = [m for m in b.bare if lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
+    if not rows:
+        return rows
     # '…, 스리랑카 4개국 공무원': the count of a roster is no country's figure.
-    return [m.code for m in mentions
-            if not m.roster and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
+    roster = b.roster(text, lex)
+    return [m for m in rows if m.start not in roster]
 
 
-def match_figure_lists_not_rosters(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                                   lex: Lexicon, before: Node | None = None) -> list[str]:
+def match_figure_lists_not_rosters(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
     ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country."""
-    rows = match_figure_lists(text, node, mentions, speakers, lex)
-    if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (node, before) if n):
-        return [m.code for m in mentions if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+    rows = [m.code for m in match_figure_lists(text, b, lex)]
+    if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (b.node, b.before) if n):
+        return [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
     return rows
 
 
-def match_prefixed(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                   lex: Lexicon) -> list[str]:
+def match_prefixed(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'대중국 수출은 … 증가' → ['CN']."""
-    return [m.code for m in mentions if m.prefixed and m.particle is None
-            and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
+    return [m.code for m in b.bare if m.prefixed and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
 
 
-def match_counterparts(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                       lex: Lexicon) -> list[str]:
+def match_counterparts(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'… 라오스 외교부 차관과 회담을 갖고' → ['LA']: the country of a bilateral counterpart."""
-    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
-    named = [m for m in mentions if m.particle is None or m.particle in joiners]
     # Every counterpart phrase holds a meeting noun: one search skips most bullets.
-    if not named or not lex.MEETING_NOUN_RE.search(text, node.span.start, node.span.end):
+    if not b.open or not lex.MEETING_NOUN_RE.search(text, b.start, b.end):
         return []
-    return [m.code for m in named if lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+    joiners = lex.semantic["countries"]["counterpart"]["joiners"]
+    return [m.code for m in b.open if (m.particle is None or m.particle in joiners)
+            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
 
 
-def match_organs(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                 lex: Lexicon) -> list[str]:
+def match_organs(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
-    return [m.code for m in mentions if m.particle is None and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
+    # The body's words start after a blank or a gloss: a name followed by ',' is skipped unread.
+    return [m.code for m in b.bare if (text[m.end:m.end + 1] == "(" or text[m.end:m.end + 1].isspace())
+            and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
 
 
-def match_bilateral(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker],
-                    lex: Lexicon) -> list[str]:
+def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'한-호주 FTA 활용', '한-라오스 외교차관 회담' → the partner of the bilateral relation."""
     joiners = lex.semantic["countries"]["bilateral"]["joiners"]
     # The joiner stands right before the name or one blank before it: most names fail that test.
-    return [m.code for m in mentions
+    return [m.code for m in b.open
             if (text[m.start - 1:m.start] in joiners or text[m.start - 2:m.start - 1] in joiners)
             and lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
 
 
-def match_header(text: str, node: Node, lex: Lexicon) -> str | None:
+def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
     """'【 베트남 】', '< 일본 >' alone on a line: the bullets after it, down to the next header or a
     bullet above its level, are findings for that country."""
-    m = lex.COUNTRY_TAG_RE.match(text, content_start(text, node), node.span.end)
-    if m is None or text[m.end():node.span.end].strip():
+    if not b.tagged:
+        return None
+    m = lex.COUNTRY_TAG_RE.match(text, b.content, b.end)
+    if m is None or text[m.end():b.end].strip():
         return None
     return lex.semantic["country_table"]["names"][m.group("country")]
 
 
-# A bullet is a finding for every country any rule names.
+# A bullet is a finding for every country any rule names. Each rule reads the bullet's names
+# still open (b.open, b.bare) and returns the codes it finds, in the order of their names.
 RULES = (
     ("subject", match_subjects),
     ("speaker", match_speakers),
@@ -372,38 +472,36 @@ RULES = (
 )
 
 
-def finding_countries(text: str, node: Node, mentions: list[Mention], speakers: list[Speaker], lex: Lexicon,
-                      before: Node | None = None) -> list[str]:
+def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """Every country any rule names, in rule order. A name of a country found already can add
     nothing: each rule reads only the names still open (every rule reads a name on its own, or
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
     for _, rule in RULES:
-        found = (rule(text, node, mentions, speakers, lex, before) if rule is match_figure_lists_not_rosters
-                 else rule(text, node, mentions, speakers, lex))
+        found = rule(text, b, lex)
         if found:
             codes.update(dict.fromkeys(found))
-            mentions = [m for m in mentions if m.code not in codes]
+            b.close(codes)
     return list(codes)
 
 
-def match_implication(text: str, node: Node, lex: Lexicon) -> tuple[str, list[str]] | None:
+def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str]] | None:
     """'… 제공 정책 (호주, 미국, 싱가포르)' → ('… 제공 정책', ['AU', 'US', 'SG']). The bracket that
     closes the line may be left open ('… 정책 (멕시코'): a line cut at its end still names them."""
     # The list opens at the line's last '(' (it holds none): rfind finds it without a search.
-    opening = text.rfind("(", node.span.start, node.span.end)
-    if opening < 0:
+    opening = text.rfind("(", b.start, b.end)
+    start = b.content
+    if opening < start:
         return None
-    start = content_start(text, node)
-    m = lex.TRAILING_LIST_RE.match(text, opening, node.span.end) if opening >= start else None
+    m = lex.TRAILING_LIST_RE.match(text, opening, b.end)
     if m is None or m.start() == start:
         return None
-    if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
-        return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
     names = lex.semantic["country_table"]["names"]
     items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
     if not items or any(i not in names for i in items):
         return None
+    if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
+        return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
     return collapse(text[start:m.start()]), list(dict.fromkeys(names[i] for i in items))
 
 
@@ -411,6 +509,7 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
     found: list[tuple[int, str]] = []
     quoted: list[tuple[int, int]] = []
+    copula = lex.semantic["countries"]["grammar"]["copula"]
     for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
         name = collapse(m.group("name"))
         if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
@@ -422,8 +521,10 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         if quoted and any(a <= at < b for a, b in quoted):
             continue
         # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
-        if m.group("noun_after") is not None or (text[at - 1:at].isspace() and
-                lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
+        # The copula before the blanks is looked at first: most acronyms follow no '사업인'.
+        if m.group("noun_after") is not None or (text[at - 1:at].isspace()
+                and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(copula)
+                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
             found.append((at, m.group("name")))
     return list(dict.fromkeys(name for _, name in sorted(found))) if found else []
 
@@ -456,9 +557,26 @@ def figures_by_node(figures: list[Figure], index: NodeIndex) -> dict[int, list[i
     return owned
 
 
-def local_figures(figures: list[Figure], indices: list[int]) -> list[tuple[Figure, int | None]]:
+def figure_starts(figures: list[Figure]) -> list[int] | None:
+    """Where each figure starts, for a bisect per finding; None if the list is out of text
+    order (the figures stage makes it in order, bullet by bullet)."""
+    starts = [fig.span[0] for fig in figures]
+    return starts if starts == sorted(starts) else None
+
+
+def figures_within(starts: list[int], begin: int, end: int) -> range:
+    """Indices into doc.figures of the figures inside text[begin:end], from figure_starts."""
+    return range(bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end))
+
+
+def local_figures(figures: list[Figure], indices: range | list[int]) -> list[tuple[Figure, int | None]]:
     """The figures at `indices`, each with its `equivalent_of` renumbered into that list (a copy
     is made only once the country is known, see add_finding)."""
+    if isinstance(indices, range):      # a bullet's figures follow each other: no table needed
+        first = indices.start
+        return [(fig, fig.equivalent_of - first
+                 if fig.equivalent_of is not None and first <= fig.equivalent_of < indices.stop else None)
+                for fig in figures[first:indices.stop]]
     local = {g: n for n, g in enumerate(indices)}
     return [(figures[g], local.get(figures[g].equivalent_of) if figures[g].equivalent_of is not None else None)
             for g in indices]
@@ -468,7 +586,7 @@ def local_figures(figures: list[Figure], indices: list[int]) -> list[tuple[Figur
 
 def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, int | None]],
                 programs: list[str]) -> None:
-    country.findings.append(finding.copy())
+    country.findings.append(Finding(finding.text, finding.span, finding.session))
     offset = len(country.figures)
     if figures:
         country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
@@ -514,18 +632,22 @@ def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) ->
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    entries: dict[str, Entry] = {}
-    nodes = list(walk(doc.sections))
-    body = body_span(nodes)
-    matches = body_matches(doc.text, body, lex)
+    text = doc.text
+    body = body_of(doc.sections)
+    matches = body_matches(text, body, lex)
     if not matches and not any(map(reports_for_country, doc.people)):
         doc.countries = []      # most releases: every rule below reads a name or a speaker
         return
-    index = NodeIndex(nodes)
-    mentions = mentions_by_node(doc.text, body, matches, index, lex)
+    nodes = list(walk(doc.sections))
+    index = BodyIndex(nodes)
+    mentions = mentions_by_node(text, body, matches, index, lex)
     speakers = speakers_by_node(doc, index, lex)
-    owned = figures_by_node(doc.figures, index)
+    starts = figure_starts(doc.figures)
+    # Figures out of text order (none in the corpus) are found bullet by bullet instead.
+    owned = figures_by_node(doc.figures, index) if starts is None else {}
     sessions = SessionIndex(doc.sessions)
+    home = lex.semantic["people"]["home_country"]
+    entries: dict[str, Entry] = {}
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
     found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
     for position, node in enumerate(nodes):
@@ -533,37 +655,40 @@ def run(doc: Document, lex: Lexicon) -> None:
             continue
         if header is not None and node.level < header[1]:
             header = None
-        names = mentions.get(node.span.start, [])
-        said = speakers.get(node.span.start, [])
+        names = mentions.get(node.span.start)
+        said = speakers.get(node.span.start)
         if not names and not said and header is None:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
-        block = match_header(doc.text, node, lex) if names else None
-        if block is not None:
-            header = (block, node.level)
-            continue
-        implication = match_implication(doc.text, node, lex) if names else None
-        if implication is not None:
-            line, codes = implication
-            found.append((position, codes, False))
-            for code in codes:
-                country_of(entries, code, node.span.start, lex).implications.append(line)
-            continue
-        codes = finding_countries(doc.text, node, names, said, lex, nodes[position - 1] if position else None)
+        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
+        if names:
+            block = match_header(text, bullet, lex)
+            if block is not None:
+                header = (block, node.level)
+                continue
+            implication = match_implication(text, bullet, lex)
+            if implication is not None:
+                line, codes = implication
+                found.append((position, codes, False))
+                for code in codes:
+                    country_of(entries, code, node.span.start, lex).implications.append(line)
+                continue
+        codes = finding_countries(text, bullet, lex)
         if header is not None and header[0] not in codes:
             codes.append(header[0])
         if not codes:
             continue
-        # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its form.
-        compares = bool(header is not None or compares_home(doc.text, names, lex)
-                        or match_tag(doc.text, node, [], [], lex))
+        # A row of a per-country block ('(한국) … 30.7% 감소' beside '(중국) …') compares by its
+        # form. Only the home country's findings read it (compared_with_others).
+        compares = home in codes and bool(header is not None or compares_home(text, bullet.names, lex)
+                                          or match_tag(text, bullet, lex))
         found.append((position, codes, compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
-        figures = local_figures(doc.figures, owned.get(node.span.start, []))
-        programs = programs_in(doc.text, node.span.start, node.span.end, lex)
+        inside = figures_within(starts, node.span.start, node.span.end) if starts is not None else \
+            owned.get(node.span.start, [])
+        figures = local_figures(doc.figures, inside) if inside else []
+        programs = programs_in(text, node.span.start, node.span.end, lex)
         for code in codes:
-            add_finding(country_of(entries, code, node.span.start, lex), finding,
-                        figures, programs)
-    home = lex.semantic["people"]["home_country"]
+            add_finding(country_of(entries, code, node.span.start, lex), finding, figures, programs)
     if home in entries and not compared_with_others(found, home):
         del entries[home]
     doc.countries = [e.country for e in sorted(entries.values(), key=lambda e: e.first)]
