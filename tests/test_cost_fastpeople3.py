@@ -45,3 +45,15 @@ def test_every_character_python_splits_on_is_a_blank_to_the_pattern():
     blanks = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
     text = "가".join(blanks) + "가"
     assert people.words_between(text, 0, len(text)) == as_word_re(text, 0, len(text))
+
+
+ENDINGS = ["청", "처", "부", "위원회", "원", "연구원", "회", "공사", "사"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ENDINGS + ["산림", "국가", "통상", "가", "A"]), max_size=5),
+       st.lists(st.sampled_from(ENDINGS), unique=True))
+def test_longest_ending_is_the_longest_of_the_endings_the_name_ends_with(pieces: list[str], endings: list[str]):
+    name, table = "".join(pieces), dict.fromkeys(endings, [])
+    expected = next((e for e in sorted(table, key=len, reverse=True) if name.endswith(e)), None)
+    assert people.longest_ending(name, table) == expected

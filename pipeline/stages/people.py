@@ -1198,7 +1198,7 @@ def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         return
     heads = lex.semantic["people"]["issuer_head"]
     name = max(names, key=len)
-    ending = next((e for e in sorted(heads, key=len, reverse=True) if name.endswith(e)), None)
+    ending = longest_ending(name, heads)
     if ending is None:
         return
     for person in people:
@@ -1208,6 +1208,13 @@ def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
                 and any(lex.QUOTED_AFTER_RE.match(doc.text, end) for _, end in [person.span, *person.mentions]):
             person.affiliation = person.affiliation or name
             person.roles.append("head")
+
+
+def longest_ending(name: str, endings: dict[str, Any]) -> str | None:
+    """The longest of `endings` that `name` ends with ('위원회' before '회'): its suffixes looked up,
+    the longest first, not every ending sorted and tried (a release asks once)."""
+    longest = max(map(len, endings), default=0)
+    return next((name[-k:] for k in range(min(longest, len(name)), 0, -1) if name[-k:] in endings), None)
 
 
 def home_countries(people: list[Person], lex: Lexicon) -> None:
