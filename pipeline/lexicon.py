@@ -408,6 +408,12 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "HEADER_LABEL_RE": deferred(
             rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "SENTENCE_END_RE": deferred(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),
+        # The last character of any line SENTENCE_END_RE or END_MARK_RE can find: an ending's or
+        # an end mark's last letter, or a closing quote, bracket or blank. A line ending otherwise
+        # ('호남권', '1,234') is tested with one anchored match instead of two searches that try
+        # every position (bullets' table cells: ~650 per HWPX).
+        "SENTENCE_TAIL_CHAR_RE": deferred(
+            rf"[{first_chars([w[::-1] for w in seg['sentence_endings'] + seg['end_marks']])}\s\"'”’」)]"),
         "POLITE_END_RE": deferred(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
         # An opening quotation mark; an apostrophe before a digit abbreviates a year ('25.11월).
         # A summary line's marker under the title ('◈ …', '▴ …'): the summary families' markers.
