@@ -68,6 +68,7 @@ class MarkerFamily:
     no_digit_after: bool = False
     rank: int | None = None      # the conventional level (□ 1, ○ 2, - 3, · 4), if it has one
     minor: bool = False          # *, ※, ▲: closed by any ranked marker that follows
+    starts: str | None = None    # a pattern family's first characters (a class body)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def _load_families() -> tuple[MarkerFamily, ...]:
             no_digit_after=entry.get("no_digit_after", False),
             rank=entry.get("rank"),
             minor=entry.get("minor", False),
+            starts=entry.get("starts"),
         ))
     return tuple(families)
 
@@ -215,9 +217,17 @@ def _contact_labels(L: dict[str, Any]) -> str:
 
 
 def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
-    """One pattern for a line-opening marker; the group name says the family."""
-    parts = []
+    """One pattern for a line-opening marker; the group name says the family.
+
+    It opens with a lookahead for the first characters of every family: a line opening with
+    none of them ('호남권', '2020년 …' half the time) fails there, where otherwise re tries each
+    of the ~20 named alternatives in turn (no alternative opening with a group gets re's quick
+    first-character test): ~0.45 → ~0.3 µs a line over HWPX table cells."""
+    parts, starts = [], []
     for fam in families:
+        if fam.pattern and not fam.starts:
+            raise ValueError(f"markers.toml: family {fam.name} has a pattern but no `starts`")
+        starts.append(fam.starts if fam.pattern else first_chars(list(fam.symbols)))
         body = fam.pattern or alternation(fam.symbols)
         if fam.needs_space or fam.pattern:
             tail = r"(?=\s)" if fam.needs_space else r"(?=[\s\uac00-\ud7a3(\[‘'\"「『<〈])"
@@ -226,7 +236,7 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
         else:
             tail = ""
         parts.append(f"(?P<{fam.name}>{body}){tail}")
-    return deferred(r"^(?:" + "|".join(parts) + r")")
+    return deferred(rf"^(?=[{''.join(dict.fromkeys(starts))}])(?:" + "|".join(parts) + r")")
 
 
 # Patterns run on every line of inputs up to 20 MB, so none may backtrack more than linearly:
