@@ -395,6 +395,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     data = read_toml("markers.toml")
     appendix, seg, chrome = data["appendix"], data["segment"], lex.boilerplate
     open_, close = r"[<\[〈【(]", r"[>\]〉】)]"
+    embargo = lex.labels["embargo"]
+    embargo_openers = embargo["labels"] + embargo["distribution"] + embargo["online"] + seg["embargo_words"]
     return {
         # "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >" — and never "참고로, …".
         "APPENDIX_HEAD_RE": deferred(
@@ -415,6 +417,10 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "CAPTION_RE": deferred(r"^[<〈＜]\s*(?P<text>[^<>〈〉＜＞]+?)\s*[>〉＞](?:\s*\([^()]*\))?$"),
         "END_MARK_RE": deferred(rf"(?P<end>{alternation(seg['end_marks'])})$"),
         "EMBARGO_WORD_RE": deferred(rf"^(?P<word>{alternation(seg['embargo_words'])})(?=[\s:]|$)"),
+        # The first letter of a line EMBARGO_LABEL_RE, DISTRIBUTION_LABEL_RE, EMBARGO_WORD_RE or
+        # TIME_FIELD_RE can match at its start ('보도시점', '배포', '엠바고', '누리망·방송'): one match
+        # of it spares the four on a line opening otherwise (the header's is_embargo, ~15 lines).
+        "EMBARGO_LABEL_START_RE": deferred(rf"[{first_chars([w.lstrip() for w in embargo_openers])}]"),
         "HEADER_LABEL_RE": deferred(
             rf"^(?P<label>{alternation(seg['header_labels'], spaced=True)})\s*:?\s*(?P<value>.*)$"),
         "SENTENCE_END_RE": deferred(rf"(?:{alternation(seg['sentence_endings'])})[\s\"'”’」)]*$"),

@@ -174,9 +174,11 @@ def is_embargo(line: Line, lex: Lexicon) -> bool:
 
 def reads_as_embargo(line: Line, lex: Lexicon) -> bool:
     """is_embargo for a line known to be no kind line."""
-    return bool(lex.EMBARGO_SENTENCE_RE.search(line.text) or lex.EMBARGO_LABEL_RE.match(line.text)
-                or lex.DISTRIBUTION_LABEL_RE.match(line.text) or lex.EMBARGO_WORD_RE.match(line.text)
-                or lex.TIME_FIELD_RE.match(line.text)) or is_unlabelled_time(line, lex)
+    text = line.text
+    labelled = lex.EMBARGO_LABEL_START_RE.match(text) is not None and bool(
+        lex.EMBARGO_LABEL_RE.match(text) or lex.DISTRIBUTION_LABEL_RE.match(text)
+        or lex.EMBARGO_WORD_RE.match(text) or lex.TIME_FIELD_RE.match(text))
+    return bool(labelled or lex.EMBARGO_SENTENCE_RE.search(text)) or is_unlabelled_time(line, lex)
 
 
 def is_unlabelled_time(line: Line, lex: Lexicon) -> bool:
