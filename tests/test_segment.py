@@ -623,3 +623,9 @@ def test_embargo_label_start_guard_lets_every_label_line_through():
 def test_embargo_label_start_guard_turns_away_other_openings(text):
     lex = load_lexicon()
     assert not lex.EMBARGO_LABEL_START_RE.match(text)
+
+
+@pytest.mark.parametrize("text", ["(yavis7@kimi.or.kr)", "E-mail: a.b+c@x-y.go.kr 담당", "이메일 없음", "@ 기호만", "a@b", ""])
+def test_has_email_agrees_with_the_pattern(text):
+    lex = load_lexicon()
+    assert segment.has_email(text, lex) == bool(lex.EMAIL_RE.search(text))
