@@ -1,6 +1,7 @@
 """Bullets: the body and appendix pages as trees. Examples written for these tests."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from textwrap import dedent
@@ -270,3 +271,43 @@ def test_nodes_carry_spans_that_hold_their_text():
     doc = built((TITLE + "□ 개최 배경\n  ○또한 포럼 결과를 반영\n").encode("utf-8"))
     for node in walk(doc.sections):
         assert node.text.replace(" ", "") in doc.text[node.span.start:node.span.end].replace(" ", "")
+
+
+# --- MARKER_RE's first-character guard ---------------------------------------------------
+
+# Continuations after a candidate first character that let some family's pattern match it:
+# a space, a dot or bracket, digits, the rest of a roman numeral, a Hangul letter.
+GUARD_TAILS = ("", " ", ".", ")", ". ", ") ", "0. ", "0) ", "I. ", "X.", "V.", ".가", "가", "1)", "가)")
+
+
+def test_marker_starts_hold_every_first_character_of_their_family():
+    """A pattern family's `starts` (MARKER_RE's lookahead) leaves out no character its pattern
+    can open with: every character of the BMP and of the private-use planes' edges is tried
+    with each tail, one scan per family and tail."""
+    lex = load_lexicon()
+    chars = [chr(c) for c in range(0x10000) if chr(c) not in "\n\r"] + \
+        [chr(c) for c in (0xF0000, 0xF0001, 0xFFFFD, 0x100000, 0x10FFFD)]
+    patterned = [f for f in lex.families if f.pattern]
+    assert all(f.starts for f in patterned)
+    for tail in GUARD_TAILS:
+        lines = "\n".join(ch + tail for ch in chars)
+        for family in patterned:
+            opening = re.compile(rf"^(?:{family.pattern})", re.MULTILINE)
+            allowed = re.compile(rf"[{family.starts}]")
+            firsts = {lines[m.start()] for m in opening.finditer(lines)}
+            assert all(allowed.match(ch) for ch in firsts), (family.name, tail, sorted(firsts))
+
+
+def test_marker_guard_changes_no_match():
+    """The guarded MARKER_RE finds what the bare alternation of families finds, line by line."""
+    lex = load_lexicon()
+    guard = re.match(r"\^\(\?=\[[^\]]*\]\)", lex.MARKER_RE.pattern)
+    assert guard is not None
+    bare = re.compile("^" + lex.MARKER_RE.pattern[guard.end():])
+    lines = ["□ 추진", "○또한", "o 세부", "- 부제", "-5%", "· 일시", "* 주석", "※ 참고", "Ⅱ. 현황",
+             "IV. 과제", "I.", "1. 개요", "12) 항목", "가. 목표", "(3) 세부", "(나) 기타", "② 둘째",
+             "㉯ 나", "❷ 둘", "▲ 점검", "\ue000 글머리", "호남권", "2020년", "1,234", "(단위: 명)",
+             "Xenon", "Vision", "o2o", "ㅇ 항목", "ㅁ 개요", "▸금융당국은"]
+    for line in lines:
+        got, want = lex.MARKER_RE.match(line), bare.match(line)
+        assert (got and (got.group(), got.lastgroup)) == (want and (want.group(), want.lastgroup)), line

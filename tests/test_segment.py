@@ -589,3 +589,43 @@ def test_guards_before_the_masthead_and_date_patterns_change_no_answer():
     for text in (line.strip() for line in lines):
         assert segment.may_split_masthead(text) or not lex.MASTHEAD_SPLIT_RE.search(text), text
         assert segment.has_date(text, lex) == bool(lex.DOTTED_DATE_RE.search(text) or lex.KOREAN_DATE_RE.search(text)), text
+
+
+# --- reads_as_embargo's first-letter guard -----------------------------------------------------
+
+def embargo_label_lines(lex) -> list[str]:
+    """Each embargo, distribution and online label and embargo word opening a line, alone and with
+    a value, written close and spaced out ('보 도 시 점 : …')."""
+    E = lex.labels["embargo"]
+    words = E["labels"] + E["distribution"] + E["online"] + ["엠바고"]
+    lines = []
+    for word in words:
+        for form in (word, " ".join(word.replace(" ", ""))):
+            lines += [form, f"{form} 2025. 6. 10.(화) 12:00", f"{form}: 즉시", f"{form}：6월 9일"]
+    return lines
+
+
+def test_embargo_label_start_guard_lets_every_label_line_through():
+    """EMBARGO_LABEL_START_RE matches the first letter of every line one of the four label
+    patterns matches at its start, and reads_as_embargo reads those lines as embargo."""
+    lex = load_lexicon()
+    four = (lex.EMBARGO_LABEL_RE, lex.DISTRIBUTION_LABEL_RE, lex.EMBARGO_WORD_RE, lex.TIME_FIELD_RE)
+    matched = 0
+    for text in embargo_label_lines(lex):
+        if any(p.match(text) for p in four):
+            matched += 1
+            assert lex.EMBARGO_LABEL_START_RE.match(text), text
+            assert segment.reads_as_embargo(normalize.split_lines(text)[0], lex), text
+    assert matched >= 20
+
+
+@pytest.mark.parametrize("text", ["제목: 보도시점 안내", "2025. 6. 10. 보도", "국민권익위원회", "○ 배포 일정"])
+def test_embargo_label_start_guard_turns_away_other_openings(text):
+    lex = load_lexicon()
+    assert not lex.EMBARGO_LABEL_START_RE.match(text)
+
+
+@pytest.mark.parametrize("text", ["(yavis7@kimi.or.kr)", "E-mail: a.b+c@x-y.go.kr 담당", "이메일 없음", "@ 기호만", "a@b", ""])
+def test_has_email_agrees_with_the_pattern(text):
+    lex = load_lexicon()
+    assert segment.has_email(text, lex) == bool(lex.EMAIL_RE.search(text))
