@@ -814,6 +814,24 @@ def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
     return None
 
 
+def listing_may_open(doc: Document, firsts: str) -> bool:
+    """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
+    match_listing needs of a listing's first line. Each letter is looked for with str.find,
+    which skips ahead in C faster than a pattern's character class (most bodies hold few);
+    a letter found is a line's first when only blanks stand between it and the line's start
+    (normalize's Line.content)."""
+    text = doc.text
+    for block in doc.blocks_of(K.BODY):
+        for letter in firsts:
+            at = text.find(letter, block.span.start, block.span.end)
+            while at >= 0:
+                before = text[text.rfind("\n", 0, at) + 1:at]
+                if not before or before.isspace():
+                    return True
+                at = text.find(letter, at + 1, block.span.end)
+    return False
+
+
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
@@ -822,7 +840,13 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     inline = inline_attachments(doc, lex)
     firsts = "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
-    body = [line for line in doc.lines_of(K.BODY) if line.text]
+    if not listing_may_open(doc, firsts):
+        # No listing opens, so none continues either: only the inline mentions' lines, in order.
+        body = [doc.lines[i] for i in inline]
+        if not body:
+            return found
+    else:
+        body = [line for line in doc.lines_of(K.BODY) if line.text]
     worth = [k for k, line in enumerate(body)
              if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
     listing: str | None = None          # the label of the listing the previous line opened
