@@ -341,6 +341,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "ATTACHMENT_MORE_RE": deferred(
             rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
             rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
+        # A line opening with a listing label's first letter ('붙임 1. …'), from the line end
+        # before it: release searches each body block once for one before it walks the body's
+        # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
+        # normalize strips off a line's start).
+        "LISTING_LINE_START_RE": deferred(rf"\n[^\S\n]*+[{first_chars([w.strip() for w in L['attachment']['listing']])}]"),
         "INLINE_ATTACHMENT_RE": deferred(
             rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)

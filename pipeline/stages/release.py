@@ -814,21 +814,16 @@ def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
     return None
 
 
-def listing_may_open(doc: Document, firsts: str) -> bool:
+def listing_may_open(doc: Document, firsts: str, lex: Lexicon) -> bool:
     """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
-    match_listing needs of a listing's first line. Each letter is looked for with str.find,
-    which skips ahead in C faster than a pattern's character class (most bodies hold few);
-    a letter found is a line's first when only blanks stand between it and the line's start
-    (normalize's Line.content)."""
-    text = doc.text
+    match_listing needs of a listing's first line: one search of each body block for such a
+    line (LISTING_LINE_START_RE, from the line end before it), no step per line."""
     for block in doc.blocks_of(K.BODY):
-        for letter in firsts:
-            at = text.find(letter, block.span.start, block.span.end)
-            while at >= 0:
-                before = text[text.rfind("\n", 0, at) + 1:at]
-                if not before or before.isspace():
-                    return True
-                at = text.find(letter, at + 1, block.span.end)
+        first = doc.lines[block.first]
+        if first.start == 0 and first.text and first.text[0] in firsts:
+            return True         # the text's first line: no line end before it
+        if lex.LISTING_LINE_START_RE.search(doc.text, first.start - 1 if first.start else first.end, block.span.end):
+            return True
     return False
 
 
@@ -840,7 +835,7 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     inline = inline_attachments(doc, lex)
     firsts = "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
-    if not listing_may_open(doc, firsts):
+    if not listing_may_open(doc, firsts, lex):
         # No listing opens, so none continues either: only the inline mentions' lines, in order.
         body = [doc.lines[i] for i in inline]
         if not body:
