@@ -130,9 +130,10 @@ def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> t
 
 def contact_lines(doc: Document, lex: Lexicon) -> list[Line]:
     """The contact blocks' lines, then the body's lines holding a phone (found by one scan)."""
-    phones = phone_lines(doc, lex)
+    phones = sorted(phone_lines(doc, lex))
+    # The few phone lines picked block by block, as lines_of orders them (no walk over the body).
     return [l for l in doc.lines_of(K.CONTACT) if l.text] \
-        + ([l for l in doc.lines_of(K.BODY) if l.index in phones] if phones else [])
+        + [doc.lines[i] for b in doc.blocks_of(K.BODY) for i in phones if b.first <= i < b.last]
 
 
 def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
@@ -159,8 +160,9 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
 
 def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
+    ends = tuple(lex.labels["issuer"]["signature"])     # the pattern's line ends with one
     for line in doc.lines_of(K.BODY) + doc.lines_of(K.CONTACT):
-        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text else None
+        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text.endswith(ends) else None
         if m:
             return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
     return None
