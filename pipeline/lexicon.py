@@ -351,6 +351,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "ATTACHMENT_MORE_RE": deferred(
             rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
             rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
+        # A line opening with a listing label's first letter ('붙임 1. …'), from the line end
+        # before it: release searches each body block once for one before it walks the body's
+        # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
+        # normalize strips off a line's start).
+        "LISTING_LINE_START_RE": deferred(rf"\n[^\S\n]*+[{first_chars([w.strip() for w in L['attachment']['listing']])}]"),
         "INLINE_ATTACHMENT_RE": deferred(
             rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
@@ -494,6 +499,23 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     labels = [w for w in E["labels"] if len(w) > 2]     # bare '보도' inside a line is a word, not a label
     appendix_words = read_toml("markers.toml")["appendix"]
     page_only = [w for w in appendix_words["page"] if w not in appendix_words["list"]]
+    # The lead sentence's subject: '해양수산부(장관 …)는', '김정관 산업통상부 장관은', '박순연
+    # 농림축산식품부(장관 송미령, 이하 ‘농식품부’) 기획조정실장은', '한국고용노동교육원(원장 이종선, 이하
+    # ‘교육원’)은' — an issuer the lexicon knows, or any organization whose head follows it.
+    # The word lists are tries (trie_alternation): a word start is rejected after one character
+    # instead of after trying each of ~120 issuers and, at each of up to 30 lengths, ~30 suffixes.
+    lead_subject = (
+        rf"(?:(?P<issuer>{trie_alternation(list(lex.issuers))})"
+        rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{trie_alternation(lex.titles['organization_suffixes'])})"
+        rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
+        r")(?P<head>\([^()]{0,60}\))?"
+        # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'; or, after
+        # the head, the issuer's own office: '산업통상부(장관 …) 통상교섭본부는'
+        rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{trie_alternation(lex.titles['person'])}|장)"
+        rf"|(?<=\))\s[\uac00-\ud7a3]{{1,10}}?(?:{trie_alternation(lex.titles['department_suffixes'])}))?"
+        rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
+        rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={trie_alternation(list(lex.issuers))}))"
+    )
     return {
         # Every release-time, online-time or distribution label in a line, with its value's start:
         # '보도시점  2025. 6. 10.(화) 12:00      배포  2025. 6. 9.(월) 14:00' has two.
@@ -502,20 +524,13 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:(?P<release>{alternation(labels, spaced=True)})|(?P<online>{alternation(E['online'], spaced=True)})"
             rf"|(?P<distribution>{alternation(E['distribution'], spaced=True)}))"
             r"(?=[\s:：]|$)\s*+[:：]?\s*+"),
-        # The lead sentence's subject: '해양수산부(장관 …)는', '김정관 산업통상부 장관은', '박순연
-        # 농림축산식품부(장관 송미령, 이하 ‘농식품부’) 기획조정실장은', '한국고용노동교육원(원장 이종선, 이하
-        # ‘교육원’)은' — an issuer the lexicon knows, or any organization whose head follows it.
-        "LEAD_ISSUER_RE": deferred(
-            rf"(?:^|(?<=[\s□○ㅇ]))(?:(?P<issuer>{alternation(list(lex.issuers))})"
-            rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{alternation(lex.titles['organization_suffixes'])})"
-            rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
-            r")(?P<head>\([^()]{0,60}\))?"
-            # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'; or, after
-            # the head, the issuer's own office: '산업통상부(장관 …) 통상교섭본부는'
-            rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{alternation(lex.titles['person'])}|장)"
-            rf"|(?<=\))\s[\uac00-\ud7a3]{{1,10}}?(?:{alternation(lex.titles['department_suffixes'])}))?"
-            rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
-            rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={alternation(list(lex.issuers))}))"),
+        # The lead sentence's subject (lead_subject above) at a line's start or after a blank or marker.
+        "LEAD_ISSUER_RE": deferred(rf"(?:^|(?<=[\s□○ㅇ])){lead_subject}"),
+        # The same subject after the blank or marker before it, the subject in a lookahead so that
+        # the match is that one character: a scan opening with a character class, which `re`
+        # skips ahead to in C, where the lookbehind above is tried at every position (release's
+        # lead_subjects gives the matches LEAD_ISSUER_RE.finditer gives).
+        "LEAD_ISSUER_AFTER_BLANK_RE": deferred(rf"[\s□○ㅇ](?=(?P<subject>{lead_subject}))"),
         # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
         "HEAD_RE": deferred(
             rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),

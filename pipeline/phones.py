@@ -19,20 +19,25 @@ def phone_lines(doc: Document, lex: Lexicon) -> set[int]:
     """The indices of the lines where PHONE_RE finds a phone. None is missed: a line's phone
     holds a tail, which the scan finds, or the scan's match before it runs into the line (its
     `\\s*` may cross a line end), and every line a match touches is searched."""
-    text, starts = doc.text, [line.start for line in doc.lines]
+    tails = [m for pattern in (lex.PHONE_TAIL_DASH_RE, lex.PHONE_TAIL_DOT_RE) for m in pattern.finditer(doc.text)]
+    if not tails:
+        return set()        # no line offsets to list: a text without a phone's tail has no phone
+    starts = [line.start for line in doc.lines]
     touched: set[int] = set()
-    for pattern in (lex.PHONE_TAIL_DASH_RE, lex.PHONE_TAIL_DOT_RE):
-        for m in pattern.finditer(text):
-            touched.update(range(bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1)))
+    for m in tails:
+        touched.update(range(bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1)))
     return {i for i in touched if i >= 0 and doc.lines[i].text and lex.PHONE_RE.search(doc.lines[i].text)}
 
 
 def email_lines(doc: Document, lex: Lexicon) -> set[int]:
     """The indices of the lines where EMAIL_RE finds an e-mail: only lines holding an '@', each
     searched once (the find then skips to the next line: a line of 25,000 '@' is one search)."""
-    text, starts = doc.text, [line.start for line in doc.lines]
+    text = doc.text
     found: set[int] = set()
     at = text.find("@")
+    if at < 0:
+        return found
+    starts = [line.start for line in doc.lines]
     while at >= 0:
         i = bisect_right(starts, at) - 1
         if i >= 0 and lex.EMAIL_RE.search(doc.lines[i].text):

@@ -619,8 +619,11 @@ def context(doc: Document, lex: Lexicon) -> Context:
     issuer = (doc.release.get("issuer") or {}).get("name")
     with_phone = phone_lines(doc, lex)
     phones = with_phone | email_lines(doc, lex)
-    found = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.index in phones] \
-        if phones else []
+    # The few lines with a phone or e-mail, block by block as lines_of gives them (not a walk
+    # over every line of the body).
+    ordered = sorted(phones)
+    found = [doc.lines[i] for kind in (K.BODY, K.APPENDIX) for b in doc.blocks_of(kind)
+             for i in ordered if b.first <= i < b.last] if phones else []
     cell_contacts = from_cell_tables(doc, lex, issuer, phones, with_phone)
     tables = {c["_table"] for c in cell_contacts}
     covered = {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)} if tables else set()

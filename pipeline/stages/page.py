@@ -153,6 +153,16 @@ def unlabelled_contact(text: str, lex: Lexicon) -> dict[str, str]:
     return {"phone": m.group("phone"), **({"department": department} if department else {})}
 
 
+def may_hold_contact(text: str, lex: Lexicon) -> bool:
+    """Whether `text` can yield a department or a phone: a department or phone label word as a
+    substring, or a phone's tail (PHONE_RE's every phone holds one, see phones.py). Most headers
+    (every korea.kr record's) hold none, and these literal tests skip ahead in C where the label
+    scan and PHONE_RE try every position."""
+    page = lex.labels["page"]
+    return any(word in text for word in page["department"] + page["phone"]) \
+        or bool(lex.PHONE_TAIL_DASH_RE.search(text) or lex.PHONE_TAIL_DOT_RE.search(text))
+
+
 def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     """The page's own contact box; the last one on the page when there are several (the
     board's 부서명 field may come first, the page manager's box at the bottom); without one,
@@ -160,6 +170,8 @@ def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     for block in doc.blocks_of(K.PAGE_FOOTER)[::-1] or doc.blocks_of(K.PAGE_HEADER):
         lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
         joined = " ".join(l.text for l in lines)
+        if not may_hold_contact(joined, lex):
+            continue
         fields = page_contact_fields(joined, lex) or unlabelled_contact(joined, lex)
         if "department" not in fields and "phone" not in fields:
             continue

@@ -130,9 +130,10 @@ def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> t
 
 def contact_lines(doc: Document, lex: Lexicon) -> list[Line]:
     """The contact blocks' lines, then the body's lines holding a phone (found by one scan)."""
-    phones = phone_lines(doc, lex)
+    phones = sorted(phone_lines(doc, lex))
+    # The few phone lines picked block by block, as lines_of orders them (no walk over the body).
     return [l for l in doc.lines_of(K.CONTACT) if l.text] \
-        + ([l for l in doc.lines_of(K.BODY) if l.index in phones] if phones else [])
+        + [doc.lines[i] for b in doc.blocks_of(K.BODY) for i in phones if b.first <= i < b.last]
 
 
 def issuer_from_contacts(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
@@ -159,8 +160,9 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
 
 def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
+    ends = tuple(lex.labels["issuer"]["signature"])     # the pattern's line ends with one
     for line in doc.lines_of(K.BODY) + doc.lines_of(K.CONTACT):
-        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text else None
+        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text.endswith(ends) else None
         if m:
             return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
     return None
@@ -255,13 +257,28 @@ def first_sentence_end(text: str, lex: Lexicon) -> int:
     return m.start() if m else LEAD_REACH
 
 
+def lead_subjects(text: str, end: int, lex: Lexicon) -> list[re.Match[str]]:
+    """The matches LEAD_ISSUER_RE.finditer(text, 0, end) gives, found faster: the one at the
+    line's start, then LEAD_ISSUER_AFTER_BLANK_RE's, whose scan skips in C to a blank or marker
+    (the subject in its lookahead, so the match is that one character and no subject is passed
+    over). A subject overlapping the one before it is dropped, as finditer's would never be
+    tried. Read the groups by name: the whole match is the blank, group 'subject' the rest."""
+    first = lex.LEAD_ISSUER_RE.match(text, 0, end)
+    found = [first] if first else []
+    reach = first.end() if first else 0
+    for m in lex.LEAD_ISSUER_AFTER_BLANK_RE.finditer(text, 0, end):
+        if m.end() >= reach:
+            found.append(m)
+            reach = m.end("subject")
+    return found
+
+
 def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """The subject of the lead sentence: '방위사업청(청장 석종건)은 …', '김정관 산업통상부 장관은',
     also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
     An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
     lines = lead_lines(doc, lex)
-    found = [(line, m) for line in lines
-             for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, first_sentence_end(line.text, lex))]
+    found = [(line, m) for line in lines for m in lead_subjects(line.text, first_sentence_end(line.text, lex), lex)]
     found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
     for line, m in found[:1]:
         group = "issuer" if m.group("issuer") else "org"
@@ -317,7 +334,7 @@ def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
     """An organization with its head in parentheses as a subject, further into a lead that
     came flattened onto one line: '… 마련했다. 나주시(시장 윤병태)는 …'."""
     for line in lines[:1]:
-        for m in lex.LEAD_ISSUER_RE.finditer(line.text, 0, HEADED_REACH):
+        for m in lead_subjects(line.text, HEADED_REACH, lex):
             group = "issuer" if m.group("issuer") else "org"
             if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
                 start = line.content.start + m.start(group)
@@ -799,6 +816,19 @@ def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
     return None
 
 
+def listing_may_open(doc: Document, firsts: str, lex: Lexicon) -> bool:
+    """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
+    match_listing needs of a listing's first line: one search of each body block for such a
+    line (LISTING_LINE_START_RE, from the line end before it), no step per line."""
+    for block in doc.blocks_of(K.BODY):
+        first = doc.lines[block.first]
+        if first.start == 0 and first.text and first.text[0] in firsts:
+            return True         # the text's first line: no line end before it
+        if lex.LISTING_LINE_START_RE.search(doc.text, first.start - 1 if first.start else first.end, block.span.end):
+            return True
+    return False
+
+
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
@@ -807,7 +837,13 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     inline = inline_attachments(doc, lex)
     firsts = "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
-    body = [line for line in doc.lines_of(K.BODY) if line.text]
+    if not listing_may_open(doc, firsts, lex):
+        # No listing opens, so none continues either: only the inline mentions' lines, in order.
+        body = [doc.lines[i] for i in inline]
+        if not body:
+            return found
+    else:
+        body = [line for line in doc.lines_of(K.BODY) if line.text]
     worth = [k for k, line in enumerate(body)
              if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
     listing: str | None = None          # the label of the listing the previous line opened
