@@ -1117,6 +1117,15 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
                           if len(w) > 1 and w[-1] in e["subject_particles"])
     wd1, wd2 = (rf"(?:\s*\(\s*(?P<{g}>[{e['weekdays']}])\s*\))?" for g in ("wd1", "wd2"))
     venue_labels = f"(?:{alternation(e['outline_venue_labels'])})"
+    # An unquoted event name's end and what follows it up to the verb: '…회의(APEC)를', '…을
+    # 대구 엑스코에서', then '개최'. EVENT_NOUN_NAME_RE ends in these; EVENT_NOUN_TAIL_RE alone
+    # opens on the nouns' literals and rules out most leads for that costly pattern.
+    noun_end = rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?"
+    particle_to_verb = rf"""
+            (?:(?:{alternation(e['name_particles'])})
+              |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
+            \s*+(?:{alternation(e['verbs'])})
+            """
     return {
         # Literals first, no lookahead before them: the engine then skips through the text on
         # the verbs' first characters (a leading lookahead makes it try every position).
@@ -1166,11 +1175,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
         "EVENT_NOUN_NAME_RE": deferred(rf"""
             (?<![^\s「」『』‘’“”'"])                 # a name starts at a word's start
-            (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?)
-            (?:(?:{alternation(e['name_particles'])})
-              |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
-            \s*+(?:{alternation(e['verbs'])})
-            """, re.VERBOSE),
+            (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?{noun_end})
+            {particle_to_verb}""", re.VERBOSE),
+        # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.
+        "EVENT_NOUN_TAIL_RE": deferred(noun_end + particle_to_verb, re.VERBOSE),
         # Any verb of holding as written (EVENT_NOUN_NAME_RE ends in one): where the first one is
         # bounds where a noun name can start.
         "EVENT_VERB_WORD_RE": deferred(alternation(e["verbs"])),

@@ -113,7 +113,11 @@ def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None
     """'정부서울청사에서 제266차 대외경제장관회의를 주재' → '제266차 대외경제장관회의': the words
     before the verb's object particle, from after the last particle, date or bracket."""
     reach = noun_name_reach(text, start, end, lex)
-    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end) if reach is not None else None
+    # Most leads hold no event noun with its particle and verb (EVENT_NOUN_TAIL_RE, a scan
+    # on the nouns' literals): the costly pattern, tried at every word start, is then not run.
+    if reach is None or lex.EVENT_NOUN_TAIL_RE.search(text, reach, end) is None:
+        return None
+    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end)
     if m is None:
         return None
     words = m.group("name").split()
