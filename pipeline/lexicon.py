@@ -1243,6 +1243,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "COHOST_RE": deferred(
             rf"(?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,30}})[{QUOTE_CLOSE}]|(?P<org>[^\s,{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}))"
             rf"(?:{alternation(e['cohost_particles'])})\s*+(?:{alternation(e['cohost_words'])})"),
+        # Any co-host word, any joint verb as written: a bullet without one is not searched with
+        # COHOST_RE or JOINT_HOSTS_RE (one scan in C, not a find and a Python step per word).
+        "COHOST_WORD_RE": deferred(alternation(e["cohost_words"])),
+        "JOINT_VERB_WORD_RE": deferred(alternation(e["joint_verbs"])),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
         "LEAD_SUBJECT_RE": deferred(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})(?:\s|(?=[{QUOTE_OPEN}]))"),
         "PARENTHETICAL_RE": deferred(r"\s*\([^()]*\)"),

@@ -401,17 +401,17 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
 
 
 def cohost_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
-    """COHOST_RE's matches ('‘SDGs 시민넷’과 함께'): none without a co-host word, which plain
-    finds test before the pattern (its name is tried from every position of the text)."""
-    if not any(text.find(word, start, end) >= 0 for word in lex.semantic["event"]["cohost_words"]):
+    """COHOST_RE's matches ('‘SDGs 시민넷’과 함께'): none without a co-host word, which a scan
+    for the words alone tests before the pattern (its name is tried from every position)."""
+    if lex.COHOST_WORD_RE.search(text, start, end) is None:
         return []
     return list(lex.COHOST_RE.finditer(text, start, end))
 
 
 def has_joint_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """JOINT_HOSTS_RE ends in a joint verb: without one in the node, a plain find skips its
-    costly scan (a run of words tried from every word's start)."""
-    return any(text.find(v, start, end) >= 0 for v in lex.semantic["event"]["joint_verbs"])
+    """JOINT_HOSTS_RE ends in a joint verb: without one in the node, a scan for the verbs alone
+    skips its costly scan (a run of words tried from every word's start)."""
+    return lex.JOINT_VERB_WORD_RE.search(text, start, end) is not None
 
 
 def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False,
