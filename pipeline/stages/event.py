@@ -418,11 +418,11 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
                  line_labels: bool = False) -> list[str]:
     """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it. With
     `labelled_only`, only a label; with it or `line_labels`, only a label that opens its line."""
-    roots = label_roots(lex)
     for node in nodes:
         start = content_start(text, node)
-        # Every label holds a root ('주최', '주관'): a plain find skips most bullets before the pattern.
-        has_label = any(text.find(r, start, node.span.end) >= 0 for r in roots)
+        # Every label holds a root ('주최', '주관'): a scan for the roots skips most bullets
+        # before the pattern.
+        has_label = lex.HOST_LABEL_ROOT_RE.search(text, start, node.span.end) is not None
         m = lex.HOST_LABEL_RE.search(text, start, node.span.end) if has_label else None
         if (labelled_only or line_labels) and m is not None and \
                 not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
@@ -441,16 +441,10 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
     return []
 
 
-def label_roots(lex: Lexicon) -> list[str]:
-    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최' (read
-    once, with the lexicon)."""
-    return lex.semantic["event"]["host_label_roots"]
-
-
 def release_listed_hosts(doc: Document, lex: Lexicon) -> list[str]:
     """'(주최) A, B' on a line anywhere in the release: walked only when the text holds a label
     root at all, which most releases do not."""
-    if not any(root in doc.text for root in label_roots(lex)):
+    if lex.HOST_LABEL_ROOT_RE.search(doc.text) is None:
         return []
     return listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
 
