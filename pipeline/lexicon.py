@@ -1248,8 +1248,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "COHOST_WORD_RE": deferred(alternation(e["cohost_words"])),
         "JOINT_VERB_WORD_RE": deferred(alternation(e["joint_verbs"])),
         # Any host label root ('주최', '주관': every host label holds one, '주최ㆍ주관' and '공동
-        # 주최' too): one scan, where a find
-        # per root scanned the text again (on the korea.kr texts, 2.4 µs a release against 5.4).
+        # 주최' too): one scan, where a find per root scanned the text again (on the korea.kr
+        # texts, ~2 µs a release against 5.3).
         "HOST_LABEL_ROOT_RE": deferred(alternation(e["host_label_roots"])),
         # The lead's subject: "중소기업청(…)과 중소기업정보화경영원(…)은 "
         "LEAD_SUBJECT_RE": deferred(rf"(?P<subject>.{{2,120}}?)(?:{alternation(e['subject_particles'])})(?:\s|(?=[{QUOTE_OPEN}]))"),
