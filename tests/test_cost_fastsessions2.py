@@ -137,3 +137,13 @@ FLAT_SCAN = re.compile(alternation(SCAN_WORDS))
 @given(st.lists(st.sampled_from(SCAN_WORDS + ["발", "기조", "특별", "전문가", "S", " ", "가"]), max_size=14).map("".join))
 def test_the_session_scan_trie_matches_what_the_alternation_matched(text):
     assert [m.span() for m in LEX.SESSION_SCAN_RE.finditer(text)] == [m.span() for m in FLAT_SCAN.finditer(text)]
+
+
+def test_event_and_sessions_on_the_seed_stay_within_their_function_calls():
+    # Measured after this pass: event 641 function calls (778 after the first pass), sessions
+    # 1,724 (Label and TalkVerb slotted). Bounds ~1.3x, so that a return to the old cost fails.
+    from .conftest import SAMPLES
+    from .test_cost_fastsessions import SEED, stage_calls
+    data = (SAMPLES / SEED).read_bytes()
+    assert stage_calls(data, SEED, "event") <= 830
+    assert stage_calls(data, SEED, "sessions") <= 2250
