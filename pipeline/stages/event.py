@@ -113,7 +113,11 @@ def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None
     """'정부서울청사에서 제266차 대외경제장관회의를 주재' → '제266차 대외경제장관회의': the words
     before the verb's object particle, from after the last particle, date or bracket."""
     reach = noun_name_reach(text, start, end, lex)
-    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end) if reach is not None else None
+    # Most leads hold no event noun with its particle and verb (EVENT_NOUN_TAIL_RE, a scan
+    # on the nouns' literals): the costly pattern, tried at every word start, is then not run.
+    if reach is None or lex.EVENT_NOUN_TAIL_RE.search(text, reach, end) is None:
+        return None
+    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end)
     if m is None:
         return None
     words = m.group("name").split()
@@ -397,28 +401,28 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
 
 
 def cohost_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
-    """COHOST_RE's matches ('‘SDGs 시민넷’과 함께'): none without a co-host word, which plain
-    finds test before the pattern (its name is tried from every position of the text)."""
-    if not any(text.find(word, start, end) >= 0 for word in lex.semantic["event"]["cohost_words"]):
+    """COHOST_RE's matches ('‘SDGs 시민넷’과 함께'): none without a co-host word, which a scan
+    for the words alone tests before the pattern (its name is tried from every position)."""
+    if lex.COHOST_WORD_RE.search(text, start, end) is None:
         return []
     return list(lex.COHOST_RE.finditer(text, start, end))
 
 
 def has_joint_verb(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """JOINT_HOSTS_RE ends in a joint verb: without one in the node, a plain find skips its
-    costly scan (a run of words tried from every word's start)."""
-    return any(text.find(v, start, end) >= 0 for v in lex.semantic["event"]["joint_verbs"])
+    """JOINT_HOSTS_RE ends in a joint verb: without one in the node, a scan for the verbs alone
+    skips its costly scan (a run of words tried from every word's start)."""
+    return lex.JOINT_VERB_WORD_RE.search(text, start, end) is not None
 
 
 def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool = False,
                  line_labels: bool = False) -> list[str]:
     """'(주최) 외교부, SDGs 시민넷' near the lead, or 'A와 B가 공동 개최하는' in it. With
     `labelled_only`, only a label; with it or `line_labels`, only a label that opens its line."""
-    roots = label_roots(lex)
     for node in nodes:
         start = content_start(text, node)
-        # Every label holds a root ('주최', '주관'): a plain find skips most bullets before the pattern.
-        has_label = any(text.find(r, start, node.span.end) >= 0 for r in roots)
+        # Every label holds a root ('주최', '주관'): a scan for the roots skips most bullets
+        # before the pattern.
+        has_label = lex.HOST_LABEL_ROOT_RE.search(text, start, node.span.end) is not None
         m = lex.HOST_LABEL_RE.search(text, start, node.span.end) if has_label else None
         if (labelled_only or line_labels) and m is not None and \
                 not lex.LINE_LEAD_RE.fullmatch(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()):
@@ -437,16 +441,10 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
     return []
 
 
-def label_roots(lex: Lexicon) -> list[str]:
-    """The host labels no other label is part of: '주최ㆍ주관' and '공동 주최' hold '주최' (read
-    once, with the lexicon)."""
-    return lex.semantic["event"]["host_label_roots"]
-
-
 def release_listed_hosts(doc: Document, lex: Lexicon) -> list[str]:
     """'(주최) A, B' on a line anywhere in the release: walked only when the text holds a label
     root at all, which most releases do not."""
-    if not any(root in doc.text for root in label_roots(lex)):
+    if lex.HOST_LABEL_ROOT_RE.search(doc.text) is None:
         return []
     return listed_hosts(doc.text, list(walk(doc.sections)), lex, labelled_only=True)
 
