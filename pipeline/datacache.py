@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .patterncache import default_path, write_atomic
+from .patterncache import default_path, read_entries, write_atomic
 
 FORMAT = 1
 
@@ -40,14 +40,7 @@ class DataCache:
         self.changed = False
 
     def read(self) -> dict[str, tuple[str, bytes]]:
-        try:
-            stored = marshal.loads(self.path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == header()
-                and isinstance(stored[1], dict)):
-            return {}
-        return stored[1]
+        return read_entries(self.path, header())
 
     def value(self, name: str, data: bytes, parse: Callable[[bytes], Any]) -> Any:
         """The parsed value of file `name` whose bytes are `data`, from the cache when the

@@ -83,14 +83,7 @@ class PatternCache:
         self.entries: dict[Key, Compiled] = self.read() if path is not None else {}
 
     def read(self) -> dict[Key, Compiled]:
-        try:
-            stored = marshal.loads(self.path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            return {}
-        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == header()
-                and isinstance(stored[1], dict)):
-            return {}
-        return stored[1]
+        return read_entries(self.path, header())
 
     def compile(self, source: str, flags: int) -> re.Pattern[str]:
         """The pattern made from its cached form, or compiled by re when there is none."""
@@ -128,6 +121,19 @@ class PatternCache:
             return False
         self.entries = entries
         return True
+
+
+def read_entries(path: Path, expected: tuple[Any, ...]) -> dict[Any, Any]:
+    """The entries of a cache file written as marshal((header, entries)); {} when the file is
+    missing, damaged or was written under another header (another interpreter or format)."""
+    try:
+        stored = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == expected
+            and isinstance(stored[1], dict)):
+        return {}
+    return stored[1]
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
