@@ -27,3 +27,10 @@ def in_root(monkeypatch):
 
 
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(ROOT / ".hypothesis"))
+
+# No wall-clock assertions: Hypothesis's default 200 ms deadline per example is one, and a busy
+# CI machine can pass it on an ordinary parse. Cost is asserted by counting (tests/complexity.py).
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("no_deadline", deadline=None)
+settings.load_profile("no_deadline")
