@@ -55,3 +55,15 @@ def cpu_growth(make: Callable[[int], Any], run: Callable[[Any], Any], small: int
     if large_time < floor:
         return 1.0
     return large_time / max(cpu_seconds(lambda: run(a)), 1e-6)
+
+
+def count_calls(monkeypatch: Any, owner: Any, name: str) -> dict[str, int]:
+    """Replace owner.name by a wrapper that counts its calls; returns {"n": calls so far}."""
+    calls = {"n": 0}
+    original = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        return original(*args, **kwargs)
+    monkeypatch.setattr(owner, name, counted)
+    return calls

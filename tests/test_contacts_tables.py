@@ -9,6 +9,7 @@ import pipeline
 from pipeline.stages import contacts
 
 from . import hwp_build as B
+from .complexity import count_calls
 
 
 def contact_table() -> str:
@@ -37,13 +38,7 @@ def release(rows: int) -> bytes:
 
 
 def cell_reads(monkeypatch: pytest.MonkeyPatch, data: bytes) -> tuple[int, list[str]]:
-    calls = {"n": 0}
-    original = contacts.cell_lines
-
-    def counted(doc, cell):
-        calls["n"] += 1
-        return original(doc, cell)
-    monkeypatch.setattr(contacts, "cell_lines", counted)
+    calls = count_calls(monkeypatch, contacts, "cell_lines")
     record = pipeline.parse_bytes(data, "cost.hwpx")
     return calls["n"], [c["name"] for c in record["contacts"]]
 

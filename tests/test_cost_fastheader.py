@@ -19,7 +19,7 @@ from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import contacts, page, release
 from pipeline.text import domestic_number
 
-from .complexity import operations
+from .complexity import count_calls, operations
 from .conftest import SAMPLES, sample_cases
 from .script_loader import load_script
 
@@ -57,13 +57,7 @@ def test_header_stages_make_few_pattern_calls_on_the_seed(suffix):
 
 def test_page_reads_the_tree_render_parsed(monkeypatch):
     """An HTML page is parsed once, by render; page reads its <title> and logos from that tree."""
-    parses = {"n": 0}
-    original = page.parse_html
-
-    def counted(markup):
-        parses["n"] += 1
-        return original(markup)
-    monkeypatch.setattr(page, "parse_html", counted)
+    parses = count_calls(monkeypatch, page, "parse_html")
     record = pipeline.parse_bytes((SAMPLES / f"{SEED}.html").read_bytes(), f"{SEED}.html")
     assert parses["n"] == 0
     assert record["page"]["logos"]      # the seed's logo, read from render's tree
@@ -191,13 +185,7 @@ def test_inline_attachments_equal_a_search_on_each_body_line():
 def test_contacts_stage_runs_its_line_rules_only_on_phone_lines(monkeypatch):
     """The line rules read only the lines holding a phone or an e-mail: a long body without
     any adds no tokenizing."""
-    calls = {"n": 0}
-    original = contacts.tokens_of_line
-
-    def counted(line, lex):
-        calls["n"] += 1
-        return original(line, lex)
-    monkeypatch.setattr(contacts, "tokens_of_line", counted)
+    calls = count_calls(monkeypatch, contacts, "tokens_of_line")
 
     def tokenized(lines: int) -> int:
         calls["n"] = 0

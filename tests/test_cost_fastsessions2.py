@@ -52,18 +52,7 @@ def counting(name: str):
 def plain_noun_name(text: str, lex) -> str | None:
     """match_noun_name as it was before the guard: the costly pattern searched from its reach."""
     reach = event.noun_name_reach(text, 0, len(text), lex)
-    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, len(text)) if reach is not None else None
-    if m is None:
-        return None
-    words = m.group("name").split()
-    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]):
-        words = words[1:]
-    for i in range(len(words) - 1, 0, -1):
-        if lex.NAME_BOUNDARY_RE.search(words[i - 1]):
-            words = words[i:]
-            break
-    name = " ".join(words)
-    return name if name and name not in lex.semantic["event"]["nouns"] else None
+    return event.noun_name_of(lex.EVENT_NOUN_NAME_RE.search(text, reach, len(text)) if reach is not None else None, lex)
 
 
 # Invented leads: with an unquoted event name before its verb, and without one (a verb of

@@ -117,7 +117,12 @@ def match_noun_name(text: str, start: int, end: int, lex: Lexicon) -> str | None
     # on the nouns' literals): the costly pattern, tried at every word start, is then not run.
     if reach is None or lex.EVENT_NOUN_TAIL_RE.search(text, reach, end) is None:
         return None
-    m = lex.EVENT_NOUN_NAME_RE.search(text, reach, end)
+    return noun_name_of(lex.EVENT_NOUN_NAME_RE.search(text, reach, end), lex)
+
+
+def noun_name_of(m: re.Match[str] | None, lex: Lexicon) -> str | None:
+    """The event name an EVENT_NOUN_NAME_RE match holds: its words after the last boundary
+    word (a particle, date or bracket), unless that leaves only a kind of event."""
     if m is None:
         return None
     words = m.group("name").split()
