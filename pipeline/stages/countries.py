@@ -458,17 +458,20 @@ def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
     return lex.semantic["country_table"]["names"][m.group("country")]
 
 
-# A bullet is a finding for every country any rule names. Each rule reads the bullet's names
-# still open (b.open, b.bare) and returns the codes it finds, in the order of their names.
+# A bullet is a finding for every country any rule names. Each rule returns the codes it finds,
+# in the order of their names, and finds none when the bullet's field it reads is empty (its
+# subject flag, its speakers, its tag, its names still open: b.open, and those of them with no
+# particle: b.bare). That field is looked at before the call: most bullets with a finding are
+# found by their subject or their speaker, after which no name is open and no rule is called.
 RULES = (
-    ("subject", match_subjects),
-    ("speaker", match_speakers),
-    ("tag", match_tag),
-    ("figure_list", match_figure_lists_not_rosters),
-    ("prefixed", match_prefixed),
-    ("counterpart", match_counterparts),
-    ("organ", match_organs),
-    ("bilateral", match_bilateral),
+    ("subject", "has_subject", match_subjects),
+    ("speaker", "speakers", match_speakers),
+    ("tag", "tagged", match_tag),
+    ("figure_list", "bare", match_figure_lists_not_rosters),
+    ("prefixed", "bare", match_prefixed),
+    ("counterpart", "open", match_counterparts),
+    ("organ", "bare", match_organs),
+    ("bilateral", "open", match_bilateral),
 )
 
 
@@ -477,7 +480,9 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     nothing: each rule reads only the names still open (every rule reads a name on its own, or
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
-    for _, rule in RULES:
+    for _, reads, rule in RULES:
+        if not getattr(b, reads):
+            continue
         found = rule(text, b, lex)
         if found:
             codes.update(dict.fromkeys(found))
@@ -507,6 +512,11 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
 
 def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
+    # Every programme is a capital letter's acronym or a quote, and names a programme noun in
+    # the bullet (after it, before it or as its last word): two searches in C rule out most
+    # bullets before the two scans and their Python loops.
+    if not lex.PROGRAM_MARK_RE.search(text, start, end) or not lex.PROGRAM_NOUN_RE.search(text, start, end):
+        return []
     found: list[tuple[int, str]] = []
     quoted: list[tuple[int, int]] = []
     copula = lex.semantic["countries"]["grammar"]["copula"]
