@@ -596,7 +596,7 @@ def local_figures(figures: list[Figure], indices: range | list[int]) -> list[tup
 
 def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, int | None]],
                 programs: list[str]) -> None:
-    country.findings.append(Finding(finding.text, finding.span, finding.session))
+    country.findings.append(finding)
     offset = len(country.figures)
     if figures:
         country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
@@ -671,7 +671,8 @@ def run(doc: Document, lex: Lexicon) -> None:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
         bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
         if names:
-            block = match_header(text, bullet, lex)
+            # Only a bullet opening with a tag's bracket can be a header: most are not called.
+            block = match_header(text, bullet, lex) if bullet.tagged else None
             if block is not None:
                 header = (block, node.level)
                 continue
@@ -697,8 +698,10 @@ def run(doc: Document, lex: Lexicon) -> None:
             owned.get(node.span.start, [])
         figures = local_figures(doc.figures, inside) if inside else []
         programs = programs_in(text, node.span.start, node.span.end, lex)
-        for code in codes:
-            add_finding(country_of(entries, code, node.span.start, lex), finding, figures, programs)
+        # Each country keeps its own Finding: the first takes the one made here, the others a copy.
+        for n, code in enumerate(codes):
+            add_finding(country_of(entries, code, node.span.start, lex), finding.copy() if n else finding,
+                        figures, programs)
     if home in entries and not compared_with_others(found, home):
         del entries[home]
     doc.countries = [e.country for e in sorted(entries.values(), key=lambda e: e.first)]
