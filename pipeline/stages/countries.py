@@ -175,17 +175,24 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     unclear = set()             # bullets holding an ambiguous name ('가나'), which the list around it decides
     # Names past the last quoted title need no look at the titles (most names: a title is rare).
     quotes_end = quoted.spans[-1][1] if quoted.spans else -1
+    owner, names = -1, []       # the bullet of the name before and its list: names come in text order
     for m in matches:
         prefix, name, particle = m.group("prefix", "country", "particle")
-        start, name_end = m.span("country")
+        # The match ends with the name or its particle (what follows is only looked at): the
+        # name's offsets are counted back from the end, without a call for its span.
+        end = m.end()
+        name_end = end - len(particle) if particle else end
+        start = name_end - len(name)
         at = start - len(prefix)
         i = bisect.bisect_right(starts, at) - 1
         if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
             continue
+        if i != owner:
+            owner, names = i, []
+            found[starts[i]] = names
         if name in ambiguous:
             unclear.add(starts[i])
-        found.setdefault(starts[i], []).append(
-            new_mention((codes[name], start, name_end, m.end(), particle, name in ambiguous, prefix != "", False)))
+        names.append(new_mention((codes[name], start, name_end, end, particle, name in ambiguous, prefix != "", False)))
     for owner in unclear:
         found[owner] = kept_names(found[owner], text, lex)
     return found
