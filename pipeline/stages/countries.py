@@ -290,9 +290,9 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     return subjects
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """A presenter's country and where their mention in a bullet starts."""
+class Speaker(NamedTuple):
+    """A presenter's country and where their mention in a bullet starts (a named tuple: a frozen
+    dataclass costs several times as much to build, one per mention of each speaker)."""
     code: str
     at: int
     academic: bool = False      # '… 볼로냐대 마르코 로시 교수': a scholar speaks for no country
