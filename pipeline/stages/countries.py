@@ -382,17 +382,22 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
     소개': a case presented is the presenter's country's). An official of a country's body speaks
     for it."""
-    if not b.speakers:
-        return []           # the case words below are looked up only for a bullet with a speaker
     found = []
-    case_words = lex.semantic["countries"]["speakers"]["case_words"]
-    is_case = any(text.find(word, b.start, b.end) >= 0 for word in case_words)
     for speaker in b.speakers:
+        if not speaker.academic:
+            found.append(speaker.code)      # most speakers: nothing below is read for them
+            continue
         named = [m for m in b.open if m.code == speaker.code]
-        if not speaker.academic or not named or is_case or \
-                any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named):
+        if not named or any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named) \
+                or reports_a_case(text, b, lex):
             found.append(speaker.code)
     return found
+
+
+def reports_a_case(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'… 사례에서는 한국 ○○대 … 교수가 …': the bullet presents a case (looked up only for a
+    scholar whose country the bullet names only in their affiliation)."""
+    return any(text.find(word, b.start, b.end) >= 0 for word in lex.semantic["countries"]["speakers"]["case_words"])
 
 
 def match_tag(text: str, b: Bullet, lex: Lexicon) -> list[str]:
