@@ -329,9 +329,10 @@ class Bullet:
     """A bullet that names a country or a speaker, as the rules read it: its names (`names`),
     those whose country no rule has found yet (`open`) and those of them with no particle
     (`bare`, the only ones most per-name rules read), its speakers, the node above it, and
-    what several rules read, computed once (`content`, `roster`)."""
+    what several rules read, computed once (`content`, `roster`). The flags tell a rule it may
+    find something (`has_subject`; `prefixed`: a bare name has a prefix, '대중국')."""
     __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
-                 "has_subject", "_roster")
+                 "has_subject", "prefixed", "_roster")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
                  before: Node | None, lex: Lexicon) -> None:
@@ -345,10 +346,12 @@ class Bullet:
         self.names = self.open = names
         self.speakers, self.before = speakers, before
         subject = lex.semantic["country_table"]["subject_particles"]
-        self.bare, self.has_subject = [], False
+        self.bare, self.has_subject, self.prefixed = [], False, False
         for m in names:
             if m.particle is None:
                 self.bare.append(m)
+                if m.prefixed:
+                    self.prefixed = True
             elif m.particle in subject:
                 self.has_subject = True
         self._roster: set[int] | None = None
@@ -472,15 +475,16 @@ def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
 
 # A bullet is a finding for every country any rule names. Each rule returns the codes it finds,
 # in the order of their names, and finds none when the bullet's field it reads is empty (its
-# subject flag, its speakers, its tag, its names still open: b.open, and those of them with no
-# particle: b.bare). That field is looked at before the call: most bullets with a finding are
-# found by their subject or their speaker, after which no name is open and no rule is called.
+# subject flag, its speakers, its tag, its names still open: b.open, those of them with no
+# particle: b.bare, whether one of those has a prefix). That field is looked at before the call:
+# most bullets with a finding are found by their subject or their speaker, after which no name
+# is open and no rule is called.
 RULES = (
     ("subject", "has_subject", match_subjects),
     ("speaker", "speakers", match_speakers),
     ("tag", "tagged", match_tag),
     ("figure_list", "bare", match_figure_lists_not_rosters),
-    ("prefixed", "bare", match_prefixed),
+    ("prefixed", "prefixed", match_prefixed),
     ("counterpart", "open", match_counterparts),
     ("organ", "bare", match_organs),
     ("bilateral", "open", match_bilateral),
