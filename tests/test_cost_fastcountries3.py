@@ -170,13 +170,14 @@ def bullets_of(name: str):
 def test_a_rule_whose_field_is_empty_finds_nothing(name):
     # The guard in finding_countries skips a rule whose field is empty: each rule called anyway,
     # with every name open, must find nothing there.
-    seen = 0
+    checked = 0
     for text, bullet in bullets_of(name):
         for _, reads, rule in countries.RULES:
             if not getattr(bullet, reads):
-                seen += 1
+                checked += 1
                 assert rule(text, bullet, LEX) == [], (name, reads, text[bullet.start:bullet.end])
-    assert seen or not any(True for _ in bullets_of(name))
+    if name == SEED:
+        assert checked >= 100       # 30 bullets, most with no speaker, no tag, no prefix
 
 
 def test_the_name_rules_read_only_open_names():
