@@ -8,7 +8,7 @@ What the pass changed, each held below:
 - programmes are scanned for only in a bullet holding a capital or a quote and a programme noun:
   on the seed 20 bullets were scanned twice each (40 scans), now 11 are (22 scans);
 - a header is looked for only behind a tag's bracket.
-The whole stage on the seed made 3,115 function calls before the pass and 2,823 after it; the
+The whole stage on the seed made 3,115 function calls before the pass and 2,887 after it; the
 bound sits between the two, so that a return to the old cost fails."""
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_the_seed_stays_within_its_function_calls():
     doc = prepared(SEED)
     work = STAGES[STAGE][1]
     work(copy.copy(doc), LEX)       # warm: patterns compile on first use
-    assert operations(lambda: work(copy.copy(doc), LEX)) <= 2950
+    assert operations(lambda: work(copy.copy(doc), LEX)) <= 3040
 
 
 def test_the_seed_calls_few_rules(monkeypatch):
