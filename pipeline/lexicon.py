@@ -987,6 +987,9 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?P<after>\s*(?:{alternation(g['program_linkers'])})?\s*(?:{nouns}))?
             """, re.VERBOSE),
         "PROGRAM_NOUN_END_RE": deferred(rf"(?:{nouns})$"),
+        # What every programme holds: an acronym's capital or a quote, and a programme noun.
+        "PROGRAM_MARK_RE": deferred(rf"[A-Z{QUOTE_OPEN}]"),
+        "PROGRAM_NOUN_RE": deferred(rf"(?:{nouns})"),
     }
 
 

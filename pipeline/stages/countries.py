@@ -175,17 +175,24 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     unclear = set()             # bullets holding an ambiguous name ('가나'), which the list around it decides
     # Names past the last quoted title need no look at the titles (most names: a title is rare).
     quotes_end = quoted.spans[-1][1] if quoted.spans else -1
+    owner, names = -1, []       # the bullet of the name before and its list: names come in text order
     for m in matches:
         prefix, name, particle = m.group("prefix", "country", "particle")
-        start, name_end = m.span("country")
+        # The match ends with the name or its particle (what follows is only looked at): the
+        # name's offsets are counted back from the end, without a call for its span.
+        end = m.end()
+        name_end = end - len(particle) if particle else end
+        start = name_end - len(name)
         at = start - len(prefix)
         i = bisect.bisect_right(starts, at) - 1
         if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
             continue
+        if i != owner:
+            owner, names = i, []
+            found[starts[i]] = names
         if name in ambiguous:
             unclear.add(starts[i])
-        found.setdefault(starts[i], []).append(
-            new_mention((codes[name], start, name_end, m.end(), particle, name in ambiguous, prefix != "", False)))
+        names.append(new_mention((codes[name], start, name_end, end, particle, name in ambiguous, prefix != "", False)))
     for owner in unclear:
         found[owner] = kept_names(found[owner], text, lex)
     return found
@@ -283,9 +290,9 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     return subjects
 
 
-@dataclass(frozen=True)
-class Speaker:
-    """A presenter's country and where their mention in a bullet starts."""
+class Speaker(NamedTuple):
+    """A presenter's country and where their mention in a bullet starts (a named tuple: a frozen
+    dataclass costs several times as much to build, one per mention of each speaker)."""
     code: str
     at: int
     academic: bool = False      # '… 볼로냐대 마르코 로시 교수': a scholar speaks for no country
@@ -322,9 +329,10 @@ class Bullet:
     """A bullet that names a country or a speaker, as the rules read it: its names (`names`),
     those whose country no rule has found yet (`open`) and those of them with no particle
     (`bare`, the only ones most per-name rules read), its speakers, the node above it, and
-    what several rules read, computed once (`content`, `roster`)."""
+    what several rules read, computed once (`content`, `roster`). The flags tell a rule it may
+    find something (`has_subject`; `prefixed`: a bare name has a prefix, '대중국')."""
     __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
-                 "has_subject", "_roster")
+                 "has_subject", "prefixed", "_roster")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
                  before: Node | None, lex: Lexicon) -> None:
@@ -338,10 +346,12 @@ class Bullet:
         self.names = self.open = names
         self.speakers, self.before = speakers, before
         subject = lex.semantic["country_table"]["subject_particles"]
-        self.bare, self.has_subject = [], False
+        self.bare, self.has_subject, self.prefixed = [], False, False
         for m in names:
             if m.particle is None:
                 self.bare.append(m)
+                if m.prefixed:
+                    self.prefixed = True
             elif m.particle in subject:
                 self.has_subject = True
         self._roster: set[int] | None = None
@@ -375,17 +385,22 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
     소개': a case presented is the presenter's country's). An official of a country's body speaks
     for it."""
-    if not b.speakers:
-        return []           # the case words below are looked up only for a bullet with a speaker
     found = []
-    case_words = lex.semantic["countries"]["speakers"]["case_words"]
-    is_case = any(text.find(word, b.start, b.end) >= 0 for word in case_words)
     for speaker in b.speakers:
+        if not speaker.academic:
+            found.append(speaker.code)      # most speakers: nothing below is read for them
+            continue
         named = [m for m in b.open if m.code == speaker.code]
-        if not speaker.academic or not named or is_case or \
-                any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named):
+        if not named or any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named) \
+                or reports_a_case(text, b, lex):
             found.append(speaker.code)
     return found
+
+
+def reports_a_case(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'… 사례에서는 한국 ○○대 … 교수가 …': the bullet presents a case (looked up only for a
+    scholar whose country the bullet names only in their affiliation)."""
+    return any(text.find(word, b.start, b.end) >= 0 for word in lex.semantic["countries"]["speakers"]["case_words"])
 
 
 def match_tag(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -458,17 +473,21 @@ def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
     return lex.semantic["country_table"]["names"][m.group("country")]
 
 
-# A bullet is a finding for every country any rule names. Each rule reads the bullet's names
-# still open (b.open, b.bare) and returns the codes it finds, in the order of their names.
+# A bullet is a finding for every country any rule names. Each rule returns the codes it finds,
+# in the order of their names, and finds none when the bullet's field it reads is empty (its
+# subject flag, its speakers, its tag, its names still open: b.open, those of them with no
+# particle: b.bare, whether one of those has a prefix). That field is looked at before the call:
+# most bullets with a finding are found by their subject or their speaker, after which no name
+# is open and no rule is called.
 RULES = (
-    ("subject", match_subjects),
-    ("speaker", match_speakers),
-    ("tag", match_tag),
-    ("figure_list", match_figure_lists_not_rosters),
-    ("prefixed", match_prefixed),
-    ("counterpart", match_counterparts),
-    ("organ", match_organs),
-    ("bilateral", match_bilateral),
+    ("subject", "has_subject", match_subjects),
+    ("speaker", "speakers", match_speakers),
+    ("tag", "tagged", match_tag),
+    ("figure_list", "bare", match_figure_lists_not_rosters),
+    ("prefixed", "prefixed", match_prefixed),
+    ("counterpart", "open", match_counterparts),
+    ("organ", "bare", match_organs),
+    ("bilateral", "open", match_bilateral),
 )
 
 
@@ -477,7 +496,9 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     nothing: each rule reads only the names still open (every rule reads a name on its own, or
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
-    for _, rule in RULES:
+    for _, reads, rule in RULES:
+        if not getattr(b, reads):
+            continue
         found = rule(text, b, lex)
         if found:
             codes.update(dict.fromkeys(found))
@@ -507,6 +528,11 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
 
 def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
+    # Every programme is a capital letter's acronym or a quote, and names a programme noun in
+    # the bullet (after it, before it or as its last word): two searches in C rule out most
+    # bullets before the two scans and their Python loops.
+    if not lex.PROGRAM_MARK_RE.search(text, start, end) or not lex.PROGRAM_NOUN_RE.search(text, start, end):
+        return []
     found: list[tuple[int, str]] = []
     quoted: list[tuple[int, int]] = []
     copula = lex.semantic["countries"]["grammar"]["copula"]
@@ -586,7 +612,7 @@ def local_figures(figures: list[Figure], indices: range | list[int]) -> list[tup
 
 def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, int | None]],
                 programs: list[str]) -> None:
-    country.findings.append(Finding(finding.text, finding.span, finding.session))
+    country.findings.append(finding)
     offset = len(country.figures)
     if figures:
         country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
@@ -661,7 +687,8 @@ def run(doc: Document, lex: Lexicon) -> None:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
         bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
         if names:
-            block = match_header(text, bullet, lex)
+            # Only a bullet opening with a tag's bracket can be a header: most are not called.
+            block = match_header(text, bullet, lex) if bullet.tagged else None
             if block is not None:
                 header = (block, node.level)
                 continue
@@ -687,8 +714,10 @@ def run(doc: Document, lex: Lexicon) -> None:
             owned.get(node.span.start, [])
         figures = local_figures(doc.figures, inside) if inside else []
         programs = programs_in(text, node.span.start, node.span.end, lex)
-        for code in codes:
-            add_finding(country_of(entries, code, node.span.start, lex), finding, figures, programs)
+        # Each country keeps its own Finding: the first takes the one made here, the others a copy.
+        for n, code in enumerate(codes):
+            add_finding(country_of(entries, code, node.span.start, lex), finding.copy() if n else finding,
+                        figures, programs)
     if home in entries and not compared_with_others(found, home):
         del entries[home]
     doc.countries = [e.country for e in sorted(entries.values(), key=lambda e: e.first)]
