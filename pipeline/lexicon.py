@@ -813,8 +813,13 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
                           + u["sign"]["negative"] + u["sign"]["positive"])
     numerals = hdigit + small
-    # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
-    first = rf"[{openers}0-9]|[{numerals}][{numerals}{large_chars}]"
+    signs = u["sign"]["negative"] + u["sign"]["positive"]
+    # What a match opens with, whole: a digit, a sign before a digit, an approximation or
+    # currency word, or two Hangul numerals ('일백만', not '일본'). Word starts that merely share
+    # a first character ('위해', '대한', '- ' before a bullet: a third of the positions that pass
+    # the look-behind) fail here, before the optional groups are tried one by one.
+    first = (rf"[0-9]|(?:{alternation(signs)})[0-9]|{alternation(u['approximate']['before'])}"
+             rf"|{alternation(list(u['currency']['prefix']))}|[{numerals}][{numerals}{large_chars}]")
     return {
         # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
         # The three assertions open it cheapest first: re tries the pattern at every position,
