@@ -165,15 +165,20 @@ def is_glued_run(text: str, end: int, lex: Lexicon) -> bool:
 # '-2.7' alone is dropped by is_loose_number like '2.7' (its span, opening on the sign, is
 # no comma-grouped number).
 QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside", "approx_after")
-# The groups scan reads from each match, fetched in one call: the number, QUALIFYING_GROUPS, the sign.
-FIGURE_GROUPS = ("number", *QUALIFYING_GROUPS, "sign")
+# FIGURE_RE's groups in the order they open in the pattern, which is the order m.groups() gives
+# them: scan and match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
+# (tests/test_cost_fastfigures3.py checks this order against the pattern).
+FIGURE_GROUPS = ("approx_before", "currency_before", "sign", "plus", "number", "approx_inside", "unit",
+                 "approx_after")
+# Their numbers, for m.start() and m.end(): a group number is cheaper to look up than a name.
+NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1 for name in ("number", "unit", "approx_after"))
 
 
 def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon,
                     node: int = 0) -> Candidate | None:
-    """One FIGURE_RE match (its FIGURE_GROUPS in `groups`, in `node`) as a Candidate; None when
-    it is no number at all."""
-    number, unit_word, currency, *approx, sign = groups
+    """One FIGURE_RE match (m.groups() in `groups`, in `node`) as a Candidate; None when it is
+    no number at all."""
+    approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
     number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
@@ -189,8 +194,8 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     value, scale = parsed
     if sign:
         value = -value
-    approximate = any(approx)
-    end = m.end("approx_after") if approx[-1] else m.end("unit") if unit_word else m.end("number")
+    approximate = bool(approx_before or approx_inside or approx_after)
+    end = m.end(APPROX_AFTER) if approx_after else m.end(UNIT) if unit_word else m.end(NUMBER)
     # No trimming: a FIGURE_RE match opens on a numeral, sign or word and its number, unit
     # and approximation words end on no white space (tests/test_cost_fastfigures.py checks it).
     return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale, None, node)
@@ -206,15 +211,14 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
     they are told apart here before anything is computed for them.
 
     `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
-    `end`. Each pattern below has a cheap string test before it that settles the common table
-    cell ('6331' between blanks) without any pattern call."""
+    `end`. The grouped-number pattern has a cheap string test before it that settles the common
+    table cell ('6331') without a pattern call; the gap to the next number is one fullmatch
+    (failing on its first character but for a connector), not a slice and a white-space test
+    before it."""
     if not (number.isdecimal() or PLAIN_ARABIC_RE.fullmatch(number)):    # isdecimal: what \d+ takes
         return False
-    if following is not None:
-        # A connector is no white space: a gap of white space alone joins no range.
-        gap = text[end:following.start()]
-        if gap and not gap.isspace() and lex.RANGE_JOIN_RE.fullmatch(gap):
-            return False
+    if following is not None and lex.RANGE_JOIN_RE.fullmatch(text, end, following.start()):
+        return False
     # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign); a number
     # without a comma is no grouped number.
     return not ("," in number and lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end)
@@ -240,17 +244,16 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
             break
         if k in opens:
             node += 1
-        groups = m.group(*FIGURE_GROUPS)
-        number, unit_word, currency, approx_before, approx_inside, approx_after, _ = groups
+        groups = m.groups()
+        approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
-        end = m.end("number")
+        end = m.end(NUMBER)
         if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
             doc.warn("figures", "irregular_number",
                      f"digits glued into one run ({number}…); no figure taken",
-                     Span(m.start("number"), end))
+                     Span(m.start(NUMBER), end))
             continue
-        start = m.start()
         # A number with a unit, currency or approximation is never a loose bare one: that
         # test (and its group reads) is for the rest only.
         if not (unit_word or currency or approx_before or approx_inside or approx_after):
@@ -258,9 +261,10 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
             if is_loose_bare_number(text, m, number, end, following, lex):
                 # Never a figure. It counts as read unless an ordinal stands before it ('제 3'),
                 # which is asked only where the count matters: a table's numbers skip the search.
-                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
                     read += 1
                 continue
+        start = m.start()
         if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
             continue
         cand = match_candidate(text, m, groups, lex, node)
@@ -322,16 +326,20 @@ def is_loose_number(cand: Candidate, text: str, lex: Lexicon) -> bool:
                 and lex.NOUN_AFTER_RE.match(text, cand.end))
 
 
-# A candidate that any rule rejects is not a figure.
+# A candidate that any rule rejects is not a figure. Each rule judges candidates of the kinds
+# beside it only (None: a bare number), and rejects no other.
 RULES = (
-    ("date_or_duration", is_date_or_duration),
-    ("loose_number", is_loose_number),
+    ("date_or_duration", is_date_or_duration, {"time"}),
+    ("loose_number", is_loose_number, {None}),
 )
+# The kinds some rule judges: a candidate of another kind (money, percent, count …, most of
+# them) is a figure without a call.
+JUDGED_KINDS = frozenset(kind for _, _, kinds in RULES for kind in kinds)
 
 
 def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
-    for _, rule in RULES:       # a loop, not any() over a generator: one call fewer per rule
-        if rule(cand, text, lex):
+    for _, rule, kinds in RULES:    # a loop, not any() over a generator: one call fewer per rule
+        if cand.kind in kinds and rule(cand, text, lex):
             return False
     return True
 
@@ -355,8 +363,20 @@ def plain(value: Decimal | int | None) -> int | float | None:
 def to_figure(cand: Candidate, text: str) -> Figure:
     """The output value, made directly (not through a dict: every figure of the text makes one)."""
     value_max = None if cand.value_max is None else plain(cand.value_max)
-    return Figure(collapse(text[cand.start:cand.end]), plain(cand.value), value_max, cand.unit,
+    value = cand.value
+    if type(value) is not int or not -10**MAX_FIGURE_DIGITS < value < 10**MAX_FIGURE_DIGITS:
+        value = plain(value)            # what plain gives an int in range is the int itself
+    return Figure(collapsed(text[cand.start:cand.end]), value, value_max, cand.unit,
                   cand.kind or "count", cand.approximate, None, (cand.start, cand.end))
+
+
+def collapsed(figure_text: str) -> str:
+    """collapse(figure_text), asked only of what it would change: a figure's text is printable
+    (so its only white space is the plain space), holds no double space and neither opens nor
+    closes on one — one C test and three comparisons instead of collapse's strip and tests."""
+    if figure_text.isprintable() and "  " not in figure_text and " " not in (figure_text[:1], figure_text[-1:]):
+        return figure_text
+    return collapse(figure_text)
 
 
 def mark_equivalents(figures: list[Figure], nodes: list[int], text: str, lex: Lexicon) -> None:
@@ -387,7 +407,7 @@ def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexi
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
-    kept = [c for c in cands if is_figure(c, text, lex)][:limit]
+    kept = [c for c in cands if c.kind not in JUDGED_KINDS or is_figure(c, text, lex)][:limit]
     figures = [to_figure(c, text) for c in kept]
     mark_equivalents(figures, [c.node for c in kept], text, lex)
     return figures
