@@ -211,14 +211,15 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
     they are told apart here before anything is computed for them.
 
     `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
-    `end`. The grouped-number pattern has a cheap string test before it that settles the common
-    table cell ('6331') without a pattern call; the gap to the next number is one fullmatch
-    (failing on its first character but for a connector), not a slice and a white-space test
-    before it."""
+    `end`. Each pattern below has a cheap string test before it that settles the common table
+    cell ('6331' between blanks) without any pattern call."""
     if not (number.isdecimal() or PLAIN_ARABIC_RE.fullmatch(number)):    # isdecimal: what \d+ takes
         return False
-    if following is not None and lex.RANGE_JOIN_RE.fullmatch(text, end, following.start()):
-        return False
+    if following is not None:
+        # A connector is no white space: a gap of white space alone joins no range.
+        gap = text[end:following.start()]
+        if gap and not gap.isspace() and lex.RANGE_JOIN_RE.fullmatch(gap):
+            return False
     # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign); a number
     # without a comma is no grouped number.
     return not ("," in number and lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end)
