@@ -243,8 +243,10 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
 # a run that starts inside another run of its own class begins at the run's start
 # (`(?<![\w.+-])` on EMAIL_RE), and white space around an optional colon is possessive
 # (`\s*+:?\s*+`) — `\s*:?\s*` splits k spaces k ways and went quadratic on long blank runs.
-# '(廳長: 柳昌茂)', '(청장 홍길동)': the title and the name of an organization's head.
-ORG_HEAD_TAIL = r"\(\s*(?P<title>[^\s:()]{1,8})\s*[:：]?\s*(?P<name>[^\s:(),]{2,5})\s*\)"
+# '(廳長: 柳昌茂)', '(청장 홍길동)': the title and the name of an organization's head. Its
+# white space is that of one line (`[^\S\n]`, what `\s` is inside a line): a scan over a block
+# then finds no parenthesis across lines, and each line's are those a scan of the line finds.
+ORG_HEAD_TAIL = r"\([^\S\n]*(?P<title>[^\s:()]{1,8})[^\S\n]*[:：]?[^\S\n]*(?P<name>[^\s:(),]{2,5})[^\S\n]*\)"
 # The organization's name: the whole word right before that parenthesis.
 ORG_HEAD_WORD = r"(?<![\w·])(?P<org>[\w·]{2,40})"
 
