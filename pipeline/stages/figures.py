@@ -134,7 +134,7 @@ def read_numerals(number: str, lex: Lexicon, exact: bool = False) -> tuple[Decim
         if not ok:
             return None
     value, scale = reader.value()
-    if not exact and value >= 10**MAX_FIGURE_DIGITS:
+    if not exact and value >= FIGURE_VALUE_LIMIT:
         return read_numerals(number, lex, exact=True)
     return value, scale
 
@@ -351,11 +351,13 @@ MAX_FIGURES = 5_000
 # Beyond 10^18 a number is no amount a release states, and no 64-bit integer or JSON reader
 # holds it exactly; such a figure keeps its text and span with `value` null.
 MAX_FIGURE_DIGITS = 18
+# 10^18, computed once (a power of a global name is computed anew at every use).
+FIGURE_VALUE_LIMIT = 10**MAX_FIGURE_DIGITS
 
 
 def plain(value: Decimal | int | None) -> int | float | None:
     if type(value) is int:      # parse_number's ints, and ranges' products of them
-        return value if -10**MAX_FIGURE_DIGITS < value < 10**MAX_FIGURE_DIGITS else None
+        return value if -FIGURE_VALUE_LIMIT < value < FIGURE_VALUE_LIMIT else None
     if value is None or (value.is_finite() and value and value.adjusted() >= MAX_FIGURE_DIGITS):
         return None
     return int(value) if value == value.to_integral() else float(value)
@@ -363,10 +365,11 @@ def plain(value: Decimal | int | None) -> int | float | None:
 
 def to_figure(cand: Candidate, text: str) -> Figure:
     """The output value, made directly (not through a dict: every figure of the text makes one)."""
-    value_max = None if cand.value_max is None else plain(cand.value_max)
-    value = cand.value
-    if type(value) is not int or not -10**MAX_FIGURE_DIGITS < value < 10**MAX_FIGURE_DIGITS:
+    value, value_max = cand.value, cand.value_max
+    if type(value) is not int or not -FIGURE_VALUE_LIMIT < value < FIGURE_VALUE_LIMIT:
         value = plain(value)            # what plain gives an int in range is the int itself
+    if value_max is not None:
+        value_max = plain(value_max)
     return Figure(collapsed(text[cand.start:cand.end]), value, value_max, cand.unit,
                   cand.kind or "count", cand.approximate, None, (cand.start, cand.end))
 
