@@ -207,7 +207,7 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
     approximation), not a comma-grouped count before a noun, not joined to the `following`
     number by a range connector. Such a number is never a figure: is_loose_number drops it, and
     no range takes it (a range's high end has a unit; its low end is the number right before it
-    with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
+    with only a connector between, as join_ranges asks). Tables are mostly such numbers, so
     they are told apart here before anything is computed for them.
 
     `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
@@ -266,7 +266,8 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
                     read += 1
                 continue
         start = m.start()
-        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+        # (a conditional, not max(): one call fewer for every candidate)
+        if lex.ORDINAL_BEFORE_RE.search(text, start - 8 if start > 8 else 0, start):
             continue
         cand = match_candidate(text, m, groups, lex, node)
         if cand is not None:
@@ -288,7 +289,7 @@ def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candida
     for cand in cands:
         prev = out[-1] if out else None
         if (prev is not None and prev.value_max is None and prev.node == cand.node
-                and is_range_pair(prev, cand, text, lex)):
+                and lex.RANGE_JOIN_RE.fullmatch(text, prev.end, cand.start) and is_range_pair(prev, cand)):
             end = cand.end
             close = lex.RANGE_CLOSE_RE.match(text, end)
             if close and cand.kind != "time":
@@ -302,10 +303,10 @@ def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candida
     return out
 
 
-def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> bool:
-    """The text between is a connector, the units agree (or the first has none)."""
-    if not lex.RANGE_JOIN_RE.fullmatch(text, low.end, high.start):
-        return False
+def is_range_pair(low: Candidate, high: Candidate) -> bool:
+    """Two numbers with a connector between (RANGE_JOIN_RE, which join_ranges asks first: most
+    neighbours have none) are a range when the second has a kind, the units agree (or the first
+    has none) and the first is no higher."""
     if low.unit_word is not None and low.unit != high.unit:
         return False
     # '3천~5천만원': the first end borrows the group of the second (3천만).
