@@ -369,6 +369,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The word ending where a tail starts (searched with endpos at the tail): ORG_HEAD_RE's
         # match, found from its parenthesis rather than by trying the word at every word start.
         "ORG_HEAD_WORD_BEFORE_RE": deferred(rf"{ORG_HEAD_WORD}\Z"),
+        # Hanja (text.is_hanja's ranges): a head's title holding any, or a name all of them, is
+        # read into Hangul; one search or fullmatch instead of a test per character.
+        "ORG_HEAD_HANJA_RE": deferred(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
         "CONTACT_DEPARTMENT_LABEL_RE": _contact_label_re(L["contact"]["department"]),
         "CONTACT_MANAGER_LABEL_RE": _contact_label_re(L["contact"]["manager"]),
         "CONTACT_STAFF_LABEL_RE": _contact_label_re(L["contact"]["staff"]),

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
-from ..text import is_hanja, read_hanja, read_hanja_name, without_spaces
+from ..text import read_hanja, read_hanja_name, without_spaces
 
 K = BlockKind
 SEARCHED = (K.BODY, K.TITLE, K.APPENDIX)
@@ -21,12 +21,13 @@ SEARCHED = (K.BODY, K.TITLE, K.APPENDIX)
 def parse_head(m: re.Match[str], lex: Lexicon) -> dict[str, Any] | None:
     """('廳長', '柳昌茂') → {'title': '청장', 'name': '유창무', 'name_hanja': '柳昌茂'}; None
     when the parenthesis holds no title and name ('(2024)', '(가칭)')."""
-    raw_title, raw_name = m.group("title"), m.group("name")
-    title_hanja = raw_title if any(is_hanja(c) for c in raw_title) else None
+    raw_title, raw_name = m.group("title", "name")
+    hanja = lex.ORG_HEAD_HANJA_RE
+    title_hanja = raw_title if hanja.search(raw_title) else None
     title = read_hanja(raw_title) if title_hanja else raw_title
     if not lex.PERSON_TITLE_RE.fullmatch(without_spaces(title)):
         return None
-    name_hanja = raw_name if all(is_hanja(c) for c in raw_name) else None
+    name_hanja = raw_name if hanja.fullmatch(raw_name) else None
     name = read_hanja_name(raw_name, lex.surnames) if name_hanja else raw_name
     head = {"title": title, "name": name, "name_hanja": name_hanja}
     if title_hanja:
