@@ -243,8 +243,10 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
 # a run that starts inside another run of its own class begins at the run's start
 # (`(?<![\w.+-])` on EMAIL_RE), and white space around an optional colon is possessive
 # (`\s*+:?\s*+`) — `\s*:?\s*` splits k spaces k ways and went quadratic on long blank runs.
-# '(廳長: 柳昌茂)', '(청장 홍길동)': the title and the name of an organization's head.
-ORG_HEAD_TAIL = r"\(\s*(?P<title>[^\s:()]{1,8})\s*[:：]?\s*(?P<name>[^\s:(),]{2,5})\s*\)"
+# '(廳長: 柳昌茂)', '(청장 홍길동)': the title and the name of an organization's head. Its
+# white space is that of one line (`[^\S\n]`, what `\s` is inside a line): a scan over a block
+# then finds no parenthesis across lines, and each line's are those a scan of the line finds.
+ORG_HEAD_TAIL = r"\([^\S\n]*(?P<title>[^\s:()]{1,8})[^\S\n]*[:：]?[^\S\n]*(?P<name>[^\s:(),]{2,5})[^\S\n]*\)"
 # The organization's name: the whole word right before that parenthesis.
 ORG_HEAD_WORD = r"(?<![\w·])(?P<org>[\w·]{2,40})"
 
@@ -367,6 +369,9 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The word ending where a tail starts (searched with endpos at the tail): ORG_HEAD_RE's
         # match, found from its parenthesis rather than by trying the word at every word start.
         "ORG_HEAD_WORD_BEFORE_RE": deferred(rf"{ORG_HEAD_WORD}\Z"),
+        # Hanja (text.is_hanja's ranges): a head's title holding any, or a name all of them, is
+        # read into Hangul; one search or fullmatch instead of a test per character.
+        "ORG_HEAD_HANJA_RE": deferred(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
         "CONTACT_DEPARTMENT_LABEL_RE": _contact_label_re(L["contact"]["department"]),
         "CONTACT_MANAGER_LABEL_RE": _contact_label_re(L["contact"]["manager"]),
         "CONTACT_STAFF_LABEL_RE": _contact_label_re(L["contact"]["staff"]),
@@ -813,8 +818,13 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     openers = first_chars(u["approximate"]["before"] + list(u["currency"]["prefix"])
                           + u["sign"]["negative"] + u["sign"]["positive"])
     numerals = hdigit + small
-    # A Hangul numeral opens a number only with another numeral after it ('일백만', not '일본').
-    first = rf"[{openers}0-9]|[{numerals}][{numerals}{large_chars}]"
+    signs = u["sign"]["negative"] + u["sign"]["positive"]
+    # What a match opens with, whole: a digit, a sign before a digit, an approximation or
+    # currency word, or two Hangul numerals ('일백만', not '일본'). Word starts that merely share
+    # a first character ('위해', '대한', '- ' before a bullet: a third of the positions that pass
+    # the look-behind) fail here, before the optional groups are tried one by one.
+    first = (rf"[0-9]|(?:{alternation(signs)})[0-9]|{alternation(u['approximate']['before'])}"
+             rf"|{alternation(list(u['currency']['prefix']))}|[{numerals}][{numerals}{large_chars}]")
     return {
         # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
         # The three assertions open it cheapest first: re tries the pattern at every position,

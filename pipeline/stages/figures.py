@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, le
 from typing import Any
 
 from ..document import Document, Span
@@ -41,6 +41,7 @@ class Candidate:
     hangul_only: bool
     scale: int = 1              # the 10⁴ group the number ends in: 5천만 → 10⁴, 4000 → 1
     value_max: Decimal | None = None
+    node: int = 0               # which node of the scan it lies in: ranges and equivalents stay inside one
 
 
 # --- the number grammar ------------------------------------------------------------------
@@ -133,7 +134,7 @@ def read_numerals(number: str, lex: Lexicon, exact: bool = False) -> tuple[Decim
         if not ok:
             return None
     value, scale = reader.value()
-    if not exact and value >= 10**MAX_FIGURE_DIGITS:
+    if not exact and value >= FIGURE_VALUE_LIMIT:
         return read_numerals(number, lex, exact=True)
     return value, scale
 
@@ -155,22 +156,29 @@ def is_hangul_number(m: re.Match[str]) -> bool:
 def is_glued_run(text: str, end: int, lex: Lexicon) -> bool:
     """'201458,427143,545' — digits glued by commas out of 3-digit groups: a flattened table.
     `end`: where the number ends."""
-    # The pattern opens with a comma or a period: most numbers are followed by neither.
-    return text[end:end + 1] in GLUE_MARKS and bool(lex.GLUED_DIGITS_RE.match(text, end))
+    # The pattern opens with a comma or a period: most numbers are followed by neither (scan
+    # asks text.startswith(GLUE_MARKS) before calling this).
+    return text.startswith(GLUE_MARKS, end) and bool(lex.GLUED_DIGITS_RE.match(text, end))
 
 
 # Groups of FIGURE_RE any of which may make a number a figure by itself. A sign does not:
 # '-2.7' alone is dropped by is_loose_number like '2.7' (its span, opening on the sign, is
 # no comma-grouped number).
 QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside", "approx_after")
-# The groups scan reads from each match, fetched in one call: the number, QUALIFYING_GROUPS, the sign.
-FIGURE_GROUPS = ("number", *QUALIFYING_GROUPS, "sign")
+# FIGURE_RE's groups in the order they open in the pattern, which is the order m.groups() gives
+# them: scan and match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
+# (tests/test_cost_fastfigures3.py checks this order against the pattern).
+FIGURE_GROUPS = ("approx_before", "currency_before", "sign", "plus", "number", "approx_inside", "unit",
+                 "approx_after")
+# Their numbers, for m.start() and m.end(): a group number is cheaper to look up than a name.
+NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1 for name in ("number", "unit", "approx_after"))
 
 
-def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon) -> Candidate | None:
-    """One FIGURE_RE match (its FIGURE_GROUPS in `groups`) as a Candidate; None when it is no
-    number at all."""
-    number, unit_word, currency, *approx, sign = groups
+def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon,
+                    node: int = 0) -> Candidate | None:
+    """One FIGURE_RE match (m.groups() in `groups`, in `node`) as a Candidate; None when it is
+    no number at all."""
+    approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
     number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
@@ -186,11 +194,11 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     value, scale = parsed
     if sign:
         value = -value
-    approximate = any(approx)
-    end = m.end("approx_after") if approx[-1] else m.end("unit") if unit_word else m.end("number")
+    approximate = bool(approx_before or approx_inside or approx_after)
+    end = m.end(APPROX_AFTER) if approx_after else m.end(UNIT) if unit_word else m.end(NUMBER)
     # No trimming: a FIGURE_RE match opens on a numeral, sign or word and its number, unit
     # and approximation words end on no white space (tests/test_cost_fastfigures.py checks it).
-    return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale)
+    return Candidate(m.start(), end, value, unit_word, kind, unit, approximate, hangul_only, scale, None, node)
 
 
 def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, following: re.Match[str] | None,
@@ -199,7 +207,7 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
     approximation), not a comma-grouped count before a noun, not joined to the `following`
     number by a range connector. Such a number is never a figure: is_loose_number drops it, and
     no range takes it (a range's high end has a unit; its low end is the number right before it
-    with only a connector between, as is_range_pair asks). Tables are mostly such numbers, so
+    with only a connector between, as join_ranges asks). Tables are mostly such numbers, so
     they are told apart here before anything is computed for them.
 
     `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
@@ -218,58 +226,70 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
                 and lex.NOUN_AFTER_RE.match(text, end))
 
 
-def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int) -> list[Candidate]:
-    """The candidates among the numbers of FIGURE_RE `matches` (all those of one stretch of
-    text), in order, reading limit + 1 numbers at most. A number that can never be a figure
-    (is_loose_bare_number) is not kept but counts as read."""
+def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int,
+         opens: dict[int, int] | None = None) -> list[Candidate]:
+    """The candidates among the numbers of FIGURE_RE `matches`, in order, reading limit + 1
+    numbers at most. A number that can never be a figure (is_loose_bare_number) is not kept but
+    counts as read. `opens`: the indexes of `matches` where the matches of a new node begin,
+    when they are those of several nodes (the numbers of one node otherwise)."""
     kinds = lex.semantic["unit_kinds"]
+    opens = opens or NO_OPENS
     found: list[Candidate] = []
     read = 0
+    node = 0
     last = len(matches) - 1
     # With no more numbers than the limit, the count of numbers read never stops the scan.
     counted = len(matches) > limit
     for k, m in enumerate(matches):
         if read > limit:
             break
-        groups = m.group(*FIGURE_GROUPS)
-        unit_word, approx_after = groups[1], groups[-2]
+        if k in opens:
+            node += 1
+        groups = m.groups()
+        approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
-        end = m.end("number")
-        if is_glued_run(text, end, lex):
+        end = m.end(NUMBER)
+        if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
             doc.warn("figures", "irregular_number",
-                     f"digits glued into one run ({groups[0]}…); no figure taken",
-                     Span(m.start("number"), end))
+                     f"digits glued into one run ({number}…); no figure taken",
+                     Span(m.start(NUMBER), end))
             continue
-        start = m.start()
         # A number with a unit, currency or approximation is never a loose bare one: that
         # test (and its group reads) is for the rest only.
-        if not any(groups[1:-1]):
-            following = matches[k + 1] if k < last else None
-            if is_loose_bare_number(text, m, groups[0], end, following, lex):
+        if not (unit_word or currency or approx_before or approx_inside or approx_after):
+            following = matches[k + 1] if k < last and k + 1 not in opens else None
+            if is_loose_bare_number(text, m, number, end, following, lex):
                 # Never a figure. It counts as read unless an ordinal stands before it ('제 3'),
                 # which is asked only where the count matters: a table's numbers skip the search.
-                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
                     read += 1
                 continue
-        if lex.ORDINAL_BEFORE_RE.search(text, max(0, start - 8), start):
+        start = m.start()
+        # (a conditional, not max(): one call fewer for every candidate)
+        if lex.ORDINAL_BEFORE_RE.search(text, start - 8 if start > 8 else 0, start):
             continue
-        cand = match_candidate(text, m, groups, lex)
+        cand = match_candidate(text, m, groups, lex, node)
         if cand is not None:
             found.append(cand)
             read += 1
     return found
 
 
+# The scan of one node's numbers: no index opens another node.
+NO_OPENS: dict[int, int] = {}
+
+
 # --- joining and filtering -----------------------------------------------------------------
 
 def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
-    """'1100% 내지 1700%', '5~7%', '3천~5천만원': two numbers joined by a connector become one
-    range."""
+    """'1100% 내지 1700%', '5~7%', '3천~5천만원': two numbers of one node joined by a connector
+    become one range."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
-        if prev is not None and prev.value_max is None and is_range_pair(prev, cand, text, lex):
+        if (prev is not None and prev.value_max is None and prev.node == cand.node
+                and lex.RANGE_JOIN_RE.fullmatch(text, prev.end, cand.start) and is_range_pair(prev, cand)):
             end = cand.end
             close = lex.RANGE_CLOSE_RE.match(text, end)
             if close and cand.kind != "time":
@@ -283,10 +303,10 @@ def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candida
     return out
 
 
-def is_range_pair(low: Candidate, high: Candidate, text: str, lex: Lexicon) -> bool:
-    """The text between is a connector, the units agree (or the first has none)."""
-    if not lex.RANGE_JOIN_RE.fullmatch(text, low.end, high.start):
-        return False
+def is_range_pair(low: Candidate, high: Candidate) -> bool:
+    """Two numbers with a connector between (RANGE_JOIN_RE, which join_ranges asks first: most
+    neighbours have none) are a range when the second has a kind, the units agree (or the first
+    has none) and the first is no higher."""
     if low.unit_word is not None and low.unit != high.unit:
         return False
     # '3천~5천만원': the first end borrows the group of the second (3천만).
@@ -308,16 +328,20 @@ def is_loose_number(cand: Candidate, text: str, lex: Lexicon) -> bool:
                 and lex.NOUN_AFTER_RE.match(text, cand.end))
 
 
-# A candidate that any rule rejects is not a figure.
+# A candidate that any rule rejects is not a figure. Each rule judges candidates of the kinds
+# beside it only (None: a bare number), and rejects no other.
 RULES = (
-    ("date_or_duration", is_date_or_duration),
-    ("loose_number", is_loose_number),
+    ("date_or_duration", is_date_or_duration, {"time"}),
+    ("loose_number", is_loose_number, {None}),
 )
+# The kinds some rule judges: a candidate of another kind (money, percent, count …, most of
+# them) is a figure without a call.
+JUDGED_KINDS = frozenset(kind for _, _, kinds in RULES for kind in kinds)
 
 
 def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
-    for _, rule in RULES:       # a loop, not any() over a generator: one call fewer per rule
-        if rule(cand, text, lex):
+    for _, rule, kinds in RULES:    # a loop, not any() over a generator: one call fewer per rule
+        if cand.kind in kinds and rule(cand, text, lex):
             return False
     return True
 
@@ -328,11 +352,13 @@ MAX_FIGURES = 5_000
 # Beyond 10^18 a number is no amount a release states, and no 64-bit integer or JSON reader
 # holds it exactly; such a figure keeps its text and span with `value` null.
 MAX_FIGURE_DIGITS = 18
+# 10^18, computed once (a power of a global name is computed anew at every use).
+FIGURE_VALUE_LIMIT = 10**MAX_FIGURE_DIGITS
 
 
 def plain(value: Decimal | int | None) -> int | float | None:
     if type(value) is int:      # parse_number's ints, and ranges' products of them
-        return value if -10**MAX_FIGURE_DIGITS < value < 10**MAX_FIGURE_DIGITS else None
+        return value if -FIGURE_VALUE_LIMIT < value < FIGURE_VALUE_LIMIT else None
     if value is None or (value.is_finite() and value and value.adjusted() >= MAX_FIGURE_DIGITS):
         return None
     return int(value) if value == value.to_integral() else float(value)
@@ -340,16 +366,30 @@ def plain(value: Decimal | int | None) -> int | float | None:
 
 def to_figure(cand: Candidate, text: str) -> Figure:
     """The output value, made directly (not through a dict: every figure of the text makes one)."""
-    value_max = None if cand.value_max is None else plain(cand.value_max)
-    return Figure(collapse(text[cand.start:cand.end]), plain(cand.value), value_max, cand.unit,
+    value, value_max = cand.value, cand.value_max
+    if type(value) is not int or not -FIGURE_VALUE_LIMIT < value < FIGURE_VALUE_LIMIT:
+        value = plain(value)            # what plain gives an int in range is the int itself
+    if value_max is not None:
+        value_max = plain(value_max)
+    return Figure(collapsed(text[cand.start:cand.end]), value, value_max, cand.unit,
                   cand.kind or "count", cand.approximate, None, (cand.start, cand.end))
 
 
-def mark_equivalents(figures: list[Figure], text: str, lex: Lexicon) -> None:
-    """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before."""
+def collapsed(figure_text: str) -> str:
+    """collapse(figure_text), asked only of what it would change: a figure's text is printable
+    (so its only white space is the plain space), holds no double space and neither opens nor
+    closes on one — one C test and three comparisons instead of collapse's strip and tests."""
+    if figure_text.isprintable() and "  " not in figure_text and " " not in (figure_text[:1], figure_text[-1:]):
+        return figure_text
+    return collapse(figure_text)
+
+
+def mark_equivalents(figures: list[Figure], nodes: list[int], text: str, lex: Lexicon) -> None:
+    """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before
+    (in the same node: `nodes` holds each figure's)."""
     for i in range(1, len(figures)):
         prev, cur = figures[i - 1], figures[i]
-        if prev.kind != "money" or cur.kind != "money" or prev.unit == cur.unit:
+        if prev.kind != "money" or cur.kind != "money" or prev.unit == cur.unit or nodes[i - 1] != nodes[i]:
             continue
         if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev.span[1], cur.span[0]):
             cur.equivalent_of = i - 1
@@ -365,21 +405,24 @@ def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
 
 
 def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
-               limit: int = MAX_FIGURES) -> list[Figure]:
-    """figures_of over FIGURE_RE matches already found (the numbers of one node), as Figures."""
-    cands = scan(text, matches, doc, lex, limit)
+               limit: int = MAX_FIGURES, opens: dict[int, int] | None = None) -> list[Figure]:
+    """figures_of over FIGURE_RE matches already found (the numbers of one node, or of several
+    as `opens` tells: see scan), as Figures."""
+    cands = scan(text, matches, doc, lex, limit, opens)
     if not cands:
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
-    figures = [to_figure(c, text) for c in cands if is_figure(c, text, lex)][:limit]
-    mark_equivalents(figures, text, lex)
+    kept = [c for c in cands if c.kind not in JUDGED_KINDS or is_figure(c, text, lex)][:limit]
+    figures = [to_figure(c, text) for c in kept]
+    mark_equivalents(figures, [c.node for c in kept], text, lex)
     return figures
 
 
-def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, list[re.Match[str]]]:
-    """FIGURE_RE's matches in each of `spans` (sorted, disjoint) by the span's index, for the
-    spans that hold any: what a finditer over each span finds, from ONE finditer over the text
-    from the first span to the last.
+def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Match[str]], dict[int, int]]:
+    """FIGURE_RE's matches in each of `spans` (sorted, disjoint), node after node, and where
+    each node's begin ({index into the matches: index of the span}, for the spans that hold
+    any): what a finditer over each span finds, from ONE finditer over the text from the first
+    span to the last.
 
     Why it is the same: a match that lies inside a span was found from the same position by
     the same steps (the pattern looks back past a span's start alike in both). It can differ
@@ -387,44 +430,98 @@ def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, lis
     not inside the span), or when a lookahead at the end saw a character where the span scan
     sees the end of the text — the same for white space, which is what follows a node. A span
     crossed by a match, or followed by no white space, is scanned on its own."""
-    found: dict[int, list[re.Match[str]]] = {}
+    matches: list[re.Match[str]] = []
+    opens: dict[int, int] = {}
     if not spans:
-        return found
+        return matches, opens
     alone = set()
-    i = 0
+    i, current = 0, -1
     for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
         start, end = m.span()
         while spans[i].end <= start:   # never past the last span: it ends after every match start
             i += 1
-        if spans[i].start <= start and end <= spans[i].end:
-            found.setdefault(i, []).append(m)
+        span = spans[i]
+        if span.start <= start and end <= span.end:
+            if i != current:           # the first match of this span
+                opens[len(matches)] = current = i
+                if text[span.end:span.end + 1].strip():
+                    alone.add(i)       # a lookahead at its end may see what the span scan does not
+            matches.append(m)
             continue
         # A match from a gap or across a span's end: every span it touches is scanned alone.
         j = i
         while j < len(spans) and spans[j].start < end:
             alone.add(j)
             j += 1
+    if not alone:
+        return matches, opens
     # A span where the text scan found nothing and no match crossed: every position in it was
     # tried and failed, and fails alone too (a lookahead past the end can only add a match).
-    alone.update(i for i in found if text[spans[i].end:spans[i].end + 1].strip())
+    found = by_node(matches, opens)
     for i in alone:
         found[i] = list(lex.FIGURE_RE.finditer(text, spans[i].start, spans[i].end))
-    return found
+    return in_node_order(found)
+
+
+def by_node(matches: list[re.Match[str]], opens: dict[int, int]) -> dict[int, list[re.Match[str]]]:
+    """node_matches' answer as {index of the span: its matches}, for the spans that hold any."""
+    bounds = [*opens, len(matches)]
+    return {opens[a]: matches[a:b] for a, b in zip(bounds, bounds[1:])}
+
+
+def in_node_order(found: dict[int, list[re.Match[str]]]) -> tuple[list[re.Match[str]], dict[int, int]]:
+    """by_node's inverse: the matches node after node (in the order of the spans) and `opens`."""
+    matches: list[re.Match[str]] = []
+    opens: dict[int, int] = {}
+    for i in sorted(found):
+        if found[i]:
+            opens[len(matches)] = i
+            matches.extend(found[i])
+    return matches, opens
+
+
+def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, list[re.Match[str]]]:
+    """node_matches as {index of the span: its matches}, for the spans that hold any."""
+    return by_node(*node_matches(text, spans, lex))
+
+
+def node_spans(doc: Document) -> list[Span]:
+    """The span of every node of the sections and appendices, sorted by start. Read level by
+    level (a list comprehension a level), not node by node through walk: a generator step, a
+    pop and an extend per node cost more than the figures of most releases."""
+    level = list(doc.sections)
+    for appendix in doc.appendices:
+        level.extend(appendix["sections"])
+    spans: list[Span] = []
+    while level:
+        spans.extend([node.span for node in level])
+        level = [child for node in level for child in node.children]
+    spans.sort(key=attrgetter("start"))
+    return spans
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    nodes = list(walk(doc.sections))
-    for appendix in doc.appendices:
-        nodes.extend(walk(appendix["sections"]))
-    spans = sorted((node.span for node in nodes), key=attrgetter("start"))
-    if all(a.end <= b.start for a, b in zip(spans, spans[1:])):
-        found = matches_by_node(doc.text, spans, lex)
+    text = doc.text
+    spans = node_spans(doc)
+    starts, ends = [s.start for s in spans], [s.end for s in spans]
+    if all(map(le, ends, starts[1:])):         # disjoint (map: no Python step per node)
+        matches, opens = node_matches(text, spans, lex)
     else:
-        found = {i: list(lex.FIGURE_RE.finditer(doc.text, s.start, s.end)) for i, s in enumerate(spans)}
+        # Overlapping spans: each scanned alone, in walk order where two spans start together.
+        nodes = list(walk(doc.sections))
+        for appendix in doc.appendices:
+            nodes.extend(walk(appendix["sections"]))
+        spans = sorted((node.span for node in nodes), key=attrgetter("start"))
+        matches, opens = in_node_order(
+            {i: list(lex.FIGURE_RE.finditer(text, s.start, s.end)) for i, s in enumerate(spans)})
+    if len(matches) < MAX_FIGURES:
+        # No limit can bind (each number makes one figure at most): one pass over all nodes.
+        doc.figures = figures_in(text, matches, doc, lex, MAX_FIGURES, opens)
+        return
     figures: list[Figure] = []
-    for i in sorted(found):        # most nodes hold no number and are not in `found`
+    for node_matches_ in by_node(matches, opens).values():
         offset = len(figures)
-        for fig in figures_in(doc.text, found[i], doc, lex, MAX_FIGURES - offset):
+        for fig in figures_in(text, node_matches_, doc, lex, MAX_FIGURES - offset):
             if fig.equivalent_of is not None:
                 fig.equivalent_of += offset
             figures.append(fig)

@@ -7,12 +7,12 @@ name_hanja '柳昌茂'}}; today's form '산림청(청장 홍길동)은' works th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Line
 from ..lexicon import Lexicon
-from ..text import is_hanja, read_hanja, read_hanja_name, without_spaces
+from ..text import read_hanja, read_hanja_name, without_spaces
 
 K = BlockKind
 SEARCHED = (K.BODY, K.TITLE, K.APPENDIX)
@@ -21,12 +21,13 @@ SEARCHED = (K.BODY, K.TITLE, K.APPENDIX)
 def parse_head(m: re.Match[str], lex: Lexicon) -> dict[str, Any] | None:
     """('廳長', '柳昌茂') → {'title': '청장', 'name': '유창무', 'name_hanja': '柳昌茂'}; None
     when the parenthesis holds no title and name ('(2024)', '(가칭)')."""
-    raw_title, raw_name = m.group("title"), m.group("name")
-    title_hanja = raw_title if any(is_hanja(c) for c in raw_title) else None
+    raw_title, raw_name = m.group("title", "name")
+    hanja = lex.ORG_HEAD_HANJA_RE
+    title_hanja = raw_title if hanja.search(raw_title) else None
     title = read_hanja(raw_title) if title_hanja else raw_title
     if not lex.PERSON_TITLE_RE.fullmatch(without_spaces(title)):
         return None
-    name_hanja = raw_name if all(is_hanja(c) for c in raw_name) else None
+    name_hanja = raw_name if hanja.fullmatch(raw_name) else None
     name = read_hanja_name(raw_name, lex.surnames) if name_hanja else raw_name
     head = {"title": title, "name": name, "name_hanja": name_hanja}
     if title_hanja:
@@ -34,15 +35,15 @@ def parse_head(m: re.Match[str], lex: Lexicon) -> dict[str, Any] | None:
     return head
 
 
-def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
-    """What ORG_HEAD_RE finds in the line, found from each '(title name)' (ORG_HEAD_TAIL_RE, which
-    re skips to from parenthesis to parenthesis) and the word right before it, rather than by
-    ORG_HEAD_RE trying its word at every word start. The same matches: ORG_HEAD_RE holds no '('
-    but its tail's first, so each of its matches is one tail match with the whole word before it."""
+def heads_in(text: str, tails: Iterable[re.Match[str]], lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
+    """What ORG_HEAD_RE finds in `text`, found from each '(title name)' of `tails` (the matches
+    of ORG_HEAD_TAIL_RE, which re skips to from parenthesis to parenthesis) and the word right
+    before it, rather than by ORG_HEAD_RE trying its word at every word start. The same matches:
+    ORG_HEAD_RE holds no '(' but its tail's first, so each of its matches is one tail match with
+    the whole word before it. Spans are offsets into `text`."""
     found = []
-    text = line.text
     suffixes = tuple(lex.titles["organization_suffixes"])
-    for tail in lex.ORG_HEAD_TAIL_RE.finditer(text):
+    for tail in tails:
         # The word is 40 characters at most (the lookbehind still sees the character before).
         word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, tail.start() - 40), tail.start())
         if word is None:
@@ -50,30 +51,31 @@ def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], lis
         org = word.group("org")
         head = parse_head(tail, lex) if org.endswith(suffixes) else None
         if head:
-            start = line.content.start + word.start("org")
+            start = word.start("org")
             found.append((org, head, [start, start + len(org)]))
     return found
 
 
-def lines_with_heads(doc: Document, block: Block, lex: Lexicon) -> list[Line]:
-    """The lines of `block` that may hold a head, in order: those touched by a match of
-    ORG_HEAD_TAIL_RE over the block's text. One finditer per block instead of one search per
-    line (most lines hold no parenthesis). No line with a head is left out: the pattern has no
-    anchor or lookaround, so a match inside a line is a match of the block scan too, or
-    overlaps one (and the line is touched)."""
+def match_heads(line: Line, lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
+    """heads_in one line, with spans into the document's text."""
+    offset = line.content.start
+    return [(org, head, [start + offset, end + offset])
+            for org, head, (start, end) in heads_in(line.text, lex.ORG_HEAD_TAIL_RE.finditer(line.text), lex)]
+
+
+def heads_in_block(doc: Document, block: Block, lex: Lexicon) -> list[tuple[str, dict[str, Any], list[int]]]:
+    """match_heads over the lines of `block`, in order, from ONE finditer of ORG_HEAD_TAIL_RE
+    over the block's text (most lines hold no parenthesis, most blocks none) and the words
+    searched in the document's text. The same heads:
+    - a tail holds no line break, so the block scan finds no match across lines; a pattern
+      without anchors or lookaround then finds in each line what a scan of the line finds;
+    - a word is no white space, so the one before a tail lies in the tail's line, and the
+      character before the line's content (white space or a line break) is no word character,
+      as the start of the line's text is none."""
     if block.first >= block.last:
         return []
     start, end = doc.lines[block.first].start, doc.lines[block.last - 1].end
-    matches = list(lex.ORG_HEAD_TAIL_RE.finditer(doc.text, start, end))
-    if not matches:
-        return []       # most blocks: no line list or bisect table is built for them
-    lines = doc.lines[block.first:block.last]
-    starts = [line.start for line in lines]
-    touched: set[int] = set()
-    for m in matches:
-        first, last = bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1) - 1
-        touched.update(range(first, last + 1))
-    return [lines[i] for i in sorted(touched)]
+    return heads_in(doc.text, lex.ORG_HEAD_TAIL_RE.finditer(doc.text, start, end), lex)
 
 
 def is_officials_ministry(doc: Document, issuer: dict[str, Any], lex: Lexicon) -> bool:
@@ -91,8 +93,8 @@ def is_officials_ministry(doc: Document, issuer: dict[str, Any], lex: Lexicon) -
 def run(doc: Document, lex: Lexicon) -> None:
     orgs: dict[str, dict[str, Any]] = {}
     for kind in SEARCHED:
-        for line in (line for block in doc.blocks_of(kind) for line in lines_with_heads(doc, block, lex)):
-            for name, head, span in match_heads(line, lex):
+        for block in doc.blocks_of(kind):
+            for name, head, span in heads_in_block(doc, block, lex):
                 orgs.setdefault(name, {"name": name, "head": head, "span": span})
     issuer = doc.release.get("issuer") or {}
     if issuer.get("name") and issuer["name"] not in orgs:
