@@ -28,7 +28,7 @@ import html.parser
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 import lxml.etree
@@ -636,9 +636,17 @@ def parse_scalar(value: str) -> Any:
 
 
 def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
-    """'title: "x"\\nattachment_count: 0\\n' → {'title': 'x', 'attachment_count': 0}."""
+    """'title: "x"\\nattachment_count: 0\\n' → {'title': 'x', 'attachment_count': 0}.
+
+    One findall over the block gives every (key, value) where a match per line took four
+    calls a field. Lines are those of splitlines(), which also breaks at \\x85, \\u2028 and a
+    few more: a block holding one of those (where splitlines counts more lines than "\\n"
+    ends) is read line by line, as splitlines cuts it."""
+    lines = block.splitlines()
+    if len(lines) == block.count("\n"):
+        return {key: parse_scalar(value) for key, value in lex.YAML_FIELDS_RE.findall(block)}
     meta: dict[str, Any] = {}
-    for line in block.splitlines():
+    for line in lines:
         m = lex.YAML_FIELD_RE.match(line)
         if m and not line.startswith((" ", "\t", "#")):
             meta[m.group("key")] = parse_scalar(m.group("value"))
@@ -709,10 +717,10 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     header_end = opening + 1 if opening >= 0 else 0
     # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
     blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
-    for index in [*range(header_end), *range(trailer, len(lines))]:
+    for index in chain(range(header_end), range(trailer, len(lines))):
         line = lines[index]
-        if line.startswith("##") and index in blank:
-            continue
+        if not line.strip() or (line.startswith("##") and index in blank):
+            continue        # a blank line (a third of a header) keeps its text and takes no hint
         kind = record_line_kind(line, K.PAGE_HEADER if index < header_end else K.CHROME, lex)
         lines[index] = markdown_line(line, lex)
         if kind is not None:
