@@ -186,3 +186,15 @@ def test_blank_header_lines_stay_blank_without_a_hint() -> None:
     assert doc.plain.split("\n") == ["", "제목", "   ", "부처: 가나부", "\t", "", "", "본문 줄", "", "출처", " ",
                                      "정책브리핑", ""]
     assert doc.line_hints == {1: K.PAGE_HEADER, 3: K.PAGE_HEADER, 9: K.CHROME, 11: K.CHROME}
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.name)
+def test_short_text_is_the_text_content_when_short(path) -> None:
+    doc = new_document(path.read_bytes(), str(path))
+    run(doc, LEX, STAGES[:2])
+    root, _ = render.parse_html(doc.decoded, plain=True)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            text = render.text_content(el)
+            for limit in (0, 5, render.BOARD_FIELDS_MAX):
+                assert render.short_text(el, limit) == (text if len(text) <= limit else None)

@@ -91,7 +91,8 @@ class Canvas:
                 self.parts.append(" ")
                 self.kinds.append(kind)
             return
-        text = squeeze_html_space(text)
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+            text = squeeze_html_space(text)     # (most pieces of a page need no squeezing)
         self.parts.append(text if self.parts else text.lstrip(" "))
         self.kinds.append(kind)
 
@@ -145,6 +146,22 @@ def text_content(el: Element) -> str:
     if not len(el):
         return el.text or ""
     return lxml.etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def short_text(el: Element, limit: int) -> str | None:
+    """text_content(el) when it is at most `limit` characters long, else None. The wrappers
+    around a page's content each hold the whole page (95,000 characters on a city's page),
+    and is_board_fields asks each of them: their text is serialized as UTF-8 bytes, 2.5×
+    cheaper than a str, and decoded only when it may be short (a character is at most four
+    bytes)."""
+    if not len(el):
+        text = el.text or ""
+        return text if len(text) <= limit else None
+    data = lxml.etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+    if len(data) > 4 * limit:
+        return None
+    text = data.decode("utf-8")
+    return text if len(text) <= limit else None
 
 
 def markup_words(el: Element, lex: Lexicon) -> frozenset[str]:
@@ -236,8 +253,8 @@ def is_board_fields(el: Element, vocabulary: MarkupVocabulary, lex: Lexicon) -> 
     short element holding a bare board label at any depth."""
     if el.tag not in BOARD_FIELD_TAGS or len(el) < 2:
         return False
-    text = text_content(el)
-    if len(text) > BOARD_FIELDS_MAX:
+    text = short_text(el, BOARD_FIELDS_MAX)
+    if text is None:
         return False
     # A descendant's text is a piece of the element's: no label in the whole, none in a part.
     # Most short elements stop here, before their descendants are read one by one.
