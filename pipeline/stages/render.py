@@ -449,9 +449,7 @@ class PageWalk:
         block = tag in self.block_tags
         if block and canvas.parts:
             canvas.end_line()
-        # write_children(), inlined: this runs for every element. Most texts and tails are the
-        # white space between two block elements, with no line open: write() would drop them,
-        # so it is not called for them.
+        # write_children(), inlined: this runs for every element.
         write, walk = canvas.write, self.walk
         text = el.text          # lxml makes a new str at each access: read each once
         if text:
