@@ -8,6 +8,9 @@ seed text 384 → 253; sniff of the seed text 26 → 16, its decode 38 → 32.
 """
 from __future__ import annotations
 
+import re
+from unittest import mock
+
 import lxml.etree
 import pytest
 from hypothesis import given, settings
@@ -19,7 +22,7 @@ from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import assemble, render
 from pipeline.text import without_spaces
 
-from .complexity import operations
+from .complexity import count_calls, operations
 from .conftest import SAMPLES
 
 LEX = load_lexicon()
@@ -204,3 +207,31 @@ def test_short_text_is_the_text_content_when_short(path) -> None:
             text = render.text_content(el)
             for limit in (0, 5, render.BOARD_FIELDS_MAX):
                 assert render.short_text(el, limit) == (text if len(text) <= limit else None)
+
+
+# --- mojibake: a text whose suspects stand alone is not split --------------------------------
+
+def repaired(plain: str, shortcut: bool) -> tuple:
+    doc = Document(source=Source(path="t", sha256="0" * 64, bytes=0), raw=b"")
+    doc.plain = plain
+    if shortcut:
+        render.repair_mojibake(doc, LEX)
+    else:
+        with mock.patch.object(render, "SUSPECT_PAIR_RE", re.compile("")):    # always "may need it"
+            render.repair_mojibake(doc, LEX)
+    return doc.plain, [(r.kind, r.line, r.before, r.after) for r in doc.line_repairs], \
+        [(i.code, i.message) for i in doc.issues]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["가나", "©", "º¸µµÀÚ·á", "º", "쨌", "\n", " ", "a", "‘", "·", "ë³´ë„ìžë£Œ",
+                                 "Ã©", "®", "°C"]), max_size=20))
+def test_mojibake_repairs_are_those_of_every_suspect_line(pieces: list[str]) -> None:
+    plain = "".join(pieces)
+    assert repaired(plain, shortcut=True) == repaired(plain, shortcut=False)
+
+
+def test_a_lone_suspect_leaves_the_text_unsplit(monkeypatch) -> None:
+    calls = count_calls(monkeypatch, render, "repair_line")
+    assert repaired("본문\nCopyright © 2004 기관\n끝", shortcut=True)[0] == "본문\nCopyright © 2004 기관\n끝"
+    assert calls["n"] == 0

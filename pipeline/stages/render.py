@@ -62,6 +62,9 @@ SHOWN_CHAR_RE = re.compile(rf"[\u0080-\u00ff{CP1252_EXTRA}]")
 # step per middle dot.
 SUSPECT_CHAR_RE = re.compile("[%s]" % "".join(
     re.escape(ch) for ch in map(chr, range(0x80, 0x2200)) if SHOWN_CHAR_RE.match(ch) and ch not in TYPOGRAPHY))
+# Two suspect characters in one run of LATIN_RUN_RE's characters: the least a run needs to be
+# mojibake (is_mojibake_run). A page whose only suspect is a lone '©' in its footer has none.
+SUSPECT_PAIR_RE = re.compile(rf"{SUSPECT_CHAR_RE.pattern}[\u0020-\u00ff{CP1252_EXTRA}]*?{SUSPECT_CHAR_RE.pattern}")
 YAML_INTEGER_RE = re.compile(r"-?\d{1,18}")     # longer digit runs stay text: no 64-bit number
 Element = lxml.etree._Element
 
@@ -896,6 +899,8 @@ def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     indices = lines_to_repair(doc.plain, pairs)
     if not indices:
         return              # most documents: not one line to look at
+    if not SUSPECT_PAIR_RE.search(doc.plain) and not any(garbled in doc.plain for garbled, _ in pairs):
+        return              # suspects alone ('©'): no run to reverse or report, no line to split
     lines = doc.plain.split("\n")
     for index in indices:
         fixed, repairs = repair_line(lines[index], pairs, lex)
