@@ -3,7 +3,7 @@
 
 Bounds sit about 1.2–1.3× above what this work measured and below what the code before it
 made, so a return to the old cost fails. Measured (calls), before → after: render of the seed
-HTML page 3,863 → 2,609; render of a korea.kr record (samples/) 166 → 134; assemble of the
+HTML page 3,863 → 2,560; render of a korea.kr record (samples/) 166 → 134; assemble of the
 seed text 384 → 253; sniff of the seed text 26 → 16, its decode 38 → 32.
 """
 from __future__ import annotations
