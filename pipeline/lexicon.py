@@ -642,6 +642,10 @@ def _input_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "FRONT_MATTER_RE": deferred(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL),
         # title: "[보도참고] …"   attachment_count: 0   (one key per line, simple scalars)
         "YAML_FIELD_RE": deferred(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>(?:.*[^ \t])?)[ \t]*$"),
+        # The same fields found in a whole block by one findall, (key, value) pairs, each line
+        # read as YAML_FIELD_RE reads it alone (a value never reaches past its line's end).
+        "YAML_FIELDS_RE": deferred(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>(?:.*[^ \t\n])?)[ \t]*$",
+                                   re.MULTILINE),
         "MD_HEADING_RE": deferred(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>(?:.*[^ \t#])?)[ \t#]*$"),
         "MD_ITEM_RE": deferred(r"^[-*+][ \t]+(?P<text>.*)$"),
         "MD_QUOTE_RE": deferred(r"^>[ \t]?(?P<text>.*)$"),

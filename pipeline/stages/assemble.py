@@ -7,23 +7,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..document import Cell, Document, Node, Span
+from ..document import BlockKind, Cell, Document, Node, Span
 from ..lexicon import Lexicon
 
 SCHEMA_VERSION = "1.0"
 # Table cells one record may list (a real release has a few hundred; a page of 100,000 rows
 # would otherwise multiply its JSON): past it the list stops with a truncated_output warning.
 MAX_CELLS = 20_000
+# BlockKind's values as plain str, looked up rather than read through the enum's `value`
+# property (a Python-level descriptor, per block of every record).
+KIND_NAMES = {kind: kind.value for kind in BlockKind}
 
 
 def node_json(node: Node) -> dict[str, Any]:
+    """Called once per bullet (a release has hundreds): the span is read in place and a leaf,
+    most nodes, makes no comprehension for its empty list of children."""
+    span, children = node.span, node.children
     return {
         "marker": node.marker,
         "level": node.level,
         "kind": node.kind,
         "text": node.text,
-        "span": node.span.to_json(),
-        "children": [node_json(c) for c in node.children],
+        "span": [span.start, span.end],
+        "children": [node_json(c) for c in children] if children else [],
     }
 
 
@@ -69,7 +75,7 @@ def run(doc: Document, lex: Lexicon) -> None:
         "source": {"path": s.path, "sha256": s.sha256, "format": s.format, "encoding": s.encoding,
                    "bytes": s.bytes},
         "text": doc.text,
-        "blocks": [{"kind": b.kind.value, "span": b.span.to_json()} for b in doc.blocks],
+        "blocks": [{"kind": KIND_NAMES[b.kind], "span": [b.span.start, b.span.end]} for b in doc.blocks],
         "cells": cells(doc),
         "page": doc.page,
         "release": {**empty_release(), **doc.release},

@@ -35,8 +35,14 @@ JSON_TEXT_FIELDS = ("title", "content")
 
 # --- encodings -------------------------------------------------------------------------
 
+BOM_BYTES = tuple(bom for bom, _ in BOMS)
+
+
 def match_bom(data: bytes) -> str | None:
-    """b'\\xef\\xbb\\xbf...' → 'utf-8-sig'."""
+    """b'\\xef\\xbb\\xbf...' → 'utf-8-sig'. Most inputs have none, which one startswith
+    over all the marks tells."""
+    if not data.startswith(BOM_BYTES):
+        return None
     return next((enc for bom, enc in BOMS if data.startswith(bom)), None)
 
 

@@ -28,7 +28,7 @@ import html.parser
 import json
 import re
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 import lxml.etree
@@ -62,23 +62,24 @@ SHOWN_CHAR_RE = re.compile(rf"[\u0080-\u00ff{CP1252_EXTRA}]")
 # step per middle dot.
 SUSPECT_CHAR_RE = re.compile("[%s]" % "".join(
     re.escape(ch) for ch in map(chr, range(0x80, 0x2200)) if SHOWN_CHAR_RE.match(ch) and ch not in TYPOGRAPHY))
+# Two suspect characters in one run of LATIN_RUN_RE's characters: the least a run needs to be
+# mojibake (is_mojibake_run). A page whose only suspect is a lone '©' in its footer has none.
+SUSPECT_PAIR_RE = re.compile(rf"{SUSPECT_CHAR_RE.pattern}[\u0020-\u00ff{CP1252_EXTRA}]*?{SUSPECT_CHAR_RE.pattern}")
 YAML_INTEGER_RE = re.compile(r"-?\d{1,18}")     # longer digit runs stay text: no 64-bit number
 Element = lxml.etree._Element
-# An element's text with all its descendants' (lxml.html's text_content() runs the same XPath).
-STRING_VALUE = lxml.etree.XPath("string()", smart_strings=False)
 
 
 # --- the canvas: lines being written, with what markup said about them -----------------
 
 @dataclass(slots=True)
 class Canvas:
-    """Lines written so far, the line being written, and per line the characters by kind.
-    Slotted: the walk reads its fields a few times per element."""
+    """Lines written so far, the line being written (its pieces, and the kind each was written
+    in), cells and tables. Slotted: the walk reads its fields a few times per element."""
     lines: list[str] = field(default_factory=list)
     hints: dict[int, BlockKind] = field(default_factory=dict)
     cells: list[Cell] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
-    weights: dict[BlockKind | None, int] = field(default_factory=dict)
+    kinds: list[BlockKind | None] = field(default_factory=list)     # parts[i] was written as kinds[i]
     tables: int = 0
 
     def write(self, text: str | None, kind: BlockKind | None) -> None:
@@ -87,30 +88,42 @@ class Canvas:
             return
         if not text.strip(HTML_SPACE):
             # White space alone (most tails between block elements): one space between words,
-            # none at a line's start. Settled without the pattern; the weight entry stays, as
-            # the kinds' order in `weights` breaks ties in end_line.
+            # none at a line's start. Settled without the pattern; its kind is kept, as the
+            # kinds' order breaks ties in end_line.
             if self.parts:
                 self.parts.append(" ")
-                self.weights[kind] = self.weights.get(kind, 0)
+                self.kinds.append(kind)
             return
-        text = squeeze_html_space(text)
-        if not self.parts:
-            text = text.lstrip(" ")
-        if text:
-            self.parts.append(text)
-            self.weights[kind] = self.weights.get(kind, 0) + len(text.strip())
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+            text = squeeze_html_space(text)     # (most pieces of a page need no squeezing)
+        self.parts.append(text if self.parts else text.lstrip(" "))
+        self.kinds.append(kind)
 
     def end_line(self) -> None:
-        """Close the current line; a line of white space alone is not a line."""
-        if not self.parts:
-            return          # two block edges in a row (most calls): nothing written, no weight
-        line = "".join(self.parts).replace("\u00a0", " ").rstrip()
-        if line.strip():
-            kind = max(self.weights, key=self.weights.__getitem__)     # the first of the heaviest
+        """Close the current line; a line of white space alone is not a line. Its kind is the
+        one that wrote the most characters (white space aside), the first written on a tie."""
+        parts = self.parts
+        if not parts:
+            return          # two block edges in a row (most calls): nothing written
+        line = "".join(parts).replace("\u00a0", " ").rstrip()
+        if line:
+            kinds = self.kinds
+            kind = kinds[0]
+            if kinds.count(kind) != len(kinds):
+                kind = heaviest_kind(parts, kinds)      # a line of mixed kinds (rare): weigh them
             if kind is not None:
                 self.hints[len(self.lines)] = kind
             self.lines.append(line)
-        self.parts, self.weights = [], {}
+        self.parts, self.kinds = [], []
+
+
+def heaviest_kind(parts: list[str], kinds: list[BlockKind | None]) -> BlockKind | None:
+    """The kind whose pieces hold the most characters, white space aside; of those tied, the
+    first written."""
+    weights: dict[BlockKind | None, int] = {}
+    for part, kind in zip(parts, kinds):
+        weights[kind] = weights.get(kind, 0) + len(part.strip())
+    return max(weights, key=weights.__getitem__)
 
 
 def squeeze_html_space(text: str) -> str:
@@ -130,10 +143,28 @@ def squeeze_html_space(text: str) -> str:
 
 def text_content(el: Element) -> str:
     """'<td>담당 <b>부서</b></td>' → '담당 부서'. A childless element's text is its own: read
-    without an XPath evaluation, which costs microseconds to set up."""
+    without an XPath evaluation, which costs microseconds to set up; the others' is written by
+    libxml2's text serializer, the same string as XPath's string() at half its cost (a row of
+    a table: 0.5 µs against 1 µs)."""
     if not len(el):
         return el.text or ""
-    return STRING_VALUE(el)
+    return lxml.etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def short_text(el: Element, limit: int) -> str | None:
+    """text_content(el) when it is at most `limit` characters long, else None. The wrappers
+    around a page's content each hold the whole page (95,000 characters on a city's page),
+    and is_board_fields asks each of them: their text is serialized as UTF-8 bytes, 2.5×
+    cheaper than a str, and decoded only when it may be short (a character is at most four
+    bytes)."""
+    if not len(el):
+        text = el.text or ""
+        return text if len(text) <= limit else None
+    data = lxml.etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
+    if len(data) > 4 * limit:
+        return None
+    text = data.decode("utf-8")
+    return text if len(text) <= limit else None
 
 
 def markup_words(el: Element, lex: Lexicon) -> frozenset[str]:
@@ -177,8 +208,6 @@ class MarkupVocabulary:
     block_tags: frozenset[str]
     cell_tags: frozenset[str]
     chrome_tags: frozenset[str]
-    # The board labels (작성자, 작성일 …) with their spaces removed, for a cheap first test.
-    board_labels: tuple[str, ...]
     # The texts that make a label-like element (LABEL_TAGS) chrome: '첨부파일', 'DataContents'.
     chrome_texts: frozenset[str]
     # Tags that classify() may act on without a class or id: the rest pass straight through.
@@ -199,7 +228,6 @@ def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
             frozenset(page["department"]),
             frozenset(tags["drop"]), frozenset(tags["block"]), frozenset(tags["cell"]),
             frozenset(conf["chrome"]["tags"]),
-            tuple(without_spaces(label) for label in page["author"] + page["posted"] + page["views"]),
             chrome_texts(lex),
             BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"},
             lex.MARKUP_WORD_RE)
@@ -228,13 +256,14 @@ def is_board_fields(el: Element, vocabulary: MarkupVocabulary, lex: Lexicon) -> 
     short element holding a bare board label at any depth."""
     if el.tag not in BOARD_FIELD_TAGS or len(el) < 2:
         return False
-    text = text_content(el)
-    if len(text) > BOARD_FIELDS_MAX:
+    text = short_text(el, BOARD_FIELDS_MAX)
+    if text is None:
         return False
     # A descendant's text is a piece of the element's: no label in the whole, none in a part.
     # Most short elements stop here, before their descendants are read one by one.
-    squeezed = without_spaces(text)
-    if not any(label in squeezed for label in vocabulary.board_labels):
+    # (The labels hold no space: PAGE_FIELD_WORD_RE, their alternation, finds one in a single
+    # scan where a test per label took twelve.)
+    if not lex.PAGE_FIELD_WORD_RE.search(without_spaces(text)):
         return False
     return any(lex.PAGE_LABEL_RE.match(collapse(text_content(node)))
                for node in el.iterdescendants() if isinstance(node.tag, str))
@@ -383,7 +412,12 @@ class PageWalk:
     up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
     a function call. Here the sets are bound once; an element with no class or id whose tag
     says nothing alone (most of a page: <a>, <span>, <td>, <b> …) is not classified; and the
-    rest run only the content tests their MarkupPlan leaves open."""
+    rest run only the content tests their MarkupPlan leaves open.
+
+    The cost is Python steps per element (a page has a few hundred), so walk() reads the class
+    and id and settles a plan that leaves no test open itself, and walks the children in its
+    own loop: the calls it used to make per element (markup_names, classified, classify,
+    write_children) each cost as much as the work they did."""
 
     def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
         self.canvas, self.lex = canvas, lex
@@ -395,13 +429,20 @@ class PageWalk:
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
         tag = el.tag
-        if not isinstance(tag, str) or tag in self.drop_tags:
-            return
-        names = markup_names(el)
-        if names != " " or tag in self.telling_tags:
-            kind = self.classified(el, names, kind)
-            if kind is WRITTEN:
-                return
+        if tag.__class__ is not str or tag in self.drop_tags:
+            return          # a comment, a processing instruction or an entity; or a dropped tag
+        css, ident = el.get("class"), el.get("id")
+        if css or ident or tag in self.telling_tags:
+            # markup_names() and classify(), with a plan that leaves no test open settled here
+            plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
+            if plan.tested_from is None or len(el) < plan.tested_from:
+                found = plan.kind
+            else:
+                found = content_kind(el, plan, self.vocabulary, self.lex)
+            if found is not None:
+                kind = self.settled(el, found, kind)
+                if kind is WRITTEN:
+                    return
         if tag == "table" or tag == "tr":
             table = enter_table(el, self.canvas, table)
         if tag in self.cell_tags:
@@ -411,7 +452,16 @@ class PageWalk:
         block = tag in self.block_tags
         if block and canvas.parts:
             canvas.end_line()
-        self.write_children(el, kind, table)
+        # write_children(), inlined: this runs for every element.
+        write, walk = canvas.write, self.walk
+        text = el.text          # lxml makes a new str at each access: read each once
+        if text:
+            write(text, kind)
+        for child in el:
+            walk(child, kind, table)
+            tail = child.tail
+            if tail:
+                write(tail, kind)
         if block and canvas.parts:
             canvas.end_line()
 
@@ -425,18 +475,24 @@ class PageWalk:
     def classified(self, el: Element, names: str, kind: BlockKind | None) -> BlockKind | None:
         """The kind of `el`'s lines, or WRITTEN when a trail or a labelled title wrote it whole."""
         found = self.classify(el, names)
+        return kind if found is None else self.settled(el, found, kind)
+
+    def settled(self, el: Element, found: BlockKind, kind: BlockKind | None) -> BlockKind | None:
+        """What `found`, the element's own kind, makes of the lines inside `kind`; or WRITTEN
+        when a trail or a labelled title wrote the element whole."""
         if kind == K.CHROME and found != K.PAGE_FOOTER:
-            found = None        # a title inside a menu ('gnb_tit') is the menu's
+            return kind         # a title inside a menu ('gnb_tit') is the menu's
         if found == K.BREADCRUMB and kind != K.BREADCRUMB and write_trail(el, self.canvas, self.lex):
             return WRITTEN
         if found == K.PAGE_HEADER and write_labelled_title(el, self.canvas, self.lex):
             return WRITTEN
-        return found or kind
+        return found
 
     def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """The element's own text, then each child and the text that follows it."""
-        write, walk = self.canvas.write, self.walk
-        text = el.text          # lxml makes a new str at each access: read each once
+        canvas = self.canvas
+        write, walk = canvas.write, self.walk
+        text = el.text
         if text:
             write(text, kind)
         for child in el:
@@ -598,9 +654,17 @@ def parse_scalar(value: str) -> Any:
 
 
 def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
-    """'title: "x"\\nattachment_count: 0\\n' → {'title': 'x', 'attachment_count': 0}."""
+    """'title: "x"\\nattachment_count: 0\\n' → {'title': 'x', 'attachment_count': 0}.
+
+    One findall over the block gives every (key, value) where a match per line took four
+    calls a field. Lines are those of splitlines(), which also breaks at \\x85, \\u2028 and a
+    few more: a block holding one of those (where splitlines counts more lines than "\\n"
+    ends) is read line by line, as splitlines cuts it."""
+    lines = block.splitlines()
+    if len(lines) == block.count("\n"):
+        return {key: parse_scalar(value) for key, value in lex.YAML_FIELDS_RE.findall(block)}
     meta: dict[str, Any] = {}
-    for line in block.splitlines():
+    for line in lines:
         m = lex.YAML_FIELD_RE.match(line)
         if m and not line.startswith((" ", "\t", "#")):
             meta[m.group("key")] = parse_scalar(m.group("value"))
@@ -671,10 +735,10 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     header_end = opening + 1 if opening >= 0 else 0
     # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
     blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
-    for index in [*range(header_end), *range(trailer, len(lines))]:
+    for index in chain(range(header_end), range(trailer, len(lines))):
         line = lines[index]
-        if line.startswith("##") and index in blank:
-            continue
+        if not line.strip() or (line.startswith("##") and index in blank):
+            continue        # a blank line (a third of a header) keeps its text and takes no hint
         kind = record_line_kind(line, K.PAGE_HEADER if index < header_end else K.CHROME, lex)
         lines[index] = markdown_line(line, lex)
         if kind is not None:
@@ -835,6 +899,8 @@ def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     indices = lines_to_repair(doc.plain, pairs)
     if not indices:
         return              # most documents: not one line to look at
+    if not SUSPECT_PAIR_RE.search(doc.plain) and not any(garbled in doc.plain for garbled, _ in pairs):
+        return              # suspects alone ('©'): no run to reverse or report, no line to split
     lines = doc.plain.split("\n")
     for index in indices:
         fixed, repairs = repair_line(lines[index], pairs, lex)

@@ -38,8 +38,14 @@ SIGNATURES = (
 )
 
 
+MAGICS = tuple(magic for magic, _ in SIGNATURES)
+
+
 def match_signature(data: bytes) -> str | None:
-    """b'%PDF-1.7…' → 'a PDF document'; None for anything that may be text."""
+    """b'%PDF-1.7…' → 'a PDF document'; None for anything that may be text. Text, nearly every
+    input, is told by one startswith over all the magics instead of one per signature."""
+    if not data.startswith(MAGICS):
+        return None
     return next((what for magic, what in SIGNATURES if data.startswith(magic)), None)
 
 
