@@ -288,10 +288,11 @@ def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lex
 # --- line sessions: label lines and the programme under them -------------------------------
 
 def content_lines(doc: Document) -> list[Line]:
-    """The body's and the appendices' non-blank lines, in order."""
+    """The body's and the appendices' non-blank lines, in order. (A slice of each block's lines,
+    not an index per line: half the steps per line.)"""
     wanted = {BlockKind.BODY, BlockKind.APPENDIX}
-    return [doc.lines[i] for b in doc.blocks if b.kind in wanted for i in range(b.first, b.last)
-            if not doc.lines[i].blank]
+    lines = doc.lines
+    return [line for b in doc.blocks if b.kind in wanted for line in lines[b.first:b.last] if not line.blank]
 
 
 class LineIndex:
@@ -311,6 +312,21 @@ class LineIndex:
     def holding(self, offsets: Iterable[int]) -> list[int]:
         """Indices of the lines whose content holds one of `offsets`, in order, each once."""
         return sorted({i for at in offsets if (i := self.line_of(at)) is not None})
+
+    def holding_any(self, text: str, chars: str) -> list[int]:
+        """Indices of the lines holding one of `chars` (item marks: '▲', '△'), in order: a find
+        per mark through the text, where a test of every line cost a step per line (most
+        releases have many lines and few marks)."""
+        if not self.lines:
+            return []
+        start, end = self.starts[0], self.lines[-1].content.end
+        found = []
+        for char in chars:
+            at = text.find(char, start, end)
+            while at >= 0:
+                found.append(at)
+                at = text.find(char, at + 1, end)
+        return self.holding(found) if found else []
 
 
 @dataclass
@@ -694,8 +710,8 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     발표하였다' gives the topic)."""
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
-    if not people:
-        return talks
+    if not people or not nouns:
+        return talks            # no speaker, or no line holding a talk's noun
     spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
     # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
     # index → its first noun), each from its first noun on.
@@ -759,17 +775,17 @@ def item_speakers(inside: str, by_name: dict[str, Person], lex: Lexicon) -> list
     return found
 
 
-def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+def titled_items(text: str, index: LineIndex, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
-    '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket."""
+    '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket. Only the lines holding an
+    item mark are read."""
     rules = lex.semantic["sessions"]["titled_items"]
     talks: list[Talk] = []
-    if not any(mark in text for mark in rules["marks"]):
-        return talks            # no item mark in the release: a plain test skips the line scan
-    by_name = {p.name: p for p in people}
-    for i, line in enumerate(lines):
-        if not any(mark in line.text for mark in rules["marks"]):
-            continue
+    lines = index.lines
+    marked = index.holding_any(text, rules["marks"])
+    by_name = {p.name: p for p in people} if marked else {}
+    for i in marked:
+        line = lines[i]
         context = [line.text] + [l.text for l in lines[max(0, i - rules["intro_lines"]):i]]
         if not any(lex.PRESENTATION_NOUN_RE.search(c) for c in context):
             continue            # a list of papers or measures, no presentation named
@@ -815,17 +831,18 @@ def announced_sessions(text: str, lines: list[Line], keyed: list[int], known: se
     return found
 
 
-def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: list[Session],
+def listed_talks(text: str, index: LineIndex, people: list[Person], sessions: list[Session],
                  lex: Lexicon) -> list[Talk]:
     """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
-    a speaker met in the body is that speaker's talk. Only outside the sessions' own reports."""
+    a speaker met in the body is that speaker's talk. Only outside the sessions' own reports;
+    only the lines holding a list mark are read."""
     rules = lex.semantic["sessions"]["listed_talks"]
     talks: list[Talk] = []
-    if rules["marks"] not in text:
-        return talks            # no list mark in the release: a plain test skips the line scan
-    scopes = [s.report or s.span for s in sessions]
-    for line in lines:
-        if rules["marks"] not in line.text or not any(noun in line.text for noun in rules["nouns"]):
+    marked = index.holding_any(text, rules["marks"])
+    scopes = [s.report or s.span for s in sessions] if marked else []
+    for i in marked:
+        line = index.lines[i]
+        if not any(noun in line.text for noun in rules["nouns"]):
             continue            # the patterns need a list mark and a presentation noun
         start = line.content.start
         while start < line.content.end:
@@ -894,8 +911,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
-    listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
+    add_prose_talks(doc, titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
+    listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
         doc.talks += [t for t in listed if t.speaker is None or t.speaker not in named]
