@@ -172,8 +172,14 @@ def parse_topics(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
 # --- the report of a bullet session (the enumeration form) ---------------------------------
 
 def bigrams(value: str, lex: Lexicon) -> list[str]:
-    compact = lex.NON_WORD_RE.sub("", value)
-    return [compact[i:i + 2] for i in range(len(compact) - 1)]
+    """'정보화 전략' → ['정보', '보화', '화전', '전략']."""
+    return pairs_of(lex.NON_WORD_RE.sub("", value))
+
+
+def pairs_of(compact: str) -> list[str]:
+    """Each character joined to the next (in C, by map, where a slice per position cost a
+    Python step each)."""
+    return list(map(str.__add__, compact, compact[1:]))
 
 
 def similarity(a: str, b: str, lex: Lexicon) -> float:
@@ -181,11 +187,15 @@ def similarity(a: str, b: str, lex: Lexicon) -> float:
     return dice(bigrams(a, lex), bigrams(b, lex))
 
 
-def dice(x: list[str], y: list[str]) -> float:
-    """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs)."""
+def dice(x: list[str], y: list[str], distinct_x: set[str] | None = None,
+         distinct_y: set[str] | None = None) -> float:
+    """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs);
+    `distinct_x`, `distinct_y` are their sets when the caller has them (a title's, made once
+    for every intro it is compared with)."""
     if not x or not y:
         return 0.0
-    distinct_x, distinct_y = set(x), set(y)
+    distinct_x = set(x) if distinct_x is None else distinct_x
+    distinct_y = set(y) if distinct_y is None else distinct_y
     if len(distinct_x) == len(x) or len(distinct_y) == len(y):
         # No bigram repeats on one side: each shared bigram counts once, and a set
         # intersection counts them (the usual case; the loop below is ten times the cost).
@@ -205,7 +215,12 @@ def may_reach(x: list[str], y: list[str], floor: float) -> bool:
     shorter one is shared. A long intro is never like a short title, and this test is cheaper
     than counting what they share. Written as `dice` computes a score, so that the rounding of
     a bound and of a score that reaches it is the same."""
-    return bool(x) and bool(y) and 2 * min(len(x), len(y)) / (len(x) + len(y)) >= floor
+    return reaches(len(x), len(y), floor)
+
+
+def reaches(a: int, b: int, floor: float) -> bool:
+    """may_reach told by the lengths alone (`a`, `b` bigrams), before the bigrams are made."""
+    return a > 0 and b > 0 and 2 * min(a, b) / (a + b) >= floor
 
 
 def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -232,17 +247,19 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
             by_title.setdefault(session.title, []).append(i)
     # Each title's bigrams and each intro's are read once, not once per pair compared; a pair
     # whose lengths alone keep it under the floor is not compared.
-    title_grams = {title: bigrams(title, lex) for title in by_title}
+    title_grams = [(title, grams, set(grams)) for title in by_title for grams in [bigrams(title, lex)]]
     pairs = []
     for node in nodes if by_title else ():
         intro = match_intro(text, node, lex) if node.children else None
         if not intro:
             continue
-        intro_grams = bigrams(intro, lex)
-        for title in by_title:
-            if not may_reach(title_grams[title], intro_grams, floor):
-                continue
-            score = dice(title_grams[title], intro_grams)
+        compact = lex.NON_WORD_RE.sub("", intro)
+        count = len(compact) - 1        # its bigrams, made only if a title is in reach
+        near = [t for t in title_grams if reaches(len(t[1]), count, floor)]
+        intro_grams = pairs_of(compact) if near else []
+        distinct = set(intro_grams)
+        for title, grams, title_distinct in near:
+            score = dice(grams, intro_grams, title_distinct, distinct)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
     chosen: dict[int, Node] = {}
@@ -278,7 +295,7 @@ def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lex
     """A talk per speaker named in the block: the bullet naming them is the talk's span."""
     talks = []
     for bullet in walk([block]):
-        for person in speakers.get(bullet.span.start, []):
+        for person in speakers.get(bullet.span.start, ()):
             talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                               parse_topic(text, bullet, person.span[1], lex),
                               (bullet.span.start, bullet.span.end)))
