@@ -315,11 +315,12 @@ def content_lines(doc: Document) -> list[Line]:
 class LineIndex:
     """Which content line holds an offset: a bisect over the lines' starts, so that one scan of
     the text, bucketed to lines, replaces a search on every line (most lines hold nothing)."""
-    __slots__ = ("lines", "starts")
+    __slots__ = ("lines", "starts", "marks")
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.starts = [line.content.start for line in lines]
+        self.marks: dict[str, list[int]] = {}     # a mark → its offsets in the lines, found once
 
     def line_of(self, at: int) -> int | None:
         """The index of the line whose content holds offset `at`, if any."""
@@ -333,17 +334,26 @@ class LineIndex:
     def holding_any(self, text: str, chars: str) -> list[int]:
         """Indices of the lines holding one of `chars` (item marks: '▲', '△'), in order: a find
         per mark through the text, where a test of every line cost a step per line (most
-        releases have many lines and few marks)."""
+        releases have many lines and few marks). Each mark is looked for once per document
+        (titled and listed talks both ask for '▲')."""
+        found: list[int] = []
+        for char in chars:
+            if char not in self.marks:
+                self.marks[char] = self.offsets_of(text, char)
+            found += self.marks[char]
+        return self.holding(found) if found else []
+
+    def offsets_of(self, text: str, char: str) -> list[int]:
+        """Where `char` stands in the text from the first line to the last."""
         if not self.lines:
             return []
         start, end = self.starts[0], self.lines[-1].content.end
         found = []
-        for char in chars:
-            at = text.find(char, start, end)
-            while at >= 0:
-                found.append(at)
-                at = text.find(char, at + 1, end)
-        return self.holding(found) if found else []
+        at = text.find(char, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1, end)
+        return found
 
 
 @dataclass
