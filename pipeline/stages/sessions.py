@@ -42,6 +42,9 @@ TALK_ROLES = ("presenter", "keynote", "panelist")
 SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 # A panelist of a programme joins the discussion; only presenters and keynotes give talks.
 PROGRAM_TALK_ROLES = ("presenter", "keynote")
+# The same as sets, for a person's roles to be tested against without making a set per person.
+TALK_ROLE_SET = frozenset(TALK_ROLES)
+PROGRAM_TALK_ROLE_SET = frozenset(PROGRAM_TALK_ROLES)
 SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
 SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
 ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
@@ -281,12 +284,15 @@ def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None
     return collapse(lead.group("topic") or lead.group("case")) if lead else None
 
 
-def speakers_by_bullet(people: list[Person], index: NodeIndex) -> dict[int, list[Person]]:
-    """Bullet start → the speakers first named in it."""
+def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, list[Person]]:
+    """Bullet start → the speakers first named in it. The roles are tested first: the index of
+    the bullets is made only when someone speaks."""
+    speakers = [p for p in people if not TALK_ROLE_SET.isdisjoint(p.roles)]
+    index = NodeIndex(nodes) if speakers else None
     found: dict[int, list[Person]] = {}
-    for person in people:
+    for person in speakers:
         owner = index.owner(person.span[0])
-        if owner is not None and set(person.roles) & set(TALK_ROLES):
+        if owner is not None:
             found.setdefault(owner, []).append(person)
     return found
 
@@ -558,7 +564,7 @@ def speaker_talks(text: str, start: int, end: int, people: list[Person], named: 
     talks = []
     for person in people:
         if not (start <= person.span[0] < end) or person.name in named \
-                or not set(person.roles) & set(PROGRAM_TALK_ROLES):
+                or PROGRAM_TALK_ROLE_SET.isdisjoint(person.roles):
             continue
         named.add(person.name)
         stop = sentence_end(text, person.span[1], end, lex)
@@ -903,7 +909,7 @@ def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: lis
     sessions = [s for s, _ in found]
     labelled = {line.start for _, line in found}
     intros = assign_intros(doc.text, [n for n in nodes if n.span.start not in labelled], sessions, lex)
-    speakers = speakers_by_bullet(doc.people, NodeIndex(nodes))
+    speakers = speakers_by_bullet(doc.people, nodes)
     for i, (session, line) in enumerate(found):
         node = by_start.get(line.start)
         block = intros.get(i) or (node if node is not None and node.children else None)
