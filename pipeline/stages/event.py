@@ -248,19 +248,16 @@ def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | 
     """The first of `nodes` (in text order) that is a lead, and its index. A search for the verb
     runs ahead through the nodes' text: a node that ends before the next verb holds none and is
     not read (most hold none; reading one cost a search and its content start, ~1 µs)."""
-    if not nodes:
-        return None, None
-    end = nodes[-1].span.end
-    verb = -1
+    end = nodes[-1].span.end if nodes else 0
+    verb: int | None = -1           # the first verb from the node on, through to `end`
     for i, node in enumerate(nodes):
-        if verb < node.span.start:
+        if verb is not None and verb < node.span.start:
             m = lex.EVENT_VERB_RE.search(text, node.span.start, end)
-            if m is None:
-                return None, None
-            verb = m.start()
+            verb = m.start() if m else None
         # A node ends at its line's end: the newline after it is no part of a lookahead's
-        # words, so the node's own search (which ends there) would have found this verb too.
-        if verb >= node.span.end and ends_line(text, node, end):
+        # words, so a verb its own search (which ends there) finds, this one finds too. A node
+        # cut inside a line ('…을 개최|지 선정') is read on its own.
+        if (verb is None or verb >= node.span.end) and ends_line(text, node, end):
             continue
         lead = match_lead(text, node, lex)
         if lead is not None:
