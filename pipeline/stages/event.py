@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import islice
 from dataclasses import dataclass
 from typing import Any
 
@@ -989,16 +988,23 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
-def holds_link(value: str, lex: Lexicon) -> bool:
-    """'- 기사 URL: https://…': every link URL_RE finds holds '://' or 'www.', and plain tests
-    for these skip the pattern on almost every bullet."""
-    return ("://" in value or "www." in value) and lex.URL_RE.search(value) is not None
+def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
+    """The first `count` bullets with text. A bullet holding a link or a file name is metadata
+    ('- 기사 URL: …', '… 개최.hwpx'), not a lead: every link URL_RE finds holds '://' or 'www.',
+    and plain tests for these, written here rather than in a function called per bullet, skip
+    the pattern on almost every bullet."""
+    found: list[Node] = []
+    for node in walk(doc.sections):
+        value = node.text
+        if value and not (("://" in value or "www." in value) and lex.URL_RE.search(value)):
+            found.append(node)
+            if len(found) == count:
+                break
+    return found
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
-    every = list(islice((n for n in walk(doc.sections) if n.text and not holds_link(n.text, lex)),
-                        LEAD_SCAN + ABOUT_SCAN + 1))
+    every = first_bullets(doc, LEAD_SCAN + ABOUT_SCAN + 1, lex)
     nodes = every[:LEAD_SCAN]
     at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
