@@ -211,8 +211,8 @@ def test_reach_by_length_is_reach_by_bigrams(a, b, floor):
 
 def test_event_and_sessions_on_the_seed_stay_within_their_function_calls():
     # Measured after this pass: event 648 function calls (641 before: the lead is the seed's
-    # first bullet, so the run-ahead search saves nothing there), sessions 1,639 (1,724
-    # before). On the korea.kr records (mean per record): event 200 (224), sessions 104 (123).
+    # first bullet, so the run-ahead search saves nothing there), sessions 1,646 (1,724
+    # before). On the korea.kr records (mean per record): event 207 (224), sessions 104 (123).
     # Bounds ~1.3x, so that a return to a scan of every bullet or line fails.
     from .test_cost_fastsessions import SEED, stage_calls
     data = (SAMPLES / SEED).read_bytes()
