@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import islice
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,13 +52,11 @@ ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about 
 NOUN_NAME_BLANKS = 10
 
 
-def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
-                      event_noun: bool = False) -> str | None:
-    """The quoted name nearest before the verb ('「제2차 경제안보 외교포럼」을 … 개최한다'), else
-    the first after it; a theme ('「…」을 주제로') or a law ('「대기환경보전법」') is no event. With
-    `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
-    before, after = None, None
-    reach = lex.semantic["event"]["name_to_verb"]
+def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
+    """The quoted names of [start, end) that may name an event, with their matches: a theme
+    ('「…」을 주제로'), a law ('「대기환경보전법」') or a short form ('(이하 ‘전승공예대전’)') is none.
+    Read once for both quoted rules of NAME_RULES."""
+    found = []
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
@@ -71,6 +68,18 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
 
         if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
             continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
+        found.append((m, name))
+    return found
+
+
+def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
+                      event_noun: bool = False, names: list[tuple[re.Match[str], str]] | None = None) -> str | None:
+    """The quoted name nearest before the verb ('「제2차 경제안보 외교포럼」을 … 개최한다'), else
+    the first after it, of the quoted_names of [start, end) (`names` when the caller has them).
+    With `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
+    before, after = None, None
+    reach = lex.semantic["event"]["name_to_verb"]
+    for m, name in quoted_names(text, start, end, lex) if names is None else names:
         if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
             continue
         # Without an event noun, only the verb's own object names the event: '‘전력망 기술기준’
@@ -137,21 +146,24 @@ def noun_name_of(m: re.Match[str] | None, lex: Lexicon) -> str | None:
     return name if name and name not in lex.semantic["event"]["nouns"] else None
 
 
-# The first rule that names the event wins.
+# The first rule that names the event wins. A rule is given the quoted names of the sentence
+# (quoted_names), read once for both quoted rules.
 NAME_RULES = (
-    ("quoted_event", lambda text, start, end, verb, lex: match_quoted_name(text, start, end, verb, lex, True)),
-    ("noun_phrase", lambda text, start, end, verb, lex: match_noun_name(text, start, end, lex)),
-    ("quoted", match_quoted_name),
+    ("quoted_event", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, True, names)),
+    ("noun_phrase", lambda text, start, end, verb, names, lex: match_noun_name(text, start, end, lex)),
+    ("quoted", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, False, names)),
 )
 
 
-def match_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
-    verb = lex.EVENT_VERB_RE.search(text, start, end)
+def match_name(text: str, start: int, end: int, lex: Lexicon, verb: re.Match[str] | None = None) -> str | None:
+    """The event's name in the sentence of the lead's verb (`verb` when the caller found it)."""
+    verb = verb or lex.EVENT_VERB_RE.search(text, start, end)
     if verb is None:
         return None
     stop = sentence_end(text, verb.end(), end)
+    names = quoted_names(text, start, stop, lex)
     for _, rule in NAME_RULES:
-        name = rule(text, start, stop, verb.start(), lex)
+        name = rule(text, start, stop, verb.start(), names, lex)
         if name:
             return name
     return None
@@ -218,9 +230,10 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'.
     A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding."""
     start = content_start(text, node)
-    if not lex.EVENT_VERB_RE.search(text, start, node.span.end):
+    verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
+    if verb is None:
         return None
-    name = match_name(text, start, node.span.end, lex)
+    name = match_name(text, start, node.span.end, lex, verb)
     if name:
         return Lead(node, name)
     dates = match_dates(text, node, lex)
@@ -228,6 +241,33 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None)
     return None
+
+
+def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | tuple[None, None]:
+    """The first of `nodes` (in text order) that is a lead, and its index. A search for the verb
+    runs ahead through the nodes' text: a node that ends before the next verb holds none and is
+    not read (most hold none; reading one cost a search and its content start, ~1 µs)."""
+    end = nodes[-1].span.end if nodes else 0
+    verb: int | None = -1           # the first verb from the node on, through to `end`
+    for i, node in enumerate(nodes):
+        if verb is not None and verb < node.span.start:
+            m = lex.EVENT_VERB_RE.search(text, node.span.start, end)
+            verb = m.start() if m else None
+        # A node ends at its line's end: the newline after it is no part of a lookahead's
+        # words, so a verb its own search (which ends there) finds, this one finds too. A node
+        # cut inside a line ('…을 개최|지 선정') is read on its own.
+        if (verb is None or verb >= node.span.end) and ends_line(text, node, end):
+            continue
+        lead = match_lead(text, node, lex)
+        if lead is not None:
+            return i, lead
+    return None, None
+
+
+def ends_line(text: str, node: Node, end: int) -> bool:
+    """Whether `node` ends where its line does (or at `end`, where a search through several
+    nodes stops): what a pattern matched inside it, a search running on past it matches too."""
+    return node.span.end == end or text.startswith("\n", node.span.end)
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -708,10 +748,20 @@ def anaphor_at(text: str, start: int, end: int, lex: Lexicon) -> int | None:
 
 
 def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) -> list[About]:
+    """The bullets of `nodes` (in text order) that talk about the event: an anaphor ('이번
+    회의는') or its name. One search for an anaphor runs ahead through the bullets, and only a
+    bullet it lands in is searched on its own (most hold none)."""
     found = []
+    end = nodes[-1].span.end if nodes else 0
+    ahead: int | None = -1          # the first anaphor from the bullet on, through to `end`
     for node in nodes:
+        if ahead is not None and ahead < node.span.start:
+            ahead = anaphor_at(text, node.span.start, end, lex)
         start = content_start(text, node)
-        anaphor = anaphor_at(text, start, node.span.end, lex)
+        # A match inside the bullet is one the run-ahead search finds too (the newline after a
+        # bullet is no part of a match that ends inside it): a bullet before `ahead` holds none.
+        lands = ahead is not None and ahead < node.span.end
+        anaphor = anaphor_at(text, start, node.span.end, lex) if lands or not ends_line(text, node, end) else None
         if anaphor is not None:
             found.append(About(node, anaphor, True))
         elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
@@ -938,19 +988,25 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
-def holds_link(value: str, lex: Lexicon) -> bool:
-    """'- 기사 URL: https://…': every link URL_RE finds holds '://' or 'www.', and plain tests
-    for these skip the pattern on almost every bullet."""
-    return ("://" in value or "www." in value) and lex.URL_RE.search(value) is not None
+def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
+    """The first `count` bullets with text. A bullet holding a link or a file name is metadata
+    ('- 기사 URL: …', '… 개최.hwpx'), not a lead: every link URL_RE finds holds '://' or 'www.',
+    and plain tests for these, written here rather than in a function called per bullet, skip
+    the pattern on almost every bullet."""
+    found: list[Node] = []
+    for node in walk(doc.sections):
+        value = node.text
+        if value and not (("://" in value or "www." in value) and lex.URL_RE.search(value)):
+            found.append(node)
+            if len(found) == count:
+                break
+    return found
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    # A line holding a link or a file name is metadata ('- 기사 URL: …', '… 개최.hwpx'), not a lead.
-    every = list(islice((n for n in walk(doc.sections) if n.text and not holds_link(n.text, lex)),
-                        LEAD_SCAN + ABOUT_SCAN + 1))
+    every = first_bullets(doc, LEAD_SCAN + ABOUT_SCAN + 1, lex)
     nodes = every[:LEAD_SCAN]
-    at, lead = next(((i, lead) for i, n in enumerate(nodes) if (lead := match_lead(doc.text, n, lex))),
-                    (None, None))
+    at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
     if at is None or lead is None:
         doc.event = outline_event(doc, outline, lex) if outline else None

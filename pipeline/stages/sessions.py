@@ -42,6 +42,9 @@ TALK_ROLES = ("presenter", "keynote", "panelist")
 SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 # A panelist of a programme joins the discussion; only presenters and keynotes give talks.
 PROGRAM_TALK_ROLES = ("presenter", "keynote")
+# The same as sets, for a person's roles to be tested against without making a set per person.
+TALK_ROLE_SET = frozenset(TALK_ROLES)
+PROGRAM_TALK_ROLE_SET = frozenset(PROGRAM_TALK_ROLES)
 SUBJECT_WINDOW = 200        # characters after an inline label searched for its title
 SPEAKER_GAP = 25            # characters between a speaker's mention and the quoted talk title
 ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
@@ -172,8 +175,14 @@ def parse_topics(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
 # --- the report of a bullet session (the enumeration form) ---------------------------------
 
 def bigrams(value: str, lex: Lexicon) -> list[str]:
-    compact = lex.NON_WORD_RE.sub("", value)
-    return [compact[i:i + 2] for i in range(len(compact) - 1)]
+    """'정보화 전략' → ['정보', '보화', '화전', '전략']."""
+    return pairs_of(lex.NON_WORD_RE.sub("", value))
+
+
+def pairs_of(compact: str) -> list[str]:
+    """Each character joined to the next (in C, by map, where a slice per position cost a
+    Python step each)."""
+    return list(map(str.__add__, compact, compact[1:]))
 
 
 def similarity(a: str, b: str, lex: Lexicon) -> float:
@@ -181,11 +190,15 @@ def similarity(a: str, b: str, lex: Lexicon) -> float:
     return dice(bigrams(a, lex), bigrams(b, lex))
 
 
-def dice(x: list[str], y: list[str]) -> float:
-    """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs)."""
+def dice(x: list[str], y: list[str], distinct_x: set[str] | None = None,
+         distinct_y: set[str] | None = None) -> float:
+    """Dice coefficient of two lists of bigrams (each bigram counted as often as it occurs);
+    `distinct_x`, `distinct_y` are their sets when the caller has them (a title's, made once
+    for every intro it is compared with)."""
     if not x or not y:
         return 0.0
-    distinct_x, distinct_y = set(x), set(y)
+    distinct_x = set(x) if distinct_x is None else distinct_x
+    distinct_y = set(y) if distinct_y is None else distinct_y
     if len(distinct_x) == len(x) or len(distinct_y) == len(y):
         # No bigram repeats on one side: each shared bigram counts once, and a set
         # intersection counts them (the usual case; the loop below is ten times the cost).
@@ -205,7 +218,12 @@ def may_reach(x: list[str], y: list[str], floor: float) -> bool:
     shorter one is shared. A long intro is never like a short title, and this test is cheaper
     than counting what they share. Written as `dice` computes a score, so that the rounding of
     a bound and of a score that reaches it is the same."""
-    return bool(x) and bool(y) and 2 * min(len(x), len(y)) / (len(x) + len(y)) >= floor
+    return reaches(len(x), len(y), floor)
+
+
+def reaches(a: int, b: int, floor: float) -> bool:
+    """may_reach told by the lengths alone (`a`, `b` bigrams), before the bigrams are made."""
+    return a > 0 and b > 0 and 2 * min(a, b) / (a + b) >= floor
 
 
 def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
@@ -232,17 +250,19 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
             by_title.setdefault(session.title, []).append(i)
     # Each title's bigrams and each intro's are read once, not once per pair compared; a pair
     # whose lengths alone keep it under the floor is not compared.
-    title_grams = {title: bigrams(title, lex) for title in by_title}
+    title_grams = [(title, grams, set(grams)) for title in by_title for grams in [bigrams(title, lex)]]
     pairs = []
     for node in nodes if by_title else ():
         intro = match_intro(text, node, lex) if node.children else None
         if not intro:
             continue
-        intro_grams = bigrams(intro, lex)
-        for title in by_title:
-            if not may_reach(title_grams[title], intro_grams, floor):
-                continue
-            score = dice(title_grams[title], intro_grams)
+        compact = lex.NON_WORD_RE.sub("", intro)
+        count = len(compact) - 1        # its bigrams, made only if a title is in reach
+        near = [t for t in title_grams if reaches(len(t[1]), count, floor)]
+        intro_grams = pairs_of(compact) if near else []
+        distinct = set(intro_grams)
+        for title, grams, title_distinct in near:
+            score = dice(grams, intro_grams, title_distinct, distinct)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
     chosen: dict[int, Node] = {}
@@ -264,12 +284,15 @@ def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None
     return collapse(lead.group("topic") or lead.group("case")) if lead else None
 
 
-def speakers_by_bullet(people: list[Person], index: NodeIndex) -> dict[int, list[Person]]:
-    """Bullet start → the speakers first named in it."""
+def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, list[Person]]:
+    """Bullet start → the speakers first named in it. The roles are tested first: the index of
+    the bullets is made only when someone speaks."""
+    speakers = [p for p in people if not TALK_ROLE_SET.isdisjoint(p.roles)]
+    index = NodeIndex(nodes) if speakers else None
     found: dict[int, list[Person]] = {}
-    for person in people:
+    for person in speakers:
         owner = index.owner(person.span[0])
-        if owner is not None and set(person.roles) & set(TALK_ROLES):
+        if owner is not None:
             found.setdefault(owner, []).append(person)
     return found
 
@@ -278,7 +301,7 @@ def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lex
     """A talk per speaker named in the block: the bullet naming them is the talk's span."""
     talks = []
     for bullet in walk([block]):
-        for person in speakers.get(bullet.span.start, []):
+        for person in speakers.get(bullet.span.start, ()):
             talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                               parse_topic(text, bullet, person.span[1], lex),
                               (bullet.span.start, bullet.span.end)))
@@ -288,20 +311,22 @@ def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lex
 # --- line sessions: label lines and the programme under them -------------------------------
 
 def content_lines(doc: Document) -> list[Line]:
-    """The body's and the appendices' non-blank lines, in order."""
+    """The body's and the appendices' non-blank lines, in order. (A slice of each block's lines,
+    not an index per line: half the steps per line.)"""
     wanted = {BlockKind.BODY, BlockKind.APPENDIX}
-    return [doc.lines[i] for b in doc.blocks if b.kind in wanted for i in range(b.first, b.last)
-            if not doc.lines[i].blank]
+    lines = doc.lines
+    return [line for b in doc.blocks if b.kind in wanted for line in lines[b.first:b.last] if not line.blank]
 
 
 class LineIndex:
     """Which content line holds an offset: a bisect over the lines' starts, so that one scan of
     the text, bucketed to lines, replaces a search on every line (most lines hold nothing)."""
-    __slots__ = ("lines", "starts")
+    __slots__ = ("lines", "starts", "marks")
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.starts = [line.content.start for line in lines]
+        self.marks: dict[str, list[int]] = {}     # a mark → its offsets in the lines, found once
 
     def line_of(self, at: int) -> int | None:
         """The index of the line whose content holds offset `at`, if any."""
@@ -311,6 +336,30 @@ class LineIndex:
     def holding(self, offsets: Iterable[int]) -> list[int]:
         """Indices of the lines whose content holds one of `offsets`, in order, each once."""
         return sorted({i for at in offsets if (i := self.line_of(at)) is not None})
+
+    def holding_any(self, text: str, chars: str) -> list[int]:
+        """Indices of the lines holding one of `chars` (item marks: '▲', '△'), in order: a find
+        per mark through the text, where a test of every line cost a step per line (most
+        releases have many lines and few marks). Each mark is looked for once per document
+        (titled and listed talks both ask for '▲')."""
+        found: list[int] = []
+        for char in chars:
+            if char not in self.marks:
+                self.marks[char] = self.offsets_of(text, char)
+            found += self.marks[char]
+        return self.holding(found) if found else []
+
+    def offsets_of(self, text: str, char: str) -> list[int]:
+        """Where `char` stands in the text from the first line to the last."""
+        if not self.lines:
+            return []
+        start, end = self.starts[0], self.lines[-1].content.end
+        found = []
+        at = text.find(char, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1, end)
+        return found
 
 
 @dataclass
@@ -515,7 +564,7 @@ def speaker_talks(text: str, start: int, end: int, people: list[Person], named: 
     talks = []
     for person in people:
         if not (start <= person.span[0] < end) or person.name in named \
-                or not set(person.roles) & set(PROGRAM_TALK_ROLES):
+                or PROGRAM_TALK_ROLE_SET.isdisjoint(person.roles):
             continue
         named.add(person.name)
         stop = sentence_end(text, person.span[1], end, lex)
@@ -694,8 +743,8 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     발표하였다' gives the topic)."""
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
-    if not people:
-        return talks
+    if not people or not nouns:
+        return talks            # no speaker, or no line holding a talk's noun
     spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
     # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
     # index → its first noun), each from its first noun on.
@@ -759,17 +808,17 @@ def item_speakers(inside: str, by_name: dict[str, Person], lex: Lexicon) -> list
     return found
 
 
-def titled_items(text: str, lines: list[Line], people: list[Person], lex: Lexicon) -> list[Talk]:
+def titled_items(text: str, index: LineIndex, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
-    '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket."""
+    '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket. Only the lines holding an
+    item mark are read."""
     rules = lex.semantic["sessions"]["titled_items"]
     talks: list[Talk] = []
-    if not any(mark in text for mark in rules["marks"]):
-        return talks            # no item mark in the release: a plain test skips the line scan
-    by_name = {p.name: p for p in people}
-    for i, line in enumerate(lines):
-        if not any(mark in line.text for mark in rules["marks"]):
-            continue
+    lines = index.lines
+    marked = index.holding_any(text, rules["marks"])
+    by_name = {p.name: p for p in people} if marked else {}
+    for i in marked:
+        line = lines[i]
         context = [line.text] + [l.text for l in lines[max(0, i - rules["intro_lines"]):i]]
         if not any(lex.PRESENTATION_NOUN_RE.search(c) for c in context):
             continue            # a list of papers or measures, no presentation named
@@ -815,17 +864,18 @@ def announced_sessions(text: str, lines: list[Line], keyed: list[int], known: se
     return found
 
 
-def listed_talks(text: str, lines: list[Line], people: list[Person], sessions: list[Session],
+def listed_talks(text: str, index: LineIndex, people: list[Person], sessions: list[Session],
                  lex: Lexicon) -> list[Talk]:
     """'▲A, ▲B, ▲C 등에 대한 각계 전문가 발표가 진행되었다' → talks A, B, C by title; an item naming
-    a speaker met in the body is that speaker's talk. Only outside the sessions' own reports."""
+    a speaker met in the body is that speaker's talk. Only outside the sessions' own reports;
+    only the lines holding a list mark are read."""
     rules = lex.semantic["sessions"]["listed_talks"]
     talks: list[Talk] = []
-    if rules["marks"] not in text:
-        return talks            # no list mark in the release: a plain test skips the line scan
-    scopes = [s.report or s.span for s in sessions]
-    for line in lines:
-        if rules["marks"] not in line.text or not any(noun in line.text for noun in rules["nouns"]):
+    marked = index.holding_any(text, rules["marks"])
+    scopes = [s.report or s.span for s in sessions] if marked else []
+    for i in marked:
+        line = index.lines[i]
+        if not any(noun in line.text for noun in rules["nouns"]):
             continue            # the patterns need a list mark and a presentation noun
         start = line.content.start
         while start < line.content.end:
@@ -859,7 +909,7 @@ def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: lis
     sessions = [s for s, _ in found]
     labelled = {line.start for _, line in found}
     intros = assign_intros(doc.text, [n for n in nodes if n.span.start not in labelled], sessions, lex)
-    speakers = speakers_by_bullet(doc.people, NodeIndex(nodes))
+    speakers = speakers_by_bullet(doc.people, nodes)
     for i, (session, line) in enumerate(found):
         node = by_start.get(line.start)
         block = intros.get(i) or (node if node is not None and node.children else None)
@@ -894,8 +944,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0])
     number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, lines, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
-    listed = listed_talks(doc.text, lines, doc.people, doc.sessions, lex)
+    add_prose_talks(doc, titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
+    listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
         doc.talks += [t for t in listed if t.speaker is None or t.speaker not in named]
