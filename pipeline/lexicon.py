@@ -1250,7 +1250,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The words that end before a name starts: a particle, an adnominal ending, a date or a bracket.
         "NAME_BOUNDARY_RE": deferred(
             # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.
-            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"),
+            rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"
+            rf"|^(?:{alternation(e['name_deictics'])})$"),
+        "NAME_DEICTIC_RE": deferred(rf"(?:{alternation(e['name_deictics'])})"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         # Every date opens with a digit: the lookahead rejects the other positions on one class

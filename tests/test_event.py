@@ -1,6 +1,7 @@
 """Event: the lead bullet's name, dates (and where their year comes from), venue and hosts."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -236,3 +237,38 @@ def test_a_long_clause_before_the_verb_still_gives_its_noun_name():
     lex = load_lexicon()
     assert event.noun_name_reach(text, 0, len(text), lex) > 0
     assert event.match_noun_name(text, 0, len(text), lex) == "제3차 가상 정책 협의회"
+
+
+# --- a day word or a demonstrative opens no name ------------------------------------------
+
+DEICTIC_NAMES = [
+    # (lead, the noun name)
+    ("가상부 차관은 오늘 민관 합동 점검회의를 주재하였다", "민관 합동 점검회의"),
+    ("가상청은 이날 지역 상생 간담회를 개최했다", "지역 상생 간담회"),
+    ("가상원 원장은 어제 서울에서 청년 정책 토론회를 개최하였다", "청년 정책 토론회"),
+    ("양국 장관은 이번 가상 통상장관회담을 개최하였다", "가상 통상장관회담"),
+    # a word that only ends like one is no day word: '사내일' is kept
+    ("가상공사는 사내일 자리 박람회를 개최했다", "사내일 자리 박람회"),
+    # the bare kind left after the demonstrative is no name
+    ("가상부는 이번 간담회를 개최하였다", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEICTIC_NAMES)
+def test_a_day_word_or_a_demonstrative_is_a_boundary_before_the_name(text, expected):
+    assert event.match_noun_name(text, 0, len(text), load_lexicon()) == expected
+
+
+AFTER_DEICTICS = [
+    ("이번 가상 통상장관회담", "가상 통상장관회담"),
+    ("금번 제2차 가상 포럼", "제2차 가상 포럼"),
+    ("이번 화상회의", None),          # a kind of event is left: no name
+    ("이번", None),
+    ("국제컨퍼런스", None),           # generic before and after
+    ("이번달 가상 포럼", "이번달 가상 포럼"),   # only a whole word is a demonstrative
+]
+
+
+@pytest.mark.parametrize("name,expected", AFTER_DEICTICS)
+def test_a_held_name_loses_its_day_word_or_demonstrative(name, expected):
+    assert event.after_deictics(name, load_lexicon()) == expected

@@ -611,6 +611,17 @@ def without_verb(name: str | None, lex: Lexicon) -> str | None:
     return " ".join(words) if name else name
 
 
+def after_deictics(name: str, lex: Lexicon) -> str | None:
+    """'이번 한미 국방장관회담' → '한미 국방장관회담': a day word or a demonstrative opening a name
+    cut from running text says which event, and is no part of its name; what is left of
+    '이번 화상회의' is a kind of event, no name."""
+    words = name.split()
+    while words and lex.NAME_DEICTIC_RE.fullmatch(words[0]):
+        words = words[1:]
+    rest = " ".join(words)
+    return rest if rest and not is_generic(rest, lex) and rest not in lex.semantic["event"]["nouns"] else None
+
+
 def is_generic(name: str, lex: Lexicon) -> bool:
     """'국제 컨퍼런스', '양자 회담', '양자회담': a kind of event with a word before it, no name."""
     e = lex.semantic["event"]
@@ -897,7 +908,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     name = lead.name
     if name is None or is_generic(name, lex):
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
-        name = ((collapse(held.group("name")) if held else None) or (outline.name if outline else None)
+        name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or name)
     name, name_dates = split_name_dates(without_verb(name, lex), lex)
     dates = match_dates(text, node, lex)
