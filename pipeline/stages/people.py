@@ -80,8 +80,39 @@ Words = list[tuple[int, int, str]]     # (start, end, word) of the words before 
 
 # --- names ---------------------------------------------------------------------------------
 
+class KoreanNameMemo:
+    """is_korean_name's answers by word, kept across releases for one lexicon's vocabulary (its
+    `semantic` tables). The same names come back in a release and across releases (korea.kr:
+    9,134 questions, 2,666 words in 1,001 records), and a fresh answer costs three patterns and
+    five lookups; a known one costs a dict lookup and no call. Cleared when full, so an
+    archive's run holds at most MAX_WORDS answers."""
+    MAX_WORDS = 8192
+
+    def __init__(self) -> None:
+        self.semantic: dict[str, Any] | None = None
+        self.answers: dict[str, bool] = {}
+
+    def answer(self, word: str, lex: Lexicon) -> bool:
+        """A word not asked yet (or asked of another lexicon): its answer made and kept."""
+        if self.semantic is not lex.semantic or len(self.answers) >= self.MAX_WORDS:
+            self.semantic, self.answers = lex.semantic, {}
+        found = self.answers[word] = is_korean_name_shape(word, lex)
+        return found
+
+
+KOREAN_NAMES = KoreanNameMemo()
+
+
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
+    memo = KOREAN_NAMES
+    if memo.semantic is lex.semantic and word in memo.answers:
+        return memo.answers[word]
+    return memo.answer(word, lex)
+
+
+def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
+    """is_korean_name's answer, made: the word's shape, then the words shaped so that are none."""
     surnames, n = lex.semantic["surname_set"], len(word)
     # The shape first, the cheapest test: a surname of one or two syllables, a given name of one
     # or two; '제1차' holds a number.
@@ -502,8 +533,13 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     # what each one presented.
     stop = SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
     window_end = stop.start() if stop else min(node_end, end + ROLE_WINDOW)
+    # Every rule's pattern opens with a role word: one search for any of them rules out a window
+    # without one (most), and the rules need not look before the first.
+    first = lex.ROLE_WORD_RE.search(text, end, window_end)
+    if first is None:
+        return []
     for role, pattern in ROLE_RULES:
-        if getattr(lex, pattern).search(text, end, window_end):
+        if getattr(lex, pattern).search(text, first.start(), window_end):
             return [role]
     return []
 
@@ -742,8 +778,9 @@ def nodes_holding(nodes: list[Node], offsets: list[int]) -> list[Node]:
     offset over the spans' starts (spans do not overlap), not one per node."""
     if not offsets:
         return []
-    starts = sorted(node.span.start for node in nodes)
-    held = {starts[i] for i in (bisect_right(starts, at) - 1 for at in offsets) if i >= 0}
+    # Lists, not generators: a generator resumes once per node (a Python call each).
+    starts = sorted([node.span.start for node in nodes])
+    held = {starts[i] for i in [bisect_right(starts, at) - 1 for at in offsets] if i >= 0}
     return [node for node in nodes if node.span.start in held and has_offset(offsets, node.span.start, node.span.end)]
 
 
@@ -944,7 +981,7 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # goes on under the role above. Plain finds give the marks and one scan the lines that may open
     # with a role (role_lines, by their start; the text's first line has no newline before it):
     # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
-    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
+    marks = sorted([at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark)])
     role_lines = role_line_starts(doc.text, lex)
     if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
         return
@@ -1153,11 +1190,15 @@ def has_offset(offsets: list[int], start: int, end: int) -> bool:
     return i < len(offsets) and offsets[i] < end
 
 
-def occurrences(text: str, word: str) -> Iterator[int]:
+def occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in text, overlaps included; a list (a generator would cost a resume,
+    a Python call, per occurrence)."""
+    found: list[int] = []
     at = text.find(word)
     while at >= 0:
-        yield at
+        found.append(at)
         at = text.find(word, at + 1)
+    return found
 
 
 def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
@@ -1168,7 +1209,7 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         return
     # Every chair phrase opens with a chair word ('좌장으로'): the pattern is tried where a plain
     # find meets one, not through the whole text.
-    at = sorted(i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w))
+    at = sorted([i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w)])
     for phrase in matches_at(lex.CHAIR_PHRASE_RE, doc.text, 0, len(doc.text), at):
         # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
         m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
@@ -1229,8 +1270,9 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
-    starts = find_starts(doc.text, lex, min((node.span.start for node in every), default=0),
-                         max((node.span.end for node in every), default=0))
+    # min and max over lists: over generators each node would cost a resume (a Python call).
+    starts = find_starts(doc.text, lex, min([node.span.start for node in every], default=0),
+                         max([node.span.end for node in every], default=0))
     people = from_body(doc, lex, starts, every)
     # The readers of brackets visit the body's bullets that hold one of their starts: most
     # releases give them none (their brackets close no reader's match).
