@@ -344,14 +344,27 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
     """'세계자연보전연맹 브루노 오버레이 |사무총장', '패트리샤 에스피노자 유엔기후변화협약 |사무총장':
     two or three words of a transliterated name (each may end like a particle: '오버레이'), then
     the words of an affiliation, before a title; only a name the release writes again."""
+    # Each word is asked once whether it can be a name's: the runs tried overlap (a word is in
+    # up to five of them), and a loop here costs less than all() over a generator.
+    foreign: dict[int, bool] = {}
+
+    def all_foreign(lo: int, hi: int) -> bool:
+        for k in range(lo, hi):
+            if k not in foreign:
+                foreign[k] = is_foreign_word(words[k][2], lex)
+            if not foreign[k]:
+                return False
+        return True
+
     for cut in range(len(words), max(0, len(words) - MAX_AFFILIATION_WORDS) - 1, -1):
         between = words[cut:]
         if between and not is_affiliation_word(between[0][2], lex):
             return None         # scanning leftwards: a clause word closes the affiliation
         for size in (3, 2):
-            run = words[cut - size:cut] if cut >= size else []
-            if not run or not all(is_foreign_word(w, lex) for _, _, w in run) \
-                    or any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+            if cut < size or not all_foreign(cut - size, cut):
+                continue
+            run = words[cut - size:cut]
+            if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
                 continue
             name = " ".join(w for _, _, w in run)
             if is_written_again(name, run[0][0], text, lex):
@@ -399,10 +412,12 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon, backwards
     start = content_start(text, node)
     # The lead ends in a locative ('부문에서', '사례에서는'): without the word every locative holds
     # ('에서'), a plain find skips the lazy pattern.
-    if any(text.find(w, start, name_start) >= 0 for w in lex.semantic["people"]["lead_locative_roots"]):
-        lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
-        if lead and lead.end() <= name_start:
-            start = lead.end()
+    for root in lex.semantic["people"]["lead_locative_roots"]:    # a loop: no generator made
+        if text.find(root, start, name_start) >= 0:
+            lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
+            if lead and lead.end() <= name_start:
+                start = lead.end()
+            break
     last = len(text)
     for m in lex.CLAUSE_BREAK_REVERSED_RE.finditer(backwards, last - name_start,
                                                    last - max(start, name_start - DESCRIPTION_WINDOW)):
@@ -618,7 +633,16 @@ def words_between(text: str, start: int, end: int) -> Words:
     Py_UNICODE_ISSPACE); a split and a find per word cost about two thirds of a match's three
     method calls per word."""
     words: Words = []
-    for word in text[start:end].split():
+    chunk = text[start:end]
+    if chunk.isprintable():
+        # No blank but ' ' (every other blank is a separator or a control character, which
+        # isprintable refuses): each word's offset follows from the lengths, no find needed.
+        for word in chunk.split(" "):
+            if word:
+                words.append((start, start + len(word), word))
+            start += len(word) + 1
+        return words
+    for word in chunk.split():
         # Only blanks lie between the last word's end and this word: its first occurrence is it.
         start = text.find(word, start)
         words.append((start, start + len(word), word))
