@@ -694,8 +694,10 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
         return None             # '부위원장' is an office of its own
     # The longest office only: '국민권익위원장' is 위원장 of a body written short, never 원장 of
     # '국민권익위원'.
-    k = next((k for k in range(1, len(title)) if title[k:] in titles), None)
-    if k is None:
+    for k in range(1, len(title)):      # a loop, not next() over a generator: asked of every head
+        if title[k:] in titles:
+            break
+    else:
         return None
     office, prefix = title[k:], title[:k]
     for body in (prefix + office[:-1], prefix):
@@ -964,7 +966,11 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         name = head_name(collapse(item["name"]), lex)
         if name is None:
             continue            # '(위원장 국토부장관)', '(본부장 : 국무총리)': an office holds it, no person
-        known = next((p for p in people if p.name == name), None)
+        known = None
+        for person in people:       # a loop, not next() over a generator: a release has few people
+            if person.name == name:
+                known = person
+                break
         if known is not None:
             if role not in known.roles:
                 known.roles.append(role)
