@@ -1011,7 +1011,8 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # goes on under the role above. Plain finds give the marks and one scan the lines that may open
     # with a role (role_lines, by their start; the text's first line has no newline before it):
     # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
-    marks = sorted([at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark)])
+    # `in` first (no call): most releases hold none of the marks.
+    marks = sorted([at for mark in PROGRAM_LIST_MARKS if mark in doc.text for at in occurrences(doc.text, mark)])
     role_lines = role_line_starts(doc.text, lex)
     if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
         return
