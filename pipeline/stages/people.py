@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
@@ -80,15 +80,17 @@ Words = list[tuple[int, int, str]]     # (start, end, word) of the words before 
 
 # --- names ---------------------------------------------------------------------------------
 
-class KoreanNameMemo:
-    """is_korean_name's answers by word, kept across releases for one lexicon's vocabulary (its
-    `semantic` tables). The same names come back in a release and across releases (korea.kr:
-    9,134 questions, 2,666 words in 1,001 records), and a fresh answer costs three patterns and
-    five lookups; a known one costs a dict lookup and no call. Cleared when full, so an
-    archive's run holds at most MAX_WORDS answers."""
+class WordMemo:
+    """A word check's answers by word, kept across releases for one lexicon's vocabulary (its
+    `semantic` tables). The same words come back in a release and across releases (korea.kr:
+    is_korean_name is asked 9,134 times about 2,666 words in 1,001 records, is_affiliation_word
+    3,834 times about 1,755), and a fresh answer costs a few patterns and lookups; a known one
+    costs a dict lookup and no call. Cleared when full, so an archive's run holds at most
+    MAX_WORDS answers each."""
     MAX_WORDS = 8192
 
-    def __init__(self) -> None:
+    def __init__(self, check: Callable[[str, Lexicon], bool]) -> None:
+        self.check = check
         self.semantic: dict[str, Any] | None = None
         self.answers: dict[str, bool] = {}
 
@@ -96,11 +98,8 @@ class KoreanNameMemo:
         """A word not asked yet (or asked of another lexicon): its answer made and kept."""
         if self.semantic is not lex.semantic or len(self.answers) >= self.MAX_WORDS:
             self.semantic, self.answers = lex.semantic, {}
-        found = self.answers[word] = is_korean_name_shape(word, lex)
+        found = self.answers[word] = self.check(word, lex)
         return found
-
-
-KOREAN_NAMES = KoreanNameMemo()
 
 
 def is_korean_name(word: str, lex: Lexicon) -> bool:
@@ -127,6 +126,9 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
         return False            # '장관', '차관보': a title is no name
     # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
     return not ((word[:-1] in titles or word[:-1] in name["role_words"]) and word[-1] in name["title_tail"])
+
+
+KOREAN_NAMES = WordMemo(is_korean_name_shape)
 
 
 def is_organization_name(word: str, lex: Lexicon) -> bool:
@@ -185,6 +187,14 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
     ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS', '벨기에', '법무법인'), never a title itself."""
+    memo = AFFILIATION_WORDS
+    if memo.semantic is lex.semantic and word in memo.answers:
+        return memo.answers[word]
+    return memo.answer(word, lex)
+
+
+def is_affiliation_word_shape(word: str, lex: Lexicon) -> bool:
+    """is_affiliation_word's answer, made."""
     if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
         return False
     if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
@@ -196,6 +206,9 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
         return True
     org = lex.ORG_WORD_RE.search(word)
     return org is not None and len(org.group()) >= 2 and org.start() > 0
+
+
+AFFILIATION_WORDS = WordMemo(is_affiliation_word_shape)
 
 
 def is_department_word(word: str, lex: Lexicon) -> bool:
