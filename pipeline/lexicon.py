@@ -1555,6 +1555,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "CLAUSE_BREAK_REVERSED_RE": deferred(
             rf"\s(?=[,.”\"]|(?:{alternation([e[::-1] for e in n['clause_endings']])})[{HANGUL}]"
             rf"|(?P<joiner>{alternation([j[::-1] for j in n['person_joiners']])})[{HANGUL}])"),
+        # Any word of [roles]: every role pattern below opens with one, so a window this finds
+        # nothing in holds no role (people.py, parse_roles: one search instead of four).
+        "ROLE_WORD_RE": deferred(alternation([w for words in p["roles"].values() for w in words])),
         "KEYNOTE_RE": deferred(roles["keynote"]),
         "PRESENTER_RE": deferred(roles["presenter"]),
         # '… 교수를 좌장으로', '… 교수의 사회로': the chair's phrase of a discussion ([discussion]).

@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
@@ -80,8 +80,38 @@ Words = list[tuple[int, int, str]]     # (start, end, word) of the words before 
 
 # --- names ---------------------------------------------------------------------------------
 
+class WordMemo:
+    """A word check's answers by word, kept across releases for one lexicon's vocabulary (its
+    `semantic` tables). The same words come back in a release and across releases (korea.kr:
+    is_korean_name is asked 9,134 times about 2,666 words in 1,001 records, is_affiliation_word
+    3,834 times about 1,755), and a fresh answer costs a few patterns and lookups; a known one
+    costs a dict lookup and no call. Cleared when full, so an archive's run holds at most
+    MAX_WORDS answers each."""
+    MAX_WORDS = 8192
+
+    def __init__(self, check: Callable[[str, Lexicon], bool]) -> None:
+        self.check = check
+        self.semantic: dict[str, Any] | None = None
+        self.answers: dict[str, bool] = {}
+
+    def answer(self, word: str, lex: Lexicon) -> bool:
+        """A word not asked yet (or asked of another lexicon): its answer made and kept."""
+        if self.semantic is not lex.semantic or len(self.answers) >= self.MAX_WORDS:
+            self.semantic, self.answers = lex.semantic, {}
+        found = self.answers[word] = self.check(word, lex)
+        return found
+
+
 def is_korean_name(word: str, lex: Lexicon) -> bool:
     """'서정욱', '남궁민수': a surname and a given name of one or two syllables."""
+    memo = KOREAN_NAMES
+    if memo.semantic is lex.semantic and word in memo.answers:
+        return memo.answers[word]
+    return memo.answer(word, lex)
+
+
+def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
+    """is_korean_name's answer, made: the word's shape, then the words shaped so that are none."""
     surnames, n = lex.semantic["surname_set"], len(word)
     # The shape first, the cheapest test: a surname of one or two syllables, a given name of one
     # or two; '제1차' holds a number.
@@ -96,6 +126,9 @@ def is_korean_name(word: str, lex: Lexicon) -> bool:
         return False            # '장관', '차관보': a title is no name
     # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
     return not ((word[:-1] in titles or word[:-1] in name["role_words"]) and word[-1] in name["title_tail"])
+
+
+KOREAN_NAMES = WordMemo(is_korean_name_shape)
 
 
 def is_organization_name(word: str, lex: Lexicon) -> bool:
@@ -154,6 +187,14 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
     """A word of an organization written between a name and a title: no particle or ending
     ('금융위원회', '케임브리지', '대학교', '경영학', 'BIS', '벨기에', '법무법인'), never a title itself."""
+    memo = AFFILIATION_WORDS
+    if memo.semantic is lex.semantic and word in memo.answers:
+        return memo.answers[word]
+    return memo.answer(word, lex)
+
+
+def is_affiliation_word_shape(word: str, lex: Lexicon) -> bool:
+    """is_affiliation_word's answer, made."""
     if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
         return False
     if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
@@ -165,6 +206,9 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
         return True
     org = lex.ORG_WORD_RE.search(word)
     return org is not None and len(org.group()) >= 2 and org.start() > 0
+
+
+AFFILIATION_WORDS = WordMemo(is_affiliation_word_shape)
 
 
 def is_department_word(word: str, lex: Lexicon) -> bool:
@@ -313,14 +357,27 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
     """'세계자연보전연맹 브루노 오버레이 |사무총장', '패트리샤 에스피노자 유엔기후변화협약 |사무총장':
     two or three words of a transliterated name (each may end like a particle: '오버레이'), then
     the words of an affiliation, before a title; only a name the release writes again."""
+    # Each word is asked once whether it can be a name's: the runs tried overlap (a word is in
+    # up to five of them), and a loop here costs less than all() over a generator.
+    foreign: dict[int, bool] = {}
+
+    def all_foreign(lo: int, hi: int) -> bool:
+        for k in range(lo, hi):
+            if k not in foreign:
+                foreign[k] = is_foreign_word(words[k][2], lex)
+            if not foreign[k]:
+                return False
+        return True
+
     for cut in range(len(words), max(0, len(words) - MAX_AFFILIATION_WORDS) - 1, -1):
         between = words[cut:]
         if between and not is_affiliation_word(between[0][2], lex):
             return None         # scanning leftwards: a clause word closes the affiliation
         for size in (3, 2):
-            run = words[cut - size:cut] if cut >= size else []
-            if not run or not all(is_foreign_word(w, lex) for _, _, w in run) \
-                    or any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+            if cut < size or not all_foreign(cut - size, cut):
+                continue
+            run = words[cut - size:cut]
+            if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
                 continue
             name = " ".join(w for _, _, w in run)
             if is_written_again(name, run[0][0], text, lex):
@@ -368,10 +425,12 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon, backwards
     start = content_start(text, node)
     # The lead ends in a locative ('부문에서', '사례에서는'): without the word every locative holds
     # ('에서'), a plain find skips the lazy pattern.
-    if any(text.find(w, start, name_start) >= 0 for w in lex.semantic["people"]["lead_locative_roots"]):
-        lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
-        if lead and lead.end() <= name_start:
-            start = lead.end()
+    for root in lex.semantic["people"]["lead_locative_roots"]:    # a loop: no generator made
+        if text.find(root, start, name_start) >= 0:
+            lead = lex.TOPIC_LEAD_RE.match(text, start, name_start)
+            if lead and lead.end() <= name_start:
+                start = lead.end()
+            break
     last = len(text)
     for m in lex.CLAUSE_BREAK_REVERSED_RE.finditer(backwards, last - name_start,
                                                    last - max(start, name_start - DESCRIPTION_WINDOW)):
@@ -502,8 +561,13 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     # what each one presented.
     stop = SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
     window_end = stop.start() if stop else min(node_end, end + ROLE_WINDOW)
+    # Every rule's pattern opens with a role word: one search for any of them rules out a window
+    # without one (most), and the rules need not look before the first.
+    first = lex.ROLE_WORD_RE.search(text, end, window_end)
+    if first is None:
+        return []
     for role, pattern in ROLE_RULES:
-        if getattr(lex, pattern).search(text, end, window_end):
+        if getattr(lex, pattern).search(text, first.start(), window_end):
             return [role]
     return []
 
@@ -582,7 +646,16 @@ def words_between(text: str, start: int, end: int) -> Words:
     Py_UNICODE_ISSPACE); a split and a find per word cost about two thirds of a match's three
     method calls per word."""
     words: Words = []
-    for word in text[start:end].split():
+    chunk = text[start:end]
+    if chunk.isprintable():
+        # No blank but ' ' (every other blank is a separator or a control character, which
+        # isprintable refuses): each word's offset follows from the lengths, no find needed.
+        for word in chunk.split(" "):
+            if word:
+                words.append((start, start + len(word), word))
+            start += len(word) + 1
+        return words
+    for word in chunk.split():
         # Only blanks lie between the last word's end and this word: its first occurrence is it.
         start = text.find(word, start)
         words.append((start, start + len(word), word))
@@ -634,8 +707,10 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
         return None             # '부위원장' is an office of its own
     # The longest office only: '국민권익위원장' is 위원장 of a body written short, never 원장 of
     # '국민권익위원'.
-    k = next((k for k in range(1, len(title)) if title[k:] in titles), None)
-    if k is None:
+    for k in range(1, len(title)):      # a loop, not next() over a generator: asked of every head
+        if title[k:] in titles:
+            break
+    else:
         return None
     office, prefix = title[k:], title[:k]
     for body in (prefix + office[:-1], prefix):
@@ -742,8 +817,9 @@ def nodes_holding(nodes: list[Node], offsets: list[int]) -> list[Node]:
     offset over the spans' starts (spans do not overlap), not one per node."""
     if not offsets:
         return []
-    starts = sorted(node.span.start for node in nodes)
-    held = {starts[i] for i in (bisect_right(starts, at) - 1 for at in offsets) if i >= 0}
+    # Lists, not generators: a generator resumes once per node (a Python call each).
+    starts = sorted([node.span.start for node in nodes])
+    held = {starts[i] for i in [bisect_right(starts, at) - 1 for at in offsets] if i >= 0}
     return [node for node in nodes if node.span.start in held and has_offset(offsets, node.span.start, node.span.end)]
 
 
@@ -903,7 +979,11 @@ def from_header(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         name = head_name(collapse(item["name"]), lex)
         if name is None:
             continue            # '(위원장 국토부장관)', '(본부장 : 국무총리)': an office holds it, no person
-        known = next((p for p in people if p.name == name), None)
+        known = None
+        for person in people:       # a loop, not next() over a generator: a release has few people
+            if person.name == name:
+                known = person
+                break
         if known is not None:
             if role not in known.roles:
                 known.roles.append(role)
@@ -944,7 +1024,8 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # goes on under the role above. Plain finds give the marks and one scan the lines that may open
     # with a role (role_lines, by their start; the text's first line has no newline before it):
     # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
-    marks = sorted(at for mark in PROGRAM_LIST_MARKS for at in occurrences(doc.text, mark))
+    # `in` first (no call): most releases hold none of the marks.
+    marks = sorted([at for mark in PROGRAM_LIST_MARKS if mark in doc.text for at in occurrences(doc.text, mark)])
     role_lines = role_line_starts(doc.text, lex)
     if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
         return
@@ -1153,11 +1234,15 @@ def has_offset(offsets: list[int], start: int, end: int) -> bool:
     return i < len(offsets) and offsets[i] < end
 
 
-def occurrences(text: str, word: str) -> Iterator[int]:
+def occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in text, overlaps included; a list (a generator would cost a resume,
+    a Python call, per occurrence)."""
+    found: list[int] = []
     at = text.find(word)
     while at >= 0:
-        yield at
+        found.append(at)
         at = text.find(word, at + 1)
+    return found
 
 
 def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
@@ -1168,7 +1253,7 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         return
     # Every chair phrase opens with a chair word ('좌장으로'): the pattern is tried where a plain
     # find meets one, not through the whole text.
-    at = sorted(i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w))
+    at = sorted([i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w)])
     for phrase in matches_at(lex.CHAIR_PHRASE_RE, doc.text, 0, len(doc.text), at):
         # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
         m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
@@ -1229,8 +1314,9 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 def run(doc: Document, lex: Lexicon) -> None:
     nodes = list(walk(doc.sections))
     every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
-    starts = find_starts(doc.text, lex, min((node.span.start for node in every), default=0),
-                         max((node.span.end for node in every), default=0))
+    # min and max over lists: over generators each node would cost a resume (a Python call).
+    starts = find_starts(doc.text, lex, min([node.span.start for node in every], default=0),
+                         max([node.span.end for node in every], default=0))
     people = from_body(doc, lex, starts, every)
     # The readers of brackets visit the body's bullets that hold one of their starts: most
     # releases give them none (their brackets close no reader's match).
