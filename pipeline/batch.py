@@ -1004,16 +1004,28 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 class Previous:
     """The last run's outcome per output name, read back when its input comes up.
 
-    Kept in a private temporary SQLite database (stdlib sqlite3; on disk, deleted when
-    closed): its page cache is the only memory it takes, whatever the number of inputs, and
-    a lookup by name works whatever the order of this run's inputs (roots added, removed or
-    reordered since). Lines are kept as compact JSON text, in the order the old index first
-    named them (an interrupted run writes the unreached ones back in that order)."""
+    Kept in a SQLite database (stdlib sqlite3) in OUT/.partial, deleted when the run ends
+    (one a killed run leaves is removed with the other stale files by the next): its page
+    cache is the only memory it takes, whatever the number of inputs, and a lookup by name
+    works whatever the order of this run's inputs (roots added, removed or reordered since).
+    Lines are kept as compact JSON text, in the order the old index first named them (an
+    interrupted run writes the unreached ones back in that order). Without a `scratch`
+    folder, SQLite's own private temporary file is used."""
     CACHE_KIB = 2048
 
-    def __init__(self) -> None:
+    def __init__(self, scratch: Path | None = None) -> None:
+        self.path = scratch / f".previous.{os.getpid()}{TMP_SUFFIX}" if scratch else None
         self.db: Any = None          # opened by the first line: a first run imports nothing
         self.count = 0
+
+    def open(self) -> Any:
+        import sqlite3      # only a re-run needs it
+        db = sqlite3.connect(self.path or "")
+        for pragma in (f"cache_size = -{self.CACHE_KIB}", "journal_mode = OFF", "synchronous = OFF"):
+            db.execute(f"PRAGMA {pragma}")      # scratch data: nothing to recover after a crash
+        db.execute("CREATE TABLE previous (target TEXT PRIMARY KEY, line TEXT NOT NULL)")
+        db.execute("CREATE TABLE reached (target TEXT PRIMARY KEY)")
+        return db
 
     def __len__(self) -> int:
         return self.count
@@ -1025,15 +1037,17 @@ class Previous:
         first = next(rows, None)
         if first is None:
             return
-        if self.db is None:
-            import sqlite3
-            self.db = sqlite3.connect("")
-            self.db.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
-            self.db.execute("CREATE TABLE previous (target TEXT PRIMARY KEY, line TEXT NOT NULL)")
-        with self.db:
-            self.db.executemany("INSERT INTO previous VALUES (?, ?) "
-                                "ON CONFLICT (target) DO UPDATE SET line = excluded.line", chain([first], rows))
-        self.count = self.db.execute("SELECT count(*) FROM previous").fetchone()[0]
+        import sqlite3
+        try:
+            if self.db is None:
+                self.db = self.open()
+            with self.db:
+                self.db.executemany("INSERT INTO previous VALUES (?, ?) "
+                                    "ON CONFLICT (target) DO UPDATE SET line = excluded.line", chain([first], rows))
+            self.count = self.db.execute("SELECT count(*) FROM previous").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise OutputUnusable(f"cannot keep the last run's index in {self.path or 'a temporary file'}: {exc}") \
+                from exc
 
     def get(self, target: str) -> dict[str, Any] | None:
         if not self.count:
@@ -1046,7 +1060,6 @@ class Previous:
         if not self.count:
             return
         with self.db:
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS reached (target TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM reached")
             self.db.executemany("INSERT OR IGNORE INTO reached VALUES (?)", ((t,) for t in reached))
         query = "SELECT line FROM previous WHERE target NOT IN (SELECT target FROM reached) ORDER BY rowid"
@@ -1057,6 +1070,8 @@ class Previous:
         if self.db is not None:
             self.db.close()
             self.db, self.count = None, 0
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)
 
 
 def previous_status(line: dict[str, Any]) -> Any:
@@ -1066,7 +1081,7 @@ def previous_status(line: dict[str, Any]) -> Any:
 
 def load_previous(out: Path) -> Previous:
     """The last run's outcome per output name, when it was made by this pipeline version."""
-    previous = Previous()
+    previous = Previous(out / PARTIAL_DIR)
     previous.load(line for name in (INDEX, INDEX + ".partial")     # a killed run's partial index is newer
                   for line in read_jsonl(out / name)
                   if isinstance(line.get("target"), str) and line["target"]

@@ -160,8 +160,8 @@ def make_inputs(root: Path, count: int) -> None:
 
 
 def write_index(out: Path, root: Path, count: int) -> None:
-    """A previous run's index over the same inputs."""
-    out.mkdir()
+    """A previous run's index over the same inputs (and the scratch folder a run makes)."""
+    (out / batch.PARTIAL_DIR).mkdir(parents=True)
     with (out / batch.INDEX).open("w", encoding="utf-8") as fh:
         for i in range(count):
             rel = batch.output_rel(input_rel(i))
@@ -180,7 +180,7 @@ def planning_peak(tmp_path: Path, count: int, rerun: bool, roots: int = 1) -> in
     if rerun:
         write_index(out, folders[0], count)
     else:
-        out.mkdir()
+        (out / batch.PARTIAL_DIR).mkdir(parents=True)
     tracemalloc.start()
     try:
         previous = batch.load_previous(out)
@@ -219,17 +219,28 @@ def test_two_roots_are_planned_in_the_same_memory(tmp_path):
 
 def test_the_last_index_is_kept_on_disk_with_a_bounded_cache(tmp_path):
     """The SQLite page cache is the only memory the last run's index takes (tracemalloc does
-    not see SQLite's own allocations, so its bound is asserted here)."""
+    not see SQLite's own allocations, so its bound is asserted here); its file is scratch."""
     out = tmp_path / "out"
     write_index(out, tmp_path / "in", 10)
     previous = batch.load_previous(out)
     try:
         assert len(previous) == 10
         assert previous.db.execute("PRAGMA cache_size").fetchone()[0] == -batch.Previous.CACHE_KIB
-        assert previous.db.execute("PRAGMA database_list").fetchone()[2] == ""    # a private temporary file
+        assert Path(previous.db.execute("PRAGMA database_list").fetchone()[2]).parent == out / batch.PARTIAL_DIR
         assert previous.get(batch.output_rel(input_rel(3)))["path"].endswith("000003.txt")
     finally:
         previous.close()
+    assert list((out / batch.PARTIAL_DIR).iterdir()) == []
+
+
+def test_a_rerun_leaves_no_scratch_behind(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    make_inputs(src, 3)
+    options = batch.BatchOptions(inputs=[str(src)], out=out, jobs=1, progress="off", timeout=0, memory_mb=0)
+    first = batch.run_batch(options)
+    again = batch.run_batch(options)
+    assert (first.errors, again.skipped) == (3, 3)         # empty inputs: a repeatable outcome
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
 
 
 def test_a_later_line_replaces_an_earlier_one_in_its_first_place(tmp_path):
@@ -246,3 +257,15 @@ def test_a_later_line_replaces_an_earlier_one_in_its_first_place(tmp_path):
         assert previous.get("c.json") is None
     finally:
         previous.close()
+
+
+def test_a_last_index_that_cannot_be_kept_is_a_clear_error(tmp_path, monkeypatch):
+    import sqlite3
+    out = tmp_path / "out"
+    write_index(out, tmp_path / "in", 3)
+
+    def refuse(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")
+    monkeypatch.setattr(sqlite3, "connect", refuse)
+    with pytest.raises(batch.OutputUnusable, match="cannot keep the last run's index in .*unable to open"):
+        batch.load_previous(out)
