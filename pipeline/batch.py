@@ -13,7 +13,10 @@ How the promises are kept:
   index lines have one order and each JSON depends only on its input, whatever `jobs` is.
 - Flat memory: inputs are a generator; at most `jobs * IN_FLIGHT` chunks are handed out ahead
   of the oldest unfinished input; workers write the JSON themselves and send back one small
-  index record per input.
+  index record per input. The parent keeps nothing per input: output collisions are decided
+  from the input trees (Collisions), the last run's index is looked up in a SQLite file in
+  OUT/.partial (Previous), and an interrupted re-run reads what it reached back from its own
+  index. What it holds is the listing of each folder the walk is in (sorted order needs it).
 - Atomic writes: a JSON is written under OUT/.partial/ and renamed into place, so a killed
   worker or Ctrl-C never leaves half a document. Nothing is written or deleted through a
   symbolic link the run did not make. index.jsonl.partial holds finished lines while a run
@@ -119,9 +122,24 @@ def why_unreadable(exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def sorted_entries(path: str) -> list[os.DirEntry]:
+def sorted_entries(path: str) -> list[str | os.DirEntry]:
+    """The entries of the folder `path`, sorted by name. A regular file is kept as its name
+    alone (all the walk needs of it; a third of a DirEntry's memory, which counts in a flat
+    folder of many thousand releases); anything else (a folder, a link, a FIFO, an entry of
+    unknown type) stays a DirEntry for classify to look at."""
     with os.scandir(path) as it:
-        return sorted(it, key=lambda e: e.name)
+        return sorted(map(compact_entry, it), key=entry_name)
+
+
+def compact_entry(entry: os.DirEntry) -> str | os.DirEntry:
+    try:
+        return entry.name if entry.is_file(follow_symlinks=False) else entry
+    except OSError:          # classify asks again and reports it
+        return entry
+
+
+def entry_name(entry: str | os.DirEntry) -> str:
+    return entry if isinstance(entry, str) else entry.name
 
 
 def walk_files(root: Path, patterns: tuple[str, ...], exclude: Path | None,
@@ -137,20 +155,24 @@ def walk_files(root: Path, patterns: tuple[str, ...], exclude: Path | None,
     except OSError as exc:
         yield Found(base, ".", problem=why_unreadable(exc))
         return
-    yield from walk_folder(entries, "", [(top.st_dev, top.st_ino)], patterns, exclude, follow)
+    yield from walk_folder(base, entries, "", [(top.st_dev, top.st_ino)], patterns, exclude, follow)
 
 
-def walk_folder(entries: list[os.DirEntry], prefix: str, ancestors: list[tuple[int, int]],
+def walk_folder(path: str, entries: list[str | os.DirEntry], prefix: str, ancestors: list[tuple[int, int]],
                 patterns: tuple[str, ...], exclude: Path | None, follow: bool) -> Iterator[Found]:
-    """The walk below one folder: its sorted `entries`, its path relative to the root
-    (`prefix`, '' or ending in '/'), the identities of it and of the folders above it."""
+    """The walk below one folder: its `path`, its sorted `entries`, its path relative to the
+    root (`prefix`, '' or ending in '/'), the identities of it and of the folders above it."""
     outer = ancestors[:-1]
-    stack = [(iter(entries), prefix, ancestors[-1])]
+    stack = [(iter(entries), prefix, ancestors[-1], path)]
     while stack:
-        entries_left, prefix, _ = stack[-1]
+        entries_left, prefix, _, folder = stack[-1]
         entry = next(entries_left, None)
         if entry is None:
             stack.pop()
+            continue
+        if isinstance(entry, str):          # a regular file
+            if not is_hidden(entry) and wanted(entry, patterns):
+                yield Found(os.path.join(folder, entry), prefix + entry, follow=False)
             continue
         if is_hidden(entry.name):
             continue
@@ -162,7 +184,7 @@ def walk_folder(entries: list[os.DirEntry], prefix: str, ancestors: list[tuple[i
             if exclude is not None and Path(entry.path).resolve() == exclude:
                 continue
             try:
-                stack.append((iter(sorted_entries(entry.path)), rel + "/", found))
+                stack.append((iter(sorted_entries(entry.path)), rel + "/", found, entry.path))
             except OSError as exc:
                 yield Found(entry.path, rel + "/", problem=why_unreadable(exc))
 
@@ -273,11 +295,12 @@ class Root:
         """What the walk yields inside the folder `rel` (nothing if it does not go there)."""
         if self.name is not None or (ancestors := self.folder_at(rel)) is None:
             return
+        path = os.path.join(self.path, rel)
         try:
-            entries = sorted_entries(os.path.join(self.path, rel))
+            entries = sorted_entries(path)
         except OSError:
             return
-        yield from walk_folder(entries, rel + "/", ancestors, self.patterns, self.exclude, self.follow)
+        yield from walk_folder(path, entries, rel + "/", ancestors, self.patterns, self.exclude, self.follow)
 
     def folder_at(self, rel: str) -> list[tuple[int, int]] | None:
         """The identities of the folders from the root down to `rel` ('' is the root) when

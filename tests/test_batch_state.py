@@ -217,6 +217,27 @@ def test_two_roots_are_planned_in_the_same_memory(tmp_path):
     assert large - small < 64 * 1024, (small, large)
 
 
+def flat_planning_peak(tmp_path: Path, count: int) -> int:
+    folder = tmp_path / f"flat{count}"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:06}.txt").write_bytes(b"")
+    tracemalloc.start()
+    try:
+        assert sum(1 for _ in batch.plan(batch.input_roots([str(folder)]), batch.Previous())) == count
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_flat_folder_costs_its_names_only(tmp_path):
+    """Sorted order needs a folder's whole listing: in one flat folder of releases that is
+    the one thing that grows with the inputs. A regular file is kept as its name (~70 bytes
+    here), not as a DirEntry (~220 bytes) nor with a claimed name beside it (~100 more)."""
+    small, large = flat_planning_peak(tmp_path, 1_000), flat_planning_peak(tmp_path, 4_000)
+    assert (large - small) / 3_000 < 120, (small, large)
+
+
 def test_the_last_index_is_kept_on_disk_with_a_bounded_cache(tmp_path):
     """The SQLite page cache is the only memory the last run's index takes (tracemalloc does
     not see SQLite's own allocations, so its bound is asserted here); its file is scratch."""
