@@ -127,7 +127,8 @@ def test_collisions_in_corners_are_those_of_a_set_of_every_name(tmp_path, case):
 
 
 def test_the_oracle_sees_every_kind_of_collision(tmp_path):
-    """The generated trees reach each of the three messages (else the comparison proves little)."""
+    """Each of the three messages, from both (a comparison that only saw free names would
+    prove little); an input that met another takes nothing, so the last one meets a/x."""
     a, b = tmp_path / "a", tmp_path / "b"
     build(a, [("x",), ("x.json", "y"), ("e.json", "z")])
     build(b, [("x",), ("e",), ("x.json", "y")])
