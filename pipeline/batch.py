@@ -13,7 +13,10 @@ How the promises are kept:
   index lines have one order and each JSON depends only on its input, whatever `jobs` is.
 - Flat memory: inputs are a generator; at most `jobs * IN_FLIGHT` chunks are handed out ahead
   of the oldest unfinished input; workers write the JSON themselves and send back one small
-  index record per input.
+  index record per input. The parent keeps nothing per input: output collisions are decided
+  from the input trees (Collisions), the last run's index is looked up in a SQLite file in
+  OUT/.partial (Previous), and an interrupted re-run reads what it reached back from its own
+  index. What it holds is the listing of each folder the walk is in (sorted order needs it).
 - Atomic writes: a JSON is written under OUT/.partial/ and renamed into place, so a killed
   worker or Ctrl-C never leaves half a document. Nothing is written or deleted through a
   symbolic link the run did not make. index.jsonl.partial holds finished lines while a run
@@ -47,7 +50,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import count, islice
+from itertools import chain, count, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -119,9 +122,24 @@ def why_unreadable(exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def sorted_entries(path: str) -> list[os.DirEntry]:
+def sorted_entries(path: str) -> list[str | os.DirEntry]:
+    """The entries of the folder `path`, sorted by name. A regular file is kept as its name
+    alone (all the walk needs of it; a third of a DirEntry's memory, which counts in a flat
+    folder of many thousand releases); anything else (a folder, a link, a FIFO, an entry of
+    unknown type) stays a DirEntry for classify to look at."""
     with os.scandir(path) as it:
-        return sorted(it, key=lambda e: e.name)
+        return sorted(map(compact_entry, it), key=entry_name)
+
+
+def compact_entry(entry: os.DirEntry) -> str | os.DirEntry:
+    try:
+        return entry.name if entry.is_file(follow_symlinks=False) else entry
+    except OSError:          # classify asks again and reports it
+        return entry
+
+
+def entry_name(entry: str | os.DirEntry) -> str:
+    return entry if isinstance(entry, str) else entry.name
 
 
 def walk_files(root: Path, patterns: tuple[str, ...], exclude: Path | None,
@@ -133,27 +151,40 @@ def walk_files(root: Path, patterns: tuple[str, ...], exclude: Path | None,
     base = os.fspath(root)
     try:
         top = os.stat(base)
-        stack = [(iter(sorted_entries(base)), "", (top.st_dev, top.st_ino))]
+        entries = sorted_entries(base)
     except OSError as exc:
         yield Found(base, ".", problem=why_unreadable(exc))
         return
+    yield from walk_folder(base, entries, "", [(top.st_dev, top.st_ino)], patterns, exclude, follow)
+
+
+def walk_folder(path: str, entries: list[str | os.DirEntry], prefix: str, ancestors: list[tuple[int, int]],
+                patterns: tuple[str, ...], exclude: Path | None, follow: bool) -> Iterator[Found]:
+    """The walk below one folder: its `path`, its sorted `entries`, its path relative to the
+    root (`prefix`, '' or ending in '/'), the identities of it and of the folders above it."""
+    outer = ancestors[:-1]
+    stack = [(iter(entries), prefix, ancestors[-1], path)]
     while stack:
-        entries, prefix, _ = stack[-1]
-        entry = next(entries, None)
+        entries_left, prefix, _, folder = stack[-1]
+        entry = next(entries_left, None)
         if entry is None:
             stack.pop()
+            continue
+        if isinstance(entry, str):          # a regular file
+            if not is_hidden(entry) and wanted(entry, patterns):
+                yield Found(os.path.join(folder, entry), prefix + entry, follow=False)
             continue
         if is_hidden(entry.name):
             continue
         rel = prefix + entry.name
-        found = classify(entry, rel, patterns, follow, [s[2] for s in stack])
+        found = classify(entry, rel, patterns, follow, outer + [s[2] for s in stack])
         if isinstance(found, Found):
             yield found
         elif found is not None:             # a folder to descend into
             if exclude is not None and Path(entry.path).resolve() == exclude:
                 continue
             try:
-                stack.append((iter(sorted_entries(entry.path)), rel + "/", found))
+                stack.append((iter(sorted_entries(entry.path)), rel + "/", found, entry.path))
             except OSError as exc:
                 yield Found(entry.path, rel + "/", problem=why_unreadable(exc))
 
@@ -223,17 +254,112 @@ def walk_reaches(rel: str, patterns: tuple[str, ...]) -> bool:
     return not any(map(is_hidden, parts)) and wanted(parts[-1], patterns)
 
 
-def find_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (), exclude: Path | None = None,
-                follow: bool = False) -> Iterator[Found]:
-    """Every input, in a stable order. A file named on the command line is read through a link,
-    since it was named; `patterns` filter files named on the command line and files found
-    inside folders alike."""
+class Root:
+    """One input named on the command line: a folder, walked, or a file, read as named
+    (`name` is then its output name's stem). Besides walking, a root answers what its walk
+    yields at a given path without walking again (a few lstat calls, the same rules as
+    classify): that is how an input is found to meet an input of an earlier root."""
+    FOLDER_MEMO = 64        # folders looked up and kept: inputs come folder by folder
+
+    def __init__(self, path: str, patterns: tuple[str, ...], exclude: Path | None, follow: bool,
+                 name: str | None = None) -> None:
+        self.path, self.patterns, self.exclude, self.follow, self.name = path, patterns, exclude, follow, name
+        self.folders: dict[str, list[tuple[int, int]] | None] = {}
+
+    def walk(self) -> Iterator[Found]:
+        if self.name is None:
+            yield from walk_files(Path(self.path), self.patterns, self.exclude, self.follow)
+        else:
+            yield Found(self.path, self.name)
+
+    def input_at(self, rel: str) -> str | None:
+        """The path of the input the walk yields, without a problem, at `rel`; else None."""
+        if self.name is not None:
+            return self.path if rel == self.name else None
+        folder, _, name = rel.rpartition("/")
+        if is_hidden(name) or self.folder_at(folder) is None:
+            return None
+        path = os.path.join(self.path, rel)
+        try:
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                if not self.follow or stat.S_ISDIR(os.stat(path).st_mode):
+                    return None
+            elif stat.S_ISDIR(info.st_mode):
+                return None
+        except OSError:
+            return None
+        return path if wanted(name, self.patterns) else None
+
+    def inputs_below(self, rel: str) -> Iterator[Found]:
+        """What the walk yields inside the folder `rel` (nothing if it does not go there)."""
+        if self.name is not None or (ancestors := self.folder_at(rel)) is None:
+            return
+        path = os.path.join(self.path, rel)
+        try:
+            entries = sorted_entries(path)
+        except OSError:
+            return
+        yield from walk_folder(path, entries, rel + "/", ancestors, self.patterns, self.exclude, self.follow)
+
+    def folder_at(self, rel: str) -> list[tuple[int, int]] | None:
+        """The identities of the folders from the root down to `rel` ('' is the root) when
+        the walk descends into `rel` and lists it; else None."""
+        if rel not in self.folders:
+            if len(self.folders) >= self.FOLDER_MEMO:
+                self.folders.clear()
+            self.folders[rel] = self.look_up_folder(rel)
+        return self.folders[rel]
+
+    def look_up_folder(self, rel: str) -> list[tuple[int, int]] | None:
+        path = os.path.join(self.path, rel) if rel else self.path
+        above: list[tuple[int, int]] = []
+        try:
+            if not rel:
+                info = os.stat(path)            # the root itself is followed, as walk_files does
+            else:
+                parent, _, name = rel.rpartition("/")
+                if is_hidden(name) or (ancestors := self.folder_at(parent)) is None:
+                    return None
+                above = ancestors
+                info = os.lstat(path)
+                if stat.S_ISLNK(info.st_mode):
+                    if not self.follow:
+                        return None
+                    info = os.stat(path)
+                    if not stat.S_ISDIR(info.st_mode) or (info.st_dev, info.st_ino) in above:
+                        return None
+                elif not stat.S_ISDIR(info.st_mode):
+                    return None
+                if self.exclude is not None and Path(path).resolve() == self.exclude:
+                    return None
+            with os.scandir(path):
+                pass
+        except OSError:
+            return None
+        return [*above, (info.st_dev, info.st_ino)]
+
+
+def input_roots(paths: Iterable[str], patterns: tuple[str, ...] = (), exclude: Path | None = None,
+                follow: bool = False) -> list[Root]:
+    """The inputs named, as roots in their order. A file named on the command line is read
+    through a link, since it was named; `patterns` filter files named on the command line
+    and files found inside folders alike (a file they leave out is no root)."""
     exclude = exclude.resolve() if exclude else None
+    roots = []
     for p in distinct_roots(map(os.fspath, paths), patterns):
         if os.path.isdir(p):
-            yield from walk_files(Path(p), patterns, exclude, follow)
-        elif wanted(os.path.basename(p.rstrip(os.sep)) or p, patterns):
-            yield Found(p, os.path.basename(p.rstrip(os.sep)) or p)
+            roots.append(Root(os.fspath(Path(p)), patterns, exclude, follow))
+        elif wanted(name := os.path.basename(p.rstrip(os.sep)) or p, patterns):
+            roots.append(Root(p, patterns, exclude, follow, name))
+    return roots
+
+
+def find_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (), exclude: Path | None = None,
+                follow: bool = False) -> Iterator[Found]:
+    """Every input, in a stable order: each root's, root after root."""
+    for root in input_roots(paths, patterns, exclude, follow):
+        yield from root.walk()
 
 
 def iter_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (),
@@ -244,53 +370,71 @@ def iter_inputs(paths: Iterable[str], patterns: tuple[str, ...] = (),
             yield Path(found.path), found.rel
 
 
+OUTPUT_SUFFIX = ".json"
+
+
 def output_rel(rel: str) -> str:
     """'a/b.txt' → 'a/b.txt.json': the input's own name is kept, extension included."""
-    return rel + ".json"
+    return rel + OUTPUT_SUFFIX
 
 
-class Claims:
-    """Output names taken in this run, and the folders above them: a second input aiming at
-    a taken name, at a name a folder of outputs needs, or below a name that is a document,
-    is an output_collision.
+class Collisions:
+    """Which inputs aim at an output an input before them takes: the same name, a name that
+    a folder of earlier outputs needs, or a name below an earlier output. The first input in
+    input order wins; a later one that meets it is an output_collision and takes nothing.
 
-    Names are kept as their hashes (64 bits: a false match needs billions of inputs) and the
-    first claimant as the shared prefix of its path, so the parent grows by a few dozen bytes
-    an input instead of by two paths."""
-    SUFFIX = len(output_rel(""))
+    Decided from the input trees, not from a set of every name taken, so the parent's memory
+    does not grow with the inputs:
+    - one root's walk yields each path once, so two of its inputs can only meet as a file N
+      and the inputs inside a folder N.json beside it (N sorts first, so N wins); that is
+      asked only of inputs below a folder named *.json;
+    - an input of a later root meets an earlier root's input only where that root's walk
+      yields the same path, a path inside the folder N.json, or a file N beside a folder
+      N.json on the way; each is asked of the earlier root's tree (Root.input_at).
+    An input of an earlier root takes its name only if it met nothing itself, hence the
+    recursion; it goes one root down or one folder up each time. A single root costs
+    nothing beyond a substring test per input; each further root a few lstat calls."""
 
-    def __init__(self) -> None:
-        self.files: dict[int, str] = {}      # hash of a target → the prefix of its input's path
-        self.folders: set[int] = set()
-        self.prefixes: dict[str, str] = {}   # one string object per input root
+    def __init__(self, roots: list[Root]) -> None:
+        self.roots = roots
 
-    def claim(self, path: str, target: str) -> str | None:
-        """None if `target` is free (it is then taken), else what holds it."""
-        if (first := self.files.get(hash(target))) is not None:
-            return f"{printable_path(self.source(first, target))} is already written to {printable_path(target)}"
-        if hash(target) in self.folders:
-            return f"{printable_path(target)} is a folder of other outputs"
-        parents = [target[:i] for i, ch in enumerate(target) if ch == "/"]
-        if held := next((p for p in parents if hash(p) in self.files), None):
-            return (f"{printable_path(held)} is the output of "
-                    f"{printable_path(self.source(self.files[hash(held)], held))}, not a folder")
-        rel = target[:-self.SUFFIX]
-        prefix = path[:len(path) - len(rel)] if path.endswith(rel) else path
-        self.files[hash(target)] = self.prefixes.setdefault(prefix, prefix)
-        self.folders.update(hash(p) for p in parents)
+    def clash(self, k: int, rel: str) -> str | None:
+        """Why the output of root k's input at `rel` is taken; None if it is free."""
+        target = output_rel(rel)
+        for j in range(k):
+            if (source := self.claimant(j, rel)) is not None:
+                return f"{printable_path(source)} is already written to {printable_path(target)}"
+        for j in range(k):
+            if any(self.claimant(j, f.rel) for f in self.roots[j].inputs_below(target) if f.problem is None):
+                return f"{printable_path(target)} is a folder of other outputs"
+        if OUTPUT_SUFFIX + "/" in rel:           # a folder on the way is named like an output
+            for held in output_folders(rel):
+                for j in range(k + 1):
+                    if (source := self.claimant(j, held[:-len(OUTPUT_SUFFIX)])) is not None:
+                        return f"{printable_path(held)} is the output of {printable_path(source)}, not a folder"
         return None
 
-    def source(self, prefix: str, target: str) -> str:
-        return prefix + target[:-self.SUFFIX]
+    def claimant(self, j: int, rel: str) -> str | None:
+        """The input of root j at `rel` if its walk yields one and it took its output."""
+        path = self.roots[j].input_at(rel)
+        return path if path is not None and self.clash(j, rel) is None else None
 
 
-def plan(inputs: Iterator[Found], previous: Previous) -> Iterator[Task]:
+def output_folders(rel: str) -> Iterator[str]:
+    """The folders above `rel`, outermost first, whose names an output could have."""
+    for i, ch in enumerate(rel):
+        if ch == "/" and rel.endswith(OUTPUT_SUFFIX, 0, i):
+            yield rel[:i]
+
+
+def plan(roots: list[Root], previous: Previous) -> Iterator[Task]:
     """Tasks in input order, each with the last run's outcome and any collision."""
-    claims = Claims()
-    for found in inputs:
-        out = output_rel(found.rel) if found.problem is None else found.rel
-        clash = claims.claim(found.path, out) if found.problem is None else None
-        yield Task(found.path, out, previous.get(printable_path(out)), clash, found.follow, found.problem)
+    collisions = Collisions(roots)
+    for k, root in enumerate(roots):
+        for found in root.walk():
+            out = output_rel(found.rel) if found.problem is None else found.rel
+            clash = collisions.clash(k, found.rel) if found.problem is None else None
+            yield Task(found.path, out, previous.get(printable_path(out)), clash, found.follow, found.problem)
 
 
 # --- the output folder, written without following links ----------------------------------------
@@ -881,35 +1025,90 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 class Previous:
-    """The last run's outcome per output name, kept as compact JSON text (a few hundred bytes
-    an input instead of a dict's kilobyte) and read back when its input comes up."""
+    """The last run's outcome per output name, read back when its input comes up.
 
-    def __init__(self) -> None:
-        self.lines: dict[str, str] = {}
+    Kept in a SQLite database (stdlib sqlite3) in OUT/.partial, deleted when the run ends
+    (one a killed run leaves is removed with the other stale files by the next): its page
+    cache is the only memory it takes, whatever the number of inputs, and a lookup by name
+    works whatever the order of this run's inputs (roots added, removed or reordered since).
+    Lines are kept as compact JSON text, in the order the old index first named them (an
+    interrupted run writes the unreached ones back in that order). Without a `scratch`
+    folder, SQLite's own private temporary file is used."""
+    CACHE_KIB = 2048
+
+    def __init__(self, scratch: Path | None = None) -> None:
+        self.path = scratch / f".previous.{os.getpid()}{TMP_SUFFIX}" if scratch else None
+        self.db: Any = None          # opened by the first line: a first run imports nothing
+        self.count = 0
+
+    def open(self) -> Any:
+        import sqlite3      # only a re-run needs it
+        db = sqlite3.connect(self.path or "")
+        for pragma in (f"cache_size = -{self.CACHE_KIB}", "journal_mode = OFF", "synchronous = OFF"):
+            db.execute(f"PRAGMA {pragma}")      # scratch data: nothing to recover after a crash
+        db.execute("CREATE TABLE previous (target TEXT PRIMARY KEY, line TEXT NOT NULL)")
+        db.execute("CREATE TABLE reached (target TEXT PRIMARY KEY)")
+        return db
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self.count
 
-    def add(self, line: dict[str, Any]) -> None:
-        status = line.get("was") if line.get("status") == "skipped" else line.get("status")
-        self.lines[line["target"]] = json.dumps({**line, "status": status}, ensure_ascii=False)
+    def load(self, lines: Iterable[dict[str, Any]]) -> None:
+        """Add the lines in order; a later line for the same name replaces the earlier one."""
+        rows = ((line["target"], json.dumps({**line, "status": previous_status(line)}, ensure_ascii=False))
+                for line in lines)
+        first = next(rows, None)
+        if first is None:
+            return
+        import sqlite3
+        try:
+            if self.db is None:
+                self.db = self.open()
+            with self.db:
+                self.db.executemany("INSERT INTO previous VALUES (?, ?) "
+                                    "ON CONFLICT (target) DO UPDATE SET line = excluded.line", chain([first], rows))
+            self.count = self.db.execute("SELECT count(*) FROM previous").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise OutputUnusable(f"cannot keep the last run's index in {self.path or 'a temporary file'}: {exc}") \
+                from exc
 
     def get(self, target: str) -> dict[str, Any] | None:
-        text = self.lines.get(target)
-        return None if text is None else json.loads(text)
+        if not self.count:
+            return None
+        row = self.db.execute("SELECT line FROM previous WHERE target = ?", (target,)).fetchone()
+        return None if row is None else json.loads(row[0])
 
-    def items(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        for target, text in self.lines.items():
-            yield target, json.loads(text)
+    def unreached(self, reached: Iterable[str]) -> Iterator[dict[str, Any]]:
+        """The lines whose names are not in `reached`, in the order of the old index."""
+        if not self.count:
+            return
+        with self.db:
+            self.db.execute("DELETE FROM reached")
+            self.db.executemany("INSERT OR IGNORE INTO reached VALUES (?)", ((t,) for t in reached))
+        query = "SELECT line FROM previous WHERE target NOT IN (SELECT target FROM reached) ORDER BY rowid"
+        for (text,) in self.db.execute(query):
+            yield json.loads(text)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db, self.count = None, 0
+            if self.path is not None:
+                self.path.unlink(missing_ok=True)
+
+
+def previous_status(line: dict[str, Any]) -> Any:
+    """A skipped line stands for the outcome it carried over."""
+    return line.get("was") if line.get("status") == "skipped" else line.get("status")
 
 
 def load_previous(out: Path) -> Previous:
     """The last run's outcome per output name, when it was made by this pipeline version."""
-    previous = Previous()
-    for name in (INDEX, INDEX + ".partial"):      # the partial index of a killed run is newer
-        for line in read_jsonl(out / name):
-            if line.get("target") and line.get("pipeline_version") == PIPELINE_VERSION:
-                previous.add(line)
+    previous = Previous(out / PARTIAL_DIR)
+    previous.load(line for name in (INDEX, INDEX + ".partial")     # a killed run's partial index is newer
+                  for line in read_jsonl(out / name)
+                  if isinstance(line.get("target"), str) and line["target"]
+                  and line.get("pipeline_version") == PIPELINE_VERSION)
     return previous
 
 
@@ -921,14 +1120,11 @@ class IndexWriter:
     def __init__(self, out: Path, previous: Previous) -> None:
         self.out = out
         self.previous = previous
-        self.seen: set[str] = set()
         self.failure: str | None = None
         self.index = (out / (INDEX + ".partial")).open("w", encoding="utf-8")
         self.errors = (out / (ERRORS + ".partial")).open("w", encoding="utf-8")
 
     def add(self, record: dict[str, Any]) -> None:
-        if len(self.previous):        # only an interrupted re-run needs to know what was reached
-            self.seen.add(record["target"])
         self.write(record)
 
     def write(self, record: dict[str, Any]) -> None:
@@ -945,11 +1141,13 @@ class IndexWriter:
             self.failure = f"{exc.strerror or exc}"
 
     def close(self, interrupted: bool, publish: bool = True) -> None:
-        """On an interrupted run, outcomes of the last run not reached this time are kept."""
-        if interrupted:
-            for key, line in self.previous.items():
-                if key not in self.seen:
-                    self.write(line)
+        """On an interrupted run, outcomes of the last run not reached this time are kept.
+        What was reached is read back from this run's own index lines (written and flushed
+        one by one), not remembered: the parent keeps nothing per input."""
+        if interrupted and len(self.previous) and not self.failure:
+            reached = (line["target"] for line in read_jsonl(self.out / (INDEX + ".partial")))
+            for line in self.previous.unreached(reached):
+                self.write(line)
         for fh in (self.index, self.errors):
             try:
                 fh.close()
@@ -1144,9 +1342,9 @@ def run_locked(options: BatchOptions, lock: int) -> Summary:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)      # a file-size limit is a write error
     previous = Previous() if options.force else load_previous(out)
     mode = options.progress_mode()
-    walk = (options.inputs, options.patterns, out, options.follow_symlinks)
-    total = sum(1 for _ in find_inputs(*walk)) if mode != "off" else None
-    tasks = plan(find_inputs(*walk), previous)
+    roots = input_roots(options.inputs, options.patterns, out, options.follow_symlinks)
+    total = sum(1 for root in roots for _ in root.walk()) if mode != "off" else None
+    tasks = plan(roots, previous)
     summary = Summary()
     progress = Progress(total, mode)
     index = IndexWriter(out, previous)
@@ -1175,6 +1373,7 @@ def run_locked(options: BatchOptions, lock: int) -> Summary:
         progress.close()
         summary.seconds = time.monotonic() - started
         index.close(summary.interrupted, publish)
+        previous.close()
         summary.index_failure = index.failure
         try:
             (out / PARTIAL_DIR).rmdir()

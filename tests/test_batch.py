@@ -293,12 +293,18 @@ def test_a_folder_that_cannot_be_listed_is_a_record_and_the_walk_goes_on(tree, t
 
 
 def test_walk_problems_and_collisions_are_planned_without_reading(tmp_path):
-    claims = batch.Claims()
-    assert claims.claim("a/x", "x.json") is None
-    assert "already written" in claims.claim("b/x", "x.json")
-    assert "not a folder" in claims.claim("a/x.json/y", "x.json/y.json")
-    assert claims.claim("a/d/y", "d/y.json") is None
-    assert "folder of other outputs" in claims.claim("a/d", "d")
+    """Collisions are decided from the walk and the input trees: the first input in input
+    order wins (tests/test_batch_state.py compares this with a set of every name taken)."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    for rel in ("a/x", "a/x.json/y", "a/d/y", "a/e.json/z", "b/x", "b/e"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"never read")
+    tasks = {t.path: t for t in batch.plan(batch.input_roots([str(a), str(b)]), batch.Previous())}
+    assert len(tasks) == 6
+    assert tasks[str(a / "x")].collides_with is None and tasks[str(a / "d/y")].collides_with is None
+    assert tasks[str(b / "x")].collides_with == f"{a / 'x'} is already written to x.json"
+    assert tasks[str(a / "x.json/y")].collides_with == f"x.json is the output of {a / 'x'}, not a folder"
+    assert tasks[str(b / "e")].collides_with == "e.json is a folder of other outputs"
 
 
 # --- what the engine costs around the parse (counted, never timed) ---------------------------
