@@ -296,6 +296,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             # the board's other fields end a contact value too: '부서명 … 작성자 … 조회수 …'
             rf"|(?P<stop>{alternation(page['stop'] + page['author'] + page['posted'] + page['views'])}))\s*:?"),
         "TITLE_LABEL_RE": deferred(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
+        # The title label anywhere: page asks whether a header may hold one before asking each line.
+        "TITLE_LABEL_WORD_RE": deferred(alternation(L['title']['label'], spaced=True)),
         "SUBTITLE_RE": deferred(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": deferred(r"^-\s*\d{1,3}\s*-$"),
         "WEBSITE_RE": deferred(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),

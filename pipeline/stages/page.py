@@ -123,12 +123,28 @@ def is_title_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and not m.group("rest")
 
 
-def labelled_headline(header: list[Line], lex: Lexicon, fielded: list[bool]) -> Line | None:
-    """'제목' / '마을 도서관 개관': the value after a bare title label is the headline."""
+def labelled_headline(header: list[Line], lex: Lexicon, fielded: list[bool],
+                      labels: list[bool] | None = None) -> Line | None:
+    """'제목' / '마을 도서관 개관': the value after a bare title label is the headline.
+    `labels`, when known, is is_title_label of each line."""
+    labels = [is_title_label(l, lex) for l in header] if labels is None else labels
     for k, line in enumerate(header[:-1]):
-        if is_title_label(line, lex) and not is_field_line(header[k + 1], lex, fielded[k + 1]):
+        if labels[k] and not is_field_line(header[k + 1], lex, fielded[k + 1]):
             return header[k + 1]
     return None
+
+
+def line_flags(header: list[Line], joined: str, lex: Lexicon) -> tuple[list[bool], list[bool]]:
+    """has_field_word and is_title_label of each header line, which several rules ask. Most
+    headers (every korea.kr record's) hold no field word and no '제' of a title label at all:
+    a search of the joined lines for each settles every line at once (a field word holds no
+    line end, so none is found across two lines; a label found across two is only a needless
+    look at each line). `joined`: the lines' texts joined by line ends."""
+    fielded = [has_field_word(l, lex) for l in header] if lex.PAGE_FIELD_WORD_RE.search(joined) \
+        else [False] * len(header)
+    labels = [is_title_label(l, lex) for l in header] if lex.TITLE_LABEL_WORD_RE.search(joined) \
+        else [False] * len(header)
+    return fielded, labels
 
 
 def page_contact_fields(text: str, lex: Lexicon) -> dict[str, str]:
@@ -220,13 +236,15 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     page: dict[str, Any] = {"breadcrumbs": parse_breadcrumbs(crumbs, lex), "board": None, "headline": None,
                             "author": None, "posted_at": None, "views": None, "contact": contact}
     spans: dict[str, list[int]] = {}
-    fielded = [has_field_word(l, lex) for l in header]      # asked of every line by several rules
-    labelled = labelled_headline(header, lex, fielded)
+    joined = "\n" + "\n".join([l.text for l in header])
+    fielded, labels = line_flags(header, joined, lex)      # asked of every line by several rules
+    labelled = labelled_headline(header, lex, fielded, labels)
     # A line after a bare label ('작성자' / '홍보팀') is that label's value, never the board's name.
     values = {id(header[k + 1]) for k, l in enumerate(header[:-1])
-              if fielded[k] and lex.PAGE_LABEL_RE.match(l.text) or is_title_label(l, lex)}
+              if fielded[k] and lex.PAGE_LABEL_RE.match(l.text) or labels[k]}
+    tagged = "\n[" in joined       # HEADLINE_TAG_RE's line opens with '[' (and lines are stripped)
     for k, line in enumerate(header):
-        if page["headline"] is None and lex.HEADLINE_TAG_RE.match(line.text):
+        if page["headline"] is None and tagged and lex.HEADLINE_TAG_RE.match(line.text):
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
         elif page["board"] is None and page["headline"] is None and is_board_title(line, lex, fielded[k]) \
                 and id(line) not in values:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from ..document import BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
-from ..phones import phone_lines
+from ..phones import LINE_START, phone_lines
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 from .segment import is_organization_name, is_unlabelled_time, kind_word, masthead_fields
 
@@ -400,11 +400,25 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     return issuer
 
 
+_REACH: dict[int, tuple[Lexicon, int]] = {}      # id(lex) → (lex, reach): the lexicon kept, so its id is never reused
+
+
+def supervision_reach(lex: Lexicon) -> int:
+    """How far before a body's name its ministry and '소속' can start: '환경부 소속 ' at the
+    longest. Worked out once per lexicon, not over every issuer name per release (a Lexicon is
+    unhashable, so the memo is by identity)."""
+    known = _REACH.get(id(lex))
+    if known is None or known[0] is not lex:
+        reach = max(map(len, lex.issuers)) + max(map(len, lex.labels["issuer"]["supervised_by"])) + 2
+        known = _REACH[id(lex)] = (lex, reach)
+    return known[1]
+
+
 def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
     """'환경부 소속 국립환경과학원', '환경부 산하 국립생태원': the release itself says which known
     ministry the body belongs to; the span is the ministry's name there."""
     words = lex.labels["issuer"]["supervised_by"]
-    reach = max(map(len, lex.issuers)) + max(map(len, words)) + 2     # '환경부 소속 ' at the longest
+    reach = supervision_reach(lex)
     at = doc.text.find(body)
     while at > 0:
         before = doc.text[max(0, at - reach):at].split()
@@ -788,12 +802,12 @@ def inline_attachments(doc: Document, lex: Lexicon) -> dict[int, list[tuple[str,
     """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end) by body line
     index, offsets in the line. One scan of each body block (INLINE_ATTACHMENT_RE opens with a
     literal '(', which `re` skips ahead to, and never crosses a line end), not a search on
-    every line."""
-    starts = [line.start for line in doc.lines]
+    every line; a match's line is found by bisecting the lines by their start (no list of
+    every line's start for the few matches a body has)."""
     found: dict[int, list[tuple[str, str, int, int]]] = {}
     for block in doc.blocks_of(K.BODY):
         for m in lex.INLINE_ATTACHMENT_RE.finditer(doc.text, block.span.start, block.span.end):
-            line = doc.lines[bisect_right(starts, m.start()) - 1]
+            line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
             at = line.content.start
             found.setdefault(line.index, []).append(
                 (m.group("label"), m.group("text"), m.start("text") - at, m.end("text") - at))
