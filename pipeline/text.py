@@ -195,9 +195,9 @@ def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
     Extensions must be stripped before (phonenumbers rejects '… (내선 12)')."""
     if not _PHONE_CHARS_RE.fullmatch(raw):
         return None  # masks such as 02-2100-XXXX: phonenumbers would read letters as digits
-    number = domestic_number(raw) if region == "KR" else None
-    if number is not None:
-        return domestic_formats(number.national_number)
+    national = domestic_digits(raw) if region == "KR" else None
+    if national is not None:
+        return domestic_formats(national)
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
@@ -223,14 +223,13 @@ def domestic_patterns() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], 
     return tuple(formats)
 
 
-def domestic_formats(national_number: int) -> tuple[str, str]:
-    """What format_number gives, (NATIONAL, E164), for a number domestic_number made: country
-    code 82, no extension, no leading zero kept. phonenumbers takes the first of KR's formats
+def domestic_formats(digits: str) -> tuple[str, str]:
+    """What format_number gives, (NATIONAL, E164), for the number domestic_number makes of
+    national `digits` (country code 82, no extension, no leading zero kept). phonenumbers takes the first of KR's formats
     whose leading digits match and whose pattern matches the whole number, and writes the
     number by it with the national prefix (the national number itself when none does); E164 is
     '+82' and the digits. A third of format_phone's cost (tests/test_cost_fastheader3.py
     compares the two over generated numbers)."""
-    digits = str(national_number)
     for leading, pattern, rule in domestic_patterns():
         if (leading is None or leading.match(digits)) and pattern.fullmatch(digits):
             return pattern.sub(rule, digits), "+82" + digits
@@ -246,13 +245,58 @@ def domestic_number(raw: str) -> phonenumbers.PhoneNumber | None:
     read: a '+', digits other than ASCII, '00…' (the international prefix), '08…' (a carrier
     code may follow the 0), an invalid number. tests/test_cost_fastheader.py compares the two
     over generated numbers."""
+    national = domestic_digits(raw)
+    return None if national is None else phonenumbers.PhoneNumber(country_code=82, national_number=int(national))
+
+
+def domestic_digits(raw: str) -> str | None:
+    """The national number of domestic_number(raw), as its digits, without making the
+    PhoneNumber (format_phone needs only the digits; a PhoneNumber sets each of its fields
+    through a Python __setattr__)."""
     if "+" in raw or not raw.isascii():
         return None
     digits = "".join(filter(str.isdigit, raw))
     if not 8 <= len(digits) <= 11 or digits.startswith(("00", "08")):
         return None
-    number = phonenumbers.PhoneNumber(country_code=82, national_number=int(digits[1:] if digits[0] == "0" else digits))
-    return number if phonenumbers.is_valid_number(number) else None
+    national = str(int(digits[1:] if digits[0] == "0" else digits))
+    return national if is_valid_domestic(national) else None
+
+
+@functools.cache
+def domestic_descs() -> tuple[tuple[frozenset[int], re.Pattern[str]], tuple[tuple[frozenset[int], re.Pattern[str]], ...]]:
+    """KR's number descriptions from phonenumbers' metadata, compiled once: (the general one,
+    the typed ones: premium rate … fixed line, mobile), each as (possible lengths, pattern)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("KR")
+
+    def compiled(desc: Any) -> tuple[frozenset[int], re.Pattern[str]] | None:
+        if desc is None or not desc.national_number_pattern:
+            return None
+        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+    typed = [compiled(getattr(meta, name)) for name in DOMESTIC_NUMBER_TYPES]
+    general = compiled(meta.general_desc)
+    assert general is not None
+    return general, tuple(d for d in typed if d is not None)
+
+
+# The descriptions phonenumbers tries, after the general one, to give a number a type; a number
+# of none of them is of type UNKNOWN, which is_valid_number calls invalid.
+DOMESTIC_NUMBER_TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
+                         "voicemail", "fixed_line", "mobile")
+
+
+def is_valid_domestic(national: str) -> bool:
+    """phonenumbers.is_valid_number of the KR number whose national digits are `national`: it
+    fits the general description and one of the typed ones (a description fits when the length
+    is one of its possible lengths, if it lists any, and its pattern matches the whole number).
+    The same test without is_valid_number's per-call lookups and pattern-cache calls (~11 a
+    number); tests/test_cost_fastheader3.py compares the two over generated numbers."""
+    general, typed = domestic_descs()
+    size = len(national)
+
+    def fits(desc: tuple[frozenset[int], re.Pattern[str]]) -> bool:
+        lengths, pattern = desc
+        return (not lengths or size in lengths) and pattern.fullmatch(national) is not None
+    return fits(general) and any(fits(desc) for desc in typed)
 
 
 def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:
