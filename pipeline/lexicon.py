@@ -280,6 +280,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "DATE_PART_SEP_RE": deferred(r"[./\-]\s?"),
         # korea.kr API: "01/16/2020 14:59:31"
         "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
+        # A digit after a line end: in page's joined header lines, a line a bare date may open.
+        "LINE_OPENS_WITH_DIGIT_RE": deferred(r"\n\d"),
         "PAGE_BARE_DATE_RE": deferred(
             r"^(?P<date>\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?(?:\s+\(?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)?)?$"),
         "PAGE_LABEL_RE": deferred(
