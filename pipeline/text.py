@@ -290,13 +290,14 @@ def is_valid_domestic(national: str) -> bool:
     is one of its possible lengths, if it lists any, and its pattern matches the whole number).
     The same test without is_valid_number's per-call lookups and pattern-cache calls (~11 a
     number); tests/test_cost_fastheader3.py compares the two over generated numbers."""
-    general, typed = domestic_descs()
+    (lengths, pattern), typed = domestic_descs()
     size = len(national)
-
-    def fits(desc: tuple[frozenset[int], re.Pattern[str]]) -> bool:
-        lengths, pattern = desc
-        return (not lengths or size in lengths) and pattern.fullmatch(national) is not None
-    return fits(general) and any(fits(desc) for desc in typed)
+    if lengths and size not in lengths or not pattern.fullmatch(national):
+        return False
+    for lengths, pattern in typed:
+        if (not lengths or size in lengths) and pattern.fullmatch(national):
+            return True
+    return False
 
 
 def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:

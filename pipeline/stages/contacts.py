@@ -23,12 +23,32 @@ K = BlockKind
 THRESHOLDS = thresholds("contacts")   # markers.toml [thresholds.contacts], each with its reason
 
 
-@dataclass(frozen=True)
 class Token:
-    kind: str            # label_department | label_manager | label_staff | label_phone |
-    value: str           # label_email | label_fax | unit | person | phone | email
-    span: Span
-    extra: str | None = None     # a phone's extension, a person's title
+    """One typed value of a contact line or cell. A plain slotted value class like Span (a
+    frozen dataclass's __init__ sets each field through object.__setattr__, ~2.5x the cost, and
+    a release makes a few tokens per contact line); compared and hashed by its fields, never
+    changed after creation."""
+    __slots__ = ("kind", "value", "span", "extra")
+
+    def __init__(self, kind: str, value: str, span: Span, extra: str | None = None) -> None:
+        self.kind = kind        # label_department | label_manager | label_staff | label_phone |
+        self.value = value      # label_email | label_fax | unit | person | phone | email
+        self.span = span
+        self.extra = extra      # a phone's extension, a person's title
+
+    def _key(self) -> tuple[str, str, Span, str | None]:
+        return (self.kind, self.value, self.span, self.extra)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Token(kind={self.kind!r}, value={self.value!r}, span={self.span!r}, extra={self.extra!r})"
 
 
 @dataclass
@@ -188,8 +208,17 @@ def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Toke
     return None
 
 
+_UNIT_SUFFIXES: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}     # id(lex) → (lex, suffixes)
+
+
 def unit_suffixes(lex: Lexicon) -> tuple[str, ...]:
-    return tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
+    """The department and team suffixes, as one tuple for str.endswith: made once per lexicon
+    (type_chunk asks for it of every value; a Lexicon is unhashable, so the memo is by identity,
+    the lexicon kept so that its id is never reused)."""
+    known = _UNIT_SUFFIXES.get(id(lex))
+    if known is None or known[0] is not lex:
+        known = _UNIT_SUFFIXES[id(lex)] = (lex, tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"]))
+    return known[1]
 
 
 # --- grouping and alignment ------------------------------------------------------------
@@ -447,6 +476,7 @@ class Context:
     covered: set[int]          # the lines of the tables read by their cells
     lines: list[Line]          # body and appendix lines with a phone or an e-mail, not covered:
                                # the only lines the line rules read
+    appendix: set[int] = field(default_factory=set)     # the appendix's line indices (appendix_lines)
 
 
 def contact_tables(doc: Document, phones: set[int]) -> dict[int, list[Any]]:
@@ -571,9 +601,8 @@ def from_inquiry_lines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[s
     an appendix's table of programmes with the unit and phone of each ('고용유지지원금 | … |
     기업일자리지원과 (044-202-7229)') lists who runs what, not whom the press should call."""
     out = []
-    appendix = appendix_lines(doc)
     for line in ctx.lines:
-        if is_inquiry_line(line, lex, labelled_only=line.index in appendix):
+        if is_inquiry_line(line, lex, labelled_only=line.index in ctx.appendix):
             out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), ctx.issuer, lex, unnamed=True))
     return out
 
@@ -604,9 +633,8 @@ def match_helpline(line: Line, lex: Lexicon, issuer: str | None) -> list[dict[st
 
 def from_helplines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
     out = []
-    appendix = appendix_lines(doc)
     for line in ctx.lines:
-        if not is_inquiry_line(line, lex, labelled_only=line.index in appendix):
+        if not is_inquiry_line(line, lex, labelled_only=line.index in ctx.appendix):
             out.extend(match_helpline(line, lex, ctx.issuer))
     return out
 
@@ -628,7 +656,8 @@ def context(doc: Document, lex: Lexicon) -> Context:
     tables = {c["_table"] for c in cell_contacts}
     covered = {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)} if tables else set()
     lines = [line for line in found if line.index not in covered]
-    return Context(issuer, cell_contacts, covered, lines)
+    # The appendix's lines matter only to the line rules, which read `lines`.
+    return Context(issuer, cell_contacts, covered, lines, appendix_lines(doc) if lines else set())
 
 
 def post_contact(post: dict[str, Any], issuer: str | None) -> dict[str, Any]:
