@@ -531,7 +531,7 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
 
 # --- rules -----------------------------------------------------------------------------
 
-TOPIC_BRACKETS = (("<", ">"), ("〈", "〉"))
+TOPIC_BRACKETS = (("<", ">"), ("〈", "〉"))     # one character each: a line's first and last are compared
 
 
 def heading_or_tokens(line: Line, lex: Lexicon) -> list[Token]:
@@ -539,7 +539,7 @@ def heading_or_tokens(line: Line, lex: Lexicon) -> list[Token]:
     관련>', '<해운법>', '<제1호안건>') names what the contacts below answer for: it closes the
     group above like a block label ('<총괄>', '<공동>') and gives no unit or person."""
     text = line.text.strip()
-    if any(text.startswith(a) and text.endswith(b) for a, b in TOPIC_BRACKETS) \
+    if (text[:1], text[-1:]) in TOPIC_BRACKETS \
             and not lex.CONTACT_BLOCK_LABEL_RE.match(text):
         return [Token("label_block", text, line.content)]
     return tokens_of_line(line, lex)
