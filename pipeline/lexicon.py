@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from . import datacache, patterncache
 
 DATA = resources.files("pipeline") / "data"
+T = TypeVar("T")
 
 
 def read_toml(name: str) -> dict[str, Any]:
@@ -27,6 +28,22 @@ def thresholds(stage: str) -> dict[str, int]:
     """A stage's thresholds (markers.toml [thresholds.<stage>]): numbers measured on the corpus,
     kept with the reason for each beside it in the data."""
     return read_toml("markers.toml")["thresholds"][stage]
+
+
+def once_per_lexicon(derive: Callable[["Lexicon"], T]) -> Callable[["Lexicon"], T]:
+    """`derive(lex)` worked out once per lexicon and kept: what a stage would otherwise derive
+    from the vocabulary on every call (a tuple of suffixes, the longest name). A Lexicon is
+    unhashable (a dataclass), so the memo is by identity, the lexicon kept with its value so
+    that its id is never reused."""
+    memo: dict[int, tuple[Lexicon, T]] = {}
+
+    @functools.wraps(derive)
+    def derived(lex: Lexicon) -> T:
+        known = memo.get(id(lex))
+        if known is None or known[0] is not lex:
+            known = memo[id(lex)] = (lex, derive(lex))
+        return known[1]
+    return derived
 
 
 def read_tsv(name: str) -> list[list[str]]:

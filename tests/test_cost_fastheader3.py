@@ -155,3 +155,31 @@ def stage_calls(data: bytes, name: str, stage: str) -> int:
 def test_header_stages_stay_within_their_measured_calls(stage, seed_bound, record_bound):
     assert stage_calls(SEED.read_bytes(), SEED.name, stage) <= seed_bound
     assert stage_calls(PORTAL_RECORD.encode("utf-8"), "portal.md", stage) <= record_bound
+
+
+# --- values derived once per lexicon ---------------------------------------------------------
+
+def test_once_per_lexicon_derives_once_for_each_lexicon():
+    from pipeline.lexicon import once_per_lexicon
+    made = []
+
+    @once_per_lexicon
+    def longest(lex):
+        made.append(lex)
+        return max(map(len, lex.issuers))
+    lex = load_lexicon()
+    assert longest(lex) == longest(lex) == max(map(len, lex.issuers))
+    assert made == [lex]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["교육부", "보건복지부", "가나시", "(장관 가나다)", "는", "은", " ", "정책", "부",
+                                 "청", "다.", "육부는", "기획", "재정부는"]), max_size=8))
+def test_a_line_opening_with_no_issuers_first_letter_has_no_issuer_subject(pieces):
+    """The lead rule's later lines skip LEAD_ISSUER_RE when `rest` opens with no known
+    issuer's first letter: no such line ever gives an issuer subject."""
+    lex = load_lexicon()
+    rest = "".join(pieces)
+    if rest[:1] not in release.issuer_firsts(lex):
+        m = lex.LEAD_ISSUER_RE.match(rest)
+        assert not (m and m.group("issuer"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
-from ..lexicon import Lexicon, thresholds
+from ..lexicon import Lexicon, once_per_lexicon, thresholds
 from ..phones import email_lines, phone_lines
 from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
@@ -208,17 +208,11 @@ def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Toke
     return None
 
 
-_UNIT_SUFFIXES: dict[int, tuple[Lexicon, tuple[str, ...]]] = {}     # id(lex) → (lex, suffixes)
-
-
+@once_per_lexicon
 def unit_suffixes(lex: Lexicon) -> tuple[str, ...]:
-    """The department and team suffixes, as one tuple for str.endswith: made once per lexicon
-    (type_chunk asks for it of every value; a Lexicon is unhashable, so the memo is by identity,
-    the lexicon kept so that its id is never reused)."""
-    known = _UNIT_SUFFIXES.get(id(lex))
-    if known is None or known[0] is not lex:
-        known = _UNIT_SUFFIXES[id(lex)] = (lex, tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"]))
-    return known[1]
+    """The department and team suffixes, as one tuple for str.endswith (type_chunk asks for it
+    of every value)."""
+    return tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
 
 
 # --- grouping and alignment ------------------------------------------------------------

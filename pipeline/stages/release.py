@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
-from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
+from ..lexicon import Lexicon, department_words, load_issuer_evidence, once_per_lexicon, phone_prefix, thresholds
 from ..phones import LINE_START, phone_lines
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 from .segment import is_organization_name, is_unlabelled_time, kind_word, masthead_fields
@@ -300,10 +300,13 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    firsts = issuer_firsts(lex)
     for line in islice(body_lines(doc), SUBJECT_LINES):
         # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
         rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
-        m = lex.LEAD_ISSUER_RE.match(rest)
+        # The known issuer opens `rest` (LEAD_ISSUER_RE's subject starts at 0): a line opening
+        # with no issuer's first letter is passed over without the pattern.
+        m = lex.LEAD_ISSUER_RE.match(rest) if rest[:1] in firsts else None
         if m and m.group("issuer"):
             start = line.content.start + len(line.text) - len(rest)
             return m.group("issuer"), Span(start, start + len(m.group("issuer")))
@@ -314,6 +317,12 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
             start = line.content.start + len(line.text) - len(rest)
             return m.group("org"), Span(start, start + len(m.group("org")))
     return headed_subject(lines, lex)
+
+
+@once_per_lexicon
+def issuer_firsts(lex: Lexicon) -> frozenset[str]:
+    """The first letters of the known issuers' names."""
+    return frozenset(name[0] for name in lex.issuers if name)
 
 
 def body_lines(doc: Document) -> Iterator[Line]:
@@ -412,18 +421,11 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     return issuer
 
 
-_REACH: dict[int, tuple[Lexicon, int]] = {}      # id(lex) → (lex, reach): the lexicon kept, so its id is never reused
-
-
+@once_per_lexicon
 def supervision_reach(lex: Lexicon) -> int:
     """How far before a body's name its ministry and '소속' can start: '환경부 소속 ' at the
-    longest. Worked out once per lexicon, not over every issuer name per release (a Lexicon is
-    unhashable, so the memo is by identity)."""
-    known = _REACH.get(id(lex))
-    if known is None or known[0] is not lex:
-        reach = max(map(len, lex.issuers)) + max(map(len, lex.labels["issuer"]["supervised_by"])) + 2
-        known = _REACH[id(lex)] = (lex, reach)
-    return known[1]
+    longest (worked out once, not over every issuer name per release)."""
+    return max(map(len, lex.issuers)) + max(map(len, lex.labels["issuer"]["supervised_by"])) + 2
 
 
 def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
