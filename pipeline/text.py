@@ -209,18 +209,29 @@ def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
 
 
 @functools.cache
-def domestic_patterns() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], str], ...]:
+def domestic_patterns() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], str, str | None], ...]:
     """phonenumbers' national formats for KR, each as (leading digits, pattern, replacement with
-    the national prefix put in), compiled once: format_number recompiles (a cache lookup each)
-    and re-derives them for every number."""
+    the national prefix put in, that replacement as a str.format template), compiled once:
+    format_number recompiles (a cache lookup each) and re-derives them for every number, and
+    re's sub reads a replacement's group references through Python calls on every use."""
     formats = []
     for f in phonenumbers.PhoneMetadata.metadata_for_region("KR").number_format:
         rule = f.format
         if f.national_prefix_formatting_rule:
             rule = _FIRST_GROUP_RE.sub(f.national_prefix_formatting_rule, rule, count=1)     # as format_number does
         leading = re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None
-        formats.append((leading, re.compile(f.pattern), rule))
+        formats.append((leading, re.compile(f.pattern), rule, format_template(rule)))
     return tuple(formats)
+
+
+def format_template(rule: str) -> str | None:
+    """'0\\1-\\2-\\3' → '0{0}-{1}-{2}': a replacement of group references and plain characters as
+    a str.format template of the groups; None for anything else (read by re's sub instead)."""
+    pieces = _GROUP_REF_RE.split(rule)      # plain text, a group's number, plain text, …
+    if any("\\" in text for text in pieces[::2]):
+        return None
+    return "".join(text.replace("{", "{{").replace("}", "}}") if k % 2 == 0 else f"{{{int(text) - 1}}}"
+                   for k, text in enumerate(pieces))
 
 
 def domestic_formats(digits: str) -> tuple[str, str]:
@@ -230,8 +241,13 @@ def domestic_formats(digits: str) -> tuple[str, str]:
     number by it with the national prefix (the national number itself when none does); E164 is
     '+82' and the digits. A third of format_phone's cost (tests/test_cost_fastheader3.py
     compares the two over generated numbers)."""
-    for leading, pattern, rule in domestic_patterns():
+    for leading, pattern, rule, template in domestic_patterns():
         if (leading is None or leading.match(digits)) and pattern.fullmatch(digits):
+            # sub's one replacement, when the first match (at 0, as sub finds it) is the whole
+            # number: the template filled with the groups (unmatched ones empty, as in sub).
+            m = pattern.match(digits)
+            if template is not None and m is not None and m.end() == len(digits):
+                return template.format(*m.groups("")), "+82" + digits
             return pattern.sub(rule, digits), "+82" + digits
     return digits, "+82" + digits
 
@@ -280,8 +296,9 @@ def domestic_descs() -> tuple[tuple[frozenset[int], re.Pattern[str]], tuple[tupl
 
 # The descriptions phonenumbers tries, after the general one, to give a number a type; a number
 # of none of them is of type UNKNOWN, which is_valid_number calls invalid.
-DOMESTIC_NUMBER_TYPES = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan",
-                         "voicemail", "fixed_line", "mobile")
+# Validity asks only whether one fits, so the two that most numbers fit are tried first.
+DOMESTIC_NUMBER_TYPES = ("fixed_line", "mobile", "premium_rate", "toll_free", "shared_cost", "voip",
+                         "personal_number", "pager", "uan", "voicemail")
 
 
 def is_valid_domestic(national: str) -> bool:
@@ -343,6 +360,7 @@ def is_whole_words(part: str, words: list[str], at_end: bool) -> bool:
 
 _NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")
 _PHONE_CHARS_RE = re.compile(r"[\d\s()\-.+)]+")
+_GROUP_REF_RE = re.compile(r"\\(\d)(?!\d)")     # a group reference in a replacement: '\\1' (not '\\10')
 _FIRST_GROUP_RE = re.compile(r"(\\\d)")      # a format rule's first group ('\\1'), as phonenumbers finds it
 
 

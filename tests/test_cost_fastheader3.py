@@ -183,3 +183,27 @@ def test_a_line_opening_with_no_issuers_first_letter_has_no_issuer_subject(piece
     if rest[:1] not in release.issuer_firsts(lex):
         m = lex.LEAD_ISSUER_RE.match(rest)
         assert not (m and m.group("issuer"))
+
+
+@pytest.mark.parametrize("rule, template", [("0\\1-\\2-\\3", "0{0}-{1}-{2}"), ("\\1 \\2", "{0} {1}"), ("{\\1}", "{{{0}}}"),
+                                            ("\\10", None), ("\\g<1>", None)])
+def test_a_replacement_becomes_a_format_template_only_when_it_reads_the_same(rule, template):
+    from pipeline.text import format_template
+    assert format_template(rule) == template
+
+
+def test_domestic_formats_read_no_replacement_through_re(monkeypatch):
+    """The formats fill a str.format template; re's sub would read its replacement through
+    Python calls (re._subx and the template's parse and expansion) on every number."""
+    import re
+    calls = {"n": 0}
+    original = re._subx
+
+    def counted(*args):
+        calls["n"] += 1
+        return original(*args)
+    monkeypatch.setattr(re, "_subx", counted)
+    for national in ("612408365", "237870433", "15881234", "1012345678", "7012345678"):
+        domestic_formats(national)
+    assert calls["n"] == 0
+    assert re.compile(r"(\d)").sub(r"\1", "7") == "7" and calls["n"] == 1    # the counter sees sub's reads
