@@ -334,6 +334,11 @@ def role_of_cell(lines: list[Line], lex: Lexicon, titled: bool = False) -> str |
     return "contact" if titled and lex.PERSON_TITLE_RE.fullmatch(without_spaces(text)) else None
 
 
+def table_roles(doc: Document, cells: list[Any], lex: Lexicon, titled: bool = False) -> dict[int, str | None]:
+    """role_of_cell of each cell, by the cell's id."""
+    return {id(c): role_of_cell(cell_lines(doc, c), lex, titled) for c in cells}
+
+
 def is_label_cell(lines: list[Line], lex: Lexicon) -> bool:
     """'담당 부서', '자료문의', '배포부서', '<총괄>' — a label, not a unit name."""
     if len(lines) != 1:
@@ -403,14 +408,17 @@ def rows_of(cells: list[Any]) -> list[list[Any]]:
 
 
 def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: dict[int, str],
-                    issuer: str | None, lex: Lexicon, titled: bool = False) -> list[dict[str, Any]]:
+                    issuer: str | None, lex: Lexicon, titled: bool = False,
+                    role_at: dict[int, str | None] | None = None) -> list[dict[str, Any]]:
     """One row: its role cells split it into (role, value cells); rows without a role cell take
-    the roles of the columns above them (a role label spanning rows)."""
+    the roles of the columns above them (a role label spanning rows). `role_at`, when known,
+    is role_of_cell of each cell by id (table_roles)."""
     runs: list[tuple[str, list[Any]]] = []
     inherited: dict[int, int] = {}          # run → the role column it inherited
-    labelled = any(role_of_cell(cell_lines(doc, c), lex, titled) for c in row)
+    role_at = table_roles(doc, row, lex, titled) if role_at is None else role_at
+    labelled = any(role_at[id(c)] for c in row)
     for cell in row:
-        role = role_of_cell(cell_lines(doc, cell), lex, titled)
+        role = role_at[id(cell)]
         if role:
             roles[cell.col] = role
             runs.append((role, []))
@@ -442,16 +450,19 @@ def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexico
 
 
 def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
-              roles: dict[int, str] | None = None, phones: set[int] | None = None) -> list[Token]:
+              roles: dict[int, str] | None = None, phones: set[int] | None = None,
+              role_at: dict[int, str | None] | None = None) -> list[Token]:
     """The organization units in the cells before a row's first role cell: '국가수사본부 수사국 /
     반부패‧공공범죄수사과' → two units, the last the department. `phones`, when given, holds the
     indices of the lines with a phone (phone_lines): a layout table's one cell may hold the
-    whole release, and PHONE_RE on each of its lines cost more than the rest of the stage."""
+    whole release, and PHONE_RE on each of its lines cost more than the rest of the stage.
+    `role_at`, when known, is role_of_cell of each cell by id (table_roles)."""
     units = []
     suffixes = unit_suffixes(lex) + tuple(lex.titles["organization_suffixes"])
     for cell in row:
         lines = cell_lines(doc, cell)
-        if role_of_cell(lines, lex, titled) or roles and cell.col >= min(roles):
+        role = role_of_cell(lines, lex, titled) if role_at is None else role_at[id(cell)]
+        if role or roles and cell.col >= min(roles):
             break       # the role cell, or a column under a role label spanning rows
         if is_label_cell(lines, lex):
             continue
@@ -507,15 +518,20 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
     with_phone = phone_lines(doc, lex) if with_phone is None else with_phone
     out = []
     for table, cells in sorted(contact_tables(doc, phones).items()):
-        titled = not any(role_of_cell(cell_lines(doc, c), lex) for c in cells)
+        # Each cell's role, asked by the table test, each row's units and each row's runs:
+        # worked out once per cell (as titled, when the table has no role label).
+        role_at = table_roles(doc, cells, lex)
+        titled = not any(role_at.values())
         if titled and not any(is_label_cell(cell_lines(doc, c), lex) for c in cells):
             continue    # neither role labels nor any contact label: not a contact table
+        if titled:
+            role_at = table_roles(doc, cells, lex, titled)
         units: list[Token] = []
         roles: dict[int, str] = {}
         found = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled, roles, with_phone) or units
-            found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
+            units = row_units(doc, row, lex, titled, roles, with_phone, role_at) or units
+            found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled, role_at))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
         if any(c["phone"] for c in found) or not any(i in with_phone for c in cells for i in range(c.first, c.last)):
