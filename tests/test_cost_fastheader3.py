@@ -207,3 +207,22 @@ def test_domestic_formats_read_no_replacement_through_re(monkeypatch):
         domestic_formats(national)
     assert calls["n"] == 0
     assert re.compile(r"(\d)").sub(r"\1", "7") == "7" and calls["n"] == 1    # the counter sees sub's reads
+
+
+def test_a_contact_tables_cells_are_given_a_role_once(monkeypatch):
+    """from_cell_tables works out each cell's role once per table (twice when the table has no
+    role label and is read as titled), not again for each row's units and runs."""
+    from pipeline.stages import contacts
+    from pipeline.phones import email_lines, phone_lines
+
+    from .complexity import count_calls
+    lex = load_lexicon()
+    name = "apec-2004-sme-forum.html"
+    doc = doc_before((SAMPLES / name).read_bytes(), name, "contacts")
+    with_phone = phone_lines(doc, lex)
+    phones = with_phone | email_lines(doc, lex)
+    tables = contacts.contact_tables(doc, phones)
+    assert tables
+    calls = count_calls(monkeypatch, contacts, "role_of_cell")
+    contacts.from_cell_tables(doc, lex, None, phones, with_phone)
+    assert 0 < calls["n"] <= 2 * sum(len(cells) for cells in tables.values())

@@ -596,7 +596,9 @@ def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
     m = lex.TITLE_KIND_TAG_RE.match(headline)
     bare = headline[m.end():].strip() if m and kind_of_tag(headline, lex) else headline
     block["title"], block["source"] = collapse(bare) or headline, "metadata"
-    line = next((l for l in lines_in(doc, K.PAGE_HEADER) if collapse(l.text) == headline), None)
+    # collapse never lengthens a line: one shorter than the headline is not it.
+    line = next((l for l in lines_in(doc, K.PAGE_HEADER)
+                 if len(l.text) >= len(headline) and collapse(l.text) == headline), None)
     span = line.content.to_json() if line else ((doc.page or {}).get("spans") or {}).get("headline")
     if span:
         block["spans"]["title"] = span
