@@ -150,8 +150,10 @@ def stage_calls(data: bytes, name: str, stage: str) -> int:
     return operations(lambda: fn(doc, lex))
 
 
+# Measured (calls, seed / portal record) before this pass: page 364 / 106, release 347 / 241,
+# contacts 663 / 562; after it: page 224 / 99, release 331 / 220, contacts 459 / 403.
 @pytest.mark.parametrize("stage, seed_bound, record_bound", [
-    ("page", 295, 140), ("release", 430, 235), ("contacts", 640, 520)])
+    ("page", 295, 140), ("release", 430, 235), ("contacts", 600, 520)])
 def test_header_stages_stay_within_their_measured_calls(stage, seed_bound, record_bound):
     assert stage_calls(SEED.read_bytes(), SEED.name, stage) <= seed_bound
     assert stage_calls(PORTAL_RECORD.encode("utf-8"), "portal.md", stage) <= record_bound
