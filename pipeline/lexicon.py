@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from . import datacache, patterncache
 
 DATA = resources.files("pipeline") / "data"
+T = TypeVar("T")
 
 
 def read_toml(name: str) -> dict[str, Any]:
@@ -27,6 +28,22 @@ def thresholds(stage: str) -> dict[str, int]:
     """A stage's thresholds (markers.toml [thresholds.<stage>]): numbers measured on the corpus,
     kept with the reason for each beside it in the data."""
     return read_toml("markers.toml")["thresholds"][stage]
+
+
+def once_per_lexicon(derive: Callable[["Lexicon"], T]) -> Callable[["Lexicon"], T]:
+    """`derive(lex)` worked out once per lexicon and kept: what a stage would otherwise derive
+    from the vocabulary on every call (a tuple of suffixes, the longest name). A Lexicon is
+    unhashable (a dataclass), so the memo is by identity, the lexicon kept with its value so
+    that its id is never reused."""
+    memo: dict[int, tuple[Lexicon, T]] = {}
+
+    @functools.wraps(derive)
+    def derived(lex: Lexicon) -> T:
+        known = memo.get(id(lex))
+        if known is None or known[0] is not lex:
+            known = memo[id(lex)] = (lex, derive(lex))
+        return known[1]
+    return derived
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -282,6 +299,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "DATE_PART_SEP_RE": deferred(r"[./\-]\s?"),
         # korea.kr API: "01/16/2020 14:59:31"
         "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
+        # A digit after a line end: in page's joined header lines, a line a bare date may open.
+        "LINE_OPENS_WITH_DIGIT_RE": deferred(r"\n\d"),
         "PAGE_BARE_DATE_RE": deferred(
             r"^(?P<date>\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?(?:\s+\(?(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\)?)?$"),
         "PAGE_LABEL_RE": deferred(
@@ -298,6 +317,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             # the board's other fields end a contact value too: '부서명 … 작성자 … 조회수 …'
             rf"|(?P<stop>{alternation(page['stop'] + page['author'] + page['posted'] + page['views'])}))\s*:?"),
         "TITLE_LABEL_RE": deferred(rf"^(?:{alternation(L['title']['label'], spaced=True)})\s*:?\s*(?P<rest>.*)$"),
+        # The title label anywhere: page asks whether a header may hold one before asking each line.
+        "TITLE_LABEL_WORD_RE": deferred(alternation(L['title']['label'], spaced=True)),
         "SUBTITLE_RE": deferred(r"^[-―]\s*+(?P<text>.*?[^\s\-])\s*+[-―]?$"),
         "PAGE_NUMBER_RE": deferred(r"^-\s*\d{1,3}\s*-$"),
         "WEBSITE_RE": deferred(r"^\(?\s*(?P<url>(?:https?://)?www\.[\w.-]+\.[a-z]{2,}(?:/\S*?)?)\s*\)?$"),

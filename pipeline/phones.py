@@ -5,14 +5,19 @@ text), so searching each line of a document costs a pass over the whole text and
 line. Every phone it reads ends in a separator and four digits ('-0433', '. 3333'), and the
 two patterns for that tail (PHONE_TAIL_DASH_RE, PHONE_TAIL_DOT_RE) open with a literal, which
 `re` skips ahead to: both scans of the seed's text cost 0.01 ms where PHONE_RE's took 0.09.
-Only the lines a tail touches are then searched with PHONE_RE, exactly as before.
+Only the lines a tail touches are then searched with PHONE_RE, exactly as before. A match's
+line is found by bisecting the lines themselves by their start (LINE_START, read in C): no list
+of every line's start is built for the few matches a document has.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import attrgetter
 
 from .document import Document
 from .lexicon import Lexicon
+
+LINE_START = attrgetter("start")
 
 
 def phone_lines(doc: Document, lex: Lexicon) -> set[int]:
@@ -22,10 +27,11 @@ def phone_lines(doc: Document, lex: Lexicon) -> set[int]:
     tails = [m for pattern in (lex.PHONE_TAIL_DASH_RE, lex.PHONE_TAIL_DOT_RE) for m in pattern.finditer(doc.text)]
     if not tails:
         return set()        # no line offsets to list: a text without a phone's tail has no phone
-    starts = [line.start for line in doc.lines]
+    lines = doc.lines
     touched: set[int] = set()
     for m in tails:
-        touched.update(range(bisect_right(starts, m.start()) - 1, bisect_right(starts, m.end() - 1)))
+        touched.update(range(bisect_right(lines, m.start(), key=LINE_START) - 1,
+                             bisect_right(lines, m.end() - 1, key=LINE_START)))
     return {i for i in touched if i >= 0 and doc.lines[i].text and lex.PHONE_RE.search(doc.lines[i].text)}
 
 
@@ -37,9 +43,8 @@ def email_lines(doc: Document, lex: Lexicon) -> set[int]:
     at = text.find("@")
     if at < 0:
         return found
-    starts = [line.start for line in doc.lines]
     while at >= 0:
-        i = bisect_right(starts, at) - 1
+        i = bisect_right(doc.lines, at, key=LINE_START) - 1
         if i >= 0 and lex.EMAIL_RE.search(doc.lines[i].text):
             found.add(i)
         at = text.find("@", max(at + 1, doc.lines[i].end if i >= 0 else 0))

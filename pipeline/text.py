@@ -195,16 +195,61 @@ def format_phone(raw: str, region: str = "KR") -> tuple[str, str] | None:
     Extensions must be stripped before (phonenumbers rejects '… (내선 12)')."""
     if not _PHONE_CHARS_RE.fullmatch(raw):
         return None  # masks such as 02-2100-XXXX: phonenumbers would read letters as digits
-    number = domestic_number(raw) if region == "KR" else None
-    if number is None:
-        try:
-            number = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException:
-            return None
-        if not phonenumbers.is_valid_number(number):
-            return None
+    national = domestic_digits(raw) if region == "KR" else None
+    if national is not None:
+        return domestic_formats(national)
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return national, phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@functools.cache
+def domestic_patterns() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], str, str | None], ...]:
+    """phonenumbers' national formats for KR, each as (leading digits, pattern, replacement with
+    the national prefix put in, that replacement as a str.format template), compiled once:
+    format_number recompiles (a cache lookup each) and re-derives them for every number, and
+    re's sub reads a replacement's group references through Python calls on every use."""
+    formats = []
+    for f in phonenumbers.PhoneMetadata.metadata_for_region("KR").number_format:
+        rule = f.format
+        if f.national_prefix_formatting_rule:
+            rule = _FIRST_GROUP_RE.sub(f.national_prefix_formatting_rule, rule, count=1)     # as format_number does
+        leading = re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None
+        formats.append((leading, re.compile(f.pattern), rule, format_template(rule)))
+    return tuple(formats)
+
+
+def format_template(rule: str) -> str | None:
+    """'0\\1-\\2-\\3' → '0{0}-{1}-{2}': a replacement of group references and plain characters as
+    a str.format template of the groups; None for anything else (read by re's sub instead)."""
+    pieces = _GROUP_REF_RE.split(rule)      # plain text, a group's number, plain text, …
+    if any("\\" in text for text in pieces[::2]):
+        return None
+    return "".join(text.replace("{", "{{").replace("}", "}}") if k % 2 == 0 else f"{{{int(text) - 1}}}"
+                   for k, text in enumerate(pieces))
+
+
+def domestic_formats(digits: str) -> tuple[str, str]:
+    """What format_number gives, (NATIONAL, E164), for the number domestic_number makes of
+    national `digits` (country code 82, no extension, no leading zero kept). phonenumbers takes the first of KR's formats
+    whose leading digits match and whose pattern matches the whole number, and writes the
+    number by it with the national prefix (the national number itself when none does); E164 is
+    '+82' and the digits. A third of format_phone's cost (tests/test_cost_fastheader3.py
+    compares the two over generated numbers)."""
+    for leading, pattern, rule, template in domestic_patterns():
+        if (leading is None or leading.match(digits)) and pattern.fullmatch(digits):
+            # sub's one replacement, when the first match (at 0, as sub finds it) is the whole
+            # number: the template filled with the groups (unmatched ones empty, as in sub).
+            m = pattern.match(digits)
+            if template is not None and m is not None and m.end() == len(digits):
+                return template.format(*m.groups("")), "+82" + digits
+            return pattern.sub(rule, digits), "+82" + digits
+    return digits, "+82" + digits
 
 
 def domestic_number(raw: str) -> phonenumbers.PhoneNumber | None:
@@ -216,13 +261,60 @@ def domestic_number(raw: str) -> phonenumbers.PhoneNumber | None:
     read: a '+', digits other than ASCII, '00…' (the international prefix), '08…' (a carrier
     code may follow the 0), an invalid number. tests/test_cost_fastheader.py compares the two
     over generated numbers."""
+    national = domestic_digits(raw)
+    return None if national is None else phonenumbers.PhoneNumber(country_code=82, national_number=int(national))
+
+
+def domestic_digits(raw: str) -> str | None:
+    """The national number of domestic_number(raw), as its digits, without making the
+    PhoneNumber (format_phone needs only the digits; a PhoneNumber sets each of its fields
+    through a Python __setattr__)."""
     if "+" in raw or not raw.isascii():
         return None
     digits = "".join(filter(str.isdigit, raw))
     if not 8 <= len(digits) <= 11 or digits.startswith(("00", "08")):
         return None
-    number = phonenumbers.PhoneNumber(country_code=82, national_number=int(digits[1:] if digits[0] == "0" else digits))
-    return number if phonenumbers.is_valid_number(number) else None
+    national = str(int(digits[1:] if digits[0] == "0" else digits))
+    return national if is_valid_domestic(national) else None
+
+
+@functools.cache
+def domestic_descs() -> tuple[tuple[frozenset[int], re.Pattern[str]], tuple[tuple[frozenset[int], re.Pattern[str]], ...]]:
+    """KR's number descriptions from phonenumbers' metadata, compiled once: (the general one,
+    the typed ones: premium rate … fixed line, mobile), each as (possible lengths, pattern)."""
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("KR")
+
+    def compiled(desc: Any) -> tuple[frozenset[int], re.Pattern[str]] | None:
+        if desc is None or not desc.national_number_pattern:
+            return None
+        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+    typed = [compiled(getattr(meta, name)) for name in DOMESTIC_NUMBER_TYPES]
+    general = compiled(meta.general_desc)
+    assert general is not None
+    return general, tuple(d for d in typed if d is not None)
+
+
+# The descriptions phonenumbers tries, after the general one, to give a number a type; a number
+# of none of them is of type UNKNOWN, which is_valid_number calls invalid.
+# Validity asks only whether one fits, so the two that most numbers fit are tried first.
+DOMESTIC_NUMBER_TYPES = ("fixed_line", "mobile", "premium_rate", "toll_free", "shared_cost", "voip",
+                         "personal_number", "pager", "uan", "voicemail")
+
+
+def is_valid_domestic(national: str) -> bool:
+    """phonenumbers.is_valid_number of the KR number whose national digits are `national`: it
+    fits the general description and one of the typed ones (a description fits when the length
+    is one of its possible lengths, if it lists any, and its pattern matches the whole number).
+    The same test without is_valid_number's per-call lookups and pattern-cache calls (~11 a
+    number); tests/test_cost_fastheader3.py compares the two over generated numbers."""
+    (lengths, pattern), typed = domestic_descs()
+    size = len(national)
+    if lengths and size not in lengths or not pattern.fullmatch(national):
+        return False
+    for lengths, pattern in typed:
+        if (not lengths or size in lengths) and pattern.fullmatch(national):
+            return True
+    return False
 
 
 def split_person(value: str, title_re: re.Pattern[str]) -> tuple[str | None, str | None]:
@@ -268,6 +360,8 @@ def is_whole_words(part: str, words: list[str], at_end: bool) -> bool:
 
 _NAME_RE = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3○◯*]{1,3}|[\u4e00-\u9fff]{2,4}")
 _PHONE_CHARS_RE = re.compile(r"[\d\s()\-.+)]+")
+_GROUP_REF_RE = re.compile(r"\\(\d)(?!\d)")     # a group reference in a replacement: '\\1' (not '\\10')
+_FIRST_GROUP_RE = re.compile(r"(\\\d)")      # a format rule's first group ('\\1'), as phonenumbers finds it
 
 
 def template_cells(cells: Iterable[Any], names: Iterable[str]) -> list[Any]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import BlockKind, Document, Line, Span
-from ..lexicon import Lexicon, thresholds
+from ..lexicon import Lexicon, once_per_lexicon, thresholds
 from ..phones import email_lines, phone_lines
 from ..text import collapse, format_phone, split_person, template_cells, trimmed, without_spaces
 
@@ -23,12 +23,32 @@ K = BlockKind
 THRESHOLDS = thresholds("contacts")   # markers.toml [thresholds.contacts], each with its reason
 
 
-@dataclass(frozen=True)
 class Token:
-    kind: str            # label_department | label_manager | label_staff | label_phone |
-    value: str           # label_email | label_fax | unit | person | phone | email
-    span: Span
-    extra: str | None = None     # a phone's extension, a person's title
+    """One typed value of a contact line or cell. A plain slotted value class like Span (a
+    frozen dataclass's __init__ sets each field through object.__setattr__, ~2.5x the cost, and
+    a release makes a few tokens per contact line); compared and hashed by its fields, never
+    changed after creation."""
+    __slots__ = ("kind", "value", "span", "extra")
+
+    def __init__(self, kind: str, value: str, span: Span, extra: str | None = None) -> None:
+        self.kind = kind        # label_department | label_manager | label_staff | label_phone |
+        self.value = value      # label_email | label_fax | unit | person | phone | email
+        self.span = span
+        self.extra = extra      # a phone's extension, a person's title
+
+    def _key(self) -> tuple[str, str, Span, str | None]:
+        return (self.kind, self.value, self.span, self.extra)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Token(kind={self.kind!r}, value={self.value!r}, span={self.span!r}, extra={self.extra!r})"
 
 
 @dataclass
@@ -188,7 +208,10 @@ def type_chunk(chunk: str, start: int, end: int, pos: int, lex: Lexicon) -> Toke
     return None
 
 
+@once_per_lexicon
 def unit_suffixes(lex: Lexicon) -> tuple[str, ...]:
+    """The department and team suffixes, as one tuple for str.endswith (type_chunk asks for it
+    of every value)."""
     return tuple(lex.titles["department_suffixes"]) + tuple(lex.titles["team_suffixes"])
 
 
@@ -311,6 +334,11 @@ def role_of_cell(lines: list[Line], lex: Lexicon, titled: bool = False) -> str |
     return "contact" if titled and lex.PERSON_TITLE_RE.fullmatch(without_spaces(text)) else None
 
 
+def table_roles(doc: Document, cells: list[Any], lex: Lexicon, titled: bool = False) -> dict[int, str | None]:
+    """role_of_cell of each cell, by the cell's id."""
+    return {id(c): role_of_cell(cell_lines(doc, c), lex, titled) for c in cells}
+
+
 def is_label_cell(lines: list[Line], lex: Lexicon) -> bool:
     """'담당 부서', '자료문의', '배포부서', '<총괄>' — a label, not a unit name."""
     if len(lines) != 1:
@@ -380,14 +408,17 @@ def rows_of(cells: list[Any]) -> list[list[Any]]:
 
 
 def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: dict[int, str],
-                    issuer: str | None, lex: Lexicon, titled: bool = False) -> list[dict[str, Any]]:
+                    issuer: str | None, lex: Lexicon, titled: bool = False,
+                    role_at: dict[int, str | None] | None = None) -> list[dict[str, Any]]:
     """One row: its role cells split it into (role, value cells); rows without a role cell take
-    the roles of the columns above them (a role label spanning rows)."""
+    the roles of the columns above them (a role label spanning rows). `role_at`, when known,
+    is role_of_cell of each cell by id (table_roles)."""
     runs: list[tuple[str, list[Any]]] = []
     inherited: dict[int, int] = {}          # run → the role column it inherited
-    labelled = any(role_of_cell(cell_lines(doc, c), lex, titled) for c in row)
+    role_at = table_roles(doc, row, lex, titled) if role_at is None else role_at
+    labelled = any(role_at[id(c)] for c in row)
     for cell in row:
-        role = role_of_cell(cell_lines(doc, cell), lex, titled)
+        role = role_at[id(cell)]
         if role:
             roles[cell.col] = role
             runs.append((role, []))
@@ -419,16 +450,19 @@ def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexico
 
 
 def row_units(doc: Document, row: list[Any], lex: Lexicon, titled: bool = False,
-              roles: dict[int, str] | None = None, phones: set[int] | None = None) -> list[Token]:
+              roles: dict[int, str] | None = None, phones: set[int] | None = None,
+              role_at: dict[int, str | None] | None = None) -> list[Token]:
     """The organization units in the cells before a row's first role cell: '국가수사본부 수사국 /
     반부패‧공공범죄수사과' → two units, the last the department. `phones`, when given, holds the
     indices of the lines with a phone (phone_lines): a layout table's one cell may hold the
-    whole release, and PHONE_RE on each of its lines cost more than the rest of the stage."""
+    whole release, and PHONE_RE on each of its lines cost more than the rest of the stage.
+    `role_at`, when known, is role_of_cell of each cell by id (table_roles)."""
     units = []
     suffixes = unit_suffixes(lex) + tuple(lex.titles["organization_suffixes"])
     for cell in row:
         lines = cell_lines(doc, cell)
-        if role_of_cell(lines, lex, titled) or roles and cell.col >= min(roles):
+        role = role_of_cell(lines, lex, titled) if role_at is None else role_at[id(cell)]
+        if role or roles and cell.col >= min(roles):
             break       # the role cell, or a column under a role label spanning rows
         if is_label_cell(lines, lex):
             continue
@@ -447,6 +481,7 @@ class Context:
     covered: set[int]          # the lines of the tables read by their cells
     lines: list[Line]          # body and appendix lines with a phone or an e-mail, not covered:
                                # the only lines the line rules read
+    appendix: set[int] = field(default_factory=set)     # the appendix's line indices (appendix_lines)
 
 
 def contact_tables(doc: Document, phones: set[int]) -> dict[int, list[Any]]:
@@ -483,15 +518,20 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
     with_phone = phone_lines(doc, lex) if with_phone is None else with_phone
     out = []
     for table, cells in sorted(contact_tables(doc, phones).items()):
-        titled = not any(role_of_cell(cell_lines(doc, c), lex) for c in cells)
+        # Each cell's role, asked by the table test, each row's units and each row's runs:
+        # worked out once per cell (as titled, when the table has no role label).
+        role_at = table_roles(doc, cells, lex)
+        titled = not any(role_at.values())
         if titled and not any(is_label_cell(cell_lines(doc, c), lex) for c in cells):
             continue    # neither role labels nor any contact label: not a contact table
+        if titled:
+            role_at = table_roles(doc, cells, lex, titled)
         units: list[Token] = []
         roles: dict[int, str] = {}
         found = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled, roles, with_phone) or units
-            found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled))
+            units = row_units(doc, row, lex, titled, roles, with_phone, role_at) or units
+            found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled, role_at))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those.
         if any(c["phone"] for c in found) or not any(i in with_phone for c in cells for i in range(c.first, c.last)):
@@ -501,7 +541,7 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
 
 # --- rules -----------------------------------------------------------------------------
 
-TOPIC_BRACKETS = (("<", ">"), ("〈", "〉"))
+TOPIC_BRACKETS = (("<", ">"), ("〈", "〉"))     # one character each: a line's first and last are compared
 
 
 def heading_or_tokens(line: Line, lex: Lexicon) -> list[Token]:
@@ -509,7 +549,7 @@ def heading_or_tokens(line: Line, lex: Lexicon) -> list[Token]:
     관련>', '<해운법>', '<제1호안건>') names what the contacts below answer for: it closes the
     group above like a block label ('<총괄>', '<공동>') and gives no unit or person."""
     text = line.text.strip()
-    if any(text.startswith(a) and text.endswith(b) for a, b in TOPIC_BRACKETS) \
+    if (text[:1], text[-1:]) in TOPIC_BRACKETS \
             and not lex.CONTACT_BLOCK_LABEL_RE.match(text):
         return [Token("label_block", text, line.content)]
     return tokens_of_line(line, lex)
@@ -571,9 +611,8 @@ def from_inquiry_lines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[s
     an appendix's table of programmes with the unit and phone of each ('고용유지지원금 | … |
     기업일자리지원과 (044-202-7229)') lists who runs what, not whom the press should call."""
     out = []
-    appendix = appendix_lines(doc)
     for line in ctx.lines:
-        if is_inquiry_line(line, lex, labelled_only=line.index in appendix):
+        if is_inquiry_line(line, lex, labelled_only=line.index in ctx.appendix):
             out.extend(contacts_of_groups(group_tokens(inquiry_tokens(line, lex)), ctx.issuer, lex, unnamed=True))
     return out
 
@@ -604,9 +643,8 @@ def match_helpline(line: Line, lex: Lexicon, issuer: str | None) -> list[dict[st
 
 def from_helplines(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any]]:
     out = []
-    appendix = appendix_lines(doc)
     for line in ctx.lines:
-        if not is_inquiry_line(line, lex, labelled_only=line.index in appendix):
+        if not is_inquiry_line(line, lex, labelled_only=line.index in ctx.appendix):
             out.extend(match_helpline(line, lex, ctx.issuer))
     return out
 
@@ -628,7 +666,8 @@ def context(doc: Document, lex: Lexicon) -> Context:
     tables = {c["_table"] for c in cell_contacts}
     covered = {i for c in doc.cells if c.table in tables for i in range(c.first, c.last)} if tables else set()
     lines = [line for line in found if line.index not in covered]
-    return Context(issuer, cell_contacts, covered, lines)
+    # The appendix's lines matter only to the line rules, which read `lines`.
+    return Context(issuer, cell_contacts, covered, lines, appendix_lines(doc) if lines else set())
 
 
 def post_contact(post: dict[str, Any], issuer: str | None) -> dict[str, Any]:

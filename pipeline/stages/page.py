@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from ..document import BlockKind, Document, Line, Span
+from ..document import Block, BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
 from ..text import collapse, format_phone, has_hangul, split_person, trimmed
 from .render import OVERSIZED_TAG_RE, parse_html
@@ -79,6 +79,8 @@ def value_span(m: re.Match[str], group: str, line: Line) -> Span | None:
 def parse_breadcrumbs(lines: list[Line], lex: Lexicon) -> list[str]:
     """'알림마당>기정원소식 상세페이지' → ['알림마당', '기정원소식']; a trail rendered one crumb
     per line ('홈' / '알림마당' / '담양뉴스') counts from its last root ('홈', 'HOME')."""
+    if not lines:
+        return []
     roots = set(lex.boilerplate["breadcrumb_roots"])
     for line in lines:
         m = lex.BREADCRUMB_RE.match(line.text)
@@ -123,12 +125,28 @@ def is_title_label(line: Line, lex: Lexicon) -> bool:
     return bool(m) and not m.group("rest")
 
 
-def labelled_headline(header: list[Line], lex: Lexicon, fielded: list[bool]) -> Line | None:
-    """'제목' / '마을 도서관 개관': the value after a bare title label is the headline."""
+def labelled_headline(header: list[Line], lex: Lexicon, fielded: list[bool],
+                      labels: list[bool] | None = None) -> Line | None:
+    """'제목' / '마을 도서관 개관': the value after a bare title label is the headline.
+    `labels`, when known, is is_title_label of each line."""
+    labels = [is_title_label(l, lex) for l in header] if labels is None else labels
     for k, line in enumerate(header[:-1]):
-        if is_title_label(line, lex) and not is_field_line(header[k + 1], lex, fielded[k + 1]):
+        if labels[k] and not is_field_line(header[k + 1], lex, fielded[k + 1]):
             return header[k + 1]
     return None
+
+
+def line_flags(header: list[Line], joined: str, lex: Lexicon) -> tuple[list[bool], list[bool]]:
+    """has_field_word and is_title_label of each header line, which several rules ask. Most
+    headers (every korea.kr record's) hold no field word and no '제' of a title label at all:
+    a search of the joined lines for each settles every line at once (a field word holds no
+    line end, so none is found across two lines; a label found across two is only a needless
+    look at each line). `joined`: the lines' texts joined by line ends."""
+    fielded = [has_field_word(l, lex) for l in header] if lex.PAGE_FIELD_WORD_RE.search(joined) \
+        else [False] * len(header)
+    labels = [is_title_label(l, lex) for l in header] if lex.TITLE_LABEL_WORD_RE.search(joined) \
+        else [False] * len(header)
+    return fielded, labels
 
 
 def page_contact_fields(text: str, lex: Lexicon) -> dict[str, str]:
@@ -163,11 +181,23 @@ def may_hold_contact(text: str, lex: Lexicon) -> bool:
         or bool(lex.PHONE_TAIL_DASH_RE.search(text) or lex.PHONE_TAIL_DOT_RE.search(text))
 
 
-def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+def blocks_by_kind(doc: Document) -> dict[BlockKind, list[Block]]:
+    """The document's blocks by kind, in order: page asks for five kinds' blocks, and each
+    doc.blocks_of is a pass over every block."""
+    kinds: dict[BlockKind, list[Block]] = {}
+    for block in doc.blocks:
+        kinds.setdefault(block.kind, []).append(block)
+    return kinds
+
+
+def parse_page_contact(doc: Document, lex: Lexicon,
+                       kinds: dict[BlockKind, list[Block]] | None = None) -> dict[str, Any] | None:
     """The page's own contact box; the last one on the page when there are several (the
     board's 부서명 field may come first, the page manager's box at the bottom); without one,
-    the board's own 부서명/전화번호 fields among its header fields."""
-    for block in doc.blocks_of(K.PAGE_FOOTER)[::-1] or doc.blocks_of(K.PAGE_HEADER):
+    the board's own 부서명/전화번호 fields among its header fields. `kinds`, when known, is
+    blocks_by_kind(doc)."""
+    kinds = blocks_by_kind(doc) if kinds is None else kinds
+    for block in kinds.get(K.PAGE_FOOTER, [])[::-1] or kinds.get(K.PAGE_HEADER, []):
         lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
         joined = " ".join(l.text for l in lines)
         if not may_hold_contact(joined, lex):
@@ -184,16 +214,18 @@ def parse_page_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     return None
 
 
-def parse_post_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
+def parse_post_contact(doc: Document, lex: Lexicon,
+                       kinds: dict[BlockKind, list[Block]] | None = None) -> dict[str, Any] | None:
     """The board post's own 부서명/전화번호 fields, labelled and standing before the release's
     body ('부서명 보건환경연구원 감염병연구부 감염병조사과 전화번호 054-339-8233' between the
     headline and 작성자): the department that posted the release and its phone. The site's
     content-manager box further down (page.contact) is no such field. The phone's span points
-    at the number itself."""
-    body = doc.blocks_of(K.BODY)
+    at the number itself. `kinds`, when known, is blocks_by_kind(doc)."""
+    kinds = blocks_by_kind(doc) if kinds is None else kinds
+    body = kinds.get(K.BODY)
     if not body:
         return None
-    for block in doc.blocks_of(K.PAGE_FOOTER):
+    for block in kinds.get(K.PAGE_FOOTER, ()):
         if block.first >= body[0].first:
             break
         lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
@@ -212,21 +244,25 @@ def parse_post_contact(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
 
 
 def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    header = [l for l in doc.lines_of(K.PAGE_HEADER) if l.text]
-    crumbs = [l for l in doc.lines_of(K.BREADCRUMB) if l.text]
-    contact = parse_page_contact(doc, lex)
+    kinds = blocks_by_kind(doc)
+    lines = doc.lines
+    header = [lines[i] for b in kinds.get(K.PAGE_HEADER, ()) for i in range(b.first, b.last) if lines[i].text]
+    crumbs = [lines[i] for b in kinds.get(K.BREADCRUMB, ()) for i in range(b.first, b.last) if lines[i].text]
+    contact = parse_page_contact(doc, lex, kinds)
     if not header and not crumbs and contact is None:
         return None
     page: dict[str, Any] = {"breadcrumbs": parse_breadcrumbs(crumbs, lex), "board": None, "headline": None,
                             "author": None, "posted_at": None, "views": None, "contact": contact}
     spans: dict[str, list[int]] = {}
-    fielded = [has_field_word(l, lex) for l in header]      # asked of every line by several rules
-    labelled = labelled_headline(header, lex, fielded)
+    joined = "\n" + "\n".join([l.text for l in header])
+    fielded, labels = line_flags(header, joined, lex)      # asked of every line by several rules
+    labelled = labelled_headline(header, lex, fielded, labels)
     # A line after a bare label ('작성자' / '홍보팀') is that label's value, never the board's name.
     values = {id(header[k + 1]) for k, l in enumerate(header[:-1])
-              if fielded[k] and lex.PAGE_LABEL_RE.match(l.text) or is_title_label(l, lex)}
+              if fielded[k] and lex.PAGE_LABEL_RE.match(l.text) or labels[k]}
+    tagged = "\n[" in joined       # HEADLINE_TAG_RE's line opens with '[' (and lines are stripped)
     for k, line in enumerate(header):
-        if page["headline"] is None and lex.HEADLINE_TAG_RE.match(line.text):
+        if page["headline"] is None and tagged and lex.HEADLINE_TAG_RE.match(line.text):
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
         elif page["board"] is None and page["headline"] is None and is_board_title(line, lex, fielded[k]) \
                 and id(line) not in values:
@@ -256,12 +292,12 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
         span = value_span(m, group, line)
         if span:
             spans[key] = span.to_json()
-    if page["posted_at"] is None:
+    if page["posted_at"] is None and lex.LINE_OPENS_WITH_DIGIT_RE.search(joined):     # a bare date opens its line
         bare = next(((m, l) for l in header if (m := lex.PAGE_BARE_DATE_RE.match(l.text))), None)
         if bare:
             page["posted_at"] = parse_board_date(bare[0].group("date"), bare[0].group("time"), lex)
             spans["posted_at"] = bare[1].content.to_json()
-    post = parse_post_contact(doc, lex)
+    post = parse_post_contact(doc, lex, kinds)
     if post and (contact is None or contact.get("span", [None])[0] != block_start(doc, post["span"][0])):
         page["post_contact"] = post
     page["spans"] = spans

@@ -16,8 +16,8 @@ from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
-from ..lexicon import Lexicon, department_words, load_issuer_evidence, phone_prefix, thresholds
-from ..phones import phone_lines
+from ..lexicon import Lexicon, department_words, load_issuer_evidence, once_per_lexicon, phone_prefix, thresholds
+from ..phones import LINE_START, phone_lines
 from ..text import collapse, has_hangul, template_cells, trimmed, without_spaces
 from .segment import is_organization_name, is_unlabelled_time, kind_word, masthead_fields
 
@@ -29,18 +29,27 @@ TITLE_MIN = THRESHOLDS["title_min"]
 TWO_LINE_TITLE_MAX = THRESHOLDS["two_line_title_max"]
 
 
+def lines_in(doc: Document, *kinds: BlockKind) -> list[Line]:
+    """doc.lines_of(kinds[0]) + doc.lines_of(kinds[1]) + …: the same lines in the same order,
+    made by one comprehension. lines_of makes a list of blocks and then one of lines for each
+    kind, and release asks for some kind's lines ~15 times a document (most often of a kind the
+    document has none of)."""
+    lines = doc.lines
+    return [lines[i] for kind in kinds for b in doc.blocks if b.kind == kind for i in range(b.first, b.last)]
+
+
 # --- kind and issuer -------------------------------------------------------------------
 
 def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | None, str | None]:
     """(kind, where from): '보 도 자 료' in the header → '보도자료' ('header'); else the board
     headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
     own title in its metadata ('metadata')."""
-    for line in doc.lines_of(K.RELEASE_HEADER) + doc.lines_of(K.TITLE):
+    for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE):
         word = kind_word(line, lex)
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
-    for line in doc.lines_of(K.PAGE_HEADER):
-        m = lex.HEADLINE_TAG_RE.match(line.text)
+    for line in lines_in(doc, K.PAGE_HEADER):
+        m = lex.HEADLINE_TAG_RE.match(line.text) if line.text[:1] == "[" else None     # the tag opens the line
         if m:
             return lex.kinds.get(without_spaces(m.group("kind"))), "title"
     kind = kind_of_tag(title, lex)
@@ -90,7 +99,7 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
     another organization's name; a line that names no organization is never the issuer."""
     candidates: list[tuple[str, Span]] = []
     website = None
-    for line in doc.lines_of(K.RELEASE_HEADER):
+    for line in lines_in(doc, K.RELEASE_HEADER):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         m = lex.WEBSITE_RE.match(line.text)
@@ -132,7 +141,7 @@ def contact_lines(doc: Document, lex: Lexicon) -> list[Line]:
     """The contact blocks' lines, then the body's lines holding a phone (found by one scan)."""
     phones = sorted(phone_lines(doc, lex))
     # The few phone lines picked block by block, as lines_of orders them (no walk over the body).
-    return [l for l in doc.lines_of(K.CONTACT) if l.text] \
+    return [l for l in lines_in(doc, K.CONTACT) if l.text] \
         + [doc.lines[i] for b in doc.blocks_of(K.BODY) for i in phones if b.first <= i < b.last]
 
 
@@ -161,7 +170,7 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
 def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
     ends = tuple(lex.labels["issuer"]["signature"])     # the pattern's line ends with one
-    for line in doc.lines_of(K.BODY) + doc.lines_of(K.CONTACT):
+    for line in lines_in(doc, K.BODY, K.CONTACT):
         m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text.endswith(ends) else None
         if m:
             return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
@@ -213,7 +222,7 @@ def issuer_from_remarks(doc: Document, lex: Lexicon, day: date | None) -> tuple[
     date (data/meeting_chairs.tsv), with the chair and the row's source. Meetings of two
     chairs' ministries in one title name none."""
     remarks = lex.labels["issuer"]["remarks"]
-    for line in doc.lines_of(K.TITLE) + doc.lines_of(K.RELEASE_HEADER):
+    for line in lines_in(doc, K.TITLE, K.RELEASE_HEADER):
         if not line.text or not any(word in line.text for word in remarks):
             continue
         speaker = speaker_of(line, lex)
@@ -291,10 +300,13 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
+    firsts = issuer_firsts(lex)
     for line in islice(body_lines(doc), SUBJECT_LINES):
         # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
         rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
-        m = lex.LEAD_ISSUER_RE.match(rest)
+        # The known issuer opens `rest` (LEAD_ISSUER_RE's subject starts at 0): a line opening
+        # with no issuer's first letter is passed over without the pattern.
+        m = lex.LEAD_ISSUER_RE.match(rest) if rest[:1] in firsts else None
         if m and m.group("issuer"):
             start = line.content.start + len(line.text) - len(rest)
             return m.group("issuer"), Span(start, start + len(m.group("issuer")))
@@ -307,10 +319,18 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     return headed_subject(lines, lex)
 
 
+@once_per_lexicon
+def issuer_firsts(lex: Lexicon) -> frozenset[str]:
+    """The first letters of the known issuers' names."""
+    return frozenset(name[0] for name in lex.issuers if name)
+
+
 def body_lines(doc: Document) -> Iterator[Line]:
     """The body's lines that are not blank, in order, made as they are asked for: the lead
-    rules read the first few of a body that may run to hundreds."""
-    return (doc.lines[i] for b in doc.blocks if b.kind == K.BODY for i in range(b.first, b.last) if doc.lines[i].text)
+    rules read the first few of a body that may run to hundreds. (The kind and the lines are
+    read once: an enum member's attribute read costs ~4× a local's, once per block.)"""
+    body, lines = K.BODY, doc.lines
+    return (lines[i] for b in doc.blocks if b.kind == body for i in range(b.first, b.last) if lines[i].text)
 
 
 def lead_lines(doc: Document, lex: Lexicon) -> list[Line]:
@@ -334,7 +354,8 @@ def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
     """An organization with its head in parentheses as a subject, further into a lead that
     came flattened onto one line: '… 마련했다. 나주시(시장 윤병태)는 …'."""
     for line in lines[:1]:
-        for m in lead_subjects(line.text, HEADED_REACH, lex):
+        # Only a subject with its head in parentheses counts: a line without '(' holds none.
+        for m in lead_subjects(line.text, HEADED_REACH, lex) if "(" in line.text else ():
             group = "issuer" if m.group("issuer") else "org"
             if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
                 start = line.content.start + m.start(group)
@@ -400,11 +421,18 @@ def match_issuer(doc: Document, lex: Lexicon, day: date | None = None) -> dict[s
     return issuer
 
 
+@once_per_lexicon
+def supervision_reach(lex: Lexicon) -> int:
+    """How far before a body's name its ministry and '소속' can start: '환경부 소속 ' at the
+    longest (worked out once, not over every issuer name per release)."""
+    return max(map(len, lex.issuers)) + max(map(len, lex.labels["issuer"]["supervised_by"])) + 2
+
+
 def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None) -> dict[str, Any] | None:
     """'환경부 소속 국립환경과학원', '환경부 산하 국립생태원': the release itself says which known
     ministry the body belongs to; the span is the ministry's name there."""
     words = lex.labels["issuer"]["supervised_by"]
-    reach = max(map(len, lex.issuers)) + max(map(len, words)) + 2     # '환경부 소속 ' at the longest
+    reach = supervision_reach(lex)
     at = doc.text.find(body)
     while at > 0:
         before = doc.text[max(0, at - reach):at].split()
@@ -449,7 +477,7 @@ def template_title_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[
     """The lines of the template's 제목명 cell and of its 부제목명 cells, when segment made them
     the title block."""
     names = lex.labels["template"]
-    title_lines = {l.index for l in doc.lines_of(K.TITLE) if l.text}
+    title_lines = {l.index for l in lines_in(doc, K.TITLE) if l.text}
     cells = [c for c in template_cells(doc.cells, names["title"]) if c.first in title_lines]
     if not cells:
         return None
@@ -470,7 +498,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
     if cells:
         title_lines, subtitles = cells
     two_headlines = not cells and is_two_line_headline(doc, lex)
-    for line in doc.lines_of(K.TITLE) if not cells else []:
+    for line in lines_in(doc, K.TITLE) if not cells else []:
         if not line.text or is_title_label_only(line, lex):
             continue
         marker = lex.MARKER_RE.match(line.text)
@@ -514,7 +542,7 @@ def is_two_line_headline(doc: Document, lex: Lexicon) -> bool:
     the subtitle, the block's second plain line is the headline's second half, not a subtitle.
     (On korea.kr, a plain second line over an open dash line is part of the portal's title in every
     body measured; over '□' prose or nothing it is a subtitle as often as not.)"""
-    block = [l for l in doc.lines_of(K.TITLE) if l.text]
+    block = [l for l in lines_in(doc, K.TITLE) if l.text]
     if len(block) != 2 or lex.MARKER_RE.match(block[1].text) \
             or len(block[0].text) + len(block[1].text) > TWO_LINE_TITLE_MAX:
         return False
@@ -568,7 +596,9 @@ def metadata_title(doc: Document, lex: Lexicon, block: dict[str, Any]) -> None:
     m = lex.TITLE_KIND_TAG_RE.match(headline)
     bare = headline[m.end():].strip() if m and kind_of_tag(headline, lex) else headline
     block["title"], block["source"] = collapse(bare) or headline, "metadata"
-    line = next((l for l in doc.lines_of(K.PAGE_HEADER) if collapse(l.text) == headline), None)
+    # collapse never lengthens a line: one shorter than the headline is not it.
+    line = next((l for l in lines_in(doc, K.PAGE_HEADER)
+                 if len(l.text) >= len(headline) and collapse(l.text) == headline), None)
     span = line.content.to_json() if line else ((doc.page or {}).get("spans") or {}).get("headline")
     if span:
         block["spans"]["title"] = span
@@ -683,7 +713,7 @@ def embargo_pieces(doc: Document, lex: Lexicon) -> tuple[list[Piece], list[Piece
     release: list[Piece] = []
     distribution: list[Piece] = []
     current: list[Piece] | None = None
-    for line in doc.lines_of(K.EMBARGO):
+    for line in lines_in(doc, K.EMBARGO):
         if not line.text or lex.KIND_LINE_RE.match(line.text):
             continue
         for role, start, end in time_fields(line, lex):
@@ -788,12 +818,12 @@ def inline_attachments(doc: Document, lex: Lexicon) -> dict[int, list[tuple[str,
     """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end) by body line
     index, offsets in the line. One scan of each body block (INLINE_ATTACHMENT_RE opens with a
     literal '(', which `re` skips ahead to, and never crosses a line end), not a search on
-    every line."""
-    starts = [line.start for line in doc.lines]
+    every line; a match's line is found by bisecting the lines by their start (no list of
+    every line's start for the few matches a body has)."""
     found: dict[int, list[tuple[str, str, int, int]]] = {}
     for block in doc.blocks_of(K.BODY):
         for m in lex.INLINE_ATTACHMENT_RE.finditer(doc.text, block.span.start, block.span.end):
-            line = doc.lines[bisect_right(starts, m.start()) - 1]
+            line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
             at = line.content.start
             found.setdefault(line.index, []).append(
                 (m.group("label"), m.group("text"), m.start("text") - at, m.end("text") - at))
@@ -843,7 +873,7 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         if not body:
             return found
     else:
-        body = [line for line in doc.lines_of(K.BODY) if line.text]
+        body = [line for line in lines_in(doc, K.BODY) if line.text]
     worth = [k for k, line in enumerate(body)
              if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
     listing: str | None = None          # the label of the listing the previous line opened
@@ -888,14 +918,14 @@ def has_issuer(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
 
 def has_prose(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
     """Official prose: a long body line, mostly Hangul."""
-    return any(hangul_share(line.text, PROSE_MIN) for line in doc.lines_of(K.BODY) if line.text)
+    return any(hangul_share(line.text, PROSE_MIN) for line in lines_in(doc, K.BODY) if line.text)
 
 
 def has_body_markers(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
     """A numbered or bulleted outline ('□ 1분기 수출 증가', '1. 조사 개요'), not bare markers."""
     E = lex.labels["release_evidence"]
     marked = 0
-    for line in doc.lines_of(K.BODY) + doc.lines_of(K.APPENDIX):
+    for line in lines_in(doc, K.BODY, K.APPENDIX):
         m = lex.MARKER_RE.match(line.text) if line.text else None
         marked += bool(m) and hangul_count(line.text[m.end():]) >= E["marked_text_min"]
     return marked >= E["marked_lines"]
@@ -916,13 +946,13 @@ def has_cover_note(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool
     """A note pointing at the attached release: '* 자세한 내용은 붙임의 보도자료를 참고 …', or the
     portal's stub '… 관련 보도자료 내용입니다.'."""
     return any(lex.NOTICE_RE.search(line.text) or lex.TITLE_STUB_RE.search(line.text)
-               for kind in (K.RELEASE_HEADER, K.TITLE, K.BODY) for line in doc.lines_of(kind) if line.text)
+               for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE, K.BODY) if line.text)
 
 
 def is_headline_stub(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
     """A Korean headline that is the whole document, bar a line or two: a portal's stub for a
     release held in its attachment. (A menu page's headline stands over many short lines.)"""
-    body = [line for kind in (K.BODY, K.APPENDIX) for line in doc.lines_of(kind) if line.text]
+    body = [line for line in lines_in(doc, K.BODY, K.APPENDIX) if line.text]
     return is_korean_headline(release["title"] or "", TITLE_MIN) \
         and len(body) <= lex.labels["release_evidence"]["stub_lines"]
 
