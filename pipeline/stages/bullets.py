@@ -24,7 +24,6 @@ deeper, so '- 부제' lines left above the first □ do not swallow the body.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
@@ -39,17 +38,23 @@ MAX_NODES = 10_000     # nodes one tree may hold (real releases: ~1,000 at most)
                        # stops with a truncated_output warning, so per-node stages cost a bounded amount
 
 
-@dataclass(slots=True)
 class Draft:
-    """A node under construction: its lines grow while continuation lines follow."""
-    marker: str | None
-    family: str | None
-    indent: int
-    kind: str
-    start: int
-    end: int
-    text_start: int
-    children: list["Draft"] = field(default_factory=list)
+    """A node under construction: its lines grow while continuation lines follow. A plain
+    slotted class (one is made per item; a dataclass's default_factory costs a call more), which
+    carries its family's MarkerFamily (`spec`) so that placing it looks up no family by name."""
+    __slots__ = ("marker", "family", "spec", "indent", "kind", "start", "end", "text_start", "children")
+
+    def __init__(self, marker: str | None, family: str | None, indent: int, kind: str, start: int, end: int,
+                 text_start: int, spec: MarkerFamily | None = None) -> None:
+        self.marker = marker
+        self.family = family
+        self.spec = spec
+        self.indent = indent
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text_start = text_start
+        self.children: list[Draft] = []
 
 
 def match_marker(line: Line, lex: Lexicon, page_number_checked: bool = False) -> tuple[str, str] | None:
@@ -143,6 +148,11 @@ class Builder:
         self.parted = False
 
     def build(self, lines: list[Line]) -> list[Draft]:
+        # A line opening with no marker's, page number's, end mark's or table's first character
+        # is text: it continues the open item or opens a paragraph. One match of a character
+        # class tells it, where the tests below make six pattern calls. (On an appendix page any
+        # short line may open a table of cells: there every line takes the long way.)
+        opens = None if self.captionless_tables else self.lex.BULLET_LINE_START_RE.match
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -151,12 +161,21 @@ class Builder:
             if self.nodes >= MAX_NODES and not line.blank:
                 self.cut_at = line
                 break
-            if line.blank or is_skipped(line, self.lex):
-                self.after_blank = self.after_blank or line.blank
+            if line.blank:
+                self.after_blank = True
                 i += 1
                 continue
-            # read once: it decides the table and the item (is_skipped told it is no page number)
-            found = match_marker(line, self.lex, page_number_checked=True)
+            if opens is not None and opens(line.text) is None:
+                self.add_line(line, None)
+                i += 1
+                continue
+            # read once: it decides the table and the item. A line with a marker is never skipped
+            # (match_marker gives None for a page number; no end mark opens with a marker:
+            # test_cost_fastlines), so only a line without one is asked.
+            found = match_marker(line, self.lex)
+            if found is None and is_skipped(line, self.lex):
+                i += 1
+                continue
             table_end = None if found else match_table(lines, i, self.lex, self.captionless_tables)
             if table_end is not None:
                 self.add_table(lines[i], lines[table_end - 1])
@@ -190,10 +209,11 @@ class Builder:
         else:
             marker, family = found
             previous_kind = current.kind if current else None
-            kind = "note" if family == "note" or is_footnote(line, family, self.previous, previous_kind) else "item"
+            kind = "note" if family == "note" or family == "star" and is_footnote(
+                line, family, self.previous, previous_kind) else "item"
             self.current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end,
-                                 line.content.start + len(marker))
-            place_draft(self.stack, self.roots, self.current, self.families)
+                                 line.content.start + len(marker), self.families.get(family))
+            place_draft(self.stack, self.roots, self.current)
         self.previous = line
         self.after_blank = self.parted = False
 
@@ -220,10 +240,10 @@ class Builder:
         self.current = draft
 
 
-def closes(top: Draft, draft: Draft, families: dict[str, MarkerFamily]) -> bool:
+def closes(top: Draft, draft: Draft) -> bool:
     """'□' closes an open '- 부제' or '* 주석': a ranked marker never opens below a ranked
     marker of its own rank or deeper, nor below a minor one (*, ※, ▲)."""
-    mine, theirs = families.get(draft.family or ""), families.get(top.family or "")
+    mine, theirs = draft.spec, top.spec
     if mine is None or mine.rank is None or theirs is None:
         return False
     return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
@@ -235,9 +255,7 @@ def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
     (parent.children if parent else roots).append(note)
 
 
-def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
-                families: dict[str, MarkerFamily] | None = None) -> None:
-    families = families or {}
+def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
     if draft.kind == "note":
         place_note(stack, roots, draft)
         return
@@ -248,7 +266,7 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
             continue
         if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
             break  # same marker, clearly deeper: the tie is broken by indentation
-        if closes(top, draft, families):
+        if closes(top, draft):
             stack.pop()
             continue
         if draft.family in {d.family for d in stack}:
