@@ -38,17 +38,21 @@ MAX_NODES = 10_000     # nodes one tree may hold (real releases: ~1,000 at most)
                        # stops with a truncated_output warning, so per-node stages cost a bounded amount
 
 
+NOTHING: frozenset[str] = frozenset()
+
+
 class Draft:
     """A node under construction: its lines grow while continuation lines follow. A plain
     slotted class (one is made per item; a dataclass's default_factory costs a call more), which
-    carries its family's MarkerFamily (`spec`) so that placing it looks up no family by name."""
-    __slots__ = ("marker", "family", "spec", "indent", "kind", "start", "end", "text_start", "children")
+    carries the families whose open items it closes (`closing`, from closing_families), so that
+    placing it asks a set instead of comparing ranks."""
+    __slots__ = ("marker", "family", "closing", "indent", "kind", "start", "end", "text_start", "children")
 
     def __init__(self, marker: str | None, family: str | None, indent: int, kind: str, start: int, end: int,
-                 text_start: int, spec: MarkerFamily | None = None) -> None:
+                 text_start: int, closing: frozenset[str] = NOTHING) -> None:
         self.marker = marker
         self.family = family
-        self.spec = spec
+        self.closing = closing
         self.indent = indent
         self.kind = kind
         self.start = start
@@ -134,7 +138,7 @@ class Builder:
 
     def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
         self.lex = lex
-        self.families = {f.name: f for f in lex.families}
+        self.closing = closing_families(lex.families)
         self.captionless_tables = captionless_tables
         self.roots: list[Draft] = []
         self.stack: list[Draft] = []
@@ -212,7 +216,7 @@ class Builder:
             kind = "note" if family == "note" or family == "star" and is_footnote(
                 line, family, self.previous, previous_kind) else "item"
             self.current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end,
-                                 line.content.start + len(marker), self.families.get(family))
+                                 line.content.start + len(marker), self.closing.get(family, NOTHING))
             place_draft(self.stack, self.roots, self.current)
         self.previous = line
         self.after_blank = self.parted = False
@@ -240,13 +244,25 @@ class Builder:
         self.current = draft
 
 
-def closes(top: Draft, draft: Draft) -> bool:
+def closes(theirs: MarkerFamily, mine: MarkerFamily) -> bool:
     """'□' closes an open '- 부제' or '* 주석': a ranked marker never opens below a ranked
     marker of its own rank or deeper, nor below a minor one (*, ※, ▲)."""
-    mine, theirs = draft.spec, top.spec
-    if mine is None or mine.rank is None or theirs is None:
+    if mine.rank is None:
         return False
     return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
+
+
+_CLOSING: dict[int, tuple[tuple[MarkerFamily, ...], dict[str, frozenset[str]]]] = {}
+
+
+def closing_families(families: tuple[MarkerFamily, ...]) -> dict[str, frozenset[str]]:
+    """Family name → the names of the families whose open item an item of it closes (closes),
+    worked out once per lexicon rather than by comparing ranks at every step of every tree."""
+    kept = _CLOSING.get(id(families))
+    if kept is None or kept[0] is not families:     # (an id can be reused once its owner is gone)
+        table = {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
+        kept = _CLOSING[id(families)] = (families, table)
+    return kept[1]
 
 
 def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
@@ -266,7 +282,7 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
             continue
         if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
             break  # same marker, clearly deeper: the tie is broken by indentation
-        if closes(top, draft):
+        if top.family in draft.closing:
             stack.pop()
             continue
         if draft.family in {d.family for d in stack}:
@@ -323,7 +339,10 @@ def parse_appendix(doc: Document, block: Block, lex: Lexicon) -> dict | None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.sections = tree(doc, doc.lines_of(BlockKind.BODY), lex)
+    body: list[Line] = []
+    for block in doc.blocks_of(BlockKind.BODY):
+        body += doc.lines[block.first:block.last]     # a slice, not a step per line (doc.lines_of)
+    doc.sections = tree(doc, body, lex)
     pages = (parse_appendix(doc, block, lex) for block in doc.blocks_of(BlockKind.APPENDIX))
     doc.appendices = [page for page in pages if page is not None]
     warn_if_cut_off(doc)
