@@ -409,6 +409,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     open_, close = r"[<\[〈【(]", r"[>\]〉】)]"
     embargo = lex.labels["embargo"]
     embargo_openers = embargo["labels"] + embargo["distribution"] + embargo["online"] + seg["embargo_words"]
+    # first characters of a page number, an end mark, a pipe row, a caption, a unit line
+    skip_or_table = rf"\-{first_chars(seg['end_marks'])}|<〈＜("
     return {
         # "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >" — and never "참고로, …".
         "APPENDIX_HEAD_RE": deferred(
@@ -495,8 +497,10 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # (MARKER_RE), a page number ('- 3 -'), the end mark, a table's '|' row, '<' caption or
         # '(' unit line. A body line opening otherwise (a wrapped line, a paragraph: ~a third of
         # a body) continues or opens prose, told by one match instead of six (test_cost_fastlines).
-        "BULLET_LINE_START_RE": deferred(
-            rf"[{marker_starts(lex.families)}\-{first_chars(seg['end_marks'])}|<〈＜(]"),
+        "BULLET_LINE_START_RE": deferred(rf"[{marker_starts(lex.families)}{skip_or_table}]"),
+        # The same but for markers: a line without a marker opening otherwise ('2020년 …', '1,234',
+        # a fifth of a body's lines) is neither skipped nor a table's first line.
+        "SKIP_OR_TABLE_START_RE": deferred(rf"[{skip_or_table}]"),
     }
 
 

@@ -175,16 +175,18 @@ class Builder:
                 continue
             # read once: it decides the table and the item. A line with a marker is never skipped
             # (match_marker gives None for a page number; no end mark opens with a marker:
-            # test_cost_fastlines), so only a line without one is asked.
+            # test_cost_fastlines), so only a line without one is asked; and in the body only if
+            # it opens like a page number, an end mark or a table.
             found = match_marker(line, self.lex)
-            if found is None and is_skipped(line, self.lex):
-                i += 1
-                continue
-            table_end = None if found else match_table(lines, i, self.lex, self.captionless_tables)
-            if table_end is not None:
-                self.add_table(lines[i], lines[table_end - 1])
-                i = table_end
-                continue
+            if found is None and (opens is None or self.lex.SKIP_OR_TABLE_START_RE.match(line.text)):
+                if is_skipped(line, self.lex):
+                    i += 1
+                    continue
+                table_end = match_table(lines, i, self.lex, self.captionless_tables)
+                if table_end is not None:
+                    self.add_table(lines[i], lines[table_end - 1])
+                    i = table_end
+                    continue
             self.add_line(line, found)
             i += 1
         return self.roots
