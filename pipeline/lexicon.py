@@ -240,11 +240,8 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
     none of them ('호남권', '2020년 …' half the time) fails there, where otherwise re tries each
     of the ~20 named alternatives in turn (no alternative opening with a group gets re's quick
     first-character test): ~0.45 → ~0.3 µs a line over HWPX table cells."""
-    parts, starts = [], []
+    parts = []
     for fam in families:
-        if fam.pattern and not fam.starts:
-            raise ValueError(f"markers.toml: family {fam.name} has a pattern but no `starts`")
-        starts.append(fam.starts if fam.pattern else first_chars(list(fam.symbols)))
         body = fam.pattern or alternation(fam.symbols)
         if fam.needs_space or fam.pattern:
             tail = r"(?=\s)" if fam.needs_space else r"(?=[\s\uac00-\ud7a3(\[‘'\"「『<〈])"
@@ -253,7 +250,17 @@ def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
         else:
             tail = ""
         parts.append(f"(?P<{fam.name}>{body}){tail}")
-    return deferred(rf"^(?=[{''.join(dict.fromkeys(starts))}])(?:" + "|".join(parts) + r")")
+    return deferred(rf"^(?=[{marker_starts(families)}])(?:" + "|".join(parts) + r")")
+
+
+def marker_starts(families: tuple[MarkerFamily, ...]) -> str:
+    """A character class body of every character a marker of `families` can open with."""
+    starts = []
+    for fam in families:
+        if fam.pattern and not fam.starts:
+            raise ValueError(f"markers.toml: family {fam.name} has a pattern but no `starts`")
+        starts.append(fam.starts if fam.pattern else first_chars(list(fam.symbols)))
+    return "".join(dict.fromkeys(starts))
 
 
 # Patterns run on every line of inputs up to 20 MB, so none may backtrack more than linearly:
@@ -428,6 +435,8 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     open_, close = r"[<\[〈【(]", r"[>\]〉】)]"
     embargo = lex.labels["embargo"]
     embargo_openers = embargo["labels"] + embargo["distribution"] + embargo["online"] + seg["embargo_words"]
+    # first characters of a page number, an end mark, a pipe row, a caption, a unit line
+    skip_or_table = rf"\-{first_chars(seg['end_marks'])}|<〈＜("
     return {
         # "참고 1", "<참고>", "[참고 2] 세부 일정", "붙임 1", "< 붙임 >" — and never "참고로, …".
         "APPENDIX_HEAD_RE": deferred(
@@ -510,6 +519,14 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "DATE_DIGIT_RE": deferred(r"\d"),
         "UNIT_LINE_RE": deferred(rf"^\(\s*(?:{alternation(data['table']['unit_labels'])})\s*:[^()]*\)$"),
         "PIPE_ROW_RE": deferred(r"^\|(?P<cells>.*)\|$"),
+        # The first character of a line that bullets reads as more than text: a marker
+        # (MARKER_RE), a page number ('- 3 -'), the end mark, a table's '|' row, '<' caption or
+        # '(' unit line. A body line opening otherwise (a wrapped line, a paragraph: ~a third of
+        # a body) continues or opens prose, told by one match instead of six (test_cost_fastlines).
+        "BULLET_LINE_START_RE": deferred(rf"[{marker_starts(lex.families)}{skip_or_table}]"),
+        # The same but for markers: a line without a marker opening otherwise ('2020년 …', '1,234',
+        # a fifth of a body's lines) is neither skipped nor a table's first line.
+        "SKIP_OR_TABLE_START_RE": deferred(rf"[{skip_or_table}]"),
     }
 
 

@@ -24,7 +24,6 @@ deeper, so '- 부제' lines left above the first □ do not swallow the body.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
@@ -39,17 +38,27 @@ MAX_NODES = 10_000     # nodes one tree may hold (real releases: ~1,000 at most)
                        # stops with a truncated_output warning, so per-node stages cost a bounded amount
 
 
-@dataclass(slots=True)
+NOTHING: frozenset[str] = frozenset()
+
+
 class Draft:
-    """A node under construction: its lines grow while continuation lines follow."""
-    marker: str | None
-    family: str | None
-    indent: int
-    kind: str
-    start: int
-    end: int
-    text_start: int
-    children: list["Draft"] = field(default_factory=list)
+    """A node under construction: its lines grow while continuation lines follow. A plain
+    slotted class (one is made per item; a dataclass's default_factory costs a call more), which
+    carries the families whose open items it closes (`closing`, from closing_families), so that
+    placing it asks a set instead of comparing ranks."""
+    __slots__ = ("marker", "family", "closing", "indent", "kind", "start", "end", "text_start", "children")
+
+    def __init__(self, marker: str | None, family: str | None, indent: int, kind: str, start: int, end: int,
+                 text_start: int, closing: frozenset[str] = NOTHING) -> None:
+        self.marker = marker
+        self.family = family
+        self.closing = closing
+        self.indent = indent
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text_start = text_start
+        self.children: list[Draft] = []
 
 
 def match_marker(line: Line, lex: Lexicon, page_number_checked: bool = False) -> tuple[str, str] | None:
@@ -129,7 +138,7 @@ class Builder:
 
     def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
         self.lex = lex
-        self.families = {f.name: f for f in lex.families}
+        self.closing = closing_families(lex.families)
         self.captionless_tables = captionless_tables
         self.roots: list[Draft] = []
         self.stack: list[Draft] = []
@@ -143,6 +152,11 @@ class Builder:
         self.parted = False
 
     def build(self, lines: list[Line]) -> list[Draft]:
+        # A line opening with no marker's, page number's, end mark's or table's first character
+        # is text: it continues the open item or opens a paragraph. One match of a character
+        # class tells it, where the tests below make six pattern calls. (On an appendix page any
+        # short line may open a table of cells: there every line takes the long way.)
+        opens = None if self.captionless_tables else self.lex.BULLET_LINE_START_RE.match
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -151,17 +165,28 @@ class Builder:
             if self.nodes >= MAX_NODES and not line.blank:
                 self.cut_at = line
                 break
-            if line.blank or is_skipped(line, self.lex):
-                self.after_blank = self.after_blank or line.blank
+            if line.blank:
+                self.after_blank = True
                 i += 1
                 continue
-            # read once: it decides the table and the item (is_skipped told it is no page number)
-            found = match_marker(line, self.lex, page_number_checked=True)
-            table_end = None if found else match_table(lines, i, self.lex, self.captionless_tables)
-            if table_end is not None:
-                self.add_table(lines[i], lines[table_end - 1])
-                i = table_end
+            if opens is not None and opens(line.text) is None:
+                self.add_line(line, None)
+                i += 1
                 continue
+            # read once: it decides the table and the item. A line with a marker is never skipped
+            # (match_marker gives None for a page number; no end mark opens with a marker:
+            # test_cost_fastlines), so only a line without one is asked; and in the body only if
+            # it opens like a page number, an end mark or a table.
+            found = match_marker(line, self.lex)
+            if found is None and (opens is None or self.lex.SKIP_OR_TABLE_START_RE.match(line.text)):
+                if is_skipped(line, self.lex):
+                    i += 1
+                    continue
+                table_end = match_table(lines, i, self.lex, self.captionless_tables)
+                if table_end is not None:
+                    self.add_table(lines[i], lines[table_end - 1])
+                    i = table_end
+                    continue
             self.add_line(line, found)
             i += 1
         return self.roots
@@ -190,10 +215,11 @@ class Builder:
         else:
             marker, family = found
             previous_kind = current.kind if current else None
-            kind = "note" if family == "note" or is_footnote(line, family, self.previous, previous_kind) else "item"
+            kind = "note" if family == "note" or family == "star" and is_footnote(
+                line, family, self.previous, previous_kind) else "item"
             self.current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end,
-                                 line.content.start + len(marker))
-            place_draft(self.stack, self.roots, self.current, self.families)
+                                 line.content.start + len(marker), self.closing.get(family, NOTHING))
+            place_draft(self.stack, self.roots, self.current)
         self.previous = line
         self.after_blank = self.parted = False
 
@@ -220,13 +246,25 @@ class Builder:
         self.current = draft
 
 
-def closes(top: Draft, draft: Draft, families: dict[str, MarkerFamily]) -> bool:
+def closes(theirs: MarkerFamily, mine: MarkerFamily) -> bool:
     """'□' closes an open '- 부제' or '* 주석': a ranked marker never opens below a ranked
     marker of its own rank or deeper, nor below a minor one (*, ※, ▲)."""
-    mine, theirs = families.get(draft.family or ""), families.get(top.family or "")
-    if mine is None or mine.rank is None or theirs is None:
+    if mine.rank is None:
         return False
     return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
+
+
+_CLOSING: dict[int, tuple[tuple[MarkerFamily, ...], dict[str, frozenset[str]]]] = {}
+
+
+def closing_families(families: tuple[MarkerFamily, ...]) -> dict[str, frozenset[str]]:
+    """Family name → the names of the families whose open item an item of it closes (closes),
+    worked out once per lexicon rather than by comparing ranks at every step of every tree."""
+    kept = _CLOSING.get(id(families))
+    if kept is None or kept[0] is not families:     # (an id can be reused once its owner is gone)
+        table = {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
+        kept = _CLOSING[id(families)] = (families, table)
+    return kept[1]
 
 
 def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
@@ -235,9 +273,7 @@ def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
     (parent.children if parent else roots).append(note)
 
 
-def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
-                families: dict[str, MarkerFamily] | None = None) -> None:
-    families = families or {}
+def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
     if draft.kind == "note":
         place_note(stack, roots, draft)
         return
@@ -248,7 +284,7 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft,
             continue
         if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
             break  # same marker, clearly deeper: the tie is broken by indentation
-        if closes(top, draft, families):
+        if top.family in draft.closing:
             stack.pop()
             continue
         if draft.family in {d.family for d in stack}:
@@ -305,7 +341,10 @@ def parse_appendix(doc: Document, block: Block, lex: Lexicon) -> dict | None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    doc.sections = tree(doc, doc.lines_of(BlockKind.BODY), lex)
+    body: list[Line] = []
+    for block in doc.blocks_of(BlockKind.BODY):
+        body += doc.lines[block.first:block.last]     # a slice, not a step per line (doc.lines_of)
+    doc.sections = tree(doc, body, lex)
     pages = (parse_appendix(doc, block, lex) for block in doc.blocks_of(BlockKind.APPENDIX))
     doc.appendices = [page for page in pages if page is not None]
     warn_if_cut_off(doc)

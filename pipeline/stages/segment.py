@@ -40,9 +40,9 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
-from ..document import Block, BlockKind, Cell, Document, Line
+from ..document import Block, BlockKind, Cell, Document, Line, Span
 from ..lexicon import Lexicon, thresholds
-from ..text import is_hangul, template_cells, trimmed, without_spaces
+from ..text import is_hangul, template_cells, without_spaces
 
 K = BlockKind
 # The kinds as module names: reading an Enum member (K.CHROME) costs ~0.25 µs in Python 3.11,
@@ -796,8 +796,10 @@ def header_table_end(doc: Document, first: int, last: int, stop: int, facts: Hea
     """One past the header, extended to the end of the table holding its kind or time cells:
     '보도일시 | 2020. 9. 1.(화) 08:30 / (국무회의 개회 시)' and the contact rows below it in one
     table are header lines whatever they look like."""
+    if not doc.cells:
+        return last     # a text or HTML input: no table to extend to
     anchors = [i for i in range(first, last) if facts.is_kind_line(doc.lines[i]) or facts.is_embargo(doc.lines[i])]
-    if not anchors or not doc.cells:
+    if not anchors:
         return last
     low, high = anchors[0], anchors[-1]
     # The range test first: it settles all but the few cells near the header without a loop.
@@ -866,7 +868,6 @@ class Regions:
     title_from: int = 0         # where the title search starts (one past the header)
     body_from: int = 0          # one past the title block (and time cells after it)
     pages: set[int] = field(default_factory=set)     # first lines of appendix pages
-    starts: list[int] = field(default_factory=list)  # each line's start offset, for hit_lines
     firsts: str = ""        # each line's first character (a blank line's: a newline), for starting_lines
 
 
@@ -883,16 +884,21 @@ def hit_lines(doc: Document, r: Regions, patterns: tuple[re.Pattern[str], ...], 
     """The lines in [first, last) where any of `patterns` finds a match, in order.
 
     One finditer per pattern over the run of lines instead of a call per line; each match is
-    put to its line by a bisect over the line starts. Only for patterns whose matches never
-    hold a line end (literals): then a line holding a match always gets one, whatever the
-    lines before it held."""
+    put to its line by counting the line ends since the last match (one C scan over the run in
+    all, and no list of every line's start to build for a few matches). Only for patterns whose
+    matches never hold a line end (literals): then a line holding a match always gets one,
+    whatever the lines before it held."""
     if first >= last:
         return []
-    if not r.starts:
-        r.starts = [line.start for line in doc.lines]
+    text = doc.text
     begin, end = doc.lines[first].start, doc.lines[last - 1].end
-    found = {bisect.bisect_right(r.starts, m.start()) - 1
-             for pattern in patterns for m in pattern.finditer(doc.text, begin, end)}
+    found = set()
+    for pattern in patterns:
+        line, at = first, begin
+        for m in pattern.finditer(text, begin, end):
+            line += text.count("\n", at, m.start())
+            at = m.start()
+            found.add(line)
     return sorted(found)
 
 
@@ -921,7 +927,7 @@ def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
         r.kinds[i] = hints.get(i) or (CHROME if lines[i].text else PAGE_HEADER)
     last = header_table_end(doc, first, last, r.footer, facts)
     classify_header_lines(lines, first, last, anchor, r.kinds, facts, cell_starts(doc, first - 1, last))
-    for i in range(first, last):
+    for i in range(first, last) if hints else ():    # a text input has no hints to read
         if hints.get(i) == CHROME:    # e.g. white template text behind an HWP logo
             r.kinds[i] = CHROME
     r.title_from = last
@@ -1035,18 +1041,27 @@ def assign(doc: Document, lex: Lexicon) -> tuple[list[BlockKind], set[int]]:
 
 
 def to_blocks(doc: Document, kinds: list[BlockKind], pages: set[int] = frozenset()) -> list[Block]:
-    """Runs of one kind; blank lines join the run before them; each appendix page is a block."""
+    """Runs of one kind; blank lines join the run before them; each appendix page is a block.
+
+    A block's span runs from the content of its first line with content to the end of that of
+    its last: what trimming the run's text gives, since a blank line is all white space (the
+    same white space as str.strip's), and no character-by-character trim is needed."""
     blocks: list[Block] = []
-    lines, text = doc.lines, doc.text
-    start = 0
-    for i in range(1, len(kinds) + 1):
-        if i < len(kinds) and (lines[i].blank or kinds[i] == kinds[start] and i not in pages):
+    lines = doc.lines
+    start = 0               # the open run's first line
+    first = last = -1       # its first and last lines with content (-1: none yet)
+    for i, line in enumerate(lines):
+        if line.blank:
             continue
-        # Only the first run can open with a blank line: every later one opens at a line that
-        # is not blank, so the scan for one is needed there alone.
-        if not lines[start].blank or any(not line.blank for line in lines[start:i]):
-            blocks.append(Block(kinds[start], start, i, trimmed(text, lines[start].start, lines[i - 1].end)))
-        start = i
+        if i and (kinds[i] != kinds[start] or i in pages):
+            if first >= 0:  # only the first run can be all blank lines: then it is no block
+                blocks.append(Block(kinds[start], start, i, Span(lines[first].content.start, lines[last].content.end)))
+            start = first = i
+        elif first < 0:
+            first = i
+        last = i
+    if first >= 0:
+        blocks.append(Block(kinds[start], start, len(lines), Span(lines[first].content.start, lines[last].content.end)))
     return blocks
 
 
