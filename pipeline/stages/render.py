@@ -99,6 +99,17 @@ class Canvas:
         self.parts.append(text if self.parts else text.lstrip(" "))
         self.kinds.append(kind)
 
+    def write_line(self, text: str, kind: BlockKind | None) -> None:
+        """write(text, kind) then end_line() where no line is begun, in one step: the text of a
+        paragraph or a cell with no markup inside (most lines of a page), without the pieces."""
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+            text = squeeze_html_space(text)
+        line = text.lstrip(" ").replace("\u00a0", " ").rstrip()
+        if line:
+            if kind is not None:
+                self.hints[len(self.lines)] = kind
+            self.lines.append(line)
+
     def end_line(self) -> None:
         """Close the current line; a line of white space alone is not a line. Its kind is the
         one that wrote the most characters (white space aside), the first written on a tie."""
@@ -106,15 +117,17 @@ class Canvas:
         if not parts:
             return          # two block edges in a row (most calls): nothing written
         line = "".join(parts).replace("\u00a0", " ").rstrip()
+        kinds = self.kinds
         if line:
-            kinds = self.kinds
             kind = kinds[0]
             if kinds.count(kind) != len(kinds):
                 kind = heaviest_kind(parts, kinds)      # a line of mixed kinds (rare): weigh them
             if kind is not None:
                 self.hints[len(self.lines)] = kind
             self.lines.append(line)
-        self.parts, self.kinds = [], []
+        # Emptied in place, not replaced: the walk keeps `parts` in a local to test it.
+        parts.clear()
+        kinds.clear()
 
 
 def heaviest_kind(parts: list[str], kinds: list[BlockKind | None]) -> BlockKind | None:
@@ -425,6 +438,8 @@ class PageWalk:
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
+        # leaf_action by (tag, class, id), for this page: a page repeats a few of them.
+        self.leaves: dict[tuple[Any, str | None, str | None], bool | None] = {}
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
@@ -435,14 +450,20 @@ class PageWalk:
         if css or ident or tag in self.telling_tags:
             # markup_names() and classify(), with a plan that leaves no test open settled here
             plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
-            if plan.tested_from is None or len(el) < plan.tested_from:
-                found = plan.kind
+            if kind is K.CHROME:
+                # Inside chrome every line stays chrome but a page footer's (settled()): no
+                # other test can change it, so a menu's lists and items are not tested.
+                if plan.footer_words or (tag == "dl" and is_footer_list(el, self.vocabulary, self.lex)):
+                    kind = K.PAGE_FOOTER
             else:
-                found = content_kind(el, plan, self.vocabulary, self.lex)
-            if found is not None:
-                kind = self.settled(el, found, kind)
-                if kind is WRITTEN:
-                    return
+                if plan.tested_from is None or len(el) < plan.tested_from:
+                    found = plan.kind
+                else:
+                    found = content_kind(el, plan, self.vocabulary, self.lex)
+                if found is not None:
+                    kind = self.settled(el, found, kind)
+                    if kind is WRITTEN:
+                        return
         if tag == "table" or tag == "tr":
             table = enter_table(el, self.canvas, table)
         if tag in self.cell_tags:
@@ -452,18 +473,61 @@ class PageWalk:
         block = tag in self.block_tags
         if block and canvas.parts:
             canvas.end_line()
-        # write_children(), inlined: this runs for every element.
-        write, walk = canvas.write, self.walk
-        text = el.text          # lxml makes a new str at each access: read each once
-        if text:
-            write(text, kind)
-        for child in el:
-            walk(child, kind, table)
-            tail = child.tail
-            if tail:
-                write(tail, kind)
+        self.write_children(el, kind, table)
         if block and canvas.parts:
             canvas.end_line()
+
+    def leaf_action(self, tag: Any, css: str | None, ident: str | None) -> bool | None:
+        """What walk() would do with a childless element of this tag, class and id when it
+        neither classifies nor counts it: True, write its text as a block (a line break on
+        each side); False, as inline text. None: it needs walk() (a comment, a dropped tag, a
+        table, row or cell, or a plan that gives it a kind or reads its text)."""
+        if tag.__class__ is not str or tag in self.drop_tags or tag in self.cell_tags or tag in ("table", "tr"):
+            return None
+        if css or ident or tag in self.telling_tags:
+            plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
+            if plan.kind is not None or plan.tested_from == 0:
+                return None
+        return tag in self.block_tags
+
+    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """The element's own text, then each child and the text that follows it.
+
+        Why the leaves are written here: two elements in three are childless (the seed page:
+        118 of 185), most of them a paragraph or a link that no plan gives a kind. Such a leaf
+        is settled by one look-up of its tag, class and id (leaf_action, once per page) and its
+        text written in this loop, without a walk() call of its own."""
+        canvas = self.canvas
+        write, write_line, walk, parts = canvas.write, canvas.write_line, self.walk, canvas.parts
+        leaves = self.leaves
+        # lxml makes a new str at each access: each text is read once. White space alone
+        # where no line is begun (most tails between blocks) writes nothing: not written.
+        text = el.text
+        if text and (parts or text.strip(HTML_SPACE)):
+            write(text, kind)
+        for child in el:
+            if len(child):
+                walk(child, kind, table)
+            else:
+                key = (child.tag, child.get("class"), child.get("id"))
+                block = leaves.get(key, UNSEEN)
+                if block is UNSEEN:
+                    block = leaves[key] = self.leaf_action(*key)
+                if block is None:
+                    walk(child, kind, table)
+                elif block:
+                    if parts:
+                        canvas.end_line()
+                    text = child.text
+                    if text:
+                        write_line(text, kind)
+                else:
+                    text = child.text
+                    if text:
+                        write(text, kind)
+            tail = child.tail
+            if tail and (parts or tail.strip(HTML_SPACE)):
+                write(tail, kind)
 
     def classify(self, el: Element, names: str) -> BlockKind | None:
         """classify() with the vocabulary bound and the names already read."""
@@ -488,19 +552,6 @@ class PageWalk:
             return WRITTEN
         return found
 
-    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
-        """The element's own text, then each child and the text that follows it."""
-        canvas = self.canvas
-        write, walk = canvas.write, self.walk
-        text = el.text
-        if text:
-            write(text, kind)
-        for child in el:
-            walk(child, kind, table)
-            tail = child.tail
-            if tail:
-                write(tail, kind)
-
     def walk_cell(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """A td or th: its own lines, recorded as a Cell at (row, col)."""
         canvas = self.canvas
@@ -516,6 +567,7 @@ class PageWalk:
 
 
 WRITTEN = "written"          # PageWalk.classified: the element was written whole, skip it
+UNSEEN = object()            # PageWalk.leaves: no leaf of this tag, class and id met yet
 
 
 def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
