@@ -926,18 +926,22 @@ def suspect_offsets(text: str) -> list[int]:
 
 @functools.lru_cache(maxsize=4)
 def repair_sites_re(garbled: tuple[str, ...]) -> re.Pattern[str]:
-    """A suspect character or one of the `garbled` strings: both kinds of site in one scan."""
-    return re.compile("|".join([SUSPECT_CHAR_RE.pattern, *(re.escape(g) for g in garbled)]))
+    """A suspect character (group 'suspect') or one of the `garbled` strings: both kinds of
+    site in one scan."""
+    return re.compile("|".join([f"(?P<suspect>{SUSPECT_CHAR_RE.pattern})", *(re.escape(g) for g in garbled)]))
 
 
-def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
-    """Indices of the lines repair_line can change or report on: those holding a character a
-    mojibake run is made of, or the garbled side of one of `pairs`. Found by one scan of the
-    whole text, not a test per line: a page with one stray '©' has a hundred clean lines.
-    Neither kind of finding spans a line end."""
+def repair_sites(text: str, pairs: list[tuple[str, str]]) -> list[re.Match[str]]:
+    """Where repair_line may find something to change or report: each character a mojibake
+    run is made of, and each garbled side of one of `pairs`. Neither spans a line end."""
+    return list(repair_sites_re(tuple(garbled for garbled, _ in pairs)).finditer(text))
+
+
+def site_lines(text: str, sites: list[re.Match[str]]) -> list[int]:
+    """Indices of the lines holding `sites` (matches in `text`, in order), each once."""
     indices: list[int] = []
     line, counted = 0, 0
-    for m in repair_sites_re(tuple(garbled for garbled, _ in pairs)).finditer(text):
+    for m in sites:
         line += text.count("\n", counted, m.start())
         counted = m.start()
         if not indices or indices[-1] != line:
@@ -945,14 +949,29 @@ def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
     return indices
 
 
+def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
+    """Indices of the lines repair_line can change or report on, found by one scan of the
+    whole text, not a test per line: a page with one stray '©' has a hundred clean lines."""
+    return site_lines(text, repair_sites(text, pairs))
+
+
+def may_repair(text: str, sites: list[re.Match[str]]) -> bool:
+    """Whether `sites` (repair_sites(text, …), not empty) hold a garbled pair, or a run with
+    two suspect characters (SUSPECT_PAIR_RE), the least a mojibake run needs. Suspects alone
+    ('©' in a footer) are not: no run to reverse or report. The pair is looked for from the
+    first site on, as none can start before it: one scan of the text, not two."""
+    if any(m.lastgroup is None for m in sites):
+        return True
+    return SUSPECT_PAIR_RE.search(text, sites[0].start()) is not None
+
+
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     pairs = utf8_as_cp949_pairs(lex)
-    indices = lines_to_repair(doc.plain, pairs)
-    if not indices:
-        return              # most documents: not one line to look at
-    if not SUSPECT_PAIR_RE.search(doc.plain) and not any(garbled in doc.plain for garbled, _ in pairs):
-        return              # suspects alone ('©'): no run to reverse or report, no line to split
+    sites = repair_sites(doc.plain, pairs)
+    if not sites or not may_repair(doc.plain, sites):
+        return              # most documents: not one line to look at, or no run to reverse
+    indices = site_lines(doc.plain, sites)
     lines = doc.plain.split("\n")
     for index in indices:
         fixed, repairs = repair_line(lines[index], pairs, lex)
