@@ -724,16 +724,28 @@ def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
 
 
 def markdown_line(line: str, lex: Lexicon) -> str:
-    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'.
-    Each pattern is tried only on lines whose first character it needs (a cheap guard)."""
-    for opening, pattern in (("#", lex.MD_HEADING_RE), ("-*+", lex.MD_ITEM_RE), (">", lex.MD_QUOTE_RE)):
-        if line[:1] and line[0] in opening and (m := pattern.match(line)):
-            line = m.group("text")
-            break
+    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'."""
+    return markdown_text(line, markdown_openers(lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE), lex)[0]
+
+
+@functools.lru_cache(maxsize=4)
+def markdown_openers(heading: re.Pattern[str], item: re.Pattern[str], quote: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
+    """The pattern a line may match, by its first character: one look-up per line."""
+    return {"#": heading, "-": item, "*": item, "+": item, ">": quote}
+
+
+def markdown_text(line: str, openers: dict[str, re.Pattern[str]], lex: Lexicon) -> tuple[str, bool]:
+    """markdown_line(line), and whether the line was a '> …' quote. Only the pattern its first
+    character opens (markdown_openers) is tried; links are rewritten only where '](' occurs."""
+    pattern = openers.get(line[:1])
+    m = pattern.match(line) if pattern is not None else None
+    if m is not None:
+        line = m.group("text")
+    quoted = m is not None and pattern is lex.MD_QUOTE_RE
     if "](" not in line:
-        return line         # no link to rewrite
+        return line, quoted
     return lex.MD_LINK_RE.sub(lambda m: f"{m.group('text')} ({m.group('url')})"
-                              if m.group("url") not in m.group("text") else m.group("text"), line)
+                              if m.group("url") not in m.group("text") else m.group("text"), line), quoted
 
 
 def hash_lines(text: str) -> list[int]:
@@ -764,15 +776,6 @@ def record_regions(lines: list[str], headed: list[int], lex: Lexicon) -> tuple[i
     return opening, trailer
 
 
-def record_line_kind(line: str, kind: BlockKind, lex: Lexicon) -> BlockKind | None:
-    """'# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
-    '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the record's title again or
-    its subtitle and summary: no hint, segment places it like any title line."""
-    if not line.strip() or (line.startswith(">") and lex.MD_QUOTE_RE.match(line)):
-        return None
-    return kind
-
-
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     """A korea.kr record: front matter to fields, header and trailer lines hinted and stripped
     of their Markdown, the body kept as text. Only the header and trailer lines are visited
@@ -787,14 +790,18 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     header_end = opening + 1 if opening >= 0 else 0
     # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
     blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
+    openers = markdown_openers(lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE)
     for index in chain(range(header_end), range(trailer, len(lines))):
         line = lines[index]
         if not line.strip() or (line.startswith("##") and index in blank):
             continue        # a blank line (a third of a header) keeps its text and takes no hint
-        kind = record_line_kind(line, K.PAGE_HEADER if index < header_end else K.CHROME, lex)
-        lines[index] = markdown_line(line, lex)
-        if kind is not None:
-            doc.line_hints[index] = kind
+        # '# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
+        # '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the title again, or the
+        # subtitle and summary: no hint, segment places it like any title line. One match per
+        # line gives both its text and whether it is a quote.
+        lines[index], quoted = markdown_text(line, openers, lex)
+        if not quoted:
+            doc.line_hints[index] = K.PAGE_HEADER if index < header_end else K.CHROME
     for index in blank:
         lines[index] = ""
     doc.plain = "\n".join(lines)
