@@ -466,16 +466,18 @@ class PageWalk:
                         return
         if tag == "table" or tag == "tr":
             table = enter_table(el, self.canvas, table)
-        if tag in self.cell_tags:
-            self.walk_cell(el, kind, table)
-            return
         canvas = self.canvas
-        block = tag in self.block_tags
+        # A cell is a block whose lines are recorded as a Cell (record_cell).
+        cell = tag in self.cell_tags
+        block = cell or tag in self.block_tags
         if block and canvas.parts:
             canvas.end_line()
+        first = len(canvas.lines)
         self.write_children(el, kind, table)
         if block and canvas.parts:
             canvas.end_line()
+        if cell:
+            self.record_cell(el, table, first)
 
     def leaf_action(self, tag: Any, css: str | None, ident: str | None) -> bool | None:
         """What walk() would do with a childless element of this tag, class and id when it
@@ -552,14 +554,10 @@ class PageWalk:
             return WRITTEN
         return found
 
-    def walk_cell(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
-        """A td or th: its own lines, recorded as a Cell at (row, col)."""
-        canvas = self.canvas
-        canvas.end_line()
-        first = len(canvas.lines)
-        self.write_children(el, kind, table)
-        canvas.end_line()
+    def record_cell(self, el: Element, table: list[int], first: int) -> None:
+        """A td or th whose lines start at `first`: recorded as a Cell at (row, col)."""
         if table:
+            canvas = self.canvas
             span = el.get("colspan") or "1"
             canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
                                      header=el.tag == "th"))
