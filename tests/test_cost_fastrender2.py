@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import BlockKind, Cell, Document, Source
@@ -169,6 +169,20 @@ def test_markdown_text_is_markdown_line_and_the_quote_rule(pieces: list[str]) ->
     openers = render.markdown_openers(LEX.MD_HEADING_RE, LEX.MD_ITEM_RE, LEX.MD_QUOTE_RE)
     text, quoted = render.markdown_text(line, openers, LEX)
     assert (text, None if quoted else K.PAGE_HEADER) == reference_record_line(line, K.PAGE_HEADER)
+
+
+OLD_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.booleans(), st.lists(st.sampled_from(["---", "--- ", "\n", "a: 1", "-", " ", "x---", "\r"]), max_size=12))
+@example(True, ["---"]).via("an empty block is none")
+@example(True, ["\n", "---", "\n", "---"]).via("the first closing line ends it")
+def test_front_matter_is_the_block_the_lazy_pattern_took(opened: bool, pieces: list[str]) -> None:
+    """FRONT_MATTER_RE takes the block line by line: the same shortest block as '.*?\\n'."""
+    text = ("---\n" if opened else "") + "".join(pieces)
+    old, new = OLD_FRONT_MATTER_RE.match(text), LEX.FRONT_MATTER_RE.match(text)
+    assert (old and (old.span(), old.group("yaml"))) == (new and (new.span(), new.group("yaml")))
 
 
 # --- helpers --------------------------------------------------------------------------------
