@@ -764,12 +764,13 @@ def hash_lines(text: str) -> list[int]:
     return found
 
 
-def record_regions(lines: list[str], headed: list[int], lex: Lexicon) -> tuple[int, int]:
+def record_regions(lines: list[str], headed: list[int], body_headings: list[int], lex: Lexicon) -> tuple[int, int]:
     """(opening, trailer): the line of '## 본문', the lines before it being the record's header,
     and the first line of the trailer ('## 출처' or '## 첨부/링크' after the opening), len(lines)
     when there is none. Without '## 본문', a leading '# 제목' is the opening (and header),
-    else opening is -1 and every line up to the trailer is body. `headed`: hash_lines()."""
-    opening = next((i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])), None)
+    else opening is -1 and every line up to the trailer is body. `headed`: hash_lines();
+    `body_headings`: those of them that are '## 본문'."""
+    opening = body_headings[0] if body_headings else None
     if opening is None:
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         opening = first if first < len(lines) and lex.MD_HEADING_RE.match(lines[first]) else -1
@@ -787,10 +788,10 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
         text = text[m.end():]
     lines = text.split("\n")
     headed = hash_lines(text)
-    opening, trailer = record_regions(lines, headed, lex)
-    header_end = opening + 1 if opening >= 0 else 0
     # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
     blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
+    opening, trailer = record_regions(lines, headed, blank, lex)
+    header_end = opening + 1 if opening >= 0 else 0
     openers = markdown_openers(lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE)
     for index in chain(range(header_end), range(trailer, len(lines))):
         line = lines[index]
