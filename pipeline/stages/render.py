@@ -99,6 +99,17 @@ class Canvas:
         self.parts.append(text if self.parts else text.lstrip(" "))
         self.kinds.append(kind)
 
+    def write_line(self, text: str, kind: BlockKind | None) -> None:
+        """write(text, kind) then end_line() where no line is begun, in one step: the text of a
+        paragraph or a cell with no markup inside (most lines of a page), without the pieces."""
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+            text = squeeze_html_space(text)
+        line = text.lstrip(" ").replace("\u00a0", " ").rstrip()
+        if line:
+            if kind is not None:
+                self.hints[len(self.lines)] = kind
+            self.lines.append(line)
+
     def end_line(self) -> None:
         """Close the current line; a line of white space alone is not a line. Its kind is the
         one that wrote the most characters (white space aside), the first written on a tie."""
@@ -106,15 +117,17 @@ class Canvas:
         if not parts:
             return          # two block edges in a row (most calls): nothing written
         line = "".join(parts).replace("\u00a0", " ").rstrip()
+        kinds = self.kinds
         if line:
-            kinds = self.kinds
             kind = kinds[0]
             if kinds.count(kind) != len(kinds):
                 kind = heaviest_kind(parts, kinds)      # a line of mixed kinds (rare): weigh them
             if kind is not None:
                 self.hints[len(self.lines)] = kind
             self.lines.append(line)
-        self.parts, self.kinds = [], []
+        # Emptied in place, not replaced: the walk keeps `parts` in a local to test it.
+        parts.clear()
+        kinds.clear()
 
 
 def heaviest_kind(parts: list[str], kinds: list[BlockKind | None]) -> BlockKind | None:
@@ -361,9 +374,11 @@ def html_parser(plain: bool) -> lxml.etree.HTMLParser:
     """An HTML parser kept for the process: making one cost as much as parsing the seed page
     with it. lxml locks a parser while it parses and clears its error log per parse.
     `plain`: bare lxml.etree elements, which render's walk touches more cheaply than
-    lxml.html's (those look up an element class for every node touched)."""
+    lxml.html's (those look up an element class for every node touched). No table of id
+    attributes: nothing looks an element up by id, and filling it cost 6% of the parse."""
     kind = lxml.etree.HTMLParser if plain else lxml.html.HTMLParser
-    return kind(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+    return kind(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False,
+                collect_ids=False)
 
 
 def parse_html(markup: str, plain: bool = False) -> tuple[Element | None, bool]:
@@ -415,9 +430,10 @@ class PageWalk:
     rest run only the content tests their MarkupPlan leaves open.
 
     The cost is Python steps per element (a page has a few hundred), so walk() reads the class
-    and id and settles a plan that leaves no test open itself, and walks the children in its
-    own loop: the calls it used to make per element (markup_names, classified, classify,
-    write_children) each cost as much as the work they did."""
+    and id and settles a plan that leaves no test open itself (the calls it used to make per
+    element, markup_names, classified and classify, each cost as much as the work they did),
+    and write_children() writes a childless element that no plan classifies in its own loop,
+    without a walk() call: two elements in three are such leaves."""
 
     def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
         self.canvas, self.lex = canvas, lex
@@ -425,6 +441,8 @@ class PageWalk:
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
+        # leaf_action by (tag, class, id), for this page: a page repeats a few of them.
+        self.leaves: dict[tuple[Any, str | None, str | None], bool | None] = {}
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
@@ -435,35 +453,86 @@ class PageWalk:
         if css or ident or tag in self.telling_tags:
             # markup_names() and classify(), with a plan that leaves no test open settled here
             plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
-            if plan.tested_from is None or len(el) < plan.tested_from:
-                found = plan.kind
+            if kind is K.CHROME:
+                # Inside chrome every line stays chrome but a page footer's (settled()): no
+                # other test can change it, so a menu's lists and items are not tested.
+                if plan.footer_words or (tag == "dl" and is_footer_list(el, self.vocabulary, self.lex)):
+                    kind = K.PAGE_FOOTER
             else:
-                found = content_kind(el, plan, self.vocabulary, self.lex)
-            if found is not None:
-                kind = self.settled(el, found, kind)
-                if kind is WRITTEN:
-                    return
+                if plan.tested_from is None or len(el) < plan.tested_from:
+                    found = plan.kind
+                else:
+                    found = content_kind(el, plan, self.vocabulary, self.lex)
+                if found is not None:
+                    kind = self.settled(el, found, kind)
+                    if kind is WRITTEN:
+                        return
         if tag == "table" or tag == "tr":
             table = enter_table(el, self.canvas, table)
-        if tag in self.cell_tags:
-            self.walk_cell(el, kind, table)
-            return
         canvas = self.canvas
-        block = tag in self.block_tags
+        # A cell is a block whose lines are recorded as a Cell (record_cell).
+        cell = tag in self.cell_tags
+        block = cell or tag in self.block_tags
         if block and canvas.parts:
             canvas.end_line()
-        # write_children(), inlined: this runs for every element.
-        write, walk = canvas.write, self.walk
-        text = el.text          # lxml makes a new str at each access: read each once
-        if text:
+        first = len(canvas.lines)
+        self.write_children(el, kind, table)
+        if block and canvas.parts:
+            canvas.end_line()
+        if cell:
+            self.record_cell(el, table, first)
+
+    def leaf_action(self, tag: Any, css: str | None, ident: str | None) -> bool | None:
+        """What walk() would do with a childless element of this tag, class and id when it
+        neither classifies nor counts it: True, write its text as a block (a line break on
+        each side); False, as inline text. None: it needs walk() (a comment, a dropped tag, a
+        table, row or cell, or a plan that gives it a kind or reads its text)."""
+        if tag.__class__ is not str or tag in self.drop_tags or tag in self.cell_tags or tag in ("table", "tr"):
+            return None
+        if css or ident or tag in self.telling_tags:
+            plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
+            if plan.kind is not None or plan.tested_from == 0:
+                return None
+        return tag in self.block_tags
+
+    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
+        """The element's own text, then each child and the text that follows it.
+
+        Why the leaves are written here: two elements in three are childless (the seed page:
+        118 of 185), most of them a paragraph or a link that no plan gives a kind. Such a leaf
+        is settled by one look-up of its tag, class and id (leaf_action, once per page) and its
+        text written in this loop, without a walk() call of its own."""
+        canvas = self.canvas
+        write, write_line, walk, parts = canvas.write, canvas.write_line, self.walk, canvas.parts
+        leaves = self.leaves
+        # lxml makes a new str at each access: each text is read once. White space alone
+        # where no line is begun (most tails between blocks) writes nothing: not written.
+        text = el.text
+        if text and (parts or text.strip(HTML_SPACE)):
             write(text, kind)
         for child in el:
-            walk(child, kind, table)
+            if len(child):
+                walk(child, kind, table)
+            else:
+                key = (child.tag, child.get("class"), child.get("id"))
+                block = leaves.get(key, UNSEEN)
+                if block is UNSEEN:
+                    block = leaves[key] = self.leaf_action(*key)
+                if block is None:
+                    walk(child, kind, table)
+                elif block:
+                    if parts:
+                        canvas.end_line()
+                    text = child.text
+                    if text:
+                        write_line(text, kind)
+                else:
+                    text = child.text
+                    if text:
+                        write(text, kind)
             tail = child.tail
-            if tail:
+            if tail and (parts or tail.strip(HTML_SPACE)):
                 write(tail, kind)
-        if block and canvas.parts:
-            canvas.end_line()
 
     def classify(self, el: Element, names: str) -> BlockKind | None:
         """classify() with the vocabulary bound and the names already read."""
@@ -488,27 +557,10 @@ class PageWalk:
             return WRITTEN
         return found
 
-    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
-        """The element's own text, then each child and the text that follows it."""
-        canvas = self.canvas
-        write, walk = canvas.write, self.walk
-        text = el.text
-        if text:
-            write(text, kind)
-        for child in el:
-            walk(child, kind, table)
-            tail = child.tail
-            if tail:
-                write(tail, kind)
-
-    def walk_cell(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
-        """A td or th: its own lines, recorded as a Cell at (row, col)."""
-        canvas = self.canvas
-        canvas.end_line()
-        first = len(canvas.lines)
-        self.write_children(el, kind, table)
-        canvas.end_line()
+    def record_cell(self, el: Element, table: list[int], first: int) -> None:
+        """A td or th whose lines start at `first`: recorded as a Cell at (row, col)."""
         if table:
+            canvas = self.canvas
             span = el.get("colspan") or "1"
             canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
                                      header=el.tag == "th"))
@@ -516,6 +568,7 @@ class PageWalk:
 
 
 WRITTEN = "written"          # PageWalk.classified: the element was written whole, skip it
+UNSEEN = object()            # PageWalk.leaves: no leaf of this tag, class and id met yet
 
 
 def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
@@ -672,16 +725,28 @@ def parse_front_matter(block: str, lex: Lexicon) -> dict[str, Any]:
 
 
 def markdown_line(line: str, lex: Lexicon) -> str:
-    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'.
-    Each pattern is tried only on lines whose first character it needs (a cheap guard)."""
-    for opening, pattern in (("#", lex.MD_HEADING_RE), ("-*+", lex.MD_ITEM_RE), (">", lex.MD_QUOTE_RE)):
-        if line[:1] and line[0] in opening and (m := pattern.match(line)):
-            line = m.group("text")
-            break
+    """'- 부처: 금융위원회' → '부처: 금융위원회'; '# 제목' → '제목'; '[a](http://b)' → 'a (http://b)'."""
+    return markdown_text(line, markdown_openers(lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE), lex)[0]
+
+
+@functools.lru_cache(maxsize=4)
+def markdown_openers(heading: re.Pattern[str], item: re.Pattern[str], quote: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
+    """The pattern a line may match, by its first character: one look-up per line."""
+    return {"#": heading, "-": item, "*": item, "+": item, ">": quote}
+
+
+def markdown_text(line: str, openers: dict[str, re.Pattern[str]], lex: Lexicon) -> tuple[str, bool]:
+    """markdown_line(line), and whether the line was a '> …' quote. Only the pattern its first
+    character opens (markdown_openers) is tried; links are rewritten only where '](' occurs."""
+    pattern = openers.get(line[:1])
+    m = pattern.match(line) if pattern is not None else None
+    if m is not None:
+        line = m.group("text")
+    quoted = m is not None and pattern is lex.MD_QUOTE_RE
     if "](" not in line:
-        return line         # no link to rewrite
+        return line, quoted
     return lex.MD_LINK_RE.sub(lambda m: f"{m.group('text')} ({m.group('url')})"
-                              if m.group("url") not in m.group("text") else m.group("text"), line)
+                              if m.group("url") not in m.group("text") else m.group("text"), line), quoted
 
 
 def hash_lines(text: str) -> list[int]:
@@ -699,26 +764,18 @@ def hash_lines(text: str) -> list[int]:
     return found
 
 
-def record_regions(lines: list[str], headed: list[int], lex: Lexicon) -> tuple[int, int]:
+def record_regions(lines: list[str], headed: list[int], body_headings: list[int], lex: Lexicon) -> tuple[int, int]:
     """(opening, trailer): the line of '## 본문', the lines before it being the record's header,
     and the first line of the trailer ('## 출처' or '## 첨부/링크' after the opening), len(lines)
     when there is none. Without '## 본문', a leading '# 제목' is the opening (and header),
-    else opening is -1 and every line up to the trailer is body. `headed`: hash_lines()."""
-    opening = next((i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])), None)
+    else opening is -1 and every line up to the trailer is body. `headed`: hash_lines();
+    `body_headings`: those of them that are '## 본문'."""
+    opening = body_headings[0] if body_headings else None
     if opening is None:
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         opening = first if first < len(lines) and lex.MD_HEADING_RE.match(lines[first]) else -1
     trailer = next((i for i in headed if i > opening and lex.MD_TRAILER_HEADING_RE.match(lines[i])), len(lines))
     return opening, trailer
-
-
-def record_line_kind(line: str, kind: BlockKind, lex: Lexicon) -> BlockKind | None:
-    """'# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
-    '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the record's title again or
-    its subtitle and summary: no hint, segment places it like any title line."""
-    if not line.strip() or (line.startswith(">") and lex.MD_QUOTE_RE.match(line)):
-        return None
-    return kind
 
 
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
@@ -731,18 +788,22 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
         text = text[m.end():]
     lines = text.split("\n")
     headed = hash_lines(text)
-    opening, trailer = record_regions(lines, headed, lex)
-    header_end = opening + 1 if opening >= 0 else 0
     # '## 본문' is structure, like a content <div>: its line stays, empty, wherever it stands.
     blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
+    opening, trailer = record_regions(lines, headed, blank, lex)
+    header_end = opening + 1 if opening >= 0 else 0
+    openers = markdown_openers(lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE)
     for index in chain(range(header_end), range(trailer, len(lines))):
         line = lines[index]
         if not line.strip() or (line.startswith("##") and index in blank):
             continue        # a blank line (a third of a header) keeps its text and takes no hint
-        kind = record_line_kind(line, K.PAGE_HEADER if index < header_end else K.CHROME, lex)
-        lines[index] = markdown_line(line, lex)
-        if kind is not None:
-            doc.line_hints[index] = kind
+        # '# 제목' and '- 부처: …' are the record's header (PAGE_HEADER); the trailer ('## 출처',
+        # '## 첨부/링크') is record furniture (CHROME). A '> …' quote is the title again, or the
+        # subtitle and summary: no hint, segment places it like any title line. One match per
+        # line gives both its text and whether it is a quote.
+        lines[index], quoted = markdown_text(line, openers, lex)
+        if not quoted:
+            doc.line_hints[index] = K.PAGE_HEADER if index < header_end else K.CHROME
     for index in blank:
         lines[index] = ""
     doc.plain = "\n".join(lines)
@@ -874,18 +935,24 @@ def suspect_offsets(text: str) -> list[int]:
 
 @functools.lru_cache(maxsize=4)
 def repair_sites_re(garbled: tuple[str, ...]) -> re.Pattern[str]:
-    """A suspect character or one of the `garbled` strings: both kinds of site in one scan."""
+    """A suspect character or one of the `garbled` strings: both kinds of site in one scan.
+    No group: re merges single characters and classes given as alternatives into one class,
+    which it skips ahead by (a group around the class made the scan 10% of the seed page's
+    render slower)."""
     return re.compile("|".join([SUSPECT_CHAR_RE.pattern, *(re.escape(g) for g in garbled)]))
 
 
-def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
-    """Indices of the lines repair_line can change or report on: those holding a character a
-    mojibake run is made of, or the garbled side of one of `pairs`. Found by one scan of the
-    whole text, not a test per line: a page with one stray '©' has a hundred clean lines.
-    Neither kind of finding spans a line end."""
+def repair_sites(text: str, pairs: list[tuple[str, str]]) -> list[re.Match[str]]:
+    """Where repair_line may find something to change or report: each character a mojibake
+    run is made of, and each garbled side of one of `pairs`. Neither spans a line end."""
+    return list(repair_sites_re(tuple(garbled for garbled, _ in pairs)).finditer(text))
+
+
+def site_lines(text: str, sites: list[re.Match[str]]) -> list[int]:
+    """Indices of the lines holding `sites` (matches in `text`, in order), each once."""
     indices: list[int] = []
     line, counted = 0, 0
-    for m in repair_sites_re(tuple(garbled for garbled, _ in pairs)).finditer(text):
+    for m in sites:
         line += text.count("\n", counted, m.start())
         counted = m.start()
         if not indices or indices[-1] != line:
@@ -893,14 +960,30 @@ def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
     return indices
 
 
+def lines_to_repair(text: str, pairs: list[tuple[str, str]]) -> list[int]:
+    """Indices of the lines repair_line can change or report on, found by one scan of the
+    whole text, not a test per line: a page with one stray '©' has a hundred clean lines."""
+    return site_lines(text, repair_sites(text, pairs))
+
+
+def may_repair(text: str, sites: list[re.Match[str]], pairs: list[tuple[str, str]]) -> bool:
+    """Whether `sites` (repair_sites(text, pairs), not empty) hold a garbled side of `pairs`,
+    or a run with two suspect characters (SUSPECT_PAIR_RE), the least a mojibake run needs.
+    Suspects alone ('©' in a footer) are not: no run to reverse or report. The pair is looked
+    for from the first site on, as none can start before it: one scan of the text, not two."""
+    garbled = {garbled for garbled, _ in pairs}
+    if any(m.group() in garbled for m in sites):
+        return True
+    return SUSPECT_PAIR_RE.search(text, sites[0].start()) is not None
+
+
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
     pairs = utf8_as_cp949_pairs(lex)
-    indices = lines_to_repair(doc.plain, pairs)
-    if not indices:
-        return              # most documents: not one line to look at
-    if not SUSPECT_PAIR_RE.search(doc.plain) and not any(garbled in doc.plain for garbled, _ in pairs):
-        return              # suspects alone ('©'): no run to reverse or report, no line to split
+    sites = repair_sites(doc.plain, pairs)
+    if not sites or not may_repair(doc.plain, sites, pairs):
+        return              # most documents: not one line to look at, or no run to reverse
+    indices = site_lines(doc.plain, sites)
     lines = doc.plain.split("\n")
     for index in indices:
         fixed, repairs = repair_line(lines[index], pairs, lex)
