@@ -505,9 +505,22 @@ def organization_tail(value: str, lex: Lexicon) -> str | None:
 
 
 def is_organization_word(word: str, lex: Lexicon) -> bool:
-    """A word of an organization: no clause ending, no date, not a person's title ('연락: 구진경 과장')."""
+    """A word of an organization: no clause ending, no date, not a person's title ('연락: 구진경 과장').
+    Its answers are kept by word (ORGANIZATION_WORDS): a description's words come back in a
+    release and across releases, and a fresh answer costs three patterns (seed text: 24 asks)."""
+    memo = ORGANIZATION_WORDS
+    if memo.semantic is lex.semantic and word in memo.answers:
+        return memo.answers[word]
+    return memo.answer(word, lex)
+
+
+def is_organization_word_shape(word: str, lex: Lexicon) -> bool:
+    """is_organization_word's answer, made."""
     return not word or (bool(lex.AFFILIATION_WORD_RE.fullmatch(word)) and not lex.NOT_AFFILIATION_WORD_RE.match(word)
                         and not lex.PERSON_TITLE_RE.fullmatch(word))
+
+
+ORGANIZATION_WORDS = WordMemo(is_organization_word_shape)
 
 
 # The first role whose words follow the name wins; the pattern is named in the lexicon.
