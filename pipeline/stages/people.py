@@ -250,10 +250,10 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
 def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start: int, title: str,
                                   lex: Lexicon) -> Mention | None:
     """'김소영 금융위원회 |부위원장', '신현송 BIS 조사국장': a Korean name, then organization words."""
-    for k in range(len(words) - 1, max(-1, len(words) - 1 - MAX_AFFILIATION_WORDS), -1):
+    last = len(words) - 1
+    for k in range(last, max(-1, last - MAX_AFFILIATION_WORDS), -1):
         start, end, word = words[k]
-        if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
-                and not is_organization_name(word, lex):
+        if k < last and len(word) >= 3 and is_korean_name(word, lex) and not is_organization_name(word, lex):
             between = [w for _, _, w in words[k + 1:]]
             if title in lex.semantic["people"]["titles"]["everyday"] \
                     and not any(lex.ORG_WORD_RE.search(w) for w in between):
@@ -637,7 +637,9 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     item: list[int] = []
     aged: list[int] = []
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
-        bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
+        # The groups open at the '(' (lookaheads): their lengths are where they end, one call each.
+        at = m.start()
+        bracket, hangul, word = last - at, m.end("hangul") - at - 1, m.end("word") - at - 1
         # A start is kept only when its pattern's bracket matches at this '(': the word before it
         # reaches the '(' one way only, so the pattern can match nowhere else. Most brackets
         # ('(금)', '(SDGs)') close none, and their up to five starts are never tried.
@@ -664,9 +666,10 @@ def words_between(text: str, start: int, end: int) -> Words:
         # No blank but ' ' (every other blank is a separator or a control character, which
         # isprintable refuses): each word's offset follows from the lengths, no find needed.
         for word in chunk.split(" "):
+            end = start + len(word)
             if word:
-                words.append((start, start + len(word), word))
-            start += len(word) + 1
+                words.append((start, end, word))
+            start = end + 1
         return words
     for word in chunk.split():
         # Only blanks lie between the last word's end and this word: its first occurrence is it.
