@@ -478,7 +478,7 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
         rest = lex.BRACKET_TAG_RE.sub("", rest)
     rest = after_unopened(rest)
     if rest.rstrip().endswith(lex.semantic["people"]["name"]["copula"]):
-        rest = lex.TITLE_COPULA_RE.sub("", rest)
+        rest = strip_title_copula(rest, lex)
     if lex.semantic["people"]["name"]["genitive"] in rest:
         rest = lex.GENITIVE_RE.sub("", rest)
     rest = collapse(rest).strip(" ,")
@@ -486,6 +486,17 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
+
+
+def strip_title_copula(value: str, lex: Lexicon) -> str:
+    """'한국 숙명여대의 … 센터장인 ' → '한국 숙명여대의 … ': what TITLE_COPULA_RE.sub removes. Its one
+    match ends the text, so it starts at one of the last words (as many as a title holds blanks,
+    and one more): searched from there, it is not tried at every word of the description."""
+    last_words = lex.semantic["people"]["title_blanks"] + 1
+    parts = value.rsplit(None, last_words)
+    # rsplit keeps the text before the last words whole: its length is where they begin.
+    m = lex.TITLE_COPULA_RE.search(value, len(parts[0]) if len(parts) > last_words else 0)
+    return value if m is None else value[:m.start()] + value[m.end():]
 
 
 def organization_tail(value: str, lex: Lexicon) -> str | None:
