@@ -82,20 +82,20 @@ Words = list[tuple[int, int, str]]     # (start, end, word) of the words before 
 # --- names ---------------------------------------------------------------------------------
 
 class WordMemo:
-    """A word check's answers by word, kept across releases for one lexicon's vocabulary (its
-    `semantic` tables). The same words come back in a release and across releases (korea.kr:
+    """A word check's answers by word (or by a word and its title), kept across releases for one
+    lexicon's vocabulary (its `semantic` tables). The same words come back in a release and across releases (korea.kr:
     is_korean_name is asked 9,134 times about 2,666 words in 1,001 records, is_affiliation_word
     3,834 times about 1,755), and a fresh answer costs a few patterns and lookups; a known one
     costs a dict lookup and no call. Cleared when full, so an archive's run holds at most
     MAX_WORDS answers each."""
     MAX_WORDS = 8192
 
-    def __init__(self, check: Callable[[str, Lexicon], bool]) -> None:
+    def __init__(self, check: Callable[[Any, Lexicon], Any]) -> None:
         self.check = check
         self.semantic: dict[str, Any] | None = None
-        self.answers: dict[str, bool] = {}
+        self.answers: dict[Any, Any] = {}
 
-    def answer(self, word: str, lex: Lexicon) -> bool:
+    def answer(self, word: Any, lex: Lexicon) -> Any:
         """A word not asked yet (or asked of another lexicon): its answer made and kept."""
         if self.semantic is not lex.semantic or len(self.answers) >= self.MAX_WORDS:
             self.semantic, self.answers = lex.semantic, {}
@@ -183,6 +183,26 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
                        or lex.COUNTRY_RE.fullmatch(name)):
         return None
     return name, hanja
+
+
+def first_word_name(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """match_first_word's (name, hanja) for a word that does not end like an organization, else
+    None. Kept by word and title (FIRST_WORD_NAMES): a release names the same people again, and
+    releases the same offices ('김정관 장관'); a fresh answer costs five patterns and lookups."""
+    memo, key = FIRST_WORD_NAMES, (word, title)
+    if memo.semantic is lex.semantic and key in memo.answers:
+        return memo.answers[key]
+    return memo.answer(key, lex)
+
+
+def first_word_name_made(key: tuple[str, str], lex: Lexicon) -> tuple[str, str | None] | None:
+    """first_word_name's answer, made."""
+    word, title = key
+    first = match_first_word(word, title, lex)
+    return None if first is None or is_organization_name(word, lex) else first
+
+
+FIRST_WORD_NAMES = WordMemo(first_word_name_made)
 
 
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
@@ -314,8 +334,8 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if glossed is not None:
         return glossed
     start, end, word = words[-1]
-    first = match_first_word(word, title, lex)
-    if first is None or is_organization_name(word, lex):
+    first = first_word_name(word, title, lex)
+    if first is None:
         return match_name_before_affiliation(words, title_start, title, lex)
     name, hanja = first
     if name in lex.semantic["surname_set"] and hanja is None:
