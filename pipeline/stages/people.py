@@ -157,11 +157,24 @@ def is_foreign_word(word: str, lex: Lexicon, glossed: bool = False) -> bool:
     """A word of a transliterated name that other evidence vouches for (a Latin gloss, the
     name written again): '샴페인', '오버레이' end like a copula or a particle and are still names;
     a pronoun, a title, a country or a clause ending ('방문하여') is none, nor a word ending like
-    an organization unless the Latin gloss spells it ('트뤼도(Trudeau)')."""
+    an organization unless the Latin gloss spells it ('트뤼도(Trudeau)'). Kept by word and
+    `glossed` (FOREIGN_WORDS): the words before titles come back (korea.kr asks ~2 a release)."""
+    memo, key = FOREIGN_WORDS, (word, glossed)
+    if memo.semantic is lex.semantic and key in memo.answers:
+        return memo.answers[key]
+    return memo.answer(key, lex)
+
+
+def is_foreign_word_made(key: tuple[str, bool], lex: Lexicon) -> bool:
+    """is_foreign_word's answer, made."""
+    word, glossed = key
     return (len(word) <= FOREIGN_WORD_SYLLABLES and word not in lex.semantic["never_names"]
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.FOREIGN_NAME_STOP_RE.search(word)
             and (glossed or not lex.ORG_WORD_RE.search(word)) and not lex.COUNTRY_RE.fullmatch(word)
             and not lex.PERSON_TITLE_TAIL_RE.search(word))
+
+
+FOREIGN_WORDS = WordMemo(is_foreign_word_made)
 
 
 def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -749,7 +762,16 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
 def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
     """'관세청장' → ('관세청', '청장'), '한국경제학회장' → ('한국경제학회', '회장'), '재정경제부장관' →
     ('재정경제부', '장관'): an office glued to its body, the body's last syllables shared or not.
-    '부위원장', '사무총장' hold no body."""
+    '부위원장', '사무총장' hold no body. Kept by title (GLUED_TITLES): a release's few titles
+    come back in every release, and each head and person without an affiliation asks."""
+    memo = GLUED_TITLES
+    if memo.semantic is lex.semantic and title in memo.answers:
+        return memo.answers[title]
+    return memo.answer(title, lex)
+
+
+def split_glued_title_made(title: str, lex: Lexicon) -> tuple[str, str] | None:
+    """split_glued_title's answer, made."""
     titles = lex.semantic["person_title_set"]
     if title in titles:
         return None             # '부위원장' is an office of its own
@@ -767,6 +789,9 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
         if len(body) >= MIN_GLUED_BODY and m and 0 < m.start() <= len(prefix):
             return body, office
     return None
+
+
+GLUED_TITLES = WordMemo(split_glued_title_made)
 
 
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backwards: str) -> Person:
