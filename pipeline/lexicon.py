@@ -1445,8 +1445,11 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     suffixes = p["extra"]["title_suffixes"]
     paren_reach = 40 + 1 + max(map(len, person_titles)) + max(map(len, suffixes), default=0)
     paren_ends = "".join(sorted({re.escape(w[-1]) for w in person_titles + suffixes}))
+    # The run of the bracket's characters is taken whole (possessive: the ')' can only close it),
+    # then its last character is looked at, instead of trying that character and the ')' at each
+    # shorter length, back from the end of reach (the same brackets pass: tests/test_cost_fastpeople5.py).
     paren_bracket = (
-        rf"\((?=[^()\n]{{0,{paren_reach - 1}}}[{paren_ends}]\))"
+        rf"\((?=[^()\n]{{1,{paren_reach}}}+(?<=[{paren_ends}])\))"
         rf"(?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
         rf"(?P<title>{titles})(?:{alternation(suffixes)})?)\)")
     item_bracket = (    # '(고려대)', '(KERI)'; what follows it ('$' at the end of a bullet) is not tested

@@ -176,3 +176,38 @@ def test_people_stage_calls_on_the_seed_stay_below_the_fourth_pass():
         memo.semantic = None    # words not known yet
     assert operations(lambda: people.run(doc, lex)) <= SEED_OPERATIONS_FRESH
     assert operations(lambda: people.run(doc, lex)) <= SEED_OPERATIONS_KNOWN
+
+
+# --- PAREN_BRACKET_RE's look-ahead without backtracking ----------------------------------------
+
+def paren_bracket_as_before(lex) -> re.Pattern[str]:
+    """PAREN_BRACKET_RE with its look-ahead as it was: the last character and the ')' tried at
+    each length up to the reach."""
+    lookahead = re.match(r"\\\(\(\?=\[\^\(\)\\n\]\{1,(?P<reach>\d+)\}\+\(\?<=\[(?P<ends>[^\]]*)\]\)\\\)\)",
+                         lex.PAREN_BRACKET_RE.pattern)
+    assert lookahead is not None, "PAREN_BRACKET_RE no longer opens with the possessive look-ahead"
+    reach, ends = int(lookahead.group("reach")), lookahead.group("ends")
+    return re.compile(rf"\((?=[^()\n]{{0,{reach - 1}}}[{ends}]\))" + lex.PAREN_BRACKET_RE.pattern[lookahead.end():])
+
+
+def brackets_found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str] | None]:
+    return [(m.span(), m.group("title")) if (m := pattern.match(text, at)) else None
+            for at in range(len(text)) if text[at] == "("]
+
+
+def test_paren_brackets_are_what_the_backtracking_look_ahead_gave():
+    lex = load_lexicon()
+    before = paren_bracket_as_before(lex)
+    cases = ["김소영(금융위원회 부위원장)", "황윤재(한국경제학회장)", "(부원장보)", "(044-215-7630)", "(장관",
+             "(" + "가" * 60 + "장관)", "(" + "가" * 45 + " 장관)", "(()장관)", "(\n장관)", "(a장관)"]
+    for text in cases + corpus_texts(200):
+        assert brackets_found(lex.PAREN_BRACKET_RE, text) == brackets_found(before, text)
+    assert brackets_found(lex.PAREN_BRACKET_RE, cases[0])[0][1] == "부위원장"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "장관", "부위원장", "보", "가", " ", "\n", "1", "가" * 20]), max_size=16))
+def test_paren_brackets_on_any_mix(pieces: list[str]):
+    lex = load_lexicon()
+    text = "".join(pieces)
+    assert brackets_found(lex.PAREN_BRACKET_RE, text) == brackets_found(paren_bracket_as_before(lex), text)
