@@ -213,3 +213,26 @@ def test_paren_brackets_on_any_mix(pieces: list[str]):
     lex = load_lexicon()
     text = "".join(pieces)
     assert brackets_found(lex.PAREN_BRACKET_RE, text) == brackets_found(paren_bracket_as_before(lex), text)
+
+
+# --- the memos keyed by a word and its title or gloss -------------------------------------------
+
+def test_first_words_foreign_words_and_glued_titles_are_the_made_answers():
+    lex = load_lexicon()
+    words = corpus_words()[:600] + ["서정욱", "柳昌茂", "이", "우리", "관세청", "브루노", "오버레이", "방문하여", "트뤼도"]
+    titles = ["장관", "위원장", "관세청장", "한국경제학회장", "부위원장", "대표", "경감"]
+    for memo in (people.FIRST_WORD_NAMES, people.FOREIGN_WORDS, people.GLUED_TITLES):
+        memo.semantic = None
+    for ask in range(2):        # made, then read from the memos
+        for word in words:
+            for title in titles[:3]:
+                first = people.match_first_word(word, title, lex)
+                assert people.first_word_name(word, title, lex) \
+                    == (None if first is None or people.is_organization_name(word, lex) else first)
+            for glossed in (False, True):
+                assert people.is_foreign_word(word, lex, glossed) == people.is_foreign_word_made((word, glossed), lex)
+        for title in titles + words[:200]:
+            assert people.split_glued_title(title, lex) == people.split_glued_title_made(title, lex)
+    assert people.split_glued_title("관세청장", lex) == ("관세청", "청장")
+    assert people.first_word_name("서정욱", "장관", lex) == ("서정욱", None)
+    assert people.FIRST_WORD_NAMES.answers and people.FOREIGN_WORDS.answers and people.GLUED_TITLES.answers
