@@ -145,12 +145,25 @@ def is_organization_name(word: str, lex: Lexicon) -> bool:
 
 
 def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
-    """A word that can be part of a transliterated name: short, no ending, no suffix."""
+    """A word that can be part of a transliterated name: short, no ending, no suffix. Kept by
+    word and `longest` (NAME_WORDS): the words before a title are asked again for each reading."""
+    memo, key = NAME_WORDS, (word, longest)
+    if memo.semantic is lex.semantic and key in memo.answers:
+        return memo.answers[key]
+    return memo.answer(key, lex)
+
+
+def is_name_word_made(key: tuple[str, int], lex: Lexicon) -> bool:
+    """is_name_word's answer, made."""
+    word, longest = key
     org = lex.ORG_WORD_RE.search(word)
     return (len(word) <= longest and word not in lex.semantic["never_names"]
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
             and not (org and org.start() > 0)       # '직업훈련그룹'; a bare '반' (응우옌 반 탄) is a name
             and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
+
+
+NAME_WORDS = WordMemo(is_name_word_made)
 
 
 def is_foreign_word(word: str, lex: Lexicon, glossed: bool = False) -> bool:
