@@ -1,8 +1,9 @@
-"""The people stage's fifth speed pass (issue 14), without clocks: is_organization_word's answers
-are kept by word (people.ORGANIZATION_WORDS), LOCATIVE_ORG_RE is tried only where a run of
-non-blanks starts, the title-and-copula word that closes a description is searched among its last
-words only (people.strip_title_copula), and nodes_holding is one loop over the nodes. Each
-shortcut gives what the plain form gave; the stage's calls on the seed stay near what they are now."""
+"""The people stage's fifth speed pass (issue 14), without clocks: more word checks kept by word
+(people.ORGANIZATION_WORDS, FIRST_WORD_NAMES, FOREIGN_WORDS, GLUED_TITLES, NAME_WORDS),
+LOCATIVE_ORG_RE tried only where a run of non-blanks starts, the title-and-copula word that closes a
+description searched among its last words only (people.strip_title_copula), PAREN_BRACKET_RE's
+look-ahead without backtracking, and nodes_holding as one loop over the nodes. Each shortcut gives
+what the plain form gave; the stage's calls on the seed stay below what they were before the pass."""
 from __future__ import annotations
 
 import random
