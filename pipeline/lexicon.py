@@ -783,6 +783,9 @@ def _load_semantic(lex: Lexicon) -> None:
     # locative holds one of these, so people finds them before its lead pattern.
     locatives = lex.semantic["sessions"]["lead_locatives"]
     lex.semantic["people"]["lead_locative_roots"] = [w for w in locatives if not any(o != w and o in w for o in locatives)]
+    # The most blanks a person's title holds ('위원장 직무대행': 1): a title-and-copula word that
+    # closes a description starts within that many words and one more (people.strip_title_copula).
+    lex.semantic["people"]["title_blanks"] = max([t.count(" ") for t in lex.semantic["person_title_set"]], default=0)
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns, _program_patterns):
         lex.add_patterns(build(lex))
@@ -1484,8 +1487,11 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     suffixes = p["extra"]["title_suffixes"]
     paren_reach = 40 + 1 + max(map(len, person_titles)) + max(map(len, suffixes), default=0)
     paren_ends = "".join(sorted({re.escape(w[-1]) for w in person_titles + suffixes}))
+    # The run of the bracket's characters is taken whole (possessive: the ')' can only close it),
+    # then its last character is looked at, instead of trying that character and the ')' at each
+    # shorter length, back from the end of reach (the same brackets pass: tests/test_cost_fastpeople5.py).
     paren_bracket = (
-        rf"\((?=[^()\n]{{0,{paren_reach - 1}}}[{paren_ends}]\))"
+        rf"\((?=[^()\n]{{1,{paren_reach}}}+(?<=[{paren_ends}])\))"
         rf"(?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
         rf"(?P<title>{titles})(?:{alternation(suffixes)})?)\)")
     item_bracket = (    # '(고려대)', '(KERI)'; what follows it ('$' at the end of a bullet) is not tested
@@ -1578,7 +1584,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "LATIN_GLOSS_RE": deferred(
             rf"(?P<hangul>[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{0,4}})\s?\((?P<latin>[A-Z][A-Za-z.'\-]*(?:\s[A-Za-z.'\-]+){{0,5}})\)"),
         # The speaker's description before the name, read for an organization.
-        "LOCATIVE_ORG_RE": deferred(rf"(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
+        # Tried only where a run of non-blanks starts (after a blank or a bracket): a match from
+        # inside a run would need an end for the run that a try from its start also had, so none
+        # starts there, and each run's characters are not read again from each of them.
+        "LOCATIVE_ORG_RE": deferred(rf"(?<![^\s()])(?P<org>[^\s()]+(?:\([^()]*\))?){n['locative']}(?=\s)"),
         # The whole word, started only at a word's start (a run of blanks is tried once a blank).
         "TITLE_COPULA_RE": deferred(rf"(?:(?<=\s)|^)[^\s]*?(?:{titles}){n['copula']}\s*+$"),   # '부학장인'
         "GENITIVE_RE": deferred(rf"{n['genitive']}(?=\s|$)"),

@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Any, Callable, Iterator, NamedTuple
 
 from ..document import BlockKind, Document, Line, Node
@@ -81,20 +82,20 @@ Words = list[tuple[int, int, str]]     # (start, end, word) of the words before 
 # --- names ---------------------------------------------------------------------------------
 
 class WordMemo:
-    """A word check's answers by word, kept across releases for one lexicon's vocabulary (its
-    `semantic` tables). The same words come back in a release and across releases (korea.kr:
+    """A word check's answers by word (or by a word and its title), kept across releases for one
+    lexicon's vocabulary (its `semantic` tables). The same words come back in a release and across releases (korea.kr:
     is_korean_name is asked 9,134 times about 2,666 words in 1,001 records, is_affiliation_word
     3,834 times about 1,755), and a fresh answer costs a few patterns and lookups; a known one
     costs a dict lookup and no call. Cleared when full, so an archive's run holds at most
     MAX_WORDS answers each."""
     MAX_WORDS = 8192
 
-    def __init__(self, check: Callable[[str, Lexicon], bool]) -> None:
+    def __init__(self, check: Callable[[Any, Lexicon], Any]) -> None:
         self.check = check
         self.semantic: dict[str, Any] | None = None
-        self.answers: dict[str, bool] = {}
+        self.answers: dict[Any, Any] = {}
 
-    def answer(self, word: str, lex: Lexicon) -> bool:
+    def answer(self, word: Any, lex: Lexicon) -> Any:
         """A word not asked yet (or asked of another lexicon): its answer made and kept."""
         if self.semantic is not lex.semantic or len(self.answers) >= self.MAX_WORDS:
             self.semantic, self.answers = lex.semantic, {}
@@ -144,7 +145,17 @@ def is_organization_name(word: str, lex: Lexicon) -> bool:
 
 
 def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
-    """A word that can be part of a transliterated name: short, no ending, no suffix."""
+    """A word that can be part of a transliterated name: short, no ending, no suffix. Kept by
+    word and `longest` (NAME_WORDS): the words before a title are asked again for each reading."""
+    memo, key = NAME_WORDS, (word, longest)
+    if memo.semantic is lex.semantic and key in memo.answers:
+        return memo.answers[key]
+    return memo.answer(key, lex)
+
+
+def is_name_word_made(key: tuple[str, int], lex: Lexicon) -> bool:
+    """is_name_word's answer, made."""
+    word, longest = key
     org = lex.ORG_WORD_RE.search(word)
     return (len(word) <= longest and word not in lex.semantic["never_names"]
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
@@ -152,15 +163,31 @@ def is_name_word(word: str, lex: Lexicon, longest: int = 4) -> bool:
             and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
 
 
+NAME_WORDS = WordMemo(is_name_word_made)
+
+
 def is_foreign_word(word: str, lex: Lexicon, glossed: bool = False) -> bool:
     """A word of a transliterated name that other evidence vouches for (a Latin gloss, the
     name written again): '샴페인', '오버레이' end like a copula or a particle and are still names;
     a pronoun, a title, a country or a clause ending ('방문하여') is none, nor a word ending like
-    an organization unless the Latin gloss spells it ('트뤼도(Trudeau)')."""
+    an organization unless the Latin gloss spells it ('트뤼도(Trudeau)'). Kept by word and
+    `glossed` (FOREIGN_WORDS): the words before titles come back (korea.kr asks ~2 a release)."""
+    memo, key = FOREIGN_WORDS, (word, glossed)
+    if memo.semantic is lex.semantic and key in memo.answers:
+        return memo.answers[key]
+    return memo.answer(key, lex)
+
+
+def is_foreign_word_made(key: tuple[str, bool], lex: Lexicon) -> bool:
+    """is_foreign_word's answer, made."""
+    word, glossed = key
     return (len(word) <= FOREIGN_WORD_SYLLABLES and word not in lex.semantic["never_names"]
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.FOREIGN_NAME_STOP_RE.search(word)
             and (glossed or not lex.ORG_WORD_RE.search(word)) and not lex.COUNTRY_RE.fullmatch(word)
             and not lex.PERSON_TITLE_TAIL_RE.search(word))
+
+
+FOREIGN_WORDS = WordMemo(is_foreign_word_made)
 
 
 def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
@@ -182,6 +209,26 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
                        or lex.COUNTRY_RE.fullmatch(name)):
         return None
     return name, hanja
+
+
+def first_word_name(word: str, title: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """match_first_word's (name, hanja) for a word that does not end like an organization, else
+    None. Kept by word and title (FIRST_WORD_NAMES): a release names the same people again, and
+    releases the same offices ('김정관 장관'); a fresh answer costs five patterns and lookups."""
+    memo, key = FIRST_WORD_NAMES, (word, title)
+    if memo.semantic is lex.semantic and key in memo.answers:
+        return memo.answers[key]
+    return memo.answer(key, lex)
+
+
+def first_word_name_made(key: tuple[str, str], lex: Lexicon) -> tuple[str, str | None] | None:
+    """first_word_name's answer, made."""
+    word, title = key
+    first = match_first_word(word, title, lex)
+    return None if first is None or is_organization_name(word, lex) else first
+
+
+FIRST_WORD_NAMES = WordMemo(first_word_name_made)
 
 
 def is_affiliation_word(word: str, lex: Lexicon) -> bool:
@@ -250,10 +297,10 @@ def match_glossed_name(text: str, lo: int, title_start: int, title: str, lex: Le
 def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start: int, title: str,
                                   lex: Lexicon) -> Mention | None:
     """'김소영 금융위원회 |부위원장', '신현송 BIS 조사국장': a Korean name, then organization words."""
-    for k in range(len(words) - 1, max(-1, len(words) - 1 - MAX_AFFILIATION_WORDS), -1):
+    last = len(words) - 1
+    for k in range(last, max(-1, last - MAX_AFFILIATION_WORDS), -1):
         start, end, word = words[k]
-        if k < len(words) - 1 and is_korean_name(word, lex) and len(word) >= 3 \
-                and not is_organization_name(word, lex):
+        if k < last and len(word) >= 3 and is_korean_name(word, lex) and not is_organization_name(word, lex):
             between = [w for _, _, w in words[k + 1:]]
             if title in lex.semantic["people"]["titles"]["everyday"] \
                     and not any(lex.ORG_WORD_RE.search(w) for w in between):
@@ -313,8 +360,8 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if glossed is not None:
         return glossed
     start, end, word = words[-1]
-    first = match_first_word(word, title, lex)
-    if first is None or is_organization_name(word, lex):
+    first = first_word_name(word, title, lex)
+    if first is None:
         return match_name_before_affiliation(words, title_start, title, lex)
     name, hanja = first
     if name in lex.semantic["surname_set"] and hanja is None:
@@ -478,7 +525,7 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
         rest = lex.BRACKET_TAG_RE.sub("", rest)
     rest = after_unopened(rest)
     if rest.rstrip().endswith(lex.semantic["people"]["name"]["copula"]):
-        rest = lex.TITLE_COPULA_RE.sub("", rest)
+        rest = strip_title_copula(rest, lex)
     if lex.semantic["people"]["name"]["genitive"] in rest:
         rest = lex.GENITIVE_RE.sub("", rest)
     rest = collapse(rest).strip(" ,")
@@ -486,6 +533,17 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
+
+
+def strip_title_copula(value: str, lex: Lexicon) -> str:
+    """'한국 숙명여대의 … 센터장인 ' → '한국 숙명여대의 … ': what TITLE_COPULA_RE.sub removes. Its one
+    match ends the text, so it starts at one of the last words (as many as a title holds blanks,
+    and one more): searched from there, it is not tried at every word of the description."""
+    last_words = lex.semantic["people"]["title_blanks"] + 1
+    parts = value.rsplit(None, last_words)
+    # rsplit keeps the text before the last words whole: its length is where they begin.
+    m = lex.TITLE_COPULA_RE.search(value, len(parts[0]) if len(parts) > last_words else 0)
+    return value if m is None else value[:m.start()] + value[m.end():]
 
 
 def organization_tail(value: str, lex: Lexicon) -> str | None:
@@ -505,9 +563,22 @@ def organization_tail(value: str, lex: Lexicon) -> str | None:
 
 
 def is_organization_word(word: str, lex: Lexicon) -> bool:
-    """A word of an organization: no clause ending, no date, not a person's title ('연락: 구진경 과장')."""
+    """A word of an organization: no clause ending, no date, not a person's title ('연락: 구진경 과장').
+    Its answers are kept by word (ORGANIZATION_WORDS): a description's words come back in a
+    release and across releases, and a fresh answer costs three patterns (seed text: 24 asks)."""
+    memo = ORGANIZATION_WORDS
+    if memo.semantic is lex.semantic and word in memo.answers:
+        return memo.answers[word]
+    return memo.answer(word, lex)
+
+
+def is_organization_word_shape(word: str, lex: Lexicon) -> bool:
+    """is_organization_word's answer, made."""
     return not word or (bool(lex.AFFILIATION_WORD_RE.fullmatch(word)) and not lex.NOT_AFFILIATION_WORD_RE.match(word)
                         and not lex.PERSON_TITLE_RE.fullmatch(word))
+
+
+ORGANIZATION_WORDS = WordMemo(is_organization_word_shape)
 
 
 # The first role whose words follow the name wins; the pattern is named in the lexicon.
@@ -624,7 +695,9 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     item: list[int] = []
     aged: list[int] = []
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
-        bracket, hangul, word = last - m.start(), len(m.group("hangul")), len(m.group("word"))
+        # The groups open at the '(' (lookaheads): their lengths are where they end, one call each.
+        at = m.start()
+        bracket, hangul, word = last - at, m.end("hangul") - at - 1, m.end("word") - at - 1
         # A start is kept only when its pattern's bracket matches at this '(': the word before it
         # reaches the '(' one way only, so the pattern can match nowhere else. Most brackets
         # ('(금)', '(SDGs)') close none, and their up to five starts are never tried.
@@ -651,9 +724,10 @@ def words_between(text: str, start: int, end: int) -> Words:
         # No blank but ' ' (every other blank is a separator or a control character, which
         # isprintable refuses): each word's offset follows from the lengths, no find needed.
         for word in chunk.split(" "):
+            end = start + len(word)
             if word:
-                words.append((start, start + len(word), word))
-            start += len(word) + 1
+                words.append((start, end, word))
+            start = end + 1
         return words
     for word in chunk.split():
         # Only blanks lie between the last word's end and this word: its first occurrence is it.
@@ -701,7 +775,16 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
 def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
     """'관세청장' → ('관세청', '청장'), '한국경제학회장' → ('한국경제학회', '회장'), '재정경제부장관' →
     ('재정경제부', '장관'): an office glued to its body, the body's last syllables shared or not.
-    '부위원장', '사무총장' hold no body."""
+    '부위원장', '사무총장' hold no body. Kept by title (GLUED_TITLES): a release's few titles
+    come back in every release, and each head and person without an affiliation asks."""
+    memo = GLUED_TITLES
+    if memo.semantic is lex.semantic and title in memo.answers:
+        return memo.answers[title]
+    return memo.answer(title, lex)
+
+
+def split_glued_title_made(title: str, lex: Lexicon) -> tuple[str, str] | None:
+    """split_glued_title's answer, made."""
     titles = lex.semantic["person_title_set"]
     if title in titles:
         return None             # '부위원장' is an office of its own
@@ -719,6 +802,9 @@ def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
         if len(body) >= MIN_GLUED_BODY and m and 0 < m.start() <= len(prefix):
             return body, office
     return None
+
+
+GLUED_TITLES = WordMemo(split_glued_title_made)
 
 
 def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backwards: str) -> Person:
@@ -813,14 +899,19 @@ class Registry:
 
 
 def nodes_holding(nodes: list[Node], offsets: list[int]) -> list[Node]:
-    """The nodes, in their order, whose span holds one of the sorted `offsets`: a bisect per
-    offset over the spans' starts (spans do not overlap), not one per node."""
+    """The nodes, in their order, whose span holds one of the sorted `offsets`."""
     if not offsets:
         return []
-    # Lists, not generators: a generator resumes once per node (a Python call each).
-    starts = sorted([node.span.start for node in nodes])
-    held = {starts[i] for i in [bisect_right(starts, at) - 1 for at in offsets] if i >= 0}
-    return [node for node in nodes if node.span.start in held and has_offset(offsets, node.span.start, node.span.end)]
+    # One loop over the nodes and one bisect (in C) each: sorting the nodes' starts to bisect
+    # each offset into them cost a list, a set and a call per node more.
+    held: list[Node] = []
+    last = len(offsets)
+    for node in nodes:
+        span = node.span
+        i = bisect_left(offsets, span.start)
+        if i < last and offsets[i] < span.end:
+            held.append(node)
+    return held
 
 
 def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) -> list[Person]:
@@ -1333,5 +1424,5 @@ def run(doc: Document, lex: Lexicon) -> None:
     discussants(doc, lex, people)
     issuer_heads(doc, lex, people)
     home_countries(people, lex)
-    people.sort(key=lambda p: p.span)
+    people.sort(key=attrgetter("span"))     # in C: a lambda is a Python call per person
     doc.people = people
