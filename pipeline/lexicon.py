@@ -807,14 +807,18 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     n = u["numerals"]
     hdigit = "".join(n["digits"])
     small, large = "".join(n["small"]), n["large"]
-    # Atomic: a digit run is read once, never re-split when a multiplier fails to follow.
-    arabic = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?>\.\d+)?"
+    # Possessive: a digit run is read once, never re-split when a multiplier fails to follow.
+    # A run of 1–3 digits takes its comma groups ('1,319'), any other run is taken whole: what
+    # `(?>\d{1,3}(?:,\d{3})+|\d+)` takes, on one path (not the run at three lengths, then
+    # again); it opens with \d, so a branch of the numeral loop skips it in C.
+    arabic = r"\d\d{0,2}+(?:(?:,\d{3})++|\d*+)(?:\.\d++)?"
     large_chars = "".join(large)
     # A number is a run of numerals; the grammar (groups of 10⁴ with 천/백/십 inside, in
     # order) is read by figures.parse_number. Arabic-led runs take no Hangul digit after them
     # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
     # '3,775 억원', '18 만 건': one blank may stand before a 10⁴ multiplier.
-    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|(?<=[0-9])\s(?=[{large_chars}])|{arabic})*"
+    # (each alternative of the loop opens with a character class: re skips a failing one in C)
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|\s(?<=[{large_chars}]\s)(?=[0-9])|\s(?<=[0-9]\s)(?=[{large_chars}])|{arabic})*"
     hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
     number = rf"(?>{arabic_led}|{hangul_led})"
     units = unit_kinds(u)
@@ -835,17 +839,19 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # and one character class fails most of them (−17% on the seed's body). Each optional
         # word group opens on a class of its words' first characters: one test where re would
         # try each word (or trie branch) in turn, at every number (−25% on HWPX tables).
+        # An optional group is written `(?:…|)`, not `(?:…)?`: the same greedy choice, as a
+        # branch, which re runs without the repeat machinery a `?` on a group costs at every number.
         "FIGURE_RE": deferred(rf"""
             (?=[{openers}0-9{numerals}])    # fail fast: most positions open no number
             (?<![0-9A-Za-z{HANGUL}.,])
             (?={first})
-            (?:(?=[{first_chars(u['approximate']['before'])}])(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
-            (?:(?=[{first_chars(list(u['currency']['prefix']))}])(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
-            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9]))?
+            (?:(?=[{first_chars(u['approximate']['before'])}])(?P<approx_before>{alternation(u['approximate']['before'])})\s*|)
+            (?:(?=[{first_chars(list(u['currency']['prefix']))}])(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*|)
+            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9])|)
             (?P<number>{number})
-            (?P<approx_inside>{alternation(u['approximate']['inside'])})?
-            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
-            (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles})))?
+            (?:(?P<approx_inside>{alternation(u['approximate']['inside'])})|)
+            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
+            (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
             """, re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": deferred(
