@@ -833,15 +833,14 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # the look-behind) fail here, before the optional groups are tried one by one.
     first = (rf"[0-9]|(?:{alternation(signs)})[0-9]|{alternation(u['approximate']['before'])}"
              rf"|{alternation(list(u['currency']['prefix']))}|[{numerals}][{numerals}{large_chars}]")
-    return {
-        # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
-        # The three assertions open it cheapest first: re tries the pattern at every position,
-        # and one character class fails most of them (−17% on the seed's body). Each optional
-        # word group opens on a class of its words' first characters: one test where re would
-        # try each word (or trie branch) in turn, at every number (−25% on HWPX tables).
-        # An optional group is written `(?:…|)`, not `(?:…)?`: the same greedy choice, as a
-        # branch, which re runs without the repeat machinery a `?` on a group costs at every number.
-        "FIGURE_RE": deferred(rf"""
+    # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
+    # The three assertions open it cheapest first: re tries the pattern at every position,
+    # and one character class fails most of them (−17% on the seed's body). Each optional
+    # word group opens on a class of its words' first characters: one test where re would
+    # try each word (or trie branch) in turn, at every number (−25% on HWPX tables).
+    # An optional group is written `(?:…|)`, not `(?:…)?`: the same greedy choice, as a
+    # branch, which re runs without the repeat machinery a `?` on a group costs at every number.
+    figure = rf"""
             (?=[{openers}0-9{numerals}])    # fail fast: most positions open no number
             (?<![0-9A-Za-z{HANGUL}.,])
             (?={first})
@@ -852,7 +851,18 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:(?P<approx_inside>{alternation(u['approximate']['inside'])})|)
             (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
             (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
-            """, re.VERBOSE),
+            """
+    return {
+        "FIGURE_RE": deferred(figure, re.VERBOSE),
+        # FIGURE_RE's matches, found with re skipping ahead in C: a pattern that opens with a look-
+        # ahead is tried at every position (~10 ns each), one that opens with a character class
+        # only where that class holds. So: the opener's character, consumed; FIGURE_RE's look-
+        # behind over it; then, looking back over it, FIGURE_RE itself, captured as `figure`. The
+        # match is that one character: it is found again inside a longer number ('△3%' then
+        # '3%'), and figures.figure_matches drops a match that starts inside the one before,
+        # which leaves FIGURE_RE's finditer (seed scan −27%).
+        "FIGURE_SCAN_RE": deferred(
+            rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)(?<=(?=(?P<figure>{figure})).)", re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": deferred(
             rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),

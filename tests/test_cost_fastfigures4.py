@@ -11,12 +11,15 @@ from hypothesis import strategies as st
 
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
+from pipeline.stages import figures
 
 from .complexity import operations
 
 LEX = load_lexicon()
 SEED = Path(__file__).resolve().parent.parent / "samples" / "apec-2004-sme-forum.txt"
 STAGE = dict(STAGES)
+# figures on the seed, in calls operations() counts: 1,168 before this pass
+CALLS_BOUND = 1_400
 
 # --- FIGURE_RE: possessive digit runs and branches for optional groups change no match ------
 
@@ -82,3 +85,46 @@ def test_numeral_tokens_are_those_of_the_old_arabic(pieces):
     old = re.compile(LEX.NUMERAL_TOKEN_RE.pattern.replace(*REPLACED[0]))
     assert LEX.NUMERAL_TOKEN_RE.pattern != old.pattern
     assert LEX.NUMERAL_TOKEN_RE.findall(text) == old.findall(text)
+
+
+# --- FIGURE_SCAN_RE: FIGURE_RE's matches, found where its opener's class holds ----------------
+
+def scanned(text: str, start: int, end: int) -> list:
+    return [m.span(figures.FIGURE) + m.groups()[1:] for m in figures.figure_matches(text, start, end, LEX)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.integers(0, 40), st.integers(0, 40))
+@example(["5", "%", "-", "3", "%"], 0, 5)          # '-3%' after '5%': '3%' inside it is no match
+@example(["약 ", "미화 ", "6", "천", "만", "불"], 0, 9)  # found again from '6' inside the number
+@example(["A", "7", "%"], 1, 3)                   # the look-behind sees before the region
+@example(["7", "억", " ", "5"], 0, 3)              # a look-ahead stops at the region's end
+def test_figure_matches_are_the_finditer_of_figure_re(pieces, a, b):
+    text = "".join(pieces)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert scanned(text, start, end) == found_in(LEX.FIGURE_RE, text, start, end)
+
+
+def found_in(pattern: re.Pattern[str], text: str, start: int, end: int) -> list:
+    return [m.span() + m.groups() for m in pattern.finditer(text, start, end)]
+
+
+def test_the_seed_is_scanned_alike_and_numbers_are_found_again_inside_numbers():
+    text = SEED.read_text(encoding="utf-8")
+    assert scanned(text, 0, len(text)) == found_in(LEX.FIGURE_RE, text, 0, len(text))
+    # the drop in figure_matches is needed: the scan alone finds some numbers inside others
+    assert len(list(LEX.FIGURE_SCAN_RE.finditer(text))) > len(scanned(text, 0, len(text)))
+
+
+def test_the_scan_opens_with_a_character_class():
+    """What lets re skip ahead in C: the pattern's first element is a class (no look-ahead)."""
+    assert LEX.FIGURE_SCAN_RE.pattern.startswith("[")
+    assert not LEX.FIGURE_RE.pattern.lstrip().startswith("[")
+
+
+# --- the stage's cost on the seed ---------------------------------------------------------
+
+def test_figures_calls_on_the_seed():
+    doc = run(new_document(SEED.read_bytes(), "seed.txt"), LEX)
+    STAGE["figures"](doc, LEX)       # warm
+    assert operations(lambda: STAGE["figures"](doc, LEX)) <= CALLS_BOUND

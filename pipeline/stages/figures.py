@@ -165,20 +165,22 @@ def is_glued_run(text: str, end: int, lex: Lexicon) -> bool:
 # '-2.7' alone is dropped by is_loose_number like '2.7' (its span, opening on the sign, is
 # no comma-grouped number).
 QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside", "approx_after")
-# FIGURE_RE's groups in the order they open in the pattern, which is the order m.groups() gives
-# them: scan and match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
+# FIGURE_SCAN_RE's groups in the order they open in the pattern, which is the order m.groups()
+# gives them: the whole number (FIGURE_RE's match), then FIGURE_RE's groups. scan and
+# match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
 # (tests/test_cost_fastfigures3.py checks this order against the pattern).
-FIGURE_GROUPS = ("approx_before", "currency_before", "sign", "plus", "number", "approx_inside", "unit",
-                 "approx_after")
-# Their numbers, for m.start() and m.end(): a group number is cheaper to look up than a name.
-NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1 for name in ("number", "unit", "approx_after"))
+FIGURE_GROUPS = ("figure", "approx_before", "currency_before", "sign", "plus", "number", "approx_inside",
+                 "unit", "approx_after")
+# Their numbers, for m.span() and m.end(): a group number is cheaper to look up than a name.
+FIGURE, NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1
+                                      for name in ("figure", "number", "unit", "approx_after"))
 
 
 def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon,
                     node: int = 0) -> Candidate | None:
-    """One FIGURE_RE match (m.groups() in `groups`, in `node`) as a Candidate; None when it is
-    no number at all."""
-    approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
+    """One match of figure_matches (m.groups() in `groups`, in `node`) as a Candidate; None when
+    it is no number at all."""
+    _, approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
     number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
@@ -228,7 +230,7 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
 
 def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int,
          opens: dict[int, int] | None = None) -> list[Candidate]:
-    """The candidates among the numbers of FIGURE_RE `matches`, in order, reading limit + 1
+    """The candidates among the numbers of figure_matches `matches`, in order, reading limit + 1
     numbers at most. A number that can never be a figure (is_loose_bare_number) is not kept but
     counts as read. `opens`: the indexes of `matches` where the matches of a new node begin,
     when they are those of several nodes (the numbers of one node otherwise)."""
@@ -246,7 +248,7 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         if k in opens:
             node += 1
         groups = m.groups()
-        approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
+        _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
         if unit_word and kinds[unit_word][0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
         end = m.end(NUMBER)
@@ -400,13 +402,13 @@ def mark_equivalents(figures: list[Figure], nodes: list[int], text: str, lex: Le
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    found = figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+    found = figures_in(text, figure_matches(text, start, end, lex), doc, lex, limit)
     return [figure.to_json() for figure in found]
 
 
 def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES, opens: dict[int, int] | None = None) -> list[Figure]:
-    """figures_of over FIGURE_RE matches already found (the numbers of one node, or of several
+    """figures_of over figure_matches already found (the numbers of one node, or of several
     as `opens` tells: see scan), as Figures."""
     cands = scan(text, matches, doc, lex, limit, opens)
     if not cands:
@@ -418,11 +420,23 @@ def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexi
     return figures
 
 
+def figure_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
+    """FIGURE_RE's matches in text[start:end], in order, as FIGURE_SCAN_RE finds them (the
+    `figure` group is FIGURE_RE's match): each number once, not again from inside the one before."""
+    found: list[re.Match[str]] = []
+    last = start
+    for m in lex.FIGURE_SCAN_RE.finditer(text, start, end):
+        if m.start() >= last:
+            found.append(m)
+            last = m.end(FIGURE)
+    return found
+
+
 def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Match[str]], dict[int, int]]:
-    """FIGURE_RE's matches in each of `spans` (sorted, disjoint), node after node, and where
-    each node's begin ({index into the matches: index of the span}, for the spans that hold
-    any): what a finditer over each span finds, from ONE finditer over the text from the first
-    span to the last.
+    """figure_matches in each of `spans` (sorted, disjoint), node after node, and where each
+    node's begin ({index into the matches: index of the span}, for the spans that hold any):
+    what a finditer of FIGURE_RE over each span finds, from ONE scan over the text from the
+    first span to the last.
 
     Why it is the same: a match that lies inside a span was found from the same position by
     the same steps (the pattern looks back past a span's start alike in both). It can differ
@@ -436,8 +450,12 @@ def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Ma
         return matches, opens
     alone = set()
     i, current = 0, -1
-    for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
-        start, end = m.span()
+    last = 0
+    for m in lex.FIGURE_SCAN_RE.finditer(text, spans[0].start, spans[-1].end):
+        start, end = m.span(FIGURE)
+        if start < last:
+            continue                   # found again inside the number before (figure_matches)
+        last = end
         while spans[i].end <= start:   # never past the last span: it ends after every match start
             i += 1
         span = spans[i]
@@ -459,7 +477,7 @@ def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Ma
     # tried and failed, and fails alone too (a lookahead past the end can only add a match).
     found = by_node(matches, opens)
     for i in alone:
-        found[i] = list(lex.FIGURE_RE.finditer(text, spans[i].start, spans[i].end))
+        found[i] = figure_matches(text, spans[i].start, spans[i].end, lex)
     return in_node_order(found)
 
 
@@ -513,7 +531,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             nodes.extend(walk(appendix["sections"]))
         spans = sorted((node.span for node in nodes), key=attrgetter("start"))
         matches, opens = in_node_order(
-            {i: list(lex.FIGURE_RE.finditer(text, s.start, s.end)) for i, s in enumerate(spans)})
+            {i: figure_matches(text, s.start, s.end, lex) for i, s in enumerate(spans)})
     if len(matches) < MAX_FIGURES:
         # No limit can bind (each number makes one figure at most): one pass over all nodes.
         doc.figures = figures_in(text, matches, doc, lex, MAX_FIGURES, opens)
