@@ -833,6 +833,11 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # the look-behind) fail here, before the optional groups are tried one by one.
     first = (rf"[0-9]|(?:{alternation(signs)})[0-9]|{alternation(u['approximate']['before'])}"
              rf"|{alternation(list(u['currency']['prefix']))}|[{numerals}][{numerals}{large_chars}]")
+    # A number is_loose_bare_number would pass over, told from the text after it (FIGURE_KEPT_SCAN_RE).
+    after_number = first_chars(list(units) + u["approximate"]["after"] + u["approximate"]["inside"])
+    loose_number = (rf"(?:{alternation(signs)})?\d++(?:\.\d++)?"
+                    rf"(?![,.]?[0-9]|\s?[{after_number}{small}{large_chars}]"
+                    rf"|\s*(?:{alternation(u['range']['connectors'])}))")
     # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
     # The three assertions open it cheapest first: re tries the pattern at every position,
     # and one character class fails most of them (−17% on the seed's body). Each optional
@@ -863,6 +868,16 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # which leaves FIGURE_RE's finditer (seed scan −27%).
         "FIGURE_SCAN_RE": deferred(
             rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)(?<=(?=(?P<figure>{figure})).)", re.VERBOSE),
+        # FIGURE_SCAN_RE without the numbers that are surely never figures (figures.run, where the
+        # count of numbers cannot reach the cap): Arabic digits alone, with at most a sign, followed
+        # by nothing that could make them more — a comma or period before a digit (a comma group,
+        # a glued run), a character that may open a unit, an approximation word or a multiplier
+        # (one blank allowed, as FIGURE_RE allows it), or a range connector. A table's cells
+        # ('6331', '-2.7'), half of a release's numbers, are then passed over in C, never read
+        # into a match (figures.is_loose_bare_number is the rule they would meet).
+        "FIGURE_KEPT_SCAN_RE": deferred(
+            rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)"
+            rf"(?<=(?!{loose_number})(?=(?P<figure>{figure})).)", re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": deferred(
             rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),

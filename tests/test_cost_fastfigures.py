@@ -61,8 +61,8 @@ def body(lines: list[str]) -> bytes:
 # --- figures: one scan of the text, not one per node --------------------------------------
 
 def figure_scans(doc) -> int:
-    """Calls to the number pattern (FIGURE_RE, or FIGURE_SCAN_RE that finds its matches)."""
-    lex, counters = counting("FIGURE_RE", "FIGURE_SCAN_RE")
+    """Calls to the number patterns (FIGURE_RE, or the FIGURE_SCAN_RE and FIGURE_KEPT_SCAN_RE that find its matches)."""
+    lex, counters = counting("FIGURE_RE", "FIGURE_SCAN_RE", "FIGURE_KEPT_SCAN_RE")
     STAGE["figures"](doc, lex)
     return sum(sum(counter.calls.values()) for counter in counters.values())
 

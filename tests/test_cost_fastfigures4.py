@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from pipeline.document import Document, Source, Span
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import figures
@@ -128,3 +129,57 @@ def test_figures_calls_on_the_seed():
     doc = run(new_document(SEED.read_bytes(), "seed.txt"), LEX)
     STAGE["figures"](doc, LEX)       # warm
     assert operations(lambda: STAGE["figures"](doc, LEX)) <= CALLS_BOUND
+
+
+# --- FIGURE_KEPT_SCAN_RE: the numbers it leaves out change no figure -------------------------
+
+TABLE_PIECES = ["6331", "2,488", "-2.7", "+1,512", "3.5", "12", "1,319", " ", "  ", "\n", "\t", "~", " ~ ", "-",
+                " 내지 ", "부터", "까지", "%", " %", "억", " 억", "만", "원", "개", " 개", "명", "년", "여", " 이상",
+                "가량", "기업", " 기업", "중규모 기업", ",", ".", ",5", ".7", "201458,427143", "일백만", "약 ",
+                "미화 ", "(한화 ", ")", "제", "세션 ", "△", "이", "은"]
+
+
+def figures_with(text: str, scan_re: re.Pattern[str]) -> tuple[list, list]:
+    """figures_in over one node's numbers as `scan_re` finds them, and the warnings given."""
+    doc = Document(source=Source(path="t", sha256="0" * 64, bytes=len(text)), raw=b"", text=text)
+    matches, opens = figures.node_matches(text, [Span(0, len(text))], LEX, scan_re)
+    found = figures.figures_in(text, matches, doc, LEX, opens=opens)
+    return [f.to_json() for f in found], doc.issues
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TABLE_PIECES), max_size=30))
+@example(["3", "~", "6331", " ", "5", "%"])        # a number joined to a left-out one by a connector
+@example(["1,319", " ~ ", "6331", " ", "기업"])     # a grouped number before a connector
+@example(["6331", " ", "억"])                       # one blank before a multiplier: kept
+@example(["-", "3", "\n", "7", "%"])               # a sign before a left-out number
+@example(["3.5", ".7", " ", "12"])                 # a glued run keeps its warning
+def test_numbers_left_out_change_no_figure(pieces):
+    text = "".join(pieces)
+    assert figures_with(text, LEX.FIGURE_KEPT_SCAN_RE) == figures_with(text, LEX.FIGURE_SCAN_RE)
+
+
+def test_a_table_s_numbers_are_left_out_and_the_rest_kept():
+    text = "□ 매출 6331 2,488 -2.7 3.5\n○ 예산 42억원, 1,319 중규모 기업, 5~7%, 3 내지 6331\n"
+    def numbers(pattern: re.Pattern[str]) -> list[str]:
+        return [m.group("figure").strip() for m in pattern.finditer(text)]
+    assert numbers(LEX.FIGURE_KEPT_SCAN_RE) == ["2,488", "42억원", "1,319", "5", "7%", "3"]
+    assert figures_with(text, LEX.FIGURE_KEPT_SCAN_RE) == figures_with(text, LEX.FIGURE_SCAN_RE)
+
+
+def test_the_connectors_hold_no_digit():
+    """A left-out number lies between its neighbours: a gap across it holds its digits, which no
+    range connector does, so no range is joined across it."""
+    assert not any(ch.isdigit() for word in LEX.semantic["units"]["range"]["connectors"] for ch in word)
+
+
+def test_the_left_out_numbers_are_read_only_where_the_cap_cannot_bind():
+    short = [Span(0, 2 * figures.MAX_FIGURES - 2)]
+    long = [Span(0, 2 * figures.MAX_FIGURES - 1)]
+    assert figures.scan_re_for(short, LEX) is LEX.FIGURE_KEPT_SCAN_RE
+    assert figures.scan_re_for(long, LEX) is LEX.FIGURE_SCAN_RE
+    # the bound: numbers as densely as they can stand (a digit, a blank) fill the short stretch
+    # with one fewer than the cap, and the long one with the cap
+    text = "7 " * figures.MAX_FIGURES
+    assert len(LEX.FIGURE_RE.findall(text, 0, short[0].end)) == figures.MAX_FIGURES - 1
+    assert len(LEX.FIGURE_RE.findall(text, 0, long[0].end)) == figures.MAX_FIGURES

@@ -432,7 +432,8 @@ def figure_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Mat
     return found
 
 
-def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Match[str]], dict[int, int]]:
+def node_matches(text: str, spans: list[Span], lex: Lexicon,
+                 scan_re: re.Pattern[str] | None = None) -> tuple[list[re.Match[str]], dict[int, int]]:
     """figure_matches in each of `spans` (sorted, disjoint), node after node, and where each
     node's begin ({index into the matches: index of the span}, for the spans that hold any):
     what a finditer of FIGURE_RE over each span finds, from ONE scan over the text from the
@@ -443,7 +444,10 @@ def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Ma
     only where the pattern looked past the span's end: when it ran past it (the match is then
     not inside the span), or when a lookahead at the end saw a character where the span scan
     sees the end of the text — the same for white space, which is what follows a node. A span
-    crossed by a match, or followed by no white space, is scanned on its own."""
+    crossed by a match, or followed by no white space, is scanned on its own.
+
+    `scan_re`: FIGURE_SCAN_RE unless told (run passes FIGURE_KEPT_SCAN_RE, which leaves out
+    numbers that are never figures); a span scanned on its own is scanned with FIGURE_SCAN_RE."""
     matches: list[re.Match[str]] = []
     opens: dict[int, int] = {}
     if not spans:
@@ -451,7 +455,7 @@ def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Ma
     alone = set()
     i, current = 0, -1
     last = 0
-    for m in lex.FIGURE_SCAN_RE.finditer(text, spans[0].start, spans[-1].end):
+    for m in (scan_re or lex.FIGURE_SCAN_RE).finditer(text, spans[0].start, spans[-1].end):
         start, end = m.span(FIGURE)
         if start < last:
             continue                   # found again inside the number before (figure_matches)
@@ -518,12 +522,25 @@ def node_spans(doc: Document) -> list[Span]:
     return spans
 
 
+def scan_re_for(spans: list[Span], lex: Lexicon) -> re.Pattern[str]:
+    """FIGURE_KEPT_SCAN_RE where the numbers cannot reach MAX_FIGURES, FIGURE_SCAN_RE elsewhere.
+
+    A number left out by FIGURE_KEPT_SCAN_RE is one scan would pass over (is_loose_bare_number)
+    and that turns no neighbour into a figure (a number before it is joined to no range across
+    its digits, and without its connector it is a loose number as well). But the cap counts it
+    as read: so it is left out only where the cap cannot bind, in a stretch of n characters,
+    which holds (n + 1) // 2 numbers at most (one character each, one apart at least)."""
+    if spans and (spans[-1].end - spans[0].start + 1) // 2 < MAX_FIGURES:
+        return lex.FIGURE_KEPT_SCAN_RE
+    return lex.FIGURE_SCAN_RE
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     text = doc.text
     spans = node_spans(doc)
     starts, ends = [s.start for s in spans], [s.end for s in spans]
     if all(map(le, ends, starts[1:])):         # disjoint (map: no Python step per node)
-        matches, opens = node_matches(text, spans, lex)
+        matches, opens = node_matches(text, spans, lex, scan_re_for(spans, lex))
     else:
         # Overlapping spans: each scanned alone, in walk order where two spans start together.
         nodes = list(walk(doc.sections))
