@@ -15,6 +15,8 @@ from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import figures
 
 from .complexity import operations
+from .test_cost_fastfigures import body
+from .test_cost_fastfigures3 import MARKERS, assert_same_as_node_by_node, before
 
 LEX = load_lexicon()
 SEED = Path(__file__).resolve().parent.parent / "samples" / "apec-2004-sme-forum.txt"
@@ -183,3 +185,13 @@ def test_the_left_out_numbers_are_read_only_where_the_cap_cannot_bind():
     text = "7 " * figures.MAX_FIGURES
     assert len(LEX.FIGURE_RE.findall(text, 0, short[0].end)) == figures.MAX_FIGURES - 1
     assert len(LEX.FIGURE_RE.findall(text, 0, long[0].end)) == figures.MAX_FIGURES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MARKERS + ["- ", "-"]), st.lists(st.sampled_from(TABLE_PIECES), max_size=8)),
+                min_size=1, max_size=8))
+@example([("-", ["3", " ", "6331"]), ("○ ", ["5", "~"]), ("  - ", ["7", "%"])])   # a sign in the marker's place
+@example([("□ ", ["6331"]), ("□ ", ["~", "7", "%"])])                            # a connector across nodes
+def test_the_stage_with_numbers_left_out_is_the_pass_per_node(lines):
+    doc = before("figures", body([marker + "".join(pieces) for marker, pieces in lines]))
+    assert_same_as_node_by_node(doc)
