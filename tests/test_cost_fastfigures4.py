@@ -195,3 +195,15 @@ def test_the_left_out_numbers_are_read_only_where_the_cap_cannot_bind():
 def test_the_stage_with_numbers_left_out_is_the_pass_per_node(lines):
     doc = before("figures", body([marker + "".join(pieces) for marker, pieces in lines]))
     assert_same_as_node_by_node(doc)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["\u3000", "\t", " 만", " 억 ", "억 "]), max_size=30))
+@example(["3", " ", "억", " ", "5"])                # a blank inside the number, one at its end
+@example(["18", " 만", " "])
+def test_the_number_group_never_ends_on_white_space(pieces):
+    """match_candidate takes the number group as it is (no rstrip)."""
+    text = "".join(pieces)
+    for m in figures.figure_matches(text, 0, len(text), LEX):
+        number = m.group("number")
+        assert number == number.rstrip()

@@ -177,15 +177,17 @@ FIGURE, NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1
 
 
 def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon,
-                    node: int = 0) -> Candidate | None:
-    """One match of figure_matches (m.groups() in `groups`, in `node`) as a Candidate; None when
-    it is no number at all."""
+                    node: int = 0, unit_kind: tuple[str, str | None] = (None, None)) -> Candidate | None:
+    """One match of figure_matches (m.groups() in `groups`, in `node`; `unit_kind`: the kind and
+    unit of its unit word, which scan has looked up) as a Candidate; None when it is no number
+    at all."""
+    # (the number group never ends on white space: a blank inside it stands before a numeral,
+    # so no strip; tests/test_cost_fastfigures4.py checks it)
     _, approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
-    number = number.rstrip()
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
         return None
-    kind, unit = lex.semantic["unit_kinds"][unit_word] if unit_word else (None, None)
+    kind, unit = unit_kind
     if currency:
         prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
         if kind in (None, "money"):
@@ -249,7 +251,8 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
             node += 1
         groups = m.groups()
         _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
-        if unit_word and kinds[unit_word][0] == "time" and not approx_after:
+        unit_kind = kinds[unit_word] if unit_word else NO_UNIT
+        if unit_kind[0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
         end = m.end(NUMBER)
         if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
@@ -271,13 +274,15 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         # (a conditional, not max(): one call fewer for every candidate)
         if lex.ORDINAL_BEFORE_RE.search(text, start - 8 if start > 8 else 0, start):
             continue
-        cand = match_candidate(text, m, groups, lex, node)
+        cand = match_candidate(text, m, groups, lex, node, unit_kind)
         if cand is not None:
             found.append(cand)
             read += 1
     return found
 
 
+# The kind and unit of a number without a unit word.
+NO_UNIT = (None, None)
 # The scan of one node's numbers: no index opens another node.
 NO_OPENS: dict[int, int] = {}
 
