@@ -254,22 +254,26 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         unit_kind = kinds[unit_word] if unit_word else NO_UNIT
         if unit_kind[0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
-        end = m.end(NUMBER)
-        if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
-            doc.warn("figures", "irregular_number",
-                     f"digits glued into one run ({number}…); no figure taken",
-                     Span(m.start(NUMBER), end))
-            continue
-        # A number with a unit, currency or approximation is never a loose bare one: that
-        # test (and its group reads) is for the rest only.
-        if not (unit_word or currency or approx_before or approx_inside or approx_after):
-            following = matches[k + 1] if k < last and k + 1 not in opens else None
-            if is_loose_bare_number(text, m, number, end, following, lex):
-                # Never a figure. It counts as read unless an ordinal stands before it ('제 3'),
-                # which is asked only where the count matters: a table's numbers skip the search.
-                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-                    read += 1
+        # A number followed by a unit or approximation word is followed by no glue mark (none
+        # of those words opens with one: tests/test_cost_fastfigures4.py), so the glued-run and
+        # loose-number tests, and the number's end they read, are for the rest only.
+        if not (unit_word or approx_inside or approx_after):
+            end = m.end(NUMBER)
+            if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
+                doc.warn("figures", "irregular_number",
+                         f"digits glued into one run ({number}…); no figure taken",
+                         Span(m.start(NUMBER), end))
                 continue
+            # A number with a currency or approximation word is never a loose bare one.
+            if not (currency or approx_before):
+                following = matches[k + 1] if k < last and k + 1 not in opens else None
+                if is_loose_bare_number(text, m, number, end, following, lex):
+                    # Never a figure. It counts as read unless an ordinal stands before it
+                    # ('제 3'), which is asked only where the count matters: a table's numbers
+                    # skip the search.
+                    if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+                        read += 1
+                    continue
         start = m.start()
         # (a conditional, not max(): one call fewer for every candidate)
         if lex.ORDINAL_BEFORE_RE.search(text, start - 8 if start > 8 else 0, start):
