@@ -850,14 +850,18 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     n = u["numerals"]
     hdigit = "".join(n["digits"])
     small, large = "".join(n["small"]), n["large"]
-    # Atomic: a digit run is read once, never re-split when a multiplier fails to follow.
-    arabic = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?>\.\d+)?"
+    # Possessive: a digit run is read once, never re-split when a multiplier fails to follow.
+    # A run of 1–3 digits takes its comma groups ('1,319'), any other run is taken whole: what
+    # `(?>\d{1,3}(?:,\d{3})+|\d+)` takes, on one path (not the run at three lengths, then
+    # again); it opens with \d, so a branch of the numeral loop skips it in C.
+    arabic = r"\d\d{0,2}+(?:(?:,\d{3})++|\d*+)(?:\.\d++)?"
     large_chars = "".join(large)
     # A number is a run of numerals; the grammar (groups of 10⁴ with 천/백/십 inside, in
     # order) is read by figures.parse_number. Arabic-led runs take no Hangul digit after them
     # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
     # '3,775 억원', '18 만 건': one blank may stand before a 10⁴ multiplier.
-    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|(?<=[{large_chars}])\s(?=[0-9])|(?<=[0-9])\s(?=[{large_chars}])|{arabic})*"
+    # (each alternative of the loop opens with a character class: re skips a failing one in C)
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|\s(?<=[{large_chars}]\s)(?=[0-9])|\s(?<=[0-9]\s)(?=[{large_chars}])|{arabic})*"
     hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
     number = rf"(?>{arabic_led}|{hangul_led})"
     units = unit_kinds(u)
@@ -872,24 +876,51 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # the look-behind) fail here, before the optional groups are tried one by one.
     first = (rf"[0-9]|(?:{alternation(signs)})[0-9]|{alternation(u['approximate']['before'])}"
              rf"|{alternation(list(u['currency']['prefix']))}|[{numerals}][{numerals}{large_chars}]")
-    return {
-        # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
-        # The three assertions open it cheapest first: re tries the pattern at every position,
-        # and one character class fails most of them (−17% on the seed's body). Each optional
-        # word group opens on a class of its words' first characters: one test where re would
-        # try each word (or trie branch) in turn, at every number (−25% on HWPX tables).
-        "FIGURE_RE": deferred(rf"""
+    # A number is_loose_bare_number would pass over, told from the text after it (FIGURE_KEPT_SCAN_RE).
+    after_number = first_chars(list(units) + u["approximate"]["after"] + u["approximate"]["inside"])
+    loose_number = (rf"(?:{alternation(signs)})?\d++(?:\.\d++)?"
+                    rf"(?![,.]?[0-9]|\s?[{after_number}{small}{large_chars}]"
+                    rf"|\s*(?:{alternation(u['range']['connectors'])}))")
+    # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
+    # The three assertions open it cheapest first: re tries the pattern at every position,
+    # and one character class fails most of them (−17% on the seed's body). Each optional
+    # word group opens on a class of its words' first characters: one test where re would
+    # try each word (or trie branch) in turn, at every number (−25% on HWPX tables).
+    # An optional group is written `(?:…|)`, not `(?:…)?`: the same greedy choice, as a
+    # branch, which re runs without the repeat machinery a `?` on a group costs at every number.
+    figure = rf"""
             (?=[{openers}0-9{numerals}])    # fail fast: most positions open no number
             (?<![0-9A-Za-z{HANGUL}.,])
             (?={first})
-            (?:(?=[{first_chars(u['approximate']['before'])}])(?P<approx_before>{alternation(u['approximate']['before'])})\s*)?
-            (?:(?=[{first_chars(list(u['currency']['prefix']))}])(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*)?
-            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9]))?
+            (?:(?=[{first_chars(u['approximate']['before'])}])(?P<approx_before>{alternation(u['approximate']['before'])})\s*|)
+            (?:(?=[{first_chars(list(u['currency']['prefix']))}])(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*|)
+            (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9])|)
             (?P<number>{number})
-            (?P<approx_inside>{alternation(u['approximate']['inside'])})?
-            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles})))?
-            (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles})))?
-            """, re.VERBOSE),
+            (?:(?P<approx_inside>{alternation(u['approximate']['inside'])})|)
+            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
+            (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
+            """
+    return {
+        "FIGURE_RE": deferred(figure, re.VERBOSE),
+        # FIGURE_RE's matches, found with re skipping ahead in C: a pattern that opens with a look-
+        # ahead is tried at every position (~10 ns each), one that opens with a character class
+        # only where that class holds. So: the opener's character, consumed; FIGURE_RE's look-
+        # behind over it; then, looking back over it, FIGURE_RE itself, captured as `figure`. The
+        # match is that one character: it is found again inside a longer number ('△3%' then
+        # '3%'), and figures.figure_matches drops a match that starts inside the one before,
+        # which leaves FIGURE_RE's finditer (seed scan −27%).
+        "FIGURE_SCAN_RE": deferred(
+            rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)(?<=(?=(?P<figure>{figure})).)", re.VERBOSE),
+        # FIGURE_SCAN_RE without the numbers that are surely never figures (figures.run, where the
+        # count of numbers cannot reach the cap): Arabic digits alone, with at most a sign, followed
+        # by nothing that could make them more — a comma or period before a digit (a comma group,
+        # a glued run), a character that may open a unit, an approximation word or a multiplier
+        # (one blank allowed, as FIGURE_RE allows it), or a range connector. A table's cells
+        # ('6331', '-2.7'), half of a release's numbers, are then passed over in C, never read
+        # into a match (figures.is_loose_bare_number is the rule they would meet).
+        "FIGURE_KEPT_SCAN_RE": deferred(
+            rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)"
+            rf"(?<=(?!{loose_number})(?=(?P<figure>{figure})).)", re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": deferred(
             rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),

@@ -61,9 +61,10 @@ def body(lines: list[str]) -> bytes:
 # --- figures: one scan of the text, not one per node --------------------------------------
 
 def figure_scans(doc) -> int:
-    lex, counters = counting("FIGURE_RE")
+    """Calls to the number patterns (FIGURE_RE, or the FIGURE_SCAN_RE and FIGURE_KEPT_SCAN_RE that find its matches)."""
+    lex, counters = counting("FIGURE_RE", "FIGURE_SCAN_RE", "FIGURE_KEPT_SCAN_RE")
     STAGE["figures"](doc, lex)
-    return sum(counters["FIGURE_RE"].calls.values())
+    return sum(sum(counter.calls.values()) for counter in counters.values())
 
 
 def test_figures_scan_the_seed_once():
@@ -158,8 +159,9 @@ def test_matches_by_node_are_those_of_a_scan_per_node(pieces, cuts):
     spans = [Span(a, b) for a, b in zip(points, points[1:])][::2]
     found = figures.matches_by_node(text, spans, LEX)
     for i, span in enumerate(spans):
-        alone = [m.span() for m in LEX.FIGURE_RE.finditer(text, span.start, span.end)]
-        assert [m.span() for m in found.get(i, [])] == alone
+        alone = [m.span() + m.groups() for m in LEX.FIGURE_RE.finditer(text, span.start, span.end)]
+        # the scan's `figure` group is FIGURE_RE's match; its other groups are FIGURE_RE's
+        assert [m.span(figures.FIGURE) + m.groups()[1:] for m in found.get(i, [])] == alone
 
 
 @settings(max_examples=400, deadline=None)

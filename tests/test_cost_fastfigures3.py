@@ -89,7 +89,7 @@ def figures_node_by_node(doc: Document) -> list[figures.Figure]:
     found: list[figures.Figure] = []
     for span in sorted((node.span for node in nodes), key=attrgetter("start")):
         offset = len(found)
-        matches = list(LEX.FIGURE_RE.finditer(doc.text, span.start, span.end))
+        matches = figures.figure_matches(doc.text, span.start, span.end, LEX)
         for fig in figures.figures_in(doc.text, matches, doc, LEX, figures.MAX_FIGURES - offset):
             if fig.equivalent_of is not None:
                 fig.equivalent_of += offset
@@ -129,7 +129,7 @@ def test_one_pass_gives_what_a_pass_per_node_gives(lines):
 def figure_texts(text: str, opens: dict[int, int]) -> list[tuple[str, object, int | None]]:
     """figures_in over all of `text`'s numbers, as nodes `opens` tells."""
     doc = Document(source=Source(path="t", sha256="0" * 64, bytes=len(text)), raw=b"", text=text)
-    matches = list(LEX.FIGURE_RE.finditer(text))
+    matches = figures.figure_matches(text, 0, len(text), LEX)
     return [(f.text, f.value_max, f.equivalent_of) for f in figures.figures_in(text, matches, doc, LEX, opens=opens)]
 
 
@@ -175,10 +175,12 @@ def test_node_spans_are_the_walks_sorted():
 # --- figures: the shortcuts give what the calls they skip give -----------------------------
 
 def test_figure_groups_are_in_the_patterns_order():
-    index = LEX.FIGURE_RE.groupindex
+    index = LEX.FIGURE_SCAN_RE.groupindex
     assert tuple(sorted(index, key=index.get)) == figures.FIGURE_GROUPS
-    assert (figures.NUMBER, figures.UNIT, figures.APPROX_AFTER) == (index["number"], index["unit"],
-                                                                     index["approx_after"])
+    assert (figures.FIGURE, figures.NUMBER, figures.UNIT, figures.APPROX_AFTER) == (
+        index["figure"], index["number"], index["unit"], index["approx_after"])
+    # the scan's groups after `figure` are FIGURE_RE's, in its order
+    assert figures.FIGURE_GROUPS[1:] == tuple(sorted(LEX.FIGURE_RE.groupindex, key=LEX.FIGURE_RE.groupindex.get))
 
 
 @settings(max_examples=400, deadline=None)

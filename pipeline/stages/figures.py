@@ -165,25 +165,29 @@ def is_glued_run(text: str, end: int, lex: Lexicon) -> bool:
 # '-2.7' alone is dropped by is_loose_number like '2.7' (its span, opening on the sign, is
 # no comma-grouped number).
 QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside", "approx_after")
-# FIGURE_RE's groups in the order they open in the pattern, which is the order m.groups() gives
-# them: scan and match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
+# FIGURE_SCAN_RE's groups in the order they open in the pattern, which is the order m.groups()
+# gives them: the whole number (FIGURE_RE's match), then FIGURE_RE's groups. scan and
+# match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
 # (tests/test_cost_fastfigures3.py checks this order against the pattern).
-FIGURE_GROUPS = ("approx_before", "currency_before", "sign", "plus", "number", "approx_inside", "unit",
-                 "approx_after")
-# Their numbers, for m.start() and m.end(): a group number is cheaper to look up than a name.
-NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1 for name in ("number", "unit", "approx_after"))
+FIGURE_GROUPS = ("figure", "approx_before", "currency_before", "sign", "plus", "number", "approx_inside",
+                 "unit", "approx_after")
+# Their numbers, for m.span() and m.end(): a group number is cheaper to look up than a name.
+FIGURE, NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1
+                                      for name in ("figure", "number", "unit", "approx_after"))
 
 
 def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon,
-                    node: int = 0) -> Candidate | None:
-    """One FIGURE_RE match (m.groups() in `groups`, in `node`) as a Candidate; None when it is
-    no number at all."""
-    approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
-    number = number.rstrip()
+                    node: int = 0, unit_kind: tuple[str, str | None] = (None, None)) -> Candidate | None:
+    """One match of figure_matches (m.groups() in `groups`, in `node`; `unit_kind`: the kind and
+    unit of its unit word, which scan has looked up) as a Candidate; None when it is no number
+    at all."""
+    # (the number group never ends on white space: a blank inside it stands before a numeral,
+    # so no strip; tests/test_cost_fastfigures4.py checks it)
+    _, approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
     hangul_only = is_hangul_only(number)
     if hangul_only and not is_hangul_number(m):
         return None
-    kind, unit = lex.semantic["unit_kinds"][unit_word] if unit_word else (None, None)
+    kind, unit = unit_kind
     if currency:
         prefix_unit = lex.semantic["units"]["currency"]["prefix"][currency]
         if kind in (None, "money"):
@@ -228,7 +232,7 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
 
 def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int,
          opens: dict[int, int] | None = None) -> list[Candidate]:
-    """The candidates among the numbers of FIGURE_RE `matches`, in order, reading limit + 1
+    """The candidates among the numbers of figure_matches `matches`, in order, reading limit + 1
     numbers at most. A number that can never be a figure (is_loose_bare_number) is not kept but
     counts as read. `opens`: the indexes of `matches` where the matches of a new node begin,
     when they are those of several nodes (the numbers of one node otherwise)."""
@@ -246,36 +250,43 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         if k in opens:
             node += 1
         groups = m.groups()
-        approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
-        if unit_word and kinds[unit_word][0] == "time" and not approx_after:
+        _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
+        unit_kind = kinds[unit_word] if unit_word else NO_UNIT
+        if unit_kind[0] == "time" and not approx_after:
             continue        # '2004년', '7월': settled before any parsing
-        end = m.end(NUMBER)
-        if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
-            doc.warn("figures", "irregular_number",
-                     f"digits glued into one run ({number}…); no figure taken",
-                     Span(m.start(NUMBER), end))
-            continue
-        # A number with a unit, currency or approximation is never a loose bare one: that
-        # test (and its group reads) is for the rest only.
-        if not (unit_word or currency or approx_before or approx_inside or approx_after):
-            following = matches[k + 1] if k < last and k + 1 not in opens else None
-            if is_loose_bare_number(text, m, number, end, following, lex):
-                # Never a figure. It counts as read unless an ordinal stands before it ('제 3'),
-                # which is asked only where the count matters: a table's numbers skip the search.
-                if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
-                    read += 1
+        # A number followed by a unit or approximation word is followed by no glue mark (none
+        # of those words opens with one: tests/test_cost_fastfigures4.py), so the glued-run and
+        # loose-number tests, and the number's end they read, are for the rest only.
+        if not (unit_word or approx_inside or approx_after):
+            end = m.end(NUMBER)
+            if text.startswith(GLUE_MARKS, end) and is_glued_run(text, end, lex):
+                doc.warn("figures", "irregular_number",
+                         f"digits glued into one run ({number}…); no figure taken",
+                         Span(m.start(NUMBER), end))
                 continue
+            # A number with a currency or approximation word is never a loose bare one.
+            if not (currency or approx_before):
+                following = matches[k + 1] if k < last and k + 1 not in opens else None
+                if is_loose_bare_number(text, m, number, end, following, lex):
+                    # Never a figure. It counts as read unless an ordinal stands before it
+                    # ('제 3'), which is asked only where the count matters: a table's numbers
+                    # skip the search.
+                    if counted and not lex.ORDINAL_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+                        read += 1
+                    continue
         start = m.start()
         # (a conditional, not max(): one call fewer for every candidate)
         if lex.ORDINAL_BEFORE_RE.search(text, start - 8 if start > 8 else 0, start):
             continue
-        cand = match_candidate(text, m, groups, lex, node)
+        cand = match_candidate(text, m, groups, lex, node, unit_kind)
         if cand is not None:
             found.append(cand)
             read += 1
     return found
 
 
+# The kind and unit of a number without a unit word.
+NO_UNIT = (None, None)
 # The scan of one node's numbers: no index opens another node.
 NO_OPENS: dict[int, int] = {}
 
@@ -400,13 +411,13 @@ def mark_equivalents(figures: list[Figure], nodes: list[int], text: str, lex: Le
 def figures_of(text: str, start: int, end: int, doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES) -> list[dict[str, Any]]:
     """Every figure in text[start:end] (the first `limit`), in order, with equivalents marked."""
-    found = figures_in(text, list(lex.FIGURE_RE.finditer(text, start, end)), doc, lex, limit)
+    found = figures_in(text, figure_matches(text, start, end, lex), doc, lex, limit)
     return [figure.to_json() for figure in found]
 
 
 def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon,
                limit: int = MAX_FIGURES, opens: dict[int, int] | None = None) -> list[Figure]:
-    """figures_of over FIGURE_RE matches already found (the numbers of one node, or of several
+    """figures_of over figure_matches already found (the numbers of one node, or of several
     as `opens` tells: see scan), as Figures."""
     cands = scan(text, matches, doc, lex, limit, opens)
     if not cands:
@@ -418,26 +429,46 @@ def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexi
     return figures
 
 
-def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Match[str]], dict[int, int]]:
-    """FIGURE_RE's matches in each of `spans` (sorted, disjoint), node after node, and where
-    each node's begin ({index into the matches: index of the span}, for the spans that hold
-    any): what a finditer over each span finds, from ONE finditer over the text from the first
-    span to the last.
+def figure_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Match[str]]:
+    """FIGURE_RE's matches in text[start:end], in order, as FIGURE_SCAN_RE finds them (the
+    `figure` group is FIGURE_RE's match): each number once, not again from inside the one before."""
+    found: list[re.Match[str]] = []
+    last = start
+    for m in lex.FIGURE_SCAN_RE.finditer(text, start, end):
+        if m.start() >= last:
+            found.append(m)
+            last = m.end(FIGURE)
+    return found
+
+
+def node_matches(text: str, spans: list[Span], lex: Lexicon,
+                 scan_re: re.Pattern[str] | None = None) -> tuple[list[re.Match[str]], dict[int, int]]:
+    """figure_matches in each of `spans` (sorted, disjoint), node after node, and where each
+    node's begin ({index into the matches: index of the span}, for the spans that hold any):
+    what a finditer of FIGURE_RE over each span finds, from ONE scan over the text from the
+    first span to the last.
 
     Why it is the same: a match that lies inside a span was found from the same position by
     the same steps (the pattern looks back past a span's start alike in both). It can differ
     only where the pattern looked past the span's end: when it ran past it (the match is then
     not inside the span), or when a lookahead at the end saw a character where the span scan
     sees the end of the text — the same for white space, which is what follows a node. A span
-    crossed by a match, or followed by no white space, is scanned on its own."""
+    crossed by a match, or followed by no white space, is scanned on its own.
+
+    `scan_re`: FIGURE_SCAN_RE unless told (run passes FIGURE_KEPT_SCAN_RE, which leaves out
+    numbers that are never figures); a span scanned on its own is scanned with FIGURE_SCAN_RE."""
     matches: list[re.Match[str]] = []
     opens: dict[int, int] = {}
     if not spans:
         return matches, opens
     alone = set()
     i, current = 0, -1
-    for m in lex.FIGURE_RE.finditer(text, spans[0].start, spans[-1].end):
-        start, end = m.span()
+    last = 0
+    for m in (scan_re or lex.FIGURE_SCAN_RE).finditer(text, spans[0].start, spans[-1].end):
+        start, end = m.span(FIGURE)
+        if start < last:
+            continue                   # found again inside the number before (figure_matches)
+        last = end
         while spans[i].end <= start:   # never past the last span: it ends after every match start
             i += 1
         span = spans[i]
@@ -459,7 +490,7 @@ def node_matches(text: str, spans: list[Span], lex: Lexicon) -> tuple[list[re.Ma
     # tried and failed, and fails alone too (a lookahead past the end can only add a match).
     found = by_node(matches, opens)
     for i in alone:
-        found[i] = list(lex.FIGURE_RE.finditer(text, spans[i].start, spans[i].end))
+        found[i] = figure_matches(text, spans[i].start, spans[i].end, lex)
     return in_node_order(found)
 
 
@@ -500,12 +531,25 @@ def node_spans(doc: Document) -> list[Span]:
     return spans
 
 
+def scan_re_for(spans: list[Span], lex: Lexicon) -> re.Pattern[str]:
+    """FIGURE_KEPT_SCAN_RE where the numbers cannot reach MAX_FIGURES, FIGURE_SCAN_RE elsewhere.
+
+    A number left out by FIGURE_KEPT_SCAN_RE is one scan would pass over (is_loose_bare_number)
+    and that turns no neighbour into a figure (a number before it is joined to no range across
+    its digits, and without its connector it is a loose number as well). But the cap counts it
+    as read: so it is left out only where the cap cannot bind, in a stretch of n characters,
+    which holds (n + 1) // 2 numbers at most (one character each, one apart at least)."""
+    if spans and (spans[-1].end - spans[0].start + 1) // 2 < MAX_FIGURES:
+        return lex.FIGURE_KEPT_SCAN_RE
+    return lex.FIGURE_SCAN_RE
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     text = doc.text
     spans = node_spans(doc)
     starts, ends = [s.start for s in spans], [s.end for s in spans]
     if all(map(le, ends, starts[1:])):         # disjoint (map: no Python step per node)
-        matches, opens = node_matches(text, spans, lex)
+        matches, opens = node_matches(text, spans, lex, scan_re_for(spans, lex))
     else:
         # Overlapping spans: each scanned alone, in walk order where two spans start together.
         nodes = list(walk(doc.sections))
@@ -513,7 +557,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             nodes.extend(walk(appendix["sections"]))
         spans = sorted((node.span for node in nodes), key=attrgetter("start"))
         matches, opens = in_node_order(
-            {i: list(lex.FIGURE_RE.finditer(text, s.start, s.end)) for i, s in enumerate(spans)})
+            {i: figure_matches(text, s.start, s.end, lex) for i, s in enumerate(spans)})
     if len(matches) < MAX_FIGURES:
         # No limit can bind (each number makes one figure at most): one pass over all nodes.
         doc.figures = figures_in(text, matches, doc, lex, MAX_FIGURES, opens)
