@@ -936,15 +936,21 @@ def run(doc: Document, lex: Lexicon) -> None:
         # Only label lines send the stage to the bullets: most releases have none.
         bullet_sessions(doc, found, all_nodes(doc), lex)
     sessions = [s for s, _ in found]
-    known = {s.label for s in sessions}
-    with_key = [lines[i] for i in keyed]
-    sessions += inline_sessions(doc, with_key, known, doc.people, lex)
-    sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
-    sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
-    doc.sessions = sorted(sessions, key=lambda s: s.span[0])
-    number_last(doc.sessions, lex)
+    if keyed:
+        # Sessions inside sentences, quoted or announced are told on the keyed lines alone:
+        # most releases have none, and the three readers are not called for them.
+        known = {s.label for s in sessions}
+        with_key = [lines[i] for i in keyed]
+        sessions += inline_sessions(doc, with_key, known, doc.people, lex)
+        sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
+        sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
+    doc.sessions = sorted(sessions, key=lambda s: s.span[0]) if sessions else []
+    if sessions:
+        number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
+    prose = titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex)
+    if prose:
+        add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
