@@ -256,18 +256,13 @@ def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | 
         # A node ends at its line's end: the newline after it is no part of a lookahead's
         # words, so a verb its own search (which ends there) finds, this one finds too. A node
         # cut inside a line ('…을 개최|지 선정') is read on its own.
-        if (verb is None or verb >= node.span.end) and ends_line(text, node, end):
+        ends_line = node.span.end == end or text.startswith("\n", node.span.end)
+        if (verb is None or verb >= node.span.end) and ends_line:
             continue
         lead = match_lead(text, node, lex)
         if lead is not None:
             return i, lead
     return None, None
-
-
-def ends_line(text: str, node: Node, end: int) -> bool:
-    """Whether `node` ends where its line does (or at `end`, where a search through several
-    nodes stops): what a pattern matched inside it, a search running on past it matches too."""
-    return node.span.end == end or text.startswith("\n", node.span.end)
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -778,19 +773,34 @@ def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) ->
     found = []
     end = nodes[-1].span.end if nodes else 0
     ahead: int | None = -1          # the first anaphor from the bullet on, through to `end`
+    named = bool(name) and len(name) >= 4
     for node in nodes:
-        if ahead is not None and ahead < node.span.start:
-            ahead = anaphor_at(text, node.span.start, end, lex)
-        start = content_start(text, node)
+        span = node.span
+        if ahead is not None and ahead < span.start:
+            ahead = anaphor_at(text, span.start, end, lex)
         # A match inside the bullet is one the run-ahead search finds too (the newline after a
         # bullet is no part of a match that ends inside it): a bullet before `ahead` holds none.
-        lands = ahead is not None and ahead < node.span.end
-        anaphor = anaphor_at(text, start, node.span.end, lex) if lands or not ends_line(text, node, end) else None
+        # The bullet ends where its line does (or at `end`), written out: asked of every bullet.
+        lands = ahead is not None and ahead < span.end
+        anaphor = None
+        if lands or not (span.end == end or text.startswith("\n", span.end)):
+            anaphor = anaphor_at(text, content_start(text, node), span.end, lex)
         if anaphor is not None:
             found.append(About(node, anaphor, True))
-        elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
+        elif named and (at := name_in(text, name, node)) >= 0:
             found.append(About(node, at, False))
     return found
+
+
+def name_in(text: str, name: str, node: Node) -> int:
+    """Where the bullet's text (after its marker and blanks) names the event, or -1. Found
+    from the bullet's start: a find that lands after the marker on no blank lands after the
+    blanks too, and only one in the marker or on a blank asks for the content's start (a
+    step per bullet saved)."""
+    at = text.find(name, node.span.start, node.span.end)
+    if at >= 0 and (at < node.span.start + len(node.marker or "") or text[at].isspace()):
+        return text.find(name, content_start(text, node), node.span.end)
+    return at
 
 
 def host_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
@@ -1018,12 +1028,17 @@ def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
     and plain tests for these, written here rather than in a function called per bullet, skip
     the pattern on almost every bullet."""
     found: list[Node] = []
-    for node in walk(doc.sections):
+    # text.walk's stack, written out: a generator's step per bullet cost as much as its tests.
+    stack = doc.sections[::-1]
+    while stack:
+        node = stack.pop()
         value = node.text
         if value and not (("://" in value or "www." in value) and lex.URL_RE.search(value)):
             found.append(node)
             if len(found) == count:
                 break
+        if node.children:
+            stack.extend(reversed(node.children))
     return found
 
 
