@@ -481,6 +481,16 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
     return []
 
 
+def near_listed_hosts(text: str, near: list[Node], lex: Lexicon) -> list[str]:
+    """listed_hosts of the lead (`near[0]`), else of the bullets after it, with labels opening
+    their lines. A list needs a label root or a joint verb: one search for either through
+    all of `near` (most leads have neither) spares a search for each per bullet."""
+    start, end = near[0].span.start, near[-1].span.end
+    if lex.HOST_LABEL_ROOT_RE.search(text, start, end) is None and not has_joint_verb(text, start, end, lex):
+        return []
+    return listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
+
+
 def release_listed_hosts(doc: Document, lex: Lexicon) -> list[str]:
     """'(주최) A, B' on a line anywhere in the release: walked only when the text holds a label
     root at all, which most releases do not."""
@@ -963,8 +973,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         if about.node in after[:HOST_SCAN]:
             hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
-    listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
-              or release_listed_hosts(doc, lex))
+    listed = near_listed_hosts(text, near, lex) or release_listed_hosts(doc, lex)
     hosts += listed
     hosts = without_contained(list(dict.fromkeys(most_specific(
         hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)], lex))))
