@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
@@ -221,16 +221,21 @@ def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
 
 @dataclass(frozen=True)
 class Lead:
-    """The bullet that announces the event, and the name its sentence gives (read once)."""
+    """The bullet that announces the event, the name its sentence gives and, for a lead told
+    by its dates, their match_dates (each read once)."""
     node: Node
     name: str | None
+    dates: re.Match[str] | None = field(default=None, compare=False)     # read from the node
 
 
-def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
+def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None = None) -> Lead | None:
     """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'.
-    A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding."""
+    A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding.
+    `verb` is the node's first verb when the caller found it (from no later than the node's
+    content, with no lookahead reaching past its end)."""
     start = content_start(text, node)
-    verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
+    if verb is None or verb.start() < start:
+        verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
     if verb is None:
         return None
     name = match_name(text, start, node.span.end, lex, verb)
@@ -239,7 +244,7 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     dates = match_dates(text, node, lex)
     if dates is not None and (dates.re not in day_alone(lex)
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
-        return Lead(node, None)
+        return Lead(node, None, dates)
     return None
 
 
@@ -249,6 +254,7 @@ def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | 
     not read (most hold none; reading one cost a search and its content start, ~1 µs)."""
     end = nodes[-1].span.end if nodes else 0
     verb: int | None = -1           # the first verb from the node on, through to `end`
+    m = None                        # its match
     for i, node in enumerate(nodes):
         if verb is not None and verb < node.span.start:
             m = lex.EVENT_VERB_RE.search(text, node.span.start, end)
@@ -259,7 +265,9 @@ def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | 
         ends_line = node.span.end == end or text.startswith("\n", node.span.end)
         if (verb is None or verb >= node.span.end) and ends_line:
             continue
-        lead = match_lead(text, node, lex)
+        # Past the test above, a node that ends its line holds the verb found ahead, its own
+        # first one (a node cut inside a line searches again).
+        lead = match_lead(text, node, lex, m if ends_line else None)
         if lead is not None:
             return i, lead
     return None, None
@@ -538,7 +546,8 @@ def is_host(part: str, lex: Lexicon) -> bool:
     제1차관' and '강 장관' are people; a clause ('논의를 위해 세 기관') or a date ('올해 3월 …') is neither."""
     part = collapse(lex.HOST_BRACKETS_RE.sub("", part))
     words = part.split()
-    if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
+    # any(map(…)): the test of each character runs in C (a generator cost a step per character).
+    if not words or len(words) > MAX_HOST_WORDS or any(map(str.isdigit, part)):
         return False
     e = lex.semantic["event"]
     if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
@@ -560,12 +569,12 @@ def host_name(part: str, lex: Lexicon) -> str | None:
     '세계물위원회', ''20.3.5 22시 FSB' → 'FSB': the words after the clause's last particle, date or
     time, when they name a body."""
     # A mark opening a line ('◎ 정부는') is no word of a name.
-    words = [w for w in (m.group() for m in lex.BRACKETED_WORD_RE.finditer(part)) if any(ch.isalnum() for ch in w)]
+    words = [w for w in lex.BRACKETED_WORD_RE.findall(part) if any(map(str.isalnum, w))]
     for i in range(len(words) - 1, 0, -1):
         bare = lex.HOST_BRACKETS_RE.sub("", words[i - 1])
         # '스페인 노동위원회': a country's name that ends like a particle opens the host's name.
         boundary = lex.NAME_BOUNDARY_RE.search(bare) and not lex.COUNTRY_RE.fullmatch(bare)
-        if boundary or any(ch.isdigit() for ch in bare):
+        if boundary or any(map(str.isdigit, bare)):
             words = words[i:]
             break
     name = collapse(" ".join(words)).strip(",")
@@ -944,7 +953,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or name)
     name, name_dates = split_name_dates(without_verb(name, lex), lex)
-    dates = match_dates(text, node, lex)
+    dates = lead.dates or match_dates(text, node, lex)
     first = last = None
     venue = None
     ref = reference_year(doc, name, lex, node.span.start)
