@@ -1080,6 +1080,10 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # the part word after its number ('1부', found by sessions.part_keys). A line without a
         # key holds no label, no session word and no count of sessions (tests/test_lexicon.py
         # checks every label holds one).
+        # The part word after a digit or a blank ('1부', '2 부'), where a part label's number may
+        # stand before it: one literal opens it, so the scan runs at a literal's rate, and the
+        # look behind leaves out the words that merely end in it ('정부'), most of its hits.
+        "PART_WORD_SCAN_RE": deferred(rf"{re.escape(s['part_word'])}(?<=[\d\s]{re.escape(s['part_word'])})"),
         "SESSION_LABEL_KEY_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"])),
         # The stage's one scan of the body: the keys above and the talk nouns (a talk verb opens
         # with one), in one pass; no key overlaps a noun, so none hides another. One alternation
