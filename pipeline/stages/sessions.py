@@ -250,7 +250,8 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
             by_title.setdefault(session.title, []).append(i)
     # Each title's bigrams and each intro's are read once, not once per pair compared; a pair
     # whose lengths alone keep it under the floor is not compared.
-    title_grams = [(title, grams, set(grams)) for title in by_title for grams in [bigrams(title, lex)]]
+    title_grams = [(title, grams, set(grams), len(grams)) for title in by_title
+                   for grams in [bigrams(title, lex)] if grams]
     pairs = []
     for node in nodes if by_title else ():
         intro = match_intro(text, node, lex) if node.children else None
@@ -258,10 +259,12 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
             continue
         compact = lex.NON_WORD_RE.sub("", intro)
         count = len(compact) - 1        # its bigrams, made only if a title is in reach
-        near = [t for t in title_grams if reaches(len(t[1]), count, floor)]
+        # reaches(a, count, floor) for each title's a > 0 bigrams, written out: a call and a
+        # min() per pair cost more than the test.
+        near = [t for t in title_grams if count > 0 and 2 * (t[3] if t[3] < count else count) / (t[3] + count) >= floor]
         intro_grams = pairs_of(compact) if near else []
         distinct = set(intro_grams)
-        for title, grams, title_distinct in near:
+        for title, grams, title_distinct, _ in near:
             score = dice(grams, intro_grams, title_distinct, distinct)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
@@ -918,10 +921,16 @@ def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: lis
 
 
 def all_nodes(doc: Document) -> list[Node]:
-    """Every bullet of the body and of the appendices, in order."""
-    nodes = list(walk(doc.sections))
-    for appendix in doc.appendices:
-        nodes.extend(walk(appendix["sections"]))
+    """Every bullet of the body and of the appendices, in order: text.walk's stack written
+    out (a generator's step per bullet cost as much as the rest of the walk)."""
+    nodes: list[Node] = []
+    for roots in [doc.sections, *(appendix["sections"] for appendix in doc.appendices)]:
+        stack = roots[::-1]
+        while stack:
+            node = stack.pop()
+            nodes.append(node)
+            if node.children:
+                stack.extend(reversed(node.children))
     return nodes
 
 
