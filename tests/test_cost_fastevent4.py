@@ -229,3 +229,29 @@ def test_event_and_sessions_on_the_seed_stay_within_their_function_calls():
     data = (SAMPLES / SEED).read_bytes()
     assert stage_calls(data, SEED, "event") <= 600
     assert stage_calls(data, SEED, "sessions") <= 1600
+
+
+# --- dates: a scan only where its word is ---------------------------------------------------
+
+DATE_WORDS = st.sampled_from(["7", "15", "2004", "년", "월", "일", " ", "(", "목", ")", "~", "-", ".", "부터", "까지",
+                              "오는", "지난", "내달", "는", "과", "이틀간", "’", "가"])
+
+
+def without(word: str, text: str) -> str:
+    return text.replace(word, "X")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_WORDS, max_size=16).map("".join))
+def test_the_dates_guarded_by_a_word_never_match_without_it(text):
+    # match_dates and parse_event skip these scans when the word is not there.
+    assert LEX.EVENT_DATES_RE.search(without(EVENT["month_word"], text)) is None
+    for pattern in (LEX.EVENT_DAYS_RE, *event.day_alone(LEX)):
+        assert pattern.search(without(EVENT["day_word"], text)) is None
+
+
+def test_the_dates_guarded_by_a_word_never_match_without_it_on_any_text():
+    for text in TEXTS:
+        assert LEX.EVENT_DATES_RE.search(without(EVENT["month_word"], text)) is None
+        for pattern in (LEX.EVENT_DAYS_RE, *event.day_alone(LEX)):
+            assert pattern.search(without(EVENT["day_word"], text)) is None
