@@ -1073,11 +1073,13 @@ def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    every = first_bullets(doc, LEAD_SCAN + ABOUT_SCAN + 1, lex)
-    nodes = every[:LEAD_SCAN]
+    # The bullets after the lead are gathered only when there is a lead (most releases of the
+    # korea.kr records have none): the first LEAD_SCAN are walked again then.
+    nodes = first_bullets(doc, LEAD_SCAN, lex)
     at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
     if at is None or lead is None:
         doc.event = outline_event(doc, outline, lex) if outline else None
         return
-    doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:at + 1 + ABOUT_SCAN], outline)
+    every = first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
+    doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:], outline)
