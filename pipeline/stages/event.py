@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
@@ -188,22 +188,34 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
     date of the lead, in either form."""
     start = content_start(text, node)
     found = []
-    for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+    # A date in words holds its month's word ('7월'), and a day without its month its day's
+    # word ('27일'): a find of the word spares the scans that cannot match (each ~15 ns a
+    # character: they open with a look ahead); a bullet often holds neither.
+    has_day = text.find(lex.semantic["event"]["day_word"], start, node.span.end) >= 0
+    for pattern in dated_patterns(text, start, node.span.end, lex):
         for m in pattern.finditer(text, start, node.span.end):
             if in_aside(text, start, m.start(), lex):
                 continue
             if m.group("day1") or m.group("d2") or m.groupdict().get("ndays") or m.groupdict().get("nword") or pattern is lex.EVENT_DOTTED_DATES_RE:
                 found.append(m)
                 break
-    if not found:
+    if not found and has_day:
         # '13~17일 오스트리아 빈에서': days without a month take the month of the release.
         found = [m for m in [lex.EVENT_DAYS_RE.search(text, start, node.span.end)] if m]
-    if not found:
+    if not found and has_day:
         # '중소벤처기업부는 27일 … 개최했다': a news lead's day alone, in the month of the release;
         # '□ 3일(월) 오후 …': a day with its weekday, wherever the lead writes it.
         # '… 포럼을 오는 5일 개최': a day after a direction or month word.
         found = [m for m in (p.search(text, start, node.span.end) for p in day_alone(lex)) if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+def dated_patterns(text: str, start: int, end: int, lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The two patterns of a date with its month (EVENT_DATES_RE, EVENT_DOTTED_DATES_RE), in
+    that order; the first only when [start, end) holds the month's word it needs."""
+    if text.find(lex.semantic["event"]["month_word"], start, end) < 0:
+        return (lex.EVENT_DOTTED_DATES_RE,)
+    return lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE
 
 
 def day_alone(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
@@ -221,16 +233,21 @@ def in_aside(text: str, start: int, at: int, lex: Lexicon) -> bool:
 
 @dataclass(frozen=True)
 class Lead:
-    """The bullet that announces the event, and the name its sentence gives (read once)."""
+    """The bullet that announces the event, the name its sentence gives and, for a lead told
+    by its dates, their match_dates (each read once)."""
     node: Node
     name: str | None
+    dates: re.Match[str] | None = field(default=None, compare=False)     # read from the node
 
 
-def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
+def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None = None) -> Lead | None:
     """'… 「2004 APEC 중소기업 정보화 정책포럼」을 개최함', '… 제266차 대외경제장관회의를 주재하였다'.
-    A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding."""
+    A day alone ('… 소방사는 11일 … 결혼식에 참석했다') makes a lead only with a verb of holding.
+    `verb` is the node's first verb when the caller found it (from no later than the node's
+    content, with no lookahead reaching past its end)."""
     start = content_start(text, node)
-    verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
+    if verb is None or verb.start() < start:
+        verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
     if verb is None:
         return None
     name = match_name(text, start, node.span.end, lex, verb)
@@ -239,7 +256,7 @@ def match_lead(text: str, node: Node, lex: Lexicon) -> Lead | None:
     dates = match_dates(text, node, lex)
     if dates is not None and (dates.re not in day_alone(lex)
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
-        return Lead(node, None)
+        return Lead(node, None, dates)
     return None
 
 
@@ -249,6 +266,7 @@ def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | 
     not read (most hold none; reading one cost a search and its content start, ~1 µs)."""
     end = nodes[-1].span.end if nodes else 0
     verb: int | None = -1           # the first verb from the node on, through to `end`
+    m = None                        # its match
     for i, node in enumerate(nodes):
         if verb is not None and verb < node.span.start:
             m = lex.EVENT_VERB_RE.search(text, node.span.start, end)
@@ -256,18 +274,15 @@ def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | 
         # A node ends at its line's end: the newline after it is no part of a lookahead's
         # words, so a verb its own search (which ends there) finds, this one finds too. A node
         # cut inside a line ('…을 개최|지 선정') is read on its own.
-        if (verb is None or verb >= node.span.end) and ends_line(text, node, end):
+        ends_line = node.span.end == end or text.startswith("\n", node.span.end)
+        if (verb is None or verb >= node.span.end) and ends_line:
             continue
-        lead = match_lead(text, node, lex)
+        # Past the test above, a node that ends its line holds the verb found ahead, its own
+        # first one (a node cut inside a line searches again).
+        lead = match_lead(text, node, lex, m if ends_line else None)
         if lead is not None:
             return i, lead
     return None, None
-
-
-def ends_line(text: str, node: Node, end: int) -> bool:
-    """Whether `node` ends where its line does (or at `end`, where a search through several
-    nodes stops): what a pattern matched inside it, a search running on past it matches too."""
-    return node.span.end == end or text.startswith("\n", node.span.end)
 
 
 def year_of(value: Any) -> tuple[int, int] | None:
@@ -486,6 +501,16 @@ def listed_hosts(text: str, nodes: list[Node], lex: Lexicon, labelled_only: bool
     return []
 
 
+def near_listed_hosts(text: str, near: list[Node], lex: Lexicon) -> list[str]:
+    """listed_hosts of the lead (`near[0]`), else of the bullets after it, with labels opening
+    their lines. A list needs a label root or a joint verb: one search for either through
+    all of `near` (most leads have neither) spares a search for each per bullet."""
+    start, end = near[0].span.start, near[-1].span.end
+    if lex.HOST_LABEL_ROOT_RE.search(text, start, end) is None and not has_joint_verb(text, start, end, lex):
+        return []
+    return listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
+
+
 def release_listed_hosts(doc: Document, lex: Lexicon) -> list[str]:
     """'(주최) A, B' on a line anywhere in the release: walked only when the text holds a label
     root at all, which most releases do not."""
@@ -533,7 +558,8 @@ def is_host(part: str, lex: Lexicon) -> bool:
     제1차관' and '강 장관' are people; a clause ('논의를 위해 세 기관') or a date ('올해 3월 …') is neither."""
     part = collapse(lex.HOST_BRACKETS_RE.sub("", part))
     words = part.split()
-    if not words or len(words) > MAX_HOST_WORDS or any(ch.isdigit() for ch in part):
+    # any(map(…)): the test of each character runs in C (a generator cost a step per character).
+    if not words or len(words) > MAX_HOST_WORDS or any(map(str.isdigit, part)):
         return False
     e = lex.semantic["event"]
     if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
@@ -555,12 +581,12 @@ def host_name(part: str, lex: Lexicon) -> str | None:
     '세계물위원회', ''20.3.5 22시 FSB' → 'FSB': the words after the clause's last particle, date or
     time, when they name a body."""
     # A mark opening a line ('◎ 정부는') is no word of a name.
-    words = [w for w in (m.group() for m in lex.BRACKETED_WORD_RE.finditer(part)) if any(ch.isalnum() for ch in w)]
+    words = [w for w in lex.BRACKETED_WORD_RE.findall(part) if any(map(str.isalnum, w))]
     for i in range(len(words) - 1, 0, -1):
         bare = lex.HOST_BRACKETS_RE.sub("", words[i - 1])
         # '스페인 노동위원회': a country's name that ends like a particle opens the host's name.
         boundary = lex.NAME_BOUNDARY_RE.search(bare) and not lex.COUNTRY_RE.fullmatch(bare)
-        if boundary or any(ch.isdigit() for ch in bare):
+        if boundary or any(map(str.isdigit, bare)):
             words = words[i:]
             break
     name = collapse(" ".join(words)).strip(",")
@@ -714,15 +740,28 @@ def match_outline(doc: Document, start: int, lex: Lexicon) -> Outline | None:
 
 
 def label_lines(text: str, start: int, lex: Lexicon) -> list[int]:
-    """Starts of the lines after `start` that hold a date label ('일시', '기간'): a few finds
-    instead of trying the outline pattern at every position."""
+    """Starts of the lines after `start` that hold a date label ('일시', '기간'): a scan per
+    label's last character (lexicon.ending_scans: 0.5 ns a character, where a find of a
+    two-character word costs 1 ns and a pattern opening with several characters 5 ns) instead
+    of trying the outline pattern at every position."""
     lines = set()
-    for word in lex.semantic["event"]["outline_date_labels"]:
-        at = text.find(word, start)
-        while at >= 0:
-            lines.add(text.rfind("\n", 0, at) + 1)
-            at = text.find(word, at + len(word))
+    for scan in scans_of("OUTLINE_DATE_LABEL", lex.semantic["event"]["outline_date_labels"], lex):
+        for m in scan.finditer(text, start):
+            lines.add(text.rfind("\n", 0, m.start()) + 1)
     return sorted(line for line in lines if line >= start)
+
+
+def scans_of(name: str, words: list[str], lex: Lexicon) -> list[re.Pattern[str]]:
+    """The patterns lexicon.ending_scans made of `words` under `name` (their names worked out
+    once per list of words: each release asks)."""
+    key = (name, *words)
+    names = SCAN_NAMES.get(key)
+    if names is None:
+        names = SCAN_NAMES[key] = [f"{name}_{i}_RE" for i in range(1, len({w[-1] for w in words if w}) + 1)]
+    return [getattr(lex, n) for n in names]
+
+
+SCAN_NAMES: dict[tuple[str, ...], list[str]] = {}
 
 
 def text_reach(text: str, at: int, lex: Lexicon) -> int:
@@ -765,19 +804,34 @@ def about_event(text: str, nodes: list[Node], name: str | None, lex: Lexicon) ->
     found = []
     end = nodes[-1].span.end if nodes else 0
     ahead: int | None = -1          # the first anaphor from the bullet on, through to `end`
+    named = bool(name) and len(name) >= 4
     for node in nodes:
-        if ahead is not None and ahead < node.span.start:
-            ahead = anaphor_at(text, node.span.start, end, lex)
-        start = content_start(text, node)
+        span = node.span
+        if ahead is not None and ahead < span.start:
+            ahead = anaphor_at(text, span.start, end, lex)
         # A match inside the bullet is one the run-ahead search finds too (the newline after a
         # bullet is no part of a match that ends inside it): a bullet before `ahead` holds none.
-        lands = ahead is not None and ahead < node.span.end
-        anaphor = anaphor_at(text, start, node.span.end, lex) if lands or not ends_line(text, node, end) else None
+        # The bullet ends where its line does (or at `end`), written out: asked of every bullet.
+        lands = ahead is not None and ahead < span.end
+        anaphor = None
+        if lands or not (span.end == end or text.startswith("\n", span.end)):
+            anaphor = anaphor_at(text, content_start(text, node), span.end, lex)
         if anaphor is not None:
             found.append(About(node, anaphor, True))
-        elif name and len(name) >= 4 and (at := text.find(name, start, node.span.end)) >= 0:
+        elif named and (at := name_in(text, name, node)) >= 0:
             found.append(About(node, at, False))
     return found
+
+
+def name_in(text: str, name: str, node: Node) -> int:
+    """Where the bullet's text (after its marker and blanks) names the event, or -1. Found
+    from the bullet's start: a find that lands after the marker on no blank lands after the
+    blanks too, and only one in the marker or on a blank asks for the content's start (a
+    step per bullet saved)."""
+    at = text.find(name, node.span.start, node.span.end)
+    if at >= 0 and (at < node.span.start + len(node.marker or "") or text[at].isspace()):
+        return text.find(name, content_start(text, node), node.span.end)
+    return at
 
 
 def host_clauses(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
@@ -833,7 +887,7 @@ def described_dates(doc: Document, abouts: list[About], ref: tuple[int, int] | N
     for about in abouts:
         at = about.at
         stop = sentence_end(text, at, about.node.span.end)
-        for pattern in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+        for pattern in dated_patterns(text, at, stop, lex):
             m = pattern.search(text, at, stop)
             # '지난 2차례('25.2.7.(금), 2.26.(수)) 간담회 이후': a date in brackets is another meeting's.
             if m is not None and text.count("(", at, m.start()) <= text.count(")", at, m.start()):
@@ -911,7 +965,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or name)
     name, name_dates = split_name_dates(without_verb(name, lex), lex)
-    dates = match_dates(text, node, lex)
+    dates = lead.dates or match_dates(text, node, lex)
     first = last = None
     venue = None
     ref = reference_year(doc, name, lex, node.span.start)
@@ -923,7 +977,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         if first != last and attends_on_a_trip(text, dates.end(), node.span.end, lex):
             first = last = None     # the trip's days, not the attended event's
         venue = parse_venue(text, dates.end(), node.span.end, lex) or visit_venue(text, dates.end(), node.span.end, lex)
-        for later in (lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE):
+        for later in dated_patterns(text, dates.end(), node.span.end, lex):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
     venue = venue or match_object_venue(text, start, node.span.end, lex)
@@ -940,8 +994,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         if about.node in after[:HOST_SCAN]:
             hosts += host_clauses(text, about.at, about.node.span.end, lex)
     # '(주최ㆍ주관) A, B, C' near the lead, else anywhere in the release (an outline at its end).
-    listed = (listed_hosts(text, near[:1], lex) or listed_hosts(text, near[1:], lex, line_labels=True)
-              or release_listed_hosts(doc, lex))
+    listed = near_listed_hosts(text, near, lex) or release_listed_hosts(doc, lex)
     hosts += listed
     hosts = without_contained(list(dict.fromkeys(most_specific(
         hosts + [h for h in clauses if not any(h in o or o in h for o in hosts)], lex))))
@@ -1005,21 +1058,28 @@ def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
     and plain tests for these, written here rather than in a function called per bullet, skip
     the pattern on almost every bullet."""
     found: list[Node] = []
-    for node in walk(doc.sections):
+    # text.walk's stack, written out: a generator's step per bullet cost as much as its tests.
+    stack = doc.sections[::-1]
+    while stack:
+        node = stack.pop()
         value = node.text
         if value and not (("://" in value or "www." in value) and lex.URL_RE.search(value)):
             found.append(node)
             if len(found) == count:
                 break
+        if node.children:
+            stack.extend(reversed(node.children))
     return found
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    every = first_bullets(doc, LEAD_SCAN + ABOUT_SCAN + 1, lex)
-    nodes = every[:LEAD_SCAN]
+    # The bullets after the lead are gathered only when there is a lead (most releases of the
+    # korea.kr records have none): the first LEAD_SCAN are walked again then.
+    nodes = first_bullets(doc, LEAD_SCAN, lex)
     at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
     if at is None or lead is None:
         doc.event = outline_event(doc, outline, lex) if outline else None
         return
-    doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:at + 1 + ABOUT_SCAN], outline)
+    every = first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
+    doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:], outline)

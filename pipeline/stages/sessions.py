@@ -250,7 +250,8 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
             by_title.setdefault(session.title, []).append(i)
     # Each title's bigrams and each intro's are read once, not once per pair compared; a pair
     # whose lengths alone keep it under the floor is not compared.
-    title_grams = [(title, grams, set(grams)) for title in by_title for grams in [bigrams(title, lex)]]
+    title_grams = [(title, grams, set(grams), len(grams)) for title in by_title
+                   for grams in [bigrams(title, lex)] if grams]
     pairs = []
     for node in nodes if by_title else ():
         intro = match_intro(text, node, lex) if node.children else None
@@ -258,10 +259,12 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
             continue
         compact = lex.NON_WORD_RE.sub("", intro)
         count = len(compact) - 1        # its bigrams, made only if a title is in reach
-        near = [t for t in title_grams if reaches(len(t[1]), count, floor)]
+        # reaches(a, count, floor) for each title's a > 0 bigrams, written out: a call and a
+        # min() per pair cost more than the test.
+        near = [t for t in title_grams if count > 0 and 2 * (t[3] if t[3] < count else count) / (t[3] + count) >= floor]
         intro_grams = pairs_of(compact) if near else []
         distinct = set(intro_grams)
-        for title, grams, title_distinct in near:
+        for title, grams, title_distinct, _ in near:
             score = dice(grams, intro_grams, title_distinct, distinct)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
@@ -393,17 +396,16 @@ def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
     """Offsets of the numbers before a part word ('1부', '2 부'), the key of a part label: a
     plain find of the word, then a look back over the blanks for a digit (str.isspace and
     str.isdecimal: what the label's blank and digit classes match). A pattern opening with
-    the digit is tried at every position; the word itself ('정부') is found fast."""
-    word = lex.semantic["sessions"]["part_word"]
+    the digit is tried at every position; the word itself is found fast, and PART_WORD_SCAN_RE
+    finds only the words after a digit or a blank (not '정부', '세부': most finds, a Python
+    step each)."""
     found = []
-    at = text.find(word, start, end)
-    while at >= 0:
-        before = at - 1
+    for m in lex.PART_WORD_SCAN_RE.finditer(text, start, end):
+        before = m.start() - 1
         while before >= start and text[before].isspace():
             before -= 1
         if before >= start and text[before].isdecimal():
             found.append(before)
-        at = text.find(word, at + 1, end)
     return found
 
 
@@ -919,10 +921,16 @@ def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: lis
 
 
 def all_nodes(doc: Document) -> list[Node]:
-    """Every bullet of the body and of the appendices, in order."""
-    nodes = list(walk(doc.sections))
-    for appendix in doc.appendices:
-        nodes.extend(walk(appendix["sections"]))
+    """Every bullet of the body and of the appendices, in order: text.walk's stack written
+    out (a generator's step per bullet cost as much as the rest of the walk)."""
+    nodes: list[Node] = []
+    for roots in [doc.sections, *(appendix["sections"] for appendix in doc.appendices)]:
+        stack = roots[::-1]
+        while stack:
+            node = stack.pop()
+            nodes.append(node)
+            if node.children:
+                stack.extend(reversed(node.children))
     return nodes
 
 
@@ -936,15 +944,21 @@ def run(doc: Document, lex: Lexicon) -> None:
         # Only label lines send the stage to the bullets: most releases have none.
         bullet_sessions(doc, found, all_nodes(doc), lex)
     sessions = [s for s, _ in found]
-    known = {s.label for s in sessions}
-    with_key = [lines[i] for i in keyed]
-    sessions += inline_sessions(doc, with_key, known, doc.people, lex)
-    sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
-    sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
-    doc.sessions = sorted(sessions, key=lambda s: s.span[0])
-    number_last(doc.sessions, lex)
+    if keyed:
+        # Sessions inside sentences, quoted or announced are told on the keyed lines alone:
+        # most releases have none, and the three readers are not called for them.
+        known = {s.label for s in sessions}
+        with_key = [lines[i] for i in keyed]
+        sessions += inline_sessions(doc, with_key, known, doc.people, lex)
+        sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
+        sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
+    doc.sessions = sorted(sessions, key=lambda s: s.span[0]) if sessions else []
+    if sessions:
+        number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    add_prose_talks(doc, titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex))
+    prose = titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex)
+    if prose:
+        add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
     if listed:
         named = {t.speaker for t in doc.talks} | {t.speaker for s in doc.sessions for t in s.talks}
