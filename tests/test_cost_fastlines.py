@@ -131,8 +131,8 @@ def test_no_end_mark_opens_with_a_marker():
 
 def test_closing_families_is_the_rank_rule():
     lex = load_lexicon()
-    table = bullets.closing_families(lex.families)
-    assert table is bullets.closing_families(lex.families)      # once per lexicon
+    table = bullets.closing_families(lex)
+    assert table is bullets.closing_families(lex)      # once per lexicon
     for mine in lex.families:
         for theirs in lex.families:
             ranked = mine.rank is not None

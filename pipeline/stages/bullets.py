@@ -27,7 +27,7 @@ from __future__ import annotations
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
-from ..lexicon import Lexicon, MarkerFamily
+from ..lexicon import Lexicon, MarkerFamily, once_per_lexicon
 from ..text import collapse
 
 
@@ -138,7 +138,7 @@ class Builder:
 
     def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
         self.lex = lex
-        self.closing = closing_families(lex.families)
+        self.closing = closing_families(lex)
         self.captionless_tables = captionless_tables
         self.roots: list[Draft] = []
         self.stack: list[Draft] = []
@@ -254,17 +254,12 @@ def closes(theirs: MarkerFamily, mine: MarkerFamily) -> bool:
     return theirs.minor or (theirs.rank is not None and theirs.rank >= mine.rank)
 
 
-_CLOSING: dict[int, tuple[tuple[MarkerFamily, ...], dict[str, frozenset[str]]]] = {}
-
-
-def closing_families(families: tuple[MarkerFamily, ...]) -> dict[str, frozenset[str]]:
+@once_per_lexicon
+def closing_families(lex: Lexicon) -> dict[str, frozenset[str]]:
     """Family name → the names of the families whose open item an item of it closes (closes),
     worked out once per lexicon rather than by comparing ranks at every step of every tree."""
-    kept = _CLOSING.get(id(families))
-    if kept is None or kept[0] is not families:     # (an id can be reused once its owner is gone)
-        table = {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
-        kept = _CLOSING[id(families)] = (families, table)
-    return kept[1]
+    families = lex.families
+    return {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
 
 
 def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:

@@ -35,7 +35,7 @@ import lxml.etree
 import lxml.html
 
 from ..document import BlockKind, Cell, Document, LineRepair
-from ..lexicon import CP1252_EXTRA, Lexicon
+from ..lexicon import CP1252_EXTRA, Lexicon, once_per_lexicon
 from ..readers.hwpx import read_hwpx
 from ..text import collapse, is_hangul, without_spaces
 
@@ -228,24 +228,18 @@ class MarkupVocabulary:
     word_re: re.Pattern[str]     # lex.MARKUP_WORD_RE
 
 
-_VOCABULARIES: dict[int, tuple[Lexicon, MarkupVocabulary]] = {}
-
-
+@once_per_lexicon
 def markup_vocabulary(lex: Lexicon) -> MarkupVocabulary:
-    cached = _VOCABULARIES.get(id(lex))
-    if cached is None or cached[0] is not lex:
-        conf, tags, page = lex.html, lex.html["tags"], lex.labels["page"]
-        vocabulary = MarkupVocabulary(
-            frozenset(conf["page_footer"]["words"]), frozenset(conf["chrome"]["words"]),
-            frozenset(conf["breadcrumb"]["words"]), frozenset(conf["page_header"]["words"]),
-            frozenset(page["department"]),
-            frozenset(tags["drop"]), frozenset(tags["block"]), frozenset(tags["cell"]),
-            frozenset(conf["chrome"]["tags"]),
-            chrome_texts(lex),
-            BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"},
-            lex.MARKUP_WORD_RE)
-        cached = _VOCABULARIES[id(lex)] = (lex, vocabulary)
-    return cached[1]
+    conf, tags, page = lex.html, lex.html["tags"], lex.labels["page"]
+    return MarkupVocabulary(
+        frozenset(conf["page_footer"]["words"]), frozenset(conf["chrome"]["words"]),
+        frozenset(conf["breadcrumb"]["words"]), frozenset(conf["page_header"]["words"]),
+        frozenset(page["department"]),
+        frozenset(tags["drop"]), frozenset(tags["block"]), frozenset(tags["cell"]),
+        frozenset(conf["chrome"]["tags"]),
+        chrome_texts(lex),
+        BOARD_FIELD_TAGS | frozenset(conf["chrome"]["tags"]) | LABEL_TAGS | {"dl"},
+        lex.MARKUP_WORD_RE)
 
 
 def chrome_texts(lex: Lexicon) -> frozenset[str]:
