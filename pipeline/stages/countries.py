@@ -514,6 +514,11 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
     start = b.content
     if opening < start:
         return None
+    # TRAILING_LIST_RE lets only blanks follow a closing bracket: '(PECC)에서 …' is no list,
+    # told by a find rather than the pattern's lazy walk to the line's end.
+    closing = text.find(")", opening, b.end)
+    if closing >= 0 and text[closing + 1:b.end].strip():
+        return None
     m = lex.TRAILING_LIST_RE.match(text, opening, b.end)
     if m is None or m.start() == start:
         return None
@@ -615,7 +620,11 @@ def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, 
     country.findings.append(finding)
     offset = len(country.figures)
     if figures:
-        country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
+        # A figure that restates none (most) is shared with doc.figures as it is, not copied: no
+        # stage after this one changes a Figure, and its copy would hold the same fields.
+        country.figures.extend(fig if local is None and fig.equivalent_of is None
+                               else fig.renumbered(local + offset if local is not None else None)
+                               for fig, local in figures)
     if programs:
         country.programs.extend(name for name in programs if name not in country.programs)
 
