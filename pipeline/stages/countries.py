@@ -45,6 +45,7 @@ COMPARISON_WINDOW = 20       # characters around the home country's name searche
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
 ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
+FIGURE_DIGIT_REACH = 7       # characters after a name's end to a row's first digit ('* : ( + 3', see lexicon)
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
 LIST_SEPARATORS = frozenset(",·/")      # between two names of a list: '미국, 일본', '미국 · 일본'
 
@@ -414,6 +415,13 @@ def match_tag(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 def match_figure_lists(text: str, b: Bullet, lex: Lexicon) -> list[Mention]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
+    # Every row has a digit at most FIGURE_DIGIT_REACH characters after its name: one search of
+    # the stretch of the names spares a pattern call per name in most bullets (lists of names).
+    if not b.bare:
+        return []
+    first, last = b.bare[0].name_end, b.bare[-1].name_end
+    if not lex.COUNTRY_FIGURE_DIGIT_RE.search(text, first, last + FIGURE_DIGIT_REACH):
+        return []
     rows = [m for m in b.bare if lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
     if not rows:
         return rows
