@@ -497,6 +497,8 @@ RULES = (
     ("organ", "bare", match_organs),
     ("bilateral", "open", match_bilateral),
 )
+# The fields of the rules that read only names still open (RULES lists them after the others).
+NAME_FIELDS = frozenset({"open", "bare", "prefixed"})
 
 
 def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -505,6 +507,8 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
     for _, reads, rule in RULES:
+        if reads in NAME_FIELDS and not b.open:
+            break       # every name found: the rules from here read only open names
         if not getattr(b, reads):
             continue
         found = rule(text, b, lex)
