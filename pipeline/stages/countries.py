@@ -702,10 +702,11 @@ def run(doc: Document, lex: Lexicon) -> None:
             continue
         if header is not None and node.level < header[1]:
             header = None
-        names = mentions.get(node.span.start)
-        said = speakers.get(node.span.start)
-        if not names and not said and header is None:
+        start = node.span.start
+        if header is None and start not in mentions and start not in speakers:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
+        names = mentions.get(start)
+        said = speakers.get(start)
         bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
         if names:
             # Only a bullet opening with a tag's bracket can be a header: most are not called.
