@@ -1040,6 +1040,9 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "COUNTRY_FIGURE_AFTER_RE": deferred(
             rf"\*?\s?[:)(]?\s?[+△▲\-]?\s?(?![12][0-9]{{3}}(?![0-9.,]))[0-9]"
             rf"(?![0-9.,]*\s?(?:{alternation(g['ordinal_counters'])})(?![{HANGUL}]))"),
+        # The digit COUNTRY_FIGURE_AFTER_RE needs, at most countries.FIGURE_DIGIT_REACH characters
+        # after the name (six optional one-character marks come before it).
+        "COUNTRY_FIGURE_DIGIT_RE": deferred(r"[0-9]"),
         # "대중국 수출은 …": a prefixed name, then a noun that is the subject.
         "PREFIXED_SUBJECT_RE": deferred(
             rf"\s*+[{HANGUL}]{{1,8}}(?:{alternation(p['subject'])})(?![{HANGUL}])"),

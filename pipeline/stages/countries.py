@@ -45,6 +45,7 @@ COMPARISON_WINDOW = 20       # characters around the home country's name searche
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
 ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
+FIGURE_DIGIT_REACH = 7       # characters after a name's end to a row's first digit ('* : ( + 3', see lexicon)
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
 LIST_SEPARATORS = frozenset(",·/")      # between two names of a list: '미국, 일본', '미국 · 일본'
 
@@ -414,6 +415,13 @@ def match_tag(text: str, b: Bullet, lex: Lexicon) -> list[str]:
 def match_figure_lists(text: str, b: Bullet, lex: Lexicon) -> list[Mention]:
     """'러시아 1명, 카자흐스탄 2명(2명)', '일본 +12.4, 독일 △3.1', '(1위:대만)799(+8.1)': a figure
     right after a name is that country's."""
+    # Every row has a digit at most FIGURE_DIGIT_REACH characters after its name: one search of
+    # the stretch of the names spares a pattern call per name in most bullets (lists of names).
+    if not b.bare:
+        return []
+    first, last = b.bare[0].name_end, b.bare[-1].name_end
+    if not lex.COUNTRY_FIGURE_DIGIT_RE.search(text, first, last + FIGURE_DIGIT_REACH):
+        return []
     rows = [m for m in b.bare if lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)]
     if not rows:
         return rows
@@ -489,6 +497,8 @@ RULES = (
     ("organ", "bare", match_organs),
     ("bilateral", "open", match_bilateral),
 )
+# The fields of the rules that read only names still open (RULES lists them after the others).
+NAME_FIELDS = frozenset({"open", "bare", "prefixed"})
 
 
 def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -497,6 +507,8 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
     for _, reads, rule in RULES:
+        if reads in NAME_FIELDS and not b.open:
+            break       # every name found: the rules from here read only open names
         if not getattr(b, reads):
             continue
         found = rule(text, b, lex)
@@ -513,6 +525,11 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
     opening = text.rfind("(", b.start, b.end)
     start = b.content
     if opening < start:
+        return None
+    # TRAILING_LIST_RE lets only blanks follow a closing bracket: '(PECC)에서 …' is no list,
+    # told by a find rather than the pattern's lazy walk to the line's end.
+    closing = text.find(")", opening, b.end)
+    if closing >= 0 and text[closing + 1:b.end].strip():
         return None
     m = lex.TRAILING_LIST_RE.match(text, opening, b.end)
     if m is None or m.start() == start:
@@ -615,7 +632,11 @@ def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, 
     country.findings.append(finding)
     offset = len(country.figures)
     if figures:
-        country.figures.extend(fig.renumbered(local + offset if local is not None else None) for fig, local in figures)
+        # A figure that restates none (most) is shared with doc.figures as it is, not copied: no
+        # stage after this one changes a Figure, and its copy would hold the same fields.
+        country.figures.extend(fig if local is None and fig.equivalent_of is None
+                               else fig.renumbered(local + offset if local is not None else None)
+                               for fig, local in figures)
     if programs:
         country.programs.extend(name for name in programs if name not in country.programs)
 
@@ -681,10 +702,11 @@ def run(doc: Document, lex: Lexicon) -> None:
             continue
         if header is not None and node.level < header[1]:
             header = None
-        names = mentions.get(node.span.start)
-        said = speakers.get(node.span.start)
-        if not names and not said and header is None:
+        start = node.span.start
+        if header is None and start not in mentions and start not in speakers:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
+        names = mentions.get(start)
+        said = speakers.get(start)
         bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
         if names:
             # Only a bullet opening with a tag's bracket can be a header: most are not called.
