@@ -532,8 +532,8 @@ def is_headline_like(line: Line, lex: Lexicon) -> bool:
         return False  # '홍보담당관실', '뉴스배포정보': a cell of a header table
     return not (lex.NOTICE_RE.search(text) or lex.CAPTION_RE.match(text) or lex.APPENDIX_HEAD_RE.match(text)
                 or lex.KICKER_RE.match(text) or lex.PROSE_SIGNAL_RE.search(text)
-                or is_contact_label(line, lex) or is_embargo(line, lex) or is_kind_line(line, lex)
-                or lex.PIPE_ROW_RE.match(text))
+                or is_contact_label(line, lex) or is_kind_line(line, lex) or reads_as_embargo(line, lex)
+                or lex.PIPE_ROW_RE.match(text))   # is_embargo or is_kind_line, asking the kind once
 
 
 def is_kicker(line: Line, lex: Lexicon) -> bool:
