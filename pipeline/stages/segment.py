@@ -841,15 +841,19 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
 
 
 def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon,
-                candidates: Iterable[int] | None = None) -> set[int]:
+                candidates: Iterable[int] | None = None, openers: list[int] | None = None) -> set[int]:
     """Appendix pages and the contact table before them; returns the first line of each
     appendix page. The attachment list ('붙임 1. … 끝.') stays at the body's tail, where the
-    release stage reads it. `candidates`: the lines that may be headings (all by default)."""
+    release stage reads it. `candidates`: the lines that may be headings (all by default);
+    `openers`: the lines that may open a contact table, in order (all by default)."""
     candidates = range(begin, stop) if candidates is None else candidates
     headings = [i for i in candidates if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)]
     appendix = headings[0] if headings else stop
     pages = set(headings)
-    contact = find_contact_start(lines, begin, appendix, lex)
+    # A contact table begins at a line that opens it: with none before the appendix (most
+    # korea.kr records), the walk up from the body's end could only find none.
+    may_open = openers is None or bisect.bisect_left(openers, begin) < bisect.bisect_left(openers, appendix)
+    contact = find_contact_start(lines, begin, appendix, lex) if may_open else appendix
     before = previous_line(lines, begin, contact) if contact < appendix else None
     # Under the board's '목록' button the table is the web page's contact, not the release's.
     contact_kind = PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else CONTACT
@@ -949,7 +953,8 @@ def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
 def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     """Appendix pages and the contact table before them, cut from the body's end."""
     headings = starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, r.body_from, r.footer)
-    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings)
+    openers = starting_lines(doc, r, lex.CONTACT_OPENING_START_RE, r.body_from, r.footer)
+    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings, openers)
 
 
 FIRST, LAST, TABLE = attrgetter("first"), attrgetter("last"), attrgetter("table")
