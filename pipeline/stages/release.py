@@ -1012,10 +1012,11 @@ def run(doc: Document, lex: Lexicon) -> None:
         "spans": title["spans"],
         "provenance": {k: v for k, v in (("kind", kind_source), ("title", title["source"])) if v},
     }
-    if release["kind"] is None and looks_like_release(doc, lex, release):
+    evident = looks_like_release(doc, lex, release)     # asked once: the rules read only `release`
+    if release["kind"] is None and evident:
         doc.warn("release", "no_kind_label", "no kind word in the header (it may be an image), no kind tag "
                  "in the title and none in the record's or page's metadata")
-    if not looks_like_release(doc, lex, release):
+    if not evident:
         doc.warn("release", "not_a_press_release",
                  "no evidence of a release (" + ", ".join(name for name, _ in RELEASE_EVIDENCE)
                  + "): not a press release")
