@@ -1,0 +1,116 @@
+"""The fixed per-document cost of segment and release (issue 14), without clocks.
+
+Three shortcuts, each giving what the plain form gave:
+- segment.assign_tail walks up from the body's end for a contact table only when a line of the
+  body opens with a contact opener's first character (CONTACT_OPENING_START_RE over the lines'
+  first characters): most korea.kr records have none, and the walk could then find none;
+- segment.is_headline_like asks a line's kind once ('is_embargo or is_kind_line' asked it twice:
+  is_embargo is 'not a kind line and reads as an embargo');
+- release.run asks looks_like_release once a document (twice when the kind was missing).
+"""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from pipeline.document import BlockKind as K
+from pipeline.lexicon import load_lexicon
+from pipeline.runner import STAGES, new_document, run
+from pipeline.stages import release, segment
+
+from .complexity import operations
+from .test_segment import document_of, sample_lines
+
+# An invented release of five lines: what every document pays whatever its size.
+TINY = "가상부 보도자료\n\n가상 제도 시행\n\n□ 가상부는 1일 새 제도를 시행한다.\n\n담당: 가상과 홍길동 (02-123-4567)\n"
+
+# Invented bodies, each ending otherwise: a contact table, a contact line in prose, an appendix
+# after a contact table, nothing but prose, a page number, an attachment list.
+TAILS = [
+    ["□ 가상청은 3일 새 사업을 시작한다고 밝혔다.", "", "담당 부서", "가상정책과", "책임자", "과장 김가상",
+     "(044-000-1111)", "담당자", "사무관 이가상", "(044-000-2222)"],
+    ["□ 가상청은 3일 새 사업을 시작한다고 밝혔다.", "", "문의: 가상정책과 김가상 (044-000-1111)"],
+    ["□ 가상시는 조례를 고쳤다.", "담당자 가상과 박가상 044-000-3333", "", "참고 1", "세부 내용", "□ 세부 일정"],
+    ["○ 가상군은 축제를 연다.", "", "○ 누구나 참여할 수 있다."],
+    ["□ 가상도는 도로를 넓힌다.", "", "- 3 -"],
+    ["□ 가상원은 보고서를 냈다.", "", "붙임 1. 보고서 요약 1부.", "2. 사진 2매.  끝."],
+]
+
+
+def doc_before(stage: str, text: str = TINY):
+    lex = load_lexicon()
+    doc = new_document(text.encode("utf-8"), "tiny.txt")
+    names = [name for name, _ in STAGES]
+    run(doc, lex, STAGES[:names.index(stage)])
+    return doc
+
+
+# --- the contact walk only where a line may open a contact table -------------------------------
+
+@pytest.mark.parametrize("lines", TAILS + [sample_lines()[:4000]])
+def test_the_tail_with_openers_is_the_tail_without(lines):
+    lex, doc = load_lexicon(), document_of(lines)
+    stop = len(doc.lines)
+    r = segment.Regions(kinds=[K.BODY] * stop)
+    for begin in range(0, stop, max(1, stop // 7)):
+        headings = segment.starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, begin, stop)
+        openers = segment.starting_lines(doc, r, lex.CONTACT_OPENING_START_RE, begin, stop)
+        with_openers, without = [K.BODY] * stop, [K.BODY] * stop
+        assert segment.assign_tail(doc.lines, begin, stop, with_openers, lex, headings, openers) \
+            == segment.assign_tail(doc.lines, begin, stop, without, lex)
+        assert with_openers == without, (begin, lines[:3])
+
+
+def test_a_body_without_an_opener_is_not_walked_up(monkeypatch):
+    walks = []
+    real = segment.find_contact_start
+    monkeypatch.setattr(segment, "find_contact_start", lambda *a: walks.append(a) or real(*a))
+    segment.run(doc_before("segment", "\n".join(TAILS[3]) + "\n"), load_lexicon())
+    assert walks == []
+    segment.run(doc_before("segment", "\n".join(TAILS[0]) + "\n"), load_lexicon())
+    assert len(walks) == 1      # the test can fail: a body with a contact table is walked
+
+
+# --- a line's kind asked once by is_headline_like -----------------------------------------------
+
+def test_kind_or_embargo_is_embargo_or_kind():
+    """is_headline_like's 'is_kind_line or reads_as_embargo' is the 'is_embargo or is_kind_line'
+    it replaced, line by line."""
+    lex, doc = load_lexicon(), document_of(sample_lines()[:3000] + ["보 도 참 고 자 료", "보도시점 : 즉시",
+                                                                   "즉시 보도", "보도자료   고용노동부"])
+    answers = set()
+    for line in doc.lines:
+        old = segment.is_embargo(line, lex) or segment.is_kind_line(line, lex)
+        new = segment.is_kind_line(line, lex) or segment.reads_as_embargo(line, lex)
+        assert old == new, line.text
+        answers.add(new)
+    assert answers == {True, False}
+
+
+# --- release's evidence asked once ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [TINY, "가상 제도 시행\n\n□ 가상부는 1일 새 제도를 시행한다고 밝혔다.\n"])
+def test_release_asks_for_evidence_once(monkeypatch, text):
+    asked = []
+    real = release.looks_like_release
+    monkeypatch.setattr(release, "looks_like_release", lambda *a: asked.append(1) or real(*a))
+    release.run(doc_before("release", text), load_lexicon())
+    assert len(asked) == 1
+
+
+# --- calls on the tiny release ---------------------------------------------------------------------
+
+# Function calls (tests/complexity.operations) on TINY: before this pass segment made 278 and
+# release 241, after it 264 and 232. The bounds sit between, so a return to the old cost fails.
+BOUNDS = {"segment": 272, "release": 237}
+
+
+@pytest.mark.parametrize("stage", sorted(BOUNDS))
+def test_the_tiny_release_costs_fewer_calls(stage):
+    lex = load_lexicon()
+    fn = dict(STAGES)[stage]
+    doc = doc_before(stage)
+    fn(copy.deepcopy(doc), lex)      # warm: patterns compiled once a process
+    copies = [copy.deepcopy(doc) for _ in range(2)]
+    assert operations(lambda: fn(copies[0], lex)) <= BOUNDS[stage]
