@@ -476,6 +476,8 @@ def release_day(doc: Document, embargo: dict[str, Any] | None, distributed: str 
 def template_title_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]] | None:
     """The lines of the template's 제목명 cell and of its 부제목명 cells, when segment made them
     the title block."""
+    if not doc.cells:
+        return None     # no tables, no template (and no title lines to gather)
     names = lex.labels["template"]
     title_lines = {l.index for l in lines_in(doc, K.TITLE) if l.text}
     cells = [c for c in template_cells(doc.cells, names["title"]) if c.first in title_lines]

@@ -617,6 +617,8 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
 def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
     """[first, last) of the template's 제목명 and 부제목명 cells (HWPX/HWP), when they hold text
     after the header: a title of two paragraphs is one title, whatever its lines look like."""
+    if not doc.cells:
+        return None     # a text, a record or a page without tables: no template
     names = lex.labels["template"]
     named = [c for c in doc.cells if c.name]     # a few of a budget annex's 19,000 cells
     title = [c for c in template_cells(named, names["title"])
