@@ -45,7 +45,7 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
     own title in its metadata ('metadata')."""
     for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE):
-        word = kind_word(line, lex)
+        word = kind_word(line, lex) if line.text else None     # a blank line holds no kind word
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
     for line in lines_in(doc, K.PAGE_HEADER):
