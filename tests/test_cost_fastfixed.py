@@ -6,7 +6,11 @@ Three shortcuts, each giving what the plain form gave:
   first characters): most korea.kr records have none, and the walk could then find none;
 - segment.is_headline_like asks a line's kind once ('is_embargo or is_kind_line' asked it twice:
   is_embargo is 'not a kind line and reads as an embargo');
-- release.run asks looks_like_release once a document (twice when the kind was missing).
+- segment.is_chrome asks CHROME_HINT_RE first: a line it does not hit is chrome only as an exact
+  chrome line or by a file name, so the phrase and widget patterns are not asked of it;
+- release.run asks looks_like_release once a document (twice when the kind was missing); blank
+  lines are asked no kind word (release) and give no contact tokens (contacts); a document
+  without table cells is searched for no template title.
 """
 from __future__ import annotations
 
@@ -72,6 +76,29 @@ def test_a_body_without_an_opener_is_not_walked_up(monkeypatch):
     assert len(walks) == 1      # the test can fail: a body with a contact table is walked
 
 
+# --- is_chrome behind its hint -------------------------------------------------------------------
+
+def plain_is_chrome(line, lex) -> bool:
+    """is_chrome as it was before the hint: every pattern asked."""
+    return not line.blank and (bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"]
+                               or segment.is_file_widget(line.text, lex))
+
+
+def test_chrome_behind_the_hint_is_the_plain_chrome():
+    lex = load_lexicon()
+    chrome = lex.boilerplate
+    invented = ["사진.PNG(191 kb)", "보고서.hwpx", "붙임.pdf [미리보기]", "첨부파일 2", "첨부 :", "파일",
+                "가상청 누리집. 끝.", "목록", "Copyright 2026 가상청", "ALL RIGHTS RESERVED", "본문 바로가기",
+                "가상.zip 파일", "가상 제도를 시행한다.", "[바로보기]", "사진 1.jpg"]
+    lines = chrome["phrases"] + chrome["exact"] + chrome["file_widget_labels"] + chrome["file_widget_words"]
+    doc = document_of(invented + lines + sample_lines()[:4000])
+    answers = set()
+    for line in doc.lines:
+        assert segment.is_chrome(line, lex) == plain_is_chrome(line, lex), line.text
+        answers.add(segment.is_chrome(line, lex))
+    assert answers == {True, False}
+
+
 # --- a line's kind asked once by is_headline_like -----------------------------------------------
 
 def test_kind_or_embargo_is_embargo_or_kind():
@@ -101,9 +128,10 @@ def test_release_asks_for_evidence_once(monkeypatch, text):
 
 # --- calls on the tiny release ---------------------------------------------------------------------
 
-# Function calls (tests/complexity.operations) on TINY: before this pass segment made 278 and
-# release 241, after it 264 and 232. The bounds sit between, so a return to the old cost fails.
-BOUNDS = {"segment": 272, "release": 237}
+# Function calls (tests/complexity.operations) on TINY: before this pass segment made 278, release
+# 241 and contacts 248; after it 241, 210 and 242. The bounds sit below the old counts, so a
+# return to the old cost fails.
+BOUNDS = {"segment": 260, "release": 225, "contacts": 246}
 
 
 @pytest.mark.parametrize("stage", sorted(BOUNDS))

@@ -73,8 +73,13 @@ def is_chrome(line: Line, lex: Lexicon) -> bool:
     """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세', '첨부파일', '사진.png(191 kb)'."""
     if line.blank:
         return False        # a third of body lines; no phrase, label or file name is empty
-    return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
-        or is_file_widget(line.text, lex)
+    text = line.text
+    if not lex.CHROME_HINT_RE.search(text):
+        # No chrome phrase, file-widget label or word anywhere in the line (the hint holds them
+        # all, caseless as they are: test_segment): one search instead of four, and only an
+        # exact chrome line or a file name ('사진.png(191 kb)', after a dot) is left to ask.
+        return text in lex.boilerplate["exact"] or ("." in text and lex.FILE_NAME_RE.search(text) is not None)
+    return bool(lex.CHROME_RE.search(text)) or text in lex.boilerplate["exact"] or is_file_widget(text, lex)
 
 
 def is_file_widget(text: str, lex: Lexicon) -> bool:
