@@ -115,6 +115,33 @@ def test_kind_or_embargo_is_embargo_or_kind():
     assert answers == {True, False}
 
 
+# --- the lead's subject read line by line ------------------------------------------------------------
+
+def sorted_lead_subject(lines, lex):
+    """The lead's subject as it was picked before: every subject of every lead line, sorted so that
+    a known issuer comes first, the first taken."""
+    found = [(line, m) for line in lines
+             for m in release.lead_subjects(line.text, release.first_sentence_end(line.text, lex), lex)]
+    found.sort(key=lambda lm: not lm[1].group("issuer"))
+    return found[:1]
+
+
+def test_the_lead_subject_read_in_order_is_the_sorted_one():
+    lex = load_lexicon()
+    invented = ["가상시(시장 김가상)는 3일 축제를 연다고 밝혔다.", "□ 기획재정부는 4일 지침을 냈다.",
+                "가상재단(이사장 박가상)은 5일 상을 준다.", "□ 환경부와 가상공사는 협약을 맺었다."]
+    doc = document_of(invented + sample_lines()[:6000])
+    lines = [line for line in doc.lines if line.text]
+    kinds = set()
+    for a, b in zip(lines, lines[1:]):
+        expected = sorted_lead_subject([a, b], lex)
+        got = release.lead_subject([a, b], lex)
+        assert [(l.index, m.span(), m.group(0)) for l, m in got] \
+            == [(l.index, m.span(), m.group(0)) for l, m in expected], (a.text, b.text)
+        kinds.add(bool(got) and bool(got[0][1].group("issuer")))
+    assert kinds == {True, False}
+
+
 # --- release's evidence asked once ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [TINY, "가상 제도 시행\n\n□ 가상부는 1일 새 제도를 시행한다고 밝혔다.\n"])

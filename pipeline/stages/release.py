@@ -287,9 +287,7 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
     An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
     lines = lead_lines(doc, lex)
-    found = [(line, m) for line in lines for m in lead_subjects(line.text, first_sentence_end(line.text, lex), lex)]
-    found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
-    for line, m in found[:1]:
+    for line, m in lead_subject(lines, lex):
         group = "issuer" if m.group("issuer") else "org"
         start = line.content.start + m.start(group)
         return m.group(group), Span(start, start + len(m.group(group)))
@@ -317,6 +315,19 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
             start = line.content.start + len(line.text) - len(rest)
             return m.group("org"), Span(start, start + len(m.group("org")))
     return headed_subject(lines, lex)
+
+
+def lead_subject(lines: list[Line], lex: Lexicon) -> list[tuple[Line, re.Match[str]]]:
+    """The lead lines' first subject that is a known issuer, else their first subject at all
+    (a known issuer before another organization), as [(line, match)] or []. The lines are read
+    in order and a known issuer ends the reading: the lines after it cannot change the answer."""
+    first: list[tuple[Line, re.Match[str]]] = []
+    for line in lines:
+        for m in lead_subjects(line.text, first_sentence_end(line.text, lex), lex):
+            if m.group("issuer"):
+                return [(line, m)]
+            first = first or [(line, m)]
+    return first
 
 
 @once_per_lexicon
