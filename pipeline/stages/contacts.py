@@ -564,7 +564,8 @@ def from_tables(doc: Document, lex: Lexicon, ctx: Context) -> list[dict[str, Any
     cells rule read excepted)."""
     out = []
     for block in doc.blocks_of(K.CONTACT):
-        tokens = [t for i in range(block.first, block.last) if i not in ctx.covered
+        # A blank line (a table's empty cell, the blank after a row) gives no token: not read.
+        tokens = [t for i in range(block.first, block.last) if doc.lines[i].text and i not in ctx.covered
                   for t in heading_or_tokens(doc.lines[i], lex)]
         out.extend(contacts_of_groups(group_tokens(tokens), ctx.issuer, lex, unnamed=False))
     return out

@@ -45,7 +45,7 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
     own title in its metadata ('metadata')."""
     for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE):
-        word = kind_word(line, lex)
+        word = kind_word(line, lex) if line.text else None     # a blank line holds no kind word
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
     for line in lines_in(doc, K.PAGE_HEADER):
@@ -287,9 +287,7 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     also an agency the lexicon does not know when its head follows it: '국가기술표준원(원장 …)은'.
     An organization that is only the object ('… 산업통상부 국가기술표준원 과장에 임용') is not one."""
     lines = lead_lines(doc, lex)
-    found = [(line, m) for line in lines for m in lead_subjects(line.text, first_sentence_end(line.text, lex), lex)]
-    found.sort(key=lambda lm: not lm[1].group("issuer"))     # a known issuer before another organization
-    for line, m in found[:1]:
+    for line, m in lead_subject(lines, lex):
         group = "issuer" if m.group("issuer") else "org"
         start = line.content.start + m.start(group)
         return m.group(group), Span(start, start + len(m.group(group)))
@@ -317,6 +315,19 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
             start = line.content.start + len(line.text) - len(rest)
             return m.group("org"), Span(start, start + len(m.group("org")))
     return headed_subject(lines, lex)
+
+
+def lead_subject(lines: list[Line], lex: Lexicon) -> list[tuple[Line, re.Match[str]]]:
+    """The lead lines' first subject that is a known issuer, else their first subject at all
+    (a known issuer before another organization), as [(line, match)] or []. The lines are read
+    in order and a known issuer ends the reading: the lines after it cannot change the answer."""
+    first: list[tuple[Line, re.Match[str]]] = []
+    for line in lines:
+        for m in lead_subjects(line.text, first_sentence_end(line.text, lex), lex):
+            if m.group("issuer"):
+                return [(line, m)]
+            first = first or [(line, m)]
+    return first
 
 
 @once_per_lexicon
@@ -476,6 +487,8 @@ def release_day(doc: Document, embargo: dict[str, Any] | None, distributed: str 
 def template_title_lines(doc: Document, lex: Lexicon) -> tuple[list[Line], list[Line]] | None:
     """The lines of the template's 제목명 cell and of its 부제목명 cells, when segment made them
     the title block."""
+    if not doc.cells:
+        return None     # no tables, no template (and no title lines to gather)
     names = lex.labels["template"]
     title_lines = {l.index for l in lines_in(doc, K.TITLE) if l.text}
     cells = [c for c in template_cells(doc.cells, names["title"]) if c.first in title_lines]
@@ -1012,10 +1025,11 @@ def run(doc: Document, lex: Lexicon) -> None:
         "spans": title["spans"],
         "provenance": {k: v for k, v in (("kind", kind_source), ("title", title["source"])) if v},
     }
-    if release["kind"] is None and looks_like_release(doc, lex, release):
+    evident = looks_like_release(doc, lex, release)     # asked once: the rules read only `release`
+    if release["kind"] is None and evident:
         doc.warn("release", "no_kind_label", "no kind word in the header (it may be an image), no kind tag "
                  "in the title and none in the record's or page's metadata")
-    if not looks_like_release(doc, lex, release):
+    if not evident:
         doc.warn("release", "not_a_press_release",
                  "no evidence of a release (" + ", ".join(name for name, _ in RELEASE_EVIDENCE)
                  + "): not a press release")

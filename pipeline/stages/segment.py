@@ -73,8 +73,13 @@ def is_chrome(line: Line, lex: Lexicon) -> bool:
     """'본문 바로가기', '페이지 맨위로 이동', '리스트 상세', '첨부파일', '사진.png(191 kb)'."""
     if line.blank:
         return False        # a third of body lines; no phrase, label or file name is empty
-    return bool(lex.CHROME_RE.search(line.text)) or line.text in lex.boilerplate["exact"] \
-        or is_file_widget(line.text, lex)
+    text = line.text
+    if not lex.CHROME_HINT_RE.search(text):
+        # No chrome phrase, file-widget label or word anywhere in the line (the hint holds them
+        # all, caseless as they are: test_segment): one search instead of four, and only an
+        # exact chrome line or a file name ('사진.png(191 kb)', after a dot) is left to ask.
+        return text in lex.boilerplate["exact"] or ("." in text and lex.FILE_NAME_RE.search(text) is not None)
+    return bool(lex.CHROME_RE.search(text)) or text in lex.boilerplate["exact"] or is_file_widget(text, lex)
 
 
 def is_file_widget(text: str, lex: Lexicon) -> bool:
@@ -532,8 +537,8 @@ def is_headline_like(line: Line, lex: Lexicon) -> bool:
         return False  # '홍보담당관실', '뉴스배포정보': a cell of a header table
     return not (lex.NOTICE_RE.search(text) or lex.CAPTION_RE.match(text) or lex.APPENDIX_HEAD_RE.match(text)
                 or lex.KICKER_RE.match(text) or lex.PROSE_SIGNAL_RE.search(text)
-                or is_contact_label(line, lex) or is_embargo(line, lex) or is_kind_line(line, lex)
-                or lex.PIPE_ROW_RE.match(text))
+                or is_contact_label(line, lex) or is_kind_line(line, lex) or reads_as_embargo(line, lex)
+                or lex.PIPE_ROW_RE.match(text))   # is_embargo or is_kind_line, asking the kind once
 
 
 def is_kicker(line: Line, lex: Lexicon) -> bool:
@@ -617,6 +622,8 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
 def template_title(doc: Document, begin: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
     """[first, last) of the template's 제목명 and 부제목명 cells (HWPX/HWP), when they hold text
     after the header: a title of two paragraphs is one title, whatever its lines look like."""
+    if not doc.cells:
+        return None     # a text, a record or a page without tables: no template
     names = lex.labels["template"]
     named = [c for c in doc.cells if c.name]     # a few of a budget annex's 19,000 cells
     title = [c for c in template_cells(named, names["title"])
@@ -841,15 +848,19 @@ def classify_header_lines(lines: list[Line], first: int, last: int, anchor: int,
 
 
 def assign_tail(lines: list[Line], begin: int, stop: int, kinds: list[BlockKind], lex: Lexicon,
-                candidates: Iterable[int] | None = None) -> set[int]:
+                candidates: Iterable[int] | None = None, openers: list[int] | None = None) -> set[int]:
     """Appendix pages and the contact table before them; returns the first line of each
     appendix page. The attachment list ('붙임 1. … 끝.') stays at the body's tail, where the
-    release stage reads it. `candidates`: the lines that may be headings (all by default)."""
+    release stage reads it. `candidates`: the lines that may be headings (all by default);
+    `openers`: the lines that may open a contact table, in order (all by default)."""
     candidates = range(begin, stop) if candidates is None else candidates
     headings = [i for i in candidates if not lines[i].blank and is_appendix_heading(lines, i, stop, lex)]
     appendix = headings[0] if headings else stop
     pages = set(headings)
-    contact = find_contact_start(lines, begin, appendix, lex)
+    # A contact table begins at a line that opens it: with none before the appendix (most
+    # korea.kr records), the walk up from the body's end could only find none.
+    may_open = openers is None or bisect.bisect_left(openers, begin) < bisect.bisect_left(openers, appendix)
+    contact = find_contact_start(lines, begin, appendix, lex) if may_open else appendix
     before = previous_line(lines, begin, contact) if contact < appendix else None
     # Under the board's '목록' button the table is the web page's contact, not the release's.
     contact_kind = PAGE_FOOTER if before is not None and is_chrome(lines[before], lex) else CONTACT
@@ -949,7 +960,8 @@ def title_region(doc: Document, r: Regions, lex: Lexicon) -> None:
 def tail_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     """Appendix pages and the contact table before them, cut from the body's end."""
     headings = starting_lines(doc, r, lex.APPENDIX_HEAD_START_RE, r.body_from, r.footer)
-    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings)
+    openers = starting_lines(doc, r, lex.CONTACT_OPENING_START_RE, r.body_from, r.footer)
+    r.pages = assign_tail(doc.lines, r.body_from, r.footer, r.kinds, lex, headings, openers)
 
 
 FIRST, LAST, TABLE = attrgetter("first"), attrgetter("last"), attrgetter("table")
