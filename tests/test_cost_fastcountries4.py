@@ -20,24 +20,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import semantic
-from pipeline.lexicon import load_lexicon
-from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import countries
 
 from .complexity import operations
 from .conftest import SAMPLES
-from .script_loader import load_script
-
-SEED = "apec-2004-sme-forum.txt"
-BENCH = load_script("bench")
-STAGE = [name for name, _ in STAGES].index("countries")
-LEX = load_lexicon()
-TEXT_SAMPLES = sorted(p.name for p in SAMPLES.glob("*") if p.suffix in (".txt", ".md"))
+from .test_cost_fastcountries3 import BENCH, LEX, SEED, TEXT_SAMPLES, prepared
 
 
-def prepared(name: str):
-    """The sample `name` as the stages before countries leave it."""
-    return run(new_document((SAMPLES / name).read_bytes(), name), LEX, STAGES[:STAGE])
+def bullet_of(content: str):
+    """The text of a one-bullet release and its countries.Bullet, with the names the body
+    scan finds in it."""
+    text = f"○ {content}\n"
+    table = LEX.semantic["country_table"]
+    names = [countries.read_mention(m, table["names"], table["ambiguous"])
+             for m in countries.body_matches(text, (0, len(text)), LEX)]
+    node = type("N", (), {"span": type("S", (), {"start": 0, "end": len(text) - 1})(), "marker": "○",
+                          "text": content, "level": 1})()
+    return text, countries.Bullet(text, node, names, [], None, LEX)
 
 
 def copying_add_finding(country, finding, figures, programs):
@@ -108,13 +107,8 @@ IMPLICATIONS = [
 
 @pytest.mark.parametrize("content, codes", IMPLICATIONS)
 def test_implications(content, codes):
-    text = f"○ {content}\n"
-    found = countries.body_matches(text, (0, len(text)), LEX)
-    names = [countries.read_mention(m, LEX.semantic["country_table"]["names"],
-                                    LEX.semantic["country_table"]["ambiguous"]) for m in found]
-    node = type("N", (), {"span": type("S", (), {"start": 0, "end": len(text) - 1})(), "marker": "○",
-                          "text": content, "level": 1})()
-    got = countries.match_implication(text, countries.Bullet(text, node, names, [], None, LEX), LEX)
+    text, bullet = bullet_of(content)
+    got = countries.match_implication(text, bullet, LEX)
     assert (got[1] if got else None) == codes
 
 
@@ -155,13 +149,7 @@ FIGURE_ROWS = [
 
 @pytest.mark.parametrize("content, codes", FIGURE_ROWS)
 def test_figure_list_rows(content, codes):
-    text = f"○ {content}\n"
-    found = countries.body_matches(text, (0, len(text)), LEX)
-    names = [countries.read_mention(m, LEX.semantic["country_table"]["names"],
-                                    LEX.semantic["country_table"]["ambiguous"]) for m in found]
-    node = type("N", (), {"span": type("S", (), {"start": 0, "end": len(text) - 1})(), "marker": "○",
-                          "text": content, "level": 1})()
-    bullet = countries.Bullet(text, node, names, [], None, LEX)
+    text, bullet = bullet_of(content)
     assert [m.code for m in countries.match_figure_lists(text, bullet, LEX)] == codes
 
 
