@@ -1345,6 +1345,8 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # Every chair phrase opens with a chair word ('좌장으로'): the pattern is tried where a plain
     # find meets one, not through the whole text.
     at = sorted([i for w in lex.semantic["people"]["discussion"]["chair_words"] for i in occurrences(doc.text, w)])
+    if not at:
+        return                  # no chair word: no phrase (most releases)
     for phrase in matches_at(lex.CHAIR_PHRASE_RE, doc.text, 0, len(doc.text), at):
         # The particle before the phrase: '… 교수를 |좌장으로', '… 교수의 |사회로'.
         m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
@@ -1374,7 +1376,10 @@ def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         return
     heads = lex.semantic["people"]["issuer_head"]
     name = max(names, key=len)
-    ending = longest_ending(name, heads)
+    # A few hundred issuers write every release: the ending is looked up once an issuer.
+    memo = ISSUER_ENDINGS
+    ending = memo.answers[name] if memo.semantic is lex.semantic and name in memo.answers \
+        else memo.answer(name, lex)
     if ending is None:
         return
     for person in people:
@@ -1391,6 +1396,13 @@ def longest_ending(name: str, endings: dict[str, Any]) -> str | None:
     the longest first, not every ending sorted and tried (a release asks once)."""
     longest = max(map(len, endings), default=0)
     return next((name[-k:] for k in range(min(longest, len(name)), 0, -1) if name[-k:] in endings), None)
+
+
+def issuer_ending_made(name: str, lex: Lexicon) -> str | None:
+    return longest_ending(name, lex.semantic["people"]["issuer_head"])
+
+
+ISSUER_ENDINGS = WordMemo(issuer_ending_made)
 
 
 def home_countries(people: list[Person], lex: Lexicon) -> None:
