@@ -15,6 +15,7 @@ from pipeline.stages import people
 
 from .complexity import operations
 from .test_cost_fastpeople import BEFORE_PEOPLE, corpus_texts
+from .test_cost_fastpeople4 import corpus_words
 
 
 # --- the issuer's head ending, remembered by issuer ------------------------------------------------
@@ -23,14 +24,31 @@ ISSUERS = ["가상청", "가상처", "가상부", "가상위원회", "가상원"
            "회", "청", "", "가상공사", "가상 위원회", "가상도청", "Virtual Agency"]
 
 
+def remembered_ending(name: str, lex) -> str | None:
+    """The ending as issuer_heads reads it: from the memo, made the first time."""
+    memo = people.ISSUER_ENDINGS
+    return memo.answers[name] if memo.semantic is lex.semantic and name in memo.answers else memo.answer(name, lex)
+
+
 def test_the_remembered_ending_is_the_longest_ending():
     lex = load_lexicon()
     heads = lex.semantic["people"]["issuer_head"]
     people.ISSUER_ENDINGS.semantic = None       # a fresh memo: the first answers are made
     for name in ISSUERS * 2:                    # the second round reads the memo
-        assert people.issuer_ending_made(name, lex) == people.longest_ending(name, heads), name
+        assert remembered_ending(name, lex) == people.longest_ending(name, heads), name
+    assert people.ISSUER_ENDINGS.answers                # the memo was used
     assert people.longest_ending("가상위원회", heads) == "위원회"    # the longest, not '회'
     assert people.longest_ending("가상", heads) is None
+
+
+def test_the_remembered_ending_is_the_longest_ending_on_corpus_words():
+    lex = load_lexicon()
+    heads = lex.semantic["people"]["issuer_head"]
+    people.ISSUER_ENDINGS.semantic = None
+    words = corpus_words(60)
+    for word in words * 2:
+        assert remembered_ending(word, lex) == people.longest_ending(word, heads), word
+    assert any(people.longest_ending(w, heads) for w in words)
 
 
 def release_with_head(issuer: str) -> tuple:
