@@ -1,0 +1,77 @@
+"""Release's lead-subject search on korea.kr records (issue 14), without clocks.
+
+The organization branch of the lead subject ('국가기술표준원(원장 …)은', '가상진흥원장은') tried,
+after every blank, up to 30 lengths each followed by the suffix trie. It can match only where
+the word's run of letters ends at '(' or holds a '장', so a lookahead asks that first (ORG_GUARD):
+the search gives exactly the matches the pattern without the guard gives.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.lexicon import load_lexicon
+
+ORG_GUARD = r"(?=[\uac00-\ud7a3A-Za-z·]++\(|[\uac00-\ud7a3A-Za-z·]*?장)"
+KOREA_KR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "korea-kr"
+
+# Invented lead lines: subjects with a head, an official, a joint particle, none at all, an
+# organization that is only the object, words holding '장' that are no subject.
+LEADS = [
+    "□ 가상진흥원(원장 홍길동, 이하 ‘진흥원’)은 3일 새 제도를 시행한다고 밝혔다.",
+    "○ 가상기술연구소장은 4일 현장을 찾았다.",
+    "가상재단(이사장 김가상)과 가상청은 협약을 맺었다.",
+    "□ 가상시는 시장 주재로 회의를 열고 장기 계획을 논의했다.",
+    "ㅇ 김가상 가상관리공단 이사장은 5일 공장을 둘러보았다.",
+    "이번 행사는 가상센터(센터장 박가상)에서 열린다.",
+    "□ 장마철 대비 점검을 마쳤다 (붙임 참조)",
+    "  가상협회장(회장 이가상)는 축사를 했다.",
+    "가상위원회 위원장은 장관과 면담했다 가상위원회(위원장 최가상)는",
+    "",
+    "(",
+    "장",
+]
+
+
+def unguarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    assert pattern.pattern.count(ORG_GUARD) == 1   # the test fails if the guard moves or goes
+    return re.compile(pattern.pattern.replace(ORG_GUARD, ""), pattern.flags)
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def corpus_lines(limit: int = 400) -> list[str]:
+    if not KOREA_KR.is_dir():
+        pytest.skip("no ../shared/corpus/korea-kr")
+    lines: list[str] = []
+    for path in sorted(KOREA_KR.glob("*.md"))[:limit]:
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()[:40]
+    return lines
+
+
+@pytest.mark.parametrize("name", ["LEAD_ISSUER_AFTER_BLANK_RE", "LEAD_ISSUER_RE"])
+def test_the_guarded_subject_search_is_the_plain_one_on_invented_leads(name):
+    lex = load_lexicon()
+    guarded = getattr(lex, name)
+    plain = unguarded(guarded)
+    found = 0
+    for text in LEADS:
+        assert spans(guarded, text) == spans(plain, text), text
+        found += len(spans(guarded, text))
+    assert found >= 3       # the fixtures do hold subjects
+
+
+@pytest.mark.parametrize("name", ["LEAD_ISSUER_AFTER_BLANK_RE", "LEAD_ISSUER_RE"])
+def test_the_guarded_subject_search_is_the_plain_one_on_korea_kr_lines(name):
+    lex = load_lexicon()
+    guarded = getattr(lex, name)
+    plain = unguarded(guarded)
+    lines = corpus_lines()
+    for text in lines:
+        assert spans(guarded, text) == spans(plain, text), text
+    orgs = sum(1 for text in lines for m in guarded.finditer(text) if m.group("org"))
+    assert orgs > 0         # the organization branch is exercised
