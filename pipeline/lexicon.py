@@ -549,9 +549,9 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # instead of after trying each of ~120 issuers and, at each of up to 30 lengths, ~30 suffixes.
     lead_subject = (
         rf"(?:(?P<issuer>{trie_alternation(list(lex.issuers))})"
-        # The organization is followed by '(' or by '장': a word that is neither (its whole run of
-        # letters then no '(', and no '장' in that run) is rejected before trying 30 lengths.
-        rf"|(?=[\uac00-\ud7a3A-Za-z·]++\(|[\uac00-\ud7a3A-Za-z·]*?장)"
+        # The organization is followed by '(' or by '장': a word whose letters up to the first '장'
+        # (all of them when it has none) are followed by neither is rejected before trying 30 lengths.
+        rf"|(?=[\uac00-\uc7a4\uc7a6-\ud7a3A-Za-z·]*+[(장])"
         rf"(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{trie_alternation(lex.titles['organization_suffixes'])})"
         rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
         r")(?P<head>\([^()]{0,60}\))?"

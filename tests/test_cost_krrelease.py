@@ -2,7 +2,8 @@
 
 The organization branch of the lead subject ('국가기술표준원(원장 …)은', '가상진흥원장은') tried,
 after every blank, up to 30 lengths each followed by the suffix trie. It can match only where
-the word's run of letters ends at '(' or holds a '장', so a lookahead asks that first (ORG_GUARD):
+the word's letters up to its first '장' (all of them without one) are followed by '(' or '장',
+so a lookahead asks that first (ORG_GUARD):
 the search gives exactly the matches the pattern without the guard gives.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from pipeline.lexicon import load_lexicon
 
-ORG_GUARD = r"(?=[\uac00-\ud7a3A-Za-z·]++\(|[\uac00-\ud7a3A-Za-z·]*?장)"
+ORG_GUARD = r"(?=[\uac00-\uc7a4\uc7a6-\ud7a3A-Za-z·]*+[(장])"
 KOREA_KR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "korea-kr"
 
 # Invented lead lines: subjects with a head, an official, a joint particle, none at all, an
@@ -75,3 +76,22 @@ def test_the_guarded_subject_search_is_the_plain_one_on_korea_kr_lines(name):
         assert spans(guarded, text) == spans(plain, text), text
     orgs = sum(1 for text in lines for m in guarded.finditer(text) if m.group("org"))
     assert orgs > 0         # the organization branch is exercised
+
+
+def test_the_guarded_subject_search_is_the_plain_one_on_random_joins():
+    """Lines joined at random from the pieces the branch reads: letters, an organization suffix,
+    '장', '(', a head, particles, blanks and markers."""
+    import random
+    lex = load_lexicon()
+    pieces = (["가상", "나", "A", "·", "장", "(", ")", "(원장 홍길동)", " ", "□ ", "은", "는", "이", "가", "관"]
+              + list(lex.titles["organization_suffixes"])[:12] + list(lex.issuers)[:6])
+    rng = random.Random(14)
+    pairs = [(getattr(lex, name), unguarded(getattr(lex, name)))
+             for name in ("LEAD_ISSUER_AFTER_BLANK_RE", "LEAD_ISSUER_RE")]
+    orgs = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for guarded, plain in pairs:
+            assert spans(guarded, text) == spans(plain, text), text
+            orgs += sum(1 for m in guarded.finditer(text) if m.group("org"))
+    assert orgs > 0
