@@ -9,11 +9,13 @@ the search gives exactly the matches the pattern without the guard gives.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 
 from pipeline.lexicon import load_lexicon
+from pipeline.stages import release
 
 ORG_GUARD = r"(?=[\uac00-\uc7a4\uc7a6-\ud7a3A-Za-z·]*+[(장])"
 KOREA_KR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "korea-kr"
@@ -95,3 +97,43 @@ def test_the_guarded_subject_search_is_the_plain_one_on_random_joins():
             assert spans(guarded, text) == spans(plain, text), text
             orgs += sum(1 for m in guarded.finditer(text) if m.group("org"))
     assert orgs > 0
+
+
+# --- the supervising ministry in the text only where '소속' or '산하' is written ----------------
+
+SUPERVISED = [
+    "보건복지부 소속 가상환경원은 3일 보고서를 냈다. 가상환경원은 …",
+    "가상환경원은 3일 보고서를 냈다. 보건복지부 산하 가상환경원의 …",
+    "가상환경원은 3일 보고서를 냈다. 가상환경원의 소속 직원은 …",
+    "가상환경원은 3일 보고서를 냈다.",
+    "환경부와 가상환경원은 3일 협약을 맺었다.",
+]
+
+
+def supervisor_scanned(doc, body, lex, day):
+    """supervisor_in_text without its guard: every occurrence of the body is looked before."""
+    words, reach = lex.labels["issuer"]["supervised_by"], release.supervision_reach(lex)
+    at = doc.text.find(body)
+    while at > 0:
+        before = doc.text[max(0, at - reach):at].split()
+        if len(before) >= 2 and before[-1] in words and before[-2] in lex.issuers:
+            ministry = before[-2]
+            start = doc.text.rfind(ministry, 0, at)
+            name = release.name_as_of(ministry, lex.issuers.get(ministry), day)
+            if name:
+                return {"name": name, "listed": ministry, "reference": "text", "span": [start, start + len(ministry)]}
+        at = doc.text.find(body, at + len(body))
+    return None
+
+
+@pytest.mark.parametrize("text", SUPERVISED)
+def test_the_guarded_supervisor_is_the_scanned_one(text):
+    lex = load_lexicon()
+    doc = SimpleNamespace(text="보도자료\n\n" + text + "\n")     # the function reads only the text
+    assert release.supervisor_in_text(doc, "가상환경원", lex, None) == supervisor_scanned(doc, "가상환경원", lex, None)
+
+
+def test_the_supervisor_fixtures_hold_one():
+    lex = load_lexicon()
+    doc = SimpleNamespace(text="보도자료\n\n" + SUPERVISED[0] + "\n")
+    assert release.supervisor_in_text(doc, "가상환경원", lex, None)["listed"] == "보건복지부"

@@ -443,6 +443,8 @@ def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None)
     """'환경부 소속 국립환경과학원', '환경부 산하 국립생태원': the release itself says which known
     ministry the body belongs to; the span is the ministry's name there."""
     words = lex.labels["issuer"]["supervised_by"]
+    if not any(word in doc.text for word in words):
+        return None     # no '소속' or '산하' anywhere: no occurrence of the body can have one before it
     reach = supervision_reach(lex)
     at = doc.text.find(body)
     while at > 0:
