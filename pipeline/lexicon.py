@@ -386,8 +386,12 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
         # normalize strips off a line's start).
         "LISTING_LINE_START_RE": deferred(rf"\n[^\S\n]*+[{first_chars([w.strip() for w in L['attachment']['listing']])}]"),
+        # Its first look-ahead: an inline word's first letter before the next parenthesis or line
+        # end (a possessive run, then one letter), so the many '(화)', '(장관 …)' are left after
+        # a scan to their end, not a try of the words at each letter.
         "INLINE_ATTACHMENT_RE": deferred(
-            rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
+            rf"\((?=[^()\n{first_chars(L['attachment']['inline'])}]*+[{first_chars(L['attachment']['inline'])}])"
+            rf"(?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": deferred(rf"{ORG_HEAD_WORD}{ORG_HEAD_TAIL}"),
         # Its parenthesis alone: opening with '(' lets re skip to one, where ORG_HEAD_RE tries its

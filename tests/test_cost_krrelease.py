@@ -137,3 +137,42 @@ def test_the_supervisor_fixtures_hold_one():
     lex = load_lexicon()
     doc = SimpleNamespace(text="보도자료\n\n" + SUPERVISED[0] + "\n")
     assert release.supervisor_in_text(doc, "가상환경원", lex, None)["listed"] == "보건복지부"
+
+
+# --- the inline attachment scan past parentheses without an inline word ----------------------
+
+INLINE_GUARD_START = r"\((?=[^()\n"
+INLINE = ["세부 내용은 다음과 같음(요약문 별첨 자료)", "(붙임 참조) 일정 (화) (장관 홍가상)", "(첨부)(별)(첨 부)",
+          "(가상 (붙임) 자료)", "(붙임 1 참조\n계속)", "(참고: 첨부파일)", "((별첨))", "(", ")", "(별첨"]
+
+
+def inline_unguarded(lex) -> re.Pattern[str]:
+    source = lex.INLINE_ATTACHMENT_RE.pattern
+    assert source.startswith(INLINE_GUARD_START)
+    guard_end = source.index(")", source.index("]*+[")) + 1
+    return re.compile(r"\(" + source[guard_end:])
+
+
+def test_the_guarded_inline_scan_is_the_plain_one():
+    lex = load_lexicon()
+    plain = inline_unguarded(lex)
+    assert plain.pattern.startswith(r"\((?=[^()\n]*\))")     # only the guard was taken off
+    lines = INLINE + (corpus_lines() if KOREA_KR.is_dir() else [])
+    hits = 0
+    for text in lines + ["\n".join(INLINE)]:
+        assert spans(lex.INLINE_ATTACHMENT_RE, text) == spans(plain, text), text
+        hits += len(spans(plain, text))
+    assert hits >= 5
+
+
+def test_the_guarded_inline_scan_is_the_plain_one_on_whole_records():
+    if not KOREA_KR.is_dir():
+        pytest.skip("no ../shared/corpus/korea-kr")
+    lex = load_lexicon()
+    plain = inline_unguarded(lex)
+    hits = 0
+    for path in sorted(KOREA_KR.glob("*.md"))[:300]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert spans(lex.INLINE_ATTACHMENT_RE, text) == spans(plain, text), path.name
+        hits += len(spans(plain, text))
+    assert hits > 0
