@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.document import Line, Span
 from pipeline.lexicon import load_lexicon
 from pipeline.stages import release
 
@@ -176,3 +177,36 @@ def test_the_guarded_inline_scan_is_the_plain_one_on_whole_records():
         assert spans(lex.INLINE_ATTACHMENT_RE, text) == spans(plain, text), path.name
         hits += len(spans(plain, text))
     assert hits > 0
+
+
+# --- the headed subject only in a line where HEAD_RE finds a head ------------------------------
+
+def headed_unguarded(lines, lex):
+    """headed_subject without its HEAD_RE guard: every line with '(' is searched."""
+    for line in lines[:1]:
+        for m in release.lead_subjects(line.text, release.HEADED_REACH, lex) if "(" in line.text else ():
+            group = "issuer" if m.group("issuer") else "org"
+            if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
+                start = line.content.start + m.start(group)
+                return m.group(group), Span(start, start + len(m.group(group)))
+    return None
+
+
+HEADED = ["가상 계획을 마련했다. 가상시(시장 홍길동)는 3일 …", "가상 계획을 마련했다. 가상시(2025년)는 …",
+          "가상청(청장 김가상, 이하 ‘가상청’)은 …", "(장관 이가상) 가상부는 …", "가상원(원장)은 …", "가상 행사(3일)를 열었다."]
+
+
+def test_the_guarded_headed_subject_is_the_unguarded_one():
+    lex = load_lexicon()
+    texts = HEADED + [t for t in (corpus_lines() if KOREA_KR.is_dir() else []) if "(" in t]
+    found = 0
+    for text in texts:
+        lines = document_lines(text)
+        assert release.headed_subject(lines, lex) == headed_unguarded(lines, lex), text
+        found += headed_unguarded(lines, lex) is not None
+    assert found >= 2
+
+
+def document_lines(text: str) -> list[Line]:
+    """The text as a document's one line."""
+    return [Line(0, 0, len(text), Span(0, len(text)), 0, text)]

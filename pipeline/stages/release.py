@@ -365,8 +365,10 @@ def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
     """An organization with its head in parentheses as a subject, further into a lead that
     came flattened onto one line: '… 마련했다. 나주시(시장 윤병태)는 …'."""
     for line in lines[:1]:
-        # Only a subject with its head in parentheses counts: a line without '(' holds none.
-        for m in lead_subjects(line.text, HEADED_REACH, lex) if "(" in line.text else ():
+        # Only a subject with its head in parentheses counts: a line where HEAD_RE finds no head
+        # ('(' with a title and a name) holds none, and the subject search is not made.
+        heads = "(" in line.text and lex.HEAD_RE.search(line.text) is not None
+        for m in lead_subjects(line.text, HEADED_REACH, lex) if heads else ():
             group = "issuer" if m.group("issuer") else "org"
             if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
                 start = line.content.start + m.start(group)
