@@ -386,8 +386,12 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
         # normalize strips off a line's start).
         "LISTING_LINE_START_RE": deferred(rf"\n[^\S\n]*+[{first_chars([w.strip() for w in L['attachment']['listing']])}]"),
+        # Its first look-ahead: an inline word's first letter before the next parenthesis or line
+        # end (a possessive run, then one letter), so the many '(화)', '(장관 …)' are left after
+        # a scan to their end, not a try of the words at each letter.
         "INLINE_ATTACHMENT_RE": deferred(
-            rf"\((?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
+            rf"\((?=[^()\n{first_chars(L['attachment']['inline'])}]*+[{first_chars(L['attachment']['inline'])}])"
+            rf"(?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": deferred(rf"{ORG_HEAD_WORD}{ORG_HEAD_TAIL}"),
         # Its parenthesis alone: opening with '(' lets re skip to one, where ORG_HEAD_RE tries its
@@ -549,7 +553,10 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # instead of after trying each of ~120 issuers and, at each of up to 30 lengths, ~30 suffixes.
     lead_subject = (
         rf"(?:(?P<issuer>{trie_alternation(list(lex.issuers))})"
-        rf"|(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{trie_alternation(lex.titles['organization_suffixes'])})"
+        # The organization is followed by '(' or by '장': a word whose letters up to the first '장'
+        # (all of them when it has none) are followed by neither is rejected before trying 30 lengths.
+        rf"|(?=[\uac00-\uc7a4\uc7a6-\ud7a3A-Za-z·]*+[(장])"
+        rf"(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{trie_alternation(lex.titles['organization_suffixes'])})"
         rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
         r")(?P<head>\([^()]{0,60}\))?"
         # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'; or, after

@@ -365,8 +365,10 @@ def headed_subject(lines: list[Line], lex: Lexicon) -> tuple[str, Span] | None:
     """An organization with its head in parentheses as a subject, further into a lead that
     came flattened onto one line: '… 마련했다. 나주시(시장 윤병태)는 …'."""
     for line in lines[:1]:
-        # Only a subject with its head in parentheses counts: a line without '(' holds none.
-        for m in lead_subjects(line.text, HEADED_REACH, lex) if "(" in line.text else ():
+        # Only a subject with its head in parentheses counts: a line where HEAD_RE finds no head
+        # ('(' with a title and a name) holds none, and the subject search is not made.
+        heads = "(" in line.text and lex.HEAD_RE.search(line.text) is not None
+        for m in lead_subjects(line.text, HEADED_REACH, lex) if heads else ():
             group = "issuer" if m.group("issuer") else "org"
             if m.group("head") and lex.HEAD_RE.fullmatch(m.group("head")):
                 start = line.content.start + m.start(group)
@@ -443,6 +445,8 @@ def supervisor_in_text(doc: Document, body: str, lex: Lexicon, day: date | None)
     """'환경부 소속 국립환경과학원', '환경부 산하 국립생태원': the release itself says which known
     ministry the body belongs to; the span is the ministry's name there."""
     words = lex.labels["issuer"]["supervised_by"]
+    if not any(word in doc.text for word in words):
+        return None     # no '소속' or '산하' anywhere: no occurrence of the body can have one before it
     reach = supervision_reach(lex)
     at = doc.text.find(body)
     while at > 0:
