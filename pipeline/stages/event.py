@@ -212,10 +212,12 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
 
 def dated_patterns(text: str, start: int, end: int, lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     """The two patterns of a date with its month (EVENT_DATES_RE, EVENT_DOTTED_DATES_RE), in
-    that order; the first only when [start, end) holds the month's word it needs."""
-    if text.find(lex.semantic["event"]["month_word"], start, end) < 0:
-        return (lex.EVENT_DOTTED_DATES_RE,)
-    return lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE
+    that order; the first only when [start, end) holds the month's word it needs, the second only
+    when it holds a digit, a dot and a digit (EVENT_DOTTED_DATE_HINT_RE)."""
+    worded = (lex.EVENT_DATES_RE,) if text.find(lex.semantic["event"]["month_word"], start, end) >= 0 else ()
+    if lex.EVENT_DOTTED_DATE_HINT_RE.search(text, start, end) is None:
+        return worded
+    return worded + (lex.EVENT_DOTTED_DATES_RE,)
 
 
 def day_alone(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
