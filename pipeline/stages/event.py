@@ -1083,5 +1083,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     if at is None or lead is None:
         doc.event = outline_event(doc, outline, lex) if outline else None
         return
-    every = first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
+    # Fewer than LEAD_SCAN bullets: the walk ran out, and a longer one gives the same bullets.
+    every = nodes if len(nodes) < LEAD_SCAN else first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
     doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:], outline)
