@@ -1,0 +1,243 @@
+"""Cost of the bullets and event stages on korea.kr records (issue 14, wave 4d), without clocks:
+each shortcut gives exactly what the plain rule gave (a reference written the plain way, run on
+fixtures, the samples, the corpus and random input), and the work it saves is not done.
+
+- bullets: the line loop reads each line's marker itself (match_marker written out) with its
+  patterns bound once; the trees are those the loop built calling match_marker.
+- event: the dotted dates' scan (it opens with a look ahead, ~20 ns a character) runs only on a
+  region holding a digit, a dot and a digit (EVENT_DOTTED_DATE_HINT_RE), which every dotted
+  date holds; a lead's later bullets are the first walk's when that walk ran out early.
+"""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.lexicon import load_lexicon
+from pipeline.runner import STAGES, new_document, run
+from pipeline.stages import bullets, event
+
+from .complexity import operations
+from .conftest import SAMPLES
+from .semantic_helpers import prepare
+
+LEX = load_lexicon()
+SHARED = SAMPLES.parent.parent / "shared" / "corpus"
+SEED = SAMPLES / "apec-2004-sme-forum.txt"
+
+
+def texts() -> list[str]:
+    """Every text sample, and the corpus's text files when the shared corpus is there."""
+    found = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLES.iterdir())
+             if p.suffix in (".txt", ".md")]
+    if SHARED.is_dir():
+        found += [p.read_text(encoding="utf-8", errors="replace")
+                  for p in sorted(SHARED.rglob("*")) if p.suffix in (".txt", ".md")][:400]
+    return found
+
+
+TEXTS = texts()
+
+
+def until(data: bytes, stage: str) -> object:
+    """A document run through the stages before `stage`."""
+    names = [name for name, _ in STAGES]
+    doc = new_document(data, "t.txt")
+    return run(doc, LEX, STAGES[:names.index(stage)])
+
+
+# --- bullets: the line loop -------------------------------------------------------------------
+
+class PlainBuilder(bullets.Builder):
+    """Builder.build as it was: match_marker called on each line, attributes read per line."""
+
+    def build(self, lines):  # type: ignore[no-untyped-def]
+        opens = None if self.captionless_tables else self.lex.BULLET_LINE_START_RE.match
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if i and line.index != lines[i - 1].index + 1:
+                self.parted = True
+            if self.nodes >= bullets.MAX_NODES and not line.blank:
+                self.cut_at = line
+                break
+            if line.blank:
+                self.after_blank = True
+                i += 1
+                continue
+            if opens is not None and opens(line.text) is None:
+                self.add_line(line, None)
+                i += 1
+                continue
+            found = bullets.match_marker(line, self.lex)
+            if found is None and (opens is None or self.lex.SKIP_OR_TABLE_START_RE.match(line.text)):
+                if bullets.is_skipped(line, self.lex):
+                    i += 1
+                    continue
+                table_end = bullets.match_table(lines, i, self.lex, self.captionless_tables)
+                if table_end is not None:
+                    self.add_table(lines[i], lines[table_end - 1])
+                    i = table_end
+                    continue
+            self.add_line(line, found)
+            i += 1
+        return self.roots
+
+
+def trees(doc, builder: type[bullets.Builder], captionless: bool) -> tuple[list, object]:  # type: ignore[no-untyped-def]
+    b = builder(LEX, captionless)
+    drafts = b.build(doc.lines)
+    return [bullets.freeze(doc, d, 1) for d in drafts], b.cut_at
+
+
+FIXTURES = [
+    "□ 첫째 항목\n  ○ 둘째 수준 가상 문장이다.\n   - 셋째\n\n- 3 -\n끝.\n",
+    "가상 문단이다.\n\n또 다른 문단이다.\n○ 항목 하나\n이어지는 줄\n* 주석\n※ 참고 사항\n",
+    "< 가상 표 >\n가\n나\n다\n라\n마\n바\n사\n\n□ 다음\n",
+    "| 가 | 나 |\n| 1 | 2 |\n\n1. 번호 항목\n가. 하위 항목\n- 12 -\n",
+    "-3-\n- 부제\n□ 본문 ○ 안\n  ○ 수준\n  ○ 수준 둘\n    - 아래\n□ 다시\n",
+]
+
+
+@pytest.mark.parametrize("captionless", [False, True])
+def test_the_line_loop_builds_the_plain_loops_tree_on_fixtures(captionless):
+    for body in FIXTURES:
+        doc, _ = prepare(body, until="normalize")
+        assert trees(doc, bullets.Builder, captionless) == trees(doc, PlainBuilder, captionless), body
+
+
+@pytest.mark.parametrize("captionless", [False, True])
+def test_the_line_loop_builds_the_plain_loops_tree_on_every_text(captionless):
+    for text in TEXTS:
+        doc = until(text.encode("utf-8"), "bullets")
+        assert trees(doc, bullets.Builder, captionless) == trees(doc, PlainBuilder, captionless)
+
+
+LINE_PARTS = st.sampled_from(["□ ", "○", "- ", "* ", "※ ", "1. ", "가. ", "- 3 -", "끝.", "< 표 >",
+                              "(단위: 명)", "| 가 |", "가상", "문장이다.", " ", "  ", "\n", "\n\n", "가", "12"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_PARTS, max_size=30).map("".join), st.booleans())
+def test_the_line_loop_builds_the_plain_loops_tree(body, captionless):
+    doc, _ = prepare(body, until="normalize")
+    assert trees(doc, bullets.Builder, captionless) == trees(doc, PlainBuilder, captionless)
+
+
+def test_the_line_loop_calls_no_match_marker(monkeypatch):
+    doc, _ = prepare("□ 첫째\n ○ 둘째\n  - 셋째\n", until="normalize")
+    called = []
+    monkeypatch.setattr(bullets, "match_marker", lambda *a, **k: called.append(a))
+    nodes, _ = trees(doc, bullets.Builder, False)
+    assert nodes[-1].marker == "□" and nodes[-1].children[0].marker == "○" and called == []
+
+
+# --- event: the dotted dates' hint ------------------------------------------------------------
+
+DOTTED = [
+    "12.5.(금)", "2022.12.5.(월)", "’21. 11. 17(수)", "4.13일(월)", "5.2.~5.19.", "3.14~15",
+    "3.20.(월)부터 3.26.(일)까지", "'22 . 6 . 30 기준", "1 .2",
+]
+UNDOTTED = ["12월 5일", "제3차 회의", "3.", ".5", "가.나", "2022년", "1 . 가", "v2 .x"]
+
+
+@pytest.mark.parametrize("value", DOTTED)
+def test_every_dotted_date_holds_the_hint(value):
+    assert LEX.EVENT_DOTTED_DATE_HINT_RE.search(value)
+
+
+@pytest.mark.parametrize("value", UNDOTTED)
+def test_a_region_without_the_hint_holds_no_dotted_date(value):
+    assert LEX.EVENT_DOTTED_DATE_HINT_RE.search(value) is None
+    assert list(LEX.EVENT_DOTTED_DATES_RE.finditer(value)) == []
+    assert LEX.EVENT_DOTTED_DATES_RE not in event.dated_patterns(value, 0, len(value), LEX)
+
+
+def plain_dated_patterns(text: str, start: int, end: int) -> tuple:
+    """dated_patterns as it was: the dotted dates' scan always."""
+    if text.find(LEX.semantic["event"]["month_word"], start, end) < 0:
+        return (LEX.EVENT_DOTTED_DATES_RE,)
+    return LEX.EVENT_DATES_RE, LEX.EVENT_DOTTED_DATES_RE
+
+
+def dotted_finds(patterns: tuple, text: str, start: int, end: int) -> list:
+    return [(p.pattern, m.span(), m.groupdict()) for p in patterns for m in p.finditer(text, start, end)]
+
+
+def test_the_hinted_patterns_find_the_plain_ones_on_every_line():
+    for text in TEXTS:
+        at = 0
+        for line in text.split("\n"):
+            end = at + len(line)
+            for start in (at, at + 2):
+                assert dotted_finds(event.dated_patterns(text, start, end, LEX), text, start, end) == \
+                    dotted_finds(plain_dated_patterns(text, start, end), text, start, end)
+            at = end + 1
+
+
+DATE_PARTS = st.sampled_from(["1", "12", "2022", "’21", "'", ".", ". ", " ", "~", "-", "부터", "까지", "(월)",
+                              "일", "월", "기준", "가", ",", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PARTS, max_size=16).map("".join), st.integers(0, 6))
+def test_the_hinted_patterns_find_the_plain_ones(text, start):
+    start = min(start, len(text))
+    assert dotted_finds(event.dated_patterns(text, start, len(text), LEX), text, start, len(text)) == \
+        dotted_finds(plain_dated_patterns(text, start, len(text)), text, start, len(text))
+
+
+def test_a_lead_without_a_dotted_date_asks_no_dotted_scan():
+    body = "□ 가상부는 7월 3일 서울에서 「제2회 미래 포럼」을 개최한다.\n"
+    doc, lex = prepare(body, until="bullets")
+    node = doc.sections[0]
+    assert event.dated_patterns(doc.text, node.span.start, node.span.end, lex) == (lex.EVENT_DATES_RE,)
+    dotted = body.replace("7월 3일", "7.3.(목)")
+    doc, lex = prepare(dotted, until="bullets")
+    node = doc.sections[0]
+    assert event.dated_patterns(doc.text, node.span.start, node.span.end, lex) == (lex.EVENT_DOTTED_DATES_RE,)
+    assert event.match_dates(doc.text, node, lex).group() == "7.3.(목)"
+
+
+# --- event: the later bullets of a short walk -------------------------------------------------
+
+def test_a_walk_that_ran_out_is_every_longer_walk():
+    for text in TEXTS:
+        doc = until(text.encode("utf-8"), "event")
+        nodes = event.first_bullets(doc, event.LEAD_SCAN, LEX)
+        if len(nodes) < event.LEAD_SCAN:
+            for count in (event.LEAD_SCAN + 1, event.LEAD_SCAN + event.ABOUT_SCAN):
+                assert event.first_bullets(doc, count, LEX) == nodes
+
+
+def test_a_short_release_walks_its_bullets_once(monkeypatch):
+    body = "□ 가상부는 7월 3일 서울에서 「제2회 미래 포럼」을 개최한다.\n○ 이번 포럼은 주민이 함께한다.\n"
+    doc, lex = prepare(body, until="bullets")
+    walks = []
+    original = event.first_bullets
+    monkeypatch.setattr(event, "first_bullets", lambda *a: walks.append(a[1]) or original(*a))
+    event.run(doc, lex)
+    assert doc.event is not None and walks == [event.LEAD_SCAN]
+
+
+# --- calls ------------------------------------------------------------------------------------
+
+def calls_of(stage: str, data: bytes) -> int:
+    fn = dict(STAGES)[stage]
+    frozen = pickle.dumps(until(data, stage))
+    fn(pickle.loads(frozen), LEX)           # warm: lexicon patterns compiled once
+    doc = pickle.loads(frozen)
+    return operations(lambda: fn(doc, LEX))
+
+
+def test_bullets_on_the_seed_makes_few_calls():
+    # 1,260 before this pass, 1,115 after.
+    assert calls_of("bullets", SEED.read_bytes()) <= 1_180
+
+
+def test_event_on_the_seed_makes_few_calls():
+    # 474 before this pass and after (the seed's lead holds no dotted date but its region does).
+    assert calls_of("event", SEED.read_bytes()) <= 520
