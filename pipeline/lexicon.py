@@ -1264,6 +1264,14 @@ def ending_scans(name: str, words: list[str]) -> dict[str, PatternSource]:
             for i, end in enumerate(ends, 1)}
 
 
+def word_openings(words: list[str] | tuple[str, ...]) -> str:
+    """alternation(words) (the same order), each word matched only where a word opens (no
+    character but a blank before it): its look behind comes after its literal, so a scan still
+    skips ahead on the words' first characters."""
+    ordered = sorted(sorted(set(words)), key=len, reverse=True)
+    return "|".join(rf"{re.escape(w)}(?<!\S{re.escape(w)})" for w in ordered)
+
+
 def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     e = lex.semantic["event"]
     wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
@@ -1457,10 +1465,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # outline lines (event.label_lines), found by scans that each open with one literal.
         **ending_scans("OUTLINE_DATE_LABEL", e["outline_date_labels"]),
         # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event. The anaphor
-        # opens a word, which event.anaphor_at tests on each match: opening with its literals
-        # (no lookaround first), the pattern is skipped through on their first characters.
+        # opens a word: opening with its literals (no lookaround first), the pattern is skipped
+        # through on their first characters, and each is followed by a look behind at the
+        # character before it, so that a particle '이' ('국민이 …') fails at once instead of
+        # reading the next word for an event noun (event.anaphor_at tests the word's start too).
         "ANAPHOR_SUBJECT_RE": deferred(
-            rf"(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
+            rf"(?:{word_openings(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
             rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         # The verb of a host clause; its list is the text since the clause before.

@@ -6,17 +6,20 @@ fixtures, the samples, the corpus and random input), and the work it saves is no
   patterns bound once; the trees are those the loop built calling match_marker.
 - event: the dotted dates' scan (it opens with a look ahead, ~20 ns a character) runs only on a
   region holding a digit, a dot and a digit (EVENT_DOTTED_DATE_HINT_RE), which every dotted
-  date holds; a lead's later bullets are the first walk's when that walk ran out early.
+  date holds; a lead's later bullets are the first walk's when that walk ran out early; an
+  anaphor ('이번 회의는') is matched only at a word's start (a look behind after its literal), so
+  a particle '이' no longer reads the next word for an event noun.
 """
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.lexicon import load_lexicon
+from pipeline.lexicon import alternation, load_lexicon, word_openings
 from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import bullets, event
 
@@ -241,3 +244,55 @@ def test_bullets_on_the_seed_makes_few_calls():
 def test_event_on_the_seed_makes_few_calls():
     # 474 before this pass and after (the seed's lead holds no dotted date but its region does).
     assert calls_of("event", SEED.read_bytes()) <= 520
+
+
+# --- event: an anaphor at a word's start ------------------------------------------------------
+
+EVENT = LEX.semantic["event"]
+# The pattern as it was: the anaphors' plain alternation, the word's start tested by the loop.
+PLAIN_ANAPHOR = re.compile(LEX.ANAPHOR_SUBJECT_RE.pattern.replace(
+    word_openings(EVENT["anaphors"]), alternation(EVENT["anaphors"]), 1))
+
+
+def plain_anaphor_at(text: str, start: int, end: int) -> int | None:
+    at = start
+    while (m := PLAIN_ANAPHOR.search(text, at, end)) is not None:
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            return m.start()
+        at = m.start() + 1
+    return None
+
+
+def test_the_plain_anaphor_pattern_differs_only_in_its_openings():
+    assert PLAIN_ANAPHOR.pattern != LEX.ANAPHOR_SUBJECT_RE.pattern
+    assert "(?<!" not in PLAIN_ANAPHOR.pattern
+
+
+@pytest.mark.parametrize("text, at", [
+    ("이번 회의는 서울에서", 0), ("가상 이번 포럼에는 모두", 3), ("국민이 회의는 아니다", None),
+    ("이동 회의는 열린다", None), ("국민이 이 행사는 ", 4), ("\t동 포럼은 ", 1), ("본 행사는", None),
+    ("올해 가상학술대회가 열린다", 0), ("금번회의는 ", 0), ("가금번 회의는 ", None),
+])
+def test_an_anaphor_opens_a_word(text, at):
+    assert event.anaphor_at(text, 0, len(text), LEX) == at == plain_anaphor_at(text, 0, len(text))
+
+
+ANAPHOR_PARTS = st.sampled_from(EVENT["anaphors"] + ["회의", "포럼", "행사", "는", "은", "이", "가", " ", "\n",
+                                                     ".", "가상", "국민", "\u3000"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ANAPHOR_PARTS, max_size=16).map("".join), st.integers(0, 8))
+def test_an_anaphor_is_found_where_the_plain_loop_found_it(text, start):
+    start = min(start, len(text))
+    assert event.anaphor_at(text, start, len(text), LEX) == plain_anaphor_at(text, start, len(text))
+
+
+def test_an_anaphor_is_found_where_the_plain_loop_found_it_on_every_line():
+    for text in TEXTS:
+        at = 0
+        for line in text.split("\n"):
+            end = at + len(line)
+            for start in (at, at + 1, at + 3):
+                assert event.anaphor_at(text, start, end, LEX) == plain_anaphor_at(text, start, end)
+            at = end + 1

@@ -790,7 +790,8 @@ class About:
 
 def anaphor_at(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """Where the first '이번 회의는', '동 포럼에는' in [start, end) opens: a match of
-    ANAPHOR_SUBJECT_RE at a word's start (in '이동 회의는', '동' is no anaphor)."""
+    ANAPHOR_SUBJECT_RE at a word's start (in '이동 회의는', '동' is no anaphor). The pattern
+    asks the word's start itself (lexicon.word_openings): the loop is a guard that costs a test."""
     at = start
     while (m := lex.ANAPHOR_SUBJECT_RE.search(text, at, end)) is not None:
         if m.start() == 0 or text[m.start() - 1].isspace():
