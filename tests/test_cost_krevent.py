@@ -8,7 +8,8 @@ fixtures, the samples, the corpus and random input), and the work it saves is no
   region holding a digit, a dot and a digit (EVENT_DOTTED_DATE_HINT_RE), which every dotted
   date holds; a lead's later bullets are the first walk's when that walk ran out early; an
   anaphor ('이번 회의는') is matched only at a word's start (a look behind after its literal), so
-  a particle '이' no longer reads the next word for an event noun.
+  a particle '이' no longer reads the next word for an event noun; the verbs of holding are
+  grouped by first character (lexicon.first_char_alternation), one group tried per candidate.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.lexicon import alternation, load_lexicon, word_openings
+from pipeline.lexicon import alternation, first_char_alternation, load_lexicon, word_openings
 from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import bullets, event
 
@@ -296,3 +297,46 @@ def test_an_anaphor_is_found_where_the_plain_loop_found_it_on_every_line():
             for start in (at, at + 1, at + 3):
                 assert event.anaphor_at(text, start, end, LEX) == plain_anaphor_at(text, start, end)
             at = end + 1
+
+
+# --- event: the verbs grouped by their first character ----------------------------------------
+
+PLAIN_VERB = re.compile(LEX.EVENT_VERB_RE.pattern.replace(
+    first_char_alternation(EVENT["verbs"]), alternation(EVENT["verbs"]), 1))
+
+
+def verb_finds(pattern: re.Pattern[str], text: str, start: int = 0) -> list:
+    return [(m.span(), m.group("verb")) for m in pattern.finditer(text, start)]
+
+
+def test_the_plain_verb_pattern_differs_only_in_its_grouping():
+    assert PLAIN_VERB.pattern != LEX.EVENT_VERB_RE.pattern
+    assert alternation(EVENT["verbs"]) in PLAIN_VERB.pattern
+
+
+def test_first_char_alternation_keeps_the_order_of_the_words():
+    assert first_char_alternation(["개막", "개최", "가졌다", "개최된다", "열어"]) == \
+        "개(?:최된다|막|최)|가(?:졌다)|열(?:어)"
+    assert re.fullmatch(first_char_alternation(["가", "가나"]), "가") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "가상부는 포럼을 개최한다", "국민이 가졌다", "회의가 열렸다 개최하였음", "개최을 위한 개막", "참가국 참석",
+    "주재 열린 갖고 연다", "개최지 선정", "개최차 회의", "가지고 가진다 가져",
+])
+def test_the_grouped_verbs_find_the_plain_ones_on_fixtures(text):
+    assert verb_finds(LEX.EVENT_VERB_RE, text) == verb_finds(PLAIN_VERB, text)
+
+
+VERB_PARTS = st.sampled_from(EVENT["verbs"] + EVENT["purpose_after"][:2] + ["가", "개", "열", "국", "지", "차 ", " ", "\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(VERB_PARTS, max_size=12).map("".join), st.integers(0, 5))
+def test_the_grouped_verbs_find_the_plain_ones(text, start):
+    assert verb_finds(LEX.EVENT_VERB_RE, text, start) == verb_finds(PLAIN_VERB, text, start)
+
+
+def test_the_grouped_verbs_find_the_plain_ones_on_every_text():
+    for text in TEXTS:
+        assert verb_finds(LEX.EVENT_VERB_RE, text) == verb_finds(PLAIN_VERB, text)
