@@ -340,3 +340,26 @@ def test_the_grouped_verbs_find_the_plain_ones(text, start):
 def test_the_grouped_verbs_find_the_plain_ones_on_every_text():
     for text in TEXTS:
         assert verb_finds(LEX.EVENT_VERB_RE, text) == verb_finds(PLAIN_VERB, text)
+
+
+def plain_first_bullets(doc, count: int) -> list:  # type: ignore[no-untyped-def]
+    """first_bullets as it was: the list's length asked after each bullet found."""
+    found = []
+    stack = doc.sections[::-1]
+    while stack:
+        node = stack.pop()
+        value = node.text
+        if value and not (("://" in value or "www." in value) and LEX.URL_RE.search(value)):
+            found.append(node)
+            if len(found) == count:
+                break
+        if node.children:
+            stack.extend(reversed(node.children))
+    return found
+
+
+def test_the_counted_down_walk_is_the_plain_walk_on_every_text():
+    for text in TEXTS[:150]:
+        doc = until(text.encode("utf-8"), "event")
+        for count in (0, 1, 2, event.LEAD_SCAN, event.LEAD_SCAN + event.ABOUT_SCAN, 10_000):
+            assert event.first_bullets(doc, count, LEX) == plain_first_bullets(doc, count)

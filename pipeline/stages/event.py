@@ -1063,12 +1063,14 @@ def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
     found: list[Node] = []
     # text.walk's stack, written out: a generator's step per bullet cost as much as its tests.
     stack = doc.sections[::-1]
+    wanted = count               # bullets still to find: a count down, not a len() per bullet
     while stack:
         node = stack.pop()
         value = node.text
         if value and not (("://" in value or "www." in value) and lex.URL_RE.search(value)):
             found.append(node)
-            if len(found) == count:
+            wanted -= 1
+            if wanted == 0:
                 break
         if node.children:
             stack.extend(reversed(node.children))
