@@ -1271,6 +1271,26 @@ def ending_scans(name: str, words: list[str]) -> dict[str, PatternSource]:
             for i, end in enumerate(ends, 1)}
 
 
+def word_openings(words: list[str] | tuple[str, ...]) -> str:
+    """alternation(words) (the same order), each word matched only where a word opens (no
+    character but a blank before it): its look behind comes after its literal, so a scan still
+    skips ahead on the words' first characters."""
+    ordered = sorted(sorted(set(words)), key=len, reverse=True)
+    return "|".join(rf"{re.escape(w)}(?<!\S{re.escape(w)})" for w in ordered)
+
+
+def first_char_alternation(words: list[str] | tuple[str, ...]) -> str:
+    """alternation(words), its words grouped under their first character ('개(?:최된다|막)|가(?:졌다)')
+    in the order they come: the engine still skips ahead on the first characters, and at a
+    candidate tries one group instead of every word (words with another first character cannot
+    match there, so the words tried, and the match, are the same)."""
+    ordered = sorted(sorted(set(words)), key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     e = lex.semantic["event"]
     wd = rf"(?:\s*\(\s*[{e['weekdays']}]\s*\))?"
@@ -1297,9 +1317,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             """
     return {
         # Literals first, no lookahead before them: the engine then skips through the text on
-        # the verbs' first characters (a leading lookahead makes it try every position).
+        # the verbs' first characters (a leading lookahead makes it try every position); grouped
+        # by first character, a candidate ('가' is a particle too) tries one group, not 29 verbs.
         "EVENT_VERB_RE": deferred(
-            rf"(?P<verb>{alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
+            rf"(?P<verb>{first_char_alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
             rf"(?!{alternation(e['verb_noun_endings'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": deferred(
@@ -1383,6 +1404,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
                (?:\s*(?:{alternation(e['dotted_day_end'])}))?{wd}(?:\s*(?:{alternation(e['range_closers'])})(?![{HANGUL}]))?)?
             (?!\s*(?:{alternation(e['reference_date_words'])}))     # "(‘22.6.30 기준)": a reference date
             """, re.VERBOSE),
+        # Every EVENT_DOTTED_DATES_RE match holds its month, a dot and its day ('12.5'): a scan
+        # that opens with a digit (~2 ns a character; the dates' own scan opens with a look
+        # ahead, ~20) tells the regions that hold none, most bullets (event.dated_patterns).
+        "EVENT_DOTTED_DATE_HINT_RE": deferred(r"[0-9]\s*\.\s*[0-9]"),
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
         # "10시 코엑스(서울시 강남구)에서". The blanks are possessive: optional `\s*` in a row
         # split a run of k blanks k^n ways.
@@ -1460,10 +1485,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # outline lines (event.label_lines), found by scans that each open with one literal.
         **ending_scans("OUTLINE_DATE_LABEL", e["outline_date_labels"]),
         # "이번 회의는", "동 포럼은", "올해 행사는": a sentence about the lead's event. The anaphor
-        # opens a word, which event.anaphor_at tests on each match: opening with its literals
-        # (no lookaround first), the pattern is skipped through on their first characters.
+        # opens a word: opening with its literals (no lookaround first), the pattern is skipped
+        # through on their first characters, and each is followed by a look behind at the
+        # character before it, so that a particle '이' ('국민이 …') fails at once instead of
+        # reading the next word for an event noun (event.anaphor_at tests the word's start too).
         "ANAPHOR_SUBJECT_RE": deferred(
-            rf"(?:{alternation(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
+            rf"(?:{word_openings(e['anaphors'])})\s*+[^\s.]{{0,20}}?(?:{alternation(e['nouns'] + e['anaphor_nouns'])})"
             rf"(?:{alternation(e['anaphor_particles'])})(?=\s)"),
         # "A가 주관하고", "B, C가 공동으로 주최하며", "X에서 주최하는": the hosts a clause names.
         # The verb of a host clause; its list is the text since the clause before.

@@ -156,38 +156,47 @@ class Builder:
         # is text: it continues the open item or opens a paragraph. One match of a character
         # class tells it, where the tests below make six pattern calls. (On an appendix page any
         # short line may open a table of cells: there every line takes the long way.)
-        opens = None if self.captionless_tables else self.lex.BULLET_LINE_START_RE.match
-        i = 0
-        while i < len(lines):
+        # The loop runs once per line (~34 a korea.kr body): the patterns and methods it calls
+        # are bound to locals once, and match_marker is written out (a call per line saved).
+        lex = self.lex
+        opens = None if self.captionless_tables else lex.BULLET_LINE_START_RE.match
+        marker_at = lex.MARKER_RE.match
+        page_number = lex.PAGE_NUMBER_RE.match
+        skip_or_table = lex.SKIP_OR_TABLE_START_RE.match
+        add_line = self.add_line
+        i, count = 0, len(lines)
+        while i < count:
             line = lines[i]
             if i and line.index != lines[i - 1].index + 1:
                 self.parted = True
-            if self.nodes >= MAX_NODES and not line.blank:
-                self.cut_at = line
-                break
             if line.blank:
                 self.after_blank = True
                 i += 1
                 continue
-            if opens is not None and opens(line.text) is None:
-                self.add_line(line, None)
+            if self.nodes >= MAX_NODES:
+                self.cut_at = line
+                break
+            text = line.text
+            if opens is not None and opens(text) is None:
+                add_line(line, None)
                 i += 1
                 continue
-            # read once: it decides the table and the item. A line with a marker is never skipped
-            # (match_marker gives None for a page number; no end mark opens with a marker:
+            # read once: it decides the table and the item (match_marker). A line with a marker
+            # is never skipped (a page number has no marker; no end mark opens with a marker:
             # test_cost_fastlines), so only a line without one is asked; and in the body only if
             # it opens like a page number, an end mark or a table.
-            found = match_marker(line, self.lex)
-            if found is None and (opens is None or self.lex.SKIP_OR_TABLE_START_RE.match(line.text)):
-                if is_skipped(line, self.lex):
+            m = marker_at(text)
+            found = None if m is None or page_number(text) else (m.group(), m.lastgroup or "")
+            if found is None and (opens is None or skip_or_table(text)):
+                if is_skipped(line, lex):
                     i += 1
                     continue
-                table_end = match_table(lines, i, self.lex, self.captionless_tables)
+                table_end = match_table(lines, i, lex, self.captionless_tables)
                 if table_end is not None:
                     self.add_table(lines[i], lines[table_end - 1])
                     i = table_end
                     continue
-            self.add_line(line, found)
+            add_line(line, found)
             i += 1
         return self.roots
 
@@ -205,20 +214,21 @@ class Builder:
     def add_line(self, line: Line, found: tuple[str, str] | None) -> None:
         """`found`: the line's marker and family (match_marker), None for a line without one."""
         current = self.current
-        self.nodes += 1
-        if found is None and self.continues(line):
-            current.end = line.content.end   # wrapped text continues the item
-            self.nodes -= 1
-        elif found is None:
-            self.open_root(Draft(None, None, line.indent, "paragraph", line.content.start,
-                                 line.content.end, line.content.start))
+        content = line.content
+        if found is None:
+            if self.continues(line):
+                current.end = content.end   # wrapped text continues the item
+            else:
+                self.nodes += 1
+                self.open_root(Draft(None, None, line.indent, "paragraph", content.start, content.end,
+                                     content.start))
         else:
+            self.nodes += 1
             marker, family = found
-            previous_kind = current.kind if current else None
             kind = "note" if family == "note" or family == "star" and is_footnote(
-                line, family, self.previous, previous_kind) else "item"
-            self.current = Draft(marker, family, line.indent, kind, line.content.start, line.content.end,
-                                 line.content.start + len(marker), self.closing.get(family, NOTHING))
+                line, family, self.previous, current.kind if current else None) else "item"
+            self.current = Draft(marker, family, line.indent, kind, content.start, content.end,
+                                 content.start + len(marker), self.closing.get(family, NOTHING))
             place_draft(self.stack, self.roots, self.current)
         self.previous = line
         self.after_blank = self.parted = False

@@ -212,10 +212,12 @@ def match_dates(text: str, node: Node, lex: Lexicon) -> re.Match[str] | None:
 
 def dated_patterns(text: str, start: int, end: int, lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     """The two patterns of a date with its month (EVENT_DATES_RE, EVENT_DOTTED_DATES_RE), in
-    that order; the first only when [start, end) holds the month's word it needs."""
-    if text.find(lex.semantic["event"]["month_word"], start, end) < 0:
-        return (lex.EVENT_DOTTED_DATES_RE,)
-    return lex.EVENT_DATES_RE, lex.EVENT_DOTTED_DATES_RE
+    that order; the first only when [start, end) holds the month's word it needs, the second only
+    when it holds a digit, a dot and a digit (EVENT_DOTTED_DATE_HINT_RE)."""
+    worded = (lex.EVENT_DATES_RE,) if text.find(lex.semantic["event"]["month_word"], start, end) >= 0 else ()
+    if lex.EVENT_DOTTED_DATE_HINT_RE.search(text, start, end) is None:
+        return worded
+    return worded + (lex.EVENT_DOTTED_DATES_RE,)
 
 
 def day_alone(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
@@ -788,7 +790,8 @@ class About:
 
 def anaphor_at(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """Where the first '이번 회의는', '동 포럼에는' in [start, end) opens: a match of
-    ANAPHOR_SUBJECT_RE at a word's start (in '이동 회의는', '동' is no anaphor)."""
+    ANAPHOR_SUBJECT_RE at a word's start (in '이동 회의는', '동' is no anaphor). The pattern
+    asks the word's start itself (lexicon.word_openings): the loop is a guard that costs a test."""
     at = start
     while (m := lex.ANAPHOR_SUBJECT_RE.search(text, at, end)) is not None:
         if m.start() == 0 or text[m.start() - 1].isspace():
@@ -1060,12 +1063,14 @@ def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
     found: list[Node] = []
     # text.walk's stack, written out: a generator's step per bullet cost as much as its tests.
     stack = doc.sections[::-1]
+    wanted = count               # bullets still to find: a count down, not a len() per bullet
     while stack:
         node = stack.pop()
         value = node.text
         if value and not (("://" in value or "www." in value) and lex.URL_RE.search(value)):
             found.append(node)
-            if len(found) == count:
+            wanted -= 1
+            if wanted == 0:
                 break
         if node.children:
             stack.extend(reversed(node.children))
@@ -1081,5 +1086,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     if at is None or lead is None:
         doc.event = outline_event(doc, outline, lex) if outline else None
         return
-    every = first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
+    # Fewer than LEAD_SCAN bullets: the walk ran out, and a longer one gives the same bullets.
+    every = nodes if len(nodes) < LEAD_SCAN else first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
     doc.event = parse_event(doc, lead, lex, nodes[at:at + HOST_SCAN], every[at + 1:], outline)
