@@ -55,14 +55,19 @@ def read_tsv(name: str) -> list[list[str]]:
     return rows
 
 
+def alternation_order(words: list[str] | tuple[str, ...]) -> list[str]:
+    """`words` once each, longest first. Words of one length keep a fixed order (two of them
+    never match at the same place), so a pattern built from them has the same source in every
+    process: compiled patterns are cached by their source."""
+    return sorted(sorted(set(words)), key=len, reverse=True)     # a stable sort: ties stay sorted
+
+
 def alternation(words: list[str] | tuple[str, ...], spaced: bool = False) -> str:
-    """A regex alternation of `words`, escaped and longest first.
+    """A regex alternation of `words`, escaped, in alternation_order.
 
     With `spaced`, white space may stand between any two characters ("보 도 자 료").
-    Words of one length keep a fixed order (two of them never match at the same place), so
-    the source is the same in every process: compiled patterns are cached by their source.
     """
-    ordered = sorted(sorted(set(words)), key=len, reverse=True)     # a stable sort: ties stay sorted
+    ordered = alternation_order(words)
     if spaced:
         return "|".join(r"\s*".join(re.escape(ch) for ch in w if not ch.isspace()) for w in ordered)
     return "|".join(re.escape(w) for w in ordered)
@@ -1275,7 +1280,7 @@ def word_openings(words: list[str] | tuple[str, ...]) -> str:
     """alternation(words) (the same order), each word matched only where a word opens (no
     character but a blank before it): its look behind comes after its literal, so a scan still
     skips ahead on the words' first characters."""
-    ordered = sorted(sorted(set(words)), key=len, reverse=True)
+    ordered = alternation_order(words)
     return "|".join(rf"{re.escape(w)}(?<!\S{re.escape(w)})" for w in ordered)
 
 
@@ -1284,7 +1289,7 @@ def first_char_alternation(words: list[str] | tuple[str, ...]) -> str:
     in the order they come: the engine still skips ahead on the first characters, and at a
     candidate tries one group instead of every word (words with another first character cannot
     match there, so the words tried, and the match, are the same)."""
-    ordered = sorted(sorted(set(words)), key=len, reverse=True)
+    ordered = alternation_order(words)
     groups: dict[str, list[str]] = {}
     for w in ordered:
         groups.setdefault(w[0], []).append(re.escape(w[1:]))

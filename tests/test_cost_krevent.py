@@ -27,23 +27,10 @@ from pipeline.stages import bullets, event
 from .complexity import operations
 from .conftest import SAMPLES
 from .semantic_helpers import prepare
+from .test_cost_fastevent4 import TEXTS
 
 LEX = load_lexicon()
-SHARED = SAMPLES.parent.parent / "shared" / "corpus"
 SEED = SAMPLES / "apec-2004-sme-forum.txt"
-
-
-def texts() -> list[str]:
-    """Every text sample, and the corpus's text files when the shared corpus is there."""
-    found = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLES.iterdir())
-             if p.suffix in (".txt", ".md")]
-    if SHARED.is_dir():
-        found += [p.read_text(encoding="utf-8", errors="replace")
-                  for p in sorted(SHARED.rglob("*")) if p.suffix in (".txt", ".md")][:400]
-    return found
-
-
-TEXTS = texts()
 
 
 def until(data: bytes, stage: str) -> object:
