@@ -1167,14 +1167,18 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # with a role (role_lines, by their start; the text's first line has no newline before it):
     # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
     # `in` first (no call): most releases hold none of the marks.
-    marks = sorted([at for mark in PROGRAM_LIST_MARKS if mark in doc.text for at in occurrences(doc.text, mark)])
-    role_lines = role_line_starts(doc.text, lex)
+    text = doc.text
+    marks = [at for mark in PROGRAM_LIST_MARKS if mark in text for at in occurrences(text, mark)]
+    role_lines = role_line_starts(text, lex)
     if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
         return
+    # The lines holding a mark, by their start (a mark is no blank: it lies in its line's
+    # content): a set lookup a line, not a bisect into the marks.
+    marked = {text.rfind("\n", 0, at) + 1 for at in marks}
     known = {p.name: p for p in people}
     role = None
     for line in body_lines(doc):
-        if role is None and not has_offset(marks, line.content.start, line.content.end) \
+        if role is None and line.start not in marked \
                 and not (line.start in role_lines and is_role_line(doc, line, lex)):
             continue
         start, end = line.content.start, line.content.end
