@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, country_in, read_program_line
-from ..text import collapse, content_start, read_hanja_name, walk
+from ..text import collapse, content_start, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
@@ -404,24 +404,18 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
     """'세계자연보전연맹 브루노 오버레이 |사무총장', '패트리샤 에스피노자 유엔기후변화협약 |사무총장':
     two or three words of a transliterated name (each may end like a particle: '오버레이'), then
     the words of an affiliation, before a title; only a name the release writes again."""
-    # Each word is asked once whether it can be a name's: the runs tried overlap (a word is in
-    # up to five of them), and a loop here costs less than all() over a generator.
-    foreign: dict[int, bool] = {}
-
-    def all_foreign(lo: int, hi: int) -> bool:
-        for k in range(lo, hi):
-            if k not in foreign:
-                foreign[k] = is_foreign_word(words[k][2], lex)
-            if not foreign[k]:
-                return False
-        return True
-
-    for cut in range(len(words), max(0, len(words) - MAX_AFFILIATION_WORDS) - 1, -1):
-        between = words[cut:]
-        if between and not is_affiliation_word(between[0][2], lex):
-            return None         # scanning leftwards: a clause word closes the affiliation
+    # The words closing the description that can be an affiliation's, leftwards (a clause word
+    # closes it), at most MAX_AFFILIATION_WORDS: the name ends where they begin (`cut`).
+    lowest = len(words)
+    while lowest > max(0, len(words) - MAX_AFFILIATION_WORDS) and is_affiliation_word(words[lowest - 1][2], lex):
+        lowest -= 1
+    # Each word that can end a name asked once whether it can be a name's (the runs tried
+    # overlap: a word is in up to five of them); then a run is a slice of the answers.
+    first = max(0, lowest - 3)
+    foreign = [is_foreign_word(w, lex) for _, _, w in words[first:]]
+    for cut in range(len(words), lowest - 1, -1):
         for size in (3, 2):
-            if cut < size or not all_foreign(cut - size, cut):
+            if cut < size or not all(foreign[cut - size - first:cut - first]):
                 continue
             run = words[cut - size:cut]
             if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
@@ -429,7 +423,7 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
             name = " ".join(w for _, _, w in run)
             if is_written_again(name, run[0][0], text, lex):
                 return Mention(name, None, title, run[0][0], title_start + len(title), False,
-                               collapse(" ".join(w for _, _, w in between)) or None)
+                               collapse(" ".join(w for _, _, w in words[cut:])) or None)
     return None
 
 
@@ -738,9 +732,17 @@ def words_between(text: str, start: int, end: int) -> Words:
 
 
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
-    lo = content_start(text, node)
+    lo, end = content_start(text, node), node.span.end
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
-    for m in matches_at(lex.PERSON_MENTION_RE, text, lo, node.span.end, blanks):
+    pattern, resume = lex.PERSON_MENTION_RE, lo
+    # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
+    for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
+        if blanks[i] < resume:
+            continue
+        m = pattern.match(text, blanks[i], end)
+        if m is None:
+            continue
+        resume = m.end()        # finditer goes on after a match, which may cover later blanks
         glued = m.group("glued")
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
@@ -914,12 +916,61 @@ def nodes_holding(nodes: list[Node], offsets: list[int]) -> list[Node]:
     return held
 
 
-def from_body(doc: Document, lex: Lexicon, starts: Starts, nodes: list[Node]) -> list[Person]:
-    """The people named before a title in the body's bullets, then the appendix pages' (`nodes`,
-    in that order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
+class Bullets(NamedTuple):
+    """The bullets the readers visit, flattened once per release: the body's (the first `body`
+    nodes), then the appendix pages'; with their spans' starts and ends for bullets_holding."""
+    nodes: list[Node]
+    body: int
+    starts: list[int]
+    ends: list[int]
+    in_order: bool          # starts ascending, as segment lists a tree's nodes (text order)
+
+
+def flattened(nodes: list[Node], into: list[Node]) -> list[Node]:
+    """Every node of a bullet tree, parents before their children (text.walk's order), added to
+    `into`: a call per parent, where walk's generator costs a resume, a pop and an extend a node."""
+    for node in nodes:
+        into.append(node)
+        if node.children:
+            flattened(node.children, into)
+    return into
+
+
+def bullets_of(doc: Document) -> Bullets:
+    nodes = flattened(doc.sections, [])
+    body = len(nodes)
+    for appendix in doc.appendices:
+        flattened(appendix["sections"], nodes)
+    starts = [node.span.start for node in nodes]
+    return Bullets(nodes, body, starts, [node.span.end for node in nodes], starts == sorted(starts))
+
+
+def bullets_holding(bullets: Bullets, offsets: list[int], body_only: bool = False) -> list[Node]:
+    """nodes_holding over the bullets (the body's only, with `body_only`). A node's own span
+    leaves out its children's, so the spans do not overlap, and the node that may hold an offset
+    is the last one starting at or before it: one bisect per offset (a release has a few),
+    instead of one per node."""
+    count = bullets.body if body_only else len(bullets.nodes)
+    if not offsets:
+        return []
+    if not bullets.in_order:        # a bisect needs the starts in order
+        return nodes_holding(bullets.nodes[:count], offsets)
+    held: list[Node] = []
+    starts, ends, nodes, last = bullets.starts, bullets.ends, bullets.nodes, -1
+    for offset in offsets:
+        k = bisect_right(starts, offset) - 1
+        if last < k < count and offset < ends[k]:
+            held.append(nodes[k])
+            last = k
+    return held
+
+
+def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> list[Person]:
+    """The people named before a title in the body's bullets, then the appendix pages' (in that
+    order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
     seen = Registry()
     blanks = starts.mention
-    for node in nodes_holding(nodes, blanks):
+    for node in bullets_holding(bullets, blanks):
         for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
             if earlier is not None:
@@ -1116,14 +1167,18 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     # with a role (role_lines, by their start; the text's first line has no newline before it):
     # PROGRAM_ROLE_RE is tried on those only, and a release with neither has no programme line.
     # `in` first (no call): most releases hold none of the marks.
-    marks = sorted([at for mark in PROGRAM_LIST_MARKS if mark in doc.text for at in occurrences(doc.text, mark)])
-    role_lines = role_line_starts(doc.text, lex)
+    text = doc.text
+    marks = [at for mark in PROGRAM_LIST_MARKS if mark in text for at in occurrences(text, mark)]
+    role_lines = role_line_starts(text, lex)
     if not marks and role_lines == {0} and not (doc.lines and is_role_line(doc, doc.lines[0], lex)):
         return
+    # The lines holding a mark, by their start (a mark is no blank: it lies in its line's
+    # content): a set lookup a line, not a bisect into the marks.
+    marked = {text.rfind("\n", 0, at) + 1 for at in marks}
     known = {p.name: p for p in people}
     role = None
     for line in body_lines(doc):
-        if role is None and not has_offset(marks, line.content.start, line.content.end) \
+        if role is None and line.start not in marked \
                 and not (line.start in role_lines and is_role_line(doc, line, lex)):
             continue
         start, end = line.content.start, line.content.end
@@ -1173,12 +1228,12 @@ def marked_foreign_name(text: str, start: int, last: str, lex: Lexicon) -> tuple
     return text.index(words[0], mark), " ".join(words + [last])
 
 
-def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
+def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bullets: Bullets,
                      starts: Starts) -> None:
     """'김소영(금융위원회 부위원장)', '황윤재(한국경제학회장)': a Korean name and, in brackets, an
     organization closed by a title."""
     known = {p.name for p in people}
-    for node in nodes_holding(nodes, starts.paren):
+    for node in bullets_holding(bullets, starts.paren, body_only=True):
         for m in matches_at(lex.PERSON_PAREN_RE, doc.text, node.span.start, node.span.end, starts.paren):
             name, start = m.group("name"), m.start("name")
             marked = marked_foreign_name(doc.text, start, name, lex)
@@ -1250,13 +1305,13 @@ def closes_list_item(text: str, end: int) -> bool:
     return rest.startswith((",", "등"))
 
 
-def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
+def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bullets: Bullets,
                            starts: Starts) -> None:
     """'강문성(고려대), 정철(KERI) 등': names listed with their organization in brackets. A Latin
     acronym ('KERI') counts in a list that also names a Hangul organization: alone, '서비스(SNS)'
     and '위기(EN)' are a gloss and a code."""
     known = {p.name for p in people}
-    for node in nodes_holding(nodes, starts.item):
+    for node in bullets_holding(bullets, starts.item, body_only=True):
         items = [m for m in matches_at(lex.PERSON_ORG_ITEM_RE, doc.text, node.span.start, node.span.end, starts.item)
                  if is_korean_name(m.group("name"), lex) and m.group("name") not in lex.semantic["never_names"]
                  and (len(m.group("name")) >= GLUED_NAME_SYLLABLES or closes_list_item(doc.text, m.end()))]
@@ -1271,12 +1326,12 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], no
                                  [], (m.start("name"), m.end("name"))))
 
 
-def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], nodes: list[Node],
+def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: Bullets,
                    starts: Starts) -> None:
     """'지식재산처(처장 김용선)는' → 김용선, 처장, 지식재산처, head — the heads the organizations
     stage leaves out (titles it does not know, '(장관 김정관, 이하 산업부)')."""
     known = {p.name for p in people} | {o["head"]["name"] for o in doc.organizations if o.get("head")}
-    for node in nodes_holding(nodes, starts.head):
+    for node in bullets_holding(bullets, starts.head, body_only=True):
         for m in matches_at(lex.ORG_HEAD_PERSON_RE, doc.text, node.span.start, node.span.end, starts.head):
             if m.group("after_name"):
                 named_after(m, lex, people, known)
@@ -1423,22 +1478,20 @@ def home_countries(people: list[Person], lex: Lexicon) -> None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    nodes = list(walk(doc.sections))
-    every = nodes + [node for appendix in doc.appendices for node in walk(appendix["sections"])]
+    bullets = bullets_of(doc)
     # min and max over lists: over generators each node would cost a resume (a Python call).
-    starts = find_starts(doc.text, lex, min([node.span.start for node in every], default=0),
-                         max([node.span.end for node in every], default=0))
-    people = from_body(doc, lex, starts, every)
+    starts = find_starts(doc.text, lex, min(bullets.starts, default=0), max(bullets.ends, default=0))
+    people = from_body(doc, lex, starts, bullets)
     # The readers of brackets visit the body's bullets that hold one of their starts: most
     # releases give them none (their brackets close no reader's match).
     if starts.head:
-        from_org_heads(doc, lex, people, nodes, starts)
+        from_org_heads(doc, lex, people, bullets, starts)
     if starts.paren:
-        from_parentheses(doc, lex, people, nodes, starts)
+        from_parentheses(doc, lex, people, bullets, starts)
     if starts.aged:
-        from_aged_list(doc, lex, people, nodes)
+        from_aged_list(doc, lex, people, bullets.nodes[:bullets.body])
     if starts.item:
-        from_organization_list(doc, lex, people, nodes, starts)
+        from_organization_list(doc, lex, people, bullets, starts)
     from_program(doc, lex, people)
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
