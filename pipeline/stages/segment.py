@@ -163,10 +163,12 @@ def masthead_fields(line: Line, lex: Lexicon) -> list[tuple[str, str, int]] | No
 
 
 def may_split_masthead(text: str) -> bool:
-    """Whether MASTHEAD_SPLIT_RE may find a split: a run of two blanks or a tab (then the line
-    is not its own collapse) or a web address. Asked first: the pattern, with no first character
-    to skip to, costs 2 µs on a headline, this a fifth of it."""
-    return "www." in text or " ".join(text.split()) != text
+    """Whether MASTHEAD_SPLIT_RE may find a split in a stripped line: a run of two blanks or a
+    tab (then the line is not its own collapse) or a web address. Asked first: the pattern, with
+    no first character to skip to, costs 2 µs on a headline, this a fifth of it. A printable
+    line holds no white space but the plain space (as in text.collapse), and then it is its own
+    collapse unless two spaces run: told by two C scans, without splitting and joining."""
+    return "www." in text or "  " in text or not text.isprintable() and " ".join(text.split()) != text
 
 
 def has_date(text: str, lex: Lexicon) -> bool:
@@ -369,27 +371,36 @@ def is_page_contact(line: Line, lex: Lexicon) -> bool:
 # --- regions ---------------------------------------------------------------------------
 
 def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) -> int:
-    """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none."""
-    end = 0
+    """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none.
+
+    Read up to the first line opening with a marker that is no field line. A line that sets the
+    end sets it one or two past itself, never below what a line before it set, so the end is
+    the largest any line sets: the markup's page-header lines (`kinds`) are counted once the
+    stop is known, and the loop passes a blank line (a third of the lines; no field, label or
+    marker is empty) with one test instead of a lookup."""
+    marked = {i for i, kind in kinds.items() if kind == PAGE_HEADER}
+    end, stop = 0, len(lines)
     for line in lines:
-        # A blank line holds no field, label or marker; every label holds a field word.
-        labelled = not line.blank and lex.PAGE_FIELD_WORD_RE.search(line.text) is not None
-        fields = labelled and is_page_fields(line, lex)
-        if not fields and not line.blank and lex.MARKER_RE.match(line.text):
-            break
-        if fields or kinds.get(line.index) == PAGE_HEADER:
+        if line.blank:
+            continue
+        text = line.text
+        labelled = lex.PAGE_FIELD_WORD_RE.search(text) is not None    # every label holds a field word
+        if labelled and is_page_fields(line, lex):
             end = line.index + 1
-        elif labelled and lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+        elif lex.MARKER_RE.match(text):
+            stop = line.index
+            break
+        elif labelled and line.index not in marked and lex.PAGE_LABEL_RE.match(text) and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
-    return end
+    return max([end] + [i + 1 for i in marked if i < stop])
 
 
 def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) -> int:
     """Index of the first line of the trailing chrome and page contact."""
     start = len(lines)
     for line in reversed(lines):
-        hinted = kinds.get(line.index) in (CHROME, PAGE_FOOTER)
-        if line.blank or hinted or is_chrome(line, lex) or is_page_contact(line, lex):
+        if line.blank or kinds.get(line.index) in (CHROME, PAGE_FOOTER) or is_chrome(line, lex) \
+                or is_page_contact(line, lex):
             start = line.index
             continue
         break
@@ -930,8 +941,8 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     lines, hints = doc.lines, doc.line_hints
     r.page_end = find_page_end(lines, hints, lex)
     r.footer = max(find_footer_start(lines, hints, lex), r.page_end)
-    for i in range(r.page_end):
-        r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
+    for i in range(r.page_end):     # a blank line is PAGE_HEADER (classify_page), told without the call
+        r.kinds[i] = hints.get(i) or (PAGE_HEADER if lines[i].blank else classify_page(lines[i], lex))
     for i in range(r.footer, len(lines)):
         r.kinds[i] = hints.get(i) or (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
                                       else CHROME)
