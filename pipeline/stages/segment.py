@@ -66,9 +66,9 @@ LOGO_MAX = THRESHOLDS["logo_max"]
 HEADER_TABLE_MAX_LINES = THRESHOLDS["header_table_max_lines"]
 QUOTED_VERDICT_MAX = THRESHOLDS["quoted_verdict_max"]
 # The longest ending TITLE_WRAP_RE finds (markers.toml [segment] title_wrap_endings). The pattern
-# is anchored at the line's end, so it is searched from that many characters before the end (re
-# starts a negative position at 0), not from every position, where its many first syllables
-# ('는', '을', '의' …) each start a try: ~0.6 → ~0.15 µs a headline.
+# is anchored at the line's end, so it is searched in the line's last that many characters, not
+# from every position, where its many first syllables ('는', '을', '의' …) each start a try:
+# ~0.6 → ~0.15 µs a headline.
 TITLE_WRAP_REACH = max(map(len, read_toml("markers.toml")["segment"]["title_wrap_endings"]))
 
 
@@ -378,7 +378,6 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
     the largest any line sets: the markup's page-header lines (`kinds`) are counted once the
     stop is known, and the loop passes a blank line (a third of the lines; no field, label or
     marker is empty) with one test instead of a lookup."""
-    marked = {i for i, kind in kinds.items() if kind == PAGE_HEADER}
     end, stop = 0, len(lines)
     for line in lines:
         if line.blank:
@@ -390,9 +389,12 @@ def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) 
         elif lex.MARKER_RE.match(text):
             stop = line.index
             break
-        elif labelled and line.index not in marked and lex.PAGE_LABEL_RE.match(text) and line.index + 1 < len(lines):
+        elif labelled and kinds.get(line.index) != PAGE_HEADER and lex.PAGE_LABEL_RE.match(text) \
+                and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
-    return max([end] + [i + 1 for i in marked if i < stop])
+    if kinds:       # a text input has no markup to read
+        end = max([end] + [i + 1 for i, kind in kinds.items() if kind == PAGE_HEADER and i < stop])
+    return end
 
 
 def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) -> int:
@@ -566,10 +568,9 @@ def is_kicker(line: Line, lex: Lexicon) -> bool:
 def is_sentence(line: Line, lex: Lexicon) -> bool:
     """'환경부는 21일 설명회를 개최한다고 밝혔다.' — ends like a sentence."""
     text = line.text
-    # A headline, label or cell ends in a letter no ending ends in: one anchored match at the
-    # last character spares the search, which tries every position of the line.
-    return lex.SENTENCE_TAIL_CHAR_RE.match(text, len(text) - 1) is not None \
-        and lex.SENTENCE_END_RE.search(text) is not None
+    # A headline, label or cell ends in a letter no ending ends in: one match of the last
+    # character spares the search, which tries every position of the line.
+    return lex.SENTENCE_TAIL_CHAR_RE.fullmatch(text[-1:]) is not None and lex.SENTENCE_END_RE.search(text) is not None
 
 
 def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
@@ -604,8 +605,7 @@ def opens_title_tail(line: Line, lex: Lexicon) -> bool:
 def is_sentence_fragment(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
     """'지난 10년간 … 참여한 사업규모는' / '연평균 423억 원이며 … 나타났다.': a line that breaks
     mid-phrase over a line finishing a sentence too long for a headline."""
-    text = lines[i].text
-    if lex.TITLE_WRAP_RE.search(text, len(text) - TITLE_WRAP_REACH) is None:     # see TITLE_WRAP_REACH
+    if lex.TITLE_WRAP_RE.search(lines[i].text[-TITLE_WRAP_REACH:]) is None:     # see TITLE_WRAP_REACH
         return False
     after = next_line(lines, i + 1, stop)
     return after is not None and is_sentence(lines[after], lex) \
@@ -619,8 +619,7 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     if line.text.startswith("(") and line.text.endswith(")") and len(line.text) <= SHORT_TITLE_LINE * 3 \
             and not lex.UNIT_LINE_RE.match(line.text):
         return True   # '(2월 4일 14시, 2보)': the edition note belongs to the headline
-    head = lines[first].text
-    wraps = lex.TITLE_WRAP_RE.search(head, len(head) - TITLE_WRAP_REACH) is not None     # see TITLE_WRAP_REACH
+    wraps = lex.TITLE_WRAP_RE.search(lines[first].text[-TITLE_WRAP_REACH:]) is not None     # see TITLE_WRAP_REACH
     if wraps and len(line.text.split()) == 1 and len(line.text) <= SHORT_TITLE_LINE * 2 \
             and not lex.MARKER_RE.match(line.text) and not is_contact_label(line, lex) and not is_sentence(line, lex):
         return True   # '주차장 뺑소니 CCTV 영상 확보 못한' / '경찰관…“직무태만”'
@@ -778,8 +777,9 @@ def find_contact_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -
 
 def is_subtitle(line: Line, lex: Lexicon) -> bool:
     """'- 중소기업 정보화 촉진을 위한 APEC 차원의 공동 방안 모색 -'."""
-    # The closing dash first: SUBTITLE_RE's lazy run costs ~1 µs on a long '- …' item line.
-    return line.text.rstrip().endswith(("-", "―")) and lex.SUBTITLE_RE.match(line.text) is not None
+    # The closing dash first (a line's text is stripped): SUBTITLE_RE's lazy run costs ~1 µs on a
+    # long '- …' item line.
+    return line.text.endswith(("-", "―")) and lex.SUBTITLE_RE.match(line.text) is not None
 
 
 def is_summary(line: Line, lex: Lexicon) -> bool:
