@@ -941,11 +941,13 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     lines, hints = doc.lines, doc.line_hints
     r.page_end = find_page_end(lines, hints, lex)
     r.footer = max(find_footer_start(lines, hints, lex), r.page_end)
-    for i in range(r.page_end):     # a blank line is PAGE_HEADER (classify_page), told without the call
-        r.kinds[i] = hints.get(i) or (PAGE_HEADER if lines[i].blank else classify_page(lines[i], lex))
+    # A hint is a kind (never empty): `in` asks for it without a call. A blank line is
+    # PAGE_HEADER (classify_page), told without the call.
+    for i in range(r.page_end):
+        r.kinds[i] = hints[i] if i in hints else (PAGE_HEADER if lines[i].blank else classify_page(lines[i], lex))
     for i in range(r.footer, len(lines)):
-        r.kinds[i] = hints.get(i) or (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
-                                      else CHROME)
+        r.kinds[i] = hints[i] if i in hints else (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
+                                                  else CHROME)
     r.title_from = r.page_end
 
 
@@ -958,7 +960,7 @@ def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
         return
     first, anchor, last = header
     for i in range(r.page_end, first):
-        r.kinds[i] = hints.get(i) or (CHROME if lines[i].text else PAGE_HEADER)
+        r.kinds[i] = hints[i] if i in hints else (CHROME if lines[i].text else PAGE_HEADER)
     last = header_table_end(doc, first, last, r.footer, facts)
     classify_header_lines(lines, first, last, anchor, r.kinds, facts, cell_starts(doc, first - 1, last))
     for i in range(first, last) if hints else ():    # a text input has no hints to read
