@@ -199,8 +199,8 @@ def doc_before(stage: str, data: bytes, path: str):
 
 
 # Function calls (tests/complexity.operations), warm. Before this pass: normalize 1,012 on the seed
-# and 62 on TINY; segment 1,025 and 243. After it: 851, 46, 947 and 236. Each bound lies between.
-BOUNDS = {("normalize", "seed"): 960, ("normalize", "tiny"): 56,
+# and 62 on TINY; segment 1,025 and 243. After it: 848, 44, 947 and 236. Each bound lies between.
+BOUNDS = {("normalize", "seed"): 960, ("normalize", "tiny"): 54,
           ("segment", "seed"): 1_010, ("segment", "tiny"): 241}
 
 

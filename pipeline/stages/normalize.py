@@ -119,5 +119,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     if doc.lines[-1].end < len(text):
         doc.warn("normalize", "truncated_output", f"more than {MAX_LINES} lines: the text after line {MAX_LINES} "
                  "is kept but not read", Span(doc.lines[-1].end, len(text)))
-    doc.repairs[:0] = [locate_line_repair(r, doc.lines, lex) for r in doc.line_repairs]
-    doc.repairs.sort(key=lambda r: r.span.start)
+    if doc.line_repairs:        # render repaired no line of most inputs: nothing to place or sort
+        doc.repairs[:0] = [locate_line_repair(r, doc.lines, lex) for r in doc.line_repairs]
+        doc.repairs.sort(key=lambda r: r.span.start)
