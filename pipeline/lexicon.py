@@ -510,11 +510,13 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Where is_chrome may answer yes, found by two scans of the body instead of four patterns
         # on each of its lines (body_chrome asks is_chrome only of the lines they hit): a chrome
         # phrase, a file-widget label or word anywhere in a line, and a dot before a file
-        # extension's first letter. (Exact chrome lines: CHROME_EXACT_START_RE.) A trie, and no
-        # IGNORECASE, which would cost `re` its skip to the first characters (10× the CPU): the
+        # extension's first letter. (Exact chrome lines: CHROME_EXACT_START_RE.) Each word is
+        # looked for at a rare character of it (anchored_alternation, seg['chrome_hint_anchors']),
+        # and no IGNORECASE, which would cost `re` its skip to those characters (10× the CPU): the
         # labels and words are caseless (test_segment checks it); the dot's class is case-folded.
-        "CHROME_HINT_RE": deferred(trie_alternation(chrome["phrases"] + chrome["file_widget_labels"]
-                                                    + chrome["file_widget_words"])),
+        "CHROME_HINT_RE": deferred(anchored_alternation(
+            chrome["phrases"] + chrome["file_widget_labels"] + chrome["file_widget_words"],
+            seg["chrome_hint_anchors"])),
         # The first character of an exact chrome line ('목록', '인쇄'): tested on a string of each
         # line's first character before the line is looked up.
         "CHROME_EXACT_START_RE": deferred(rf"[{first_chars(chrome['exact'])}]"),
@@ -537,6 +539,20 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # a fifth of a body's lines) is neither skipped nor a table's first line.
         "SKIP_OR_TABLE_START_RE": deferred(rf"[{skip_or_table}]"),
     }
+
+
+def anchored_alternation(words: list[str], anchors: list[str]) -> str:
+    """An alternation that finds each of `words` from its first character in `anchors` (else
+    from its first character): '대표번호' with the anchor '표' → '표(?<=대표)번호'. Every
+    alternative opens with a literal, so `re` skips ahead to the anchors' class and tries the
+    words only there: a scan for words opening with common syllables costs what one for rare
+    ones does. A match starts at the anchor, inside the word: for telling which lines hold a word."""
+    parts = []
+    for word in alternation_order(words):
+        at = next((i for i, ch in enumerate(word) if ch in anchors), 0)
+        behind = f"(?<={re.escape(word[:at + 1])})" if at else ""
+        parts.append(re.escape(word[at]) + behind + re.escape(word[at + 1:]))
+    return "|".join(parts)
 
 
 def sentence_stop_syllables() -> str:

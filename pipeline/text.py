@@ -80,7 +80,12 @@ def has_hangul(value: str) -> bool:
 
 
 def without_spaces(value: str) -> str:
-    """`보 도 자 료` → `보도자료`: labels are matched with internal spaces removed."""
+    """`보 도 자 료` → `보도자료`: labels are matched with internal spaces removed.
+
+    A printable string holds no white space but the plain space (see collapse): one replace
+    then does what splitting and joining does, in one C call instead of two and no list."""
+    if value.isprintable():
+        return value.replace(" ", "")
     return "".join(value.split())
 
 

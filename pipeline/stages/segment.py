@@ -41,7 +41,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..document import Block, BlockKind, Cell, Document, Line, Span
-from ..lexicon import Lexicon, thresholds
+from ..lexicon import Lexicon, read_toml, thresholds
 from ..text import is_hangul, template_cells, without_spaces
 
 K = BlockKind
@@ -65,6 +65,11 @@ BODY_FAMILIES = ("square", "circle", "latin_o", "star", "note", "roman", "decima
 LOGO_MAX = THRESHOLDS["logo_max"]
 HEADER_TABLE_MAX_LINES = THRESHOLDS["header_table_max_lines"]
 QUOTED_VERDICT_MAX = THRESHOLDS["quoted_verdict_max"]
+# The longest ending TITLE_WRAP_RE finds (markers.toml [segment] title_wrap_endings). The pattern
+# is anchored at the line's end, so it is searched in the line's last that many characters, not
+# from every position, where its many first syllables ('는', '을', '의' …) each start a try:
+# ~0.6 → ~0.15 µs a headline.
+TITLE_WRAP_REACH = max(map(len, read_toml("markers.toml")["segment"]["title_wrap_endings"]))
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -158,10 +163,12 @@ def masthead_fields(line: Line, lex: Lexicon) -> list[tuple[str, str, int]] | No
 
 
 def may_split_masthead(text: str) -> bool:
-    """Whether MASTHEAD_SPLIT_RE may find a split: a run of two blanks or a tab (then the line
-    is not its own collapse) or a web address. Asked first: the pattern, with no first character
-    to skip to, costs 2 µs on a headline, this a fifth of it."""
-    return "www." in text or " ".join(text.split()) != text
+    """Whether MASTHEAD_SPLIT_RE may find a split in a stripped line: a run of two blanks or a
+    tab (then the line is not its own collapse) or a web address. Asked first: the pattern, with
+    no first character to skip to, costs 2 µs on a headline, this a fifth of it. A printable
+    line holds no white space but the plain space (as in text.collapse), and then it is its own
+    collapse unless two spaces run: told by two C scans, without splitting and joining."""
+    return "www." in text or "  " in text or not text.isprintable() and " ".join(text.split()) != text
 
 
 def has_date(text: str, lex: Lexicon) -> bool:
@@ -364,18 +371,29 @@ def is_page_contact(line: Line, lex: Lexicon) -> bool:
 # --- regions ---------------------------------------------------------------------------
 
 def find_page_end(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexicon) -> int:
-    """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none."""
-    end = 0
+    """One past the board's field line ('작성자 … 조회수 …'), or 0 when the text has none.
+
+    Read up to the first line opening with a marker that is no field line. A line that sets the
+    end sets it one or two past itself, never below what a line before it set, so the end is
+    the largest any line sets: the markup's page-header lines (`kinds`) are counted once the
+    stop is known, and the loop passes a blank line (a third of the lines; no field, label or
+    marker is empty) with one test instead of a lookup."""
+    end, stop = 0, len(lines)
     for line in lines:
-        # A blank line holds no field, label or marker; every label holds a field word.
-        labelled = not line.blank and lex.PAGE_FIELD_WORD_RE.search(line.text) is not None
-        fields = labelled and is_page_fields(line, lex)
-        if not fields and not line.blank and lex.MARKER_RE.match(line.text):
-            break
-        if fields or kinds.get(line.index) == PAGE_HEADER:
+        if line.blank:
+            continue
+        text = line.text
+        labelled = lex.PAGE_FIELD_WORD_RE.search(text) is not None    # every label holds a field word
+        if labelled and is_page_fields(line, lex):
             end = line.index + 1
-        elif labelled and lex.PAGE_LABEL_RE.match(line.text) and line.index + 1 < len(lines):
+        elif lex.MARKER_RE.match(text):
+            stop = line.index
+            break
+        elif labelled and kinds.get(line.index) != PAGE_HEADER and lex.PAGE_LABEL_RE.match(text) \
+                and line.index + 1 < len(lines):
             end = line.index + 2      # '작성자' / '이하늘': the label's value is the next line
+    if kinds:       # a text input has no markup to read
+        end = max([end] + [i + 1 for i, kind in kinds.items() if kind == PAGE_HEADER and i < stop])
     return end
 
 
@@ -383,8 +401,8 @@ def find_footer_start(lines: list[Line], kinds: dict[int, BlockKind], lex: Lexic
     """Index of the first line of the trailing chrome and page contact."""
     start = len(lines)
     for line in reversed(lines):
-        hinted = kinds.get(line.index) in (CHROME, PAGE_FOOTER)
-        if line.blank or hinted or is_chrome(line, lex) or is_page_contact(line, lex):
+        if line.blank or kinds.get(line.index) in (CHROME, PAGE_FOOTER) or is_chrome(line, lex) \
+                or is_page_contact(line, lex):
             start = line.index
             continue
         break
@@ -549,7 +567,10 @@ def is_kicker(line: Line, lex: Lexicon) -> bool:
 
 def is_sentence(line: Line, lex: Lexicon) -> bool:
     """'환경부는 21일 설명회를 개최한다고 밝혔다.' — ends like a sentence."""
-    return bool(lex.SENTENCE_END_RE.search(line.text))
+    text = line.text
+    # A headline, label or cell ends in a letter no ending ends in: one match of the last
+    # character spares the search, which tries every position of the line.
+    return lex.SENTENCE_TAIL_CHAR_RE.fullmatch(text[-1:]) is not None and lex.SENTENCE_END_RE.search(text) is not None
 
 
 def is_title_start(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
@@ -584,7 +605,7 @@ def opens_title_tail(line: Line, lex: Lexicon) -> bool:
 def is_sentence_fragment(lines: list[Line], i: int, stop: int, lex: Lexicon) -> bool:
     """'지난 10년간 … 참여한 사업규모는' / '연평균 423억 원이며 … 나타났다.': a line that breaks
     mid-phrase over a line finishing a sentence too long for a headline."""
-    if not lex.TITLE_WRAP_RE.search(lines[i].text):
+    if lex.TITLE_WRAP_RE.search(lines[i].text[-TITLE_WRAP_REACH:]) is None:     # see TITLE_WRAP_REACH
         return False
     after = next_line(lines, i + 1, stop)
     return after is not None and is_sentence(lines[after], lex) \
@@ -598,7 +619,7 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     if line.text.startswith("(") and line.text.endswith(")") and len(line.text) <= SHORT_TITLE_LINE * 3 \
             and not lex.UNIT_LINE_RE.match(line.text):
         return True   # '(2월 4일 14시, 2보)': the edition note belongs to the headline
-    wraps = bool(lex.TITLE_WRAP_RE.search(lines[first].text))
+    wraps = lex.TITLE_WRAP_RE.search(lines[first].text[-TITLE_WRAP_REACH:]) is not None     # see TITLE_WRAP_REACH
     if wraps and len(line.text.split()) == 1 and len(line.text) <= SHORT_TITLE_LINE * 2 \
             and not lex.MARKER_RE.match(line.text) and not is_contact_label(line, lex) and not is_sentence(line, lex):
         return True   # '주차장 뺑소니 CCTV 영상 확보 못한' / '경찰관…“직무태만”'
@@ -607,7 +628,7 @@ def is_wrapped_title(lines: list[Line], first: int, second: int, stop: int, lex:
     joined = len(lines[first].text) + len(line.text)
     if len(lines[first].text) < SHORT_TITLE_LINE and not is_sentence(line, lex):
         return True   # '권기섭 위원장' / '그리스 … 국제컨퍼런스 참석': too short to stand alone
-    if lex.TITLE_WRAP_RE.search(lines[first].text):
+    if wraps:
         return joined <= (WRAPPED_TITLE_MAX if is_sentence(line, lex) else TITLE_MAX)
     if is_sentence(lines[first], lex) or is_sentence(line, lex):
         return False
@@ -756,7 +777,9 @@ def find_contact_start(lines: list[Line], begin: int, stop: int, lex: Lexicon) -
 
 def is_subtitle(line: Line, lex: Lexicon) -> bool:
     """'- 중소기업 정보화 촉진을 위한 APEC 차원의 공동 방안 모색 -'."""
-    return bool(lex.SUBTITLE_RE.match(line.text)) and line.text.rstrip().endswith(("-", "―"))
+    # The closing dash first (a line's text is stripped): SUBTITLE_RE's lazy run costs ~1 µs on a
+    # long '- …' item line.
+    return line.text.endswith(("-", "―")) and lex.SUBTITLE_RE.match(line.text) is not None
 
 
 def is_summary(line: Line, lex: Lexicon) -> bool:
@@ -918,11 +941,13 @@ def page_region(doc: Document, r: Regions, lex: Lexicon) -> None:
     lines, hints = doc.lines, doc.line_hints
     r.page_end = find_page_end(lines, hints, lex)
     r.footer = max(find_footer_start(lines, hints, lex), r.page_end)
+    # A hint is a kind (never empty): `in` asks for it without a call. A blank line is
+    # PAGE_HEADER (classify_page), told without the call.
     for i in range(r.page_end):
-        r.kinds[i] = hints.get(i) or classify_page(lines[i], lex)
+        r.kinds[i] = hints[i] if i in hints else (PAGE_HEADER if lines[i].blank else classify_page(lines[i], lex))
     for i in range(r.footer, len(lines)):
-        r.kinds[i] = hints.get(i) or (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
-                                      else CHROME)
+        r.kinds[i] = hints[i] if i in hints else (PAGE_FOOTER if not lines[i].blank and is_page_contact(lines[i], lex)
+                                                  else CHROME)
     r.title_from = r.page_end
 
 
@@ -935,7 +960,7 @@ def header_region(doc: Document, r: Regions, lex: Lexicon) -> None:
         return
     first, anchor, last = header
     for i in range(r.page_end, first):
-        r.kinds[i] = hints.get(i) or (CHROME if lines[i].text else PAGE_HEADER)
+        r.kinds[i] = hints[i] if i in hints else (CHROME if lines[i].text else PAGE_HEADER)
     last = header_table_end(doc, first, last, r.footer, facts)
     classify_header_lines(lines, first, last, anchor, r.kinds, facts, cell_starts(doc, first - 1, last))
     for i in range(first, last) if hints else ():    # a text input has no hints to read
