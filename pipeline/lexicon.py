@@ -786,6 +786,9 @@ def _load_semantic(lex: Lexicon) -> None:
     lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
     talks = lex.semantic["sessions"]["prose_talks"]
     lex.semantic["sessions"]["talk_nouns"] = frozenset(talks["strong"] + talks["weak"] + talks["as_words"])
+    # The marks titled items and listed talks open with ('▲', '△'), each once.
+    items = lex.semantic["sessions"]
+    lex.semantic["sessions"]["item_marks"] = "".join(dict.fromkeys(items["titled_items"]["marks"] + items["listed_talks"]["marks"]))
     # The host labels no other label is part of ('주최ㆍ주관' and '공동 주최' hold '주최'): event
     # finds these before its label pattern, on every bullet it reads.
     labels = lex.semantic["event"]["host_labels"]

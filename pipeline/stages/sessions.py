@@ -313,12 +313,23 @@ def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lex
 
 # --- line sessions: label lines and the programme under them -------------------------------
 
+CONTENT_KINDS = frozenset({BlockKind.BODY, BlockKind.APPENDIX})
+
+
 def content_lines(doc: Document) -> list[Line]:
     """The body's and the appendices' non-blank lines, in order. (A slice of each block's lines,
     not an index per line: half the steps per line.)"""
-    wanted = {BlockKind.BODY, BlockKind.APPENDIX}
     lines = doc.lines
-    return [line for b in doc.blocks if b.kind in wanted for line in lines[b.first:b.last] if not line.blank]
+    return [line for b in doc.blocks if b.kind in CONTENT_KINDS for line in lines[b.first:b.last] if not line.blank]
+
+
+def content_region(doc: Document) -> tuple[int, int]:
+    """Where the content lines run, from the first one's start to the last one's end (a block's
+    span runs from its first line with content to its last), found without making their list:
+    a release naming no session, no talk and no item mark (two thirds of the korea.kr
+    records) never needs it."""
+    spans = [b.span for b in doc.blocks if b.kind in CONTENT_KINDS]
+    return (spans[0].start, spans[-1].end) if spans else (0, 0)
 
 
 class LineIndex:
@@ -380,16 +391,26 @@ class Scan:
 def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
     if not index.lines:
         return Scan([], {})
-    start, end = index.starts[0], index.lines[-1].content.end
+    return bucket(index, *scan_body(text, index.starts[0], index.lines[-1].content.end, lex))
+
+
+def scan_body(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """The offsets of the session keys and of the talk nouns in [start, end), each in order."""
     talk_nouns = lex.semantic["sessions"]["talk_nouns"]
     keys: list[int] = []
-    nouns: dict[int, int] = {}
+    nouns: list[int] = []
     for m in lex.SESSION_SCAN_RE.finditer(text, start, end):
-        if m.group() not in talk_nouns:
-            keys.append(m.start())
-        elif (i := index.line_of(m.start())) is not None:
-            nouns.setdefault(i, m.start())
-    return Scan(index.holding(keys + part_keys(text, start, end, lex)), nouns)
+        (nouns if m.group() in talk_nouns else keys).append(m.start())
+    return keys + part_keys(text, start, end, lex), nouns
+
+
+def bucket(index: LineIndex, keys: list[int], nouns: list[int]) -> Scan:
+    """scan_body's offsets by line: the lines holding a key, and each line's first noun."""
+    first: dict[int, int] = {}
+    for at in nouns:
+        if (i := index.line_of(at)) is not None:
+            first.setdefault(i, at)
+    return Scan(index.holding(keys) if keys else [], first)
 
 
 def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
@@ -935,9 +956,18 @@ def all_nodes(doc: Document) -> list[Node]:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    lines = content_lines(doc)
-    index = LineIndex(lines)
-    scan = scan_lines(doc.text, index, lex)
+    # The body is scanned before its lines are listed: a release with no session key, no talk
+    # noun and no item mark (most) needs no line, and every reader below is then told so by
+    # an empty index.
+    start, end = content_region(doc)
+    keys, nouns = scan_body(doc.text, start, end, lex) if start < end else ([], [])
+    marks = lex.semantic["sessions"]["item_marks"]
+    if keys or nouns or any(doc.text.find(mark, start, end) >= 0 for mark in marks):
+        lines = content_lines(doc)
+        index = LineIndex(lines)
+        scan = bucket(index, keys, nouns)
+    else:
+        lines, index, scan = [], LineIndex([]), Scan([], {})
     keyed = scan.keyed
     found = line_sessions(doc, lines, keyed, lex)
     if found:
