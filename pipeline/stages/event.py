@@ -445,7 +445,9 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
             cohosts.append(org)
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
-    if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
+    # A date in words holds its month's word: a subject without one is not scanned for it.
+    if m is None or (lex.semantic["event"]["month_word"] in m.group("subject")
+                     and lex.EVENT_DATES_RE.search(m.group("subject"))):
         return known + [c for c in cohosts if c not in known]
     if verb is None:
         return cohosts
@@ -876,7 +878,12 @@ def genitive_host(text: str, node: Node, name: str | None, lex: Lexicon) -> list
     start = content_start(text, node)
     for m in lex.EVENT_NAME_RE.finditer(text, start, node.span.end):
         if collapse(m.group("name")).rstrip("*").startswith(name[:8]):
-            g = lex.GENITIVE_HOST_RE.search(text, max(start, m.start() - 40), m.start())
+            # The pattern ends in the genitive and blanks at the quote: without the genitive as
+            # the last character before it, its search (~100 ns a character, a run tried from
+            # every position) cannot match.
+            lo = max(start, m.start() - 40)
+            g = lex.GENITIVE_HOST_RE.search(text, lo, m.start()) \
+                if text[lo:m.start()].rstrip().endswith(lex.semantic["event"]["genitive"]) else None
             host = host_name(g.group("org"), lex) if g else None
             return [host] if host else []
     return []
