@@ -1251,9 +1251,13 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(s['topics_label'])})\s*(?P<list>[^.]+?)\s*"
             rf"(?:{alternation(s['topics_end'])})(?![{HANGUL}])"),
         "TOPIC_SPLIT_RE": deferred(r"\s*,\s*"),
-        # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily.
+        # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily (the reference
+        # for sessions.match_intro, which finds the same intro by SESSION_INTRO_TAIL_RE).
         "SESSION_INTRO_RE": deferred(
-            rf"(?P<intro>.{{1,79}}?\S)\s*+(?:{alternation(s['intro_tail'])})\s"),
+            rf"(?P<intro>.{{1,{s['intro_max_chars'] - 1}}}?\S)\s*+(?:{alternation(s['intro_tail'])})\s"),
+        # The tail that ends an intro, then a blank: it opens with the tails' literals, so a search
+        # skips ahead in C to the next one (the lazy pattern above tries them after every character).
+        "SESSION_INTRO_TAIL_RE": deferred(rf"(?:{alternation(s['intro_tail'])})\s"),
         # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
         "TOPIC_QUOTE_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"

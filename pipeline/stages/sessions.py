@@ -227,9 +227,32 @@ def reaches(a: int, b: int, floor: float) -> bool:
 
 
 def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
-    """'중소기업의 부문별 정보화 촉진전략 부문은 …' → '중소기업의 부문별 정보화 촉진전략'."""
-    m = lex.SESSION_INTRO_RE.match(text, content_start(text, node), node.span.end)
-    return m.group("intro") if m else None
+    """'중소기업의 부문별 정보화 촉진전략 부문은 …' → '중소기업의 부문별 정보화 촉진전략': what
+    SESSION_INTRO_RE matches (2 to intro_max_chars characters of one line ending in a non-blank,
+    then blanks and a tail), found by a search for the tail, which opens with the tails'
+    literals so that the engine skips ahead in C (the lazy pattern tried the tails after every
+    character, ~2 µs a bullet). The intro ends where the blanks before the tail start; a tail
+    too close to the start is passed over (the search goes on from the next character: a
+    shorter tail may end inside it, '에서|는 ')."""
+    start, end = content_start(text, node), node.span.end
+    longest = lex.semantic["sessions"]["intro_max_chars"]
+    at = start + 1
+    while (m := lex.SESSION_INTRO_TAIL_RE.search(text, at, end)) is not None:
+        stop = m.start()
+        while text[stop - 1].isspace():     # the content starts on a non-blank: stops there
+            stop -= 1
+        if stop - start >= 2:
+            return text[start:stop] if stop - start <= longest and text.find("\n", start, stop) < 0 else None
+        at = m.start() + 1
+    return None
+
+
+def compact_of(value: str, lex: Lexicon) -> str:
+    """`value` without NON_WORD_RE's characters: its blanks dropped by a split and a join in C,
+    and the pattern's substitution made only when anything else is left (most intros and titles
+    hold words and blanks only)."""
+    joined = "".join(value.split())
+    return joined if lex.NON_WORD_RE.search(joined) is None else lex.NON_WORD_RE.sub("", joined)
 
 
 def subtree_end(node: Node) -> int:
@@ -257,15 +280,20 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
         intro = match_intro(text, node, lex) if node.children else None
         if not intro:
             continue
-        compact = lex.NON_WORD_RE.sub("", intro)
-        count = len(compact) - 1        # its bigrams, made only if a title is in reach
-        # reaches(a, count, floor) for each title's a > 0 bigrams, written out: a call and a
-        # min() per pair cost more than the test.
-        near = [t for t in title_grams if count > 0 and 2 * (t[3] if t[3] < count else count) / (t[3] + count) >= floor]
-        intro_grams = pairs_of(compact) if near else []
-        distinct = set(intro_grams)
-        for title, grams, title_distinct, _ in near:
-            score = dice(grams, intro_grams, title_distinct, distinct)
+        compact = compact_of(intro, lex)
+        count = len(compact) - 1        # its bigrams (never made when the title has no repeat)
+        for title, grams, title_distinct, a in title_grams:
+            # reaches(a, count, floor), written out: a call and a min() per pair cost more
+            # than the test.
+            if count <= 0 or 2 * (a if a < count else count) / (a + count) < floor:
+                continue
+            if len(title_distinct) == a:
+                # No bigram of the title repeats: dice counts each shared bigram once, and a
+                # title's bigram is shared when the compact intro holds it (a find in C per
+                # title bigram, where the intro's bigrams cost a string each to make).
+                score = 2 * sum(map(compact.__contains__, title_distinct)) / (a + count)
+            else:
+                score = dice(grams, pairs_of(compact), title_distinct)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
     chosen: dict[int, Node] = {}

@@ -1,0 +1,114 @@
+"""Cost of the sessions and event stages, fourth pass (issue 14), without clocks: each shortcut
+gives exactly what the plain rule gave (a reference written the plain way, run on invented,
+random and corpus input), and the work it saves is not done (calls counted).
+
+- sessions.run: the body is scanned before its lines are listed; a release with no session
+  key, no talk noun and no item mark never lists them.
+- sessions.match_intro: the intro's tail is searched for (SESSION_INTRO_TAIL_RE opens with the
+  tails' literals) instead of the lazy SESSION_INTRO_RE trying the tails after every character.
+- sessions.assign_intros: an intro's score against a title without a repeated bigram counts the
+  title's bigrams the compact intro holds (a find each, in C); the intro's bigrams are not made.
+- event: the genitive host's search runs only when the genitive ends the text before the quote,
+  and a lead's subject is searched for a date only when it holds the month's word."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.document import Node, Span
+from pipeline.lexicon import load_lexicon
+from pipeline.stages import sessions
+from pipeline.text import content_start
+
+from .complexity import count_calls, operations
+from .conftest import SAMPLES
+from .semantic_helpers import prepare
+from .test_cost_fastpeople import corpus_texts
+
+LEX = load_lexicon()
+SESSIONS = LEX.semantic["sessions"]
+
+
+def plain_intro(text: str, node: Node) -> str | None:
+    """match_intro as it was: the lazy pattern from the content's start."""
+    m = LEX.SESSION_INTRO_RE.match(text, content_start(text, node), node.span.end)
+    return m.group("intro") if m else None
+
+
+def line_nodes(text: str) -> list[Node]:
+    """A bullet per line of `text` (no marker), and one over the whole text."""
+    nodes, start = [Node(None, 0, text, Span(0, len(text)))], 0
+    for line in text.split("\n"):
+        nodes.append(Node(None, 0, line, Span(start, start + len(line))))
+        start += len(line) + 1
+    return nodes
+
+
+# Invented bullets: a tail too close to the start ('가에서는'), a shorter tail inside a longer
+# one, blanks and a newline before the tail, an intro longer than the limit, no tail.
+INTROS = [
+    ("중소기업의 부문별 정보화 촉진전략 부문은 세 과제를 논의", "중소기업의 부문별 정보화 촉진전략"),
+    ("가에서는 회의를 열었다", "가에서"),
+    ("가상 세션에서는 발표가 있었다", "가상"),
+    ("가상 포럼\n 부문에서 논의", "가상 포럼"),
+    ("가상 포럼 \t 은 열렸다", "가상 포럼"),
+    ("가" * 80 + " 은 열렸다", "가" * 80),
+    ("가" * 81 + " 은 열렸다", None),
+    ("가상\n포럼은 열렸다", None),
+    ("가상 포럼은", None),
+    ("은 ", None),
+    ("", None),
+]
+
+
+def test_the_intro_found_by_its_tail_is_the_lazy_pattern_s():
+    for text, expected in INTROS:
+        node = Node(None, 0, text, Span(0, len(text)))
+        assert sessions.match_intro(text, node, LEX) == plain_intro(text, node) == expected, text
+
+
+PIECES = st.sampled_from(["부문", "에서", "는", "은", "분야", "세션", "가", "상 ", " ", "\n", "\t", "가상포럼", ".", "「"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_the_intro_found_by_its_tail_is_the_lazy_pattern_s_on_any_mix(text: str):
+    for node in line_nodes(text):
+        assert sessions.match_intro(text, node, LEX) == plain_intro(text, node)
+
+
+def test_the_intro_found_by_its_tail_is_the_lazy_pattern_s_on_samples_and_corpus():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + corpus_texts(200)
+    for text in texts:
+        for node in line_nodes(text):
+            assert sessions.match_intro(text, node, LEX) == plain_intro(text, node)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="가나다 정보,()AB1·", max_size=40))
+def test_the_compact_form_is_the_substitution_s(value: str):
+    assert sessions.compact_of(value, LEX) == LEX.NON_WORD_RE.sub("", value)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="가나다라 ,", min_size=1, max_size=16), st.text(alphabet="가나다라 ,.", max_size=30))
+def test_an_intro_s_score_is_dice_over_bigrams(title: str, intro: str):
+    # assign_intros' score without the intro's bigrams, against the plain Dice coefficient.
+    grams = sessions.bigrams(title, LEX)
+    compact = sessions.compact_of(intro, LEX)
+    if not grams or len(compact) < 2 or len(set(grams)) != len(grams):
+        return
+    count = len(compact) - 1
+    score = 2 * sum(map(compact.__contains__, set(grams))) / (len(grams) + count)
+    assert score == sessions.dice(grams, sessions.bigrams(intro, LEX))
+
+
+def test_intros_are_assigned_by_the_plain_scores():
+    # Titles with and without repeated bigrams ('정보 정보화'), intros like and unlike them.
+    doc, lex = prepare("□ 주요 내용\n  ○ 가상 포럼은 ‘정보 정보화 전략’, ‘가상 수출 촉진’ 등의 2개의 세션으로 구성됨\n"
+                       "  ○ [세션 1]\n  ○ [세션 2]\n"
+                       "  ○ 정보 정보화 전략 부문은 세 나라가 발표\n    - 가상 교수가 발표\n"
+                       "  ○ 가상 수출의 촉진 부문에서는 두 나라가 발표\n    - 나상 교수가 발표\n", until="people")
+    sessions.run(doc, lex)
+    assert [(s.label, s.title, s.report is not None) for s in doc.sessions] == [
+        ("세션 1", "정보 정보화 전략", True), ("세션 2", "가상 수출 촉진", True)]
