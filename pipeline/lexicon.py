@@ -1183,10 +1183,13 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # '기', '전') is then followed by its few words, not by every word (~0.02 ms on the seed).
         "SESSION_SCAN_RE": deferred(trie_alternation(s["numbered_words"] + s["announced"]["words"] + s["named"]
                                                      + pt["strong"] + pt["weak"] + pt["as_words"])),
-        # The part word after a digit or a blank ('1부', '2 부'), where a part label's number may
-        # stand before it: one literal opens it, so the scan runs at a literal's rate, and the
-        # look behind leaves out the words that merely end in it ('정부'), most of its hits.
-        "PART_WORD_SCAN_RE": deferred(rf"{re.escape(s['part_word'])}(?<=[\d\s]{re.escape(s['part_word'])})"),
+        # The part word after a digit, a digit and a blank, or two blanks ('1부', '2 부', '3   부'),
+        # where a part label's number may stand before it: one literal opens it, so the scan runs
+        # at a literal's rate, and the look behinds leave out the words that merely end in it
+        # ('정부') or open a word after one blank ('부문', '부처'), most of its hits.
+        "PART_WORD_SCAN_RE": deferred(
+            rf"{re.escape(s['part_word'])}(?:(?<=\d{re.escape(s['part_word'])})|(?<=\d\s{re.escape(s['part_word'])})"
+            rf"|(?<=\s\s{re.escape(s['part_word'])}))"),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"

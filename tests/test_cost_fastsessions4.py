@@ -112,3 +112,42 @@ def test_intros_are_assigned_by_the_plain_scores():
     sessions.run(doc, lex)
     assert [(s.label, s.title, s.report is not None) for s in doc.sessions] == [
         ("세션 1", "정보 정보화 전략", True), ("세션 2", "가상 수출 촉진", True)]
+
+
+def plain_part_keys(text: str, start: int, end: int) -> list[int]:
+    """part_keys as it was: every part word, a look back over the blanks for a digit."""
+    found, at = [], text.find(SESSIONS["part_word"], start, end)
+    while at >= 0:
+        before = at - 1
+        while before >= start and text[before].isspace():
+            before -= 1
+        if before >= start and text[before].isdecimal():
+            found.append(before)
+        at = text.find(SESSIONS["part_word"], at + 1, end)
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["부", "1", "１", " ", "  ", "\n", "정", "부문", "제", "가"]), max_size=20).map("".join),
+       st.integers(0, 5))
+def test_part_keys_are_the_plain_look_back_s(text: str, start: int):
+    # PART_WORD_SCAN_RE finds the part word only after a digit, a digit and a blank, or two
+    # blanks: every word the plain look back keys, and not '부문' after one blank.
+    assert sessions.part_keys(text, start, len(text), LEX) == plain_part_keys(text, start, len(text))
+
+
+def test_speakers_by_bullet_are_node_index_s():
+    from pipeline.text import NodeIndex
+    speaking = 0
+    for path in sorted(SAMPLES.glob("*.txt")):
+        doc, _ = prepare(path.read_text(encoding="utf-8"), until="people")
+        nodes = sessions.all_nodes(doc)
+        index = NodeIndex(nodes)
+        plain: dict[int, list] = {}
+        for person in doc.people:
+            if set(person.roles) & set(sessions.TALK_ROLES) and (owner := index.owner(person.span[0])) is not None:
+                plain.setdefault(owner, []).append(person)
+        assert sessions.speakers_by_bullet(doc.people, nodes) == plain
+        assert sessions.speakers_by_bullet(doc.people, nodes[::-1]) == plain
+        speaking += len(plain)
+    assert speaking           # the samples name speakers

@@ -35,7 +35,7 @@ from typing import Iterable, Iterator
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
-from ..text import NodeIndex, collapse, content_start, walk
+from ..text import NodeIndex, collapse, content_start
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
@@ -319,23 +319,35 @@ def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, lis
     """Bullet start → the speakers first named in it. The roles are tested first: the index of
     the bullets is made only when someone speaks."""
     speakers = [p for p in people if not TALK_ROLE_SET.isdisjoint(p.roles)]
-    index = NodeIndex(nodes) if speakers else None
     found: dict[int, list[Person]] = {}
+    if not speakers:
+        return found
+    # all_nodes lists the bullets in text order: a bisect over their starts as listed is
+    # NodeIndex's (whose sort calls a key function per bullet), which is made only when not.
+    starts = [n.span.start for n in nodes]
+    if starts != sorted(starts):
+        nodes = NodeIndex(nodes).nodes
+        starts = [n.span.start for n in nodes]
     for person in speakers:
-        owner = index.owner(person.span[0])
-        if owner is not None:
-            found.setdefault(owner, []).append(person)
+        at = person.span[0]
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < nodes[i].span.end:
+            found.setdefault(starts[i], []).append(person)
     return found
 
 
 def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lexicon) -> list[Talk]:
     """A talk per speaker named in the block: the bullet naming them is the talk's span."""
     talks = []
-    for bullet in walk([block]):
+    stack = [block]             # text.walk's stack, written out (a generator's step per bullet)
+    while stack:
+        bullet = stack.pop()
         for person in speakers.get(bullet.span.start, ()):
             talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                               parse_topic(text, bullet, person.span[1], lex),
                               (bullet.span.start, bullet.span.end)))
+        if bullet.children:
+            stack.extend(reversed(bullet.children))
     return talks
 
 
@@ -446,8 +458,8 @@ def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
     plain find of the word, then a look back over the blanks for a digit (str.isspace and
     str.isdecimal: what the label's blank and digit classes match). A pattern opening with
     the digit is tried at every position; the word itself is found fast, and PART_WORD_SCAN_RE
-    finds only the words after a digit or a blank (not '정부', '세부': most finds, a Python
-    step each)."""
+    finds only the words after a digit, a digit and a blank, or two blanks (not '정부', '세부',
+    nor '부문' after one blank: most finds, a Python step each)."""
     found = []
     for m in lex.PART_WORD_SCAN_RE.finditer(text, start, end):
         before = m.start() - 1
