@@ -151,3 +151,33 @@ def test_speakers_by_bullet_are_node_index_s():
         assert sessions.speakers_by_bullet(doc.people, nodes[::-1]) == plain
         speaking += len(plain)
     assert speaking           # the samples name speakers
+
+
+# --- event ---------------------------------------------------------------------------------
+
+def plain_label_lines(text: str, start: int) -> list[int]:
+    """event.label_lines as a find of every date label: the starts of the lines holding one."""
+    lines = set()
+    for word in LEX.semantic["event"]["outline_date_labels"]:
+        at = text.find(word)
+        while at >= 0:
+            lines.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(word, at + 1)
+    return sorted(line for line in lines if line >= start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["일시", "기간", "일정", "시", "\n", " ", "(장소)", "가상"]), max_size=25).map("".join),
+       st.integers(0, 10))
+def test_outline_label_lines_are_those_holding_a_label(text: str, start: int):
+    from pipeline.stages import event
+    assert event.label_lines(text, start, LEX) == plain_label_lines(text, start)
+
+
+def test_outline_label_scans_are_looked_up_once_per_lexicon():
+    from pipeline.stages import event
+    event.outline_label_scans(LEX)
+    # Asked again: the memo's lookup (5 calls with the lambda's), no scan names worked out and
+    # no getattr per scan (what scans_of does on every call).
+    again = operations(lambda: event.outline_label_scans(LEX))
+    assert again <= 6 < operations(lambda: event.scans_of("OUTLINE_DATE_LABEL", LEX.semantic["event"]["outline_date_labels"], LEX))
