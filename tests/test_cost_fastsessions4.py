@@ -181,3 +181,60 @@ def test_outline_label_scans_are_looked_up_once_per_lexicon():
     # no getattr per scan (what scans_of does on every call).
     again = operations(lambda: event.outline_label_scans(LEX))
     assert again <= 6 < operations(lambda: event.scans_of("OUTLINE_DATE_LABEL", LEX.semantic["event"]["outline_date_labels"], LEX))
+
+
+# --- sessions: the scan of the body ----------------------------------------------------------
+
+def scan_by_line(pattern, text: str) -> tuple[set[int], dict[int, int]]:
+    """What sessions.bucket makes of a scan with `pattern`, by line of `text`: the lines holding
+    a key, and each line's first noun (its offset)."""
+    import bisect
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    keyed, nouns = set(), {}
+    for m in pattern.finditer(text):
+        line = bisect.bisect_right(starts, m.start()) - 1
+        if m.group() in SESSIONS["talk_nouns"]:
+            nouns.setdefault(line, m.start())
+        else:
+            keyed.add(line)
+    return keyed, nouns
+
+
+def trie_of_every_word():
+    """SESSION_SCAN_RE as it was: every key and noun whole, in one trie."""
+    import re
+
+    from pipeline.lexicon import trie_alternation
+    pt = SESSIONS["prose_talks"]
+    return re.compile(trie_alternation(SESSIONS["numbered_words"] + SESSIONS["announced"]["words"] + SESSIONS["named"]
+                                       + pt["strong"] + pt["weak"] + pt["as_words"]))
+
+
+SCAN_PIECES = st.sampled_from(["종합토론", "전문가 토론", "전문가토론", "토론", "라운드테이블", "테이블", "특별 세션", "기조세션",
+                               "세션", "기조연설", "기조발표", "발표자로", "주제발표", "강연", "분과", "Session", " ", "\n", "가",
+                               "종합", "정책", "원탁"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SCAN_PIECES, max_size=30).map("".join))
+def test_the_scan_finds_the_keyed_lines_and_first_nouns_the_trie_of_every_word_found(text: str):
+    assert scan_by_line(LEX.SESSION_SCAN_RE, text) == scan_by_line(trie_of_every_word(), text)
+
+
+def test_the_scan_on_samples_and_corpus_finds_what_the_trie_of_every_word_found():
+    old = trie_of_every_word()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + corpus_texts(1000)
+    keyed = 0
+    for text in texts:
+        found = scan_by_line(LEX.SESSION_SCAN_RE, text)
+        assert found == scan_by_line(old, text)
+        keyed += len(found[0])
+    assert keyed
+
+
+def test_every_alternative_of_the_scan_opens_with_a_literal():
+    # The engine skips ahead only then (re's charset prefix): a group or a look around first
+    # makes it try every position.
+    import re._compiler
+    import re._parser
+    assert re._compiler._get_charset_prefix(re._parser.parse(LEX.SESSION_SCAN_RE.pattern), 0)
