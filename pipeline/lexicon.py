@@ -1099,8 +1099,9 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     }
 
 
-def session_scan(keys: list[str], nouns: list[str]) -> str:
-    """SESSION_SCAN_RE's source: the session keys and the talk nouns, found in one scan.
+def session_scan(keys: list[str], nouns: list[str], marks: str = "") -> str:
+    """SESSION_SCAN_RE's source: the session keys, the talk nouns and the item marks
+    (`marks`, one alternative each), found in one scan.
 
     The stage needs only the line of a key, but the start of a noun. A key holding another
     ('특별세션' holds '세션') is found by that one. A key of four or more syllables holding none
@@ -1122,6 +1123,7 @@ def session_scan(keys: list[str], nouns: list[str]) -> str:
     branches = [trie[3:-1] if trie.startswith("(?:") and trie.endswith(")") else trie]
     branches += [re.escape(head) + "(?:" + "|".join(f"(?<={re.escape(w)})" for w in sorted(set(words))) + ")"
                  for head, words in sorted(heads.items())]
+    branches += [re.escape(mark) for mark in marks]
     return "|".join(branches)
 
 
@@ -1205,10 +1207,10 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # with one), in one pass; no key overlaps a noun, so none hides another. Every
         # alternative opens with a literal, no group around them: the engine skips through the
         # text on their first characters (a group, a `\d` or a lookaround first makes it try
-        # every position). A hit is told a noun by s["talk_nouns"]; a key's hit may be a part of
-        # it (its line is what counts: session_scan).
+        # every position). A hit is told a noun by s["talk_nouns"], an item mark ('▲') by
+        # s["item_marks"]; a key's hit may be a part of it (its line is what counts: session_scan).
         "SESSION_SCAN_RE": deferred(session_scan(s["numbered_words"] + s["announced"]["words"] + s["named"],
-                                                 pt["strong"] + pt["weak"] + pt["as_words"])),
+                                                 pt["strong"] + pt["weak"] + pt["as_words"], s["item_marks"])),
         # The part word after a digit, a digit and a blank, or two blanks ('1부', '2 부', '3   부'),
         # where a part label's number may stand before it: one literal opens it, so the scan runs
         # at a literal's rate, and the look behinds leave out the words that merely end in it

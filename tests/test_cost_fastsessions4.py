@@ -193,6 +193,8 @@ def scan_by_line(pattern, text: str) -> tuple[set[int], dict[int, int]]:
     keyed, nouns = set(), {}
     for m in pattern.finditer(text):
         line = bisect.bisect_right(starts, m.start()) - 1
+        if m.group() in SESSIONS["item_marks"]:
+            continue
         if m.group() in SESSIONS["talk_nouns"]:
             nouns.setdefault(line, m.start())
         else:
@@ -212,7 +214,7 @@ def trie_of_every_word():
 
 SCAN_PIECES = st.sampled_from(["종합토론", "전문가 토론", "전문가토론", "토론", "라운드테이블", "테이블", "특별 세션", "기조세션",
                                "세션", "기조연설", "기조발표", "발표자로", "주제발표", "강연", "분과", "Session", " ", "\n", "가",
-                               "종합", "정책", "원탁"])
+                               "종합", "정책", "원탁", "▲", "△"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -238,3 +240,31 @@ def test_every_alternative_of_the_scan_opens_with_a_literal():
     import re._compiler
     import re._parser
     assert re._compiler._get_charset_prefix(re._parser.parse(LEX.SESSION_SCAN_RE.pattern), 0)
+
+
+MARK_PIECES = st.sampled_from(["▲", "△", "가상", "발표", " ", "세션", "(김하늘, 가상대)", "○ ", "「제목」"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(MARK_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=8))
+def test_the_marks_the_scan_finds_are_those_a_find_per_mark_finds(rows):
+    doc, lex = prepare("□ 주요 내용\n" + "".join(f"  ○ {row}\n" for row in rows))
+    start, end = sessions.content_region(doc)
+    _, _, marks = sessions.scan_body(doc.text, start, end, lex)
+    plain = sessions.LineIndex(sessions.content_lines(doc))
+    seeded = sessions.LineIndex(sessions.content_lines(doc))
+    seeded.marks.update(marks)
+    for chars in ("▲△", "▲", "△"):
+        assert seeded.holding_any(doc.text, chars) == plain.holding_any(doc.text, chars)
+    # Seeded, no find is made again (the call, the method and the lookups are what is left).
+    assert operations(lambda: seeded.holding_any(doc.text, "▲△")) <= operations(lambda: plain.holding_any(doc.text, "▲△"))
+
+
+def test_a_release_without_key_noun_or_mark_lists_no_line(monkeypatch):
+    listed = count_calls(monkeypatch, sessions, "content_lines")
+    doc, lex = prepare("□ 주요 내용\n" + "".join(f"  ○ 가상청은 {i}번째 지원 사업을 추진한다\n" for i in range(40)), until="people")
+    sessions.run(doc, lex)
+    assert listed["n"] == 0
+    doc, lex = prepare("□ 주요 내용\n  ○ ▲ 가상청은 지원 사업을 추진한다\n", until="people")
+    sessions.run(doc, lex)
+    assert listed["n"] == 1

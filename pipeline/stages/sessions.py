@@ -431,17 +431,21 @@ class Scan:
 def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
     if not index.lines:
         return Scan([], {})
-    return bucket(index, *scan_body(text, index.starts[0], index.lines[-1].content.end, lex))
+    keys, nouns, _ = scan_body(text, index.starts[0], index.lines[-1].content.end, lex)
+    return bucket(index, keys, nouns)
 
 
-def scan_body(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[int], list[int]]:
-    """The offsets of the session keys and of the talk nouns in [start, end), each in order."""
+def scan_body(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[int], list[int], dict[str, list[int]]]:
+    """The offsets of the session keys, of the talk nouns and of each item mark ('▲', '△':
+    titled items and listed talks read the lines holding one) in [start, end), in order."""
     talk_nouns = lex.semantic["sessions"]["talk_nouns"]
     keys: list[int] = []
     nouns: list[int] = []
+    marks: dict[str, list[int]] = {mark: [] for mark in lex.semantic["sessions"]["item_marks"]}
     for m in lex.SESSION_SCAN_RE.finditer(text, start, end):
-        (nouns if m.group() in talk_nouns else keys).append(m.start())
-    return keys + part_keys(text, start, end, lex), nouns
+        found = m.group()
+        (nouns if found in talk_nouns else marks[found] if found in marks else keys).append(m.start())
+    return keys + part_keys(text, start, end, lex), nouns, marks
 
 
 def bucket(index: LineIndex, keys: list[int], nouns: list[int]) -> Scan:
@@ -1000,11 +1004,11 @@ def run(doc: Document, lex: Lexicon) -> None:
     # noun and no item mark (most) needs no line, and every reader below is then told so by
     # an empty index.
     start, end = content_region(doc)
-    keys, nouns = scan_body(doc.text, start, end, lex) if start < end else ([], [])
-    marks = lex.semantic["sessions"]["item_marks"]
-    if keys or nouns or any(doc.text.find(mark, start, end) >= 0 for mark in marks):
+    keys, nouns, marks = scan_body(doc.text, start, end, lex) if start < end else ([], [], {})
+    if keys or nouns or any(marks.values()):
         lines = content_lines(doc)
         index = LineIndex(lines)
+        index.marks.update(marks)       # the item marks are found: holding_any finds none again
         scan = bucket(index, keys, nouns)
     else:
         lines, index, scan = [], LineIndex([]), Scan([], {})
