@@ -268,3 +268,38 @@ def test_a_release_without_key_noun_or_mark_lists_no_line(monkeypatch):
     doc, lex = prepare("□ 주요 내용\n  ○ ▲ 가상청은 지원 사업을 추진한다\n", until="people")
     sessions.run(doc, lex)
     assert listed["n"] == 1
+
+
+# --- sessions: a keyed line is scanned for labels up to its last key --------------------------
+
+LABEL_PIECES = st.sampled_from(["세션", "Session", "분과", "부", "제", "1", "12", "첫", " 번째 ", "마지막", "종합토론", "특별 세션",
+                                "전문가 토론", "[", "]", "(", ")", "에서는", "은", ":", " ", "가", "정부", "‘가상 제목’ ", "「보고서」"])
+
+
+def key_matches_as_finditer(doc, lex) -> int:
+    """Compare key_matches with finditer on every keyed line of `doc`; the matches seen."""
+    lines = sessions.content_lines(doc)
+    scan = sessions.scan_lines(doc.text, sessions.LineIndex(lines), lex)
+    seen = 0
+    for i in scan.keyed:
+        line = lines[i]
+        for pattern in (lex.SESSION_LABEL_RE, lex.QUOTED_SESSION_RE):
+            mine = [m.span() for m in sessions.key_matches(pattern, doc.text, line, scan.reach[i])]
+            assert mine == [m.span() for m in pattern.finditer(doc.text, line.content.start, line.content.end)]
+            seen += len(mine)
+    return seen
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(LABEL_PIECES, max_size=12).map("".join), min_size=1, max_size=4))
+def test_labels_up_to_the_last_key_are_finditer_s(rows):
+    doc, lex = prepare("□ 주요 내용\n" + "".join(f"  ○ {row}\n" for row in rows))
+    key_matches_as_finditer(doc, lex)
+
+
+def test_labels_up_to_the_last_key_on_samples_and_corpus_are_finditer_s():
+    seen = 0
+    for text in corpus_texts(300):
+        doc, lex = prepare(text)
+        seen += key_matches_as_finditer(doc, lex)
+    assert seen

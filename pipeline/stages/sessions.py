@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
@@ -50,6 +50,7 @@ SPEAKER_GAP = 25            # characters between a speaker's mention and the quo
 ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
 SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
 MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
+KEY_MATCH_WINDOW = 8        # start positions left before a line's last key matched one by one
 
 
 @dataclass(slots=True)
@@ -426,6 +427,7 @@ class Scan:
     every line."""
     keyed: list[int]
     nouns: dict[int, int]
+    reach: dict[int, int] = field(default_factory=dict)     # a keyed line → its last key's end (key_matches)
 
 
 def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
@@ -435,26 +437,59 @@ def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
     return bucket(index, keys, nouns)
 
 
-def scan_body(text: str, start: int, end: int, lex: Lexicon) -> tuple[list[int], list[int], dict[str, list[int]]]:
-    """The offsets of the session keys, of the talk nouns and of each item mark ('▲', '△':
-    titled items and listed talks read the lines holding one) in [start, end), in order."""
+def scan_body(text: str, start: int, end: int,
+              lex: Lexicon) -> tuple[list[tuple[int, int]], list[int], dict[str, list[int]]]:
+    """The spans of the session keys' hits (a part key's is its number's digit), the offsets
+    of the talk nouns and of each item mark ('▲', '△': titled items and listed talks read the
+    lines holding one) in [start, end), in order."""
     talk_nouns = lex.semantic["sessions"]["talk_nouns"]
-    keys: list[int] = []
+    keys: list[tuple[int, int]] = []
     nouns: list[int] = []
     marks: dict[str, list[int]] = {mark: [] for mark in lex.semantic["sessions"]["item_marks"]}
     for m in lex.SESSION_SCAN_RE.finditer(text, start, end):
         found = m.group()
-        (nouns if found in talk_nouns else marks[found] if found in marks else keys).append(m.start())
-    return keys + part_keys(text, start, end, lex), nouns, marks
+        if found in talk_nouns:
+            nouns.append(m.start())
+        elif found in marks:
+            marks[found].append(m.start())
+        else:
+            keys.append(m.span())
+    return keys + [(at, at + 1) for at in part_keys(text, start, end, lex)], nouns, marks
 
 
-def bucket(index: LineIndex, keys: list[int], nouns: list[int]) -> Scan:
-    """scan_body's offsets by line: the lines holding a key, and each line's first noun."""
+def bucket(index: LineIndex, keys: list[tuple[int, int]], nouns: list[int]) -> Scan:
+    """scan_body's hits by line: the lines holding a key with the end of their last one, and
+    each line's first noun."""
     first: dict[int, int] = {}
     for at in nouns:
         if (i := index.line_of(at)) is not None:
             first.setdefault(i, at)
-    return Scan(index.holding(keys) if keys else [], first)
+    reach: dict[int, int] = {}
+    for a, b in keys:
+        if (i := index.line_of(a)) is not None and b > reach.get(i, -1):
+            reach[i] = b
+    return Scan(sorted(reach), first, reach)
+
+
+def key_matches(pattern: re.Pattern[str], text: str, line: Line, reach: int) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches on the line, as its finditer gives them, for a pattern whose every
+    match holds a session key (SESSION_LABEL_RE: tests/test_lexicon.py), the line's last key
+    ending at `reach`. A match holds a key the scan hit,
+    and the hit ends inside it or after it: once a match ends at or after `reach`, none
+    follows, and the rest of the line is not scanned (SESSION_LABEL_RE is tried at every
+    position, ~25 ns a character, and a label mostly opens its line). No match starts at or
+    after `reach` either: when few positions are left before it, the pattern is matched at
+    each of them (a call each, ~0.3 µs) instead of searched for through the line's end."""
+    pos, end = line.content.start, line.content.end
+    while pos < reach:
+        if reach - pos <= KEY_MATCH_WINDOW:
+            m = next((found for at in range(pos, reach) if (found := pattern.match(text, at, end))), None)
+        else:
+            m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
@@ -561,13 +596,13 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
 # --- sessions named inside sentences --------------------------------------------------------
 
 def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: list[Person],
-                    lex: Lexicon) -> list[Session]:
+                    lex: Lexicon, reach: list[int] | None = None) -> list[Session]:
     """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'; `lines` are
-    those holding a session key."""
+    those holding a session key, `reach` where the last key of each ends (key_matches)."""
     text = doc.text
     found: list[Session] = []
-    for line in lines:
-        for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
+    for k, line in enumerate(lines):
+        for m in key_matches(lex.SESSION_LABEL_RE, text, line, reach[k] if reach else line.content.end):
             label = read_label(m, lex)
             if label.label in known or label.tail in (":", "-"):
                 continue
@@ -1023,7 +1058,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         # most releases have none, and the three readers are not called for them.
         known = {s.label for s in sessions}
         with_key = [lines[i] for i in keyed]
-        sessions += inline_sessions(doc, with_key, known, doc.people, lex)
+        reach = [scan.reach[i] for i in keyed]
+        sessions += inline_sessions(doc, with_key, known, doc.people, lex, reach)
         sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
         sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0]) if sessions else []
