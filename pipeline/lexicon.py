@@ -1141,6 +1141,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "SESSION_COUNT_HEAD_RE": deferred(
             rf"(?:{alternation(s['announced']['words'])})\s*+\(\s*+(?P<count>[0-9]{{1,2}})\s*+{s['announced']['counter']}\s*+\)"
             rf"|(?P<count_before>[0-9](?<![0-9]{{2}})[0-9]?)\s*+{s['announced']['counter']}(?:의)?\s*+(?:{alternation(s['announced']['words'])})"),
+        # A number and the counter ('12개', '3 개'): every SESSION_COUNT_HEAD_RE match holds one,
+        # and this opens with a class, so a search skips ahead in C.
+        "COUNT_HINT_RE": deferred(rf"[0-9]\s*+{s['announced']['counter']}"),
         "SESSION_ITEM_JOIN_RE": deferred(rf"(?:{alternation(s['announced']['joiners'])})\s"),
         # "▲A, ▲B 등에 대한 전문가 발표가 진행": one item of the list, then the noun after it.
         "LISTED_TALK_ITEM_RE": deferred(

@@ -303,3 +303,21 @@ def test_labels_up_to_the_last_key_on_samples_and_corpus_are_finditer_s():
         doc, lex = prepare(text)
         seen += key_matches_as_finditer(doc, lex)
     assert seen
+
+
+COUNT_PIECES = st.sampled_from(["세션", "트랙", "(", ")", "12", "3", " ", "개", "의", "가", "분과", "\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(COUNT_PIECES, max_size=20).map("".join))
+def test_every_count_of_sessions_holds_the_count_hint(text: str):
+    # announced_sessions searches SESSION_COUNT_HEAD_RE only where COUNT_HINT_RE finds a number
+    # and the counter: every count holds one.
+    for m in LEX.SESSION_COUNT_HEAD_RE.finditer(text):
+        assert LEX.COUNT_HINT_RE.search(m.group())
+
+
+def test_every_count_of_sessions_in_the_corpus_holds_the_count_hint():
+    for text in corpus_texts(1000):
+        for m in LEX.SESSION_COUNT_HEAD_RE.finditer(text):
+            assert LEX.COUNT_HINT_RE.search(m.group())
