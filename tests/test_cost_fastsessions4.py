@@ -321,3 +321,40 @@ def test_every_count_of_sessions_in_the_corpus_holds_the_count_hint():
     for text in corpus_texts(1000):
         for m in LEX.SESSION_COUNT_HEAD_RE.finditer(text):
             assert LEX.COUNT_HINT_RE.search(m.group())
+
+
+# --- sessions: talk verbs tried at the nouns the scan hit --------------------------------------
+
+VERB_PIECES = st.sampled_from(["발표", "하였", "주제발표", "기조연설", "기조연사로", "연사로", "을 통해", "을 진행", " ", "강연자로",
+                               "나서", "참여", "발제", "후", "가", "\n", "특강", "했", "자로", "세션", "에 이어", "및", "할 예정"])
+
+
+def verbs_both_ways(text: str) -> tuple[list, list]:
+    """The talk verbs of each line of `text`: at the scan's noun hits, and by finditer from the
+    line's first noun."""
+    nouns_only = LEX.semantic["sessions"]["talk_nouns"]
+    mine, plain, start = [], [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        hits = [m.start() for m in LEX.SESSION_SCAN_RE.finditer(text, start, end) if m.group() in nouns_only]
+        if hits:
+            mine += [m.span() for m in sessions.verb_matches(text, hits, end, LEX)]
+            plain += [m.span() for m in LEX.PROSE_TALK_VERB_RE.finditer(text, hits[0], end)]
+        start = end + 1
+    return mine, plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(VERB_PIECES, max_size=30).map("".join))
+def test_talk_verbs_at_the_noun_hits_are_the_finditer_s(text: str):
+    mine, plain = verbs_both_ways(text)
+    assert mine == plain
+
+
+def test_talk_verbs_at_the_noun_hits_on_samples_and_corpus_are_the_finditer_s():
+    found = 0
+    for text in corpus_texts(1000):
+        mine, plain = verbs_both_ways(text)
+        assert mine == plain
+        found += len(mine)
+    assert found
