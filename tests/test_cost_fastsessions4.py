@@ -358,3 +358,51 @@ def test_talk_verbs_at_the_noun_hits_on_samples_and_corpus_are_the_finditer_s():
         assert mine == plain
         found += len(mine)
     assert found
+
+
+# --- calls ---------------------------------------------------------------------------------
+
+class CountedPattern:
+    """A pattern whose search and match calls are counted."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, *args):
+        self.calls += 1
+        return self.pattern.search(*args)
+
+    def match(self, *args):
+        self.calls += 1
+        return self.pattern.match(*args)
+
+
+def test_a_label_line_is_not_searched_past_its_last_key():
+    # '[세션 1]에서는 …' then a long sentence: the label is the one match, and the line after it
+    # is not searched again (finditer read it all, at ~25 ns a character).
+    doc, lex = prepare("□ 주요 내용\n  - [세션 1]에서는 " + "가상청의 지원 사업을 논의하고 " * 40 + "\n")
+    lines = sessions.content_lines(doc)
+    scan = sessions.scan_lines(doc.text, sessions.LineIndex(lines), lex)
+    [i] = scan.keyed
+    counted = CountedPattern(lex.SESSION_LABEL_RE)
+    assert [m.group("label") for m in sessions.key_matches(counted, doc.text, lines[i], scan.reach[i])] == ["세션 1"]
+    # Matched at the mark, the blank and the bracket (three calls, its key five characters in),
+    # then nothing: no search through the rest of the line.
+    assert counted.calls == 3
+
+
+def test_talk_verbs_are_tried_at_the_nouns_only():
+    text = "가상 교수가 " + "지원 사업을 논의하고 " * 30 + "주제발표를 진행했다"
+    hits = [m.start() for m in LEX.SESSION_SCAN_RE.finditer(text)]
+    from types import SimpleNamespace
+    counted = CountedPattern(LEX.PROSE_TALK_VERB_RE)
+    found = [m.group("noun") for m in sessions.verb_matches(text, hits, len(text), SimpleNamespace(PROSE_TALK_VERB_RE=counted))]
+    assert found == ["주제발표"] and counted.calls == len(hits) == 1
+
+
+def test_sessions_on_the_seed_stay_within_their_function_calls():
+    # Measured after this pass: sessions 1,299 function calls (1,440 before it); on the
+    # korea.kr records 71.4 a record (74.4). A bound under the old count.
+    from .test_cost_fastsessions import SEED, stage_calls
+    data = (SAMPLES / SEED).read_bytes()
+    assert stage_calls(data, SEED, "sessions") <= 1400

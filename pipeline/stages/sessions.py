@@ -477,12 +477,12 @@ def bucket(index: LineIndex, keys: list[tuple[int, int]], nouns: list[int]) -> S
 def key_matches(pattern: re.Pattern[str], text: str, line: Line, reach: int) -> Iterator[re.Match[str]]:
     """`pattern`'s matches on the line, as its finditer gives them, for a pattern whose every
     match holds a session key (SESSION_LABEL_RE: tests/test_lexicon.py), the line's last key
-    ending at `reach`. A match holds a key the scan hit,
-    and the hit ends inside it or after it: once a match ends at or after `reach`, none
-    follows, and the rest of the line is not scanned (SESSION_LABEL_RE is tried at every
-    position, ~25 ns a character, and a label mostly opens its line). No match starts at or
-    after `reach` either: when few positions are left before it, the pattern is matched at
-    each of them (a call each, ~0.3 µs) instead of searched for through the line's end."""
+    hit ending at `reach`. A match holds a key the scan hit, and the hit ends inside the match
+    or after it: no match starts at or after `reach`. So once a match ends there, the rest of
+    the line is not scanned (SESSION_LABEL_RE is tried at every position, ~25 ns a character,
+    and a label mostly opens its line), and when few positions are left before it, the
+    pattern is matched at each of them (a call each, ~0.3 µs) instead of searched for through
+    to the line's end."""
     pos, end = line.content.start, line.content.end
     while pos < reach:
         if reach - pos <= KEY_MATCH_WINDOW:
