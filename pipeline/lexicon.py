@@ -802,6 +802,9 @@ def _load_semantic(lex: Lexicon) -> None:
     lex.semantic["sessions"]["subject_particles"] = sorted(subject, key=len, reverse=True)
     talks = lex.semantic["sessions"]["prose_talks"]
     lex.semantic["sessions"]["talk_nouns"] = frozenset(talks["strong"] + talks["weak"] + talks["as_words"])
+    # The marks titled items and listed talks open with ('▲', '△'), each once.
+    items = lex.semantic["sessions"]
+    lex.semantic["sessions"]["item_marks"] = "".join(dict.fromkeys(items["titled_items"]["marks"] + items["listed_talks"]["marks"]))
     # The host labels no other label is part of ('주최ㆍ주관' and '공동 주최' hold '주최'): event
     # finds these before its label pattern, on every bullet it reads.
     labels = lex.semantic["event"]["host_labels"]
@@ -1112,6 +1115,34 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     }
 
 
+def session_scan(keys: list[str], nouns: list[str], marks: str = "") -> str:
+    """SESSION_SCAN_RE's source: the session keys, the talk nouns and the item marks
+    (`marks`, one alternative each), found in one scan.
+
+    The stage needs only the line of a key, but the start of a noun. A key holding another
+    ('특별세션' holds '세션') is found by that one. A key of four or more syllables holding none
+    ('종합토론', '라운드테이블') is found by its last syllable, its head noun, then a look behind
+    for the whole word: its first syllable opens many common words ('종합', '정책', '전체'), and a
+    scan stops (a candidate, ~40 ns) at each. The rest, nouns whole, are folded into a trie
+    whose branches stand at the top of the pattern with the heads', so that every alternative
+    opens with a literal and the engine skips ahead on their first characters (~4 ns a
+    character, against ~5.5 for the trie of every word)."""
+    kept = [w for w in keys if not any(v != w and v in w for v in keys)]
+    heads: dict[str, list[str]] = {}
+    plain = []
+    for w in kept:
+        if len(re.findall(f"[{HANGUL}]", w)) >= 4 and re.fullmatch(f"[{HANGUL} ]+", w):
+            heads.setdefault(w[-1], []).append(w)
+        else:
+            plain.append(w)
+    trie = trie_alternation(plain + nouns)
+    branches = [trie[3:-1] if trie.startswith("(?:") and trie.endswith(")") else trie]
+    branches += [re.escape(head) + "(?:" + "|".join(f"(?<={re.escape(w)})" for w in sorted(set(words))) + ")"
+                 for head, words in sorted(heads.items())]
+    branches += [re.escape(mark) for mark in marks]
+    return "|".join(branches)
+
+
 def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     s = lex.semantic["sessions"]
     sg = s["grammar"]
@@ -1126,6 +1157,9 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "SESSION_COUNT_HEAD_RE": deferred(
             rf"(?:{alternation(s['announced']['words'])})\s*+\(\s*+(?P<count>[0-9]{{1,2}})\s*+{s['announced']['counter']}\s*+\)"
             rf"|(?P<count_before>[0-9](?<![0-9]{{2}})[0-9]?)\s*+{s['announced']['counter']}(?:의)?\s*+(?:{alternation(s['announced']['words'])})"),
+        # A number and the counter ('12개', '3 개'): every SESSION_COUNT_HEAD_RE match holds one,
+        # and this opens with a class, so a search skips ahead in C.
+        "COUNT_HINT_RE": deferred(rf"[0-9]\s*+{s['announced']['counter']}"),
         "SESSION_ITEM_JOIN_RE": deferred(rf"(?:{alternation(s['announced']['joiners'])})\s"),
         # "▲A, ▲B 등에 대한 전문가 발표가 진행": one item of the list, then the noun after it.
         "LISTED_TALK_ITEM_RE": deferred(
@@ -1189,17 +1223,20 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # checks every label holds one).
         "SESSION_LABEL_KEY_RE": deferred(alternation(s["numbered_words"] + s["announced"]["words"] + s["named"])),
         # The stage's one scan of the body: the keys above and the talk nouns (a talk verb opens
-        # with one), in one pass; no key overlaps a noun, so none hides another. One alternation
-        # of literals, no group around either: the engine skips through the text on their first
-        # characters (a group, a `\d` or a lookaround first makes it try every position). A hit
-        # is told a noun by s["talk_nouns"]. Folded into a trie: a common first character ('발',
-        # '기', '전') is then followed by its few words, not by every word (~0.02 ms on the seed).
-        "SESSION_SCAN_RE": deferred(trie_alternation(s["numbered_words"] + s["announced"]["words"] + s["named"]
-                                                     + pt["strong"] + pt["weak"] + pt["as_words"])),
-        # The part word after a digit or a blank ('1부', '2 부'), where a part label's number may
-        # stand before it: one literal opens it, so the scan runs at a literal's rate, and the
-        # look behind leaves out the words that merely end in it ('정부'), most of its hits.
-        "PART_WORD_SCAN_RE": deferred(rf"{re.escape(s['part_word'])}(?<=[\d\s]{re.escape(s['part_word'])})"),
+        # with one), in one pass; no key overlaps a noun, so none hides another. Every
+        # alternative opens with a literal, no group around them: the engine skips through the
+        # text on their first characters (a group, a `\d` or a lookaround first makes it try
+        # every position). A hit is told a noun by s["talk_nouns"], an item mark ('▲') by
+        # s["item_marks"]; a key's hit may be a part of it (its line is what counts: session_scan).
+        "SESSION_SCAN_RE": deferred(session_scan(s["numbered_words"] + s["announced"]["words"] + s["named"],
+                                                 pt["strong"] + pt["weak"] + pt["as_words"], s["item_marks"])),
+        # The part word after a digit, a digit and a blank, or two blanks ('1부', '2 부', '3   부'),
+        # where a part label's number may stand before it: one literal opens it, so the scan runs
+        # at a literal's rate, and the look behinds leave out the words that merely end in it
+        # ('정부') or open a word after one blank ('부문', '부처'), most of its hits.
+        "PART_WORD_SCAN_RE": deferred(
+            rf"{re.escape(s['part_word'])}(?:(?<=\d{re.escape(s['part_word'])})|(?<=\d\s{re.escape(s['part_word'])})"
+            rf"|(?<=\s\s{re.escape(s['part_word'])}))"),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
@@ -1264,9 +1301,13 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(s['topics_label'])})\s*(?P<list>[^.]+?)\s*"
             rf"(?:{alternation(s['topics_end'])})(?![{HANGUL}])"),
         "TOPIC_SPLIT_RE": deferred(r"\s*,\s*"),
-        # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily.
+        # "중소기업의 부문별 정보화 촉진전략 부문은 …": a block's intro, read lazily (the reference
+        # for sessions.match_intro, which finds the same intro by SESSION_INTRO_TAIL_RE).
         "SESSION_INTRO_RE": deferred(
-            rf"(?P<intro>.{{1,79}}?\S)\s*+(?:{alternation(s['intro_tail'])})\s"),
+            rf"(?P<intro>.{{1,{s['intro_max_chars'] - 1}}}?\S)\s*+(?:{alternation(s['intro_tail'])})\s"),
+        # The tail that ends an intro, then a blank: it opens with the tails' literals, so a search
+        # skips ahead in C to the next one (the lazy pattern above tries them after every character).
+        "SESSION_INTRO_TAIL_RE": deferred(rf"(?:{alternation(s['intro_tail'])})\s"),
         # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
         "TOPIC_QUOTE_RE": deferred(
             rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"

@@ -125,7 +125,14 @@ FLAT_SCAN = re.compile(alternation(SCAN_WORDS))
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(SCAN_WORDS + ["발", "기조", "특별", "전문가", "S", " ", "가"]), max_size=14).map("".join))
 def test_the_session_scan_trie_matches_what_the_alternation_matched(text):
-    assert [m.span() for m in LEX.SESSION_SCAN_RE.finditer(text)] == [m.span() for m in FLAT_SCAN.finditer(text)]
+    # Since fastsessions4 a key may be hit by a part of it ('세션' of '특별세션', '론' of
+    # '종합토론'): what the stage reads stays the same, the nouns' spans and whether a key is
+    # written (per line: tests/test_cost_fastsessions4.py).
+    def read(pattern):
+        hits = [m for m in pattern.finditer(text) if m.group() not in SESSIONS["item_marks"]]
+        nouns = SESSIONS["talk_nouns"]
+        return [m.span() for m in hits if m.group() in nouns], any(m.group() not in nouns for m in hits)
+    assert read(LEX.SESSION_SCAN_RE) == read(FLAT_SCAN)
 
 
 def test_event_and_sessions_on_the_seed_stay_within_their_function_calls():

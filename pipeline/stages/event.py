@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
+from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
 from ..semantic import Event
 from ..text import collapse, content_start, has_hangul, walk
 
@@ -445,7 +445,9 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
         if c.group("quoted") or is_host(collapse(lex.PARENTHETICAL_RE.sub("", org)), lex):
             cohosts.append(org)
     m = lex.LEAD_SUBJECT_RE.match(text, start, node.span.end)
-    if m is None or lex.EVENT_DATES_RE.search(m.group("subject")):
+    # A date in words holds its month's word: a subject without one is not scanned for it.
+    if m is None or (lex.semantic["event"]["month_word"] in m.group("subject")
+                     and lex.EVENT_DATES_RE.search(m.group("subject"))):
         return known + [c for c in cohosts if c not in known]
     if verb is None:
         return cohosts
@@ -746,24 +748,21 @@ def label_lines(text: str, start: int, lex: Lexicon) -> list[int]:
     label's last character (lexicon.ending_scans: 0.5 ns a character, where a find of a
     two-character word costs 1 ns and a pattern opening with several characters 5 ns) instead
     of trying the outline pattern at every position."""
-    lines = set()
-    for scan in scans_of("OUTLINE_DATE_LABEL", lex.semantic["event"]["outline_date_labels"], lex):
-        for m in scan.finditer(text, start):
-            lines.add(text.rfind("\n", 0, m.start()) + 1)
-    return sorted(line for line in lines if line >= start)
+    hits = [m.start() for scan in outline_label_scans(lex) for m in scan.finditer(text, start)]
+    if not hits:
+        return []           # most releases: no set, no sort
+    return sorted({line for at in hits if (line := text.rfind("\n", 0, at) + 1) >= start})
 
 
 def scans_of(name: str, words: list[str], lex: Lexicon) -> list[re.Pattern[str]]:
-    """The patterns lexicon.ending_scans made of `words` under `name` (their names worked out
-    once per list of words: each release asks)."""
-    key = (name, *words)
-    names = SCAN_NAMES.get(key)
-    if names is None:
-        names = SCAN_NAMES[key] = [f"{name}_{i}_RE" for i in range(1, len({w[-1] for w in words if w}) + 1)]
-    return [getattr(lex, n) for n in names]
+    """The patterns lexicon.ending_scans made of `words` under `name`."""
+    return [getattr(lex, f"{name}_{i}_RE") for i in range(1, len({w[-1] for w in words if w}) + 1)]
 
 
-SCAN_NAMES: dict[tuple[str, ...], list[str]] = {}
+@once_per_lexicon
+def outline_label_scans(lex: Lexicon) -> list[re.Pattern[str]]:
+    """scans_of the outline's date labels, worked out once per lexicon (each release asks)."""
+    return scans_of("OUTLINE_DATE_LABEL", lex.semantic["event"]["outline_date_labels"], lex)
 
 
 def text_reach(text: str, at: int, lex: Lexicon) -> int:
@@ -876,7 +875,12 @@ def genitive_host(text: str, node: Node, name: str | None, lex: Lexicon) -> list
     start = content_start(text, node)
     for m in lex.EVENT_NAME_RE.finditer(text, start, node.span.end):
         if collapse(m.group("name")).rstrip("*").startswith(name[:8]):
-            g = lex.GENITIVE_HOST_RE.search(text, max(start, m.start() - 40), m.start())
+            # The pattern ends in the genitive and blanks at the quote: without the genitive as
+            # the last character before it, its search (~100 ns a character, a run tried from
+            # every position) cannot match.
+            lo = max(start, m.start() - 40)
+            g = lex.GENITIVE_HOST_RE.search(text, lo, m.start()) \
+                if text[lo:m.start()].rstrip().endswith(lex.semantic["event"]["genitive"]) else None
             host = host_name(g.group("org"), lex) if g else None
             return [host] if host else []
     return []

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
-from ..text import NodeIndex, collapse, content_start, walk
+from ..text import NodeIndex, collapse, content_start
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
 # A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
@@ -50,6 +50,7 @@ SPEAKER_GAP = 25            # characters between a speaker's mention and the quo
 ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
 SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
 MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
+KEY_MATCH_WINDOW = 8        # start positions left before a line's last key matched one by one
 
 
 @dataclass(slots=True)
@@ -227,9 +228,32 @@ def reaches(a: int, b: int, floor: float) -> bool:
 
 
 def match_intro(text: str, node: Node, lex: Lexicon) -> str | None:
-    """'중소기업의 부문별 정보화 촉진전략 부문은 …' → '중소기업의 부문별 정보화 촉진전략'."""
-    m = lex.SESSION_INTRO_RE.match(text, content_start(text, node), node.span.end)
-    return m.group("intro") if m else None
+    """'중소기업의 부문별 정보화 촉진전략 부문은 …' → '중소기업의 부문별 정보화 촉진전략': what
+    SESSION_INTRO_RE matches (2 to intro_max_chars characters of one line ending in a non-blank,
+    then blanks and a tail), found by a search for the tail, which opens with the tails'
+    literals so that the engine skips ahead in C (the lazy pattern tried the tails after every
+    character, ~2 µs a bullet). The intro ends where the blanks before the tail start; a tail
+    too close to the start is passed over (the search goes on from the next character: a
+    shorter tail may end inside it, '에서|는 ')."""
+    start, end = content_start(text, node), node.span.end
+    longest = lex.semantic["sessions"]["intro_max_chars"]
+    at = start + 1
+    while (m := lex.SESSION_INTRO_TAIL_RE.search(text, at, end)) is not None:
+        stop = m.start()
+        while text[stop - 1].isspace():     # the content starts on a non-blank: stops there
+            stop -= 1
+        if stop - start >= 2:
+            return text[start:stop] if stop - start <= longest and text.find("\n", start, stop) < 0 else None
+        at = m.start() + 1
+    return None
+
+
+def compact_of(value: str, lex: Lexicon) -> str:
+    """`value` without NON_WORD_RE's characters: its blanks dropped by a split and a join in C,
+    and the pattern's substitution made only when anything else is left (most intros and titles
+    hold words and blanks only)."""
+    joined = "".join(value.split())
+    return joined if lex.NON_WORD_RE.search(joined) is None else lex.NON_WORD_RE.sub("", joined)
 
 
 def subtree_end(node: Node) -> int:
@@ -257,15 +281,20 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
         intro = match_intro(text, node, lex) if node.children else None
         if not intro:
             continue
-        compact = lex.NON_WORD_RE.sub("", intro)
-        count = len(compact) - 1        # its bigrams, made only if a title is in reach
-        # reaches(a, count, floor) for each title's a > 0 bigrams, written out: a call and a
-        # min() per pair cost more than the test.
-        near = [t for t in title_grams if count > 0 and 2 * (t[3] if t[3] < count else count) / (t[3] + count) >= floor]
-        intro_grams = pairs_of(compact) if near else []
-        distinct = set(intro_grams)
-        for title, grams, title_distinct, _ in near:
-            score = dice(grams, intro_grams, title_distinct, distinct)
+        compact = compact_of(intro, lex)
+        count = len(compact) - 1        # its bigrams (never made when the title has no repeat)
+        for title, grams, title_distinct, a in title_grams:
+            # reaches(a, count, floor), written out: a call and a min() per pair cost more
+            # than the test.
+            if count <= 0 or 2 * (a if a < count else count) / (a + count) < floor:
+                continue
+            if len(title_distinct) == a:
+                # No bigram of the title repeats: dice counts each shared bigram once, and a
+                # title's bigram is shared when the compact intro holds it (a find in C per
+                # title bigram, where the intro's bigrams cost a string each to make).
+                score = 2 * sum(map(compact.__contains__, title_distinct)) / (a + count)
+            else:
+                score = dice(grams, pairs_of(compact), title_distinct)
             if score >= floor:
                 pairs.append((score, -node.span.start, title, node))
     chosen: dict[int, Node] = {}
@@ -291,34 +320,57 @@ def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, lis
     """Bullet start → the speakers first named in it. The roles are tested first: the index of
     the bullets is made only when someone speaks."""
     speakers = [p for p in people if not TALK_ROLE_SET.isdisjoint(p.roles)]
-    index = NodeIndex(nodes) if speakers else None
     found: dict[int, list[Person]] = {}
+    if not speakers:
+        return found
+    # all_nodes lists the bullets in text order: a bisect over their starts as listed is
+    # NodeIndex's (whose sort calls a key function per bullet), which is made only when not.
+    starts = [n.span.start for n in nodes]
+    if starts != sorted(starts):
+        nodes = NodeIndex(nodes).nodes
+        starts = [n.span.start for n in nodes]
     for person in speakers:
-        owner = index.owner(person.span[0])
-        if owner is not None:
-            found.setdefault(owner, []).append(person)
+        at = person.span[0]
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < nodes[i].span.end:
+            found.setdefault(starts[i], []).append(person)
     return found
 
 
 def talks_in(text: str, block: Node, speakers: dict[int, list[Person]], lex: Lexicon) -> list[Talk]:
     """A talk per speaker named in the block: the bullet naming them is the talk's span."""
     talks = []
-    for bullet in walk([block]):
+    stack = [block]             # text.walk's stack, written out (a generator's step per bullet)
+    while stack:
+        bullet = stack.pop()
         for person in speakers.get(bullet.span.start, ()):
             talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                               parse_topic(text, bullet, person.span[1], lex),
                               (bullet.span.start, bullet.span.end)))
+        if bullet.children:
+            stack.extend(reversed(bullet.children))
     return talks
 
 
 # --- line sessions: label lines and the programme under them -------------------------------
 
+CONTENT_KINDS = frozenset({BlockKind.BODY, BlockKind.APPENDIX})
+
+
 def content_lines(doc: Document) -> list[Line]:
     """The body's and the appendices' non-blank lines, in order. (A slice of each block's lines,
     not an index per line: half the steps per line.)"""
-    wanted = {BlockKind.BODY, BlockKind.APPENDIX}
     lines = doc.lines
-    return [line for b in doc.blocks if b.kind in wanted for line in lines[b.first:b.last] if not line.blank]
+    return [line for b in doc.blocks if b.kind in CONTENT_KINDS for line in lines[b.first:b.last] if not line.blank]
+
+
+def content_region(doc: Document) -> tuple[int, int]:
+    """Where the content lines run, from the first one's start to the last one's end (a block's
+    span runs from its first line with content to its last), found without making their list:
+    a release naming no session, no talk and no item mark (two thirds of the korea.kr
+    records) never needs it."""
+    spans = [b.span for b in doc.blocks if b.kind in CONTENT_KINDS]
+    return (spans[0].start, spans[-1].end) if spans else (0, 0)
 
 
 class LineIndex:
@@ -375,21 +427,72 @@ class Scan:
     every line."""
     keyed: list[int]
     nouns: dict[int, int]
+    reach: dict[int, int] = field(default_factory=dict)     # a keyed line → its last key's end (key_matches)
+    noun_hits: dict[int, list[int]] = field(default_factory=dict)  # a line → every talk noun hit on it
 
 
 def scan_lines(text: str, index: LineIndex, lex: Lexicon) -> Scan:
     if not index.lines:
         return Scan([], {})
-    start, end = index.starts[0], index.lines[-1].content.end
+    keys, nouns, _ = scan_body(text, index.starts[0], index.lines[-1].content.end, lex)
+    return bucket(index, keys, nouns)
+
+
+def scan_body(text: str, start: int, end: int,
+              lex: Lexicon) -> tuple[list[tuple[int, int]], list[int], dict[str, list[int]]]:
+    """The spans of the session keys' hits (a part key's is its number's digit), the offsets
+    of the talk nouns and of each item mark ('▲', '△': titled items and listed talks read the
+    lines holding one) in [start, end), in order."""
     talk_nouns = lex.semantic["sessions"]["talk_nouns"]
-    keys: list[int] = []
-    nouns: dict[int, int] = {}
+    keys: list[tuple[int, int]] = []
+    nouns: list[int] = []
+    marks: dict[str, list[int]] = {mark: [] for mark in lex.semantic["sessions"]["item_marks"]}
     for m in lex.SESSION_SCAN_RE.finditer(text, start, end):
-        if m.group() not in talk_nouns:
-            keys.append(m.start())
-        elif (i := index.line_of(m.start())) is not None:
-            nouns.setdefault(i, m.start())
-    return Scan(index.holding(keys + part_keys(text, start, end, lex)), nouns)
+        found = m.group()
+        if found in talk_nouns:
+            nouns.append(m.start())
+        elif found in marks:
+            marks[found].append(m.start())
+        else:
+            keys.append(m.span())
+    return keys + [(at, at + 1) for at in part_keys(text, start, end, lex)], nouns, marks
+
+
+def bucket(index: LineIndex, keys: list[tuple[int, int]], nouns: list[int]) -> Scan:
+    """scan_body's hits by line: the lines holding a key with the end of their last one, and
+    each line's first noun."""
+    first: dict[int, int] = {}
+    hits: dict[int, list[int]] = {}
+    for at in nouns:
+        if (i := index.line_of(at)) is not None:
+            first.setdefault(i, at)
+            hits.setdefault(i, []).append(at)
+    reach: dict[int, int] = {}
+    for a, b in keys:
+        if (i := index.line_of(a)) is not None and b > reach.get(i, -1):
+            reach[i] = b
+    return Scan(sorted(reach), first, reach, hits)
+
+
+def key_matches(pattern: re.Pattern[str], text: str, line: Line, reach: int) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches on the line, as its finditer gives them, for a pattern whose every
+    match holds a session key (SESSION_LABEL_RE: tests/test_lexicon.py), the line's last key
+    hit ending at `reach`. A match holds a key the scan hit, and the hit ends inside the match
+    or after it: no match starts at or after `reach`. So once a match ends there, the rest of
+    the line is not scanned (SESSION_LABEL_RE is tried at every position, ~25 ns a character,
+    and a label mostly opens its line), and when few positions are left before it, the
+    pattern is matched at each of them (a call each, ~0.3 µs) instead of searched for through
+    to the line's end."""
+    pos, end = line.content.start, line.content.end
+    while pos < reach:
+        if reach - pos <= KEY_MATCH_WINDOW:
+            m = next((found for at in range(pos, reach) if (found := pattern.match(text, at, end))), None)
+        else:
+            m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
@@ -397,8 +500,8 @@ def part_keys(text: str, start: int, end: int, lex: Lexicon) -> list[int]:
     plain find of the word, then a look back over the blanks for a digit (str.isspace and
     str.isdecimal: what the label's blank and digit classes match). A pattern opening with
     the digit is tried at every position; the word itself is found fast, and PART_WORD_SCAN_RE
-    finds only the words after a digit or a blank (not '정부', '세부': most finds, a Python
-    step each)."""
+    finds only the words after a digit, a digit and a blank, or two blanks (not '정부', '세부',
+    nor '부문' after one blank: most finds, a Python step each)."""
     found = []
     for m in lex.PART_WORD_SCAN_RE.finditer(text, start, end):
         before = m.start() - 1
@@ -496,13 +599,13 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
 # --- sessions named inside sentences --------------------------------------------------------
 
 def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: list[Person],
-                    lex: Lexicon) -> list[Session]:
+                    lex: Lexicon, reach: list[int] | None = None) -> list[Session]:
     """'이 날 포럼 1부에서는 …', '두 번째 세션은 AI와 빅데이터를 주제로 진행되었다'; `lines` are
-    those holding a session key."""
+    those holding a session key, `reach` where the last key of each ends (key_matches)."""
     text = doc.text
     found: list[Session] = []
-    for line in lines:
-        for m in lex.SESSION_LABEL_RE.finditer(text, line.content.start, line.content.end):
+    for k, line in enumerate(lines):
+        for m in key_matches(lex.SESSION_LABEL_RE, text, line, reach[k] if reach else line.content.end):
             label = read_label(m, lex)
             if label.label in known or label.tail in (":", "-"):
                 continue
@@ -677,13 +780,31 @@ class TalkVerb:
     about: bool
 
 
-def talk_verbs(text: str, start: int, end: int, lex: Lexicon, first: int | None = None) -> Iterator[TalkVerb]:
+def talk_verbs(text: str, start: int, end: int, lex: Lexicon, first: int | None = None,
+               hits: list[int] | None = None) -> Iterator[TalkVerb]:
     """The talk verbs of [start, end), read from `first` on (where the first talk noun is: no
-    verb opens before it); a topic phrase before a verb is looked for from `start`."""
-    for m in lex.PROSE_TALK_VERB_RE.finditer(text, start if first is None else first, end):
+    verb opens before it), or tried only at `hits` (the scan's talk nouns in it: verb_matches);
+    a topic phrase before a verb is looked for from `start`."""
+    found = verb_matches(text, hits, end, lex) if hits is not None else \
+        lex.PROSE_TALK_VERB_RE.finditer(text, start if first is None else first, end)
+    for m in found:
         about = lex.PROSE_ABOUT_BEFORE_RE.search(text, max(start, m.start() - ABOUT_REACH), m.start())
         yield TalkVerb(about.start() if about else m.start(), m.end(), m.group("noun"), m.group("tail"),
                        about is not None)
+
+
+def verb_matches(text: str, hits: list[int], end: int, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """PROSE_TALK_VERB_RE's matches in [hits[0], end), as its finditer gives them, the pattern
+    matched at each talk noun the scan hit instead (it opens with a look ahead, so its own
+    scan enters it at every position, ~25 ns a character). Every match opens with a noun; a
+    noun the scan did not hit lies inside a longer one it did, ending where it ends ('주제|발표',
+    '기조|연사로'), so it matches only where the longer one does, which is read first; no noun
+    opens inside a verb's tail (tests/test_cost_fastsessions4.py compares with finditer)."""
+    after = -1
+    for at in hits:
+        if at >= after and (m := lex.PROSE_TALK_VERB_RE.match(text, at, end)) is not None:
+            yield m
+            after = m.end()
 
 
 def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Person]],
@@ -737,7 +858,7 @@ def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) ->
 
 
 def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list[Person],
-                lex: Lexicon) -> list[Talk]:
+                lex: Lexicon, hits: dict[int, list[int]] | None = None) -> list[Talk]:
     """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
     '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
     기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
@@ -749,11 +870,11 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
         return talks            # no speaker, or no line holding a talk's noun
     spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
     # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
-    # index → its first noun), each from its first noun on.
+    # index → its first noun), each from its first noun on (at the nouns the scan hit, `hits`).
     for i, first in sorted(nouns.items()):
         line = index.lines[i]
         lo, speakers, after = line.content.start, [], line.content.start
-        for verb in talk_verbs(text, line.content.start, line.content.end, lex, first):
+        for verb in talk_verbs(text, line.content.start, line.content.end, lex, first, hits.get(i) if hits else None):
             noun = verb.noun
             if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
                 continue        # '… 대책을 발표했다' announces
@@ -844,7 +965,10 @@ def announced_sessions(text: str, lines: list[Line], keyed: list[int], known: se
     for i in keyed:
         line = lines[i]
         words = rules["counter"] in line.text and any(word in line.text for word in rules["words"])
-        m = lex.SESSION_COUNT_HEAD_RE.search(line.text) if words else None
+        # Both forms write a number right before the counter ('12개'): a line without one is
+        # not searched with the count's pattern (its second form opens with a group, tried at
+        # every position, ~25 ns a character).
+        m = lex.SESSION_COUNT_HEAD_RE.search(line.text) if words and lex.COUNT_HINT_RE.search(line.text) else None
         if m is None:
             continue
         count = int(m.group("count") or m.group("count_before"))
@@ -935,9 +1059,18 @@ def all_nodes(doc: Document) -> list[Node]:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    lines = content_lines(doc)
-    index = LineIndex(lines)
-    scan = scan_lines(doc.text, index, lex)
+    # The body is scanned before its lines are listed: a release with no session key, no talk
+    # noun and no item mark (most) needs no line, and every reader below is then told so by
+    # an empty index.
+    start, end = content_region(doc)
+    keys, nouns, marks = scan_body(doc.text, start, end, lex) if start < end else ([], [], {})
+    if keys or nouns or any(marks.values()):
+        lines = content_lines(doc)
+        index = LineIndex(lines)
+        index.marks.update(marks)       # the item marks are found: holding_any finds none again
+        scan = bucket(index, keys, nouns)
+    else:
+        lines, index, scan = [], LineIndex([]), Scan([], {})
     keyed = scan.keyed
     found = line_sessions(doc, lines, keyed, lex)
     if found:
@@ -949,14 +1082,15 @@ def run(doc: Document, lex: Lexicon) -> None:
         # most releases have none, and the three readers are not called for them.
         known = {s.label for s in sessions}
         with_key = [lines[i] for i in keyed]
-        sessions += inline_sessions(doc, with_key, known, doc.people, lex)
+        reach = [scan.reach[i] for i in keyed]
+        sessions += inline_sessions(doc, with_key, known, doc.people, lex, reach)
         sessions += quoted_sessions(doc.text, with_key, {s.title for s in sessions if s.title}, lex)
         sessions += announced_sessions(doc.text, lines, keyed, {s.label for s in sessions}, lex)
     doc.sessions = sorted(sessions, key=lambda s: s.span[0]) if sessions else []
     if sessions:
         number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    prose = titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex)
+    prose = titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
