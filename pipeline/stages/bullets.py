@@ -24,6 +24,7 @@ deeper, so '- 부제' lines left above the first □ do not swallow the body.
 """
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
@@ -153,33 +154,41 @@ class Builder:
 
     def build(self, lines: list[Line]) -> list[Draft]:
         # A line opening with no marker's, page number's, end mark's or table's first character
-        # is text: it continues the open item or opens a paragraph. One match of a character
-        # class tells it, where the tests below make six pattern calls. (On an appendix page any
-        # short line may open a table of cells: there every line takes the long way.)
-        # The loop runs once per line (~34 a korea.kr body): the patterns and methods it calls
-        # are bound to locals once, and match_marker is written out (a call per line saved).
+        # is text: it continues the open item or opens a paragraph. Before any pattern, the
+        # line's first character is looked up (line_openings): that tells a text line, and a
+        # line opening with a one-character marker nothing else opens with ('□', '○', '※') has
+        # its marker and family there, where the tests below make up to six pattern calls. (On
+        # an appendix page any short line may open a table of cells: there every line without
+        # such a marker takes the long way.)
+        # The loop runs once per line (~34 a korea.kr body, half of them blank): the patterns
+        # and methods it calls are bound to locals once, match_marker is written out (a call
+        # per line saved), and the line that should follow (`following`) is kept rather than
+        # the previous line read again to tell a line that another block parted from it.
         lex = self.lex
-        opens = None if self.captionless_tables else lex.BULLET_LINE_START_RE.match
+        captionless = self.captionless_tables
+        openings = line_openings(lex)
         marker_at = lex.MARKER_RE.match
         page_number = lex.PAGE_NUMBER_RE.match
         skip_or_table = lex.SKIP_OR_TABLE_START_RE.match
         add_line = self.add_line
-        i, count = 0, len(lines)
-        while i < count:
-            line = lines[i]
-            if i and line.index != lines[i - 1].index + 1:
+        following = lines[0].index if lines else 0
+        resume = 0          # one past the last line of a table already added
+        for i, line in enumerate(lines):
+            if i < resume:
+                continue
+            if line.index != following:
                 self.parted = True
+            following = line.index + 1
             if line.blank:
                 self.after_blank = True
-                i += 1
                 continue
             if self.nodes >= MAX_NODES:
                 self.cut_at = line
                 break
             text = line.text
-            if opens is not None and opens(text) is None:
-                add_line(line, None)
-                i += 1
+            opening = openings[text[0]]
+            if opening is not MAY_OPEN and (opening is not TEXT or not captionless):
+                add_line(line, None if opening is TEXT else opening)
                 continue
             # read once: it decides the table and the item (match_marker). A line with a marker
             # is never skipped (a page number has no marker; no end mark opens with a marker:
@@ -187,17 +196,15 @@ class Builder:
             # it opens like a page number, an end mark or a table.
             m = marker_at(text)
             found = None if m is None or page_number(text) else (m.group(), m.lastgroup or "")
-            if found is None and (opens is None or skip_or_table(text)):
+            if found is None and (captionless or skip_or_table(text)):
                 if is_skipped(line, lex):
-                    i += 1
                     continue
-                table_end = match_table(lines, i, lex, self.captionless_tables)
+                table_end = match_table(lines, i, lex, captionless)
                 if table_end is not None:
-                    self.add_table(lines[i], lines[table_end - 1])
-                    i = table_end
+                    self.add_table(line, lines[table_end - 1])
+                    resume, following = table_end, lines[table_end - 1].index + 1
                     continue
             add_line(line, found)
-            i += 1
         return self.roots
 
     def continues(self, line: Line) -> bool:
@@ -272,6 +279,61 @@ def closing_families(lex: Lexicon) -> dict[str, frozenset[str]]:
     return {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
 
 
+TEXT = "text"              # line_openings: a line opening so is text, with no marker
+MAY_OPEN = "may open"      # line_openings: a marker, page number, end mark or table may open here
+OPENINGS_KEPT = 4096       # first characters line_openings remembers (they come from the input)
+
+
+class LineOpenings(dict):
+    """First character of a body line → what the line may be: TEXT (no marker, page number,
+    end mark or table opens with it: BULLET_LINE_START_RE, a one-character class, fails on
+    it); a (marker, family) pair, for a one-character marker that MARKER_RE takes whole
+    whatever follows (plain_markers); or MAY_OPEN, where the patterns decide. Filled as
+    characters are met, one pattern call per new character instead of up to three per line;
+    emptied when it holds OPENINGS_KEPT of them (bounded: the characters come from the input)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.plain = plain_markers(lex)
+        self.opens = lex.BULLET_LINE_START_RE.match
+
+    def __missing__(self, char: str) -> str | tuple[str, str]:
+        if len(self) >= OPENINGS_KEPT:
+            self.clear()
+        opening = self.plain.get(char) or (MAY_OPEN if self.opens(char) else TEXT)
+        self[char] = opening
+        return opening
+
+
+@once_per_lexicon
+def line_openings(lex: Lexicon) -> LineOpenings:
+    return LineOpenings(lex)
+
+
+@once_per_lexicon
+def plain_markers(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    """'□' → ('□', 'square'): the one-character markers MARKER_RE matches as they stand,
+    whatever follows them, so that a line opening with one has its marker without a pattern
+    call. Such a symbol belongs to a family with no pattern and no condition on what follows
+    (needs_space, no_digit_after), no longer symbol of its family starts with it, and nothing
+    else opens with it: no other family's symbol or pattern, no page number, end mark or table
+    (SKIP_OR_TABLE_START_RE). MARKER_RE's alternatives open with their symbols, so on such a
+    line only its family's can match, and it takes the one character."""
+    families = lex.families
+    pattern_starts = [re.compile(f"[{fam.starts}]") for fam in families if fam.pattern]
+    plain: dict[str, tuple[str, str]] = {}
+    for fam in families:
+        if fam.pattern or fam.needs_space or fam.no_digit_after:
+            continue
+        for symbol in fam.symbols:
+            others = [s for f in families for s in f.symbols if s != symbol and s[:1] == symbol[:1]]
+            if len(symbol) != 1 or others or any(p.match(symbol) for p in pattern_starts) \
+                    or lex.SKIP_OR_TABLE_START_RE.match(symbol):
+                continue
+            plain[symbol] = (symbol, fam.name)
+    return plain
+
+
 def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
     """A note hangs under the innermost open item (not under another note) and opens no level."""
     parent = next((d for d in reversed(stack) if d.kind != "note"), None)
@@ -287,12 +349,15 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
         if top.kind in ("paragraph", "table"):
             stack.pop()
             continue
-        if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
-            break  # same marker, clearly deeper: the tie is broken by indentation
+        if top.family == draft.family:
+            if draft.indent >= top.indent + INDENT_STEP:
+                break  # same marker, clearly deeper: the tie is broken by indentation
+            stack.pop()     # a sibling (the common case): the family seen before is the top's
+            continue
         if top.family in draft.closing:
             stack.pop()
             continue
-        if draft.family in {d.family for d in stack}:
+        if is_open(stack, draft.family):
             # A family seen before: close everything down to and including its open node.
             while stack[-1].family != draft.family:
                 stack.pop()
@@ -303,11 +368,30 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
     stack.append(draft)
 
 
+def is_open(stack: list[Draft], family: str | None) -> bool:
+    """Whether an item of `family` is open. A loop over the few open drafts: a set of their
+    families, made at each step, cost a comprehension's call and a set."""
+    for open_draft in stack:
+        if open_draft.family == family:
+            return True
+    return False
+
+
 def freeze(doc: Document, draft: Draft, level: int) -> Node:
-    # A draft starts and ends where stripped line contents do: its span needs no trimming.
-    children = tuple([freeze(doc, c, level + 1) for c in draft.children]) if draft.children else ()
-    return Node(draft.marker, level, collapse(doc.text[draft.text_start:draft.end]),
-                Span(draft.start, draft.end), children, draft.kind)
+    """One draft and its children as Nodes."""
+    return frozen(doc.text, [draft], level)[0]
+
+
+def frozen(text: str, drafts: list[Draft], level: int) -> list[Node]:
+    """Sibling drafts as Nodes at `level`, each with its children: one call per list of
+    siblings, not one per node (most nodes are leaves, made in this loop).
+    A draft starts and ends where stripped line contents do: its span needs no trimming."""
+    nodes = []
+    for draft in drafts:
+        children = tuple(frozen(text, draft.children, level + 1)) if draft.children else ()
+        nodes.append(Node(draft.marker, level, collapse(text[draft.text_start:draft.end]),
+                          Span(draft.start, draft.end), children, draft.kind))
+    return nodes
 
 
 def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: bool = False) -> list[Node]:
@@ -316,7 +400,7 @@ def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: boo
     if builder.cut_at is not None:
         doc.warn("bullets", "truncated_output", f"more than {MAX_NODES} items: the tree stops here and the "
                  "text after it has no nodes", builder.cut_at.content)
-    return [freeze(doc, d, 1) for d in drafts]
+    return frozen(doc.text, drafts, 1)
 
 
 # --- appendix pages --------------------------------------------------------------------
@@ -367,8 +451,9 @@ def warn_if_cut_off(doc: Document) -> None:
     node = last_node(doc.sections)
     if node is None:
         return
-    opened = sum(node.text.count(c) for c in "([{「『")
-    closed = sum(node.text.count(c) for c in ")]}」』")
+    text = node.text
+    opened = sum(map(text.count, "([{「『"))      # map: no generator step per bracket
+    closed = sum(map(text.count, ")]}」』"))
     if opened > closed:
         doc.warn("bullets", "truncated_body", "the body ends inside an open bracket; text looks cut off",
                  node.span)
