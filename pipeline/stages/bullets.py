@@ -25,10 +25,12 @@ deeper, so '- 부제' lines left above the first □ do not swallow the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
 from ..lexicon import Lexicon, MarkerFamily, once_per_lexicon
+from ..lexicon import _marker_re as marker_re_source     # MARKER_RE's builder, for a subset of families
 from ..text import collapse
 
 
@@ -167,9 +169,7 @@ class Builder:
         lex = self.lex
         captionless = self.captionless_tables
         openings = line_openings(lex)
-        marker_at = lex.MARKER_RE.match
         page_number = lex.PAGE_NUMBER_RE.match
-        skip_or_table = lex.SKIP_OR_TABLE_START_RE.match
         add_line = self.add_line
         following = lines[0].index if lines else 0
         resume = 0          # one past the last line of a table already added
@@ -187,16 +187,21 @@ class Builder:
                 break
             text = line.text
             opening = openings[text[0]]
-            if opening is not MAY_OPEN and (opening is not TEXT or not captionless):
-                add_line(line, None if opening is TEXT else opening)
+            if opening.marker is not None:
+                add_line(line, opening.marker)      # '□ …': a one-character marker, its family known
                 continue
-            # read once: it decides the table and the item (match_marker). A line with a marker
-            # is never skipped (a page number has no marker; no end mark opens with a marker:
-            # test_cost_fastlines), so only a line without one is asked; and in the body only if
-            # it opens like a page number, an end mark or a table.
-            m = marker_at(text)
-            found = None if m is None or page_number(text) else (m.group(), m.lastgroup or "")
-            if found is None and (captionless or skip_or_table(text)):
+            # MARKER_RE (its families that open with this character) read once where a marker
+            # may open the line: it decides the table and the item (match_marker). A page
+            # number opens like a table or an end mark (may_open) and has no marker. A line
+            # with a marker is never skipped (no end mark opens with a marker:
+            # test_cost_fastlines), so only a line without one is asked; and in the body only
+            # if it opens like a page number, an end mark or a table.
+            found = None
+            if opening.marker_re is not None:
+                m = opening.marker_re(text)
+                if m is not None and not (opening.may_open and page_number(text)):
+                    found = m.group(), m.lastgroup or ""
+            if found is None and (captionless or opening.may_open):
                 if is_skipped(line, lex):
                     continue
                 table_end = match_table(lines, i, lex, captionless)
@@ -279,30 +284,71 @@ def closing_families(lex: Lexicon) -> dict[str, frozenset[str]]:
     return {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
 
 
-TEXT = "text"              # line_openings: a line opening so is text, with no marker
-MAY_OPEN = "may open"      # line_openings: a marker, page number, end mark or table may open here
 OPENINGS_KEPT = 4096       # first characters line_openings remembers (they come from the input)
 
 
+class Opening:
+    """What a body line opening with a given character may be (LineOpenings).
+
+    `marker`: ('□', 'square') for a one-character marker MARKER_RE takes whole whatever follows
+    (plain_markers): the line's marker without a pattern call. `marker_re`: else MARKER_RE cut
+    down to the families whose markers open with the character (marker_pattern), None where
+    none does. `may_open`: a page number, an end mark or a table may open with it
+    (SKIP_OR_TABLE_START_RE)."""
+    __slots__ = ("marker", "marker_re", "may_open")
+
+    def __init__(self, marker: tuple[str, str] | None, marker_re: Callable[[str], re.Match[str] | None] | None,
+                 may_open: bool) -> None:
+        self.marker = marker
+        self.marker_re = marker_re
+        self.may_open = may_open
+
+
 class LineOpenings(dict):
-    """First character of a body line → what the line may be: TEXT (no marker, page number,
-    end mark or table opens with it: BULLET_LINE_START_RE, a one-character class, fails on
-    it); a (marker, family) pair, for a one-character marker that MARKER_RE takes whole
-    whatever follows (plain_markers); or MAY_OPEN, where the patterns decide. Filled as
-    characters are met, one pattern call per new character instead of up to three per line;
-    emptied when it holds OPENINGS_KEPT of them (bounded: the characters come from the input)."""
+    """First character of a body line → its Opening, made when the character is first met and
+    kept per lexicon; emptied when it holds OPENINGS_KEPT (bounded: the characters come from
+    the input). A line opening with '2' or '가' used to run MARKER_RE's twenty alternatives
+    (~1 µs, most lines of a table of figures); its Opening holds the two that open with it."""
 
     def __init__(self, lex: Lexicon) -> None:
         super().__init__()
+        self.lex = lex
         self.plain = plain_markers(lex)
-        self.opens = lex.BULLET_LINE_START_RE.match
+        # a set of families → MARKER_RE cut down to them (a handful of sets in all)
+        self.patterns: dict[tuple[str, ...], Callable[[str], re.Match[str] | None]] = {}
 
-    def __missing__(self, char: str) -> str | tuple[str, str]:
+    def __missing__(self, char: str) -> Opening:
         if len(self) >= OPENINGS_KEPT:
             self.clear()
-        opening = self.plain.get(char) or (MAY_OPEN if self.opens(char) else TEXT)
-        self[char] = opening
+        lex = self.lex
+        may_open = lex.SKIP_OR_TABLE_START_RE.match(char) is not None
+        marker = self.plain.get(char)
+        marker_re = None
+        if marker is None:
+            families = tuple(fam for fam in lex.families if opens_with(fam, char))
+            if families:
+                names = tuple(fam.name for fam in families)
+                marker_re = self.patterns.get(names)
+                if marker_re is None:
+                    marker_re = self.patterns[names] = marker_pattern(families)
+        opening = self[char] = Opening(marker, marker_re, may_open)
         return opening
+
+
+def opens_with(fam: MarkerFamily, char: str) -> bool:
+    """Whether a marker of `fam` may open with `char`: one of its symbols does, or its
+    pattern's first characters (`starts`, which MARKER_RE's look-ahead reads too) hold it."""
+    if fam.pattern:
+        return re.match(f"[{fam.starts}]", char) is not None
+    return any(symbol.startswith(char) for symbol in fam.symbols)
+
+
+def marker_pattern(families: tuple[MarkerFamily, ...]) -> Callable[[str], re.Match[str] | None]:
+    """MARKER_RE built from `families` alone, in their order (match): on a line whose first
+    character only their markers open with, it matches what MARKER_RE matches, with the same
+    group names, as MARKER_RE's other alternatives fail at that character."""
+    source = marker_re_source(families)
+    return re.compile(source.source, source.flags).match
 
 
 @once_per_lexicon
@@ -320,14 +366,13 @@ def plain_markers(lex: Lexicon) -> dict[str, tuple[str, str]]:
     (SKIP_OR_TABLE_START_RE). MARKER_RE's alternatives open with their symbols, so on such a
     line only its family's can match, and it takes the one character."""
     families = lex.families
-    pattern_starts = [re.compile(f"[{fam.starts}]") for fam in families if fam.pattern]
     plain: dict[str, tuple[str, str]] = {}
     for fam in families:
         if fam.pattern or fam.needs_space or fam.no_digit_after:
             continue
         for symbol in fam.symbols:
             others = [s for f in families for s in f.symbols if s != symbol and s[:1] == symbol[:1]]
-            if len(symbol) != 1 or others or any(p.match(symbol) for p in pattern_starts) \
+            if len(symbol) != 1 or others or any(opens_with(f, symbol) for f in families if f.pattern) \
                     or lex.SKIP_OR_TABLE_START_RE.match(symbol):
                 continue
             plain[symbol] = (symbol, fam.name)
@@ -430,12 +475,21 @@ def parse_appendix(doc: Document, block: Block, lex: Lexicon) -> dict | None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    # One pass over the blocks finds the body's lines and the appendix pages (blocks_of twice
+    # made two lists and a generator: a tenth of a short record's stage).
     body: list[Line] = []
-    for block in doc.blocks_of(BlockKind.BODY):
-        body += doc.lines[block.first:block.last]     # a slice, not a step per line (doc.lines_of)
+    appendix_blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind == BlockKind.BODY:
+            body += doc.lines[block.first:block.last]     # a slice, not a step per line (doc.lines_of)
+        elif block.kind == BlockKind.APPENDIX:
+            appendix_blocks.append(block)
     doc.sections = tree(doc, body, lex)
-    pages = (parse_appendix(doc, block, lex) for block in doc.blocks_of(BlockKind.APPENDIX))
-    doc.appendices = [page for page in pages if page is not None]
+    doc.appendices = []
+    for block in appendix_blocks:
+        page = parse_appendix(doc, block, lex)
+        if page is not None:
+            doc.appendices.append(page)
     warn_if_cut_off(doc)
 
 
