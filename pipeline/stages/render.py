@@ -1003,10 +1003,18 @@ def may_repair(text: str, sites: list[re.Match[str]], pairs: list[tuple[str, str
     return SUSPECT_PAIR_RE.search(text, sites[0].start()) is not None
 
 
+@once_per_lexicon
+def mojibake_scan(lex: Lexicon) -> tuple[list[tuple[str, str]], re.Pattern[str]]:
+    """utf8_as_cp949_pairs and their repair_sites_re, per lexicon: every document is scanned,
+    and making the pairs' list and the pattern's key cost a tenth of a korea.kr record's render."""
+    pairs = utf8_as_cp949_pairs(lex)
+    return pairs, repair_sites_re(tuple(garbled for garbled, _ in pairs))
+
+
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
-    pairs = utf8_as_cp949_pairs(lex)
-    sites = repair_sites(doc.plain, pairs)
+    pairs, sites_re = mojibake_scan(lex)
+    sites = list(sites_re.finditer(doc.plain))      # repair_sites(doc.plain, pairs)
     if not sites or not may_repair(doc.plain, sites, pairs):
         return              # most documents: not one line to look at, or no run to reverse
     indices = site_lines(doc.plain, sites)
