@@ -161,3 +161,8 @@ ENDING_PIECES = ["다.", "요.", "음.", "함.", "임.", "함", "됨", "다", ".
 @given(st.lists(st.sampled_from(ENDING_PIECES), max_size=8).map("".join))
 def test_sentence_end_test_is_the_search(text: str) -> None:
     assert bullets.sentence_end_test(LEX)(text) == (LEX.SENTENCE_END_RE.search(text) is not None)
+
+
+def test_white_space_is_every_character_re_reads_as_white_space() -> None:
+    import re
+    assert set(bullets.WHITE_SPACE) == {ch for ch in map(chr, range(0x110000)) if re.match(r"\s", ch)}
