@@ -469,8 +469,8 @@ class PageWalk:
     up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
     a function call. Here the sets are bound once, and what the tag, class and id of an element
     say (its Step: dropped, a block, a cell, its MarkupPlan, whether a leaf can be written in
-    place) is worked out once per page for each (tag, class, id) and then found by one dict
-    look-up; only the content tests a plan leaves open read an element's content.
+    place) is worked out once for each (tag, class, id) (element_step) and then found by one
+    dict look-up; only the content tests a plan leaves open read an element's content.
 
     The cost is Python steps per element (a page has a few hundred), so visit() writes an
     element's children in its own loop: a childless one whose Step settles it (two elements in
