@@ -611,24 +611,30 @@ def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
 def trail_items(el: Element, lex: Lexicon) -> list[str]:
     """The crumbs of a trail element, in order: its text pieces that are not separators,
     skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
-    drop-down lists some boards hang under each crumb."""
+    drop-down lists some boards hang under each crumb. `el` is a trail (the walk classified
+    it BREADCRUMB): its own kind is not asked again, only its descendants' are."""
     items: list[str] = []
     separators = set(lex.html["breadcrumb"]["separators"])
+    drop_tags = markup_vocabulary(lex).drop_tags
 
-    def collect(node: Element, text: str | None) -> None:
-        piece = collapse(text or "")
+    def collect(text: str | None) -> None:
+        piece = collapse(text) if text else ""
         if piece and not set(piece.replace(" ", "")) <= separators:
             items.append(piece)
 
+    def is_crumb_part(node: Element, in_item: bool) -> bool:
+        tag = node.tag
+        if tag.__class__ is not str or tag in drop_tags or classify(node, lex) == K.CHROME:
+            return False
+        return not (in_item and tag in ("ul", "ol"))      # a crumb's drop-down list of sibling pages
+
     def visit(node: Element, in_item: bool) -> None:
-        if not isinstance(node.tag, str) or node.tag in markup_vocabulary(lex).drop_tags or classify(node, lex) == K.CHROME:
-            return
-        if in_item and node.tag in ("ul", "ol"):
-            return      # a crumb's drop-down list of sibling pages
-        collect(node, node.text)
+        collect(node.text)
+        in_item = in_item or node.tag == "li"
         for child in node:
-            visit(child, in_item or node.tag == "li")
-            collect(child, child.tail)
+            if is_crumb_part(child, in_item):
+                visit(child, in_item)
+            collect(child.tail)
 
     visit(el, False)
     return items
