@@ -143,6 +143,12 @@ def test_an_opening_reads_a_line_as_the_patterns_did(text: str) -> None:
     assert opening_reading(line.text) == plain_reading(line.text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=5).map("".join))
+def test_opens_with_marker_is_marker_re(text: str) -> None:
+    assert bullets.opens_with_marker(text, LEX) == (LEX.MARKER_RE.match(text) is not None)
+
+
 def test_every_symbol_opens_as_the_patterns_read_it() -> None:
     for symbol in SYMBOLS:
         for rest in ("", " 가", "가", "1", "-", ".", ")", "*", "  x"):

@@ -91,7 +91,7 @@ def is_skipped(line: Line, lex: Lexicon) -> bool:
 def is_table_cell(line: Line, lex: Lexicon) -> bool:
     """'호남권', '5.22/', '철강, 석유화학' — a short cell without a marker, not a sentence."""
     text = line.text
-    if not 0 < len(text) <= TABLE_CELL_MAX or lex.MARKER_RE.match(text):
+    if not 0 < len(text) <= TABLE_CELL_MAX or opens_with_marker(text, lex):
         return False
     # Most cells end in a letter no sentence ending ends in: one anchored match at the last
     # character spares the two searches, which try every position.
@@ -358,6 +358,14 @@ class LineOpenings(dict):
                     marker_re = self.patterns[names] = marker_pattern(families)
         opening = self[char] = Opening(marker, marker_re, may_open)
         return opening
+
+
+def opens_with_marker(text: str, lex: Lexicon) -> bool:
+    """Whether MARKER_RE matches at the start of `text` (not empty), asked of its Opening: no
+    pattern for a one-character marker, else only the families that open with its first
+    character ('12.3', a table cell of figures: two alternatives tried, not twenty)."""
+    opening = line_openings(lex)[text[0]]
+    return opening.marker is not None or (opening.marker_re is not None and opening.marker_re(text) is not None)
 
 
 def opens_with(fam: MarkerFamily, char: str) -> bool:
