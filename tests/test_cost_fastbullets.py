@@ -143,10 +143,6 @@ def test_an_opening_reads_a_line_as_the_patterns_did(text: str) -> None:
     assert opening_reading(line.text) == plain_reading(line.text)
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=5).map("".join))
-def test_opens_with_marker_is_marker_re(text: str) -> None:
-    assert bullets.opens_with_marker(text, LEX) == (LEX.MARKER_RE.match(text) is not None)
 
 
 def test_every_symbol_opens_as_the_patterns_read_it() -> None:
@@ -205,3 +201,20 @@ def test_the_collector_is_restored_after_a_failed_parse() -> None:
 @given(st.text(alphabet=" \t\n\r\x0b\x0c\u3000\u00a0\u2028{x가", max_size=8))
 def test_the_json_opening_is_lstrip_then_a_brace(text: str) -> None:
     assert (decode.JSON_OPENING_RE.match(text) is not None) == text.lstrip().startswith("{")
+
+
+def reference_table_cell(text: str) -> bool:
+    """is_table_cell before this pass: MARKER_RE, then SENTENCE_END_RE's and END_MARK_RE's
+    searches behind the last-character match."""
+    if not 0 < len(text) <= bullets.TABLE_CELL_MAX or LEX.MARKER_RE.match(text):
+        return False
+    if not LEX.SENTENCE_TAIL_CHAR_RE.match(text, len(text) - 1):
+        return True
+    return not (LEX.SENTENCE_END_RE.search(text) or LEX.END_MARK_RE.search(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES + ENDING_PIECES[:9] + ["가나다라마바사아자차카타파"]), max_size=6)
+       .map("".join))
+def test_the_table_cell_test_is_the_patterns(text: str) -> None:
+    assert bullets.table_cell_test(LEX)(text) == reference_table_cell(text)

@@ -90,14 +90,30 @@ def is_skipped(line: Line, lex: Lexicon) -> bool:
 
 def is_table_cell(line: Line, lex: Lexicon) -> bool:
     """'호남권', '5.22/', '철강, 석유화학' — a short cell without a marker, not a sentence."""
-    text = line.text
-    if not 0 < len(text) <= TABLE_CELL_MAX or opens_with_marker(text, lex):
-        return False
-    # Most cells end in a letter no sentence ending ends in: one anchored match at the last
-    # character spares the two searches, which try every position.
-    if not lex.SENTENCE_TAIL_CHAR_RE.match(text, len(text) - 1):
-        return True
-    return not (sentence_end_test(lex)(text) or lex.END_MARK_RE.search(text))
+    return table_cell_test(lex)(line.text)
+
+
+@once_per_lexicon
+def table_cell_test(lex: Lexicon) -> Callable[[str], bool]:
+    """is_table_cell on a line's text, with what it reads bound once per lexicon: an HWPX's
+    appendix pages run it on thousands of cells, and looking up the line openings and the
+    sentence-end test per cell cost as much as the test."""
+    openings = line_openings(lex)
+    ends_sentence = sentence_end_test(lex)
+    tail_char, end_mark = lex.SENTENCE_TAIL_CHAR_RE.match, lex.END_MARK_RE.search
+
+    def is_cell(text: str) -> bool:
+        if not 0 < len(text) <= TABLE_CELL_MAX:
+            return False
+        opening = openings[text[0]]     # MARKER_RE, asked of the families opening with text[0]
+        if opening.marker is not None or (opening.marker_re is not None and opening.marker_re(text)):
+            return False
+        # Most cells end in a letter no sentence ending ends in: one anchored match at the last
+        # character spares the two searches, which try every position.
+        if not tail_char(text, len(text) - 1):
+            return True
+        return not (ends_sentence(text) or end_mark(text))
+    return is_cell
 
 
 # What SENTENCE_END_RE allows after an ending: white space (`\s`, str.isspace) and these.
@@ -145,9 +161,10 @@ def cell_run(lines: list[Line], j: int, lex: Lexicon) -> tuple[int, int]:
     """(one past the run of table cells and blank lines from lines[j], the cells in it).
     A loop over the lines rather than an index test per step: an HWPX holds ~650 cells."""
     cells = 0
+    is_cell = table_cell_test(lex)
     for line in islice(lines, j, None):
         if not line.blank:
-            if not is_table_cell(line, lex):
+            if not is_cell(line.text):
                 break
             cells += 1
         j += 1
@@ -358,14 +375,6 @@ class LineOpenings(dict):
                     marker_re = self.patterns[names] = marker_pattern(families)
         opening = self[char] = Opening(marker, marker_re, may_open)
         return opening
-
-
-def opens_with_marker(text: str, lex: Lexicon) -> bool:
-    """Whether MARKER_RE matches at the start of `text` (not empty), asked of its Opening: no
-    pattern for a one-character marker, else only the families that open with its first
-    character ('12.3', a table cell of figures: two alternatives tried, not twenty)."""
-    opening = line_openings(lex)[text[0]]
-    return opening.marker is not None or (opening.marker_re is not None and opening.marker_re(text) is not None)
 
 
 def opens_with(fam: MarkerFamily, char: str) -> bool:
