@@ -532,6 +532,14 @@ class PageWalk:
         # lxml makes a new str at each access: each text is read once. White space alone
         # where no line is begun (most tails between blocks) writes nothing: not written.
         text = el.text
+        if block and not len(el):
+            # A childless block visit() is asked to write (a cell, a heading a plan gave a kind):
+            # no line is begun, so its text is one line, as write_line writes it.
+            if text:
+                write_line(text, kind)
+            if step.cell:
+                self.record_cell(el, table, first)
+            return
         if text and (parts or text.strip(HTML_SPACE)):
             write(text, kind)
         for child in el:
