@@ -64,10 +64,11 @@ def test_the_seed_assembles_in_few_calls() -> None:
     assert stage_calls(SAMPLES / f"{SEED}.txt", "assemble") <= 320
 
 
-def test_a_bullet_leaf_costs_one_call() -> None:
-    """node_json of a leaf: no to_json call for its span, no comprehension for no children."""
+def test_a_bullet_leaf_costs_no_call() -> None:
+    """nodes_json of leaves: no to_json call for a span, no call for no children; one call and
+    its comprehension for the list (fastbullets: it was one node_json call per leaf)."""
     leaves = [Node("○", 1, f"항목 {i}", Span(i, i + 3)) for i in range(50)]
-    assert operations(lambda: [assemble.node_json(n) for n in leaves]) <= 50 + 5
+    assert operations(lambda: assemble.nodes_json(leaves)) <= 5
 
 
 # --- the canvas weighs a line's kinds as the weights-by-kind definition does -----------------

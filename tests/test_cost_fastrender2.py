@@ -44,12 +44,14 @@ def test_a_plain_paragraph_is_not_walked(monkeypatch) -> None:
     """A childless paragraph that no plan classifies is written by its parent's loop."""
     body = "".join(f"<p class='hwp'>문단 {i}</p>\n" for i in range(50))
     doc = decoded(page(f"<div class='board_view'>{body}</div>"))
-    walks = count_calls(monkeypatch, render.PageWalk, "walk")
-    actions = count_calls(monkeypatch, render.PageWalk, "leaf_action")
+    walks = count_calls(monkeypatch, render.PageWalk, "visit")
+    steps = count_calls(monkeypatch, render, "element_step")
     render.run(doc, LEX)
     assert doc.plain.split("\n")[-1] == "문단 49"
-    assert walks["n"] <= 5            # html, head, body, the div: not one per paragraph
-    assert actions["n"] == 1          # <p class='hwp'>: once per page (<head> is dropped whole)
+    assert walks["n"] <= 5            # html, body, the div: not one per paragraph
+    # html, head, body, the div, <p class='hwp'>: once per page, not once per paragraph
+    # (fastbullets: the leaves' table became element_step's, for every element)
+    assert steps["n"] <= 5
 
 
 def test_a_menu_is_not_tested_for_board_fields(monkeypatch) -> None:

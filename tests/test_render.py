@@ -156,10 +156,12 @@ def test_no_board_fields(markup: str) -> None:
 def test_markup_words_are_split_and_planned_once_per_class_string() -> None:
     render.words_of_names.cache_clear()
     render.markup_plan.cache_clear()
+    render.element_step.cache_clear()
     rows = "".join("<tr class='listRow odd'><td class='cell'>가</td></tr>" for _ in range(50))
     rendered(page(f"<table>{rows}</table>"))
     plans, words = render.markup_plan.cache_info(), render.words_of_names.cache_info()
-    assert (plans.misses, plans.hits) == (2, 98)
+    # Planned once per tag and class string: the walk keeps each element's Step (element_step)
+    assert (plans.misses, plans.hits) == (2, 0)
     assert (words.misses, words.hits) == (2, 0)
     assert render.words_of_names("listRow odd", LEX.MARKUP_WORD_RE) == {"listrow", "list", "row", "odd"}
 

@@ -19,18 +19,18 @@ MAX_CELLS = 20_000
 KIND_NAMES = {kind: kind.value for kind in BlockKind}
 
 
-def node_json(node: Node) -> dict[str, Any]:
-    """Called once per bullet (a release has hundreds): the span is read in place and a leaf,
-    most nodes, makes no comprehension for its empty list of children."""
-    span, children = node.span, node.children
-    return {
+def nodes_json(nodes: list[Node] | tuple[Node, ...]) -> list[dict[str, Any]]:
+    """Sibling bullets as JSON: one call per list of siblings, not one per bullet (a release
+    has hundreds, most of them leaves, made by this comprehension); a leaf makes no call for
+    its empty list of children."""
+    return [{
         "marker": node.marker,
         "level": node.level,
         "kind": node.kind,
         "text": node.text,
-        "span": [span.start, span.end],
-        "children": [node_json(c) for c in children] if children else [],
-    }
+        "span": [node.span.start, node.span.end],
+        "children": nodes_json(node.children) if node.children else [],
+    } for node in nodes]
 
 
 def cell_json(doc: Document, cell: Cell) -> dict[str, Any]:
@@ -82,8 +82,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         "contacts": doc.contacts,
         "organizations": doc.organizations,
         "event": doc.event.to_json() if doc.event is not None else None,
-        "sections": [node_json(n) for n in doc.sections],
-        "appendices": [{**a, "sections": [node_json(n) for n in a["sections"]]} for a in doc.appendices],
+        "sections": nodes_json(doc.sections),
+        "appendices": [{**a, "sections": nodes_json(a["sections"])} for a in doc.appendices],
         "sessions": [s.to_json() for s in doc.sessions],
         "talks": [t.to_json() for t in doc.talks],
         "people": [p.to_json() for p in doc.people],

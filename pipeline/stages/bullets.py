@@ -24,10 +24,13 @@ deeper, so '- 부제' lines left above the first □ do not swallow the body.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
-from ..lexicon import Lexicon, MarkerFamily, once_per_lexicon
+from ..lexicon import Lexicon, MarkerFamily, once_per_lexicon, read_toml
+from ..lexicon import _marker_re as marker_re_source     # MARKER_RE's builder, for a subset of families
 from ..text import collapse
 
 
@@ -87,14 +90,55 @@ def is_skipped(line: Line, lex: Lexicon) -> bool:
 
 def is_table_cell(line: Line, lex: Lexicon) -> bool:
     """'호남권', '5.22/', '철강, 석유화학' — a short cell without a marker, not a sentence."""
-    text = line.text
-    if not 0 < len(text) <= TABLE_CELL_MAX or lex.MARKER_RE.match(text):
-        return False
-    # Most cells end in a letter no sentence ending ends in: one anchored match at the last
-    # character spares the two searches, which try every position.
-    if not lex.SENTENCE_TAIL_CHAR_RE.match(text, len(text) - 1):
-        return True
-    return not (lex.SENTENCE_END_RE.search(text) or lex.END_MARK_RE.search(text))
+    return table_cell_test(lex)(line.text)
+
+
+@once_per_lexicon
+def table_cell_test(lex: Lexicon) -> Callable[[str], bool]:
+    """is_table_cell on a line's text, with what it reads bound once per lexicon: an HWPX's
+    appendix pages run it on thousands of cells, and looking up the line openings and the
+    sentence-end test per cell cost as much as the test."""
+    openings = line_openings(lex)
+    ends_sentence = sentence_end_test(lex)
+    tail_char, end_mark = lex.SENTENCE_TAIL_CHAR_RE.match, lex.END_MARK_RE.search
+
+    def is_cell(text: str) -> bool:
+        if not 0 < len(text) <= TABLE_CELL_MAX:
+            return False
+        opening = openings[text[0]]     # MARKER_RE, asked of the families opening with text[0]
+        if opening.marker is not None or (opening.marker_re is not None and opening.marker_re(text)):
+            return False
+        # Most cells end in a letter no sentence ending ends in: one anchored match at the last
+        # character spares the two searches, which try every position.
+        if not tail_char(text, len(text) - 1):
+            return True
+        return not (ends_sentence(text) or end_mark(text))
+    return is_cell
+
+
+# What SENTENCE_END_RE allows after an ending: white space (`\s`, str.isspace) and these.
+SENTENCE_END_TRAIL = "\"'”’」)"
+# Every character `\s` matches (str.isspace), written out: a scan of all code points for them
+# costs ~0.2 s at import (test_cost_fastbullets checks the list).
+WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+               "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+@once_per_lexicon
+def sentence_end_test(lex: Lexicon) -> Callable[[str], bool]:
+    """'… 방문했다고 밝혔다.' → True: whether SENTENCE_END_RE.search(text) finds an ending
+    followed only by white space, closing quotes and brackets (SENTENCE_END_TRAIL) up to the
+    end. Told from the text's end: those trailing characters stripped (one rstrip), then one
+    endswith over the endings, ~0.1 µs where the search tried the endings at every ending's
+    first letter of the line (~1.2 µs a sentence; a korea.kr body asks it of most of its
+    lines, which blank lines part). The trailing run holds no ending's last letter (checked
+    here), so only the whole run can follow an ending."""
+    endings = tuple(read_toml("markers.toml")["segment"]["sentence_endings"])
+    trail = WHITE_SPACE + SENTENCE_END_TRAIL
+    if not endings or any(not ending or ending[-1] in trail for ending in endings):
+        search = lex.SENTENCE_END_RE.search
+        return lambda text: search(text) is not None
+    return lambda text: text.rstrip(trail).endswith(endings)
 
 
 def match_table(lines: list[Line], i: int, lex: Lexicon, captionless: bool = False) -> int | None:
@@ -117,9 +161,10 @@ def cell_run(lines: list[Line], j: int, lex: Lexicon) -> tuple[int, int]:
     """(one past the run of table cells and blank lines from lines[j], the cells in it).
     A loop over the lines rather than an index test per step: an HWPX holds ~650 cells."""
     cells = 0
+    is_cell = table_cell_test(lex)
     for line in islice(lines, j, None):
         if not line.blank:
-            if not is_table_cell(line, lex):
+            if not is_cell(line.text):
                 break
             cells += 1
         j += 1
@@ -139,6 +184,7 @@ class Builder:
     def __init__(self, lex: Lexicon, captionless_tables: bool = False) -> None:
         self.lex = lex
         self.closing = closing_families(lex)
+        self.ends_sentence = sentence_end_test(lex)
         self.captionless_tables = captionless_tables
         self.roots: list[Draft] = []
         self.stack: list[Draft] = []
@@ -153,51 +199,60 @@ class Builder:
 
     def build(self, lines: list[Line]) -> list[Draft]:
         # A line opening with no marker's, page number's, end mark's or table's first character
-        # is text: it continues the open item or opens a paragraph. One match of a character
-        # class tells it, where the tests below make six pattern calls. (On an appendix page any
-        # short line may open a table of cells: there every line takes the long way.)
-        # The loop runs once per line (~34 a korea.kr body): the patterns and methods it calls
-        # are bound to locals once, and match_marker is written out (a call per line saved).
+        # is text: it continues the open item or opens a paragraph. Before any pattern, the
+        # line's first character is looked up (line_openings): that tells a text line, and a
+        # line opening with a one-character marker nothing else opens with ('□', '○', '※') has
+        # its marker and family there, where the tests below make up to six pattern calls. (On
+        # an appendix page any short line may open a table of cells: there every line without
+        # such a marker takes the long way.)
+        # The loop runs once per line (~34 a korea.kr body, half of them blank): the patterns
+        # and methods it calls are bound to locals once, match_marker is written out (a call
+        # per line saved), and the line that should follow (`following`) is kept rather than
+        # the previous line read again to tell a line that another block parted from it.
         lex = self.lex
-        opens = None if self.captionless_tables else lex.BULLET_LINE_START_RE.match
-        marker_at = lex.MARKER_RE.match
+        captionless = self.captionless_tables
+        openings = line_openings(lex)
         page_number = lex.PAGE_NUMBER_RE.match
-        skip_or_table = lex.SKIP_OR_TABLE_START_RE.match
         add_line = self.add_line
-        i, count = 0, len(lines)
-        while i < count:
-            line = lines[i]
-            if i and line.index != lines[i - 1].index + 1:
+        following = lines[0].index if lines else 0
+        resume = 0          # one past the last line of a table already added
+        for i, line in enumerate(lines):
+            if i < resume:
+                continue
+            if line.index != following:
                 self.parted = True
+            following = line.index + 1
             if line.blank:
                 self.after_blank = True
-                i += 1
                 continue
             if self.nodes >= MAX_NODES:
                 self.cut_at = line
                 break
             text = line.text
-            if opens is not None and opens(text) is None:
-                add_line(line, None)
-                i += 1
+            opening = openings[text[0]]
+            if opening.marker is not None:
+                add_line(line, opening.marker)      # '□ …': a one-character marker, its family known
                 continue
-            # read once: it decides the table and the item (match_marker). A line with a marker
-            # is never skipped (a page number has no marker; no end mark opens with a marker:
-            # test_cost_fastlines), so only a line without one is asked; and in the body only if
-            # it opens like a page number, an end mark or a table.
-            m = marker_at(text)
-            found = None if m is None or page_number(text) else (m.group(), m.lastgroup or "")
-            if found is None and (opens is None or skip_or_table(text)):
+            # MARKER_RE (its families that open with this character) read once where a marker
+            # may open the line: it decides the table and the item (match_marker). A page
+            # number opens like a table or an end mark (may_open) and has no marker. A line
+            # with a marker is never skipped (no end mark opens with a marker:
+            # test_cost_fastlines), so only a line without one is asked; and in the body only
+            # if it opens like a page number, an end mark or a table.
+            found = None
+            if opening.marker_re is not None:
+                m = opening.marker_re(text)
+                if m is not None and not (opening.may_open and page_number(text)):
+                    found = m.group(), m.lastgroup or ""
+            if found is None and (captionless or opening.may_open):
                 if is_skipped(line, lex):
-                    i += 1
                     continue
-                table_end = match_table(lines, i, lex, self.captionless_tables)
+                table_end = match_table(lines, i, lex, captionless)
                 if table_end is not None:
-                    self.add_table(lines[i], lines[table_end - 1])
-                    i = table_end
+                    self.add_table(line, lines[table_end - 1])
+                    resume, following = table_end, lines[table_end - 1].index + 1
                     continue
             add_line(line, found)
-            i += 1
         return self.roots
 
     def continues(self, line: Line) -> bool:
@@ -208,8 +263,7 @@ class Builder:
             return False
         if not self.after_blank:
             return True
-        finished = self.lex.SENTENCE_END_RE.search(self.previous.text) if self.previous else None
-        return not (finished and self.lex.SENTENCE_END_RE.search(line.text))
+        return not (self.previous and self.ends_sentence(self.previous.text) and self.ends_sentence(line.text))
 
     def add_line(self, line: Line, found: tuple[str, str] | None) -> None:
         """`found`: the line's marker and family (match_marker), None for a line without one."""
@@ -272,6 +326,101 @@ def closing_families(lex: Lexicon) -> dict[str, frozenset[str]]:
     return {mine.name: frozenset(theirs.name for theirs in families if closes(theirs, mine)) for mine in families}
 
 
+OPENINGS_KEPT = 4096       # first characters line_openings remembers (they come from the input)
+
+
+class Opening:
+    """What a body line opening with a given character may be (LineOpenings).
+
+    `marker`: ('□', 'square') for a one-character marker MARKER_RE takes whole whatever follows
+    (plain_markers): the line's marker without a pattern call. `marker_re`: else MARKER_RE cut
+    down to the families whose markers open with the character (marker_pattern), None where
+    none does. `may_open`: a page number, an end mark or a table may open with it
+    (SKIP_OR_TABLE_START_RE)."""
+    __slots__ = ("marker", "marker_re", "may_open")
+
+    def __init__(self, marker: tuple[str, str] | None, marker_re: Callable[[str], re.Match[str] | None] | None,
+                 may_open: bool) -> None:
+        self.marker = marker
+        self.marker_re = marker_re
+        self.may_open = may_open
+
+
+class LineOpenings(dict):
+    """First character of a body line → its Opening, made when the character is first met and
+    kept per lexicon; emptied when it holds OPENINGS_KEPT (bounded: the characters come from
+    the input). A line opening with '2' or '가' used to run MARKER_RE's twenty alternatives
+    (~1 µs, most lines of a table of figures); its Opening holds the two that open with it."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.lex = lex
+        self.plain = plain_markers(lex)
+        # a set of families → MARKER_RE cut down to them (a handful of sets in all)
+        self.patterns: dict[tuple[str, ...], Callable[[str], re.Match[str] | None]] = {}
+
+    def __missing__(self, char: str) -> Opening:
+        if len(self) >= OPENINGS_KEPT:
+            self.clear()
+        lex = self.lex
+        may_open = lex.SKIP_OR_TABLE_START_RE.match(char) is not None
+        marker = self.plain.get(char)
+        marker_re = None
+        if marker is None:
+            families = tuple(fam for fam in lex.families if opens_with(fam, char))
+            if families:
+                names = tuple(fam.name for fam in families)
+                marker_re = self.patterns.get(names)
+                if marker_re is None:
+                    marker_re = self.patterns[names] = marker_pattern(families)
+        opening = self[char] = Opening(marker, marker_re, may_open)
+        return opening
+
+
+def opens_with(fam: MarkerFamily, char: str) -> bool:
+    """Whether a marker of `fam` may open with `char`: one of its symbols does, or its
+    pattern's first characters (`starts`, which MARKER_RE's look-ahead reads too) hold it."""
+    if fam.pattern:
+        return re.match(f"[{fam.starts}]", char) is not None
+    return any(symbol.startswith(char) for symbol in fam.symbols)
+
+
+def marker_pattern(families: tuple[MarkerFamily, ...]) -> Callable[[str], re.Match[str] | None]:
+    """MARKER_RE built from `families` alone, in their order (match): on a line whose first
+    character only their markers open with, it matches what MARKER_RE matches, with the same
+    group names, as MARKER_RE's other alternatives fail at that character."""
+    source = marker_re_source(families)
+    return re.compile(source.source, source.flags).match
+
+
+@once_per_lexicon
+def line_openings(lex: Lexicon) -> LineOpenings:
+    return LineOpenings(lex)
+
+
+@once_per_lexicon
+def plain_markers(lex: Lexicon) -> dict[str, tuple[str, str]]:
+    """'□' → ('□', 'square'): the one-character markers MARKER_RE matches as they stand,
+    whatever follows them, so that a line opening with one has its marker without a pattern
+    call. Such a symbol belongs to a family with no pattern and no condition on what follows
+    (needs_space, no_digit_after), no longer symbol of its family starts with it, and nothing
+    else opens with it: no other family's symbol or pattern, no page number, end mark or table
+    (SKIP_OR_TABLE_START_RE). MARKER_RE's alternatives open with their symbols, so on such a
+    line only its family's can match, and it takes the one character."""
+    families = lex.families
+    plain: dict[str, tuple[str, str]] = {}
+    for fam in families:
+        if fam.pattern or fam.needs_space or fam.no_digit_after:
+            continue
+        for symbol in fam.symbols:
+            others = [s for f in families for s in f.symbols if s != symbol and s[:1] == symbol[:1]]
+            if len(symbol) != 1 or others or any(opens_with(f, symbol) for f in families if f.pattern) \
+                    or lex.SKIP_OR_TABLE_START_RE.match(symbol):
+                continue
+            plain[symbol] = (symbol, fam.name)
+    return plain
+
+
 def place_note(stack: list[Draft], roots: list[Draft], note: Draft) -> None:
     """A note hangs under the innermost open item (not under another note) and opens no level."""
     parent = next((d for d in reversed(stack) if d.kind != "note"), None)
@@ -287,12 +436,15 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
         if top.kind in ("paragraph", "table"):
             stack.pop()
             continue
-        if top.family == draft.family and draft.indent >= top.indent + INDENT_STEP:
-            break  # same marker, clearly deeper: the tie is broken by indentation
+        if top.family == draft.family:
+            if draft.indent >= top.indent + INDENT_STEP:
+                break  # same marker, clearly deeper: the tie is broken by indentation
+            stack.pop()     # a sibling (the common case): the family seen before is the top's
+            continue
         if top.family in draft.closing:
             stack.pop()
             continue
-        if draft.family in {d.family for d in stack}:
+        if is_open(stack, draft.family):
             # A family seen before: close everything down to and including its open node.
             while stack[-1].family != draft.family:
                 stack.pop()
@@ -303,11 +455,30 @@ def place_draft(stack: list[Draft], roots: list[Draft], draft: Draft) -> None:
     stack.append(draft)
 
 
+def is_open(stack: list[Draft], family: str | None) -> bool:
+    """Whether an item of `family` is open. A loop over the few open drafts: a set of their
+    families, made at each step, cost a comprehension's call and a set."""
+    for open_draft in stack:
+        if open_draft.family == family:
+            return True
+    return False
+
+
 def freeze(doc: Document, draft: Draft, level: int) -> Node:
-    # A draft starts and ends where stripped line contents do: its span needs no trimming.
-    children = tuple([freeze(doc, c, level + 1) for c in draft.children]) if draft.children else ()
-    return Node(draft.marker, level, collapse(doc.text[draft.text_start:draft.end]),
-                Span(draft.start, draft.end), children, draft.kind)
+    """One draft and its children as Nodes."""
+    return frozen(doc.text, [draft], level)[0]
+
+
+def frozen(text: str, drafts: list[Draft], level: int) -> list[Node]:
+    """Sibling drafts as Nodes at `level`, each with its children: one call per list of
+    siblings, not one per node (most nodes are leaves, made in this loop).
+    A draft starts and ends where stripped line contents do: its span needs no trimming."""
+    nodes = []
+    for draft in drafts:
+        children = tuple(frozen(text, draft.children, level + 1)) if draft.children else ()
+        nodes.append(Node(draft.marker, level, collapse(text[draft.text_start:draft.end]),
+                          Span(draft.start, draft.end), children, draft.kind))
+    return nodes
 
 
 def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: bool = False) -> list[Node]:
@@ -316,7 +487,7 @@ def tree(doc: Document, lines: list[Line], lex: Lexicon, captionless_tables: boo
     if builder.cut_at is not None:
         doc.warn("bullets", "truncated_output", f"more than {MAX_NODES} items: the tree stops here and the "
                  "text after it has no nodes", builder.cut_at.content)
-    return [freeze(doc, d, 1) for d in drafts]
+    return frozen(doc.text, drafts, 1)
 
 
 # --- appendix pages --------------------------------------------------------------------
@@ -346,12 +517,21 @@ def parse_appendix(doc: Document, block: Block, lex: Lexicon) -> dict | None:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
+    # One pass over the blocks finds the body's lines and the appendix pages (blocks_of twice
+    # made two lists and a generator: a tenth of a short record's stage).
     body: list[Line] = []
-    for block in doc.blocks_of(BlockKind.BODY):
-        body += doc.lines[block.first:block.last]     # a slice, not a step per line (doc.lines_of)
+    appendix_blocks: list[Block] = []
+    for block in doc.blocks:
+        if block.kind == BlockKind.BODY:
+            body += doc.lines[block.first:block.last]     # a slice, not a step per line (doc.lines_of)
+        elif block.kind == BlockKind.APPENDIX:
+            appendix_blocks.append(block)
     doc.sections = tree(doc, body, lex)
-    pages = (parse_appendix(doc, block, lex) for block in doc.blocks_of(BlockKind.APPENDIX))
-    doc.appendices = [page for page in pages if page is not None]
+    doc.appendices = []
+    for block in appendix_blocks:
+        page = parse_appendix(doc, block, lex)
+        if page is not None:
+            doc.appendices.append(page)
     warn_if_cut_off(doc)
 
 
@@ -367,8 +547,9 @@ def warn_if_cut_off(doc: Document) -> None:
     node = last_node(doc.sections)
     if node is None:
         return
-    opened = sum(node.text.count(c) for c in "([{「『")
-    closed = sum(node.text.count(c) for c in ")]}」』")
+    text = node.text
+    opened = sum(map(text.count, "([{「『"))      # map: no generator step per bracket
+    closed = sum(map(text.count, ")]}」』"))
     if opened > closed:
         doc.warn("bullets", "truncated_body", "the body ends inside an open bracket; text looks cut off",
                  node.span)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 
 from ..document import Document
 from ..errors import EmptyInput
@@ -197,9 +198,14 @@ def decode_bytes(doc: Document, data: bytes, lex: Lexicon) -> tuple[str, str]:
 
 # --- formats ---------------------------------------------------------------------------
 
+# White space then '{': read from the text's start, where `text.lstrip().startswith("{")` copied
+# the whole text to look at one character (`\s` is str.isspace's white space, as lstrip's).
+JSON_OPENING_RE = re.compile(r"\s*\{")
+
+
 def is_json_record(text: str, lex: Lexicon) -> bool:
     """'{"title": "…", "content": "…", "department": "…"}' — one release as a JSON object."""
-    if not text.lstrip().startswith("{"):
+    if not JSON_OPENING_RE.match(text):
         return False
     try:
         value = json.loads(text)
@@ -250,7 +256,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     if doc.source.format in BINARY_FORMATS:
         return
     data = doc.raw
-    if not data.strip():
+    if not data or data.isspace():      # not data.strip(), which copies the bytes to find one
         raise EmptyInput(doc.source.path, "the file is empty or holds only white space")
     encoding, text = decode_bytes(doc, data, lex)
     doc.decoded = text.lstrip("\ufeff")

@@ -101,8 +101,11 @@ class Canvas:
 
     def write_line(self, text: str, kind: BlockKind | None) -> None:
         """write(text, kind) then end_line() where no line is begun, in one step: the text of a
-        paragraph or a cell with no markup inside (most lines of a page), without the pieces."""
-        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
+        paragraph or a cell with no markup inside (most lines of a page), without the pieces.
+        A printable text holds no line end, tab or form feed: one isprintable() (~20 ns a
+        paragraph) spares those four scans; only a double space is looked for in it."""
+        if "  " in text or (not text.isprintable() and ("\n" in text or "\t" in text or "\r" in text
+                                                        or "\f" in text)):
             text = squeeze_html_space(text)
         line = text.lstrip(" ").replace("\u00a0", " ").rstrip()
         if line:
@@ -414,20 +417,65 @@ class FlatReader(html.parser.HTMLParser):
             self.canvas.write(data, None)
 
 
+class Step:
+    """What the walk does with an element of one tag, class and id, worked out once
+    (element_step) and then found by one dict look-up (PageWalk.step_of): a page repeats a few
+    dozen of them over hundreds of elements, and the tag-set and plan look-ups cost as much as
+    the writing they steer.
+
+    `skip`: a comment, a processing instruction or an entity, or a dropped tag: not written.
+    `plan`: the MarkupPlan of its tag and words, None where neither can say anything (no class
+    or id, a tag that says nothing alone). `table`: a <table> or a <tr> (enter_table).
+    `block`: a line break on each side; `cell`: a td or th, a block recorded as a Cell.
+    `leaf`: what a childless element of it is once its plan is settled: True, a line of its
+    own; False, inline text; None, it needs visit() (a cell, a table or a row, or a plan that
+    gives it a kind or reads its text)."""
+    __slots__ = ("tag", "skip", "plan", "table", "block", "cell", "leaf")
+
+    def __init__(self, tag: Any, skip: bool, plan: MarkupPlan | None, table: bool, block: bool, cell: bool,
+                 leaf: bool | None) -> None:
+        self.tag = tag
+        self.skip = skip
+        self.plan = plan
+        self.table = table
+        self.block = block
+        self.cell = cell
+        self.leaf = leaf
+
+
+@functools.lru_cache(maxsize=4096)
+def element_step(tag: Any, css: str | None, ident: str | None, vocabulary: MarkupVocabulary) -> Step:
+    """The Step of an element of this tag, class and id. Remembered across pages (bounded:
+    class names come from the input): making one costs a microsecond and a half, a page needs a
+    few dozen, and a site's pages share them."""
+    if tag.__class__ is not str or tag in vocabulary.drop_tags:
+        return Step(tag, True, None, False, False, False, None)
+    plan = None
+    if css or ident or tag in vocabulary.telling_tags:
+        plan = markup_plan(tag, f"{css or ''} {ident or ''}", vocabulary)
+    cell = tag in vocabulary.cell_tags
+    table = tag == "table" or tag == "tr"
+    block = cell or tag in vocabulary.block_tags or tag == "br"
+    # A leaf is written in its parent's loop when its plan leaves nothing to decide.
+    plain = plan is None or (plan.kind is None and plan.tested_from != 0)
+    leaf = block if plain and not cell and not table else None
+    return Step(tag, False, plan, table, block, cell, leaf)
+
+
 class PageWalk:
     """One page written onto a canvas, element by element in document order.
 
     Why a class: the walk visits every element of the page, and per element it used to look
     up the lexicon's vocabulary, call classify(), write the text, then the tail, each through
-    a function call. Here the sets are bound once; an element with no class or id whose tag
-    says nothing alone (most of a page: <a>, <span>, <td>, <b> …) is not classified; and the
-    rest run only the content tests their MarkupPlan leaves open.
+    a function call. Here the sets are bound once, and what the tag, class and id of an element
+    say (its Step: dropped, a block, a cell, its MarkupPlan, whether a leaf can be written in
+    place) is worked out once for each (tag, class, id) (element_step) and then found by one
+    dict look-up; only the content tests a plan leaves open read an element's content.
 
-    The cost is Python steps per element (a page has a few hundred), so walk() reads the class
-    and id and settles a plan that leaves no test open itself (the calls it used to make per
-    element, markup_names, classified and classify, each cost as much as the work they did),
-    and write_children() writes a childless element that no plan classifies in its own loop,
-    without a walk() call: two elements in three are such leaves."""
+    The cost is Python steps per element (a page has a few hundred), so visit() writes an
+    element's children in its own loop: a childless one whose Step settles it (two elements in
+    three: a paragraph, a link) is written there, without a call of its own, and a parent is
+    one visit() call, its Step read by its parent's loop."""
 
     def __init__(self, canvas: Canvas, lex: Lexicon) -> None:
         self.canvas, self.lex = canvas, lex
@@ -435,22 +483,33 @@ class PageWalk:
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
-        # leaf_action by (tag, class, id), for this page: a page repeats a few of them.
-        self.leaves: dict[tuple[Any, str | None, str | None], bool | None] = {}
+        # step_of by (tag, class, id), for this page: a page repeats a few of them.
+        self.steps: dict[tuple[Any, str | None, str | None], Step] = {}
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
-        tag = el.tag
-        if tag.__class__ is not str or tag in self.drop_tags:
-            return          # a comment, a processing instruction or an entity; or a dropped tag
-        css, ident = el.get("class"), el.get("id")
-        if css or ident or tag in self.telling_tags:
-            # markup_names() and classify(), with a plan that leaves no test open settled here
-            plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
+        step = self.step_of(el.tag, el.get("class"), el.get("id"))
+        if not step.skip:
+            self.visit(el, step, kind, table)
+
+    def step_of(self, tag: Any, css: str | None, ident: str | None) -> Step:
+        """The Step of elements of this tag, class and id: from this page's table, else from
+        element_step (a page holds a few dozen of them, a site repeats them on every page)."""
+        key = (tag, css, ident)
+        step = self.steps.get(key)
+        if step is None:
+            step = self.steps[key] = element_step(tag, css, ident, self.vocabulary)
+        return step
+
+    def visit(self, el: Element, step: Step, kind: BlockKind | None, table: list[int]) -> None:
+        """Write `el` (not skipped; `step` is its Step), its text, then each child and the text
+        that follows it."""
+        plan = step.plan
+        if plan is not None:
             if kind is K.CHROME:
                 # Inside chrome every line stays chrome but a page footer's (settled()): no
                 # other test can change it, so a menu's lists and items are not tested.
-                if plan.footer_words or (tag == "dl" and is_footer_list(el, self.vocabulary, self.lex)):
+                if plan.footer_words or (step.tag == "dl" and is_footer_list(el, self.vocabulary, self.lex)):
                     kind = K.PAGE_FOOTER
             else:
                 if plan.tested_from is None or len(el) < plan.tested_from:
@@ -461,72 +520,54 @@ class PageWalk:
                     kind = self.settled(el, found, kind)
                     if kind is WRITTEN:
                         return
-        if tag == "table" or tag == "tr":
-            table = enter_table(el, self.canvas, table)
         canvas = self.canvas
-        # A cell is a block whose lines are recorded as a Cell (record_cell).
-        cell = tag in self.cell_tags
-        block = cell or tag in self.block_tags
-        if block and canvas.parts:
+        if step.table:
+            table = enter_table(el, canvas, table)
+        parts = canvas.parts
+        block = step.block
+        if block and parts:
             canvas.end_line()
-        first = len(canvas.lines)
-        self.write_children(el, kind, table)
-        if block and canvas.parts:
-            canvas.end_line()
-        if cell:
-            self.record_cell(el, table, first)
-
-    def leaf_action(self, tag: Any, css: str | None, ident: str | None) -> bool | None:
-        """What walk() would do with a childless element of this tag, class and id when it
-        neither classifies nor counts it: True, write its text as a block (a line break on
-        each side); False, as inline text. None: it needs walk() (a comment, a dropped tag, a
-        table, row or cell, or a plan that gives it a kind or reads its text)."""
-        if tag.__class__ is not str or tag in self.drop_tags or tag in self.cell_tags or tag in ("table", "tr"):
-            return None
-        if css or ident or tag in self.telling_tags:
-            plan = markup_plan(tag, f"{css or ''} {ident or ''}", self.vocabulary)
-            if plan.kind is not None or plan.tested_from == 0:
-                return None
-        return tag in self.block_tags
-
-    def write_children(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
-        """The element's own text, then each child and the text that follows it.
-
-        Why the leaves are written here: two elements in three are childless (the seed page:
-        118 of 185), most of them a paragraph or a link that no plan gives a kind. Such a leaf
-        is settled by one look-up of its tag, class and id (leaf_action, once per page) and its
-        text written in this loop, without a walk() call of its own."""
-        canvas = self.canvas
-        write, write_line, walk, parts = canvas.write, canvas.write_line, self.walk, canvas.parts
-        leaves = self.leaves
+        first = len(canvas.lines) if step.cell else 0      # where a cell's lines start
+        write, write_line, visit, steps = canvas.write, canvas.write_line, self.visit, self.steps
         # lxml makes a new str at each access: each text is read once. White space alone
         # where no line is begun (most tails between blocks) writes nothing: not written.
         text = el.text
+        if block and not len(el):
+            # A childless block visit() is asked to write (a cell, a heading a plan gave a kind):
+            # no line is begun, so its text is one line, as write_line writes it.
+            if text:
+                write_line(text, kind)
+            if step.cell:
+                self.record_cell(el, table, first)
+            return
         if text and (parts or text.strip(HTML_SPACE)):
             write(text, kind)
         for child in el:
-            if len(child):
-                walk(child, kind, table)
+            key = (child.tag, child.get("class"), child.get("id"))
+            child_step = steps.get(key)
+            if child_step is None:
+                child_step = self.step_of(*key)
+            leaf = child_step.leaf
+            if leaf is None or len(child):
+                if not child_step.skip:
+                    visit(child, child_step, kind, table)
+            elif leaf:
+                if parts:
+                    canvas.end_line()
+                text = child.text
+                if text:
+                    write_line(text, kind)
             else:
-                key = (child.tag, child.get("class"), child.get("id"))
-                block = leaves.get(key, UNSEEN)
-                if block is UNSEEN:
-                    block = leaves[key] = self.leaf_action(*key)
-                if block is None:
-                    walk(child, kind, table)
-                elif block:
-                    if parts:
-                        canvas.end_line()
-                    text = child.text
-                    if text:
-                        write_line(text, kind)
-                else:
-                    text = child.text
-                    if text:
-                        write(text, kind)
+                text = child.text
+                if text:
+                    write(text, kind)
             tail = child.tail
             if tail and (parts or tail.strip(HTML_SPACE)):
                 write(tail, kind)
+        if block and parts:
+            canvas.end_line()
+        if step.cell:
+            self.record_cell(el, table, first)
 
     def classify(self, el: Element, names: str) -> BlockKind | None:
         """classify() with the vocabulary bound and the names already read."""
@@ -555,14 +596,13 @@ class PageWalk:
         """A td or th whose lines start at `first`: recorded as a Cell at (row, col)."""
         if table:
             canvas = self.canvas
-            span = el.get("colspan") or "1"
-            canvas.cells.append(Cell(table[0], max(table[1], 0), table[2], first, len(canvas.lines),
-                                     header=el.tag == "th"))
-            table[2] += int(span) if span.strip().isdigit() else 1
+            row = table[1] if table[1] > 0 else 0
+            canvas.cells.append(Cell(table[0], row, table[2], first, len(canvas.lines), el.tag == "th"))
+            span = el.get("colspan")    # most cells have none: one column, the number not read
+            table[2] += 1 if span is None else int(span) if span.strip().isdigit() else 1
 
 
 WRITTEN = "written"          # PageWalk.classified: the element was written whole, skip it
-UNSEEN = object()            # PageWalk.leaves: no leaf of this tag, class and id met yet
 
 
 def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
@@ -579,24 +619,30 @@ def enter_table(el: Element, canvas: Canvas, table: list[int]) -> list[int]:
 def trail_items(el: Element, lex: Lexicon) -> list[str]:
     """The crumbs of a trail element, in order: its text pieces that are not separators,
     skipping dropped and chrome parts ('<span class="hidden">현재 위치</span>') and the
-    drop-down lists some boards hang under each crumb."""
+    drop-down lists some boards hang under each crumb. `el` is a trail (the walk classified
+    it BREADCRUMB): its own kind is not asked again, only its descendants' are."""
     items: list[str] = []
     separators = set(lex.html["breadcrumb"]["separators"])
+    drop_tags = markup_vocabulary(lex).drop_tags
 
-    def collect(node: Element, text: str | None) -> None:
-        piece = collapse(text or "")
+    def collect(text: str | None) -> None:
+        piece = collapse(text) if text else ""
         if piece and not set(piece.replace(" ", "")) <= separators:
             items.append(piece)
 
+    def is_crumb_part(node: Element, in_item: bool) -> bool:
+        tag = node.tag
+        if tag.__class__ is not str or tag in drop_tags or classify(node, lex) == K.CHROME:
+            return False
+        return not (in_item and tag in ("ul", "ol"))      # a crumb's drop-down list of sibling pages
+
     def visit(node: Element, in_item: bool) -> None:
-        if not isinstance(node.tag, str) or node.tag in markup_vocabulary(lex).drop_tags or classify(node, lex) == K.CHROME:
-            return
-        if in_item and node.tag in ("ul", "ol"):
-            return      # a crumb's drop-down list of sibling pages
-        collect(node, node.text)
+        collect(node.text)
+        in_item = in_item or node.tag == "li"
         for child in node:
-            visit(child, in_item or node.tag == "li")
-            collect(child, child.tail)
+            if is_crumb_part(child, in_item):
+                visit(child, in_item)
+            collect(child.tail)
 
     visit(el, False)
     return items
@@ -971,10 +1017,18 @@ def may_repair(text: str, sites: list[re.Match[str]], pairs: list[tuple[str, str
     return SUSPECT_PAIR_RE.search(text, sites[0].start()) is not None
 
 
+@once_per_lexicon
+def mojibake_scan(lex: Lexicon) -> tuple[list[tuple[str, str]], re.Pattern[str]]:
+    """utf8_as_cp949_pairs and their repair_sites_re, per lexicon: every document is scanned,
+    and making the pairs' list and the pattern's key cost a tenth of a korea.kr record's render."""
+    pairs = utf8_as_cp949_pairs(lex)
+    return pairs, repair_sites_re(tuple(garbled for garbled, _ in pairs))
+
+
 def repair_mojibake(doc: Document, lex: Lexicon) -> None:
     """Reverse mojibake line by line; line indices do not move, so repairs are kept by line."""
-    pairs = utf8_as_cp949_pairs(lex)
-    sites = repair_sites(doc.plain, pairs)
+    pairs, sites_re = mojibake_scan(lex)
+    sites = list(sites_re.finditer(doc.plain))      # repair_sites(doc.plain, pairs)
     if not sites or not may_repair(doc.plain, sites, pairs):
         return              # most documents: not one line to look at, or no run to reverse
     indices = site_lines(doc.plain, sites)
