@@ -1,7 +1,6 @@
 """STAGES: the ordered table of (name, function) that turns bytes into a record; run()."""
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Callable
 
@@ -49,24 +48,13 @@ def run(doc: Document, lex: Lexicon | None = None,
     errors pass through; anything else is a bug and is raised as InternalError naming the
     file and the stage."""
     lex = lex or load_lexicon()
-    # The cyclic collector is paused while the stages run: a parse makes thousands of short-lived
-    # containers (lines, nodes, matches, dicts), which reference counting frees, and the
-    # collector's passes over them cost ~5% of a seed parse. What a parse leaves in cycles is
-    # collected after it; a caller that paused the collector itself keeps it paused.
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
-        for name, stage in stages:
-            try:
-                stage(doc, lex)
-            except PipelineError:
-                raise
-            except RecursionError as exc:  # markup or JSON nested deeper than Python recurses
-                raise Malformed(doc.source.path, f"nested too deeply to read (stage {name})") from exc
-            except Exception as exc:  # a bug: report it with the file and the stage
-                raise InternalError(doc.source.path, f"stage {name} failed: {type(exc).__name__}: {exc}") from exc
-    finally:
-        if collecting:
-            gc.enable()
+    for name, stage in stages:
+        try:
+            stage(doc, lex)
+        except PipelineError:
+            raise
+        except RecursionError as exc:  # markup or JSON nested deeper than Python recurses
+            raise Malformed(doc.source.path, f"nested too deeply to read (stage {name})") from exc
+        except Exception as exc:  # a bug: report it with the file and the stage
+            raise InternalError(doc.source.path, f"stage {name} failed: {type(exc).__name__}: {exc}") from exc
     return doc

@@ -7,7 +7,6 @@ shortcut against the rule it stands for.
   character, and whether a page number, end mark or table may open there; whether a line ends
   a sentence is told from its end (sentence_end_test) instead of SENTENCE_END_RE's search.
 - render: what an element's tag, class and id say is one Step, made once (element_step).
-- runner: the cyclic collector paused while a document's stages run, restored after.
 
 Measured (calls, after a warm run), before → after: bullets on the seed text 1,115 → 957, on
 the korea.kr sample 333 → 298; render of the seed HTML page 2,103 → 1,956, of the korea.kr
@@ -17,7 +16,6 @@ spares is asserted directly below.
 """
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from typing import Any
@@ -26,7 +24,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import EmptyInput, parse_bytes, parse_text, runner
 from pipeline.lexicon import load_lexicon
 from pipeline.stages import bullets, decode, normalize, render
 
@@ -173,28 +170,6 @@ def test_sentence_end_test_is_the_search(text: str) -> None:
 
 def test_white_space_is_every_character_re_reads_as_white_space() -> None:
     assert set(bullets.WHITE_SPACE) == {ch for ch in map(chr, range(0x110000)) if re.match(r"\s", ch)}
-
-
-# --- runner: the collector paused while the stages run --------------------------------------
-
-def test_the_collector_is_paused_during_a_parse_and_restored_after() -> None:
-    seen = []
-    stages = (("probe", lambda doc, lex: seen.append(gc.isenabled())),)
-    assert gc.isenabled()
-    runner.run(runner.new_document(b"x", "t.txt"), LEX, stages)
-    assert seen == [False] and gc.isenabled()
-    gc.disable()        # a caller that paused it keeps it paused
-    try:
-        parse_text("가상 보도자료 제목\n\n□ 항목\n")
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-
-
-def test_the_collector_is_restored_after_a_failed_parse() -> None:
-    with pytest.raises(EmptyInput):
-        parse_bytes(b"   \n")
-    assert gc.isenabled()
 
 
 # --- decode: the JSON record's opening brace -------------------------------------------------
