@@ -15,18 +15,24 @@ from typing import Any
 
 
 def operations(fn: Callable[[], Any]) -> int:
-    """Function calls (Python and C) made while `fn()` runs."""
+    """Function calls (Python and C) made while `fn()` runs. The cyclic collector is paused
+    meanwhile: a collection it happens to start there runs finalizers and weak-reference
+    callbacks of whatever the test process let go of, calls that are not `fn`'s."""
     count = 0
 
     def tally(frame: Any, event: str, arg: Any) -> None:
         nonlocal count
         if event in ("call", "c_call"):
             count += 1
+    enabled = gc.isenabled()
+    gc.disable()
     sys.setprofile(tally)
     try:
         fn()
     finally:
         sys.setprofile(None)
+        if enabled:
+            gc.enable()
     return count
 
 
