@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import chain
 from operator import attrgetter, le
 from typing import Any
 
@@ -198,8 +199,8 @@ QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside"
 FIGURE_GROUPS = ("figure", "approx_before", "currency_before", "sign", "plus", "number", "approx_inside",
                  "unit", "approx_after")
 # Their numbers, for m.span() and m.end(): a group number is cheaper to look up than a name.
-FIGURE, NUMBER, UNIT, APPROX_AFTER = (FIGURE_GROUPS.index(name) + 1
-                                      for name in ("figure", "number", "unit", "approx_after"))
+FIGURE, CURRENCY, NUMBER, UNIT, APPROX_AFTER = (
+    FIGURE_GROUPS.index(name) + 1 for name in ("figure", "currency_before", "number", "unit", "approx_after"))
 
 
 def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...], lex: Lexicon,
@@ -242,10 +243,12 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
                          lex: Lexicon) -> bool:
     """'6331', '2,488', '-2.7' in a flattened table: Arabic digits alone (no unit, currency or
     approximation), not a comma-grouped count before a noun, not joined to the `following`
-    number by a range connector. Such a number is never a figure: is_loose_number drops it, and
-    no range takes it (a range's high end has a unit; its low end is the number right before it
-    with only a connector between, as join_ranges asks). Tables are mostly such numbers, so
-    they are told apart here before anything is computed for them.
+    number by a range connector, or joined only to one that can end no range ('044-200-1234':
+    no unit, no currency). Such a number is never a figure: is_loose_number drops it, and no
+    range takes it (a range's high end has a kind, so a unit or a currency; its low end is the
+    number right before it with only a connector between, as join_ranges asks). Tables and
+    telephone numbers are mostly such numbers, so they are told apart here before anything is
+    computed for them.
 
     `m` holds none of QUALIFYING_GROUPS (scan tells); `number` is its number group, ending at
     `end`. Each pattern below has a cheap string test before it that settles the common table
@@ -255,12 +258,18 @@ def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, fol
     if following is not None:
         # A connector is no white space: a gap of white space alone joins no range.
         gap = text[end:following.start()]
-        if gap and not gap.isspace() and lex.RANGE_JOIN_RE.fullmatch(gap):
+        if gap and not gap.isspace() and lex.RANGE_JOIN_RE.fullmatch(gap) and can_end_range(following):
             return False
     # [m.start(), end): the span match_candidate gives it ('+1,512' with its sign); a number
     # without a comma is no grouped number.
     return not ("," in number and lex.GROUPED_NUMBER_RE.fullmatch(text, m.start(), end)
                 and lex.NOUN_AFTER_RE.match(text, end))
+
+
+def can_end_range(m: re.Match[str]) -> bool:
+    """Whether the number of `m` may be a range's high end: is_range_pair asks it for a kind,
+    which only a unit word or a currency gives."""
+    return m.group(UNIT, CURRENCY) != (None, None)
 
 
 def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, limit: int,
@@ -436,8 +445,7 @@ def collapsed(figure_text: str) -> str:
 def mark_equivalents(figures: list[Figure], nodes: list[int], text: str, lex: Lexicon) -> None:
     """'미화 6천만불 (한화 700억원)': the amount in parentheses is the equivalent of the one before
     (in the same node: `nodes` holds each figure's)."""
-    for i in range(1, len(figures)):
-        prev, cur = figures[i - 1], figures[i]
+    for i, (prev, cur) in enumerate(zip(figures, figures[1:]), 1):
         if prev.kind != "money" or cur.kind != "money" or prev.unit == cur.unit or nodes[i - 1] != nodes[i]:
             continue
         if lex.EQUIVALENT_GAP_RE.fullmatch(text, prev.span[1], cur.span[0]):
@@ -463,7 +471,8 @@ def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexi
     cands = join_ranges(cands, text, lex)
     kept = [c for c in cands if c.kind not in JUDGED_KINDS or is_figure(c, text, lex)][:limit]
     figures = [to_figure(c, text) for c in kept]
-    mark_equivalents(figures, [c.node for c in kept], text, lex)
+    nodes = [c.node for c in kept]
+    mark_equivalents(figures, nodes, text, lex)
     return figures
 
 
@@ -479,8 +488,9 @@ def figure_matches(text: str, start: int, end: int, lex: Lexicon) -> list[re.Mat
     return found
 
 
-def node_matches(text: str, spans: list[Span], lex: Lexicon,
-                 scan_re: re.Pattern[str] | None = None) -> tuple[list[re.Match[str]], dict[int, int]]:
+def node_matches(text: str, spans: list[Span], lex: Lexicon, scan_re: re.Pattern[str] | None = None,
+                 starts: list[int] | None = None, ends: list[int] | None = None,
+                 ) -> tuple[list[re.Match[str]], dict[int, int]]:
     """figure_matches in each of `spans` (sorted, disjoint), node after node, and where each
     node's begin ({index into the matches: index of the span}, for the spans that hold any):
     what a finditer of FIGURE_RE over each span finds, from ONE scan over the text from the
@@ -494,26 +504,29 @@ def node_matches(text: str, spans: list[Span], lex: Lexicon,
     crossed by a match, or followed by no white space, is scanned on its own.
 
     `scan_re`: FIGURE_SCAN_RE unless told (run passes FIGURE_KEPT_SCAN_RE, which leaves out
-    numbers that are never figures); a span scanned on its own is scanned with FIGURE_SCAN_RE."""
+    numbers that are never figures); a span scanned on its own is scanned with FIGURE_SCAN_RE.
+    `starts`, `ends`: the spans' starts and ends, when the caller has them (read as list items,
+    one step cheaper than a span's attribute, for every match)."""
     matches: list[re.Match[str]] = []
     opens: dict[int, int] = {}
     if not spans:
         return matches, opens
+    if starts is None or ends is None:
+        starts, ends = list(map(START_OF, spans)), list(map(END_OF, spans))
     alone = set()
     i, current = 0, -1
     last = 0
-    for m in (scan_re or lex.FIGURE_SCAN_RE).finditer(text, spans[0].start, spans[-1].end):
+    for m in (scan_re or lex.FIGURE_SCAN_RE).finditer(text, starts[0], ends[-1]):
         start, end = m.span(FIGURE)
         if start < last:
             continue                   # found again inside the number before (figure_matches)
         last = end
-        while spans[i].end <= start:   # never past the last span: it ends after every match start
+        while ends[i] <= start:        # never past the last span: it ends after every match start
             i += 1
-        span = spans[i]
-        if span.start <= start and end <= span.end:
+        if end <= ends[i] and starts[i] <= start:
             if i != current:           # the first match of this span
                 opens[len(matches)] = current = i
-                if text[span.end:span.end + 1].strip():
+                if text[ends[i]:ends[i] + 1].strip():
                     alone.add(i)       # a lookahead at its end may see what the span scan does not
             matches.append(m)
             continue
@@ -556,17 +569,23 @@ def matches_by_node(text: str, spans: list[Span], lex: Lexicon) -> dict[int, lis
 
 def node_spans(doc: Document) -> list[Span]:
     """The span of every node of the sections and appendices, sorted by start. Read level by
-    level (a list comprehension a level), not node by node through walk: a generator step, a
-    pop and an extend per node cost more than the figures of most releases."""
+    level, not node by node through walk: a generator step, a pop and an extend per node cost
+    more than the figures of most releases; and each level through map and chain, which step
+    over the nodes in C (a list comprehension runs ~6 bytecodes a node)."""
     level = list(doc.sections)
     for appendix in doc.appendices:
         level.extend(appendix["sections"])
     spans: list[Span] = []
     while level:
-        spans.extend([node.span for node in level])
-        level = [child for node in level for child in node.children]
-    spans.sort(key=attrgetter("start"))
+        spans.extend(map(SPAN_OF, level))
+        level = list(chain.from_iterable(map(CHILDREN_OF, level)))
+    spans.sort(key=START_OF)
     return spans
+
+
+# What node_spans and run read of each node and span, as C-level getters for map and sort.
+SPAN_OF, CHILDREN_OF = attrgetter("span"), attrgetter("children")
+START_OF, END_OF = attrgetter("start"), attrgetter("end")
 
 
 def scan_re_for(spans: list[Span], lex: Lexicon) -> re.Pattern[str]:
@@ -585,9 +604,9 @@ def scan_re_for(spans: list[Span], lex: Lexicon) -> re.Pattern[str]:
 def run(doc: Document, lex: Lexicon) -> None:
     text = doc.text
     spans = node_spans(doc)
-    starts, ends = [s.start for s in spans], [s.end for s in spans]
+    starts, ends = list(map(START_OF, spans)), list(map(END_OF, spans))
     if all(map(le, ends, starts[1:])):         # disjoint (map: no Python step per node)
-        matches, opens = node_matches(text, spans, lex, scan_re_for(spans, lex))
+        matches, opens = node_matches(text, spans, lex, scan_re_for(spans, lex), starts, ends)
     else:
         # Overlapping spans: each scanned alone, in walk order where two spans start together.
         nodes = list(walk(doc.sections))
