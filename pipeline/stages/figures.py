@@ -471,8 +471,7 @@ def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexi
     cands = join_ranges(cands, text, lex)
     kept = [c for c in cands if c.kind not in JUDGED_KINDS or is_figure(c, text, lex)][:limit]
     figures = [to_figure(c, text) for c in kept]
-    nodes = [c.node for c in kept]
-    mark_equivalents(figures, nodes, text, lex)
+    mark_equivalents(figures, [c.node for c in kept], text, lex)
     return figures
 
 
