@@ -919,9 +919,11 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # try each word (or trie branch) in turn, at every number (−25% on HWPX tables).
     # An optional group is written `(?:…|)`, not `(?:…)?`: the same greedy choice, as a
     # branch, which re runs without the repeat machinery a `?` on a group costs at every number.
-    figure = rf"""
+    # FIGURE_RE's two opening assertions, which the scans below test before they enter it.
+    figure_opening = rf"""
             (?=[{openers}0-9{numerals}])    # fail fast: most positions open no number
-            (?<![0-9A-Za-z{HANGUL}.,])
+            (?<![0-9A-Za-z{HANGUL}.,])"""
+    figure_rest = rf"""
             (?={first})
             (?:(?=[{first_chars(u['approximate']['before'])}])(?P<approx_before>{alternation(u['approximate']['before'])})\s*|)
             (?:(?=[{first_chars(list(u['currency']['prefix']))}])(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*|)
@@ -931,6 +933,7 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
             (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
             """
+    figure = figure_opening + figure_rest
     return {
         "FIGURE_RE": deferred(figure, re.VERBOSE),
         # FIGURE_RE's matches, found with re skipping ahead in C: a pattern that opens with a look-
@@ -939,9 +942,10 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # behind over it; then, looking back over it, FIGURE_RE itself, captured as `figure`. The
         # match is that one character: it is found again inside a longer number ('△3%' then
         # '3%'), and figures.figure_matches drops a match that starts inside the one before,
-        # which leaves FIGURE_RE's finditer (seed scan −27%).
+        # which leaves FIGURE_RE's finditer (seed scan −27%). FIGURE_RE's two opening assertions
+        # are left out of the group: the scan has tested both on that character (−5% a scan).
         "FIGURE_SCAN_RE": deferred(
-            rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)(?<=(?=(?P<figure>{figure})).)", re.VERBOSE),
+            rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)(?<=(?=(?P<figure>{figure_rest})).)", re.VERBOSE),
         # FIGURE_SCAN_RE without the numbers that are surely never figures (figures.run, where the
         # count of numbers cannot reach the cap): Arabic digits alone, with at most a sign, followed
         # by nothing that could make them more — a comma or period before a digit (a comma group,
@@ -951,10 +955,15 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # into a match (figures.is_loose_bare_number is the rule they would meet).
         "FIGURE_KEPT_SCAN_RE": deferred(
             rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)"
-            rf"(?<=(?!{loose_number})(?=(?P<figure>{figure})).)", re.VERBOSE),
+            rf"(?<=(?!{loose_number})(?=(?P<figure>{figure_rest})).)", re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": deferred(
             rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),
+        # A number of Arabic digits alone ('1,319', '3.5'), or before one multiplier ('50억',
+        # '2,500만', '3.5조', '6천'; group 1 then set): what figures.parse_number reads without
+        # the numeral walk.
+        "ARABIC_NUMBER_RE": deferred(
+            rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<multiplier>[{small}{large_chars}])?"),
         # Between two numbers of a range: "1100% 내지 1700%", "5~7%", "3천부터 5천까지".
         "RANGE_JOIN_RE": deferred(rf"\s*(?:{alternation(u['range']['connectors'])})\s*"),
         "RANGE_CLOSE_RE": deferred(rf"\s*(?P<close>{alternation(u['range']['range_close'])})"),
