@@ -176,24 +176,30 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     unclear = set()             # bullets holding an ambiguous name ('가나'), which the list around it decides
     # Names past the last quoted title need no look at the titles (most names: a title is rare).
     quotes_end = quoted.spans[-1][1] if quoted.spans else -1
-    owner, names = -1, []       # the bullet of the name before and its list: names come in text order
+    # The bullet of the name before (i) and where the next bullet starts: names come in text
+    # order, so a name before that start is in the same bullet, told without a bisect.
+    i, next_start, names = -1, -1, None
     for m in matches:
-        prefix, name, particle = m.group("prefix", "country", "particle")
-        # The match ends with the name or its particle (what follows is only looked at): the
-        # name's offsets are counted back from the end, without a call for its span.
-        end = m.end()
-        name_end = end - len(particle) if particle else end
-        start = name_end - len(name)
-        at = start - len(prefix)
-        i = bisect.bisect_right(starts, at) - 1
+        # The spans of the whole match and of its last three groups (prefix, country, particle:
+        # COUNTRY_RE has one group before them), read in one attribute without a call; the
+        # name and its particle are sliced from the text.
+        spans = m.regs
+        end = spans[0][1]
+        (at, _), (start, name_end), _ = spans[-3:]
+        if at >= next_start:
+            i = bisect.bisect_right(starts, at) - 1
+            next_start = starts[i + 1] if i + 1 < len(starts) else end + len(text)
+            names = None
         if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
             continue
-        if i != owner:
-            owner, names = i, []
-            found[starts[i]] = names
-        if name in ambiguous:
+        if names is None:
+            names = found[starts[i]] = []
+        name = text[start:name_end]
+        unclear_name = name in ambiguous
+        if unclear_name:
             unclear.add(starts[i])
-        names.append(new_mention((codes[name], start, name_end, end, particle, name in ambiguous, prefix != "", False)))
+        names.append(new_mention((codes[name], start, name_end, end, text[name_end:end] or None, unclear_name,
+                                  at != start, False)))
     for owner in unclear:
         found[owner] = kept_names(found[owner], text, lex)
     return found
@@ -267,11 +273,20 @@ def list_runs(mentions: list[Mention], text: str, lex: Lexicon) -> list[tuple[in
 
 def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
     """'11개 회원국 (미국, 일본, …)', '… 인도네시아 등 11국에서': a counted list of participants."""
+    table = lex.semantic["country_table"]
+    noun_ends, closer = table["roster_noun_ends"], table["list_closer"]
     roster: set[int] = set()
     for first, last in list_runs(mentions, text, lex):
-        at = mentions[first].start
-        if lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at) \
-                or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
+        at, end = mentions[first].start, mentions[last].end
+        # Each pattern only where the character it needs stands: before the list (blanks and one
+        # '(' aside) a roster noun's last syllable, after it (blanks aside) '등' or a digit. Most
+        # lists have neither; a string look is cheaper than a pattern call.
+        before = text[at - ROSTER_REACH if at > ROSTER_REACH else 0:at].rstrip()
+        if before[-1:] == "(":
+            before = before[:-1].rstrip()
+        after = text[end:end + ROSTER_REACH].lstrip()[:1]
+        if (before[-1:] in noun_ends and lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at)) \
+                or ((not after or after == closer or after.isdecimal()) and lex.ROSTER_AFTER_RE.match(text, end)):
             roster.update(range(first, last + 1))
     return roster
 
@@ -558,14 +573,17 @@ def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
         if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
             found.append((m.start("name"), name))
             quoted.append((m.start("name"), m.end("name")))
-    for m in lex.PROGRAM_ACRONYM_RE.finditer(text, start, end):
+    # Without a '사업인 ' in the bullet, only an acronym a programme noun follows can be one: the
+    # scan that yields only those passes over 'APEC', 'IT' … in C (~9 in 10 on the seed).
+    noun_before = lex.PROGRAM_NOUN_BEFORE_HINT_RE.search(text, start, end) is not None
+    for m in (lex.PROGRAM_ACRONYM_RE if noun_before else lex.PROGRAM_ACRONYM_NOUN_RE).finditer(text, start, end):
         at = m.start()
         # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
         if quoted and any(a <= at < b for a, b in quoted):
             continue
         # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
         # The copula before the blanks is looked at first: most acronyms follow no '사업인'.
-        if m.group("noun_after") is not None or (text[at - 1:at].isspace()
+        if m.group("noun_after") is not None or (noun_before and text[at - 1:at].isspace()
                 and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(copula)
                 and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
             found.append((at, m.group("name")))
