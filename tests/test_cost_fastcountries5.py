@@ -7,6 +7,8 @@ shortcuts of that pass, each held exact against the work it spares:
   bullet of the name before reused until the next bullet's start (no bisect, no group() call);
 - a roster's patterns run only where its count can stand (a roster noun's last syllable before
   the list, '등' or a digit after it): seed pattern calls 173 -> 136;
+- the nodes listed by a loop per level (flattened), not walk's generator; a trailing list's
+  items collapsed only when one is not a name as written; a country's entry looked up once.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from hypothesis import strategies as st
 from pipeline.stages import countries
 
 from .complexity import operations
+from pipeline.text import walk
+
 from .test_cost_fastcountries3 import LEX, SEED, TEXT_SAMPLES, prepared
 
 
@@ -42,6 +46,34 @@ def test_the_seed_stays_within_its_function_calls():
     doc = prepared(SEED)
     countries.run(copy.copy(doc), LEX)       # warm: patterns compile on first use
     assert operations(lambda: countries.run(copy.copy(doc), LEX)) <= 2500
+
+
+@pytest.mark.parametrize("name", TEXT_SAMPLES)
+def test_flattened_lists_what_walk_yields(name):
+    doc = prepared(name)
+    assert countries.flattened(doc.sections, []) == list(walk(doc.sections))
+
+
+IMPLICATIONS = [
+    ("자금 지원 정책 (호주, 미국, 싱가포르)", ["AU", "US", "SG"]),
+    ("자금 지원 정책 (아랍  에미리트 ,  미국)", ["AE", "US"]),
+    ("자금 지원 정책 (아랍\n에미리트 및 미국)", ["AE", "US"]),
+    ("자금 지원 정책 (호주, , 미국)", ["AU", "US"]),
+    ("자금 지원 정책 (호주, 기타)", None),
+    ("자금 지원 정책 ( , )", None),
+]
+
+
+@pytest.mark.parametrize("content, codes", IMPLICATIONS)
+def test_implication_items(content, codes):
+    text = f"○ {content}\n"
+    table = LEX.semantic["country_table"]
+    names = [countries.read_mention(m, table["names"], table["ambiguous"])
+             for m in countries.body_matches(text, (0, len(text)), LEX)]
+    node = type("N", (), {"span": type("S", (), {"start": 0, "end": len(text) - 1})(), "marker": "○",
+                          "text": content, "level": 1})()
+    got = countries.match_implication(text, countries.Bullet(text, node, names, [], None, LEX), LEX)
+    assert (got[1] if got else None) == codes
 
 
 # --- programmes --------------------------------------------------------------------------------
@@ -85,7 +117,7 @@ def test_programmes(text, programs):
 @pytest.mark.parametrize("name", TEXT_SAMPLES)
 def test_the_samples_bullets_keep_their_programmes(name):
     doc = prepared(name)
-    for node in countries.walk(doc.sections):
+    for node in countries.flattened(doc.sections, []):
         start, end = node.span.start, node.span.end
         assert countries.programs_in(doc.text, start, end, LEX) == \
             countries.programs_in(doc.text, start, end, WITHOUT_NOUN_HINT)
@@ -139,7 +171,7 @@ def test_rosters(text, roster):
 @pytest.mark.parametrize("name", TEXT_SAMPLES)
 def test_the_samples_rosters_are_the_patterns_rosters(name):
     doc = prepared(name)
-    for node in countries.walk(doc.sections):
+    for node in countries.flattened(doc.sections, []):
         text = doc.text
         table = LEX.semantic["country_table"]
         mentions = [countries.read_mention(m, table["names"], table["ambiguous"])

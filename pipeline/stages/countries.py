@@ -29,13 +29,13 @@ import functools
 import re
 from dataclasses import dataclass
 from operator import attrgetter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
-from ..text import NodeIndex, collapse, walk
+from ..text import NodeIndex, collapse
 
 
 REPORTING_ROLES = {"presenter", "keynote"}
@@ -66,6 +66,17 @@ class Mention(NamedTuple):
 # A Mention from all its fields, made by tuple.__new__ itself: the named tuple's own __new__ is a
 # Python function, a call per name on top of the tuple (~70 names in a seed release).
 new_mention = functools.partial(tuple.__new__, Mention)
+
+
+def flattened(nodes: Iterable[Node], into: list[Node]) -> list[Node]:
+    """Every node of a bullet tree, parents before their children, in text order: walk's
+    order, listed by a loop per level rather than a generator step, a pop and an extend per node
+    (the stage reads every node of a release that names a country)."""
+    for node in nodes:
+        into.append(node)
+        if node.children:
+            flattened(node.children, into)
+    return into
 
 
 class BodyIndex(NodeIndex):
@@ -178,7 +189,7 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     quotes_end = quoted.spans[-1][1] if quoted.spans else -1
     # The bullet of the name before (i) and where the next bullet starts: names come in text
     # order, so a name before that start is in the same bullet, told without a bisect.
-    i, next_start, names = -1, -1, None
+    i, next_start, names, last, beyond = -1, -1, None, len(starts) - 1, len(text) + 1
     for m in matches:
         # The spans of the whole match and of its last three groups (prefix, country, particle:
         # COUNTRY_RE has one group before them), read in one attribute without a call; the
@@ -188,7 +199,7 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
         (at, _), (start, name_end), _ = spans[-3:]
         if at >= next_start:
             i = bisect.bisect_right(starts, at) - 1
-            next_start = starts[i + 1] if i + 1 < len(starts) else end + len(text)
+            next_start = starts[i + 1] if i < last else beyond
             names = None
         if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
             continue
@@ -375,7 +386,8 @@ class Bullet:
     def close(self, codes: dict[str, None]) -> None:
         """Drop the names of countries found already: no later rule can add them again."""
         self.open = [m for m in self.open if m.code not in codes]
-        self.bare = [m for m in self.bare if m.code not in codes]
+        if self.bare:
+            self.bare = [m for m in self.bare if m.code not in codes]
 
     def roster(self, text: str, lex: Lexicon) -> set[int]:
         """Starts of the names that are one of a roster ('11개 회원국 (미국, 일본, …)'): read only
@@ -528,7 +540,8 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
             continue
         found = rule(text, b, lex)
         if found:
-            codes.update(dict.fromkeys(found))
+            for code in found:
+                codes[code] = None
             b.close(codes)
     return list(codes)
 
@@ -550,8 +563,16 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
     if m is None or m.start() == start:
         return None
     names = lex.semantic["country_table"]["names"]
-    items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
-    if not items or any(i not in names for i in items):
+    items = []
+    for item in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")):
+        if item not in names:           # most items are a name as written: no collapse, no strip
+            if not item.strip():
+                continue
+            item = collapse(item)
+            if item not in names:
+                return None
+        items.append(item)
+    if not items:
         return None
     if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
         return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
@@ -662,10 +683,10 @@ def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, 
 def country_of(entries: dict[str, Entry], code: str, first: int, lex: Lexicon) -> Country:
     """The Country gathered for `code`, made on its first finding (not on every one, as
     setdefault would: a seed release names its countries ~40 times)."""
-    entry = entries.get(code)
-    if entry is None:
-        info = lex.semantic["country_table"]["info"][code]
-        entry = entries[code] = Entry(first, Country(info["name"], code, info["name_en"]))
+    if code in entries:
+        return entries[code].country
+    info = lex.semantic["country_table"]["info"][code]
+    entry = entries[code] = Entry(first, Country(info["name"], code, info["name_en"]))
     return entry.country
 
 
@@ -703,7 +724,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     if not matches and not any(map(reports_for_country, doc.people)):
         doc.countries = []      # most releases: every rule below reads a name or a speaker
         return
-    nodes = list(walk(doc.sections))
+    nodes = flattened(doc.sections, [])
     index = BodyIndex(nodes)
     mentions = mentions_by_node(text, body, matches, index, lex)
     speakers = speakers_by_node(doc, index, lex)
@@ -723,9 +744,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         start = node.span.start
         if header is None and start not in mentions and start not in speakers:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
-        names = mentions.get(start)
-        said = speakers.get(start)
-        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
+        names = mentions[start] if start in mentions else None
+        said = speakers[start] if start in speakers else []
+        bullet = Bullet(text, node, names or [], said, nodes[position - 1] if position else None, lex)
         if names:
             # Only a bullet opening with a tag's bracket can be a header: most are not called.
             block = match_header(text, bullet, lex) if bullet.tagged else None
