@@ -1,8 +1,9 @@
 """Cost of the countries stage after its fifth pass (issue 14), without clocks, and the
 shortcuts of that pass, each held exact against the work it spares:
-- programmes: without a '사업인 ' in the bullet, only the acronyms a programme noun follows are
-  scanned for (PROGRAM_ACRONYM_NOUN_RE), so 'APEC', 'IT' … cost no Python step; the '사업인 '
-  a programme noun before an acronym needs is looked for by a scan that opens with '인';
+- programmes: quoted names and acronyms in one scan of a bullet (PROGRAM_SCAN_RE), which also
+  stands for the guard that looked for a capital or a quote; without a '사업인 ' in the bullet,
+  only the acronyms a programme noun follows are scanned for (PROGRAM_SCAN_NOUN_RE), so 'APEC',
+  'IT' … cost no Python step; the '사업인 ' is looked for by a scan that opens with '인';
 - a body's names read from each match's spans (Match.regs) and sliced from the text, with the
   bullet of the name before reused until the next bullet's start (no bisect, no group() call);
 - a roster's patterns run only where its count can stand (a roster noun's last syllable before
@@ -13,7 +14,6 @@ shortcuts of that pass, each held exact against the work it spares:
 from __future__ import annotations
 
 import copy
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -22,22 +22,9 @@ from hypothesis import strategies as st
 from pipeline.stages import countries
 
 from .complexity import operations
-from pipeline.text import walk
+from pipeline.text import collapse, walk
 
 from .test_cost_fastcountries3 import LEX, SEED, TEXT_SAMPLES, prepared
-
-
-class Lexicon:
-    """The lexicon with some patterns replaced: the stage as it was before a guard."""
-
-    def __init__(self, **patterns: re.Pattern[str]) -> None:
-        self.patterns = patterns
-
-    def __getattr__(self, name: str):
-        return self.patterns[name] if name in self.patterns else getattr(LEX, name)
-
-
-ANYWHERE = re.compile("")
 
 
 # --- cost --------------------------------------------------------------------------------------
@@ -84,21 +71,51 @@ PROGRAM_PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=400, deadline=None)
+def separate_programs_in(text, start, end, lex):
+    """programs_in as it was before the fifth pass: quoted names and acronyms in two scans, every
+    acronym looked at."""
+    found, quoted = [], []
+    for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
+        name = collapse(m.group("name"))
+        if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
+            found.append((m.start("name"), name))
+            quoted.append((m.start("name"), m.end("name")))
+    if not lex.PROGRAM_NOUN_RE.search(text, start, end):
+        return []
+    for m in lex.PROGRAM_ACRONYM_RE.finditer(text, start, end):
+        at = m.start()
+        if any(a <= at < b for a, b in quoted):
+            continue
+        if m.group("noun_after") is not None or (text[at - 1:at].isspace()
+                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - countries.NOUN_WINDOW), at)):
+            found.append((at, m.group("name")))
+    return list(dict.fromkeys(name for _, name in sorted(found)))
+
+
+@settings(max_examples=600, deadline=None)
 @given(st.lists(PROGRAM_PIECES, max_size=16).map("".join))
-def test_the_noun_scan_finds_the_acronyms_a_noun_follows(text):
-    every = [(m.span(), m.group("name", "noun_after")) for m in LEX.PROGRAM_ACRONYM_RE.finditer(text)
-             if m.group("noun_after") is not None]
-    assert [(m.span(), m.group("name", "noun_after")) for m in LEX.PROGRAM_ACRONYM_NOUN_RE.finditer(text)] == every
+def test_one_scan_finds_the_programmes_of_two(text):
+    assert countries.programs_in(text, 0, len(text), LEX) == separate_programs_in(text, 0, len(text), LEX)
 
 
-WITHOUT_NOUN_HINT = Lexicon(PROGRAM_NOUN_BEFORE_HINT_RE=ANYWHERE)
-
-
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(PROGRAM_PIECES, max_size=16).map("".join))
-def test_the_noun_before_hint_is_exact(text):
-    assert countries.programs_in(text, 0, len(text), LEX) == countries.programs_in(text, 0, len(text), WITHOUT_NOUN_HINT)
+def test_the_scans_quotes_are_the_quoted_patterns(text):
+    for scan in (LEX.PROGRAM_SCAN_RE, LEX.PROGRAM_SCAN_NOUN_RE):
+        assert [m.span() for m in scan.finditer(text) if m.group("name") is not None] == \
+            [m.span() for m in LEX.PROGRAM_QUOTED_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PROGRAM_PIECES, max_size=16).map("".join))
+def test_the_scans_acronyms_are_the_acronym_patterns_outside_quotes(text):
+    quotes = [m.span() for m in LEX.PROGRAM_QUOTED_RE.finditer(text)]
+    acronyms = [(m.span(), m.group("noun_after")) for m in LEX.PROGRAM_ACRONYM_RE.finditer(text)
+                if not any(a <= m.start() < b for a, b in quotes)]
+    assert [(m.span(), m.group("noun_after")) for m in LEX.PROGRAM_SCAN_RE.finditer(text)
+            if m.group("name") is None] == acronyms
+    assert [(m.span(), m.group("noun_after")) for m in LEX.PROGRAM_SCAN_NOUN_RE.finditer(text)
+            if m.group("name") is None] == [(span, noun) for span, noun in acronyms if noun is not None]
 
 
 @pytest.mark.parametrize("text, programs", [
@@ -109,6 +126,12 @@ def test_the_noun_before_hint_is_exact(text):
     ("APEC 회원국의 IT 기업", []),
     ("APEC 회원국의 IT 정책", ["IT"]),
     ("사업인 eSME21", []),
+    ("‘APEC 회원국’ TIMPs 사업", ["TIMPs"]),
+    ("‘APEC 회원국’과 PROSOFT (멕시코) 프로그램", ["PROSOFT"]),
+    ("‘IT (실무’용) 사업", ["IT"]),            # the noun after the quote, past a bracket
+    ("‘실업학교 ASP 훈련프로그램’을 운영", ["실업학교 ASP 훈련프로그램"]),
+    ("10년 사업인 ‘SME21 회원’ 지원", []),      # a quote, no blank, before the acronym
+    ("사업인 ‘사업인 SME21 회원’ 지원", ["SME21"]),
 ])
 def test_programmes(text, programs):
     assert countries.programs_in(text, 0, len(text), LEX) == programs
@@ -119,8 +142,7 @@ def test_the_samples_bullets_keep_their_programmes(name):
     doc = prepared(name)
     for node in countries.flattened(doc.sections, []):
         start, end = node.span.start, node.span.end
-        assert countries.programs_in(doc.text, start, end, LEX) == \
-            countries.programs_in(doc.text, start, end, WITHOUT_NOUN_HINT)
+        assert countries.programs_in(doc.text, start, end, LEX) == separate_programs_in(doc.text, start, end, LEX)
 
 
 # --- rosters -----------------------------------------------------------------------------------

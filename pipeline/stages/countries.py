@@ -581,34 +581,58 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
 
 def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
-    # Every programme is a capital letter's acronym or a quote, and names a programme noun in
-    # the bullet (after it, before it or as its last word): two searches in C rule out most
-    # bullets before the two scans and their Python loops.
-    if not lex.PROGRAM_MARK_RE.search(text, start, end) or not lex.PROGRAM_NOUN_RE.search(text, start, end):
+    # Every programme names a programme noun in the bullet (after it, before it or as its last
+    # word): one search rules out most bullets before the scan.
+    if not lex.PROGRAM_NOUN_RE.search(text, start, end):
         return []
-    found: list[tuple[int, str]] = []
-    quoted: list[tuple[int, int]] = []
-    copula = lex.semantic["countries"]["grammar"]["copula"]
-    for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
-        name = collapse(m.group("name"))
-        if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
-            found.append((m.start("name"), name))
-            quoted.append((m.start("name"), m.end("name")))
     # Without a '사업인 ' in the bullet, only an acronym a programme noun follows can be one: the
     # scan that yields only those passes over 'APEC', 'IT' … in C (~9 in 10 on the seed).
     noun_before = lex.PROGRAM_NOUN_BEFORE_HINT_RE.search(text, start, end) is not None
-    for m in (lex.PROGRAM_ACRONYM_RE if noun_before else lex.PROGRAM_ACRONYM_NOUN_RE).finditer(text, start, end):
-        at = m.start()
-        # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
-        if quoted and any(a <= at < b for a, b in quoted):
+    found: list[tuple[int, str]] = []
+    # Quoted names and acronyms in one scan (PROGRAM_SCAN_RE); an acronym inside a quote is read
+    # with it: 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
+    for m in (lex.PROGRAM_SCAN_RE if noun_before else lex.PROGRAM_SCAN_NOUN_RE).finditer(text, start, end):
+        written = m.group("name")
+        if written is None:         # an acronym: the whole match
+            if acronym_names_program(text, m, 0, start, noun_before, lex):
+                found.append((m.start(), m.group()))
             continue
-        # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
-        # The copula before the blanks is looked at first: most acronyms follow no '사업인'.
-        if m.group("noun_after") is not None or (noun_before and text[at - 1:at].isspace()
-                and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(copula)
-                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
-            found.append((at, m.group("name")))
+        name = collapse(written)
+        if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
+            found.append((m.start("name"), name))
+        elif written.lower() != written:
+            # A quote that names no programme hides none: its capitals are read as acronyms.
+            found.extend(quoted_acronyms(text, m.span("name"), start, end, noun_before, lex))
     return list(dict.fromkeys(name for _, name in sorted(found))) if found else []
+
+
+def acronym_names_program(text: str, m: re.Match[str], group: str | int, start: int, noun_before: bool,
+                          lex: Lexicon) -> bool:
+    """Whether the acronym in `group` of `m` names a programme: a programme noun follows it
+    ('PROSOFT 프로그램') or, in a bullet holding a '사업인 ', comes before it ('사업인 SME21')."""
+    if m.group("noun_after") is not None:
+        return True
+    if not noun_before:
+        return False
+    # The noun before ends in blanks, so a name glued to the word before skips it. The copula
+    # before the blanks is looked at first: most acronyms follow no '사업인'.
+    at = m.start(group)
+    return bool(text[at - 1:at].isspace()
+                and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(lex.semantic["countries"]["grammar"]["copula"])
+                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at))
+
+
+def quoted_acronyms(text: str, name: tuple[int, int], start: int, end: int, noun_before: bool,
+                    lex: Lexicon) -> list[tuple[int, str]]:
+    """The programme acronyms inside a quoted name that is no programme, as a scan of the bullet
+    finds them (the noun after one may lie past the quote)."""
+    found = []
+    for m in lex.PROGRAM_ACRONYM_RE.finditer(text, name[0], end):
+        if m.start() >= name[1]:
+            break
+        if acronym_names_program(text, m, "name", start, noun_before, lex):
+            found.append((m.start(), m.group("name")))
+    return found
 
 
 class SessionIndex:
