@@ -767,7 +767,10 @@ def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
             "tag_openers": frozenset(COUNTRY_TAG_OPENERS),
             # Where a roster's count can stand: after a roster noun's last syllable, or from '등'.
             "roster_noun_ends": frozenset(n[-1] for n in data["particles"]["roster_nouns"]),
-            "list_closer": data["grammar"]["list_closer"][0]}
+            "list_closer": data["grammar"]["list_closer"][0],
+            # A scholar's title and affiliation endings, as str.endswith takes them.
+            "academic_titles": tuple(data["speakers"]["academic_titles"]),
+            "academic_affiliations": tuple(data["speakers"]["academic_affiliations"])}
 
 
 def _load_semantic(lex: Lexicon) -> None:

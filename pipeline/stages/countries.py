@@ -38,7 +38,7 @@ from ..semantic import Country, Figure, Finding, Person, Session
 from ..text import NodeIndex, collapse
 
 
-REPORTING_ROLES = {"presenter", "keynote"}
+REPORTING_ROLES = frozenset({"presenter", "keynote"})
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 AFFILIATION_REACH = 30       # characters before a speaker's name that hold their affiliation
 COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
@@ -327,15 +327,15 @@ class Speaker(NamedTuple):
 
 def is_scholar(person: Person, lex: Lexicon) -> bool:
     """'… 교수', '… 대학교' (title or affiliation): a scholar, who speaks for no country."""
-    words = lex.semantic["countries"]["speakers"]
-    return ((person.title or "").endswith(tuple(words["academic_titles"]))
-            or (person.affiliation or "").endswith(tuple(words["academic_affiliations"])))
+    table = lex.semantic["country_table"]
+    return ((person.title or "").endswith(table["academic_titles"])
+            or (person.affiliation or "").endswith(table["academic_affiliations"]))
 
 
 def reports_for_country(person: Person) -> bool:
     """Only a speaker who presented something reports for a country ('호주의 크리스 홀 박사는 …
     발표'); a participant or a person merely named ('인도 모디 총리에게') does not."""
-    return bool(person.country and not person.home and set(person.roles) & REPORTING_ROLES)
+    return bool(person.country and not person.home and not REPORTING_ROLES.isdisjoint(person.roles))
 
 
 def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int, list[Speaker]]:
