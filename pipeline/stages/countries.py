@@ -29,16 +29,16 @@ import functools
 import re
 from dataclasses import dataclass
 from operator import attrgetter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..document import Document, Node
 from ..lexicon import Lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
-from ..text import NodeIndex, collapse, walk
+from ..text import NodeIndex, collapse
 
 
-REPORTING_ROLES = {"presenter", "keynote"}
+REPORTING_ROLES = frozenset({"presenter", "keynote"})
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 AFFILIATION_REACH = 30       # characters before a speaker's name that hold their affiliation
 COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
@@ -66,6 +66,17 @@ class Mention(NamedTuple):
 # A Mention from all its fields, made by tuple.__new__ itself: the named tuple's own __new__ is a
 # Python function, a call per name on top of the tuple (~70 names in a seed release).
 new_mention = functools.partial(tuple.__new__, Mention)
+
+
+def flattened(nodes: Iterable[Node], into: list[Node]) -> list[Node]:
+    """Every node of a bullet tree, parents before their children, in text order: walk's
+    order, listed by a loop per level rather than a generator step, a pop and an extend per node
+    (the stage reads every node of a release that names a country)."""
+    for node in nodes:
+        into.append(node)
+        if node.children:
+            flattened(node.children, into)
+    return into
 
 
 class BodyIndex(NodeIndex):
@@ -176,24 +187,30 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     unclear = set()             # bullets holding an ambiguous name ('가나'), which the list around it decides
     # Names past the last quoted title need no look at the titles (most names: a title is rare).
     quotes_end = quoted.spans[-1][1] if quoted.spans else -1
-    owner, names = -1, []       # the bullet of the name before and its list: names come in text order
+    # The bullet of the name before (i) and where the next bullet starts: names come in text
+    # order, so a name before that start is in the same bullet, told without a bisect.
+    i, next_start, names, last, beyond = -1, -1, None, len(starts) - 1, len(text) + 1
     for m in matches:
-        prefix, name, particle = m.group("prefix", "country", "particle")
-        # The match ends with the name or its particle (what follows is only looked at): the
-        # name's offsets are counted back from the end, without a call for its span.
-        end = m.end()
-        name_end = end - len(particle) if particle else end
-        start = name_end - len(name)
-        at = start - len(prefix)
-        i = bisect.bisect_right(starts, at) - 1
+        # The spans of the whole match and of its last three groups (prefix, country, particle:
+        # COUNTRY_RE has one group before them), read in one attribute without a call; the
+        # name and its particle are sliced from the text.
+        spans = m.regs
+        end = spans[0][1]
+        (at, _), (start, name_end), _ = spans[-3:]
+        if at >= next_start:
+            i = bisect.bisect_right(starts, at) - 1
+            next_start = starts[i + 1] if i < last else beyond
+            names = None
         if i < 0 or at >= ends[i] or (at < quotes_end and quoted.holds(at)):
             continue
-        if i != owner:
-            owner, names = i, []
-            found[starts[i]] = names
-        if name in ambiguous:
+        if names is None:
+            names = found[starts[i]] = []
+        name = text[start:name_end]
+        unclear_name = name in ambiguous
+        if unclear_name:
             unclear.add(starts[i])
-        names.append(new_mention((codes[name], start, name_end, end, particle, name in ambiguous, prefix != "", False)))
+        names.append(new_mention((codes[name], start, name_end, end, text[name_end:end] or None, unclear_name,
+                                  at != start, False)))
     for owner in unclear:
         found[owner] = kept_names(found[owner], text, lex)
     return found
@@ -267,11 +284,20 @@ def list_runs(mentions: list[Mention], text: str, lex: Lexicon) -> list[tuple[in
 
 def roster_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int]:
     """'11개 회원국 (미국, 일본, …)', '… 인도네시아 등 11국에서': a counted list of participants."""
+    table = lex.semantic["country_table"]
+    noun_ends, closer = table["roster_noun_ends"], table["list_closer"]
     roster: set[int] = set()
     for first, last in list_runs(mentions, text, lex):
-        at = mentions[first].start
-        if lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at) \
-                or lex.ROSTER_AFTER_RE.match(text, mentions[last].end):
+        at, end = mentions[first].start, mentions[last].end
+        # Each pattern only where the character it needs stands: before the list (blanks and one
+        # '(' aside) a roster noun's last syllable, after it (blanks aside) '등' or a digit. Most
+        # lists have neither; a string look is cheaper than a pattern call.
+        before = text[at - ROSTER_REACH if at > ROSTER_REACH else 0:at].rstrip()
+        if before[-1:] == "(":
+            before = before[:-1].rstrip()
+        after = text[end:end + ROSTER_REACH].lstrip()[:1]
+        if (before[-1:] in noun_ends and lex.ROSTER_BEFORE_RE.search(text, max(0, at - ROSTER_REACH), at)) \
+                or ((not after or after == closer or after.isdecimal()) and lex.ROSTER_AFTER_RE.match(text, end)):
             roster.update(range(first, last + 1))
     return roster
 
@@ -301,15 +327,15 @@ class Speaker(NamedTuple):
 
 def is_scholar(person: Person, lex: Lexicon) -> bool:
     """'… 교수', '… 대학교' (title or affiliation): a scholar, who speaks for no country."""
-    words = lex.semantic["countries"]["speakers"]
-    return ((person.title or "").endswith(tuple(words["academic_titles"]))
-            or (person.affiliation or "").endswith(tuple(words["academic_affiliations"])))
+    table = lex.semantic["country_table"]
+    return ((person.title or "").endswith(table["academic_titles"])
+            or (person.affiliation or "").endswith(table["academic_affiliations"]))
 
 
 def reports_for_country(person: Person) -> bool:
     """Only a speaker who presented something reports for a country ('호주의 크리스 홀 박사는 …
     발표'); a participant or a person merely named ('인도 모디 총리에게') does not."""
-    return bool(person.country and not person.home and set(person.roles) & REPORTING_ROLES)
+    return bool(person.country and not person.home and not REPORTING_ROLES.isdisjoint(person.roles))
 
 
 def speakers_by_node(doc: Document, index: NodeIndex, lex: Lexicon) -> dict[int, list[Speaker]]:
@@ -360,7 +386,8 @@ class Bullet:
     def close(self, codes: dict[str, None]) -> None:
         """Drop the names of countries found already: no later rule can add them again."""
         self.open = [m for m in self.open if m.code not in codes]
-        self.bare = [m for m in self.bare if m.code not in codes]
+        if self.bare:
+            self.bare = [m for m in self.bare if m.code not in codes]
 
     def roster(self, text: str, lex: Lexicon) -> set[int]:
         """Starts of the names that are one of a roster ('11개 회원국 (미국, 일본, …)'): read only
@@ -513,7 +540,8 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
             continue
         found = rule(text, b, lex)
         if found:
-            codes.update(dict.fromkeys(found))
+            for code in found:
+                codes[code] = None
             b.close(codes)
     return list(codes)
 
@@ -535,8 +563,16 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
     if m is None or m.start() == start:
         return None
     names = lex.semantic["country_table"]["names"]
-    items = [collapse(i) for i in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")) if i.strip()]
-    if not items or any(i not in names for i in items):
+    items = []
+    for item in lex.LIST_ITEM_SPLIT_RE.split(m.group("list")):
+        if item not in names:           # most items are a name as written: no collapse, no strip
+            if not item.strip():
+                continue
+            item = collapse(item)
+            if item not in names:
+                return None
+        items.append(item)
+    if not items:
         return None
     if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
         return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
@@ -545,31 +581,58 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
 
 def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     """'PROSOFT 프로그램', 'TIMPs 사업', '사업인 SME21', '‘플랜 ABCDE'라는 정책', '‘… 시범 사업’'."""
-    # Every programme is a capital letter's acronym or a quote, and names a programme noun in
-    # the bullet (after it, before it or as its last word): two searches in C rule out most
-    # bullets before the two scans and their Python loops.
-    if not lex.PROGRAM_MARK_RE.search(text, start, end) or not lex.PROGRAM_NOUN_RE.search(text, start, end):
+    # Every programme names a programme noun in the bullet (after it, before it or as its last
+    # word): one search rules out most bullets before the scan.
+    if not lex.PROGRAM_NOUN_RE.search(text, start, end):
         return []
+    # Without a '사업인 ' in the bullet, only an acronym a programme noun follows can be one: the
+    # scan that yields only those passes over 'APEC', 'IT' … in C (~9 in 10 on the seed).
+    noun_before = lex.PROGRAM_NOUN_BEFORE_HINT_RE.search(text, start, end) is not None
     found: list[tuple[int, str]] = []
-    quoted: list[tuple[int, int]] = []
-    copula = lex.semantic["countries"]["grammar"]["copula"]
-    for m in lex.PROGRAM_QUOTED_RE.finditer(text, start, end):
-        name = collapse(m.group("name"))
+    # Quoted names and acronyms in one scan (PROGRAM_SCAN_RE); an acronym inside a quote is read
+    # with it: 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
+    for m in (lex.PROGRAM_SCAN_RE if noun_before else lex.PROGRAM_SCAN_NOUN_RE).finditer(text, start, end):
+        written = m.group("name")
+        if written is None:         # an acronym: the whole match
+            if acronym_names_program(text, m, 0, start, noun_before, lex):
+                found.append((m.start(), m.group()))
+            continue
+        name = collapse(written)
         if m.group("after") or lex.PROGRAM_NOUN_END_RE.search(name):
             found.append((m.start("name"), name))
-            quoted.append((m.start("name"), m.end("name")))
-    for m in lex.PROGRAM_ACRONYM_RE.finditer(text, start, end):
-        at = m.start()
-        # 'ASP' inside '‘실업학교 ASP 훈련프로그램’' is part of that name, not a programme.
-        if quoted and any(a <= at < b for a, b in quoted):
-            continue
-        # '사업인 SME21': the noun before ends in blanks, so a name glued to the word before skips it.
-        # The copula before the blanks is looked at first: most acronyms follow no '사업인'.
-        if m.group("noun_after") is not None or (text[at - 1:at].isspace()
-                and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(copula)
-                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at)):
-            found.append((at, m.group("name")))
+        elif written.lower() != written:
+            # A quote that names no programme hides none: its capitals are read as acronyms.
+            found.extend(quoted_acronyms(text, m.span("name"), start, end, noun_before, lex))
     return list(dict.fromkeys(name for _, name in sorted(found))) if found else []
+
+
+def acronym_names_program(text: str, m: re.Match[str], group: str | int, start: int, noun_before: bool,
+                          lex: Lexicon) -> bool:
+    """Whether the acronym in `group` of `m` names a programme: a programme noun follows it
+    ('PROSOFT 프로그램') or, in a bullet holding a '사업인 ', comes before it ('사업인 SME21')."""
+    if m.group("noun_after") is not None:
+        return True
+    if not noun_before:
+        return False
+    # The noun before ends in blanks, so a name glued to the word before skips it. The copula
+    # before the blanks is looked at first: most acronyms follow no '사업인'.
+    at = m.start(group)
+    return bool(text[at - 1:at].isspace()
+                and text[max(start, at - NOUN_WINDOW):at].rstrip().endswith(lex.semantic["countries"]["grammar"]["copula"])
+                and lex.PROGRAM_NOUN_BEFORE_RE.search(text, max(start, at - NOUN_WINDOW), at))
+
+
+def quoted_acronyms(text: str, name: tuple[int, int], start: int, end: int, noun_before: bool,
+                    lex: Lexicon) -> list[tuple[int, str]]:
+    """The programme acronyms inside a quoted name that is no programme, as a scan of the bullet
+    finds them (the noun after one may lie past the quote)."""
+    found = []
+    for m in lex.PROGRAM_ACRONYM_RE.finditer(text, name[0], end):
+        if m.start() >= name[1]:
+            break
+        if acronym_names_program(text, m, "name", start, noun_before, lex):
+            found.append((m.start(), m.group("name")))
+    return found
 
 
 class SessionIndex:
@@ -644,10 +707,10 @@ def add_finding(country: Country, finding: Finding, figures: list[tuple[Figure, 
 def country_of(entries: dict[str, Entry], code: str, first: int, lex: Lexicon) -> Country:
     """The Country gathered for `code`, made on its first finding (not on every one, as
     setdefault would: a seed release names its countries ~40 times)."""
-    entry = entries.get(code)
-    if entry is None:
-        info = lex.semantic["country_table"]["info"][code]
-        entry = entries[code] = Entry(first, Country(info["name"], code, info["name_en"]))
+    if code in entries:
+        return entries[code].country
+    info = lex.semantic["country_table"]["info"][code]
+    entry = entries[code] = Entry(first, Country(info["name"], code, info["name_en"]))
     return entry.country
 
 
@@ -685,7 +748,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     if not matches and not any(map(reports_for_country, doc.people)):
         doc.countries = []      # most releases: every rule below reads a name or a speaker
         return
-    nodes = list(walk(doc.sections))
+    nodes = flattened(doc.sections, [])
     index = BodyIndex(nodes)
     mentions = mentions_by_node(text, body, matches, index, lex)
     speakers = speakers_by_node(doc, index, lex)
@@ -705,9 +768,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         start = node.span.start
         if header is None and start not in mentions and start not in speakers:
             continue            # every rule below reads a name or a speaker: most bullets hold neither
-        names = mentions.get(start)
-        said = speakers.get(start)
-        bullet = Bullet(text, node, names or [], said or [], nodes[position - 1] if position else None, lex)
+        names = mentions[start] if start in mentions else None
+        said = speakers[start] if start in speakers else []
+        bullet = Bullet(text, node, names or [], said, nodes[position - 1] if position else None, lex)
         if names:
             # Only a bullet opening with a tag's bracket can be a header: most are not called.
             block = match_header(text, bullet, lex) if bullet.tagged else None
