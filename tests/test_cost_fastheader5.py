@@ -1,0 +1,108 @@
+"""The fixed per-document cost of page, release, contacts and organizations (issue 14, wave 5),
+without clocks. Each shortcut gives what the plain form gave:
+- organizations.heads_in looks for the word before a head's parenthesis only when the text
+  before it ends with an organization suffix (a C-level endswith): the word must end with one,
+  and a suffix is all word letters, so the word (the whole run of them) then ends with it too.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.document import Line, Span
+from pipeline.lexicon import load_lexicon
+from pipeline.runner import STAGES, new_document, run
+from pipeline.stages import organizations
+
+from .complexity import operations
+
+LEX = load_lexicon()
+STAGE = dict(STAGES)
+NAMES = [name for name, _ in STAGES]
+SEED = Path(__file__).resolve().parent.parent / "samples" / "apec-2004-sme-forum.txt"
+KOREA_KR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "korea-kr"
+
+# An invented release of five lines: what every document pays whatever its size.
+TINY = "가상부 보도자료\n\n가상 제도 시행\n\n□ 가상부는 1일 새 제도를 시행한다.\n\n담당: 가상과 홍길동 (02-123-4567)\n"
+
+
+def doc_before(stage: str, data: bytes, name: str = "t.txt"):
+    doc = new_document(data, name)
+    run(doc, LEX, STAGES[:NAMES.index(stage)])
+    return doc
+
+
+def korea_kr_texts(limit: int) -> list[tuple[bytes, str]]:
+    if not KOREA_KR.is_dir():
+        pytest.skip("no ../shared/corpus/korea-kr")
+    return [(path.read_bytes(), path.name) for path in sorted(KOREA_KR.glob("*.md"))[:limit]]
+
+
+# --- organizations: the word before a head only after an organization suffix -------------------
+
+def heads_without_suffix_guard(text: str, lex=LEX) -> list:
+    """organizations.heads_in as it was: the word before every parenthesis searched."""
+    found = []
+    suffixes = tuple(lex.titles["organization_suffixes"])
+    for tail in lex.ORG_HEAD_TAIL_RE.finditer(text):
+        word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, tail.start() - 40), tail.start())
+        if word is None:
+            continue
+        org = word.group("org")
+        head = organizations.parse_head(tail, lex) if org.endswith(suffixes) else None
+        if head:
+            start = word.start("org")
+            found.append((org, head, [start, start + len(org)]))
+    return found
+
+
+def test_every_organization_suffix_is_word_letters():
+    """The guard's premise: a suffix the text before the parenthesis ends with lies inside the
+    word ORG_HEAD_WORD_BEFORE_RE takes there."""
+    for suffix in LEX.titles["organization_suffixes"]:
+        assert re.fullmatch(r"[\w·]+", suffix), suffix
+
+
+HEAD_PIECES = ["중소기업청", "산림청", "청", "위원회", "원", "과", "A", "·", "_", "(", ")", " ", "\n", "청장",
+               "廳長", "院長", "홍길동", "柳昌茂", "2024", "붙임1", "가" * 38, ",", "의", ":"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEAD_PIECES), max_size=24))
+@example(["가" * 38, "위원회", "(", "院長", ":", "柳昌茂", ")"])     # a word of 41: none
+@example(["가" * 38, "청", "(", "청장", " ", "홍길동", ")"])         # a word of 39
+def test_heads_with_the_suffix_guard_are_those_without(pieces):
+    text = "".join(pieces)
+    assert organizations.heads_in(text, LEX.ORG_HEAD_TAIL_RE.finditer(text), LEX) \
+        == heads_without_suffix_guard(text)
+
+
+def test_heads_on_korea_kr_records_are_those_without_the_guard():
+    for data, name in korea_kr_texts(400):
+        text = data.decode("utf-8")
+        assert organizations.heads_in(text, LEX.ORG_HEAD_TAIL_RE.finditer(text), LEX) \
+            == heads_without_suffix_guard(text), name
+
+
+def test_a_parenthesis_after_no_suffix_costs_no_word_search():
+    """'(붙임1)', '(2019.9.11.)', '예산(20억원)': no search for the word before them."""
+    searches = []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(LEX.ORG_HEAD_WORD_BEFORE_RE, name)
+
+        def search(self, *args):
+            searches.append(args)
+            return LEX.ORG_HEAD_WORD_BEFORE_RE.search(*args)
+    lex = copy.copy(LEX)
+    lex.__dict__["ORG_HEAD_WORD_BEFORE_RE"] = Counting()
+    text = "자세한 내용(붙임1 참조)은 2019년(2019.9.11.) 예산(20억원)과 같다. 산림청(청장 홍길동)은 …"
+    found = organizations.heads_in(text, LEX.ORG_HEAD_TAIL_RE.finditer(text), lex)
+    assert [org for org, _, _ in found] == ["산림청"]
+    assert len(searches) == 1       # the test can fail: without the guard there are four
