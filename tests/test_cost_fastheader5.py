@@ -2,7 +2,10 @@
 without clocks. Each shortcut gives what the plain form gave:
 - organizations.heads_in looks for the word before a head's parenthesis only when the text
   before it ends with an organization suffix (a C-level endswith): the word must end with one,
-  and a suffix is all word letters, so the word (the whole run of them) then ends with it too.
+  and a suffix is all word letters, so the word (the whole run of them) then ends with it too;
+- contacts.type_words types no run of words that is the whole chunk again (a two-word chunk's
+  pair, a three-word chunk's letter-spaced person, a one-word chunk's word): its span, trimmed,
+  is the whole chunk's, which gave None.
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from hypothesis import strategies as st
 from pipeline.document import Line, Span
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
-from pipeline.stages import organizations
+from pipeline.phones import phone_lines
+from pipeline.stages import contacts, organizations
 
 from .complexity import operations
 
@@ -106,3 +110,72 @@ def test_a_parenthesis_after_no_suffix_costs_no_word_search():
     found = organizations.heads_in(text, LEX.ORG_HEAD_TAIL_RE.finditer(text), lex)
     assert [org for org, _, _ in found] == ["산림청"]
     assert len(searches) == 1       # the test can fail: without the guard there are four
+
+
+# --- contacts: a run of words that is the whole chunk is not typed twice -----------------------
+
+def type_words_retrying(chunk: str, pos: int, lex=LEX) -> list:
+    """contacts.type_words as it was: every run of words typed, the whole chunk's too."""
+    whole = contacts.type_chunk(chunk, 0, len(chunk), pos, lex)
+    if whole:
+        return [whole]
+    words = [(m.start(), m.end()) for m in lex.WORD_RE.finditer(chunk)]
+    out, i = [], 0
+    while i < len(words):
+        spaced = contacts.letter_spaced_person(chunk, words[i:i + 3], pos, lex)
+        if spaced:
+            out.append(spaced)
+            i += 3
+            continue
+        pair = contacts.type_chunk(chunk, words[i][0], words[i + 1][1], pos, lex) if i + 1 < len(words) else None
+        if pair and pair.kind == "person":
+            out.append(pair)
+            i += 2
+            continue
+        headed = contacts.unit_head(chunk, words[i], words[i + 1], pos, lex) if i + 1 < len(words) else None
+        if headed:
+            out.extend(headed)
+            i += 2
+            continue
+        single = contacts.type_chunk(chunk, words[i][0], words[i][1], pos, lex)
+        if single:
+            out.append(single)
+        i += 1
+    return out
+
+
+CHUNK_WORDS = ["가상과", "홍길동", "과장", "과", "장", "팀", "사무관", "기술보급본부장", "가상정책과장", "김○○", "이",
+               "주무관", "가상부", "민원실", "02", "안내", "A"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CHUNK_WORDS), max_size=5), st.sampled_from([" ", "  ", "\t"]),
+       st.sampled_from(["", " "]))
+@example(["과", "장", "이강국"], " ", "")        # a letter-spaced title over three words
+@example(["가상과", "홍길동"], " ", " ")         # a unit and a bare name
+@example(["가상정책과장"], " ", "")              # one word: a unit's head glued to it
+def test_type_words_gives_what_retrying_the_whole_chunk_gave(words, gap, edge):
+    chunk = edge + gap.join(words) + edge
+    assert contacts.type_words(chunk, 7, LEX) == type_words_retrying(chunk, 7)
+
+
+def test_type_words_on_korea_kr_contact_lines_is_unchanged():
+    checked = 0
+    for data, name in korea_kr_texts(300):
+        doc = doc_before("contacts", data, name)
+        for i in sorted(phone_lines(doc, LEX)):
+            text = doc.lines[i].text
+            for at, chunk in contacts.chunks(text, LEX):
+                assert contacts.type_words(chunk, at, LEX) == type_words_retrying(chunk, at), (name, chunk)
+                checked += 1
+    assert checked > 100
+
+
+def test_a_two_word_chunk_is_typed_three_times_not_four(monkeypatch):
+    """'가상과 홍길동': the whole, then each word (the pair is the whole)."""
+    typed = []
+    real = contacts.type_chunk
+    monkeypatch.setattr(contacts, "type_chunk", lambda *a: typed.append(a[1:3]) or real(*a))
+    tokens = contacts.type_words("가상과 홍길동", 0, LEX)
+    assert [(t.kind, t.value) for t in tokens] == [("unit", "가상과"), ("person", "홍길동")]
+    assert len(typed) == 3, typed
