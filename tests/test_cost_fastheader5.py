@@ -5,7 +5,10 @@ without clocks. Each shortcut gives what the plain form gave:
   and a suffix is all word letters, so the word (the whole run of them) then ends with it too;
 - contacts.type_words types no run of words that is the whole chunk again (a two-word chunk's
   pair, a three-word chunk's letter-spaced person, a one-word chunk's word): its span, trimmed,
-  is the whole chunk's, which gave None.
+  is the whole chunk's, which gave None;
+- release.issuer_from_signature walks the body only when a signature word ('대변인') is in the
+  text at all (a line ending with one holds one); the listing labels' first letters are worked
+  out once per lexicon.
 """
 from __future__ import annotations
 
@@ -17,11 +20,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.document import Line, Span
+from pipeline.document import BlockKind as K
+from pipeline.document import Span
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
 from pipeline.phones import phone_lines
-from pipeline.stages import contacts, organizations
+from pipeline.stages import contacts, organizations, release
 
 from .complexity import operations
 
@@ -179,3 +183,56 @@ def test_a_two_word_chunk_is_typed_three_times_not_four(monkeypatch):
     tokens = contacts.type_words("가상과 홍길동", 0, LEX)
     assert [(t.kind, t.value) for t in tokens] == [("unit", "가상과"), ("person", "홍길동")]
     assert len(typed) == 3, typed
+
+
+# --- release: no sign-off walk without a signature word; the listing letters once ---------------
+
+def signature_by_walk(doc, lex=LEX):
+    """release.issuer_from_signature as it was: every body and contact line asked."""
+    ends = tuple(lex.labels["issuer"]["signature"])
+    for line in release.lines_in(doc, K.BODY, K.CONTACT):
+        m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text.endswith(ends) else None
+        if m:
+            return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
+    return None
+
+
+SIGNED = ["□ 가상부는 1일 새 제도를 시행한다.\n\n기획재정부 대변인\n",
+          "□ 가상부는 1일 새 제도를 시행한다.\n\n고용노동부  홍보담당관실\n",
+          "□ 대변인은 1일 브리핑을 했다.\n\n○ 기획재정부 대변인실 안내\n",
+          "□ 가상부는 1일 새 제도를 시행한다.\n"]
+
+
+@pytest.mark.parametrize("text", SIGNED)
+def test_the_signature_guard_gives_the_walks_answer_on_invented_releases(text):
+    doc = doc_before("release", ("가상 제도 시행\n\n" + text).encode("utf-8"))
+    assert release.issuer_from_signature(doc, LEX) == signature_by_walk(doc)
+
+
+def test_the_signature_guard_gives_the_walks_answer_on_korea_kr_records():
+    for data, name in korea_kr_texts(400):
+        doc = doc_before("release", data, name)
+        assert release.issuer_from_signature(doc, LEX) == signature_by_walk(doc), name
+
+
+def test_a_release_without_a_signature_word_is_not_walked(monkeypatch):
+    walked = []
+    real = release.lines_in
+    monkeypatch.setattr(release, "lines_in", lambda *a: walked.append(a[1:]) or real(*a))
+    release.issuer_from_signature(doc_before("release", TINY.encode("utf-8")), LEX)
+    assert walked == []
+    release.issuer_from_signature(doc_before("release", ("가상 제도 시행\n\n" + SIGNED[0]).encode("utf-8")), LEX)
+    assert walked == [(K.BODY, K.CONTACT)]      # the test can fail: a signed release is walked
+
+
+def test_the_listing_letters_are_the_labels_first_letters():
+    assert release.listing_firsts(LEX) == "".join(w.strip()[:1] for w in LEX.labels["attachment"]["listing"])
+    assert release.listing_firsts(LEX) is release.listing_firsts(LEX)
+
+
+def test_every_signature_word_holds_a_core_word():
+    """The guard's premise: a text holding a signature word holds one of signature_cores."""
+    cores = release.signature_cores(LEX)
+    assert 0 < len(cores) <= len(LEX.labels["issuer"]["signature"])
+    for word in LEX.labels["issuer"]["signature"]:
+        assert any(core in word for core in cores), word

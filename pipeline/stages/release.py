@@ -170,11 +170,21 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
 def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
     ends = tuple(lex.labels["issuer"]["signature"])     # the pattern's line ends with one
+    if not any(word in doc.text for word in signature_cores(lex)):
+        return None     # no signature word anywhere (most releases): no line ends with one, no walk
     for line in lines_in(doc, K.BODY, K.CONTACT):
         m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text.endswith(ends) else None
         if m:
             return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
     return None
+
+
+@once_per_lexicon
+def signature_cores(lex: Lexicon) -> tuple[str, ...]:
+    """The signature words holding no other one ('대변인', not '대변인실'): a text holding none of
+    them holds no signature word. (Each `in` over a korea.kr record's text is ~1 us.)"""
+    words = lex.labels["issuer"]["signature"]
+    return tuple(w for w in words if not any(other != w and other in w for other in words))
 
 
 def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span], str] | None:
@@ -876,6 +886,12 @@ def listing_may_open(doc: Document, firsts: str, lex: Lexicon) -> bool:
     return False
 
 
+@once_per_lexicon
+def listing_firsts(lex: Lexicon) -> str:
+    """The first letters of the listing labels ('붙임' → '붙'), worked out once, not per document."""
+    return "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+
+
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
@@ -883,7 +899,7 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     scan for inline mentions found."""
     found: list[dict[str, Any]] = []
     inline = inline_attachments(doc, lex)
-    firsts = "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+    firsts = listing_firsts(lex)
     if not listing_may_open(doc, firsts, lex):
         # No listing opens, so none continues either: only the inline mentions' lines, in order.
         body = [doc.lines[i] for i in inline]
