@@ -8,7 +8,9 @@ without clocks. Each shortcut gives what the plain form gave:
   is the whole chunk's, which gave None;
 - release.issuer_from_signature walks the body only when a signature word ('대변인') is in the
   text at all (a line ending with one holds one); the listing labels' first letters are worked
-  out once per lexicon.
+  out once per lexicon;
+- release.match_kind asks kind_word only of a line holding a kind word's last letter ('료'; one
+  C-level isdisjoint): KIND_LINE_RE and a masthead's kind field match a whole kind word.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import BlockKind as K
-from pipeline.document import Span
+from pipeline.document import Line, Span
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
 from pipeline.phones import phone_lines
@@ -236,3 +238,38 @@ def test_every_signature_word_holds_a_core_word():
     assert 0 < len(cores) <= len(LEX.labels["issuer"]["signature"])
     for word in LEX.labels["issuer"]["signature"]:
         assert any(core in word for core in cores), word
+
+
+# --- release: no kind word asked of a line without a kind word's last letter -------------------
+
+def test_every_kind_word_ends_with_a_kind_last_letter():
+    lasts = release.kind_last_letters(LEX)
+    for kind in LEX.kinds:
+        assert kind[-1] in lasts
+
+
+KIND_PIECES = ["보도자료", "보 도 자 료", "[", "]", "설명자료", "공동보도자료", "자료", "료", "가상부", "  ",
+               " ", "www.gasang.go.kr", "가상 제도 시행", "보도", "해명", "(", ")"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(KIND_PIECES), min_size=1, max_size=6))
+def test_a_line_with_a_kind_word_holds_a_kind_last_letter(pieces):
+    """The guard's premise, asked of kind_word itself (KIND_LINE_RE and the masthead fields)."""
+    from pipeline.stages.segment import kind_word
+    text = "".join(pieces).strip()
+    line = Line(0, 0, len(text), Span(0, len(text)), 0, text)
+    if kind_word(line, LEX) is not None:
+        assert not release.kind_last_letters(LEX).isdisjoint(text), text
+
+
+def test_match_kind_asks_no_kind_word_of_a_headline(monkeypatch):
+    asked = []
+    real = release.kind_word
+    monkeypatch.setattr(release, "kind_word", lambda line, lex: asked.append(line.text) or real(line, lex))
+    doc = doc_before("release", "가상 제도 시행\n\n□ 가상부는 1일 새 제도를 시행한다.\n".encode("utf-8"))
+    assert release.match_kind(doc, LEX, None) == (None, "metadata")
+    assert asked == []
+    doc = doc_before("release", ("보 도 자 료\n\n" + TINY).encode("utf-8"))
+    assert release.match_kind(doc, LEX, None) == ("보도자료", "header")
+    assert asked == ["보 도 자 료"]       # the test can fail: a kind line is asked

@@ -44,8 +44,11 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     """(kind, where from): '보 도 자 료' in the header → '보도자료' ('header'); else the board
     headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
     own title in its metadata ('metadata')."""
+    lasts = kind_last_letters(lex)
     for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE):
-        word = kind_word(line, lex) if line.text else None     # a blank line holds no kind word
+        # A kind word ends with one of `lasts`: a line holding none (a blank line, most headlines)
+        # holds no kind word, and neither KIND_LINE_RE nor the masthead split is asked of it.
+        word = kind_word(line, lex) if line.text and not lasts.isdisjoint(line.text) else None
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
     for line in lines_in(doc, K.PAGE_HEADER):
@@ -57,6 +60,14 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
         return kind, "title"
     kind = kind_of_tag((doc.page or {}).get("headline") or doc.front_matter.get("title"), lex)
     return (kind, "metadata") if kind else (kind_of_metadata(doc, lex), "metadata")
+
+
+@once_per_lexicon
+def kind_last_letters(lex: Lexicon) -> frozenset[str]:
+    """The last letters of the kind words ('보도자료' → '료'; KIND_LINE_RE's words, also a
+    masthead's kind field, end with one, letter-spaced or not). A line is tested against them
+    by one C-level isdisjoint over its letters."""
+    return frozenset(kind[-1] for kind in lex.kinds)
 
 
 def kind_of_metadata(doc: Document, lex: Lexicon) -> str | None:
