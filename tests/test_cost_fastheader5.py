@@ -273,3 +273,21 @@ def test_match_kind_asks_no_kind_word_of_a_headline(monkeypatch):
     doc = doc_before("release", ("보 도 자 료\n\n" + TINY).encode("utf-8"))
     assert release.match_kind(doc, LEX, None) == ("보도자료", "header")
     assert asked == ["보 도 자 료"]       # the test can fail: a kind line is asked
+
+
+# --- release: a line without a marker is its own rest ---------------------------------------------
+
+def test_a_lines_text_is_stripped_as_lstrip_strips():
+    """issuer_from_lead takes a line's text as the rest after no marker, without lstrip: normalize
+    strips each line with str.strip, which strips what str.lstrip strips."""
+    for data, name in korea_kr_texts(200) + [(SEED.read_bytes(), "seed.txt"), (TINY.encode("utf-8"), "t.txt")]:
+        doc = doc_before("release", data, name)
+        assert all(line.text == line.text.lstrip() for line in doc.lines), name
+
+
+def test_the_lead_subject_further_down_is_found_past_marker_and_plain_lines():
+    text = "가상 제도 시행\n\n가상 제도를 1일 시행한다고 밝혔다 하였다\n\n○ 행정안전부(장관 홍길동)는 1일 제도를 시행한다.\n"
+    doc = doc_before("release", text.encode("utf-8"))
+    found = release.issuer_from_lead(doc, LEX)
+    assert found is not None and found[0] == "행정안전부"
+    assert doc.text[found[1].start:found[1].end] == "행정안전부"

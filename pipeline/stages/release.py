@@ -320,9 +320,12 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
     firsts = issuer_firsts(lex)
+    match_marker = lex.MARKER_RE.match
     for line in islice(body_lines(doc), SUBJECT_LINES):
         # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
-        rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
+        # (A line's text is stripped already: only the rest after a marker is stripped here.)
+        marker = match_marker(line.text)
+        rest = line.text[marker.end():].lstrip() if marker else line.text
         # The known issuer opens `rest` (LEAD_ISSUER_RE's subject starts at 0): a line opening
         # with no issuer's first letter is passed over without the pattern.
         m = lex.LEAD_ISSUER_RE.match(rest) if rest[:1] in firsts else None
