@@ -291,3 +291,21 @@ def test_the_lead_subject_further_down_is_found_past_marker_and_plain_lines():
     found = release.issuer_from_lead(doc, LEX)
     assert found is not None and found[0] == "행정안전부"
     assert doc.text[found[1].start:found[1].end] == "행정안전부"
+
+
+# --- release: no template, logo or date look-up where the document has none -----------------------
+
+def test_a_text_without_cells_or_pictures_reads_no_template_or_logo(monkeypatch):
+    monkeypatch.setattr(release, "template_cells", lambda *a: pytest.fail("template cells read"))
+    doc = doc_before("release", TINY.encode("utf-8"))
+    assert not doc.cells and not doc.pictures
+    assert release.issuer_from_template(doc, LEX) is None
+    assert release.issuer_from_template(doc, LEX, visible=False) is None
+    assert release.issuer_from_pictures(doc, LEX) is None
+
+
+def test_release_day_reads_the_first_date_given():
+    doc = doc_before("release", TINY.encode("utf-8"))
+    assert release.release_day(doc, None, None) is None
+    assert str(release.release_day(doc, {"date": None}, "2024-03-04T10:00:00+09:00")) == "2024-03-04"
+    assert str(release.release_day(doc, {"date": "2024-03-05"}, "2024-03-04")) == "2024-03-05"

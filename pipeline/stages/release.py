@@ -137,6 +137,8 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
 def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> tuple[str, Span] | None:
     """The text of the template's 기관명 cell: visible text first; white template leftovers
     behind the logo ('고용노동부', also '광부') only as a last resort, and only a known name."""
+    if not doc.cells:
+        return None     # no tables (texts, records, most pages): no template cell to read
     for cell in template_cells(doc.cells, lex.labels["template"]["issuer"]):
         if bool(getattr(cell, "invisible", False)) == visible:
             continue
@@ -169,6 +171,8 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
     """A logo above the body whose description names a known issuer or its short form
     ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'), as the logo names it
     (match_issuer gives the full name). The logo is no text, so the issuer has no span."""
+    if not doc.pictures:
+        return None     # no pictures (all but HWPX/HWP): no logo, and the body's start is not needed
     body = doc.blocks_of(K.BODY)
     first_body = body[0].first if body else len(doc.lines)
     for anchor, description in doc.pictures:
@@ -504,7 +508,7 @@ def release_day(doc: Document, embargo: dict[str, Any] | None, distributed: str 
     page's or the record's posting date; None when the document carries none."""
     for value in ((embargo or {}).get("date"), distributed, (doc.page or {}).get("posted_at"),
                   doc.front_matter.get("approve_date")):
-        day = parse_day(value if isinstance(value, str) else None)
+        day = parse_day(value) if isinstance(value, str) else None     # parse_day(None) is None
         if day:
             return day
     return None
