@@ -27,7 +27,7 @@ from pipeline.document import Line, Span
 from pipeline.lexicon import load_lexicon
 from pipeline.runner import STAGES, new_document, run
 from pipeline.phones import phone_lines
-from pipeline.stages import contacts, organizations, release
+from pipeline.stages import contacts, organizations, page, release
 
 from .complexity import operations
 
@@ -309,3 +309,16 @@ def test_release_day_reads_the_first_date_given():
     assert release.release_day(doc, None, None) is None
     assert str(release.release_day(doc, {"date": None}, "2024-03-04T10:00:00+09:00")) == "2024-03-04"
     assert str(release.release_day(doc, {"date": "2024-03-05"}, "2024-03-04")) == "2024-03-05"
+
+
+# --- page: a board's name is short ----------------------------------------------------------------
+
+def test_a_board_title_is_never_longer_than_a_headline():
+    """page.from_board asks is_board_title only of lines of HEADLINE_MIN letters at most: the
+    test's own first condition, so a longer line is no board title."""
+    for text in ["보도자료", "보도자료 게시판 전체 목록 보기", "알림마당 새소식과 보도자료", "군정소식"]:
+        line = Line(0, 0, len(text), Span(0, len(text)), 0, text)
+        if len(text) > page.HEADLINE_MIN:
+            assert not page.is_board_title(line, LEX)
+        else:
+            assert page.is_board_title(line, LEX)

@@ -264,8 +264,9 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     for k, line in enumerate(header):
         if page["headline"] is None and tagged and lex.HEADLINE_TAG_RE.match(line.text):
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
-        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex, fielded[k]) \
-                and id(line) not in values:
+        # (A board's name is short: the longer lines, most of a header, are passed without the call.)
+        elif page["board"] is None and page["headline"] is None and len(line.text) <= HEADLINE_MIN \
+                and is_board_title(line, lex, fielded[k]) and id(line) not in values:
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
     if labelled and page["headline"] is None:
         page["headline"], spans["headline"] = collapse(labelled.text), labelled.content.to_json()
