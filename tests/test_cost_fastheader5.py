@@ -10,7 +10,10 @@ without clocks. Each shortcut gives what the plain form gave:
   text at all (a line ending with one holds one); the listing labels' first letters are worked
   out once per lexicon;
 - release.match_kind asks kind_word only of a line holding a kind word's last letter ('료'; one
-  C-level isdisjoint): KIND_LINE_RE and a masthead's kind field match a whole kind word.
+  C-level isdisjoint): KIND_LINE_RE and a masthead's kind field match a whole kind word;
+- page asks is_board_title only of a line no longer than a board's name, and finds a board word
+  or a page contact's label word by one search (PAGE_BOARD_WORD_RE, PAGE_CONTACT_WORD_RE) instead
+  of a generator step per word.
 """
 from __future__ import annotations
 
@@ -322,3 +325,17 @@ def test_a_board_title_is_never_longer_than_a_headline():
             assert not page.is_board_title(line, LEX)
         else:
             assert page.is_board_title(line, LEX)
+
+
+PAGE_PIECES = ["보도", "자료", "보도자료", "소식", "군정", "담당", "부서", "담당부서", "전화", "번호", "연락처",
+               "문의처", "부서명", "게시", "판", "새", " ", "\n", ":", "가", "A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=8))
+def test_page_word_searches_find_what_a_test_per_word_finds(pieces):
+    text = "".join(pieces)
+    words = LEX.labels["page"]
+    assert (LEX.PAGE_BOARD_WORD_RE.search(text) is not None) == any(w in text for w in words["board_words"])
+    assert (LEX.PAGE_CONTACT_WORD_RE.search(text) is not None) \
+        == any(w in text for w in words["department"] + words["phone"])
