@@ -1023,7 +1023,11 @@ RELEASE_EVIDENCE = (
 
 
 def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
-    return any(rule(doc, lex, release) for _, rule in RELEASE_EVIDENCE)
+    # A loop, not any() over a generator: every document asks, most are settled by the third rule.
+    for _, rule in RELEASE_EVIDENCE:
+        if rule(doc, lex, release):
+            return True
+    return False
 
 
 def hangul_count(text: str) -> int:
