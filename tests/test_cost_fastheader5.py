@@ -14,6 +14,8 @@ without clocks. Each shortcut gives what the plain form gave:
 - page asks is_board_title only of a line no longer than a board's name, and finds a board word
   or a page contact's label word by one search (PAGE_BOARD_WORD_RE, PAGE_CONTACT_WORD_RE) instead
   of a generator step per word; release's evidence rules walked by a loop;
+- release.match_attachments answers [] at once for a text holding none of the letters an
+  attachment opens with ('붙', '첨', '별'; a third of korea.kr records), one C-level 'in' each;
 - call bounds on the tiny release, the seed and korea.kr records, below the old counts.
 """
 from __future__ import annotations
@@ -378,3 +380,31 @@ def test_korea_kr_records_cost_fewer_calls(stage):
     if len(records) < 50:
         pytest.skip("too few korea.kr records")
     assert sum(stage_calls(stage, data, name) for data, name in records) / len(records) <= KOREA_KR_BOUNDS[stage]
+
+
+# --- release: no attachment looked for in a text without an attachment's letter ---------------------
+
+def test_every_attachment_word_opens_with_an_attachment_letter():
+    letters = release.attachment_letters(LEX)
+    for word in LEX.labels["attachment"]["listing"] + LEX.labels["attachment"]["inline"]:
+        assert word.strip()[:1] in letters, word
+
+
+def test_a_text_without_an_attachment_letter_has_no_attachment_by_the_scans():
+    """Where the guard answers [], the scans it spares find no inline mention and no listing."""
+    letters = release.attachment_letters(LEX)
+    spared = 0
+    for data, name in korea_kr_texts(300) + [(TINY.encode("utf-8"), "tiny.txt")]:
+        doc = doc_before("release", data, name)
+        if not any(letter in doc.text for letter in letters):
+            spared += 1
+            assert release.inline_attachments(doc, LEX) == {}, name
+            assert not release.listing_may_open(doc, release.listing_firsts(LEX), LEX), name
+            assert release.match_attachments(doc, LEX) == []
+    assert spared > 0
+
+
+def test_an_attachment_is_still_found():
+    text = "가상 제도 시행\n\n□ 가상부는 1일 새 제도를 시행한다(세부 내용 별첨 참조).\n\n붙임 1. 세부 추진계획 1부.\n"
+    found = release.match_attachments(doc_before("release", text.encode("utf-8")), LEX)
+    assert [a["label"] for a in found] == ["별첨", "붙임 1"]
