@@ -308,6 +308,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Any label of the three above: a line without one holds none of their fields, so one
         # search settles it where three would (most lines of a page).
         "PAGE_FIELD_WORD_RE": deferred(alternation(page['author'] + page['posted'] + page['views'])),
+        # A board's name word ('보도자료', '군정소식') and a page contact's department or phone label
+        # word, anywhere: one search (the words open with literals re skips ahead to) where a test
+        # per word was a Python step each.
+        "PAGE_BOARD_WORD_RE": deferred(alternation(page['board_words'])),
+        "PAGE_CONTACT_WORD_RE": deferred(alternation(page['department'] + page['phone'])),
         "DATE_PART_SEP_RE": deferred(r"[./\-]\s?"),
         # korea.kr API: "01/16/2020 14:59:31"
         "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),

@@ -141,24 +141,29 @@ def type_words(chunk: str, pos: int, lex: Lexicon) -> list[Token]:
         return [whole]
     words = [(m.start(), m.end()) for m in lex.WORD_RE.finditer(chunk)]
     out: list[Token] = []
+    count = len(words)
     i = 0
-    while i < len(words):
-        spaced = letter_spaced_person(chunk, words[i:i + 3], pos, lex)
+    while i < count:
+        # A run of words that is all of the chunk's (the three of a three-word chunk, the pair of
+        # a two-word one, the one word of a one-word one) spans, trimmed, the whole chunk, which
+        # gave None above: it is not typed again (a type_chunk is ~2 us, split_person most of it).
+        spaced = letter_spaced_person(chunk, words[i:i + 3], pos, lex) if i or count != 3 else None
         if spaced:
             out.append(spaced)
             i += 3
             continue
-        pair = type_chunk(chunk, words[i][0], words[i + 1][1], pos, lex) if i + 1 < len(words) else None
+        pair = type_chunk(chunk, words[i][0], words[i + 1][1], pos, lex) if i + 1 < count and (i or count != 2) \
+            else None
         if pair and pair.kind == "person":
             out.append(pair)
             i += 2
             continue
-        headed = unit_head(chunk, words[i], words[i + 1], pos, lex) if i + 1 < len(words) else None
+        headed = unit_head(chunk, words[i], words[i + 1], pos, lex) if i + 1 < count else None
         if headed:
             out.extend(headed)
             i += 2
             continue
-        single = type_chunk(chunk, words[i][0], words[i][1], pos, lex)
+        single = type_chunk(chunk, words[i][0], words[i][1], pos, lex) if count != 1 else None
         if single:
             out.append(single)
         i += 1

@@ -44,8 +44,16 @@ def heads_in(text: str, tails: Iterable[re.Match[str]], lex: Lexicon) -> list[tu
     found = []
     suffixes = tuple(lex.titles["organization_suffixes"])
     for tail in tails:
+        at = tail.start()
+        # Only a word ending with an organization suffix counts, and the word ends at the tail:
+        # the text before the tail must end with one. A suffix is all word letters, so the word
+        # (the whole run of them before the tail) then ends with it too. One C-level endswith
+        # passes most tails ('(붙임1)', '(2019.9.11.)', '예산(20억원)') without the word's search,
+        # which tries every position of the 40 characters before the tail.
+        if not text.endswith(suffixes, 0, at):
+            continue
         # The word is 40 characters at most (the lookbehind still sees the character before).
-        word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, tail.start() - 40), tail.start())
+        word = lex.ORG_HEAD_WORD_BEFORE_RE.search(text, max(0, at - 40), at)
         if word is None:
             continue
         org = word.group("org")

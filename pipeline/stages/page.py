@@ -111,10 +111,9 @@ def is_field_line(line: Line, lex: Lexicon, fielded: bool | None = None) -> bool
 
 
 def is_board_title(line: Line, lex: Lexicon, fielded: bool | None = None) -> bool:
-    """'보도자료' alone above the headline: the board's own name. (The board word, a plain
-    substring test, is asked first: most lines hold none.)"""
-    return bool(line.text) and len(line.text) <= HEADLINE_MIN \
-        and any(word in line.text for word in lex.labels["page"]["board_words"]) \
+    """'보도자료' alone above the headline: the board's own name. (The board word, one search
+    of a short line, is asked first: most lines hold none.)"""
+    return bool(line.text) and len(line.text) <= HEADLINE_MIN and lex.PAGE_BOARD_WORD_RE.search(line.text) is not None \
         and not lex.HEADLINE_TAG_RE.match(line.text) \
         and not is_field_line(line, lex, fielded) and not is_title_label(line, lex)
 
@@ -174,11 +173,10 @@ def unlabelled_contact(text: str, lex: Lexicon) -> dict[str, str]:
 def may_hold_contact(text: str, lex: Lexicon) -> bool:
     """Whether `text` can yield a department or a phone: a department or phone label word as a
     substring, or a phone's tail (PHONE_RE's every phone holds one, see phones.py). Most headers
-    (every korea.kr record's) hold none, and these literal tests skip ahead in C where the label
-    scan and PHONE_RE try every position."""
-    page = lex.labels["page"]
-    return any(word in text for word in page["department"] + page["phone"]) \
-        or bool(lex.PHONE_TAIL_DASH_RE.search(text) or lex.PHONE_TAIL_DOT_RE.search(text))
+    (every korea.kr record's) hold none, and these searches skip ahead in C to the words' and the
+    tails' first letters where the label scan and PHONE_RE try every position."""
+    return bool(lex.PAGE_CONTACT_WORD_RE.search(text) or lex.PHONE_TAIL_DASH_RE.search(text)
+                or lex.PHONE_TAIL_DOT_RE.search(text))
 
 
 def blocks_by_kind(doc: Document) -> dict[BlockKind, list[Block]]:
@@ -199,7 +197,7 @@ def parse_page_contact(doc: Document, lex: Lexicon,
     kinds = blocks_by_kind(doc) if kinds is None else kinds
     for block in kinds.get(K.PAGE_FOOTER, [])[::-1] or kinds.get(K.PAGE_HEADER, []):
         lines = [doc.lines[i] for i in range(block.first, block.last) if doc.lines[i].text]
-        joined = " ".join(l.text for l in lines)
+        joined = " ".join([l.text for l in lines])
         if not may_hold_contact(joined, lex):
             continue
         fields = page_contact_fields(joined, lex) or unlabelled_contact(joined, lex)
@@ -264,8 +262,9 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
     for k, line in enumerate(header):
         if page["headline"] is None and tagged and lex.HEADLINE_TAG_RE.match(line.text):
             page["headline"], spans["headline"] = collapse(line.text), line.content.to_json()
-        elif page["board"] is None and page["headline"] is None and is_board_title(line, lex, fielded[k]) \
-                and id(line) not in values:
+        # (A board's name is short: the longer lines, most of a header, are passed without the call.)
+        elif page["board"] is None and page["headline"] is None and len(line.text) <= HEADLINE_MIN \
+                and is_board_title(line, lex, fielded[k]) and id(line) not in values:
             page["board"], spans["board"] = collapse(line.text), line.content.to_json()
     if labelled and page["headline"] is None:
         page["headline"], spans["headline"] = collapse(labelled.text), labelled.content.to_json()

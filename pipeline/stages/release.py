@@ -44,8 +44,11 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     """(kind, where from): '보 도 자 료' in the header → '보도자료' ('header'); else the board
     headline's '[보도자료]' tag or the title's '(설명자료)' prefix ('title'); else the record's
     own title in its metadata ('metadata')."""
+    lasts = kind_last_letters(lex)
     for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE):
-        word = kind_word(line, lex) if line.text else None     # a blank line holds no kind word
+        # A kind word ends with one of `lasts`: a line holding none (a blank line, most headlines)
+        # holds no kind word, and neither KIND_LINE_RE nor the masthead split is asked of it.
+        word = kind_word(line, lex) if line.text and not lasts.isdisjoint(line.text) else None
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
     for line in lines_in(doc, K.PAGE_HEADER):
@@ -57,6 +60,14 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
         return kind, "title"
     kind = kind_of_tag((doc.page or {}).get("headline") or doc.front_matter.get("title"), lex)
     return (kind, "metadata") if kind else (kind_of_metadata(doc, lex), "metadata")
+
+
+@once_per_lexicon
+def kind_last_letters(lex: Lexicon) -> frozenset[str]:
+    """The last letters of the kind words ('보도자료' → '료'; KIND_LINE_RE's words, also a
+    masthead's kind field, end with one, letter-spaced or not). A line is tested against them
+    by one C-level isdisjoint over its letters."""
+    return frozenset(kind[-1] for kind in lex.kinds)
 
 
 def kind_of_metadata(doc: Document, lex: Lexicon) -> str | None:
@@ -126,6 +137,8 @@ def issuer_from_header(doc: Document, lex: Lexicon) -> tuple[str | None, str | N
 def issuer_from_template(doc: Document, lex: Lexicon, visible: bool = True) -> tuple[str, Span] | None:
     """The text of the template's 기관명 cell: visible text first; white template leftovers
     behind the logo ('고용노동부', also '광부') only as a last resort, and only a known name."""
+    if not doc.cells:
+        return None     # no tables (texts, records, most pages): no template cell to read
     for cell in template_cells(doc.cells, lex.labels["template"]["issuer"]):
         if bool(getattr(cell, "invisible", False)) == visible:
             continue
@@ -158,6 +171,8 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
     """A logo above the body whose description names a known issuer or its short form
     ('…원본 그림의 이름: 방위사업청_국_좌우.png', '…행안부_로고.jpg'), as the logo names it
     (match_issuer gives the full name). The logo is no text, so the issuer has no span."""
+    if not doc.pictures:
+        return None     # no pictures (all but HWPX/HWP): no logo, and the body's start is not needed
     body = doc.blocks_of(K.BODY)
     first_body = body[0].first if body else len(doc.lines)
     for anchor, description in doc.pictures:
@@ -170,11 +185,21 @@ def issuer_from_pictures(doc: Document, lex: Lexicon) -> tuple[str, None] | None
 def issuer_from_signature(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     """A sign-off line of the issuer's press office: '기획재정부 대변인'."""
     ends = tuple(lex.labels["issuer"]["signature"])     # the pattern's line ends with one
+    if not any(word in doc.text for word in signature_cores(lex)):
+        return None     # no signature word anywhere (most releases): no line ends with one, no walk
     for line in lines_in(doc, K.BODY, K.CONTACT):
         m = lex.ISSUER_SIGNATURE_RE.match(line.text) if line.text.endswith(ends) else None
         if m:
             return m.group("issuer"), Span(line.content.start, line.content.start + m.end("issuer"))
     return None
+
+
+@once_per_lexicon
+def signature_cores(lex: Lexicon) -> tuple[str, ...]:
+    """The signature words holding no other one ('대변인', not '대변인실'): a text holding none of
+    them holds no signature word. (Each `in` over a korea.kr record's text is ~1 us.)"""
+    words = lex.labels["issuer"]["signature"]
+    return tuple(w for w in words if not any(other != w and other in w for other in words))
 
 
 def issuer_from_evidence(doc: Document, lex: Lexicon) -> tuple[tuple[str, Span], str] | None:
@@ -299,9 +324,12 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
     firsts = issuer_firsts(lex)
+    match_marker = lex.MARKER_RE.match
     for line in islice(body_lines(doc), SUBJECT_LINES):
         # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
-        rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
+        # (A line's text is stripped already: only the rest after a marker is stripped here.)
+        marker = match_marker(line.text)
+        rest = line.text[marker.end():].lstrip() if marker else line.text
         # The known issuer opens `rest` (LEAD_ISSUER_RE's subject starts at 0): a line opening
         # with no issuer's first letter is passed over without the pattern.
         m = lex.LEAD_ISSUER_RE.match(rest) if rest[:1] in firsts else None
@@ -480,7 +508,7 @@ def release_day(doc: Document, embargo: dict[str, Any] | None, distributed: str 
     page's or the record's posting date; None when the document carries none."""
     for value in ((embargo or {}).get("date"), distributed, (doc.page or {}).get("posted_at"),
                   doc.front_matter.get("approve_date")):
-        day = parse_day(value if isinstance(value, str) else None)
+        day = parse_day(value) if isinstance(value, str) else None     # parse_day(None) is None
         if day:
             return day
     return None
@@ -876,14 +904,31 @@ def listing_may_open(doc: Document, firsts: str, lex: Lexicon) -> bool:
     return False
 
 
+@once_per_lexicon
+def listing_firsts(lex: Lexicon) -> str:
+    """The first letters of the listing labels ('붙임' → '붙'), worked out once, not per document."""
+    return "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+
+
+@once_per_lexicon
+def attachment_letters(lex: Lexicon) -> str:
+    """The first letters of the listing labels and of the inline words ('붙', '첨', '별'): a
+    listing's line opens with the first, an inline mention holds its whole word. A text holding
+    none has no attachment, told by a C-level 'in' a letter (~0.1 us on a korea.kr record)."""
+    words = lex.labels["attachment"]["listing"] + lex.labels["attachment"]["inline"]
+    return "".join(sorted({word.strip()[:1] for word in words if word.strip()}))
+
+
 def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
     with a listing label's first letter or with a digit (a listing's next item), and a line the
     scan for inline mentions found."""
     found: list[dict[str, Any]] = []
+    if not any(map(doc.text.__contains__, attachment_letters(lex))):
+        return found        # a third of korea.kr records: no letter any attachment opens with
     inline = inline_attachments(doc, lex)
-    firsts = "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+    firsts = listing_firsts(lex)
     if not listing_may_open(doc, firsts, lex):
         # No listing opens, so none continues either: only the inline mentions' lines, in order.
         body = [doc.lines[i] for i in inline]
@@ -989,7 +1034,11 @@ RELEASE_EVIDENCE = (
 
 
 def looks_like_release(doc: Document, lex: Lexicon, release: dict[str, Any]) -> bool:
-    return any(rule(doc, lex, release) for _, rule in RELEASE_EVIDENCE)
+    # A loop, not any() over a generator: every document asks, most are settled by the third rule.
+    for _, rule in RELEASE_EVIDENCE:
+        if rule(doc, lex, release):
+            return True
+    return False
 
 
 def hangul_count(text: str) -> int:
