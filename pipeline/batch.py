@@ -34,11 +34,13 @@ from __future__ import annotations
 import errno
 import fcntl
 import fnmatch
+import functools
 import hashlib
 import json
 import math
 import multiprocessing
 import os
+import pickle
 import resource
 import select
 import signal
@@ -53,16 +55,16 @@ from dataclasses import dataclass, field
 from itertools import chain, count, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, PIPELINE_VERSION, parse_bytes
 from .check import DOCUMENT_SIZE_RATIO, max_document_bytes
 from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
-                     Unreadable, WorkerCrashed, WriteFailed, is_escaped, printable_path)
+                     Unreadable, WorkerCrashed, WriteFailed, printable_path)
 from .lexicon import load_lexicon
 from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
-                        sanitize, write_all, write_atomic)
+                        json_line_bytes, sanitize, write_all, write_atomic)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
@@ -449,15 +451,17 @@ class OutDir:
         self.fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         self.partial = os.open(PARTIAL_DIR, self.DIR_FLAGS, dir_fd=self.fd)
         self.names = count()
+        self.tmp_prefix = f".{os.getpid()}."    # made in the process that writes (a worker, after its fork)
 
     def close(self) -> None:
         os.close(self.partial)
         os.close(self.fd)
 
     def parent(self, rel: str, create: bool) -> tuple[int, str]:
-        """An fd of the folder holding `rel` (the caller closes it) and the last name."""
+        """An fd of the folder holding `rel` and the last name; the caller lets it go with
+        `release` (OUT's own fd is handed out as it is: no dup and close per output)."""
         *folders, name = rel.split("/")
-        fd = os.dup(self.fd)
+        fd = self.fd
         try:
             for i, folder in enumerate(folders):
                 try:
@@ -468,12 +472,17 @@ class OutDir:
                         raise OSError(exc.errno, f"{where} in the output folder is a symbolic link or a "
                                                  "file, not a folder; nothing is written through it") from exc
                     raise
-                os.close(fd)
+                self.release(fd)
                 fd = nxt
         except BaseException:
-            os.close(fd)
+            self.release(fd)
             raise
         return fd, name
+
+    def release(self, fd: int) -> None:
+        """Close a folder's fd from `parent`, unless it is OUT's own."""
+        if fd != self.fd:
+            os.close(fd)
 
     def open_folder(self, name: str, fd: int, create: bool) -> int:
         """Open the folder `name` inside `fd`, made first if `create` and it is missing (it
@@ -491,7 +500,7 @@ class OutDir:
 
     def write(self, rel: str, data: bytes) -> None:
         fd, name = self.parent(rel, create=True)
-        tmp = f".{os.getpid()}.{next(self.names)}{TMP_SUFFIX}"
+        tmp = f"{self.tmp_prefix}{next(self.names)}{TMP_SUFFIX}"
         try:
             self.refuse_link(fd, name, rel)
             out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666, dir_fd=self.partial)
@@ -508,7 +517,7 @@ class OutDir:
                     pass
                 raise
         finally:
-            os.close(fd)
+            self.release(fd)
 
     @staticmethod
     def refuse_link(fd: int, name: str, rel: str) -> None:
@@ -531,7 +540,7 @@ class OutDir:
         except OSError:
             return None
         finally:
-            os.close(fd)
+            self.release(fd)
 
     def is_file(self, rel: str) -> bool:
         info = self.lstat(rel)
@@ -550,7 +559,7 @@ class OutDir:
         except OSError:
             pass
         finally:
-            os.close(fd)
+            self.release(fd)
 
 
 # --- one input (runs in a worker) ----------------------------------------------------------
@@ -567,9 +576,10 @@ class Job:
 
 
 def base_record(task: Task) -> dict[str, Any]:
-    shown = {"path": printable_path(task.path), "target": printable_path(task.rel)}
-    if is_escaped(task.path):
-        shown["path_escaped"] = True      # the bytes: pipeline.errors.bytes_of_printable
+    path = printable_path(task.path)
+    shown = {"path": path, "target": printable_path(task.rel)}
+    if path is not task.path:             # escaped: the bytes are pipeline.errors.bytes_of_printable
+        shown["path_escaped"] = True
     return shown
 
 
@@ -702,10 +712,37 @@ def convert_one(task: Task, job: Job, out: OutDir) -> dict[str, Any]:
     return record
 
 
+class Outcome(NamedTuple):
+    """One input's result as the parent uses it: what the summary counts, and its finished
+    lines for index.jsonl and errors.jsonl. A worker makes it, so the parent serializes
+    nothing and takes in a tuple of five instead of a record."""
+    status: str
+    code: str | None
+    was: str | None             # a skipped input's earlier status
+    line: bytes                 # its index.jsonl line
+    error_line: bytes           # its errors.jsonl line; b"" when it has none
+
+
+def outcome_of(record: dict[str, Any]) -> Outcome:
+    code = record.get("code")
+    error_line = (json_line_bytes({"path": record["path"], "code": code, "message": record.get("message")})
+                  if code else b"")
+    return Outcome(record["status"], code, record.get("was"), json_line_bytes(record), error_line)
+
+
+def outcome_message(record: dict[str, Any]) -> bytes:
+    """What a worker sends for a record: its Outcome pickled as a plain tuple (no class to look
+    up when it is read; Connection.send would also copy its table of reducers per message)."""
+    return pickle.dumps(tuple(outcome_of(record)), pickle.HIGHEST_PROTOCOL)
+
+
+def read_outcome(message: bytes) -> Outcome:
+    return Outcome._make(pickle.loads(message))
+
+
 def injected_fault(path: str) -> None:
     """Test-only (see TEST_HOOK_ENV): a deterministic slow, CPU-bound or memory-hungry input."""
-    hook = os.environ.get(TEST_HOOK_ENV)
-    if not hook or multiprocessing.parent_process() is None:
+    if multiprocessing.parent_process() is None or not (hook := test_hook()):
         return
     action, _, name = hook.partition(":")
     if os.path.basename(path) != name:
@@ -721,6 +758,12 @@ def injected_fault(path: str) -> None:
         hoard = []
         while True:
             hoard.append(bytearray(16 * 1024 * 1024))
+
+
+@functools.cache
+def test_hook() -> str | None:
+    """TEST_HOOK_ENV, read once per worker (asked only in workers, each a fresh fork)."""
+    return os.environ.get(TEST_HOOK_ENV)
 
 
 # --- worker processes ------------------------------------------------------------------------
@@ -756,16 +799,26 @@ def prepare_worker(job: Job, inherited: list[int]) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def cpu_ceiling(timeout: int) -> None:
-    """This input may use `timeout` more seconds of CPU; past that the kernel sends SIGXCPU."""
-    if timeout <= 0:
-        return
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    soft = math.ceil(usage.ru_utime + usage.ru_stime) + timeout
-    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+class CpuCeiling:
+    """Before each input: this input may use `timeout` more seconds of CPU; past that the
+    kernel sends SIGXCPU. The limit is whole seconds, so it moves about once a second of
+    work: it is set only when it changes (one getrusage per input, not three system calls)."""
+
+    def __init__(self, timeout: int) -> None:
+        self.timeout = timeout
+        self.hard = resource.getrlimit(resource.RLIMIT_CPU)[1] if timeout > 0 else resource.RLIM_INFINITY
+        self.soft: int | None = None
+
+    def before_input(self) -> None:
+        if self.timeout <= 0:
+            return
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft = math.ceil(usage.ru_utime + usage.ru_stime) + self.timeout
+        if self.hard != resource.RLIM_INFINITY:
+            soft = min(soft, self.hard)
+        if soft != self.soft:
+            resource.setrlimit(resource.RLIMIT_CPU, (soft, self.hard))
+            self.soft = soft
 
 
 def next_message(conn: Connection, parent: int) -> Any:
@@ -785,6 +838,7 @@ def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
     a message waiting between two inputs is that chunk, or None: stop, leaving the rest."""
     prepare_worker(job, inherited)
     out = OutDir(job.out)
+    ceiling = CpuCeiling(job.timeout)
     tasks: deque[Task] = deque()
     waiting = select.poll()             # one poll object: asked once per input, it must be cheap
     waiting.register(conn, select.POLLIN)
@@ -794,9 +848,9 @@ def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
             if chunk is None:
                 return
             tasks.extend(chunk)
-        cpu_ceiling(job.timeout)
+        ceiling.before_input()
         try:
-            conn.send(convert_one(tasks.popleft(), job, out))
+            conn.send_bytes(outcome_message(convert_one(tasks.popleft(), job, out)))
         except (BrokenPipeError, EOFError, OSError):
             return
 
@@ -878,7 +932,7 @@ class Pool:
         self.by_fd: dict[int, Worker] = {}
         self.workers = [self.start_worker() for _ in range(jobs)]
         self.again: deque[list[tuple[int, Task]]] = deque()     # chunks of a dead worker
-        self.done: dict[int, dict[str, Any]] = {}                # finished, not yet yielded
+        self.done: dict[int, Outcome] = {}                       # finished, not yet yielded
         self.window = jobs * IN_FLIGHT * CHUNK
 
     def start_worker(self) -> Worker:
@@ -894,7 +948,7 @@ class Pool:
             if self.by_fd.pop(fd, None) is not None:
                 self.poller.unregister(fd)
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[dict[str, Any]]:
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
         numbered = enumerate(tasks)
         issued = head = 0
         exhausted = False
@@ -940,12 +994,12 @@ class Pool:
 
     def receive(self, worker: Worker) -> None:
         try:
-            record = worker.conn.recv()
+            message = worker.conn.recv_bytes()
         except (EOFError, OSError):          # it died while sending
             self.take(worker)
             return
         seq, _ = worker.tasks.popleft()
-        self.done[seq] = record
+        self.done[seq] = read_outcome(message)
 
     def take(self, worker: Worker, charge: bool = True) -> None:
         """Every record the worker has sent; if it has died, its current input is charged
@@ -954,9 +1008,9 @@ class Pool:
             worker.proc.join()
         try:
             while worker.conn.poll():
-                record = worker.conn.recv()
+                message = worker.conn.recv_bytes()
                 seq, _ = worker.tasks.popleft()
-                self.done[seq] = record
+                self.done[seq] = read_outcome(message)
             if worker.proc.is_alive():
                 return
         except (EOFError, OSError):
@@ -964,7 +1018,7 @@ class Pool:
         worker.proc.join()
         if charge and worker.tasks and not (worker.stopped and worker.proc.exitcode == 0):
             seq, task = worker.tasks.popleft()
-            self.done[seq] = worker.death_record(task, self.job)
+            self.done[seq] = outcome_of(worker.death_record(task, self.job))
         if worker.tasks and not self.stop.requested:
             self.again.appendleft(list(worker.tasks))
         worker.tasks.clear()
@@ -997,12 +1051,12 @@ class Pool:
         self.workers = []
 
 
-def run_in_process(tasks: Iterator[Task], job: Job) -> Iterator[dict[str, Any]]:
+def run_in_process(tasks: Iterator[Task], job: Job) -> Iterator[Outcome]:
     """`--jobs 1` without ceilings: everything in this process (no pool, easy to debug)."""
     out = OutDir(job.out)
     try:
         for task in tasks:
-            yield convert_one(task, job, out)
+            yield outcome_of(convert_one(task, job, out))
     finally:
         out.close()
 
@@ -1121,22 +1175,20 @@ class IndexWriter:
         self.out = out
         self.previous = previous
         self.failure: str | None = None
-        self.index = (out / (INDEX + ".partial")).open("w", encoding="utf-8")
-        self.errors = (out / (ERRORS + ".partial")).open("w", encoding="utf-8")
+        # Unbuffered: each line is one write of its finished bytes, on disk for a killed run's
+        # next run to read (what a flush after each line of a text file did, without the text layer).
+        self.index = (out / (INDEX + ".partial")).open("wb", buffering=0)
+        self.errors = (out / (ERRORS + ".partial")).open("wb", buffering=0)
 
-    def add(self, record: dict[str, Any]) -> None:
-        self.write(record)
-
-    def write(self, record: dict[str, Any]) -> None:
+    def add(self, item: Outcome | dict[str, Any]) -> None:
+        """An input's index line, and its errors line if it has one (a record is serialized here)."""
         if self.failure:
             return
+        outcome = item if isinstance(item, Outcome) else outcome_of(item)
         try:
-            self.index.write(json_line(record))
-            self.index.flush()
-            if record.get("code"):
-                entry = {"path": record["path"], "code": record["code"], "message": record.get("message")}
-                self.errors.write(json_line(entry))
-                self.errors.flush()
+            write_all(self.index.fileno(), outcome.line)
+            if outcome.error_line:
+                write_all(self.errors.fileno(), outcome.error_line)
         except OSError as exc:
             self.failure = f"{exc.strerror or exc}"
 
@@ -1147,7 +1199,7 @@ class IndexWriter:
         if interrupted and len(self.previous) and not self.failure:
             reached = (line["target"] for line in read_jsonl(self.out / (INDEX + ".partial")))
             for line in self.previous.unreached(reached):
-                self.write(line)
+                self.add(line)
         for fh in (self.index, self.errors):
             try:
                 fh.close()
@@ -1171,16 +1223,16 @@ class Summary:
     index_failure: str | None = None
     codes: dict[str, int] = field(default_factory=dict)
 
-    def add(self, record: dict[str, Any]) -> None:
-        status = record["status"]
+    def add(self, outcome: Outcome) -> None:
+        status = outcome.status
         if status == "ok":
             self.ok += 1
         elif status == "error":
             self.errors += 1
-            self.codes[record["code"]] = self.codes.get(record["code"], 0) + 1
+            self.codes[outcome.code] = self.codes.get(outcome.code, 0) + 1
         else:
             self.skipped += 1
-            self.skipped_errors += record.get("was") == "error"
+            self.skipped_errors += outcome.was == "error"
 
     @property
     def done(self) -> int:
@@ -1359,9 +1411,9 @@ def run_locked(options: BatchOptions, lock: int) -> Summary:
             records = Pool(options.workers(), job, stop, [lock]).run(tasks)
         with Signals(stop) if not options.in_process() else NoSignals():
             try:
-                for record in records:
-                    index.add(record)
-                    summary.add(record)
+                for outcome in records:
+                    index.add(outcome)
+                    summary.add(outcome)
                     progress.update(summary, started)
             except KeyboardInterrupt:
                 stop.requested = True
