@@ -73,6 +73,9 @@ CHUNK = 8                   # inputs per task sent to a worker
 REFILL = CHUNK // 2         # a worker down to this many unfinished inputs is sent the next chunk
 IN_FLIGHT = 4               # chunks handed out per worker ahead of the oldest unfinished input
 POLL_SECONDS = 0.2          # how often the parent looks at its stop flags while waiting
+GATHER_SECONDS = 0.002      # a busy parent's nap before it waits for records (Pool.collect)
+FRAME_HEADER = 4            # bytes of a record message's length before it on the pipe (big-endian)
+PIPE_READ = 1 << 16         # what the parent reads from a worker's pipe at once: every record waiting
 IDLE_CHECK_SECONDS = 1.0    # how often an idle worker checks that its parent is alive
 NOT_A_RELEASE = "not_a_press_release"
 # Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
@@ -740,6 +743,13 @@ def read_outcome(message: bytes) -> Outcome:
     return Outcome._make(pickle.loads(message))
 
 
+def send_outcome(conn: Connection, record: dict[str, Any]) -> None:
+    """A record to the parent, framed by its length (Worker.arrived splits them): written on the
+    pipe's descriptor directly, so the parent can read every record waiting in one call."""
+    message = outcome_message(record)
+    write_all(conn.fileno(), len(message).to_bytes(FRAME_HEADER, "big") + message)
+
+
 def injected_fault(path: str) -> None:
     """Test-only (see TEST_HOOK_ENV): a deterministic slow, CPU-bound or memory-hungry input."""
     if multiprocessing.parent_process() is None or not (hook := test_hook()):
@@ -850,7 +860,7 @@ def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
             tasks.extend(chunk)
         ceiling.before_input()
         try:
-            conn.send_bytes(outcome_message(convert_one(tasks.popleft(), job, out)))
+            send_outcome(conn, convert_one(tasks.popleft(), job, out))
         except (BrokenPipeError, EOFError, OSError):
             return
 
@@ -866,6 +876,26 @@ class Worker:
         child.close()
         self.tasks: deque[tuple[int, Task]] = deque()
         self.stopped = False
+        self.pending = bytearray()      # the start of a record whose end has not arrived yet
+
+    def arrived(self) -> list[bytes]:
+        """The record messages that have arrived whole (send_outcome frames them). One read
+        takes all the pipe holds: several records at one wake-up cost one system call, not
+        the two a Connection.recv_bytes makes for each. EOFError once the worker is gone."""
+        data = os.read(self.conn.fileno(), PIPE_READ)
+        if not data:
+            raise EOFError
+        self.pending += data
+        messages = []
+        start = 0
+        while len(self.pending) - start >= FRAME_HEADER:
+            end = start + FRAME_HEADER + int.from_bytes(self.pending[start:start + FRAME_HEADER], "big")
+            if end > len(self.pending):
+                break
+            messages.append(bytes(self.pending[start + FRAME_HEADER:end]))
+            start = end
+        del self.pending[:start]
+        return messages
 
     def fds(self) -> tuple[int, int]:
         """What the parent polls: the pipe records come on, and the sentinel of its exit."""
@@ -920,9 +950,10 @@ class StopFlags:
 class Pool:
     """Hands chunks to worker processes and yields their records in input order.
 
-    The parent wakes once per record: one poll() over every worker's pipe and exit sentinel,
-    registered once per worker (multiprocessing's `wait` and `Connection.poll` build a new
-    selector on every call, which cost more than the rest of the parent's work)."""
+    The parent waits in one poll() over every worker's pipe and exit sentinel, registered once
+    per worker (multiprocessing's `wait` and `Connection.poll` build a new selector on every
+    call, which cost more than the rest of the parent's work); while records keep coming it
+    naps between waits and takes what arrived meanwhile with one read per pipe (collect)."""
 
     def __init__(self, jobs: int, job: Job, stop: StopFlags, inherited: list[int]) -> None:
         self.jobs, self.job, self.stop, self.inherited = jobs, job, stop, inherited
@@ -934,6 +965,7 @@ class Pool:
         self.again: deque[list[tuple[int, Task]]] = deque()     # chunks of a dead worker
         self.done: dict[int, Outcome] = {}                       # finished, not yet yielded
         self.window = jobs * IN_FLIGHT * CHUNK
+        self.busy = False           # the last wait brought records: nap before the next (collect)
 
     def start_worker(self) -> Worker:
         worker = Worker(self.job, self.inherited)
@@ -980,10 +1012,21 @@ class Pool:
             self.close()
 
     def collect(self) -> None:
-        """Wait a little for records or deaths and take them in: one record from each worker
-        whose pipe is readable (poll reports the next one at once); all of a dead one's."""
+        """Wait a little for records or deaths and take them in: every record waiting on each
+        readable pipe; all of a dead worker's.
+
+        While records keep coming, the parent naps GATHER_SECONDS before it waits instead of
+        waiting at once: a record sent to a parent blocked in poll wakes it, and that wake-up
+        costs the worker and the parent more CPU than the record itself; records sent during
+        the nap wake no one, and the parent takes them one after another when it is back."""
+        events = self.poller.poll(0)
+        if not events:
+            if self.busy:
+                time.sleep(GATHER_SECONDS)
+            events = self.poller.poll(POLL_SECONDS * 1000)
+        self.busy = bool(events)
         ready: dict[Worker, set[int]] = {}
-        for fd, _ in self.poller.poll(POLL_SECONDS * 1000):
+        for fd, _ in events:
             if (worker := self.by_fd.get(fd)) is not None:
                 ready.setdefault(worker, set()).add(fd)
         for worker, fds in ready.items():
@@ -994,12 +1037,13 @@ class Pool:
 
     def receive(self, worker: Worker) -> None:
         try:
-            message = worker.conn.recv_bytes()
-        except (EOFError, OSError):          # it died while sending
+            messages = worker.arrived()
+        except (EOFError, OSError):          # it died
             self.take(worker)
             return
-        seq, _ = worker.tasks.popleft()
-        self.done[seq] = read_outcome(message)
+        for message in messages:
+            seq, _ = worker.tasks.popleft()
+            self.done[seq] = read_outcome(message)
 
     def take(self, worker: Worker, charge: bool = True) -> None:
         """Every record the worker has sent; if it has died, its current input is charged
@@ -1007,10 +1051,10 @@ class Pool:
         if not charge:
             worker.proc.join()
         try:
-            while worker.conn.poll():
-                message = worker.conn.recv_bytes()
-                seq, _ = worker.tasks.popleft()
-                self.done[seq] = read_outcome(message)
+            while select.select([worker.conn], [], [], 0)[0]:
+                for message in worker.arrived():
+                    seq, _ = worker.tasks.popleft()
+                    self.done[seq] = read_outcome(message)
             if worker.proc.is_alive():
                 return
         except (EOFError, OSError):
