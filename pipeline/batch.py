@@ -90,9 +90,10 @@ PR_SET_PDEATHSIG = 1
 
 
 # --- inputs ------------------------------------------------------------------------------
+# Found and Task are made for every input: named tuples, made in a third of the time a frozen
+# dataclass takes, and sent to workers as plain tuples (Worker.give).
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """One input as the walk found it; `problem` says why it cannot be read at all."""
     path: str
     rel: str
@@ -100,8 +101,7 @@ class Found:
     problem: str | None = None
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One input: where it is, its output name relative to OUT, and what the last run saw."""
     path: str
     rel: str
@@ -837,7 +837,7 @@ def next_message(conn: Connection, parent: int) -> Any:
         if os.getppid() != parent:
             return None
     try:
-        return conn.recv()
+        return pickle.loads(conn.recv_bytes())
     except (EOFError, OSError):
         return None
 
@@ -857,7 +857,7 @@ def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
             chunk = next_message(conn, job.parent)
             if chunk is None:
                 return
-            tasks.extend(chunk)
+            tasks.extend(map(Task._make, chunk))
         ceiling.before_input()
         try:
             send_outcome(conn, convert_one(tasks.popleft(), job, out))
@@ -902,9 +902,10 @@ class Worker:
         return self.conn.fileno(), self.proc.sentinel
 
     def give(self, chunk: list[tuple[int, Task]]) -> bool:
-        """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's)."""
+        """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's).
+        The tasks go as plain tuples: a pickled named tuple names its class, each one again."""
         try:
-            self.conn.send([task for _, task in chunk])
+            self.conn.send_bytes(pickle.dumps([tuple(task) for _, task in chunk], pickle.HIGHEST_PROTOCOL))
         except OSError:
             return False
         self.tasks.extend(chunk)
@@ -914,7 +915,7 @@ class Worker:
         if not self.stopped:
             self.stopped = True
             try:
-                self.conn.send(None)
+                self.conn.send_bytes(pickle.dumps(None))
             except OSError:
                 pass
 
