@@ -73,7 +73,8 @@ CHUNK = 8                   # inputs per task sent to a worker
 REFILL = CHUNK // 2         # a worker down to this many unfinished inputs is sent the next chunk
 IN_FLIGHT = 4               # chunks handed out per worker ahead of the oldest unfinished input
 POLL_SECONDS = 0.2          # how often the parent looks at its stop flags while waiting
-GATHER_SECONDS = 0.002      # a busy parent's nap before it waits for records (Pool.collect)
+GATHER_RECORDS = 4          # records a busy parent lets arrive while it naps (Pacer); <= REFILL
+MAX_NAP_SECONDS = 0.05      # and its longest nap
 FRAME_HEADER = 4            # bytes of a record message's length before it on the pipe (big-endian)
 PIPE_READ = 1 << 16         # what the parent reads from a worker's pipe at once: every record waiting
 IDLE_CHECK_SECONDS = 1.0    # how often an idle worker checks that its parent is alive
@@ -933,6 +934,34 @@ class Worker:
         return {**error_record(task, exc, None), "ms": 0, "pipeline_version": PIPELINE_VERSION}
 
 
+class Pacer:
+    """How long a busy parent naps before it waits for records (Pool.collect).
+
+    A record sent to a parent blocked in poll wakes it, and on shared cores that wake-up (the
+    parent preempting the worker) costs more CPU than the record itself; records sent while the
+    parent naps wake no one, and it takes them all when it is back, one read per pipe. The nap
+    lets about GATHER_RECORDS records arrive, judged by the seconds per record between the last
+    two wake-ups that brought records (never more than MAX_NAP_SECONDS, and fewer records than
+    a worker holds after a refill, so none runs dry); after a wake-up that brought none (a slow
+    input, a death, the start) the parent waits at once."""
+
+    def __init__(self) -> None:
+        self.per_record: float | None = None
+        self.since: float | None = None         # the last wake-up that brought records
+
+    def nap(self) -> float:
+        return 0.0 if self.per_record is None else min(MAX_NAP_SECONDS, GATHER_RECORDS * self.per_record)
+
+    def arrived(self, records: int) -> None:
+        now = time.monotonic()
+        if not records:
+            self.per_record = self.since = None
+            return
+        if self.since is not None:
+            self.per_record = (now - self.since) / records
+        self.since = now
+
+
 @dataclass
 class StopFlags:
     """Set by the signal handlers: `requested` after one Ctrl-C or SIGTERM, `now` after two."""
@@ -966,7 +995,7 @@ class Pool:
         self.again: deque[list[tuple[int, Task]]] = deque()     # chunks of a dead worker
         self.done: dict[int, Outcome] = {}                       # finished, not yet yielded
         self.window = jobs * IN_FLIGHT * CHUNK
-        self.busy = False           # the last wait brought records: nap before the next (collect)
+        self.pacer = Pacer()
 
     def start_worker(self) -> Worker:
         worker = Worker(self.job, self.inherited)
@@ -1014,27 +1043,24 @@ class Pool:
 
     def collect(self) -> None:
         """Wait a little for records or deaths and take them in: every record waiting on each
-        readable pipe; all of a dead worker's.
-
-        While records keep coming, the parent naps GATHER_SECONDS before it waits instead of
-        waiting at once: a record sent to a parent blocked in poll wakes it, and that wake-up
-        costs the worker and the parent more CPU than the record itself; records sent during
-        the nap wake no one, and the parent takes them one after another when it is back."""
+        readable pipe; all of a dead worker's. While records keep coming, nap first (Pacer)."""
         events = self.poller.poll(0)
+        if not events and (nap := self.pacer.nap()):
+            time.sleep(nap)
+            events = self.poller.poll(0)
         if not events:
-            if self.busy:
-                time.sleep(GATHER_SECONDS)
             events = self.poller.poll(POLL_SECONDS * 1000)
-        self.busy = bool(events)
         ready: dict[Worker, set[int]] = {}
         for fd, _ in events:
             if (worker := self.by_fd.get(fd)) is not None:
                 ready.setdefault(worker, set()).add(fd)
+        before = len(self.done)
         for worker, fds in ready.items():
             if worker.proc.sentinel in fds:
                 self.take(worker)
             else:
                 self.receive(worker)
+        self.pacer.arrived(len(self.done) - before)
 
     def receive(self, worker: Worker) -> None:
         try:
