@@ -12,8 +12,8 @@ How the promises are kept:
 - Determinism: inputs are walked in sorted order and records are written in that order, so
   index lines have one order and each JSON depends only on its input, whatever `jobs` is.
 - Flat memory: inputs are a generator; at most `jobs * IN_FLIGHT` chunks are handed out ahead
-  of the oldest unfinished input; workers write the JSON themselves and send back one small
-  index record per input. The parent keeps nothing per input: output collisions are decided
+  of the oldest unfinished input; workers write the JSON themselves and send back each
+  input's finished index line. The parent keeps nothing per input: output collisions are decided
   from the input trees (Collisions), the last run's index is looked up in a SQLite file in
   OUT/.partial (Previous), and an interrupted re-run reads what it reached back from its own
   index. What it holds is the listing of each folder the walk is in (sorted order needs it).
@@ -91,8 +91,8 @@ PR_SET_PDEATHSIG = 1
 
 
 # --- inputs ------------------------------------------------------------------------------
-# Found and Task are made for every input: named tuples, made in a third of the time a frozen
-# dataclass takes, and sent to workers as plain tuples (Worker.give).
+# Found and Task are made for every input: named tuples, made in a fifth to a half of the time
+# a frozen dataclass takes, and sent to workers as plain tuples (Worker.give).
 
 class Found(NamedTuple):
     """One input as the walk found it; `problem` says why it cannot be read at all."""
@@ -753,7 +753,7 @@ def send_outcome(conn: Connection, record: dict[str, Any]) -> None:
 
 def injected_fault(path: str) -> None:
     """Test-only (see TEST_HOOK_ENV): a deterministic slow, CPU-bound or memory-hungry input."""
-    if multiprocessing.parent_process() is None or not (hook := test_hook()):
+    if multiprocessing.parent_process() is None or not (hook := fault_hook()):
         return
     action, _, name = hook.partition(":")
     if os.path.basename(path) != name:
@@ -772,7 +772,7 @@ def injected_fault(path: str) -> None:
 
 
 @functools.cache
-def test_hook() -> str | None:
+def fault_hook() -> str | None:
     """TEST_HOOK_ENV, read once per worker (asked only in workers, each a fresh fork)."""
     return os.environ.get(TEST_HOOK_ENV)
 
@@ -904,7 +904,8 @@ class Worker:
 
     def give(self, chunk: list[tuple[int, Task]]) -> bool:
         """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's).
-        The tasks go as plain tuples: a pickled named tuple names its class, each one again."""
+        The tasks go as plain tuples: a named tuple (or a dataclass) is pickled through its
+        class's reduce, one Python call per task; a tuple is a few opcodes."""
         try:
             self.conn.send_bytes(pickle.dumps([tuple(task) for _, task in chunk], pickle.HIGHEST_PROTOCOL))
         except OSError:
