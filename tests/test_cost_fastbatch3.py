@@ -222,3 +222,25 @@ def test_a_busy_parent_naps_for_a_few_records_and_an_idle_one_waits(monkeypatch)
     pacer.arrived(3)                                    # 12.0: records again, the rate is measured anew
     assert pacer.nap() == 0
     assert batch.GATHER_RECORDS <= batch.REFILL         # a worker holds more than a nap lets finish
+
+
+def test_write_all_writes_everything_in_one_call_or_in_pieces(monkeypatch, tmp_path):
+    """Index lines, documents and record frames go through write_all: one os.write when it
+    takes all, the rest written when it took less."""
+    from pipeline import serialize
+    data = "색인 줄 하나\n".encode() * 5
+    calls = Calls(monkeypatch, os, ["write"])
+    fd = os.open(tmp_path / "whole", os.O_WRONLY | os.O_CREAT)
+    try:
+        serialize.write_all(fd, data)
+    finally:
+        os.close(fd)
+    assert calls.counts["write"] == 1 and (tmp_path / "whole").read_bytes() == data
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda fd, chunk: real_write(fd, bytes(chunk[:7])))
+    fd = os.open(tmp_path / "pieces", os.O_WRONLY | os.O_CREAT)
+    try:
+        serialize.write_all(fd, data)
+    finally:
+        os.close(fd)
+    assert (tmp_path / "pieces").read_bytes() == data
