@@ -12,8 +12,8 @@ How the promises are kept:
 - Determinism: inputs are walked in sorted order and records are written in that order, so
   index lines have one order and each JSON depends only on its input, whatever `jobs` is.
 - Flat memory: inputs are a generator; at most `jobs * IN_FLIGHT` chunks are handed out ahead
-  of the oldest unfinished input; workers write the JSON themselves and send back one small
-  index record per input. The parent keeps nothing per input: output collisions are decided
+  of the oldest unfinished input; workers write the JSON themselves and send back each
+  input's finished index line. The parent keeps nothing per input: output collisions are decided
   from the input trees (Collisions), the last run's index is looked up in a SQLite file in
   OUT/.partial (Previous), and an interrupted re-run reads what it reached back from its own
   index. What it holds is the listing of each folder the walk is in (sorted order needs it).
@@ -34,11 +34,13 @@ from __future__ import annotations
 import errno
 import fcntl
 import fnmatch
+import functools
 import hashlib
 import json
 import math
 import multiprocessing
 import os
+import pickle
 import resource
 import select
 import signal
@@ -53,16 +55,16 @@ from dataclasses import dataclass, field
 from itertools import chain, count, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, PIPELINE_VERSION, parse_bytes
 from .check import DOCUMENT_SIZE_RATIO, max_document_bytes
 from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
-                     Unreadable, WorkerCrashed, WriteFailed, is_escaped, printable_path)
+                     Unreadable, WorkerCrashed, WriteFailed, printable_path)
 from .lexicon import load_lexicon
 from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
-                        sanitize, write_all, write_atomic)
+                        json_line_bytes, sanitize, write_all, write_atomic)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
@@ -71,6 +73,10 @@ CHUNK = 8                   # inputs per task sent to a worker
 REFILL = CHUNK // 2         # a worker down to this many unfinished inputs is sent the next chunk
 IN_FLIGHT = 4               # chunks handed out per worker ahead of the oldest unfinished input
 POLL_SECONDS = 0.2          # how often the parent looks at its stop flags while waiting
+GATHER_RECORDS = 4          # records a busy parent lets arrive while it naps (Pacer); <= REFILL
+MAX_NAP_SECONDS = 0.05      # and its longest nap
+FRAME_HEADER = 4            # bytes of a record message's length before it on the pipe (big-endian)
+PIPE_READ = 1 << 16         # what the parent reads from a worker's pipe at once: every record waiting
 IDLE_CHECK_SECONDS = 1.0    # how often an idle worker checks that its parent is alive
 NOT_A_RELEASE = "not_a_press_release"
 # Outcomes that the same bytes and pipeline version reproduce; others are retried next run.
@@ -85,9 +91,10 @@ PR_SET_PDEATHSIG = 1
 
 
 # --- inputs ------------------------------------------------------------------------------
+# Found and Task are made for every input: named tuples, made in a fifth to a half of the time
+# a frozen dataclass takes, and sent to workers as plain tuples (Worker.give).
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """One input as the walk found it; `problem` says why it cannot be read at all."""
     path: str
     rel: str
@@ -95,8 +102,7 @@ class Found:
     problem: str | None = None
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One input: where it is, its output name relative to OUT, and what the last run saw."""
     path: str
     rel: str
@@ -449,15 +455,17 @@ class OutDir:
         self.fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         self.partial = os.open(PARTIAL_DIR, self.DIR_FLAGS, dir_fd=self.fd)
         self.names = count()
+        self.tmp_prefix = f".{os.getpid()}."    # made in the process that writes (a worker, after its fork)
 
     def close(self) -> None:
         os.close(self.partial)
         os.close(self.fd)
 
     def parent(self, rel: str, create: bool) -> tuple[int, str]:
-        """An fd of the folder holding `rel` (the caller closes it) and the last name."""
+        """An fd of the folder holding `rel` and the last name; the caller lets it go with
+        `release` (OUT's own fd is handed out as it is: no dup and close per output)."""
         *folders, name = rel.split("/")
-        fd = os.dup(self.fd)
+        fd = self.fd
         try:
             for i, folder in enumerate(folders):
                 try:
@@ -468,12 +476,17 @@ class OutDir:
                         raise OSError(exc.errno, f"{where} in the output folder is a symbolic link or a "
                                                  "file, not a folder; nothing is written through it") from exc
                     raise
-                os.close(fd)
+                self.release(fd)
                 fd = nxt
         except BaseException:
-            os.close(fd)
+            self.release(fd)
             raise
         return fd, name
+
+    def release(self, fd: int) -> None:
+        """Close a folder's fd from `parent`, unless it is OUT's own."""
+        if fd != self.fd:
+            os.close(fd)
 
     def open_folder(self, name: str, fd: int, create: bool) -> int:
         """Open the folder `name` inside `fd`, made first if `create` and it is missing (it
@@ -491,7 +504,7 @@ class OutDir:
 
     def write(self, rel: str, data: bytes) -> None:
         fd, name = self.parent(rel, create=True)
-        tmp = f".{os.getpid()}.{next(self.names)}{TMP_SUFFIX}"
+        tmp = f"{self.tmp_prefix}{next(self.names)}{TMP_SUFFIX}"
         try:
             self.refuse_link(fd, name, rel)
             out = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666, dir_fd=self.partial)
@@ -508,7 +521,7 @@ class OutDir:
                     pass
                 raise
         finally:
-            os.close(fd)
+            self.release(fd)
 
     @staticmethod
     def refuse_link(fd: int, name: str, rel: str) -> None:
@@ -531,7 +544,7 @@ class OutDir:
         except OSError:
             return None
         finally:
-            os.close(fd)
+            self.release(fd)
 
     def is_file(self, rel: str) -> bool:
         info = self.lstat(rel)
@@ -550,7 +563,7 @@ class OutDir:
         except OSError:
             pass
         finally:
-            os.close(fd)
+            self.release(fd)
 
 
 # --- one input (runs in a worker) ----------------------------------------------------------
@@ -567,9 +580,10 @@ class Job:
 
 
 def base_record(task: Task) -> dict[str, Any]:
-    shown = {"path": printable_path(task.path), "target": printable_path(task.rel)}
-    if is_escaped(task.path):
-        shown["path_escaped"] = True      # the bytes: pipeline.errors.bytes_of_printable
+    path = printable_path(task.path)
+    shown = {"path": path, "target": printable_path(task.rel)}
+    if path is not task.path:             # escaped: the bytes are pipeline.errors.bytes_of_printable
+        shown["path_escaped"] = True
     return shown
 
 
@@ -702,10 +716,44 @@ def convert_one(task: Task, job: Job, out: OutDir) -> dict[str, Any]:
     return record
 
 
+class Outcome(NamedTuple):
+    """One input's result as the parent uses it: what the summary counts, and its finished
+    lines for index.jsonl and errors.jsonl. A worker makes it, so the parent serializes
+    nothing and takes in a tuple of five instead of a record."""
+    status: str
+    code: str | None
+    was: str | None             # a skipped input's earlier status
+    line: bytes                 # its index.jsonl line
+    error_line: bytes           # its errors.jsonl line; b"" when it has none
+
+
+def outcome_of(record: dict[str, Any]) -> Outcome:
+    code = record.get("code")
+    error_line = (json_line_bytes({"path": record["path"], "code": code, "message": record.get("message")})
+                  if code else b"")
+    return Outcome(record["status"], code, record.get("was"), json_line_bytes(record), error_line)
+
+
+def outcome_message(record: dict[str, Any]) -> bytes:
+    """What a worker sends for a record: its Outcome pickled as a plain tuple (no class to look
+    up when it is read; Connection.send would also copy its table of reducers per message)."""
+    return pickle.dumps(tuple(outcome_of(record)), pickle.HIGHEST_PROTOCOL)
+
+
+def read_outcome(message: bytes) -> Outcome:
+    return Outcome._make(pickle.loads(message))
+
+
+def send_outcome(conn: Connection, record: dict[str, Any]) -> None:
+    """A record to the parent, framed by its length (Worker.arrived splits them): written on the
+    pipe's descriptor directly, so the parent can read every record waiting in one call."""
+    message = outcome_message(record)
+    write_all(conn.fileno(), len(message).to_bytes(FRAME_HEADER, "big") + message)
+
+
 def injected_fault(path: str) -> None:
     """Test-only (see TEST_HOOK_ENV): a deterministic slow, CPU-bound or memory-hungry input."""
-    hook = os.environ.get(TEST_HOOK_ENV)
-    if not hook or multiprocessing.parent_process() is None:
+    if multiprocessing.parent_process() is None or not (hook := fault_hook()):
         return
     action, _, name = hook.partition(":")
     if os.path.basename(path) != name:
@@ -721,6 +769,12 @@ def injected_fault(path: str) -> None:
         hoard = []
         while True:
             hoard.append(bytearray(16 * 1024 * 1024))
+
+
+@functools.cache
+def fault_hook() -> str | None:
+    """TEST_HOOK_ENV, read once per worker (asked only in workers, each a fresh fork)."""
+    return os.environ.get(TEST_HOOK_ENV)
 
 
 # --- worker processes ------------------------------------------------------------------------
@@ -756,16 +810,26 @@ def prepare_worker(job: Job, inherited: list[int]) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def cpu_ceiling(timeout: int) -> None:
-    """This input may use `timeout` more seconds of CPU; past that the kernel sends SIGXCPU."""
-    if timeout <= 0:
-        return
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    soft = math.ceil(usage.ru_utime + usage.ru_stime) + timeout
-    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+class CpuCeiling:
+    """Before each input: this input may use `timeout` more seconds of CPU; past that the
+    kernel sends SIGXCPU. The limit is whole seconds, so it moves about once a second of
+    work: it is set only when it changes (one getrusage per input, not three system calls)."""
+
+    def __init__(self, timeout: int) -> None:
+        self.timeout = timeout
+        self.hard = resource.getrlimit(resource.RLIMIT_CPU)[1] if timeout > 0 else resource.RLIM_INFINITY
+        self.soft: int | None = None
+
+    def before_input(self) -> None:
+        if self.timeout <= 0:
+            return
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        soft = math.ceil(usage.ru_utime + usage.ru_stime) + self.timeout
+        if self.hard != resource.RLIM_INFINITY:
+            soft = min(soft, self.hard)
+        if soft != self.soft:
+            resource.setrlimit(resource.RLIMIT_CPU, (soft, self.hard))
+            self.soft = soft
 
 
 def next_message(conn: Connection, parent: int) -> Any:
@@ -774,7 +838,7 @@ def next_message(conn: Connection, parent: int) -> Any:
         if os.getppid() != parent:
             return None
     try:
-        return conn.recv()
+        return pickle.loads(conn.recv_bytes())
     except (EOFError, OSError):
         return None
 
@@ -785,6 +849,7 @@ def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
     a message waiting between two inputs is that chunk, or None: stop, leaving the rest."""
     prepare_worker(job, inherited)
     out = OutDir(job.out)
+    ceiling = CpuCeiling(job.timeout)
     tasks: deque[Task] = deque()
     waiting = select.poll()             # one poll object: asked once per input, it must be cheap
     waiting.register(conn, select.POLLIN)
@@ -793,10 +858,10 @@ def worker_main(conn: Connection, job: Job, inherited: list[int]) -> None:
             chunk = next_message(conn, job.parent)
             if chunk is None:
                 return
-            tasks.extend(chunk)
-        cpu_ceiling(job.timeout)
+            tasks.extend(map(Task._make, chunk))
+        ceiling.before_input()
         try:
-            conn.send(convert_one(tasks.popleft(), job, out))
+            send_outcome(conn, convert_one(tasks.popleft(), job, out))
         except (BrokenPipeError, EOFError, OSError):
             return
 
@@ -812,15 +877,37 @@ class Worker:
         child.close()
         self.tasks: deque[tuple[int, Task]] = deque()
         self.stopped = False
+        self.pending = bytearray()      # the start of a record whose end has not arrived yet
+
+    def arrived(self) -> list[bytes]:
+        """The record messages that have arrived whole (send_outcome frames them). One read
+        takes all the pipe holds: several records at one wake-up cost one system call, not
+        the two a Connection.recv_bytes makes for each. EOFError once the worker is gone."""
+        data = os.read(self.conn.fileno(), PIPE_READ)
+        if not data:
+            raise EOFError
+        self.pending += data
+        messages = []
+        start = 0
+        while len(self.pending) - start >= FRAME_HEADER:
+            end = start + FRAME_HEADER + int.from_bytes(self.pending[start:start + FRAME_HEADER], "big")
+            if end > len(self.pending):
+                break
+            messages.append(bytes(self.pending[start + FRAME_HEADER:end]))
+            start = end
+        del self.pending[:start]
+        return messages
 
     def fds(self) -> tuple[int, int]:
         """What the parent polls: the pipe records come on, and the sentinel of its exit."""
         return self.conn.fileno(), self.proc.sentinel
 
     def give(self, chunk: list[tuple[int, Task]]) -> bool:
-        """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's)."""
+        """Hand over a chunk; False if the worker is already gone (the chunk stays the caller's).
+        The tasks go as plain tuples: a named tuple (or a dataclass) is pickled through its
+        class's reduce, one Python call per task; a tuple is a few opcodes."""
         try:
-            self.conn.send([task for _, task in chunk])
+            self.conn.send_bytes(pickle.dumps([tuple(task) for _, task in chunk], pickle.HIGHEST_PROTOCOL))
         except OSError:
             return False
         self.tasks.extend(chunk)
@@ -830,7 +917,7 @@ class Worker:
         if not self.stopped:
             self.stopped = True
             try:
-                self.conn.send(None)
+                self.conn.send_bytes(pickle.dumps(None))
             except OSError:
                 pass
 
@@ -846,6 +933,34 @@ class Worker:
             how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
             exc = WorkerCrashed(task.path, f"the worker process died ({how}) while parsing this input")
         return {**error_record(task, exc, None), "ms": 0, "pipeline_version": PIPELINE_VERSION}
+
+
+class Pacer:
+    """How long a busy parent naps before it waits for records (Pool.collect).
+
+    A record sent to a parent blocked in poll wakes it, and on shared cores that wake-up (the
+    parent preempting the worker) costs more CPU than the record itself; records sent while the
+    parent naps wake no one, and it takes them all when it is back, one read per pipe. The nap
+    lets about GATHER_RECORDS records arrive, judged by the seconds per record between the last
+    two wake-ups that brought records (never more than MAX_NAP_SECONDS, and fewer records than
+    a worker holds after a refill, so none runs dry); after a wake-up that brought none (a slow
+    input, a death, the start) the parent waits at once."""
+
+    def __init__(self) -> None:
+        self.per_record: float | None = None
+        self.since: float | None = None         # the last wake-up that brought records
+
+    def nap(self) -> float:
+        return 0.0 if self.per_record is None else min(MAX_NAP_SECONDS, GATHER_RECORDS * self.per_record)
+
+    def arrived(self, records: int) -> None:
+        now = time.monotonic()
+        if not records:
+            self.per_record = self.since = None
+            return
+        if self.since is not None:
+            self.per_record = (now - self.since) / records
+        self.since = now
 
 
 @dataclass
@@ -866,9 +981,10 @@ class StopFlags:
 class Pool:
     """Hands chunks to worker processes and yields their records in input order.
 
-    The parent wakes once per record: one poll() over every worker's pipe and exit sentinel,
-    registered once per worker (multiprocessing's `wait` and `Connection.poll` build a new
-    selector on every call, which cost more than the rest of the parent's work)."""
+    The parent waits in one poll() over every worker's pipe and exit sentinel, registered once
+    per worker (multiprocessing's `wait` and `Connection.poll` build a new selector on every
+    call, which cost more than the rest of the parent's work); while records keep coming it
+    naps between waits and takes what arrived meanwhile with one read per pipe (collect)."""
 
     def __init__(self, jobs: int, job: Job, stop: StopFlags, inherited: list[int]) -> None:
         self.jobs, self.job, self.stop, self.inherited = jobs, job, stop, inherited
@@ -878,8 +994,9 @@ class Pool:
         self.by_fd: dict[int, Worker] = {}
         self.workers = [self.start_worker() for _ in range(jobs)]
         self.again: deque[list[tuple[int, Task]]] = deque()     # chunks of a dead worker
-        self.done: dict[int, dict[str, Any]] = {}                # finished, not yet yielded
+        self.done: dict[int, Outcome] = {}                       # finished, not yet yielded
         self.window = jobs * IN_FLIGHT * CHUNK
+        self.pacer = Pacer()
 
     def start_worker(self) -> Worker:
         worker = Worker(self.job, self.inherited)
@@ -894,7 +1011,7 @@ class Pool:
             if self.by_fd.pop(fd, None) is not None:
                 self.poller.unregister(fd)
 
-    def run(self, tasks: Iterator[Task]) -> Iterator[dict[str, Any]]:
+    def run(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
         numbered = enumerate(tasks)
         issued = head = 0
         exhausted = False
@@ -926,26 +1043,35 @@ class Pool:
             self.close()
 
     def collect(self) -> None:
-        """Wait a little for records or deaths and take them in: one record from each worker
-        whose pipe is readable (poll reports the next one at once); all of a dead one's."""
+        """Wait a little for records or deaths and take them in: every record waiting on each
+        readable pipe; all of a dead worker's. While records keep coming, nap first (Pacer)."""
+        events = self.poller.poll(0)
+        if not events and (nap := self.pacer.nap()):
+            time.sleep(nap)
+            events = self.poller.poll(0)
+        if not events:
+            events = self.poller.poll(POLL_SECONDS * 1000)
         ready: dict[Worker, set[int]] = {}
-        for fd, _ in self.poller.poll(POLL_SECONDS * 1000):
+        for fd, _ in events:
             if (worker := self.by_fd.get(fd)) is not None:
                 ready.setdefault(worker, set()).add(fd)
+        before = len(self.done)
         for worker, fds in ready.items():
             if worker.proc.sentinel in fds:
                 self.take(worker)
             else:
                 self.receive(worker)
+        self.pacer.arrived(len(self.done) - before)
 
     def receive(self, worker: Worker) -> None:
         try:
-            record = worker.conn.recv()
-        except (EOFError, OSError):          # it died while sending
+            messages = worker.arrived()
+        except (EOFError, OSError):          # it died
             self.take(worker)
             return
-        seq, _ = worker.tasks.popleft()
-        self.done[seq] = record
+        for message in messages:
+            seq, _ = worker.tasks.popleft()
+            self.done[seq] = read_outcome(message)
 
     def take(self, worker: Worker, charge: bool = True) -> None:
         """Every record the worker has sent; if it has died, its current input is charged
@@ -953,10 +1079,10 @@ class Pool:
         if not charge:
             worker.proc.join()
         try:
-            while worker.conn.poll():
-                record = worker.conn.recv()
-                seq, _ = worker.tasks.popleft()
-                self.done[seq] = record
+            while select.select([worker.conn], [], [], 0)[0]:
+                for message in worker.arrived():
+                    seq, _ = worker.tasks.popleft()
+                    self.done[seq] = read_outcome(message)
             if worker.proc.is_alive():
                 return
         except (EOFError, OSError):
@@ -964,7 +1090,7 @@ class Pool:
         worker.proc.join()
         if charge and worker.tasks and not (worker.stopped and worker.proc.exitcode == 0):
             seq, task = worker.tasks.popleft()
-            self.done[seq] = worker.death_record(task, self.job)
+            self.done[seq] = outcome_of(worker.death_record(task, self.job))
         if worker.tasks and not self.stop.requested:
             self.again.appendleft(list(worker.tasks))
         worker.tasks.clear()
@@ -997,12 +1123,12 @@ class Pool:
         self.workers = []
 
 
-def run_in_process(tasks: Iterator[Task], job: Job) -> Iterator[dict[str, Any]]:
+def run_in_process(tasks: Iterator[Task], job: Job) -> Iterator[Outcome]:
     """`--jobs 1` without ceilings: everything in this process (no pool, easy to debug)."""
     out = OutDir(job.out)
     try:
         for task in tasks:
-            yield convert_one(task, job, out)
+            yield outcome_of(convert_one(task, job, out))
     finally:
         out.close()
 
@@ -1121,22 +1247,20 @@ class IndexWriter:
         self.out = out
         self.previous = previous
         self.failure: str | None = None
-        self.index = (out / (INDEX + ".partial")).open("w", encoding="utf-8")
-        self.errors = (out / (ERRORS + ".partial")).open("w", encoding="utf-8")
+        # Unbuffered: each line is one write of its finished bytes, on disk for a killed run's
+        # next run to read (what a flush after each line of a text file did, without the text layer).
+        self.index = (out / (INDEX + ".partial")).open("wb", buffering=0)
+        self.errors = (out / (ERRORS + ".partial")).open("wb", buffering=0)
 
-    def add(self, record: dict[str, Any]) -> None:
-        self.write(record)
-
-    def write(self, record: dict[str, Any]) -> None:
+    def add(self, item: Outcome | dict[str, Any]) -> None:
+        """An input's index line, and its errors line if it has one (a record is serialized here)."""
         if self.failure:
             return
+        outcome = item if isinstance(item, Outcome) else outcome_of(item)
         try:
-            self.index.write(json_line(record))
-            self.index.flush()
-            if record.get("code"):
-                entry = {"path": record["path"], "code": record["code"], "message": record.get("message")}
-                self.errors.write(json_line(entry))
-                self.errors.flush()
+            write_all(self.index.fileno(), outcome.line)
+            if outcome.error_line:
+                write_all(self.errors.fileno(), outcome.error_line)
         except OSError as exc:
             self.failure = f"{exc.strerror or exc}"
 
@@ -1147,7 +1271,7 @@ class IndexWriter:
         if interrupted and len(self.previous) and not self.failure:
             reached = (line["target"] for line in read_jsonl(self.out / (INDEX + ".partial")))
             for line in self.previous.unreached(reached):
-                self.write(line)
+                self.add(line)
         for fh in (self.index, self.errors):
             try:
                 fh.close()
@@ -1171,16 +1295,16 @@ class Summary:
     index_failure: str | None = None
     codes: dict[str, int] = field(default_factory=dict)
 
-    def add(self, record: dict[str, Any]) -> None:
-        status = record["status"]
+    def add(self, outcome: Outcome) -> None:
+        status = outcome.status
         if status == "ok":
             self.ok += 1
         elif status == "error":
             self.errors += 1
-            self.codes[record["code"]] = self.codes.get(record["code"], 0) + 1
+            self.codes[outcome.code] = self.codes.get(outcome.code, 0) + 1
         else:
             self.skipped += 1
-            self.skipped_errors += record.get("was") == "error"
+            self.skipped_errors += outcome.was == "error"
 
     @property
     def done(self) -> int:
@@ -1359,9 +1483,9 @@ def run_locked(options: BatchOptions, lock: int) -> Summary:
             records = Pool(options.workers(), job, stop, [lock]).run(tasks)
         with Signals(stop) if not options.in_process() else NoSignals():
             try:
-                for record in records:
-                    index.add(record)
-                    summary.add(record)
+                for outcome in records:
+                    index.add(outcome)
+                    summary.add(outcome)
                     progress.update(summary, started)
             except KeyboardInterrupt:
                 stop.requested = True

@@ -48,8 +48,11 @@ def dump_bytes(record: dict[str, Any]) -> bytes:
 def has_exponent_float(record: dict[str, Any]) -> bool:
     """A float that Python writes in exponent form and orjson may not ('1e-05' / '0.00001').
     Figures' values are the only floats a document holds."""
-    return any(isinstance(v, float) and v and not 1e-4 <= abs(v) < 1e16
-               for f in record.get("figures", ()) for v in (f.get("value"), f.get("value_max")))
+    for figure in record.get("figures", ()):       # a plain loop: a generator costs a call per value
+        for value in (figure.get("value"), figure.get("value_max")):
+            if isinstance(value, float) and value and not 1e-4 <= abs(value) < 1e16:
+                return True
+    return False
 
 
 def dump(record: Any) -> str:
@@ -57,15 +60,24 @@ def dump(record: Any) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
+# What json.dumps(record, ensure_ascii=False) builds anew on every call (it reuses its default
+# encoder only when called without options), made once: the same bytes, one object fewer per line.
+LINE_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def json_line(record: dict[str, Any]) -> str:
     """One index line; a string holding a lone surrogate (an undecodable file name inside a
     message) is escaped so the line stays valid UTF-8."""
-    line = json.dumps(record, ensure_ascii=False)
+    return json_line_bytes(record).decode("utf-8")
+
+
+def json_line_bytes(record: dict[str, Any]) -> bytes:
+    """`json_line` as the UTF-8 bytes written: encoding once both makes the bytes and finds a
+    lone surrogate (the encoding fails), so a line is not encoded twice."""
     try:
-        line.encode("utf-8")
+        return (LINE_ENCODER.encode(record) + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(sanitize(record), ensure_ascii=False)
-    return line + "\n"
+        return (LINE_ENCODER.encode(sanitize(record)) + "\n").encode("utf-8")
 
 
 def sanitize(value: Any) -> Any:

@@ -306,9 +306,17 @@ def children_sys() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_stime
 
 
+def children_switches() -> tuple[int, int]:
+    """Voluntary and involuntary context switches of finished children: in batch, how often the
+    parent and its workers wake each other (each wake-up costs CPU on these shared cores)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_nvcsw, usage.ru_nivcsw
+
+
 def run_measured(argv: list[str]) -> dict[str, float]:
     """Wall seconds, CPU seconds of the whole process tree (and the system part of it), and
     its peak RSS in MB."""
+    switches_before = children_switches()
     cpu_before, sys_before, started = children_cpu(), children_sys(), time.monotonic()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
                             env=CHILD_ENV)
@@ -329,7 +337,9 @@ def run_measured(argv: list[str]) -> dict[str, float]:
     wall = time.monotonic() - started
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err.decode(errors='replace')[-500:]}")
+    switches = [after - before for after, before in zip(children_switches(), switches_before)]
     return {"wall_s": wall, "cpu_s": children_cpu() - cpu_before, "sys_s": children_sys() - sys_before,
+            "voluntary_switches": switches[0], "involuntary_switches": switches[1],
             "peak_rss_mb": peak_rss / 2**20,
             "peak_pss_mb": peak_pss / 2**20}
 
@@ -356,6 +366,7 @@ def measure_batch(records: list[tuple[str, bytes]], sizes: list[int], jobs: list
                                   "--jobs", str(job_count), "--no-progress", "--force"])
                 rows.append({"inputs": size, "jobs": job_count, "docs_per_s": size / m["wall_s"],
                              "cpu_ms_per_doc": 1000 * m["cpu_s"] / size, "sys_ms_per_doc": 1000 * m["sys_s"] / size,
+                             "switches_per_doc": (m["voluntary_switches"] + m["involuntary_switches"]) / size,
                              **m})
             shutil.rmtree(inputs)
     return rows
@@ -438,11 +449,11 @@ def total(kind: Kind) -> float:
 def batch_report(rows: list[dict[str, Any]], parse_ms: float | None) -> Iterator[str]:
     """`parse_ms`: the mean CPU of parse + validation of the same records in this process; the
     batch CPU beyond it is what the engine adds (reading, writing, the parent, start-up)."""
-    yield table(["batch", "jobs", "wall docs/s", "CPU ms/doc", "of it sys", "beyond parse", "peak RSS MB (tree)",
-                 "peak PSS MB (tree)"],
+    yield table(["batch", "jobs", "wall docs/s", "CPU ms/doc", "of it sys", "beyond parse", "switches/doc",
+                 "peak RSS MB (tree)", "peak PSS MB (tree)"],
                 [[f"{r['inputs']:,} records", str(r["jobs"]), fmt(r["docs_per_s"], 0), fmt(r["cpu_ms_per_doc"]),
                   fmt(r.get("sys_ms_per_doc")), fmt(None if parse_ms is None else r["cpu_ms_per_doc"] - parse_ms),
-                  fmt(r["peak_rss_mb"], 0), fmt(r["peak_pss_mb"], 0)] for r in rows])
+                  fmt(r.get("switches_per_doc")), fmt(r["peak_rss_mb"], 0), fmt(r["peak_pss_mb"], 0)] for r in rows])
 
 
 def process_report(found: dict[str, dict[str, float]]) -> Iterator[str]:
