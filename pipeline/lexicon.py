@@ -578,7 +578,9 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # The word lists are tries (trie_alternation): a word start is rejected after one character
     # instead of after trying each of ~120 issuers and, at each of up to 30 lengths, ~30 suffixes.
     lead_subject = (
-        rf"(?:(?P<issuer>{trie_alternation(list(lex.issuers))})"
+        # (The class of the issuers' first letters before their trie: re tries a trie's ~50
+        # first letters one by one, a class of them in one step, at each blank of a lead.)
+        rf"(?:(?=[{first_chars(list(lex.issuers))}])(?P<issuer>{trie_alternation(list(lex.issuers))})"
         # The organization is followed by '(' or by '장': a word whose letters up to the first '장'
         # (all of them when it has none) are followed by neither is rejected before trying 30 lengths.
         rf"|(?=[\uac00-\uc7a4\uc7a6-\ud7a3A-Za-z·]*+[(장])"
@@ -620,7 +622,8 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # known issuer only, as a line whose subject is another organization is passed over.
         "LEAD_LINE_ISSUER_RE": deferred(
             rf"(?>(?:{_marker_re(lex.families).source})?)\s*+"
-            rf"(?P<issuer>{trie_alternation(list(lex.issuers))}){subject_tail}", _marker_re(lex.families).flags),
+            rf"(?=[{first_chars(list(lex.issuers))}])(?P<issuer>{trie_alternation(list(lex.issuers))}){subject_tail}",
+            _marker_re(lex.families).flags),
         # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
         "HEAD_RE": deferred(
             rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),

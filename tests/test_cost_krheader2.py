@@ -4,18 +4,22 @@ wave 5b), without clocks. Each shortcut gives what the plain form gave:
   line's marker, the blanks after it and a known issuer as the subject in one pattern) where a
   MARKER_RE match, a slice, an lstrip, a first-letter test and LEAD_ISSUER_RE were made: the
   issuer and its offset are those of the plain form on every line;
+- the lead's subject patterns (LEAD_ISSUER_RE, LEAD_ISSUER_AFTER_BLANK_RE, LEAD_LINE_ISSUER_RE)
+  look ahead for the class of the issuers' first letters before their trie: the matches are the
+  unguarded patterns';
 - call bounds on korea.kr records, below the old counts.
 """
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.lexicon import load_lexicon
+from pipeline.lexicon import first_chars, load_lexicon
 from pipeline.runner import STAGES, new_document, run
 from pipeline.stages import release
 
@@ -78,6 +82,30 @@ def test_the_line_pattern_on_korea_kr_body_lines_is_the_plain_steps():
             assert line_issuer(line.text) == line_issuer_plain(line.text), (name, line.text)
             found += line_issuer(line.text) is not None
     assert found > 50
+
+
+SUBJECT_PATTERNS = ("LEAD_ISSUER_RE", "LEAD_ISSUER_AFTER_BLANK_RE", "LEAD_LINE_ISSUER_RE")
+FIRSTS_GUARD = f"(?=[{first_chars(list(LEX.issuers))}])"
+
+
+def unguarded(name: str) -> re.Pattern[str]:
+    pattern = getattr(LEX, name)
+    assert FIRSTS_GUARD in pattern.pattern
+    return re.compile(pattern.pattern.replace(FIRSTS_GUARD, ""), pattern.flags)
+
+
+def all_matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ISSUERS + MARKERS + TAILS + ["가상연구원", "(원장 가나다)", "시장", " ", "국"]), max_size=8))
+@example(["□ ", "교육부", "(장관 가나다)는 "])
+@example(["새 ", "가상연구원", "(원장 가나다)은 "])
+def test_the_first_letters_guard_changes_no_subject_match(pieces):
+    text = "".join(pieces)
+    for name in SUBJECT_PATTERNS:
+        assert all_matches(getattr(LEX, name), text) == all_matches(unguarded(name), text), name
 
 
 # --- call bounds ----------------------------------------------------------------------------
