@@ -7,6 +7,9 @@ wave 5b), without clocks. Each shortcut gives what the plain form gave:
 - the lead's subject patterns (LEAD_ISSUER_RE, LEAD_ISSUER_AFTER_BLANK_RE, LEAD_LINE_ISSUER_RE)
   look ahead for the class of the issuers' first letters before their trie: the matches are the
   unguarded patterns';
+- contacts.type_words types a pair of words as a person only when may_be_person: a title holds
+  one of the titles' last letters, and an untitled person holds no space; type_chunk makes no
+  person of a value may_be_person refuses;
 - call bounds on korea.kr records, below the old counts.
 """
 from __future__ import annotations
@@ -21,7 +24,8 @@ from hypothesis import strategies as st
 
 from pipeline.lexicon import first_chars, load_lexicon
 from pipeline.runner import STAGES, new_document, run
-from pipeline.stages import release
+from pipeline.phones import phone_lines
+from pipeline.stages import contacts, release
 
 from .complexity import operations
 
@@ -106,6 +110,38 @@ def test_the_first_letters_guard_changes_no_subject_match(pieces):
     text = "".join(pieces)
     for name in SUBJECT_PATTERNS:
         assert all_matches(getattr(LEX, name), text) == all_matches(unguarded(name), text), name
+
+
+# --- contacts: a pair that cannot be a person is not typed --------------------------------
+
+PAIR_WORDS = ["기획팀", "이민호", "김 철수", "과장", "홍보담당관", "팀장", "주무관", "문의", "044", "가나다",
+              "사무관", "연구원", "국장", "기획재정부", "전 화", "장", "관"]
+
+
+def refused_is_no_person(value: str) -> None:
+    if not contacts.may_be_person(value, LEX):
+        token = contacts.type_chunk(value, 0, len(value), 0, LEX)
+        assert token is None or token.kind != "person", value
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PAIR_WORDS), st.sampled_from([" ", "  ", "\t", " \u3000"]), st.sampled_from(PAIR_WORDS))
+@example("기획팀", " ", "이민호")
+def test_a_pair_may_be_person_refuses_is_no_person(first, blank, second):
+    refused_is_no_person(first + blank + second)
+
+
+def test_pairs_on_korea_kr_contact_lines_refused_are_no_person():
+    refused = 0
+    for data, name in korea_kr_texts(300):
+        doc = doc_before("contacts", data, name)
+        for i in sorted(phone_lines(doc, LEX)):
+            for _, chunk in contacts.chunks(doc.lines[i].text, LEX):
+                words = chunk.split()
+                for a, b in zip(words, words[1:]):
+                    refused_is_no_person(a + " " + b)
+                    refused += not contacts.may_be_person(a + " " + b, LEX)
+    assert refused > 20
 
 
 # --- call bounds ----------------------------------------------------------------------------
