@@ -578,13 +578,20 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # The word lists are tries (trie_alternation): a word start is rejected after one character
     # instead of after trying each of ~120 issuers and, at each of up to 30 lengths, ~30 suffixes.
     lead_subject = (
-        rf"(?:(?P<issuer>{trie_alternation(list(lex.issuers))})"
+        # (The class of the issuers' first letters before their trie: re tries a trie's ~50
+        # first letters one by one, a class of them in one step, at each blank of a lead.)
+        rf"(?:(?=[{first_chars(list(lex.issuers))}])(?P<issuer>{trie_alternation(list(lex.issuers))})"
         # The organization is followed by '(' or by '장': a word whose letters up to the first '장'
         # (all of them when it has none) are followed by neither is rejected before trying 30 lengths.
         rf"|(?=[\uac00-\uc7a4\uc7a6-\ud7a3A-Za-z·]*+[(장])"
         rf"(?P<org>[\uac00-\ud7a3A-Za-z·]{{1,30}}?(?:{trie_alternation(lex.titles['organization_suffixes'])})"
         rf"(?=\(|장(?:{alternation(lex.labels['issuer']['particles'])})\s))"
-        r")(?P<head>\([^()]{0,60}\))?"
+        r")"
+    )
+    # What follows the subject's name (its head, title and particle): kept apart so that
+    # LEAD_LINE_ISSUER_RE can put it after the known issuers alone.
+    subject_tail = (
+        r"(?P<head>\([^()]{0,60}\))?"
         # the official the subject names: ' 장관', ' 조정아 사무처장', ' 기획조정실장'; or, after
         # the head, the issuer's own office: '산업통상부(장관 …) 통상교섭본부는'
         rf"(?:\s?(?:[\uac00-\ud7a3]{{2,4}}\s)?[\uac00-\ud7a3]{{0,6}}?(?:{trie_alternation(lex.titles['person'])}|장)"
@@ -592,6 +599,7 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         rf"(?:(?:{alternation(lex.labels['issuer']['particles'])})(?=\s)"
         rf"|(?:{alternation(lex.labels['issuer']['joint_particles'])})\s*+(?={trie_alternation(list(lex.issuers))}))"
     )
+    lead_subject += subject_tail
     return {
         # Every release-time, online-time or distribution label in a line, with its value's start:
         # '보도시점  2025. 6. 10.(화) 12:00      배포  2025. 6. 9.(월) 14:00' has two.
@@ -607,6 +615,15 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # skips ahead to in C, where the lookbehind above is tried at every position (release's
         # lead_subjects gives the matches LEAD_ISSUER_RE.finditer gives).
         "LEAD_ISSUER_AFTER_BLANK_RE": deferred(rf"[\s□○ㅇ](?=(?P<subject>{lead_subject}))"),
+        # A known issuer as the subject at a line's start, past the line's marker and the blanks
+        # after it: '□ 행정안전부(장관 윤호중)는 …'. One match a line for release's walk down the
+        # body, where a MARKER_RE match, a slice, an lstrip and a test of the first letter were
+        # made in Python. The marker is atomic, as MARKER_RE.match gives one marker or none; a
+        # known issuer only, as a line whose subject is another organization is passed over.
+        "LEAD_LINE_ISSUER_RE": deferred(
+            rf"(?>(?:{_marker_re(lex.families).source})?)\s*+"
+            rf"(?=[{first_chars(list(lex.issuers))}])(?P<issuer>{trie_alternation(list(lex.issuers))}){subject_tail}",
+            _marker_re(lex.families).flags),
         # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
         "HEAD_RE": deferred(
             rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),

@@ -323,18 +323,14 @@ def issuer_from_lead(doc: Document, lex: Lexicon) -> tuple[str, Span] | None:
     if m:   # '원자력안전위원회' / '(위원장 …)는': the subject broken over two lines
         start = first.content.start + len(first.text) - len(rest)
         return m.group("issuer"), Span(start, start + len(m.group("issuer")))
-    firsts = issuer_firsts(lex)
-    match_marker = lex.MARKER_RE.match
+    match_line = lex.LEAD_LINE_ISSUER_RE.match
     for line in islice(body_lines(doc), SUBJECT_LINES):
-        # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down.
-        # (A line's text is stripped already: only the rest after a marker is stripped here.)
-        marker = match_marker(line.text)
-        rest = line.text[marker.end():].lstrip() if marker else line.text
-        # The known issuer opens `rest` (LEAD_ISSUER_RE's subject starts at 0): a line opening
-        # with no issuer's first letter is passed over without the pattern.
-        m = lex.LEAD_ISSUER_RE.match(rest) if rest[:1] in firsts else None
-        if m and m.group("issuer"):
-            start = line.content.start + len(line.text) - len(rest)
+        # A lead after a summary box or a quoted report: '□ 행정안전부(장관 윤호중)는 …' further down:
+        # a known issuer as the subject past the line's marker, one match a line (it gives the
+        # issuer LEAD_ISSUER_RE.match would give the rest after the marker).
+        m = match_line(line.text)
+        if m:
+            start = line.content.start + m.start("issuer")
             return m.group("issuer"), Span(start, start + len(m.group("issuer")))
     for line in lines:
         rest = line.text[(lex.MARKER_RE.match(line.text) or EMPTY_MATCH).end():].lstrip()
