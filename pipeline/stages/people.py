@@ -688,20 +688,23 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     paren: list[int] = []
     item: list[int] = []
     aged: list[int] = []
+    # The patterns read into locals once: an attribute lookup per bracket each otherwise.
+    heads, items, parens, ages = lex.HEAD_BRACKET_RE, lex.ORG_ITEM_BRACKET_RE, lex.PAREN_BRACKET_RE, lex.AGE_BRACKET_RE
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
-        # The groups open at the '(' (lookaheads): their lengths are where they end, one call each.
-        at = m.start()
-        bracket, hangul, word = last - at, m.end("hangul") - at - 1, m.end("word") - at - 1
+        # The groups open at the '(' (lookaheads): their lengths are where they end, read from
+        # the match's spans (Match.regs: an attribute, not a call per group).
+        (at, _), (_, hangul_end), (_, word_end) = m.regs
+        bracket, hangul, word = last - at, hangul_end - at - 1, word_end - at - 1
         # A start is kept only when its pattern's bracket matches at this '(': the word before it
         # reaches the '(' one way only, so the pattern can match nowhere else. Most brackets
         # ('(금)', '(SDGs)') close none, and their up to five starts are never tried.
-        if 2 <= word <= 30 and lex.HEAD_BRACKET_RE.match(text, bracket):
+        if 2 <= word <= 30 and heads.match(text, bracket):
             head.append(bracket - word)
-        if hangul >= 2 and lex.ORG_ITEM_BRACKET_RE.match(text, bracket):
+        if hangul >= 2 and items.match(text, bracket):
             item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
-        if 2 <= hangul <= 4 and lex.PAREN_BRACKET_RE.match(text, bracket):
+        if 2 <= hangul <= 4 and parens.match(text, bracket):
             paren.append(bracket - hangul)
-        if text[bracket + 1:bracket + 3].isdigit() and lex.AGE_BRACKET_RE.match(text, bracket):
+        if text[bracket + 1:bracket + 3].isdigit() and ages.match(text, bracket):
             aged.append(bracket)
     # Found back to front: reversed, each list runs in the text's order.
     return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], aged[::-1], backwards)
@@ -734,6 +737,7 @@ def words_between(text: str, start: int, end: int) -> Words:
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
     lo, end = content_start(text, node), node.span.end
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
+    joiner = lex.semantic["people"]["name"]["name_joiner"]      # read once a bullet, not once a match
     pattern, resume = lex.PERSON_MENTION_RE, lo
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
@@ -742,16 +746,19 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         m = pattern.match(text, blanks[i], end)
         if m is None:
             continue
-        resume = m.end()        # finditer goes on after a match, which may cover later blanks
-        glued = m.group("glued")
+        # The match's spans in one attribute (Match.regs): no call per group read. An unmatched
+        # 'glued' is (-1, -1); a matched one holds a character at least.
+        # resume: finditer goes on after a match, which may cover later blanks.
+        (_, resume), (glued_start, glued_end), (title_start, title_end) = m.regs
+        glued = text[glued_start:glued_end] if glued_start >= 0 else None
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
-        at = m.start("glued") if glued else m.start("title")
-        written = text[at:m.end("title")]
+        at = glued_start if glued else title_start
+        written = text[at:title_end]
         start = max(lo, at - NAME_WINDOW)
         # The words before the title, read once for every way a name is written.
         words = words_between(text, start, at)
-        if glued and m.group("title") in ambiguous:
+        if glued and text[title_start:title_end] in ambiguous:
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
@@ -759,8 +766,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                             for w in mention.affiliation.split()):
                 yield mention
             continue
-        joiner = lex.semantic["people"]["name"]["name_joiner"]
-        joined = list(joined_mentions(words[-1], written, m.end("title"), lex)) \
+        joined = list(joined_mentions(words[-1], written, title_end, lex)) \
             if not glued and words and joiner in words[-1][2] else []
         if joined:
             # '이가온·나도윤·다하람 |작가': names joined by '·' share the title, each a full Korean name.
