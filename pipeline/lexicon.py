@@ -1681,6 +1681,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     n = p["name"]
     person_titles = lex.titles["person"] + p["extra"]["titles"]
     titles = trie_alternation(person_titles)
+    # The trie led by one class of the titles' first characters: the engine tries a branch's
+    # alternatives one by one (~70 first characters), a class answers in one lookup. Where a
+    # lazy run tries the trie at each of its lengths (the bracket readers), most tries stop there.
+    titles_led = rf"(?=[{''.join(sorted({re.escape(t[0]) for t in person_titles}))}])(?:{titles})"
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
     org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
@@ -1691,10 +1695,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     head_bracket = (    # '(처장 김용선)', '(장관 김정관, 이하 산업부)', '(손병두 부위원장)'
         rf"\(\s*+"
         rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
-        rf"(?P<title>[{HANGUL}]{{0,4}}?{titles}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
+        rf"(?P<title>[{HANGUL}]{{0,4}}?{titles_led}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
         rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
-        rf"(?:\s++{titles})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
-        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles})\s*+\))")
+        rf"(?:\s++{titles_led})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
+        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles_led})\s*+\))")
     # '(금융위원회 부위원장)', '(한국경제학회장)'. The lookahead asks first what every match has: a
     # title's (or its suffix's) last character right before the ')' that closes the bracket, within
     # reach. Checked in one pass, where the lazy words before the title try the title trie at each
@@ -1708,7 +1712,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     paren_bracket = (
         rf"\((?=[^()\n]{{1,{paren_reach}}}+(?<=[{paren_ends}])\))"
         rf"(?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
-        rf"(?P<title>{titles})(?:{alternation(suffixes)})?)\)")
+        rf"(?P<title>{titles_led})(?:{alternation(suffixes)})?)\)")
     item_bracket = (    # '(고려대)', '(KERI)'; what follows it ('$' at the end of a bullet) is not tested
         rf"\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
         rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)")           # '(가상대학교, 정책위원회)': a committee
@@ -1724,7 +1728,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PERSON_MENTION_RE": deferred(
             rf"\s(?=[{HANGUL}0-9·]{{0,16}}?[{''.join(sorted({t[-1] for t in person_titles}))}])"
             rf"(?=[{HANGUL}0-9·]*?[{''.join(sorted(first_word_ends(person_titles)))}](?:{tail})?(?![{HANGUL}]))"
-            rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles})(?=(?:{tail})?(?![{HANGUL}]))"),
+            rf"(?P<glued>[{HANGUL}0-9·]{{1,12}}?)??(?P<title>{titles_led})(?=(?:{tail})?(?![{HANGUL}]))"),
         # Where PERSON_MENTION_RE can match, found in the text written backwards (people.py,
         # find_starts): a title's first word read backwards, then at most 12 glued characters
         # and the blank before them. Backwards a title opens with its last character (33 kinds,

@@ -42,6 +42,9 @@ MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
+# BUILTIN_MAX_NOTE: where a bound is cut to a window for every mention or person, two numbers
+# are compared in code, not by max() or min(): the builtin walks an iterator over its arguments,
+# ~2,300 instructions a call under callgrind against ~1,400 for the comparison (loop included).
 FOREIGN_WORD_SYLLABLES = 6   # '브래드포드': a word of a name read before an affiliation
 FOREIGN_GIVEN_SYLLABLES = 3  # '사브리나 반데라': a foreign given name before a Korean-shaped word
 AGED_ITEM_REACH = 24        # characters before an age searched for the title and the name
@@ -298,7 +301,8 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
                                   lex: Lexicon) -> Mention | None:
     """'김소영 금융위원회 |부위원장', '신현송 BIS 조사국장': a Korean name, then organization words."""
     last = len(words) - 1
-    for k in range(last, max(-1, last - MAX_AFFILIATION_WORDS), -1):
+    stop = last - MAX_AFFILIATION_WORDS     # a comparison, not max(): see BUILTIN_MAX_NOTE
+    for k in range(last, stop if stop > -1 else -1, -1):
         start, end, word = words[k]
         if k < last and len(word) >= 3 and is_korean_name(word, lex) and not is_organization_name(word, lex):
             between = [w for _, _, w in words[k + 1:]]
@@ -406,12 +410,13 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
     the words of an affiliation, before a title; only a name the release writes again."""
     # The words closing the description that can be an affiliation's, leftwards (a clause word
     # closes it), at most MAX_AFFILIATION_WORDS: the name ends where they begin (`cut`).
-    lowest = len(words)
-    while lowest > max(0, len(words) - MAX_AFFILIATION_WORDS) and is_affiliation_word(words[lowest - 1][2], lex):
+    lowest = floor = len(words)
+    floor -= MAX_AFFILIATION_WORDS          # comparisons, not max(): see BUILTIN_MAX_NOTE
+    while lowest > 0 and lowest > floor and is_affiliation_word(words[lowest - 1][2], lex):
         lowest -= 1
     # Each word that can end a name asked once whether it can be a name's (the runs tried
     # overlap: a word is in up to five of them); then a run is a slice of the answers.
-    first = max(0, lowest - 3)
+    first = lowest - 3 if lowest > 3 else 0
     foreign = [is_foreign_word(w, lex) for _, _, w in words[first:]]
     for cut in range(len(words), lowest - 1, -1):
         for size in (3, 2):
@@ -472,9 +477,9 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon, backwards
             if lead and lead.end() <= name_start:
                 start = lead.end()
             break
-    last = len(text)
+    last, reach = len(text), name_start - DESCRIPTION_WINDOW      # comparisons, not max(): see BUILTIN_MAX_NOTE
     for m in lex.CLAUSE_BREAK_REVERSED_RE.finditer(backwards, last - name_start,
-                                                   last - max(start, name_start - DESCRIPTION_WINDOW)):
+                                                   last - (reach if reach > start else start)):
         if m.group("joiner"):
             # '… 정제영 교수와 |…': a joiner closes a clause only after a person's title.
             joiner = last - m.end("joiner")
@@ -490,8 +495,9 @@ def clause_start(text: str, node: Node, name_start: int, lex: Lexicon, backwards
     if line_start and not text[line_start:name_start].strip():
         above = text[start:line_start].strip().rsplit("\n", 1)[-1].split()
         if 0 < len(above) <= ROW_DEPARTMENT_WORDS and lex.ORG_WORD_RE.search(above[-1]):
-            return max(start, text.rfind(above[0], start, line_start))
-    return max(start, line_start)
+            row = text.rfind(above[0], start, line_start)
+            return row if row > start else start
+    return line_start if line_start > start else start
 
 
 def parse_affiliation(description: str, lex: Lexicon) -> str | None:
@@ -624,8 +630,11 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
         return ["head"]         # '… 실장을 대표로': the delegation's head
     # The sentence about the person: '… 참여하였다. 이들은 … 해법을 제시하였다' says nothing of
     # what each one presented.
-    stop = SENTENCE_STOP_RE.search(text, end, min(node_end, end + ROLE_WINDOW))
-    window_end = stop.start() if stop else min(node_end, end + ROLE_WINDOW)
+    reach = end + ROLE_WINDOW
+    if reach > node_end:        # a comparison, not min(): see BUILTIN_MAX_NOTE
+        reach = node_end
+    stop = SENTENCE_STOP_RE.search(text, end, reach)
+    window_end = stop.start() if stop else reach
     # Every rule's pattern opens with a role word: one search for any of them rules out a window
     # without one (most), and the rules need not look before the first.
     first = lex.ROLE_WORD_RE.search(text, end, window_end)
@@ -688,20 +697,23 @@ def find_starts(text: str, lex: Lexicon, lo: int = 0, hi: int | None = None) -> 
     paren: list[int] = []
     item: list[int] = []
     aged: list[int] = []
+    # The patterns read into locals once: an attribute lookup per bracket each otherwise.
+    heads, items, parens, ages = lex.HEAD_BRACKET_RE, lex.ORG_ITEM_BRACKET_RE, lex.PAREN_BRACKET_RE, lex.AGE_BRACKET_RE
     for m in lex.BRACKET_WORDS_REVERSED_RE.finditer(backwards, *scope):
-        # The groups open at the '(' (lookaheads): their lengths are where they end, one call each.
-        at = m.start()
-        bracket, hangul, word = last - at, m.end("hangul") - at - 1, m.end("word") - at - 1
+        # The groups open at the '(' (lookaheads): their lengths are where they end, read from
+        # the match's spans (Match.regs: an attribute, not a call per group).
+        (at, _), (_, hangul_end), (_, word_end) = m.regs
+        bracket, hangul, word = last - at, hangul_end - at - 1, word_end - at - 1
         # A start is kept only when its pattern's bracket matches at this '(': the word before it
         # reaches the '(' one way only, so the pattern can match nowhere else. Most brackets
         # ('(금)', '(SDGs)') close none, and their up to five starts are never tried.
-        if 2 <= word <= 30 and lex.HEAD_BRACKET_RE.match(text, bracket):
+        if 2 <= word <= 30 and heads.match(text, bracket):
             head.append(bracket - word)
-        if hangul >= 2 and lex.ORG_ITEM_BRACKET_RE.match(text, bracket):
+        if hangul >= 2 and items.match(text, bracket):
             item += range(bracket - 2, bracket - min(hangul, 4) - 1, -1)
-        if 2 <= hangul <= 4 and lex.PAREN_BRACKET_RE.match(text, bracket):
+        if 2 <= hangul <= 4 and parens.match(text, bracket):
             paren.append(bracket - hangul)
-        if text[bracket + 1:bracket + 3].isdigit() and lex.AGE_BRACKET_RE.match(text, bracket):
+        if text[bracket + 1:bracket + 3].isdigit() and ages.match(text, bracket):
             aged.append(bracket)
     # Found back to front: reversed, each list runs in the text's order.
     return Starts(sorted(mention), head[::-1], paren[::-1], item[::-1], aged[::-1], backwards)
@@ -734,6 +746,7 @@ def words_between(text: str, start: int, end: int) -> Words:
 def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Iterator[Mention]:
     lo, end = content_start(text, node), node.span.end
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
+    joiner = lex.semantic["people"]["name"]["name_joiner"]      # read once a bullet, not once a match
     pattern, resume = lex.PERSON_MENTION_RE, lo
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
@@ -742,16 +755,25 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         m = pattern.match(text, blanks[i], end)
         if m is None:
             continue
-        resume = m.end()        # finditer goes on after a match, which may cover later blanks
-        glued = m.group("glued")
+        # The match's spans in one attribute (Match.regs): no call per group read. An unmatched
+        # 'glued' is (-1, -1); a matched one holds a character at least.
+        # resume: finditer goes on after a match, which may cover later blanks.
+        (_, resume), (glued_start, glued_end), (title_start, title_end) = m.regs
+        glued = text[glued_start:glued_end] if glued_start >= 0 else None
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
-        at = m.start("glued") if glued else m.start("title")
-        written = text[at:m.end("title")]
-        start = max(lo, at - NAME_WINDOW)
+        at = glued_start if glued else title_start
+        written = text[at:title_end]
+        # The windows before the title, cut at the bullet's content: comparisons, not max() (see
+        # BUILTIN_MAX_NOTE).
+        start, gloss_lo = at - NAME_WINDOW, at - GLOSS_WINDOW
+        if start < lo:
+            start = lo
+        if gloss_lo < lo:
+            gloss_lo = lo
         # The words before the title, read once for every way a name is written.
         words = words_between(text, start, at)
-        if glued and m.group("title") in ambiguous:
+        if glued and text[title_start:title_end] in ambiguous:
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
@@ -759,14 +781,13 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                             for w in mention.affiliation.split()):
                 yield mention
             continue
-        joiner = lex.semantic["people"]["name"]["name_joiner"]
-        joined = list(joined_mentions(words[-1], written, m.end("title"), lex)) \
+        joined = list(joined_mentions(words[-1], written, title_end, lex)) \
             if not glued and words and joiner in words[-1][2] else []
         if joined:
             # '이가온·나도윤·다하람 |작가': names joined by '·' share the title, each a full Korean name.
             yield from joined
             continue
-        mention = match_name(text, words, at, written, lex, max(lo, at - GLOSS_WINDOW)) \
+        mention = match_name(text, words, at, written, lex, gloss_lo) \
             or match_repeated_name(text, words, at, written, lex) \
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
