@@ -1010,10 +1010,15 @@ def grouped_trie_alternation(words: list[str], groups: int) -> str:
 
 def two_char_lookahead(starts: list[str]) -> str:
     """A lookahead true where one of `starts` may begin: its first character, then its second
-    (or a one-character word). Most syllables at a word's start fail it before any alternation."""
-    ones = [w for w in starts if len(w) == 1]
-    pair = f"[{first_chars(starts)}][{first_chars([w[1:] for w in starts if len(w) > 1])}]"
-    return f"(?=(?:{alternation(ones)})|{pair})" if ones else f"(?={pair})"
+    (or a one-character word). Most syllables at a word's start fail it before any alternation.
+    A word whose second character is no letter ('쿡 제도') is tried as its own two characters,
+    not through the classes: a blank in the second class let every syllable of the first one
+    before a blank ('수 ', '월 ', '일 ') into the names' trie (~13% of its tries on korea.kr).
+    The classes come first: most positions fail them, and fail the literals after them in C."""
+    odd = sorted({w[:2] for w in starts if len(w) == 1 or not w[1].isalpha()})
+    lettered = [w for w in starts if len(w) > 1 and w[1].isalpha()]
+    pair = f"[{first_chars(lettered)}][{first_chars([w[1:] for w in lettered])}]"
+    return "(?=" + "|".join([pair] + [re.escape(w) for w in odd]) + ")"
 
 
 def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
