@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import random
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import Node, Span
@@ -64,6 +64,7 @@ def spans_to_nodes(spans: list[tuple[int, int]]) -> list[Node]:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=12),
        st.lists(st.integers(0, 90), max_size=15), st.integers(0, 12), st.booleans())
+@example(gaps=[(5, 0), (0, 6)], offsets=[7], body=2, shuffle=True)    # shuffled: (5, 11) then (5, 5)
 def test_bullets_holding_on_random_spans(gaps, offsets, body, shuffle):
     """Nodes end to end (a gap and a length each, empty ones too), the offsets anywhere; shuffled,
     the bisect is not used and the plain loop answers."""
@@ -75,8 +76,8 @@ def test_bullets_holding_on_random_spans(gaps, offsets, body, shuffle):
         random.Random(len(spans)).shuffle(spans)
     nodes = spans_to_nodes(spans)
     starts = [n.span.start for n in nodes]
-    bullets = people.Bullets(nodes, min(body, len(nodes)), starts, [n.span.end for n in nodes],
-                             starts == sorted(starts))
+    ends = [n.span.end for n in nodes]
+    bullets = people.Bullets(nodes, min(body, len(nodes)), starts, ends, people.in_text_order(starts, ends))
     offsets = sorted(offsets)
     assert people.bullets_holding(bullets, offsets) == people.nodes_holding(nodes, offsets)
     assert people.bullets_holding(bullets, offsets, body_only=True) == people.nodes_holding(nodes[:bullets.body], offsets)

@@ -29,7 +29,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
+from itertools import islice
+from operator import attrgetter, le
 from typing import Any, Callable, Iterator, NamedTuple
 
 from ..document import BlockKind, Document, Line, Node
@@ -963,7 +964,15 @@ def bullets_of(doc: Document) -> Bullets:
     for appendix in doc.appendices:
         flattened(appendix["sections"], nodes)
     starts = [node.span.start for node in nodes]
-    return Bullets(nodes, body, starts, [node.span.end for node in nodes], starts == sorted(starts))
+    ends = [node.span.end for node in nodes]
+    return Bullets(nodes, body, starts, ends, in_text_order(starts, ends))
+
+
+def in_text_order(starts: list[int], ends: list[int]) -> bool:
+    """Each span ends at or before the next one starts: what bullets_holding's bisect needs.
+    Sorted starts are not enough: an empty span after a longer one at the same start ('(5, 11),
+    (5, 5)') would hide the longer one from the bisect."""
+    return all(map(le, ends, islice(starts, 1, None)))
 
 
 def bullets_holding(bullets: Bullets, offsets: list[int], body_only: bool = False) -> list[Node]:
