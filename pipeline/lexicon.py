@@ -238,7 +238,7 @@ def _contact_labels(L: dict[str, Any]) -> str:
             r"(?![A-Za-z\uac00-\ud7a3])\s*[:：.]?\s*)")
 
 
-def _marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
+def marker_re(families: tuple[MarkerFamily, ...]) -> PatternSource:
     """One pattern for a line-opening marker; the group name says the family.
 
     It opens with a lookahead for the first characters of every family: a line opening with
@@ -435,7 +435,7 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # 「미국 관세 품목분류 상담센터」(042-714-7538): the quoted name owns the number.
         "QUOTED_NAME_RE": deferred(r"[「｢『‘'\"“](?P<name>[^「」｢｣『』‘’'\"“”]{2,40})[」｣』’'\"”]$"),
         "ISSUER_RE": deferred(rf"(?P<issuer>{alternation(list(lex.issuers))})"),
-        "MARKER_RE": _marker_re(lex.families),
+        "MARKER_RE": marker_re(lex.families),
         "WORD_RE": deferred(r"(?P<word>\S+)"),
     }
 
@@ -487,7 +487,7 @@ def _segment_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "POLITE_END_RE": deferred(rf"(?:{alternation(seg['polite_endings'])})[\s\"'”’」)]*$"),
         # An opening quotation mark; an apostrophe before a digit abbreviates a year ('25.11월).
         # A summary line's marker under the title ('◈ …', '▴ …'): the summary families' markers.
-        "SUMMARY_MARKER_RE": _marker_re(tuple(f for f in lex.families if f.name in seg["summary_families"])),
+        "SUMMARY_MARKER_RE": marker_re(tuple(f for f in lex.families if f.name in seg["summary_families"])),
         "QUOTE_OPEN_RE": deferred(rf"^(?:{alternation(seg['quote_openers'])})(?!\d)"),
         # A quoted report, then the rest of the line: '“… 추진”보도는 사실이 아닙니다.'
         "QUOTED_VERDICT_RE": deferred(r"^[“\"‘'「『](?P<quote>[^”\"’'」』]{4,})[”\"’'」』]\s*(?P<verdict>.*)$"),
@@ -621,9 +621,9 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # made in Python. The marker is atomic, as MARKER_RE.match gives one marker or none; a
         # known issuer only, as a line whose subject is another organization is passed over.
         "LEAD_LINE_ISSUER_RE": deferred(
-            rf"(?>(?:{_marker_re(lex.families).source})?)\s*+"
+            rf"(?>(?:{marker_re(lex.families).source})?)\s*+"
             rf"(?=[{first_chars(list(lex.issuers))}])(?P<issuer>{trie_alternation(list(lex.issuers))}){subject_tail}",
-            _marker_re(lex.families).flags),
+            marker_re(lex.families).flags),
         # An organization's head in parentheses: '(시장 윤병태)', '(장관 김정관, 이하 ‘산업부’)'.
         "HEAD_RE": deferred(
             rf"\(\s*(?P<title>{alternation(lex.titles['person'])})\s+(?P<name>[\uac00-\ud7a3]{{2,4}})(?:\s*,[^()]*)?\)"),

@@ -29,8 +29,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from ..document import Block, BlockKind, Document, Line, Node, Span
-from ..lexicon import Lexicon, MarkerFamily, once_per_lexicon, read_toml
-from ..lexicon import _marker_re as marker_re_source     # MARKER_RE's builder, for a subset of families
+from ..lexicon import Lexicon, MarkerFamily, marker_re, once_per_lexicon, read_toml
 from ..text import collapse
 
 
@@ -365,15 +364,15 @@ class LineOpenings(dict):
         lex = self.lex
         may_open = lex.SKIP_OR_TABLE_START_RE.match(char) is not None
         marker = self.plain.get(char)
-        marker_re = None
+        match_marker = None
         if marker is None:
             families = tuple(fam for fam in lex.families if opens_with(fam, char))
             if families:
                 names = tuple(fam.name for fam in families)
-                marker_re = self.patterns.get(names)
-                if marker_re is None:
-                    marker_re = self.patterns[names] = marker_pattern(families)
-        opening = self[char] = Opening(marker, marker_re, may_open)
+                match_marker = self.patterns.get(names)
+                if match_marker is None:
+                    match_marker = self.patterns[names] = marker_pattern(families)
+        opening = self[char] = Opening(marker, match_marker, may_open)
         return opening
 
 
@@ -389,7 +388,7 @@ def marker_pattern(families: tuple[MarkerFamily, ...]) -> Callable[[str], re.Mat
     """MARKER_RE built from `families` alone, in their order (match): on a line whose first
     character only their markers open with, it matches what MARKER_RE matches, with the same
     group names, as MARKER_RE's other alternatives fail at that character."""
-    source = marker_re_source(families)
+    source = marker_re(families)
     return re.compile(source.source, source.flags).match
 
 
