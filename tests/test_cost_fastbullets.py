@@ -20,7 +20,6 @@ import re
 import sys
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

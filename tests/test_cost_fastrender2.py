@@ -21,7 +21,7 @@ from pipeline.document import BlockKind, Cell, Document, Source
 from pipeline.lexicon import load_lexicon
 from pipeline.stages import decode, render
 
-from .complexity import count_calls, operations
+from .complexity import count_calls
 from .conftest import SAMPLES
 from .test_cost_fastcore import stage_calls
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..document import Block, BlockKind, Document, Line, Span
 from ..lexicon import Lexicon
-from ..text import collapse, format_phone, has_hangul, split_person, trimmed
+from ..text import collapse, format_phone, has_hangul, split_person
 from .render import OVERSIZED_TAG_RE, parse_html
 
 K = BlockKind
