@@ -28,6 +28,7 @@ from .complexity import operations
 from .conftest import SAMPLES
 from .test_cost_fastcountries2 import calls_by_pattern
 from .test_cost_fastcountries3 import BENCH, LEX, SEED, TEXT_SAMPLES, prepared
+from .test_cost_fastcountries4 import bullet_of
 
 
 # --- cost --------------------------------------------------------------------------------------
@@ -79,13 +80,8 @@ IMPLICATIONS = [
 
 @pytest.mark.parametrize("content, codes", IMPLICATIONS)
 def test_implication_items(content, codes):
-    text = f"○ {content}\n"
-    table = LEX.semantic["country_table"]
-    names = [countries.read_mention(m, table["names"], table["ambiguous"])
-             for m in countries.body_matches(text, (0, len(text)), LEX)]
-    node = type("N", (), {"span": type("S", (), {"start": 0, "end": len(text) - 1})(), "marker": "○",
-                          "text": content, "level": 1})()
-    got = countries.match_implication(text, countries.Bullet(text, node, names, [], None, LEX), LEX)
+    text, bullet = bullet_of(content)
+    got = countries.match_implication(text, bullet, LEX)
     assert (got[1] if got else None) == codes
 
 

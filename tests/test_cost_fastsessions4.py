@@ -23,6 +23,7 @@ from pipeline.text import content_start
 from .complexity import count_calls, operations
 from .conftest import SAMPLES
 from .semantic_helpers import prepare
+from .test_cost_fastevent4 import plain_part_keys
 from .test_cost_fastpeople import corpus_texts
 
 LEX = load_lexicon()
@@ -112,19 +113,6 @@ def test_intros_are_assigned_by_the_plain_scores():
     sessions.run(doc, lex)
     assert [(s.label, s.title, s.report is not None) for s in doc.sessions] == [
         ("세션 1", "정보 정보화 전략", True), ("세션 2", "가상 수출 촉진", True)]
-
-
-def plain_part_keys(text: str, start: int, end: int) -> list[int]:
-    """part_keys as it was: every part word, a look back over the blanks for a digit."""
-    found, at = [], text.find(SESSIONS["part_word"], start, end)
-    while at >= 0:
-        before = at - 1
-        while before >= start and text[before].isspace():
-            before -= 1
-        if before >= start and text[before].isdecimal():
-            found.append(before)
-        at = text.find(SESSIONS["part_word"], at + 1, end)
-    return found
 
 
 @settings(max_examples=500, deadline=None)

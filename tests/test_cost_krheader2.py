@@ -16,36 +16,17 @@ from __future__ import annotations
 
 import copy
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.lexicon import first_chars, load_lexicon
-from pipeline.runner import STAGES, new_document, run
+from pipeline.lexicon import first_chars
 from pipeline.phones import phone_lines
 from pipeline.stages import contacts, release
 
 from .complexity import operations
-
-LEX = load_lexicon()
-STAGE = dict(STAGES)
-NAMES = [name for name, _ in STAGES]
-KOREA_KR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "korea-kr"
-
-
-def doc_before(stage: str, data: bytes, name: str = "t.txt"):
-    doc = new_document(data, name)
-    run(doc, LEX, STAGES[:NAMES.index(stage)])
-    return doc
-
-
-def korea_kr_texts(limit: int) -> list[tuple[bytes, str]]:
-    if not KOREA_KR.is_dir():
-        pytest.skip("no ../shared/corpus/korea-kr")
-    return [(path.read_bytes(), path.name) for path in sorted(KOREA_KR.glob("*.md"))[:limit]]
-
+from .test_cost_fastheader5 import LEX, STAGE, doc_before, korea_kr_texts
 
 # --- release: a known issuer opening a line past its marker --------------------------------
 
