@@ -1869,6 +1869,11 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PROGRAM_ROLE_LINE_RE": deferred(
             rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
             rf"(?:{trie_alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
+        # A title closed by the particle of an office someone is made or serves as: '…과장|으로 발탁',
+        # '교수|로 재직' (data/people.toml [not_a_person]); tried right after a mention's title.
+        "OFFICE_PARTICLE_RE": deferred(rf"(?:{alternation(p['not_a_person']['office_particles'])})(?![{HANGUL}])"),
+        # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.
+        "VERB_ARGUMENT_RE": deferred(rf"(?:{alternation(p['not_a_person']['governing_particles'])})$"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

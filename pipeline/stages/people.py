@@ -33,9 +33,9 @@ from itertools import islice
 from operator import attrgetter, le
 from typing import Any, Callable, Iterator, NamedTuple
 
-from ..document import BlockKind, Document, Line, Node
+from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
-from ..semantic import Person, country_in, read_program_line
+from ..semantic import Person, ProgramEntry, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
@@ -129,8 +129,11 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
     titles, name = lex.semantic["person_title_set"], lex.semantic["people"]["name"]
     if word in titles or (word[:-1] in titles and word[-1] in lex.semantic["people"]["extra"]["title_suffixes"]):
         return False            # '장관', '차관보': a title is no name
-    # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
-    return not ((word[:-1] in titles or word[:-1] in name["role_words"]) and word[-1] in name["title_tail"])
+    # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name); '주민이', '정부는':
+    # a word of two syllables or more that is never a name, and its particle ('한 주민이 남원시 …').
+    stem = word[:-1]
+    return not ((stem in titles or stem in name["role_words"] or (n > 2 and stem in lex.semantic["never_names"]))
+                and word[-1] in name["title_tail"])
 
 
 KOREAN_NAMES = WordMemo(is_korean_name_shape)
@@ -310,6 +313,9 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
             if title in lex.semantic["people"]["titles"]["everyday"] \
                     and not any(lex.ORG_WORD_RE.search(w) for w in between):
                 return None     # '유류비 부담 |경감' is a burden eased: an everyday title needs a body
+            if len(set(between)) < len(between):
+                return None     # '기관명 감시지역 질병관리청 질병관리청 충주시 보건 |환경연구원': a table's
+                                # rows flattened onto a line repeat their cells; an affiliation does not
             return Mention(word, None, title, start, title_start + len(title), False, " ".join(between))
         if not is_affiliation_word(word, lex):
             return None
@@ -415,6 +421,7 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
     floor -= MAX_AFFILIATION_WORDS          # comparisons, not max(): see BUILTIN_MAX_NOTE
     while lowest > 0 and lowest > floor and is_affiliation_word(words[lowest - 1][2], lex):
         lowest -= 1
+    everyday = lex.semantic["people"]["titles"]["everyday"]
     # Each word that can end a name asked once whether it can be a name's (the runs tried
     # overlap: a word is in up to five of them); then a run is a slice of the answers.
     first = lowest - 3 if lowest > 3 else 0
@@ -427,6 +434,8 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
             if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
                 continue
             name = " ".join(w for _, _, w in run)
+            if title in everyday and not any(lex.ORG_WORD_RE.search(w) for _, _, w in words[cut:]):
+                continue        # '관광·콘텐츠 등 산업 피해 |경감' written twice is a burden eased
             if is_written_again(name, run[0][0], text, lex):
                 return Mention(name, None, title, run[0][0], title_start + len(title), False,
                                collapse(" ".join(w for _, _, w in words[cut:])) or None)
@@ -870,11 +879,11 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
                 or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
 
 
-def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
+def is_common_noun(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'반도체 시장', '전망 위원': a word shaped like a Korean name before a title that is also an
     everyday noun (or a two-syllable one before any title) is a noun when the release writes it
     elsewhere before words that are no title and no organization ('반도체 산업', '반도체 기업들이')."""
-    name = mention.name
+    name, text = mention.name, doc.text
     if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex) \
             or not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
         return False
@@ -893,6 +902,59 @@ def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
             if uses >= NOUN_USES:
                 return True
     return False
+
+
+def is_verb_form(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'기반을 마련한 보훈단체협력담당관실 |사무관', '정보를 공개한 제약회사 |대표': a word shaped like a
+    Korean name, two syllables and an adnominal ending ('-한', '-된'), right after a word closing
+    with a particle the verb governs, is the verb ('…를 공개한'), not a name."""
+    name = mention.name
+    # Slices and a membership test first (no call): most names are no such word.
+    if name[3:] or name[2:] not in lex.semantic["people"]["not_a_person"]["adnominal_endings"] \
+            or mention.name_hanja:
+        return False
+    lo = mention.start - NAME_WINDOW
+    before = doc.text[lo if lo > 0 else 0:mention.start].split()
+    return bool(before) and lex.VERB_ARGUMENT_RE.search(before[-1]) is not None
+
+
+def is_office_taken(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'… 산업부 국표원 기술규제협력과장|으로 발탁', '하와이 대학교 의대 교수|로 재직': a title closed by
+    the particle of the office someone is made or serves as names the office, no one holding it."""
+    return lex.OFFICE_PARTICLE_RE.match(doc.text, mention.end) is not None
+
+
+def spans_table_rows(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'기관명 ⏎ 세부 기관명 ⏎ … ⏎ 질병관리청 ⏎ 보건 ⏎ 환경연구원': words read from a table's header row
+    as a name and from a row below as a title are two cells' words, no person (a person's name
+    and title share a row: '양숙경 ⏎ 실장' in one cell, or in two of one row)."""
+    # No table, or the name and the title on one line: no cell lookup (most mentions).
+    if not doc.cells or "\n" not in doc.text[mention.start:mention.end]:
+        return False
+    first, last = cell_at(doc, mention.start), cell_at(doc, mention.end - 1)
+    return first is not None and last is not None and first.table == last.table \
+        and (first.row + first.rowspan <= last.row or last.row + last.rowspan <= first.row)
+
+
+def cell_at(doc: Document, offset: int) -> Cell | None:
+    """The innermost table cell whose lines hold `offset`, if any (asked only of a mention across
+    lines in a release with tables)."""
+    line = bisect_right([line.start for line in doc.lines], offset) - 1
+    found = None
+    for cell in doc.cells:
+        if cell.first <= line < cell.last and (found is None or cell.depth >= found.depth):
+            found = cell
+    return found
+
+
+# A mention the body's reader finds that is no person, in order (data/people.toml [not_a_person]).
+# Each rule opens with tests that make no call: it is asked of every new person in the body.
+NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool]], ...] = (
+    ("common_noun", is_common_noun),
+    ("verb_form", is_verb_form),
+    ("office_taken", is_office_taken),
+    ("across_table_rows", spans_table_rows),
+)
 
 
 class Registry:
@@ -1025,7 +1087,12 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)
             elif not mention.short:
-                if is_common_noun(mention, doc.text, lex):
+                for _, rule in NOT_A_PERSON_RULES:
+                    if rule(mention, doc, lex):
+                        break
+                else:
+                    rule = None
+                if rule is not None:
                     continue
                 person = parse_person(doc.text, node, mention, lex, starts.backwards)
                 # An affiliation written between the name and the title vouches for it too.
@@ -1217,12 +1284,43 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             if e.speaker is None or e.speaker_span is None:
                 continue
             person = known.get(e.speaker)
+            if person is None and not is_program_speaker(e, lex):
+                continue
             if person is None:
                 person = Person(e.speaker, None, e.title, e.affiliation, e.country, [], e.speaker_span)
                 known[e.speaker] = person
                 people.append(person)
             if e.role not in person.roles:
                 person.roles.append(e.role)
+
+
+def is_program_speaker(entry: ProgramEntry, lex: Lexicon) -> bool:
+    """'(윤재운, 대구대)', '(성제훈 농촌진흥청 디지털추진단장)', '(강동석, 동국대학교WISE캠퍼스)': a
+    speaker has a title, an organization, or a full name written as a person's; '(안전 경영)',
+    '(구속 25명)', '(ISO, IEC)', '(강원대, 건국대, …)' name a topic, a count or organizations. A figure
+    is never an affiliation."""
+    name, affiliation = entry.speaker or "", (entry.affiliation or "").split()
+    if is_organization_name(name, lex) or any(w[:1].isdigit() for w in affiliation):
+        return False
+    if entry.title or any(is_listed_organization_word(w, lex) or lex.COUNTRY_RE.fullmatch(w) for w in affiliation):
+        return True
+    words = name.split()
+    return (len(name) >= GLUED_NAME_SYLLABLES and is_korean_name(name, lex)) \
+        or (len(words) > 1 and all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in words))
+
+
+def is_listed_organization_word(word: str, lex: Lexicon) -> bool:
+    """'대구대', '이순신연구소', '역사박물관': a word that ends like an organization and is long enough
+    for the ending to be one; '표시' (… 시) and '미부과' (… 과, a particle's shape under four
+    syllables) are none."""
+    org = lex.ORG_WORD_RE.search(word)
+    if org is None:
+        return False
+    ending = org.group()
+    if len(ending) > 1:
+        return True
+    return len(word) >= GLUED_NAME_SYLLABLES and (ending not in lex.semantic["people"]["name"]["department_endings"]
+                                                  or is_department_word(word, lex))
 
 
 def role_line_starts(text: str, lex: Lexicon) -> set[int]:

@@ -1,0 +1,114 @@
+"""People: words the readers must not take for people (the stage's precision). One fixture table
+per rule of people.NOT_A_PERSON_RULES and of the readers' own checks; the lines are written here,
+each form checked against the korea.kr and govpress corpora before its rule was written."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Cell
+from pipeline.stages import people
+
+from .semantic_helpers import parse, prepare
+
+
+def names(text: str) -> list[str]:
+    doc = parse(text if text.startswith("□") else f"□ {text}\n")
+    return [p.name for p in doc.people]
+
+
+# --- verb_form: a verb's adnominal form after the word it governs ---------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # an object, then the verb's '-한' form, an organization and a title
+    ("이번 성과는 제도를 추진한 가상정책과 사무관의 노력 덕분이다.", []),
+    # a locative argument ('…에'), the verb and the title after an organization
+    ("보조금을 목적 외 용도에 전용한 가상조합 이사장 등 3명이 적발되었다.", []),
+    # '-된' after a subject, the title right after
+    ("새 위원회가 구성된 위원 명단은 다음과 같다.", []),
+    # a name ending like '-한' after a word that governs nothing stays a name
+    ("한편 정세한 가상청장은 “협력을 강화하겠다”라고 말했다.", ["정세한"]),
+    ("위원회는 김도한 위원장 주재로 회의를 열었다.", ["김도한"]),
+    # a name after an object is a name when it has no adnominal ending
+    ("이번 회의를 김하늘 본부장이 주재하였다.", ["김하늘"]),
+])
+def test_verb_forms_are_no_names(line, expected):
+    assert names(line) == expected
+
+
+# --- office_taken: the office someone is made or serves as ----------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("인사처는 민간 전문가를 가상부 표준원 기술협력과장으로 임용했다.", []),
+    ("그는 마라톤 대학교 의대 교수로 재직했다.", []),
+    ("그는 고려장 연구소 소장으로 승진하였다.", []),
+    # the same title closed by a person's particle is a person
+    ("가상부 표준원 김하늘 기술협력과장은 “규제를 줄이겠다”라고 말했다.", ["김하늘"]),
+])
+def test_an_office_taken_is_no_person(line, expected):
+    assert names(line) == expected
+
+
+# --- a word that is never a name, with its particle ----------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("지난달 한 주민이 가상시 하천공사의 문제를 제기했다.", []),
+    ("그 뒤 국민이 가상구 나루공사의 소음을 신고했다.", []),
+    ("그 뒤 정부가 가상시 나루공사의 지연을 해명했다.", []),
+])
+def test_a_never_name_with_its_particle_is_no_name(line, expected):
+    assert names(line) == expected
+
+
+def test_a_name_ending_like_a_particle_is_still_a_name():
+    assert names("이송이 가상연구원 연구위원은 사례를 발표하였다.") == ["이송이"]
+
+
+# --- an everyday title after words written twice ---------------------------------------------
+
+def test_an_everyday_title_after_repeated_words_needs_a_body():
+    text = "□ 농가 피해 경감 지원\n  ○ 관광 등 농가 피해 경감 지원을 확대한다.\n"
+    assert names(text) == []
+
+
+# --- a table's rows are no person's words -----------------------------------------------------
+
+def test_repeated_cells_flattened_onto_a_line_are_no_affiliation():
+    assert names("감시 기관: 기관명 지역 가상청 가상청 가상시 보건 환경연구원 운영") == []
+
+
+def table_people(rows: list[list[str]]) -> list[str]:
+    """The people of a bullet over a table, each cell's lines below it, the cells given as
+    (row, col) with one line each except where a cell's text holds a line break."""
+    lines = [line for row in rows for cell in row for line in cell.split("\n")]
+    doc, lex = prepare("□ 감시 기관 현황\n" + "\n".join(lines) + "\n", until="event")
+    first = next(i for i, line in enumerate(doc.lines) if doc.text[line.start:line.end] == lines[0])
+    at = first
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            height = cell.count("\n") + 1
+            doc.cells.append(Cell(0, r, c, at, at + height, depth=1))
+            at += height
+    people.run(doc, lex)
+    return [p.name for p in doc.people]
+
+
+def test_a_header_row_and_a_row_below_are_no_person():
+    assert table_people([["기관명", "세부 지역"], ["가상청", "보건\n환경연구원"]]) == []
+
+
+def test_a_name_and_title_in_one_row_are_a_person():
+    assert table_people([["기관", "성명"], ["가상청", "김하늘\n연구관"]]) == ["김하늘"]
+
+
+# --- programme entries: a speaker has a title, an organization or a person's full name ------
+
+@pytest.mark.parametrize("line,expected", [
+    ("주요 의제는 ▲일터 혁신(안전 경영) ▲노사 협력(상생 모델)이다.", []),
+    ("적발 현황은 △민간 120명(구속 5명) △공직자 40명(구속 2명)이다.", []),
+    ("평가 기관은 △대학 2개(가상대, 나상대) △연구소 1개(가상연구소)이다.", []),
+    ("운영 기준은 △차량 제한(시스템 점검, 과태료 미부과) △도로 청소(살수차 운영)이다.", []),
+    ("발표는 ▲가상 항로 연구(김바다, 가상대) ▲가상 교역사(이하늘, 가상연구소) 순이다.", ["김바다", "이하늘"]),
+    ("발표는 ▲가상 유적 조사(정가람, 가상대학교WISE캠퍼스) 순이다.", ["정가람"]),
+])
+def test_programme_entries_that_name_no_speaker(line, expected):
+    assert names(line) == expected
