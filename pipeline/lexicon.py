@@ -1804,7 +1804,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A word of digits alone ('044-204-7703', '2024') is a phone number or a figure, no name's.
         "NOT_AFFILIATION_WORD_RE": deferred(
             rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
-            rf"|[0-9]+(?:{alternation(p['date_units'])})|[0-9][0-9.\-]*)$"),
+            rf"|[0-9]+(?:{alternation(p['date_units'])})[{HANGUL}]*|[0-9][0-9.\-]*)$"),
         "AFFILIATION_BRACKETS_RE": deferred(r"\s*\([^()]*\)"),
         "UNCLOSED_BRACKET_RE": deferred(r"\s*\([^()]*$"),
         # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.

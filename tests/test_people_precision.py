@@ -112,3 +112,33 @@ def test_a_name_and_title_in_one_row_are_a_person():
 ])
 def test_programme_entries_that_name_no_speaker(line, expected):
     assert names(line) == expected
+
+
+# --- times, kinds of office and clause words are no names, times no affiliation ------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("가상본부는 오늘 본부장 주재로 회의를 열었다.", []),
+    ("위원은 위원장 1명, 당연직 위원 5명으로 구성된다.", []),
+    ("가상기업의 이후 대표이사 선임 절차를 논의하였다.", []),
+    ("정책을 종합하기 위하여 국무총리 소속으로 위원회를 둔다.", []),
+    ("가상국과 한중일 외교장관은 회의를 열었다.", []),
+])
+def test_times_and_offices_are_no_names(line, expected):
+    assert names(line) == expected
+
+
+def people_of(line: str) -> list[tuple]:
+    doc = parse(f"□ {line}\n")
+    return [(p.name, p.affiliation) for p in doc.people]
+
+
+@pytest.mark.parametrize("line,expected", [
+    # an hour and a month with its particle are times, not organizations
+    ("가상부는 3.2(월) 15시 김하늘 장관 주재로 회의를 개최함", [("김하늘", None)]),
+    ("지난 2019년 5월에 김하늘 대통령이 방문하였다.", [("김하늘", None)]),
+    ("오후 김하늘 국장 주재로 회의를 개최했다.", [("김하늘", None)]),
+    # a condition's clause word is no word of the organization after it
+    ("자세한 내용은 취재를 원하시면 가상부 가상과 김하늘 사무관에게 문의 바랍니다.", [("김하늘", "가상부 가상과")]),
+])
+def test_times_and_clauses_are_no_affiliation(line, expected):
+    assert people_of(line) == expected
