@@ -838,6 +838,10 @@ def _load_semantic(lex: Lexicon) -> None:
     labels = lex.semantic["event"]["host_labels"]
     lex.semantic["event"]["host_label_roots"] = [w for w in labels if not any(o != w and o in w for o in labels)]
     lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
+    # The last characters of the company forms ('사' of '주식회사'): people asks of every new name
+    # whether the character before its blank is one, before it tries COMPANY_FORM_BEFORE_RE.
+    not_a_person = lex.semantic["people"]["not_a_person"]
+    not_a_person["company_form_ends"] = frozenset(form[-1] for form in not_a_person["company_forms"])
     # The lead locatives no other one is part of ('에서' of '에서는'): a text holding a lead
     # locative holds one of these, so people finds them before its lead pattern.
     locatives = lex.semantic["sessions"]["lead_locatives"]
@@ -1872,6 +1876,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A title closed by the particle of an office someone is made or serves as: '…과장|으로 발탁',
         # '교수|로 재직' (data/people.toml [not_a_person]); tried right after a mention's title.
         "OFFICE_PARTICLE_RE": deferred(rf"(?:{alternation(p['not_a_person']['office_particles'])})(?![{HANGUL}])"),
+        # A company's legal form standing alone before a name: '주식회사 |한우연 대표' (the company).
+        "COMPANY_FORM_BEFORE_RE": deferred(rf"(?<!\S)(?:{alternation(p['not_a_person']['company_forms'])})\s+$"),
         # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.
         "VERB_ARGUMENT_RE": deferred(rf"(?:{alternation(p['not_a_person']['governing_particles'])})$"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).

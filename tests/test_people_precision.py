@@ -142,3 +142,36 @@ def people_of(line: str) -> list[tuple]:
 ])
 def test_times_and_clauses_are_no_affiliation(line, expected):
     assert people_of(line) == expected
+
+
+# --- an everyday noun as a title needs its body, or a head the release names --------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("□ 최근 일부 지역을 중심으로 부동산 시장이 과열되고 있다.\n", []),
+    ("□ 이번 협약으로 농기계 업체의 동남아 시장 진출이 빨라진다.\n", []),
+    ("□ 일부 소규모 시장은 환급 행사에 참여한다.\n", []),
+    # the city written before the name: the mayor
+    ("□ 협약식에는 가상시 김하늘 시장이 참석하였다.\n", ["김하늘"]),
+    # the head the release names in brackets, then the name before the bare title
+    ("□ 가상시(시장 김하늘)는 예산을 확정했다.\n  ○ 김하늘 시장은 “감사하다”고 말했다.\n", ["김하늘"]),
+])
+def test_an_everyday_title_needs_a_body_or_a_named_head(text, expected):
+    assert names(text) == expected
+
+
+def test_the_named_head_keeps_the_mention_in_the_body():
+    doc = parse("□ 가상시(시장 김하늘)는 예산을 확정했다.\n  ○ 김하늘 시장은 “감사하다”고 말했다.\n")
+    person = doc.people[0]
+    assert doc.text[person.span[0]:person.span[1]] == "김하늘 시장" and person.roles == ["head"]
+
+
+# --- a company's legal form before a name, a title and its copula ------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("붙임 주식회사 한가람 대표 사진", []),
+    ("행사에는 가상목재(주) 김하늘 대표가 참석했다.", ["김하늘"]),
+    # '위원인' is a title and its copula: the name after it is the person's
+    ("가상위원회 위원인 가상대 교수와 만났다.", []),
+])
+def test_company_forms_and_copulas_are_no_names(line, expected):
+    assert names(line) == expected

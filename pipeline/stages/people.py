@@ -65,6 +65,7 @@ LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss op
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
+COMPANY_FORM_REACH = 8       # characters before a name searched for a company's legal form ('주식회사 ')
 
 
 class Mention(NamedTuple):
@@ -130,10 +131,11 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
     if word in titles or (word[:-1] in titles and word[-1] in lex.semantic["people"]["extra"]["title_suffixes"]):
         return False            # '장관', '차관보': a title is no name
     # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name); '주민이', '정부는':
-    # a word of two syllables or more that is never a name, and its particle ('한 주민이 남원시 …').
-    stem = word[:-1]
-    return not ((stem in titles or stem in name["role_words"] or (n > 2 and stem in lex.semantic["never_names"]))
-                and word[-1] in name["title_tail"])
+    # a word of two syllables or more that is never a name, and its particle ('한 주민이 남원시 …');
+    # '위원인': a title and the copula ('… 자문위원회 위원인 홍 교수').
+    stem, last = word[:-1], word[-1]
+    return not (((stem in titles or stem in name["role_words"] or (n > 2 and stem in lex.semantic["never_names"]))
+                 and last in name["title_tail"]) or (stem in titles and last == name["copula"]))
 
 
 KOREAN_NAMES = WordMemo(is_korean_name_shape)
@@ -879,6 +881,19 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
                 or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
 
 
+def is_everyday_noun(person: Person, doc: Document, lex: Lexicon) -> bool:
+    """'부동산 |시장이 과열', '동남아 |시장 진출', '일부 소규모 |시장': a title that is an everyday noun
+    ('시장' market, '공사' works, '경감' easing) names an office only with the body it belongs to
+    ('여주시 이항진 |시장', '해양경찰청 홍보대사 양정원 |경사') or for a head the release names
+    ('나주시(시장 윤병태)' … '윤병태 |시장은'); without either the word before is no name."""
+    if person.title not in lex.semantic["people"]["titles"]["everyday"]:     # no call: most titles
+        return False
+    if person.affiliation and any(is_listed_organization_word(w, lex) and not lex.COUNTRY_RE.fullmatch(w)
+                                  for w in person.affiliation.split()):
+        return False
+    return not any((org.get("head") or {}).get("name") == person.name for org in doc.organizations)
+
+
 def is_common_noun(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'반도체 시장', '전망 위원': a word shaped like a Korean name before a title that is also an
     everyday noun (or a two-syllable one before any title) is a noun when the release writes it
@@ -924,6 +939,18 @@ def is_office_taken(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     return lex.OFFICE_PARTICLE_RE.match(doc.text, mention.end) is not None
 
 
+def is_company_name(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'주식회사 한우연 |대표': the word after a company's legal form standing alone is the company's
+    name, not its head's ('영림목재(주) 이승환 |대표' names him)."""
+    start = mention.start
+    # The forms' last characters first (a slice and a membership test, no call): most names
+    # follow other words.
+    if doc.text[start - 2:start - 1] not in lex.semantic["people"]["not_a_person"]["company_form_ends"]:
+        return False
+    lo = start - COMPANY_FORM_REACH
+    return lex.COMPANY_FORM_BEFORE_RE.search(doc.text, lo if lo > 0 else 0, start) is not None
+
+
 def spans_table_rows(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'기관명 ⏎ 세부 기관명 ⏎ … ⏎ 질병관리청 ⏎ 보건 ⏎ 환경연구원': words read from a table's header row
     as a name and from a row below as a title are two cells' words, no person (a person's name
@@ -953,6 +980,7 @@ NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool
     ("common_noun", is_common_noun),
     ("verb_form", is_verb_form),
     ("office_taken", is_office_taken),
+    ("company_name", is_company_name),
     ("across_table_rows", spans_table_rows),
 )
 
@@ -1096,7 +1124,8 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                     continue
                 person = parse_person(doc.text, node, mention, lex, starts.backwards)
                 # An affiliation written between the name and the title vouches for it too.
-                if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
+                if (is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex)) \
+                        and not is_everyday_noun(person, doc, lex):
                     seen.add(person)
     return seen.people
 
