@@ -175,3 +175,20 @@ def test_the_named_head_keeps_the_mention_in_the_body():
 ])
 def test_company_forms_and_copulas_are_no_names(line, expected):
     assert names(line) == expected
+
+
+# --- brackets: a bracket naming its own person, lists of two-syllable words ------------------
+
+def test_a_bracket_naming_its_own_person_is_no_title_of_the_word_before():
+    """'한가람(김하늘 안전실장)': 한가람 is the body, the bracket's name and title its person."""
+    assert "한가람" not in names("참석: 한가람(김하늘 안전실장), 가상부(이바다 과장)")
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a body and a title in the bracket: the name before it is the person
+    ("좌장: 박가람(가상대 교수)", ["박가람"]),
+    ("지원 내역은 소득 공제(가상부), 연구인력 지원(나상부) 등이다.", []),
+    ("전문가 정철(KERI), 장상식(KITA), 김하늘(가상대) 등이 참석했다.", ["정철", "장상식", "김하늘"]),
+])
+def test_bracketed_lists_of_two_syllable_words_name_no_one(line, expected):
+    assert names(line) == expected

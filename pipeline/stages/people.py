@@ -1404,8 +1404,10 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bullets:
             if len(words) == 1 and (words[0] in lex.semantic["person_title_set"] or len(name) < GLUED_NAME_SYLLABLES) \
                     and marked is None and not opens_item(doc.text, start, lex):
                 continue        # '△… 강화(기자)', '… 설명(에너지경제연구원)': the name must open its item
-            if len(words) > 2 and is_korean_name(words[0], lex) and len(words[0]) >= GLUED_NAME_SYLLABLES:
-                continue        # '△… 현황 및 전망(성하람 가상청 단장)': the bracket names its own person
+            if len(words) > 1 and len(words[0]) >= GLUED_NAME_SYLLABLES and is_korean_name(words[0], lex) \
+                    and not is_organization_name(words[0], lex):
+                continue        # '△… 현황 및 전망(성하람 가상청 단장)', '한수원(이희환 방사선안전실장)':
+                                # the bracket names its own person ('(서울대 교수)' names a body)
             affiliation = collapse(" ".join(words[:-1])) or None
             known.add(name)
             # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
@@ -1475,6 +1477,9 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bu
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
         if listed:
             listed = [m for m in items if m in listed or (m.group("org").isascii() and m.group("org").isupper())]
+        if not any(len(m.group("name")) >= GLUED_NAME_SYLLABLES for m in listed):
+            continue            # '소득 공제(중기부), … 지원(산업부)': a list of two-syllable words alone
+                                # names no one; one beside full names does ('정철(KERI), 장상식(KITA)')
         for m in listed:
             if m.group("name") in known:
                 continue
