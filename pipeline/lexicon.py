@@ -842,6 +842,10 @@ def _load_semantic(lex: Lexicon) -> None:
     # whether the character before its blank is one, before it tries COMPANY_FORM_BEFORE_RE.
     not_a_person = lex.semantic["people"]["not_a_person"]
     not_a_person["company_form_ends"] = frozenset(form[-1] for form in not_a_person["company_forms"])
+    # The office particles as a set: people looks up the one or two characters after a title.
+    if any(not 1 <= len(w) <= 2 for w in not_a_person["office_particles"]):
+        raise ValueError("people.toml [not_a_person] office_particles: one or two characters each")
+    not_a_person["office_particle_set"] = frozenset(not_a_person["office_particles"])
     # The lead locatives no other one is part of ('에서' of '에서는'): a text holding a lead
     # locative holds one of these, so people finds them before its lead pattern.
     locatives = lex.semantic["sessions"]["lead_locatives"]
@@ -1873,9 +1877,6 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PROGRAM_ROLE_LINE_RE": deferred(
             rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
             rf"(?:{trie_alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
-        # A title closed by the particle of an office someone is made or serves as: '…과장|으로 발탁',
-        # '교수|로 재직' (data/people.toml [not_a_person]); tried right after a mention's title.
-        "OFFICE_PARTICLE_RE": deferred(rf"(?:{alternation(p['not_a_person']['office_particles'])})(?![{HANGUL}])"),
         # A company's legal form standing alone before a name: '주식회사 |한우연 대표' (the company).
         "COMPANY_FORM_BEFORE_RE": deferred(rf"(?<!\S)(?:{alternation(p['not_a_person']['company_forms'])})\s+$"),
         # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.

@@ -886,7 +886,7 @@ def is_everyday_noun(person: Person, doc: Document, lex: Lexicon) -> bool:
     ('시장' market, '공사' works, '경감' easing) names an office only with the body it belongs to
     ('여주시 이항진 |시장', '해양경찰청 홍보대사 양정원 |경사') or for a head the release names
     ('나주시(시장 윤병태)' … '윤병태 |시장은'); without either the word before is no name."""
-    if person.title not in lex.semantic["people"]["titles"]["everyday"]:     # no call: most titles
+    if person.title not in lex.semantic["people"]["titles"]["everyday"]:
         return False
     if person.affiliation and any(is_listed_organization_word(w, lex) and not lex.COUNTRY_RE.fullmatch(w)
                                   for w in person.affiliation.split()):
@@ -935,8 +935,12 @@ def is_verb_form(mention: Mention, doc: Document, lex: Lexicon) -> bool:
 
 def is_office_taken(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'… 산업부 국표원 기술규제협력과장|으로 발탁', '하와이 대학교 의대 교수|로 재직': a title closed by
-    the particle of the office someone is made or serves as names the office, no one holding it."""
-    return lex.OFFICE_PARTICLE_RE.match(doc.text, mention.end) is not None
+    the particle of the office someone is made or serves as names the office, no one holding it.
+    A mention's title ends its word or is closed by one particle (lexicon PERSON_MENTION_RE): the
+    one or two characters after it are the particle itself, looked up without a call."""
+    text, end = doc.text, mention.end
+    particles = lex.semantic["people"]["not_a_person"]["office_particle_set"]
+    return text[end:end + 1] in particles or text[end:end + 2] in particles
 
 
 def is_company_name(mention: Mention, doc: Document, lex: Lexicon) -> bool:
@@ -1090,6 +1094,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
     order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
     seen = Registry()
     blanks = starts.mention
+    everyday = lex.semantic["people"]["titles"]["everyday"]    # is_everyday_noun asked only of these
     for node in bullets_holding(bullets, blanks):
         for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
@@ -1125,7 +1130,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                 person = parse_person(doc.text, node, mention, lex, starts.backwards)
                 # An affiliation written between the name and the title vouches for it too.
                 if (is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex)) \
-                        and not is_everyday_noun(person, doc, lex):
+                        and not (person.title in everyday and is_everyday_noun(person, doc, lex)):
                     seen.add(person)
     return seen.people
 
