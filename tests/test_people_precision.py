@@ -193,3 +193,15 @@ def test_a_bracket_naming_its_own_person_is_no_title_of_the_word_before():
 ])
 def test_bracketed_lists_of_two_syllable_words_name_no_one(line, expected):
     assert names(line) == expected
+
+
+# --- a contact's label is no contact's name ----------------------------------------------------
+
+@pytest.mark.parametrize("contact,kept", [
+    ({"name": "전화", "phone": "1577-0000", "department": "가상콜센터"}, False),
+    ({"name": "전송", "phone": "044-000-0001"}, False),
+    ({"name": "이샘", "phone": "044-000-0002", "department": "가상과"}, True),
+])
+def test_a_contact_label_is_no_contact(contact, kept):
+    _, lex = prepare("□ 행사를 개최함\n")
+    assert people.is_contact_person(contact, lex) is kept
