@@ -842,6 +842,11 @@ def _load_semantic(lex: Lexicon) -> None:
     # whether the character before its blank is one, before it tries COMPANY_FORM_BEFORE_RE.
     not_a_person = lex.semantic["people"]["not_a_person"]
     not_a_person["company_form_ends"] = frozenset(form[-1] for form in not_a_person["company_forms"])
+    # The words a contact table labels its cells with (labels.toml [contact]): a contact named by
+    # one is no person (people.is_contact_person looks the name up, no call).
+    contact = lex.labels["contact"]
+    lex.semantic["people"]["contact_labels"] = frozenset(
+        w for kind in CONTACT_LABEL_KINDS for w in contact[kind])
     # The office particles as a set: people looks up the one or two characters after a title.
     if any(not 1 <= len(w) <= 2 for w in not_a_person["office_particles"]):
         raise ValueError("people.toml [not_a_person] office_particles: one or two characters each")
@@ -1692,6 +1697,10 @@ def first_word_ends(titles: list[str]) -> set[str]:
             raise ValueError(f"a person title must start with a Hangul syllable or digit: {title!r}")
         ends.add(word.group()[-1])
     return ends
+
+
+# The kinds of labels.toml [contact] that label a contact's cells: no contact is named by one.
+CONTACT_LABEL_KINDS = ("phone", "fax", "email", "department", "manager", "staff", "inquiry")
 
 
 def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:

@@ -1151,7 +1151,6 @@ def head_span(org: dict[str, Any], head: dict[str, Any], text: str) -> list[int]
 
 
 CONTACT_EVIDENCE = ("title", "phone", "email", "role")
-CONTACT_LABEL_KINDS = ("phone", "fax", "email", "department", "manager", "staff", "inquiry")   # labels.toml [contact]
 MIN_TEAM_CHARS = 3          # 'F팀' of '110T/F팀' is a cut name, no team
 CONTACT_TITLE_REACH = 16     # characters before a contact's name searched for the title its row writes
 ROW_DEPARTMENT_WORDS = 4     # a line above a contact naming its department holds only that
@@ -1210,8 +1209,7 @@ def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
             (name[:1] in lex.semantic["surname_set"] or name[:2] in lex.semantic["surname_set"])
             and name not in lex.semantic["person_title_set"] and name not in lex.semantic["never_names"])):
         return False            # '분양', '소방위': a word of a note or a rank, whatever the row holds
-    labels = lex.labels["contact"]
-    if any(name in labels[kind] for kind in CONTACT_LABEL_KINDS):
+    if name in lex.semantic["people"]["contact_labels"]:
         return False            # '다누리콜센터 : (전화) 1577-1366': a label, not the name it labels
     if any(contact.get(key) for key in CONTACT_EVIDENCE):
         return True
