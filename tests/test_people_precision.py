@@ -201,6 +201,11 @@ def test_bracketed_lists_of_two_syllable_words_name_no_one(line, expected):
     ({"name": "전화", "phone": "1577-0000", "department": "가상콜센터"}, False),
     ({"name": "전송", "phone": "044-000-0001"}, False),
     ({"name": "이샘", "phone": "044-000-0002", "department": "가상과"}, True),
+    # a phrase opened or closed by a label: '통합 신고전화 ☎ …', '…에 문의가능(☎ …)'
+    ({"name": "신고전화", "phone": "1588-0000"}, False),
+    ({"name": "문의가능", "phone": "02-000-0003", "department": "가상공단"}, False),
+    # a four-syllable name with no label in it stays
+    ({"name": "김푸르나", "phone": "02-000-0004", "department": "가상과"}, True),
 ])
 def test_a_contact_label_is_no_contact(contact, kept):
     _, lex = prepare("□ 행사를 개최함\n")

@@ -1209,8 +1209,10 @@ def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
             (name[:1] in lex.semantic["surname_set"] or name[:2] in lex.semantic["surname_set"])
             and name not in lex.semantic["person_title_set"] and name not in lex.semantic["never_names"])):
         return False            # '분양', '소방위': a word of a note or a rank, whatever the row holds
-    if name in lex.semantic["people"]["contact_labels"]:
-        return False            # '다누리콜센터 : (전화) 1577-1366': a label, not the name it labels
+    labels = lex.semantic["people"]["contact_labels"]
+    if name in labels or (name[3:] and (name[:2] in labels or name[-2:] in labels)):
+        return False            # '다누리콜센터 : (전화) 1577-1366', '통합 신고전화 ☎ …', '…에 문의가능(☎ …)':
+                                # a label, or a phrase of four syllables or more opened or closed by one
     if any(contact.get(key) for key in CONTACT_EVIDENCE):
         return True
     department = contact.get("department") or ""
