@@ -847,6 +847,12 @@ def _load_semantic(lex: Lexicon) -> None:
     contact = lex.labels["contact"]
     lex.semantic["people"]["contact_labels"] = frozenset(
         w for kind in CONTACT_LABEL_KINDS for w in contact[kind])
+    # The last characters of the organization endings people's ORG_WORD_RE holds ('실' of '…실'):
+    # people asks of a name's last character before it tries the pattern.
+    titles = lex.titles
+    lex.semantic["people"]["org_suffix_ends"] = frozenset(
+        w[-1] for w in titles["organization_suffixes"] + titles["department_suffixes"] + titles["team_suffixes"]
+        + lex.semantic["people"]["name"]["org_suffixes"])
     # The office particles as a set: people looks up the one or two characters after a title.
     if any(not 1 <= len(w) <= 2 for w in not_a_person["office_particles"]):
         raise ValueError("people.toml [not_a_person] office_particles: one or two characters each")

@@ -210,3 +210,17 @@ def test_bracketed_lists_of_two_syllable_words_name_no_one(line, expected):
 def test_a_contact_label_is_no_contact(contact, kept):
     _, lex = prepare("□ 행사를 개최함\n")
     assert people.is_contact_person(contact, lex) is kept
+
+
+# --- a body written short after a full name ---------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # '국조실' ends like an office and follows a full name: it is his body, he is the person
+    ("참석자는 박가람 국조실 산업정책관 등이다.", [("박가람", "국조실")]),
+])
+def test_a_short_body_after_a_full_name_is_the_body(line, expected):
+    assert people_of(line) == expected
+
+
+def test_a_name_ending_like_an_office_after_an_adnominal_form_stays():
+    assert names("형사를 연기한 박지원 배우가 참석했다.") == ["박지원"]

@@ -380,6 +380,14 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
     korean = is_korean_name(name, lex)
+    # '박정성 국조실 |산업과학중기정책관': a word shaped like a name that ends like an organization,
+    # after a full Korean name, is that person's body written short. The last character first (a
+    # slice and a lookup, no call): most names end otherwise.
+    if korean and not hanja and word[-1:] in lex.semantic["people"]["org_suffix_ends"] and words[1:] \
+            and lex.ORG_WORD_RE.search(word) and ends_full_name(words[-2][2], lex):
+        before = match_name_before_affiliation(words, title_start, title, lex)
+        if before is not None:
+            return before
     joined = join_foreign_given_name(words, lex) if korean and not hanja else None
     if joined is not None:
         return Mention(joined[1], None, title, joined[0], title_start + len(title), False)
@@ -395,6 +403,13 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
             if korean is not None:
                 return korean
     return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+def ends_full_name(word: str, lex: Lexicon) -> bool:
+    """'박정성': a full Korean name (three syllables or more) that ends neither like an organization
+    nor like a verb's adnominal form ('… 북한군을 연기한 양경원 배우', '… 회의를 주재한 이흥교 청장')."""
+    return len(word) >= GLUED_NAME_SYLLABLES and word[-1:] not in lex.semantic["people"]["not_a_person"]["adnominal_endings"] \
+        and is_korean_name(word, lex) and not is_organization_name(word, lex)
 
 
 def is_written_again(name: str, start: int, text: str, lex: Lexicon) -> bool:
