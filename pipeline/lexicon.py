@@ -838,6 +838,25 @@ def _load_semantic(lex: Lexicon) -> None:
     labels = lex.semantic["event"]["host_labels"]
     lex.semantic["event"]["host_label_roots"] = [w for w in labels if not any(o != w and o in w for o in labels)]
     lex.semantic["never_names"] = frozenset(lex.semantic["people"]["never_names"])
+    # The last characters of the company forms ('사' of '주식회사'): people asks of every new name
+    # whether the character before its blank is one, before it tries COMPANY_FORM_BEFORE_RE.
+    not_a_person = lex.semantic["people"]["not_a_person"]
+    not_a_person["company_form_ends"] = frozenset(form[-1] for form in not_a_person["company_forms"])
+    # The words a contact table labels its cells with (labels.toml [contact]): a contact named by
+    # one is no person (people.is_contact_person looks the name up, no call).
+    contact = lex.labels["contact"]
+    lex.semantic["people"]["contact_labels"] = frozenset(
+        w for kind in CONTACT_LABEL_KINDS for w in contact[kind])
+    # The last characters of the organization endings people's ORG_WORD_RE holds ('실' of '…실'):
+    # people asks of a name's last character before it tries the pattern.
+    titles = lex.titles
+    lex.semantic["people"]["org_suffix_ends"] = frozenset(
+        w[-1] for w in titles["organization_suffixes"] + titles["department_suffixes"] + titles["team_suffixes"]
+        + lex.semantic["people"]["name"]["org_suffixes"])
+    # The office particles as a set: people looks up the one or two characters after a title.
+    if any(not 1 <= len(w) <= 2 for w in not_a_person["office_particles"]):
+        raise ValueError("people.toml [not_a_person] office_particles: one or two characters each")
+    not_a_person["office_particle_set"] = frozenset(not_a_person["office_particles"])
     # The lead locatives no other one is part of ('에서' of '에서는'): a text holding a lead
     # locative holds one of these, so people finds them before its lead pattern.
     locatives = lex.semantic["sessions"]["lead_locatives"]
@@ -1686,6 +1705,10 @@ def first_word_ends(titles: list[str]) -> set[str]:
     return ends
 
 
+# The kinds of labels.toml [contact] that label a contact's cells: no contact is named by one.
+CONTACT_LABEL_KINDS = ("phone", "fax", "email", "department", "manager", "staff", "inquiry")
+
+
 def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     p = lex.semantic["people"]
     n = p["name"]
@@ -1804,7 +1827,7 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A word of digits alone ('044-204-7703', '2024') is a phone number or a figure, no name's.
         "NOT_AFFILIATION_WORD_RE": deferred(
             rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
-            rf"|[0-9]+(?:{alternation(p['date_units'])})|[0-9][0-9.\-]*)$"),
+            rf"|[0-9]+(?:{alternation(p['date_units'])})[{HANGUL}]*|[0-9][0-9.\-]*)$"),
         "AFFILIATION_BRACKETS_RE": deferred(r"\s*\([^()]*\)"),
         "UNCLOSED_BRACKET_RE": deferred(r"\s*\([^()]*$"),
         # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.
@@ -1869,6 +1892,10 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PROGRAM_ROLE_LINE_RE": deferred(
             rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
             rf"(?:{trie_alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
+        # A company's legal form standing alone before a name: '주식회사 |한우연 대표' (the company).
+        "COMPANY_FORM_BEFORE_RE": deferred(rf"(?<!\S)(?:{alternation(p['not_a_person']['company_forms'])})\s+$"),
+        # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.
+        "VERB_ARGUMENT_RE": deferred(rf"(?:{alternation(p['not_a_person']['governing_particles'])})$"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

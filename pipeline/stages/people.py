@@ -33,9 +33,9 @@ from itertools import islice
 from operator import attrgetter, le
 from typing import Any, Callable, Iterator, NamedTuple
 
-from ..document import BlockKind, Document, Line, Node
+from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
-from ..semantic import Person, country_in, read_program_line
+from ..semantic import Person, ProgramEntry, country_in, read_program_line
 from ..text import collapse, content_start, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
@@ -65,6 +65,7 @@ LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss op
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
+COMPANY_FORM_REACH = 8       # characters before a name searched for a company's legal form ('주식회사 ')
 
 
 class Mention(NamedTuple):
@@ -129,8 +130,12 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
     titles, name = lex.semantic["person_title_set"], lex.semantic["people"]["name"]
     if word in titles or (word[:-1] in titles and word[-1] in lex.semantic["people"]["extra"]["title_suffixes"]):
         return False            # '장관', '차관보': a title is no name
-    # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name)
-    return not ((word[:-1] in titles or word[:-1] in name["role_words"]) and word[-1] in name["title_tail"])
+    # '장관은', '좌장은': a title or a role and its particle ('반장식' is a name); '주민이', '정부는':
+    # a word of two syllables or more that is never a name, and its particle ('한 주민이 남원시 …');
+    # '위원인': a title and the copula ('… 자문위원회 위원인 홍 교수').
+    stem, last = word[:-1], word[-1]
+    return not (((stem in titles or stem in name["role_words"] or (n > 2 and stem in lex.semantic["never_names"]))
+                 and last in name["title_tail"]) or (stem in titles and last == name["copula"]))
 
 
 KOREAN_NAMES = WordMemo(is_korean_name_shape)
@@ -310,6 +315,9 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
             if title in lex.semantic["people"]["titles"]["everyday"] \
                     and not any(lex.ORG_WORD_RE.search(w) for w in between):
                 return None     # '유류비 부담 |경감' is a burden eased: an everyday title needs a body
+            if len(set(between)) < len(between):
+                return None     # '기관명 감시지역 질병관리청 질병관리청 충주시 보건 |환경연구원': a table's
+                                # rows flattened onto a line repeat their cells; an affiliation does not
             return Mention(word, None, title, start, title_start + len(title), False, " ".join(between))
         if not is_affiliation_word(word, lex):
             return None
@@ -372,6 +380,14 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if name in lex.semantic["surname_set"] and hanja is None:
         return Mention(name, None, title, start, title_start + len(title), True)
     korean = is_korean_name(name, lex)
+    # '박정성 국조실 |산업과학중기정책관': a word shaped like a name that ends like an organization,
+    # after a full Korean name, is that person's body written short. The last character first (a
+    # slice and a lookup, no call): most names end otherwise.
+    if korean and not hanja and word[-1:] in lex.semantic["people"]["org_suffix_ends"] and words[1:] \
+            and lex.ORG_WORD_RE.search(word) and ends_full_name(words[-2][2], lex):
+        before = match_name_before_affiliation(words, title_start, title, lex)
+        if before is not None:
+            return before
     joined = join_foreign_given_name(words, lex) if korean and not hanja else None
     if joined is not None:
         return Mention(joined[1], None, title, joined[0], title_start + len(title), False)
@@ -387,6 +403,13 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
             if korean is not None:
                 return korean
     return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+def ends_full_name(word: str, lex: Lexicon) -> bool:
+    """'박정성': a full Korean name (three syllables or more) that ends neither like an organization
+    nor like a verb's adnominal form ('… 북한군을 연기한 양경원 배우', '… 회의를 주재한 이흥교 청장')."""
+    return len(word) >= GLUED_NAME_SYLLABLES and word[-1:] not in lex.semantic["people"]["not_a_person"]["adnominal_endings"] \
+        and is_korean_name(word, lex) and not is_organization_name(word, lex)
 
 
 def is_written_again(name: str, start: int, text: str, lex: Lexicon) -> bool:
@@ -415,6 +438,7 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
     floor -= MAX_AFFILIATION_WORDS          # comparisons, not max(): see BUILTIN_MAX_NOTE
     while lowest > 0 and lowest > floor and is_affiliation_word(words[lowest - 1][2], lex):
         lowest -= 1
+    everyday = lex.semantic["people"]["titles"]["everyday"]
     # Each word that can end a name asked once whether it can be a name's (the runs tried
     # overlap: a word is in up to five of them); then a run is a slice of the answers.
     first = lowest - 3 if lowest > 3 else 0
@@ -427,6 +451,8 @@ def match_repeated_name(text: str, words: Words, title_start: int, title: str, l
             if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
                 continue
             name = " ".join(w for _, _, w in run)
+            if title in everyday and not any(lex.ORG_WORD_RE.search(w) for _, _, w in words[cut:]):
+                continue        # '관광·콘텐츠 등 산업 피해 |경감' written twice is a burden eased
             if is_written_again(name, run[0][0], text, lex):
                 return Mention(name, None, title, run[0][0], title_start + len(title), False,
                                collapse(" ".join(w for _, _, w in words[cut:])) or None)
@@ -870,11 +896,24 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
                 or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
 
 
-def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
+def is_everyday_noun(person: Person, doc: Document, lex: Lexicon) -> bool:
+    """'부동산 |시장이 과열', '동남아 |시장 진출', '일부 소규모 |시장': a title that is an everyday noun
+    ('시장' market, '공사' works, '경감' easing) names an office only with the body it belongs to
+    ('여주시 이항진 |시장', '해양경찰청 홍보대사 양정원 |경사') or for a head the release names
+    ('나주시(시장 윤병태)' … '윤병태 |시장은'); without either the word before is no name."""
+    if person.title not in lex.semantic["people"]["titles"]["everyday"]:
+        return False
+    if person.affiliation and any(is_listed_organization_word(w, lex) and not lex.COUNTRY_RE.fullmatch(w)
+                                  for w in person.affiliation.split()):
+        return False
+    return not any((org.get("head") or {}).get("name") == person.name for org in doc.organizations)
+
+
+def is_common_noun(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'반도체 시장', '전망 위원': a word shaped like a Korean name before a title that is also an
     everyday noun (or a two-syllable one before any title) is a noun when the release writes it
     elsewhere before words that are no title and no organization ('반도체 산업', '반도체 기업들이')."""
-    name = mention.name
+    name, text = mention.name, doc.text
     if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex) \
             or not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
         return False
@@ -893,6 +932,76 @@ def is_common_noun(mention: Mention, text: str, lex: Lexicon) -> bool:
             if uses >= NOUN_USES:
                 return True
     return False
+
+
+def is_verb_form(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'기반을 마련한 보훈단체협력담당관실 |사무관', '정보를 공개한 제약회사 |대표': a word shaped like a
+    Korean name, two syllables and an adnominal ending ('-한', '-된'), right after a word closing
+    with a particle the verb governs, is the verb ('…를 공개한'), not a name."""
+    name = mention.name
+    # Slices and a membership test first (no call): most names are no such word.
+    if name[3:] or name[2:] not in lex.semantic["people"]["not_a_person"]["adnominal_endings"] \
+            or mention.name_hanja:
+        return False
+    lo = mention.start - NAME_WINDOW
+    before = doc.text[lo if lo > 0 else 0:mention.start].split()
+    return bool(before) and lex.VERB_ARGUMENT_RE.search(before[-1]) is not None
+
+
+def is_office_taken(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'… 산업부 국표원 기술규제협력과장|으로 발탁', '하와이 대학교 의대 교수|로 재직': a title closed by
+    the particle of the office someone is made or serves as names the office, no one holding it.
+    A mention's title ends its word or is closed by one particle (lexicon PERSON_MENTION_RE): the
+    one or two characters after it are the particle itself, looked up without a call."""
+    text, end = doc.text, mention.end
+    particles = lex.semantic["people"]["not_a_person"]["office_particle_set"]
+    return text[end:end + 1] in particles or text[end:end + 2] in particles
+
+
+def is_company_name(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'주식회사 한우연 |대표': the word after a company's legal form standing alone is the company's
+    name, not its head's ('영림목재(주) 이승환 |대표' names him)."""
+    start = mention.start
+    # The forms' last characters first (a slice and a membership test, no call): most names
+    # follow other words.
+    if doc.text[start - 2:start - 1] not in lex.semantic["people"]["not_a_person"]["company_form_ends"]:
+        return False
+    lo = start - COMPANY_FORM_REACH
+    return lex.COMPANY_FORM_BEFORE_RE.search(doc.text, lo if lo > 0 else 0, start) is not None
+
+
+def spans_table_rows(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'기관명 ⏎ 세부 기관명 ⏎ … ⏎ 질병관리청 ⏎ 보건 ⏎ 환경연구원': words read from a table's header row
+    as a name and from a row below as a title are two cells' words, no person (a person's name
+    and title share a row: '양숙경 ⏎ 실장' in one cell, or in two of one row)."""
+    # No table, or the name and the title on one line: no cell lookup (most mentions).
+    if not doc.cells or "\n" not in doc.text[mention.start:mention.end]:
+        return False
+    first, last = cell_at(doc, mention.start), cell_at(doc, mention.end - 1)
+    return first is not None and last is not None and first.table == last.table \
+        and (first.row + first.rowspan <= last.row or last.row + last.rowspan <= first.row)
+
+
+def cell_at(doc: Document, offset: int) -> Cell | None:
+    """The innermost table cell whose lines hold `offset`, if any (asked only of a mention across
+    lines in a release with tables)."""
+    line = bisect_right([line.start for line in doc.lines], offset) - 1
+    found = None
+    for cell in doc.cells:
+        if cell.first <= line < cell.last and (found is None or cell.depth >= found.depth):
+            found = cell
+    return found
+
+
+# A mention the body's reader finds that is no person, in order (data/people.toml [not_a_person]).
+# Each rule opens with tests that make no call: it is asked of every new person in the body.
+NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool]], ...] = (
+    ("common_noun", is_common_noun),
+    ("verb_form", is_verb_form),
+    ("office_taken", is_office_taken),
+    ("company_name", is_company_name),
+    ("across_table_rows", spans_table_rows),
+)
 
 
 class Registry:
@@ -1000,6 +1109,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
     order): a 참고/붙임 page lists attendees as 'NAME 기관 직함'."""
     seen = Registry()
     blanks = starts.mention
+    everyday = lex.semantic["people"]["titles"]["everyday"]    # is_everyday_noun asked only of these
     for node in bullets_holding(bullets, blanks):
         for mention in mentions_in(doc.text, node, lex, blanks):
             earlier = seen.find(mention)
@@ -1025,11 +1135,17 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                     if role not in earlier.roles and role != "presenter":
                         earlier.roles.append(role)
             elif not mention.short:
-                if is_common_noun(mention, doc.text, lex):
+                for _, rule in NOT_A_PERSON_RULES:
+                    if rule(mention, doc, lex):
+                        break
+                else:
+                    rule = None
+                if rule is not None:
                     continue
                 person = parse_person(doc.text, node, mention, lex, starts.backwards)
                 # An affiliation written between the name and the title vouches for it too.
-                if is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex):
+                if (is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex)) \
+                        and not (person.title in everyday and is_everyday_noun(person, doc, lex)):
                     seen.add(person)
     return seen.people
 
@@ -1108,6 +1224,10 @@ def is_contact_person(contact: dict[str, Any], lex: Lexicon) -> bool:
             (name[:1] in lex.semantic["surname_set"] or name[:2] in lex.semantic["surname_set"])
             and name not in lex.semantic["person_title_set"] and name not in lex.semantic["never_names"])):
         return False            # '분양', '소방위': a word of a note or a rank, whatever the row holds
+    labels = lex.semantic["people"]["contact_labels"]
+    if name in labels or (name[3:] and (name[:2] in labels or name[-2:] in labels)):
+        return False            # '다누리콜센터 : (전화) 1577-1366', '통합 신고전화 ☎ …', '…에 문의가능(☎ …)':
+                                # a label, or a phrase of four syllables or more opened or closed by one
     if any(contact.get(key) for key in CONTACT_EVIDENCE):
         return True
     department = contact.get("department") or ""
@@ -1217,12 +1337,43 @@ def from_program(doc: Document, lex: Lexicon, people: list[Person]) -> None:
             if e.speaker is None or e.speaker_span is None:
                 continue
             person = known.get(e.speaker)
+            if person is None and not is_program_speaker(e, lex):
+                continue
             if person is None:
                 person = Person(e.speaker, None, e.title, e.affiliation, e.country, [], e.speaker_span)
                 known[e.speaker] = person
                 people.append(person)
             if e.role not in person.roles:
                 person.roles.append(e.role)
+
+
+def is_program_speaker(entry: ProgramEntry, lex: Lexicon) -> bool:
+    """'(윤재운, 대구대)', '(성제훈 농촌진흥청 디지털추진단장)', '(강동석, 동국대학교WISE캠퍼스)': a
+    speaker has a title, an organization, or a full name written as a person's; '(안전 경영)',
+    '(구속 25명)', '(ISO, IEC)', '(강원대, 건국대, …)' name a topic, a count or organizations. A figure
+    is never an affiliation."""
+    name, affiliation = entry.speaker or "", (entry.affiliation or "").split()
+    if is_organization_name(name, lex) or any(w[:1].isdigit() for w in affiliation):
+        return False
+    if entry.title or any(is_listed_organization_word(w, lex) or lex.COUNTRY_RE.fullmatch(w) for w in affiliation):
+        return True
+    words = name.split()
+    return (len(name) >= GLUED_NAME_SYLLABLES and is_korean_name(name, lex)) \
+        or (len(words) > 1 and all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in words))
+
+
+def is_listed_organization_word(word: str, lex: Lexicon) -> bool:
+    """'대구대', '이순신연구소', '역사박물관': a word that ends like an organization and is long enough
+    for the ending to be one; '표시' (… 시) and '미부과' (… 과, a particle's shape under four
+    syllables) are none."""
+    org = lex.ORG_WORD_RE.search(word)
+    if org is None:
+        return False
+    ending = org.group()
+    if len(ending) > 1:
+        return True
+    return len(word) >= GLUED_NAME_SYLLABLES and (ending not in lex.semantic["people"]["name"]["department_endings"]
+                                                  or is_department_word(word, lex))
 
 
 def role_line_starts(text: str, lex: Lexicon) -> set[int]:
@@ -1277,8 +1428,10 @@ def from_parentheses(doc: Document, lex: Lexicon, people: list[Person], bullets:
             if len(words) == 1 and (words[0] in lex.semantic["person_title_set"] or len(name) < GLUED_NAME_SYLLABLES) \
                     and marked is None and not opens_item(doc.text, start, lex):
                 continue        # '△… 강화(기자)', '… 설명(에너지경제연구원)': the name must open its item
-            if len(words) > 2 and is_korean_name(words[0], lex) and len(words[0]) >= GLUED_NAME_SYLLABLES:
-                continue        # '△… 현황 및 전망(성하람 가상청 단장)': the bracket names its own person
+            if len(words) > 1 and len(words[0]) >= GLUED_NAME_SYLLABLES and is_korean_name(words[0], lex) \
+                    and not is_organization_name(words[0], lex):
+                continue        # '△… 현황 및 전망(성하람 가상청 단장)', '한수원(이희환 방사선안전실장)':
+                                # the bracket names its own person ('(서울대 교수)' names a body)
             affiliation = collapse(" ".join(words[:-1])) or None
             known.add(name)
             # The title as written, glued to its organization or not: '한국경제학회장', '부원장보'.
@@ -1348,6 +1501,9 @@ def from_organization_list(doc: Document, lex: Lexicon, people: list[Person], bu
         listed = [m for m in items if is_listed_organization(m.group("org"), lex)]
         if listed:
             listed = [m for m in items if m in listed or (m.group("org").isascii() and m.group("org").isupper())]
+        if not any(len(m.group("name")) >= GLUED_NAME_SYLLABLES for m in listed):
+            continue            # '소득 공제(중기부), … 지원(산업부)': a list of two-syllable words alone
+                                # names no one; one beside full names does ('정철(KERI), 장상식(KITA)')
         for m in listed:
             if m.group("name") in known:
                 continue
