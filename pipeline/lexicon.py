@@ -1512,6 +1512,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"
             rf"|^(?:{alternation(e['name_deictics'])})$"),
         "NAME_DEICTIC_RE": deferred(rf"(?:{alternation(e['name_deictics'])})"),
+        # A word that only says when: "7월", "29일", "29일(수)", "다음주" (a title's date before its name).
+        "NAME_DATE_WORD_RE": deferred(
+            rf"(?:[0-9]{{1,2}}\s*{mw}\s*)?[0-9]{{1,2}}\s*(?:{mw}|{dw}){wd}|(?:{alternation(e['name_deictics'])})"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         # Every date opens with a digit: the lookahead rejects the other positions on one class

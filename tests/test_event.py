@@ -272,3 +272,55 @@ AFTER_DEICTICS = [
 @pytest.mark.parametrize("name,expected", AFTER_DEICTICS)
 def test_a_held_name_loses_its_day_word_or_demonstrative(name, expected):
     assert event.after_deictics(name, load_lexicon()) == expected
+
+
+# --- what opens an unquoted name: a joint meeting's first name, never a linking word -------
+
+OPENING_WORDS = [
+    # (lead, the noun name)
+    # a joint meeting is named by both: the first name's '회의' is no genitive '의'
+    ("가상부는 세종청사에서 제4차 가상장관회의 겸 제2차 미래협의회를 개최한다",
+     "제4차 가상장관회의 겸 제2차 미래협의회"),
+    ("가상부 장관은 제7차 가상정책회의 겸 가상위원회를 주재하였다", "제7차 가상정책회의 겸 가상위원회"),
+    # a genitive before a name still ends before it
+    ("가상위원회의 청년 정책 토론회를 개최한다", "청년 정책 토론회"),
+    # a particle, adverb or linking verb before the name is none of its words
+    ("가상청은 관계기관과 함께 가상 점검회의를 개최하였다", "가상 점검회의"),
+    ("가상청은 업계와도 가상 시장 간담회를 개최할 계획이다", "가상 시장 간담회"),
+    ("가상청은 선언 직후 신속히 가상 평가회의를 개최하였다", "가상 평가회의"),
+    ("가상청은 대표들과 차례로 만나 가상 현안 간담회를 진행한다", "가상 현안 간담회"),
+    ("가상청은 오는 6월부터 9월까지 가상 권역 설명회를 개최한다", "가상 권역 설명회"),
+    ("가상청은 2015년부터 매년 가상 경진대회를 개최했다", "가상 경진대회"),
+    # a verb of holding that opens the words says where it was held; inside the name it stays
+    ("가상 위원장은 가상센터에서 열린 가상본부 출범 기념식에 참석했다", "가상본부 출범 기념식"),
+    ("가상부는 제3회 열린 가상 포럼을 개최한다", "제3회 열린 가상 포럼"),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPENING_WORDS)
+def test_a_noun_name_opens_after_linking_words_and_keeps_a_joint_meetings_first_name(text, expected):
+    assert event.match_noun_name(text, 0, len(text), load_lexicon()) == expected
+
+
+TITLE_NAMES = [
+    # (title, the title's name)
+    ("제4차 가상장관회의 겸 제2차 미래협의회 개최", "제4차 가상장관회의 겸 제2차 미래협의회"),
+    ("가상부, 제4차 가상장관회의 겸 제2차 미래협의회 모두발언", "제4차 가상장관회의 겸 제2차 미래협의회"),
+    # '부총리 겸 장관': the joiner after no event noun joins two titles, and cuts as before
+    ("가상 부총리 겸 가상부 장관 가상 포럼 참석", "가상부 장관 가상 포럼"),
+    # a title's date is no word of the name
+    ("8월 14일 가상 사건 50주년 기념식 개최", "가상 사건 50주년 기념식"),
+    ("8월14일 가상 사건 50주년 기념식 개최", "가상 사건 50주년 기념식"),
+    ("14일 가상 정책 토론회 개최", "가상 정책 토론회"),
+    ("가상위원회 다음주 가상 정책 토론회 개최", "가상 정책 토론회"),
+    # a number that is no date stays: '17개 시·도'
+    ("17개 시도 가상 부단체장 회의 개최", "17개 시도 가상 부단체장 회의"),
+]
+
+
+@pytest.mark.parametrize("title,expected", TITLE_NAMES)
+def test_a_title_name_joins_a_joint_meeting_and_drops_the_titles_date(title, expected):
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare("□ 가상부는 자료를 배포한다\n")
+    doc.release = {"title": title}
+    assert event.title_name(doc, lex) == expected

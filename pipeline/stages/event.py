@@ -93,6 +93,13 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
     return before or after
 
 
+def joins_meetings(words: list[str], at: int, lex: Lexicon) -> bool:
+    """'제6차 사회관계장관회의 겸 제3차 …협의회': words[at] ends the first name of a joint meeting
+    (an event noun before the joiner), not in a genitive '의' that would end a name before it."""
+    return (at + 1 < len(words) and words[at + 1] in lex.semantic["event"]["joint_meeting_joiners"]
+            and lex.EVENT_NOUN_END_RE.search(words[at]) is not None)
+
+
 def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
     """The words right before a quote that open the event's name: '제8회', '2024'; none after
     a word that ends in a particle ('국토교통부는')."""
@@ -135,12 +142,16 @@ def noun_name_of(m: re.Match[str] | None, lex: Lexicon) -> str | None:
     if m is None:
         return None
     words = m.group("name").split()
-    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]):
+    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]) and not joins_meetings(words, 0, lex):
         words = words[1:]
     for i in range(len(words) - 1, 0, -1):
-        if lex.NAME_BOUNDARY_RE.search(words[i - 1]):
+        if lex.NAME_BOUNDARY_RE.search(words[i - 1]) and not joins_meetings(words, i - 1, lex):
             words = words[i:]
             break
+    # '…에서 열린 저출생대책국민운동본부 출범 3주년 기념식에 참석': a verb of holding that opens the
+    # words says where the event was held ('제4회 열린 SDGs 포럼' keeps the word it does not open).
+    if len(words) > 1 and words[0] in lex.semantic["event"]["held_verbs"]:
+        words = words[1:]
     name = " ".join(words)
     # A bare '설명회' or '토론회' names a kind of event, not the event.
     return name if name and name not in lex.semantic["event"]["nouns"] else None
@@ -610,6 +621,7 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
     names: list[str] = []
     joined = False          # the last phrase follows the one before it across a bare '및'
     previous = None
+    kept = None             # where the last phrase kept in `names` ends
     for m in lex.TITLE_EVENT_RE.finditer(title):
         # '세계무역기구(WTO) 각료회의': a phrase cut off by a bracket before it is a fragment.
         if title[:m.start()].rstrip().endswith(")"):
@@ -618,11 +630,19 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
         joined = bool(previous is not None and names and not title[previous:m.start()].strip()
                       and words[0] in lex.semantic["event"]["title_joiners"])
         previous = m.end()
+        if kept is not None and not title[kept:m.start()].strip() \
+                and words[0] in lex.semantic["event"]["joint_meeting_joiners"]:
+            names[-1], kept = " ".join([names[-1]] + words), m.end()    # 'A회의 겸 B협의회': one meeting
+            continue
+        # '7월 29일 노근리 사건 70주년 기념식 개최': the title's date says when, and is no word of the name.
+        while len(words) > 1 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
+            words = words[1:]
         # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
         cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
         name = " ".join(words[cut:]).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
         if name and name not in lex.semantic["event"]["nouns"]:
             names.append(name)
+            kept = m.end()
     if not names:
         return None
     if lead is not None and joined:
