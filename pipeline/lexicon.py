@@ -1487,7 +1487,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
             # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
             rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.(]|$|{alternation(e['name_particles'])}))?"
-            rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
+            rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
+            # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
+            rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),
         # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
         "ALIAS_RE": deferred(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
         "LAW_NAME_RE": deferred(rf"(?:{alternation(e['law_endings'])})$"),

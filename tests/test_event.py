@@ -324,3 +324,21 @@ def test_a_title_name_joins_a_joint_meeting_and_drops_the_titles_date(title, exp
     doc, lex = _prepare("□ 가상부는 자료를 배포한다\n")
     doc.release = {"title": title}
     assert event.title_name(doc, lex) == expected
+
+
+SPEECH = [
+    "□ 가상원 원장은 “새 교육과정으로 가상 교육의 시대를 열어가겠다”라고 강조했다.\n",
+    "□ 가상소 소장은 ‘가상청장이 처음으로 가상소를 찾아 직원들과 시간을 가졌다.’고 하였다.\n",
+    "□ 가상부 장관은 가상식에서 “홍길동 배우는 가상 분야에 관심을 가지고 있는 분”이라며 참석자들을 맞았다.\n",
+]
+
+
+@pytest.mark.parametrize("body", SPEECH)
+def test_a_quote_followed_by_a_quotative_ending_is_speech_not_a_name(body):
+    ev = run_event(body)
+    assert ev is None or ev.name is None
+
+
+def test_a_quoted_name_followed_by_a_particle_is_still_a_name():
+    ev = run_event("□ 가상원은 2024년 5월 3일 “가상 교육 포럼”을 열어 새 과정을 알렸다.\n")
+    assert ev.name == "가상 교육 포럼"

@@ -59,7 +59,7 @@ def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re
     found = []
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
-        if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
+        if m.group("theme") or m.group("speech") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
         if m.group("noun"):
             # '제8회 ‘금융의 날’ 기념식' → '제8회 금융의 날 기념식': the noun after the quote and the
@@ -1067,7 +1067,7 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     """'세계적 스타트업 축제 ‘컴업 2021’, 17일 막 올린다' → '컴업 2021': the name a title quotes."""
     title = (doc.release or {}).get("title") or ""
     m = lex.EVENT_NAME_RE.search(title)
-    name = collapse(m.group("name")) if m and not m.group("theme") else None
+    name = collapse(m.group("name")) if m and not (m.group("theme") or m.group("speech")) else None
     if not name or lex.LAW_NAME_RE.search(name):
         return None
     # The body may write it out with a gloss: '‘컴업(COMEUP)2021’' for the title's '‘컴업 2021’'.
