@@ -1492,6 +1492,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),
         # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
         "ALIAS_RE": deferred(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
+        # "협약*(", "(IMO*)", "협약 * (": a footnote's mark that closes a word of a name.
+        "NAME_FOOTNOTE_RE": deferred(rf"[^\S\n]*{re.escape(e['footnote_mark'])}+(?=[\s()]|$)"),
         "LAW_NAME_RE": deferred(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
         "TITLE_EVENT_RE": deferred(

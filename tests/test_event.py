@@ -342,3 +342,20 @@ def test_a_quote_followed_by_a_quotative_ending_is_speech_not_a_name(body):
 def test_a_quoted_name_followed_by_a_particle_is_still_a_name():
     ev = run_event("□ 가상원은 2024년 5월 3일 “가상 교육 포럼”을 열어 새 과정을 알렸다.\n")
     assert ev.name == "가상 교육 포럼"
+
+
+FOOTNOTED = [
+    ("제3차 가상협약*(Virtual Convention) 검토회의", "제3차 가상협약(Virtual Convention) 검토회의"),
+    ("제3차 가상협약 * (VC) 검토회의", "제3차 가상협약 (VC) 검토회의"),
+    ("가상기구(VO)* 총회", "가상기구(VO) 총회"),
+    ("가상기구(VO**) 총회", "가상기구(VO) 총회"),
+    ("가상 포럼*", "가상 포럼"),
+    # a star inside a word is no footnote's mark
+    ("가상*별 포럼", "가상*별 포럼"),
+    ("가상 포럼", "가상 포럼"),
+]
+
+
+@pytest.mark.parametrize("name,expected", FOOTNOTED)
+def test_a_footnotes_mark_is_no_part_of_a_name(name, expected):
+    assert event.without_footnotes(name, load_lexicon()) == expected

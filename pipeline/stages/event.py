@@ -661,6 +661,14 @@ def without_verb(name: str | None, lex: Lexicon) -> str | None:
     return " ".join(words) if name else name
 
 
+def without_footnotes(name: str | None, lex: Lexicon) -> str | None:
+    """'제10차 원자력안전협약*(CNS) 이행검토회의' → '제10차 원자력안전협약(CNS) 이행검토회의': a
+    footnote's mark is no part of a name. A name without the mark is not searched."""
+    if not name or lex.semantic["event"]["footnote_mark"] not in name:
+        return name
+    return collapse(lex.NAME_FOOTNOTE_RE.sub("", name)) or None
+
+
 def after_deictics(name: str, lex: Lexicon) -> str | None:
     """'이번 한미 국방장관회담' → '한미 국방장관회담': a day word or a demonstrative opening a name
     cut from running text says which event, and is no part of its name; what is left of
@@ -991,7 +999,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or name)
-    name, name_dates = split_name_dates(without_verb(name, lex), lex)
+    name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
     dates = lead.dates or match_dates(text, node, lex)
     first = last = None
     venue = None
@@ -1059,7 +1067,8 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     if first is None:
         return None
     hosts = release_listed_hosts(doc, lex)
-    return Event(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), first.isoformat(),
+    return Event(without_footnotes(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), lex),
+                 first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
 
 
