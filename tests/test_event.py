@@ -359,3 +359,20 @@ FOOTNOTED = [
 @pytest.mark.parametrize("name,expected", FOOTNOTED)
 def test_a_footnotes_mark_is_no_part_of_a_name(name, expected):
     assert event.without_footnotes(name, load_lexicon()) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("제8차 회의", True), ("3차 대면 회의", True), ("오찬 간담회", True), ("제4회 전체회의", True),
+    ("첫 회의", True), ("긴급대책회의", True),
+    ("제8차 가상정책위원회", False), ("기업 간담회", False), ("제3차 가상 포럼", False),
+])
+def test_a_numbered_or_qualified_kind_of_event_is_generic(name, expected):
+    assert event.is_generic(name, load_lexicon()) is expected
+
+
+def test_a_numbered_kind_in_the_lead_takes_the_titles_name():
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare("□ 가상부는 2024년 5월 3일 정부청사에서 제8차 회의를 개최하였다.\n")
+    doc.release = {"title": "제8차 가상정책위원회 개최 결과"}
+    event.run(doc, lex)
+    assert doc.event.name == "제8차 가상정책위원회"

@@ -683,7 +683,8 @@ def after_deictics(name: str, lex: Lexicon) -> str | None:
 def is_generic(name: str, lex: Lexicon) -> bool:
     """'국제 컨퍼런스', '양자 회담', '양자회담': a kind of event with a word before it, no name."""
     e = lex.semantic["event"]
-    words = name.split()
+    # '제8차 회의', '3차 대면 회의': a number says which of a kind, and names none.
+    words = [w for w in name.split() if not lex.ORDINAL_WORD_RE.fullmatch(w)] or name.split()
     if len(words) == 1:         # '양자회담', '정책포럼': a generic word glued to the noun
         words = next(([w[:len(g)], w[len(g):]] for w in words for g in e["generic_words"]
                       if w.startswith(g) and w[len(g):] in e["nouns"]), words)
