@@ -1480,7 +1480,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"{day_opens}(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
         "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
-        "NAME_DATES_RE": deferred(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
+        # "(4.13일)", "(’26.4.13.)": the characters of a dotted date (event.split_name_dates reads them).
+        "NAME_DATES_RE": deferred(
+            rf"\s*\((?P<dates>[0-9{e['short_year_marks']}][0-9.~\-\s{''.join(e['dotted_day_end'])}{e['short_year_marks']}]{{2,20}})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": deferred(
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
@@ -1518,7 +1520,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "NAME_DEICTIC_RE": deferred(rf"(?:{alternation(e['name_deictics'])})"),
         # A word that only says when: "7월", "29일", "29일(수)", "다음주" (a title's date before its name).
         "NAME_DATE_WORD_RE": deferred(
-            rf"(?:[0-9]{{1,2}}\s*{mw}\s*)?[0-9]{{1,2}}\s*(?:{mw}|{dw}){wd}|(?:{alternation(e['name_deictics'])})"),
+            rf"(?:[0-9]{{1,2}}\s*{mw}\s*)?[0-9]{{1,2}}\s*(?:{mw}|{dw}){wd}"
+            rf"|[0-9]{{1,2}}\.[0-9]{{1,2}}\.?(?:{dw})?{wd}|(?:{alternation(e['name_deictics'])})"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         # Every date opens with a digit: the lookahead rejects the other positions on one class

@@ -312,6 +312,8 @@ TITLE_NAMES = [
     ("8월 14일 가상 사건 50주년 기념식 개최", "가상 사건 50주년 기념식"),
     ("8월14일 가상 사건 50주년 기념식 개최", "가상 사건 50주년 기념식"),
     ("14일 가상 정책 토론회 개최", "가상 정책 토론회"),
+    ("4.14. 가상 정책 토론회 개최", "가상 정책 토론회"),
+    ("4.14 가상 정책 토론회 개최", "가상 정책 토론회"),
     ("가상위원회 다음주 가상 정책 토론회 개최", "가상 정책 토론회"),
     # a number that is no date stays: '17개 시·도'
     ("17개 시도 가상 부단체장 회의 개최", "17개 시도 가상 부단체장 회의"),
@@ -376,3 +378,13 @@ def test_a_numbered_kind_in_the_lead_takes_the_titles_name():
     doc.release = {"title": "제8차 가상정책위원회 개최 결과"}
     event.run(doc, lex)
     assert doc.event.name == "제8차 가상정책위원회"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("가상 포럼(4.13.)", "가상 포럼"), ("가상 포럼(4.13일)", "가상 포럼"), ("가상 포럼(’24.4.13.)", "가상 포럼"),
+    ("가상 포럼(4.13.~4.14.)", "가상 포럼"),
+    # a year or a bare day in brackets is no dotted date
+    ("가상 포럼(2024)", "가상 포럼(2024)"), ("가상 포럼(1일)", "가상 포럼(1일)"),
+])
+def test_a_dotted_date_in_brackets_after_a_name_is_its_date(name, expected):
+    assert event.split_name_dates(name, load_lexicon())[0] == expected
