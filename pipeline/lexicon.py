@@ -1478,6 +1478,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
         "DAY_WEEKDAY_RE": deferred(
             rf"{day_opens}(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
+        # "… 시대 연다", "… 길을 열어": an idiom's object right before a verb of opening (matched
+        # backwards from the verb: event.is_idiom_verb reads only the few characters before it).
+        "IDIOM_OPEN_RE": deferred(
+            rf"(?<![{HANGUL}])(?:{alternation(e['idiom_open_objects'])})(?:{alternation(e['idiom_open_particles'])})?\s*$"),
         "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         # "(4.13일)", "(’26.4.13.)": the characters of a dotted date (event.split_name_dates reads them).

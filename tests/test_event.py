@@ -388,3 +388,19 @@ def test_a_numbered_kind_in_the_lead_takes_the_titles_name():
 ])
 def test_a_dotted_date_in_brackets_after_a_name_is_its_date(name, expected):
     assert event.split_name_dates(name, load_lexicon())[0] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "□ 가상기술로 「가상 점포」 시대 연다 관련 보도자료 내용입니다.\n",
+    "□ 가상 질환의 치료 길 열어\n",
+    "□ 가상원은 가상 단지에서 첫 번째 문을 연다.\n",
+])
+def test_opening_of_an_idiom_is_no_event(body):
+    ev = run_event(body)
+    assert ev is None or ev.name is None
+
+
+def test_a_forum_that_opens_and_a_later_verb_after_an_idiom_are_still_events():
+    assert run_event("□ 가상부는 2024년 5월 3일 서울에서 「가상 포럼」을 연다.\n").name == "가상 포럼"
+    ev = run_event("□ 새 시대를 열어갈 가상원은 2024년 5월 3일 「가상 포럼」을 개최한다.\n")
+    assert ev.name == "가상 포럼"

@@ -261,6 +261,8 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
     start = content_start(text, node)
     if verb is None or verb.start() < start:
         verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
+    while verb is not None and is_idiom_verb(text, start, verb, lex):
+        verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
     name = match_name(text, start, node.span.end, lex, verb)
@@ -271,6 +273,14 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None, dates)
     return None
+
+
+def is_idiom_verb(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
+    """'융합보안기술로 「…점포」 시대 연다': 열다 of an idiom (an era, a way opens) holds no event.
+    Only a verb of opening asks, and only the few characters before it are read."""
+    if verb.group() not in lex.semantic["event"]["idiom_open_verbs"]:
+        return False
+    return lex.IDIOM_OPEN_RE.search(text, max(start, verb.start() - 6), verb.start()) is not None
 
 
 def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | tuple[None, None]:
