@@ -779,6 +779,9 @@ def load_lexicon() -> Lexicon:
 HANGUL = "\uac00-\ud7a3"
 QUOTE_OPEN = "‘'\"「『“`"
 QUOTE_CLOSE = "’'\"」』”"
+# The marks an event's name is quoted with, the half-width corner brackets (｢…｣, written in
+# many releases where others write 「…」) too.
+NAME_QUOTES = QUOTE_OPEN + QUOTE_CLOSE + "｢｣"
 
 
 def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
@@ -1459,7 +1462,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": deferred(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
-            rf"(?P<name>[^\s「」『』‘’“”'\"(][^「」『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
+            rf"(?P<name>[^\s「」｢｣『』‘’“”'\"(][^「」｢｣『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
             rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:{alternation(e['held_tails'])})(?![{HANGUL}])"),
         "HELD_VENUE_RE": deferred(rf"^(?:{alternation(e['held_verbs'])})\s"),
         # An open bracket, a comma, and no closing bracket before the date: an aside.
@@ -1490,9 +1493,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": deferred(
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
-            rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
+            rf"[「『‘“'｢](?P<name>(?:[^「『‘“」』’”'｢｣()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”'｣]"
             # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
-            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.(]|$|{alternation(e['name_particles'])}))?"
+            # "｢…｣ 기념식*을": a footnote's mark may follow the noun.
+            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
             rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
             # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
             rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),
@@ -1508,8 +1512,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
         "EVENT_NOUN_NAME_RE": deferred(rf"""
-            (?<![^\s「」『』‘’“”'"])                 # a name starts at a word's start
-            (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?{noun_end})
+            (?<![^\s「」｢｣『』‘’“”'"])                 # a name starts at a word's start
+            (?P<name>(?:[^\s「」｢｣『』‘’“”'"]+\s){{0,5}}?[^\s「」｢｣『』‘’“”'"]*?{noun_end})
             {particle_to_verb}""", re.VERBOSE),
         # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.
         "EVENT_NOUN_TAIL_RE": deferred(noun_end + particle_to_verb, re.VERBOSE),
@@ -1565,7 +1569,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
             rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
             rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
-            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
+            rf"(?P<venue>[^,「」｢｣『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
         # "(주최) 외교부, SDGs 시민넷", "주최 : 대구시, 한국자동차공학회 등".
         # The lookahead names every character a match can open with: the engine rejects a position
         # on one class test instead of entering the optional bracket and the blanks.
@@ -1656,7 +1660,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?P<org>[^\s{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}(?:\s?\([^()\n]{{1,20}}\))?)\s?{e['genitive']}\s*+$"),
         # "… 중국 베이징을 방문하여": the place a visit goes to, right after the lead's dates.
         "VISIT_VENUE_RE": deferred(
-            rf"\s*+(?P<venue>[^\s,「」『』()‘’'\"]{{1,15}}(?:\s[^\s,「」『』()‘’'\"]{{1,15}}){{0,2}}?)"
+            rf"\s*+(?P<venue>[^\s,「」｢｣『』()‘’'\"]{{1,15}}(?:\s[^\s,「」｢｣『』()‘’'\"]{{1,15}}){{0,2}}?)"
             rf"(?:{alternation(e['visit_objects'])})\s*+(?:{alternation(e['visit_words'])})"),
         # "A, B 등 C": the items a list of hosts closes with 등.
         "HOST_LIST_SPLIT_RE": deferred(rf"\s+(?:{alternation(e['host_list_closers'])})\s+"),
@@ -1668,7 +1672,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # event's name and its verb.
         "OBJECT_VENUE_RE": deferred(
             rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?(?:{alternation(e['object_particles'])})\s++"
-            rf"(?P<venue>[^\s,「」『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
+            rf"(?P<venue>[^\s,「」｢｣『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」｢｣『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
             rf"(?:{alternation(e['verbs'])})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
         # "오는 5일": the '는' of a direction word is no subject's particle.

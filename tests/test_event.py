@@ -404,3 +404,8 @@ def test_a_forum_that_opens_and_a_later_verb_after_an_idiom_are_still_events():
     assert run_event("□ 가상부는 2024년 5월 3일 서울에서 「가상 포럼」을 연다.\n").name == "가상 포럼"
     ev = run_event("□ 새 시대를 열어갈 가상원은 2024년 5월 3일 「가상 포럼」을 개최한다.\n")
     assert ev.name == "가상 포럼"
+
+
+def test_a_quote_the_verb_turns_something_into_is_no_event():
+    assert run_event("□ 가상부는 비상대응체계를 ｢가상 복구지원본부｣로 전환하여 운영한다고 밝혔다.\n") is None
+    assert run_event("□ 가상부는 ｢가상 복구지원 설명회｣를 운영한다고 밝혔다.\n").name == "가상 복구지원 설명회"

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
+from ..lexicon import NAME_QUOTES, Lexicon, once_per_lexicon
 from ..semantic import Event
 from ..text import collapse, content_start, has_hangul, walk
 
@@ -86,6 +86,13 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         # 고도화와 … 논의하는 토론회를 개최' quotes a topic.
         if not event_noun and abs(verb - m.end()) > reach and abs(m.start() - verb) > reach:
             continue
+        # '…위원회를 개최하여, ｢과학기술원 혁신방안｣ 등을 논의': after a verb that ends its clause,
+        # a quote is the next clause's object; only an adnominal verb ('개최하는 「…」') names it.
+        if not event_noun and m.end() > verb and not adnominal_verb(text, verb, end, lex):
+            continue
+        # '｢복구대책지원본부｣로 전환하여 운영한다': a quote the verb turns something into is no object.
+        if not event_noun and text.startswith(tuple(lex.semantic["event"]["into_particles"]), m.end()):
+            continue
         if m.end() <= verb:
             before = name
         elif after is None:
@@ -98,6 +105,14 @@ def joins_meetings(words: list[str], at: int, lex: Lexicon) -> bool:
     (an event noun before the joiner), not in a genitive '의' that would end a name before it."""
     return (at + 1 < len(words) and words[at + 1] in lex.semantic["event"]["joint_meeting_joiners"]
             and lex.EVENT_NOUN_END_RE.search(words[at]) is not None)
+
+
+def adnominal_verb(text: str, verb: int, end: int, lex: Lexicon) -> bool:
+    """'개최하는', '열린', '개최된': the verb's word at `verb` modifies the noun after it."""
+    stop = verb
+    while stop < end and not (text[stop].isspace() or text[stop] in NAME_QUOTES):     # '개최되는「…」'
+        stop += 1
+    return text[verb:stop].rstrip(",.").endswith(tuple(lex.semantic["event"]["adnominal_endings"]))
 
 
 def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
@@ -649,7 +664,7 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
             words = words[1:]
         # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
         cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
-        name = " ".join(words[cut:]).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+        name = " ".join(words[cut:]).strip(NAME_QUOTES)     # '「2024 양성평등 토론회(…)」' cut at a bracket
         if name and name not in lex.semantic["event"]["nouns"]:
             names.append(name)
             kept = m.end()
@@ -752,7 +767,7 @@ def caption_above(text: str, at: int, lex: Lexicon) -> tuple[str | None, bool]:
         m = lex.OUTLINE_CAPTION_RE.match(lex.NAME_DATES_RE.sub("", line.rstrip()))
         if m is None:
             return None, True
-        name = collapse(m.group("name")).strip(QUOTE_OPEN + QUOTE_CLOSE + " ")
+        name = collapse(m.group("name")).strip(NAME_QUOTES + " ")
         if lex.EVENT_NOUN_END_RE.search(name):
             return (name if len(name.split()) > 1 else None), True
         return None, not lex.NOT_EVENT_CAPTION_RE.search(name)
