@@ -1524,7 +1524,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "NAME_BOUNDARY_RE": deferred(
             # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.
             rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"
-            rf"|^(?:{alternation(e['name_deictics'])})$"),
+            rf"|^(?:{alternation(e['name_deictics'] + e['name_time_words'])})$"),
         "NAME_DEICTIC_RE": deferred(rf"(?:{alternation(e['name_deictics'])})"),
         # A word that only says when: "7월", "29일", "29일(수)", "다음주" (a title's date before its name).
         "NAME_DATE_WORD_RE": deferred(
