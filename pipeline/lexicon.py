@@ -782,6 +782,7 @@ QUOTE_CLOSE = "’'\"」』”"
 # The marks an event's name is quoted with, the half-width corner brackets (｢…｣, written in
 # many releases where others write 「…」) too.
 NAME_QUOTES = QUOTE_OPEN + QUOTE_CLOSE + "｢｣"
+NAME_QUOTES_CLOSE = "」』’”｣"      # the marks that only close a quote ('"` open and close)
 
 
 def _load_countries(data: dict[str, Any]) -> dict[str, Any]:

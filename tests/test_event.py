@@ -317,6 +317,16 @@ TITLE_NAMES = [
     ("4.14. 가상 정책 토론회 개최", "가상 정책 토론회"),
     ("4.14 가상 정책 토론회 개최", "가상 정책 토론회"),
     ("가상위원회 다음주 가상 정책 토론회 개최", "가상 정책 토론회"),
+    # a quoted name with its event noun, its opening quote cut off at a '·' or not
+    ("가상원, 「가상 유적 복원·정비 10년의 성과」 학술대회 개최", "가상 유적 복원·정비 10년의 성과 학술대회"),
+    ("제3회 ‘가상의 날’ 기념식 개최", "제3회 가상의 날 기념식"),
+    # a quoted bill before a meeting is no word of the meeting's name
+    ("「가상법 시행령 개정안」 국무회의 의결", "국무회의"),
+    # a sentence or a part of the title before the name ends before it
+    ("가상 산업 돕는다… 권역별 가상 설명회 개최", "권역별 가상 설명회"),
+    ("가상 조사 결과 조치 - 제7차 가상위원회(3.11.) 의결", "제7차 가상위원회"),
+    # a year's mark opening a word is no closing quote
+    ("’23년도 제1차 가상심의위원회 개최", "23년도 제1차 가상심의위원회"),
     # a number that is no date stays: '17개 시·도'
     ("17개 시도 가상 부단체장 회의 개최", "17개 시도 가상 부단체장 회의"),
 ]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
-from ..lexicon import NAME_QUOTES, Lexicon, once_per_lexicon
+from ..lexicon import NAME_QUOTES, NAME_QUOTES_CLOSE, Lexicon, once_per_lexicon
 from ..semantic import Event
 from ..text import collapse, content_start, has_hangul, walk
 
@@ -659,12 +659,7 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
                 and words[0] in lex.semantic["event"]["joint_meeting_joiners"]:
             names[-1], kept = " ".join([names[-1]] + words), m.end()    # 'A회의 겸 B협의회': one meeting
             continue
-        # '7월 29일 노근리 사건 70주년 기념식 개최': the title's date says when, and is no word of the name.
-        while len(words) > 1 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
-            words = words[1:]
-        # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
-        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
-        name = " ".join(words[cut:]).strip(NAME_QUOTES)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+        name = title_quoted_phrase(title, m, lex) or title_phrase_name(words, lex)
         if name and name not in lex.semantic["event"]["nouns"]:
             names.append(name)
             kept = m.end()
@@ -676,6 +671,35 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
         if named:
             return min(named, key=lambda n: said.find("".join(n.split())))
     return names[-1]
+
+
+def title_phrase_name(words: list[str], lex: Lexicon) -> str:
+    """The name a title's phrase (its words) gives: after its last linking word ('코로나19 관련
+    FSB 운영위원회'), sentence ('… 돕는다… 권역별 설명회', '… 조치 - 제7차 …위원회') or closing quote
+    ('「…법 시행령 개정안」 국무회의'), without the title's date before it ('7월 29일 …기념식')."""
+    e = lex.semantic["event"]
+    cut = max((i + 1 for i, w in enumerate(words[:-1])
+               if w in e["title_boundaries"] or w.endswith(tuple(e["title_sentence_marks"]))
+               or any(q in w[1:] for q in NAME_QUOTES_CLOSE)),      # '’23년도' opens with a year's mark
+              default=0)
+    words = words[cut:]
+    while len(words) > 1 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
+        words = words[1:]
+    return " ".join(words).strip(NAME_QUOTES)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+
+
+def title_quoted_phrase(title: str, m: re.Match[str], lex: Lexicon) -> str | None:
+    """'「신라왕경 … 복원·정비 10년의 성과와 도약」 학술대회 개최' → the quote and its event noun,
+    when the title's phrase `m` ends in the noun right after a quoted name (whose opening the
+    phrase may have cut off at a '·'). None without a closing quote in the phrase."""
+    if not any(q in m.group("name") for q in NAME_QUOTES_CLOSE):
+        return None
+    for q in lex.EVENT_NAME_RE.finditer(title, 0, m.end()):
+        if q.group("noun") and q.end("noun") == m.end() and not (q.group("theme") or q.group("speech")):
+            name = collapse(q.group("name"))
+            if not lex.LAW_NAME_RE.search(name):
+                return " ".join(quote_prefix(title, 0, q.start(), lex) + [name, q.group("noun")])
+    return None
 
 
 def without_verb(name: str | None, lex: Lexicon) -> str | None:
