@@ -16,8 +16,14 @@ December belongs to the next year. A day without a month is counted from the rel
 '내달 1일', '오는 30일부터 내달 2일까지'; a weekday in brackets ('3일(월)') picks the month it fits.
 A trip of several days that visits a place and attends an event gives that event no dates.
 
-Names: '「미래 보건」 학술대회' is the quote with its noun; a name never ends in a verb ('… 토론회
-개최'); of two events a title joins with 및, the lead's. Hosts: the lead's subject (a chain of
+Names: '「미래 보건」 학술대회' is the quote with its noun (「」, ｢｣, 『』, ‘’, “”); a name never ends
+in a verb ('… 토론회 개최'); of two events a title joins with 및, the lead's; a joint meeting ('제6차
+A회의 겸 제3차 B협의회') is named by both. No word that links the name to the sentence opens it
+('…과 함께', '…와도', '직후', '6월부터', '…에서 열린'), nor a title's date ('7월 29일 …기념식'), nor
+a footnote's mark ('…협약*(CNS)'). A quote that is speech ('“…”라고'), that follows a verb ending
+its clause, or that something turns into ('｢…｣로 전환') names no event, nor does 열다 of an idiom
+('… 시대 연다'). A numbered or qualified kind ('제8차 회의', '오찬 간담회') gives way to the
+title's name. Hosts: the lead's subject (a chain of
 bodies as its last, most specific one: 'A청 B원 C소(소장 …)는' → 'C소'), its own host clauses
 ('A가 주최하고 B가 주관하는', 'X 주관으로'); a visiting party (대표단, 사절단) is none.
 
