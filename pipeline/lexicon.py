@@ -1526,6 +1526,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.
             rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"
             rf"|^(?:{alternation(e['name_deictics'] + e['name_time_words'])})$"),
+        # "(온라인 개최)", "(비대면 진행)": a bracket closing a name that says how it is held.
+        "NAME_HELD_NOTE_RE": deferred(rf"\s*\([^()]*?(?<!\S)(?:{alternation(e['name_trailing_verbs'])})\)$"),
         "NAME_DEICTIC_RE": deferred(rf"(?:{alternation(e['name_deictics'])})"),
         # A word that only says when: "7월", "29일", "29일(수)", "다음주" (a title's date before its name).
         "NAME_DATE_WORD_RE": deferred(

@@ -421,3 +421,13 @@ def test_a_forum_that_opens_and_a_later_verb_after_an_idiom_are_still_events():
 def test_a_quote_the_verb_turns_something_into_is_no_event():
     assert run_event("□ 가상부는 비상대응체계를 ｢가상 복구지원본부｣로 전환하여 운영한다고 밝혔다.\n") is None
     assert run_event("□ 가상부는 ｢가상 복구지원 설명회｣를 운영한다고 밝혔다.\n").name == "가상 복구지원 설명회"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("제3회 가상한마당(온라인 개최)", "제3회 가상한마당"), ("가상 포럼(비대면 진행)", "가상 포럼"),
+    # a gloss or a form in brackets stays
+    ("가상 공개토론회(포럼)", "가상 공개토론회(포럼)"), ("제2차 가상총회(영상회의)", "제2차 가상총회(영상회의)"),
+    ("가상 토론회 개최", "가상 토론회"),
+])
+def test_a_note_of_how_the_event_is_held_is_no_part_of_its_name(name, expected):
+    assert event.without_verb(name, load_lexicon()) == expected

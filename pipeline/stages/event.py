@@ -709,7 +709,11 @@ def title_quoted_phrase(title: str, m: re.Match[str], lex: Lexicon) -> str | Non
 
 
 def without_verb(name: str | None, lex: Lexicon) -> str | None:
-    """'… 전문가 토론회 개최' → '… 전문가 토론회': a verb written after a name is no part of it."""
+    """'… 전문가 토론회 개최' → '… 전문가 토론회', '제11회 녹색건축한마당(온라인 개최)' → '제11회
+    녹색건축한마당': a verb written after a name, or a bracketed note of how it is held, is no
+    part of it."""
+    if name and name.endswith(")"):
+        name = lex.NAME_HELD_NOTE_RE.sub("", name)
     words = (name or "").split()
     while len(words) > 1 and words[-1] in lex.semantic["event"]["name_trailing_verbs"]:
         words.pop()
