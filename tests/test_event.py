@@ -377,7 +377,7 @@ def test_a_footnotes_mark_is_no_part_of_a_name(name, expected):
 
 @pytest.mark.parametrize("name,expected", [
     ("제8차 회의", True), ("3차 대면 회의", True), ("오찬 간담회", True), ("제4회 전체회의", True),
-    ("첫 회의", True), ("긴급대책회의", True),
+    ("첫 회의", True), ("긴급대책회의", True), ("자체 추도식", True), ("종료보고회", True), ("업무 협약식", True),
     ("제8차 가상정책위원회", False), ("기업 간담회", False), ("제3차 가상 포럼", False),
 ])
 def test_a_numbered_or_qualified_kind_of_event_is_generic(name, expected):
