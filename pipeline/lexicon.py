@@ -779,6 +779,10 @@ def load_lexicon() -> Lexicon:
 HANGUL = "\uac00-\ud7a3"
 QUOTE_OPEN = "‘'\"「『“`"
 QUOTE_CLOSE = "’'\"」』”"
+# The marks an event's name is quoted with, the half-width corner brackets (｢…｣, written in
+# many releases where others write 「…」) too.
+NAME_QUOTES = QUOTE_OPEN + QUOTE_CLOSE + "｢｣"
+NAME_QUOTES_CLOSE = "」』’”｣"      # the marks that only close a quote ('"` open and close)
 
 
 def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
@@ -1478,7 +1482,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": deferred(
             rf"(?<![{HANGUL}])(?:{alternation(e['held_verbs'])})\s++"
-            rf"(?P<name>[^\s「」『』‘’“”'\"(][^「」『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
+            rf"(?P<name>[^\s「」｢｣『』‘’“”'\"(][^「」｢｣『』‘’“”'\"\n()]{{0,80}}?(?:{alternation(e['nouns'])}))"
             rf"(?:\([^()\n]{{0,40}}\))?\s*+(?:{alternation(e['held_tails'])})(?![{HANGUL}])"),
         "HELD_VENUE_RE": deferred(rf"^(?:{alternation(e['held_verbs'])})\s"),
         # An open bracket, a comma, and no closing bracket before the date: an aside.
@@ -1497,18 +1501,29 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "3일(월)", "이달 5일(수)": a day with its weekday, a date wherever the lead writes it.
         "DAY_WEEKDAY_RE": deferred(
             rf"{day_opens}(?<![0-9.~\-월])(?:{rel}\s*+)?(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}\s*\(\s*(?P<wd1>[{e['weekdays']}])\s*\)"),
+        # "… 시대 연다", "… 길을 열어": an idiom's object right before a verb of opening (matched
+        # backwards from the verb: event.is_idiom_verb reads only the few characters before it).
+        "IDIOM_OPEN_RE": deferred(
+            rf"(?<![{HANGUL}])(?:{alternation(e['idiom_open_objects'])})(?:{alternation(e['idiom_open_particles'])})?\s*$"),
         "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
-        "NAME_DATES_RE": deferred(r"\s*\((?P<dates>[0-9][0-9.~\-\s]{2,20})\)$"),
+        # "(4.13일)", "(’26.4.13.)": the characters of a dotted date (event.split_name_dates reads them).
+        "NAME_DATES_RE": deferred(
+            rf"\s*\((?P<dates>[0-9{e['short_year_marks']}][0-9.~\-\s{''.join(e['dotted_day_end'])}{e['short_year_marks']}]{{2,20}})\)$"),
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": deferred(
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
-            rf"[「『‘“'](?P<name>(?:[^「『‘“」』’”'()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”']"
+            rf"[「『‘“'｢](?P<name>(?:[^「『‘“」』’”'｢｣()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”'｣]"
             # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
-            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.(]|$|{alternation(e['name_particles'])}))?"
-            rf"(?P<theme>\s*+(?:{alternation(e['theme_after'])}))?"),
+            # "｢…｣ 기념식*을": a footnote's mark may follow the noun.
+            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
+            rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
+            # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
+            rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),
         # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
         "ALIAS_RE": deferred(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
+        # "협약*(", "(IMO*)", "협약 * (": a footnote's mark that closes a word of a name.
+        "NAME_FOOTNOTE_RE": deferred(rf"[^\S\n]*{re.escape(e['footnote_mark'])}+(?=[\s()]|$)"),
         "LAW_NAME_RE": deferred(rf"(?:{alternation(e['law_endings'])})$"),
         # A title's event: "…, 한-라오스 외교차관 회담(11.24.)", "BIS-FSC-BOK 공동 AI 컨퍼런스 개최".
         "TITLE_EVENT_RE": deferred(
@@ -1517,8 +1532,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # An unquoted name right before its verb: "정부서울청사에서 제266차 대외경제장관회의를 주재",
         # "한-라오스 외교차관 회담을 개최". Up to six words, the last one ending in an event noun.
         "EVENT_NOUN_NAME_RE": deferred(rf"""
-            (?<![^\s「」『』‘’“”'"])                 # a name starts at a word's start
-            (?P<name>(?:[^\s「」『』‘’“”'"]+\s){{0,5}}?[^\s「」『』‘’“”'"]*?{noun_end})
+            (?<![^\s「」｢｣『』‘’“”'"])                 # a name starts at a word's start
+            (?P<name>(?:[^\s「」｢｣『』‘’“”'"]+\s){{0,5}}?[^\s「」｢｣『』‘’“”'"]*?{noun_end})
             {particle_to_verb}""", re.VERBOSE),
         # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.
         "EVENT_NOUN_TAIL_RE": deferred(noun_end + particle_to_verb, re.VERBOSE),
@@ -1529,8 +1544,14 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "NAME_BOUNDARY_RE": deferred(
             # "지난 6월 28일 국제 심포지엄": a date's word ends before the name too.
             rf"(?:(?:{alternation(e['name_boundaries'])})|[0-9).,:]|[0-9](?:{mw}|{dw}){wd})$"
-            rf"|^(?:{alternation(e['name_deictics'])})$"),
+            rf"|^(?:{alternation(e['name_deictics'] + e['name_time_words'])})$"),
+        # "(온라인 개최)", "(비대면 진행)": a bracket closing a name that says how it is held.
+        "NAME_HELD_NOTE_RE": deferred(rf"\s*\([^()]*?(?<!\S)(?:{alternation(e['name_trailing_verbs'])})\)$"),
         "NAME_DEICTIC_RE": deferred(rf"(?:{alternation(e['name_deictics'])})"),
+        # A word that only says when: "7월", "29일", "29일(수)", "다음주" (a title's date before its name).
+        "NAME_DATE_WORD_RE": deferred(
+            rf"(?:[0-9]{{1,2}}\s*{mw}\s*)?[0-9]{{1,2}}\s*(?:{mw}|{dw}){wd}"
+            rf"|[0-9]{{1,2}}\.[0-9]{{1,2}}\.?(?:{dw})?{wd}|(?:{alternation(e['name_deictics'])})"),
         # "7월 15일과 16일", "2004년 7월 15일(목)부터 17일(토)까지", "7월 15~16일", "12월2일(월)~3일(화)"
         # "7월 22일부터 이틀간": a start and a count of days, in digits or in words.
         # Every date opens with a digit: the lookahead rejects the other positions on one class
@@ -1570,7 +1591,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
             rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
             rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
-            rf"(?P<venue>[^,「」『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
+            rf"(?P<venue>[^,「」｢｣『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
         # "(주최) 외교부, SDGs 시민넷", "주최 : 대구시, 한국자동차공학회 등".
         # The lookahead names every character a match can open with: the engine rejects a position
         # on one class test instead of entering the optional bracket and the blanks.
@@ -1661,7 +1682,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?P<org>[^\s{QUOTE_OPEN}{QUOTE_CLOSE}]{{2,30}}(?:\s?\([^()\n]{{1,20}}\))?)\s?{e['genitive']}\s*+$"),
         # "… 중국 베이징을 방문하여": the place a visit goes to, right after the lead's dates.
         "VISIT_VENUE_RE": deferred(
-            rf"\s*+(?P<venue>[^\s,「」『』()‘’'\"]{{1,15}}(?:\s[^\s,「」『』()‘’'\"]{{1,15}}){{0,2}}?)"
+            rf"\s*+(?P<venue>[^\s,「」｢｣『』()‘’'\"]{{1,15}}(?:\s[^\s,「」｢｣『』()‘’'\"]{{1,15}}){{0,2}}?)"
             rf"(?:{alternation(e['visit_objects'])})\s*+(?:{alternation(e['visit_words'])})"),
         # "A, B 등 C": the items a list of hosts closes with 등.
         "HOST_LIST_SPLIT_RE": deferred(rf"\s+(?:{alternation(e['host_list_closers'])})\s+"),
@@ -1673,7 +1694,7 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # event's name and its verb.
         "OBJECT_VENUE_RE": deferred(
             rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?(?:{alternation(e['object_particles'])})\s++"
-            rf"(?P<venue>[^\s,「」『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
+            rf"(?P<venue>[^\s,「」｢｣『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」｢｣『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
             rf"(?:{alternation(e['verbs'])})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
         # "오는 5일": the '는' of a direction word is no subject's particle.

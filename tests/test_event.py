@@ -272,3 +272,162 @@ AFTER_DEICTICS = [
 @pytest.mark.parametrize("name,expected", AFTER_DEICTICS)
 def test_a_held_name_loses_its_day_word_or_demonstrative(name, expected):
     assert event.after_deictics(name, load_lexicon()) == expected
+
+
+# --- what opens an unquoted name: a joint meeting's first name, never a linking word -------
+
+OPENING_WORDS = [
+    # (lead, the noun name)
+    # a joint meeting is named by both: the first name's '회의' is no genitive '의'
+    ("가상부는 세종청사에서 제4차 가상장관회의 겸 제2차 미래협의회를 개최한다",
+     "제4차 가상장관회의 겸 제2차 미래협의회"),
+    ("가상부 장관은 제7차 가상정책회의 겸 가상위원회를 주재하였다", "제7차 가상정책회의 겸 가상위원회"),
+    # a genitive before a name still ends before it
+    ("가상위원회의 청년 정책 토론회를 개최한다", "청년 정책 토론회"),
+    # a particle, adverb or linking verb before the name is none of its words
+    ("가상청은 관계기관과 함께 가상 점검회의를 개최하였다", "가상 점검회의"),
+    ("가상청은 업계와도 가상 시장 간담회를 개최할 계획이다", "가상 시장 간담회"),
+    ("가상청은 선언 직후 신속히 가상 평가회의를 개최하였다", "가상 평가회의"),
+    ("가상청은 대표들과 차례로 만나 가상 현안 간담회를 진행한다", "가상 현안 간담회"),
+    ("가상청은 오는 6월부터 9월까지 가상 권역 설명회를 개최한다", "가상 권역 설명회"),
+    ("가상청은 2015년부터 매년 가상 경진대회를 개최했다", "가상 경진대회"),
+    ("가상사는 11월 중 가상 이전완료 기념행사를 개최할 계획이다", "가상 이전완료 기념행사"),
+    ("가상부는 3월 말 가상 정책 설명회를 개최한다", "가상 정책 설명회"),
+    # a verb of holding that opens the words says where it was held; inside the name it stays
+    ("가상 위원장은 가상센터에서 열린 가상본부 출범 기념식에 참석했다", "가상본부 출범 기념식"),
+    ("가상부는 제3회 열린 가상 포럼을 개최한다", "제3회 열린 가상 포럼"),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPENING_WORDS)
+def test_a_noun_name_opens_after_linking_words_and_keeps_a_joint_meetings_first_name(text, expected):
+    assert event.match_noun_name(text, 0, len(text), load_lexicon()) == expected
+
+
+TITLE_NAMES = [
+    # (title, the title's name)
+    ("제4차 가상장관회의 겸 제2차 미래협의회 개최", "제4차 가상장관회의 겸 제2차 미래협의회"),
+    ("가상부, 제4차 가상장관회의 겸 제2차 미래협의회 모두발언", "제4차 가상장관회의 겸 제2차 미래협의회"),
+    # '부총리 겸 장관': the joiner after no event noun joins two titles, and cuts as before
+    ("가상 부총리 겸 가상부 장관 가상 포럼 참석", "가상부 장관 가상 포럼"),
+    # a title's date is no word of the name
+    ("8월 14일 가상 사건 50주년 기념식 개최", "가상 사건 50주년 기념식"),
+    ("8월14일 가상 사건 50주년 기념식 개최", "가상 사건 50주년 기념식"),
+    ("14일 가상 정책 토론회 개최", "가상 정책 토론회"),
+    ("4.14. 가상 정책 토론회 개최", "가상 정책 토론회"),
+    ("4.14 가상 정책 토론회 개최", "가상 정책 토론회"),
+    ("가상위원회 다음주 가상 정책 토론회 개최", "가상 정책 토론회"),
+    # a quoted name with its event noun, its opening quote cut off at a '·' or not
+    ("가상원, 「가상 유적 복원·정비 10년의 성과」 학술대회 개최", "가상 유적 복원·정비 10년의 성과 학술대회"),
+    ("제3회 ‘가상의 날’ 기념식 개최", "제3회 가상의 날 기념식"),
+    # a quoted bill before a meeting is no word of the meeting's name
+    ("「가상법 시행령 개정안」 국무회의 의결", "국무회의"),
+    # a sentence or a part of the title before the name ends before it
+    ("가상 산업 돕는다… 권역별 가상 설명회 개최", "권역별 가상 설명회"),
+    ("가상 조사 결과 조치 - 제7차 가상위원회(3.11.) 의결", "제7차 가상위원회"),
+    # a year's mark opening a word is no closing quote
+    ("’23년도 제1차 가상심의위원회 개최", "23년도 제1차 가상심의위원회"),
+    # a number that is no date stays: '17개 시·도'
+    ("17개 시도 가상 부단체장 회의 개최", "17개 시도 가상 부단체장 회의"),
+]
+
+
+@pytest.mark.parametrize("title,expected", TITLE_NAMES)
+def test_a_title_name_joins_a_joint_meeting_and_drops_the_titles_date(title, expected):
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare("□ 가상부는 자료를 배포한다\n")
+    doc.release = {"title": title}
+    assert event.title_name(doc, lex) == expected
+
+
+SPEECH = [
+    "□ 가상원 원장은 “새 교육과정으로 가상 교육의 시대를 열어가겠다”라고 강조했다.\n",
+    "□ 가상소 소장은 ‘가상청장이 처음으로 가상소를 찾아 직원들과 시간을 가졌다.’고 하였다.\n",
+    "□ 가상부 장관은 가상식에서 “홍길동 배우는 가상 분야에 관심을 가지고 있는 분”이라며 참석자들을 맞았다.\n",
+]
+
+
+@pytest.mark.parametrize("body", SPEECH)
+def test_a_quote_followed_by_a_quotative_ending_is_speech_not_a_name(body):
+    ev = run_event(body)
+    assert ev is None or ev.name is None
+
+
+def test_a_quoted_name_followed_by_a_particle_is_still_a_name():
+    ev = run_event("□ 가상원은 2024년 5월 3일 “가상 교육 포럼”을 열어 새 과정을 알렸다.\n")
+    assert ev.name == "가상 교육 포럼"
+
+
+FOOTNOTED = [
+    ("제3차 가상협약*(Virtual Convention) 검토회의", "제3차 가상협약(Virtual Convention) 검토회의"),
+    ("제3차 가상협약 * (VC) 검토회의", "제3차 가상협약 (VC) 검토회의"),
+    ("가상기구(VO)* 총회", "가상기구(VO) 총회"),
+    ("가상기구(VO**) 총회", "가상기구(VO) 총회"),
+    ("가상 포럼*", "가상 포럼"),
+    # a star inside a word is no footnote's mark
+    ("가상*별 포럼", "가상*별 포럼"),
+    ("가상 포럼", "가상 포럼"),
+]
+
+
+@pytest.mark.parametrize("name,expected", FOOTNOTED)
+def test_a_footnotes_mark_is_no_part_of_a_name(name, expected):
+    assert event.without_footnotes(name, load_lexicon()) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("제8차 회의", True), ("3차 대면 회의", True), ("오찬 간담회", True), ("제4회 전체회의", True),
+    ("첫 회의", True), ("긴급대책회의", True), ("자체 추도식", True), ("종료보고회", True), ("업무 협약식", True),
+    ("제8차 가상정책위원회", False), ("기업 간담회", False), ("제3차 가상 포럼", False),
+])
+def test_a_numbered_or_qualified_kind_of_event_is_generic(name, expected):
+    assert event.is_generic(name, load_lexicon()) is expected
+
+
+def test_a_numbered_kind_in_the_lead_takes_the_titles_name():
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare("□ 가상부는 2024년 5월 3일 정부청사에서 제8차 회의를 개최하였다.\n")
+    doc.release = {"title": "제8차 가상정책위원회 개최 결과"}
+    event.run(doc, lex)
+    assert doc.event.name == "제8차 가상정책위원회"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("가상 포럼(4.13.)", "가상 포럼"), ("가상 포럼(4.13일)", "가상 포럼"), ("가상 포럼(’24.4.13.)", "가상 포럼"),
+    ("가상 포럼(4.13.~4.14.)", "가상 포럼"),
+    # a year or a bare day in brackets is no dotted date
+    ("가상 포럼(2024)", "가상 포럼(2024)"), ("가상 포럼(1일)", "가상 포럼(1일)"),
+])
+def test_a_dotted_date_in_brackets_after_a_name_is_its_date(name, expected):
+    assert event.split_name_dates(name, load_lexicon())[0] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "□ 가상기술로 「가상 점포」 시대 연다 관련 보도자료 내용입니다.\n",
+    "□ 가상 질환의 치료 길 열어\n",
+    "□ 가상원은 가상 단지에서 첫 번째 문을 연다.\n",
+])
+def test_opening_of_an_idiom_is_no_event(body):
+    ev = run_event(body)
+    assert ev is None or ev.name is None
+
+
+def test_a_forum_that_opens_and_a_later_verb_after_an_idiom_are_still_events():
+    assert run_event("□ 가상부는 2024년 5월 3일 서울에서 「가상 포럼」을 연다.\n").name == "가상 포럼"
+    ev = run_event("□ 새 시대를 열어갈 가상원은 2024년 5월 3일 「가상 포럼」을 개최한다.\n")
+    assert ev.name == "가상 포럼"
+
+
+def test_a_quote_the_verb_turns_something_into_is_no_event():
+    assert run_event("□ 가상부는 비상대응체계를 ｢가상 복구지원본부｣로 전환하여 운영한다고 밝혔다.\n") is None
+    assert run_event("□ 가상부는 ｢가상 복구지원 설명회｣를 운영한다고 밝혔다.\n").name == "가상 복구지원 설명회"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("제3회 가상한마당(온라인 개최)", "제3회 가상한마당"), ("가상 포럼(비대면 진행)", "가상 포럼"),
+    # a gloss or a form in brackets stays
+    ("가상 공개토론회(포럼)", "가상 공개토론회(포럼)"), ("제2차 가상총회(영상회의)", "제2차 가상총회(영상회의)"),
+    ("가상 토론회 개최", "가상 토론회"),
+])
+def test_a_note_of_how_the_event_is_held_is_no_part_of_its_name(name, expected):
+    assert event.without_verb(name, load_lexicon()) == expected

@@ -16,8 +16,14 @@ December belongs to the next year. A day without a month is counted from the rel
 '내달 1일', '오는 30일부터 내달 2일까지'; a weekday in brackets ('3일(월)') picks the month it fits.
 A trip of several days that visits a place and attends an event gives that event no dates.
 
-Names: '「미래 보건」 학술대회' is the quote with its noun; a name never ends in a verb ('… 토론회
-개최'); of two events a title joins with 및, the lead's. Hosts: the lead's subject (a chain of
+Names: '「미래 보건」 학술대회' is the quote with its noun (「」, ｢｣, 『』, ‘’, “”); a name never ends
+in a verb ('… 토론회 개최'); of two events a title joins with 및, the lead's; a joint meeting ('제6차
+A회의 겸 제3차 B협의회') is named by both. No word that links the name to the sentence opens it
+('…과 함께', '…와도', '직후', '6월부터', '…에서 열린'), nor a title's date ('7월 29일 …기념식'), nor
+a footnote's mark ('…협약*(CNS)'). A quote that is speech ('“…”라고'), that follows a verb ending
+its clause, or that something turns into ('｢…｣로 전환') names no event, nor does 열다 of an idiom
+('… 시대 연다'). A numbered or qualified kind ('제8차 회의', '오찬 간담회') gives way to the
+title's name. Hosts: the lead's subject (a chain of
 bodies as its last, most specific one: 'A청 B원 C소(소장 …)는' → 'C소'), its own host clauses
 ('A가 주최하고 B가 주관하는', 'X 주관으로'); a visiting party (대표단, 사절단) is none.
 
@@ -36,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..document import Document, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
+from ..lexicon import NAME_QUOTES, NAME_QUOTES_CLOSE, Lexicon, once_per_lexicon
 from ..semantic import Event
 from ..text import collapse, content_start, has_hangul, walk
 
@@ -59,7 +65,7 @@ def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re
     found = []
     for m in lex.EVENT_NAME_RE.finditer(text, start, end):
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
-        if m.group("theme") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
+        if m.group("theme") or m.group("speech") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
         if m.group("noun"):
             # '제8회 ‘금융의 날’ 기념식' → '제8회 금융의 날 기념식': the noun after the quote and the
@@ -86,11 +92,33 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         # 고도화와 … 논의하는 토론회를 개최' quotes a topic.
         if not event_noun and abs(verb - m.end()) > reach and abs(m.start() - verb) > reach:
             continue
+        # '…위원회를 개최하여, ｢과학기술원 혁신방안｣ 등을 논의': after a verb that ends its clause,
+        # a quote is the next clause's object; only an adnominal verb ('개최하는 「…」') names it.
+        if not event_noun and m.end() > verb and not adnominal_verb(text, verb, end, lex):
+            continue
+        # '｢복구대책지원본부｣로 전환하여 운영한다': a quote the verb turns something into is no object.
+        if not event_noun and text.startswith(tuple(lex.semantic["event"]["into_particles"]), m.end()):
+            continue
         if m.end() <= verb:
             before = name
         elif after is None:
             after = name
     return before or after
+
+
+def joins_meetings(words: list[str], at: int, lex: Lexicon) -> bool:
+    """'제6차 사회관계장관회의 겸 제3차 …협의회': words[at] ends the first name of a joint meeting
+    (an event noun before the joiner), not in a genitive '의' that would end a name before it."""
+    return (at + 1 < len(words) and words[at + 1] in lex.semantic["event"]["joint_meeting_joiners"]
+            and lex.EVENT_NOUN_END_RE.search(words[at]) is not None)
+
+
+def adnominal_verb(text: str, verb: int, end: int, lex: Lexicon) -> bool:
+    """'개최하는', '열린', '개최된': the verb's word at `verb` modifies the noun after it."""
+    stop = verb
+    while stop < end and not (text[stop].isspace() or text[stop] in NAME_QUOTES):     # '개최되는「…」'
+        stop += 1
+    return text[verb:stop].rstrip(",.").endswith(tuple(lex.semantic["event"]["adnominal_endings"]))
 
 
 def quote_prefix(text: str, start: int, at: int, lex: Lexicon) -> list[str]:
@@ -135,12 +163,16 @@ def noun_name_of(m: re.Match[str] | None, lex: Lexicon) -> str | None:
     if m is None:
         return None
     words = m.group("name").split()
-    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]):
+    while len(words) > 1 and lex.NAME_BOUNDARY_RE.search(words[0]) and not joins_meetings(words, 0, lex):
         words = words[1:]
     for i in range(len(words) - 1, 0, -1):
-        if lex.NAME_BOUNDARY_RE.search(words[i - 1]):
+        if lex.NAME_BOUNDARY_RE.search(words[i - 1]) and not joins_meetings(words, i - 1, lex):
             words = words[i:]
             break
+    # '…에서 열린 저출생대책국민운동본부 출범 3주년 기념식에 참석': a verb of holding that opens the
+    # words says where the event was held ('제4회 열린 SDGs 포럼' keeps the word it does not open).
+    if len(words) > 1 and words[0] in lex.semantic["event"]["held_verbs"]:
+        words = words[1:]
     name = " ".join(words)
     # A bare '설명회' or '토론회' names a kind of event, not the event.
     return name if name and name not in lex.semantic["event"]["nouns"] else None
@@ -250,6 +282,8 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
     start = content_start(text, node)
     if verb is None or verb.start() < start:
         verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
+    while verb is not None and is_idiom_verb(text, start, verb, lex):
+        verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
     name = match_name(text, start, node.span.end, lex, verb)
@@ -260,6 +294,14 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None, dates)
     return None
+
+
+def is_idiom_verb(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
+    """'융합보안기술로 「…점포」 시대 연다': 열다 of an idiom (an era, a way opens) holds no event.
+    Only a verb of opening asks, and only the few characters before it are read."""
+    if verb.group() not in lex.semantic["event"]["idiom_open_verbs"]:
+        return False
+    return lex.IDIOM_OPEN_RE.search(text, max(start, verb.start() - 6), verb.start()) is not None
 
 
 def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | tuple[None, None]:
@@ -610,6 +652,7 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
     names: list[str] = []
     joined = False          # the last phrase follows the one before it across a bare '및'
     previous = None
+    kept = None             # where the last phrase kept in `names` ends
     for m in lex.TITLE_EVENT_RE.finditer(title):
         # '세계무역기구(WTO) 각료회의': a phrase cut off by a bracket before it is a fragment.
         if title[:m.start()].rstrip().endswith(")"):
@@ -618,11 +661,14 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
         joined = bool(previous is not None and names and not title[previous:m.start()].strip()
                       and words[0] in lex.semantic["event"]["title_joiners"])
         previous = m.end()
-        # '코로나19 관련 FSB 운영위원회': the name starts after the last linking word.
-        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["title_boundaries"]), default=0)
-        name = " ".join(words[cut:]).strip(QUOTE_OPEN + QUOTE_CLOSE)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+        if kept is not None and not title[kept:m.start()].strip() \
+                and words[0] in lex.semantic["event"]["joint_meeting_joiners"]:
+            names[-1], kept = " ".join([names[-1]] + words), m.end()    # 'A회의 겸 B협의회': one meeting
+            continue
+        name = title_quoted_phrase(title, m, lex) or title_phrase_name(words, lex)
         if name and name not in lex.semantic["event"]["nouns"]:
             names.append(name)
+            kept = m.end()
     if not names:
         return None
     if lead is not None and joined:
@@ -633,12 +679,53 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
     return names[-1]
 
 
+def title_phrase_name(words: list[str], lex: Lexicon) -> str:
+    """The name a title's phrase (its words) gives: after its last linking word ('코로나19 관련
+    FSB 운영위원회'), sentence ('… 돕는다… 권역별 설명회', '… 조치 - 제7차 …위원회') or closing quote
+    ('「…법 시행령 개정안」 국무회의'), without the title's date before it ('7월 29일 …기념식')."""
+    e = lex.semantic["event"]
+    cut = max((i + 1 for i, w in enumerate(words[:-1])
+               if w in e["title_boundaries"] or w.endswith(tuple(e["title_sentence_marks"]))
+               or any(q in w[1:] for q in NAME_QUOTES_CLOSE)),      # '’23년도' opens with a year's mark
+              default=0)
+    words = words[cut:]
+    while len(words) > 1 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
+        words = words[1:]
+    return " ".join(words).strip(NAME_QUOTES)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+
+
+def title_quoted_phrase(title: str, m: re.Match[str], lex: Lexicon) -> str | None:
+    """'「신라왕경 … 복원·정비 10년의 성과와 도약」 학술대회 개최' → the quote and its event noun,
+    when the title's phrase `m` ends in the noun right after a quoted name (whose opening the
+    phrase may have cut off at a '·'). None without a closing quote in the phrase."""
+    if not any(q in m.group("name") for q in NAME_QUOTES_CLOSE):
+        return None
+    for q in lex.EVENT_NAME_RE.finditer(title, 0, m.end()):
+        if q.group("noun") and q.end("noun") == m.end() and not (q.group("theme") or q.group("speech")):
+            name = collapse(q.group("name"))
+            if not lex.LAW_NAME_RE.search(name):
+                return " ".join(quote_prefix(title, 0, q.start(), lex) + [name, q.group("noun")])
+    return None
+
+
 def without_verb(name: str | None, lex: Lexicon) -> str | None:
-    """'… 전문가 토론회 개최' → '… 전문가 토론회': a verb written after a name is no part of it."""
+    """'… 전문가 토론회 개최' → '… 전문가 토론회', '제11회 녹색건축한마당(온라인 개최)' → '제11회
+    녹색건축한마당': a verb written after a name, or a bracketed note of how it is held, is no
+    part of it."""
+    if name and name.endswith(")"):
+        name = lex.NAME_HELD_NOTE_RE.sub("", name)
     words = (name or "").split()
     while len(words) > 1 and words[-1] in lex.semantic["event"]["name_trailing_verbs"]:
         words.pop()
     return " ".join(words) if name else name
+
+
+def without_footnotes(name: str | None, lex: Lexicon) -> str | None:
+    """'제10차 원자력안전협약*(CNS) 이행검토회의' → '제10차 원자력안전협약(CNS) 이행검토회의': a
+    footnote's mark is no part of a name. A name without the mark is not searched."""
+    if not name or lex.semantic["event"]["footnote_mark"] not in name:
+        return name
+    return collapse(lex.NAME_FOOTNOTE_RE.sub("", name)) or None
 
 
 def after_deictics(name: str, lex: Lexicon) -> str | None:
@@ -655,7 +742,8 @@ def after_deictics(name: str, lex: Lexicon) -> str | None:
 def is_generic(name: str, lex: Lexicon) -> bool:
     """'국제 컨퍼런스', '양자 회담', '양자회담': a kind of event with a word before it, no name."""
     e = lex.semantic["event"]
-    words = name.split()
+    # '제8차 회의', '3차 대면 회의': a number says which of a kind, and names none.
+    words = [w for w in name.split() if not lex.ORDINAL_WORD_RE.fullmatch(w)] or name.split()
     if len(words) == 1:         # '양자회담', '정책포럼': a generic word glued to the noun
         words = next(([w[:len(g)], w[len(g):]] for w in words for g in e["generic_words"]
                       if w.startswith(g) and w[len(g):] in e["nouns"]), words)
@@ -713,7 +801,7 @@ def caption_above(text: str, at: int, lex: Lexicon) -> tuple[str | None, bool]:
         m = lex.OUTLINE_CAPTION_RE.match(lex.NAME_DATES_RE.sub("", line.rstrip()))
         if m is None:
             return None, True
-        name = collapse(m.group("name")).strip(QUOTE_OPEN + QUOTE_CLOSE + " ")
+        name = collapse(m.group("name")).strip(NAME_QUOTES + " ")
         if lex.EVENT_NOUN_END_RE.search(name):
             return (name if len(name.split()) > 1 else None), True
         return None, not lex.NOT_EVENT_CAPTION_RE.search(name)
@@ -971,7 +1059,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or name)
-    name, name_dates = split_name_dates(without_verb(name, lex), lex)
+    name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
     dates = lead.dates or match_dates(text, node, lex)
     first = last = None
     venue = None
@@ -1039,7 +1127,8 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     if first is None:
         return None
     hosts = release_listed_hosts(doc, lex)
-    return Event(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), first.isoformat(),
+    return Event(without_footnotes(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), lex),
+                 first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
 
 
@@ -1047,7 +1136,7 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     """'세계적 스타트업 축제 ‘컴업 2021’, 17일 막 올린다' → '컴업 2021': the name a title quotes."""
     title = (doc.release or {}).get("title") or ""
     m = lex.EVENT_NAME_RE.search(title)
-    name = collapse(m.group("name")) if m and not m.group("theme") else None
+    name = collapse(m.group("name")) if m and not (m.group("theme") or m.group("speech")) else None
     if not name or lex.LAW_NAME_RE.search(name):
         return None
     # The body may write it out with a gloss: '‘컴업(COMEUP)2021’' for the title's '‘컴업 2021’'.
