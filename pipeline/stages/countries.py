@@ -167,9 +167,12 @@ def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Matc
     names, and with COUNTRY_PAIR_SCAN_RE (see lexicon.py) a name inside a spaced one before it
     too ('홍콩' in '중국 홍콩'), which mentions_by_node passes over. A body holding the first
     character of a name COUNTRY_PAIR_SCAN_RE leaves out ('괌', '쿡 제도'; 1 of 1,001 korea.kr
-    records) is scanned with COUNTRY_SCAN_RE (a C-level find each: ~1 instruction a character)."""
+    records) is scanned with COUNTRY_SCAN_RE (a C-level find each: ~1 instruction a character),
+    and so is one that starts right after a prefix ('대', which COUNTRY_PAIR_SCAN_RE's look-behind
+    would take from outside the body: never a bullet's start)."""
     start, end = body
-    if not any(text.find(first, start, end) >= 0 for first in unpaired_starts(lex)):
+    if text[start - 1:start] not in lex.semantic["countries"]["grammar"]["prefixes"] \
+            and not any(text.find(first, start, end) >= 0 for first in unpaired_starts(lex)):
         return list(lex.COUNTRY_PAIR_SCAN_RE.finditer(text, start, end))
     found = []
     first = lex.COUNTRY_RE.match(text, start, end)
