@@ -158,3 +158,62 @@ def test_the_stage_reads_the_same_mentions_from_the_pair_scan():
     read = [(doc.text[m.start:m.name_end], m.particle, m.prefixed) for v in by_node.values() for m in v]
     assert read == [("중국 홍콩", "의 경우", False), ("중국", None, True), ("일본", "과", False),
                     ("한국", "은", False), ("적도 기니", "와", False), ("가나", None, False), ("케냐", None, False)]
+
+
+# --- the figures scan: FIGURE_RE's opening test first, its numeral loop possessive -----------
+
+def figure_opening_test() -> str:
+    """FIGURE_RE's opening test (the look-ahead for what a figure opens with), one line."""
+    first = LEX.FIGURE_RE.pattern.split("\n")[3].strip()
+    assert first.startswith("(?=[0-9]|")
+    return first
+
+
+def greedy(source: str) -> str:
+    """A pattern with the numeral loop greedy again, as it was: `)*+|` is only that loop's end."""
+    assert source.count(")*+|") == 1
+    return source.replace(")*+|", ")*|")
+
+
+def kept_scan_as_it_was() -> re.Pattern[str]:
+    """FIGURE_KEPT_SCAN_RE with the opening test back inside the figure group, after the
+    loose-number test, and the loop greedy: the rule the new order replaces."""
+    first = figure_opening_test()
+    source = LEX.FIGURE_KEPT_SCAN_RE.pattern
+    assert source.count("(?<=" + first + "(?!") == 1
+    source = source.replace("(?<=" + first + "(?!", "(?<=(?!").replace("(?=(?P<figure>", "(?=(?P<figure>" + first, 1)
+    return re.compile(greedy(source), LEX.FIGURE_KEPT_SCAN_RE.flags)
+
+
+FIGURE_PIECES = st.sampled_from([
+    "7", "2004", "1,319", "3.5", " ", "\n", "억", "만", "천", "일", "이", "백", "십", "오", "원", "년", "%", "약 ",
+    "미화 ", "US$", "△", "-", "+", "여", " 이상", "기업", "A", ".", ",", "(", "~", " 내지 ", "대략", "이번", "사업",
+    "명", "개", "가량", "위안화", "한화",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(FIGURE_PIECES, max_size=20))
+def test_the_kept_scan_finds_what_it_found_with_the_old_order(pieces):
+    text = "".join(pieces)
+    old = kept_scan_as_it_was()
+    assert [m.regs for m in LEX.FIGURE_KEPT_SCAN_RE.finditer(text)] == [m.regs for m in old.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(FIGURE_PIECES, max_size=20))
+def test_a_possessive_numeral_loop_reads_what_the_greedy_one_read(pieces):
+    text = "".join(pieces)
+    for pattern in (LEX.FIGURE_RE, LEX.FIGURE_SCAN_RE):
+        old = re.compile(greedy(pattern.pattern), pattern.flags)
+        assert [m.regs for m in pattern.finditer(text)] == [m.regs for m in old.finditer(text)]
+
+
+def test_the_kept_scan_finds_what_it_found_in_the_corpus():
+    old = kept_scan_as_it_was()
+    found = 0
+    for text in corpus_texts(200):
+        new = [m.regs for m in LEX.FIGURE_KEPT_SCAN_RE.finditer(text)]
+        assert new == [m.regs for m in old.finditer(text)]
+        found += len(new)
+    assert found > 100
