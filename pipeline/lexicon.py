@@ -943,7 +943,9 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # ('2억이' is 2억 and a particle); Hangul-led runs are all Hangul ('일백만').
     # '3,775 억원', '18 만 건': one blank may stand before a 10⁴ multiplier.
     # (each alternative of the loop opens with a character class: re skips a failing one in C)
-    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|\s(?<=[{large_chars}]\s)(?=[0-9])|\s(?<=[0-9]\s)(?=[{large_chars}])|{arabic})*"
+    # (possessive, `*+`: the atomic group around it never backtracks into the loop, so each step
+    # keeps its first choice anyway; the possessive loop keeps no backtracking marks, -2% a scan)
+    arabic_led = rf"{arabic}(?:[{small}{large_chars}]|\s(?<=[{large_chars}]\s)(?=[0-9])|\s(?<=[0-9]\s)(?=[{large_chars}])|{arabic})*+"
     hangul_led = rf"[{hdigit}{small}][{hdigit}{small}{large_chars}]*"
     number = rf"(?>{arabic_led}|{hangul_led})"
     units = unit_kinds(u)
@@ -974,8 +976,8 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     figure_opening = rf"""
             (?=[{openers}0-9{numerals}])    # fail fast: most positions open no number
             (?<![0-9A-Za-z{HANGUL}.,])"""
-    figure_rest = rf"""
-            (?={first})
+    figure_first = rf"(?={first})"
+    figure_body = rf"""
             (?:(?=[{first_chars(u['approximate']['before'])}])(?P<approx_before>{alternation(u['approximate']['before'])})\s*|)
             (?:(?=[{first_chars(list(u['currency']['prefix']))}])(?P<currency_before>{alternation(list(u['currency']['prefix']))})\s*|)
             (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9])|)
@@ -984,6 +986,7 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
             (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
             """
+    figure_rest = f"\n            {figure_first}" + figure_body
     figure = figure_opening + figure_rest
     return {
         "FIGURE_RE": deferred(figure, re.VERBOSE),
@@ -1004,9 +1007,13 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # (one blank allowed, as FIGURE_RE allows it), or a range connector. A table's cells
         # ('6331', '-2.7'), half of a release's numbers, are then passed over in C, never read
         # into a match (figures.is_loose_bare_number is the rule they would meet).
+        # FIGURE_RE's opening test comes before the loose-number test, outside the group: a word
+        # start of an opener syllable that opens no number ('이번', '대한', '사업') fails it, where
+        # it failed only after the loose-number test and inside the group (-9% on the seed's scan,
+        # -5% on korea.kr: callgrind, with the possessive loop above).
         "FIGURE_KEPT_SCAN_RE": deferred(
             rf"[{openers}0-9{numerals}](?<![0-9A-Za-z{HANGUL}.,].)"
-            rf"(?<=(?!{loose_number})(?=(?P<figure>{figure_rest})).)", re.VERBOSE),
+            rf"(?<={figure_first}(?!{loose_number})(?=(?P<figure>{figure_body})).)", re.VERBOSE),
         # The pieces of one 10⁴ group, read left to right.
         "NUMERAL_TOKEN_RE": deferred(
             rf"(?P<arabic>{arabic})|(?P<digit>[{hdigit}])|(?P<small>[{small}])|(?P<large>[{large_chars}])"),
@@ -1033,6 +1040,20 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
 
 COUNTRY_TAG_OPENERS = "(【<〈["    # what opens a country tag: "(중국)", "【 베트남 】", "< 일본 >"
 COUNTRY_TRIE_GROUPS = 5          # lookahead groups of the ~130 first characters of country names
+
+
+def letters_but(chars: list[str]) -> str:
+    """A character class body of the Latin letters and the Hangul syllables without `chars`
+    (syllables each): '가-닿댁-힣' for ['대']."""
+    ranges, low = [], ord(HANGUL[0])
+    for ch in sorted(set(chars)):
+        assert low <= ord(ch) <= ord(HANGUL[-1]), ch
+        if low < ord(ch):
+            ranges.append(f"{chr(low)}-{chr(ord(ch) - 1)}")
+        low = ord(ch) + 1
+    if low <= ord(HANGUL[-1]):
+        ranges.append(f"{chr(low)}-{HANGUL[-1]}")
+    return "A-Za-z" + "".join(ranges)
 
 
 def grouped_trie_alternation(words: list[str], groups: int) -> str:
@@ -1095,12 +1116,19 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # What a name looks like once its start is known (COUNTRY_RE and COUNTRY_SCAN_RE share it).
     # `prefix` is '' when absent: an optional prefix inside the group costs the engine less than
     # an optional group.
-    name = rf"""
-            (?P<prefix>(?:{alternation(prefixes)})?)
+    name_rest = rf"""
             (?P<country>{grouped_trie_alternation(names, COUNTRY_TRIE_GROUPS)})
             (?P<particle>{particles})?(?![{HANGUL}])
             (?!\s*+(?:{alternation(c['ignore']['proper_noun_after'])}))
             """
+    name = rf"""
+            (?P<prefix>(?:{alternation(prefixes)})?){name_rest}"""
+    # COUNTRY_PAIR_SCAN_RE's parts: the two syllables every name with a letter second opens with
+    # (each name's pair is in the classes), and a prefix, one character ('대중국'), told by a
+    # fixed-width look-behind.
+    lettered = [w for w in names if len(w) > 1 and w[1].isalpha()]
+    assert all(len(w) == 1 for w in prefixes), prefixes
+    letter = f"A-Za-z{HANGUL}"
     name_at = rf"""
             {two_char_lookahead(names + ignored, prefixes)}
             (?:(?P<ignore>{alternation(ignored)})|{name})
@@ -1116,6 +1144,23 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # the scan finds only names (~15% less on the seed). countries.country_matches gives
         # COUNTRY_RE.finditer's names.
         "COUNTRY_SCAN_RE": deferred(rf"[^A-Za-z{HANGUL}]{two_char_lookahead(names, prefixes)}{name}", re.VERBOSE),
+        # COUNTRY_SCAN_RE's names, found at their first two syllables, consumed: the engine skips
+        # to a syllable of the first class in C and tests the second with no look-around, where
+        # COUNTRY_SCAN_RE enters at every blank, digit and mark (a third of a body's characters)
+        # and runs a look-ahead there (~470 instructions an entry); only a pair that opens a word
+        # pays the look-behinds, and the trie then runs from two characters back. The first
+        # look-behind asks once whether the character before is no letter or a prefix: most pairs
+        # stand inside a word ('중소' in '대·중소기업') and fail there (-5% on the seed). The match is
+        # those two syllables, the name and particle in the groups: a match may start inside the
+        # name before it ('홍콩' in '중국 홍콩'), which countries.mentions_by_node passes over.
+        # Names whose second character is no letter ('괌', '쿡 제도') are not in the classes:
+        # countries.body_matches scans a body holding their first one with COUNTRY_SCAN_RE.
+        # Callgrind, the scan alone: seed body 1.86M -> ~1.4M instructions, korea.kr 252k -> ~160k.
+        "COUNTRY_PAIR_SCAN_RE": deferred(rf"""
+            [{first_chars(lettered)}][{first_chars([w[1:] for w in lettered])}]
+            (?<![{letters_but(prefixes)}]..)
+            (?:(?<=(?P<prefix>[{first_chars(prefixes)}])..)(?<![{letter}]...)|(?<![{first_chars(prefixes)}]..))
+            (?<=(?={name_rest})..)""", re.VERBOSE),
         # "(중국) 2015년 대비 …", "【 베트남 】", "< 일본 >": a country tag opening a line.
         # After a name: up to five words, the last one closed by 과/와, then the meeting noun (two
         # words may come between: '각각 양자면담을'). Words are possessive runs: never re-split.

@@ -91,5 +91,6 @@ def test_a_tag_is_matched_only_behind_its_bracket():
 def test_names_are_read_in_one_scan_whatever_the_number_of_bullets():
     for n in (5, 300):
         found = calls_by_pattern(release(*[f"미국 정부는 {i}번째 지원을 늘렸다" for i in range(n)]), "t.txt")
-        assert found["COUNTRY_SCAN_RE"] == 1
+        # (COUNTRY_PAIR_SCAN_RE, or COUNTRY_SCAN_RE in a body holding '괌' or '쿡': scan6)
+        assert found.get("COUNTRY_PAIR_SCAN_RE", 0) + found.get("COUNTRY_SCAN_RE", 0) == 1
         assert "COUNTRY_RE" not in found or found["COUNTRY_RE"] == 1      # the body's first offset only

@@ -79,8 +79,13 @@ def test_the_scans_hold_figure_re_after_its_opening_assertions():
     lines = LEX.FIGURE_RE.pattern.split("\n")
     assert "fail fast" in lines[1] and lines[2].strip().startswith("(?<![")
     rest = "\n".join(lines[3:])
+    assert rest.strip() in LEX.FIGURE_SCAN_RE.pattern
+    # FIGURE_KEPT_SCAN_RE tests FIGURE_RE's opening test before its loose-number test, outside
+    # the group (scan6): the test and the rest, each whole.
+    first, body = lines[3].strip(), "\n".join(lines[4:]).strip()
+    assert first.startswith("(?=") and first in LEX.FIGURE_KEPT_SCAN_RE.pattern
+    assert body in LEX.FIGURE_KEPT_SCAN_RE.pattern
     for scan in (LEX.FIGURE_SCAN_RE, LEX.FIGURE_KEPT_SCAN_RE):
-        assert rest.strip() in scan.pattern
         assert "fail fast" not in scan.pattern      # the opening look-ahead is the scan's class
 
 

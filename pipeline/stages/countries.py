@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..document import Document, Node
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, once_per_lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
 from ..text import NodeIndex, collapse
 
@@ -97,8 +97,12 @@ class Entry:
 # --- mentions ------------------------------------------------------------------------------
 
 def read_mention(m: re.Match[str], codes: dict[str, str], ambiguous: frozenset[str]) -> Mention:
+    """A name match of COUNTRY_RE, COUNTRY_SCAN_RE or COUNTRY_PAIR_SCAN_RE as a Mention (the
+    last one's match is the name's first two syllables: the mention ends where its particle or
+    name does)."""
     prefix, name, particle = m.group("prefix", "country", "particle")
-    return Mention(codes[name], m.start("country"), m.end("country"), m.end(), particle,
+    return Mention(codes[name], m.start("country"), m.end("country"),
+                   m.end("country") if particle is None else m.end("particle"), particle,
                    name in ambiguous, bool(prefix))
 
 
@@ -160,8 +164,16 @@ def body_of(sections: list[Node]) -> tuple[int, int]:
 
 def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Match[str]]:
     """The country names of the body, in one scan of it (not one per bullet): country_matches'
-    names, listed without a generator's step per name."""
+    names, and with COUNTRY_PAIR_SCAN_RE (see lexicon.py) a name inside a spaced one before it
+    too ('홍콩' in '중국 홍콩'), which mentions_by_node passes over. A body holding the first
+    character of a name COUNTRY_PAIR_SCAN_RE leaves out ('괌', '쿡 제도'; 1 of 1,001 korea.kr
+    records) is scanned with COUNTRY_SCAN_RE (a C-level find each: ~1 instruction a character),
+    and so is one that starts right after a prefix ('대', which COUNTRY_PAIR_SCAN_RE's look-behind
+    would take from outside the body: never a bullet's start)."""
     start, end = body
+    if text[start - 1:start] not in lex.semantic["countries"]["grammar"]["prefixes"] \
+            and not any(text.find(first, start, end) >= 0 for first in unpaired_starts(lex)):
+        return list(lex.COUNTRY_PAIR_SCAN_RE.finditer(text, start, end))
     found = []
     first = lex.COUNTRY_RE.match(text, start, end)
     if first is not None:
@@ -170,6 +182,13 @@ def body_matches(text: str, body: tuple[int, int], lex: Lexicon) -> list[re.Matc
         start = first.end()
     found.extend(lex.COUNTRY_SCAN_RE.finditer(text, start, end))     # names only
     return found
+
+
+@once_per_lexicon
+def unpaired_starts(lex: Lexicon) -> tuple[str, ...]:
+    """The first characters of the names COUNTRY_PAIR_SCAN_RE's classes leave out: a name of one
+    character ('괌') or with no letter second ('쿡 제도')."""
+    return tuple(sorted({w[0] for w in lex.semantic["country_table"]["names"] if len(w) == 1 or not w[1].isalpha()}))
 
 
 def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[str]], index: NodeIndex,
@@ -190,13 +209,21 @@ def mentions_by_node(text: str, body: tuple[int, int], matches: list[re.Match[st
     # The bullet of the name before (i) and where the next bullet starts: names come in text
     # order, so a name before that start is in the same bullet, told without a bisect.
     i, next_start, names, last, beyond = -1, -1, None, len(starts) - 1, len(text) + 1
+    previous_end = -1
     for m in matches:
-        # The spans of the whole match and of its last three groups (prefix, country, particle:
-        # COUNTRY_RE has one group before them), read in one attribute without a call; the
-        # name and its particle are sliced from the text.
-        spans = m.regs
-        end = spans[0][1]
-        (at, _), (start, name_end), _ = spans[-3:]
+        # The spans of its last three groups (prefix, country, particle: COUNTRY_RE has one
+        # group before them), read in one attribute without a call; the name and its particle
+        # are sliced from the text. The mention ends where its particle, else its name, ends
+        # (COUNTRY_PAIR_SCAN_RE's match is the name's first two syllables). A prefix that did
+        # not take part (-1: COUNTRY_PAIR_SCAN_RE's) starts with the name.
+        (at, _), (start, name_end), (_, end) = m.regs[-3:]
+        if at < 0:
+            at = start
+        if end < 0:
+            end = name_end
+        if at < previous_end:
+            continue        # inside the name before ('홍콩' in '중국 홍콩'): a scan from its end skips it
+        previous_end = end
         if at >= next_start:
             i = bisect.bisect_right(starts, at) - 1
             next_start = starts[i + 1] if i < last else beyond
