@@ -1,0 +1,79 @@
+"""Issue 14, render6: the seed HTML's render. Cost in function calls and pattern calls
+(tests/complexity.py), never in time; each shortcut checked against what it replaces.
+
+- markup_bytes: a page that came as valid UTF-8 and reaches render unchanged is handed to
+  libxml2 as doc.raw, not encoded again: checked against text.encode("utf-8") on every
+  sample and on byte variants (mark, CRLF, bad bytes, a real U+FFFD, CP949).
+"""
+from __future__ import annotations
+
+import codecs
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from pipeline.document import Document, Source
+from pipeline.lexicon import load_lexicon
+from pipeline.stages import decode, render
+
+from .conftest import SAMPLES
+
+LEX = load_lexicon()
+SEED = "apec-2004-sme-forum"
+
+
+def decoded(data: bytes) -> Document:
+    doc = Document(source=Source(path="t", sha256="0" * 64, bytes=len(data)), raw=data)
+    decode.run(doc, LEX)
+    return doc
+
+
+def page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+
+
+# --- markup_bytes: doc.raw where it is the text's UTF-8 ---------------------------------------
+
+def render_input(doc: Document) -> str:
+    """The text render_html parses (run() unifies line ends first)."""
+    return render.unify_line_ends(doc.decoded)
+
+
+def test_the_seed_page_is_not_encoded_again() -> None:
+    doc = decoded((SAMPLES / f"{SEED}.html").read_bytes())
+    assert render.markup_bytes(doc, render_input(doc)) is doc.raw
+
+
+def test_markup_bytes_are_the_texts_utf8_on_every_sample() -> None:
+    for path in sorted(SAMPLES.iterdir()):
+        if path.suffix not in (".html", ".htm"):
+            continue
+        doc = decoded(path.read_bytes())
+        text = render_input(doc)
+        assert render.markup_bytes(doc, text) == text.encode("utf-8"), path.name
+
+
+VARIANTS = {
+    "plain": lambda b: b,
+    "bom": lambda b: codecs.BOM_UTF8 + b,
+    "crlf": lambda b: b.replace(b"\n", b"\r\n"),
+    "bad byte": lambda b: b.replace("본문".encode(), b"\xff\xfe", 1),
+    "real replacement character": lambda b: b.replace("본문".encode(), "\ufffd".encode(), 1),
+    "cp949": lambda b: b.decode("utf-8").encode("cp949", errors="replace"),
+    "declared cp949": lambda b: b.replace(b"<head>", b"<head><meta charset='euc-kr'>", 1),
+    "declared latin-1": lambda b: b.replace(b"<head>", b"<head><meta charset='iso-8859-1'>", 1),
+    "nul": lambda b: b.replace(b"</p>", b"\x00</p>", 1),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(body=st.text(alphabet=st.sampled_from("본문 가나다<>&;/pa\n\r\t\u00a0\ufeff\ufffd·©xX"), max_size=40),
+       variant=st.sampled_from(sorted(VARIANTS)))
+@example(body="\ufeff본문", variant="plain")
+@example(body="본문\r\n다", variant="bom")
+def test_markup_bytes_are_the_texts_utf8(body: str, variant: str) -> None:
+    """Whatever decode made of the bytes, libxml2 gets the UTF-8 of the text render parses."""
+    data = VARIANTS[variant](page(f"<p>본문</p><p>{body}</p>").encode("utf-8"))
+    doc = decoded(data)
+    text = render_input(doc)
+    assert render.markup_bytes(doc, text) == text.encode("utf-8")
