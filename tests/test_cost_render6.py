@@ -77,3 +77,40 @@ def test_markup_bytes_are_the_texts_utf8(body: str, variant: str) -> None:
     doc = decoded(data)
     text = render_input(doc)
     assert render.markup_bytes(doc, text) == text.encode("utf-8")
+
+
+# --- step_table: a site's Steps kept across its pages -----------------------------------------
+
+def test_a_sites_second_page_works_out_no_step(monkeypatch) -> None:
+    """The Steps of a page's (tag, class, id) are kept for the next page of the same site."""
+    from .complexity import count_calls
+
+    def site_page(n: int) -> bytes:
+        rows = "".join(f"<tr><td class='c{i % 3}'>칸 {n}-{i}</td></tr>" for i in range(20))
+        return page(f"<div id='wrap{n % 2}'><table class='list'>{rows}</table><p class='hwp'>본문 {n}</p></div>").encode()
+
+    render.run(decoded(site_page(0)), LEX)
+    render.run(decoded(site_page(1)), LEX)
+    steps = count_calls(monkeypatch, render, "element_step")
+    doc = decoded(site_page(2))
+    render.run(doc, LEX)
+    assert steps["n"] == 0
+    assert doc.plain.split("\n")[-1] == "본문 2"
+
+
+def test_the_step_table_is_bounded() -> None:
+    """Class names come from the input: the table is emptied when it reaches MAX_STEPS."""
+    classes = "".join(f"<p class='k{i}'>문단</p>" for i in range(render.MAX_STEPS + 10))
+    render.run(decoded(page(classes).encode()), LEX)
+    assert len(render.step_table(render.markup_vocabulary(LEX))) <= render.MAX_STEPS
+
+
+def test_steps_kept_across_pages_are_the_ones_worked_out() -> None:
+    """Oracle: every kept Step is what element_step makes of its key."""
+    render.run(decoded((SAMPLES / f"{SEED}.html").read_bytes()), LEX)
+    vocabulary = render.markup_vocabulary(LEX)
+    table = render.step_table(vocabulary)
+    assert table
+    for (tag, css, ident), step in table.items():
+        made = render.element_step.__wrapped__(tag, css, ident, vocabulary)
+        assert {s: getattr(step, s) for s in render.Step.__slots__} == {s: getattr(made, s) for s in render.Step.__slots__}

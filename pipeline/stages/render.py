@@ -486,6 +486,17 @@ def element_step(tag: Any, css: str | None, ident: str | None, vocabulary: Marku
     return Step(tag, False, plan, table, block, cell, leaf)
 
 
+MAX_STEPS = 4096     # Steps kept per vocabulary (a site needs a few dozen)
+
+
+@functools.cache
+def step_table(vocabulary: MarkupVocabulary) -> dict[tuple[Any, str | None, str | None], Step]:
+    """The Steps of the (tag, class, id) seen so far, per vocabulary, for every page: a page's
+    first look-up of each of its few dozen keys went through step_of and element_step's cache
+    (a twentieth of the seed page's walk), and the pages of one site share them."""
+    return {}
+
+
 class PageWalk:
     """One page written onto a canvas, element by element in document order.
 
@@ -507,8 +518,8 @@ class PageWalk:
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
-        # step_of by (tag, class, id), for this page: a page repeats a few of them.
-        self.steps: dict[tuple[Any, str | None, str | None], Step] = {}
+        # step_of by (tag, class, id), kept across pages (step_table): a site repeats them.
+        self.steps = step_table(vocabulary)
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
@@ -522,6 +533,8 @@ class PageWalk:
         key = (tag, css, ident)
         step = self.steps.get(key)
         if step is None:
+            if len(self.steps) >= MAX_STEPS:
+                self.steps.clear()      # bounded: class names come from the input
             step = self.steps[key] = element_step(tag, css, ident, self.vocabulary)
         return step
 
