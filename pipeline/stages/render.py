@@ -23,6 +23,7 @@ Nothing here fetches anything or resolves entities beyond HTML's own character r
 """
 from __future__ import annotations
 
+import codecs
 import functools
 import html.parser
 import json
@@ -382,14 +383,37 @@ def parse_html(markup: str, plain: bool = False) -> tuple[Element | None, bool]:
     """The document tree (lxml.html elements, or with `plain` lxml.etree ones), or None for
     markup holding no element at all; and whether libxml2 stopped at its nesting limit (256
     levels, huge_tree stays off), dropping all that follows."""
+    return parse_utf8(markup.encode("utf-8"), plain)
+
+
+RESOURCE_LIMIT = (lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT,)
+
+
+def parse_utf8(data: bytes, plain: bool) -> tuple[Element | None, bool]:
+    """parse_html of markup given as its UTF-8 bytes. The nesting limit is looked for by the
+    error log's own filter, in C: a Python loop over the log made an object per entry and
+    cost 3% of the seed page's parse."""
     parser = html_parser(plain)
     try:
-        root = lxml.etree.fromstring(markup.encode("utf-8"), parser=parser)
+        root = lxml.etree.fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None, False
     if root is None:
         return None, False
-    return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, bool(parser.error_log.filter_types(RESOURCE_LIMIT))
+
+
+def markup_bytes(doc: Document, text: str) -> bytes:
+    """`text` as UTF-8 bytes for libxml2. A page that came as valid UTF-8 and reaches render
+    unchanged already is those bytes: doc.raw is given as it is, where encoding the text
+    again cost a tenth of the seed page's parse. Valid: decode named UTF-8 without a
+    byte-order mark (utf-8-sig is also reported as utf-8), render changed nothing (`text` is
+    doc.decoded itself), and no byte was replaced (a lossy decode leaves a U+FFFD; a real one
+    in the page only sends it the long way)."""
+    if (text is doc.decoded and doc.source.encoding == "utf-8" and not doc.raw.startswith(codecs.BOM_UTF8)
+            and "\ufffd" not in text):
+        return doc.raw
+    return text.encode("utf-8")
 
 
 class FlatReader(html.parser.HTMLParser):
@@ -462,6 +486,17 @@ def element_step(tag: Any, css: str | None, ident: str | None, vocabulary: Marku
     return Step(tag, False, plan, table, block, cell, leaf)
 
 
+MAX_STEPS = 4096     # Steps kept per vocabulary (a site needs a few dozen)
+
+
+@functools.cache
+def step_table(vocabulary: MarkupVocabulary) -> dict[tuple[Any, str | None, str | None], Step]:
+    """The Steps of the (tag, class, id) seen so far, per vocabulary, for every page: a page's
+    first look-up of each of its few dozen keys went through step_of and element_step's cache
+    (a twentieth of the seed page's walk), and the pages of one site share them."""
+    return {}
+
+
 class PageWalk:
     """One page written onto a canvas, element by element in document order.
 
@@ -483,8 +518,8 @@ class PageWalk:
         self.drop_tags, self.cell_tags = vocabulary.drop_tags, vocabulary.cell_tags
         self.block_tags = vocabulary.block_tags | {"br"}
         self.telling_tags = vocabulary.telling_tags
-        # step_of by (tag, class, id), for this page: a page repeats a few of them.
-        self.steps: dict[tuple[Any, str | None, str | None], Step] = {}
+        # step_of by (tag, class, id), kept across pages (step_table): a site repeats them.
+        self.steps = step_table(vocabulary)
 
     def walk(self, el: Element, kind: BlockKind | None, table: list[int]) -> None:
         """Write `el` and its children; `table` is [index, row, col] of the innermost table."""
@@ -498,6 +533,8 @@ class PageWalk:
         key = (tag, css, ident)
         step = self.steps.get(key)
         if step is None:
+            if len(self.steps) >= MAX_STEPS:
+                self.steps.clear()      # bounded: class names come from the input
             step = self.steps[key] = element_step(tag, css, ident, self.vocabulary)
         return step
 
@@ -701,7 +738,7 @@ def render_html(doc: Document, text: str, lex: Lexicon) -> None:
         doc.warn("render", "truncated_output", f"a tag longer than {MAX_TAG_CHARS} characters was read "
                  "without its attributes")
         text = OVERSIZED_TAG_RE.sub(r"<\g<name>>", text)
-    root, too_deep = parse_html(text, plain=True)
+    root, too_deep = parse_utf8(markup_bytes(doc, text), plain=True)
     canvas = Canvas()
     if too_deep:
         doc.warn("render", "markup_too_deep", "the markup nests deeper than 256 elements; it was read "
