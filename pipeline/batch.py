@@ -63,8 +63,8 @@ from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
                      Unreadable, WorkerCrashed, WriteFailed, printable_path)
 from .lexicon import load_lexicon
-from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
-                        json_line_bytes, sanitize, write_all, write_atomic)
+from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, index_line_bytes,  # noqa: F401
+                        json_line, json_line_bytes, sanitize, write_all, write_atomic)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
@@ -770,7 +770,7 @@ def outcome_of(record: dict[str, Any]) -> Outcome:
     code = record.get("code")
     error_line = (json_line_bytes({"path": record["path"], "code": code, "message": record.get("message")})
                   if code else b"")
-    return Outcome(record["status"], code, record.get("was"), json_line_bytes(record), error_line)
+    return Outcome(record["status"], code, record.get("was"), index_line_bytes(record), error_line)
 
 
 def outcome_message(record: dict[str, Any]) -> bytes:
