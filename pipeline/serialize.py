@@ -39,7 +39,8 @@ def dump_bytes(record: dict[str, Any]) -> bytes:
     orjson = fast_serializer()
     if orjson is not None and not has_exponent_float(record):
         try:
-            return orjson.dumps(record, option=orjson.OPT_INDENT_2) + b"\n"
+            # the newline written by orjson: `+ b"\n"` copied the whole document once more
+            return orjson.dumps(record, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         except (TypeError, orjson.JSONEncodeError):
             pass
     return dump(record).encode("utf-8")
