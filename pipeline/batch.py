@@ -63,8 +63,8 @@ from .corpusfile import bookkeeping_file, bookkeeping_reason
 from .errors import (InternalError, NotAPressRelease, OutputCollision, PipelineError, TooCostly, TooLarge,
                      Unreadable, WorkerCrashed, WriteFailed, printable_path)
 from .lexicon import load_lexicon
-from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, json_line,  # noqa: F401 (re-exported)
-                        json_line_bytes, sanitize, write_all, write_atomic)
+from .serialize import (TMP_SUFFIX, dump, dump_bytes, has_exponent_float, index_line_bytes,  # noqa: F401
+                        json_line, json_line_bytes, sanitize, write_all, write_atomic)
 
 INDEX = "index.jsonl"
 ERRORS = "errors.jsonl"
@@ -456,15 +456,40 @@ class OutDir:
         self.partial = os.open(PARTIAL_DIR, self.DIR_FLAGS, dir_fd=self.fd)
         self.names = count()
         self.tmp_prefix = f".{os.getpid()}."    # made in the process that writes (a worker, after its fork)
+        # The folder of the last output, kept open: inputs come folder by folder (the walk is
+        # sorted), so the next output is most often beside the last one, and finding it again
+        # cost an open and a close per output. Its fd was opened with O_NOFOLLOW at every level
+        # like any other, so nothing is written through a link; a folder removed meanwhile is
+        # opened again (write).
+        self.last_folder: str | None = None
+        self.last_fd = -1
 
     def close(self) -> None:
+        self.forget_folder()
         os.close(self.partial)
         os.close(self.fd)
 
+    def forget_folder(self) -> None:
+        if self.last_folder is not None:
+            self.last_folder = None
+            os.close(self.last_fd)
+
     def parent(self, rel: str, create: bool) -> tuple[int, str]:
         """An fd of the folder holding `rel` and the last name; the caller lets it go with
-        `release` (OUT's own fd is handed out as it is: no dup and close per output)."""
-        *folders, name = rel.split("/")
+        `release` (OUT's own fd and the last output's folder are handed out as they are: no
+        dup, open or close per output)."""
+        folder, _, name = rel.rpartition("/")
+        if not folder:
+            return self.fd, name
+        if folder == self.last_folder:
+            return self.last_fd, name
+        fd = self.open_path(folder.split("/"), create)
+        self.forget_folder()
+        self.last_folder, self.last_fd = folder, fd
+        return fd, name
+
+    def open_path(self, folders: list[str], create: bool) -> int:
+        """An fd of the folder OUT/<folders>, opened level by level without following a link."""
         fd = self.fd
         try:
             for i, folder in enumerate(folders):
@@ -481,11 +506,11 @@ class OutDir:
         except BaseException:
             self.release(fd)
             raise
-        return fd, name
+        return fd
 
     def release(self, fd: int) -> None:
-        """Close a folder's fd from `parent`, unless it is OUT's own."""
-        if fd != self.fd:
+        """Close a folder's fd from `parent`, unless it is OUT's own or the one kept open."""
+        if fd != self.fd and fd != self.last_fd:
             os.close(fd)
 
     def open_folder(self, name: str, fd: int, create: bool) -> int:
@@ -503,6 +528,16 @@ class OutDir:
         return os.open(name, self.DIR_FLAGS, dir_fd=fd)
 
     def write(self, rel: str, data: bytes) -> None:
+        kept = rel.rpartition("/")[0] == self.last_folder
+        try:
+            self.write_in_place(rel, data)
+        except FileNotFoundError:
+            if not kept:
+                raise
+            self.forget_folder()            # the folder kept open was removed meanwhile: made anew
+            self.write_in_place(rel, data)
+
+    def write_in_place(self, rel: str, data: bytes) -> None:
         fd, name = self.parent(rel, create=True)
         tmp = f"{self.tmp_prefix}{next(self.names)}{TMP_SUFFIX}"
         try:
@@ -620,13 +655,17 @@ def read_input(task: Task, max_bytes: int) -> bytes:
 def read_upto(fd: int, limit: int, first: int) -> bytes:
     """At most `limit` bytes of `fd`. The first read asks for `first` (the size fstat gave,
     plus one to see growth): a read buffer is allocated at the size asked, and `limit` is
-    megabytes while the usual input is a few kilobytes."""
+    megabytes while the usual input is a few kilobytes. A read that returns less than it asked
+    for ends it (a regular file returns less only at its end), so the usual input costs one
+    read, not a second one that returns nothing."""
     parts: list[bytes] = []
     got = 0
     want = min(first, limit)
     while got < limit and (part := os.read(fd, want)):
         parts.append(part)
         got += len(part)
+        if len(part) < want:        # a regular file read short is at its end: no read to see b""
+            break
         want = min(max(want, 1 << 16), limit - got)
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
@@ -731,7 +770,7 @@ def outcome_of(record: dict[str, Any]) -> Outcome:
     code = record.get("code")
     error_line = (json_line_bytes({"path": record["path"], "code": code, "message": record.get("message")})
                   if code else b"")
-    return Outcome(record["status"], code, record.get("was"), json_line_bytes(record), error_line)
+    return Outcome(record["status"], code, record.get("was"), index_line_bytes(record), error_line)
 
 
 def outcome_message(record: dict[str, Any]) -> bytes:
