@@ -645,7 +645,10 @@ def _header_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(lex.labels['issuer']['particles'])})\s"),
         # The end of a sentence inside a line: '… 임명했다. 이번 …'.
         # The syllables before the period are those of the sentence endings (markers.toml).
-        "SENTENCE_CLOSE_RE": deferred(rf"(?<=[{sentence_stop_syllables()}])\.(?=\s|$)"),
+        # It opens with the period and looks back at the syllable from after it: a pattern
+        # opening with a literal lets `re` skip ahead to it in C, where a leading lookbehind was
+        # tried at every position of the lead (the same matches: test_cost_krfixed).
+        "SENTENCE_CLOSE_RE": deferred(rf"\.(?<=[{sentence_stop_syllables()}]\.)(?=\s|$)"),
         # An appendix box flattened to one line: '붙임 1<tab>세부 통계표', '참고 2   지역별 현황',
         # '참고  현장 점검 개요' — the number (if any) with no period after it, then a tab or a run
         # of spaces, then the title; a listing ('붙임 1. 세부 계획 1부.') has a period or ends with
