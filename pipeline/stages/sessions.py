@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
+from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start
 
@@ -69,13 +69,16 @@ class Label:
 
 def read_label(m: re.Match[str], lex: Lexicon) -> Label:
     """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None."""
-    if m.group("ordinal"):
-        number = lex.semantic["sessions"]["ordinals"][m.group("ordinal")]
+    # The groups read by one call (a call per group was most of a label's reading).
+    ordinal, num_a, num_b, num_c, label, close, tail = m.group(
+        "ordinal", "num_a", "num_b", "num_c", "label", "close", "tail")
+    if ordinal:
+        number = lex.semantic["sessions"]["ordinals"][ordinal]
     else:
-        digits = m.group("num_a") or m.group("num_b") or m.group("num_c")
+        digits = num_a or num_b or num_c
         number = int(digits) if digits else None
-    return Label(collapse(m.group("label")), number, m.start(), m.end(), bool(m.group("close")),
-                 m.group("tail"))
+    start, end = m.span()
+    return Label(collapse(label), number, start, end, bool(close), tail)
 
 
 def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
@@ -312,8 +315,54 @@ def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None
     quoted = lex.TOPIC_QUOTE_RE.search(text, after, bullet.span.end)
     if quoted:
         return collapse(quoted.group("topic"))
-    lead = lex.TOPIC_LEAD_RE.match(text, content_start(text, bullet), bullet.span.end)
-    return collapse(lead.group("topic") or lead.group("case")) if lead else None
+    lead = lead_topic(text, content_start(text, bullet), bullet.span.end, lex)
+    return collapse(lead) if lead else None
+
+
+TOPIC_LEAD_MAX = 60     # TOPIC_LEAD_RE's longest topic ('.{1,59}?\S') and case lead ('.{2,60}?')
+
+
+@once_per_lexicon
+def lead_tail_reach(lex: Lexicon) -> int:
+    """The longest match of TOPIC_AREA_TAIL_RE or TOPIC_CASE_TAIL_RE: a word, a locative, a blank."""
+    s = lex.semantic["sessions"]
+    word = max(map(len, s["topic_area_words"] + s["topic_case_words"]))
+    return word + max(map(len, s["lead_locatives"])) + 1
+
+
+def lead_topic(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """TOPIC_LEAD_RE.match(text, start, end)'s topic or case, found from its tails: '소상공인
+    정보화 부문에서 …' → '소상공인 정보화'; '… 추진 사례에서는 …' → '… 추진 사례'. The lazy pattern
+    tries its tail after each of up to 60 characters, then the case's after each again (~1 µs
+    a bullet); the tails open with literals, so their searches skip ahead in C, and they are
+    searched no further than a tail that can still count can end (`reach`).
+    The topic (2 to 60 characters of one line, ending in a non-blank) ends at the last
+    non-blank before an area tail: the first tail whose topic is long enough gives it, and
+    once a topic is too long or holds a line break, every later tail's is too. Else the case:
+    2 to 60 characters of one line, then a case word and its tail."""
+    limit = start + TOPIC_LEAD_MAX
+    newline = text.find("\n", start, end)
+    if 0 <= newline < limit:
+        limit = newline     # no topic, no case runs across a line break
+    # A tail that counts opens at `limit` at the latest, or after blanks that follow it.
+    opens_by = limit
+    while opens_by < end and text[opens_by].isspace():
+        opens_by += 1
+    reach = opens_by + lead_tail_reach(lex)
+    if reach > end:
+        reach = end
+    for m in lex.TOPIC_AREA_TAIL_RE.finditer(text, start + 1, reach):
+        stop = m.start()
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > limit:
+            break
+        if stop - start >= 2:
+            return text[start:stop]
+    m = lex.TOPIC_CASE_TAIL_RE.search(text, start + 2, reach)
+    if m is not None and m.start() <= limit:
+        return text[start:m.end("word")]
+    return None
 
 
 def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, list[Person]]:
