@@ -5,10 +5,16 @@ and corpus input), and the work it saves is not done (pattern calls and their re
 - sessions.lead_topic: TOPIC_LEAD_RE's topic or case ('… 부문에서 ', '… 사례에서는 ') found by a
   search for its tails (they open with literals), no further than a tail that can still count
   can end, instead of the lazy pattern trying its tail after each of up to 60 characters twice.
-  TOPIC_LEAD_RE itself is unchanged (people.py matches it too)."""
+  TOPIC_LEAD_RE itself is unchanged (people.py matches it too).
+- Patterns opening with the class of quotes (sre tests a seven-character class at every
+  character, ~50 instructions each) are searched only where a plain C-level test finds what
+  every match holds: a talk's quoted topic its tail ('을 주제로', holds_quote_tail), an
+  enumeration of sessions its counter ('3개의'), a quoted title before a label its subject
+  form at the window's end (title_before), a quoted session a closing quote (quoted_sessions)."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -132,3 +138,103 @@ def test_the_random_mixes_reach_both_forms() -> None:
         if m:
             kinds.add("topic" if m.group("topic") else "case")
     assert kinds == {"topic", "case"}
+
+
+# --- the quote-led patterns' gates ---------------------------------------------------------
+
+def random_windows(text: str, rnd: random.Random, count: int = 30) -> list[tuple[int, int]]:
+    found = [(0, len(text))]
+    for _ in range(count):
+        lo = rnd.randrange(len(text) + 1)
+        found.append((lo, min(len(text), lo + rnd.randrange(400))))
+    return found
+
+
+QUOTE_MIXES = ["‘가상 포럼’을 주제로 발표", "「가상 사업」에 대해 설명", "‘가상’이라는 주제로", "'가상 포럼' 를 주제로",
+               "“가상 포럼”에 관해", "‘가상’을 주제 로", "‘가상 포럼’의 성과", "‘가상 ‘포럼’에 대해"]
+
+
+def test_a_quoted_topic_is_searched_for_only_where_its_tail_stands() -> None:
+    rnd = random.Random(3)
+    texts = corpus_texts(200) + ["".join(rnd.choice(QUOTE_MIXES + [" ", "\n", "가나"]) for _ in range(12))
+                                 for _ in range(300)]
+    matched = 0
+    for text in texts:
+        for lo, hi in random_windows(text, rnd):
+            m = LEX.TOPIC_QUOTE_RE.search(text, lo, hi)
+            if m is not None:
+                matched += 1
+                assert sessions.holds_quote_tail(text, lo, hi, LEX)
+    assert matched > 100
+
+
+def test_every_enumeration_holds_its_counter() -> None:
+    counter = LEX.semantic["sessions"]["grammar"]["enum_counter"]
+    assert re.escape(counter) == counter        # a literal in SESSION_ENUM_RE's source
+    text = "크게 ‘가상 정책’, ‘나라 전략’ 등의 2개의 세션과 ‘다른 것’ 3 개 분과로 구성"
+    found = [m.group() for m in LEX.SESSION_ENUM_RE.finditer(text)]
+    assert found and all(counter in f for f in found)
+    for text in corpus_texts(300):
+        for m in LEX.SESSION_ENUM_RE.finditer(text):
+            assert counter in m.group()
+
+
+def plain_title_before(text: str, start: int, line_start: int) -> str | None:
+    m = LEX.SESSION_QUOTE_BEFORE_RE.search(text, max(line_start, start - 120), start)
+    return m.group("title") if m else None
+
+
+def test_title_before_is_the_plain_search() -> None:
+    subjects = LEX.semantic["sessions"]["title_subject"]
+    assert not any(word[-1].isspace() for word in subjects)     # rstrip keeps each whole
+    rnd = random.Random(5)
+    cases = ["‘디지털 전환’을 주제로 한 세션3", "‘디지털 전환’을 주제로 한  \n 세션3", "‘가상’를 주제로 하는 세션",
+             "‘가상’ 주제로 세션", "‘가상’을 주제로 한다 세션", "가상을 주제로 한 세션"]
+    texts = cases + corpus_texts(150)
+    found = 0
+    for text in texts:
+        starts = {len(text)} | {rnd.randrange(len(text) + 1) for _ in range(40)}
+        for word in subjects:
+            at = text.find(word)
+            while at >= 0:
+                starts.update({at + len(word), at + len(word) + 1, at + len(word) + 2})
+                at = text.find(word, at + 1)
+        for start in starts:
+            start = min(start, len(text))
+            line_start = max(0, start - rnd.randrange(200))
+            expected = plain_title_before(text, start, line_start)
+            got = sessions.title_before(text, start, line_start, LEX)
+            assert got == (sessions.collapse(expected) if expected else None)
+            found += expected is not None
+    assert found >= 3
+
+
+def test_a_quoted_session_holds_a_closing_quote() -> None:
+    text = "「가상 보고서 발표」 세션에서는 ‘나라’ 분과는"
+    assert [m.group("title") for m in LEX.QUOTED_SESSION_RE.finditer(text)] == ["가상 보고서 발표", "나라"]
+    for text in corpus_texts(300) + [text]:
+        for m in LEX.QUOTED_SESSION_RE.finditer(text):
+            assert sessions.any_char_in(m.group(), sessions.QUOTE_CLOSE)
+
+
+def test_the_gates_spare_the_quote_searches_on_the_seed() -> None:
+    # The stage's calls of the gated patterns on the seed, each below its count before this
+    # pass (TOPIC_QUOTE_RE 9, SESSION_ENUM_RE 13, QUOTED_SESSION_RE 6), TOPIC_LEAD_RE none (9);
+    # the output is the same (the fingerprint).
+    import copy
+
+    from pipeline.runner import STAGES, new_document
+    from .conftest import SAMPLES
+    seed = "apec-2004-sme-forum.txt"
+    doc = new_document((SAMPLES / seed).read_bytes(), seed)
+    for name, stage in STAGES[:[n for n, _ in STAGES].index("sessions")]:
+        stage(doc, LEX)
+    lex = copy.copy(LEX)
+    names = ("TOPIC_LEAD_RE", "TOPIC_QUOTE_RE", "SESSION_ENUM_RE", "QUOTED_SESSION_RE")
+    recorded = {name: RecordingPattern(LEX.patterns[name]) for name in names}
+    lex.__dict__.update(recorded)
+    sessions.run(doc, lex)
+    calls = {name: len(p.calls) for name, p in recorded.items()}
+    assert doc.sessions and calls["TOPIC_LEAD_RE"] == 0
+    assert calls["TOPIC_QUOTE_RE"] < 9 and calls["SESSION_ENUM_RE"] < 13
+    assert calls["QUOTED_SESSION_RE"] < 6, calls

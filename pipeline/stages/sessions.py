@@ -150,14 +150,33 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
 
 def title_before(text: str, start: int, line_start: int, lex: Lexicon) -> str | None:
     """'‘디지털 전환'을 주제로 한 세션3' → '디지털 전환'."""
-    m = lex.SESSION_QUOTE_BEFORE_RE.search(text, max(line_start, start - 120), start)
+    lo = max(line_start, start - 120)
+    # The pattern's match ends in a subject form and blanks right before the label: an
+    # endswith over the window's stripped end tells whether it can, where the search tests
+    # its opening class of quotes at each of up to 120 characters (~50 instructions each).
+    if not text[lo:start].rstrip().endswith(title_subjects(lex)):
+        return None
+    m = lex.SESSION_QUOTE_BEFORE_RE.search(text, lo, start)
     return collapse(m.group("title")) if m else None
+
+
+@once_per_lexicon
+def title_subjects(lex: Lexicon) -> tuple[str, ...]:
+    """The subject forms a session's quoted title ends in ('을 주제로 한'), for str.endswith."""
+    return tuple(lex.semantic["sessions"]["title_subject"])
 
 
 def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[str]:
     """'크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론' → ['A', 'B', 'C']."""
+    text = doc.text
+    counter = lex.semantic["sessions"]["grammar"]["enum_counter"]
     for node in nodes:
-        m = lex.SESSION_ENUM_RE.search(doc.text, node.span.start, node.span.end)
+        # Every enumeration holds the counter ('3개의 세션'), which a find looks for at C string
+        # speed; the pattern opens with a class of quotes that its search tests at every
+        # character of the bullet (~50 instructions each).
+        if text.find(counter, node.span.start, node.span.end) < 0:
+            continue
+        m = lex.SESSION_ENUM_RE.search(text, node.span.start, node.span.end)
         if m is None:
             continue
         titles = [collapse(q.group("q")) for q in lex.QUOTED_RE.finditer(m.group("items"))]
@@ -312,11 +331,24 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
 
 def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None:
     """'‘…’을 주제로' after the speaker, else the bullet's lead '… 부문에서'."""
-    quoted = lex.TOPIC_QUOTE_RE.search(text, after, bullet.span.end)
+    end = bullet.span.end
+    quoted = lex.TOPIC_QUOTE_RE.search(text, after, end) if holds_quote_tail(text, after, end, lex) else None
     if quoted:
         return collapse(quoted.group("topic"))
     lead = lead_topic(text, content_start(text, bullet), bullet.span.end, lex)
     return collapse(lead) if lead else None
+
+
+def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether [start, end) holds one of the tails every TOPIC_QUOTE_RE match ends in ('을 주제로',
+    '에 대해'): the pattern opens with a class of seven quotes, which its search tests at every
+    character (~50 instructions each, through a speaker's bullet of hundreds), where a find of
+    each tail runs at C string speed. Most bullets hold none, and the search is not made."""
+    window = text[start:end]
+    for tail in lex.semantic["sessions"]["topic_quote_tail"]:
+        if tail in window:
+            return True
+    return False
 
 
 TOPIC_LEAD_MAX = 60     # TOPIC_LEAD_RE's longest topic ('.{1,59}?\S') and case lead ('.{2,60}?')
@@ -743,7 +775,10 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
     for line in lines:
         if not lex.SESSION_WORD_RE.search(text, line.content.start, line.content.end):
             continue            # both patterns below need a session word
-        for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end):
+        # A quoted session needs a closing quote: 'in' tests of the line for each spare the
+        # pattern's search, which tests its opening class of quotes at every character.
+        closed = any_char_in(line.text, QUOTE_CLOSE)
+        for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end) if closed else ():
             title = collapse(m.group("title"))
             if title not in known:
                 known.add(title)
@@ -760,6 +795,14 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
             found.append(Session(mark, ord(mark) - ord("①") + 1, collapse(item.group("title")), None, [], [],
                                  (item.start(), item.end())))
     return found
+
+
+def any_char_in(value: str, chars: str) -> bool:
+    """Whether `value` holds one of `chars` (a loop of 'in' tests, C string searches)."""
+    for char in chars:
+        if char in value:
+            return True
+    return False
 
 
 def sentence_end(text: str, start: int, end: int, lex: Lexicon) -> int:
