@@ -1458,6 +1458,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "TOPIC_LEAD_RE": deferred(
             rf"(?P<topic>.{{1,59}}?\S)\s*+(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
             rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:{locatives})\s"),
+        # TOPIC_LEAD_RE's two tails alone ('부문에서 ', '사례에서는 '), for sessions.lead_topic:
+        # they open with literals, so a search skips ahead in C, where the lazy lead above tries
+        # its tail after each of up to 60 characters, twice.
+        "TOPIC_AREA_TAIL_RE": deferred(rf"(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"),
+        "TOPIC_CASE_TAIL_RE": deferred(rf"(?P<word>{alternation(s['topic_case_words'])})(?:{locatives})\s"),
         "NON_WORD_RE": deferred(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon
+from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start
 
@@ -69,13 +69,16 @@ class Label:
 
 def read_label(m: re.Match[str], lex: Lexicon) -> Label:
     """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None."""
-    if m.group("ordinal"):
-        number = lex.semantic["sessions"]["ordinals"][m.group("ordinal")]
+    # The groups read by one call (a call per group was most of a label's reading).
+    ordinal, num_a, num_b, num_c, label, close, tail = m.group(
+        "ordinal", "num_a", "num_b", "num_c", "label", "close", "tail")
+    if ordinal:
+        number = lex.semantic["sessions"]["ordinals"][ordinal]
     else:
-        digits = m.group("num_a") or m.group("num_b") or m.group("num_c")
+        digits = num_a or num_b or num_c
         number = int(digits) if digits else None
-    return Label(collapse(m.group("label")), number, m.start(), m.end(), bool(m.group("close")),
-                 m.group("tail"))
+    start, end = m.span()
+    return Label(collapse(label), number, start, end, bool(close), tail)
 
 
 def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
@@ -147,14 +150,33 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
 
 def title_before(text: str, start: int, line_start: int, lex: Lexicon) -> str | None:
     """'‘디지털 전환'을 주제로 한 세션3' → '디지털 전환'."""
-    m = lex.SESSION_QUOTE_BEFORE_RE.search(text, max(line_start, start - 120), start)
+    lo = max(line_start, start - 120)
+    # The pattern's match ends in a subject form and blanks right before the label: an
+    # endswith over the window's stripped end tells whether it can, where the search tests
+    # its opening class of quotes at each of up to 120 characters (~50 instructions each).
+    if not text[lo:start].rstrip().endswith(title_subjects(lex)):
+        return None
+    m = lex.SESSION_QUOTE_BEFORE_RE.search(text, lo, start)
     return collapse(m.group("title")) if m else None
+
+
+@once_per_lexicon
+def title_subjects(lex: Lexicon) -> tuple[str, ...]:
+    """The subject forms a session's quoted title ends in ('을 주제로 한'), for str.endswith."""
+    return tuple(lex.semantic["sessions"]["title_subject"])
 
 
 def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[str]:
     """'크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론' → ['A', 'B', 'C']."""
+    text = doc.text
+    counter = lex.semantic["sessions"]["grammar"]["enum_counter"]
     for node in nodes:
-        m = lex.SESSION_ENUM_RE.search(doc.text, node.span.start, node.span.end)
+        # Every enumeration holds the counter ('3개의 세션'), which a find looks for at C string
+        # speed; the pattern opens with a class of quotes that its search tests at every
+        # character of the bullet (~50 instructions each).
+        if text.find(counter, node.span.start, node.span.end) < 0:
+            continue
+        m = lex.SESSION_ENUM_RE.search(text, node.span.start, node.span.end)
         if m is None:
             continue
         titles = [collapse(q.group("q")) for q in lex.QUOTED_RE.finditer(m.group("items"))]
@@ -309,11 +331,70 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
 
 def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None:
     """'‘…’을 주제로' after the speaker, else the bullet's lead '… 부문에서'."""
-    quoted = lex.TOPIC_QUOTE_RE.search(text, after, bullet.span.end)
+    end = bullet.span.end
+    quoted = lex.TOPIC_QUOTE_RE.search(text, after, end) if holds_quote_tail(text, after, end, lex) else None
     if quoted:
         return collapse(quoted.group("topic"))
-    lead = lex.TOPIC_LEAD_RE.match(text, content_start(text, bullet), bullet.span.end)
-    return collapse(lead.group("topic") or lead.group("case")) if lead else None
+    lead = lead_topic(text, content_start(text, bullet), bullet.span.end, lex)
+    return collapse(lead) if lead else None
+
+
+def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether [start, end) holds one of the tails every TOPIC_QUOTE_RE match ends in ('을 주제로',
+    '에 대해'): the pattern opens with a class of seven quotes, which its search tests at every
+    character (~50 instructions each, through a speaker's bullet of hundreds), where a find of
+    each tail runs at C string speed. Most bullets hold none, and the search is not made."""
+    window = text[start:end]
+    for tail in lex.semantic["sessions"]["topic_quote_tail"]:
+        if tail in window:
+            return True
+    return False
+
+
+TOPIC_LEAD_MAX = 60     # TOPIC_LEAD_RE's longest topic ('.{1,59}?\S') and case lead ('.{2,60}?')
+
+
+@once_per_lexicon
+def lead_tail_reach(lex: Lexicon) -> int:
+    """The longest match of TOPIC_AREA_TAIL_RE or TOPIC_CASE_TAIL_RE: a word, a locative, a blank."""
+    s = lex.semantic["sessions"]
+    word = max(map(len, s["topic_area_words"] + s["topic_case_words"]))
+    return word + max(map(len, s["lead_locatives"])) + 1
+
+
+def lead_topic(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """TOPIC_LEAD_RE.match(text, start, end)'s topic or case, found from its tails: '소상공인
+    정보화 부문에서 …' → '소상공인 정보화'; '… 추진 사례에서는 …' → '… 추진 사례'. The lazy pattern
+    tries its tail after each of up to 60 characters, then the case's after each again (~1 µs
+    a bullet); the tails open with literals, so their searches skip ahead in C, and they are
+    searched no further than a tail that can still count can end (`reach`).
+    The topic (2 to 60 characters of one line, ending in a non-blank) ends at the last
+    non-blank before an area tail: the first tail whose topic is long enough gives it, and
+    once a topic is too long or holds a line break, every later tail's is too. Else the case:
+    2 to 60 characters of one line, then a case word and its tail."""
+    limit = start + TOPIC_LEAD_MAX
+    newline = text.find("\n", start, end)
+    if 0 <= newline < limit:
+        limit = newline     # no topic, no case runs across a line break
+    # A tail that counts opens at `limit` at the latest, or after blanks that follow it.
+    opens_by = limit
+    while opens_by < end and text[opens_by].isspace():
+        opens_by += 1
+    reach = opens_by + lead_tail_reach(lex)
+    if reach > end:
+        reach = end
+    for m in lex.TOPIC_AREA_TAIL_RE.finditer(text, start + 1, reach):
+        stop = m.start()
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > limit:
+            break
+        if stop - start >= 2:
+            return text[start:stop]
+    m = lex.TOPIC_CASE_TAIL_RE.search(text, start + 2, reach)
+    if m is not None and m.start() <= limit:
+        return text[start:m.end("word")]
+    return None
 
 
 def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, list[Person]]:
@@ -694,7 +775,10 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
     for line in lines:
         if not lex.SESSION_WORD_RE.search(text, line.content.start, line.content.end):
             continue            # both patterns below need a session word
-        for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end):
+        # A quoted session needs a closing quote: 'in' tests of the line for each spare the
+        # pattern's search, which tests its opening class of quotes at every character.
+        closed = any_char_in(line.text, QUOTE_CLOSE)
+        for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end) if closed else ():
             title = collapse(m.group("title"))
             if title not in known:
                 known.add(title)
@@ -711,6 +795,14 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
             found.append(Session(mark, ord(mark) - ord("①") + 1, collapse(item.group("title")), None, [], [],
                                  (item.start(), item.end())))
     return found
+
+
+def any_char_in(value: str, chars: str) -> bool:
+    """Whether `value` holds one of `chars` (a loop of 'in' tests, C string searches)."""
+    for char in chars:
+        if char in value:
+            return True
+    return False
 
 
 def sentence_end(text: str, start: int, end: int, lex: Lexicon) -> int:
