@@ -12,8 +12,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.lexicon import load_lexicon, trie_alternation
+from pipeline.runner import new_document, run
+from pipeline.stages import people
 
-from .test_cost_fastpeople import corpus_texts
+from .test_cost_fastpeople import BEFORE_PEOPLE, corpus_texts
 
 LEX = load_lexicon()
 
@@ -60,3 +62,23 @@ ROLE_BITS = ["\n", " ", "\t", "ㅇ", "○", "-", "·", "(", "[", "<", "〈", ")"
 def test_role_line_lookahead_is_the_plain_patterns_on_mixes(bits):
     text = "".join(bits)
     assert role_lines(LEX.PROGRAM_ROLE_LINE_RE, text) == role_lines(plain_role_line_re(LEX), text)
+
+
+# --- programme lines skipped ------------------------------------------------------------------------
+
+def docs_before_people(limit: int = 2000):
+    for text in corpus_texts(limit):
+        yield run(new_document(text.encode("utf-8"), "t.md"), LEX, BEFORE_PEOPLE)
+
+
+def test_role_lines_hold_every_line_a_role_opens():
+    """What from_program's skip relies on: a line PROGRAM_ROLE_RE matches at (its content) is
+    one PROGRAM_ROLE_LINE_RE finds (or the text's first line, which from_program tries alone)."""
+    opened = 0
+    for doc in docs_before_people():
+        starts = people.role_line_starts(doc.text, LEX)
+        for line in doc.lines[1:]:
+            if not line.blank and people.is_role_line(doc, line, LEX):
+                assert line.start in starts, line.text
+                opened += 1
+    assert opened
