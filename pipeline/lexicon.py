@@ -1820,6 +1820,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         rf"\((?=[^()\n]{{1,{paren_reach}}}+(?<=[{paren_ends}])\))"
         rf"(?P<inside>(?:[^()\n]{{0,40}}?(?:\s|(?P<glued>[{HANGUL}])))?"
         rf"(?P<title>{titles_led})(?:{alternation(suffixes)})?)\)")
+    program_marks = re.escape(lex.semantic["program"]["markers"])
+    program_roles = list(lex.semantic["program"]["role_of"])
     item_bracket = (    # '(고려대)', '(KERI)'; what follows it ('$' at the end of a bullet) is not tested
         rf"\((?P<org>[{HANGUL}A-Za-z·&]{{2,20}}+)"
         rf"(?:,\s*+(?P<unit>[{HANGUL}A-Za-z·&]{{2,20}}+))?\)")           # '(가상대학교, 정책위원회)': a committee
@@ -1963,9 +1965,15 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # led by the newline before it, a literal the engine skips to (people.py, from_program). It
         # finds every line PROGRAM_ROLE_RE matches and a few more (an unopened bracket closing the
         # role: '발표)'), which PROGRAM_ROLE_RE then tries; blanks never cross the line's end.
+        # Fail fast, as most lines do (korea.kr: ~50 lines a record, none a role's): the lookahead
+        # runs once over the blanks, marks and brackets the line opens with (one class, possessive)
+        # and asks for a role's first character after them; the optional parts are possessive, as
+        # none can start what follows it, so a line is never retried without its mark. ~1,200 ->
+        # ~300 instructions a line (tests/test_cost_people7.py: the same lines as without both).
         "PROGRAM_ROLE_LINE_RE": deferred(
-            rf"\n[^\S\n]*+[{re.escape(lex.semantic['program']['markers'])}]?[^\S\n]*+[(\[<〈]?[^\S\n]*+"
-            rf"(?:{trie_alternation(list(lex.semantic['program']['role_of']))})[^\S\n]*+\d{{0,2}}[^\S\n]*+[)\]>〉:：]"),
+            rf"\n(?=[\s{program_marks}(\[<〈]*+[{first_chars(program_roles)}])"
+            rf"[^\S\n]*+[{program_marks}]?+[^\S\n]*+[(\[<〈]?+[^\S\n]*+"
+            rf"(?:{trie_alternation(program_roles)})[^\S\n]*+\d{{0,2}}+[^\S\n]*+[)\]>〉:：]"),
         # A company's legal form standing alone before a name: '주식회사 |한우연 대표' (the company).
         "COMPANY_FORM_BEFORE_RE": deferred(rf"(?<!\S)(?:{alternation(p['not_a_person']['company_forms'])})\s+$"),
         # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.
