@@ -88,16 +88,20 @@ def split_lines(text: str) -> list[Line]:
     pieces = text.split("\n")
     del pieces[MAX_LINES:]
     for index, raw in enumerate(pieces):
-        if raw:
+        if not raw:
+            end = first = last = start
+            stripped = raw
+        else:
             end = start + len(raw)
             stripped = raw.strip()
-            first = start if stripped is raw else end - len(raw.lstrip())
-        else:
-            end = first = start
-            stripped = raw
+            if stripped is raw:
+                first, last = start, end
+            else:
+                first = end - len(raw.lstrip())
+                last = first + len(stripped)
         content = new(Span)
         content.start = first
-        content.end = first + len(stripped)
+        content.end = last
         line = new(Line)
         line.index = index
         line.start = start

@@ -29,8 +29,10 @@ def two_digit_year(yy: int) -> int:
 def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
     """'04/07/23' + '12:07' → '2004-07-23T12:07:00+09:00'; '2024-03-05' → '2024-03-05'.
 
-    Boards write YY/MM/DD or YYYY-MM-DD; the korea.kr API writes MM/DD/YYYY."""
-    parts = [int(p) for p in lex.DATE_PART_SEP_RE.split(value.strip()) if p]
+    Boards write YY/MM/DD or YYYY-MM-DD; the korea.kr API writes MM/DD/YYYY. (Every korea.kr
+    record asks once: the parts are read by map and filter, C loops, not by a comprehension or
+    a generator, each a frame of its own.)"""
+    parts = list(map(int, filter(None, lex.DATE_PART_SEP_RE.split(value.strip()))))
     if len(parts) != 3:
         return None
     if parts[2] > 999:                       # MM/DD/YYYY
@@ -44,10 +46,11 @@ def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
         return None
     if not time:
         return day_iso
-    hh, mm, *ss = (int(p) for p in time.split(":"))
+    hh, mm, *ss = map(int, time.split(":"))
     if hh > 23 or mm > 59:
         return day_iso
-    return f"{day_iso}T{hh:02d}:{mm:02d}:{(ss[0] if ss else 0):02d}{KST}"
+    # One %-format of a tuple, not three format specs in an f-string (each parsed by its own call).
+    return "%sT%02d:%02d:%02d%s" % (day_iso, hh, mm, ss[0] if ss else 0, KST)
 
 
 def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str],
