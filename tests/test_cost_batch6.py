@@ -22,6 +22,7 @@ from pipeline.serialize import OK_LINE_KEYS, index_line_bytes, json_line_bytes, 
 
 from .complexity import operations
 from .conftest import SAMPLES
+from .test_cost_fastbatch3 import Calls, out  # noqa: F401 (out: the output folder fixture)
 
 PACKAGE = os.path.dirname(batch.__file__)
 SEED = (SAMPLES / "apec-2004-sme-forum.txt").read_bytes()
@@ -29,14 +30,12 @@ OK = {"path": "in/a.txt", "target": "a.txt.json", "sha256": "ab" * 32, "status":
       "title": "「제목」 \"따옴표\" \\ 백슬래시", "ms": 3, "pipeline_version": "1.0.0"}
 
 
-class Counted:
+class Counted(Calls):
     """Counts calls of some functions of `os` made by the pipeline's own code (not by a test
     runner's thread or a finalizer meanwhile), still calling them."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, names: list[str]) -> None:
-        self.counts = dict.fromkeys(names, 0)
-        for name in names:
-            monkeypatch.setattr(os, name, self.counting(name, getattr(os, name)))
+        super().__init__(monkeypatch, os, names)
 
     def counting(self, name, real):
         def call(*args, **kwargs):
@@ -44,13 +43,6 @@ class Counted:
                 self.counts[name] += 1
             return real(*args, **kwargs)
         return call
-
-
-@pytest.fixture
-def out(tmp_path):
-    out = tmp_path / "out"
-    (out / batch.PARTIAL_DIR).mkdir(parents=True)
-    return out
 
 
 # --- the index line -----------------------------------------------------------------------------
