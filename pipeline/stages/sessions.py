@@ -344,11 +344,7 @@ def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
     '에 대해'): the pattern opens with a class of seven quotes, which its search tests at every
     character (~50 instructions each, through a speaker's bullet of hundreds), where a find of
     each tail runs at C string speed. Most bullets hold none, and the search is not made."""
-    window = text[start:end]
-    for tail in lex.semantic["sessions"]["topic_quote_tail"]:
-        if tail in window:
-            return True
-    return False
+    return holds_any(text[start:end], lex.semantic["sessions"]["topic_quote_tail"])
 
 
 TOPIC_LEAD_MAX = 60     # TOPIC_LEAD_RE's longest topic ('.{1,59}?\S') and case lead ('.{2,60}?')
@@ -777,7 +773,7 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
             continue            # both patterns below need a session word
         # A quoted session needs a closing quote: 'in' tests of the line for each spare the
         # pattern's search, which tests its opening class of quotes at every character.
-        closed = any_char_in(line.text, QUOTE_CLOSE)
+        closed = holds_any(line.text, QUOTE_CLOSE)
         for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end) if closed else ():
             title = collapse(m.group("title"))
             if title not in known:
@@ -797,10 +793,11 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
     return found
 
 
-def any_char_in(value: str, chars: str) -> bool:
-    """Whether `value` holds one of `chars` (a loop of 'in' tests, C string searches)."""
-    for char in chars:
-        if char in value:
+def holds_any(value: str, parts: Iterable[str]) -> bool:
+    """Whether `value` holds one of `parts` (characters or words): a loop of 'in' tests, each a
+    C string search, with no generator step per part."""
+    for part in parts:
+        if part in value:
             return True
     return False
 
