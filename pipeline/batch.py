@@ -655,16 +655,17 @@ def read_input(task: Task, max_bytes: int) -> bytes:
 def read_upto(fd: int, limit: int, first: int) -> bytes:
     """At most `limit` bytes of `fd`. The first read asks for `first` (the size fstat gave,
     plus one to see growth): a read buffer is allocated at the size asked, and `limit` is
-    megabytes while the usual input is a few kilobytes. A read that returns less than it asked
-    for ends it (a regular file returns less only at its end), so the usual input costs one
-    read, not a second one that returns nothing."""
+    megabytes while the usual input is a few kilobytes. A first read that returns exactly the
+    size fstat gave, short of the byte asked past it, ends it: the usual input costs one read,
+    not a second one that returns nothing. Any other short read (a file system that returns
+    less than asked before the end) reads on until a read returns nothing."""
     parts: list[bytes] = []
     got = 0
     want = min(first, limit)
     while got < limit and (part := os.read(fd, want)):
         parts.append(part)
         got += len(part)
-        if len(part) < want:        # a regular file read short is at its end: no read to see b""
+        if got == first - 1 and len(part) < want:   # all of fstat's size and not the byte past it
             break
         want = min(max(want, 1 << 16), limit - got)
     return parts[0] if len(parts) == 1 else b"".join(parts)

@@ -202,3 +202,17 @@ def test_a_worker_spends_fewer_calls_per_input_beyond_the_parse(tmp_path, out):
 
 
 BEYOND_BOUND = 230
+
+
+def test_a_file_system_that_reads_short_before_the_end_loses_no_byte(tmp_path, monkeypatch) -> None:
+    """Some file systems (FUSE, network mounts) return less than asked before a file's end: only
+    a read that brought all of fstat's size ends the loop early."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"0123456789")
+    real_read = os.read
+    monkeypatch.setattr(batch.os, "read", lambda fd, n: real_read(fd, min(n, 4)))
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        assert batch.read_upto(fd, 100, 11) == b"0123456789"
+    finally:
+        os.close(fd)
