@@ -22,7 +22,7 @@ from pipeline.serialize import OK_LINE_KEYS, index_line_bytes, json_line_bytes, 
 
 from .complexity import operations
 from .conftest import SAMPLES
-from .test_cost_fastbatch3 import Calls, out  # noqa: F401 (out: the output folder fixture)
+from .test_cost_fastbatch3 import Calls, out, seed_task  # noqa: F401 (out: the output folder fixture)
 
 PACKAGE = os.path.dirname(batch.__file__)
 SEED = (SAMPLES / "apec-2004-sme-forum.txt").read_bytes()
@@ -187,11 +187,7 @@ def test_a_worker_spends_fewer_calls_per_input_beyond_the_parse(tmp_path, out):
     """convert_one and its message (with the finished lines) beyond the parse: 207 calls on the
     seed. The template line makes about as many calls as json's encoder did; what it saves is
     inside them (callgrind: the message 48k -> 27k instructions a korea.kr record)."""
-    src = tmp_path / "in"
-    (src / "sub").mkdir(parents=True)
-    (src / "sub" / "seed.txt").write_bytes(SEED)
-    outdir, job = batch.OutDir(out), batch.Job(out)
-    task = batch.Task(str(src / "sub" / "seed.txt"), "sub/seed.txt.json")
+    outdir, job, task = seed_task(tmp_path, out)
     try:
         batch.convert_one(task, job, outdir)                   # warm: folders exist
         beyond = (operations(lambda: batch.outcome_message(batch.convert_one(task, job, outdir)))

@@ -182,14 +182,18 @@ def test_the_parent_spends_few_calls_per_record(out):
     assert summary.ok == 2 and (out / batch.INDEX).read_bytes() == 2 * batch.outcome_of(RECORD).line
 
 
-def test_a_worker_spends_few_calls_per_input_beyond_the_parse(tmp_path, out):
-    """convert_one beyond the parse 194 calls on the seed (was 268), and the message with the
-    finished lines 16."""
+def seed_task(tmp_path, out) -> tuple[batch.OutDir, batch.Job, batch.Task]:
+    """A worker's OutDir and Job over `out`, and the task of the seed in a subfolder of the input."""
     src = tmp_path / "in"
     (src / "sub").mkdir(parents=True)
     (src / "sub" / "seed.txt").write_bytes(SEED)
-    outdir, job = batch.OutDir(out), batch.Job(out)
-    task = batch.Task(str(src / "sub" / "seed.txt"), "sub/seed.txt.json")
+    return batch.OutDir(out), batch.Job(out), batch.Task(str(src / "sub" / "seed.txt"), "sub/seed.txt.json")
+
+
+def test_a_worker_spends_few_calls_per_input_beyond_the_parse(tmp_path, out):
+    """convert_one beyond the parse 194 calls on the seed (was 268), and the message with the
+    finished lines 16."""
+    outdir, job, task = seed_task(tmp_path, out)
     try:
         record = batch.convert_one(task, job, outdir)       # warm: folders exist
         assert record["status"] == "ok"
