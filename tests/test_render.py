@@ -438,7 +438,8 @@ def test_quoted_scalars_read_as_json_would(inside: str) -> None:
 def reference_markdown(text: str) -> tuple[str, dict[int, BlockKind]]:
     """render_markdown's definition, one line at a time (the code before issue 14): regions
     by line, '## 본문' anywhere blank, header lines PAGE_HEADER and trailer lines CHROME
-    unless blank or a quote, each non-body line stripped of its Markdown."""
+    unless blank or a quote, each non-body line and each '##' heading of the body stripped of
+    its Markdown."""
     def heading(line: str, pattern) -> bool:
         return line.startswith("##") and pattern.match(line) is not None
     lines = text.split("\n")
@@ -457,13 +458,15 @@ def reference_markdown(text: str) -> tuple[str, dict[int, BlockKind]]:
         if heading(line, LEX.MD_BODY_HEADING_RE):
             out.append("")
             continue
-        out.append(line if region == "body" else render.markdown_line(line, LEX))
+        # A body line is kept as it is, except a '##…' heading, which loses its marks.
+        out.append(line if region == "body" and not line.startswith("##") else render.markdown_line(line, LEX))
         if line.strip() and region != "body" and not LEX.MD_QUOTE_RE.match(line):
             hints[index] = K.CHROME if region == "trailer" else K.PAGE_HEADER
     return "\n".join(out), hints
 
 
 RECORD_LINES = ["# 제목", "- 부처: 가나부", "> 요약 문장", "## 본문", "## 출처", "## 첨부/링크", "### ## 본문",
+                "## 추진 배경", "### 세부 내용 ##",
                 "##", "## 본문 ", "본문 줄", "", " - 들여쓴 항목", "[자료](http://a.kr/b)", "* 별표 항목", ">",
                 "#제목아님", "+ 더하기"]
 

@@ -12,9 +12,9 @@ the one above looks like Latin-1 or Cyrillic to them. When nothing decodes clean
 candidate with the fewest bad bytes wins, those bytes become U+FFFD, and a warning gives
 their byte offsets.
 
-The format comes from the content, never from the file name: a JSON record, Markdown with
-YAML front matter (korea.kr records), the korea.kr body HTML (DataContents), other HTML, or
-plain text.
+The format comes from the content, never from the file name: a JSON record, Markdown (a
+korea.kr record with its YAML front matter, or without it, opening on a '# 제목' heading), the
+korea.kr body HTML (DataContents), other HTML, or plain text.
 """
 from __future__ import annotations
 
@@ -214,9 +214,16 @@ def is_json_record(text: str, lex: Lexicon) -> bool:
     return isinstance(value, dict) and all(isinstance(value.get(k), str) for k in JSON_TEXT_FIELDS)
 
 
-def is_front_matter(text: str, lex: Lexicon) -> bool:
-    """'---\\ntitle: "…"\\nministry: "…"\\n---\\n# …' — a korea.kr record."""
-    return bool(lex.FRONT_MATTER_RE.match(text.lstrip("\ufeff")))
+def is_markdown(text: str, lex: Lexicon) -> bool:
+    """'---\\ntitle: "…"\\nministry: "…"\\n---\\n# …' — a korea.kr record; or the same record
+    saved without its front matter, as the portal's own Markdown rendering is: the first line
+    that is not blank is a '# 제목' heading (a plain-text release never opens with '# ' and a
+    space; a hashtag '#청년' has none)."""
+    text = text.lstrip("\ufeff")
+    if lex.FRONT_MATTER_RE.match(text):
+        return True
+    first = text.lstrip()[:SNIFF_BYTES].partition("\n")[0]
+    return first.startswith("#") and lex.MD_HEADING_RE.match(first) is not None
 
 
 def is_html(text: str, lex: Lexicon) -> bool:
@@ -236,7 +243,7 @@ def is_korea_kr_html(text: str, lex: Lexicon) -> bool:
 # First match wins; anything else is plain text.
 FORMATS = (
     ("json", is_json_record),
-    ("markdown", is_front_matter),
+    ("markdown", is_markdown),
     ("korea_kr_html", is_korea_kr_html),
     ("html", is_html),
 )

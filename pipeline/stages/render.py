@@ -886,6 +886,11 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
             doc.line_hints[index] = K.PAGE_HEADER if index < header_end else K.CHROME
     for index in blank:
         lines[index] = ""
+    # A heading inside the body ('## 추진 배경', the release's own title in the portal's
+    # rendering of an attachment) keeps its text as a body line, without its '#' marks.
+    for index in headed:
+        if header_end <= index < trailer and index not in blank:
+            lines[index] = markdown_text(lines[index], openers, lex)[0]
     doc.plain = "\n".join(lines)
 
 
