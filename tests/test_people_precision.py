@@ -293,3 +293,19 @@ def test_a_head_glued_to_the_title_on_a_line_without_blanks():
 ])
 def test_time_spans_and_conjunctions_are_no_words_of_a_name(line, expected):
     assert names(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a field of study before a degree, in a description that names a country
+    ("신임 위원장은 美 가상주립대학 행정학 박사 출신이다.", []),
+    # a group that sends a representative
+    ("앞으로는 소유자 대표 유형별 분담금만 적는다.", []),
+])
+def test_fields_of_study_and_group_nouns_are_no_names(line, expected):
+    assert names(line) == expected
+
+
+def test_a_fire_rank_in_a_contact_table_is_the_title_not_a_name():
+    text = ("□ 가상청은 안전 수칙을 알렸다.\n\n가상안전과\n\n담당자\n\n소방령\n\n김하늘\n\n(044-000-1234)\n")
+    doc = parse(text)
+    assert [(p.name, p.title) for p in doc.people if "contact" in p.roles] == [("김하늘", "소방령")]

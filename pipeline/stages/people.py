@@ -232,6 +232,8 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
     if not korean and (lex.NAME_STOP_RE.search(name) or lex.ORG_WORD_RE.search(name)
                        or lex.COUNTRY_RE.fullmatch(name)):
         return None
+    if not korean and name[1:] and name[-1] in lex.semantic["people"]["name"]["field_endings"]:
+        return None             # '주립대학 행정학 |박사': a field of study, no transliterated name
     return name, hanja
 
 
