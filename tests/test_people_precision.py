@@ -224,3 +224,88 @@ def test_a_short_body_after_a_full_name_is_the_body(line, expected):
 
 def test_a_name_ending_like_an_office_after_an_adnominal_form_stays():
     assert names("형사를 연기한 박지원 배우가 참석했다.") == ["박지원"]
+
+
+# --- peopleacc: words shaped like a name that are none ----------------------------------------
+# Each form was counted in the korea.kr and govpress people before its rule was written; the lines
+# below are written for these tests.
+
+@pytest.mark.parametrize("line,expected", [
+    # a place before a body and a glued title is a word of the affiliation (people.toml place_names)
+    ("장관은 하노이 가상아카데미 원장과 면담하였다.", []),
+    ("가상부는 박하늘 부산 가상교육센터장과 협약을 맺었다.", ["박하늘"]),
+    # adverbs and qualifying nouns before a title (never_names)
+    ("가상청은 오직 청장의 결재로 결정한다.", []),
+    ("가상시는 민원마다 전담 주무관을 지정하였다.", []),
+    # a never-name and a noun-making ending (noun_suffixes)
+    ("국내산 대표 품목인 가상쌀을 소개한다.", []),
+    ("회의에는 지역별 센터장이 참석한다.", []),
+])
+def test_places_qualifiers_and_derived_nouns_are_no_names(line, expected):
+    assert names(line) == expected
+
+
+def test_a_place_is_the_affiliation_not_the_name():
+    doc = parse("□ 가상부는 박하늘 부산 가상교육센터장과 협약을 맺었다.\n")
+    assert [(p.name, p.affiliation) for p in doc.people] == [("박하늘", "부산")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a two-syllable word the release writes with a case particle
+    ("□ 가상군 한우 대표가 참석했다.\n ○ 한우의 품질을 높인다.\n", []),
+    # a noun and its topic particle: the noun is written with particles NOUN_USES times
+    ("□ 가상 현장 소통은 가상청장이 직접 맡는다.\n ○ 소통을 넓히고 소통의 폭을 키운다.\n", []),
+    # a name whose first syllables make a noun once ('조성을') stays a name
+    ("□ 조성은 가상처장은 “환경 조성을 돕겠다”고 말했다.\n", ["조성은"]),
+    # the name written again with an age holds its stem and its ending: no noun
+    ("□ 대본을 쓴 박지은 작가가 참석했다.\n ○ 수상자: 방송작가 박지은(76)\n", ["박지은"]),
+])
+def test_a_word_written_with_case_particles_is_a_noun(text, expected):
+    assert names(text) == expected
+
+
+def test_a_glued_institute_is_no_title():
+    """'…연구원' glued to the words before it is the institute; the title follows it."""
+    doc = parse("□ 김하늘 가상정책연구원 선임연구위원이 발표하였다.\n")
+    assert [(p.name, p.title, p.affiliation) for p in doc.people] == [("김하늘", "선임연구위원", "가상정책연구원")]
+
+
+def test_a_researcher_after_a_rank_keeps_the_title():
+    doc = parse("□ 이바다 주임연구원은 실험 결과를 설명하였다.\n")
+    assert [(p.name, p.title) for p in doc.people] == [("이바다", "주임연구원")]
+
+
+def test_an_office_glued_to_a_noun_in_brackets_is_no_head():
+    assert names("이번 제도는 가상국(시장점유국)에 권한을 준다.") == []
+
+
+def test_a_head_glued_to_the_title_on_a_line_without_blanks():
+    doc = parse("□가상부(장관김하늘)는가상제도를발표했다.\n")
+    assert [(p.name, p.title, p.roles) for p in doc.people] == [("김하늘", "장관", ["head"])]
+
+
+@pytest.mark.parametrize("line,expected", [
+    # the span word after a time range is no word of the name
+    ("가상부 제2차관은 1.6.(목) 10:00-11:00 간 존 스미스 미국 국무부 부장관 주재 회의에 참여하였다.", ["존 스미스"]),
+    # a conjunction joins two offices: neither the words before it nor it are a name
+    ("가상연구소 부소장 및 국제센터장이 참석했다.", []),
+    ("가상공단 사모임 여행 경비 및 위원장 수당을 점검했다.", []),
+])
+def test_time_spans_and_conjunctions_are_no_words_of_a_name(line, expected):
+    assert names(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a field of study before a degree, in a description that names a country
+    ("신임 위원장은 美 가상주립대학 행정학 박사 출신이다.", []),
+    # a group that sends a representative
+    ("앞으로는 소유자 대표 유형별 분담금만 적는다.", []),
+])
+def test_fields_of_study_and_group_nouns_are_no_names(line, expected):
+    assert names(line) == expected
+
+
+def test_a_fire_rank_in_a_contact_table_is_the_title_not_a_name():
+    text = ("□ 가상청은 안전 수칙을 알렸다.\n\n가상안전과\n\n담당자\n\n소방령\n\n김하늘\n\n(044-000-1234)\n")
+    doc = parse(text)
+    assert [(p.name, p.title) for p in doc.people if "contact" in p.roles] == [("김하늘", "소방령")]

@@ -127,6 +127,8 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
+    if is_place_or_derived_noun(word, lex):
+        return False            # '서울' is no 서 + 울, '국내산' no 국 + 내산
     titles, name = lex.semantic["person_title_set"], lex.semantic["people"]["name"]
     if word in titles or (word[:-1] in titles and word[-1] in lex.semantic["people"]["extra"]["title_suffixes"]):
         return False            # '장관', '차관보': a title is no name
@@ -139,6 +141,15 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
 
 
 KOREAN_NAMES = WordMemo(is_korean_name_shape)
+
+
+def is_place_or_derived_noun(word: str, lex: Lexicon) -> bool:
+    """'서울', '호치민', '두바이': a place written before a body or a title ('임홍대 서울
+    통일교육센터장'); '국내산', '권역별': a never-name of two syllables or more and a noun-making
+    ending. Shaped like a name, neither is one (asked once a word: its callers' answers are kept)."""
+    name = lex.semantic["people"]["name"]
+    return word in name["place_names"] or (len(word) > 2 and word[-1] in name["noun_suffixes"]
+                                           and word[:-1] in lex.semantic["never_names"])
 
 
 def is_organization_name(word: str, lex: Lexicon) -> bool:
@@ -167,6 +178,7 @@ def is_name_word_made(key: tuple[str, int], lex: Lexicon) -> bool:
     word, longest = key
     org = lex.ORG_WORD_RE.search(word)
     return (len(word) <= longest and word not in lex.semantic["never_names"]
+            and not is_place_or_derived_noun(word, lex) and word not in lex.semantic["people"]["name"]["conjunctions"]
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.NAME_STOP_RE.search(word)
             and not (org and org.start() > 0)       # '직업훈련그룹'; a bare '반' (응우옌 반 탄) is a name
             and not lex.COUNTRY_RE.fullmatch(word) and not lex.PERSON_TITLE_RE.fullmatch(word))
@@ -191,6 +203,7 @@ def is_foreign_word_made(key: tuple[str, bool], lex: Lexicon) -> bool:
     """is_foreign_word's answer, made."""
     word, glossed = key
     return (len(word) <= FOREIGN_WORD_SYLLABLES and word not in lex.semantic["never_names"]
+            and word not in lex.semantic["people"]["name"]["conjunctions"]
             and bool(lex.NAME_TOKEN_RE.match(word)) and not lex.FOREIGN_NAME_STOP_RE.search(word)
             and (glossed or not lex.ORG_WORD_RE.search(word)) and not lex.COUNTRY_RE.fullmatch(word)
             and not lex.PERSON_TITLE_TAIL_RE.search(word))
@@ -209,14 +222,18 @@ def match_first_word(word: str, title: str, lex: Lexicon) -> tuple[str, str | No
         return read_hanja_name(name, lex.surnames), name
     if name in lex.semantic["surname_set"]:
         return name, hanja      # '이 위원장': only ever linked to a '이민호 위원장' met before
-    if name in lex.semantic["never_names"]:
-        return None             # '우리 장관', '양국 정상', '정부 관계자'
+    if name in lex.semantic["never_names"] or is_place_or_derived_noun(name, lex):
+        return None             # '우리 장관', '양국 정상', '정부 관계자', '서울 통일교육센터장'
+    if name in lex.semantic["people"]["name"]["conjunctions"]:
+        return None             # '부소장 및 |국제안보센터장': two offices joined, no name before the second
     korean = is_korean_name(name, lex)
     if title in lex.semantic["people"]["titles"]["ambiguous"] and not (korean and len(name) >= 3):
         return None
     if not korean and (lex.NAME_STOP_RE.search(name) or lex.ORG_WORD_RE.search(name)
                        or lex.COUNTRY_RE.fullmatch(name)):
         return None
+    if not korean and name[1:] and name[-1] in lex.semantic["people"]["name"]["field_endings"]:
+        return None             # '주립대학 행정학 |박사': a field of study, no transliterated name
     return name, hanja
 
 
@@ -307,6 +324,9 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
                                   lex: Lexicon) -> Mention | None:
     """'김소영 금융위원회 |부위원장', '신현송 BIS 조사국장': a Korean name, then organization words."""
     last = len(words) - 1
+    if last >= 0 and words[last][2] in lex.semantic["people"]["name"]["conjunctions"]:
+        return None             # '… 경비 및 |위원장', '부소장 및 |국제안보센터장': the title is joined to
+                                # the words before the conjunction, no affiliation closes on it
     stop = last - MAX_AFFILIATION_WORDS     # a comparison, not max(): see BUILTIN_MAX_NOTE
     for k in range(last, stop if stop > -1 else -1, -1):
         start, end, word = words[k]
@@ -774,6 +794,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     lo, end = content_start(text, node), node.span.end
     ambiguous = lex.semantic["people"]["titles"]["ambiguous"]
     joiner = lex.semantic["people"]["name"]["name_joiner"]      # read once a bullet, not once a match
+    organization_titles = lex.semantic["people"]["not_a_person"]["organization_titles"]
+    title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
     pattern, resume = lex.PERSON_MENTION_RE, lo
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
@@ -789,6 +811,10 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         glued = text[glued_start:glued_end] if glued_start >= 0 else None
         if glued and lex.NAME_STOP_RE.search(glued):
             continue            # '역임한서장' is no word
+        if glued and text[title_start:title_end] in organization_titles and glued not in title_prefixes:
+            continue            # '국가안보전략연구원 수석연구위원': an office that is an organization's
+                                # ending, glued to the words before it, names the organization (people.toml
+                                # [not_a_person] organization_titles); the person's title follows
         at = glued_start if glued else title_start
         written = text[at:title_end]
         # The windows before the title, cut at the bullet's content: comparisons, not max() (see
@@ -912,16 +938,28 @@ def is_everyday_noun(person: Person, doc: Document, lex: Lexicon) -> bool:
 def is_common_noun(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'반도체 시장', '전망 위원': a word shaped like a Korean name before a title that is also an
     everyday noun (or a two-syllable one before any title) is a noun when the release writes it
-    elsewhere before words that are no title and no organization ('반도체 산업', '반도체 기업들이')."""
+    elsewhere before words that are no title and no organization ('반도체 산업', '반도체 기업들이'),
+    or — a two-syllable one — closed by a case particle ('기업의', '진영을': a name is followed by its
+    title). A three-syllable one ending like a topic or subject particle is a noun and its particle
+    when the release writes the noun so too ('소통은 조달청장이' beside '소통을', '소통의')."""
     name, text = mention.name, doc.text
-    if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex) \
-            or not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
+    if mention.name_hanja or mention.affiliation or " " in name or not is_korean_name(name, lex):
         return False
+    not_a_person = lex.semantic["people"]["not_a_person"]
+    if not (len(name) == 2 or mention.title in lex.semantic["people"]["titles"]["ambiguous"]):
+        # A slice and a lookup first (no call): most names end otherwise.
+        return not name[3:] and name[2:3] in not_a_person["particle_ends"] \
+            and written_with_particle(name[:2], mention, text, lex)
+    particles = not_a_person["case_particles"] if len(name) == 2 else ()
     uses, at = 0, text.find(name)
     while at >= 0:
         start, end, at = at, at + len(name), text.find(name, at + 1)
         if start == mention.start:
             continue
+        if particles and not text[start - 1:start].isalpha():
+            for particle in particles:      # a loop: no generator made
+                if text.startswith(particle, end) and not text[end + len(particle):end + len(particle) + 1].isalpha():
+                    return True
         after = lex.WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
         org = lex.ORG_WORD_RE.search(after.group()) if after is not None else None
         if org is not None and len(org.group()) == 1 and not is_department_word(after.group(), lex):
@@ -991,6 +1029,27 @@ def cell_at(doc: Document, offset: int) -> Cell | None:
         if cell.first <= line < cell.last and (found is None or cell.depth >= found.depth):
             found = cell
     return found
+
+
+def written_with_particle(stem: str, mention: Mention, text: str, lex: Lexicon) -> bool:
+    """'소통' of '민생 현장 |소통은 조달청장이': the release writes the stem elsewhere, at a word's
+    start, closed by a case particle ('소통을', '소통의') NOUN_USES times — the name's own topic or
+    subject ending is a particle too. A name's first syllables make such a noun now and then
+    ('조성을' beside '조성은 사무처장'), so once is not enough. Not the name itself, here or written
+    again ('박지은 작가' … '박지은(76)' holds '박지' + '은')."""
+    particles, needed = lex.semantic["people"]["not_a_person"]["case_particles"], NOUN_USES
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        if at != mention.start and not (at and text[at - 1].isalpha()) and not text.startswith(mention.name, at):
+            for particle in particles:
+                if text.startswith(particle, end) and not text[end + len(particle):end + len(particle) + 1].isalpha():
+                    needed -= 1
+                    if not needed:
+                        return True
+                    break
+        at = text.find(stem, end)
+    return False
 
 
 # A mention the body's reader finds that is no person, in order (data/people.toml [not_a_person]).
@@ -1523,6 +1582,8 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
                 named_after(m, lex, people, known)
                 continue
             name = m.group("name")
+            if m.end("title") == m.start("name") and is_glued_in_spaced_line(doc.text, m.start("name")):
+                continue        # '매출발생국(시장소재국)': an office glued to the word after it is one noun
             # '사원(배우자 포함)': a title glued to the words after it is no head's title.
             foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split()) \
                 and not doc.text[m.end("title"):m.end("title") + 1].isalpha()
@@ -1547,6 +1608,15 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
                 org = f"{country.group('country')} {org}"
             people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
                                  (m.start("name"), m.end("name"))))
+
+
+def is_glued_in_spaced_line(text: str, at: int) -> bool:
+    """A head's name glued to its title ('(장관권칠승)') is one only where the line was written
+    without blanks (a rendering that dropped them all): on a line with blanks, '(시장소재국)' and
+    '(시장점유율, …)' are nouns that open with an office's word."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text.find(" ", start, end if end >= 0 else len(text)) >= 0
 
 
 def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set[str]) -> None:
