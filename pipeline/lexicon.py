@@ -1569,7 +1569,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"[「『‘“'｢](?P<name>(?:[^「『‘“」』’”'｢｣()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”'｣]"
             # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
             # "｢…｣ 기념식*을": a footnote's mark may follow the noun.
-            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
+            # "‘…’ 전문가 간담회", "「…」 온라인 설명회": one word may stand between (event.quoted_names
+            # drops the noun when that word ends in a particle); "「…」의 준공식", "‘…’ 행사": a quote's
+            # genitive before the noun, and the kinds of event said only after a quote.
+            rf"(?:[^\S\n]?(?P<genitive>{e['genitive']}[^\S\n])?(?P<noun>(?:(?P<modifier>[^\s{NAME_QUOTES}()]{{1,10}})[^\S\n])?"
+            rf"(?:{alternation(e['nouns'] + e['quote_kind_nouns'])}|[^\s{NAME_QUOTES}()]{{1,10}}?(?:{alternation(e['nouns'])})))"
+            rf"(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
             rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
             # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
             rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),
