@@ -67,14 +67,17 @@ def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or m.group("speech") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
-        if is_kind_after(m, lex):
+        noun = m.group("noun")
+        if noun is None:
+            pass
+        elif is_kind_after(m, lex):
             pass                # '‘헌혈자의 날’ 행사': the quote names the event, '행사' says it is one
-        elif m.group("noun") and not (m.group("modifier") or "").endswith(tuple(lex.semantic["event"]["quote_link_endings"])):
+        elif not (m.group("modifier") or "").endswith(tuple(lex.semantic["event"]["quote_link_endings"])):
             # '제8회 ‘금융의 날’ 기념식' → '제8회 금융의 날 기념식': the noun after the quote and the
             # words before it that are no particle's end belong to the name; '「여수 진남관」의
             # 준공식' → '여수 진남관 준공식' (the genitive only links them). A word between that ends
             # in a particle ('｢…｣ 외교장관과 회담') ends the name at the quote.
-            name = " ".join(quote_prefix(text, start, m.start(), lex) + [name, m.group("noun")])
+            name = " ".join(quote_prefix(text, start, m.start(), lex) + [name, noun])
         elif m.group("genitive"):
             continue            # '「…법」의 …', '‘…’의 …': the quote is what something belongs to
 
@@ -92,9 +95,10 @@ def is_kind_after(m: re.Match[str], lex: Lexicon) -> bool:
 def is_event_name(m: re.Match[str], name: str, lex: Lexicon) -> bool:
     """The quoted name (as quoted_names read it) ends in an event noun, or is said to be an event
     ('‘…’ 행사', '‘…’의 본선 행사')."""
+    if lex.EVENT_NOUN_END_RE.search(name) is not None:
+        return True
     noun = m.group("noun") or ""
-    said = noun.endswith(tuple(lex.semantic["event"]["quote_kind_nouns"])) and (name.endswith(noun) or is_kind_after(m, lex))
-    return said or lex.EVENT_NOUN_END_RE.search(name) is not None
+    return noun.endswith(tuple(lex.semantic["event"]["quote_kind_nouns"])) and (name.endswith(noun) or is_kind_after(m, lex))
 
 
 def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
@@ -120,9 +124,9 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         if not event_noun and text.startswith(tuple(lex.semantic["event"]["into_particles"]), m.end()):
             continue
         if m.end() <= verb:
-            before = paired_name(text, names, i, lex)
+            before = paired_name(text, names, i, lex) if i else name
         elif after is None:
-            after = paired_name(text, names, i, lex)
+            after = paired_name(text, names, i, lex) if i else name
     return before or after
 
 
@@ -1176,8 +1180,8 @@ def title_full_name(doc: Document, name: str, lead: tuple[int, int], lex: Lexico
     words) takes the title's. The title only: no scan of the text."""
     title = (doc.release or {}).get("title") or ""
     short = "".join(name.split())
-    if not title or short not in "".join(title.split()):
-        return None             # most titles: the lead's name is written out, or another one
+    if "".join(title.split()).find(short) <= 0:
+        return None             # most titles: the lead's name, from the title's start, or another one
     m = lex.EVENT_NAME_RE.search(title)
     quoted = collapse(m.group("name")) if m and not (m.group("theme") or m.group("speech")) else None
     phrase = title_phrase_after_joiner(title, title_name(doc, lex, lead), lex)
