@@ -325,7 +325,7 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
         verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
-    name = match_name(text, start, node.span.end, lex, verb)
+    name = match_name(text, start, node.span.end, lex, verb) or next_line_name(text, node, verb, lex)
     if name:
         return Lead(node, name)
     dates = match_dates(text, node, lex)
@@ -333,6 +333,17 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None, dates)
     return None
+
+
+def next_line_name(text: str, node: Node, verb: re.Match[str], lex: Lexicon) -> str | None:
+    """'- … 방문 인증 이벤트 개최(8.14~12.15)' / '해양수산부는 … ‘2024 나만의 어행기’를 진행한다':
+    a bullet whose verb stands in a headline line with no name names its event by the first
+    verb's sentence of the lines below it. Only a bullet of several lines asks (a find)."""
+    line_end = text.find("\n", verb.end(), node.span.end)
+    if line_end < 0:
+        return None
+    below = lex.EVENT_VERB_RE.search(text, line_end, node.span.end)
+    return match_name(text, line_end + 1, node.span.end, lex, below) if below else None
 
 
 def is_idiom_verb(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
