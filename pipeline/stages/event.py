@@ -16,7 +16,12 @@ December belongs to the next year. A day without a month is counted from the rel
 '내달 1일', '오는 30일부터 내달 2일까지'; a weekday in brackets ('3일(월)') picks the month it fits.
 A trip of several days that visits a place and attends an event gives that event no dates.
 
-Names: '「미래 보건」 학술대회' is the quote with its noun (「」, ｢｣, 『』, ‘’, “”); a name never ends
+Names: '「미래 보건」 학술대회' is the quote with its noun (「」, ｢｣, 『』, ‘’, “”, "", ``), and so are
+'‘…’ 전문가 간담회' (one word between), '「여수 진남관」의 준공식' (a genitive) and '‘…’의 본선 행사';
+'‘헌혈자의 날’ 행사' is the quote alone; two quoted events one verb holds are named together as
+written ('「A 회의」와 「B 회의」를 주재' → 'A 회의와 B 회의'); a quote ending in 안 (a bill, a
+plan) names none; a lead's short form ('공동학술회의') takes the title's name ending in it; a
+headline line's verb with no name takes the name of the sentence below it. A name never ends
 in a verb ('… 토론회 개최'); of two events a title joins with 및, the lead's; a joint meeting ('제6차
 A회의 겸 제3차 B협의회') is named by both. No word that links the name to the sentence opens it
 ('…과 함께', '…와도', '직후', '6월부터', '…에서 열린'), nor a title's date ('7월 29일 …기념식'), nor
@@ -223,7 +228,17 @@ NAME_RULES = (
     ("quoted_event", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, True, names)),
     ("noun_phrase", lambda text, start, end, verb, names, lex: match_noun_name(text, start, end, lex)),
     ("quoted", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, False, names)),
+    ("below_headline", lambda text, start, end, verb, names, lex: match_below_headline(text, end, verb, lex)),
 )
+
+
+def match_below_headline(text: str, end: int, verb: int, lex: Lexicon) -> str | None:
+    """'- … 방문 인증 이벤트 개최(8.14~12.15)' / '해양수산부는 … ‘2024 나만의 어(漁)행기’를 진행한다':
+    a verb in a headline line that names nothing; the name is the one of the first verb's
+    sentence below it. Only a sentence running over a line break asks (a find)."""
+    line_end = text.find("\n", verb, end)
+    below = lex.EVENT_VERB_RE.search(text, line_end, end) if line_end >= 0 else None
+    return match_name(text, line_end + 1, end, lex, below) if below else None
 
 
 def match_name(text: str, start: int, end: int, lex: Lexicon, verb: re.Match[str] | None = None) -> str | None:
@@ -325,7 +340,7 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
         verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
-    name = match_name(text, start, node.span.end, lex, verb) or next_line_name(text, node, verb, lex)
+    name = match_name(text, start, node.span.end, lex, verb)
     if name:
         return Lead(node, name)
     dates = match_dates(text, node, lex)
@@ -333,17 +348,6 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
                               or lex.HOST_VERB_RE.search(text, start, node.span.end) is not None):
         return Lead(node, None, dates)
     return None
-
-
-def next_line_name(text: str, node: Node, verb: re.Match[str], lex: Lexicon) -> str | None:
-    """'- … 방문 인증 이벤트 개최(8.14~12.15)' / '해양수산부는 … ‘2024 나만의 어행기’를 진행한다':
-    a bullet whose verb stands in a headline line with no name names its event by the first
-    verb's sentence of the lines below it. Only a bullet of several lines asks (a find)."""
-    line_end = text.find("\n", verb.end(), node.span.end)
-    if line_end < 0:
-        return None
-    below = lex.EVENT_VERB_RE.search(text, line_end, node.span.end)
-    return match_name(text, line_end + 1, node.span.end, lex, below) if below else None
 
 
 def is_idiom_verb(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
