@@ -1519,7 +1519,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # An unquoted event name's end and what follows it up to the verb: '…회의(APEC)를', '…을
     # 대구 엑스코에서', then '개최'. EVENT_NOUN_NAME_RE ends in these; EVENT_NOUN_TAIL_RE alone
     # opens on the nouns' literals and rules out most leads for that costly pattern.
-    noun_end = rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?"
+    # "원자재비축자문위원회*를 열어": a footnote's mark may close the noun before its particle.
+    noun_end = rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?{re.escape(e['footnote_mark'])}{{0,3}}"
     particle_to_verb = rf"""
             (?:(?:{alternation(e['name_particles'])})
               |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
@@ -1566,10 +1567,16 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A quoted name: 「…」『』‘…’“…”'…'. What follows tells a theme or a law from an event.
         "EVENT_NAME_RE": deferred(
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
-            rf"[「『‘“'｢](?P<name>(?:[^「『‘“」』’”'｢｣()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”'｣]"
+            # '"제2차 … 정책협의회"', '`… 전문가토론회`': a plain double quote or a backquote quotes too.
+            rf"[「『‘“'｢\"`](?P<name>(?:[^「『‘“」』’”'｢｣\"`()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”'｣\"`]"
             # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
             # "｢…｣ 기념식*을": a footnote's mark may follow the noun.
-            rf"(?:[^\S\n]?(?P<noun>{alternation(e['nouns'])})(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
+            # "‘…’ 전문가 간담회", "「…」 온라인 설명회": one word may stand between (event.quoted_names
+            # drops the noun when that word ends in a particle); "「…」의 준공식", "‘…’ 행사": a quote's
+            # genitive before the noun, and the kinds of event said only after a quote.
+            rf"(?:[^\S\n]?(?P<genitive>{e['genitive']}[^\S\n])?(?P<noun>(?:(?P<modifier>[^\s{NAME_QUOTES}()]{{1,10}})[^\S\n])?"
+            rf"(?:{alternation(e['nouns'] + e['quote_kind_nouns'])}|[^\s{NAME_QUOTES}()]{{1,10}}?(?:{alternation(e['nouns'] + e['quote_kind_nouns'])})))"
+            rf"(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
             rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
             # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
             rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),

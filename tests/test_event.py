@@ -431,3 +431,23 @@ def test_a_quote_the_verb_turns_something_into_is_no_event():
 ])
 def test_a_note_of_how_the_event_is_held_is_no_part_of_its_name(name, expected):
     assert event.without_verb(name, load_lexicon()) == expected
+
+
+@pytest.mark.parametrize("title,lead,expected", [
+    # the title quotes the name the lead shortens
+    ("가상원·가상연구원 ‘통일·외교 국책연구기관 공동학술회의’개최", "공동학술회의를 개최한다.",
+     "통일·외교 국책연구기관 공동학술회의"),
+    # the title's phrase, after the words that link it to its sentence
+    ("가상청장, 추경 예산 집행을 위한 가상집행점검회의 개최", "가상집행 점검회의를 개최하였다.", None),
+    ("가상부, 가상 대중교통 상생 워크숍 개최", "상생 워크숍을 개최하였다.", "가상 대중교통 상생 워크숍"),
+    # a phrase a joiner cut off from the words before it is a fragment, not the name
+    ("가상부, 소상공인 회복 및 안전망 강화 두 번째 간담회 개최", "두 번째 간담회를 가졌다.", None),
+    # a title's heading mark is no word of the name
+    ("# 제26차 가상경제장관회의 개최", "제26차 가상경제장관회의를 주재하였다.", None),
+])
+def test_a_short_form_in_the_lead_takes_the_titles_full_name(title, lead, expected):
+    from .semantic_helpers import prepare as _prepare
+    doc, lex = _prepare(f"□ 가상부는 2025년 5월 3일 가상청사에서 {lead}\n")
+    doc.release = {"title": title}
+    found = event.match_name(doc.text, 0, len(doc.text), lex)
+    assert event.title_full_name(doc, found, (0, len(doc.text)), lex) == expected

@@ -16,7 +16,12 @@ December belongs to the next year. A day without a month is counted from the rel
 '내달 1일', '오는 30일부터 내달 2일까지'; a weekday in brackets ('3일(월)') picks the month it fits.
 A trip of several days that visits a place and attends an event gives that event no dates.
 
-Names: '「미래 보건」 학술대회' is the quote with its noun (「」, ｢｣, 『』, ‘’, “”); a name never ends
+Names: '「미래 보건」 학술대회' is the quote with its noun (「」, ｢｣, 『』, ‘’, “”, "", ``), and so are
+'‘…’ 전문가 간담회' (one word between), '「여수 진남관」의 준공식' (a genitive) and '‘…’의 본선 행사';
+'‘헌혈자의 날’ 행사' is the quote alone; two quoted events one verb holds are named together as
+written ('「A 회의」와 「B 회의」를 주재' → 'A 회의와 B 회의'); a quote ending in 안 (a bill, a
+plan) names none; a lead's short form ('공동학술회의') takes the title's name ending in it; a
+headline line's verb with no name takes the name of the sentence below it. A name never ends
 in a verb ('… 토론회 개최'); of two events a title joins with 및, the lead's; a joint meeting ('제6차
 A회의 겸 제3차 B협의회') is named by both. No word that links the name to the sentence opens it
 ('…과 함께', '…와도', '직후', '6월부터', '…에서 열린'), nor a title's date ('7월 29일 …기념식'), nor
@@ -67,15 +72,38 @@ def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or m.group("speech") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
-        if m.group("noun"):
+        noun = m.group("noun")
+        if noun is None:
+            pass
+        elif is_kind_after(m, lex):
+            pass                # '‘헌혈자의 날’ 행사': the quote names the event, '행사' says it is one
+        elif not (m.group("modifier") or "").endswith(tuple(lex.semantic["event"]["quote_link_endings"])):
             # '제8회 ‘금융의 날’ 기념식' → '제8회 금융의 날 기념식': the noun after the quote and the
-            # words before it that are no particle's end belong to the name.
-            name = " ".join(quote_prefix(text, start, m.start(), lex) + [name, m.group("noun")])
+            # words before it that are no particle's end belong to the name; '「여수 진남관」의
+            # 준공식' → '여수 진남관 준공식' (the genitive only links them). A word between that ends
+            # in a particle ('｢…｣ 외교장관과 회담') ends the name at the quote.
+            name = " ".join(quote_prefix(text, start, m.start(), lex) + [name, noun])
+        elif m.group("genitive"):
+            continue            # '「…법」의 …', '‘…’의 …': the quote is what something belongs to
 
         if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
             continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         found.append((m, name))
     return found
+
+
+def is_kind_after(m: re.Match[str], lex: Lexicon) -> bool:
+    """'‘헌혈자의 날’ 행사': a quoted name followed by nothing but a word saying it is an event."""
+    return m.group("noun") in lex.semantic["event"]["quote_kind_nouns"] and not m.group("genitive")
+
+
+def is_event_name(m: re.Match[str], name: str, lex: Lexicon) -> bool:
+    """The quoted name (as quoted_names read it) ends in an event noun, or is said to be an event
+    ('‘…’ 행사', '‘…’의 본선 행사')."""
+    if lex.EVENT_NOUN_END_RE.search(name) is not None:
+        return True
+    noun = m.group("noun") or ""
+    return noun.endswith(tuple(lex.semantic["event"]["quote_kind_nouns"])) and (name.endswith(noun) or is_kind_after(m, lex))
 
 
 def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
@@ -85,8 +113,9 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
     With `event_noun`, only a name ending in an event noun ('…포럼', '…회의') counts."""
     before, after = None, None
     reach = lex.semantic["event"]["name_to_verb"]
-    for m, name in quoted_names(text, start, end, lex) if names is None else names:
-        if event_noun and not lex.EVENT_NOUN_END_RE.search(name):
+    names = quoted_names(text, start, end, lex) if names is None else names
+    for i, (m, name) in enumerate(names):
+        if event_noun and not is_event_name(m, name, lex):
             continue
         # Without an event noun, only the verb's own object names the event: '‘전력망 기술기준’
         # 고도화와 … 논의하는 토론회를 개최' quotes a topic.
@@ -100,10 +129,25 @@ def match_quoted_name(text: str, start: int, end: int, verb: int, lex: Lexicon,
         if not event_noun and text.startswith(tuple(lex.semantic["event"]["into_particles"]), m.end()):
             continue
         if m.end() <= verb:
-            before = name
+            before = paired_name(text, names, i, lex) if i else name
         elif after is None:
-            after = name
+            after = paired_name(text, names, i, lex) if i else name
     return before or after
+
+
+def paired_name(text: str, names: list[tuple[re.Match[str], str]], i: int, lex: Lexicon) -> str:
+    """'「A 촉진회의」와 「B 협력회의」를 … 주재' → 'A 촉진회의와 B 협력회의': the name of `names[i]`,
+    with the quoted event name joined to it right before (by '및', '와', '과' alone) when both
+    end in an event noun — one verb holds both events."""
+    m, name = names[i]
+    if i == 0 or not is_event_name(m, name, lex):
+        return name
+    first_m, first = names[i - 1]
+    joiner = text[first_m.end():m.start()].strip()
+    if joiner not in lex.semantic["event"]["quote_pair_joiners"] or not is_event_name(first_m, first, lex):
+        return name
+    # '및' stands between the names as a word; '와', '과' are the first name's particle.
+    return f"{first} {joiner} {name}" if text[first_m.end()].isspace() else f"{first}{joiner} {name}"
 
 
 def joins_meetings(words: list[str], at: int, lex: Lexicon) -> bool:
@@ -184,7 +228,17 @@ NAME_RULES = (
     ("quoted_event", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, True, names)),
     ("noun_phrase", lambda text, start, end, verb, names, lex: match_noun_name(text, start, end, lex)),
     ("quoted", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, False, names)),
+    ("below_headline", lambda text, start, end, verb, names, lex: match_below_headline(text, end, verb, lex)),
 )
+
+
+def match_below_headline(text: str, end: int, verb: int, lex: Lexicon) -> str | None:
+    """'- … 방문 인증 이벤트 개최(8.14~12.15)' / '해양수산부는 … ‘2024 나만의 어(漁)행기’를 진행한다':
+    a verb in a headline line that names nothing; the name is the one of the first verb's
+    sentence below it. Only a sentence running over a line break asks (a find)."""
+    line_end = text.find("\n", verb, end)
+    below = lex.EVENT_VERB_RE.search(text, line_end, end) if line_end >= 0 else None
+    return match_name(text, line_end + 1, end, lex, below) if below else None
 
 
 def match_name(text: str, start: int, end: int, lex: Lexicon, verb: re.Match[str] | None = None) -> str | None:
@@ -1059,6 +1113,8 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or name)
+    else:
+        name = title_full_name(doc, name, (start, node.span.end), lex) or name
     name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
     dates = lead.dates or match_dates(text, node, lex)
     first = last = None
@@ -1130,6 +1186,45 @@ def outline_event(doc: Document, outline: Outline, lex: Lexicon) -> Event | None
     return Event(without_footnotes(without_verb(outline.name or title_quoted(doc, lex) or title_name(doc, lex), lex), lex),
                  first.isoformat(),
                  (last or first).isoformat(), outline.venue, hosts, outline.span)
+
+
+def title_full_name(doc: Document, name: str, lead: tuple[int, int], lex: Lexicon) -> str | None:
+    """'… 공동학술회의를 개최한다' under the title '…‘통일·외교·안보 국책연구기관 공동학술회의’개최' →
+    the title's name: a lead that writes its event by a short form ('공동학술회의', '상황점검회의')
+    of the name the title gives (its quote, else its last event phrase, ending in the lead's
+    words) takes the title's. The title only: no scan of the text."""
+    title = (doc.release or {}).get("title") or ""
+    short = "".join(name.split())
+    if "".join(title.split()).find(short) <= 0:
+        return None             # most titles: the lead's name, from the title's start, or another one
+    m = lex.EVENT_NAME_RE.search(title)
+    quoted = collapse(m.group("name")) if m and not (m.group("theme") or m.group("speech")) else None
+    phrase = title_phrase_after_joiner(title, title_name(doc, lex, lead), lex)
+    for found in (quoted, name_words_after_links(without_verb(phrase, lex), lex) if phrase else None):
+        full = "".join(found.split()) if found else ""
+        if len(full) > len(short) and full.endswith(short) and not lex.LAW_NAME_RE.search(found):
+            return found
+    return None
+
+
+def title_phrase_after_joiner(title: str, name: str | None, lex: Lexicon) -> str | None:
+    """A title's event phrase, unless a joiner cut it off from the words before it ('소상공인 회복
+    및 안전망 강화 두 번째 간담회': '안전망 강화 …' is part of a longer name)."""
+    at = title.find(name) if name else -1
+    before = title[:at].split() if at >= 0 else []
+    return None if not name or (before and before[-1] in lex.semantic["event"]["title_joiners"]) else name
+
+
+def name_words_after_links(name: str, lex: Lexicon) -> str | None:
+    """The words of a name after the last that links it to a sentence ('… 집행을 위한 재정집행
+    점검회의' → '재정집행점검회의') or has no letter ('# 제266차 …')."""
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i - 1]
+        if (has_hangul(word[-1]) and lex.NAME_BOUNDARY_RE.search(word)) or not any(map(str.isalnum, word)):
+            words = words[i:]
+            break
+    return " ".join(words) or None
 
 
 def title_quoted(doc: Document, lex: Lexicon) -> str | None:
