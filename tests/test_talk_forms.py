@@ -123,6 +123,26 @@ def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     # a quote before the speakers, with its topic phrase
     ("첫 순서는 ‘공공 데이터 개방’을 주제로 나라연구원 백시우 연구위원이 발표를 진행한다.",
      [("백시우", "공공 데이터 개방")]),
+    # the genitive speaker with the talk's quoted topic between the name and the noun
+    ("먼저, 가상대학교 한도윤 교수의 ‘도시 숲의 미래’에 대한 주제발표를 시작으로 토론이 이어진다.",
+     [("한도윤", "도시 숲의 미래")]),
+    # an ordinal between the speaker and a talk told as a means; a noun with '를'
+    ("이어서 나라연구원 서지안 연구위원은 두 번째 발제를 통해 고령층 고용의 방향을 제시했다.", [("서지안", None)]),
+    ("이날 가상위원회 문채원 부위원장은 기조발제를 통해 인구 위기의 상황을 설명했다.", [("문채원", None)]),
+    # the talk's quoted topic between the speaker and '기조연설에서'
+    ("가상은행의 구하람 국장은 ‘인공지능과 경제’를 주제로 한 기조연설에서 여러 사례를 공유했다.",
+     [("구하람", "인공지능과 경제")]),
+    # the event's genitive before the keynote
+    ("가상청 오태윤 차장은 가상연구소가 주관하는 국방협력 포럼의 기조연설을 통해 협력을 강조했다.",
+     [("오태윤", None)]),
+    # a lecture held ('특강을 실시'), its topic after the audience
+    ("가상교육원 남윤서 원장은 장병을 대상으로 북한 경제에 관한 특강을 실시한다.", [("남윤서", "북한 경제")]),
+    # a lecture ('강의'), its quote followed by a bare '주제로'
+    ("첫 순서는 가상위원회 백시우 위원장이 ‘지역 균형발전’ 주제로 강의를 진행한다.", [("백시우", "지역 균형발전")]),
+    # a plain 발표 right after its speaker's subject, no object: a presentation
+    ("정부 측에서는 가상부 임수아 정책관이 발표하고 토론이 이어진다.", [("임수아", None)]),
+    # a title in half-width corner brackets
+    ("가상대학교 한도윤 교수가 ｢도시 숲의 변천｣을 주제로 발표를 진행한다.", [("한도윤", "도시 숲의 변천")]),
 ])
 def test_talks_told_in_prose(line, expected):
     assert [(t[1], t[2]) for t in all_talks(f"□ {line}\n")] == expected
@@ -138,6 +158,14 @@ def test_talks_told_in_prose(line, expected):
     "가상대학교 한지우 교수의 연구 결과에 대해 발표가 있었다.",
     # the verb's subject is another (the name before it is an object)
     "가상부 한지우 장관을 만나 협력 방안에 대해 발표하였다.",
+    # a plain 발표 with an object between the speaker and it announces
+    "가상부 한지우 장관은 종합 대책을 발표하고 협조를 당부했다.",
+    # a talk told as a means, named far from the subject, is no talk of this sentence's speaker
+    "가상부 한지우 장관은 지난해 열린 정상회의 발제를 통해 제시된 방향을 설명했다.",
+    # a lecture heard, the river's ('강의 연결성'), a quote of another noun after the genitive
+    "학생들은 가상대학교 한지우 교수의 강의를 들었다.",
+    "가상원 한지우 박사는 강의 연결성이 회복되었다고 밝혔다.",
+    "가상대학교 한지우 교수의 ‘도시 숲’ 보고서를 발표했다.",
 ])
 def test_prose_that_tells_no_talk(line):
     assert all_talks(f"□ {line}\n") == []

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
+from ..lexicon import TALK_QUOTE_CLOSE, TALK_QUOTE_OPEN, Lexicon, once_per_lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start
 
@@ -90,7 +90,7 @@ def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
         return None
     label = read_label(m, lex)
     rest = text[label.end:line.content.end].strip()
-    if label.bracketed or label.tail or not rest or rest[0] in lex.semantic["quote_open"]:
+    if label.bracketed or label.tail or not rest or rest[0] in TALK_QUOTE_OPEN:
         return label
     return None
 
@@ -129,8 +129,9 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     window = text[start:stop]
     # The pattern needs a subject form ('주제로'), or a quote closed before an about particle
     # ('“…”에 대한 논의'): plain tests of the window skip the costly pattern without them.
-    if not any(word in window for word in grammar["subject_forms"]) and not (
-            any(word in window for word in grammar["about_particles"]) and any(q in window for q in QUOTE_CLOSE)):
+    # (holds_any: a loop of C string searches, no generator step per word.)
+    if not holds_any(window, grammar["subject_forms"]) and not (
+            holds_any(window, grammar["about_particles"]) and holds_any(window, TALK_QUOTE_CLOSE)):
         return None
     m = lex.SESSION_SUBJECT_RE.search(text, start, stop)
     if m is None:
@@ -773,7 +774,7 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
             continue            # both patterns below need a session word
         # A quoted session needs a closing quote: 'in' tests of the line for each spare the
         # pattern's search, which tests its opening class of quotes at every character.
-        closed = holds_any(line.text, QUOTE_CLOSE)
+        closed = holds_any(line.text, TALK_QUOTE_CLOSE)
         for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end) if closed else ():
             title = collapse(m.group("title"))
             if title not in known:
@@ -783,7 +784,7 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
         # A count of sessions ends in its verb ('구성', '진행'): plain tests skip the pattern.
         verbs = lex.semantic["sessions"]["grammar"]["count_verbs"]
         count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end) \
-            if any(verb in line.text for verb in verbs) else None
+            if holds_any(line.text, verbs) else None
         if count is None:
             continue
         for item in lex.CIRCLED_ITEM_RE.finditer(text, count.end(), line.content.end):
@@ -909,7 +910,8 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
     m = lex.PROSE_SPEAKER_TAIL_RE.match(text, last[1], verb)
     if m is None or m.group("particle") in rules["joiners"]:
         return []
-    if m.group("particle") == rules["genitive"] and text[m.end():verb].strip():
+    if m.group("particle") == rules["genitive"] and text[m.end():verb].strip() \
+            and lex.TOPIC_BETWEEN_RE.fullmatch(text, m.end(), verb) is None:
         return []               # '… 교수의 연구 결과를 발표': the genitive names something else
     chain = [last]
     for prev in reversed(before[:-1]):
@@ -962,25 +964,27 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     # index → its first noun), each from its first noun on (at the nouns the scan hit, `hits`).
     for i, first in sorted(nouns.items()):
         line = index.lines[i]
-        lo, speakers, after = line.content.start, [], line.content.start
+        lo, speakers, after, owner = line.content.start, [], line.content.start, False
         for verb in talk_verbs(text, line.content.start, line.content.end, lex, first, hits.get(i) if hits else None):
             noun = verb.noun
-            if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
+            if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]
+                                              or is_bare_presentation(text, verb, spans, lex)):
                 continue        # '… 대책을 발표했다' announces
             stop = None
             for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
                 pass
             if stop is not None:
-                lo, speakers = stop.end(), []
+                lo, speakers, owner = stop.end(), [], False
             found = prose_speakers(text, lo, verb.start, spans, lex)
             if found:
                 speakers = found
                 tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, found[-1][1])
                 after = tail.end() if tail else found[-1][1]
+                # A genitive speaker owns the noun: only their talk's topic stands between.
+                owner = tail is not None and tail.group("particle") == rules["genitive"]
             if not speakers:
                 continue
-            if verb.tail in rules["adjacent_tails"] \
-                    and len(text[after:verb.start].split()) > rules["adjacent_words"]:
+            if verb.tail in rules["adjacent_tails"] and not owner and not is_adjacent(text, after, verb.start, lex):
                 continue        # '… 학생들은 영상과 강연을 통해': the means of another subject
             topics = prose_topic(text, lo, after, verb, lex)
             each = len(topics) == len(speakers) > 1
@@ -990,6 +994,44 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                                   (a, verb.end)))
             lo = after = verb.end     # the next verb's speakers and topic come after this one
     return talks
+
+
+def is_adjacent(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a talk told as a means or a time ('기조연설을 통해', '발제 후', '기조연설에서') follows its
+    speaker (whose particle ends at `start`) right away: at most `adjacent_words` words between,
+    ordinals not counted ('… 연구위원은 두 번째 발제를 통해'), the talk's quoted topic ('… 국장은
+    ‘…’을 주제로 한 기조연설에서'), or a genitive phrase naming the event the talk was given at
+    ('… 차장은 … 포럼의 기조연설을 통해'); '학생들은 영상과 강연을 통해' is another subject's means."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    if lex.TOPIC_BETWEEN_RE.fullmatch(text, start, end):
+        return True
+    words = [w for w in text[start:end].split() if w not in rules["adjacent_ordinals"]]
+    if len(words) <= rules["adjacent_words"]:
+        return True
+    last = words[-1]
+    return len(words) <= rules["adjacent_genitive_words"] and last.endswith(rules["genitive"]) \
+        and last[:-len(rules["genitive"])].endswith(event_nouns(lex))     # '포럼의', not '정상회의'
+
+
+@once_per_lexicon
+def event_nouns(lex: Lexicon) -> tuple[str, ...]:
+    """The nouns naming an event (event.toml: '포럼', '회의' …), for str.endswith."""
+    return tuple(lex.semantic["event"]["nouns"])
+
+
+def is_bare_presentation(text: str, verb: TalkVerb, spans: list[tuple[int, int, Person]], lex: Lexicon) -> bool:
+    """'… 엄하람 정책관이 발표하고': a plain 발표 made a verb right after the subject particle of the
+    person named last before it, with no object between (an object makes it an announcement:
+    '… 장관은 대책을 발표했다')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    if verb.tail not in rules["bare_tails"]:
+        return False
+    for _, end, _ in reversed(spans):
+        if end <= verb.start:
+            m = lex.PROSE_SPEAKER_TAIL_RE.match(text, end, verb.start)
+            return m is not None and m.group("particle") in rules["bare_subjects"] \
+                and not text[m.end():verb.start].strip()
+    return False
 
 
 def split_title(org: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -1035,8 +1077,8 @@ def titled_items(text: str, index: LineIndex, people: list[Person], lex: Lexicon
         if not any(lex.PRESENTATION_NOUN_RE.search(c) for c in context):
             continue            # a list of papers or measures, no presentation named
         for m in lex.TITLED_ITEM_RE.finditer(text, line.content.start, line.content.end):
-            title = collapse(m.group("title")).rstrip(QUOTE_CLOSE + " ")
-            opened = max(title.rfind(q) for q in QUOTE_OPEN)
+            title = collapse(m.group("title")).rstrip(TALK_QUOTE_CLOSE + " ")
+            opened = max(title.rfind(q) for q in TALK_QUOTE_OPEN)
             title = title[opened + 1:] if opened >= 0 else title    # '… 되짚어보는 ‘제목’': the quote
             for name, written in item_speakers(m.group("inside"), by_name, lex):
                 org, office = split_title(written, lex)
