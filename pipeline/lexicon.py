@@ -1344,6 +1344,16 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "TOPIC_BETWEEN_RE": deferred(
             rf"\s*+[{TALK_QUOTE_OPEN}][^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,120}}[{TALK_QUOTE_CLOSE}]\s*+"
             rf"(?:(?:{alternation(pt['genitive_topic_tails'])})\s*+)?"),
+        # A listed speaker's quoted title right after their genitive: '… 박사의| ‘…’'.
+        "GENITIVE_ITEM_RE": deferred(
+            rf"\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,120}})[{TALK_QUOTE_CLOSE}]"),
+        # What joins one listed item to the next speaker's description: '’|, 농관원 연구소 |김창조'.
+        "GENITIVE_ITEM_GAP_RE": deferred(
+            rf"\s*+{re.escape(pt['list_separator'])}[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}.,\n]{{0,{pt['list_gap_chars']}}}"),
+        # What closes the list right before the noun: '’| 등 4건의 |주제발표', '’| 등의 |발표'.
+        "GENITIVE_LIST_END_RE": deferred(
+            rf"\s*+{re.escape(pt['list_closer'])}(?:\s*+[0-9]{{1,2}}\s*+(?:{alternation(pt['list_counters'])}))?"
+            rf"(?:{pt['genitive']})?\s*+"),
         "PRESENTATION_NOUN_RE": deferred(alternation(s['listed_talks']['nouns'])),
         # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);
         # the last bracket of the item holds its speakers.

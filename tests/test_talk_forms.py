@@ -141,6 +141,14 @@ def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     ("첫 순서는 가상위원회 백시우 위원장이 ‘지역 균형발전’ 주제로 강의를 진행한다.", [("백시우", "지역 균형발전")]),
     # a plain 발표 right after its speaker's subject, no object: a presentation
     ("정부 측에서는 가상부 임수아 정책관이 발표하고 토론이 이어진다.", [("임수아", None)]),
+    # the genitive speaker's noun joined to the next part of the programme
+    ("토론회는 가상원 한도윤 실장의 주제발표와 나라대 서지안 교수 등의 패널토론으로 진행된다.", [("한도윤", None)]),
+    ("시상식 후 남윤서 작가의 특강, 백시우 작가와의 대화가 이어졌다.", [("남윤서", None)]),
+    # the subject's talk joined to the next part, its topic phrase before the noun
+    ("가상대학교 문채원 교수가 ‘식품 안전의 역할’에 대한 기조 강연과 토론을 이끈다.", [("문채원", "식품 안전의 역할")]),
+    # speakers listed each as the genitive of their quoted title, closed before the noun
+    ("심포지엄은 가상연구소 한도윤 박사의 ‘토양 분석법 연구’, 나라원 서지안 연구사의 ‘사료 품질 관리’ 등 2건의 "
+     "주제발표로 진행된다.", [("한도윤", "토양 분석법 연구"), ("서지안", "사료 품질 관리")]),
     # a title in half-width corner brackets
     ("가상대학교 한도윤 교수가 ｢도시 숲의 변천｣을 주제로 발표를 진행한다.", [("한도윤", "도시 숲의 변천")]),
 ])
@@ -165,6 +173,10 @@ def test_talks_told_in_prose(line, expected):
     # a lecture heard, the river's ('강의 연결성'), a quote of another noun after the genitive
     "학생들은 가상대학교 한지우 교수의 강의를 들었다.",
     "가상원 한지우 박사는 강의 연결성이 회복되었다고 밝혔다.",
+    # the subject of a verb after '강연과' owns no talk of it without a topic phrase
+    "가상대학교 한지우 교수가 강연과 토론을 이끌었다.",
+    # a list not closed right before the noun names no talks
+    "가상연구소 한지우 박사의 ‘토양 연구’, 나라원 서지안 연구사의 ‘사료 관리’ 등의 성과를 담은 발표를 했다.",
     "가상대학교 한지우 교수의 ‘도시 숲’ 보고서를 발표했다.",
 ])
 def test_prose_that_tells_no_talk(line):

@@ -975,6 +975,12 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                 pass
             if stop is not None:
                 lo, speakers, owner = stop.end(), [], False
+            listed = genitive_list(text, lo, verb, spans, lex) if noun not in rules["weak"] else []
+            if listed:
+                talks += listed         # 'A 박사의 ‘…’, B 연구사의 ‘…’ 등 4건의 주제발표'
+                lo = after = verb.end
+                speakers, owner = [], False
+                continue
             found = prose_speakers(text, lo, verb.start, spans, lex)
             if found:
                 speakers = found
@@ -986,6 +992,8 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                 continue
             if verb.tail in rules["adjacent_tails"] and not owner and not is_adjacent(text, after, verb.start, lex):
                 continue        # '… 학생들은 영상과 강연을 통해': the means of another subject
+            if verb.tail in rules["owned_tails"] and not (found and (owner or verb.about)):
+                continue        # '… 교수가 강연과 토론을': only '… 교수의 강연과' is the speaker's talk
             topics = prose_topic(text, lo, after, verb, lex)
             each = len(topics) == len(speakers) > 1
             for i, (a, _, person) in enumerate(speakers):
@@ -994,6 +1002,34 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                                   (a, verb.end)))
             lo = after = verb.end     # the next verb's speakers and topic come after this one
     return talks
+
+
+def genitive_list(text: str, lo: int, verb: TalkVerb, spans: list[tuple[int, int, Person]],
+                  lex: Lexicon) -> list[Talk]:
+    """'A 박사의 ‘X’, 가상원 B 연구사의 ‘Y’ 등 2건의 주제발표로' → A on X, B on Y: two or more
+    speakers of [lo, verb), each the genitive of a quoted title, one comma and the next speaker's
+    description between items, the list closed ('등 N건의') right before the noun."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    close = text.rfind(rules["list_closer"], lo, verb.start)
+    if close < 0 or lex.GENITIVE_LIST_END_RE.fullmatch(text, close, verb.start) is None:
+        return []               # no list closed right before the noun (most verbs)
+    items: list[Talk] = []
+    at = None                   # where the last item ends
+    for a, b, person in spans:
+        if not (lo <= a and b <= close):
+            continue
+        if at is not None and lex.GENITIVE_ITEM_GAP_RE.fullmatch(text, at, a) is None:
+            items, at = [], None    # not joined to the item before: a list starts here, if any
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, close)
+        quoted = lex.GENITIVE_ITEM_RE.match(text, tail.end(), close) \
+            if tail is not None and tail.group("particle") == rules["genitive"] else None
+        if quoted is None:
+            items, at = [], None
+            continue
+        items.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")), (a, quoted.end())))
+        at = quoted.end()
+    return items if len(items) >= 2 and at is not None and not text[at:close].strip() else []
 
 
 def is_adjacent(text: str, start: int, end: int, lex: Lexicon) -> bool:
