@@ -149,6 +149,9 @@ def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     # speakers listed each as the genitive of their quoted title, closed before the noun
     ("심포지엄은 가상연구소 한도윤 박사의 ‘토양 분석법 연구’, 나라원 서지안 연구사의 ‘사료 품질 관리’ 등 2건의 "
      "주제발표로 진행된다.", [("한도윤", "토양 분석법 연구"), ("서지안", "사료 품질 관리")]),
+    # the part written before its speaker, the subject named right after it
+    ("▲기조 강연으로 한도윤 교수(가상대학교)가 ‘감염병의 미래’를 주제로 전망을 제시한다.", [("한도윤", "감염병의 미래")]),
+    ("첫 주제 발표자로 가상대학교 서지안 교수가 나선다.", [("서지안", None)]),
     # a title in half-width corner brackets
     ("가상대학교 한도윤 교수가 ｢도시 숲의 변천｣을 주제로 발표를 진행한다.", [("한도윤", "도시 숲의 변천")]),
 ])
@@ -175,6 +178,9 @@ def test_talks_told_in_prose(line, expected):
     "가상원 한지우 박사는 강의 연결성이 회복되었다고 밝혔다.",
     # the subject of a verb after '강연과' owns no talk of it without a topic phrase
     "가상대학교 한지우 교수가 강연과 토론을 이끌었다.",
+    # a part written first whose next person is no subject, or is in the next sentence
+    "이번 행사는 강연으로 유명한 가상대학교 한지우 교수를 초청했다.",
+    "이번 행사는 특강으로 진행된다. 가상대학교 한지우 교수가 참석한다.",
     # a list not closed right before the noun names no talks
     "가상연구소 한지우 박사의 ‘토양 연구’, 나라원 서지안 연구사의 ‘사료 관리’ 등의 성과를 담은 발표를 했다.",
     "가상대학교 한지우 교수의 ‘도시 숲’ 보고서를 발표했다.",

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
@@ -1004,6 +1005,37 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     return talks
 
 
+def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'기조 강연으로 A 교수(…)가 ‘…’를 주제로 …', '첫 주제 발표자로 … A 교수가 나선다', '첫 발제를
+    맡은 A 위원은 …': the part is written first, its speaker is the next person named, the subject
+    of the sentence, close after it; the topic is the first quote with its topic phrase after
+    them in the sentence. Only the talk nouns the scan hit are tried."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    talks: list[Talk] = []
+    # The parts written first, found before the speakers are listed (most releases have none).
+    parts = [m for at in chain.from_iterable(hits.values()) if (m := lex.ROLE_FIRST_RE.match(text, at))] \
+        if people and hits else []
+    if not parts:
+        return talks
+    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    starts = [a for a, _, _ in spans]
+    for m in parts:
+        at = m.start()
+        i = bisect_right(starts, m.end() - 1)
+        if i == len(spans) or spans[i][0] - m.end() > rules["role_first_gap"] \
+                or SENTENCE_STOP_RE.search(text, m.end(), spans[i][0]):
+            continue
+        a, b, person = spans[i]
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b)
+        if tail is None or tail.group("particle") not in rules["role_first_subjects"]:
+            continue
+        stop = sentence_end(text, tail.end(), len(text) if (nl := text.find("\n", tail.end())) < 0 else nl, lex)
+        quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, tail.end(), stop)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
+    return talks
+
+
 def genitive_list(text: str, lo: int, verb: TalkVerb, spans: list[tuple[int, int, Person]],
                   lex: Lexicon) -> list[Talk]:
     """'A 박사의 ‘X’, 가상원 B 연구사의 ‘Y’ 등 2건의 주제발표로' → A on X, B on Y: two or more
@@ -1257,7 +1289,9 @@ def run(doc: Document, lex: Lexicon) -> None:
     if sessions:
         number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    prose = titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits)
+    prose = titled_items(doc.text, index, doc.people, lex) \
+        + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits) \
+        + role_first_talks(doc.text, scan.noun_hits, doc.people, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
