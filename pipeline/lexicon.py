@@ -1382,6 +1382,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
             (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # The verb a named session taken as an object is held by: '종합토론으로| 구성된다'.
+        "SESSION_OBJECT_VERB_RE": deferred(rf"\s*+(?:{alternation(s['object_verbs'])})"),
         # Any session word ('세션', 'Track'): a line without one holds no quoted session and no count
         # of sessions, and a search for these literals skips ahead where those patterns cannot.
         "SESSION_WORD_RE": deferred(words),

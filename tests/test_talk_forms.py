@@ -67,6 +67,19 @@ def test_session_title_from_its_sentence(line, label, title):
     assert found.get(label, "absent") == title
 
 
+@pytest.mark.parametrize("line,expected", [
+    # a named session taken as the object of the programme's verb
+    ("학술대회는 3건의 주제발표, 그리고 종합토론으로 구성된다.", ["종합토론"]),
+    ("가상청은 23일 가상대학교에서 감염병 협력을 위한 공동세션을 개최하였다.", ["공동세션"]),
+    ("토론회는 가상대 한도윤 교수의 주제발표와 전문가들의 패널토론으로 진행된다.", ["패널토론"]),
+    # a numbered label, or another verb, names no session
+    ("신청서는 자료 1부를 첨부하여 제출한다.", []),
+    ("참석자들은 종합토론을 통해 의견을 나눴다.", []),
+])
+def test_a_named_session_as_an_object(line, expected):
+    assert [s.label for s in parse(f"□ {line}\n").sessions] == expected
+
+
 ANNOUNCED = ("□ 학술대회는 다음과 같이 열린다.\n\n< 학술대회 트랙(4개) 구성 >\n\n 5.20 (1일차)\n\n"
              " Data (데이터)\n\n Privacy\n Security\n\n Ethics\n\n & Law\n Platform\n\n"
              "아울러 전시회도 함께 열린다.\n")

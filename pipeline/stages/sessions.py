@@ -87,8 +87,8 @@ def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
     colon or a particle, or alone on its line ('세션1'); '자료 1부' and '3 세션으로' are not."""
     at = lex.SESSION_LINE_MARK_RE.match(text, line.content.start, line.content.end).end()
     m = lex.SESSION_LABEL_RE.match(text, at, line.content.end)
-    if m is None or (m.group("open") and not m.group("close")):
-        return None
+    if m is None or (m.group("open") and not m.group("close")) or m.group("tail") in lex.semantic["sessions"]["object_tails"]:
+        return None             # '종합토론으로 구성된다' opening a line: inline_sessions reads it
     label = read_label(m, lex)
     rest = text[label.end:line.content.end].strip()
     if label.bracketed or label.tail or not rest or rest[0] in TALK_QUOTE_OPEN:
@@ -99,7 +99,7 @@ def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
 def match_label(text: str, node: Node, lex: Lexicon) -> tuple[str, int | None, Label] | None:
     """The label a bullet opens with: '[세션 1]에서는 …' → ('세션 1', 1, …)."""
     m = lex.SESSION_LABEL_RE.match(text, content_start(text, node), node.span.end)
-    if m is None or (m.group("open") and not m.group("close")):
+    if m is None or (m.group("open") and not m.group("close")) or m.group("tail") in lex.semantic["sessions"]["object_tails"]:
         return None
     label = read_label(m, lex)
     if not (label.bracketed or label.tail):
@@ -690,6 +690,12 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
                 continue
             before = title_before(text, label.start, line.content.start, lex)
             end = sentence_end(text, label.end, line.content.end, lex)
+            if label.tail in lex.semantic["sessions"]["object_tails"]:
+                session = object_session(text, m, label, before, end, lex)
+                if session is not None:     # '… 그리고 종합토론으로 구성된다'
+                    known.add(label.label)
+                    found.append(session)
+                continue
             if m.group("open"):
                 title = bracketed_inline_title(text, label, line.content.end, lex)
                 if title is None:
@@ -715,6 +721,17 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
         if session.span[1] < session.report[1]:
             session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
     return found
+
+
+def object_session(text: str, m: re.Match[str], label: Label, title: str | None, end: int,
+                   lex: Lexicon) -> Session | None:
+    """'… 5건의 주제발표, 그리고 종합토론으로 구성된다', '… 공동세션을 개최하였다': a named session
+    (not a numbered one: '자료 1부를') taken as the object of a programme's verb. Its title is a
+    quote written just before it ('‘…’을 주제로 한 공동세션을'); its report is its sentence alone,
+    which names no talk of it."""
+    if not m.group("named") or lex.SESSION_OBJECT_VERB_RE.match(text, label.end) is None:
+        return None
+    return Session(label.label, label.number, title, None, [], [], (label.start, end), (label.start, end))
 
 
 def subject_talks(text: str, line: Line, label: Label, people: list[Person], lex: Lexicon) -> list[Talk]:
