@@ -1344,6 +1344,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "TOPIC_BETWEEN_RE": deferred(
             rf"\s*+[{TALK_QUOTE_OPEN}][^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,120}}[{TALK_QUOTE_CLOSE}]\s*+"
             rf"(?:(?:{alternation(pt['genitive_topic_tails'])})\s*+)?"),
+        # The end of a list of speakers after its last name: '… 감독| 등 연사 7인이', '| 등 5명이', '| 등이'.
+        "SPEAKER_LIST_END_RE": deferred(
+            rf"\s*+{re.escape(pt['list_closer'])}(?:\s++[{HANGUL}]{{1,{pt['list_head_chars']}}})??"
+            rf"(?:\s*+[0-9]{{1,2}}\s*+(?:{alternation(pt['list_people_counters'])}))?"
+            rf"(?P<particle>{alternation(pt['list_subjects'])})(?![{HANGUL}])"),
         # A listed speaker's quoted title right after their genitive: '… 박사의| ‘…’'.
         "GENITIVE_ITEM_RE": deferred(
             rf"\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,120}})[{TALK_QUOTE_CLOSE}]"),

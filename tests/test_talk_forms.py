@@ -165,6 +165,9 @@ def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     # the part written before its speaker, the subject named right after it
     ("▲기조 강연으로 한도윤 교수(가상대학교)가 ‘감염병의 미래’를 주제로 전망을 제시한다.", [("한도윤", "감염병의 미래")]),
     ("첫 주제 발표자로 가상대학교 서지안 교수가 나선다.", [("서지안", None)]),
+    # speakers listed and closed by '등 … N인이' before their part
+    ("가상대학교 한도윤 교수, 나라방송 서지안 아나운서 등 연사 5인이 강연자로 나섰다.",
+     [("한도윤", None), ("서지안", None)]),
     # a title in half-width corner brackets
     ("가상대학교 한도윤 교수가 ｢도시 숲의 변천｣을 주제로 발표를 진행한다.", [("한도윤", "도시 숲의 변천")]),
 ])
@@ -194,6 +197,9 @@ def test_talks_told_in_prose(line, expected):
     # a part written first whose next person is no subject, or is in the next sentence
     "이번 행사는 강연으로 유명한 가상대학교 한지우 교수를 초청했다.",
     "이번 행사는 특강으로 진행된다. 가상대학교 한지우 교수가 참석한다.",
+    # discussants of a panel give no talk, nor guests listed before an event's name
+    "토론에는 가상대학교 한지우 교수, 나라연구원 서지안 박사가 참여했다.",
+    "가상부 한지우 장관, 나라청 서지안 차장 등이 참석한 가운데 발표회가 열렸다.",
     # a list not closed right before the noun names no talks
     "가상연구소 한지우 박사의 ‘토양 연구’, 나라원 서지안 연구사의 ‘사료 관리’ 등의 성과를 담은 발표를 했다.",
     "가상대학교 한지우 교수의 ‘도시 숲’ 보고서를 발표했다.",

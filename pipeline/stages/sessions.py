@@ -925,7 +925,7 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
     if not before:
         return []
     last = before[-1]
-    m = lex.PROSE_SPEAKER_TAIL_RE.match(text, last[1], verb)
+    m = speaker_tail(text, last[1], verb, lex)
     if m is None or m.group("particle") in rules["joiners"]:
         return []
     if m.group("particle") == rules["genitive"] and text[m.end():verb].strip() \
@@ -939,6 +939,15 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
             break               # 'A 교수와 한국은행 B 국장이': the next speaker's description between
         chain.insert(0, prev)
     return chain
+
+
+def speaker_tail(text: str, end: int, stop: int, lex: Lexicon) -> re.Match[str] | None:
+    """What follows a speaker's title: PROSE_SPEAKER_TAIL_RE's particle ('… 교수가', '… 교수와'), or
+    the end of a list of speakers closed after them ('A 교수, B 감독 등 연사 7인이')."""
+    m = lex.PROSE_SPEAKER_TAIL_RE.match(text, end, stop)
+    if m is None and text.find(lex.semantic["sessions"]["prose_talks"]["list_closer"], end, end + 3) >= 0:
+        m = lex.SPEAKER_LIST_END_RE.match(text, end, stop)
+    return m
 
 
 def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) -> list[str]:
@@ -977,7 +986,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     talks: list[Talk] = []
     if not people or not nouns:
         return talks            # no speaker, or no line holding a talk's noun
-    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    spans = sorted([(a, b, p) for p in people for a, b in [p.span, *p.mentions]])
     # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
     # index → its first noun), each from its first noun on (at the nouns the scan hit, `hits`).
     for i, first in sorted(nouns.items()):
@@ -1002,7 +1011,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
             found = prose_speakers(text, lo, verb.start, spans, lex)
             if found:
                 speakers = found
-                tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, found[-1][1])
+                tail = speaker_tail(text, found[-1][1], len(text), lex)
                 after = tail.end() if tail else found[-1][1]
                 # A genitive speaker owns the noun: only their talk's topic stands between.
                 owner = tail is not None and tail.group("particle") == rules["genitive"]
@@ -1034,7 +1043,7 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
         if people and hits else []
     if not parts:
         return talks
-    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    spans = sorted([(a, b, p) for p in people for a, b in [p.span, *p.mentions]])
     starts = [a for a, _, _ in spans]
     for m in parts:
         at = m.start()
