@@ -786,6 +786,10 @@ QUOTE_CLOSE = "’'\"」』”"
 # many releases where others write 「…」) too.
 NAME_QUOTES = QUOTE_OPEN + QUOTE_CLOSE + "｢｣"
 NAME_QUOTES_CLOSE = "」』’”｣"      # the marks that only close a quote ('"` open and close)
+# The marks a session's or a talk's title is quoted with: the half-width corner brackets too
+# ('｢…｣을 주제로 발표', as often as 「…」 in some ministries' releases).
+TALK_QUOTE_OPEN = QUOTE_OPEN + "｢"
+TALK_QUOTE_CLOSE = QUOTE_CLOSE + "｣"
 
 
 def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
@@ -1290,7 +1294,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     s = lex.semantic["sessions"]
     sg = s["grammar"]
     words = alternation(s["numbered_words"])
-    quote = rf"[{QUOTE_OPEN}](?![0-9])[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}}[{QUOTE_CLOSE}]"
+    quote = rf"[{TALK_QUOTE_OPEN}](?![0-9])[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}}[{TALK_QUOTE_CLOSE}]"
     locatives = alternation(s["lead_locatives"])
     pt = s["prose_talks"]
     return {
@@ -1328,12 +1332,38 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # A quoted topic between the speakers and the verb: followed by its topic phrase or by the
         # next quote ('각각 ‘A’, ‘B’에 대해'), not a quote that modifies ('「…」개정 내용을 포함한').
         "PROSE_QUOTE_RE": deferred(
-            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]"
+            rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]"
             rf"(?=\s*+(?:[,·]|{alternation(pt['topic_tails'] + pt['quote_joiners'])}))"),
         # '‘…’을 주제로 A 교수와 B 국장이 발표': a quoted topic before the speakers.
         "PROSE_TOPIC_QUOTE_RE": deferred(
-            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{4,120}})[{QUOTE_CLOSE}]\s*+"
+            rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
             rf"(?:{alternation(pt['topic_tails'])})"),
+        # What stands between a genitive speaker and the noun when it is their talk's topic:
+        # '… 교수의| ‘…’에 대한 |주제발표', '… 교수의| ‘…’ |강연' (matched whole, from the
+        # particle to the noun or to the topic phrase the verb's start is moved to).
+        "TOPIC_BETWEEN_RE": deferred(
+            rf"\s*+[{TALK_QUOTE_OPEN}][^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,120}}[{TALK_QUOTE_CLOSE}]\s*+"
+            rf"(?:(?:{alternation(pt['genitive_topic_tails'])})\s*+)?"),
+        # The end of a list of speakers after its last name: '… 감독| 등 연사 7인이', '| 등 5명이', '| 등이'.
+        "SPEAKER_LIST_END_RE": deferred(
+            rf"\s*+{re.escape(pt['list_closer'])}(?:\s++[{HANGUL}]{{1,{pt['list_head_chars']}}})??"
+            rf"(?:\s*+[0-9]{{1,2}}\s*+(?:{alternation(pt['list_people_counters'])}))?"
+            rf"(?P<particle>{alternation(pt['list_subjects'])})(?![{HANGUL}])"),
+        # A listed speaker's quoted title right after their genitive: '… 박사의| ‘…’'.
+        "GENITIVE_ITEM_RE": deferred(
+            rf"\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,120}})[{TALK_QUOTE_CLOSE}]"),
+        # What joins one listed item to the next speaker's description: '’|, 농관원 연구소 |김창조'.
+        "GENITIVE_ITEM_GAP_RE": deferred(
+            rf"\s*+{re.escape(pt['list_separator'])}[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}.,\n]{{0,{pt['list_gap_chars']}}}"),
+        # What closes the list right before the noun: '’| 등 4건의 |주제발표', '’| 등의 |발표'.
+        "GENITIVE_LIST_END_RE": deferred(
+            rf"\s*+{re.escape(pt['list_closer'])}(?:\s*+[0-9]{{1,2}}\s*+(?:{alternation(pt['list_counters'])}))?"
+            rf"(?:{pt['genitive']})?\s*+"),
+        # A part named before its speaker: '기조 강연으로 |A 교수가', '발표자로는 |…', '발제를 맡은 |…'
+        # (matched at a talk noun the scan hit).
+        "ROLE_FIRST_RE": deferred(
+            rf"(?:(?:{alternation(pt['strong'])})\s*+(?:{alternation(pt['role_first_tails'])})"
+            rf"|(?:{alternation(pt['as_words'])}))(?:는)?\s"),
         "PRESENTATION_NOUN_RE": deferred(alternation(s['listed_talks']['nouns'])),
         # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);
         # the last bracket of the item holds its speakers.
@@ -1357,6 +1387,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
             (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
+        # The verb a named session taken as an object is held by: '종합토론으로| 구성된다'.
+        "SESSION_OBJECT_VERB_RE": deferred(rf"\s*+(?:{alternation(s['object_verbs'])})"),
         # Any session word ('세션', 'Track'): a line without one holds no quoted session and no count
         # of sessions, and a search for these literals skips ahead where those patterns cannot.
         "SESSION_WORD_RE": deferred(words),
@@ -1382,7 +1414,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"|(?<=\s\s{re.escape(s['part_word'])}))"),
         # "「한국 지속가능성 평가 보고서 발표」 세션에서는": a quoted title named a session.
         "QUOTED_SESSION_RE": deferred(
-            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*+"
+            rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]\s*+"
             rf"(?P<label>{alternation(s['numbered_words'])})(?P<tail>{alternation(sg['quoted_tails'])})(?![{HANGUL}])"),
         # "(1부) 법률 지원단 분야별 주제 발표, (2부) …": the title after a bracketed label, to a comma.
         "INLINE_TITLE_RE": deferred(r"\s*+(?P<title>[^,()\[\]\n]{2,60}?)\s*+(?=,|\(|\[|$)"),
@@ -1404,18 +1436,18 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "BRACKET_TITLE_RE": deferred(r"\[(?P<title>[^\[\]\n]{1,60})\]"),
         # "‘…’을 주제로", "「…」을 주제로", "AI와 빅데이터를 주제로": a session's own title.
         "SESSION_SUBJECT_RE": deferred(rf"""
-            (?:[{QUOTE_OPEN}](?P<quoted>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]
-              |(?<![^\s])(?P<plain>[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{QUOTE_OPEN}{QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
+            (?:[{TALK_QUOTE_OPEN}](?P<quoted>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]
+              |(?<![^\s])(?P<plain>[^\s{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE},.]{{1,20}}(?:\s[^\s{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE},.]{{1,20}}){{0,3}}?))
             (?:(?:\s*+(?P<particle>{alternation([t.split(" ", 1)[0] for t in s['title_subject']])})\s*+|\s++)   # "감염병 대응 주제로"
                (?:{alternation(sg['subject_forms'])})
               |(?(quoted)\s*+(?:{alternation(sg['about_particles'])})\s*+(?:{alternation(sg['about_nouns'])})|(?!)))
             """, re.VERBOSE),
         # "(제1세션) ‘…’ 세션에서": the quoted title right after the label, named a session again.
         "SESSION_QUOTE_AFTER_RE": deferred(
-            rf"\s*+[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
+            rf"\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]"),
         # "‘디지털 전환'을 주제로 한 세션3": the quoted title just before the label.
         "SESSION_QUOTE_BEFORE_RE": deferred(
-            rf"[{QUOTE_OPEN}](?P<title>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"
+            rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]"
             rf"\s*+(?:{alternation(s['title_subject'])})\s*+$"),
         # After a label: ": 제목", "- 제목".
         "SESSION_COLON_TITLE_RE": deferred(r"\s*+[:：\-–]\s*+(?P<title>\S[^\n]*?)\s*+$"),
@@ -1431,7 +1463,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "QUOTE_MODIFIER_RE": deferred(rf"\s*+(?:{alternation(sg['quote_modifiers'])})"),
         # The quoted items a prose report names as talks: "「…」", "‘…’".
         "TALK_QUOTE_RE": deferred(
-            rf"[「『‘“](?P<title>[^「」『』‘’“”\n]{{4,120}})[」』’”]"
+            rf"[「『‘“｢](?P<title>[^「」『』‘’“”｢｣\n]{{4,120}})[」』’”｣]"
             rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": deferred(rf"""
@@ -1439,7 +1471,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?P<count>\d+)\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
             """, re.VERBOSE),
         "QUOTED_RE": deferred(
-            rf"[{QUOTE_OPEN}](?![0-9])(?P<q>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]"),
+            rf"[{TALK_QUOTE_OPEN}](?![0-9])(?P<q>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]"),
         "TOPICS_RE": deferred(
             rf"(?:{alternation(s['topics_label'])})\s*(?P<list>[^.]+?)\s*"
             rf"(?:{alternation(s['topics_end'])})(?![{HANGUL}])"),
@@ -1453,7 +1485,7 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "SESSION_INTRO_TAIL_RE": deferred(rf"(?:{alternation(s['intro_tail'])})\s"),
         # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
         "TOPIC_QUOTE_RE": deferred(
-            rf"[{QUOTE_OPEN}](?P<topic>[^{QUOTE_OPEN}{QUOTE_CLOSE}\n]{{2,80}})[{QUOTE_CLOSE}]\s*"
+            rf"[{TALK_QUOTE_OPEN}](?P<topic>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
         "TOPIC_LEAD_RE": deferred(
             rf"(?P<topic>.{{1,59}}?\S)\s*+(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"

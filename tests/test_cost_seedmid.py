@@ -214,7 +214,7 @@ def test_a_quoted_session_holds_a_closing_quote() -> None:
     assert [m.group("title") for m in LEX.QUOTED_SESSION_RE.finditer(text)] == ["가상 보고서 발표", "나라"]
     for text in corpus_texts(300) + [text]:
         for m in LEX.QUOTED_SESSION_RE.finditer(text):
-            assert sessions.holds_any(m.group(), sessions.QUOTE_CLOSE)
+            assert sessions.holds_any(m.group(), sessions.TALK_QUOTE_CLOSE)
 
 
 def test_the_gates_spare_the_quote_searches_on_the_seed() -> None:

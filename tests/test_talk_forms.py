@@ -67,6 +67,19 @@ def test_session_title_from_its_sentence(line, label, title):
     assert found.get(label, "absent") == title
 
 
+@pytest.mark.parametrize("line,expected", [
+    # a named session taken as the object of the programme's verb
+    ("학술대회는 3건의 주제발표, 그리고 종합토론으로 구성된다.", ["종합토론"]),
+    ("가상청은 23일 가상대학교에서 감염병 협력을 위한 공동세션을 개최하였다.", ["공동세션"]),
+    ("토론회는 가상대 한도윤 교수의 주제발표와 전문가들의 패널토론으로 진행된다.", ["패널토론"]),
+    # a numbered label, or another verb, names no session
+    ("신청서는 자료 1부를 첨부하여 제출한다.", []),
+    ("참석자들은 종합토론을 통해 의견을 나눴다.", []),
+])
+def test_a_named_session_as_an_object(line, expected):
+    assert [s.label for s in parse(f"□ {line}\n").sessions] == expected
+
+
 ANNOUNCED = ("□ 학술대회는 다음과 같이 열린다.\n\n< 학술대회 트랙(4개) 구성 >\n\n 5.20 (1일차)\n\n"
              " Data (데이터)\n\n Privacy\n Security\n\n Ethics\n\n & Law\n Platform\n\n"
              "아울러 전시회도 함께 열린다.\n")
@@ -123,6 +136,40 @@ def test_a_session_sentence_without_a_presenters_word_gives_no_talk():
     # a quote before the speakers, with its topic phrase
     ("첫 순서는 ‘공공 데이터 개방’을 주제로 나라연구원 백시우 연구위원이 발표를 진행한다.",
      [("백시우", "공공 데이터 개방")]),
+    # the genitive speaker with the talk's quoted topic between the name and the noun
+    ("먼저, 가상대학교 한도윤 교수의 ‘도시 숲의 미래’에 대한 주제발표를 시작으로 토론이 이어진다.",
+     [("한도윤", "도시 숲의 미래")]),
+    # an ordinal between the speaker and a talk told as a means; a noun with '를'
+    ("이어서 나라연구원 서지안 연구위원은 두 번째 발제를 통해 고령층 고용의 방향을 제시했다.", [("서지안", None)]),
+    ("이날 가상위원회 문채원 부위원장은 기조발제를 통해 인구 위기의 상황을 설명했다.", [("문채원", None)]),
+    # the talk's quoted topic between the speaker and '기조연설에서'
+    ("가상은행의 구하람 국장은 ‘인공지능과 경제’를 주제로 한 기조연설에서 여러 사례를 공유했다.",
+     [("구하람", "인공지능과 경제")]),
+    # the event's genitive before the keynote
+    ("가상청 오태윤 차장은 가상연구소가 주관하는 국방협력 포럼의 기조연설을 통해 협력을 강조했다.",
+     [("오태윤", None)]),
+    # a lecture held ('특강을 실시'), its topic after the audience
+    ("가상교육원 남윤서 원장은 장병을 대상으로 북한 경제에 관한 특강을 실시한다.", [("남윤서", "북한 경제")]),
+    # a lecture ('강의'), its quote followed by a bare '주제로'
+    ("첫 순서는 가상위원회 백시우 위원장이 ‘지역 균형발전’ 주제로 강의를 진행한다.", [("백시우", "지역 균형발전")]),
+    # a plain 발표 right after its speaker's subject, no object: a presentation
+    ("정부 측에서는 가상부 임수아 정책관이 발표하고 토론이 이어진다.", [("임수아", None)]),
+    # the genitive speaker's noun joined to the next part of the programme
+    ("토론회는 가상원 한도윤 실장의 주제발표와 나라대 서지안 교수 등의 패널토론으로 진행된다.", [("한도윤", None)]),
+    ("시상식 후 남윤서 작가의 특강, 백시우 작가와의 대화가 이어졌다.", [("남윤서", None)]),
+    # the subject's talk joined to the next part, its topic phrase before the noun
+    ("가상대학교 문채원 교수가 ‘식품 안전의 역할’에 대한 기조 강연과 토론을 이끈다.", [("문채원", "식품 안전의 역할")]),
+    # speakers listed each as the genitive of their quoted title, closed before the noun
+    ("심포지엄은 가상연구소 한도윤 박사의 ‘토양 분석법 연구’, 나라원 서지안 연구사의 ‘사료 품질 관리’ 등 2건의 "
+     "주제발표로 진행된다.", [("한도윤", "토양 분석법 연구"), ("서지안", "사료 품질 관리")]),
+    # the part written before its speaker, the subject named right after it
+    ("▲기조 강연으로 한도윤 교수(가상대학교)가 ‘감염병의 미래’를 주제로 전망을 제시한다.", [("한도윤", "감염병의 미래")]),
+    ("첫 주제 발표자로 가상대학교 서지안 교수가 나선다.", [("서지안", None)]),
+    # speakers listed and closed by '등 … N인이' before their part
+    ("가상대학교 한도윤 교수, 나라방송 서지안 아나운서 등 연사 5인이 강연자로 나섰다.",
+     [("한도윤", None), ("서지안", None)]),
+    # a title in half-width corner brackets
+    ("가상대학교 한도윤 교수가 ｢도시 숲의 변천｣을 주제로 발표를 진행한다.", [("한도윤", "도시 숲의 변천")]),
 ])
 def test_talks_told_in_prose(line, expected):
     assert [(t[1], t[2]) for t in all_talks(f"□ {line}\n")] == expected
@@ -138,6 +185,24 @@ def test_talks_told_in_prose(line, expected):
     "가상대학교 한지우 교수의 연구 결과에 대해 발표가 있었다.",
     # the verb's subject is another (the name before it is an object)
     "가상부 한지우 장관을 만나 협력 방안에 대해 발표하였다.",
+    # a plain 발표 with an object between the speaker and it announces
+    "가상부 한지우 장관은 종합 대책을 발표하고 협조를 당부했다.",
+    # a talk told as a means, named far from the subject, is no talk of this sentence's speaker
+    "가상부 한지우 장관은 지난해 열린 정상회의 발제를 통해 제시된 방향을 설명했다.",
+    # a lecture heard, the river's ('강의 연결성'), a quote of another noun after the genitive
+    "학생들은 가상대학교 한지우 교수의 강의를 들었다.",
+    "가상원 한지우 박사는 강의 연결성이 회복되었다고 밝혔다.",
+    # the subject of a verb after '강연과' owns no talk of it without a topic phrase
+    "가상대학교 한지우 교수가 강연과 토론을 이끌었다.",
+    # a part written first whose next person is no subject, or is in the next sentence
+    "이번 행사는 강연으로 유명한 가상대학교 한지우 교수를 초청했다.",
+    "이번 행사는 특강으로 진행된다. 가상대학교 한지우 교수가 참석한다.",
+    # discussants of a panel give no talk, nor guests listed before an event's name
+    "토론에는 가상대학교 한지우 교수, 나라연구원 서지안 박사가 참여했다.",
+    "가상부 한지우 장관, 나라청 서지안 차장 등이 참석한 가운데 발표회가 열렸다.",
+    # a list not closed right before the noun names no talks
+    "가상연구소 한지우 박사의 ‘토양 연구’, 나라원 서지안 연구사의 ‘사료 관리’ 등의 성과를 담은 발표를 했다.",
+    "가상대학교 한지우 교수의 ‘도시 숲’ 보고서를 발표했다.",
 ])
 def test_prose_that_tells_no_talk(line):
     assert all_talks(f"□ {line}\n") == []

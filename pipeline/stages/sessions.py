@@ -30,10 +30,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Iterable, Iterator
 
 from ..document import BlockKind, Document, Line, Node
-from ..lexicon import QUOTE_CLOSE, QUOTE_OPEN, Lexicon, once_per_lexicon
+from ..lexicon import TALK_QUOTE_CLOSE, TALK_QUOTE_OPEN, Lexicon, once_per_lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
 from ..text import NodeIndex, collapse, content_start
 
@@ -86,11 +87,11 @@ def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
     colon or a particle, or alone on its line ('세션1'); '자료 1부' and '3 세션으로' are not."""
     at = lex.SESSION_LINE_MARK_RE.match(text, line.content.start, line.content.end).end()
     m = lex.SESSION_LABEL_RE.match(text, at, line.content.end)
-    if m is None or (m.group("open") and not m.group("close")):
-        return None
+    if m is None or (m.group("open") and not m.group("close")) or m.group("tail") in lex.semantic["sessions"]["object_tails"]:
+        return None             # '종합토론으로 구성된다' opening a line: inline_sessions reads it
     label = read_label(m, lex)
     rest = text[label.end:line.content.end].strip()
-    if label.bracketed or label.tail or not rest or rest[0] in lex.semantic["quote_open"]:
+    if label.bracketed or label.tail or not rest or rest[0] in TALK_QUOTE_OPEN:
         return label
     return None
 
@@ -98,7 +99,7 @@ def match_line_label(text: str, line: Line, lex: Lexicon) -> Label | None:
 def match_label(text: str, node: Node, lex: Lexicon) -> tuple[str, int | None, Label] | None:
     """The label a bullet opens with: '[세션 1]에서는 …' → ('세션 1', 1, …)."""
     m = lex.SESSION_LABEL_RE.match(text, content_start(text, node), node.span.end)
-    if m is None or (m.group("open") and not m.group("close")):
+    if m is None or (m.group("open") and not m.group("close")) or m.group("tail") in lex.semantic["sessions"]["object_tails"]:
         return None
     label = read_label(m, lex)
     if not (label.bracketed or label.tail):
@@ -129,8 +130,9 @@ def subject_title(text: str, start: int, end: int, lex: Lexicon) -> str | None:
     window = text[start:stop]
     # The pattern needs a subject form ('주제로'), or a quote closed before an about particle
     # ('“…”에 대한 논의'): plain tests of the window skip the costly pattern without them.
-    if not any(word in window for word in grammar["subject_forms"]) and not (
-            any(word in window for word in grammar["about_particles"]) and any(q in window for q in QUOTE_CLOSE)):
+    # (holds_any: a loop of C string searches, no generator step per word.)
+    if not holds_any(window, grammar["subject_forms"]) and not (
+            holds_any(window, grammar["about_particles"]) and holds_any(window, TALK_QUOTE_CLOSE)):
         return None
     m = lex.SESSION_SUBJECT_RE.search(text, start, stop)
     if m is None:
@@ -688,6 +690,12 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
                 continue
             before = title_before(text, label.start, line.content.start, lex)
             end = sentence_end(text, label.end, line.content.end, lex)
+            if label.tail in lex.semantic["sessions"]["object_tails"]:
+                session = object_session(text, m, label, before, end, lex)
+                if session is not None:     # '… 그리고 종합토론으로 구성된다'
+                    known.add(label.label)
+                    found.append(session)
+                continue
             if m.group("open"):
                 title = bracketed_inline_title(text, label, line.content.end, lex)
                 if title is None:
@@ -713,6 +721,17 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
         if session.span[1] < session.report[1]:
             session.talks += speaker_talks(text, session.span[1], session.report[1], people, named, lex)
     return found
+
+
+def object_session(text: str, m: re.Match[str], label: Label, title: str | None, end: int,
+                   lex: Lexicon) -> Session | None:
+    """'… 5건의 주제발표, 그리고 종합토론으로 구성된다', '… 공동세션을 개최하였다': a named session
+    (not a numbered one: '자료 1부를') taken as the object of a programme's verb. Its title is a
+    quote written just before it ('‘…’을 주제로 한 공동세션을'); its report is its sentence alone,
+    which names no talk of it."""
+    if not m.group("named") or lex.SESSION_OBJECT_VERB_RE.match(text, label.end) is None:
+        return None
+    return Session(label.label, label.number, title, None, [], [], (label.start, end), (label.start, end))
 
 
 def subject_talks(text: str, line: Line, label: Label, people: list[Person], lex: Lexicon) -> list[Talk]:
@@ -773,7 +792,7 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
             continue            # both patterns below need a session word
         # A quoted session needs a closing quote: 'in' tests of the line for each spare the
         # pattern's search, which tests its opening class of quotes at every character.
-        closed = holds_any(line.text, QUOTE_CLOSE)
+        closed = holds_any(line.text, TALK_QUOTE_CLOSE)
         for m in lex.QUOTED_SESSION_RE.finditer(text, line.content.start, line.content.end) if closed else ():
             title = collapse(m.group("title"))
             if title not in known:
@@ -783,7 +802,7 @@ def quoted_sessions(text: str, lines: list[Line], known: set[str], lex: Lexicon)
         # A count of sessions ends in its verb ('구성', '진행'): plain tests skip the pattern.
         verbs = lex.semantic["sessions"]["grammar"]["count_verbs"]
         count = lex.SESSION_COUNT_RE.search(text, line.content.start, line.content.end) \
-            if any(verb in line.text for verb in verbs) else None
+            if holds_any(line.text, verbs) else None
         if count is None:
             continue
         for item in lex.CIRCLED_ITEM_RE.finditer(text, count.end(), line.content.end):
@@ -906,10 +925,11 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
     if not before:
         return []
     last = before[-1]
-    m = lex.PROSE_SPEAKER_TAIL_RE.match(text, last[1], verb)
+    m = speaker_tail(text, last[1], verb, lex)
     if m is None or m.group("particle") in rules["joiners"]:
         return []
-    if m.group("particle") == rules["genitive"] and text[m.end():verb].strip():
+    if m.group("particle") == rules["genitive"] and text[m.end():verb].strip() \
+            and lex.TOPIC_BETWEEN_RE.fullmatch(text, m.end(), verb) is None:
         return []               # '… 교수의 연구 결과를 발표': the genitive names something else
     chain = [last]
     for prev in reversed(before[:-1]):
@@ -919,6 +939,15 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
             break               # 'A 교수와 한국은행 B 국장이': the next speaker's description between
         chain.insert(0, prev)
     return chain
+
+
+def speaker_tail(text: str, end: int, stop: int, lex: Lexicon) -> re.Match[str] | None:
+    """What follows a speaker's title: PROSE_SPEAKER_TAIL_RE's particle ('… 교수가', '… 교수와'), or
+    the end of a list of speakers closed after them ('A 교수, B 감독 등 연사 7인이')."""
+    m = lex.PROSE_SPEAKER_TAIL_RE.match(text, end, stop)
+    if m is None and text.find(lex.semantic["sessions"]["prose_talks"]["list_closer"], end, end + 3) >= 0:
+        m = lex.SPEAKER_LIST_END_RE.match(text, end, stop)
+    return m
 
 
 def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) -> list[str]:
@@ -957,31 +986,41 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     talks: list[Talk] = []
     if not people or not nouns:
         return talks            # no speaker, or no line holding a talk's noun
-    spans = sorted((a, b, p) for p in people for a, b in [p.span, *p.mentions])
+    spans = sorted([(a, b, p) for p in people for a, b in [p.span, *p.mentions]])
     # A talk verb opens with a talk's noun: only the lines holding one are read (`nouns`: line
     # index → its first noun), each from its first noun on (at the nouns the scan hit, `hits`).
     for i, first in sorted(nouns.items()):
         line = index.lines[i]
-        lo, speakers, after = line.content.start, [], line.content.start
+        lo, speakers, after, owner = line.content.start, [], line.content.start, False
         for verb in talk_verbs(text, line.content.start, line.content.end, lex, first, hits.get(i) if hits else None):
             noun = verb.noun
-            if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]):
+            if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]
+                                              or is_bare_presentation(text, verb, spans, lex)):
                 continue        # '… 대책을 발표했다' announces
             stop = None
             for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
                 pass
             if stop is not None:
-                lo, speakers = stop.end(), []
+                lo, speakers, owner = stop.end(), [], False
+            listed = genitive_list(text, lo, verb, spans, lex) if noun not in rules["weak"] else []
+            if listed:
+                talks += listed         # 'A 박사의 ‘…’, B 연구사의 ‘…’ 등 4건의 주제발표'
+                lo = after = verb.end
+                speakers, owner = [], False
+                continue
             found = prose_speakers(text, lo, verb.start, spans, lex)
             if found:
                 speakers = found
-                tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, found[-1][1])
+                tail = speaker_tail(text, found[-1][1], len(text), lex)
                 after = tail.end() if tail else found[-1][1]
+                # A genitive speaker owns the noun: only their talk's topic stands between.
+                owner = tail is not None and tail.group("particle") == rules["genitive"]
             if not speakers:
                 continue
-            if verb.tail in rules["adjacent_tails"] \
-                    and len(text[after:verb.start].split()) > rules["adjacent_words"]:
+            if verb.tail in rules["adjacent_tails"] and not owner and not is_adjacent(text, after, verb.start, lex):
                 continue        # '… 학생들은 영상과 강연을 통해': the means of another subject
+            if verb.tail in rules["owned_tails"] and not (found and (owner or verb.about)):
+                continue        # '… 교수가 강연과 토론을': only '… 교수의 강연과' is the speaker's talk
             topics = prose_topic(text, lo, after, verb, lex)
             each = len(topics) == len(speakers) > 1
             for i, (a, _, person) in enumerate(speakers):
@@ -990,6 +1029,103 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                                   (a, verb.end)))
             lo = after = verb.end     # the next verb's speakers and topic come after this one
     return talks
+
+
+def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'기조 강연으로 A 교수(…)가 ‘…’를 주제로 …', '첫 주제 발표자로 … A 교수가 나선다', '첫 발제를
+    맡은 A 위원은 …': the part is written first, its speaker is the next person named, the subject
+    of the sentence, close after it; the topic is the first quote with its topic phrase after
+    them in the sentence. Only the talk nouns the scan hit are tried."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    talks: list[Talk] = []
+    # The parts written first, found before the speakers are listed (most releases have none).
+    parts = [m for at in chain.from_iterable(hits.values()) if (m := lex.ROLE_FIRST_RE.match(text, at))] \
+        if people and hits else []
+    if not parts:
+        return talks
+    spans = sorted([(a, b, p) for p in people for a, b in [p.span, *p.mentions]])
+    starts = [a for a, _, _ in spans]
+    for m in parts:
+        at = m.start()
+        i = bisect_right(starts, m.end() - 1)
+        if i == len(spans) or spans[i][0] - m.end() > rules["role_first_gap"] \
+                or SENTENCE_STOP_RE.search(text, m.end(), spans[i][0]):
+            continue
+        a, b, person = spans[i]
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b)
+        if tail is None or tail.group("particle") not in rules["role_first_subjects"]:
+            continue
+        stop = sentence_end(text, tail.end(), len(text) if (nl := text.find("\n", tail.end())) < 0 else nl, lex)
+        quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, tail.end(), stop)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
+    return talks
+
+
+def genitive_list(text: str, lo: int, verb: TalkVerb, spans: list[tuple[int, int, Person]],
+                  lex: Lexicon) -> list[Talk]:
+    """'A 박사의 ‘X’, 가상원 B 연구사의 ‘Y’ 등 2건의 주제발표로' → A on X, B on Y: two or more
+    speakers of [lo, verb), each the genitive of a quoted title, one comma and the next speaker's
+    description between items, the list closed ('등 N건의') right before the noun."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    close = text.rfind(rules["list_closer"], lo, verb.start)
+    if close < 0 or lex.GENITIVE_LIST_END_RE.fullmatch(text, close, verb.start) is None:
+        return []               # no list closed right before the noun (most verbs)
+    items: list[Talk] = []
+    at = None                   # where the last item ends
+    for a, b, person in spans:
+        if not (lo <= a and b <= close):
+            continue
+        if at is not None and lex.GENITIVE_ITEM_GAP_RE.fullmatch(text, at, a) is None:
+            items, at = [], None    # not joined to the item before: a list starts here, if any
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, close)
+        quoted = lex.GENITIVE_ITEM_RE.match(text, tail.end(), close) \
+            if tail is not None and tail.group("particle") == rules["genitive"] else None
+        if quoted is None:
+            items, at = [], None
+            continue
+        items.append(Talk(person.name, person.title, person.affiliation, person.country,
+                          collapse(quoted.group("title")), (a, quoted.end())))
+        at = quoted.end()
+    return items if len(items) >= 2 and at is not None and not text[at:close].strip() else []
+
+
+def is_adjacent(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a talk told as a means or a time ('기조연설을 통해', '발제 후', '기조연설에서') follows its
+    speaker (whose particle ends at `start`) right away: at most `adjacent_words` words between,
+    ordinals not counted ('… 연구위원은 두 번째 발제를 통해'), the talk's quoted topic ('… 국장은
+    ‘…’을 주제로 한 기조연설에서'), or a genitive phrase naming the event the talk was given at
+    ('… 차장은 … 포럼의 기조연설을 통해'); '학생들은 영상과 강연을 통해' is another subject's means."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    if lex.TOPIC_BETWEEN_RE.fullmatch(text, start, end):
+        return True
+    words = [w for w in text[start:end].split() if w not in rules["adjacent_ordinals"]]
+    if len(words) <= rules["adjacent_words"]:
+        return True
+    last = words[-1]
+    return len(words) <= rules["adjacent_genitive_words"] and last.endswith(rules["genitive"]) \
+        and last[:-len(rules["genitive"])].endswith(event_nouns(lex))     # '포럼의', not '정상회의'
+
+
+@once_per_lexicon
+def event_nouns(lex: Lexicon) -> tuple[str, ...]:
+    """The nouns naming an event (event.toml: '포럼', '회의' …), for str.endswith."""
+    return tuple(lex.semantic["event"]["nouns"])
+
+
+def is_bare_presentation(text: str, verb: TalkVerb, spans: list[tuple[int, int, Person]], lex: Lexicon) -> bool:
+    """'… 엄하람 정책관이 발표하고': a plain 발표 made a verb right after the subject particle of the
+    person named last before it, with no object between (an object makes it an announcement:
+    '… 장관은 대책을 발표했다')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    if verb.tail not in rules["bare_tails"]:
+        return False
+    for _, end, _ in reversed(spans):
+        if end <= verb.start:
+            m = lex.PROSE_SPEAKER_TAIL_RE.match(text, end, verb.start)
+            return m is not None and m.group("particle") in rules["bare_subjects"] \
+                and not text[m.end():verb.start].strip()
+    return False
 
 
 def split_title(org: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
@@ -1035,8 +1171,8 @@ def titled_items(text: str, index: LineIndex, people: list[Person], lex: Lexicon
         if not any(lex.PRESENTATION_NOUN_RE.search(c) for c in context):
             continue            # a list of papers or measures, no presentation named
         for m in lex.TITLED_ITEM_RE.finditer(text, line.content.start, line.content.end):
-            title = collapse(m.group("title")).rstrip(QUOTE_CLOSE + " ")
-            opened = max(title.rfind(q) for q in QUOTE_OPEN)
+            title = collapse(m.group("title")).rstrip(TALK_QUOTE_CLOSE + " ")
+            opened = max(title.rfind(q) for q in TALK_QUOTE_OPEN)
             title = title[opened + 1:] if opened >= 0 else title    # '… 되짚어보는 ‘제목’': the quote
             for name, written in item_speakers(m.group("inside"), by_name, lex):
                 org, office = split_title(written, lex)
@@ -1179,7 +1315,9 @@ def run(doc: Document, lex: Lexicon) -> None:
     if sessions:
         number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    prose = titled_items(doc.text, index, doc.people, lex) + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits)
+    prose = titled_items(doc.text, index, doc.people, lex) \
+        + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits) \
+        + role_first_talks(doc.text, scan.noun_hits, doc.people, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
