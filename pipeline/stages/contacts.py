@@ -567,12 +567,13 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
                 # No role cell, so no run in any row and no person (row_runs): a layout table
                 # holding the whole release in one cell is left here, its lines not read.
                 continue
-        units: list[Token] = []
+        # Each row's runs first, with the roles of the rows above it (what row_units reads of
+        # `roles`): the units are read only for a table whose people are read.
         roles: dict[int, str] = {}
         rows = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled, roles, with_phone, role_at) or units
-            rows.append((row, units, row_runs(doc, row, roles, lex, titled, role_at)))
+            above = dict(roles)
+            rows.append((row, above, row_runs(doc, row, roles, lex, titled, role_at)))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
         # as in the 2004 seed) are not rows of people: the line tokens align those. Such a table
         # holds a phone, none in its people's cells: its contacts would have none and be left,
@@ -581,7 +582,11 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
         if table_phone and not any(holds_line_of(run_cells, with_phone)
                                    for _, _, runs in rows for _, run_cells in runs):
             continue
-        found = [c for row, units, runs in rows for c in contacts_of_runs(doc, row, runs, units, issuer, lex)]
+        units: list[Token] = []
+        found = []
+        for row, above, runs in rows:
+            units = row_units(doc, row, lex, titled, above, with_phone, role_at) or units
+            found.extend(contacts_of_runs(doc, row, runs, units, issuer, lex))
         if any(c["phone"] for c in found) or not table_phone:
             out.extend({**c, "_table": table} for c in found)
     return out
