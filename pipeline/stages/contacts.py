@@ -432,6 +432,13 @@ def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: di
     """One row: its role cells split it into (role, value cells); rows without a role cell take
     the roles of the columns above them (a role label spanning rows). `role_at`, when known,
     is role_of_cell of each cell by id (table_roles)."""
+    return contacts_of_runs(doc, row, row_runs(doc, row, roles, lex, titled, role_at), units, issuer, lex)
+
+
+def row_runs(doc: Document, row: list[Any], roles: dict[int, str], lex: Lexicon, titled: bool = False,
+             role_at: dict[int, str | None] | None = None) -> list[tuple[str, list[Any]]]:
+    """contacts_of_row's (role, value cells) of one row; `roles` (role by column, for the rows
+    below) gains the row's role cells."""
     runs: list[tuple[str, list[Any]]] = []
     inherited: dict[int, int] = {}          # run → the role column it inherited
     role_at = table_roles(doc, row, lex, titled) if role_at is None else role_at
@@ -450,6 +457,12 @@ def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: di
             else:
                 runs.append((roles[col], [cell]))
                 inherited[id(runs[-1])] = col
+    return runs
+
+
+def contacts_of_runs(doc: Document, row: list[Any], runs: list[tuple[str, list[Any]]], units: list[Token],
+                     issuer: str | None, lex: Lexicon) -> list[dict[str, Any]]:
+    """The people of a row's runs (row_runs), each with the row's units."""
     out = []
     for role, cells in runs:
         for person, phone, email in people_of_cells(doc, cells, lex):
@@ -459,6 +472,11 @@ def contacts_of_row(doc: Document, row: list[Any], units: list[Token], roles: di
                           emails=[email] if email else [])
             out.append(contact_of(group, 0, issuer, lex))
     return out
+
+
+def holds_line_of(cells: list[Any], indices: set[int]) -> bool:
+    """Whether a line of one of `cells` is among `indices`."""
+    return any(i in indices for c in cells for i in range(c.first, c.last))
 
 
 def role_cell_title(doc: Document, row: list[Any], cells: list[Any], lex: Lexicon) -> str | None:
@@ -545,15 +563,31 @@ def from_cell_tables(doc: Document, lex: Lexicon, issuer: str | None, phones: se
             continue    # neither role labels nor any contact label: not a contact table
         if titled:
             role_at = table_roles(doc, cells, lex, titled)
-        units: list[Token] = []
+            if not any(role_at.values()):
+                # No role cell, so no run in any row and no person (row_runs): a layout table
+                # holding the whole release in one cell is left here, its lines not read.
+                continue
+        # Each row's runs first, with the roles of the rows above it (what row_units reads of
+        # `roles`): the units are read only for a table whose people are read.
         roles: dict[int, str] = {}
-        found = []
+        rows = []
         for row in rows_of(cells):
-            units = row_units(doc, row, lex, titled, roles, with_phone, role_at) or units
-            found.extend(contacts_of_row(doc, row, units, roles, issuer, lex, titled, role_at))
+            above = dict(roles)
+            rows.append((row, above, row_runs(doc, row, roles, lex, titled, role_at)))
         # Labels in one row and values in the next ('담당과 | 담당자 | 전화번호' over the values,
-        # as in the 2004 seed) are not rows of people: the line tokens align those.
-        if any(c["phone"] for c in found) or not any(i in with_phone for c in cells for i in range(c.first, c.last)):
+        # as in the 2004 seed) are not rows of people: the line tokens align those. Such a table
+        # holds a phone, none in its people's cells: its contacts would have none and be left,
+        # so its people are not read (split_person and the phone and e-mail scans of each cell).
+        table_phone = holds_line_of(cells, with_phone)
+        if table_phone and not any(holds_line_of(run_cells, with_phone)
+                                   for _, _, runs in rows for _, run_cells in runs):
+            continue
+        units: list[Token] = []
+        found = []
+        for row, above, runs in rows:
+            units = row_units(doc, row, lex, titled, above, with_phone, role_at) or units
+            found.extend(contacts_of_runs(doc, row, runs, units, issuer, lex))
+        if any(c["phone"] for c in found) or not table_phone:
             out.extend({**c, "_table": table} for c in found)
     return out
 
