@@ -318,6 +318,9 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
                     continue
         start = m.start()
         # (a conditional, not max(): one call fewer for every candidate)
+        # Tried and not kept: the window's rstrip().endswith(the ordinal words) in place of this
+        # search (same answers): callgrind, the figures stage 2.70M -> 2.74M a seed run, korea.kr
+        # 662k -> 668k a record; the search over 8 characters is already cheap.
         if lex.ORDINAL_BEFORE_RE.search(text, start - 8 if start > 8 else 0, start):
             continue
         cand = match_candidate(text, m, groups, lex, node, unit_kind, start)
