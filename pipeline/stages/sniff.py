@@ -50,8 +50,10 @@ def match_signature(data: bytes) -> str | None:
 
 
 def is_binary(head: bytes) -> bool:
-    """Many NUL bytes and no byte-order mark: b'\\x00\\x01\\x02…'."""
-    if head.startswith(TEXT_BOMS):
+    """Many NUL bytes and no byte-order mark: b'\\x00\\x01\\x02…'. Text, nearly every input,
+    holds no NUL at all, which `in` tells by memchr (~1.6k instructions for a 4 KB head) before
+    count walks the head byte by byte (~15k): a count of 0 is never over the share."""
+    if head.startswith(TEXT_BOMS) or 0 not in head:
         return False
     return head.count(0) > NUL_SHARE * len(head)
 
