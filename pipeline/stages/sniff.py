@@ -74,8 +74,16 @@ NATIVE = (
 )
 
 
+# What every native format opens with (a zip's, an OLE file's magic): each rule asks it first.
+NATIVE_MAGICS = (b"PK\x03\x04", OLE_MAGIC)
+
+
 def match_native(data: bytes) -> str | None:
-    """'hwpx' or 'hwp' when the bytes are one; None otherwise."""
+    """'hwpx' or 'hwp' when the bytes are one; None otherwise. Text, nearly every input, opens
+    with neither format's magic, which one startswith tells, without the rules' calls and the
+    generator's (~6.9k callgrind instructions a korea.kr record)."""
+    if not data.startswith(NATIVE_MAGICS):
+        return None
     return next((name for name, rule in NATIVE if rule(data)), None)
 
 
