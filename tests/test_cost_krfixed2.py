@@ -10,6 +10,7 @@ Each shortcut gives what the rule it replaces gave:
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,9 +91,9 @@ def test_every_native_rule_needs_its_magic():
         assert not rule(b"x" + magic + b"mimetypeapplication/hwp+zip"), name
 
 
-def test_sniff_of_a_text_makes_no_count_and_asks_no_rule():
-    doc = new_document("보도자료\n\n가상부는 가상 제도를 시행한다.\n".encode() * 40, "x.txt")
-    names = []
+def called_names(fn) -> list[str]:
+    """The names of the functions (Python and C) called while `fn()` runs, in order."""
+    names: list[str] = []
 
     def called(frame, event, arg):
         if event == "c_call":
@@ -100,12 +101,17 @@ def test_sniff_of_a_text_makes_no_count_and_asks_no_rule():
         elif event == "call":
             names.append(frame.f_code.co_name)
 
-    import sys
     sys.setprofile(called)
     try:
-        sniff.run(doc, LEX)
+        fn()
     finally:
         sys.setprofile(None)
+    return names
+
+
+def test_sniff_of_a_text_makes_no_count_and_asks_no_rule():
+    doc = new_document("보도자료\n\n가상부는 가상 제도를 시행한다.\n".encode() * 40, "x.txt")
+    names = called_names(lambda: sniff.run(doc, LEX))
     assert "count" not in names and "is_hwpx" not in names and "is_hwp" not in names, names
     # 9 calls now; the count and the rules' calls and generator made it 16.
     assert operations(lambda: sniff.run(doc, LEX)) <= 11
@@ -116,3 +122,39 @@ def test_sniff_of_a_text_makes_no_count_and_asks_no_rule():
 def test_exact_chrome_is_made_once_and_is_the_list():
     assert segment.exact_chrome(LEX) is segment.exact_chrome(LEX)
     assert segment.exact_chrome(LEX) == frozenset(LEX.boilerplate["exact"])
+
+
+# --- page: the API's dates read from their digits ----------------------------------------------
+
+from .test_cost_krfixed import board_date_as_written      # noqa: E402  (the general rule, written out)
+from pipeline.stages.page import parse_board_date          # noqa: E402
+
+TWO = st.integers(0, 99).map(lambda n: f"{n:02d}")
+
+
+@settings(max_examples=600)
+@given(st.tuples(TWO, TWO, st.integers(0, 9999).map(lambda n: f"{n:04d}")),
+       st.one_of(st.none(), st.just(""), st.tuples(TWO, TWO, TWO).map(":".join), st.tuples(TWO, TWO).map(":".join),
+                 st.sampled_from(["7:00", "9:05:01", "23:59:59", "24:00:00", "00:60:00", "१२:००:००"])))
+def test_api_dates_answer_as_the_general_rule(parts, time):
+    """Every month, day and four-digit year (API_DATE_RE's form and its near misses: year 0999,
+    month 13, 30 February) and times zero-padded or not."""
+    value = "/".join(parts)
+    assert parse_board_date(value, time, LEX) == board_date_as_written(value, time), (value, time)
+
+
+def test_api_dates_answer_as_the_general_rule_on_korea_kr_records():
+    from .test_cost_fastheader5 import korea_kr_texts
+    for data, name in korea_kr_texts(300):
+        found = LEX.APPROVE_DATE_RE.search(data.decode("utf-8").split('approve_date: "', 1)[-1])
+        value, time = found.group("date"), found.group("time")
+        assert LEX.API_DATE_RE.fullmatch(value), name      # the fast path is the one taken
+        assert parse_board_date(value, time, LEX) == board_date_as_written(value, time), name
+
+
+def test_api_dates_take_the_fast_path():
+    """The API's form is read from its groups: no split into parts (and so no int() of each,
+    which map makes without a call the profiler sees) and no %-format."""
+    parse_board_date("12/26/2025", "10:34:37", LEX)     # the patterns compiled
+    names = called_names(lambda: parse_board_date("12/26/2025", "10:34:37", LEX))
+    assert "api_date" in names and "split" not in names, names
