@@ -316,6 +316,10 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "DATE_PART_SEP_RE": deferred(r"[./\-]\s?"),
         # korea.kr API: "01/16/2020 14:59:31"
         "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
+        # The API's own forms, ASCII and zero-padded ("12/26/2025", "10:34:37"): page reads them
+        # by their groups (parse_board_date's fast path), the year past 999 as the general rule wants.
+        "API_DATE_RE": deferred(r"(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<year>[1-9][0-9]{3})"),
+        "API_TIME_RE": deferred(r"(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):[0-9]{2}"),
         # A digit after a line end: in page's joined header lines, a line a bare date may open.
         "LINE_OPENS_WITH_DIGIT_RE": deferred(r"\n\d"),
         "PAGE_BARE_DATE_RE": deferred(

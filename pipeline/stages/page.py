@@ -31,8 +31,12 @@ def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
 
     Boards write YY/MM/DD or YYYY-MM-DD; the korea.kr API writes MM/DD/YYYY. (Every korea.kr
     record asks once: the parts are read by map and filter, C loops, not by a comprehension or
-    a generator, each a frame of its own.)"""
-    parts = list(map(int, filter(None, lex.DATE_PART_SEP_RE.split(value.strip()))))
+    a generator, each a frame of its own; the API's own form by api_date.)"""
+    value = value.strip()
+    api = lex.API_DATE_RE.fullmatch(value)
+    if api:
+        return api_date(api, time, lex)
+    parts = list(map(int, filter(None, lex.DATE_PART_SEP_RE.split(value))))
     if len(parts) != 3:
         return None
     if parts[2] > 999:                       # MM/DD/YYYY
@@ -44,13 +48,35 @@ def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
         day_iso = date(year, month, day).isoformat()
     except ValueError:
         return None
+    return with_time(day_iso, time, lex)
+
+
+def with_time(day_iso: str, time: str | None, lex: Lexicon) -> str:
+    """'2004-07-23' + '12:07' → '2004-07-23T12:07:00+09:00'; the day alone without a time or
+    with one out of range."""
     if not time:
         return day_iso
+    if lex.API_TIME_RE.fullmatch(time):     # zero-padded already: written as it stands
+        return day_iso if time[:2] > "23" or time[3:5] > "59" else f"{day_iso}T{time}{KST}"
     hh, mm, *ss = map(int, time.split(":"))
     if hh > 23 or mm > 59:
         return day_iso
     # One %-format of a tuple, not three format specs in an f-string (each parsed by its own call).
     return "%sT%02d:%02d:%02d%s" % (day_iso, hh, mm, ss[0] if ss else 0, KST)
+
+
+def api_date(m: re.Match[str], time: str | None, lex: Lexicon) -> str | None:
+    """parse_board_date of the korea.kr API's form ('12/26/2025', API_DATE_RE): its digits are
+    the ISO date's already, so the date is written from them and date.fromisoformat checks the
+    calendar, where int() of each part, date() and isoformat() cost ~28k callgrind instructions
+    a record (~8k this way; test_cost_krfixed2 holds it to the general rule)."""
+    month, day, year = m.groups()
+    day_iso = f"{year}-{month}-{day}"
+    try:
+        date.fromisoformat(day_iso)
+    except ValueError:      # no such day ('02/30/2024')
+        return None
+    return with_time(day_iso, time, lex)
 
 
 def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str],

@@ -50,8 +50,10 @@ def match_signature(data: bytes) -> str | None:
 
 
 def is_binary(head: bytes) -> bool:
-    """Many NUL bytes and no byte-order mark: b'\\x00\\x01\\x02…'."""
-    if head.startswith(TEXT_BOMS):
+    """Many NUL bytes and no byte-order mark: b'\\x00\\x01\\x02…'. Text, nearly every input,
+    holds no NUL at all, which `in` tells by memchr (~1.6k instructions for a 4 KB head) before
+    count walks the head byte by byte (~15k): a count of 0 is never over the share."""
+    if head.startswith(TEXT_BOMS) or 0 not in head:
         return False
     return head.count(0) > NUL_SHARE * len(head)
 
@@ -72,8 +74,16 @@ NATIVE = (
 )
 
 
+# What every native format opens with (a zip's, an OLE file's magic): each rule asks it first.
+NATIVE_MAGICS = (b"PK\x03\x04", OLE_MAGIC)
+
+
 def match_native(data: bytes) -> str | None:
-    """'hwpx' or 'hwp' when the bytes are one; None otherwise."""
+    """'hwpx' or 'hwp' when the bytes are one; None otherwise. Text, nearly every input, opens
+    with neither format's magic, which one startswith tells, without the rules' calls and the
+    generator's (~6.9k callgrind instructions a korea.kr record)."""
+    if not data.startswith(NATIVE_MAGICS):
+        return None
     return next((name for name, rule in NATIVE if rule(data)), None)
 
 
