@@ -73,39 +73,3 @@ def test_a_last_node_without_brackets_costs_no_closing_count():
     with_one = operations(lambda: bullets.warn_if_cut_off(doc))
     assert with_one - with_none == 1      # the closers' sum only here (map is a type: no c_call)
 
-
-
-# --- issuer_from_contacts: ISSUER_SCAN_RE against ISSUER_RE -------------------------------------
-
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-KOREA_KR = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "korea-kr"
-NAMES = sorted(LEX.issuers)
-
-
-def found(pattern, text: str):
-    m = pattern.search(text)
-    return m and (m.span(), m.group("issuer"))
-
-
-def test_issuer_scan_finds_what_issuer_re_finds_on_corpus_lines():
-    if not KOREA_KR.is_dir():
-        pytest.skip("no ../shared/corpus/korea-kr")
-    lines = [line for path in sorted(KOREA_KR.glob("*.md"))[::3]
-             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
-    hits = 0
-    for line in lines:
-        expected = found(LEX.ISSUER_RE, line)
-        assert found(LEX.ISSUER_SCAN_RE, line) == expected, line
-        hits += expected is not None
-    assert hits > 100       # the lines hold issuers: the comparison is not of misses only
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(NAMES).map(lambda n: n[:-1]),
-                          st.sampled_from(["", " ", "과", "(", "문의: ", "044-215-"])), max_size=6).map("".join))
-def test_issuer_scan_finds_what_issuer_re_finds_on_mixes(text):
-    """Names next to each other, cut short, one a prefix of another ('산업부' / '산업통상자원부')."""
-    assert found(LEX.ISSUER_SCAN_RE, text) == found(LEX.ISSUER_RE, text)
