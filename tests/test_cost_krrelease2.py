@@ -3,8 +3,6 @@ this pass checked against the form it replaces, and held to its count of calls.
 
 - match_kind asks a title line for a kind word's last letter by one `in` a letter, not by the
   letter set's isdisjoint over the line (which makes and hashes a string per Hangul letter).
-- match_kind looks for a headline tag only on a page-header line opening with '['
-  (startswith, where a one-letter slice was made per line).
 - warn_if_cut_off counts the closing brackets only when the last node opened one.
 """
 from __future__ import annotations
@@ -32,12 +30,6 @@ def test_kind_letter_test_is_the_sets_isdisjoint(text):
     """The `in` a letter gives what `not isdisjoint` gave, whatever the letters' order."""
     lasts = release.kind_last_letters(LEX)
     assert any(map(text.__contains__, lasts)) == (not lasts.isdisjoint(text))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=6))
-def test_startswith_is_the_one_letter_slice(text):
-    assert text.startswith("[") == (text[:1] == "[")
 
 
 def node(text: str) -> Node:

@@ -54,8 +54,7 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
     for line in lines_in(doc, K.PAGE_HEADER):
-        # The tag opens the line (startswith: no one-letter string made per line, as [:1] makes).
-        m = lex.HEADLINE_TAG_RE.match(line.text) if line.text.startswith("[") else None
+        m = lex.HEADLINE_TAG_RE.match(line.text) if line.text[:1] == "[" else None     # the tag opens the line
         if m:
             return lex.kinds.get(without_spaces(m.group("kind"))), "title"
     kind = kind_of_tag(title, lex)
