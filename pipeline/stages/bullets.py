@@ -552,6 +552,8 @@ def warn_if_cut_off(doc: Document) -> None:
         return
     text = node.text
     opened = sum(map(text.count, "([{「『"))      # map: no generator step per bracket
+    if not opened:
+        return      # nothing opened (most last nodes): the closing brackets need no count
     closed = sum(map(text.count, ")]}」』"))
     if opened > closed:
         doc.warn("bullets", "truncated_body", "the body ends inside an open bracket; text looks cut off",

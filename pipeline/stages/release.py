@@ -48,7 +48,9 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
     for line in lines_in(doc, K.RELEASE_HEADER, K.TITLE):
         # A kind word ends with one of `lasts`: a line holding none (a blank line, most headlines)
         # holds no kind word, and neither KIND_LINE_RE nor the masthead split is asked of it.
-        word = kind_word(line, lex) if line.text and not lasts.isdisjoint(line.text) else None
+        # Asked by one C-level `in` a letter (all kinds end in '료'), not by a set's isdisjoint,
+        # which makes and hashes a string of each Hangul character of the line.
+        word = kind_word(line, lex) if line.text and any(map(line.text.__contains__, lasts)) else None
         if word:
             return lex.kinds.get(without_spaces(word)), "header"
     for line in lines_in(doc, K.PAGE_HEADER):
@@ -66,7 +68,7 @@ def match_kind(doc: Document, lex: Lexicon, title: str | None) -> tuple[str | No
 def kind_last_letters(lex: Lexicon) -> frozenset[str]:
     """The last letters of the kind words ('보도자료' → '료'; KIND_LINE_RE's words, also a
     masthead's kind field, end with one, letter-spaced or not). A line is tested against them
-    by one C-level isdisjoint over its letters."""
+    by one C-level `in` each (whichever order they come in, the answer is the same)."""
     return frozenset(kind[-1] for kind in lex.kinds)
 
 
