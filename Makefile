@@ -57,7 +57,7 @@ test-min:
 
 ## eval: agreement figures over ../shared/corpus (skips when it is absent)
 eval: $(STAMP)
-	$(BIN)/python scripts/eval.py
+	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
 
 ## bench: CPU per input kind and per stage, batch throughput and memory, CLI start-up (issue 14's
 ## table); printed and written to output/bench/bench.json. BENCH_ARGS=--no-batch for a quick run.

@@ -233,3 +233,15 @@ def test_same_document_tells_another_attachment_from_the_release():
     assert ev.same_document("…가나다라마바사아자차카타파하 회의를 개최하였다 오늘…", truth)
     assert not ev.same_document("지금부터 회의를 시작하겠습니다. 모두발언 원고입니다.", truth)
     assert ev.same_document("무엇이든", "## 본문\n짧은 줄\n")      # nothing long to compare
+
+
+def test_the_held_out_table_lists_no_miss_unless_asked():
+    """`make eval` shows rule writers the held-out set's figures, never its forms."""
+    score = ev.GoldScore()
+    score.hit("people")
+    score.miss("people", "person '가나다'")
+    score.extra("event", "name '라마 회의'")
+    table = ev.render_gold(score, ["a note"], itemized=False)
+    assert "50.0% (1/2)" in table and "가나다" not in table and "라마" not in table
+    listed = ev.render_gold(score, ["a note"])
+    assert "가나다" in listed and "라마" in listed
