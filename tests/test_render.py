@@ -265,6 +265,27 @@ def test_record_without_body_heading() -> None:
     assert hinted(doc, K.PAGE_HEADER) == ["가"] and "- 항목" in lines(doc)
 
 
+@pytest.mark.parametrize(("text", "fields"), [
+    # saved without its front matter: the header's items carry the same fields
+    ("# [보도자료] 가 대책\n\n- 출처: 가나 브리핑\n- 부처: 기획부\n- 게시 시각: 01/02/2025 09:30:00\n"
+     "- 기사 URL: https://example.org/view?id=1\n\n## 본문\n\n□ 가 대책을", {
+         "title": "[보도자료] 가 대책", "ministry": "기획부", "approve_date": "01/02/2025 09:30:00",
+         "original_url": "https://example.org/view?id=1"}),
+    # without '## 본문' the header is the title alone: an item below it is body, no field
+    ("# 가 행사\n\n- 부처: 기획부\n□ 본문", {"title": "가 행사"}),
+    # an unknown label, an empty value and a second '부처' are no fields; the first heading is the title
+    ("# 첫 제목\n# 둘째 제목\n- 분류: 정책\n- 부처:\n- 부처: 나부\n- 부처: 다부\n\n## 본문\n본문",
+     {"title": "첫 제목", "ministry": "나부"}),
+])
+def test_record_without_front_matter_reads_its_header(text: str, fields: dict[str, str]) -> None:
+    assert rendered(text).front_matter == fields
+
+
+def test_record_with_front_matter_keeps_it_over_its_header() -> None:
+    doc = rendered('---\ntitle: "가"\nministry: "기획부"\n---\n# 나\n\n- 부처: 다부\n\n## 본문\n본문\n')
+    assert doc.front_matter == {"title": "가", "ministry": "기획부"}
+
+
 # --- JSON records ----------------------------------------------------------------------
 
 def test_json_record() -> None:

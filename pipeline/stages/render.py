@@ -858,6 +858,26 @@ def record_regions(lines: list[str], headed: list[int], body_headings: list[int]
     return opening, trailer
 
 
+def header_fields(header: list[str], lex: Lexicon) -> dict[str, Any]:
+    """A record without front matter: its header lines ['# 제목', '', '- 부처: 환경부', …] →
+    {'title': '제목', 'ministry': '환경부'}, the keys its front matter would have had (the first
+    heading is the title; the labels are html.toml's [markdown.header_fields])."""
+    labels = lex.html["markdown"]["header_fields"]
+    fields: dict[str, Any] = {}
+    for line in header:
+        heading = lex.MD_HEADING_RE.match(line)
+        if heading:
+            if heading.group("text"):
+                fields.setdefault("title", heading.group("text"))
+            continue
+        item = lex.MD_ITEM_RE.match(line)
+        label, colon, value = (item.group("text") if item else line).partition(":")
+        key = labels.get(label.strip()) if colon else None
+        if key and value.strip():
+            fields.setdefault(key, value.strip())
+    return fields
+
+
 def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     """A korea.kr record: front matter to fields, header and trailer lines hinted and stripped
     of their Markdown, the body kept as text. Only the header and trailer lines are visited
@@ -872,6 +892,8 @@ def render_markdown(doc: Document, text: str, lex: Lexicon) -> None:
     blank = [i for i in headed if lex.MD_BODY_HEADING_RE.match(lines[i])]
     opening, trailer = record_regions(lines, headed, blank, lex)
     header_end = opening + 1 if opening >= 0 else 0
+    if m is None:       # saved without its front matter: the header's items carry the same fields
+        doc.front_matter = header_fields(lines[:header_end], lex)
     openers = markdown_openers(lex.MD_HEADING_RE, lex.MD_ITEM_RE, lex.MD_QUOTE_RE)
     for index in chain(range(header_end), range(trailer, len(lines))):
         line = lines[index]
