@@ -380,11 +380,14 @@ def read_hwpx(data: bytes, path: str) -> Rendering:
     return writer.finish(outline_not_drawn=body.markers.unsupported)
 
 
+ZIP_MAGIC = b"PK\x03\x04"     # what every zip, so every HWPX package, opens with
+
+
 def is_hwpx(data: bytes) -> bool:
     """A zip whose first entry is `mimetype` holding application/hwp+zip (stored, as every real
     file has it: the string sits in the first bytes, so a damaged package is still named), or,
     failing that, whose `mimetype` entry reads so."""
-    if not data.startswith(b"PK\x03\x04"):
+    if not data.startswith(ZIP_MAGIC):
         return False
     if MIMETYPE in data[:MIMETYPE_WINDOW]:
         return True

@@ -19,7 +19,7 @@ import codecs
 from ..document import Document
 from ..errors import UnsupportedFormat
 from ..lexicon import Lexicon
-from ..readers.hwpx import is_hwpx
+from ..readers.hwpx import ZIP_MAGIC, is_hwpx
 
 HEAD_BYTES = 4096
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -31,7 +31,7 @@ SIGNATURES = (
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP container that is not HWPX (DOCX, XLSX or another ZIP)"),
+    (ZIP_MAGIC, "a ZIP container that is not HWPX (DOCX, XLSX or another ZIP)"),
     (OLE_MAGIC, "an OLE2 file that is not HWP 5 (DOC, XLS or another OLE file)"),
     (b"HWP Document File", "an HWP 3 document (only HWP 5 and HWPX are read)"),
     (b"\x1f\x8b", "gzip-compressed data"),
@@ -75,7 +75,7 @@ NATIVE = (
 
 
 # What every native format opens with (a zip's, an OLE file's magic): each rule asks it first.
-NATIVE_MAGICS = (b"PK\x03\x04", OLE_MAGIC)
+NATIVE_MAGICS = (ZIP_MAGIC, OLE_MAGIC)
 
 
 def match_native(data: bytes) -> str | None:
