@@ -289,6 +289,8 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     D = L["dates"]
     weekday = rf"\(\s*(?P<weekday>[{D['weekdays']}])\s*\)"
     end_mark = rf"(?:(?:{alternation(L['attachment']['end_mark'])})\s*+\.?)?"
+    sections = L["attachment"]["sections"]
+    file_extensions = L["attachment"]["file_extensions"]
     # A board's date as written after its label: the whole run of digits and separators (so
     # that '04/10/2026' is taken whole, never cut to '04/10/20' and misread), or the Korean
     # 'YYYY년 M월 D일'. Which of these are dates is decided by page.BOARD_DATE_FORMS.
@@ -417,6 +419,18 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "ATTACHMENT_MORE_RE": deferred(
             rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
             rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
+        # The files a post offers (labels.toml [attachment] sections, file_extensions): a section's
+        # word anywhere in a block (a literal opening: `re` skips ahead to it), the section's own
+        # line, a header item ('HWPX 첨부: 공고.hwpx'), a file list's item ('- 공고.hwp (87 kb)',
+        # '공고.hwpx (https://…)') and a file name's end.
+        "FILE_SECTION_WORD_RE": deferred(alternation(sections)),
+        "FILE_SECTION_LINE_RE": deferred(rf"^(?:[#\-*]+\s*+)?(?P<label>{alternation(sections)})\s*+:?$"),
+        "FILE_HEADER_ITEM_RE": deferred(
+            rf"^(?:[\-*]\s*+)?(?P<label>(?:[A-Za-z]{{2,5}}\s*+)?(?:{alternation(sections)}))\s*+:\s*+(?P<text>\S.*)$"),
+        "FILE_ITEM_RE": deferred(
+            r"^(?:[\-*]\s++)?(?P<text>.*?\S)(?:\s*+\((?P<url>(?:https?://|www\.)[^\s()]*+(?:\([^\s()]*+\)[^\s()]*+)*+)\))?\s*+$"),
+        "FILE_LIST_END_RE": deferred(rf"^(?:{alternation(L['attachment']['file_list_ends'])})"),
+        "FILE_NAME_END_RE": deferred(rf"\.(?:{alternation(file_extensions)})(?![A-Za-z0-9])", re.IGNORECASE),
         # A line opening with a listing label's first letter ('붙임 1. …'), from the line end
         # before it: release searches each body block once for one before it walks the body's
         # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
 from itertools import islice
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from ..document import BlockKind, Document, Line, Span
@@ -917,14 +918,12 @@ def attachment_letters(lex: Lexicon) -> str:
     return "".join(sorted({word.strip()[:1] for word in words if word.strip()}))
 
 
-def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
     with a listing label's first letter or with a digit (a listing's next item), and a line the
     scan for inline mentions found."""
     found: list[dict[str, Any]] = []
-    if not any(map(doc.text.__contains__, attachment_letters(lex))):
-        return found        # a third of korea.kr records: no letter any attachment opens with
     inline = inline_attachments(doc, lex)
     firsts = listing_firsts(lex)
     if not listing_may_open(doc, firsts, lex):
@@ -949,6 +948,144 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
             span = trimmed(doc.text, line.content.start + start, line.content.start + end)
             found.append({"label": label, "text": collapse(text), "span": span.to_json()})
     return found
+
+
+# The blocks outside the release's own text where a post lists the files it offers: a record's
+# header items and trailer, a board's file box (chrome or the page's header and footer).
+OFFERED_FILE_KINDS = frozenset((K.PAGE_HEADER, K.CHROME, K.PAGE_FOOTER))
+FILE_LIST_GAP = THRESHOLDS["file_list_gap"]
+
+
+def file_named(line: Line, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the file an item line names is written, in the line: '- 공고문.hwpx' → '공고문.hwpx';
+    '공고문.hwp (87 kb)', '공고문.hwp [미리보기]' → '공고문.hwp'; '공고문 (https://…/a.pdf)' → the
+    link's text, '공고문'. A link whose text and path name no file ('www.moel.go.kr
+    (http://www.moel.go.kr)', a search page) is a link, not a file: None."""
+    m = lex.FILE_ITEM_RE.match(line.text)
+    if not m:
+        return None
+    end = lex.FILE_NAME_END_RE.search(line.text, m.start("text"), m.end("text"))
+    if end:
+        return m.start("text"), end.end()
+    url = m.group("url")
+    if url and lex.FILE_NAME_END_RE.search(url.split("?", 1)[0].split("#", 1)[0]):
+        return m.start("text"), m.end("text")
+    return None
+
+
+def section_files(doc: Document, k: int, at: int, label: str, lex: Lexicon) -> Iterator[dict[str, Any]]:
+    """The files listed under a section line (doc.lines[at], '첨부파일' / '첨부/링크' in
+    doc.blocks[k]), one an item line, through the offered-file blocks that follow it: the list
+    ends at the release's own text, at another section line ('출처'), at the board's navigation
+    ('이전글', '목록': FILE_LIST_END_RE) or after FILE_LIST_GAP lines in a row that name no file
+    (a board's '다운로드', '바로보기' stand between its files)."""
+    gap = 0
+    for block in islice(doc.blocks, k, None):
+        if block.kind not in OFFERED_FILE_KINDS:
+            return          # the release's own text: its list is the body's (body_attachments)
+        for line in islice(doc.lines, max(block.first, at + 1), block.last):
+            if not line.text:
+                continue
+            if lex.FILE_SECTION_LINE_RE.match(line.text) or lex.FILE_LIST_END_RE.match(line.text) \
+                    or without_spaces(line.text) in trailer_words(lex):
+                return      # another section ('출처'), or the board's navigation ('이전글 …', '목록')
+            where = file_named(line, lex)
+            if where is None:
+                gap += 1
+                if gap >= FILE_LIST_GAP:
+                    return
+                continue
+            gap = 0
+            span = trimmed(doc.text, line.content.start + where[0], line.content.start + where[1])
+            yield {"label": label, "text": collapse(doc.text[span.start:span.end]), "span": span.to_json()}
+
+
+@once_per_lexicon
+def trailer_words(lex: Lexicon) -> frozenset[str]:
+    """A record's trailer headings (html.toml [markdown] trailer_headings: '출처' …), written
+    without spaces: a file list ends at one."""
+    return frozenset(without_spaces(w) for w in lex.html["markdown"]["trailer_headings"])
+
+
+BLOCK_START = attrgetter("span.start")
+
+
+def offered_files(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """The files the post offers, outside the release's text: a header item naming one after
+    its format ('HWPX 첨부: 260410_보도자료.hwpx' → label 'HWPX 첨부'), and each file listed
+    under a section line ('첨부파일' / '공고문.hwp (87 kb)' / '다운로드' → label '첨부파일').
+    Only the lines holding a section word are looked at, found by one scan of the text that
+    opens with a literal (`re` skips ahead to it; most releases hold none), and of those only
+    the ones in an offered block (OFFERED_FILE_KINDS: a mention in the body is no file list)."""
+    found: list[dict[str, Any]] = []
+    m = lex.FILE_SECTION_WORD_RE.search(doc.text)
+    while m:
+        line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
+        k = bisect_right(doc.blocks, m.start(), key=BLOCK_START) - 1
+        if k >= 0 and doc.blocks[k].kind in OFFERED_FILE_KINDS:
+            found += line_files(doc, k, line, lex)
+        m = lex.FILE_SECTION_WORD_RE.search(doc.text, line.end + 1)
+    return found
+
+
+def line_files(doc: Document, k: int, line: Line, lex: Lexicon) -> list[dict[str, Any]]:
+    """The files a line holding a section word (in doc.blocks[k]) names: its own, as a header
+    item, or those of the list it opens."""
+    item = lex.FILE_HEADER_ITEM_RE.match(line.text)
+    if item:
+        name = lex.FILE_NAME_END_RE.search(line.text, item.start("text"))
+        if name is None:
+            return []
+        span = trimmed(doc.text, line.content.start + item.start("text"), line.content.start + name.end())
+        return [{"label": collapse(item.group("label")), "text": collapse(doc.text[span.start:span.end]),
+                 "span": span.to_json()}]
+    heading = lex.FILE_SECTION_LINE_RE.match(line.text)
+    if heading:
+        return list(section_files(doc, k, line.index, collapse(heading.group("label")), lex))
+    return []
+
+
+def attachment_key(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(the name, its stem): the name without white space and underscores, and the same without
+    a file's extension ('행사 사진.jpg' → ('행사사진.jpg', '행사사진')). A file is named again when
+    its name was ('공고.pdf' in a header item and in the trailer) or when its stem is the name of
+    an attachment the body lists ('붙임 행사사진' and '행사_사진.jpg'); 'a.pdf' and 'a.hwpx' are
+    two renditions, each a file."""
+    name = "".join(text.split()).replace("_", "")
+    end = lex.FILE_NAME_END_RE.search(name, max(0, len(name) - 6)) if "." in name[-6:] else None
+    return name, (name[:end.start()] if end and end.end() == len(name) else name)
+
+
+def once_each(found: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]]:
+    """`found` with each attachment named again (attachment_key) left out, the first kept."""
+    kept: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for item in found:
+        name, stem = attachment_key(item["text"] or "", lex)
+        if name and (name in seen or stem in seen):
+            continue
+        seen.add(name)
+        kept.append(item)
+    return kept
+
+
+def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """The release's attachments, by ATTACHMENT_RULES in order: those its body names, then the
+    files its post offers. One named twice (a listing line and its appendix page's head, a file
+    in a header item and again in the trailer, a file the body's listing already names) is kept
+    once, where it is first found."""
+    found: list[dict[str, Any]] = []
+    if not any(map(doc.text.__contains__, attachment_letters(lex))):
+        return found        # a third of korea.kr records: no letter any attachment opens with
+    for _name, rule in ATTACHMENT_RULES:
+        found += rule(doc, lex)
+    return once_each(found, lex) if len(found) > 1 else found
+
+
+ATTACHMENT_RULES = (
+    ("body", body_attachments),
+    ("offered_files", offered_files),
+)
 
 
 # --- is this a release at all? ---------------------------------------------------------
