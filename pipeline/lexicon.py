@@ -289,8 +289,6 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     D = L["dates"]
     weekday = rf"\(\s*(?P<weekday>[{D['weekdays']}])\s*\)"
     end_mark = rf"(?:(?:{alternation(L['attachment']['end_mark'])})\s*+\.?)?"
-    sections = L["attachment"]["sections"]
-    file_extensions = L["attachment"]["file_extensions"]
     # A board's date as written after its label: the whole run of digits and separators (so
     # that '04/10/2026' is taken whole, never cut to '04/10/20' and misread), or the Korean
     # 'YYYY년 M월 D일'. Which of these are dates is decided by page.BOARD_DATE_FORMS.
@@ -419,18 +417,6 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "ATTACHMENT_MORE_RE": deferred(
             rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
             rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
-        # The files a post offers (labels.toml [attachment] sections, file_extensions): a section's
-        # word anywhere in a block (a literal opening: `re` skips ahead to it), the section's own
-        # line, a header item ('HWPX 첨부: 공고.hwpx'), a file list's item ('- 공고.hwp (87 kb)',
-        # '공고.hwpx (https://…)') and a file name's end.
-        "FILE_SECTION_WORD_RE": deferred(alternation(sections)),
-        "FILE_SECTION_LINE_RE": deferred(rf"^(?:[#\-*]+\s*+)?(?P<label>{alternation(sections)})\s*+:?$"),
-        "FILE_HEADER_ITEM_RE": deferred(
-            rf"^(?:[\-*]\s*+)?(?P<label>(?:[A-Za-z]{{2,5}}\s*+)?(?:{alternation(sections)}))\s*+:\s*+(?P<text>\S.*)$"),
-        "FILE_ITEM_RE": deferred(
-            r"^(?:[\-*]\s++)?(?P<text>.*?\S)(?:\s*+\((?P<url>(?:https?://|www\.)[^\s()]*+(?:\([^\s()]*+\)[^\s()]*+)*+)\))?\s*+$"),
-        "FILE_LIST_END_RE": deferred(rf"^(?:{alternation(L['attachment']['file_list_ends'])})"),
-        "FILE_NAME_END_RE": deferred(rf"\.(?:{alternation(file_extensions)})(?![A-Za-z0-9])", re.IGNORECASE),
         # A line opening with a listing label's first letter ('붙임 1. …'), from the line end
         # before it: release searches each body block once for one before it walks the body's
         # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
@@ -737,6 +723,30 @@ def _uncaptured(source: str) -> str:
 PRESCAN_TAG_BODY = rf"(?:{_uncaptured(PRESCAN_ATTRIBUTE)})*+[{PRESCAN_SPACE}/]*+"
 
 
+def _file_patterns(lex: Lexicon) -> dict[str, PatternSource]:
+    """The files a post offers (labels.toml [attachment] sections, file_extensions,
+    file_list_ends; html.toml's record trailer headings): a section's word anywhere in a block (a
+    literal opening: `re` skips ahead to it), the section's own line, a header item ('HWPX 첨부:
+    공고.hwpx'), a file list's item ('- 공고.hwp (87 kb)', '공고.hwpx (https://…)'), what ends a
+    list, and a file name's end."""
+    A = lex.labels["attachment"]
+    sections, extensions = A["sections"], A["file_extensions"]
+    return {
+        "FILE_SECTION_WORD_RE": deferred(alternation(sections)),
+        "FILE_SECTION_LINE_RE": deferred(rf"^(?:[#\-*]+\s*+)?(?P<label>{alternation(sections)})\s*+:?$"),
+        "FILE_HEADER_ITEM_RE": deferred(
+            rf"^(?:[\-*]\s*+)?(?P<label>(?:[A-Za-z]{{2,5}}\s*+)?(?:{alternation(sections)}))\s*+:\s*+(?P<text>\S.*)$"),
+        "FILE_ITEM_RE": deferred(
+            r"^(?:[\-*]\s++)?(?P<text>.*?\S)(?:\s*+\((?P<url>(?:https?://|www\.)[^\s()]*+(?:\([^\s()]*+\)[^\s()]*+)*+)\))?\s*+$"),
+        # What ends a file list: another section's line (a record's trailer heading, '출처'; a
+        # section word alone) or the board's navigation after its files ('이전글 …', '목록').
+        "FILE_LIST_STOP_RE": deferred(
+            rf"^(?:[#\-*]+\s*+)?(?:(?:{alternation(sections + lex.html['markdown']['trailer_headings'])})\s*+:?$"
+            rf"|(?:{alternation(A['file_list_ends'])}))"),
+        "FILE_NAME_END_RE": deferred(rf"\.(?:{alternation(extensions)})(?![A-Za-z0-9])", re.IGNORECASE),
+    }
+
+
 def _input_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     """Patterns of decode and render: declared charsets, markup sniffing, records, mojibake."""
     markdown = lex.html["markdown"]
@@ -810,6 +820,7 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_core_patterns(lex))
     lex.html = read_toml("html.toml")
     lex.add_patterns(_input_patterns(lex))
+    lex.add_patterns(_file_patterns(lex))
     lex.add_patterns(_segment_patterns(lex))
     lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)

@@ -12,10 +12,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date
 from itertools import islice
-from operator import attrgetter
 from typing import Any, NamedTuple
 
-from ..document import BlockKind, Document, Line, Span
+from ..document import Block, BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, once_per_lexicon, phone_prefix, thresholds
 from ..phones import LINE_START, phone_lines
@@ -858,14 +857,15 @@ def parse_distribution(doc: Document, pieces: list[Piece], lex: Lexicon, default
 
 # --- attachments -----------------------------------------------------------------------
 
-def inline_attachments(doc: Document, lex: Lexicon) -> dict[int, list[tuple[str, str, int, int]]]:
+def inline_attachments(doc: Document, lex: Lexicon,
+                       body: list[Block] | None = None) -> dict[int, list[tuple[str, str, int, int]]]:
     """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end) by body line
     index, offsets in the line. One scan of each body block (INLINE_ATTACHMENT_RE opens with a
     literal '(', which `re` skips ahead to, and never crosses a line end), not a search on
     every line; a match's line is found by bisecting the lines by their start (no list of
     every line's start for the few matches a body has)."""
     found: dict[int, list[tuple[str, str, int, int]]] = {}
-    for block in doc.blocks_of(K.BODY):
+    for block in doc.blocks_of(K.BODY) if body is None else body:
         for m in lex.INLINE_ATTACHMENT_RE.finditer(doc.text, block.span.start, block.span.end):
             line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
             at = line.content.start
@@ -890,11 +890,11 @@ def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
     return None
 
 
-def listing_may_open(doc: Document, firsts: str, lex: Lexicon) -> bool:
+def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block] | None = None) -> bool:
     """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
     match_listing needs of a listing's first line: one search of each body block for such a
     line (LISTING_LINE_START_RE, from the line end before it), no step per line."""
-    for block in doc.blocks_of(K.BODY):
+    for block in doc.blocks_of(K.BODY) if body is None else body:
         first = doc.lines[block.first]
         if first.start == 0 and first.text and first.text[0] in firsts:
             return True         # the text's first line: no line end before it
@@ -924,9 +924,10 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     with a listing label's first letter or with a digit (a listing's next item), and a line the
     scan for inline mentions found."""
     found: list[dict[str, Any]] = []
-    inline = inline_attachments(doc, lex)
+    blocks = doc.blocks_of(K.BODY)      # asked once for both scans
+    inline = inline_attachments(doc, lex, blocks)
     firsts = listing_firsts(lex)
-    if not listing_may_open(doc, firsts, lex):
+    if not listing_may_open(doc, firsts, lex, blocks):
         # No listing opens, so none continues either: only the inline mentions' lines, in order.
         body = [doc.lines[i] for i in inline]
         if not body:
@@ -960,7 +961,10 @@ def file_named(line: Line, lex: Lexicon) -> tuple[int, int] | None:
     """Where the file an item line names is written, in the line: '- 공고문.hwpx' → '공고문.hwpx';
     '공고문.hwp (87 kb)', '공고문.hwp [미리보기]' → '공고문.hwp'; '공고문 (https://…/a.pdf)' → the
     link's text, '공고문'. A link whose text and path name no file ('www.moel.go.kr
-    (http://www.moel.go.kr)', a search page) is a link, not a file: None."""
+    (http://www.moel.go.kr)', a search page) is a link, not a file: None. (A line without a file
+    name's end anywhere is none, told by one search, before the item is read.)"""
+    if lex.FILE_NAME_END_RE.search(line.text) is None:
+        return None
     m = lex.FILE_ITEM_RE.match(line.text)
     if not m:
         return None
@@ -977,20 +981,24 @@ def section_files(doc: Document, k: int, at: int, label: str, lex: Lexicon) -> I
     """The files listed under a section line (doc.lines[at], '첨부파일' / '첨부/링크' in
     doc.blocks[k]), one an item line, through the offered-file blocks that follow it: the list
     ends at the release's own text, at another section line ('출처'), at the board's navigation
-    ('이전글', '목록': FILE_LIST_END_RE) or after FILE_LIST_GAP lines in a row that name no file
+    ('이전글', '목록': FILE_LIST_STOP_RE) or after FILE_LIST_GAP lines in a row that name no file
     (a board's '다운로드', '바로보기' stand between its files)."""
-    gap = 0
+    run = []
     for block in islice(doc.blocks, k, None):
         if block.kind not in OFFERED_FILE_KINDS:
-            return          # the release's own text: its list is the body's (body_attachments)
+            break           # the release's own text: its list is the body's (body_attachments)
+        run.append(block)
+    if lex.FILE_NAME_END_RE.search(doc.text, doc.lines[at].end, run[-1].span.end) is None:
+        return              # no file name's end below the section line: links only, or nothing
+    gap = 0
+    for block in run:
         for line in islice(doc.lines, max(block.first, at + 1), block.last):
             if not line.text:
                 continue
-            if lex.FILE_SECTION_LINE_RE.match(line.text) or lex.FILE_LIST_END_RE.match(line.text) \
-                    or without_spaces(line.text) in trailer_words(lex):
-                return      # another section ('출처'), or the board's navigation ('이전글 …', '목록')
             where = file_named(line, lex)
             if where is None:
+                if lex.FILE_LIST_STOP_RE.match(line.text):
+                    return      # another section ('출처'), or the board's navigation ('이전글 …', '목록')
                 gap += 1
                 if gap >= FILE_LIST_GAP:
                     return
@@ -1000,31 +1008,25 @@ def section_files(doc: Document, k: int, at: int, label: str, lex: Lexicon) -> I
             yield {"label": label, "text": collapse(doc.text[span.start:span.end]), "span": span.to_json()}
 
 
-@once_per_lexicon
-def trailer_words(lex: Lexicon) -> frozenset[str]:
-    """A record's trailer headings (html.toml [markdown] trailer_headings: '출처' …), written
-    without spaces: a file list ends at one."""
-    return frozenset(without_spaces(w) for w in lex.html["markdown"]["trailer_headings"])
-
-
-BLOCK_START = attrgetter("span.start")
-
-
 def offered_files(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """The files the post offers, outside the release's text: a header item naming one after
     its format ('HWPX 첨부: 260410_보도자료.hwpx' → label 'HWPX 첨부'), and each file listed
     under a section line ('첨부파일' / '공고문.hwp (87 kb)' / '다운로드' → label '첨부파일').
-    Only the lines holding a section word are looked at, found by one scan of the text that
-    opens with a literal (`re` skips ahead to it; most releases hold none), and of those only
-    the ones in an offered block (OFFERED_FILE_KINDS: a mention in the body is no file list)."""
+    A text holding no section word offers none: one scan, opening with a literal that `re`
+    skips ahead to, settles most releases. Else each offered block (OFFERED_FILE_KINDS: a
+    mention in the body is no file list) is searched for one, and only its lines holding one
+    are looked at."""
     found: list[dict[str, Any]] = []
-    m = lex.FILE_SECTION_WORD_RE.search(doc.text)
-    while m:
-        line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
-        k = bisect_right(doc.blocks, m.start(), key=BLOCK_START) - 1
-        if k >= 0 and doc.blocks[k].kind in OFFERED_FILE_KINDS:
+    if lex.FILE_SECTION_WORD_RE.search(doc.text) is None:
+        return found
+    for k, block in enumerate(doc.blocks):
+        if block.kind not in OFFERED_FILE_KINDS:
+            continue
+        m = lex.FILE_SECTION_WORD_RE.search(doc.text, block.span.start, block.span.end)
+        while m:
+            line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
             found += line_files(doc, k, line, lex)
-        m = lex.FILE_SECTION_WORD_RE.search(doc.text, line.end + 1)
+            m = lex.FILE_SECTION_WORD_RE.search(doc.text, line.end + 1, block.span.end)
     return found
 
 
@@ -1056,8 +1058,14 @@ def attachment_key(text: str, lex: Lexicon) -> tuple[str, str]:
     return name, (name[:end.start()] if end and end.end() == len(name) else name)
 
 
-def once_each(found: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]]:
-    """`found` with each attachment named again (attachment_key) left out, the first kept."""
+def once_each(found: list[dict[str, Any]], files: bool, lex: Lexicon) -> list[dict[str, Any]]:
+    """`found` with each attachment named again left out, the first kept. Without offered
+    files (`files` false: the body's attachments alone, most releases) a name repeats as it
+    was written (a listing's line and its appendix page's head), so the names are compared as
+    they are; with files, by attachment_key."""
+    if not files:
+        seen_texts: set[str | None] = set()
+        return [item for item in found if not (item["text"] in seen_texts or seen_texts.add(item["text"]))]
     kept: list[dict[str, Any]] = []
     seen: set[str] = set()
     for item in found:
@@ -1077,14 +1085,20 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     if not any(map(doc.text.__contains__, attachment_letters(lex))):
         return found        # a third of korea.kr records: no letter any attachment opens with
-    for _name, rule in ATTACHMENT_RULES:
-        found += rule(doc, lex)
-    return once_each(found, lex) if len(found) > 1 else found
+    files = False       # whether a rule of the post's files found any (once_each compares them by stem)
+    for _name, rule, offers_files in ATTACHMENT_RULES:
+        items = rule(doc, lex)
+        if items:
+            found += items
+            files = files or offers_files
+    return once_each(found, files, lex) if len(found) > 1 else found
 
 
+# (name, rule, whether its items are the post's files), in order: the body's first, so that a
+# file the body's listing names is kept as the listing's item.
 ATTACHMENT_RULES = (
-    ("body", body_attachments),
-    ("offered_files", offered_files),
+    ("body", body_attachments, False),
+    ("offered_files", offered_files, True),
 )
 
 
