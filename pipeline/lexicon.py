@@ -428,6 +428,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "INLINE_ATTACHMENT_RE": deferred(
             rf"\((?=[^()\n{first_chars(L['attachment']['inline'])}]*+[{first_chars(L['attachment']['inline'])}])"
             rf"(?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
+        # The whole of an inline mention that only points at an attachment: '붙임 1 참고', '붙임2',
+        # '「붙임」참조' (labels.toml [attachment] references).
+        "ATTACHMENT_REFERENCE_RE": deferred(
+            rf"[「｢<〈\[]?\s*+(?P<label>{alternation(L['attachment']['inline'], spaced=True)})\s*+(?P<number>\d{{1,2}})?"
+            rf"\s*+[」｣>〉\]]?\s*+(?:{alternation(L['attachment']['references'])})?\s*+"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": deferred(rf"{ORG_HEAD_WORD}{ORG_HEAD_TAIL}"),
         # Its parenthesis alone: opening with '(' lets re skip to one, where ORG_HEAD_RE tries its

@@ -122,3 +122,31 @@ def test_attachment_key(a, b, same):
     name_a, stem_a = attachment_key(a, LEX)
     name_b, stem_b = attachment_key(b, LEX)
     assert (name_a == name_b or name_a == stem_b or stem_a == name_b) == same
+
+
+POINTERS = [
+    ("a pointer names its attachment by label only",
+     "□ 가상부는 새 제도를 시행한다고 밝혔다(붙임 1 참고).\n", [("붙임 1", None)]),
+    ("pointers without a listing, each once, in order",
+     "□ 가상부는 새 제도를 시행한다고 밝혔다(붙임2).\n○ 신청자는 지난해보다 늘었다(붙임1 참조).\n"
+     "○ 지역별 현황도 공개했다(붙임2).\n", [("붙임 2", None), ("붙임 1", None)]),
+    ("a pointer to a listed attachment adds nothing",
+     "□ 가상부는 새 제도를 시행한다고 밝혔다(붙임 1 참고).\n\n붙임 1. 가상 제도 세부 계획 1부.\n",
+     [("붙임 1", "가상 제도 세부 계획")]),
+    ("a bare pointer with a numbered listing adds nothing",
+     "□ 가상부는 새 제도를 시행한다고 밝혔다(붙임).\n\n붙임 1. 가상 제도 세부 계획 1부.\n",
+     [("붙임 1", "가상 제도 세부 계획")]),
+    ("a bracketed pointer", "□ 가상부는 새 제도를 시행한다고 밝혔다(「별첨」 참조).\n", [("별첨", None)]),
+    ("a mention naming the attachment keeps its words",
+     "□ 가상부는 새 제도를 시행한다고 밝혔다(세부 일정 별첨 자료).\n", [("별첨", "세부 일정 별첨 자료")]),
+]
+
+
+@pytest.mark.parametrize("name,body,expected", POINTERS, ids=[c[0] for c in POINTERS])
+def test_inline_pointers(name, body, expected):
+    record = pipeline.parse_text(f"가상 제도 시행\n\n{body}○ 제도는 가상시 전역에서 시행되며 신청은 온라인으로 받는다.\n")
+    found = record["release"]["attachments"]
+    assert [(a["label"], a["text"]) for a in found] == expected
+    for item in found:
+        start, end = item["span"]
+        assert record["text"][start:end]        # the pointer's own words stay its span

@@ -938,6 +938,7 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
              if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
     listing: str | None = None          # the label of the listing the previous line opened
     previous = -1
+    pointers: list[int] = []            # the indices of inline mentions that only point at one
     for k in worth:
         line = body[k]
         if k != previous + 1:
@@ -947,8 +948,39 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         listing = item[0].split(" ")[0] if item else None
         for label, text, start, end in ([item] if item else inline.get(line.index, ())):
             span = trimmed(doc.text, line.content.start + start, line.content.start + end)
-            found.append({"label": label, "text": collapse(text), "span": span.to_json()})
-    return found
+            # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
+            pointer = None if item or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
+            if pointer:
+                pointers.append(len(found))
+                label, text = reference_label(pointer), None
+            found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
+    return without_named_pointers(found, pointers) if pointers else found
+
+
+POINTER_MAX = THRESHOLDS["pointer_max"]
+
+
+def reference_label(pointer: re.Match[str]) -> str:
+    """'붙임 1 참고' → '붙임 1', '「붙임」참조' → '붙임': the attachment an inline pointer names."""
+    label = without_spaces(pointer.group("label"))
+    return f"{label} {pointer.group('number')}" if pointer.group("number") else label
+
+
+def without_named_pointers(found: list[dict[str, Any]], pointers: list[int]) -> list[dict[str, Any]]:
+    """`found` without the pointers ('(붙임 1 참고)', at the indices `pointers`) to an attachment
+    the body names otherwise (its listing '붙임 1. 세부 계획'; for a bare '(붙임)', any '붙임 …') or
+    pointed at before: each pointer left stands for an attachment listed nowhere, by label only."""
+    pointing = set(pointers)
+    named = [a["label"] for k, a in enumerate(found) if k not in pointing]
+    kept: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for k, item in enumerate(found):
+        label = item["label"]
+        if k in pointing and (label in seen or any(n == label or n.split(" ")[0] == label for n in named)):
+            continue
+        seen.add(label) if k in pointing else None
+        kept.append(item)
+    return kept
 
 
 # The blocks outside the release's own text where a post lists the files it offers: a record's
@@ -1065,7 +1097,8 @@ def once_each(found: list[dict[str, Any]], files: bool, lex: Lexicon) -> list[di
     they are; with files, by attachment_key."""
     if not files:
         seen_texts: set[str | None] = set()
-        return [item for item in found if not (item["text"] in seen_texts or seen_texts.add(item["text"]))]
+        return [item for item in found if item["text"] is None      # a pointer: once_each by label already
+                or not (item["text"] in seen_texts or seen_texts.add(item["text"]))]
     kept: list[dict[str, Any]] = []
     seen: set[str] = set()
     for item in found:
@@ -1091,7 +1124,7 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         if items:
             found += items
             files = files or offers_files
-    return once_each(found, files, lex) if len(found) > 1 else found
+    return once_each(found, files, lex) if found[1:] else found     # (a slice, not a len() call)
 
 
 # (name, rule, whether its items are the post's files), in order: the body's first, so that a
