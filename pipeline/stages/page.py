@@ -51,21 +51,28 @@ def year_first(value: str, lex: Lexicon) -> tuple[int, int, int] | None:
     m = lex.YEAR_FIRST_DATE_RE.fullmatch(value)
     if not m:
         return None
-    year = m.group("year").lstrip("'‘’´")
-    return (int(year) if len(year) == 4 else two_digit_year(int(year))), int(m.group("month")), int(m.group("day"))
+    year, month, day = m.group("year", "month", "day")      # one call for the three
+    year = year.lstrip("'‘’´")
+    return (int(year) if year[2:] else two_digit_year(int(year))), int(month), int(day)
 
 
 def month_first_slashed(value: str, lex: Lexicon) -> tuple[int, int, int] | None:
     """'4/10/2026' → (2026, 4, 10): the korea.kr API's order (its zero-padded form takes
     api_date's fast path before this table)."""
     m = lex.MONTH_FIRST_DATE_RE.fullmatch(value)
-    return (int(m.group("year")), int(m.group("month")), int(m.group("day"))) if m else None
+    if not m:
+        return None
+    year, month, day = m.group("year", "month", "day")
+    return int(year), int(month), int(day)
 
 
 def korean_full(value: str, lex: Lexicon) -> tuple[int, int, int] | None:
     """'2024년 3월 5일' → (2024, 3, 5)."""
     m = lex.KOREAN_FULL_DATE_RE.fullmatch(value)
-    return (int(m.group("year")), int(m.group("month")), int(m.group("day"))) if m else None
+    if not m:
+        return None
+    year, month, day = m.group("year", "month", "day")
+    return int(year), int(month), int(day)
 
 
 BOARD_DATE_FORMS = (
@@ -146,7 +153,8 @@ def api_date(m: re.Match[str], time: str | None, lex: Lexicon, meridiem: str | N
 
 def posted_meridiem(m: re.Match[str]) -> str | None:
     """The half of the day PAGE_POSTED_RE found before or after the time, if any."""
-    return m.group("meridiem") or m.group("meridiem_after")
+    before, after = m.group("meridiem", "meridiem_after")
+    return before or after
 
 
 def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str],
