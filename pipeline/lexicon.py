@@ -289,6 +289,17 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     D = L["dates"]
     weekday = rf"\(\s*(?P<weekday>[{D['weekdays']}])\s*\)"
     end_mark = rf"(?:(?:{alternation(L['attachment']['end_mark'])})\s*+\.?)?"
+    # A board's date as written after its label: the whole run of digits and separators (so
+    # that '04/10/2026' is taken whole, never cut to '04/10/20' and misread), or the Korean
+    # 'YYYY년 M월 D일'. Which of these are dates is decided by page.BOARD_DATE_FORMS.
+    board_date = (rf"(?P<date>['‘’´]?\d{{1,4}}+(?:[./-][^\S\n]?\d{{1,4}}+){{2}}(?!\d)"
+                  rf"|\d{{4}}\s*+{D['year']}\s*+\d{{1,2}}\s*+{D['month']}\s*+\d{{1,2}}\s*+{D['day']})")
+    weekday_skip = rf"\(\s*+[{D['weekdays']}]\s*+\)"
+    # A time after the date, in brackets or not, 24-hour or with its half of the day before or
+    # after it ('오후 2:30', '2:30 PM'): page reads the half, so '2:30 PM' is never read as 02:30.
+    meridiem = alternation(D["am"] + D["pm"])
+    board_time = (rf"(?:\s*+\(?\s*+(?:(?P<meridiem>{meridiem})\s*+)?(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?!\d)"
+                  rf"(?:\s*+(?P<meridiem_after>{meridiem})(?![A-Za-z]))?\s*+\)?)?")
     return {
         # Characters the fold table replaces: normalize substitutes only where they occur.
         "FOLD_RE": deferred("[" + "".join(re.escape(chr(c)) for c in lex.fold) + "]"),
@@ -300,10 +311,12 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s+(?P<suffix>{alternation(chrome['breadcrumb_suffixes'])}))?$"),
         # "작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331" — also one label per line.
         "PAGE_AUTHOR_RE": deferred(rf"(?:{alternation(page['author'])})\s*+:?\s*+(?P<author>[^\s:]+)"),
+        # '작성일 04/07/23 (12:07)', '등록일 2025-12-12 17:44:00', '게시일 2024. 3. 5.(화) 오후 2:30',
+        # '작성일 2024년 3월 5일': the label, then BOARD_DATE, an optional weekday and time. Which
+        # forms of the date are read, and which are left unread, is page.BOARD_DATE_FORMS's.
         "PAGE_POSTED_RE": deferred(
-            rf"(?:{alternation(page['posted'])})\s*+:?\s*+"
-            r"(?P<date>\d{2,4}[./-]\s?\d{1,2}[./-]\s?\d{1,2})\.?"
-            r"(?:\s*\(?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*\)?)?"),
+            rf"(?:{alternation(page['posted'])})\s*+:?\s*+{board_date}\.?"
+            rf"(?:\s*+{weekday_skip})?{board_time}"),
         "PAGE_VIEWS_RE": deferred(rf"(?:{alternation(page['views'])})\s*+:?\s*+(?P<views>\d[\d,]*)"),
         # Any label of the three above: a line without one holds none of their fields, so one
         # search settles it where three would (most lines of a page).
@@ -314,6 +327,15 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PAGE_BOARD_WORD_RE": deferred(alternation(page['board_words'])),
         "PAGE_CONTACT_WORD_RE": deferred(alternation(page['department'] + page['phone'])),
         "DATE_PART_SEP_RE": deferred(r"[./\-]\s?"),
+        # page.BOARD_DATE_FORMS, each matched against a whole date BOARD_DATE took: the year first
+        # (four digits, or two, perhaps after an apostrophe: '2024. 3. 5.', '04/07/23', "'24.3.5"),
+        # one separator written twice; the month first with slashes and a four-digit year
+        # ('04/10/2026', the korea.kr API's form); the Korean 'YYYY년 M월 D일'.
+        "YEAR_FIRST_DATE_RE": deferred(
+            r"(?P<year>\d{4}|['‘’´]?\d{2})(?P<sep>[./-])[^\S\n]?(?P<month>\d{1,2})(?P=sep)[^\S\n]?(?P<day>\d{1,2})\.?"),
+        "MONTH_FIRST_DATE_RE": deferred(r"(?P<month>\d{1,2})/[^\S\n]?(?P<day>\d{1,2})/[^\S\n]?(?P<year>\d{4})"),
+        "KOREAN_FULL_DATE_RE": deferred(
+            rf"(?P<year>\d{{4}})\s*+{D['year']}\s*+(?P<month>\d{{1,2}})\s*+{D['month']}\s*+(?P<day>\d{{1,2}})\s*+{D['day']}"),
         # korea.kr API: "01/16/2020 14:59:31"
         "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
         # The API's own forms, ASCII and zero-padded ("12/26/2025", "10:34:37"): page reads them
@@ -406,6 +428,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "INLINE_ATTACHMENT_RE": deferred(
             rf"\((?=[^()\n{first_chars(L['attachment']['inline'])}]*+[{first_chars(L['attachment']['inline'])}])"
             rf"(?=[^()\n]*\))(?P<text>[^()\n]*?(?P<label>{alternation(L['attachment']['inline'])})[^()\n]*)\)"),
+        # The whole of an inline mention that only points at an attachment: '붙임 1 참고', '붙임2',
+        # '「붙임」참조' (labels.toml [attachment] references).
+        "ATTACHMENT_REFERENCE_RE": deferred(
+            rf"[「｢<〈\[]?\s*+(?P<label>{alternation(L['attachment']['inline'], spaced=True)})\s*+(?P<number>\d{{1,2}})?"
+            rf"\s*+[」｣>〉\]]?\s*+(?:{alternation(L['attachment']['references'])})?\s*+"),
         # 중소기업청(廳長: 柳昌茂), 산림청(청장 홍길동)
         "ORG_HEAD_RE": deferred(rf"{ORG_HEAD_WORD}{ORG_HEAD_TAIL}"),
         # Its parenthesis alone: opening with '(' lets re skip to one, where ORG_HEAD_RE tries its
@@ -701,6 +728,30 @@ def _uncaptured(source: str) -> str:
 PRESCAN_TAG_BODY = rf"(?:{_uncaptured(PRESCAN_ATTRIBUTE)})*+[{PRESCAN_SPACE}/]*+"
 
 
+def _file_patterns(lex: Lexicon) -> dict[str, PatternSource]:
+    """The files a post offers (labels.toml [attachment] sections, file_extensions,
+    file_list_ends; html.toml's record trailer headings): a section's word anywhere in a block (a
+    literal opening: `re` skips ahead to it), the section's own line, a header item ('HWPX 첨부:
+    공고.hwpx'), a file list's item ('- 공고.hwp (87 kb)', '공고.hwpx (https://…)'), what ends a
+    list, and a file name's end."""
+    A = lex.labels["attachment"]
+    sections, extensions = A["sections"], A["file_extensions"]
+    return {
+        "FILE_SECTION_WORD_RE": deferred(alternation(sections)),
+        "FILE_SECTION_LINE_RE": deferred(rf"^(?:[#\-*]+\s*+)?(?P<label>{alternation(sections)})\s*+:?$"),
+        "FILE_HEADER_ITEM_RE": deferred(
+            rf"^(?:[\-*]\s*+)?(?P<label>(?:[A-Za-z]{{2,5}}\s*+)?(?:{alternation(sections)}))\s*+:\s*+(?P<text>\S.*)$"),
+        "FILE_ITEM_RE": deferred(
+            r"^(?:[\-*]\s++)?(?P<text>.*?\S)(?:\s*+\((?P<url>(?:https?://|www\.)[^\s()]*+(?:\([^\s()]*+\)[^\s()]*+)*+)\))?\s*+$"),
+        # What ends a file list: another section's line (a record's trailer heading, '출처'; a
+        # section word alone) or the board's navigation after its files ('이전글 …', '목록').
+        "FILE_LIST_STOP_RE": deferred(
+            rf"^(?:[#\-*]+\s*+)?(?:(?:{alternation(sections + lex.html['markdown']['trailer_headings'])})\s*+:?$"
+            rf"|(?:{alternation(A['file_list_ends'])}))"),
+        "FILE_NAME_END_RE": deferred(rf"\.(?:{alternation(extensions)})(?![A-Za-z0-9])", re.IGNORECASE),
+    }
+
+
 def _input_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     """Patterns of decode and render: declared charsets, markup sniffing, records, mojibake."""
     markdown = lex.html["markdown"]
@@ -774,6 +825,7 @@ def load_lexicon() -> Lexicon:
     lex.add_patterns(_core_patterns(lex))
     lex.html = read_toml("html.toml")
     lex.add_patterns(_input_patterns(lex))
+    lex.add_patterns(_file_patterns(lex))
     lex.add_patterns(_segment_patterns(lex))
     lex.add_patterns(_header_patterns(lex))
     _load_semantic(lex)

@@ -105,15 +105,27 @@ def test_sentence_close_opens_with_a_literal():
 # --- page: a board date read without comprehensions ------------------------------------------
 
 def board_date_as_written(value, time, lex=LEX):
-    """parse_board_date in its comprehension and f-string form: the oracle."""
-    parts = [int(p) for p in lex.DATE_PART_SEP_RE.split(value.strip()) if p]
-    if len(parts) != 3:
+    """parse_board_date written out plainly, by string steps, without its patterns: the oracle.
+    The forms read are page.BOARD_DATE_FORMS' — the year first (four digits or two), the month
+    first only with slashes and a four-digit year; one separator written twice, a blank after
+    each at most; anything else, and an impossible day or time, unread."""
+    value = value.strip()
+    value = value[:-1] if value.endswith(".") else value
+    seps = [c for c in value if c in "./-"]
+    if len(seps) != 2 or seps[0] != seps[1]:
         return None
-    if parts[2] > 999:
-        month, day, year = parts
+    parts = value.split(seps[0])
+    parts = [p[1:] if k and p.startswith(" ") else p for k, p in enumerate(parts)]
+    if not all(p.isdigit() and p.isascii() for p in parts):
+        return None
+    a, b, c = parts
+    if len(a) in (2, 4) and len(b) <= 2 and len(c) <= 2:
+        year, month, day = int(a), int(b), int(c)
+        year = two_digit_year(year) if len(a) == 2 else year
+    elif seps[0] == "/" and len(a) <= 2 and len(b) <= 2 and len(c) == 4:
+        month, day, year = int(a), int(b), int(c)
     else:
-        year, month, day = parts
-        year = two_digit_year(year) if year < 100 else year
+        return None
     try:
         day_iso = date(year, month, day).isoformat()
     except ValueError:
@@ -121,7 +133,7 @@ def board_date_as_written(value, time, lex=LEX):
     if not time:
         return day_iso
     hh, mm, *ss = (int(p) for p in time.split(":"))
-    if hh > 23 or mm > 59:
+    if hh > 23 or mm > 59 or (ss and ss[0] > 59):
         return day_iso
     return f"{day_iso}T{hh:02d}:{mm:02d}:{(ss[0] if ss else 0):02d}+09:00"
 

@@ -26,46 +26,118 @@ def two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
 
 
-def parse_board_date(value: str, time: str | None, lex: Lexicon) -> str | None:
-    """'04/07/23' + '12:07' → '2004-07-23T12:07:00+09:00'; '2024-03-05' → '2024-03-05'.
+# --- the post's date -------------------------------------------------------------------
+# Boards and records write the date after their label in several forms. A form is read only
+# when its order is certain; one whose order two conventions dispute is left unread rather than
+# guessed, and a date the calendar lacks (month 13, day 32, 30 February) is None, never
+# reordered or clamped. Read, in BOARD_DATE_FORMS' order:
+#   - the year first, four digits: '2025-12-12', '2025.12.10', '2024. 3. 5.', '2024/03/05' —
+#     ISO's order and the official dotted form, which no convention writes otherwise;
+#   - the year first, two digits (or an apostrophe's): '04/07/23' (the 2004 seed's board),
+#     '24.3.5', "'24.3.5." — the Korean order, year, month, day (00–49 → 20xx, 50–99 → 19xx);
+#     a board writing MM/DD/YY would be misread here, and none seen does (all Korean boards in
+#     the corpus and the conventions write the year first);
+#   - the month first, slashes and a four-digit year: '04/10/2026' — the korea.kr API's
+#     approve_date and 게시 시각 (1,044 of them in the corpus, all month first);
+#   - 'YYYY년 M월 D일'.
+# Left unread: the year last with dots or dashes ('10.04.2026', '10-04-2026': day first in
+# Europe, month first in America, and no Korean source's own); one-digit or three-digit years;
+# a separator that changes inside the date ('2024.03-05'). The year first is tried before the
+# month first, so that '2024/04/10' and '04/10/2026' each have one reading.
+# The same separator twice, one blank after each at most (YEAR_FIRST_DATE_RE, MONTH_FIRST_DATE_RE).
 
-    Boards write YY/MM/DD or YYYY-MM-DD; the korea.kr API writes MM/DD/YYYY. (Every korea.kr
-    record asks once: the parts are read by map and filter, C loops, not by a comprehension or
-    a generator, each a frame of its own; the API's own form by api_date.)"""
+def year_first(value: str, lex: Lexicon) -> tuple[int, int, int] | None:
+    """'2024. 3. 5.' → (2024, 3, 5); '04/07/23' → (2004, 7, 23); "'24.3.5" → (2024, 3, 5)."""
+    m = lex.YEAR_FIRST_DATE_RE.fullmatch(value)
+    if not m:
+        return None
+    year, month, day = m.group("year", "month", "day")      # one call for the three
+    year = year.lstrip("'‘’´")
+    return (int(year) if year[2:] else two_digit_year(int(year))), int(month), int(day)
+
+
+def month_first_slashed(value: str, lex: Lexicon) -> tuple[int, int, int] | None:
+    """'4/10/2026' → (2026, 4, 10): the korea.kr API's order (its zero-padded form takes
+    api_date's fast path before this table)."""
+    m = lex.MONTH_FIRST_DATE_RE.fullmatch(value)
+    if not m:
+        return None
+    year, month, day = m.group("year", "month", "day")
+    return int(year), int(month), int(day)
+
+
+def korean_full(value: str, lex: Lexicon) -> tuple[int, int, int] | None:
+    """'2024년 3월 5일' → (2024, 3, 5)."""
+    m = lex.KOREAN_FULL_DATE_RE.fullmatch(value)
+    if not m:
+        return None
+    year, month, day = m.group("year", "month", "day")
+    return int(year), int(month), int(day)
+
+
+BOARD_DATE_FORMS = (
+    ("year_first", year_first),
+    ("month_first_slashed", month_first_slashed),
+    ("korean_full", korean_full),
+)
+
+
+def read_board_day(value: str, lex: Lexicon) -> str | None:
+    """The ISO day of a date written in one of BOARD_DATE_FORMS; None for any other form and
+    for a day the calendar lacks."""
+    for _name, rule in BOARD_DATE_FORMS:
+        parts = rule(value, lex)
+        if parts is None:
+            continue
+        try:
+            return date(*parts).isoformat()
+        except ValueError:          # '2024-13-01', '2024-02-30': impossible, not misread
+            return None
+    return None
+
+
+def parse_board_date(value: str, time: str | None, lex: Lexicon, meridiem: str | None = None) -> str | None:
+    """'04/07/23' + '12:07' → '2004-07-23T12:07:00+09:00'; '2024-03-05' → '2024-03-05';
+    '04/10/2026' + '2:30' + '오후' → '2026-04-10T14:30:00+09:00'; '10.04.2026' → None.
+
+    The forms read are BOARD_DATE_FORMS' (see above). The korea.kr API's own form, which every
+    record asks once, is read from its groups by api_date (a fast path: the same answer)."""
     value = value.strip()
     api = lex.API_DATE_RE.fullmatch(value)
     if api:
-        return api_date(api, time, lex)
-    parts = list(map(int, filter(None, lex.DATE_PART_SEP_RE.split(value))))
-    if len(parts) != 3:
-        return None
-    if parts[2] > 999:                       # MM/DD/YYYY
-        month, day, year = parts
-    else:
-        year, month, day = parts
-        year = two_digit_year(year) if year < 100 else year
-    try:
-        day_iso = date(year, month, day).isoformat()
-    except ValueError:
-        return None
-    return with_time(day_iso, time, lex)
+        return api_date(api, time, lex, meridiem)
+    day_iso = read_board_day(value, lex)
+    return with_time(day_iso, time, lex, meridiem) if day_iso else None
 
 
-def with_time(day_iso: str, time: str | None, lex: Lexicon) -> str:
+def twelve_hour(hh: int, meridiem: str, lex: Lexicon) -> int | None:
+    """'오후' 2 → 14, '오전' 12 → 0, 'PM' 12 → 12; an hour past 12 with a half of the day is no
+    time (None)."""
+    if not 1 <= hh <= 12:
+        return None
+    pm = meridiem in lex.labels["dates"]["pm"]
+    return (hh % 12) + (12 if pm else 0)
+
+
+def with_time(day_iso: str, time: str | None, lex: Lexicon, meridiem: str | None = None) -> str:
     """'2004-07-23' + '12:07' → '2004-07-23T12:07:00+09:00'; the day alone without a time or
-    with one out of range."""
+    with one out of range. `meridiem`, when written ('오후', 'PM'), makes a 12-hour time."""
     if not time:
         return day_iso
-    if lex.API_TIME_RE.fullmatch(time):     # zero-padded already: written as it stands
-        return day_iso if time[:2] > "23" or time[3:5] > "59" else f"{day_iso}T{time}{KST}"
+    if meridiem is None and lex.API_TIME_RE.fullmatch(time):     # zero-padded already: written as it stands
+        return day_iso if time[:2] > "23" or time[3:5] > "59" or time[6:8] > "59" else f"{day_iso}T{time}{KST}"
     hh, mm, *ss = map(int, time.split(":"))
-    if hh > 23 or mm > 59:
+    if meridiem is not None:
+        hh = twelve_hour(hh, meridiem, lex)
+        if hh is None:
+            return day_iso
+    if hh > 23 or mm > 59 or (ss and ss[0] > 59):
         return day_iso
     # One %-format of a tuple, not three format specs in an f-string (each parsed by its own call).
     return "%sT%02d:%02d:%02d%s" % (day_iso, hh, mm, ss[0] if ss else 0, KST)
 
 
-def api_date(m: re.Match[str], time: str | None, lex: Lexicon) -> str | None:
+def api_date(m: re.Match[str], time: str | None, lex: Lexicon, meridiem: str | None = None) -> str | None:
     """parse_board_date of the korea.kr API's form ('12/26/2025', API_DATE_RE): its digits are
     the ISO date's already, so the date is written from them and date.fromisoformat checks the
     calendar, where int() of each part, date() and isoformat() cost ~28k callgrind instructions
@@ -76,7 +148,13 @@ def api_date(m: re.Match[str], time: str | None, lex: Lexicon) -> str | None:
         date.fromisoformat(day_iso)
     except ValueError:      # no such day ('02/30/2024')
         return None
-    return with_time(day_iso, time, lex)
+    return with_time(day_iso, time, lex, meridiem)
+
+
+def posted_meridiem(m: re.Match[str]) -> str | None:
+    """The half of the day PAGE_POSTED_RE found before or after the time, if any."""
+    before, after = m.group("meridiem", "meridiem_after")
+    return before or after
 
 
 def match_field(lines: list[Line], pattern: re.Pattern[str], label_re: re.Pattern[str],
@@ -312,7 +390,7 @@ def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
             continue
         m, line = found
         if key == "posted_at":
-            page[key] = parse_board_date(m.group("date"), m.group("time"), lex)
+            page[key] = parse_board_date(m.group("date"), m.group("time"), lex, posted_meridiem(m))
         elif key == "views":
             page[key] = int(m.group("views").replace(",", ""))
         else:

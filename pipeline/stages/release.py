@@ -14,7 +14,7 @@ from datetime import date
 from itertools import islice
 from typing import Any, NamedTuple
 
-from ..document import BlockKind, Document, Line, Span
+from ..document import Block, BlockKind, Document, Line, Span
 from ..issuer_names import chairs_in, name_as_of, parse_day, supervisors
 from ..lexicon import Lexicon, department_words, load_issuer_evidence, once_per_lexicon, phone_prefix, thresholds
 from ..phones import LINE_START, phone_lines
@@ -857,14 +857,15 @@ def parse_distribution(doc: Document, pieces: list[Piece], lex: Lexicon, default
 
 # --- attachments -----------------------------------------------------------------------
 
-def inline_attachments(doc: Document, lex: Lexicon) -> dict[int, list[tuple[str, str, int, int]]]:
+def inline_attachments(doc: Document, lex: Lexicon,
+                       body: list[Block] | None = None) -> dict[int, list[tuple[str, str, int, int]]]:
     """'… 다음과 같음(요약문 별첨 자료)' → ('별첨', '요약문 별첨 자료', start, end) by body line
     index, offsets in the line. One scan of each body block (INLINE_ATTACHMENT_RE opens with a
     literal '(', which `re` skips ahead to, and never crosses a line end), not a search on
     every line; a match's line is found by bisecting the lines by their start (no list of
     every line's start for the few matches a body has)."""
     found: dict[int, list[tuple[str, str, int, int]]] = {}
-    for block in doc.blocks_of(K.BODY):
+    for block in doc.blocks_of(K.BODY) if body is None else body:
         for m in lex.INLINE_ATTACHMENT_RE.finditer(doc.text, block.span.start, block.span.end):
             line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
             at = line.content.start
@@ -889,11 +890,11 @@ def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
     return None
 
 
-def listing_may_open(doc: Document, firsts: str, lex: Lexicon) -> bool:
+def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block] | None = None) -> bool:
     """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
     match_listing needs of a listing's first line: one search of each body block for such a
     line (LISTING_LINE_START_RE, from the line end before it), no step per line."""
-    for block in doc.blocks_of(K.BODY):
+    for block in doc.blocks_of(K.BODY) if body is None else body:
         first = doc.lines[block.first]
         if first.start == 0 and first.text and first.text[0] in firsts:
             return True         # the text's first line: no line end before it
@@ -917,17 +918,16 @@ def attachment_letters(lex: Lexicon) -> str:
     return "".join(sorted({word.strip()[:1] for word in words if word.strip()}))
 
 
-def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
     with a listing label's first letter or with a digit (a listing's next item), and a line the
     scan for inline mentions found."""
     found: list[dict[str, Any]] = []
-    if not any(map(doc.text.__contains__, attachment_letters(lex))):
-        return found        # a third of korea.kr records: no letter any attachment opens with
-    inline = inline_attachments(doc, lex)
+    blocks = doc.blocks_of(K.BODY)      # asked once for both scans
+    inline = inline_attachments(doc, lex, blocks)
     firsts = listing_firsts(lex)
-    if not listing_may_open(doc, firsts, lex):
+    if not listing_may_open(doc, firsts, lex, blocks):
         # No listing opens, so none continues either: only the inline mentions' lines, in order.
         body = [doc.lines[i] for i in inline]
         if not body:
@@ -938,6 +938,7 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
              if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
     listing: str | None = None          # the label of the listing the previous line opened
     previous = -1
+    pointers: list[int] = []            # the indices of inline mentions that only point at one
     for k in worth:
         line = body[k]
         if k != previous + 1:
@@ -947,8 +948,191 @@ def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         listing = item[0].split(" ")[0] if item else None
         for label, text, start, end in ([item] if item else inline.get(line.index, ())):
             span = trimmed(doc.text, line.content.start + start, line.content.start + end)
-            found.append({"label": label, "text": collapse(text), "span": span.to_json()})
+            # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
+            pointer = None if item or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
+            if pointer:
+                pointers.append(len(found))
+                label, text = reference_label(pointer), None
+            found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
+    return without_named_pointers(found, pointers) if pointers else found
+
+
+POINTER_MAX = THRESHOLDS["pointer_max"]
+
+
+def reference_label(pointer: re.Match[str]) -> str:
+    """'붙임 1 참고' → '붙임 1', '「붙임」참조' → '붙임': the attachment an inline pointer names."""
+    label = without_spaces(pointer.group("label"))
+    return f"{label} {pointer.group('number')}" if pointer.group("number") else label
+
+
+def without_named_pointers(found: list[dict[str, Any]], pointers: list[int]) -> list[dict[str, Any]]:
+    """`found` without the pointers ('(붙임 1 참고)', at the indices `pointers`) to an attachment
+    the body names otherwise (its listing '붙임 1. 세부 계획'; for a bare '(붙임)', any '붙임 …') or
+    pointed at before: each pointer left stands for an attachment listed nowhere, by label only."""
+    pointing = set(pointers)
+    named = [a["label"] for k, a in enumerate(found) if k not in pointing]
+    kept: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for k, item in enumerate(found):
+        label = item["label"]
+        if k in pointing and (label in seen or any(n == label or n.split(" ")[0] == label for n in named)):
+            continue
+        seen.add(label) if k in pointing else None
+        kept.append(item)
+    return kept
+
+
+# The blocks outside the release's own text where a post lists the files it offers: a record's
+# header items and trailer, a board's file box (chrome or the page's header and footer).
+OFFERED_FILE_KINDS = frozenset((K.PAGE_HEADER, K.CHROME, K.PAGE_FOOTER))
+FILE_LIST_GAP = THRESHOLDS["file_list_gap"]
+
+
+def file_named(line: Line, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the file an item line names is written, in the line: '- 공고문.hwpx' → '공고문.hwpx';
+    '공고문.hwp (87 kb)', '공고문.hwp [미리보기]' → '공고문.hwp'; '공고문 (https://…/a.pdf)' → the
+    link's text, '공고문'. A link whose text and path name no file ('www.moel.go.kr
+    (http://www.moel.go.kr)', a search page) is a link, not a file: None. (A line without a file
+    name's end anywhere is none, told by one search, before the item is read.)"""
+    if lex.FILE_NAME_END_RE.search(line.text) is None:
+        return None
+    m = lex.FILE_ITEM_RE.match(line.text)
+    if not m:
+        return None
+    end = lex.FILE_NAME_END_RE.search(line.text, m.start("text"), m.end("text"))
+    if end:
+        return m.start("text"), end.end()
+    url = m.group("url")
+    if url and lex.FILE_NAME_END_RE.search(url.split("?", 1)[0].split("#", 1)[0]):
+        return m.start("text"), m.end("text")
+    return None
+
+
+def section_files(doc: Document, k: int, at: int, label: str, lex: Lexicon) -> Iterator[dict[str, Any]]:
+    """The files listed under a section line (doc.lines[at], '첨부파일' / '첨부/링크' in
+    doc.blocks[k]), one an item line, through the offered-file blocks that follow it: the list
+    ends at the release's own text, at another section line ('출처'), at the board's navigation
+    ('이전글', '목록': FILE_LIST_STOP_RE) or after FILE_LIST_GAP lines in a row that name no file
+    (a board's '다운로드', '바로보기' stand between its files)."""
+    run = []
+    for block in islice(doc.blocks, k, None):
+        if block.kind not in OFFERED_FILE_KINDS:
+            break           # the release's own text: its list is the body's (body_attachments)
+        run.append(block)
+    if lex.FILE_NAME_END_RE.search(doc.text, doc.lines[at].end, run[-1].span.end) is None:
+        return              # no file name's end below the section line: links only, or nothing
+    gap = 0
+    for block in run:
+        for line in islice(doc.lines, max(block.first, at + 1), block.last):
+            if not line.text:
+                continue
+            where = file_named(line, lex)
+            if where is None:
+                if lex.FILE_LIST_STOP_RE.match(line.text):
+                    return      # another section ('출처'), or the board's navigation ('이전글 …', '목록')
+                gap += 1
+                if gap >= FILE_LIST_GAP:
+                    return
+                continue
+            gap = 0
+            span = trimmed(doc.text, line.content.start + where[0], line.content.start + where[1])
+            yield {"label": label, "text": collapse(doc.text[span.start:span.end]), "span": span.to_json()}
+
+
+def offered_files(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """The files the post offers, outside the release's text: a header item naming one after
+    its format ('HWPX 첨부: 260410_보도자료.hwpx' → label 'HWPX 첨부'), and each file listed
+    under a section line ('첨부파일' / '공고문.hwp (87 kb)' / '다운로드' → label '첨부파일').
+    A text holding no section word offers none: one scan, opening with a literal that `re`
+    skips ahead to, settles most releases. Else each offered block (OFFERED_FILE_KINDS: a
+    mention in the body is no file list) is searched for one, and only its lines holding one
+    are looked at."""
+    found: list[dict[str, Any]] = []
+    if lex.FILE_SECTION_WORD_RE.search(doc.text) is None:
+        return found
+    for k, block in enumerate(doc.blocks):
+        if block.kind not in OFFERED_FILE_KINDS:
+            continue
+        m = lex.FILE_SECTION_WORD_RE.search(doc.text, block.span.start, block.span.end)
+        while m:
+            line = doc.lines[bisect_right(doc.lines, m.start(), key=LINE_START) - 1]
+            found += line_files(doc, k, line, lex)
+            m = lex.FILE_SECTION_WORD_RE.search(doc.text, line.end + 1, block.span.end)
     return found
+
+
+def line_files(doc: Document, k: int, line: Line, lex: Lexicon) -> list[dict[str, Any]]:
+    """The files a line holding a section word (in doc.blocks[k]) names: its own, as a header
+    item, or those of the list it opens."""
+    item = lex.FILE_HEADER_ITEM_RE.match(line.text)
+    if item:
+        name = lex.FILE_NAME_END_RE.search(line.text, item.start("text"))
+        if name is None:
+            return []
+        span = trimmed(doc.text, line.content.start + item.start("text"), line.content.start + name.end())
+        return [{"label": collapse(item.group("label")), "text": collapse(doc.text[span.start:span.end]),
+                 "span": span.to_json()}]
+    heading = lex.FILE_SECTION_LINE_RE.match(line.text)
+    if heading:
+        return list(section_files(doc, k, line.index, collapse(heading.group("label")), lex))
+    return []
+
+
+def attachment_key(text: str, lex: Lexicon) -> tuple[str, str]:
+    """(the name, its stem): the name without white space and underscores, and the same without
+    a file's extension ('행사 사진.jpg' → ('행사사진.jpg', '행사사진')). A file is named again when
+    its name was ('공고.pdf' in a header item and in the trailer) or when its stem is the name of
+    an attachment the body lists ('붙임 행사사진' and '행사_사진.jpg'); 'a.pdf' and 'a.hwpx' are
+    two renditions, each a file."""
+    name = "".join(text.split()).replace("_", "")
+    end = lex.FILE_NAME_END_RE.search(name, max(0, len(name) - 6)) if "." in name[-6:] else None
+    return name, (name[:end.start()] if end and end.end() == len(name) else name)
+
+
+def once_each(found: list[dict[str, Any]], files: bool, lex: Lexicon) -> list[dict[str, Any]]:
+    """`found` with each attachment named again left out, the first kept. Without offered
+    files (`files` false: the body's attachments alone, most releases) a name repeats as it
+    was written (a listing's line and its appendix page's head), so the names are compared as
+    they are; with files, by attachment_key."""
+    if not files:
+        seen_texts: set[str | None] = set()
+        return [item for item in found if item["text"] is None      # a pointer: once_each by label already
+                or not (item["text"] in seen_texts or seen_texts.add(item["text"]))]
+    kept: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for item in found:
+        name, stem = attachment_key(item["text"] or "", lex)
+        if name and (name in seen or stem in seen):
+            continue
+        seen.add(name)
+        kept.append(item)
+    return kept
+
+
+def match_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
+    """The release's attachments, by ATTACHMENT_RULES in order: those its body names, then the
+    files its post offers. One named twice (a listing line and its appendix page's head, a file
+    in a header item and again in the trailer, a file the body's listing already names) is kept
+    once, where it is first found."""
+    found: list[dict[str, Any]] = []
+    if not any(map(doc.text.__contains__, attachment_letters(lex))):
+        return found        # a third of korea.kr records: no letter any attachment opens with
+    files = False       # whether a rule of the post's files found any (once_each compares them by stem)
+    for _name, rule, offers_files in ATTACHMENT_RULES:
+        items = rule(doc, lex)
+        if items:
+            found += items
+            files = files or offers_files
+    return once_each(found, files, lex) if found[1:] else found     # (a slice, not a len() call)
+
+
+# (name, rule, whether its items are the post's files), in order: the body's first, so that a
+# file the body's listing names is kept as the listing's item.
+ATTACHMENT_RULES = (
+    ("body", body_attachments, False),
+    ("offered_files", offered_files, True),
+)
 
 
 # --- is this a release at all? ---------------------------------------------------------
