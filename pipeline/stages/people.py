@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, ProgramEntry, country_in, read_program_line
-from ..text import collapse, content_start, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
+from ..text import collapse, content_start, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
@@ -66,6 +66,11 @@ LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 COMPANY_FORM_REACH = 8       # characters before a name searched for a company's legal form ('주식회사 ')
+# A person's name right after a title ('… 보좌관 존 포데스타(John', '… 과장 ⏎ 박준호 ('): a Hangul
+# word closing its run, or Hangul words before a Latin gloss.
+NAME_AFTER_TITLE_RE = re.compile(
+    r"[ \n]+(?:(?P<gloss>[\uac00-\ud7a3]{1,7}(?: [\uac00-\ud7a3]{1,7}){0,3} ?\([A-Z])"
+    r"|(?P<korean>[\uac00-\ud7a3]{2,4})(?![\uac00-\ud7a3]))")
 
 
 class Mention(NamedTuple):
@@ -1060,6 +1065,72 @@ def written_with_particle(stem: str, mention: Mention, text: str, lex: Lexicon) 
     return False
 
 
+def is_body_word(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'국제지식재산 연수원 교육기획과장', '美 백악관 국가기후보좌관 존 포데스타': a word of three
+    syllables shaped like a Korean name and ending like a body ('…관', '…실', '…원') is the body
+    whose office the title names when the release writes the word as a noun elsewhere — glued to
+    the end of a longer name ('국제지식재산연수원') or closed by a case particle ('연수원에서') —
+    or when a person's name follows the title ('… 보좌관 존 포데스타(John Podesta)', '… 과장 ⏎
+    박준호'). A name is written with its title, neither glued into a word nor after an office."""
+    name = mention.name
+    # Slices and a lookup first (no call): most names are no three-syllable word ending so.
+    if name[3:] or not name[2:] or name[-1] not in lex.semantic["people"]["org_suffix_ends"] \
+            or mention.name_hanja or mention.affiliation or mention.described is not None:
+        return False
+    org = lex.ORG_WORD_RE.search(name)
+    if org is None or len(org.group()) != 1:
+        return False
+    return written_as_noun(name, mention.start, doc.text, lex) or named_after_title(mention.end, doc.text, lex)
+
+
+def written_as_noun(word: str, start: int, text: str, lex: Lexicon) -> bool:
+    """The word written elsewhere glued after Hangul letters ('국제지식재산연수원') or closed by a case
+    particle ('연수원에서', '백악관은')."""
+    particles = lex.semantic["people"]["not_a_person"]["case_particles"]
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if at != start:
+            if at and is_hangul(text[at - 1]):
+                return True
+            for particle in particles:      # a loop: no generator made
+                if text.startswith(particle, end) and not text[end + len(particle):end + len(particle) + 1].isalpha():
+                    return True
+        at = text.find(word, end)
+    return False
+
+
+def named_after_title(end: int, text: str, lex: Lexicon) -> bool:
+    """A person's name right after the title, a blank or a line break between: a full Korean name
+    closing its word ('예산총괄과장 ⏎ 박준호 (044-…)') or words glossed in Latin letters ('보좌관 존
+    포데스타(John Podesta)')."""
+    after = NAME_AFTER_TITLE_RE.match(text, end)
+    if after is None:
+        return False
+    if after.group("gloss"):
+        return True
+    word = after.group("korean")
+    return len(word) >= GLUED_NAME_SYLLABLES and is_korean_name(word, lex) and not is_organization_name(word, lex)
+
+
+def crosses_lines(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'17:20~17:30 ⏎ 마무리 발언 ⏎ 중기부 차관', '특허심판원 심판관 ⏎⏎ 지식재산처 기획조정관': a name
+    whose line goes on with words that are no organization's, or a blank line between the name and
+    its title, puts two cells or two paragraphs together; a name is written on the title's line,
+    or alone on the line above it ('양숙경 ⏎ 실장')."""
+    text, start = doc.text, mention.start
+    # A find first (in C): most mentions lie on one line.
+    brk = text.find("\n", start, mention.end)
+    if brk < 0:
+        return False
+    # The lines after the name's, the title's last: a blank one among them parts two paragraphs.
+    if any(not line.strip() for line in text[brk + 1:mention.end].split("\n")[:-1]):
+        return True
+    name_end = start + len(mention.name)
+    between = text[name_end:brk].split()
+    return any(not lex.ORG_WORD_RE.search(w) for w in between)
+
+
 # A mention the body's reader finds that is no person, in order (data/people.toml [not_a_person]).
 # Each rule opens with tests that make no call: it is asked of every new person in the body.
 NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool]], ...] = (
@@ -1068,6 +1139,8 @@ NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool
     ("office_taken", is_office_taken),
     ("company_name", is_company_name),
     ("across_table_rows", spans_table_rows),
+    ("body_word", is_body_word),
+    ("across_lines", crosses_lines),
 )
 
 
