@@ -59,8 +59,9 @@ def test_names_written_again(text, expected):
 @pytest.mark.parametrize("line,expected", [
     ("환경부는 태국 천연자원부(장관 솜삭 분차이)와 회의를 연다.", [("솜삭 분차이", "장관", "태국 천연자원부", "TH")]),
     ("산림청(청장 홍길동)은 행사를 개최함", [("홍길동", "청장", "산림청", "KR")]),
-    # an acting office is no name's word
-    ("서울특별시(시장 권한대행 김민수)는 행사를 연다.", []),
+    # an acting office is part of the title, no name's word
+    ("서울특별시(시장 권한대행 김민수)는 행사를 연다.", [("김민수", "시장 권한대행", "서울특별시", "KR")]),
+    ("가상연구원(원장 직무대리 이하늘)은 행사를 연다.", [("이하늘", "원장 직무대리", "가상연구원", "KR")]),
     # a rank and a list word are none either
     ("현장대응팀(과장 급 등) 인력을 보강한다.", []),
 ])

@@ -84,6 +84,7 @@ class Mention(NamedTuple):
     short: bool                 # surname only: '서 위원장'
     affiliation: str | None = None   # written between the name and the title
     described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
+    continued: str | None = None     # what continues the title past its word ('직무대행', '겸 …장관')
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -809,6 +810,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     joiner = lex.semantic["people"]["name"]["name_joiner"]      # read once a bullet, not once a match
     organization_titles = lex.semantic["people"]["not_a_person"]["organization_titles"]
     title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
+    place_endings = lex.semantic["people"]["name"]["place_endings"]
     pattern, resume = lex.PERSON_MENTION_RE, lo
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
@@ -822,8 +824,11 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         # resume: finditer goes on after a match, which may cover later blanks.
         (_, resume), (glued_start, glued_end), (title_start, title_end) = m.regs
         glued = text[glued_start:glued_end] if glued_start >= 0 else None
-        if glued and lex.NAME_STOP_RE.search(glued):
-            continue            # '역임한서장' is no word
+        if glued and lex.NAME_STOP_RE.search(glued) \
+                and not (text[title_start] not in place_endings
+                         and lex.ORG_WORD_RE.search(glued + text[title_start:title_start + 1])):
+            continue            # '역임한서장' is no word; '직업능력심사평가|원장' is a body's ('…평가원')
+                                # head, '국가대표' no university's ('…대')
         if glued and text[title_start:title_end] in organization_titles and glued not in title_prefixes:
             continue            # '국가안보전략연구원 수석연구위원': an office that is an organization's
                                 # ending, glued to the words before it, names the organization (people.toml
@@ -858,7 +863,21 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
-            yield mention
+            yield continued(mention, text, lex)
+
+
+def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
+    """'김승룡 소방청장 |직무대행은', '구윤철 부총리 |겸 재정경제부장관은': the title goes on past its
+    word (an acting office, a second office held at once); the mention ends where it does. A blank
+    or one of the continuation's first letters after the title first (a slice, no call)."""
+    end = mention.end
+    nxt = text[end:end + 1]
+    if nxt != " " and nxt not in lex.semantic["people"]["title_continuation"]["first_letters"]:
+        return mention
+    more = lex.TITLE_CONTINUATION_RE.match(text, end)
+    if more is None:
+        return mention
+    return mention._replace(end=more.end(), continued=collapse(more.group()).strip())
 
 
 def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -890,7 +909,21 @@ def split_glued_title_made(title: str, lex: Lexicon) -> tuple[str, str] | None:
         # The body's own suffix must reach into the shared syllables: '관세|청' + '청장'.
         if len(body) >= MIN_GLUED_BODY and m and 0 < m.start() <= len(prefix):
             return body, office
+    # '외교부장관': the longest office ('부장관', a deputy minister) holds the last syllable of a
+    # ministry the issuers table names ('외교부'), and the office is the shorter one after it;
+    # '경제부총리' is still a 부총리 (no body '경제부').
+    known = issuer_names()
+    for j in range(k + 1, len(title) - 1):
+        if title[j:] in titles and title[:j] in known and lex.ORG_WORD_RE.search(title[:j]):
+            return title[:j], title[j:]     # not '금융위' + '원장' of '금융위원장': '위' ends no body
     return None
+
+
+@functools.cache
+def issuer_names() -> frozenset[str]:
+    """Every name, short form and former name of the bodies of data/issuers.toml."""
+    return frozenset(name for entry in read_toml("issuers.toml")["issuer"]
+                     for name in [entry["name"], *entry.get("aliases", ()), *entry.get("former", ())])
 
 
 GLUED_TITLES = WordMemo(split_glued_title_made)
@@ -907,6 +940,10 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
+    if mention.continued:
+        # '부총리 겸 재정경제부장관': the second office's body is the person's when none is written.
+        affiliation = affiliation or continued_body(mention.continued, lex)
+        title = f"{title} {mention.continued}"
     if affiliation is None:
         # '이순영 교수(아주대학교)의 기조강연': the organization in brackets after the title.
         after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
@@ -917,6 +954,22 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
     return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
                   (mention.start, mention.end), stated=before is not None)
+
+
+def continued_body(continuation: str, lex: Lexicon) -> str | None:
+    """'겸 재정경제부장관' → '재정경제부', '겸 기획재정부 장관' → '기획재정부': the body of a second
+    office held at once; an acting office names none."""
+    words = continuation.split()
+    concurrent = lex.semantic["people"]["title_continuation"]["concurrent"]
+    if concurrent not in words:
+        return None
+    for word in words[words.index(concurrent) + 1:]:
+        glued = split_glued_title(word, lex)
+        if glued is not None:
+            return glued[0]
+        if lex.ORG_WORD_RE.search(word) and word not in lex.semantic["person_title_set"]:
+            return word
+    return None
 
 
 def role_before(description: str, lex: Lexicon) -> str | None:
@@ -1156,8 +1209,11 @@ class Registry:
     def add(self, person: Person) -> None:
         self.people.append(person)
         self.by_name.setdefault(person.name, person)
+        # '김승룡 소방청장 직무대행' is '김 청장' later: the title's first word names the office too.
+        office = person.title.split(" ", 1)[0] if person.title else person.title
         for k in (1, 2):            # one- and two-syllable surnames: 서, 남궁
             self.by_short.setdefault((person.name[:k], person.title), person)
+            self.by_short.setdefault((person.name[:k], office), person)
         words = person.name.split()
         for word in words if len(words) > 1 else ():   # a foreign name of several words
             self.by_word.setdefault((word, person.title), person)
@@ -1785,7 +1841,8 @@ def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     if ending is None:
         return
     for person in people:
-        if person.title in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
+        office = person.title.split(" ", 1)[0] if person.title else None     # '청장 직무대행': 청장
+        if office in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
                 and (person.affiliation is None or person.affiliation in names
                      or short_form(person.affiliation, lex) in names) \
                 and any(lex.QUOTED_AFTER_RE.match(doc.text, end) for _, end in [person.span, *person.mentions]):
