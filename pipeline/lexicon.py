@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -876,6 +877,14 @@ def _load_semantic(lex: Lexicon) -> None:
     # TITLE_CONTINUATION_RE after a title only where a blank or one of these follows it.
     cont = lex.semantic["people"]["title_continuation"]
     cont["first_letters"] = frozenset(w[0] for w in cont["acting"])
+    name = lex.semantic["people"]["name"]
+    name["foreign_given_name_set"] = frozenset(name["foreign_given_names"])
+    # The syllables opened by an initial consonant no Korean given name opens a syllable with
+    # ([name] foreign_initials: 'ㅋ' → 카 … 킿), for is_korean_name's one lookup a syllable.
+    # A letter's index among the initials is its conjoining form's offset from U+1100 (CHOSEONG KIYEOK).
+    initial = [ord(unicodedata.lookup("HANGUL CHOSEONG " + unicodedata.name(j).rsplit(" ", 1)[-1])) - 0x1100
+               for j in name["foreign_initials"]]
+    name["foreign_syllables"] = frozenset(chr(0xAC00 + i * 588 + k) for i in initial for k in range(588))
     # The lead locatives no other one is part of ('에서' of '에서는'): a text holding a lead
     # locative holds one of these, so people finds them before its lead pattern.
     locatives = lex.semantic["sessions"]["lead_locatives"]

@@ -62,6 +62,7 @@ BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   #
 QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted organization closes with one
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
+LATIN_GLOSS_WORD_RE = re.compile(r"\([A-Za-z][A-Za-z&.\- ]*\)")   # a word's gloss: '(KBS)', '(AMCHAM)'
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
@@ -85,6 +86,7 @@ class Mention(NamedTuple):
     affiliation: str | None = None   # written between the name and the title
     described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
     continued: str | None = None     # what continues the title past its word ('직무대행', '겸 …장관')
+    former: bool = False             # a former office: '김하늘 전 가상협회장'
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -130,6 +132,9 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
     if not ((n <= 3 and word[:1] in surnames) or (3 <= n <= 4 and word[:2] in surnames)) \
             or n < 2 or not word.isalpha():
         return False
+    foreign = lex.semantic["people"]["name"]["foreign_syllables"]
+    if any(ch in foreign for ch in word[1:]):
+        return False            # '사사키', '마이클': a syllable no Korean given name holds
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
@@ -273,7 +278,10 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
 
 
 def is_affiliation_word_shape(word: str, lex: Lexicon) -> bool:
-    """is_affiliation_word's answer, made."""
+    """is_affiliation_word's answer, made. A word glossed in brackets is its word ('케이비에스(KBS)')."""
+    if word.endswith(")") and 0 < word.find("(") and ")" not in word[:-1] \
+            and LATIN_GLOSS_WORD_RE.fullmatch(word, word.find("(")):
+        word = word[:word.find("(")]      # '케이비에스(KBS)', not '서세모(1930~2019년)'
     if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
         return False
     if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
@@ -334,8 +342,27 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
         return None             # '… 경비 및 |위원장', '부소장 및 |국제안보센터장': the title is joined to
                                 # the words before the conjunction, no affiliation closes on it
     stop = last - MAX_AFFILIATION_WORDS     # a comparison, not max(): see BUILTIN_MAX_NOTE
+    given = lex.semantic["people"]["name"]["foreign_given_name_set"]
+    former = lex.semantic["people"]["name"]["former"]
     for k in range(last, stop if stop > -1 else -1, -1):
         start, end, word = words[k]
+        if word == former and k > 0 and is_full_korean_name(words[k - 1][2], lex):
+            # '김평진 전 재일제주개발협회장', '박병헌 전 재일민단 |단장': a former office, its body after
+            # the former-office word.
+            between = [w for _, _, w in words[k + 1:]]
+            if title in lex.semantic["people"]["titles"]["everyday"] \
+                    and not any(lex.ORG_WORD_RE.search(w) for w in between):
+                return None
+            return Mention(words[k - 1][2], None, title, words[k - 1][0], title_start + len(title), False,
+                           " ".join(between) or None, former=True)
+        if word in given and 0 < last - k <= MARKED_NAME_WORDS:
+            # '마이클 크레이머 시카고대 |교수': a foreign given name shaped like a Korean one opens a
+            # name of its word and the next (a family name), the words after it the affiliation.
+            if k + 1 < last and is_foreign_word(words[k + 1][2], lex) and not is_korean_name(words[k + 1][2], lex):
+                between = [w for _, _, w in words[k + 2:]]
+                return Mention(f"{word} {words[k + 1][2]}", None, title, start, title_start + len(title), False,
+                               " ".join(between))
+            return None
         if k < last and len(word) >= 3 and is_korean_name(word, lex) and not is_organization_name(word, lex):
             between = [w for _, _, w in words[k + 1:]]
             if title in lex.semantic["people"]["titles"]["everyday"] \
@@ -359,13 +386,18 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     former = lex.semantic["people"]["name"]["former"]
     end = k - 1 if k > 0 and words[k - 1][2] == former else k      # '칼슨 전 스웨덴 … 장관'
     names: list[tuple[int, str]] = []
+    joiner = lex.semantic["people"]["name"]["name_joiner"]
     for start, _, word in reversed(words[max(0, end - 3):end]):
-        if not is_name_word(word, lex, FOREIGN_WORD_SYLLABLES):
+        # '앙겔라·메르켈 | 독일 |총리': a name's words joined by a middle dot, each a name's word.
+        parts = word.split(joiner) if joiner in word else (word,)
+        if not all(is_name_word(part, lex, FOREIGN_WORD_SYLLABLES) for part in parts):
             break
         names.insert(0, (start, word))
+        if len(parts) > 1:
+            break               # a joined name is the name whole
     # One word is a name only where a list item or a label opens: '(참석자) 칼슨 전 스웨덴 …'.
     opens = end - len(names) == 0 or words[end - len(names) - 1][2][-1] in LIST_ITEM_CLOSERS
-    if len(names) < 2 and not (names and opens):
+    if len(names) < 2 and not (names and (opens or joiner in names[0][1])):
         return None
     between = " ".join(w for _, _, w in words[k:])
     written = f"{former} {title}" if end < k else title
@@ -399,6 +431,8 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if glossed is not None:
         return glossed
     start, end, word = words[-1]
+    if word == lex.semantic["people"]["name"]["former"] and words[1:] and is_full_korean_name(words[-2][2], lex):
+        return match_name_before_affiliation(words, title_start, title, lex)   # '김평진 전 |…협회장': no 전 회장
     first = first_word_name(word, title, lex)
     if first is None:
         return match_name_before_affiliation(words, title_start, title, lex)
@@ -422,13 +456,34 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
             if not is_name_word(w, lex) or len(name) > 4:
                 break
             name, start = f"{w} {name}", w_start
-        if " " not in name:
+        if " " not in name or (is_full_korean_name(name.split(" ", 1)[0], lex)
+                               and not name.startswith(foreign_given_name(words, lex) or "\0")
+                               and not any(lex.COUNTRY_RE.fullmatch(w) for _, _, w in words)):
             # '최석영 법무법인 광장 |고문', '최장혁 개인정보위 |부위원장': one word that is no Korean
-            # name, after a Korean name and words of an organization, is the organization's.
+            # name, after a Korean name and words of an organization, is the organization's; so are
+            # the words after a full Korean name where no country vouches for a foreign one ('정재승
+            # 카이스트 |교수', '이정희 대광위 광역교통정책|국장').
             korean = match_name_before_affiliation(words, title_start, title, lex)
-            if korean is not None:
-                return korean
+            if korean is not None and (" " not in name or not (
+                    written_as_noun(korean.name, korean.start, text, lex)
+                    or named_after_title(title_start + len(title), text, lex))):
+                return korean   # not '이공계 진학자나 |연구원' ('이공계에'), '한국사 스타 |강사 최태성'
     return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+def is_full_korean_name(word: str, lex: Lexicon) -> bool:
+    """'정재승': a Korean name of three syllables or more, no body's word."""
+    return len(word) >= GLUED_NAME_SYLLABLES and is_korean_name(word, lex) and not is_organization_name(word, lex)
+
+
+def foreign_given_name(words: Words, lex: Lexicon) -> str | None:
+    """The first of the words that is a foreign given name shaped like a Korean name ('마이클'),
+    if any (people.toml [name] foreign_given_names)."""
+    given = lex.semantic["people"]["name"]["foreign_given_name_set"]
+    for _, _, word in words:
+        if word in given:
+            return word
+    return None
 
 
 def ends_full_name(word: str, lex: Lexicon) -> bool:
@@ -844,7 +899,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             gloss_lo = lo
         # The words before the title, read once for every way a name is written.
         words = words_between(text, start, at)
-        if glued and text[title_start:title_end] in ambiguous:
+        if glued and text[title_start:title_end] in ambiguous and not glued[-1].isdigit():
+            # ('국무1차장', '제2차장': an ordinal glued before the title makes it an office.)
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
@@ -940,6 +996,8 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
+    if mention.former:
+        title = f"{lex.semantic['people']['name']['former']} {title}"
     if mention.continued:
         # '부총리 겸 재정경제부장관': the second office's body is the person's when none is written.
         affiliation = affiliation or continued_body(mention.continued, lex)
@@ -985,7 +1043,8 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
     """A name that is not Korean-shaped ('저드', '크리스 홀') needs a country in its description:
     '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
     return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country
-                or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
+                or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split())
+                or person.name.split(" ", 1)[0] in lex.semantic["people"]["name"]["foreign_given_name_set"])
 
 
 def is_everyday_noun(person: Person, doc: Document, lex: Lexicon) -> bool:
