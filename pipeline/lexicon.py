@@ -1872,7 +1872,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         rf"(?P<title>[{HANGUL}]{{0,4}}?{titles_led}(?:\s?{acting})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
         rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
         rf"(?:\s++{titles_led})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
-        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles_led})\s*+\))")
+        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>[{HANGUL}·]{{0,10}}?{titles_led})\s*+[,)])")   # '(박종원 경제부지사)',
+                                                                                        # '(임병택 시장, 박춘호 …)'
     # '(금융위원회 부위원장)', '(한국경제학회장)'. The lookahead asks first what every match has: a
     # title's (or its suffix's) last character right before the ')' that closes the bracket, within
     # reach. Checked in one pass, where the lazy words before the title try the title trie at each

@@ -1821,7 +1821,8 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
     """'금융위원회(손병두 부위원장)는' → 손병두, 부위원장, 금융위원회: a person named in brackets after
     the organization, the title after the name (no head: the title says who they are)."""
     name = m.group("after_name")
-    if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+    if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"] \
+            or not lex.ORG_WORD_RE.search(m.group("org")):
         return
     known.add(name)
     people.append(Person(name, None, m.group("after_title"), m.group("org"), None, [],
