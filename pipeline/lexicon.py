@@ -873,10 +873,10 @@ def _load_semantic(lex: Lexicon) -> None:
     if any(not 1 <= len(w) <= 2 for w in not_a_person["office_particles"]):
         raise ValueError("people.toml [not_a_person] office_particles: one or two characters each")
     not_a_person["office_particle_set"] = frozenset(not_a_person["office_particles"])
-    # The first letters of what continues a title glued to it ('직' of '청장직무대행'): people tries
-    # TITLE_CONTINUATION_RE after a title only where a blank or one of these follows it.
+    # The first letters of what continues a title ('직' of '청장 직무대행', '겸'): people tries
+    # TITLE_CONTINUATION_RE after a title only where one of these follows it, or its blank.
     cont = lex.semantic["people"]["title_continuation"]
-    cont["first_letters"] = frozenset(w[0] for w in cont["acting"])
+    cont["first_letters"] = frozenset([w[0] for w in cont["acting"]] + [cont["concurrent"][0]])
     name = lex.semantic["people"]["name"]
     name["foreign_given_name_set"] = frozenset(name["foreign_given_names"])
     # The syllables opened by an initial consonant no Korean given name opens a syllable with

@@ -866,6 +866,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     organization_titles = lex.semantic["people"]["not_a_person"]["organization_titles"]
     title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
     place_endings = lex.semantic["people"]["name"]["place_endings"]
+    continuation_letters = lex.semantic["people"]["title_continuation"]["first_letters"]
     pattern, resume = lex.PERSON_MENTION_RE, lo
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
@@ -919,17 +920,20 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
-            yield continued(mention, text, lex)
+            # The letter after the title, or after its blank, can open a continuation: a slice and
+            # a lookup first (no call), for most titles are followed by a particle or a blank and
+            # another word.
+            after = mention.end
+            if text[after:after + 1] in continuation_letters or \
+                    (text[after:after + 1] == " " and text[after + 1:after + 2] in continuation_letters):
+                mention = continued(mention, text, lex)
+            yield mention
 
 
 def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
     """'김승룡 소방청장 |직무대행은', '구윤철 부총리 |겸 재정경제부장관은': the title goes on past its
-    word (an acting office, a second office held at once); the mention ends where it does. A blank
-    or one of the continuation's first letters after the title first (a slice, no call)."""
+    word (an acting office, a second office held at once); the mention ends where it does."""
     end = mention.end
-    nxt = text[end:end + 1]
-    if nxt != " " and nxt not in lex.semantic["people"]["title_continuation"]["first_letters"]:
-        return mention
     more = lex.TITLE_CONTINUATION_RE.match(text, end)
     if more is None:
         return mention
@@ -1227,14 +1231,17 @@ def named_after_title(end: int, text: str, lex: Lexicon) -> bool:
 
 def crosses_lines(mention: Mention, doc: Document, lex: Lexicon) -> bool:
     """'17:20~17:30 ⏎ 마무리 발언 ⏎ 중기부 차관', '특허심판원 심판관 ⏎⏎ 지식재산처 기획조정관': a name
-    whose line goes on with words that are no organization's, or a blank line between the name and
-    its title, puts two cells or two paragraphs together; a name is written on the title's line,
-    or alone on the line above it ('양숙경 ⏎ 실장')."""
+    whose line goes on with words that are no organization's, a blank line between the name and
+    its title, or a name and a title in two rows of a table (spans_table_rows) put two cells or two
+    paragraphs together; a name is written on the title's line, or alone on the line above it
+    ('양숙경 ⏎ 실장')."""
     text, start = doc.text, mention.start
-    # A find first (in C): most mentions lie on one line.
-    brk = text.find("\n", start, mention.end)
-    if brk < 0:
+    # A membership test first (no call): most mentions lie on one line.
+    if "\n" not in text[start:mention.end]:
         return False
+    if spans_table_rows(mention, doc, lex):
+        return True
+    brk = text.find("\n", start, mention.end)
     # The lines after the name's, the title's last: a blank one among them parts two paragraphs.
     if any(not line.strip() for line in text[brk + 1:mention.end].split("\n")[:-1]):
         return True
@@ -1250,9 +1257,8 @@ NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool
     ("verb_form", is_verb_form),
     ("office_taken", is_office_taken),
     ("company_name", is_company_name),
-    ("across_table_rows", spans_table_rows),
-    ("body_word", is_body_word),
     ("across_lines", crosses_lines),
+    ("body_word", is_body_word),
 )
 
 
@@ -1269,10 +1275,12 @@ class Registry:
         self.people.append(person)
         self.by_name.setdefault(person.name, person)
         # '김승룡 소방청장 직무대행' is '김 청장' later: the title's first word names the office too.
-        office = person.title.split(" ", 1)[0] if person.title else person.title
+        title = person.title
+        office = title.split(" ", 1)[0] if title and " " in title else None     # no call for most titles
         for k in (1, 2):            # one- and two-syllable surnames: 서, 남궁
-            self.by_short.setdefault((person.name[:k], person.title), person)
-            self.by_short.setdefault((person.name[:k], office), person)
+            self.by_short.setdefault((person.name[:k], title), person)
+            if office:
+                self.by_short.setdefault((person.name[:k], office), person)
         words = person.name.split()
         for word in words if len(words) > 1 else ():   # a foreign name of several words
             self.by_word.setdefault((word, person.title), person)
@@ -1901,7 +1909,9 @@ def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     if ending is None:
         return
     for person in people:
-        office = person.title.split(" ", 1)[0] if person.title else None     # '청장 직무대행': 청장
+        office = person.title
+        if office and " " in office:
+            office = office.split(" ", 1)[0]        # '청장 직무대행': 청장
         if office in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
                 and (person.affiliation is None or person.affiliation in names
                      or short_form(person.affiliation, lex) in names) \
