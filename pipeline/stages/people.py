@@ -355,13 +355,14 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
                 return None
             return Mention(words[k - 1][2], None, title, words[k - 1][0], title_start + len(title), False,
                            " ".join(between) or None, former=True)
-        if word in given and 0 < last - k <= MARKED_NAME_WORDS:
-            # '마이클 크레이머 시카고대 |교수': a foreign given name shaped like a Korean one opens a
-            # name of its word and the next (a family name), the words after it the affiliation.
-            if k + 1 < last and is_foreign_word(words[k + 1][2], lex) and not is_korean_name(words[k + 1][2], lex):
-                between = [w for _, _, w in words[k + 2:]]
-                return Mention(f"{word} {words[k + 1][2]}", None, title, start, title_start + len(title), False,
-                               " ".join(between))
+        if k > 0 and words[k - 1][2] in given and is_foreign_word(word, lex) and not is_korean_name(word, lex):
+            # '마이클 크레이머 시카고대 |교수', '마이클 크레인 |교수': a foreign given name shaped like a
+            # Korean one opens a name of its word and the next (a family name, which may end like a
+            # copula), the words after it the affiliation.
+            between = [w for _, _, w in words[k + 1:]]
+            return Mention(f"{words[k - 1][2]} {word}", None, title, words[k - 1][0], title_start + len(title),
+                           False, " ".join(between) or None)
+        if word in given:
             return None
         if k < last and len(word) >= 3 and is_korean_name(word, lex) and not is_organization_name(word, lex):
             between = [w for _, _, w in words[k + 1:]]
@@ -1029,8 +1030,8 @@ def continued_body(continuation: str, lex: Lexicon) -> str | None:
         glued = split_glued_title(word, lex)
         if glued is not None:
             return glued[0]
-        if lex.ORG_WORD_RE.search(word) and word not in lex.semantic["person_title_set"]:
-            return word
+        if lex.ORG_WORD_RE.search(word) and not lex.PERSON_TITLE_TAIL_RE.search(word):
+            return word         # '기획재정부'; '가상경제부장관' ends in an office, no body
     return None
 
 
