@@ -458,6 +458,7 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
                 break
             name, start = f"{w} {name}", w_start
         if " " not in name or (is_full_korean_name(name.split(" ", 1)[0], lex)
+                               and not is_transliterated(name.split(" ", 1)[0], lex)
                                and not name.startswith(foreign_given_name(words, lex) or "\0")
                                and not any(lex.COUNTRY_RE.fullmatch(w) for _, _, w in words)):
             # '최석영 법무법인 광장 |고문', '최장혁 개인정보위 |부위원장': one word that is no Korean
@@ -475,6 +476,14 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
 def is_full_korean_name(word: str, lex: Lexicon) -> bool:
     """'정재승': a Korean name of three syllables or more, no body's word."""
     return len(word) >= GLUED_NAME_SYLLABLES and is_korean_name(word, lex) and not is_organization_name(word, lex)
+
+
+def is_transliterated(word: str, lex: Lexicon) -> bool:
+    """'사미르', '마누엘': a word shaped like a Korean name whose given name holds a syllable that
+    transliterates a foreign sound ('르', '엘'; people.toml [name] transliteration_syllables) — a
+    foreign given name more likely than a Korean one, so the words after it are no body's."""
+    syllables = lex.semantic["people"]["name"]["transliteration_syllables"]
+    return any(ch in syllables for ch in word[1:])
 
 
 def foreign_given_name(words: Words, lex: Lexicon) -> str | None:
@@ -1016,7 +1025,7 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
     return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
-                  (mention.start, mention.end), stated=before is not None)
+                  (mention.start, mention.end), stated=before is not None, former=mention.former)
 
 
 def continued_body(continuation: str, lex: Lexicon) -> str | None:
@@ -1379,6 +1388,12 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
+                if earlier.former and not mention.short and not mention.former:
+                    # '윤주환 전 한화솔루션 상무를 … 과장으로 발탁' then '윤주환 과장은': the office held
+                    # now is the person's title, its body the affiliation.
+                    now = parse_person(doc.text, node, mention, lex, starts.backwards)
+                    earlier.title, earlier.affiliation, earlier.former = now.title, now.affiliation, False
+                    earlier.country = earlier.country or now.country
                 if earlier.affiliation is None and not mention.short:
                     # '김정관 장관 방중' then '김정관 산업통상부 장관은', '이명구 관세청장은': the later
                     # mention knows the body, written between the name and the title or glued to it.
