@@ -2021,7 +2021,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
                                                    for t in p['discussion']['chair_tails']])),
         "DISCUSSION_VERB_RE": deferred(
             rf"(?P<presented>{alternation(p['discussion']['presented'])})|(?P<discussed>{alternation(p['discussion']['discussed'])})"),
-        "MODERATOR_RE": deferred(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
+        # '… 사회로 진행', '… 좌장을 맡아'; not '미래 사회로의 변화' (a society, in the genitive).
+        "MODERATOR_RE": deferred(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})(?![{HANGUL}])"),
         "PANELIST_RE": deferred(roles["panelist"]),
         # A chair: '… 청장 주재로', '… 부총리는 … 회의를 주재하였다' (data/people.toml [chair]).
         "CHAIR_AFTER_RE": deferred(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),

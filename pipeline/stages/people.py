@@ -1388,6 +1388,11 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
+                if earlier.country is None and " " in earlier.name and not mention.short:
+                    # '대니얼 호(Daniel Ho) 스탠포드 교수와의 면담' then '미국 … 위원인 대니얼 호 … 교수':
+                    # a later description names the foreign person's country.
+                    clause = clause_start(doc.text, node, mention.start, lex, starts.backwards)
+                    earlier.country = country_in(doc.text[clause:mention.start], lex)
                 if earlier.former and not mention.short and not mention.former:
                     # '윤주환 전 한화솔루션 상무를 … 과장으로 발탁' then '윤주환 과장은': the office held
                     # now is the person's title, its body the affiliation.
