@@ -555,3 +555,17 @@ def test_foreign_names_read_whole(line, expected):
 ])
 def test_a_body_and_its_person_in_brackets(line, expected):
     assert persons(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    # an everyday-noun title glued to the division whose head it names
+    ("가상청 김하늘 함정사업부장은 “도입을 서두르겠다”라고 말했다.", [("김하늘", "함정사업부장", "가상청", "KR")]),
+    # … not a market, nor a university's short form
+    ("국내 주식시장은 안정세를 보였다.", []),
+    # a glued everyday-noun title after a body's acronym
+    ("토론자로는 김하늘 GBC 북한전문기자가 참여한다.", [("김하늘", "북한전문기자", "GBC", "KR")]),
+    # a name opening a bracket, its body and title inside
+    ("ㅇ (이바다 가상협회 상근부회장) 협정을 지지함", [("이바다", "상근부회장", "가상협회", "KR")]),
+])
+def test_offices_of_divisions_acronyms_and_brackets(line, expected):
+    assert persons(line) == expected

@@ -64,6 +64,7 @@ LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search ski
 LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
 LATIN_GLOSS_WORD_RE = re.compile(r"\([A-Za-z][A-Za-z&.\- ]*\)")   # a word's gloss: '(KBS)', '(AMCHAM)'
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
+BRACKET_OPENERS = "(["       # a name may open a bracket: '(이민철 철강협회 상근부회장)'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 COMPANY_FORM_REACH = 8       # characters before a name searched for a company's legal form ('주식회사 ')
@@ -346,6 +347,13 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
     former = lex.semantic["people"]["name"]["former"]
     for k in range(last, stop if stop > -1 else -1, -1):
         start, end, word = words[k]
+        if k < last and word[:1] in BRACKET_OPENERS and is_full_korean_name(word[1:], lex):
+            # '(이민철 철강협회 상근부회장)': a name opening a bracket, its body and title inside.
+            between = [w for _, _, w in words[k + 1:]]
+            if title in lex.semantic["people"]["titles"]["everyday"] \
+                    and not any(lex.ORG_WORD_RE.search(w) for w in between):
+                return None
+            return Mention(word[1:], None, title, start + 1, title_start + len(title), False, " ".join(between))
         if word == former and k > 0 and is_full_korean_name(words[k - 1][2], lex):
             # '김평진 전 재일제주개발협회장', '박병헌 전 재일민단 |단장': a former office, its body after
             # the former-office word.
@@ -910,14 +918,18 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             gloss_lo = lo
         # The words before the title, read once for every way a name is written.
         words = words_between(text, start, at)
-        if glued and text[title_start:title_end] in ambiguous and not glued[-1].isdigit():
-            # ('국무1차장', '제2차장': an ordinal glued before the title makes it an office.)
-            # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
+        if glued and text[title_start:title_end] in ambiguous and not glued[-1].isdigit() \
+                and not is_division_head(glued, text[title_start:title_end], lex):
+            # ('국무1차장', '제2차장': an ordinal glued before the title makes it an office; so does a
+            # division whose head it names, '함정사업부장'.)
+            # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body,
+            # '김하늘 MBC 북한전문기자' after a body's acronym.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
-                    and any(lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w)
+                    and any((lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w))
+                            or (w[1:] and w.isascii() and w.isupper() and w.isalpha())
                             for w in mention.affiliation.split()):
-                yield mention
+                yield continued(mention, text, lex)
             continue
         joined = list(joined_mentions(words[-1], written, title_end, lex)) \
             if not glued and words and joiner in words[-1][2] else []
@@ -948,6 +960,16 @@ def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
     if more is None:
         return mention
     return mention._replace(end=more.end(), continued=collapse(more.group()).strip())
+
+
+def is_division_head(glued: str, title: str, lex: Lexicon) -> bool:
+    """'함정사업부장', '기술지원부장': a title that is an everyday noun ('부장', '소장') glued to words that
+    with its first syllable name a division ('함정사업부') is the division's head, not a noun; '주식시장'
+    ('주식시' is no body) and '국가대표' (a university's '…대' ending) are none."""
+    body = glued + title[:1]
+    org = lex.ORG_WORD_RE.search(body)
+    return org is not None and org.group() == title[:1] and len(body) >= MIN_GLUED_BODY + 1 \
+        and title[:1] in lex.semantic["people"]["name"]["division_endings"]
 
 
 def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
