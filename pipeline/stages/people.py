@@ -22,7 +22,11 @@ by '·' sharing a title (`가·나·다 작가`), programme lines, and contacts,
 department come from their row (its own team first) when the contact table leaves them out.
 A discussion's chair (`… 교수를 좌장으로`) moderates and those named after it discuss. A word
 shaped like a name that the release also writes as a noun (`반도체 시장`, `반도체 산업`) and an
-office in a head's bracket (`(위원장 부총리)`) are no people.
+office in a head's bracket (`(위원장 부총리)`) are no people; nor is a body's short name shaped
+like a name (`국제지식재산 연수원 교육기획과장`, written `…연수원` elsewhere), nor a name and a title
+in two cells or paragraphs. A title goes on past its word (`소방청장 직무대행`, `부총리 겸
+재정경제부장관`), a former office is written with it (`김평진 전 재일제주개발협회장` → `전 회장`), and
+a foreign given name shaped like a Korean one opens a foreign name (`마이클 크레이머`).
 """
 from __future__ import annotations
 
