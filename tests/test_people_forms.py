@@ -519,6 +519,12 @@ def test_an_office_glued_to_its_body(line, expected):
     # a former office: 전 between the name and its body
     ("3월 김하늘 전 가상협회장, 4월 이바다 전 가상민단 단장이 선정되었다.",
      [("김하늘", "전 회장", "가상협회", "KR"), ("이바다", "전 단장", "가상민단", "KR")]),
+    # … marked in hanja, or both
+    ("김하늘 前 가상연합 사무총장, 이바다 전(前) 가상지주 대표이사가 참석했다.",
+     [("김하늘", "전 사무총장", "가상연합", "KR"), ("이바다", "전 대표이사", "가상지주", "KR")]),
+    # a former office gives way to the present one a later mention names
+    ("가상처는 조나무 전 가상전자 상무를 가상원 과장으로 발탁했다. 조나무 과장은 “기쁘다”고 말했다.",
+     [("조나무", "과장", None, "KR")]),
     # an ordinal glued to an everyday-noun title
     ("최가람 국무1차장은 회의를 주재했다.", [("최가람", "국무1차장", None, "KR")]),
     # a Korean name before a body's word of no body's shape, no country for a foreign reading

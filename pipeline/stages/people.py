@@ -348,7 +348,7 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
                                 # the words before the conjunction, no affiliation closes on it
     stop = last - MAX_AFFILIATION_WORDS     # a comparison, not max(): see BUILTIN_MAX_NOTE
     given = lex.semantic["people"]["name"]["foreign_given_name_set"]
-    former = lex.semantic["people"]["name"]["former"]
+    former_marks = lex.semantic["people"]["name"]["former_marks"]     # '전', '전(前)', '前'
     for k in range(last, stop if stop > -1 else -1, -1):
         start, end, word = words[k]
         if k < last and word[:1] in BRACKET_OPENERS and is_full_korean_name(word[1:], lex):
@@ -358,7 +358,7 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
                     and not any(lex.ORG_WORD_RE.search(w) for w in between):
                 return None
             return Mention(word[1:], None, title, start + 1, title_start + len(title), False, " ".join(between))
-        if word == former and k > 0 and is_full_korean_name(words[k - 1][2], lex):
+        if word in former_marks and k > 0 and is_full_korean_name(words[k - 1][2], lex):
             # '김평진 전 재일제주개발협회장', '박병헌 전 재일민단 |단장': a former office, its body after
             # the former-office word.
             between = [w for _, _, w in words[k + 1:]]
@@ -444,7 +444,7 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if glossed is not None:
         return glossed
     start, end, word = words[-1]
-    if word == lex.semantic["people"]["name"]["former"] and words[1:] and is_full_korean_name(words[-2][2], lex):
+    if word in lex.semantic["people"]["name"]["former_marks"] and words[1:] and is_full_korean_name(words[-2][2], lex):
         return match_name_before_affiliation(words, title_start, title, lex)   # '김평진 전 |…협회장': no 전 회장
     first = first_word_name(word, title, lex)
     if first is None:
