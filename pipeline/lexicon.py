@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -924,6 +925,18 @@ def _load_semantic(lex: Lexicon) -> None:
     if any(not 1 <= len(w) <= 2 for w in not_a_person["office_particles"]):
         raise ValueError("people.toml [not_a_person] office_particles: one or two characters each")
     not_a_person["office_particle_set"] = frozenset(not_a_person["office_particles"])
+    # The first letters of what continues a title ('직' of '청장 직무대행', '겸'): people tries
+    # TITLE_CONTINUATION_RE after a title only where one of these follows it, or its blank.
+    cont = lex.semantic["people"]["title_continuation"]
+    cont["first_letters"] = frozenset([w[0] for w in cont["acting"]] + [cont["concurrent"][0]])
+    name = lex.semantic["people"]["name"]
+    name["foreign_given_name_set"] = frozenset(name["foreign_given_names"])
+    # The syllables opened by an initial consonant no Korean given name opens a syllable with
+    # ([name] foreign_initials: 'ㅋ' → 카 … 킿), for is_korean_name's one lookup a syllable.
+    # A letter's index among the initials is its conjoining form's offset from U+1100 (CHOSEONG KIYEOK).
+    initial = [ord(unicodedata.lookup("HANGUL CHOSEONG " + unicodedata.name(j).rsplit(" ", 1)[-1])) - 0x1100
+               for j in name["foreign_initials"]]
+    name["foreign_syllables"] = frozenset(chr(0xAC00 + i * 588 + k) for i in initial for k in range(588))
     # The lead locatives no other one is part of ('에서' of '에서는'): a text holding a lead
     # locative holds one of these, so people finds them before its lead pattern.
     locatives = lex.semantic["sessions"]["lead_locatives"]
@@ -1892,6 +1905,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     titles_led = rf"(?=[{''.join(sorted({re.escape(t[0]) for t in person_titles}))}])(?:{titles})"
     tail = alternation(p["name"]["title_tail"])
     roles = {role: alternation(words) for role, words in p["roles"].items()}
+    cont = p["title_continuation"]
+    acting = f"(?:{alternation(cont['acting'])})"
+    # A title's end: a tail particle or no Hangul letter after it ('장관은', '장관,'; not '장관상').
+    title_end = rf"(?=(?:{tail})?(?![{HANGUL}]))"
+    office = rf"[{HANGUL}]{{0,12}}?{titles_led}{title_end}"        # '부총리', '재정경제부장관'
+    continuation = (
+        rf"(?:\s?{acting}{title_end}(?:\s{office})?"                     # '직무대행은', '권한대행 부총리'
+        rf"|\s{cont['concurrent']}\s(?:[{HANGUL}A-Za-z·]+\s){{0,{cont['concurrent_words']}}}?{office})")
     org_suffixes = (lex.titles["organization_suffixes"] + lex.titles["department_suffixes"]
                     + lex.titles["team_suffixes"] + p["name"]["org_suffixes"])
     # The brackets of the bracket readers, from the '(' on (the word glued before it comes first in
@@ -1900,10 +1921,11 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     head_bracket = (    # '(처장 김용선)', '(장관 김정관, 이하 산업부)', '(손병두 부위원장)'
         rf"\(\s*+"
         rf"(?:(?:{p['name']['short_name_label']}\s[^,()]{{1,15}},\s*+)?"      # '(이하 행복청, 청장 강주엽)'
-        rf"(?P<title>[{HANGUL}]{{0,4}}?{titles_led}(?:\s{p['extra']['acting']})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
+        rf"(?P<title>[{HANGUL}]{{0,4}}?{titles_led}(?:\s?{acting})?)\s*+[:：]?\s*+"   # '(학회장 강민아)'
         rf"(?P<name>[{HANGUL}]{{2,4}}|[{HANGUL}]{{1,7}}(?:\s[{HANGUL}]{{1,7}}){{1,3}})"
         rf"(?:\s++{titles_led})?\s*+[,)]"                                   # '(본부장 : 정은경 청장)'
-        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>{titles_led})\s*+\))")
+        rf"|(?P<after_name>[{HANGUL}]{{2,4}})\s++(?P<after_title>[{HANGUL}·]{{0,10}}?{titles_led})\s*+[,)])")   # '(박종원 경제부지사)',
+                                                                                        # '(임병택 시장, 박춘호 …)'
     # '(금융위원회 부위원장)', '(한국경제학회장)'. The lookahead asks first what every match has: a
     # title's (or its suffix's) last character right before the ')' that closes the bracket, within
     # reach. Checked in one pass, where the lazy words before the title try the title trie at each
@@ -1964,6 +1986,9 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Or, the title after the name: "금융위원회(손병두 부위원장)는" (groups after_name, after_title).
         "ORG_HEAD_PERSON_RE": deferred(rf"(?<![{HANGUL}A-Za-z·])(?P<org>[{HANGUL}A-Za-z·]{{2,30}}){head_bracket}"),
         "HEAD_BRACKET_RE": deferred(head_bracket),
+        # What continues a title past its first word: '직무대행', '권한대행 부총리', '겸 기획재정부 장관'
+        # (people.toml [title_continuation]); matched right at a mention's end.
+        "TITLE_CONTINUATION_RE": deferred(rf"(?:{continuation}){{1,{cont['links']}}}"),
         # The word before a title: "서정욱", "홍길동(洪吉童)", "柳昌茂".
         "NAME_TOKEN_RE": deferred(
             rf"^(?P<name>[{HANGUL}]{{1,{p['name']['max_word_syllables']}}}|[\u4e00-\u9fff]{{2,5}})"
@@ -2048,7 +2073,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
                                                    for t in p['discussion']['chair_tails']])),
         "DISCUSSION_VERB_RE": deferred(
             rf"(?P<presented>{alternation(p['discussion']['presented'])})|(?P<discussed>{alternation(p['discussion']['discussed'])})"),
-        "MODERATOR_RE": deferred(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})"),
+        # '… 사회로 진행', '… 좌장을 맡아'; not '미래 사회로의 변화' (a society, in the genitive).
+        "MODERATOR_RE": deferred(rf"(?:{roles['moderator']})(?:{alternation(n['role_object_particles'])})(?![{HANGUL}])"),
         "PANELIST_RE": deferred(roles["panelist"]),
         # A chair: '… 청장 주재로', '… 부총리는 … 회의를 주재하였다' (data/people.toml [chair]).
         "CHAIR_AFTER_RE": deferred(rf"\s*+(?:{alternation(p['chair']['after_title'])})(?![{HANGUL}])"),

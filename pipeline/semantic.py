@@ -43,6 +43,7 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     home: bool = False          # the country is the home default, not read from the text
     stated: bool = False        # the role is written before the name ('발표를 맡은 …'), not inferred
+    former: bool = False        # the title is a former office ('전 회장'): a later present one replaces it
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "name_hanja": self.name_hanja, "title": self.title,

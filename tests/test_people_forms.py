@@ -59,8 +59,9 @@ def test_names_written_again(text, expected):
 @pytest.mark.parametrize("line,expected", [
     ("환경부는 태국 천연자원부(장관 솜삭 분차이)와 회의를 연다.", [("솜삭 분차이", "장관", "태국 천연자원부", "TH")]),
     ("산림청(청장 홍길동)은 행사를 개최함", [("홍길동", "청장", "산림청", "KR")]),
-    # an acting office is no name's word
-    ("서울특별시(시장 권한대행 김민수)는 행사를 연다.", []),
+    # an acting office is part of the title, no name's word
+    ("서울특별시(시장 권한대행 김민수)는 행사를 연다.", [("김민수", "시장 권한대행", "서울특별시", "KR")]),
+    ("가상연구원(원장 직무대리 이하늘)은 행사를 연다.", [("이하늘", "원장 직무대리", "가상연구원", "KR")]),
     # a rank and a list word are none either
     ("현장대응팀(과장 급 등) 인력을 보강한다.", []),
 ])
@@ -475,3 +476,102 @@ def test_a_quoted_head_of_the_issuer(line, issuer, roles):
     doc.release = {**doc.release, "issuer": {"name": issuer, "canonical": issuer}}
     people.run(doc, lex)
     assert {p.name: p.roles for p in doc.people}["한서준"] == roles
+
+
+# --- a title that goes on past its word -----------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("김하늘 가상청장 직무대행은 “안전을 지키겠다”라고 말했다.", [("김하늘", "청장 직무대행", "가상청", "KR")]),
+    ("이바다 대통령 권한대행 국무총리는 현장을 점검했다.", [("이바다", "대통령 권한대행 국무총리", None, "KR")]),
+    ("박가람 부총리 겸 재정경제부장관은 회의를 주재하였다.", [("박가람", "부총리 겸 재정경제부장관", "재정경제부", "KR")]),
+    ("박가람 부총리 겸 기획재정부 장관은 회의를 주재하였다.", [("박가람", "부총리 겸 기획재정부 장관", "기획재정부", "KR")]),
+    ("조나무 가상기구 조사국장 겸 경제자문이 발표했다.", [("조나무", "조사국장 겸 경제자문", "가상기구", "KR")]),
+    # an award named after an office continues no title: '장관상' is no 장관
+    ("한가람 가상부 과장은 부총리 겸 가상부장관상을 받았다.", [("한가람", "과장", "가상부", "KR")]),
+    # an acting office no title stands before is no one's
+    ("심사는 시설물을 대행 개발하는 방식이다.", []),
+])
+def test_a_title_goes_on_past_its_word(line, expected):
+    assert persons(line) == expected
+
+
+def test_a_later_short_mention_finds_an_acting_head():
+    doc = parse("□ 김하늘 가상청장 직무대행은 현장을 점검했다.\n  ○ 김 청장은 대책을 지시했다.\n")
+    assert [(p.name, p.title, len(p.mentions)) for p in doc.people] == [("김하늘", "청장 직무대행", 1)]
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a ministry the issuers table names, glued to 장관: not a 부장관 (deputy) of '외교'
+    ("정하늘 외교부장관은 회담을 가졌다.", [("정하늘", "장관", "외교부", "KR")]),
+    # a deputy prime minister stays one: no body '경제부'
+    ("정하늘 경제부총리는 회의를 주재했다.", [("정하늘", "경제부총리", None, "KR")]),
+    # a body glued to its head's title may end like a particle ('…평가원', '도로국')
+    ("정하늘 가상심사평가원장은 말했다.", [("정하늘", "원장", "가상심사평가원", "KR")]),
+    ("가상부 정하늘 도로국장은 말했다.", [("정하늘", "도로국장", "가상부", "KR")]),
+])
+def test_an_office_glued_to_its_body(line, expected):
+    assert persons(line) == expected
+
+
+# --- speakers named with a word of their description that other forms lack -----------------
+
+@pytest.mark.parametrize("line,expected", [
+    # a former office: 전 between the name and its body
+    ("3월 김하늘 전 가상협회장, 4월 이바다 전 가상민단 단장이 선정되었다.",
+     [("김하늘", "전 회장", "가상협회", "KR"), ("이바다", "전 단장", "가상민단", "KR")]),
+    # … marked in hanja, or both
+    ("김하늘 前 가상연합 사무총장, 이바다 전(前) 가상지주 대표이사가 참석했다.",
+     [("김하늘", "전 사무총장", "가상연합", "KR"), ("이바다", "전 대표이사", "가상지주", "KR")]),
+    # a former office gives way to the present one a later mention names
+    ("가상처는 조나무 전 가상전자 상무를 가상원 과장으로 발탁했다. 조나무 과장은 “기쁘다”고 말했다.",
+     [("조나무", "과장", None, "KR")]),
+    # an ordinal glued to an everyday-noun title
+    ("최가람 국무1차장은 회의를 주재했다.", [("최가람", "국무1차장", None, "KR")]),
+    # a Korean name before a body's word of no body's shape, no country for a foreign reading
+    ("정하늘 카이나스트 교수, 허바다 가상대 교수가 참여했다.",
+     [("정하늘", "교수", "카이나스트", "KR"), ("허바다", "교수", "가상대", "KR")]),
+    # a body glossed in Latin letters
+    ("최하늘 가비에스(GBS) 아나운서가 진행했다.", [("최하늘", "아나운서", "가비에스(GBS)", "KR")]),
+    # a noun the release writes with a particle, and a name after the title, are no names
+    ("이공학에 대한 관심이 줄어 이공학 전공자나 연구원 모두 떠난다.", []),
+    ("홍보대사인 한국학 스타 강사 최가람 커뮤니케이터가 강연했다.", []),
+])
+def test_speakers_named_with_a_word_others_lack(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a foreign given name shaped like a Korean one opens a foreign name
+    ("수상자인 마이클 크레인 가상대 교수가 기조연설을 했다.", [("마이클 크레인", "교수", "가상대", None)]),
+    ("이어 마이클 크레인 교수가 발표했다.", [("마이클 크레인", "교수", None, None)]),
+    # a syllable no Korean given name holds: no Korean reading of a Japanese name
+    ("행사에는 사카키 미노루 가상협회장이 참석했다.", []),
+    # a name joined by a middle dot before a country's body
+    ("회의에는 앙겔라·메르텐 독일 총리가 참석했다.", [("앙겔라·메르텐", "총리", "독일", "DE")]),
+])
+def test_foreign_names_read_whole(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("(참석자) 가상부(김하늘 산업기술융합정책관), 가상도(이바다 경제부지사) 등",
+     [("김하늘", "산업기술융합정책관", "가상부", "KR"), ("이바다", "경제부지사", "가상도", "KR")]),
+    ("(참석자) 가상시(박가람 시장, 최나무 시의회 의장) 등",
+     [("박가람", "시장", "가상시", "KR"), ("최나무", "의장", "시의회", "KR")]),
+])
+def test_a_body_and_its_person_in_brackets(line, expected):
+    assert persons(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    # an everyday-noun title glued to the division whose head it names
+    ("가상청 김하늘 함정사업부장은 “도입을 서두르겠다”라고 말했다.", [("김하늘", "함정사업부장", "가상청", "KR")]),
+    # … not a market, nor a university's short form
+    ("국내 주식시장은 안정세를 보였다.", []),
+    # a glued everyday-noun title after a body's acronym
+    ("토론자로는 김하늘 GBC 북한전문기자가 참여한다.", [("김하늘", "북한전문기자", "GBC", "KR")]),
+    # a name opening a bracket, its body and title inside
+    ("ㅇ (이바다 가상협회 상근부회장) 협정을 지지함", [("이바다", "상근부회장", "가상협회", "KR")]),
+])
+def test_offices_of_divisions_acronyms_and_brackets(line, expected):
+    assert persons(line) == expected

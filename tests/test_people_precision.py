@@ -309,3 +309,47 @@ def test_a_fire_rank_in_a_contact_table_is_the_title_not_a_name():
     text = ("□ 가상청은 안전 수칙을 알렸다.\n\n가상안전과\n\n담당자\n\n소방령\n\n김하늘\n\n(044-000-1234)\n")
     doc = parse(text)
     assert [(p.name, p.title) for p in doc.people if "contact" in p.roles] == [("김하늘", "소방령")]
+
+
+# --- body_word: a body's short name shaped like a Korean name ------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # written elsewhere glued to the end of a longer name: the body, its office after it
+    ("경력: 가상특허 연수원 교육기획과장, 가상특허연수원 국제교육과장 역임", []),
+    # written elsewhere closed by a case particle
+    ("미국 백운관 안보보좌관을 만났다. 백운관은 협력을 약속했다.", []),
+    # a person's name right after the office: the word before it names the body
+    ("장관은 미국 백운관 안보보좌관 존 스미스(John Smith)와 통화했다.", []),
+    ("예산을 보고한 부서는 예산실 예산총괄과장\n김하늘 (044-000-0000)이다.", []),
+    # a person whose name ends like a body stays a person
+    ("가상부 이수원 교육기획과장은 “연수를 늘리겠다”라고 말했다.", ["이수원"]),
+    ("가상청 김지관 청장과 가상부 박정실 정책관이 참석했다.", ["김지관", "박정실"]),
+])
+def test_a_body_shaped_like_a_name_is_no_person(line, expected):
+    assert names(line) == expected
+
+
+def test_a_listed_short_name_of_a_body_is_no_person():
+    # people.toml [name] organization_words: a body's short name no release writes as a name
+    assert names("간담회에는 가상부 제2차관, 국조실 청년정책기획관이 참석했다.") == []
+
+
+# --- across_lines: a name and its title in two cells or two paragraphs ---------------------
+
+def test_a_name_whose_line_goes_on_is_no_title_s_person():
+    text = "□ 행사 일정\n\n 17:20~17:30\n 마감 발언\n 가상부 차관\n"
+    assert names(text) == []
+
+
+def test_a_blank_line_parts_a_name_from_a_title():
+    text = "□ 경력: 가상심판원 심판관\n\n가상처 기획조정관 약력\n"
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name alone on its line above the title (a cell's lines), and one after a body's words
+    ("□ 참석자\n김하늘\n실장\n", ["김하늘"]),
+    ("□ 참석자: 김하늘 가상연구원\n선임연구위원\n", ["김하늘"]),
+])
+def test_a_name_on_the_line_above_its_title_is_a_person(text, expected):
+    assert names(text) == expected

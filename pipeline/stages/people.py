@@ -22,7 +22,11 @@ by '·' sharing a title (`가·나·다 작가`), programme lines, and contacts,
 department come from their row (its own team first) when the contact table leaves them out.
 A discussion's chair (`… 교수를 좌장으로`) moderates and those named after it discuss. A word
 shaped like a name that the release also writes as a noun (`반도체 시장`, `반도체 산업`) and an
-office in a head's bracket (`(위원장 부총리)`) are no people.
+office in a head's bracket (`(위원장 부총리)`) are no people; nor is a body's short name shaped
+like a name (`국제지식재산 연수원 교육기획과장`, written `…연수원` elsewhere), nor a name and a title
+in two cells or paragraphs. A title goes on past its word (`소방청장 직무대행`, `부총리 겸
+재정경제부장관`), a former office is written with it (`김평진 전 재일제주개발협회장` → `전 회장`), and
+a foreign given name shaped like a Korean one opens a foreign name (`마이클 크레이머`).
 """
 from __future__ import annotations
 
@@ -36,7 +40,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, ProgramEntry, country_in, read_program_line
-from ..text import collapse, content_start, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
+from ..text import collapse, content_start, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
@@ -62,10 +66,17 @@ BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   #
 QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted organization closes with one
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
+LATIN_GLOSS_WORD_RE = re.compile(r"\([A-Za-z][A-Za-z&.\- ]*\)")   # a word's gloss: '(KBS)', '(AMCHAM)'
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
+BRACKET_OPENERS = "(["       # a name may open a bracket: '(이민철 철강협회 상근부회장)'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
 HEAD_WINDOW = 30             # characters after an organization searched for its head's name
 COMPANY_FORM_REACH = 8       # characters before a name searched for a company's legal form ('주식회사 ')
+# A person's name right after a title ('… 보좌관 존 포데스타(John', '… 과장 ⏎ 박준호 ('): a Hangul
+# word closing its run, or Hangul words before a Latin gloss.
+NAME_AFTER_TITLE_RE = re.compile(
+    r"[ \n]+(?:(?P<gloss>[\uac00-\ud7a3]{1,7}(?: [\uac00-\ud7a3]{1,7}){0,3} ?\([A-Z])"
+    r"|(?P<korean>[\uac00-\ud7a3]{2,4})(?![\uac00-\ud7a3]))")
 
 
 class Mention(NamedTuple):
@@ -79,6 +90,8 @@ class Mention(NamedTuple):
     short: bool                 # surname only: '서 위원장'
     affiliation: str | None = None   # written between the name and the title
     described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
+    continued: str | None = None     # what continues the title past its word ('직무대행', '겸 …장관')
+    former: bool = False             # a former office: '김하늘 전 가상협회장'
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -124,6 +137,9 @@ def is_korean_name_shape(word: str, lex: Lexicon) -> bool:
     if not ((n <= 3 and word[:1] in surnames) or (3 <= n <= 4 and word[:2] in surnames)) \
             or n < 2 or not word.isalpha():
         return False
+    foreign = lex.semantic["people"]["name"]["foreign_syllables"]
+    if any(ch in foreign for ch in word[1:]):
+        return False            # '사사키', '마이클': a syllable no Korean given name holds
     if lex.KOREAN_NAME_STOP_RE.search(word) or lex.COUNTRY_RE.fullmatch(word) \
             or word in lex.semantic["people"]["name"]["organization_words"]:
         return False            # '라오스' is no 라 + 오스, '유엔' no 유 + 엔
@@ -267,7 +283,10 @@ def is_affiliation_word(word: str, lex: Lexicon) -> bool:
 
 
 def is_affiliation_word_shape(word: str, lex: Lexicon) -> bool:
-    """is_affiliation_word's answer, made."""
+    """is_affiliation_word's answer, made. A word glossed in brackets is its word ('케이비에스(KBS)')."""
+    if word.endswith(")") and 0 < word.find("(") and ")" not in word[:-1] \
+            and LATIN_GLOSS_WORD_RE.fullmatch(word, word.find("(")):
+        word = word[:word.find("(")]      # '케이비에스(KBS)', not '서세모(1930~2019년)'
     if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
         return False
     if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
@@ -328,8 +347,35 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
         return None             # '… 경비 및 |위원장', '부소장 및 |국제안보센터장': the title is joined to
                                 # the words before the conjunction, no affiliation closes on it
     stop = last - MAX_AFFILIATION_WORDS     # a comparison, not max(): see BUILTIN_MAX_NOTE
+    given = lex.semantic["people"]["name"]["foreign_given_name_set"]
+    former_marks = lex.semantic["people"]["name"]["former_marks"]     # '전', '전(前)', '前'
     for k in range(last, stop if stop > -1 else -1, -1):
         start, end, word = words[k]
+        if k < last and word[:1] in BRACKET_OPENERS and is_full_korean_name(word[1:], lex):
+            # '(이민철 철강협회 상근부회장)': a name opening a bracket, its body and title inside.
+            between = [w for _, _, w in words[k + 1:]]
+            if title in lex.semantic["people"]["titles"]["everyday"] \
+                    and not any(lex.ORG_WORD_RE.search(w) for w in between):
+                return None
+            return Mention(word[1:], None, title, start + 1, title_start + len(title), False, " ".join(between))
+        if word in former_marks and k > 0 and is_full_korean_name(words[k - 1][2], lex):
+            # '김평진 전 재일제주개발협회장', '박병헌 전 재일민단 |단장': a former office, its body after
+            # the former-office word.
+            between = [w for _, _, w in words[k + 1:]]
+            if title in lex.semantic["people"]["titles"]["everyday"] \
+                    and not any(lex.ORG_WORD_RE.search(w) for w in between):
+                return None
+            return Mention(words[k - 1][2], None, title, words[k - 1][0], title_start + len(title), False,
+                           " ".join(between) or None, former=True)
+        if k > 0 and words[k - 1][2] in given and is_foreign_word(word, lex) and not is_korean_name(word, lex):
+            # '마이클 크레이머 시카고대 |교수', '마이클 크레인 |교수': a foreign given name shaped like a
+            # Korean one opens a name of its word and the next (a family name, which may end like a
+            # copula), the words after it the affiliation.
+            between = [w for _, _, w in words[k + 1:]]
+            return Mention(f"{words[k - 1][2]} {word}", None, title, words[k - 1][0], title_start + len(title),
+                           False, " ".join(between) or None)
+        if word in given:
+            return None
         if k < last and len(word) >= 3 and is_korean_name(word, lex) and not is_organization_name(word, lex):
             between = [w for _, _, w in words[k + 1:]]
             if title in lex.semantic["people"]["titles"]["everyday"] \
@@ -353,13 +399,18 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     former = lex.semantic["people"]["name"]["former"]
     end = k - 1 if k > 0 and words[k - 1][2] == former else k      # '칼슨 전 스웨덴 … 장관'
     names: list[tuple[int, str]] = []
+    joiner = lex.semantic["people"]["name"]["name_joiner"]
     for start, _, word in reversed(words[max(0, end - 3):end]):
-        if not is_name_word(word, lex, FOREIGN_WORD_SYLLABLES):
+        # '앙겔라·메르켈 | 독일 |총리': a name's words joined by a middle dot, each a name's word.
+        parts = word.split(joiner) if joiner in word else (word,)
+        if not all(is_name_word(part, lex, FOREIGN_WORD_SYLLABLES) for part in parts):
             break
         names.insert(0, (start, word))
+        if len(parts) > 1:
+            break               # a joined name is the name whole
     # One word is a name only where a list item or a label opens: '(참석자) 칼슨 전 스웨덴 …'.
     opens = end - len(names) == 0 or words[end - len(names) - 1][2][-1] in LIST_ITEM_CLOSERS
-    if len(names) < 2 and not (names and opens):
+    if len(names) < 2 and not (names and (opens or joiner in names[0][1])):
         return None
     between = " ".join(w for _, _, w in words[k:])
     written = f"{former} {title}" if end < k else title
@@ -393,6 +444,8 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
     if glossed is not None:
         return glossed
     start, end, word = words[-1]
+    if word in lex.semantic["people"]["name"]["former_marks"] and words[1:] and is_full_korean_name(words[-2][2], lex):
+        return match_name_before_affiliation(words, title_start, title, lex)   # '김평진 전 |…협회장': no 전 회장
     first = first_word_name(word, title, lex)
     if first is None:
         return match_name_before_affiliation(words, title_start, title, lex)
@@ -416,13 +469,43 @@ def match_name(text: str, words: Words, title_start: int, title: str, lex: Lexic
             if not is_name_word(w, lex) or len(name) > 4:
                 break
             name, start = f"{w} {name}", w_start
-        if " " not in name:
+        if " " not in name or (is_full_korean_name(name.split(" ", 1)[0], lex)
+                               and not is_transliterated(name.split(" ", 1)[0], lex)
+                               and not name.startswith(foreign_given_name(words, lex) or "\0")
+                               and not any(lex.COUNTRY_RE.fullmatch(w) for _, _, w in words)):
             # '최석영 법무법인 광장 |고문', '최장혁 개인정보위 |부위원장': one word that is no Korean
-            # name, after a Korean name and words of an organization, is the organization's.
+            # name, after a Korean name and words of an organization, is the organization's; so are
+            # the words after a full Korean name where no country vouches for a foreign one ('정재승
+            # 카이스트 |교수', '이정희 대광위 광역교통정책|국장').
             korean = match_name_before_affiliation(words, title_start, title, lex)
-            if korean is not None:
-                return korean
+            if korean is not None and (" " not in name or not (
+                    written_as_noun(korean.name, korean.start, text, lex)
+                    or named_after_title(title_start + len(title), text, lex))):
+                return korean   # not '이공계 진학자나 |연구원' ('이공계에'), '한국사 스타 |강사 최태성'
     return Mention(name, hanja, title, start, title_start + len(title), False)
+
+
+def is_full_korean_name(word: str, lex: Lexicon) -> bool:
+    """'정재승': a Korean name of three syllables or more, no body's word."""
+    return len(word) >= GLUED_NAME_SYLLABLES and is_korean_name(word, lex) and not is_organization_name(word, lex)
+
+
+def is_transliterated(word: str, lex: Lexicon) -> bool:
+    """'사미르', '마누엘': a word shaped like a Korean name whose given name holds a syllable that
+    transliterates a foreign sound ('르', '엘'; people.toml [name] transliteration_syllables) — a
+    foreign given name more likely than a Korean one, so the words after it are no body's."""
+    syllables = lex.semantic["people"]["name"]["transliteration_syllables"]
+    return any(ch in syllables for ch in word[1:])
+
+
+def foreign_given_name(words: Words, lex: Lexicon) -> str | None:
+    """The first of the words that is a foreign given name shaped like a Korean name ('마이클'),
+    if any (people.toml [name] foreign_given_names)."""
+    given = lex.semantic["people"]["name"]["foreign_given_name_set"]
+    for _, _, word in words:
+        if word in given:
+            return word
+    return None
 
 
 def ends_full_name(word: str, lex: Lexicon) -> bool:
@@ -804,6 +887,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     joiner = lex.semantic["people"]["name"]["name_joiner"]      # read once a bullet, not once a match
     organization_titles = lex.semantic["people"]["not_a_person"]["organization_titles"]
     title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
+    place_endings = lex.semantic["people"]["name"]["place_endings"]
+    continuation_letters = lex.semantic["people"]["title_continuation"]["first_letters"]
     pattern, resume = lex.PERSON_MENTION_RE, lo
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
@@ -817,8 +902,11 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         # resume: finditer goes on after a match, which may cover later blanks.
         (_, resume), (glued_start, glued_end), (title_start, title_end) = m.regs
         glued = text[glued_start:glued_end] if glued_start >= 0 else None
-        if glued and lex.NAME_STOP_RE.search(glued):
-            continue            # '역임한서장' is no word
+        if glued and lex.NAME_STOP_RE.search(glued) \
+                and not (text[title_start] not in place_endings
+                         and lex.ORG_WORD_RE.search(glued + text[title_start:title_start + 1])):
+            continue            # '역임한서장' is no word; '직업능력심사평가|원장' is a body's ('…평가원')
+                                # head, '국가대표' no university's ('…대')
         if glued and text[title_start:title_end] in organization_titles and glued not in title_prefixes:
             continue            # '국가안보전략연구원 수석연구위원': an office that is an organization's
                                 # ending, glued to the words before it, names the organization (people.toml
@@ -834,13 +922,18 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             gloss_lo = lo
         # The words before the title, read once for every way a name is written.
         words = words_between(text, start, at)
-        if glued and text[title_start:title_end] in ambiguous:
-            # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body.
+        if glued and text[title_start:title_end] in ambiguous and not glued[-1].isdigit() \
+                and not is_division_head(glued, text[title_start:title_end], lex):
+            # ('국무1차장', '제2차장': an ordinal glued before the title makes it an office; so does a
+            # division whose head it names, '함정사업부장'.)
+            # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body,
+            # '김하늘 MBC 북한전문기자' after a body's acronym.
             mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
-                    and any(lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w)
+                    and any((lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w))
+                            or (w[1:] and w.isascii() and w.isupper() and w.isalpha())
                             for w in mention.affiliation.split()):
-                yield mention
+                yield continued(mention, text, lex)
             continue
         joined = list(joined_mentions(words[-1], written, title_end, lex)) \
             if not glued and words and joiner in words[-1][2] else []
@@ -853,7 +946,34 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
+            # The letter after the title, or after its blank, can open a continuation: a slice and
+            # a lookup first (no call), for most titles are followed by a particle or a blank and
+            # another word.
+            after = mention.end
+            if text[after:after + 1] in continuation_letters or \
+                    (text[after:after + 1] == " " and text[after + 1:after + 2] in continuation_letters):
+                mention = continued(mention, text, lex)
             yield mention
+
+
+def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
+    """'김승룡 소방청장 |직무대행은', '구윤철 부총리 |겸 재정경제부장관은': the title goes on past its
+    word (an acting office, a second office held at once); the mention ends where it does."""
+    end = mention.end
+    more = lex.TITLE_CONTINUATION_RE.match(text, end)
+    if more is None:
+        return mention
+    return mention._replace(end=more.end(), continued=collapse(more.group()).strip())
+
+
+def is_division_head(glued: str, title: str, lex: Lexicon) -> bool:
+    """'함정사업부장', '기술지원부장': a title that is an everyday noun ('부장', '소장') glued to words that
+    with its first syllable name a division ('함정사업부') is the division's head, not a noun; '주식시장'
+    ('주식시' is no body) and '국가대표' (a university's '…대' ending) are none."""
+    body = glued + title[:1]
+    org = lex.ORG_WORD_RE.search(body)
+    return org is not None and org.group() == title[:1] and len(body) >= MIN_GLUED_BODY + 1 \
+        and title[:1] in lex.semantic["people"]["name"]["division_endings"]
 
 
 def split_glued_title(title: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -885,7 +1005,21 @@ def split_glued_title_made(title: str, lex: Lexicon) -> tuple[str, str] | None:
         # The body's own suffix must reach into the shared syllables: '관세|청' + '청장'.
         if len(body) >= MIN_GLUED_BODY and m and 0 < m.start() <= len(prefix):
             return body, office
+    # '외교부장관': the longest office ('부장관', a deputy minister) holds the last syllable of a
+    # ministry the issuers table names ('외교부'), and the office is the shorter one after it;
+    # '경제부총리' is still a 부총리 (no body '경제부').
+    known = issuer_names()
+    for j in range(k + 1, len(title) - 1):
+        if title[j:] in titles and title[:j] in known and lex.ORG_WORD_RE.search(title[:j]):
+            return title[:j], title[j:]     # not '금융위' + '원장' of '금융위원장': '위' ends no body
     return None
+
+
+@functools.cache
+def issuer_names() -> frozenset[str]:
+    """Every name, short form and former name of the bodies of data/issuers.toml."""
+    return frozenset(name for entry in read_toml("issuers.toml")["issuer"]
+                     for name in [entry["name"], *entry.get("aliases", ()), *entry.get("former", ())])
 
 
 GLUED_TITLES = WordMemo(split_glued_title_made)
@@ -902,6 +1036,12 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
         affiliation, title = glued
+    if mention.former:
+        title = f"{lex.semantic['people']['name']['former']} {title}"
+    if mention.continued:
+        # '부총리 겸 재정경제부장관': the second office's body is the person's when none is written.
+        affiliation = affiliation or continued_body(mention.continued, lex)
+        title = f"{title} {mention.continued}"
     if affiliation is None:
         # '이순영 교수(아주대학교)의 기조강연': the organization in brackets after the title.
         after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
@@ -911,7 +1051,23 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
     return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
-                  (mention.start, mention.end), stated=before is not None)
+                  (mention.start, mention.end), stated=before is not None, former=mention.former)
+
+
+def continued_body(continuation: str, lex: Lexicon) -> str | None:
+    """'겸 재정경제부장관' → '재정경제부', '겸 기획재정부 장관' → '기획재정부': the body of a second
+    office held at once; an acting office names none."""
+    words = continuation.split()
+    concurrent = lex.semantic["people"]["title_continuation"]["concurrent"]
+    if concurrent not in words:
+        return None
+    for word in words[words.index(concurrent) + 1:]:
+        glued = split_glued_title(word, lex)
+        if glued is not None:
+            return glued[0]
+        if lex.ORG_WORD_RE.search(word) and not lex.PERSON_TITLE_TAIL_RE.search(word):
+            return word         # '기획재정부'; '가상경제부장관' ends in an office, no body
+    return None
 
 
 def role_before(description: str, lex: Lexicon) -> str | None:
@@ -927,7 +1083,8 @@ def is_plausible(person: Person, lex: Lexicon) -> bool:
     """A name that is not Korean-shaped ('저드', '크리스 홀') needs a country in its description:
     '담당자 사무관', '경영학 교수' and '역대 군수' have none."""
     return bool(person.name_hanja or is_korean_name(person.name, lex) or person.country
-                or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split()))
+                or all(lex.LATIN_NAME_WORD_RE.fullmatch(w) for w in person.name.split())
+                or person.name.split(" ", 1)[0] in lex.semantic["people"]["name"]["foreign_given_name_set"])
 
 
 def is_everyday_noun(person: Person, doc: Document, lex: Lexicon) -> bool:
@@ -1060,6 +1217,75 @@ def written_with_particle(stem: str, mention: Mention, text: str, lex: Lexicon) 
     return False
 
 
+def is_body_word(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'국제지식재산 연수원 교육기획과장', '美 백악관 국가기후보좌관 존 포데스타': a word of three
+    syllables shaped like a Korean name and ending like a body ('…관', '…실', '…원') is the body
+    whose office the title names when the release writes the word as a noun elsewhere — glued to
+    the end of a longer name ('국제지식재산연수원') or closed by a case particle ('연수원에서') —
+    or when a person's name follows the title ('… 보좌관 존 포데스타(John Podesta)', '… 과장 ⏎
+    박준호'). A name is written with its title, neither glued into a word nor after an office."""
+    name = mention.name
+    # Slices and a lookup first (no call): most names are no three-syllable word ending so.
+    if name[3:] or not name[2:] or name[-1] not in lex.semantic["people"]["org_suffix_ends"] \
+            or mention.name_hanja or mention.affiliation or mention.described is not None:
+        return False
+    org = lex.ORG_WORD_RE.search(name)
+    if org is None or len(org.group()) != 1:
+        return False
+    return written_as_noun(name, mention.start, doc.text, lex) or named_after_title(mention.end, doc.text, lex)
+
+
+def written_as_noun(word: str, start: int, text: str, lex: Lexicon) -> bool:
+    """The word written elsewhere glued after Hangul letters ('국제지식재산연수원') or closed by a case
+    particle ('연수원에서', '백악관은')."""
+    particles = lex.semantic["people"]["not_a_person"]["case_particles"]
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if at != start:
+            if at and is_hangul(text[at - 1]):
+                return True
+            for particle in particles:      # a loop: no generator made
+                if text.startswith(particle, end) and not text[end + len(particle):end + len(particle) + 1].isalpha():
+                    return True
+        at = text.find(word, end)
+    return False
+
+
+def named_after_title(end: int, text: str, lex: Lexicon) -> bool:
+    """A person's name right after the title, a blank or a line break between: a full Korean name
+    closing its word ('예산총괄과장 ⏎ 박준호 (044-…)') or words glossed in Latin letters ('보좌관 존
+    포데스타(John Podesta)')."""
+    after = NAME_AFTER_TITLE_RE.match(text, end)
+    if after is None:
+        return False
+    if after.group("gloss"):
+        return True
+    word = after.group("korean")
+    return len(word) >= GLUED_NAME_SYLLABLES and is_korean_name(word, lex) and not is_organization_name(word, lex)
+
+
+def crosses_lines(mention: Mention, doc: Document, lex: Lexicon) -> bool:
+    """'17:20~17:30 ⏎ 마무리 발언 ⏎ 중기부 차관', '특허심판원 심판관 ⏎⏎ 지식재산처 기획조정관': a name
+    whose line goes on with words that are no organization's, a blank line between the name and
+    its title, or a name and a title in two rows of a table (spans_table_rows) put two cells or two
+    paragraphs together; a name is written on the title's line, or alone on the line above it
+    ('양숙경 ⏎ 실장')."""
+    text, start = doc.text, mention.start
+    # A membership test first (no call): most mentions lie on one line.
+    if "\n" not in text[start:mention.end]:
+        return False
+    if spans_table_rows(mention, doc, lex):
+        return True
+    brk = text.find("\n", start, mention.end)
+    # The lines after the name's, the title's last: a blank one among them parts two paragraphs.
+    if any(not line.strip() for line in text[brk + 1:mention.end].split("\n")[:-1]):
+        return True
+    name_end = start + len(mention.name)
+    between = text[name_end:brk].split()
+    return any(not lex.ORG_WORD_RE.search(w) for w in between)
+
+
 # A mention the body's reader finds that is no person, in order (data/people.toml [not_a_person]).
 # Each rule opens with tests that make no call: it is asked of every new person in the body.
 NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool]], ...] = (
@@ -1067,7 +1293,8 @@ NOT_A_PERSON_RULES: tuple[tuple[str, Callable[[Mention, Document, Lexicon], bool
     ("verb_form", is_verb_form),
     ("office_taken", is_office_taken),
     ("company_name", is_company_name),
-    ("across_table_rows", spans_table_rows),
+    ("across_lines", crosses_lines),
+    ("body_word", is_body_word),
 )
 
 
@@ -1083,8 +1310,13 @@ class Registry:
     def add(self, person: Person) -> None:
         self.people.append(person)
         self.by_name.setdefault(person.name, person)
+        # '김승룡 소방청장 직무대행' is '김 청장' later: the title's first word names the office too.
+        title = person.title
+        office = title.split(" ", 1)[0] if title and " " in title else None     # no call for most titles
         for k in (1, 2):            # one- and two-syllable surnames: 서, 남궁
-            self.by_short.setdefault((person.name[:k], person.title), person)
+            self.by_short.setdefault((person.name[:k], title), person)
+            if office:
+                self.by_short.setdefault((person.name[:k], office), person)
         words = person.name.split()
         for word in words if len(words) > 1 else ():   # a foreign name of several words
             self.by_word.setdefault((word, person.title), person)
@@ -1182,6 +1414,17 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
             earlier = seen.find(mention)
             if earlier is not None:
                 earlier.mentions.append((mention.start, mention.end))
+                if earlier.country is None and " " in earlier.name and not mention.short:
+                    # '대니얼 호(Daniel Ho) 스탠포드 교수와의 면담' then '미국 … 위원인 대니얼 호 … 교수':
+                    # a later description names the foreign person's country.
+                    clause = clause_start(doc.text, node, mention.start, lex, starts.backwards)
+                    earlier.country = country_in(doc.text[clause:mention.start], lex)
+                if earlier.former and not mention.short and not mention.former:
+                    # '윤주환 전 한화솔루션 상무를 … 과장으로 발탁' then '윤주환 과장은': the office held
+                    # now is the person's title, its body the affiliation.
+                    now = parse_person(doc.text, node, mention, lex, starts.backwards)
+                    earlier.title, earlier.affiliation, earlier.former = now.title, now.affiliation, False
+                    earlier.country = earlier.country or now.country
                 if earlier.affiliation is None and not mention.short:
                     # '김정관 장관 방중' then '김정관 산업통상부 장관은', '이명구 관세청장은': the later
                     # mention knows the body, written between the name and the title or glued to it.
@@ -1633,7 +1876,8 @@ def named_after(m: re.Match[str], lex: Lexicon, people: list[Person], known: set
     """'금융위원회(손병두 부위원장)는' → 손병두, 부위원장, 금융위원회: a person named in brackets after
     the organization, the title after the name (no head: the title says who they are)."""
     name = m.group("after_name")
-    if name in known or not is_korean_name(name, lex) or not lex.ORG_WORD_RE.search(m.group("org")):
+    if name in known or not is_korean_name(name, lex) or name in lex.semantic["never_names"] \
+            or not lex.ORG_WORD_RE.search(m.group("org")):
         return
     known.add(name)
     people.append(Person(name, None, m.group("after_title"), m.group("org"), None, [],
@@ -1712,7 +1956,10 @@ def issuer_heads(doc: Document, lex: Lexicon, people: list[Person]) -> None:
     if ending is None:
         return
     for person in people:
-        if person.title in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
+        office = person.title
+        if office and " " in office:
+            office = office.split(" ", 1)[0]        # '청장 직무대행': 청장
+        if office in heads[ending] and "head" not in person.roles and "contact" not in person.roles \
                 and (person.affiliation is None or person.affiliation in names
                      or short_form(person.affiliation, lex) in names) \
                 and any(lex.QUOTED_AFTER_RE.match(doc.text, end) for _, end in [person.span, *person.mentions]):
