@@ -859,8 +859,10 @@ def number_last(sessions: list[Session], lex: Lexicon) -> None:
 
 def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
     """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
-    발표'; the topic is the first quote of the sentence after the name (a subject included). A
-    presenter whose role is written before the name ('발표를 맡은 … 소방교는') gives a talk too."""
+    발표'; the topic is the first quote of the sentence after the name (a subject included), else
+    its unquoted subject ('대한민국의 산불 대응체계를 주제로 발표'). A presenter whose role is
+    written before the name ('발표를 맡은 … 소방교는') gives a talk too. The talk's span is the
+    first mention whose sentence tells a talk ('… 등이 참석하였다' names the speaker only)."""
     named = {t.speaker for s in sessions for t in s.talks}
     scopes = [s.report or s.span for s in sessions]
     talks = []
@@ -870,12 +872,56 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
                 or any(a <= person.span[0] < b for a, b in scopes):
             continue
         named.add(person.name)
-        line_end = text.find("\n", person.span[1])
-        stop = sentence_end(text, person.span[1], line_end if line_end >= 0 else len(text), lex)
-        quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
-        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
-                          collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+        start, end, stop = telling_mention(text, person, lex)
+        quoted = lex.TALK_QUOTE_RE.search(text, end, stop)
+        topic = collapse(quoted.group("title")) if quoted else plain_subject(text, end, stop, lex)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic, (start, stop)))
     return talks
+
+
+def mention_sentence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """Where the sentence holding a mention [start, end) opens and closes, inside its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opens = line_start
+    for m in SENTENCE_STOP_RE.finditer(text, line_start, start):
+        opens = m.end()
+    line_end = text.find("\n", end)
+    return opens, sentence_end(text, end, line_end if line_end >= 0 else len(text), lex)
+
+
+def telling_mention(text: str, person: Person, lex: Lexicon) -> tuple[int, int, int]:
+    """(start, end, sentence end) of the person's first mention whose sentence names a talk
+    (a talk noun before or after the name: '… 국장은 ‘…’을 주제로 한 기조연설에서', '발표를 맡은
+    … 소방교는'), else of their first mention. Only keynote and stated speakers are asked, a
+    few a release."""
+    first = None
+    for start, end in sorted([person.span, *person.mentions]):
+        opens, stop = mention_sentence(text, start, end, lex)
+        first = first or (start, end, stop)
+        if holds_any(text[opens:stop], talk_words(lex)):
+            return start, end, stop
+    return first
+
+
+@once_per_lexicon
+def talk_words(lex: Lexicon) -> tuple[str, ...]:
+    """Every noun that names a talk in prose or a programme ('기조연설', '발표', '연사로')."""
+    pt = lex.semantic["sessions"]["prose_talks"]
+    roles = lex.semantic["sessions"]["program"]["roles"]
+    return tuple(dict.fromkeys(pt["strong"] + pt["weak"] + pt["as_words"] + roles["keynote"] + roles["presenter"]))
+
+
+def plain_subject(text: str, start: int, stop: int, lex: Lexicon) -> str | None:
+    """An unquoted subject of the sentence after the speaker: '… 참석했으며, 대한민국의 산불
+    대응체계를 주제로 발표를 진행했다' → '대한민국의 산불 대응체계'; the words of the clause before
+    it (the time, the venue: '이날') are not the topic."""
+    title = subject_title(text, start, stop, lex)
+    if title is None:
+        return None
+    words = title.split()
+    openers = tuple(lex.semantic["sessions"]["prose_talks"]["topic_openers"])
+    cut = max((i + 1 for i, w in enumerate(words) if w.endswith(openers)), default=0)
+    return " ".join(words[cut:]) or None
 
 
 @dataclass(slots=True)
@@ -926,8 +972,8 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
         return []
     last = before[-1]
     m = speaker_tail(text, last[1], verb, lex)
-    if m is None or m.group("particle") in rules["joiners"]:
-        return []
+    if m is None or m.group("particle") in rules["joiners"] and unnamed_next(text, m.end(), verb, lex) is None:
+        return []               # 'A 교수와 함께 학생들이 발표': the last one named is no subject
     if m.group("particle") == rules["genitive"] and text[m.end():verb].strip() \
             and lex.TOPIC_BETWEEN_RE.fullmatch(text, m.end(), verb) is None:
         return []               # '… 교수의 연구 결과를 발표': the genitive names something else
@@ -939,6 +985,27 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
             break               # 'A 교수와 한국은행 B 국장이': the next speaker's description between
         chain.insert(0, prev)
     return chain
+
+
+def unnamed_next(text: str, start: int, stop: int, lex: Lexicon) -> int | None:
+    """Where the subject particle ends of a speaker joined after a named one but not among the
+    people ('하정우 센터장과 영국공무원연수원의 소니 레옹 원장이 각각 발제를', '최재호 대표와 …
+    정보영 책임매니저는 각각 ‘…’, ‘…’에 대해'): a few words of one clause, the last one a title
+    with its subject particle, or any word with it when the verb's subjects are 'each' one;
+    None when the joined words are anything else ('… 교수와 함께 학생들이')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    words = list(lex.WORD_RE.finditer(text, start, stop))
+    for i, w in enumerate(words[:MAX_AFFILIATION_GAP + 1]):
+        word = w.group()
+        if word[-1] in ",.":
+            return None         # the clause ends before a subject is named
+        stem = next((word[:-len(p)] for p in rules["bare_subjects"] if word.endswith(p) and len(word) > len(p)), None)
+        if stem is None:
+            continue
+        stem = stem.split("(", 1)[0]        # '원장(CEO)이'
+        each = i + 1 < len(words) and words[i + 1].group() == rules["each"]
+        return w.end() if i >= 1 and (each or lex.PERSON_TITLE_TAIL_RE.search(stem)) else None
+    return None
 
 
 def speaker_tail(text: str, end: int, stop: int, lex: Lexicon) -> re.Match[str] | None:
@@ -991,7 +1058,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     # index → its first noun), each from its first noun on (at the nouns the scan hit, `hits`).
     for i, first in sorted(nouns.items()):
         line = index.lines[i]
-        lo, speakers, after, owner = line.content.start, [], line.content.start, False
+        lo, speakers, after, owner, unnamed = line.content.start, [], line.content.start, False, False
         for verb in talk_verbs(text, line.content.start, line.content.end, lex, first, hits.get(i) if hits else None):
             noun = verb.noun
             if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]
@@ -1015,6 +1082,11 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                 after = tail.end() if tail else found[-1][1]
                 # A genitive speaker owns the noun: only their talk's topic stands between.
                 owner = tail is not None and tail.group("particle") == rules["genitive"]
+                # A speaker joined after the last one named, but not among the people, holds a
+                # place in 'each' ('A 대표와 … B 책임매니저는 각각 ‘X’, ‘Y’에 대해'): A's is X.
+                unnamed = tail is not None and tail.group("particle") in rules["joiners"]
+                if unnamed:
+                    after = unnamed_next(text, after, verb.start, lex) or after
             if not speakers:
                 continue
             if verb.tail in rules["adjacent_tails"] and not owner and not is_adjacent(text, after, verb.start, lex):
@@ -1022,7 +1094,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
             if verb.tail in rules["owned_tails"] and not (found and (owner or verb.about)):
                 continue        # '… 교수가 강연과 토론을': only '… 교수의 강연과' is the speaker's talk
             topics = prose_topic(text, lo, after, verb, lex)
-            each = len(topics) == len(speakers) > 1
+            each = len(topics) == len(speakers) + unnamed > 1
             for i, (a, _, person) in enumerate(speakers):
                 topic = topics[i] if each else (topics[0] if topics else None)
                 talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic,
