@@ -1341,6 +1341,16 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PROSE_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]"
             rf"(?=\s*+(?:[,·]|{alternation(pt['topic_tails'] + pt['quote_joiners'])}))"),
+        # '… 상무|는 ‘…’을 주제로 …': a quoted theme right after a speaker's subject particle,
+        # not one that modifies ('‘…’을 주제로 한 회의'); sessions.toml [theme_talks].
+        "THEME_FIRST_RE": deferred(
+            rf"(?:\s*+\([^()\n]{{1,30}}\))?(?:{alternation(pt['bare_subjects'])})\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
+            rf"(?:{alternation(s['theme_talks']['tails'])})"
+            rf"(?!\s*+(?:{alternation(s['theme_talks']['adnominals'])})(?![{HANGUL}]))"),
+        # '… 「… 포럼(9.28.~29.)」 에 참석하여 |…': a gathering of talks attended, its name's tail
+        # (a date in brackets, a closing quote) before the particle.
+        "VENUE_ATTEND_RE": deferred(
+            rf"(?:{alternation(pt['talk_venues'])})[^\s{HANGUL}]{{0,30}}\s*+에\s*+(?:{alternation(pt['venue_attends'])})\s"),
         # '‘…’을 주제로 A 교수와 B 국장이 발표': a quoted topic before the speakers.
         "PROSE_TOPIC_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"

@@ -51,6 +51,7 @@ SPEAKER_GAP = 25            # characters between a speaker's mention and the quo
 ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
 SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
 MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
+THEME_REACH = 6            # characters after a name searched for the quote of its theme ('께서는 ‘')
 KEY_MATCH_WINDOW = 8        # start positions left before a line's last key matched one by one
 
 
@@ -879,27 +880,18 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
     return talks
 
 
-def mention_sentence(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
-    """Where the sentence holding a mention [start, end) opens and closes, inside its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    opens = line_start
-    for m in SENTENCE_STOP_RE.finditer(text, line_start, start):
-        opens = m.end()
-    line_end = text.find("\n", end)
-    return opens, sentence_end(text, end, line_end if line_end >= 0 else len(text), lex)
-
-
 def telling_mention(text: str, person: Person, lex: Lexicon) -> tuple[int, int, int]:
-    """(start, end, sentence end) of the person's first mention whose sentence names a talk
-    (a talk noun before or after the name: '… 국장은 ‘…’을 주제로 한 기조연설에서', '발표를 맡은
-    … 소방교는'), else of their first mention. Only keynote and stated speakers are asked, a
-    few a release."""
+    """(start, end, sentence end) of the person's first mention whose line, up to the end of the
+    mention's sentence, names a talk (a talk noun before or after the name: '… 국장은 ‘…’을 주제로
+    한 기조연설에서', '발표를 맡은 … 소방교는'), else of their first mention. Only keynote and
+    stated speakers are asked, a few a release."""
     first = None
-    for start, end in sorted([person.span, *person.mentions]):
-        opens, stop = mention_sentence(text, start, end, lex)
-        first = first or (start, end, stop)
-        if holds_any(text[opens:stop], talk_words(lex)):
+    for start, end in [person.span, *person.mentions]:
+        line_end = text.find("\n", end)
+        stop = sentence_end(text, end, line_end if line_end >= 0 else len(text), lex)
+        if holds_any(text[text.rfind("\n", 0, start) + 1:stop], talk_words(lex)):
             return start, end, stop
+        first = first or (start, end, stop)
     return first
 
 
@@ -1061,9 +1053,12 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
         lo, speakers, after, owner, unnamed = line.content.start, [], line.content.start, False, False
         for verb in talk_verbs(text, line.content.start, line.content.end, lex, first, hits.get(i) if hits else None):
             noun = verb.noun
+            venue = None
             if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]
                                               or is_bare_presentation(text, verb, spans, lex)):
-                continue        # '… 대책을 발표했다' announces
+                venue = attended_venue(text, line.content.start, verb, lex)
+                if venue is None:
+                    continue    # '… 대책을 발표했다' announces
             stop = None
             for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
                 pass
@@ -1094,6 +1089,8 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
             if verb.tail in rules["owned_tails"] and not (found and (owner or verb.about)):
                 continue        # '… 교수가 강연과 토론을': only '… 교수의 강연과' is the speaker's talk
             topics = prose_topic(text, lo, after, verb, lex)
+            if not topics and venue is not None:
+                topics = object_topic(text, venue, verb.start, lex)
             each = len(topics) == len(speakers) + unnamed > 1
             for i, (a, _, person) in enumerate(speakers):
                 topic = topics[i] if each else (topics[0] if topics else None)
@@ -1131,6 +1128,68 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
         quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, tail.end(), stop)
         talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                           collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
+    return talks
+
+
+def attended_venue(text: str, line_start: int, verb: TalkVerb, lex: Lexicon) -> int | None:
+    """Where the attending ends when the clause of a plain 발표 with an object says its subject
+    attended a gathering of talks first ('… 「… 포럼」에 참석하여 |한미 협력 방안을 발표하고'), in
+    the same sentence; None otherwise. Asked only of a plain 발표 no other form made a talk."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    found = None
+    lo = verb.start - rules["venue_reach"]
+    for found in lex.VENUE_ATTEND_RE.finditer(text, lo if lo > line_start else line_start, verb.start):
+        pass
+    if found is None or SENTENCE_STOP_RE.search(text, found.end(), verb.start):
+        return None
+    endings = tuple(rules["clause_endings"])
+    if any(w.rstrip(",").endswith(endings) for w in text[found.end():verb.start].split()):
+        return None             # '… 참석하여 축사를 하고, 대책을 발표': another act between
+    return found.end()
+
+
+def object_topic(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    """The object of the verb after the attending: '… 참석하여 |한미 간 협력 방안을| 발표' → '한미 간
+    협력 방안'; none when the words there are no object (no object particle) or too many."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    words = text[start:end].split()
+    if not words:
+        return []
+    last = words[-1]
+    particle = next((p for p in rules["object_particles"] if last.endswith(p) and len(last) > len(p)), None)
+    if particle is None:
+        return []
+    topic = collapse(" ".join(words[:-1] + [last[:-len(particle)]]))
+    return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
+
+
+def theme_talks(text: str, people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'이어서 가상기업 A 상무는 ‘기업이 바라는 인재상’을 주제로 … 방향을 제시한다' → A's talk on
+    '기업이 바라는 인재상': a quoted theme right after the speaker's subject particle, the rest
+    of the sentence told by a verb of presenting and by none of hosting ('… 간담회를 개최').
+    Only the mentions of the people are tried, each by a look at the few characters after it."""
+    rules = lex.semantic["sessions"]["theme_talks"]
+    talks: list[Talk] = []
+    for person in people:
+        for a, b in [person.span, *person.mentions]:
+            # A quote opens within a few characters of the name, or there is no theme: most
+            # mentions are passed over by this look (`in` tests, no call), before any pattern.
+            window = text[b:b + THEME_REACH]
+            for quote in TALK_QUOTE_OPEN:
+                if quote in window:
+                    break
+            else:
+                continue
+            theme = lex.THEME_FIRST_RE.match(text, b)
+            if theme is None:
+                continue
+            line_end = text.find("\n", theme.end())
+            stop = sentence_end(text, theme.end(), line_end if line_end >= 0 else len(text), lex)
+            rest = text[theme.end():stop]
+            if holds_any(rest, rules["verbs"]) and not holds_any(rest, rules["other_verbs"]):
+                talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                                  collapse(theme.group("title")), (a, stop)))
+                break
     return talks
 
 
@@ -1389,7 +1448,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
     prose = titled_items(doc.text, index, doc.people, lex) \
         + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits) \
-        + role_first_talks(doc.text, scan.noun_hits, doc.people, lex)
+        + role_first_talks(doc.text, scan.noun_hits, doc.people, lex) \
+        + theme_talks(doc.text, doc.people, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
