@@ -1091,11 +1091,16 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
             topics = prose_topic(text, lo, after, verb, lex)
             if not topics and venue is not None:
                 topics = object_topic(text, venue, verb.start, lex)
+            told = verb.end
+            if not topics and (noun is None or verb.tail in rules["strong_tails"]):
+                # '기조연사로 나서 …', '발제를 맡아 …': the part told, its topic by the next verb.
+                topics, told = later_topic(text, verb.end, line.content.end, spans, lex)
+                told = max(told, verb.end)
             each = len(topics) == len(speakers) + unnamed > 1
             for i, (a, _, person) in enumerate(speakers):
                 topic = topics[i] if each else (topics[0] if topics else None)
                 talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic,
-                                  (a, verb.end)))
+                                  (a, told)))
             lo = after = verb.end     # the next verb's speakers and topic come after this one
     return talks
 
@@ -1129,6 +1134,26 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
         talks.append(Talk(person.name, person.title, person.affiliation, person.country,
                           collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
     return talks
+
+
+def later_topic(text: str, start: int, end: int, spans: list[tuple[int, int, Person]],
+                lex: Lexicon) -> tuple[list[str], int]:
+    """A topic told by a second verb of the sentence, after the talk's: '… 교수가 기조연사로 나서
+    … 교수와 ‘…’에 대한 대담을 진행한다' → the quote with its topic phrase, before the next person
+    named as a subject (whose own talk it would be: '… 발표를 진행하고, B 교수가 ‘…’에 대해 발표';
+    '… 교수와' joins a partner of the dialogue, not a speaker). With where the topic ends: the
+    talk's span runs to it."""
+    stop = sentence_end(text, start, end, lex)
+    subjects = lex.semantic["sessions"]["prose_talks"]["bare_subjects"]
+    for a, b, _ in spans[bisect_right(spans, (start,)):]:     # the people named from `start` on
+        if a >= stop:
+            break
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, stop)
+        if tail is not None and tail.group("particle") in subjects:
+            stop = a            # '…, B 교수가 ‘…’에 대해': B's own talk from here
+            break
+    quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, start, stop)
+    return ([collapse(quoted.group("title"))], quoted.end()) if quoted else ([], start)
 
 
 def attended_venue(text: str, line_start: int, verb: TalkVerb, lex: Lexicon) -> int | None:
