@@ -115,3 +115,13 @@ def test_every_talk_span_holds_its_speaker_or_topic_on_the_korea_kr_records():
         if record["talks"] or record["sessions"]:
             bad += [f"{path.name}: {b}" for b in span_holds_its_talk(record)]
     assert bad == []
+
+
+def test_a_keynote_told_twice_points_at_its_first_telling():
+    """Told first by its theme, then named a keynote: the talk's span is the first telling."""
+    text = ("□ 가상대학교 한도윤 교수는 ‘도시 숲의 미래’를 주제로 해외 사례를 소개한다.\n\n"
+            "□ 한도윤 교수의 기조연설에 이어 종합 논의가 진행된다.\n")
+    record = pipeline.parse_text("가상 보도자료 제목\n\n" + text)
+    [talk] = [t for t in record["talks"] if t["speaker"] == "한도윤"]
+    start, end = talk["span"]
+    assert "도시 숲의 미래" in record["text"][start:end] and talk["topic"] == "도시 숲의 미래"
