@@ -1490,12 +1490,12 @@ def add_prose_talks(doc: Document, found: list[Talk]) -> None:
     """A prose talk joins the session whose report holds it, else the event's talks; a speaker
     already given a talk only lends it a missing topic, and an event's talk (a keynote) told
     earlier in prose than where it was found points at that first telling."""
-    given = {t.speaker: t for s in doc.sessions for t in s.talks} | {t.speaker: t for t in doc.talks}
-    event_talks = {id(t) for t in doc.talks}
+    at_event = {t.speaker: t for t in doc.talks}
+    given = {t.speaker: t for s in doc.sessions for t in s.talks} | at_event
     for talk in found:
         known = given.get(talk.speaker)
         if known is not None:
-            if id(known) in event_talks and talk.span[0] < known.span[0]:
+            if talk.span[0] < known.span[0] and at_event.get(talk.speaker) is known:
                 known.span = talk.span
                 known.topic = talk.topic or known.topic
             known.topic = known.topic or talk.topic
