@@ -1347,6 +1347,10 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s*+\([^()\n]{{1,30}}\))?(?:{alternation(pt['bare_subjects'])})\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
             rf"(?:{alternation(s['theme_talks']['tails'])})"
             rf"(?!\s*+(?:{alternation(s['theme_talks']['adnominals'])})(?![{HANGUL}]))"),
+        # Any word that names a talk in prose or a programme ('기조연설', '발표', '연사로'): the
+        # sentence a keynote is told in holds one.
+        "TALK_WORD_RE": deferred(alternation(
+            pt['strong'] + pt['weak'] + pt['as_words'] + s['program']['roles']['keynote'] + s['program']['roles']['presenter'])),
         # '… 「… 포럼(9.28.~29.)」 에 참석하여 |…': a gathering of talks attended, its name's tail
         # (a date in brackets, a closing quote) before the particle.
         "VENUE_ATTEND_RE": deferred(

@@ -889,18 +889,10 @@ def telling_mention(text: str, person: Person, lex: Lexicon) -> tuple[int, int, 
     for start, end in [person.span, *person.mentions]:
         line_end = text.find("\n", end)
         stop = sentence_end(text, end, line_end if line_end >= 0 else len(text), lex)
-        if holds_any(text[text.rfind("\n", 0, start) + 1:stop], talk_words(lex)):
+        if lex.TALK_WORD_RE.search(text, text.rfind("\n", 0, start) + 1, stop):
             return start, end, stop
         first = first or (start, end, stop)
     return first
-
-
-@once_per_lexicon
-def talk_words(lex: Lexicon) -> tuple[str, ...]:
-    """Every noun that names a talk in prose or a programme ('기조연설', '발표', '연사로')."""
-    pt = lex.semantic["sessions"]["prose_talks"]
-    roles = lex.semantic["sessions"]["program"]["roles"]
-    return tuple(dict.fromkeys(pt["strong"] + pt["weak"] + pt["as_words"] + roles["keynote"] + roles["presenter"]))
 
 
 def plain_subject(text: str, start: int, stop: int, lex: Lexicon) -> str | None:
@@ -1075,11 +1067,12 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                 speakers = found
                 tail = speaker_tail(text, found[-1][1], len(text), lex)
                 after = tail.end() if tail else found[-1][1]
+                particle = tail.group("particle") if tail is not None else None
                 # A genitive speaker owns the noun: only their talk's topic stands between.
-                owner = tail is not None and tail.group("particle") == rules["genitive"]
+                owner = particle == rules["genitive"]
                 # A speaker joined after the last one named, but not among the people, holds a
                 # place in 'each' ('A 대표와 … B 책임매니저는 각각 ‘X’, ‘Y’에 대해'): A's is X.
-                unnamed = tail is not None and tail.group("particle") in rules["joiners"]
+                unnamed = particle in rules["joiners"]
                 if unnamed:
                     after = unnamed_next(text, after, verb.start, lex) or after
             if not speakers:
