@@ -39,6 +39,11 @@ def talks_of(text: str) -> list[tuple[str | None, str | None]]:
     # … but not the topic of the next speaker named as a subject
     ("가상대학교 한도윤 교수가 기조연사로 나서고, 나라대 서지안 교수가 ‘도시 숲의 미래’에 대해 발표한다.",
      [("한도윤", None), ("서지안", "도시 숲의 미래")]),
+    # a talk told as done before the next one ('발표한 뒤'): each speaker's own topic and span
+    ("가상대학교 한도윤 교수가 ‘도시 숲의 미래’를 주제로 발표한 뒤 나라대 서지안 교수가 ‘가로수 관리’를 주제로 "
+     "발표했다.", [("한도윤", "도시 숲의 미래"), ("서지안", "가로수 관리")]),
+    ("가상대학교 한도윤 교수는 ‘도시 숲의 미래’를 주제로 사례를 소개하고, 나라대 서지안 교수가 ‘가로수 관리’를 "
+     "주제로 방향을 제시한다.", [("한도윤", "도시 숲의 미래"), ("서지안", "가로수 관리")]),
     # a stated presenter's unquoted subject
     ("특히, 발표를 맡은 가상도청 재난대응과 김하늘 주무관은 지역 재난 대응체계를 주제로 발표를 진행했다.",
      [("김하늘", "지역 재난 대응체계")]),
@@ -60,6 +65,8 @@ def test_talks_told_by_their_verbs(line, expected):
     # an announcement after attending a meeting, or after another act at a seminar
     "가상부 한지우 장관은 경제장관회의에 참석하여 종합 대책을 발표했다.",
     "가상부 한지우 장관은 세미나에 참석하여 축사를 하고, 정부 대책을 발표했다.",
+    # an announcement done before something else
+    "가상부 한지우 장관이 대책을 발표한 뒤 기자들의 질문에 답했다.",
     # the words joined after the speaker are no second speaker
     "가상대학교 한도윤 교수와 함께 학생들이 발표를 진행했다.",
 ])
@@ -73,6 +80,13 @@ def test_a_speaker_joined_to_one_not_among_the_people_keeps_the_talk():
     text = ("□ 한도윤 대표(가상기업 CEO)와 나라그룹 인재개발원 서지안 책임매니저는 각각 ‘인재 확보 전략’, "
             "‘데이터 기반 인재 개발’에 대해 발표했다.\n")
     assert ("한도윤", "인재 확보 전략") in talks_of(text)
+
+
+def test_each_talk_of_a_sentence_spans_its_own_part():
+    doc = parse("□ 가상대학교 한도윤 교수가 ‘도시 숲의 미래’를 주제로 발표한 뒤 나라대 서지안 교수가 ‘가로수 관리’를 "
+                "주제로 발표했다.\n")
+    spans = {t.speaker: doc.text[t.span[0]:t.span[1]] for t in doc.talks}
+    assert "서지안" not in spans["한도윤"] and "한도윤" not in spans["서지안"]
 
 
 def test_a_keynote_span_is_the_sentence_that_tells_it():

@@ -1136,17 +1136,22 @@ def later_topic(text: str, start: int, end: int, spans: list[tuple[int, int, Per
     named as a subject (whose own talk it would be: '… 발표를 진행하고, B 교수가 ‘…’에 대해 발표';
     '… 교수와' joins a partner of the dialogue, not a speaker). With where the topic ends: the
     talk's span runs to it."""
-    stop = sentence_end(text, start, end, lex)
+    stop = next_subject(text, start, sentence_end(text, start, end, lex), spans, lex)
+    quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, start, stop)
+    return ([collapse(quoted.group("title"))], quoted.end()) if quoted else ([], start)
+
+
+def next_subject(text: str, start: int, stop: int, spans: list[tuple[int, int, Person]], lex: Lexicon) -> int:
+    """Where the first person named in [start, stop) as a subject begins ('…, B 교수가 ‘…’에 대해':
+    B's own talk from there), else `stop`; '… 교수와' joins a partner, not a subject."""
     subjects = lex.semantic["sessions"]["prose_talks"]["bare_subjects"]
     for a, b, _ in spans[bisect_right(spans, (start,)):]:     # the people named from `start` on
         if a >= stop:
             break
         tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, stop)
         if tail is not None and tail.group("particle") in subjects:
-            stop = a            # '…, B 교수가 ‘…’에 대해': B's own talk from here
-            break
-    quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, start, stop)
-    return ([collapse(quoted.group("title"))], quoted.end()) if quoted else ([], start)
+            return a
+    return stop
 
 
 def attended_venue(text: str, line_start: int, verb: TalkVerb, lex: Lexicon) -> int | None:
@@ -1188,6 +1193,7 @@ def theme_talks(text: str, people: list[Person], lex: Lexicon) -> list[Talk]:
     Only the mentions of the people are tried, each by a look at the few characters after it."""
     rules = lex.semantic["sessions"]["theme_talks"]
     talks: list[Talk] = []
+    spans: list[tuple[int, int, Person]] = []      # every mention, sorted, made once a theme is found
     for person in people:
         for a, b in [person.span, *person.mentions]:
             # A quote opens within a few characters of the name, or there is no theme: most
@@ -1203,6 +1209,9 @@ def theme_talks(text: str, people: list[Person], lex: Lexicon) -> list[Talk]:
                 continue
             line_end = text.find("\n", theme.end())
             stop = sentence_end(text, theme.end(), line_end if line_end >= 0 else len(text), lex)
+            # The sentence runs on to the next speaker's own part ('… 발표한 뒤 B 교수가 …').
+            spans = spans or sorted((c, d, p) for p in people for c, d in [p.span, *p.mentions])
+            stop = next_subject(text, theme.end(), stop, spans, lex)
             rest = text[theme.end():stop]
             if holds_any(rest, rules["verbs"]) and not holds_any(rest, rules["other_verbs"]):
                 talks.append(Talk(person.name, person.title, person.affiliation, person.country,
