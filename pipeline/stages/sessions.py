@@ -652,9 +652,17 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
         line = lines[i]
         title = title_on_line(doc.text, label, line.content.end, lex)
         if title is None and not doc.text[label.end:line.content.end].strip():
-            title, used = bare_title(doc.text, scope, lex)
+            # '세션6' ⏎ '16:30~17:30' ⏎ 'ㅇ (종합토론) 제목': the slot's title is the named part the
+            # next label line gives, which is then no session of its own; its lines are the slot's.
+            named_next = label.number is not None and k + 1 < len(heads) and heads[k + 1][0] == i + 1 + len(scope) \
+                and heads[k + 1][1].number is None and heads[k + 1][1].bracketed
+            title, used = bare_title(doc.text, scope + [lines[stop]] if named_next else scope, lex)
             if used is not None:
                 absorbed.add(i + 1 + used)
+                if used == len(scope):
+                    after = heads[k + 2][0] if k + 2 < len(heads) else len(lines)
+                    more = lines[stop + 1:after]
+                    scope = scope + more[:next((j for j, ln in enumerate(more) if lex.SCOPE_END_RE.match(ln.text)), len(more))]
         summary = collapse(doc.text[label.end:line.content.end]) or None
         talks = (program_talks(doc.text, scope, lex) or timetable_talks(doc.text, scope, lex)) + [
             Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
