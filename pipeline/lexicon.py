@@ -1380,10 +1380,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "GENITIVE_LIST_END_RE": deferred(
             rf"\s*+{re.escape(pt['list_closer'])}(?:\s*+[0-9]{{1,2}}\s*+(?:{alternation(pt['list_counters'])}))?"
             rf"(?:{pt['genitive']})?\s*+"),
-        # A part named before its speaker: '기조 강연으로 |A 교수가', '발표자로는 |…', '발제를 맡은 |…'
-        # (matched at a talk noun the scan hit).
+        # A part named before its speaker: '기조 강연으로 |A 교수가', '발표자로는 |…', '발제를 맡은 |…',
+        # the part as the topic, '주제발표는 |A 교수가 맡는다' (matched at a talk noun the scan hit).
         "ROLE_FIRST_RE": deferred(
-            rf"(?:(?:{alternation(pt['strong'])})\s*+(?:{alternation(pt['role_first_tails'])})"
+            rf"(?:(?:{alternation(pt['strong'])})\s*+(?:(?P<topic>{alternation(pt['role_first_topics'])})"
+            rf"|{alternation(pt['role_first_tails'])})"
             rf"|(?:{alternation(pt['as_words'])}))(?:는)?\s"),
         "PRESENTATION_NOUN_RE": deferred(alternation(s['listed_talks']['nouns'])),
         # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);

@@ -44,6 +44,14 @@ def talks_of(text: str) -> list[tuple[str | None, str | None]]:
      "발표했다.", [("한도윤", "도시 숲의 미래"), ("서지안", "가로수 관리")]),
     ("가상대학교 한도윤 교수는 ‘도시 숲의 미래’를 주제로 사례를 소개하고, 나라대 서지안 교수가 ‘가로수 관리’를 "
      "주제로 방향을 제시한다.", [("한도윤", "도시 숲의 미래"), ("서지안", "가로수 관리")]),
+    # the part written first, then several speakers joined up to the subject
+    ("발표자로는 가상대학교 한도윤 교수, 나라연구원 서지안 박사, 가상원 구하람 연구위원이 참여한다.",
+     [("한도윤", None), ("서지안", None), ("구하람", None)]),
+    ("주제발표는 가상대학교 한도윤 교수와 나라연구원 서지안 박사가 맡는다.", [("한도윤", None), ("서지안", None)]),
+    # the part as the topic, its speaker's verb of taking it right after the subject
+    ("기조강연은 가상대학교 한도윤 교수가 맡았다.", [("한도윤", None)]),
+    ("특강은 가상대학교 한도윤 교수가 ‘도시 숲의 내일’을 주제로 진행한다.", [("한도윤", "도시 숲의 내일")]),
+    ("발제는 가상대학교 한도윤 교수가, 토론은 나라연구원 서지안 박사가 맡는다.", [("한도윤", None)]),
     # a stated presenter's unquoted subject
     ("특히, 발표를 맡은 가상도청 재난대응과 김하늘 주무관은 지역 재난 대응체계를 주제로 발표를 진행했다.",
      [("김하늘", "지역 재난 대응체계")]),
@@ -67,6 +75,9 @@ def test_talks_told_by_their_verbs(line, expected):
     "가상부 한지우 장관은 세미나에 참석하여 축사를 하고, 정부 대책을 발표했다.",
     # an announcement done before something else
     "가상부 한지우 장관이 대책을 발표한 뒤 기자들의 질문에 답했다.",
+    # the subject after a part does something else first
+    "주제발표는 가상부 한지우 장관이 개회사를 한 뒤 진행된다.",
+    "강연은 가상부 한지우 장관의 인사말에 이어 진행된다.",
     # the words joined after the speaker are no second speaker
     "가상대학교 한도윤 교수와 함께 학생들이 발표를 진행했다.",
 ])

@@ -1126,15 +1126,54 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
         if i == len(spans) or spans[i][0] - m.end() > rules["role_first_gap"] \
                 or SENTENCE_STOP_RE.search(text, m.end(), spans[i][0]):
             continue
-        a, b, person = spans[i]
-        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b)
-        if tail is None or tail.group("particle") not in rules["role_first_subjects"]:
+        speakers, tail = joined_subjects(text, spans, i, lex)
+        if tail is None:
             continue
+        if m.group("topic") and not takes_part(text, tail.end(), lex):
+            continue            # '주제발표는 A 장관이 개회사를 한 뒤 …': A takes no part
         stop = sentence_end(text, tail.end(), len(text) if (nl := text.find("\n", tail.end())) < 0 else nl, lex)
         quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, tail.end(), stop)
-        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
-                          collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
+        for person in speakers:
+            talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                              collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
     return talks
+
+
+def takes_part(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the verb right after a part's subject is one of taking it ('… 교수가 맡는다', '… 교수가
+    ‘…’를 주제로 진행한다'), or a comma lists the next part ('발제는 A 교수가, 토론은 …')."""
+    while at < len(text) and text[at] == " ":
+        at += 1
+    quoted = lex.PROSE_TOPIC_QUOTE_RE.match(text, at)
+    if quoted is not None:      # the talk's quoted topic first
+        at = quoted.end()
+        while at < len(text) and text[at] == " ":
+            at += 1
+    return text.startswith((",", *lex.semantic["sessions"]["prose_talks"]["part_verbs"]), at)
+
+
+def joined_subjects(text: str, spans: list[tuple[int, int, Person]], i: int,
+                    lex: Lexicon) -> tuple[list[Person], re.Match[str] | None]:
+    """The people named from spans[i] on, joined one to the next ('A 교수, B 박사와 C 연구위원이'),
+    up to the one whose particle makes them the sentence's subject, with that particle; ([], None)
+    when the list is not closed by a subject ('A 교수의 …', '… 교수와 함께')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    found: list[Person] = []
+    while i < len(spans):
+        a, b, person = spans[i]
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b)
+        if tail is None:
+            break
+        if person not in found:
+            found.append(person)
+        if tail.group("particle") in rules["role_first_subjects"]:
+            return found, tail
+        if tail.group("particle") not in rules["joiners"] or i + 1 == len(spans) \
+                or len(text[tail.end():spans[i + 1][0]].split()) > MAX_AFFILIATION_GAP \
+                or SENTENCE_STOP_RE.search(text, tail.end(), spans[i + 1][0]):
+            break
+        i += 1
+    return [], None
 
 
 def later_topic(text: str, start: int, end: int, spans: list[tuple[int, int, Person]],
