@@ -1034,8 +1034,7 @@ def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) ->
     return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
 
 
-def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list[Person],
-                lex: Lexicon, hits: dict[int, list[int]] | None = None) -> list[Talk]:
+def prose_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], lex: Lexicon) -> list[Talk]:
     """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
     '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
     기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
@@ -1043,6 +1042,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     발표하였다' gives the topic)."""
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
+    nouns, hits = scan.nouns, scan.noun_hits
     if not people or not nouns:
         return talks            # no speaker, or no line holding a talk's noun
     spans = sorted([(a, b, p) for p in people for a, b in [p.span, *p.mentions]])
@@ -1106,7 +1106,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     return talks
 
 
-def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person], lex: Lexicon) -> list[Talk]:
+def role_first_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'기조 강연으로 A 교수(…)가 ‘…’를 주제로 …', '첫 주제 발표자로 … A 교수가 나선다', '첫 발제를
     맡은 A 위원은 …': the part is written first, its speaker is the next person named, the subject
     of the sentence, close after it; the topic is the first quote with its topic phrase after
@@ -1114,6 +1114,7 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
     # The parts written first, found before the speakers are listed (most releases have none).
+    hits = scan.noun_hits
     parts = [m for at in chain.from_iterable(hits.values()) if (m := lex.ROLE_FIRST_RE.match(text, at))] \
         if people and hits else []
     if not parts:
@@ -1233,7 +1234,7 @@ def object_topic(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
     return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
 
 
-def theme_talks(text: str, people: list[Person], lex: Lexicon) -> list[Talk]:
+def theme_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'이어서 가상기업 A 상무는 ‘기업이 바라는 인재상’을 주제로 … 방향을 제시한다' → A's talk on
     '기업이 바라는 인재상': a quoted theme right after the speaker's subject particle, the rest
     of the sentence told by a verb of presenting and by none of hosting ('… 간담회를 개최').
@@ -1361,7 +1362,7 @@ def item_speakers(inside: str, by_name: dict[str, Person], lex: Lexicon) -> list
     return found
 
 
-def titled_items(text: str, index: LineIndex, people: list[Person], lex: Lexicon) -> list[Talk]:
+def titled_items(text: str, index: LineIndex, scan: Scan | None, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
     '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket. Only the lines holding an
     item mark are read."""
@@ -1453,6 +1454,18 @@ def listed_talks(text: str, index: LineIndex, people: list[Person], sessions: li
     return talks
 
 
+# The readers of talks told outside a programme, in order: each gives talks of speakers named in
+# the body; a speaker an earlier reader (or a programme, a keynote) gave a talk only lends it a
+# missing topic (add_prose_talks). One signature: (text, index of the content lines, what the one
+# scan of the body found, people, lexicon).
+PROSE_TALK_RULES = (
+    ("titled_items", titled_items),         # '▲「제목」(성명, 소속)' on a line naming a presentation
+    ("prose_talks", prose_talks),           # 'A 교수가 ‘…’을 주제로 발표', '… 포럼에 참석하여 … 발표'
+    ("role_first", role_first_talks),       # '기조 강연으로 A 교수가', '발표자로는 A, B가', '기조강연은 A가 맡는다'
+    ("theme_talks", theme_talks),           # 'A 상무는 ‘…’을 주제로 … 제시한다'
+)
+
+
 # --- the stage -----------------------------------------------------------------------------
 
 def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
@@ -1520,10 +1533,9 @@ def run(doc: Document, lex: Lexicon) -> None:
     if sessions:
         number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    prose = titled_items(doc.text, index, doc.people, lex) \
-        + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits) \
-        + role_first_talks(doc.text, scan.noun_hits, doc.people, lex) \
-        + theme_talks(doc.text, doc.people, lex)
+    prose: list[Talk] = []
+    for _, read in PROSE_TALK_RULES:
+        prose += read(doc.text, index, scan, doc.people, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
