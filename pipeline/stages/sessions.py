@@ -635,6 +635,22 @@ def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, 
     return None, None
 
 
+def block_end(doc: Document, at: int) -> int:
+    """Where the block holding offset `at` ends (the end of the text when none holds it)."""
+    for block in doc.blocks:
+        if block.span.start <= at < block.span.end:
+            return block.span.end
+    return len(doc.text)
+
+
+def only_item(text: str, scope: list[Line], lex: Lexicon) -> str | None:
+    """The title of a numbered slot of a timetable that holds one item and no talk: '2 부' ⏎
+    '14:45~15:30' ⏎ '￭ 패널 토의' ⏎ '- 주성관 교수(좌장)' → '패널 토의' (a slot of two items, or of
+    talks, is titled by neither)."""
+    items = [m for line in scope if (m := lex.TIMETABLE_ITEM_RE.match(line.text)) is not None]
+    return collapse(items[0].group("topic")) if len(items) == 1 else None
+
+
 def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexicon) -> list[tuple[Session, Line]]:
     """Sessions declared by label lines, each with the programme of the lines under it; only
     the `keyed` lines can be label lines."""
@@ -649,6 +665,10 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
         # programme under it.
         scope = lines[i + 1:stop] if label.tail in (None, ":", "-") else []
         scope = scope[:next((j for j, ln in enumerate(scope) if lex.SCOPE_END_RE.match(ln.text)), len(scope))]
+        if scope:
+            # A programme ends with its page: '붙임2' opens another appendix, not more of '2 부'.
+            end = block_end(doc, lines[i].content.start)
+            scope = scope[:next((j for j, ln in enumerate(scope) if ln.content.start >= end), len(scope))]
         line = lines[i]
         title = title_on_line(doc.text, label, line.content.end, lex)
         if title is None and not doc.text[label.end:line.content.end].strip():
@@ -667,6 +687,8 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
         talks = (program_talks(doc.text, scope, lex) or timetable_talks(doc.text, scope, lex)) + [
             Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
             for e in list_entries(doc.text, label.end, line.content.end, lex)]
+        if title is None and not talks and label.tail is None and label.number is not None:
+            title = only_item(doc.text, scope, lex)     # '2 부' ⏎ '14:45~15:30' ⏎ '￭ 패널 토의' ⏎ …
         if not talks and label.tail not in (None, ":", "-"):
             # '2부에서는 … 「…」(보은군 보건소)와 「…」(서산시보건소) 사업성과를 공유': the quoted items
             # of the label's sentence, as for a label inside a sentence.
