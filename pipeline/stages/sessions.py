@@ -52,6 +52,7 @@ ABOUT_REACH = 12            # characters before a talk's noun searched for its t
 SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
 MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
 THEME_REACH = 6            # characters after a name searched for the quote of its theme ('께서는 ‘')
+THEME_TITLE_REACH = 160    # … and for its tail after a title (THEME_FIRST_RE: at most 120 characters)
 KEY_MATCH_WINDOW = 8        # start positions left before a line's last key matched one by one
 
 
@@ -1274,6 +1275,14 @@ def theme_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], l
                     break
             else:
                 continue
+            # … and a theme's tail follows within a title's length: a quote of speech ('… 장관은
+            # “…”라고 말했다', most quotes after a name) is passed over before the pattern is tried.
+            window = text[b:b + THEME_TITLE_REACH]
+            for tail in rules["tails"]:
+                if tail in window:
+                    break
+            else:
+                continue
             theme = lex.THEME_FIRST_RE.match(text, b)
             if theme is None:
                 continue
@@ -1479,12 +1488,13 @@ def listed_talks(text: str, index: LineIndex, people: list[Person], sessions: li
 # The readers of talks told outside a programme, in order: each gives talks of speakers named in
 # the body; a speaker an earlier reader (or a programme, a keynote) gave a talk only lends it a
 # missing topic (add_prose_talks). One signature: (text, index of the content lines, what the one
-# scan of the body found, people, lexicon).
+# scan of the body found, people, lexicon); the last field says whether the reader needs a person
+# of the release (a release naming nobody is not read by it: most korea.kr records).
 PROSE_TALK_RULES = (
-    ("titled_items", titled_items),         # '▲「제목」(성명, 소속)' on a line naming a presentation
-    ("prose_talks", prose_talks),           # 'A 교수가 ‘…’을 주제로 발표', '… 포럼에 참석하여 … 발표'
-    ("role_first", role_first_talks),       # '기조 강연으로 A 교수가', '발표자로는 A, B가', '기조강연은 A가 맡는다'
-    ("theme_talks", theme_talks),           # 'A 상무는 ‘…’을 주제로 … 제시한다'
+    ("titled_items", titled_items, False),  # '▲「제목」(성명, 소속)' on a line naming a presentation
+    ("prose_talks", prose_talks, True),     # 'A 교수가 ‘…’을 주제로 발표', '… 포럼에 참석하여 … 발표'
+    ("role_first", role_first_talks, True),  # '기조 강연으로 A 교수가', '발표자로는 A, B가', '기조강연은 A가 맡는다'
+    ("theme_talks", theme_talks, True),     # 'A 상무는 ‘…’을 주제로 … 제시한다'
 )
 
 
@@ -1556,8 +1566,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
     prose: list[Talk] = []
-    for _, read in PROSE_TALK_RULES:
-        prose += read(doc.text, index, scan, doc.people, lex)
+    for _, read, needs_people in PROSE_TALK_RULES:
+        if doc.people or not needs_people:
+            prose += read(doc.text, index, scan, doc.people, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
