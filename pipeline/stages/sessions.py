@@ -20,7 +20,12 @@ session's paragraph names, and from a presenter whose role is written before the
 (`발표를 맡은 …`); from prose, one talk per speaker named right before a talk verb (`A 교수와
 B 국장이 ‘…’을 주제로 발표`, `… 소장이 … 전망에 대하여 발표하였으며`, `기조연사로 나서`, `…의 발제 후`);
 and from title-first items (`▲「제목」(성명, 소속)`, `△제목(성명 소속 직함)`) on a line that names a
-presentation. A talk takes what the programme leaves out from its speaker's person.
+presentation; from a quoted theme right after the speaker told by a verb of presenting (`A 상무는
+‘…’을 주제로 … 제시한다`), a plain 발표 after a gathering of talks attended (`… 포럼에 참석하여 …
+방안을 발표하고`), a part written first or as the topic (`발표자로는 A, B가`, `기조강연은 A 교수가
+맡는다`) — the readers of PROSE_TALK_RULES. A minister's remarks at a meeting (`… 회의에서 현황을
+설명했다`, `… 대책을 발표했다`) are no talk. A keynote's span is the first sentence that tells it.
+A talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
 block most similar to that title (`… 부문은 …`) or from the label bullet's children.
