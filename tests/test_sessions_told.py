@@ -29,6 +29,9 @@ def talks_of(text: str) -> list[tuple[str | None, str | None]]:
      [("한도윤", "기업이 바라는 인재상")]),
     ("가상대학교 서지안 교수가 ‘골목길 경제’를 주제로 지역 창조 사례를 소개한다.", [("서지안", "골목길 경제")]),
     ("나라연구원 구하람 박사는 '물관리의 내일'이라는 주제로 해외 동향을 짚어본다.", [("구하람", "물관리의 내일")]),
+    # the audience named after the verb is no act of hosting
+    ("가상대학교 서지안 교수는 ‘도시 숲의 내일’을 주제로 사례를 소개하고 참석자들과 의견을 나눴다.",
+     [("서지안", "도시 숲의 내일")]),
     # a plain 발표 with an object after attending a gathering of talks: the object is the topic
     ("가상부 한지우 국장은 「가상 협력 포럼」에 참석하여 한미 간 과학, 기술 협력 방안을 발표하고, 전문가들과 "
      "의견을 교환하였다.", [("한지우", "한미 간 과학, 기술 협력 방안")]),
