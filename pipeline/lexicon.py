@@ -1406,6 +1406,20 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "PROSE_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]"
             rf"(?=\s*+(?:[,·]|{alternation(pt['topic_tails'] + pt['quote_joiners'])}))"),
+        # '… 상무|는 ‘…’을 주제로 …': a quoted theme right after a speaker's subject particle,
+        # not one that modifies ('‘…’을 주제로 한 회의'); sessions.toml [theme_talks].
+        "THEME_FIRST_RE": deferred(
+            rf"(?:\s*+\([^()\n]{{1,30}}\))?(?:{alternation(pt['bare_subjects'])})\s*+[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
+            rf"(?:{alternation(s['theme_talks']['tails'])})"
+            rf"(?!\s*+(?:{alternation(s['theme_talks']['adnominals'])})(?![{HANGUL}]))"),
+        # Any word that names a talk in prose or a programme ('기조연설', '발표', '연사로'): the
+        # sentence a keynote is told in holds one.
+        "TALK_WORD_RE": deferred(alternation(
+            pt['strong'] + pt['weak'] + pt['as_words'] + s['program']['roles']['keynote'] + s['program']['roles']['presenter'])),
+        # '… 「… 포럼(9.28.~29.)」 에 참석하여 |…': a gathering of talks attended, its name's tail
+        # (a date in brackets, a closing quote) before the particle.
+        "VENUE_ATTEND_RE": deferred(
+            rf"(?:{alternation(pt['talk_venues'])})[^\s{HANGUL}]{{0,30}}\s*+에\s*+(?:{alternation(pt['venue_attends'])})\s"),
         # '‘…’을 주제로 A 교수와 B 국장이 발표': a quoted topic before the speakers.
         "PROSE_TOPIC_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
@@ -1431,10 +1445,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "GENITIVE_LIST_END_RE": deferred(
             rf"\s*+{re.escape(pt['list_closer'])}(?:\s*+[0-9]{{1,2}}\s*+(?:{alternation(pt['list_counters'])}))?"
             rf"(?:{pt['genitive']})?\s*+"),
-        # A part named before its speaker: '기조 강연으로 |A 교수가', '발표자로는 |…', '발제를 맡은 |…'
-        # (matched at a talk noun the scan hit).
+        # A part named before its speaker: '기조 강연으로 |A 교수가', '발표자로는 |…', '발제를 맡은 |…',
+        # the part as the topic, '주제발표는 |A 교수가 맡는다' (matched at a talk noun the scan hit).
         "ROLE_FIRST_RE": deferred(
-            rf"(?:(?:{alternation(pt['strong'])})\s*+(?:{alternation(pt['role_first_tails'])})"
+            rf"(?:(?:{alternation(pt['strong'])})\s*+(?:(?P<topic>{alternation(pt['role_first_topics'])})"
+            rf"|{alternation(pt['role_first_tails'])})"
             rf"|(?:{alternation(pt['as_words'])}))(?:는)?\s"),
         "PRESENTATION_NOUN_RE": deferred(alternation(s['listed_talks']['nouns'])),
         # A title-first item: '▲「제목」(성명, 소속)', '△제목(성명 소속 직함)' (sessions.toml [titled_items]);

@@ -173,7 +173,7 @@ def item_calls(lines: int) -> int:
 
     def work():
         index = sessions.LineIndex(lines_)
-        sessions.titled_items(doc.text, index, doc.people, lex)
+        sessions.titled_items(doc.text, index, None, doc.people, lex)
         sessions.listed_talks(doc.text, index, doc.people, [], lex)
     work()
     return operations(work)

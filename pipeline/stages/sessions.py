@@ -20,7 +20,12 @@ session's paragraph names, and from a presenter whose role is written before the
 (`발표를 맡은 …`); from prose, one talk per speaker named right before a talk verb (`A 교수와
 B 국장이 ‘…’을 주제로 발표`, `… 소장이 … 전망에 대하여 발표하였으며`, `기조연사로 나서`, `…의 발제 후`);
 and from title-first items (`▲「제목」(성명, 소속)`, `△제목(성명 소속 직함)`) on a line that names a
-presentation. A talk takes what the programme leaves out from its speaker's person.
+presentation; from a quoted theme right after the speaker told by a verb of presenting (`A 상무는
+‘…’을 주제로 … 제시한다`), a plain 발표 after a gathering of talks attended (`… 포럼에 참석하여 …
+방안을 발표하고`), a part written first or as the topic (`발표자로는 A, B가`, `기조강연은 A 교수가
+맡는다`) — the readers of PROSE_TALK_RULES. A minister's remarks at a meeting (`… 회의에서 현황을
+설명했다`, `… 대책을 발표했다`) are no talk. A keynote's span is the first sentence that tells it.
+A talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
 block most similar to that title (`… 부문은 …`) or from the label bullet's children.
@@ -51,6 +56,8 @@ SPEAKER_GAP = 25            # characters between a speaker's mention and the quo
 ABOUT_REACH = 12            # characters before a talk's noun searched for its topic phrase
 SESSION_NAMED_REACH = 16    # characters after a quote searched for the session it names
 MAX_AFFILIATION_GAP = 8     # words of a joined speaker's description ('A 교수와 |한국은행 B 국장이')
+THEME_REACH = 6            # characters after a name searched for the quote of its theme ('께서는 ‘')
+THEME_TITLE_REACH = 160    # … and for its tail after a title (THEME_FIRST_RE: at most 120 characters)
 KEY_MATCH_WINDOW = 8        # start positions left before a line's last key matched one by one
 
 
@@ -634,6 +641,22 @@ def bare_title(text: str, lines: list[Line], lex: Lexicon) -> tuple[str | None, 
     return None, None
 
 
+def block_end(doc: Document, at: int) -> int:
+    """Where the block holding offset `at` ends (the end of the text when none holds it)."""
+    for block in doc.blocks:
+        if block.span.start <= at < block.span.end:
+            return block.span.end
+    return len(doc.text)
+
+
+def only_item(text: str, scope: list[Line], lex: Lexicon) -> str | None:
+    """The title of a numbered slot of a timetable that holds one item and no talk: '2 부' ⏎
+    '14:45~15:30' ⏎ '￭ 패널 토의' ⏎ '- 주성관 교수(좌장)' → '패널 토의' (a slot of two items, or of
+    talks, is titled by neither)."""
+    items = [m for line in scope if (m := lex.TIMETABLE_ITEM_RE.match(line.text)) is not None]
+    return collapse(items[0].group("topic")) if len(items) == 1 else None
+
+
 def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexicon) -> list[tuple[Session, Line]]:
     """Sessions declared by label lines, each with the programme of the lines under it; only
     the `keyed` lines can be label lines."""
@@ -648,16 +671,30 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
         # programme under it.
         scope = lines[i + 1:stop] if label.tail in (None, ":", "-") else []
         scope = scope[:next((j for j, ln in enumerate(scope) if lex.SCOPE_END_RE.match(ln.text)), len(scope))]
+        if scope:
+            # A programme ends with its page: '붙임2' opens another appendix, not more of '2 부'.
+            end = block_end(doc, lines[i].content.start)
+            scope = scope[:next((j for j, ln in enumerate(scope) if ln.content.start >= end), len(scope))]
         line = lines[i]
         title = title_on_line(doc.text, label, line.content.end, lex)
         if title is None and not doc.text[label.end:line.content.end].strip():
-            title, used = bare_title(doc.text, scope, lex)
+            # '세션6' ⏎ '16:30~17:30' ⏎ 'ㅇ (종합토론) 제목': the slot's title is the named part the
+            # next label line gives, which is then no session of its own; its lines are the slot's.
+            named_next = label.number is not None and k + 1 < len(heads) and heads[k + 1][0] == i + 1 + len(scope) \
+                and heads[k + 1][1].number is None and heads[k + 1][1].bracketed
+            title, used = bare_title(doc.text, scope + [lines[stop]] if named_next else scope, lex)
             if used is not None:
                 absorbed.add(i + 1 + used)
+                if used == len(scope):
+                    after = heads[k + 2][0] if k + 2 < len(heads) else len(lines)
+                    more = lines[stop + 1:after]
+                    scope = scope + more[:next((j for j, ln in enumerate(more) if lex.SCOPE_END_RE.match(ln.text)), len(more))]
         summary = collapse(doc.text[label.end:line.content.end]) or None
         talks = (program_talks(doc.text, scope, lex) or timetable_talks(doc.text, scope, lex)) + [
             Talk(e.speaker, e.title, e.affiliation, e.country, e.topic, e.span)   # '1부에서는 △제목(성명 …)'
             for e in list_entries(doc.text, label.end, line.content.end, lex)]
+        if title is None and not talks and label.tail is None and label.number is not None:
+            title = only_item(doc.text, scope, lex)     # '2 부' ⏎ '14:45~15:30' ⏎ '￭ 패널 토의' ⏎ …
         if not talks and label.tail not in (None, ":", "-"):
             # '2부에서는 … 「…」(보은군 보건소)와 「…」(서산시보건소) 사업성과를 공유': the quoted items
             # of the label's sentence, as for a label inside a sentence.
@@ -859,8 +896,10 @@ def number_last(sessions: list[Session], lex: Lexicon) -> None:
 
 def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex: Lexicon) -> list[Talk]:
     """Keynotes of the event itself, outside any session: '서정욱 위원장이 기조연설에서 ‘…’을 주제로
-    발표'; the topic is the first quote of the sentence after the name (a subject included). A
-    presenter whose role is written before the name ('발표를 맡은 … 소방교는') gives a talk too."""
+    발표'; the topic is the first quote of the sentence after the name (a subject included), else
+    its unquoted subject ('대한민국의 산불 대응체계를 주제로 발표'). A presenter whose role is
+    written before the name ('발표를 맡은 … 소방교는') gives a talk too. The talk's span is the
+    first mention whose sentence tells a talk ('… 등이 참석하였다' names the speaker only)."""
     named = {t.speaker for s in sessions for t in s.talks}
     scopes = [s.report or s.span for s in sessions]
     talks = []
@@ -870,12 +909,39 @@ def keynote_talks(text: str, people: list[Person], sessions: list[Session], lex:
                 or any(a <= person.span[0] < b for a, b in scopes):
             continue
         named.add(person.name)
-        line_end = text.find("\n", person.span[1])
-        stop = sentence_end(text, person.span[1], line_end if line_end >= 0 else len(text), lex)
-        quoted = lex.TALK_QUOTE_RE.search(text, person.span[1], stop)
-        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
-                          collapse(quoted.group("title")) if quoted else None, (person.span[0], stop)))
+        start, end, stop = telling_mention(text, person, lex)
+        quoted = lex.TALK_QUOTE_RE.search(text, end, stop)
+        topic = collapse(quoted.group("title")) if quoted else plain_subject(text, end, stop, lex)
+        talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic, (start, stop)))
     return talks
+
+
+def telling_mention(text: str, person: Person, lex: Lexicon) -> tuple[int, int, int]:
+    """(start, end, sentence end) of the person's first mention whose line, up to the end of the
+    mention's sentence, names a talk (a talk noun before or after the name: '… 국장은 ‘…’을 주제로
+    한 기조연설에서', '발표를 맡은 … 소방교는'), else of their first mention. Only keynote and
+    stated speakers are asked, a few a release."""
+    first = None
+    for start, end in [person.span, *person.mentions]:
+        line_end = text.find("\n", end)
+        stop = sentence_end(text, end, line_end if line_end >= 0 else len(text), lex)
+        if lex.TALK_WORD_RE.search(text, text.rfind("\n", 0, start) + 1, stop):
+            return start, end, stop
+        first = first or (start, end, stop)
+    return first
+
+
+def plain_subject(text: str, start: int, stop: int, lex: Lexicon) -> str | None:
+    """An unquoted subject of the sentence after the speaker: '… 참석했으며, 대한민국의 산불
+    대응체계를 주제로 발표를 진행했다' → '대한민국의 산불 대응체계'; the words of the clause before
+    it (the time, the venue: '이날') are not the topic."""
+    title = subject_title(text, start, stop, lex)
+    if title is None:
+        return None
+    words = title.split()
+    openers = tuple(lex.semantic["sessions"]["prose_talks"]["topic_openers"])
+    cut = max((i + 1 for i, w in enumerate(words) if w.endswith(openers)), default=0)
+    return " ".join(words[cut:]) or None
 
 
 @dataclass(slots=True)
@@ -926,8 +992,8 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
         return []
     last = before[-1]
     m = speaker_tail(text, last[1], verb, lex)
-    if m is None or m.group("particle") in rules["joiners"]:
-        return []
+    if m is None or m.group("particle") in rules["joiners"] and unnamed_next(text, m.end(), verb, lex) is None:
+        return []               # 'A 교수와 함께 학생들이 발표': the last one named is no subject
     if m.group("particle") == rules["genitive"] and text[m.end():verb].strip() \
             and lex.TOPIC_BETWEEN_RE.fullmatch(text, m.end(), verb) is None:
         return []               # '… 교수의 연구 결과를 발표': the genitive names something else
@@ -939,6 +1005,27 @@ def prose_speakers(text: str, lo: int, verb: int, spans: list[tuple[int, int, Pe
             break               # 'A 교수와 한국은행 B 국장이': the next speaker's description between
         chain.insert(0, prev)
     return chain
+
+
+def unnamed_next(text: str, start: int, stop: int, lex: Lexicon) -> int | None:
+    """Where the subject particle ends of a speaker joined after a named one but not among the
+    people ('하정우 센터장과 영국공무원연수원의 소니 레옹 원장이 각각 발제를', '최재호 대표와 …
+    정보영 책임매니저는 각각 ‘…’, ‘…’에 대해'): a few words of one clause, the last one a title
+    with its subject particle, or any word with it when the verb's subjects are 'each' one;
+    None when the joined words are anything else ('… 교수와 함께 학생들이')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    words = list(lex.WORD_RE.finditer(text, start, stop))
+    for i, w in enumerate(words[:MAX_AFFILIATION_GAP + 1]):
+        word = w.group()
+        if word[-1] in ",.":
+            return None         # the clause ends before a subject is named
+        stem = next((word[:-len(p)] for p in rules["bare_subjects"] if word.endswith(p) and len(word) > len(p)), None)
+        if stem is None:
+            continue
+        stem = stem.split("(", 1)[0]        # '원장(CEO)이'
+        each = i + 1 < len(words) and words[i + 1].group() == rules["each"]
+        return w.end() if i >= 1 and (each or lex.PERSON_TITLE_TAIL_RE.search(stem)) else None
+    return None
 
 
 def speaker_tail(text: str, end: int, stop: int, lex: Lexicon) -> re.Match[str] | None:
@@ -975,8 +1062,7 @@ def prose_topic(text: str, lo: int, start: int, verb: TalkVerb, lex: Lexicon) ->
     return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
 
 
-def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list[Person],
-                lex: Lexicon, hits: dict[int, list[int]] | None = None) -> list[Talk]:
+def prose_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], lex: Lexicon) -> list[Talk]:
     """Talks told in sentences: 'A 교수와 B 국장이 ‘…’을 주제로 발표를 진행한다' → two talks on
     '…'; '배기철 소장이 북미의 … 전망에 대하여 발표하였으며' → a talk on '북미의 … 전망'; 'C 교수가
     기조연사로 나서'. A plain 발표 needs its topic phrase or a talk's tail ('발표를 진행'). A second
@@ -984,6 +1070,7 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     발표하였다' gives the topic)."""
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
+    nouns, hits = scan.nouns, scan.noun_hits
     if not people or not nouns:
         return talks            # no speaker, or no line holding a talk's noun
     spans = sorted([(a, b, p) for p in people for a, b in [p.span, *p.mentions]])
@@ -991,12 +1078,15 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
     # index → its first noun), each from its first noun on (at the nouns the scan hit, `hits`).
     for i, first in sorted(nouns.items()):
         line = index.lines[i]
-        lo, speakers, after, owner = line.content.start, [], line.content.start, False
+        lo, speakers, after, owner, unnamed = line.content.start, [], line.content.start, False, False
         for verb in talk_verbs(text, line.content.start, line.content.end, lex, first, hits.get(i) if hits else None):
             noun = verb.noun
+            venue = None
             if noun in rules["weak"] and not (verb.about or verb.tail in rules["strong_tails"]
                                               or is_bare_presentation(text, verb, spans, lex)):
-                continue        # '… 대책을 발표했다' announces
+                venue = attended_venue(text, line.content.start, verb, lex)
+                if venue is None:
+                    continue    # '… 대책을 발표했다' announces
             stop = None
             for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
                 pass
@@ -1013,8 +1103,14 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
                 speakers = found
                 tail = speaker_tail(text, found[-1][1], len(text), lex)
                 after = tail.end() if tail else found[-1][1]
+                particle = tail.group("particle") if tail is not None else None
                 # A genitive speaker owns the noun: only their talk's topic stands between.
-                owner = tail is not None and tail.group("particle") == rules["genitive"]
+                owner = particle == rules["genitive"]
+                # A speaker joined after the last one named, but not among the people, holds a
+                # place in 'each' ('A 대표와 … B 책임매니저는 각각 ‘X’, ‘Y’에 대해'): A's is X.
+                unnamed = particle in rules["joiners"]
+                if unnamed:
+                    after = unnamed_next(text, after, verb.start, lex) or after
             if not speakers:
                 continue
             if verb.tail in rules["adjacent_tails"] and not owner and not is_adjacent(text, after, verb.start, lex):
@@ -1022,16 +1118,23 @@ def prose_talks(text: str, index: LineIndex, nouns: dict[int, int], people: list
             if verb.tail in rules["owned_tails"] and not (found and (owner or verb.about)):
                 continue        # '… 교수가 강연과 토론을': only '… 교수의 강연과' is the speaker's talk
             topics = prose_topic(text, lo, after, verb, lex)
-            each = len(topics) == len(speakers) > 1
+            if not topics and venue is not None:
+                topics = object_topic(text, venue, verb.start, lex)
+            told = verb.end
+            if not topics and (noun is None or verb.tail in rules["strong_tails"]):
+                # '기조연사로 나서 …', '발제를 맡아 …': the part told, its topic by the next verb.
+                topics, told = later_topic(text, verb.end, line.content.end, spans, lex)
+                told = max(told, verb.end)
+            each = len(topics) == len(speakers) + unnamed > 1
             for i, (a, _, person) in enumerate(speakers):
                 topic = topics[i] if each else (topics[0] if topics else None)
                 talks.append(Talk(person.name, person.title, person.affiliation, person.country, topic,
-                                  (a, verb.end)))
+                                  (a, told)))
             lo = after = verb.end     # the next verb's speakers and topic come after this one
     return talks
 
 
-def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person], lex: Lexicon) -> list[Talk]:
+def role_first_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'기조 강연으로 A 교수(…)가 ‘…’를 주제로 …', '첫 주제 발표자로 … A 교수가 나선다', '첫 발제를
     맡은 A 위원은 …': the part is written first, its speaker is the next person named, the subject
     of the sentence, close after it; the topic is the first quote with its topic phrase after
@@ -1039,6 +1142,7 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
     rules = lex.semantic["sessions"]["prose_talks"]
     talks: list[Talk] = []
     # The parts written first, found before the speakers are listed (most releases have none).
+    hits = scan.noun_hits
     parts = [m for at in chain.from_iterable(hits.values()) if (m := lex.ROLE_FIRST_RE.match(text, at))] \
         if people and hits else []
     if not parts:
@@ -1051,14 +1155,152 @@ def role_first_talks(text: str, hits: dict[int, list[int]], people: list[Person]
         if i == len(spans) or spans[i][0] - m.end() > rules["role_first_gap"] \
                 or SENTENCE_STOP_RE.search(text, m.end(), spans[i][0]):
             continue
-        a, b, person = spans[i]
-        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b)
-        if tail is None or tail.group("particle") not in rules["role_first_subjects"]:
+        speakers, tail = joined_subjects(text, spans, i, lex)
+        if tail is None:
             continue
+        if m.group("topic") and not takes_part(text, tail.end(), lex):
+            continue            # '주제발표는 A 장관이 개회사를 한 뒤 …': A takes no part
         stop = sentence_end(text, tail.end(), len(text) if (nl := text.find("\n", tail.end())) < 0 else nl, lex)
         quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, tail.end(), stop)
-        talks.append(Talk(person.name, person.title, person.affiliation, person.country,
-                          collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
+        for person in speakers:
+            talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                              collapse(quoted.group("title")) if quoted else None, (at, tail.end())))
+    return talks
+
+
+def takes_part(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether the verb right after a part's subject is one of taking it ('… 교수가 맡는다', '… 교수가
+    ‘…’를 주제로 진행한다'), or a comma lists the next part ('발제는 A 교수가, 토론은 …')."""
+    while at < len(text) and text[at] == " ":
+        at += 1
+    quoted = lex.PROSE_TOPIC_QUOTE_RE.match(text, at)
+    if quoted is not None:      # the talk's quoted topic first
+        at = quoted.end()
+        while at < len(text) and text[at] == " ":
+            at += 1
+    return text.startswith((",", *lex.semantic["sessions"]["prose_talks"]["part_verbs"]), at)
+
+
+def joined_subjects(text: str, spans: list[tuple[int, int, Person]], i: int,
+                    lex: Lexicon) -> tuple[list[Person], re.Match[str] | None]:
+    """The people named from spans[i] on, joined one to the next ('A 교수, B 박사와 C 연구위원이'),
+    up to the one whose particle makes them the sentence's subject, with that particle; ([], None)
+    when the list is not closed by a subject ('A 교수의 …', '… 교수와 함께')."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    found: list[Person] = []
+    while i < len(spans):
+        a, b, person = spans[i]
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b)
+        if tail is None:
+            break
+        if person not in found:
+            found.append(person)
+        if tail.group("particle") in rules["role_first_subjects"]:
+            return found, tail
+        if tail.group("particle") not in rules["joiners"] or i + 1 == len(spans) \
+                or len(text[tail.end():spans[i + 1][0]].split()) > MAX_AFFILIATION_GAP \
+                or SENTENCE_STOP_RE.search(text, tail.end(), spans[i + 1][0]):
+            break
+        i += 1
+    return [], None
+
+
+def later_topic(text: str, start: int, end: int, spans: list[tuple[int, int, Person]],
+                lex: Lexicon) -> tuple[list[str], int]:
+    """A topic told by a second verb of the sentence, after the talk's: '… 교수가 기조연사로 나서
+    … 교수와 ‘…’에 대한 대담을 진행한다' → the quote with its topic phrase, before the next person
+    named as a subject (whose own talk it would be: '… 발표를 진행하고, B 교수가 ‘…’에 대해 발표';
+    '… 교수와' joins a partner of the dialogue, not a speaker). With where the topic ends: the
+    talk's span runs to it."""
+    stop = next_subject(text, start, sentence_end(text, start, end, lex), spans, lex)
+    quoted = lex.PROSE_TOPIC_QUOTE_RE.search(text, start, stop)
+    return ([collapse(quoted.group("title"))], quoted.end()) if quoted else ([], start)
+
+
+def next_subject(text: str, start: int, stop: int, spans: list[tuple[int, int, Person]], lex: Lexicon) -> int:
+    """Where the first person named in [start, stop) as a subject begins ('…, B 교수가 ‘…’에 대해':
+    B's own talk from there), else `stop`; '… 교수와' joins a partner, not a subject."""
+    subjects = lex.semantic["sessions"]["prose_talks"]["bare_subjects"]
+    for a, b, _ in spans[bisect_right(spans, (start,)):]:     # the people named from `start` on
+        if a >= stop:
+            break
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, stop)
+        if tail is not None and tail.group("particle") in subjects:
+            return a
+    return stop
+
+
+def attended_venue(text: str, line_start: int, verb: TalkVerb, lex: Lexicon) -> int | None:
+    """Where the attending ends when the clause of a plain 발표 with an object says its subject
+    attended a gathering of talks first ('… 「… 포럼」에 참석하여 |한미 협력 방안을 발표하고'), in
+    the same sentence; None otherwise. Asked only of a plain 발표 no other form made a talk."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    found = None
+    lo = verb.start - rules["venue_reach"]
+    for found in lex.VENUE_ATTEND_RE.finditer(text, lo if lo > line_start else line_start, verb.start):
+        pass
+    if found is None or SENTENCE_STOP_RE.search(text, found.end(), verb.start):
+        return None
+    endings = tuple(rules["clause_endings"])
+    if any(w.rstrip(",").endswith(endings) for w in text[found.end():verb.start].split()):
+        return None             # '… 참석하여 축사를 하고, 대책을 발표': another act between
+    return found.end()
+
+
+def object_topic(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    """The object of the verb after the attending: '… 참석하여 |한미 간 협력 방안을| 발표' → '한미 간
+    협력 방안'; none when the words there are no object (no object particle) or too many."""
+    rules = lex.semantic["sessions"]["prose_talks"]
+    words = text[start:end].split()
+    if not words:
+        return []
+    last = words[-1]
+    particle = next((p for p in rules["object_particles"] if last.endswith(p) and len(last) > len(p)), None)
+    if particle is None:
+        return []
+    topic = collapse(" ".join(words[:-1] + [last[:-len(particle)]]))
+    return [topic] if 2 <= len(topic) <= rules["max_topic_chars"] else []
+
+
+def theme_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], lex: Lexicon) -> list[Talk]:
+    """'이어서 가상기업 A 상무는 ‘기업이 바라는 인재상’을 주제로 … 방향을 제시한다' → A's talk on
+    '기업이 바라는 인재상': a quoted theme right after the speaker's subject particle, the rest
+    of the sentence told by a verb of presenting and by none of hosting ('… 간담회를 개최').
+    Only the mentions of the people are tried, each by a look at the few characters after it."""
+    rules = lex.semantic["sessions"]["theme_talks"]
+    talks: list[Talk] = []
+    spans: list[tuple[int, int, Person]] = []      # every mention, sorted, made once a theme is found
+    for person in people:
+        for a, b in [person.span, *person.mentions]:
+            # A quote opens within a few characters of the name, or there is no theme: most
+            # mentions are passed over by this look (`in` tests, no call), before any pattern.
+            window = text[b:b + THEME_REACH]
+            for quote in TALK_QUOTE_OPEN:
+                if quote in window:
+                    break
+            else:
+                continue
+            # … and a theme's tail follows within a title's length: a quote of speech ('… 장관은
+            # “…”라고 말했다', most quotes after a name) is passed over before the pattern is tried.
+            window = text[b:b + THEME_TITLE_REACH]
+            for tail in rules["tails"]:
+                if tail in window:
+                    break
+            else:
+                continue
+            theme = lex.THEME_FIRST_RE.match(text, b)
+            if theme is None:
+                continue
+            line_end = text.find("\n", theme.end())
+            stop = sentence_end(text, theme.end(), line_end if line_end >= 0 else len(text), lex)
+            # The sentence runs on to the next speaker's own part ('… 발표한 뒤 B 교수가 …').
+            spans = spans or sorted((c, d, p) for p in people for c, d in [p.span, *p.mentions])
+            stop = next_subject(text, theme.end(), stop, spans, lex)
+            rest = text[theme.end():stop]
+            if holds_any(rest, rules["verbs"]) and not holds_any(rest, rules["other_verbs"]):
+                talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                                  collapse(theme.group("title")), (a, stop)))
+                break
     return talks
 
 
@@ -1156,7 +1398,7 @@ def item_speakers(inside: str, by_name: dict[str, Person], lex: Lexicon) -> list
     return found
 
 
-def titled_items(text: str, index: LineIndex, people: list[Person], lex: Lexicon) -> list[Talk]:
+def titled_items(text: str, index: LineIndex, scan: Scan | None, people: list[Person], lex: Lexicon) -> list[Talk]:
     """'첫 번째 발표인 ▲「흥륜사 출토 유물의 성격」(권하늘, 가상대학교)' → a talk by 권하늘 on
     '흥륜사 출토 유물의 성격'; one talk per speaker of the bracket. Only the lines holding an
     item mark are read."""
@@ -1248,6 +1490,19 @@ def listed_talks(text: str, index: LineIndex, people: list[Person], sessions: li
     return talks
 
 
+# The readers of talks told outside a programme, in order: each gives talks of speakers named in
+# the body; a speaker an earlier reader (or a programme, a keynote) gave a talk only lends it a
+# missing topic (add_prose_talks). One signature: (text, index of the content lines, what the one
+# scan of the body found, people, lexicon); the last field says whether the reader needs a person
+# of the release (a release naming nobody is not read by it: most korea.kr records).
+PROSE_TALK_RULES = (
+    ("titled_items", titled_items, False),  # '▲「제목」(성명, 소속)' on a line naming a presentation
+    ("prose_talks", prose_talks, True),     # 'A 교수가 ‘…’을 주제로 발표', '… 포럼에 참석하여 … 발표'
+    ("role_first", role_first_talks, True),  # '기조 강연으로 A 교수가', '발표자로는 A, B가', '기조강연은 A가 맡는다'
+    ("theme_talks", theme_talks, True),     # 'A 상무는 ‘…’을 주제로 … 제시한다'
+)
+
+
 # --- the stage -----------------------------------------------------------------------------
 
 def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
@@ -1315,9 +1570,10 @@ def run(doc: Document, lex: Lexicon) -> None:
     if sessions:
         number_last(doc.sessions, lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
-    prose = titled_items(doc.text, index, doc.people, lex) \
-        + prose_talks(doc.text, index, scan.nouns, doc.people, lex, scan.noun_hits) \
-        + role_first_talks(doc.text, scan.noun_hits, doc.people, lex)
+    prose: list[Talk] = []
+    for _, read, needs_people in PROSE_TALK_RULES:
+        if doc.people or not needs_people:
+            prose += read(doc.text, index, scan, doc.people, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
@@ -1331,11 +1587,16 @@ def run(doc: Document, lex: Lexicon) -> None:
 
 def add_prose_talks(doc: Document, found: list[Talk]) -> None:
     """A prose talk joins the session whose report holds it, else the event's talks; a speaker
-    already given a talk only lends it a missing topic."""
-    given = {t.speaker: t for s in doc.sessions for t in s.talks} | {t.speaker: t for t in doc.talks}
+    already given a talk only lends it a missing topic, and an event's talk (a keynote) told
+    earlier in prose than where it was found points at that first telling."""
+    at_event = {t.speaker: t for t in doc.talks}
+    given = {t.speaker: t for s in doc.sessions for t in s.talks} | at_event
     for talk in found:
         known = given.get(talk.speaker)
         if known is not None:
+            if talk.span[0] < known.span[0] and at_event.get(talk.speaker) is known:
+                known.span = talk.span
+                known.topic = talk.topic or known.topic
             known.topic = known.topic or talk.topic
             known.affiliation = known.affiliation or talk.affiliation
             continue
