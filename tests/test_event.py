@@ -10,6 +10,7 @@ from pipeline.stages import event
 
 from .semantic_helpers import prepare
 
+LEX = load_lexicon()
 LEAD = "□ 산림청과 국립산림과학원은 {dates} 대전 컨벤션센터에서 「산림 정책포럼」을 개최한다\n"
 
 
@@ -451,3 +452,49 @@ def test_a_short_form_in_the_lead_takes_the_titles_full_name(title, lead, expect
     doc.release = {"title": title}
     found = event.match_name(doc.text, 0, len(doc.text), lex)
     assert event.title_full_name(doc, found, (0, len(doc.text)), lex) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the object's particle before the day: '…토론회’를 11일 …에서 개최한다'
+    ("□ 가상청은 가상 의원실과 공동으로 ‘가상위성 활용 토론회’를 11일 가상회관에서 개최한다.\n", "2023-01-11"),
+    # a headline's comma after its subject: '- 가상청, 11일 국회서 … 토론회 열어 -'
+    ("- 가상청, 11일 가상회관서 가상위성 활용 토론회 열어\n- 위성 정보 활용 방안 논의\n"
+     "가상청은 위성 정보를 활용하는 방안을 찾고 있다.\n", "2023-01-11"),
+])
+def test_a_day_alone_after_an_object_or_a_headlines_comma_takes_the_releases_month(body, expected):
+    ev = run_event(body, posted="2023-01-11T09:00+09:00")
+    assert ev is not None and ev.start_date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "행사는 1일, 2일 양일간 가상회관에서 개최한다",        # a day before the comma: a list of days
+    "가상청은 예산을 3일 이내 집행하기 위해 점검회의를 개최한다",   # a duration
+])
+def test_a_list_of_days_or_a_duration_is_no_lead_day(text):
+    assert LEX.LEAD_DAY_RE.search(text) is None
+
+
+@pytest.mark.parametrize("text, misquoted", [
+    ("’가상 촉진회의‘를 개최", True),
+    ("”가상 간담회“를 개최", True),
+    ("‘가상 설명회‘를 개최", True),
+    ("“가상 팀”으로 … ”가상 간담회“를 개최", True),
+    ("‘가상 포럼’과 “가상 회의”를 개최", False),
+    ("‘가상 포럼”을 개최", False),        # an odd pair EVENT_NAME_RE already takes
+    ("「가상 포럼」을 개최", False),
+])
+def test_curly_marks_that_do_not_pair_up_are_found(text, misquoted):
+    assert event.may_be_misquoted(text, 0, len(text), LEX) is misquoted
+
+
+def test_a_years_mark_before_a_quote_makes_no_misquoted_name():
+    # '’19.5월 ‘…위원회’': the year's mark opens nothing (no event noun before the next mark).
+    text = "정부는 ’19.5월 ‘가상 정책 재검토위원회’를 출범하였다"
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 정책 재검토위원회"]
+
+
+def test_a_misquoted_name_is_read_only_where_no_name_is_well_quoted():
+    text = "‘가상 포럼’을 주제로 ’가상 기업 촉진회의‘를 개최"
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 기업 촉진회의"]
+    text = "’가상 촉진회의‘와 ‘가상 협력회의’를 개최"
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 협력회의"]

@@ -63,12 +63,15 @@ ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about 
 NOUN_NAME_BLANKS = 10
 
 
-def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
+def quoted_names(text: str, start: int, end: int, lex: Lexicon,
+                 misquoted: bool = False) -> list[tuple[re.Match[str], str]]:
     """The quoted names of [start, end) that may name an event, with their matches: a theme
     ('「…」을 주제로'), a law ('「대기환경보전법」') or a short form ('(이하 ‘전승공예대전’)') is none.
     Read once for both quoted rules of NAME_RULES."""
     found = []
-    for m in lex.EVENT_NAME_RE.finditer(text, start, end):
+    matches: Any = (with_misquoted(list(lex.EVENT_NAME_RE.finditer(text, start, end)), text, start, end, lex)
+                    if misquoted else lex.EVENT_NAME_RE.finditer(text, start, end))
+    for m in matches:
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or m.group("speech") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
@@ -89,7 +92,41 @@ def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re
         if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
             continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         found.append((m, name))
+    # '’… 촉진회의‘를 개최': a sentence without a name well quoted is read again with the names
+    # between curly marks written the wrong way round — only when it holds a curly mark (one
+    # scan in C) and its marks do not pair up.
+    if not found and not misquoted and lex.CURLY_QUOTE_RE.search(text, start, end) is not None \
+            and may_be_misquoted(text, start, end, lex):
+        return quoted_names(text, start, end, lex, True)
     return found
+
+
+def with_misquoted(found: list[re.Match[str]], text: str, start: int, end: int,
+                   lex: Lexicon) -> list[re.Match[str]]:
+    """EVENT_NAME_RE's matches in [start, end) (`found`) and, in text order among them, the
+    names between curly quotes written the wrong way round ('’… 촉진회의‘', '”… 간담회“') that
+    it cannot make (MISQUOTED_NAME_RE: a closing mark opens, or an opening mark closes)."""
+    e = lex.semantic["event"]
+    wrong = [m for m in lex.MISQUOTED_NAME_RE.finditer(text, start, end)
+             if m.group("open") in e["misquote_openers"] or m.group("close") in e["misquote_closers"]]
+    # A proper match never holds a mark inside its name, so a wrong one overlaps none of them
+    # unless it shares its closing mark: the proper match wins.
+    kept = [m for m in wrong if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
+    return sorted(found + kept, key=lambda m: m.start()) if kept else found
+
+
+def may_be_misquoted(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """[start, end) holds a curly quote written the wrong way round: its curly marks, in order,
+    do not alternate opening, closing, opening … ('’…‘', '“…” … ”…“', '‘…‘'). One scan for
+    the marks (in C) on the lead's sentence, before MISQUOTED_NAME_RE is tried; most sentences
+    hold none or a few."""
+    openers = lex.semantic["event"]["misquote_closers"]        # '‘', '“' open a quote
+    expect_open = True
+    for mark in lex.CURLY_QUOTE_RE.findall(text, start, end):
+        if (mark in openers) != expect_open:
+            return True
+        expect_open = not expect_open
+    return False
 
 
 def is_kind_after(m: re.Match[str], lex: Lexicon) -> bool:
