@@ -1569,6 +1569,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
               |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
             \s*+(?:{alternation(e['verbs'])})
             """
+    if len(e["misquote_marks"]) != 4:      # event.quoted_names tests the four marks one by one
+        raise ValueError("event.toml: misquote_marks must hold the four curly quote marks")
     # What follows a quoted name: its event noun, a theme ('을 주제로') or speech ('라고').
     quote_tail = (
         # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.

@@ -493,8 +493,9 @@ def test_a_years_mark_before_a_quote_makes_no_misquoted_name():
     assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 정책 재검토위원회"]
 
 
-def test_a_misquoted_name_is_read_only_where_no_name_is_well_quoted():
+def test_a_misquoted_name_stands_in_text_order_beside_the_well_quoted_ones():
     text = "‘가상 포럼’을 주제로 ’가상 기업 촉진회의‘를 개최"
     assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 기업 촉진회의"]
     text = "’가상 촉진회의‘와 ‘가상 협력회의’를 개최"
-    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 협력회의"]
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 촉진회의", "가상 협력회의"]
+    assert event.match_quoted_name(text, 0, len(text), text.index("개최"), LEX, True) == "가상 촉진회의와 가상 협력회의"
