@@ -499,3 +499,52 @@ def test_a_misquoted_name_stands_in_text_order_beside_the_well_quoted_ones():
     text = "’가상 촉진회의‘와 ‘가상 협력회의’를 개최"
     assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 촉진회의", "가상 협력회의"]
     assert event.match_quoted_name(text, 0, len(text), text.index("개최"), LEX, True) == "가상 촉진회의와 가상 협력회의"
+
+
+def run_with_headlines(body: str, title: str, subtitle: str | None) -> "event.Event | None":
+    doc, lex = prepare(body)
+    doc.release = {"embargo": {"date": "2025-03-18"}, "title": title, "subtitle": subtitle}
+    doc.page = None
+    event.run(doc, lex)
+    return doc.event
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("가상복지부, 제3차 가상연령 전문가 간담회 개최", "제3차 가상연령 전문가 간담회"),
+    ("가상 제도개선 간담회 개최", "가상 제도개선 간담회"),
+    ("가상실장 주재 제1차 가상청장 회의 개최", "제1차 가상청장 회의"),      # the chair before 주재
+    ("가상 제도의 장단점 논의", None),                                  # a subtitle with no event
+])
+def test_a_headline_subtitle_names_the_event_the_lead_and_title_leave_unnamed(subtitle, expected):
+    body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
+    ev = run_with_headlines(body, "가상 연령 기준 논의", subtitle)
+    assert ev is not None and (ev.name, ev.start_date) == (expected, "2025-03-18")
+
+
+def test_the_titles_name_comes_before_the_subtitles():
+    body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
+    ev = run_with_headlines(body, "가상복지부, 가상 정책 토론회 개최", "가상 제도개선 간담회 개최")
+    assert ev is not None and ev.name == "가상 정책 토론회"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a lead that is a headline line: its name before the comma, as a title's
+    ("▷ 제18차 가상 환경과학원장회의, 3월 18일 화상회의로 개최\n▷ 가상 환경질 개선 논의\n", "제18차 가상 환경과학원장회의"),
+    # a sentence is no headline: its words are not read as a title's (the lead's kind stays)
+    ("□ 가상청은 3월 18일 가상 회의실에서 관계기관과 화상회의를 개최하고 대응 방안을 논의했다.\n", "화상회의"),
+])
+def test_a_headline_lead_names_its_event_as_a_title(body, expected):
+    ev = run_with_headlines(body, "가상 환경질 개선 협력", None)
+    assert ev is not None and ev.name == expected
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("가상위원장, 이틀간 3사 대표와 현안 간담회 개최", None),          # a counterpart, then a kind
+    ("관계 기관·전문가 등 각계 의견수렴 위한 토론회 열어", None),       # a purpose, then a kind
+    ("홍길동 본부장 가상 집단행동 대책본부 회의 개최", "가상 집단행동 대책본부 회의"),
+    ("가상위원회 6개 전문위원회 간 협력체계 구축", None),              # no event is held
+])
+def test_a_subtitles_name_is_read_as_a_leads(subtitle, expected):
+    body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
+    ev = run_with_headlines(body, "가상 연령 기준 논의", subtitle)
+    assert ev is not None and ev.name == expected

@@ -741,7 +741,58 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
     계기 한-캐나다 외교장관회담 개최' → '한-캐나다 외교장관회담': the title's last phrase ending in
     an event noun, without a word that only links it ('계기'). Of two events a title joins ('A
     학술대회 및 B 토론회 개최'), the one the lead (text[lead]) names is the event."""
-    title = (doc.release or {}).get("title") or ""
+    return headline_name((doc.release or {}).get("title") or "", doc, lex, lead)
+
+
+def subtitle_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None) -> str | None:
+    """'- 보건복지부, 제3차 노인연령 전문가 간담회 개최 -' under a title that names no event →
+    '제3차 노인연령 전문가 간담회': a subtitle written as a headline names the event as a title
+    does (read by title_name's rules), when the lead and the title name none."""
+    subtitle = (doc.release or {}).get("subtitle") or ""
+    verbs = lex.semantic["event"]["name_trailing_verbs"]
+    # '사회보장위원회 6개 전문위원회 간 협력체계 구축' holds an event noun but tells no event: a
+    # headline that does says it is held ('… 간담회 개최', '… 열려').
+    if not any(w.strip(",.…-") in verbs for w in subtitle.split()):
+        return None
+    return headline_phrase(headline_name(subtitle, doc, lex, lead), lex)
+
+
+def headline_phrase(name: str | None, lex: Lexicon) -> str | None:
+    """A name a subtitle or a headline lead gives, read as a lead's: after the words that link it
+    to the headline ('이틀간 3사 대표와 현안 간담회' → '현안 간담회', '… 의견수렴 위한 토론회' →
+    '토론회') and after a person who chairs it ('홍길동 본부장 … 회의' → '… 회의'); none when a
+    kind of event is all that is left."""
+    if not name:
+        return None
+    e = lex.semantic["event"]
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):
+        word = words[i]
+        # A headline drops most particles ('노인연령 전문가 간담회'): only a counterpart's
+        # ('3사 대표와'), a purpose ('… 위한') or a chair ('홍길동 본부장') ends the words before a name.
+        if (word in e["headline_link_words"]
+                or (len(word) >= e["headline_counterpart_min"] and word.endswith(tuple(e["headline_counterpart_endings"])))
+                or (i and lex.PERSON_TITLE_TAIL_RE.fullmatch(word) and all(map(has_hangul, words[i - 1])))):
+            words = words[i + 1:]
+            break
+    name = " ".join(words)
+    return name if name not in lex.semantic["event"]["nouns"] and not is_generic(name, lex) else None
+
+
+def headline_lead_name(doc: Document, start: int, end: int, lex: Lexicon) -> str | None:
+    """'▷ 제18차 한중일 환경과학원장회의, 11월 4일 화상회의로 개최' → '제18차 한중일
+    환경과학원장회의': a lead whose first line is a headline (it ends in a bare verb, '… 개최',
+    '… 열려 -') names its event as a title does."""
+    stop = doc.text.find("\n", start, end)
+    line = doc.text[start:stop if stop >= 0 else end].strip(" -–")
+    words = line.split()
+    if not words or words[-1] not in lex.semantic["event"]["name_trailing_verbs"]:
+        return None
+    return headline_phrase(headline_name(line, doc, lex, None), lex)
+
+
+def headline_name(title: str, doc: Document, lex: Lexicon, lead: tuple[int, int] | None) -> str | None:
+    """title_name of a headline's text `title` (the release's title or subtitle)."""
     names: list[str] = []
     joined = False          # the last phrase follows the one before it across a bare '및'
     previous = None
@@ -1151,7 +1202,8 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     if name is None or is_generic(name, lex):
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
-                or title_name(doc, lex, (start, node.span.end)) or name)
+                or title_name(doc, lex, (start, node.span.end)) or subtitle_name(doc, lex, (start, node.span.end))
+                or headline_lead_name(doc, start, node.span.end, lex) or name)
     else:
         name = title_full_name(doc, name, (start, node.span.end), lex) or name
     name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
