@@ -1654,6 +1654,12 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?<![^\s「」｢｣『』‘’“”'"])                 # a name starts at a word's start
             (?P<name>(?:[^\s「」｢｣『』‘’“”'"]+\s){{0,5}}?[^\s「」｢｣『』‘’“”'"]*?{noun_end})
             {aside}{particle_to_verb}""", re.VERBOSE),
+        # "제10차 한-EU 거시경제대화(…)를 개최하였습니다": a numbered series' name with no event
+        # noun, as the object of a verb of holding (event.match_series_name).
+        "SERIES_NAME_RE": deferred(rf"""
+            (?<!\S)(?P<name>(?:{alternation(e['ordinal_prefixes'])})\s?\d{{1,3}}\s?(?:{alternation(e['ordinal_counters'])})
+              (?P<words>(?:\s[^\s「」｢｣『』‘’“”'"()]+){{1,4}}?)(?:\([^()\s]{{1,30}}\))?)
+            {aside}(?:{alternation(e['object_particles'])})\s*+(?:{alternation(e['verbs'])})""", re.VERBOSE),
         # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.
         "EVENT_NOUN_TAIL_RE": deferred(noun_end + aside + particle_to_verb, re.VERBOSE),
         # Any verb of holding as written (EVENT_NOUN_NAME_RE ends in one): where the first one is

@@ -548,3 +548,14 @@ def test_a_subtitles_name_is_read_as_a_leads(subtitle, expected):
     body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
     ev = run_with_headlines(body, "가상 연령 기준 논의", subtitle)
     assert ev is not None and ev.name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("가상부는 제5차 한-가상 대화를 개최했다", "제5차 한-가상 대화"),
+    ("가상청은 제2차 가상공무원 370명을 채용을 개최한다", None),      # a count is no name's word
+    ("가상부는 제3차 가상 기본계획을 개최", None),                     # a plan
+    ("가상부는 제2회 가상 추경을 편성했다", None),                     # no verb of holding
+    ("가상부는 제4차 회의에서 결과를 논의했다", None),
+])
+def test_a_numbered_series_without_an_event_noun(text, expected):
+    assert event.match_series_name(text, 0, len(text), LEX) == expected

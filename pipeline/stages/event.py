@@ -267,8 +267,27 @@ NAME_RULES = (
     ("quoted_event", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, True, names)),
     ("noun_phrase", lambda text, start, end, verb, names, lex: match_noun_name(text, start, end, lex)),
     ("quoted", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, False, names)),
+    ("numbered_series", lambda text, start, end, verb, names, lex: match_series_name(text, start, end, lex)),
     ("below_headline", lambda text, start, end, verb, names, lex: match_below_headline(text, end, verb, lex)),
 )
+
+
+def match_series_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'제10차 한-EU 거시경제대화(…)를 개최하였습니다' → '제10차 한-EU 거시경제대화': a numbered
+    series' name without an event noun is the event's when a verb of holding takes it as its
+    object. Its words hold no count ('제2차 공무원 370명을 채용'), end in no particle before
+    the last, and name no plan ('제3차 기본계획': not_event_captions); only a lead the earlier
+    rules left unnamed and that writes an ordinal ('제') asks."""
+    if text.find(lex.semantic["event"]["ordinal_prefixes"][0], start, end) < 0:
+        return None
+    m = lex.SERIES_NAME_RE.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group("words").split()
+    if any(any(map(str.isdigit, w)) for w in words) or any(map(lex.NAME_BOUNDARY_RE.search, words[:-1])) \
+            or lex.NOT_EVENT_CAPTION_RE.search(words[-1]):
+        return None             # a count, a clause, or a plan ('제3차 기본계획'): no series of events
+    return collapse(m.group("name"))
 
 
 def match_below_headline(text: str, end: int, verb: int, lex: Lexicon) -> str | None:
