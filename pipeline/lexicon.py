@@ -1660,6 +1660,14 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?<!\S)(?P<name>(?:{alternation(e['ordinal_prefixes'])})\s?\d{{1,3}}\s?(?:{alternation(e['ordinal_counters'])})
               (?P<words>(?:\s[^\s「」｢｣『』‘’“”'"()]+){{1,4}}?)(?:\([^()\s]{{1,30}}\))?)
             {aside}(?:{alternation(e['object_particles'])})\s*+(?:{alternation(e['verbs'])})""", re.VERBOSE),
+        # "외교부, 제20차 이프타르(Iftar) 만찬 개최", "… 제3차 공식협상(4.12.(일) ~ 17.(금)) 개최":
+        # a title's numbered series, from its ordinal to the headline's verb (event.title_series_name).
+        "TITLE_SERIES_RE": deferred(rf"""
+            (?<![^\s,])(?P<name>(?:{alternation(e['ordinal_prefixes'])})\s?\d{{1,3}}\s?(?:{alternation(e['ordinal_counters'])})
+              (?:\s[^\s,…·]+){{1,8}}?)
+            \s(?:{alternation(e['name_trailing_verbs'])})(?=\s|$|[,.…\-])""", re.VERBOSE),
+        # "(4.12.(일) ~ 17.(금))", "(9.28)": the dates a title writes after a name, to its end.
+        "TITLE_NAME_DATES_RE": deferred(rf"\s*\(\s*[0-9{e['short_year_marks']}].*$"),
         # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.
         "EVENT_NOUN_TAIL_RE": deferred(noun_end + aside + particle_to_verb, re.VERBOSE),
         # Any verb of holding as written (EVENT_NOUN_NAME_RE ends in one): where the first one is

@@ -559,3 +559,21 @@ def test_a_subtitles_name_is_read_as_a_leads(subtitle, expected):
 ])
 def test_a_numbered_series_without_an_event_noun(text, expected):
     assert event.match_series_name(text, 0, len(text), LEX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("가상부, 제20차 가상(Virtual) 만찬 개최", "제20차 가상(Virtual) 만찬"),
+    ("한-가상 협정(CEPA) 제3차 공식협상(4.12.(일) ~ 17.(금)) 개최", "제3차 공식협상"),
+    ("홍길동 차관, 제22차 가상지역 7개국 외교차관 유선협의 참여", "제22차 가상지역 7개국 외교차관 유선협의"),
+    ("가상부, 제3차 가상 기본계획 발표", None),        # no verb of holding
+])
+def test_a_titles_numbered_series_names_an_unnamed_lead(title, expected):
+    body = "□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n"
+    ev = run_with_headlines(body, title, None)
+    assert ev is not None and ev.name == expected
+
+
+def test_a_titles_numbered_bare_kind_is_no_series_name():
+    doc, lex = prepare("□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n")
+    doc.release = {"title": "가상부, 제3차 회의 개최"}
+    assert event.title_series_name(doc, lex) is None

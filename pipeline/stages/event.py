@@ -798,6 +798,22 @@ def headline_phrase(name: str | None, lex: Lexicon) -> str | None:
     return name if name not in lex.semantic["event"]["nouns"] and not is_generic(name, lex) else None
 
 
+def title_series_name(doc: Document, lex: Lexicon) -> str | None:
+    """'외교부, 제20차 이프타르(Iftar) 만찬 개최' → '제20차 이프타르(Iftar) 만찬': a title that
+    holds a numbered series and a verb of holding right after it names the event by it, event
+    noun or none (a dinner, a round of negotiations); its dates in brackets are cut, and a plan
+    ('제3차 기본계획') or a bare kind ('제3차 회의') names none."""
+    title = (doc.release or {}).get("title") or ""
+    m = lex.TITLE_SERIES_RE.search(title)
+    if m is None:
+        return None
+    name = collapse(lex.TITLE_NAME_DATES_RE.sub("", m.group("name")))
+    words = name.split()
+    if len(words) < 2 or lex.NOT_EVENT_CAPTION_RE.search(words[-1]) or is_generic(name, lex):
+        return None
+    return name
+
+
 def headline_lead_name(doc: Document, start: int, end: int, lex: Lexicon) -> str | None:
     """'▷ 제18차 한중일 환경과학원장회의, 11월 4일 화상회의로 개최' → '제18차 한중일
     환경과학원장회의': a lead whose first line is a headline (it ends in a bare verb, '… 개최',
@@ -1222,7 +1238,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
         name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
                 or title_name(doc, lex, (start, node.span.end)) or subtitle_name(doc, lex, (start, node.span.end))
-                or headline_lead_name(doc, start, node.span.end, lex) or name)
+                or headline_lead_name(doc, start, node.span.end, lex) or title_series_name(doc, lex) or name)
     else:
         name = title_full_name(doc, name, (start, node.span.end), lex) or name
     name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
