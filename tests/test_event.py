@@ -577,3 +577,27 @@ def test_a_titles_numbered_bare_kind_is_no_series_name():
     doc, lex = prepare("□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n")
     doc.release = {"title": "가상부, 제3차 회의 개최"}
     assert event.title_series_name(doc, lex) is None
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("이틀간 3사 대표와 현안 간담회", None),                        # a counterpart, then a kind
+    ("가상 수출업체와 간담회", None),
+    ("가상 의견수렴 위한 토론회", None),                            # a purpose, then a kind
+    ("가상 안전과 품질 연구성과 심포지엄", "가상 안전과 품질 연구성과 심포지엄"),   # no counterpart
+    ("2024년 가상시설 운영성과 보고대회", "2024년 가상시설 운영성과 보고대회"),
+    ("가상 활용을 위한 국회 토론회", "가상 활용을 위한 국회 토론회"),    # a purpose before more than a kind
+    ("홍길동 본부장 가상 대책본부 회의", "가상 대책본부 회의"),        # the chair
+])
+def test_a_headlines_phrase_is_a_name_or_a_description(phrase, expected):
+    assert event.headline_phrase(phrase, LEX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("가상청장, 가상 수출업체와 간담회 개최", None),                 # a description
+    ("가상부장관, 홍길동 가상연합군사령관과 화상회의 개최", None),
+    ("가상원, 가상 안전과 품질 연구성과 심포지엄 개최", "가상 안전과 품질 연구성과 심포지엄"),
+])
+def test_a_titles_counterpart_and_kind_is_a_description(title, expected):
+    doc, lex = prepare("□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n")
+    doc.release = {"title": title}
+    assert event.title_name(doc, lex) == expected

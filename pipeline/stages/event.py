@@ -777,25 +777,45 @@ def subtitle_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = No
 
 
 def headline_phrase(name: str | None, lex: Lexicon) -> str | None:
-    """A name a subtitle or a headline lead gives, read as a lead's: after the words that link it
-    to the headline ('이틀간 3사 대표와 현안 간담회' → '현안 간담회', '… 의견수렴 위한 토론회' →
-    '토론회') and after a person who chairs it ('홍길동 본부장 … 회의' → '… 회의'); none when a
-    kind of event is all that is left."""
+    """A name a subtitle or a headline lead gives, read as a lead's: after a person who chairs it
+    ('홍길동 본부장 … 회의' → '… 회의'); none when it is a counterpart or a purpose and then a kind
+    of event ('이틀간 3사 대표와 현안 간담회', '… 의견수렴 위한 토론회': a description, no name),
+    or a kind alone. A headline drops most particles ('노인연령 전문가 간담회'), so no other word
+    ends the name, and a counterpart before more than a kind ('… 안전과 품질 연구성과 심포지엄')
+    is part of it."""
     if not name:
         return None
-    e = lex.semantic["event"]
     words = name.split()
-    for i in range(len(words) - 2, -1, -1):
-        word = words[i]
-        # A headline drops most particles ('노인연령 전문가 간담회'): only a counterpart's
-        # ('3사 대표와'), a purpose ('… 위한') or a chair ('홍길동 본부장') ends the words before a name.
-        if (word in e["headline_link_words"]
-                or (len(word) >= e["headline_counterpart_min"] and word.endswith(tuple(e["headline_counterpart_endings"])))
-                or (i and lex.PERSON_TITLE_TAIL_RE.fullmatch(word) and all(map(has_hangul, words[i - 1])))):
+    for i in range(len(words) - 2, 0, -1):
+        if lex.PERSON_TITLE_TAIL_RE.fullmatch(words[i]) and all(map(has_hangul, words[i - 1])):
             words = words[i + 1:]
             break
     name = " ".join(words)
-    return name if name not in lex.semantic["event"]["nouns"] and not is_generic(name, lex) else None
+    return None if is_kind(name, lex) or is_description(name, lex) else name
+
+
+def is_description(name: str, lex: Lexicon) -> bool:
+    """'3사 대표와 현안 간담회', '… 의견수렴 위한 토론회': a counterpart or a purpose (its last
+    link word) and then only a kind of event — a description of the event, no name."""
+    e = lex.semantic["event"]
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):
+        if is_headline_link(words[i], e):
+            return is_kind(" ".join(words[i + 1:]), lex)
+    return False
+
+
+def is_headline_link(word: str, e: dict[str, Any]) -> bool:
+    """'3사 대표와', '사령관과' (a counterpart: three letters or more, ending in 와/과, and no noun
+    ending so, '연구성과'), '위한' (a purpose)."""
+    return word in e["headline_link_words"] or (
+        len(word) >= e["headline_counterpart_min"] and word.endswith(tuple(e["headline_counterpart_endings"]))
+        and not word.endswith(tuple(e["headline_counterpart_not"])))
+
+
+def is_kind(name: str, lex: Lexicon) -> bool:
+    """'간담회', '현안 간담회', '제3차 회의': a kind of event, no name."""
+    return not name or name in lex.semantic["event"]["nouns"] or is_generic(name, lex)
 
 
 def title_series_name(doc: Document, lex: Lexicon) -> str | None:
@@ -845,7 +865,8 @@ def headline_name(title: str, doc: Document, lex: Lexicon, lead: tuple[int, int]
             names[-1], kept = " ".join([names[-1]] + words), m.end()    # 'A회의 겸 B협의회': one meeting
             continue
         name = title_quoted_phrase(title, m, lex) or title_phrase_name(words, lex)
-        if name and name not in lex.semantic["event"]["nouns"]:
+        # '관세청장, 대미 수출업체와 간담회 개최': a counterpart and a kind describe the event.
+        if name and name not in lex.semantic["event"]["nouns"] and not is_description(name, lex):
             names.append(name)
             kept = m.end()
     if not names:
