@@ -601,3 +601,11 @@ def test_a_titles_counterpart_and_kind_is_a_description(title, expected):
     doc, lex = prepare("□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n")
     doc.release = {"title": title}
     assert event.title_name(doc, lex) == expected
+
+
+def test_a_dotted_collective_noun_is_no_host():
+    body = ("□ 가상진흥원, 가상평가원 등 유관부처·기관과 가상청이 2025년 5월 3일 가상홀에서 "
+            "「가상 협력 간담회」를 개최하였다.\n")
+    ev = run_event(body)
+    assert ev is not None and ev.hosts == ["가상진흥원", "가상청"]
+    assert not event.is_host("유관부처·기관", LEX) and event.is_host("가상부·가상청", LEX)

@@ -720,7 +720,14 @@ def is_host(part: str, lex: Lexicon) -> bool:
     if not words or len(words) > MAX_HOST_WORDS or any(map(str.isdigit, part)):
         return False
     e = lex.semantic["event"]
-    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
+    # '유관부처·기관': a collective noun after a middle dot names no body either (split only when
+    # the word holds the dot: is_host is asked of every part of every subject).
+    last = words[-1]
+    for dot in e["host_dots"]:
+        if dot in last:
+            last = lex.HOST_DOT_RE.split(last)[-1]
+            break
+    if words[0] in e["host_first_not"] or last in e["host_last_not"] \
             or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"])):
         return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
     if lex.LATIN_BODY_RE.fullmatch(part):
