@@ -587,6 +587,7 @@ def test_a_titles_numbered_bare_kind_is_no_series_name():
     ("2024년 가상시설 운영성과 보고대회", "2024년 가상시설 운영성과 보고대회"),
     ("가상 활용을 위한 국회 토론회", "가상 활용을 위한 국회 토론회"),    # a purpose before more than a kind
     ("홍길동 본부장 가상 대책본부 회의", "가상 대책본부 회의"),        # the chair
+    ("실국장 이상 참여하는 확대간부회의", None),                       # a clause, then a kind
 ])
 def test_a_headlines_phrase_is_a_name_or_a_description(phrase, expected):
     assert event.headline_phrase(phrase, LEX) == expected
@@ -609,3 +610,9 @@ def test_a_dotted_collective_noun_is_no_host():
     ev = run_event(body)
     assert ev is not None and ev.hosts == ["가상진흥원", "가상청"]
     assert not event.is_host("유관부처·기관", LEX) and event.is_host("가상부·가상청", LEX)
+
+
+def test_a_headline_leads_opening_date_is_no_part_of_its_name():
+    body = "- 3.18(화) 가상 통상협정 설명회 개최\n- 업계와 가상 협정의 주요 내용 공유\n"
+    ev = run_with_headlines(body, "가상 통상협정을 소개합니다", None)
+    assert ev is not None and (ev.name, ev.start_date) == ("가상 통상협정 설명회", "2025-03-18")

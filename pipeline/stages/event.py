@@ -814,8 +814,8 @@ def is_description(name: str, lex: Lexicon) -> bool:
 
 def is_headline_link(word: str, e: dict[str, Any]) -> bool:
     """'3사 대표와', '사령관과' (a counterpart: three letters or more, ending in 와/과, and no noun
-    ending so, '연구성과'), '위한' (a purpose)."""
-    return word in e["headline_link_words"] or (
+    ending so, '연구성과'), '위한' (a purpose), '참여하는' (a clause)."""
+    return word in e["headline_link_words"] or word.endswith(tuple(e["headline_link_endings"])) or (
         len(word) >= e["headline_counterpart_min"] and word.endswith(tuple(e["headline_counterpart_endings"]))
         and not word.endswith(tuple(e["headline_counterpart_not"])))
 
@@ -854,7 +854,13 @@ def headline_lead_name(doc: Document, start: int, end: int, lex: Lexicon) -> str
 
 
 def headline_name(title: str, doc: Document, lex: Lexicon, lead: tuple[int, int] | None) -> str | None:
-    """title_name of a headline's text `title` (the release's title or subtitle)."""
+    """title_name of a headline's text `title` (the release's title or subtitle). A date that
+    opens it ('2.27(목) 디지털 통상협정 설명회 개최') is no part of a name, and its bracket does not
+    make the phrase after it a fragment."""
+    words = title.split(maxsplit=1)
+    while len(words) == 2 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
+        title = words[1]
+        words = title.split(maxsplit=1)
     names: list[str] = []
     joined = False          # the last phrase follows the one before it across a bare '및'
     previous = None
