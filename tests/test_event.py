@@ -616,3 +616,13 @@ def test_a_headline_leads_opening_date_is_no_part_of_its_name():
     body = "- 3.18(화) 가상 통상협정 설명회 개최\n- 업계와 가상 협정의 주요 내용 공유\n"
     ev = run_with_headlines(body, "가상 통상협정을 소개합니다", None)
     assert ev is not None and (ev.name, ev.start_date) == ("가상 통상협정 설명회", "2025-03-18")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("가상청·가상대 기념 「가상 지·산·학 IP포럼」 개최", "가상 지·산·학 IP포럼"),
+    ("가상원, 제3회 「가상사랑 주간」 운영", "제3회 가상사랑 주간"),
+    ("「가상법 시행령」 개정 설명", None),                 # a law
+    ("‘가상 혁신’을 주제로 설명회 개최", None),            # a theme
+])
+def test_a_headlines_quoted_event_name(headline, expected):
+    assert event.headline_quoted(headline, LEX) == expected

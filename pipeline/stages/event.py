@@ -853,6 +853,21 @@ def headline_lead_name(doc: Document, start: int, end: int, lex: Lexicon) -> str
     return headline_phrase(headline_name(line, doc, lex, None), lex)
 
 
+def headline_quoted(title: str, lex: Lexicon) -> str | None:
+    """'… 기념 「제주 지·산·학 IP포럼」 개최' → '제주 지·산·학 IP포럼': a headline's first quoted
+    name that ends in an event noun (with the ordinal before it, '제2회 「…」'); a theme, speech
+    or a law is none. Only a headline that holds a quote mark is scanned."""
+    if not any(q in title for q in NAME_QUOTES_CLOSE):
+        return None
+    for q in lex.EVENT_NAME_RE.finditer(title):
+        name = collapse(q.group("name"))
+        if q.group("theme") or q.group("speech") or lex.LAW_NAME_RE.search(name):
+            continue
+        if lex.EVENT_NOUN_END_RE.search(name):
+            return " ".join(quote_prefix(title, 0, q.start(), lex) + [name])
+    return None
+
+
 def headline_name(title: str, doc: Document, lex: Lexicon, lead: tuple[int, int] | None) -> str | None:
     """title_name of a headline's text `title` (the release's title or subtitle). A date that
     opens it ('2.27(목) 디지털 통상협정 설명회 개최') is no part of a name, and its bracket does not
@@ -861,6 +876,9 @@ def headline_name(title: str, doc: Document, lex: Lexicon, lead: tuple[int, int]
     while len(words) == 2 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
         title = words[1]
         words = title.split(maxsplit=1)
+    quoted = headline_quoted(title, lex)
+    if quoted:
+        return quoted
     names: list[str] = []
     joined = False          # the last phrase follows the one before it across a bare '및'
     previous = None
