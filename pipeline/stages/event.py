@@ -1278,6 +1278,34 @@ def apply_outline(event: Event, outline: Outline, ref: tuple[int, int] | None) -
     return event
 
 
+def held_event_name(doc: Document, start: int, end: int, outline: Outline | None, lex: Lexicon) -> str | None:
+    """'7월 22일부터 이틀간 열린 G20 환경장관회의에서 … 양자회담을 갖고' → 'G20 환경장관회의'."""
+    held = lex.HELD_EVENT_RE.search(doc.text, start, end)
+    return after_deictics(collapse(held.group("name")), lex) if held else None
+
+
+# A lead that names no event, or only a kind of it ('제8차 회의', '화상회의'), takes the name the
+# first of these gives; the lead's kind stays when none does. Each rule is given the lead's
+# content [start, end) and the release's outline.
+UNNAMED_LEAD_RULES = (
+    ("held_event", held_event_name),
+    ("outline_caption", lambda doc, start, end, outline, lex: outline.name if outline else None),
+    ("title", lambda doc, start, end, outline, lex: title_name(doc, lex, (start, end))),
+    ("subtitle", lambda doc, start, end, outline, lex: subtitle_name(doc, lex, (start, end))),
+    ("headline_lead", lambda doc, start, end, outline, lex: headline_lead_name(doc, start, end, lex)),
+    ("title_series", lambda doc, start, end, outline, lex: title_series_name(doc, lex)),
+)
+
+
+def unnamed_lead_name(doc: Document, start: int, end: int, outline: Outline | None, lex: Lexicon) -> str | None:
+    """The name UNNAMED_LEAD_RULES give a lead that names none, in their order."""
+    for _, rule in UNNAMED_LEAD_RULES:
+        name = rule(doc, start, end, outline, lex)
+        if name:
+            return name
+    return None
+
+
 def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None = None,
                 after: list[Node] | None = None, outline: Outline | None = None) -> Event:
     """The lead's event; `near` are the bullets searched for a list of hosts, `after` those after
@@ -1287,10 +1315,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     near, after = near or [node], after or []
     name = lead.name
     if name is None or is_generic(name, lex):
-        held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
-        name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
-                or title_name(doc, lex, (start, node.span.end)) or subtitle_name(doc, lex, (start, node.span.end))
-                or headline_lead_name(doc, start, node.span.end, lex) or title_series_name(doc, lex) or name)
+        name = unnamed_lead_name(doc, start, node.span.end, outline, lex) or name
     else:
         name = title_full_name(doc, name, (start, node.span.end), lex) or name
     name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
