@@ -1640,11 +1640,31 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # opens on the nouns' literals and rules out most leads for that costly pattern.
     # "원자재비축자문위원회*를 열어": a footnote's mark may close the noun before its particle.
     noun_end = rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?{re.escape(e['footnote_mark'])}{{0,3}}"
+    # "제118차 경제자유구역위원회(위원장 …)를 개최", "제11차 …위원회(이하 ‘위원회’)를 개최": an aside
+    # with blanks (its chair, the short form the release will use) between the name and its
+    # particle is no part of the name; an acronym without blanks ('(APEC)') is.
+    aside = rf"(?:[^\S\n]?\([^()\n]{{1,40}}\){re.escape(e['footnote_mark'])}{{0,3}})?"
     particle_to_verb = rf"""
             (?:(?:{alternation(e['name_particles'])})
               |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
             \s*+(?:{alternation(e['verbs'])})
             """
+    if len(e["misquote_marks"]) != 4:      # event.quoted_names tests the four marks one by one
+        raise ValueError("event.toml: misquote_marks must hold the four curly quote marks")
+    # What follows a quoted name: its event noun, a theme ('을 주제로') or speech ('라고').
+    quote_tail = (
+        # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
+        # "｢…｣ 기념식*을": a footnote's mark may follow the noun.
+        # "‘…’ 전문가 간담회", "「…」 온라인 설명회": one word may stand between (event.quoted_names
+        # drops the noun when that word ends in a particle); "「…」의 준공식", "‘…’ 행사": a quote's
+        # genitive before the noun, and the kinds of event said only after a quote.
+        rf"(?:[^\S\n]?(?P<genitive>{e['genitive']}[^\S\n])?(?P<noun>(?:(?P<modifier>[^\s{NAME_QUOTES}()]{{1,10}})[^\S\n])?"
+        rf"(?:{alternation(e['nouns'] + e['quote_kind_nouns'])}|[^\s{NAME_QUOTES}()]{{1,10}}?(?:{alternation(e['nouns'] + e['quote_kind_nouns'])})))"
+        rf"(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
+        rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
+        # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
+        rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"
+    )
     return {
         # Literals first, no lookahead before them: the engine then skips through the text on
         # the verbs' first characters (a leading lookahead makes it try every position); grouped
@@ -1688,17 +1708,17 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             # A bracket inside may quote a short form: '「제49회 공예대전(이하 ‘공예대전’)」'.
             # '"제2차 … 정책협의회"', '`… 전문가토론회`': a plain double quote or a backquote quotes too.
             rf"[「『‘“'｢\"`](?P<name>(?:[^「『‘“」』’”'｢｣\"`()\n]|\([^()\n]*\)|[()]){{2,120}})[」』’”'｣\"`]"
-            # "「미래 보건」 학술대회": an event noun right after the quote is the name's last word.
-            # "｢…｣ 기념식*을": a footnote's mark may follow the noun.
-            # "‘…’ 전문가 간담회", "「…」 온라인 설명회": one word may stand between (event.quoted_names
-            # drops the noun when that word ends in a particle); "「…」의 준공식", "‘…’ 행사": a quote's
-            # genitive before the noun, and the kinds of event said only after a quote.
-            rf"(?:[^\S\n]?(?P<genitive>{e['genitive']}[^\S\n])?(?P<noun>(?:(?P<modifier>[^\s{NAME_QUOTES}()]{{1,10}})[^\S\n])?"
-            rf"(?:{alternation(e['nouns'] + e['quote_kind_nouns'])}|[^\s{NAME_QUOTES}()]{{1,10}}?(?:{alternation(e['nouns'] + e['quote_kind_nouns'])})))"
-            rf"(?=[\s,.({re.escape(e['footnote_mark'])}]|$|{alternation(e['name_particles'])}))?"
-            rf"(?:(?P<theme>\s*+(?:{alternation(e['theme_after'])}))"
-            # "“…열어가겠다”라고 강조했다": a quotative ending after the quote makes it speech.
-            rf"|(?P<speech>[^\S\n]?(?:{alternation(e['speech_after'])})))?"),
+            + quote_tail),
+        # "’… 촉진회의‘", "”… 간담회“", "‘… 발표회‘": curly quotes written the wrong way round (a
+        # closing mark opens, or an opening mark closes) around a name that ends in an event noun
+        # (so that a year's mark, '’19.5월 ‘…', quotes nothing). event.misquoted_names keeps the
+        # matches EVENT_NAME_RE does not make (it takes ‘…’, “…”, ‘…”).
+        "MISQUOTED_NAME_RE": deferred(
+            rf"(?P<open>[{e['misquote_marks']}])(?P<name>(?:[^「『‘“」』’”'｢｣\"`()\n]|\([^()\n]*\)){{1,120}}?"
+            rf"(?:{alternation(e['nouns'])})(?:\([^()\n]*\))?)(?P<close>[{e['misquote_marks']}])"
+            + quote_tail),
+        # The curly marks alone, in order (event.may_be_misquoted reads whether they pair up).
+        "CURLY_QUOTE_RE": deferred(rf"[{e['misquote_marks']}]"),
         # "(이하 ‘전승공예대전’)": the short form a release defines, inside or right after a name.
         "ALIAS_RE": deferred(rf"\s*\(\s*{e['alias_before']}[^()\n]*\)|(?<={e['alias_before']})\s*$"),
         # "협약*(", "(IMO*)", "협약 * (": a footnote's mark that closes a word of a name.
@@ -1713,9 +1733,23 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "EVENT_NOUN_NAME_RE": deferred(rf"""
             (?<![^\s「」｢｣『』‘’“”'"])                 # a name starts at a word's start
             (?P<name>(?:[^\s「」｢｣『』‘’“”'"]+\s){{0,5}}?[^\s「」｢｣『』‘’“”'"]*?{noun_end})
-            {particle_to_verb}""", re.VERBOSE),
+            {aside}{particle_to_verb}""", re.VERBOSE),
+        # "제10차 한-EU 거시경제대화(…)를 개최하였습니다": a numbered series' name with no event
+        # noun, as the object of a verb of holding (event.match_series_name).
+        "SERIES_NAME_RE": deferred(rf"""
+            (?<!\S)(?P<name>(?:{alternation(e['ordinal_prefixes'])})\s?\d{{1,3}}\s?(?:{alternation(e['ordinal_counters'])})
+              (?P<words>(?:\s[^\s「」｢｣『』‘’“”'"()]+){{1,4}}?)(?:\([^()\s]{{1,30}}\))?)
+            {aside}(?:{alternation(e['object_particles'])})\s*+(?:{alternation(e['verbs'])})""", re.VERBOSE),
+        # "외교부, 제20차 이프타르(Iftar) 만찬 개최", "… 제3차 공식협상(4.12.(일) ~ 17.(금)) 개최":
+        # a title's numbered series, from its ordinal to the headline's verb (event.title_series_name).
+        "TITLE_SERIES_RE": deferred(rf"""
+            (?<![^\s,])(?P<name>(?:{alternation(e['ordinal_prefixes'])})\s?\d{{1,3}}\s?(?:{alternation(e['ordinal_counters'])})
+              (?:\s[^\s,…·]+){{1,8}}?)
+            \s(?:{alternation(e['name_trailing_verbs'])})(?=\s|$|[,.…\-])""", re.VERBOSE),
+        # "(4.12.(일) ~ 17.(금))", "(9.28)": the dates a title writes after a name, to its end.
+        "TITLE_NAME_DATES_RE": deferred(rf"\s*\(\s*[0-9{e['short_year_marks']}].*$"),
         # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.
-        "EVENT_NOUN_TAIL_RE": deferred(noun_end + particle_to_verb, re.VERBOSE),
+        "EVENT_NOUN_TAIL_RE": deferred(noun_end + aside + particle_to_verb, re.VERBOSE),
         # Any verb of holding as written (EVENT_NOUN_NAME_RE ends in one): where the first one is
         # bounds where a noun name can start.
         "EVENT_VERB_WORD_RE": deferred(alternation(e["verbs"])),
@@ -1877,9 +1911,14 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(e['verbs'])})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
         # "오는 5일": the '는' of a direction word is no subject's particle.
+        # "…토론회’를 11일 …에서 개최한다", "- 농촌진흥청, 11일 국회서 …": after an object
+        # particle, or a headline's comma after a Hangul word that is no day ('1일, 2일').
         "LEAD_DAY_RE": deferred(
-            rf"(?=[{first_chars(e['subject_particles'])}]){not_in_word}(?:{alternation(e['subject_particles'])})\s++(?:{rel}\s*+)?"
-            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}(?=\s)"),
+            rf"(?=[{first_chars(e['subject_particles'] + e['lead_day_particles'])}{re.escape(e['headline_subject_comma'])}])"
+            rf"{not_in_word}(?:{alternation(e['subject_particles'] + e['lead_day_particles'])}"
+            rf"|(?<=[{HANGUL}])(?<!{dw}){re.escape(e['headline_subject_comma'])})\s++(?:{rel}\s*+)?"
+            rf"(?P<d1>3[01]|[12][0-9]|0?[1-9])\s*{dw}{wd1}(?=\s)"
+            rf"(?!\s*+(?:{alternation(e['duration_after'])})(?![{HANGUL}]))"),
         # "관계부처(환경부, 산업통상자원부, 중소벤처기업부) 및 유관기관 합동으로": the members host.
         "COLLECTIVE_HOSTS_RE": deferred(
             rf"(?:{alternation(e['host_collectives'])})\s?\((?P<list>[^()\n]{{4,80}})\)[^.\n]{{0,20}}?"

@@ -10,6 +10,7 @@ from pipeline.stages import event
 
 from .semantic_helpers import prepare
 
+LEX = load_lexicon()
 LEAD = "□ 산림청과 국립산림과학원은 {dates} 대전 컨벤션센터에서 「산림 정책포럼」을 개최한다\n"
 
 
@@ -451,3 +452,177 @@ def test_a_short_form_in_the_lead_takes_the_titles_full_name(title, lead, expect
     doc.release = {"title": title}
     found = event.match_name(doc.text, 0, len(doc.text), lex)
     assert event.title_full_name(doc, found, (0, len(doc.text)), lex) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the object's particle before the day: '…토론회’를 11일 …에서 개최한다'
+    ("□ 가상청은 가상 의원실과 공동으로 ‘가상위성 활용 토론회’를 11일 가상회관에서 개최한다.\n", "2023-01-11"),
+    # a headline's comma after its subject: '- 가상청, 11일 국회서 … 토론회 열어 -'
+    ("- 가상청, 11일 가상회관서 가상위성 활용 토론회 열어\n- 위성 정보 활용 방안 논의\n"
+     "가상청은 위성 정보를 활용하는 방안을 찾고 있다.\n", "2023-01-11"),
+])
+def test_a_day_alone_after_an_object_or_a_headlines_comma_takes_the_releases_month(body, expected):
+    ev = run_event(body, posted="2023-01-11T09:00+09:00")
+    assert ev is not None and ev.start_date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "행사는 1일, 2일 양일간 가상회관에서 개최한다",        # a day before the comma: a list of days
+    "가상청은 예산을 3일 이내 집행하기 위해 점검회의를 개최한다",   # a duration
+])
+def test_a_list_of_days_or_a_duration_is_no_lead_day(text):
+    assert LEX.LEAD_DAY_RE.search(text) is None
+
+
+@pytest.mark.parametrize("text, misquoted", [
+    ("’가상 촉진회의‘를 개최", True),
+    ("”가상 간담회“를 개최", True),
+    ("‘가상 설명회‘를 개최", True),
+    ("“가상 팀”으로 … ”가상 간담회“를 개최", True),
+    ("‘가상 포럼’과 “가상 회의”를 개최", False),
+    ("‘가상 포럼”을 개최", False),        # an odd pair EVENT_NAME_RE already takes
+    ("「가상 포럼」을 개최", False),
+])
+def test_curly_marks_that_do_not_pair_up_are_found(text, misquoted):
+    assert event.may_be_misquoted(text, 0, len(text), LEX) is misquoted
+
+
+def test_a_years_mark_before_a_quote_makes_no_misquoted_name():
+    # '’19.5월 ‘…위원회’': the year's mark opens nothing (no event noun before the next mark).
+    text = "정부는 ’19.5월 ‘가상 정책 재검토위원회’를 출범하였다"
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 정책 재검토위원회"]
+
+
+def test_a_misquoted_name_stands_in_text_order_beside_the_well_quoted_ones():
+    text = "‘가상 포럼’을 주제로 ’가상 기업 촉진회의‘를 개최"
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 기업 촉진회의"]
+    text = "’가상 촉진회의‘와 ‘가상 협력회의’를 개최"
+    assert [name for _, name in event.quoted_names(text, 0, len(text), LEX)] == ["가상 촉진회의", "가상 협력회의"]
+    assert event.match_quoted_name(text, 0, len(text), text.index("개최"), LEX, True) == "가상 촉진회의와 가상 협력회의"
+
+
+def run_with_headlines(body: str, title: str, subtitle: str | None) -> "event.Event | None":
+    doc, lex = prepare(body)
+    doc.release = {"embargo": {"date": "2025-03-18"}, "title": title, "subtitle": subtitle}
+    doc.page = None
+    event.run(doc, lex)
+    return doc.event
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("가상복지부, 제3차 가상연령 전문가 간담회 개최", "제3차 가상연령 전문가 간담회"),
+    ("가상 제도개선 간담회 개최", "가상 제도개선 간담회"),
+    ("가상실장 주재 제1차 가상청장 회의 개최", "제1차 가상청장 회의"),      # the chair before 주재
+    ("가상 제도의 장단점 논의", None),                                  # a subtitle with no event
+])
+def test_a_headline_subtitle_names_the_event_the_lead_and_title_leave_unnamed(subtitle, expected):
+    body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
+    ev = run_with_headlines(body, "가상 연령 기준 논의", subtitle)
+    assert ev is not None and (ev.name, ev.start_date) == (expected, "2025-03-18")
+
+
+def test_the_titles_name_comes_before_the_subtitles():
+    body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
+    ev = run_with_headlines(body, "가상복지부, 가상 정책 토론회 개최", "가상 제도개선 간담회 개최")
+    assert ev is not None and ev.name == "가상 정책 토론회"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a lead that is a headline line: its name before the comma, as a title's
+    ("▷ 제18차 가상 환경과학원장회의, 3월 18일 화상회의로 개최\n▷ 가상 환경질 개선 논의\n", "제18차 가상 환경과학원장회의"),
+    # a sentence is no headline: its words are not read as a title's (the lead's kind stays)
+    ("□ 가상청은 3월 18일 가상 회의실에서 관계기관과 화상회의를 개최하고 대응 방안을 논의했다.\n", "화상회의"),
+])
+def test_a_headline_lead_names_its_event_as_a_title(body, expected):
+    ev = run_with_headlines(body, "가상 환경질 개선 협력", None)
+    assert ev is not None and ev.name == expected
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("가상위원장, 이틀간 3사 대표와 현안 간담회 개최", None),          # a counterpart, then a kind
+    ("관계 기관·전문가 등 각계 의견수렴 위한 토론회 열어", None),       # a purpose, then a kind
+    ("홍길동 본부장 가상 집단행동 대책본부 회의 개최", "가상 집단행동 대책본부 회의"),
+    ("가상위원회 6개 전문위원회 간 협력체계 구축", None),              # no event is held
+])
+def test_a_subtitles_name_is_read_as_a_leads(subtitle, expected):
+    body = "□ 가상복지부는 3월 18일(화) 가상역 회의실에서 가상 논의를 위한 전문가 간담회를 개최했다.\n"
+    ev = run_with_headlines(body, "가상 연령 기준 논의", subtitle)
+    assert ev is not None and ev.name == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("가상부는 제5차 한-가상 대화를 개최했다", "제5차 한-가상 대화"),
+    ("가상청은 제2차 가상공무원 370명을 채용을 개최한다", None),      # a count is no name's word
+    ("가상부는 제3차 가상 기본계획을 개최", None),                     # a plan
+    ("가상부는 제2회 가상 추경을 편성했다", None),                     # no verb of holding
+    ("가상부는 제4차 회의에서 결과를 논의했다", None),
+])
+def test_a_numbered_series_without_an_event_noun(text, expected):
+    assert event.match_series_name(text, 0, len(text), LEX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("가상부, 제20차 가상(Virtual) 만찬 개최", "제20차 가상(Virtual) 만찬"),
+    ("한-가상 협정(CEPA) 제3차 공식협상(4.12.(일) ~ 17.(금)) 개최", "제3차 공식협상"),
+    ("홍길동 차관, 제22차 가상지역 7개국 외교차관 유선협의 참여", "제22차 가상지역 7개국 외교차관 유선협의"),
+    ("가상부, 제3차 가상 기본계획 발표", None),        # no verb of holding
+])
+def test_a_titles_numbered_series_names_an_unnamed_lead(title, expected):
+    body = "□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n"
+    ev = run_with_headlines(body, title, None)
+    assert ev is not None and ev.name == expected
+
+
+def test_a_titles_numbered_bare_kind_is_no_series_name():
+    doc, lex = prepare("□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n")
+    doc.release = {"title": "가상부, 제3차 회의 개최"}
+    assert event.title_series_name(doc, lex) is None
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("이틀간 3사 대표와 현안 간담회", None),                        # a counterpart, then a kind
+    ("가상 수출업체와 간담회", None),
+    ("가상 의견수렴 위한 토론회", None),                            # a purpose, then a kind
+    ("가상 안전과 품질 연구성과 심포지엄", "가상 안전과 품질 연구성과 심포지엄"),   # no counterpart
+    ("2024년 가상시설 운영성과 보고대회", "2024년 가상시설 운영성과 보고대회"),
+    ("가상 활용을 위한 국회 토론회", "가상 활용을 위한 국회 토론회"),    # a purpose before more than a kind
+    ("홍길동 본부장 가상 대책본부 회의", "가상 대책본부 회의"),        # the chair
+    ("실국장 이상 참여하는 확대간부회의", None),                       # a clause, then a kind
+])
+def test_a_headlines_phrase_is_a_name_or_a_description(phrase, expected):
+    assert event.headline_phrase(phrase, LEX) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("가상청장, 가상 수출업체와 간담회 개최", None),                 # a description
+    ("가상부장관, 홍길동 가상연합군사령관과 화상회의 개최", None),
+    ("가상원, 가상 안전과 품질 연구성과 심포지엄 개최", "가상 안전과 품질 연구성과 심포지엄"),
+])
+def test_a_titles_counterpart_and_kind_is_a_description(title, expected):
+    doc, lex = prepare("□ 가상부는 3월 18일(화) 가상청사에서 논의를 진행한다.\n")
+    doc.release = {"title": title}
+    assert event.title_name(doc, lex) == expected
+
+
+def test_a_dotted_collective_noun_is_no_host():
+    body = ("□ 가상진흥원, 가상평가원 등 유관부처·기관과 가상청이 2025년 5월 3일 가상홀에서 "
+            "「가상 협력 간담회」를 개최하였다.\n")
+    ev = run_event(body)
+    assert ev is not None and ev.hosts == ["가상진흥원", "가상청"]
+    assert not event.is_host("유관부처·기관", LEX) and event.is_host("가상부·가상청", LEX)
+
+
+def test_a_headline_leads_opening_date_is_no_part_of_its_name():
+    body = "- 3.18(화) 가상 통상협정 설명회 개최\n- 업계와 가상 협정의 주요 내용 공유\n"
+    ev = run_with_headlines(body, "가상 통상협정을 소개합니다", None)
+    assert ev is not None and (ev.name, ev.start_date) == ("가상 통상협정 설명회", "2025-03-18")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("가상청·가상대 기념 「가상 지·산·학 IP포럼」 개최", "가상 지·산·학 IP포럼"),
+    ("가상원, 제3회 「가상사랑 주간」 운영", "제3회 가상사랑 주간"),
+    ("「가상법 시행령」 개정 설명", None),                 # a law
+    ("‘가상 혁신’을 주제로 설명회 개최", None),            # a theme
+])
+def test_a_headlines_quoted_event_name(headline, expected):
+    assert event.headline_quoted(headline, LEX) == expected

@@ -63,12 +63,15 @@ ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about 
 NOUN_NAME_BLANKS = 10
 
 
-def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re.Match[str], str]]:
+def quoted_names(text: str, start: int, end: int, lex: Lexicon,
+                 misquoted: bool = False) -> list[tuple[re.Match[str], str]]:
     """The quoted names of [start, end) that may name an event, with their matches: a theme
     ('「…」을 주제로'), a law ('「대기환경보전법」') or a short form ('(이하 ‘전승공예대전’)') is none.
     Read once for both quoted rules of NAME_RULES."""
     found = []
-    for m in lex.EVENT_NAME_RE.finditer(text, start, end):
+    matches: Any = (with_misquoted(list(lex.EVENT_NAME_RE.finditer(text, start, end)), text, start, end, lex)
+                    if misquoted else lex.EVENT_NAME_RE.finditer(text, start, end))
+    for m in matches:
         name = collapse(lex.ALIAS_RE.sub("", m.group("name"))).rstrip("*")
         if m.group("theme") or m.group("speech") or lex.LAW_NAME_RE.search(name) or len(name) < 3:
             continue
@@ -89,7 +92,43 @@ def quoted_names(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[re
         if lex.ALIAS_RE.search(text, max(start, m.start() - 4), m.start()):
             continue            # '(이하 ‘전승공예대전’)': the short form of a name written before
         found.append((m, name))
+    # '’… 촉진회의‘를 개최': a sentence whose curly marks do not pair up is read again with the
+    # names between marks written the wrong way round. Most sentences hold no curly mark: four
+    # tests of `in` on the sentence (no call; a scan was one call per lead) say so first.
+    if not misquoted:
+        seg, marks = text[start:end], lex.semantic["event"]["misquote_marks"]
+        if (marks[0] in seg or marks[1] in seg or marks[2] in seg or marks[3] in seg) \
+                and may_be_misquoted(text, start, end, lex):
+            return quoted_names(text, start, end, lex, True)
     return found
+
+
+def with_misquoted(found: list[re.Match[str]], text: str, start: int, end: int,
+                   lex: Lexicon) -> list[re.Match[str]]:
+    """EVENT_NAME_RE's matches in [start, end) (`found`) and, in text order among them, the
+    names between curly quotes written the wrong way round ('’… 촉진회의‘', '”… 간담회“') that
+    it cannot make (MISQUOTED_NAME_RE: a closing mark opens, or an opening mark closes)."""
+    e = lex.semantic["event"]
+    wrong = [m for m in lex.MISQUOTED_NAME_RE.finditer(text, start, end)
+             if m.group("open") in e["misquote_openers"] or m.group("close") in e["misquote_closers"]]
+    # A proper match never holds a mark inside its name, so a wrong one overlaps none of them
+    # unless it shares its closing mark: the proper match wins.
+    kept = [m for m in wrong if not any(f.start() < m.end() and m.start() < f.end() for f in found)]
+    return sorted(found + kept, key=lambda m: m.start()) if kept else found
+
+
+def may_be_misquoted(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """[start, end) holds a curly quote written the wrong way round: its curly marks, in order,
+    do not alternate opening, closing, opening … ('’…‘', '“…” … ”…“', '‘…‘'). One scan for
+    the marks (in C) on the lead's sentence, before MISQUOTED_NAME_RE is tried; most sentences
+    hold none or a few."""
+    openers = lex.semantic["event"]["misquote_closers"]        # '‘', '“' open a quote
+    expect_open = True
+    for mark in lex.CURLY_QUOTE_RE.findall(text, start, end):
+        if (mark in openers) != expect_open:
+            return True
+        expect_open = not expect_open
+    return False
 
 
 def is_kind_after(m: re.Match[str], lex: Lexicon) -> bool:
@@ -228,8 +267,27 @@ NAME_RULES = (
     ("quoted_event", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, True, names)),
     ("noun_phrase", lambda text, start, end, verb, names, lex: match_noun_name(text, start, end, lex)),
     ("quoted", lambda text, start, end, verb, names, lex: match_quoted_name(text, start, end, verb, lex, False, names)),
+    ("numbered_series", lambda text, start, end, verb, names, lex: match_series_name(text, start, end, lex)),
     ("below_headline", lambda text, start, end, verb, names, lex: match_below_headline(text, end, verb, lex)),
 )
+
+
+def match_series_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'제10차 한-EU 거시경제대화(…)를 개최하였습니다' → '제10차 한-EU 거시경제대화': a numbered
+    series' name without an event noun is the event's when a verb of holding takes it as its
+    object. Its words hold no count ('제2차 공무원 370명을 채용'), end in no particle before
+    the last, and name no plan ('제3차 기본계획': not_event_captions); only a lead the earlier
+    rules left unnamed and that writes an ordinal ('제') asks."""
+    if text.find(lex.semantic["event"]["ordinal_prefixes"][0], start, end) < 0:
+        return None
+    m = lex.SERIES_NAME_RE.search(text, start, end)
+    if m is None:
+        return None
+    words = m.group("words").split()
+    if any(any(map(str.isdigit, w)) for w in words) or any(map(lex.NAME_BOUNDARY_RE.search, words[:-1])) \
+            or lex.NOT_EVENT_CAPTION_RE.search(words[-1]):
+        return None             # a count, a clause, or a plan ('제3차 기본계획'): no series of events
+    return collapse(m.group("name"))
 
 
 def match_below_headline(text: str, end: int, verb: int, lex: Lexicon) -> str | None:
@@ -662,7 +720,14 @@ def is_host(part: str, lex: Lexicon) -> bool:
     if not words or len(words) > MAX_HOST_WORDS or any(map(str.isdigit, part)):
         return False
     e = lex.semantic["event"]
-    if words[0] in e["host_first_not"] or words[-1] in e["host_last_not"] \
+    # '유관부처·기관': a collective noun after a middle dot names no body either (split only when
+    # the word holds the dot: is_host is asked of every part of every subject).
+    last = words[-1]
+    for dot in e["host_dots"]:
+        if dot in last:
+            last = lex.HOST_DOT_RE.split(last)[-1]
+            break
+    if words[0] in e["host_first_not"] or last in e["host_last_not"] \
             or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"])):
         return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
     if lex.LATIN_BODY_RE.fullmatch(part):
@@ -702,7 +767,118 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
     계기 한-캐나다 외교장관회담 개최' → '한-캐나다 외교장관회담': the title's last phrase ending in
     an event noun, without a word that only links it ('계기'). Of two events a title joins ('A
     학술대회 및 B 토론회 개최'), the one the lead (text[lead]) names is the event."""
+    return headline_name((doc.release or {}).get("title") or "", doc, lex, lead)
+
+
+def subtitle_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None) -> str | None:
+    """'- 보건복지부, 제3차 노인연령 전문가 간담회 개최 -' under a title that names no event →
+    '제3차 노인연령 전문가 간담회': a subtitle written as a headline names the event as a title
+    does (read by title_name's rules), when the lead and the title name none."""
+    subtitle = (doc.release or {}).get("subtitle") or ""
+    verbs = lex.semantic["event"]["name_trailing_verbs"]
+    # '사회보장위원회 6개 전문위원회 간 협력체계 구축' holds an event noun but tells no event: a
+    # headline that does says it is held ('… 간담회 개최', '… 열려').
+    if not any(w.strip(",.…-") in verbs for w in subtitle.split()):
+        return None
+    return headline_phrase(headline_name(subtitle, doc, lex, lead), lex)
+
+
+def headline_phrase(name: str | None, lex: Lexicon) -> str | None:
+    """A name a subtitle or a headline lead gives, read as a lead's: after a person who chairs it
+    ('홍길동 본부장 … 회의' → '… 회의'); none when it is a counterpart or a purpose and then a kind
+    of event ('이틀간 3사 대표와 현안 간담회', '… 의견수렴 위한 토론회': a description, no name),
+    or a kind alone. A headline drops most particles ('노인연령 전문가 간담회'), so no other word
+    ends the name, and a counterpart before more than a kind ('… 안전과 품질 연구성과 심포지엄')
+    is part of it."""
+    if not name:
+        return None
+    words = name.split()
+    for i in range(len(words) - 2, 0, -1):
+        if lex.PERSON_TITLE_TAIL_RE.fullmatch(words[i]) and all(map(has_hangul, words[i - 1])):
+            words = words[i + 1:]
+            break
+    name = " ".join(words)
+    return None if is_kind(name, lex) or is_description(name, lex) else name
+
+
+def is_description(name: str, lex: Lexicon) -> bool:
+    """'3사 대표와 현안 간담회', '… 의견수렴 위한 토론회': a counterpart or a purpose (its last
+    link word) and then only a kind of event — a description of the event, no name."""
+    e = lex.semantic["event"]
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):
+        if is_headline_link(words[i], e):
+            return is_kind(" ".join(words[i + 1:]), lex)
+    return False
+
+
+def is_headline_link(word: str, e: dict[str, Any]) -> bool:
+    """'3사 대표와', '사령관과' (a counterpart: three letters or more, ending in 와/과, and no noun
+    ending so, '연구성과'), '위한' (a purpose), '참여하는' (a clause)."""
+    return word in e["headline_link_words"] or word.endswith(tuple(e["headline_link_endings"])) or (
+        len(word) >= e["headline_counterpart_min"] and word.endswith(tuple(e["headline_counterpart_endings"]))
+        and not word.endswith(tuple(e["headline_counterpart_not"])))
+
+
+def is_kind(name: str, lex: Lexicon) -> bool:
+    """'간담회', '현안 간담회', '제3차 회의': a kind of event, no name."""
+    return not name or name in lex.semantic["event"]["nouns"] or is_generic(name, lex)
+
+
+def title_series_name(doc: Document, lex: Lexicon) -> str | None:
+    """'외교부, 제20차 이프타르(Iftar) 만찬 개최' → '제20차 이프타르(Iftar) 만찬': a title that
+    holds a numbered series and a verb of holding right after it names the event by it, event
+    noun or none (a dinner, a round of negotiations); its dates in brackets are cut, and a plan
+    ('제3차 기본계획') or a bare kind ('제3차 회의') names none."""
     title = (doc.release or {}).get("title") or ""
+    m = lex.TITLE_SERIES_RE.search(title)
+    if m is None:
+        return None
+    name = collapse(lex.TITLE_NAME_DATES_RE.sub("", m.group("name")))
+    words = name.split()
+    if len(words) < 2 or lex.NOT_EVENT_CAPTION_RE.search(words[-1]) or is_generic(name, lex):
+        return None
+    return name
+
+
+def headline_lead_name(doc: Document, start: int, end: int, lex: Lexicon) -> str | None:
+    """'▷ 제18차 한중일 환경과학원장회의, 11월 4일 화상회의로 개최' → '제18차 한중일
+    환경과학원장회의': a lead whose first line is a headline (it ends in a bare verb, '… 개최',
+    '… 열려 -') names its event as a title does."""
+    stop = doc.text.find("\n", start, end)
+    line = doc.text[start:stop if stop >= 0 else end].strip(" -–")
+    words = line.split()
+    if not words or words[-1] not in lex.semantic["event"]["name_trailing_verbs"]:
+        return None
+    return headline_phrase(headline_name(line, doc, lex, None), lex)
+
+
+def headline_quoted(title: str, lex: Lexicon) -> str | None:
+    """'… 기념 「제주 지·산·학 IP포럼」 개최' → '제주 지·산·학 IP포럼': a headline's first quoted
+    name that ends in an event noun (with the ordinal before it, '제2회 「…」'); a theme, speech
+    or a law is none. Only a headline that holds a quote mark is scanned."""
+    if not any(q in title for q in NAME_QUOTES_CLOSE):
+        return None
+    for q in lex.EVENT_NAME_RE.finditer(title):
+        name = collapse(q.group("name"))
+        if q.group("theme") or q.group("speech") or lex.LAW_NAME_RE.search(name):
+            continue
+        if lex.EVENT_NOUN_END_RE.search(name):
+            return " ".join(quote_prefix(title, 0, q.start(), lex) + [name])
+    return None
+
+
+def headline_name(title: str, doc: Document, lex: Lexicon, lead: tuple[int, int] | None) -> str | None:
+    """title_name of a headline's text `title` (the release's title or subtitle). A date that
+    opens it ('2.27(목) 디지털 통상협정 설명회 개최') is no part of a name, and its bracket does not
+    make the phrase after it a fragment."""
+    words = title.split(maxsplit=1)
+    while len(words) == 2 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
+        title = words[1]
+        words = title.split(maxsplit=1)
+    quoted = headline_quoted(title, lex)
+    if quoted:
+        return quoted
     names: list[str] = []
     joined = False          # the last phrase follows the one before it across a bare '및'
     previous = None
@@ -720,7 +896,8 @@ def title_name(doc: Document, lex: Lexicon, lead: tuple[int, int] | None = None)
             names[-1], kept = " ".join([names[-1]] + words), m.end()    # 'A회의 겸 B협의회': one meeting
             continue
         name = title_quoted_phrase(title, m, lex) or title_phrase_name(words, lex)
-        if name and name not in lex.semantic["event"]["nouns"]:
+        # '관세청장, 대미 수출업체와 간담회 개최': a counterpart and a kind describe the event.
+        if name and name not in lex.semantic["event"]["nouns"] and not is_description(name, lex):
             names.append(name)
             kept = m.end()
     if not names:
@@ -1101,6 +1278,34 @@ def apply_outline(event: Event, outline: Outline, ref: tuple[int, int] | None) -
     return event
 
 
+def held_event_name(doc: Document, start: int, end: int, outline: Outline | None, lex: Lexicon) -> str | None:
+    """'7월 22일부터 이틀간 열린 G20 환경장관회의에서 … 양자회담을 갖고' → 'G20 환경장관회의'."""
+    held = lex.HELD_EVENT_RE.search(doc.text, start, end)
+    return after_deictics(collapse(held.group("name")), lex) if held else None
+
+
+# A lead that names no event, or only a kind of it ('제8차 회의', '화상회의'), takes the name the
+# first of these gives; the lead's kind stays when none does. Each rule is given the lead's
+# content [start, end) and the release's outline.
+UNNAMED_LEAD_RULES = (
+    ("held_event", held_event_name),
+    ("outline_caption", lambda doc, start, end, outline, lex: outline.name if outline else None),
+    ("title", lambda doc, start, end, outline, lex: title_name(doc, lex, (start, end))),
+    ("subtitle", lambda doc, start, end, outline, lex: subtitle_name(doc, lex, (start, end))),
+    ("headline_lead", lambda doc, start, end, outline, lex: headline_lead_name(doc, start, end, lex)),
+    ("title_series", lambda doc, start, end, outline, lex: title_series_name(doc, lex)),
+)
+
+
+def unnamed_lead_name(doc: Document, start: int, end: int, outline: Outline | None, lex: Lexicon) -> str | None:
+    """The name UNNAMED_LEAD_RULES give a lead that names none, in their order."""
+    for _, rule in UNNAMED_LEAD_RULES:
+        name = rule(doc, start, end, outline, lex)
+        if name:
+            return name
+    return None
+
+
 def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None = None,
                 after: list[Node] | None = None, outline: Outline | None = None) -> Event:
     """The lead's event; `near` are the bullets searched for a list of hosts, `after` those after
@@ -1110,9 +1315,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
     near, after = near or [node], after or []
     name = lead.name
     if name is None or is_generic(name, lex):
-        held = lex.HELD_EVENT_RE.search(text, start, node.span.end)
-        name = ((after_deictics(collapse(held.group("name")), lex) if held else None) or (outline.name if outline else None)
-                or title_name(doc, lex, (start, node.span.end)) or name)
+        name = unnamed_lead_name(doc, start, node.span.end, outline, lex) or name
     else:
         name = title_full_name(doc, name, (start, node.span.end), lex) or name
     name, name_dates = split_name_dates(without_footnotes(without_verb(name, lex), lex), lex)
