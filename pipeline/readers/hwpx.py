@@ -68,10 +68,38 @@ def first_child(el: lxml.etree._Element, tag: str) -> lxml.etree._Element | None
 
 
 def int_attr(el: lxml.etree._Element, name: str, default: int = 0) -> int:
-    try:
-        return int(el.get(name, default))
-    except (TypeError, ValueError):
+    return parse_int(el.get(name), default)
+
+
+def parse_int(text: str | None, default: int) -> int:
+    """An attribute's integer; `default` when it is absent or not an integer."""
+    if text is None:
         return default
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+MAX_REMEMBERED = 4096        # distinct attribute texts an AttributeInts keeps (real files: < 300)
+
+
+class AttributeInts(dict):
+    """Attribute text → its integer (as int_attr reads it), remembered per distinct text. The
+    body reads five to eight integers per table cell (style ids, grid address, spans, fill),
+    and a table repeats a few hundred distinct texts: `ints[el.get(name)]` is one lookup in C
+    where int_attr is a Python call and an int(). A hostile file's endless distinct texts are
+    parsed but no longer stored past MAX_REMEMBERED."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def __missing__(self, text: str | None) -> int:
+        value = parse_int(text, self.default)
+        if len(self) < MAX_REMEMBERED:
+            self[text] = value
+        return value
 
 
 # --- the package -------------------------------------------------------------------------
@@ -267,6 +295,10 @@ class BodyReader:
 
     def __init__(self, styles: Styles, writer: Writer) -> None:
         self.styles, self.w, self.markers = styles, writer, Markers(styles)
+        # Integer attributes by default: -1 for a style id, -2 for a fill, 0 for a grid address,
+        # 1 for a span (int_attr's defaults at each place).
+        self.style_ids, self.fills, self.addresses, self.spans = (AttributeInts(-1), AttributeInts(-2),
+                                                                  AttributeInts(0), AttributeInts(1))
         self.run_children: dict[str, Callable[[lxml.etree._Element, bool, int, int], None]] = {
             T: self.text, TBL: self.table, HP + "ctrl": self.control,
             HP + "compose": self.compose, HP + "dutmal": self.dutmal,
@@ -276,11 +308,12 @@ class BodyReader:
     def paragraph(self, p: lxml.etree._Element, fill: int, nesting: int) -> None:
         if nesting > MAX_NESTING:
             raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
-        self.w.begin_paragraph(self.markers.marker(int_attr(p, "paraPrIDRef", -1)))
+        style_ids = self.style_ids
+        self.w.begin_paragraph(self.markers.marker(style_ids[p.get("paraPrIDRef")]))
         handlers, white_text = self.run_children, self.styles.white_text
         for run in p.iterchildren(RUN):
             # Most documents draw no text white: then no run's style needs reading.
-            invisible = bool(white_text) and self.is_invisible(int_attr(run, "charPrIDRef", -1), fill)
+            invisible = bool(white_text) and self.is_invisible(style_ids[run.get("charPrIDRef")], fill)
             for child in run:
                 handler = handlers.get(child.tag)
                 if handler is not None:
@@ -342,14 +375,15 @@ class BodyReader:
             tag = child.tag
             if tag == SUB_LIST and sub_list is None:
                 sub_list = child
-                self.paragraphs(sub_list, int_attr(tc, "borderFillIDRef", -2), nesting)
+                self.paragraphs(sub_list, self.fills[tc.get("borderFillIDRef")], nesting)
             elif tag == CELL_ADDR and address is None:
                 address = child
             elif tag == CELL_SPAN and span is None:
                 span = child
         w.end_block()
-        row, col = (int_attr(address, "rowAddr"), int_attr(address, "colAddr")) if address is not None else (0, 0)
-        rowspan, colspan = (int_attr(span, "rowSpan", 1), int_attr(span, "colSpan", 1)) if span is not None else (1, 1)
+        at, spans = self.addresses, self.spans
+        row, col = (at[address.get("rowAddr")], at[address.get("colAddr")]) if address is not None else (0, 0)
+        rowspan, colspan = (spans[span.get("rowSpan")], spans[span.get("colSpan")]) if span is not None else (1, 1)
         w.cell(table, row, col, first, rowspan, colspan, tc.get("name"), tc.get("header") == "1")
 
     def shape(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
