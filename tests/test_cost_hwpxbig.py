@@ -11,6 +11,7 @@ from __future__ import annotations
 import lxml.etree
 import pytest
 
+import pipeline
 import pipeline.readers.hwpx as reader
 
 from pipeline.readers.hwpx import read_hwpx
@@ -108,3 +109,19 @@ def test_remembered_attribute_integers_are_bounded(monkeypatch):
     monkeypatch.setattr(reader, "MAX_REMEMBERED", 10)
     ints = reader.AttributeInts(0)
     assert [ints[str(i)] for i in range(100)] == list(range(100)) and len(ints) == 10
+
+
+def numbers_table(cells: int) -> bytes:
+    """A budget-like table of `cells` number cells between a body line and a contact line."""
+    rows = [[tc(r, c, p(f"{r * 7 + c * 13}")) for c in range(8)] for r in range(cells // 8)]
+    return hwpx(section(p("□ 예산 현황"), p(tbl(*rows)), p("담당 부서 기획과 (044-123-4567)")))
+
+
+def test_a_large_table_costs_the_whole_pipeline_linear_calls():
+    """Reader and stages together grow with the cells, not faster (4.24× for 4× measured:
+    no stage reads a table cell by cell against the others)."""
+    small, large = numbers_table(1000), numbers_table(4000)
+    pipeline.parse_bytes(small, "s.hwpx")
+    growth = operations(lambda: pipeline.parse_bytes(large, "l.hwpx")) / operations(
+        lambda: pipeline.parse_bytes(small, "s.hwpx"))
+    assert growth < 4.6
