@@ -151,3 +151,15 @@ def test_an_hwp_cell_costs_the_reader_few_calls():
     runs unpacked in C: three generator searches and two u32 calls a run cost 117.5 calls a
     cell of one paragraph, now 106.5 (most of the rest is the record walk: four records a cell)."""
     assert hwp_calls_per_cell() <= 110
+
+
+def test_a_cell_takes_the_first_of_each_child_in_any_order():
+    """The cell pass stops once it holds a subList, a cellAddr and a cellSpan; the order of
+    the children does not matter, and a second one of a kind is ignored."""
+    cell = ('<hp:tc name="보도일시" borderFillIDRef="1"><hp:cellSpan colSpan="2" rowSpan="1"/>'
+            '<hp:cellAddr colAddr="1" rowAddr="3"/><hp:subList>' + p("첫째") + '</hp:subList>'
+            '<hp:cellAddr colAddr="9" rowAddr="9"/><hp:subList>' + p("둘째") + '</hp:subList></hp:tc>')
+    out = read_hwpx(hwpx(section(p(tbl([cell])))), "c.hwpx")
+    assert out.lines == ["첫째"]
+    [c] = out.cells
+    assert (c.row, c.col, c.rowspan, c.colspan, c.name) == (3, 1, 1, 2, "보도일시")
