@@ -1,10 +1,11 @@
 """Cost of reading a large HWPX section (issue 14, the 15.9 MB table of 156754252.hwpx), in
-operations (tests/complexity.py), never in time.
+operations (tests/complexity.py), never in time; at the end, the HWP 5 reader's cost per table cell.
 
 Measured before → after on that file's section (19,787 paragraphs, 340 of them top-level):
 the section stream (`top_paragraphs`) handed lxml 19,787 parse events and made two calls
 on each; it now takes one event, the section's start, and the paragraphs as its children.
 A table cell cost the reader 46 calls, 49 in a document with a white line anywhere; now 40.
+Whole `python -m pipeline parse` of that file (callgrind): 13.84 G → 10.53 G instructions.
 """
 from __future__ import annotations
 

@@ -291,7 +291,8 @@ class BodyReader:
     """Walks paragraphs onto a Writer; `fill` is the border/fill id behind the text.
 
     Elements are matched by their qualified names in the OWPML paragraph namespace (hp:):
-    this walk is the reader's hot path (a quarter of the largest real file's CPU)."""
+    this walk is the reader's hot path (1.5 G of the 10.5 G instructions a whole run on the
+    largest real file costs; the parse and freeing of the tree are another 2.7 G)."""
 
     def __init__(self, styles: Styles, writer: Writer) -> None:
         self.styles, self.w, self.markers = styles, writer, Markers(styles)
