@@ -38,6 +38,7 @@ HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 HH = "{http://www.hancom.co.kr/hwpml/2011/head}"
 HC = "{http://www.hancom.co.kr/hwpml/2011/core}"
 # The body's element names, qualified once here rather than per element.
+SEC = "{http://www.hancom.co.kr/hwpml/2011/section}sec"
 P, RUN, T, TBL, TR, TC = HP + "p", HP + "run", HP + "t", HP + "tbl", HP + "tr", HP + "tc"
 SUB_LIST, CELL_ADDR, CELL_SPAN, CAPTION = HP + "subList", HP + "cellAddr", HP + "cellSpan", HP + "caption"
 HEADER_PART = "Contents/header.xml"
@@ -67,10 +68,38 @@ def first_child(el: lxml.etree._Element, tag: str) -> lxml.etree._Element | None
 
 
 def int_attr(el: lxml.etree._Element, name: str, default: int = 0) -> int:
-    try:
-        return int(el.get(name, default))
-    except (TypeError, ValueError):
+    return parse_int(el.get(name), default)
+
+
+def parse_int(text: str | None, default: int) -> int:
+    """An attribute's integer; `default` when it is absent or not an integer."""
+    if text is None:
         return default
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+MAX_REMEMBERED = 4096        # distinct attribute texts an AttributeInts keeps (real files: < 300)
+
+
+class AttributeInts(dict):
+    """Attribute text → its integer (as int_attr reads it), remembered per distinct text. The
+    body reads five to eight integers per table cell (style ids, grid address, spans, fill),
+    and a table repeats a few hundred distinct texts: `ints[el.get(name)]` is one lookup in C
+    where int_attr is a Python call and an int(). A hostile file's endless distinct texts are
+    parsed but no longer stored past MAX_REMEMBERED."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def __missing__(self, text: str | None) -> int:
+        value = parse_int(text, self.default)
+        if len(self) < MAX_REMEMBERED:
+            self[text] = value
+        return value
 
 
 # --- the package -------------------------------------------------------------------------
@@ -205,41 +234,72 @@ def is_filled(border_fill: lxml.etree._Element) -> bool:
 
 def top_paragraphs(path: str, part: str, data: bytes) -> Iterator[lxml.etree._Element]:
     """Each top-level hp:p of a section, parsed and then cleared. The parser is fed FEED_BYTES
-    at a time and drained before the next feed, so the tree holds the paragraph being read and
-    at most one feed's worth of paragraphs after it, never the whole section."""
+    at a time and the section's finished children are read and dropped before the next feed,
+    so the tree holds the paragraph being read and at most one feed's worth of paragraphs
+    after it, never the whole section.
+
+    The parser reports one event only, the start of hs:sec: paragraphs are then taken as the
+    root's children. Asking for hp:p end events instead reports every paragraph of every table
+    cell too (19,787 events for 340 top-level paragraphs in the largest real section), and the
+    element handles those events hold keep lxml from freeing a cleared table at once: it walks
+    the table to re-home it, then again as each handle goes (0.2 s of 0.45 s there)."""
     reject_doctype(path, part, data)
-    parser = lxml.etree.XMLPullParser(events=("end",), tag=P, resolve_entities=False, no_network=True,
+    parser = lxml.etree.XMLPullParser(events=("start",), tag=SEC, resolve_entities=False, no_network=True,
                                       load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+    root = None
     try:
         for start in range(0, len(data) or 1, FEED_BYTES):
             parser.feed(data[start:start + FEED_BYTES])
-            yield from cleared(parser.read_events())
-        parser.close()
-        yield from cleared(parser.read_events())
+            root = section_root(parser.read_events(), root)
+            if root is not None:
+                yield from finished_children(root, until_last=False)
+        whole = parser.close()
     except lxml.etree.XMLSyntaxError as exc:
         raise Malformed(path, f"{part} is not well-formed XML ({exc})") from exc
+    # A part whose root is not hs:sec is not streamed (no real one): its tree is read whole.
+    yield from finished_children(root if root is not None else whole, until_last=True)
 
 
-def cleared(events: Iterator[tuple[str, lxml.etree._Element]]) -> Iterator[lxml.etree._Element]:
-    """The top-level paragraphs among parse events; each is emptied and dropped once read."""
+def section_root(events: Iterator[tuple[str, lxml.etree._Element]],
+                 root: lxml.etree._Element | None) -> lxml.etree._Element | None:
+    """The hs:sec element that is the document's root, once its start tag is parsed. Every
+    event is drained, so no handle to a nested hs:sec (none in real files) is kept."""
     for _event, el in events:
-        parent = el.getparent()
-        if parent is None or parent.getparent() is not None:
-            continue
-        yield el
-        el.clear()
-        while el.getprevious() is not None:
-            del parent[0]
+        if root is None and el.getparent() is None:
+            root = el
+    return root
+
+
+def finished_children(root: lxml.etree._Element, until_last: bool) -> Iterator[lxml.etree._Element]:
+    """The root's hp:p children that are complete, in order, each emptied and removed once
+    read. While the parser is fed, the last child may still be open: one with a following
+    sibling is closed. Each is cleared before it is removed: no handle to its descendants is
+    left then, so lxml frees them at once."""
+    child = next(root.iterchildren(), None)
+    while child is not None:
+        following = child.getnext()
+        if following is None and not until_last:
+            return
+        if child.tag == P:
+            yield child
+        child.clear()
+        root.remove(child)
+        child = following
 
 
 class BodyReader:
     """Walks paragraphs onto a Writer; `fill` is the border/fill id behind the text.
 
-    Elements are matched by their qualified names in the OWPML paragraph namespace (hp:),
-    children filtered in C by lxml: this walk is the reader's hot path."""
+    Elements are matched by their qualified names in the OWPML paragraph namespace (hp:):
+    this walk is the reader's hot path (1.5 G of the 10.5 G instructions a whole run on the
+    largest real file costs; the parse and freeing of the tree are another 2.7 G)."""
 
     def __init__(self, styles: Styles, writer: Writer) -> None:
         self.styles, self.w, self.markers = styles, writer, Markers(styles)
+        # Integer attributes by default: -1 for a style id, -2 for a fill, 0 for a grid address,
+        # 1 for a span (int_attr's defaults at each place).
+        self.style_ids, self.fills, self.addresses, self.spans = (AttributeInts(-1), AttributeInts(-2),
+                                                                  AttributeInts(0), AttributeInts(1))
         self.run_children: dict[str, Callable[[lxml.etree._Element, bool, int, int], None]] = {
             T: self.text, TBL: self.table, HP + "ctrl": self.control,
             HP + "compose": self.compose, HP + "dutmal": self.dutmal,
@@ -249,11 +309,12 @@ class BodyReader:
     def paragraph(self, p: lxml.etree._Element, fill: int, nesting: int) -> None:
         if nesting > MAX_NESTING:
             raise Malformed(self.w.path, f"objects nest deeper than {MAX_NESTING} levels")
-        self.w.begin_paragraph(self.markers.marker(int_attr(p, "paraPrIDRef", -1)))
+        style_ids = self.style_ids
+        self.w.begin_paragraph(self.markers.marker(style_ids[p.get("paraPrIDRef")]))
         handlers, white_text = self.run_children, self.styles.white_text
         for run in p.iterchildren(RUN):
             # Most documents draw no text white: then no run's style needs reading.
-            invisible = bool(white_text) and self.is_invisible(int_attr(run, "charPrIDRef", -1), fill)
+            invisible = bool(white_text) and self.is_invisible(style_ids[run.get("charPrIDRef")], fill)
             for child in run:
                 handler = handlers.get(child.tag)
                 if handler is not None:
@@ -264,9 +325,12 @@ class BodyReader:
         return char_style in self.styles.white_text and fill != FILLED and fill not in self.styles.filled
 
     def paragraphs(self, parent: lxml.etree._Element, fill: int, nesting: int) -> None:
-        """The hp:p children of a hp:subList (a cell, a box, a caption, a note)."""
-        for p in parent.iterchildren(P):
-            self.paragraph(p, fill, nesting + 1)
+        """The hp:p children of a hp:subList (a cell, a box, a caption, a note). A plain pass:
+        a subList holds only paragraphs, and iterchildren(P) would parse its tag filter for
+        each of them (see cell)."""
+        for p in parent:
+            if p.tag == P:
+                self.paragraph(p, fill, nesting + 1)
 
     def text(self, t: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
         """<hp:t>ㅇ 1998<hp:tab/>행정고시<hp:lineBreak/>…</hp:t>: mixed content in order."""
@@ -304,25 +368,30 @@ class BodyReader:
 
     def cell(self, tc: lxml.etree._Element, table: int, nesting: int) -> None:
         """A hp:tc: the paragraphs of its subList as lines, then a Cell with its address
-        (cellAddr), spans (cellSpan) and field name. The three children are taken in one
-        C-filtered pass over the cell's children, the first of each kind, rather than three
-        searches: the largest table in the corpus has 19,121 cells."""
+        (cellAddr), spans (cellSpan) and field name. The three children are taken in one pass
+        over the cell's children, the first of each kind, stopping once all three are found:
+        the largest table in the corpus has 19,121 cells. A plain pass, not
+        iterchildren(SUB_LIST, CELL_ADDR, CELL_SPAN): lxml parses a tag filter's names on
+        every call (about 1,500 instructions a name), more than the pass costs."""
         w = self.w
         w.begin_block()
         first = len(w.out.lines)
         sub_list = address = span = None
-        for child in tc.iterchildren(SUB_LIST, CELL_ADDR, CELL_SPAN):
+        for child in tc:
             tag = child.tag
             if tag == SUB_LIST and sub_list is None:
                 sub_list = child
-                self.paragraphs(sub_list, int_attr(tc, "borderFillIDRef", -2), nesting)
+                self.paragraphs(sub_list, self.fills[tc.get("borderFillIDRef")], nesting)
             elif tag == CELL_ADDR and address is None:
                 address = child
             elif tag == CELL_SPAN and span is None:
                 span = child
+            if span is not None and address is not None and sub_list is not None:
+                break       # cellSz and cellMargin follow in every real file: not visited
         w.end_block()
-        row, col = (int_attr(address, "rowAddr"), int_attr(address, "colAddr")) if address is not None else (0, 0)
-        rowspan, colspan = (int_attr(span, "rowSpan", 1), int_attr(span, "colSpan", 1)) if span is not None else (1, 1)
+        at, spans = self.addresses, self.spans
+        row, col = (at[address.get("rowAddr")], at[address.get("colAddr")]) if address is not None else (0, 0)
+        rowspan, colspan = (spans[span.get("rowSpan")], spans[span.get("colSpan")]) if span is not None else (1, 1)
         w.cell(table, row, col, first, rowspan, colspan, tc.get("name"), tc.get("header") == "1")
 
     def shape(self, el: lxml.etree._Element, invisible: bool, fill: int, nesting: int) -> None:
