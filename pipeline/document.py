@@ -287,10 +287,12 @@ def once_per_document(derive: Callable[[Document, Any], T]) -> Callable[[Documen
     the lexicon (by id: a document is copied with its memo, and a lexicon is too large to copy
     with it) it was made from, so a document changed by hand in a test, or read with another
     lexicon, is worked out anew."""
+    key = f"{derive.__module__}.{derive.__qualname__}"     # a name: a document pickles with its memo
+
     @functools.wraps(derive)
     def derived(doc: Document, lex: Any) -> T:
-        known = doc.derived.get(derive)
+        known = doc.derived.get(key)
         if known is None or known[0] is not doc.text or known[1] != id(lex):
-            known = doc.derived[derive] = (doc.text, id(lex), derive(doc, lex))
+            known = doc.derived[key] = (doc.text, id(lex), derive(doc, lex))
         return known[2]
     return derived
