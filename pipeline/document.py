@@ -5,9 +5,13 @@ extracted value carries a Span into it, and nobody rewrites it.
 """
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 # Span, Line, Block, Node and Cell are made by the thousand per document and read far more often still,
@@ -263,6 +267,8 @@ class Document:
     # assemble
     record: dict[str, Any] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    # Facts derived from `text` that more than one stage reads, kept by once_per_document.
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def warn(self, stage: str, code: str, message: str, span: Span | None = None) -> None:
         self.issues.append(Issue(stage, code, message, span))
@@ -272,3 +278,21 @@ class Document:
 
     def lines_of(self, kind: BlockKind) -> list[Line]:
         return [self.lines[i] for b in self.blocks_of(kind) for i in range(b.first, b.last)]
+
+
+def once_per_document(derive: Callable[[Document, Any], T]) -> Callable[[Document, Any], T]:
+    """`derive(doc, lex)` worked out once per document and kept in `doc.derived`: a fact of the
+    text that several stages read (which lines hold a phone: release's issuer and contacts).
+    `text` never changes after normalize, but the memo is checked against the very text and
+    the lexicon (by id: a document is copied with its memo, and a lexicon is too large to copy
+    with it) it was made from, so a document changed by hand in a test, or read with another
+    lexicon, is worked out anew."""
+    key = f"{derive.__module__}.{derive.__qualname__}"     # a name: a document pickles with its memo
+
+    @functools.wraps(derive)
+    def derived(doc: Document, lex: Any) -> T:
+        known = doc.derived.get(key)
+        if known is None or known[0] is not doc.text or known[1] != id(lex):
+            known = doc.derived[key] = (doc.text, id(lex), derive(doc, lex))
+        return known[2]
+    return derived

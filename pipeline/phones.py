@@ -14,25 +14,28 @@ from __future__ import annotations
 from bisect import bisect_right
 from operator import attrgetter
 
-from .document import Document
+from .document import Document, once_per_document
 from .lexicon import Lexicon
 
 LINE_START = attrgetter("start")
 
 
-def phone_lines(doc: Document, lex: Lexicon) -> set[int]:
+@once_per_document
+def phone_lines(doc: Document, lex: Lexicon) -> frozenset[int]:
     """The indices of the lines where PHONE_RE finds a phone. None is missed: a line's phone
     holds a tail, which the scan finds, or the scan's match before it runs into the line (its
-    `\\s*` may cross a line end), and every line a match touches is searched."""
+    `\\s*` may cross a line end), and every line a match touches is searched. Release (the
+    issuer in a contact line) and contacts both ask: worked out once per document, and frozen
+    since both callers share it."""
     tails = [m for pattern in (lex.PHONE_TAIL_DASH_RE, lex.PHONE_TAIL_DOT_RE) for m in pattern.finditer(doc.text)]
     if not tails:
-        return set()        # no line offsets to list: a text without a phone's tail has no phone
+        return frozenset()  # no line offsets to list: a text without a phone's tail has no phone
     lines = doc.lines
     touched: set[int] = set()
     for m in tails:
         touched.update(range(bisect_right(lines, m.start(), key=LINE_START) - 1,
                              bisect_right(lines, m.end() - 1, key=LINE_START)))
-    return {i for i in touched if i >= 0 and doc.lines[i].text and lex.PHONE_RE.search(doc.lines[i].text)}
+    return frozenset({i for i in touched if i >= 0 and doc.lines[i].text and lex.PHONE_RE.search(doc.lines[i].text)})
 
 
 def email_lines(doc: Document, lex: Lexicon) -> set[int]:
