@@ -42,7 +42,8 @@ def test_mentions(text, expected):
 
 
 def test_display_and_english_names():
-    doc = parse("□ 대한민국과 오스트레일리아는 지원을 확대\n")
+    # A comparison word: Korea beside one partner alone is a bilateral relation, no finding.
+    doc = parse("□ 대한민국과 오스트레일리아는 비슷한 지원을 확대\n")
     got = {c.iso_code: (c.name, c.name_en) for c in doc.countries}
     assert got == {"KR": ("한국", "Korea"), "AU": ("호주", "Australia")}
 

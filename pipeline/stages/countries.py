@@ -749,15 +749,49 @@ def compares_home(text: str, mentions: list[Mention], lex: Lexicon) -> bool:
                for m in mentions if m.code == home)
 
 
-def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) -> bool:
+def is_home_row(text: str, mentions: list[Mention], home: str, lex: Lexicon) -> bool:
+    """'(2위:한국)709(+12.9)', '… 28.4세(한국 43.7세)': the home country's name with its own
+    figure, a row of a per-country list (read only for a bullet naming Korea and one partner)."""
+    return any(m.code == home and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)
+               for m in mentions)
+
+
+def compares_pair(text: str, b: Bullet, home: str, lex: Lexicon) -> bool:
+    """Whether a bullet naming Korea and one partner compares the two: a row of a per-country
+    list, or a word of comparison anywhere in it ('한국과 일본은 … 유사한 문제를 겪고'). Korea
+    beside one partner alone is a bilateral relation ('한국과 몽골은 … 주요 협력국', '한국과
+    태국은 … 협력'), which reports nothing about Korea."""
+    return is_home_row(text, b.names, home, lex) or lex.COMPARISON_RE.search(text, b.start, b.end) is not None
+
+
+# How a bullet naming Korea among other countries compares Korea with them, by the number of
+# the others (compared_with_others): a list of three or more is a per-country comparison by its
+# form; a pair only by compares_pair.
+def is_per_country_list(others: int, pair_compares: bool) -> bool:
+    """'일본과 한국, 그리고 미국과 싱가포르가 대비되고': Korea among two or more others."""
+    return others >= 2
+
+
+def is_compared_pair(others: int, pair_compares: bool) -> bool:
+    """'한국과 일본은 … 유사한 문제를 겪고': Korea and one partner, compared (compares_pair)."""
+    return others == 1 and pair_compares
+
+
+HOME_IN_BULLET = (
+    ("per_country_list", is_per_country_list),
+    ("compared_pair", is_compared_pair),
+)
+
+
+def compared_with_others(found: list[tuple[int, list[str], bool, bool]], home: str) -> bool:
     """Korea's own statements are not findings about Korea: the home country has findings only
-    where the release compares it with another country — in one bullet ('일본과 한국은 …', a
-    per-country list) or, in words of comparison, in the bullet next to it ('미국은 … 영국은 …' /
-    '반면 우리나라는 …')."""
-    for i, (position, codes, compares) in enumerate(found):
+    where the release compares it with another country — in one bullet ('일본과 한국, 그리고
+    미국과 싱가포르가 대비되고', a per-country list, a pair in words of comparison) or, in words
+    of comparison, in the bullet next to it ('미국은 … 영국은 …' / '반면 우리나라는 …')."""
+    for i, (position, codes, compares, pair_compares) in enumerate(found):
         if home not in codes:
             continue
-        if len(codes) > 1:
+        if len(codes) > 1 and any(rule(len(codes) - 1, pair_compares) for _, rule in HOME_IN_BULLET):
             return True
         if not compares:
             continue
@@ -786,7 +820,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     home = lex.semantic["people"]["home_country"]
     entries: dict[str, Entry] = {}
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
-    found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
+    # (position among the nodes, codes, compares with the bullet next to it, compares a pair)
+    found: list[tuple[int, list[str], bool, bool]] = []
     for position, node in enumerate(nodes):
         if not node.text:
             continue
@@ -807,7 +842,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             implication = match_implication(text, bullet, lex)
             if implication is not None:
                 line, codes = implication
-                found.append((position, codes, False))
+                found.append((position, codes, False, False))
                 for code in codes:
                     country_of(entries, code, node.span.start, lex).implications.append(line)
                 continue
@@ -820,7 +855,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         # form. Only the home country's findings read it (compared_with_others).
         compares = home in codes and bool(header is not None or compares_home(text, bullet.names, lex)
                                           or match_tag(text, bullet, lex))
-        found.append((position, codes, compares))
+        # Korea beside one partner: read only then (compares_pair), a bullet wide search.
+        pair_compares = compares or (home in codes and len(codes) == 2 and compares_pair(text, bullet, home, lex))
+        found.append((position, codes, compares, pair_compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         inside = figures_within(starts, node.span.start, node.span.end) if starts is not None else \
             owned.get(node.span.start, [])
