@@ -439,9 +439,14 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     is where they work, not a finding; the bullet must name it again ('… 뉴질랜드의 채용 사례를
     발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
     소개': a case presented is the presenter's country's). An official of a country's body speaks
-    for it."""
+    for it; one of a list of attendees ('… 대통령, … 등 주요 참석자들과') presented nothing."""
     found = []
+    closer = lex.semantic["countries"]["roster"]["attendee_closer"]
     for speaker in b.speakers:
+        # '바이든 미국 대통령, … 등 주요 참석자들과': one of a list of attendees. A find of the
+        # list's '등' (in C) spares the pattern for most speakers.
+        if text.find(closer, speaker.at, b.end) >= 0 and lex.ATTENDEE_LIST_RE.match(text, speaker.at, b.end):
+            continue
         if not speaker.academic:
             found.append(speaker.code)      # most speakers: nothing below is read for them
             continue
@@ -522,6 +527,18 @@ def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     return [m.code for m in b.open
             if (text[m.start - 1:m.start] in joiners or text[m.start - 2:m.start - 1] in joiners)
             and lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
+
+
+def is_roster_line(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'(참석자) 칼슨 전 스웨덴 개발협력부 장관(기조연설), …': a line listing who attends."""
+    return b.tagged and lex.ROSTER_TAG_RE.match(text, b.content, b.end) is not None
+
+
+# Bullets that report nothing about any country they name, whatever the rules would find: each
+# opens with something the bullet's flags tell (a tag's bracket), so most bullets are not called.
+NOT_FINDINGS = (
+    ("roster_line", is_roster_line),
+)
 
 
 def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
@@ -833,6 +850,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         names = mentions[start] if start in mentions else None
         said = speakers[start] if start in speakers else []
         bullet = Bullet(text, node, names or [], said, nodes[position - 1] if position else None, lex)
+        if bullet.tagged and any(veto(text, bullet, lex) for _, veto in NOT_FINDINGS):
+            continue
         if names:
             # Only a bullet opening with a tag's bracket can be a header: most are not called.
             block = match_header(text, bullet, lex) if bullet.tagged else None
