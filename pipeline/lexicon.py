@@ -1259,6 +1259,9 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "ATTENDEE_LIST_RE": deferred(
             rf"[^.\n]{{0,{c['roster']['attendee_reach']}}}?\s{re.escape(c['roster']['attendee_closer'])}\s++"
             rf"(?:[{HANGUL}]++\s++)?(?:{alternation(c['roster']['nouns'])})"),
+        # "8개국*을 대상으로": a count of countries with a footnote's star.
+        "COUNTED_COUNTRIES_STAR_RE": deferred(
+            rf"(?<![0-9])(?P<count>[0-9]{{1,3}})\s*+(?:{alternation(c['roster']['counted_nouns'])})\s*+\*(?!\*)"),
         # "인도네시아 3명", "케냐(1명)": a row that counts people.
         "PEOPLE_COUNT_AFTER_RE": deferred(
             rf"\s*+[(:]?\s*+\d[\d,]*+\s*+(?:{alternation(c['roster']['people_counters'])})"),

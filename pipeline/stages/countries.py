@@ -489,10 +489,26 @@ def match_figure_lists(text: str, b: Bullet, lex: Lexicon) -> list[Mention]:
     return [m for m in rows if m.start not in roster]
 
 
+def is_counted_footnote(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'… 참여 중인 8개국*을 대상으로 … / * 바베이도스(1), 인도(1), …': a footnote naming as
+    many countries as the starred count of the line above it is that count's list (read only
+    for a footnote with figure-list rows)."""
+    if b.before is None or not (b.node.marker or "").startswith("*"):
+        return False
+    start, end = b.before.span.start, b.before.span.end
+    if text.find("*", start, end) < 0:
+        return False
+    counts = {int(m.group("count")) for m in lex.COUNTED_COUNTRIES_STAR_RE.finditer(text, start, end)}
+    return len({m.code for m in b.names}) in counts
+
+
 def match_figure_lists_not_rosters(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
-    ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country."""
+    ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country; none in a
+    footnote listing a counted roster ('8개국*을 대상으로 … / * 바베이도스(1), 인도(1), …')."""
     rows = [m.code for m in match_figure_lists(text, b, lex)]
+    if rows and is_counted_footnote(text, b, lex):
+        return []
     if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (b.node, b.before) if n):
         return [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
     return rows
