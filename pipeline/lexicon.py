@@ -1254,6 +1254,9 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "(참석자) …", "[참가자] …": a tag opening a line that lists who attends.
         "ROSTER_TAG_RE": deferred(
             rf"[{re.escape(COUNTRY_TAG_OPENERS)}]\s*+(?:{alternation(c['roster']['tag_words'])})\s*+[)】>〉\]]"),
+        # "(예시) …", "(예) …": a tag opening a line that gives an example.
+        "EXAMPLE_TAG_RE": deferred(
+            rf"[{re.escape(COUNTRY_TAG_OPENERS)}]\s*+(?:{alternation(c['examples']['tag_words'])})\s*+[)】>〉\]]"),
         # "바이든 미국 대통령, … |등 주요 참석자들과": from a person's name, in the same sentence,
         # the '등' that closes a list of people and a roster's noun (one word may come between).
         "ATTENDEE_LIST_RE": deferred(

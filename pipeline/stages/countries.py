@@ -550,10 +550,16 @@ def is_roster_line(text: str, b: Bullet, lex: Lexicon) -> bool:
     return b.tagged and lex.ROSTER_TAG_RE.match(text, b.content, b.end) is not None
 
 
+def is_example_line(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'* (예시) 감자탕〔돼지고기(70%) : 덴마크 70%, 독일 30%〕': a line that gives an example."""
+    return b.tagged and lex.EXAMPLE_TAG_RE.match(text, b.content, b.end) is not None
+
+
 # Bullets that report nothing about any country they name, whatever the rules would find: each
 # opens with something the bullet's flags tell (a tag's bracket), so most bullets are not called.
 NOT_FINDINGS = (
     ("roster_line", is_roster_line),
+    ("example_line", is_example_line),
 )
 
 
