@@ -41,6 +41,10 @@ from ..text import NodeIndex, collapse
 REPORTING_ROLES = frozenset({"presenter", "keynote"})
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 AFFILIATION_REACH = 30       # characters before a speaker's name that hold their affiliation
+# … or up to this many, in one unbroken noun phrase: '독일의 식품영양연구기관인 막스루브너 연구소
+# (Max Rubner Institute) 찰스 프란츠 교수' (a description of the body between them).
+AFFILIATION_PHRASE_REACH = 80
+AFFILIATION_BREAKS = frozenset(",.\n")     # what ends the noun phrase before a name
 COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
@@ -451,10 +455,21 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
             found.append(speaker.code)      # most speakers: nothing below is read for them
             continue
         named = [m for m in b.open if m.code == speaker.code]
-        if not named or any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named) \
+        if not named or any(not in_affiliation(text, m, speaker.at) for m in named) \
                 or reports_a_case(text, b, lex):
             found.append(speaker.code)
     return found
+
+
+def in_affiliation(text: str, m: Mention, at: int) -> bool:
+    """Whether a name before a scholar's name (at `at`) is in their affiliation: close to it
+    ('이탈리아 볼로냐대 마르코 로시 교수'), or further, with no break of the phrase between
+    ('독일의 식품영양연구기관인 막스루브너 연구소(…) 찰스 프란츠 교수')."""
+    if not m.start < at:
+        return False
+    if at - m.start <= AFFILIATION_REACH:
+        return True
+    return at - m.start <= AFFILIATION_PHRASE_REACH and AFFILIATION_BREAKS.isdisjoint(text[m.end:at])
 
 
 def reports_a_case(text: str, b: Bullet, lex: Lexicon) -> bool:
