@@ -97,6 +97,17 @@ def test_implications_from_a_trailing_country_list():
     assert all(c.findings == [] for c in doc.countries)
 
 
+def test_a_line_of_items_each_tagged_with_a_country_is_no_implication():
+    # Each item carries its person's nationality: the last bracket is one more item's.
+    doc = parse("□ 대표단(3명) : △존 스미스 전 총회의장(캐나다) △마리아 로페스 전 총회의장(칠레) "
+                "△카를 뮐러 전 총회의장(독일)\n")
+    assert doc.countries == []
+    # One item tagged before a list that closes the line is still a policy's list.
+    doc = parse("□ 시사점\n  ○ 직업훈련(캐나다 사례) 연계 정책 (칠레, 페루)\n")
+    assert {c.iso_code: c.implications for c in doc.countries} == {
+        "CL": ["직업훈련(캐나다 사례) 연계 정책"], "PE": ["직업훈련(캐나다 사례) 연계 정책"]}
+
+
 def test_a_list_left_open_by_a_cut_line_counts_anywhere():
     # No rule for the body's last line: a cut line mid-body names its countries too.
     doc = parse("□ 시사점\n  ○ 수요 공급 균형 정책 (캐나다\n  ○ 칠레는 교육을 강화\n")

@@ -657,7 +657,17 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
         return None
     if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
         return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
+    if tags_items_by_country(text, b, opening):
+        return None
     return collapse(text[start:m.start()]), list(dict.fromkeys(names[i] for i in items))
+
+
+def tags_items_by_country(text: str, b: Bullet, opening: int) -> bool:
+    """'△얀 카반 제57차 총회의장(체코) △피터 톰슨 제71차 총회의장(피지) … (바레인)': a line
+    whose items each carry a country alone in brackets lists them by nationality; its last
+    bracket is one more item's, not a list of countries the line's policy holds for."""
+    return any(m.start < opening and text[m.start - 1:m.start] == "(" and text[m.name_end:m.name_end + 1] == ")"
+               for m in b.names)
 
 
 def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
