@@ -18,9 +18,15 @@ a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`
 the body, each bullet taking its own.
 
 No findings: a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
-country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`); people counted by
-country under a roster's noun (`연수생 20명을 선발` / `* 페루 4명, 케냐 3명`); a country's body
-that hosts the sentence's event; Korea, unless a word of comparison stands next to its name.
+country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`, or a longer unbroken
+phrase before the name); people counted by country under a roster's noun (`연수생 20명을 선발` /
+`* 페루 4명, 케냐 3명`) or in a footnote naming as many countries as the count starred above it
+(`8개국*` / `* 바베이도스(1), 인도(1), …`); a line opened by a roster's or an example's tag
+(`(참석자) …`, `(예시) …`); a person listed among attendees (`… 대통령 등 주요 참석자들과`); a
+line of items each tagged with a nationality (`△… 총회의장(체코) △… (바레인)`); a country's body
+that hosts the sentence's event; Korea, unless a word of comparison stands next to its name, it
+is a row of a per-country list, or it is one of three or more countries — Korea beside one
+partner alone (`한국과 몽골은 … 협력국`) is a bilateral relation, which reports nothing about Korea.
 """
 from __future__ import annotations
 
