@@ -1256,6 +1256,20 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "MEETING_NOUN_RE": deferred(rf"(?:{alternation(c['counterpart']['nouns'])})"),
         # "연수생 20명을 선발", "참가자는": a roster's noun.
         "ROSTER_NOUN_RE": deferred(rf"(?=[{first_chars(c['roster']['nouns'])}])(?:{alternation(c['roster']['nouns'])})"),
+        # "(참석자) …", "[참가자] …": a tag opening a line that lists who attends.
+        "ROSTER_TAG_RE": deferred(
+            rf"[{re.escape(COUNTRY_TAG_OPENERS)}]\s*+(?:{alternation(c['roster']['tag_words'])})\s*+[)】>〉\]]"),
+        # "(예시) …", "(예) …": a tag opening a line that gives an example.
+        "EXAMPLE_TAG_RE": deferred(
+            rf"[{re.escape(COUNTRY_TAG_OPENERS)}]\s*+(?:{alternation(c['examples']['tag_words'])})\s*+[)】>〉\]]"),
+        # "바이든 미국 대통령, … |등 주요 참석자들과": from a person's name, in the same sentence,
+        # the '등' that closes a list of people and a roster's noun (one word may come between).
+        "ATTENDEE_LIST_RE": deferred(
+            rf"[^.\n]{{0,{c['roster']['attendee_reach']}}}?\s{re.escape(c['roster']['attendee_closer'])}\s++"
+            rf"(?:[{HANGUL}]++\s++)?(?:{alternation(c['roster']['nouns'])})"),
+        # "8개국*을 대상으로": a count of countries with a footnote's star.
+        "COUNTED_COUNTRIES_STAR_RE": deferred(
+            rf"(?<![0-9])(?P<count>[0-9]{{1,3}})\s*+(?:{alternation(c['roster']['counted_nouns'])})\s*+\*(?!\*)"),
         # "인도네시아 3명", "케냐(1명)": a row that counts people.
         "PEOPLE_COUNT_AFTER_RE": deferred(
             rf"\s*+[(:]?\s*+\d[\d,]*+\s*+(?:{alternation(c['roster']['people_counters'])})"),

@@ -42,7 +42,8 @@ def test_mentions(text, expected):
 
 
 def test_display_and_english_names():
-    doc = parse("□ 대한민국과 오스트레일리아는 지원을 확대\n")
+    # A comparison word: Korea beside one partner alone is a bilateral relation, no finding.
+    doc = parse("□ 대한민국과 오스트레일리아는 비슷한 지원을 확대\n")
     got = {c.iso_code: (c.name, c.name_en) for c in doc.countries}
     assert got == {"KR": ("한국", "Korea"), "AU": ("호주", "Australia")}
 
@@ -94,6 +95,17 @@ def test_implications_from_a_trailing_country_list():
     assert got == {"CL": ["교육 훈련 체계 정책"], "PE": ["교육 훈련 체계 정책"],
                    "CA": ["수요 공급 균형 정책"]}
     assert all(c.findings == [] for c in doc.countries)
+
+
+def test_a_line_of_items_each_tagged_with_a_country_is_no_implication():
+    # Each item carries its person's nationality: the last bracket is one more item's.
+    doc = parse("□ 대표단(3명) : △존 스미스 전 총회의장(캐나다) △마리아 로페스 전 총회의장(칠레) "
+                "△카를 뮐러 전 총회의장(독일)\n")
+    assert doc.countries == []
+    # One item tagged before a list that closes the line is still a policy's list.
+    doc = parse("□ 시사점\n  ○ 직업훈련(캐나다 사례) 연계 정책 (칠레, 페루)\n")
+    assert {c.iso_code: c.implications for c in doc.countries} == {
+        "CL": ["직업훈련(캐나다 사례) 연계 정책"], "PE": ["직업훈련(캐나다 사례) 연계 정책"]}
 
 
 def test_a_list_left_open_by_a_cut_line_counts_anywhere():

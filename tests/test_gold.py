@@ -27,8 +27,9 @@ SHARED = ROOT.parent / "shared"
 # sessions, talks and people by the fourth people pass at sessions 98.8/96.5, talks 93.8/91.5,
 # people 93.8/90.5; together countries is 94.5/92.9 (a keynote with a country is now a finding).
 # People raised by the fifth people pass at 94.1/90.9.
+# Countries precision raised 2026-12-02 (countries9, precision pass) at 98.1/92.9.
 FLOORS = {"event": (97, 93), "sessions": (97, 95), "talks": (92, 90), "people": (93, 90),
-          "countries": (93, 91), "figures": (95, 91)}
+          "countries": (97, 91), "figures": (95, 91)}
 
 
 def test_text_matching_is_by_squashed_text_containment_or_ratio():

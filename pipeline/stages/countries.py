@@ -18,9 +18,15 @@ a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`
 the body, each bullet taking its own.
 
 No findings: a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
-country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`); people counted by
-country under a roster's noun (`연수생 20명을 선발` / `* 페루 4명, 케냐 3명`); a country's body
-that hosts the sentence's event; Korea, unless a word of comparison stands next to its name.
+country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`, or a longer unbroken
+phrase before the name); people counted by country under a roster's noun (`연수생 20명을 선발` /
+`* 페루 4명, 케냐 3명`) or in a footnote naming as many countries as the count starred above it
+(`8개국*` / `* 바베이도스(1), 인도(1), …`); a line opened by a roster's or an example's tag
+(`(참석자) …`, `(예시) …`); a person listed among attendees (`… 대통령 등 주요 참석자들과`); a
+line of items each tagged with a nationality (`△… 총회의장(체코) △… (바레인)`); a country's body
+that hosts the sentence's event; Korea, unless a word of comparison stands next to its name, it
+is a row of a per-country list, or it is one of three or more countries — Korea beside one
+partner alone (`한국과 몽골은 … 협력국`) is a bilateral relation, which reports nothing about Korea.
 """
 from __future__ import annotations
 
@@ -41,6 +47,10 @@ from ..text import NodeIndex, collapse
 REPORTING_ROLES = frozenset({"presenter", "keynote"})
 COMPARISON_REACH = 2         # nodes between a home-country finding and another country's
 AFFILIATION_REACH = 30       # characters before a speaker's name that hold their affiliation
+# … or up to this many, in one unbroken noun phrase: '독일의 식품영양연구기관인 막스루브너 연구소
+# (Max Rubner Institute) 찰스 프란츠 교수' (a description of the body between them).
+AFFILIATION_PHRASE_REACH = 80
+AFFILIATION_BREAKS = frozenset(",.\n")     # what ends the noun phrase before a name
 COMPARISON_WINDOW = 20       # characters around the home country's name searched for '반면', '비해' …
 NOUN_WINDOW = 10             # characters before an acronym searched for '사업인 '
 FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1명, 아프리카 : ')
@@ -439,17 +449,33 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     is where they work, not a finding; the bullet must name it again ('… 뉴질랜드의 채용 사례를
     발표') or be a case the scholar reports ('… 사례에서는 한국 ○○대 … 교수가 … 실시한 내용을
     소개': a case presented is the presenter's country's). An official of a country's body speaks
-    for it."""
+    for it; one of a list of attendees ('… 대통령, … 등 주요 참석자들과') presented nothing."""
     found = []
+    closer = lex.semantic["countries"]["roster"]["attendee_closer"]
     for speaker in b.speakers:
+        # '바이든 미국 대통령, … 등 주요 참석자들과': one of a list of attendees. A find of the
+        # list's '등' (in C) spares the pattern for most speakers.
+        if text.find(closer, speaker.at, b.end) >= 0 and lex.ATTENDEE_LIST_RE.match(text, speaker.at, b.end):
+            continue
         if not speaker.academic:
             found.append(speaker.code)      # most speakers: nothing below is read for them
             continue
         named = [m for m in b.open if m.code == speaker.code]
-        if not named or any(not (speaker.at - AFFILIATION_REACH <= m.start < speaker.at) for m in named) \
+        if not named or any(not in_affiliation(text, m, speaker.at) for m in named) \
                 or reports_a_case(text, b, lex):
             found.append(speaker.code)
     return found
+
+
+def in_affiliation(text: str, m: Mention, at: int) -> bool:
+    """Whether a name before a scholar's name (at `at`) is in their affiliation: close to it
+    ('이탈리아 볼로냐대 마르코 로시 교수'), or further, with no break of the phrase between
+    ('독일의 식품영양연구기관인 막스루브너 연구소(…) 찰스 프란츠 교수')."""
+    if not m.start < at:
+        return False
+    if at - m.start <= AFFILIATION_REACH:
+        return True
+    return at - m.start <= AFFILIATION_PHRASE_REACH and AFFILIATION_BREAKS.isdisjoint(text[m.end:at])
 
 
 def reports_a_case(text: str, b: Bullet, lex: Lexicon) -> bool:
@@ -484,10 +510,26 @@ def match_figure_lists(text: str, b: Bullet, lex: Lexicon) -> list[Mention]:
     return [m for m in rows if m.start not in roster]
 
 
+def is_counted_footnote(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'… 참여 중인 8개국*을 대상으로 … / * 바베이도스(1), 인도(1), …': a footnote naming as
+    many countries as the starred count of the line above it is that count's list (read only
+    for a footnote with figure-list rows)."""
+    if b.before is None or not (b.node.marker or "").startswith("*"):
+        return False
+    start, end = b.before.span.start, b.before.span.end
+    if text.find("*", start, end) < 0:
+        return False
+    counts = {int(m.group("count")) for m in lex.COUNTED_COUNTRIES_STAR_RE.finditer(text, start, end)}
+    return len({m.code for m in b.names}) in counts
+
+
 def match_figure_lists_not_rosters(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
-    ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country."""
+    ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country; none in a
+    footnote listing a counted roster ('8개국*을 대상으로 … / * 바베이도스(1), 인도(1), …')."""
     rows = [m.code for m in match_figure_lists(text, b, lex)]
+    if rows and is_counted_footnote(text, b, lex):
+        return []
     if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (b.node, b.before) if n):
         return [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
     return rows
@@ -522,6 +564,24 @@ def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     return [m.code for m in b.open
             if (text[m.start - 1:m.start] in joiners or text[m.start - 2:m.start - 1] in joiners)
             and lex.BILATERAL_BEFORE_RE.search(text, max(0, m.start - BILATERAL_REACH), m.start)]
+
+
+def is_roster_line(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'(참석자) 칼슨 전 스웨덴 개발협력부 장관(기조연설), …': a line listing who attends."""
+    return b.tagged and lex.ROSTER_TAG_RE.match(text, b.content, b.end) is not None
+
+
+def is_example_line(text: str, b: Bullet, lex: Lexicon) -> bool:
+    """'* (예시) 감자탕〔돼지고기(70%) : 덴마크 70%, 독일 30%〕': a line that gives an example."""
+    return b.tagged and lex.EXAMPLE_TAG_RE.match(text, b.content, b.end) is not None
+
+
+# Bullets that report nothing about any country they name, whatever the rules would find: each
+# opens with something the bullet's flags tell (a tag's bracket), so most bullets are not called.
+NOT_FINDINGS = (
+    ("roster_line", is_roster_line),
+    ("example_line", is_example_line),
+)
 
 
 def match_header(text: str, b: Bullet, lex: Lexicon) -> str | None:
@@ -603,7 +663,17 @@ def match_implication(text: str, b: Bullet, lex: Lexicon) -> tuple[str, list[str
         return None
     if lex.ROSTER_NOUN_RE.search(text, start, m.start()):
         return None         # '연수생 30명이 참가하였다 (베트남, 몽골, 라오스)': who took part, no implication
+    if tags_items_by_country(text, b, opening):
+        return None
     return collapse(text[start:m.start()]), list(dict.fromkeys(names[i] for i in items))
+
+
+def tags_items_by_country(text: str, b: Bullet, opening: int) -> bool:
+    """'△얀 카반 제57차 총회의장(체코) △피터 톰슨 제71차 총회의장(피지) … (바레인)': a line
+    whose items each carry a country alone in brackets lists them by nationality; its last
+    bracket is one more item's, not a list of countries the line's policy holds for."""
+    return any(m.start < opening and text[m.start - 1:m.start] == "(" and text[m.name_end:m.name_end + 1] == ")"
+               for m in b.names)
 
 
 def programs_in(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
@@ -749,15 +819,49 @@ def compares_home(text: str, mentions: list[Mention], lex: Lexicon) -> bool:
                for m in mentions if m.code == home)
 
 
-def compared_with_others(found: list[tuple[int, list[str], bool]], home: str) -> bool:
+def is_home_row(text: str, mentions: list[Mention], home: str, lex: Lexicon) -> bool:
+    """'(2위:한국)709(+12.9)', '… 28.4세(한국 43.7세)': the home country's name with its own
+    figure, a row of a per-country list (read only for a bullet naming Korea and one partner)."""
+    return any(m.code == home and m.particle is None and lex.COUNTRY_FIGURE_AFTER_RE.match(text, m.name_end)
+               for m in mentions)
+
+
+def compares_pair(text: str, b: Bullet, home: str, lex: Lexicon) -> bool:
+    """Whether a bullet naming Korea and one partner compares the two: a row of a per-country
+    list, or a word of comparison anywhere in it ('한국과 일본은 … 유사한 문제를 겪고'). Korea
+    beside one partner alone is a bilateral relation ('한국과 몽골은 … 주요 협력국', '한국과
+    태국은 … 협력'), which reports nothing about Korea."""
+    return is_home_row(text, b.names, home, lex) or lex.COMPARISON_RE.search(text, b.start, b.end) is not None
+
+
+# How a bullet naming Korea among other countries compares Korea with them, by the number of
+# the others (compared_with_others): a list of three or more is a per-country comparison by its
+# form; a pair only by compares_pair.
+def is_per_country_list(others: int, pair_compares: bool) -> bool:
+    """'일본과 한국, 그리고 미국과 싱가포르가 대비되고': Korea among two or more others."""
+    return others >= 2
+
+
+def is_compared_pair(others: int, pair_compares: bool) -> bool:
+    """'한국과 일본은 … 유사한 문제를 겪고': Korea and one partner, compared (compares_pair)."""
+    return others == 1 and pair_compares
+
+
+HOME_IN_BULLET = (
+    ("per_country_list", is_per_country_list),
+    ("compared_pair", is_compared_pair),
+)
+
+
+def compared_with_others(found: list[tuple[int, list[str], bool, bool]], home: str) -> bool:
     """Korea's own statements are not findings about Korea: the home country has findings only
-    where the release compares it with another country — in one bullet ('일본과 한국은 …', a
-    per-country list) or, in words of comparison, in the bullet next to it ('미국은 … 영국은 …' /
-    '반면 우리나라는 …')."""
-    for i, (position, codes, compares) in enumerate(found):
+    where the release compares it with another country — in one bullet ('일본과 한국, 그리고
+    미국과 싱가포르가 대비되고', a per-country list, a pair in words of comparison) or, in words
+    of comparison, in the bullet next to it ('미국은 … 영국은 …' / '반면 우리나라는 …')."""
+    for i, (position, codes, compares, pair_compares) in enumerate(found):
         if home not in codes:
             continue
-        if len(codes) > 1:
+        if len(codes) > 1 and any(rule(len(codes) - 1, pair_compares) for _, rule in HOME_IN_BULLET):
             return True
         if not compares:
             continue
@@ -786,7 +890,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     home = lex.semantic["people"]["home_country"]
     entries: dict[str, Entry] = {}
     header: tuple[str, int] | None = None       # the block header in force: (code, its level)
-    found: list[tuple[int, list[str], bool]] = []   # (position among the nodes, codes, compares)
+    # (position among the nodes, codes, compares with the bullet next to it, compares a pair)
+    found: list[tuple[int, list[str], bool, bool]] = []
     for position, node in enumerate(nodes):
         if not node.text:
             continue
@@ -798,6 +903,8 @@ def run(doc: Document, lex: Lexicon) -> None:
         names = mentions[start] if start in mentions else None
         said = speakers[start] if start in speakers else []
         bullet = Bullet(text, node, names or [], said, nodes[position - 1] if position else None, lex)
+        if bullet.tagged and any(veto(text, bullet, lex) for _, veto in NOT_FINDINGS):
+            continue
         if names:
             # Only a bullet opening with a tag's bracket can be a header: most are not called.
             block = match_header(text, bullet, lex) if bullet.tagged else None
@@ -807,7 +914,7 @@ def run(doc: Document, lex: Lexicon) -> None:
             implication = match_implication(text, bullet, lex)
             if implication is not None:
                 line, codes = implication
-                found.append((position, codes, False))
+                found.append((position, codes, False, False))
                 for code in codes:
                     country_of(entries, code, node.span.start, lex).implications.append(line)
                 continue
@@ -820,7 +927,9 @@ def run(doc: Document, lex: Lexicon) -> None:
         # form. Only the home country's findings read it (compared_with_others).
         compares = home in codes and bool(header is not None or compares_home(text, bullet.names, lex)
                                           or match_tag(text, bullet, lex))
-        found.append((position, codes, compares))
+        # Korea beside one partner: read only then (compares_pair), a bullet wide search.
+        pair_compares = compares or (home in codes and len(codes) == 2 and compares_pair(text, bullet, home, lex))
+        found.append((position, codes, compares, pair_compares))
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         inside = figures_within(starts, node.span.start, node.span.end) if starts is not None else \
             owned.get(node.span.start, [])
