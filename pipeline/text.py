@@ -12,6 +12,12 @@ import phonenumbers
 
 from .document import Node, Span
 
+# A sentence's end for the semantic stages: a full stop, then a blank or the text's end, not
+# after a digit ('세션1. 첫 발제자로' numbers a part). Led by the literal '.', which a search skips
+# to in C (a look-behind written first is tried at every character).
+SENTENCE_FULL_STOP_RE = re.compile(r"\.(?<![0-9]\.)(?=\s|$)")
+
+
 def collapse(value: str) -> str:
     """Collapse runs of white space to one space and trim: the form every output string takes.
 

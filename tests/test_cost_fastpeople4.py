@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.lexicon import load_lexicon
 from pipeline.stages import people
+from pipeline.text import SENTENCE_FULL_STOP_RE
 
 from .complexity import operations
 from .test_cost_fastpeople import CountingLexicon, corpus_texts, seed_before_people, windows_of
@@ -67,7 +68,7 @@ def roles_as_before(text: str, end: int, node_end: int) -> list[str]:
         return ["moderator"]
     if lex.HEAD_AFTER_RE.match(text, end, node_end):
         return ["head"]
-    stop = people.SENTENCE_STOP_RE.search(text, end, min(node_end, end + people.ROLE_WINDOW))
+    stop = SENTENCE_FULL_STOP_RE.search(text, end, min(node_end, end + people.ROLE_WINDOW))
     window_end = stop.start() if stop else min(node_end, end + people.ROLE_WINDOW)
     return next(([role] for role, pattern in people.ROLE_RULES
                  if getattr(lex, pattern).search(text, end, window_end)), [])

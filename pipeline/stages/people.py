@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, ProgramEntry, country_in, read_program_line
-from ..text import collapse, content_start, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
+from ..text import SENTENCE_FULL_STOP_RE, collapse, content_start, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
@@ -59,9 +59,6 @@ CHAIR_PARTICLE_REACH = 3     # characters before '좌장으로' searched for its
 NOUN_USES = 2               # a name-shaped word written twice before other words is a noun
 GLUED_NAME_SYLLABLES = 3    # '권덕철장관': a name glued to a title is told by its full three syllables
 MIN_GLUED_BODY = 3           # '관세청' + '청장': a body glued to an office has 3 syllables or more
-# A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
-# Led by the literal '.', which a search skips to (a lookbehind first is tried at every character).
-SENTENCE_STOP_RE = re.compile(r"\.(?<![0-9]\.)(?=\s|$)")
 BRACKETED_ORG_AFTER_RE = re.compile(r"\((?P<org>[가-힣A-Za-z·]{2,30})\)")   # '교수(아주대학교)'
 QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted organization closes with one
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
@@ -747,7 +744,7 @@ def chairs(text: str, end: int, node_end: int, lex: Lexicon) -> bool:
     end = concurrent.end() if concurrent else end      # '부총리 겸 재정경제부장관은 …'
     if not lex.CHAIR_SUBJECT_RE.match(text, end, node_end):
         return False
-    stop = SENTENCE_STOP_RE.search(text, end, node_end)
+    stop = SENTENCE_FULL_STOP_RE.search(text, end, node_end)
     return bool(lex.CHAIR_VERB_RE.search(text, end, stop.start() if stop else node_end))
 
 
@@ -763,7 +760,7 @@ def parse_roles(text: str, end: int, node_end: int, lex: Lexicon) -> list[str]:
     reach = end + ROLE_WINDOW
     if reach > node_end:        # a comparison, not min(): see BUILTIN_MAX_NOTE
         reach = node_end
-    stop = SENTENCE_STOP_RE.search(text, end, reach)
+    stop = SENTENCE_FULL_STOP_RE.search(text, end, reach)
     window_end = stop.start() if stop else reach
     # Every rule's pattern opens with a role word: one search for any of them rules out a window
     # without one (most), and the rules need not look before the first.
@@ -1925,7 +1922,7 @@ def discussants(doc: Document, lex: Lexicon, people: list[Person]) -> None:
         m = lex.CHAIRED_BY_RE.search(doc.text, max(0, phrase.start() - CHAIR_PARTICLE_REACH), phrase.end())
         if m is None or m.end() != phrase.end():
             continue
-        stop = SENTENCE_STOP_RE.search(doc.text, m.end())
+        stop = SENTENCE_FULL_STOP_RE.search(doc.text, m.end())
         end = stop.start() if stop else len(doc.text)
         verb = lex.DISCUSSION_VERB_RE.search(doc.text, m.end(), end)
         discussed = verb is not None and not verb.group("presented")

@@ -41,11 +41,9 @@ from typing import Iterable, Iterator
 from ..document import BlockKind, Document, Line, Node
 from ..lexicon import TALK_QUOTE_CLOSE, TALK_QUOTE_OPEN, Lexicon, once_per_lexicon
 from ..semantic import Person, Session, Talk, is_korean_name, list_entries, read_program_line
-from ..text import NodeIndex, collapse, content_start
+from ..text import SENTENCE_FULL_STOP_RE, NodeIndex, collapse, content_start
 
 TALK_ROLES = ("presenter", "keynote", "panelist")
-# A sentence's end: a full stop and a blank, not after a digit ('세션1. 첫 발제자로' numbers a part).
-SENTENCE_STOP_RE = re.compile(r"(?<![0-9])\.(?=\s|$)")
 # A panelist of a programme joins the discussion; only presenters and keynotes give talks.
 PROGRAM_TALK_ROLES = ("presenter", "keynote")
 # The same as sets, for a person's roles to be tested against without making a set per person.
@@ -1088,7 +1086,7 @@ def prose_talks(text: str, index: LineIndex, scan: Scan, people: list[Person], l
                 if venue is None:
                     continue    # '… 대책을 발표했다' announces
             stop = None
-            for stop in SENTENCE_STOP_RE.finditer(text, lo, verb.start):
+            for stop in SENTENCE_FULL_STOP_RE.finditer(text, lo, verb.start):
                 pass
             if stop is not None:
                 lo, speakers, owner = stop.end(), [], False
@@ -1153,7 +1151,7 @@ def role_first_talks(text: str, index: LineIndex, scan: Scan, people: list[Perso
         at = m.start()
         i = bisect_right(starts, m.end() - 1)
         if i == len(spans) or spans[i][0] - m.end() > rules["role_first_gap"] \
-                or SENTENCE_STOP_RE.search(text, m.end(), spans[i][0]):
+                or SENTENCE_FULL_STOP_RE.search(text, m.end(), spans[i][0]):
             continue
         speakers, tail = joined_subjects(text, spans, i, lex)
         if tail is None:
@@ -1199,7 +1197,7 @@ def joined_subjects(text: str, spans: list[tuple[int, int, Person]], i: int,
             return found, tail
         if tail.group("particle") not in rules["joiners"] or i + 1 == len(spans) \
                 or len(text[tail.end():spans[i + 1][0]].split()) > MAX_AFFILIATION_GAP \
-                or SENTENCE_STOP_RE.search(text, tail.end(), spans[i + 1][0]):
+                or SENTENCE_FULL_STOP_RE.search(text, tail.end(), spans[i + 1][0]):
             break
         i += 1
     return [], None
@@ -1239,7 +1237,7 @@ def attended_venue(text: str, line_start: int, verb: TalkVerb, lex: Lexicon) -> 
     lo = verb.start - rules["venue_reach"]
     for found in lex.VENUE_ATTEND_RE.finditer(text, lo if lo > line_start else line_start, verb.start):
         pass
-    if found is None or SENTENCE_STOP_RE.search(text, found.end(), verb.start):
+    if found is None or SENTENCE_FULL_STOP_RE.search(text, found.end(), verb.start):
         return None
     endings = tuple(rules["clause_endings"])
     if any(w.rstrip(",").endswith(endings) for w in text[found.end():verb.start].split()):
