@@ -978,9 +978,10 @@ def without_named_pointers(found: list[dict[str, Any]], pointers: list[int]) -> 
     seen: set[str] = set()
     for k, item in enumerate(found):
         label = item["label"]
-        if k in pointing and (label in seen or any(n == label or n.split(" ")[0] == label for n in named)):
-            continue
-        seen.add(label) if k in pointing else None
+        if k in pointing:
+            if label in seen or any(n == label or n.split(" ")[0] == label for n in named):
+                continue
+            seen.add(label)
         kept.append(item)
     return kept
 
@@ -1097,12 +1098,16 @@ def once_each(found: list[dict[str, Any]], files: bool, lex: Lexicon) -> list[di
     files (`files` false: the body's attachments alone, most releases) a name repeats as it
     was written (a listing's line and its appendix page's head), so the names are compared as
     they are; with files, by attachment_key."""
-    if not files:
-        seen_texts: set[str | None] = set()
-        return [item for item in found if item["text"] is None      # a pointer: once_each by label already
-                or not (item["text"] in seen_texts or seen_texts.add(item["text"]))]
     kept: list[dict[str, Any]] = []
     seen: set[str] = set()
+    if not files:
+        for item in found:
+            text = item["text"]
+            if text is None or text not in seen:    # a pointer (no text) is kept once by label already
+                if text is not None:
+                    seen.add(text)
+                kept.append(item)
+        return kept
     for item in found:
         name, stem = attachment_key(item["text"] or "", lex)
         if name and (name in seen or stem in seen):
