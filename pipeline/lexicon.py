@@ -1589,18 +1589,15 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The tail that ends an intro, then a blank: it opens with the tails' literals, so a search
         # skips ahead in C to the next one (the lazy pattern above tries them after every character).
         "SESSION_INTRO_TAIL_RE": deferred(rf"(?:{alternation(s['intro_tail'])})\s"),
-        # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
+        # A talk's topic: "‘…’을 주제로".
         "TOPIC_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<topic>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
+        # A bullet's lead, "… 부문에서 / … 사례에서는": where a talk belongs, never its title;
+        # people.py skips it before a speaker's description.
         "TOPIC_LEAD_RE": deferred(
             rf"(?P<topic>.{{1,59}}?\S)\s*+(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
             rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:{locatives})\s"),
-        # TOPIC_LEAD_RE's two tails alone ('부문에서 ', '사례에서는 '), for sessions.lead_topic:
-        # they open with literals, so a search skips ahead in C, where the lazy lead above tries
-        # its tail after each of up to 60 characters, twice.
-        "TOPIC_AREA_TAIL_RE": deferred(rf"(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"),
-        "TOPIC_CASE_TAIL_RE": deferred(rf"(?P<word>{alternation(s['topic_case_words'])})(?:{locatives})\s"),
         "NON_WORD_RE": deferred(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
 

@@ -28,7 +28,8 @@ presentation; from a quoted theme right after the speaker told by a verb of pres
 A talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
-block most similar to that title (`… 부문은 …`) or from the label bullet's children.
+block most similar to that title (`… 부문은 …`) or from the label bullet's children; a talk's
+topic is its quoted theme, never the bullet's lead (`… 부문에서`, which places the talk).
 """
 from __future__ import annotations
 
@@ -337,13 +338,12 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
 
 
 def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None:
-    """'‘…’을 주제로' after the speaker, else the bullet's lead '… 부문에서'."""
+    """'‘…’을 주제로' after the speaker. The bullet's lead ('… 부문에서', '… 사례에서는') is not
+    the talk's title: it says where in the session the talk belongs (the seed's '제조부문의 정보화
+    전략 부문에서 … 과장은 … 소개'), and a talk without a written title has none."""
     end = bullet.span.end
     quoted = lex.TOPIC_QUOTE_RE.search(text, after, end) if holds_quote_tail(text, after, end, lex) else None
-    if quoted:
-        return collapse(quoted.group("topic"))
-    lead = lead_topic(text, content_start(text, bullet), bullet.span.end, lex)
-    return collapse(lead) if lead else None
+    return collapse(quoted.group("topic")) if quoted else None
 
 
 def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -352,52 +352,6 @@ def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
     character (~50 instructions each, through a speaker's bullet of hundreds), where a find of
     each tail runs at C string speed. Most bullets hold none, and the search is not made."""
     return holds_any(text[start:end], lex.semantic["sessions"]["topic_quote_tail"])
-
-
-TOPIC_LEAD_MAX = 60     # TOPIC_LEAD_RE's longest topic ('.{1,59}?\S') and case lead ('.{2,60}?')
-
-
-@once_per_lexicon
-def lead_tail_reach(lex: Lexicon) -> int:
-    """The longest match of TOPIC_AREA_TAIL_RE or TOPIC_CASE_TAIL_RE: a word, a locative, a blank."""
-    s = lex.semantic["sessions"]
-    word = max(map(len, s["topic_area_words"] + s["topic_case_words"]))
-    return word + max(map(len, s["lead_locatives"])) + 1
-
-
-def lead_topic(text: str, start: int, end: int, lex: Lexicon) -> str | None:
-    """TOPIC_LEAD_RE.match(text, start, end)'s topic or case, found from its tails: '소상공인
-    정보화 부문에서 …' → '소상공인 정보화'; '… 추진 사례에서는 …' → '… 추진 사례'. The lazy pattern
-    tries its tail after each of up to 60 characters, then the case's after each again (~1 µs
-    a bullet); the tails open with literals, so their searches skip ahead in C, and they are
-    searched no further than a tail that can still count can end (`reach`).
-    The topic (2 to 60 characters of one line, ending in a non-blank) ends at the last
-    non-blank before an area tail: the first tail whose topic is long enough gives it, and
-    once a topic is too long or holds a line break, every later tail's is too. Else the case:
-    2 to 60 characters of one line, then a case word and its tail."""
-    limit = start + TOPIC_LEAD_MAX
-    newline = text.find("\n", start, end)
-    if 0 <= newline < limit:
-        limit = newline     # no topic, no case runs across a line break
-    # A tail that counts opens at `limit` at the latest, or after blanks that follow it.
-    opens_by = limit
-    while opens_by < end and text[opens_by].isspace():
-        opens_by += 1
-    reach = opens_by + lead_tail_reach(lex)
-    if reach > end:
-        reach = end
-    for m in lex.TOPIC_AREA_TAIL_RE.finditer(text, start + 1, reach):
-        stop = m.start()
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        if stop > limit:
-            break
-        if stop - start >= 2:
-            return text[start:stop]
-    m = lex.TOPIC_CASE_TAIL_RE.search(text, start + 2, reach)
-    if m is not None and m.start() <= limit:
-        return text[start:m.end("word")]
-    return None
 
 
 def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, list[Person]]:
