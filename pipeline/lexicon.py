@@ -1589,6 +1589,12 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The tail that ends an intro, then a blank: it opens with the tails' literals, so a search
         # skips ahead in C to the next one (the lazy pattern above tries them after every character).
         "SESSION_INTRO_TAIL_RE": deferred(rf"(?:{alternation(s['intro_tail'])})\s"),
+        # "… ‘…’에 대해 소개했다": a quoted title, its about particle, a verb of presenting it
+        # (sessions.toml [about_talks]); read only on the lines of a session's report.
+        "ABOUT_TALK_RE": deferred(
+            rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
+            rf"(?:{alternation(s['about_talks']['particles'])})\s*+"
+            rf"(?:{alternation(s['about_talks']['verbs'])})(?:{alternation(s['about_talks']['endings'])})"),
         # A talk's topic: "‘…’을 주제로".
         "TOPIC_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<topic>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]\s*"

@@ -1455,6 +1455,87 @@ PROSE_TALK_RULES = (
 )
 
 
+# --- the paragraphs a session told in prose reports on ---------------------------------------
+
+def about_talks(text: str, line: Line, spans: list[tuple[int, int, Person]], lex: Lexicon) -> list[Talk]:
+    """'마지막으로 가상처 김하늘 담당관은 … ‘…’에 대해 소개했다' → 김하늘's talk on the quote: a
+    quoted title told by a verb of presenting it, its subject the last person named before it in
+    the sentence (with a subject particle: '… 교수의 ‘…’에 대해' names no speaker)."""
+    rules = lex.semantic["sessions"]
+    if not holds_any(line.text, rules["about_talks"]["particles"]):
+        return []               # every match holds one: most lines are not searched
+    talks = []
+    for m in lex.ABOUT_TALK_RE.finditer(text, line.content.start, line.content.end):
+        lo = line.content.start
+        for stop in SENTENCE_FULL_STOP_RE.finditer(text, lo, m.start()):
+            lo = stop.end()
+        before = [s for s in spans if lo <= s[0] and s[1] <= m.start()]
+        if not before:
+            continue
+        a, b, person = before[-1]
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, m.start())
+        if tail is not None and tail.group("particle") in rules["prose_talks"]["bare_subjects"]:
+            talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                              collapse(m.group("title")), (a, m.end())))
+    return talks
+
+
+# Readers of talks told in a form read only on the lines of a session's report: elsewhere the
+# form is mostly no talk (a minister '… ‘…’에 대해 설명했다' at a meeting). One signature: (text,
+# a line of the report, every mention of the people sorted, lexicon).
+REPORT_TALK_RULES = (
+    ("about_talks", about_talks),   # 'A 담당관은 … ‘…’에 대해 소개했다'
+)
+
+
+def report_talks(doc: Document, index: LineIndex, prose: list[Talk], lex: Lexicon) -> list[Talk]:
+    """A session told on one line ('첫 번째 분과에서는 … 논의했다.'; not one listed as an object,
+    '… 그리고 종합토론으로 구성된다') reports on the lines after it too: up to the line of the next session, through the last line that tells a talk; after the
+    last session, each line in a row that tells one. A line telling a keynote (the event's own)
+    or another block ends it. Each such session's report is widened over those lines, and the
+    talks REPORT_TALK_RULES read on its lines are returned (the prose readers' talks there join
+    it in add_prose_talks, by the report)."""
+    lines = index.lines
+    heads = [index.line_of(s.span[0]) for s in doc.sessions]
+    told: dict[int, list[Talk]] = {}
+    for talk in prose:
+        told.setdefault(index.line_of(talk.span[0]), []).append(talk)
+    keynotes = {t.speaker for t in doc.talks}
+    object_tails = lex.semantic["sessions"]["object_tails"]
+    spans = sorted((a, b, p) for p in doc.people for a, b in [p.span, *p.mentions])
+    found: list[Talk] = []
+    for k, session in enumerate(doc.sessions):
+        own = heads[k]
+        if own is None or own in heads[k + 1:]:
+            continue            # a session named before another on its line reports on neither
+        line = lines[own]
+        extent = session.report or session.span
+        if extent[0] < line.content.start or extent[1] > line.content.end:
+            continue            # a programme under its label, a block of bullets: read already
+        label = lex.SESSION_LABEL_RE.match(doc.text, session.span[0])
+        if label is not None and label.group("tail") in object_tails:
+            continue            # '… 주제발표, 그리고 종합토론으로 구성된다' lists it, reports on nothing
+        read = [t for _, rule in REPORT_TALK_RULES for t in rule(doc.text, line, spans, lex)]
+        found += read
+        after = next((h for h in heads[k + 1:] if h is not None), None)
+        end = block_end(doc, line.content.start)
+        last, j = own, own + 1
+        while j < len(lines) and (after is None or j < after) and lines[j].content.start < end:
+            read = [t for _, rule in REPORT_TALK_RULES for t in rule(doc.text, lines[j], spans, lex)]
+            here = told.get(j, []) + read
+            if any(t.speaker in keynotes for t in here):
+                break
+            if here:
+                last = j
+                found += read
+            elif after is None:
+                break
+            j += 1
+        if last > own:
+            session.report = (extent[0], lines[last].content.end)
+    return found
+
+
 # --- the stage -----------------------------------------------------------------------------
 
 def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
@@ -1526,6 +1607,8 @@ def run(doc: Document, lex: Lexicon) -> None:
     for _, read, needs_people in PROSE_TALK_RULES:
         if doc.people or not needs_people:
             prose += read(doc.text, index, scan, doc.people, lex)
+    if doc.sessions and index.lines:
+        prose += report_talks(doc, index, prose, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
