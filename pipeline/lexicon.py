@@ -1573,8 +1573,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": deferred(rf"""
-            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:{sg['enum_closer']}(?:{sg['enum_genitive']})?\s*)?
-            (?P<count>\d+)\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
+            (?P<items>{quote}(?:\s*(?:{alternation(sg['enum_joiners'])})\s*{quote})*)\s*(?:{sg['enum_closer']}(?:{sg['enum_genitive']})?\s*)?
+            (?:(?P<count>\d+)|(?P<count_word>{alternation(list(s['counts']))}))\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
             """, re.VERBOSE),
         "QUOTED_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?![0-9])(?P<q>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]"),

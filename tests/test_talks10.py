@@ -105,3 +105,22 @@ def test_the_same_form_outside_any_session_is_no_talk():
     text = ("□ 가상부는 23일 관계부처 회의를 개최했다.\n\n"
             "가상부 김하늘 장관은 ‘지역 돌봄 확충 방안’에 대해 설명했다.\n")
     assert all_talks(text) == []
+
+
+@pytest.mark.parametrize("enumeration", [
+    "행사는 ‘돌봄 정책’과 ‘지역 사례’ 등 두 개의 분과(세션)로 나눠 진행됐다.",
+    "행사는 ‘돌봄 정책’, ‘지역 사례’ 등의 2개의 세션으로 구성된다.",
+    "행사는 ‘돌봄 정책’ 및 ‘지역 사례’ 두 개의 세션으로 구성된다.",
+])
+@pytest.mark.parametrize("first,second", [
+    ("첫 번째 세션에서는 돌봄 정책을 논의했다.", "두 번째 세션에서는 지역 사례를 공유했다."),     # label lines
+    ("이후 첫 번째 세션에서는 돌봄 정책을 논의했다.", "이어서 두 번째 세션에서는 지역 사례를 공유했다."),  # in sentences
+])
+def test_numbered_sessions_take_their_titles_from_the_enumeration(enumeration, first, second):
+    doc = parse(f"□ {enumeration}\n\n{first}\n\n{second}\n")
+    assert [(s.number, s.title) for s in doc.sessions] == [(1, "돌봄 정책"), (2, "지역 사례")]
+
+
+def test_an_enumeration_shorter_than_its_count_warns():
+    doc = parse("□ 행사는 ‘돌봄 정책’과 ‘지역 사례’ 등 세 개의 세션으로 구성된다.\n\n첫 번째 세션에서는 정책을 논의했다.\n")
+    assert "session_count_mismatch" in [i.code for i in doc.issues]

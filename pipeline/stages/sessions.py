@@ -175,7 +175,8 @@ def title_subjects(lex: Lexicon) -> tuple[str, ...]:
 
 
 def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[str]:
-    """'크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론' → ['A', 'B', 'C']."""
+    """'크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론' → ['A', 'B', 'C']; '‘A’과 ‘B’ 등 두 개의
+    분과(세션)로' → ['A', 'B']."""
     text = doc.text
     counter = lex.semantic["sessions"]["grammar"]["enum_counter"]
     for node in nodes:
@@ -188,9 +189,10 @@ def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[st
         if m is None:
             continue
         titles = [collapse(q.group("q")) for q in lex.QUOTED_RE.finditer(m.group("items"))]
-        if len(titles) != int(m.group("count")):
+        count = int(m.group("count")) if m.group("count") else lex.semantic["sessions"]["counts"][m.group("count_word")]
+        if len(titles) != count:
             doc.warn("sessions", "session_count_mismatch",
-                     f"{m.group('count')} sessions announced, {len(titles)} titles named", node.span)
+                     f"{count} sessions announced, {len(titles)} titles named", node.span)
         return titles
     return []
 
@@ -1538,12 +1540,18 @@ def report_talks(doc: Document, index: LineIndex, prose: list[Talk], lex: Lexico
 
 # --- the stage -----------------------------------------------------------------------------
 
-def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
-    """The enumeration form: titles by number, talks from the block most like the title."""
+def title_by_number(doc: Document, sessions: list[Session], nodes: list[Node], lex: Lexicon) -> None:
+    """Numbered sessions without a title take it from the enumeration that introduces them
+    ('크게 ‘A’, ‘B’ 등의 2개의 세션', '‘A’과 ‘B’ 등 두 개의 분과(세션)로'), in number order."""
     titles = parse_enumeration(doc, nodes, lex)
-    for session, _ in found:
+    for session in sessions:
         if session.title is None and session.number is not None and 1 <= session.number <= len(titles):
             session.title = titles[session.number - 1]
+
+
+def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
+    """The enumeration form: titles by number, talks from the block most like the title."""
+    title_by_number(doc, [s for s, _ in found], nodes, lex)
     by_start = {n.span.start: n for n in nodes}
     sessions = [s for s, _ in found]
     labelled = {line.start for _, line in found}
@@ -1602,6 +1610,10 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0]) if sessions else []
     if sessions:
         number_last(doc.sessions, lex)
+        if not found and any(s.title is None and s.number is not None for s in sessions):
+            # Sessions named in sentences ('이후 첫 번째 세션에서는 …') are titled by the
+            # enumeration too (label lines were, by bullet_sessions).
+            title_by_number(doc, doc.sessions, all_nodes(doc), lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
     prose: list[Talk] = []
     for _, read, needs_people in PROSE_TALK_RULES:
