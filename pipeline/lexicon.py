@@ -1491,7 +1491,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
               |(?P<named>{alternation(s['named'])}))
             \s*+(?(open)(?P<close>[\])】>〉])|)
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
-            (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
+            (?(named)|(?:\s*+(?P<part>{alternation(s['part_kinds'])})      # "2부 종합토론 시간에는"
+                         (?:\s*+(?:{alternation(s['part_times'])}))?
+                         (?=(?:{alternation(s['part_tails'])})(?![0-9A-Za-z{HANGUL}])))?)
+            (?(part)(?P<part_tail>{alternation(s['part_tails'])})|(?P<tail>{alternation(s['label_tail'])})?)
+            (?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
         # The verb a named session taken as an object is held by: '종합토론으로| 구성된다'.
         "SESSION_OBJECT_VERB_RE": deferred(rf"\s*+(?:{alternation(s['object_verbs'])})"),

@@ -124,3 +124,17 @@ def test_numbered_sessions_take_their_titles_from_the_enumeration(enumeration, f
 def test_an_enumeration_shorter_than_its_count_warns():
     doc = parse("□ 행사는 ‘돌봄 정책’과 ‘지역 사례’ 등 세 개의 세션으로 구성된다.\n\n첫 번째 세션에서는 정책을 논의했다.\n")
     assert "session_count_mismatch" in [i.code for i in doc.issues]
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a numbered part, then the kind of part it is, then the particle: the kind titles it
+    ("이어 2부 종합토론 시간에는 가상대학교 김하늘 교수를 좌장으로 논의가 이어진다.", [("2부", 2, "종합토론")]),
+    ("▲1부 주제강연에서는 가상대학교 김하늘 교수가 돌봄 정책을 발표한다.", [("1부", 1, "주제강연")]),
+    ("제2부 패널 토론은 오후에 열린다.", [("제2부", 2, "패널 토론")]),
+    # the kind without its particle, or another noun after the part, names none
+    ("자료 1부 발표를 참고하시기 바랍니다.", []),
+    ("2부 행사에서는 공연이 열린다.", []),
+])
+def test_a_numbered_part_written_with_its_kind(line, expected):
+    doc = parse(f"□ {line}\n")
+    assert [(s.label, s.number, s.title) for s in doc.sessions] == expected

@@ -70,21 +70,25 @@ class Label:
     end: int                    # after the label, its closing bracket and tail
     bracketed: bool
     tail: str | None
+    part: str | None = None     # the kind of part written after a number: '2부 |종합토론| 시간에는'
 
 
 # --- labels --------------------------------------------------------------------------------
 
 def read_label(m: re.Match[str], lex: Lexicon) -> Label:
-    """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None."""
+    """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None; '2부 종합토론
+    시간에는' → Label('2부', 2, part '종합토론')."""
     # The groups read by one call (a call per group was most of a label's reading).
-    ordinal, num_a, num_b, num_c, label, close, tail = m.group(
-        "ordinal", "num_a", "num_b", "num_c", "label", "close", "tail")
+    ordinal, num_a, num_b, num_c, label, close, tail, part = m.group(
+        "ordinal", "num_a", "num_b", "num_c", "label", "close", "tail", "part")
     if ordinal:
         number = lex.semantic["sessions"]["ordinals"][ordinal]
     else:
         digits = num_a or num_b or num_c
         number = int(digits) if digits else None
     start, end = m.span()
+    if part:
+        return Label(collapse(label), number, start, end, bool(close), m.group("part_tail"), part)
     return Label(collapse(label), number, start, end, bool(close), tail)
 
 
@@ -630,7 +634,7 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
             end = block_end(doc, lines[i].content.start)
             scope = scope[:next((j for j, ln in enumerate(scope) if ln.content.start >= end), len(scope))]
         line = lines[i]
-        title = title_on_line(doc.text, label, line.content.end, lex)
+        title = title_on_line(doc.text, label, line.content.end, lex) or label.part
         if title is None and not doc.text[label.end:line.content.end].strip():
             # '세션6' ⏎ '16:30~17:30' ⏎ 'ㅇ (종합토론) 제목': the slot's title is the named part the
             # next label line gives, which is then no session of its own; its lines are the slot's.
@@ -694,7 +698,7 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
             elif before is None and label.tail in (None, lex.semantic["sessions"]["grammar"]["locative_tail"]):
                 continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
             else:
-                title = before or subject_title(text, label.end, end, lex)
+                title = before or subject_title(text, label.end, end, lex) or label.part
             known.add(label.label)
             talks = quoted_talks(text, label.end, end, title, people, lex) \
                 or subject_talks(text, line, label, people, lex)
