@@ -1491,7 +1491,11 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
               |(?P<named>{alternation(s['named'])}))
             \s*+(?(open)(?P<close>[\])】>〉])|)
             (?:\((?P<gloss>{words})\))?                   # "제1분과(세션)는"
-            (?P<tail>{alternation(s['label_tail'])})?(?![0-9A-Za-z{HANGUL}])
+            (?(named)|(?:\s*+(?P<part>{alternation(s['part_kinds'])})      # "2부 종합토론 시간에는"
+                         (?:\s*+(?:{alternation(s['part_times'])}))?
+                         (?=(?:{alternation(s['part_tails'])})(?![0-9A-Za-z{HANGUL}])))?)
+            (?(part)(?P<part_tail>{alternation(s['part_tails'])})|(?P<tail>{alternation(s['label_tail'])})?)
+            (?![0-9A-Za-z{HANGUL}])
             """, re.VERBOSE),
         # The verb a named session taken as an object is held by: '종합토론으로| 구성된다'.
         "SESSION_OBJECT_VERB_RE": deferred(rf"\s*+(?:{alternation(s['object_verbs'])})"),
@@ -1573,8 +1577,8 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:\s*+\((?P<org>[^()\n]{{2,30}})\))?"),
         # "크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론"
         "SESSION_ENUM_RE": deferred(rf"""
-            (?P<items>{quote}(?:\s*,\s*{quote})*)\s*(?:{sg['enum_closer']}(?:{sg['enum_genitive']})?\s*)?
-            (?P<count>\d+)\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
+            (?P<items>{quote}(?:\s*(?:{alternation(sg['enum_joiners'])})\s*{quote})*)\s*(?:{sg['enum_closer']}(?:{sg['enum_genitive']})?\s*)?
+            (?:(?P<count>\d+)|(?P<count_word>{alternation(list(s['counts']))}))\s*{sg['enum_counter']}(?:{sg['enum_genitive']})?\s*(?:{alternation(s['enumeration_head'])})
             """, re.VERBOSE),
         "QUOTED_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?![0-9])(?P<q>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]"),
@@ -1589,18 +1593,21 @@ def _sessions_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # The tail that ends an intro, then a blank: it opens with the tails' literals, so a search
         # skips ahead in C to the next one (the lazy pattern above tries them after every character).
         "SESSION_INTRO_TAIL_RE": deferred(rf"(?:{alternation(s['intro_tail'])})\s"),
-        # A talk's topic: "‘…’을 주제로", else "… 부문에서 / … 사례에서는".
+        # "… ‘…’에 대해 소개했다": a quoted title, its about particle, a verb of presenting it
+        # (sessions.toml [about_talks]); read only on the lines of a session's report.
+        "ABOUT_TALK_RE": deferred(
+            rf"[{TALK_QUOTE_OPEN}](?P<title>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{4,120}})[{TALK_QUOTE_CLOSE}]\s*+"
+            rf"(?:{alternation(s['about_talks']['particles'])})\s*+"
+            rf"(?:{alternation(s['about_talks']['verbs'])})(?:{alternation(s['about_talks']['endings'])})"),
+        # A talk's topic: "‘…’을 주제로".
         "TOPIC_QUOTE_RE": deferred(
             rf"[{TALK_QUOTE_OPEN}](?P<topic>[^{TALK_QUOTE_OPEN}{TALK_QUOTE_CLOSE}\n]{{2,80}})[{TALK_QUOTE_CLOSE}]\s*"
             rf"(?:{alternation(s['topic_quote_tail'])})"),
+        # A bullet's lead, "… 부문에서 / … 사례에서는": where a talk belongs, never its title;
+        # people.py skips it before a speaker's description.
         "TOPIC_LEAD_RE": deferred(
             rf"(?P<topic>.{{1,59}}?\S)\s*+(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"
             rf"|(?P<case>.{{2,60}}?(?:{alternation(s['topic_case_words'])}))(?:{locatives})\s"),
-        # TOPIC_LEAD_RE's two tails alone ('부문에서 ', '사례에서는 '), for sessions.lead_topic:
-        # they open with literals, so a search skips ahead in C, where the lazy lead above tries
-        # its tail after each of up to 60 characters, twice.
-        "TOPIC_AREA_TAIL_RE": deferred(rf"(?:{alternation(s['topic_area_words'])})(?:{locatives})\s"),
-        "TOPIC_CASE_TAIL_RE": deferred(rf"(?P<word>{alternation(s['topic_case_words'])})(?:{locatives})\s"),
         "NON_WORD_RE": deferred(rf"[^0-9A-Za-z{HANGUL}]+"),
     }
 

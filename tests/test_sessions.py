@@ -49,8 +49,9 @@ def test_titles_numbers_summary_and_topics():
 def test_talks_come_from_the_block_most_like_the_title():
     doc = parse(FORUM)
     talks = {s.label: [(t.speaker, t.country, t.topic) for t in s.talks] for s in doc.sessions}
+    # '정책금융 사례에서 …' places 로페스's talk in its session; it is no title (none is written)
     assert talks == {"세션 1": [("가르시아", "PE", "농촌 원격교육")],
-                     "세션 2": [("로페스", "CL", "정책금융 사례")],
+                     "세션 2": [("로페스", "CL", None)],
                      "종합토론": []}
     for session in doc.sessions[:2]:
         for talk in session.talks:

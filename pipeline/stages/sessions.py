@@ -28,7 +28,8 @@ presentation; from a quoted theme right after the speaker told by a verb of pres
 A talk takes what the programme leaves out from its speaker's person.
 Numbered sessions without a title take it from the enumeration that introduces them
 (`크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론`), in number order; their talks come from the
-block most similar to that title (`… 부문은 …`) or from the label bullet's children.
+block most similar to that title (`… 부문은 …`) or from the label bullet's children; a talk's
+topic is its quoted theme, never the bullet's lead (`… 부문에서`, which places the talk).
 """
 from __future__ import annotations
 
@@ -69,21 +70,25 @@ class Label:
     end: int                    # after the label, its closing bracket and tail
     bracketed: bool
     tail: str | None
+    part: str | None = None     # the kind of part written after a number: '2부 |종합토론| 시간에는'
 
 
 # --- labels --------------------------------------------------------------------------------
 
 def read_label(m: re.Match[str], lex: Lexicon) -> Label:
-    """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None."""
+    """'[세션 1]에서는' → Label('세션 1', 1); '첫 번째 세션' → 1; '종합토론' → None; '2부 종합토론
+    시간에는' → Label('2부', 2, part '종합토론')."""
     # The groups read by one call (a call per group was most of a label's reading).
-    ordinal, num_a, num_b, num_c, label, close, tail = m.group(
-        "ordinal", "num_a", "num_b", "num_c", "label", "close", "tail")
+    ordinal, num_a, num_b, num_c, label, close, tail, part = m.group(
+        "ordinal", "num_a", "num_b", "num_c", "label", "close", "tail", "part")
     if ordinal:
         number = lex.semantic["sessions"]["ordinals"][ordinal]
     else:
         digits = num_a or num_b or num_c
         number = int(digits) if digits else None
     start, end = m.span()
+    if part:
+        return Label(collapse(label), number, start, end, bool(close), m.group("part_tail"), part)
     return Label(collapse(label), number, start, end, bool(close), tail)
 
 
@@ -174,7 +179,8 @@ def title_subjects(lex: Lexicon) -> tuple[str, ...]:
 
 
 def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[str]:
-    """'크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론' → ['A', 'B', 'C']."""
+    """'크게 ‘A’, ‘B’, ‘C’ 등의 3개의 세션과 종합토론' → ['A', 'B', 'C']; '‘A’과 ‘B’ 등 두 개의
+    분과(세션)로' → ['A', 'B']."""
     text = doc.text
     counter = lex.semantic["sessions"]["grammar"]["enum_counter"]
     for node in nodes:
@@ -187,9 +193,10 @@ def parse_enumeration(doc: Document, nodes: list[Node], lex: Lexicon) -> list[st
         if m is None:
             continue
         titles = [collapse(q.group("q")) for q in lex.QUOTED_RE.finditer(m.group("items"))]
-        if len(titles) != int(m.group("count")):
+        count = int(m.group("count")) if m.group("count") else lex.semantic["sessions"]["counts"][m.group("count_word")]
+        if len(titles) != count:
             doc.warn("sessions", "session_count_mismatch",
-                     f"{m.group('count')} sessions announced, {len(titles)} titles named", node.span)
+                     f"{count} sessions announced, {len(titles)} titles named", node.span)
         return titles
     return []
 
@@ -337,13 +344,12 @@ def assign_intros(text: str, nodes: list[Node], sessions: list[Session], lex: Le
 
 
 def parse_topic(text: str, bullet: Node, after: int, lex: Lexicon) -> str | None:
-    """'‘…’을 주제로' after the speaker, else the bullet's lead '… 부문에서'."""
+    """'‘…’을 주제로' after the speaker. The bullet's lead ('… 부문에서', '… 사례에서는') is not
+    the talk's title: it says where in the session the talk belongs (the seed's '제조부문의 정보화
+    전략 부문에서 … 과장은 … 소개'), and a talk without a written title has none."""
     end = bullet.span.end
     quoted = lex.TOPIC_QUOTE_RE.search(text, after, end) if holds_quote_tail(text, after, end, lex) else None
-    if quoted:
-        return collapse(quoted.group("topic"))
-    lead = lead_topic(text, content_start(text, bullet), bullet.span.end, lex)
-    return collapse(lead) if lead else None
+    return collapse(quoted.group("topic")) if quoted else None
 
 
 def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -352,52 +358,6 @@ def holds_quote_tail(text: str, start: int, end: int, lex: Lexicon) -> bool:
     character (~50 instructions each, through a speaker's bullet of hundreds), where a find of
     each tail runs at C string speed. Most bullets hold none, and the search is not made."""
     return holds_any(text[start:end], lex.semantic["sessions"]["topic_quote_tail"])
-
-
-TOPIC_LEAD_MAX = 60     # TOPIC_LEAD_RE's longest topic ('.{1,59}?\S') and case lead ('.{2,60}?')
-
-
-@once_per_lexicon
-def lead_tail_reach(lex: Lexicon) -> int:
-    """The longest match of TOPIC_AREA_TAIL_RE or TOPIC_CASE_TAIL_RE: a word, a locative, a blank."""
-    s = lex.semantic["sessions"]
-    word = max(map(len, s["topic_area_words"] + s["topic_case_words"]))
-    return word + max(map(len, s["lead_locatives"])) + 1
-
-
-def lead_topic(text: str, start: int, end: int, lex: Lexicon) -> str | None:
-    """TOPIC_LEAD_RE.match(text, start, end)'s topic or case, found from its tails: '소상공인
-    정보화 부문에서 …' → '소상공인 정보화'; '… 추진 사례에서는 …' → '… 추진 사례'. The lazy pattern
-    tries its tail after each of up to 60 characters, then the case's after each again (~1 µs
-    a bullet); the tails open with literals, so their searches skip ahead in C, and they are
-    searched no further than a tail that can still count can end (`reach`).
-    The topic (2 to 60 characters of one line, ending in a non-blank) ends at the last
-    non-blank before an area tail: the first tail whose topic is long enough gives it, and
-    once a topic is too long or holds a line break, every later tail's is too. Else the case:
-    2 to 60 characters of one line, then a case word and its tail."""
-    limit = start + TOPIC_LEAD_MAX
-    newline = text.find("\n", start, end)
-    if 0 <= newline < limit:
-        limit = newline     # no topic, no case runs across a line break
-    # A tail that counts opens at `limit` at the latest, or after blanks that follow it.
-    opens_by = limit
-    while opens_by < end and text[opens_by].isspace():
-        opens_by += 1
-    reach = opens_by + lead_tail_reach(lex)
-    if reach > end:
-        reach = end
-    for m in lex.TOPIC_AREA_TAIL_RE.finditer(text, start + 1, reach):
-        stop = m.start()
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        if stop > limit:
-            break
-        if stop - start >= 2:
-            return text[start:stop]
-    m = lex.TOPIC_CASE_TAIL_RE.search(text, start + 2, reach)
-    if m is not None and m.start() <= limit:
-        return text[start:m.end("word")]
-    return None
 
 
 def speakers_by_bullet(people: list[Person], nodes: list[Node]) -> dict[int, list[Person]]:
@@ -674,7 +634,7 @@ def line_sessions(doc: Document, lines: list[Line], keyed: list[int], lex: Lexic
             end = block_end(doc, lines[i].content.start)
             scope = scope[:next((j for j, ln in enumerate(scope) if ln.content.start >= end), len(scope))]
         line = lines[i]
-        title = title_on_line(doc.text, label, line.content.end, lex)
+        title = title_on_line(doc.text, label, line.content.end, lex) or label.part
         if title is None and not doc.text[label.end:line.content.end].strip():
             # '세션6' ⏎ '16:30~17:30' ⏎ 'ㅇ (종합토론) 제목': the slot's title is the named part the
             # next label line gives, which is then no session of its own; its lines are the slot's.
@@ -738,7 +698,7 @@ def inline_sessions(doc: Document, lines: list[Line], known: set[str], people: l
             elif before is None and label.tail in (None, lex.semantic["sessions"]["grammar"]["locative_tail"]):
                 continue            # '자료 1부에' — only '‘…’을 주제로 한 세션3에' names a session
             else:
-                title = before or subject_title(text, label.end, end, lex)
+                title = before or subject_title(text, label.end, end, lex) or label.part
             known.add(label.label)
             talks = quoted_talks(text, label.end, end, title, people, lex) \
                 or subject_talks(text, line, label, people, lex)
@@ -1501,14 +1461,101 @@ PROSE_TALK_RULES = (
 )
 
 
+# --- the paragraphs a session told in prose reports on ---------------------------------------
+
+def about_talks(text: str, line: Line, spans: list[tuple[int, int, Person]], lex: Lexicon) -> list[Talk]:
+    """'마지막으로 가상처 김하늘 담당관은 … ‘…’에 대해 소개했다' → 김하늘's talk on the quote: a
+    quoted title told by a verb of presenting it, its subject the last person named before it in
+    the sentence (with a subject particle: '… 교수의 ‘…’에 대해' names no speaker)."""
+    rules = lex.semantic["sessions"]
+    if not holds_any(line.text, rules["about_talks"]["particles"]):
+        return []               # every match holds one: most lines are not searched
+    talks = []
+    for m in lex.ABOUT_TALK_RE.finditer(text, line.content.start, line.content.end):
+        lo = line.content.start
+        for stop in SENTENCE_FULL_STOP_RE.finditer(text, lo, m.start()):
+            lo = stop.end()
+        before = [s for s in spans if lo <= s[0] and s[1] <= m.start()]
+        if not before:
+            continue
+        a, b, person = before[-1]
+        tail = lex.PROSE_SPEAKER_TAIL_RE.match(text, b, m.start())
+        if tail is not None and tail.group("particle") in rules["prose_talks"]["bare_subjects"]:
+            talks.append(Talk(person.name, person.title, person.affiliation, person.country,
+                              collapse(m.group("title")), (a, m.end())))
+    return talks
+
+
+# Readers of talks told in a form read only on the lines of a session's report: elsewhere the
+# form is mostly no talk (a minister '… ‘…’에 대해 설명했다' at a meeting). One signature: (text,
+# a line of the report, every mention of the people sorted, lexicon).
+REPORT_TALK_RULES = (
+    ("about_talks", about_talks),   # 'A 담당관은 … ‘…’에 대해 소개했다'
+)
+
+
+def report_talks(doc: Document, index: LineIndex, prose: list[Talk], lex: Lexicon) -> list[Talk]:
+    """A session told on one line ('첫 번째 분과에서는 … 논의했다.'; not one listed as an object,
+    '… 그리고 종합토론으로 구성된다') reports on the lines after it too: up to the line of the next session, through the last line that tells a talk; after the
+    last session, each line in a row that tells one. A line telling a keynote (the event's own)
+    or another block ends it. Each such session's report is widened over those lines, and the
+    talks REPORT_TALK_RULES read on its lines are returned (the prose readers' talks there join
+    it in add_prose_talks, by the report)."""
+    lines = index.lines
+    heads = [index.line_of(s.span[0]) for s in doc.sessions]
+    told: dict[int, list[Talk]] = {}
+    for talk in prose:
+        told.setdefault(index.line_of(talk.span[0]), []).append(talk)
+    keynotes = {t.speaker for t in doc.talks}
+    object_tails = lex.semantic["sessions"]["object_tails"]
+    spans = sorted((a, b, p) for p in doc.people for a, b in [p.span, *p.mentions])
+    found: list[Talk] = []
+    for k, session in enumerate(doc.sessions):
+        own = heads[k]
+        if own is None or own in heads[k + 1:]:
+            continue            # a session named before another on its line reports on neither
+        line = lines[own]
+        extent = session.report or session.span
+        if extent[0] < line.content.start or extent[1] > line.content.end:
+            continue            # a programme under its label, a block of bullets: read already
+        label = lex.SESSION_LABEL_RE.match(doc.text, session.span[0])
+        if label is not None and label.group("tail") in object_tails:
+            continue            # '… 주제발표, 그리고 종합토론으로 구성된다' lists it, reports on nothing
+        read = [t for _, rule in REPORT_TALK_RULES for t in rule(doc.text, line, spans, lex)]
+        found += read
+        after = next((h for h in heads[k + 1:] if h is not None), None)
+        end = block_end(doc, line.content.start)
+        last, j = own, own + 1
+        while j < len(lines) and (after is None or j < after) and lines[j].content.start < end:
+            read = [t for _, rule in REPORT_TALK_RULES for t in rule(doc.text, lines[j], spans, lex)]
+            here = told.get(j, []) + read
+            if any(t.speaker in keynotes for t in here):
+                break
+            if here:
+                last = j
+                found += read
+            elif after is None:
+                break
+            j += 1
+        if last > own:
+            session.report = (extent[0], lines[last].content.end)
+    return found
+
+
 # --- the stage -----------------------------------------------------------------------------
+
+def title_by_number(doc: Document, sessions: list[Session], nodes: list[Node], lex: Lexicon) -> None:
+    """Numbered sessions without a title take it from the enumeration that introduces them
+    ('크게 ‘A’, ‘B’ 등의 2개의 세션', '‘A’과 ‘B’ 등 두 개의 분과(세션)로'), in number order."""
+    titles = parse_enumeration(doc, nodes, lex)
+    for session in sessions:
+        if session.title is None and session.number is not None and 1 <= session.number <= len(titles):
+            session.title = titles[session.number - 1]
+
 
 def bullet_sessions(doc: Document, found: list[tuple[Session, Line]], nodes: list[Node], lex: Lexicon) -> None:
     """The enumeration form: titles by number, talks from the block most like the title."""
-    titles = parse_enumeration(doc, nodes, lex)
-    for session, _ in found:
-        if session.title is None and session.number is not None and 1 <= session.number <= len(titles):
-            session.title = titles[session.number - 1]
+    title_by_number(doc, [s for s, _ in found], nodes, lex)
     by_start = {n.span.start: n for n in nodes}
     sessions = [s for s, _ in found]
     labelled = {line.start for _, line in found}
@@ -1567,11 +1614,17 @@ def run(doc: Document, lex: Lexicon) -> None:
     doc.sessions = sorted(sessions, key=lambda s: s.span[0]) if sessions else []
     if sessions:
         number_last(doc.sessions, lex)
+        if not found and any(s.title is None and s.number is not None for s in sessions):
+            # Sessions named in sentences ('이후 첫 번째 세션에서는 …') are titled by the
+            # enumeration too (label lines were, by bullet_sessions).
+            title_by_number(doc, doc.sessions, all_nodes(doc), lex)
     doc.talks = keynote_talks(doc.text, doc.people, doc.sessions, lex)
     prose: list[Talk] = []
     for _, read, needs_people in PROSE_TALK_RULES:
         if doc.people or not needs_people:
             prose += read(doc.text, index, scan, doc.people, lex)
+    if doc.sessions and index.lines:
+        prose += report_talks(doc, index, prose, lex)
     if prose:
         add_prose_talks(doc, prose)
     listed = listed_talks(doc.text, index, doc.people, doc.sessions, lex)
