@@ -57,6 +57,7 @@ FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1�
 ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
 FIGURE_DIGIT_REACH = 7       # characters after a name's end to a row's first digit ('* : ( + 3', see lexicon)
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
+CREDIT_REACH = 3             # characters before a speaker's name searched for a credit's '('
 LIST_SEPARATORS = frozenset(",·/")      # between two names of a list: '미국, 일본', '미국 · 일본'
 
 
@@ -343,9 +344,12 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     """'일본은', and every name chained to a subject: '일본과 한국은', '일본과 한국, 그리고 미국과'."""
     subjects: set[int] = set()
     particles = lex.semantic["country_table"]["subject_particles"]
+    hosts = lex.semantic["country_table"]["host_particles"]
     for i, mention in enumerate(mentions):
         if mention.particle not in particles:       # what SUBJECT_PARTICLE_RE matches, as a set
             continue
+        if mention.particle in hosts and lex.HOST_CLAUSE_AFTER_RE.match(text, mention.end):
+            continue        # '캐나다가 의장국을 맡은 회의에서': the subject of a host's relative clause
         subjects.add(i)
         j = i - 1
         while j >= 0 and lex.COUNTRY_CHAIN_RE.match(text[mentions[j].name_end:mentions[j + 1].start]):
@@ -452,7 +456,10 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     for it; one of a list of attendees ('… 대통령, … 등 주요 참석자들과') presented nothing."""
     found = []
     closer = lex.semantic["countries"]["roster"]["attendee_closer"]
+    openers = lex.semantic["country_table"]["credit_openers"]
     for speaker in b.speakers:
+        if text[max(b.start, speaker.at - CREDIT_REACH):speaker.at].rstrip()[-1:] in openers:
+            continue        # '… 항로의 성격(위디야 나야티, 인도네시아 가자마다대)': a title's credit
         # '바이든 미국 대통령, … 등 주요 참석자들과': one of a list of attendees. A find of the
         # list's '등' (in C) spares the pattern for most speakers.
         if text.find(closer, speaker.at, b.end) >= 0 and lex.ATTENDEE_LIST_RE.match(text, speaker.at, b.end):
@@ -535,6 +542,25 @@ def match_figure_lists_not_rosters(text: str, b: Bullet, lex: Lexicon) -> list[s
     return rows
 
 
+def match_closed_lists(text: str, b: Bullet, lex: Lexicon) -> list[str]:
+    """'미국, 영국 등 주요국도 금융교육을 … 채택' → ['US', 'GB']: a list closed by '등' and a noun
+    of countries that is the subject ('… 등 5개국이 참석', a count, is a roster's)."""
+    closer = lex.semantic["country_table"]["list_closer"]
+    found: list[str] = []
+    names = b.names
+    for i, m in enumerate(names):
+        # '영국 등' (no particle) or '영국등' (the closer read as one): a find before the pattern.
+        if (m.particle is not None and m.particle != closer) or text.find(closer, m.name_end, m.name_end + 3) < 0 \
+                or not lex.CLOSED_LIST_SUBJECT_RE.match(text, m.name_end):
+            continue
+        first = i
+        while first > 0 and names[first - 1].particle is None \
+                and lex.COUNTRY_LIST_SEP_RE.match(text[names[first - 1].end:names[first].start]):
+            first -= 1
+        found.extend(n.code for n in names[first:i + 1])
+    return found
+
+
 def match_prefixed(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'대중국 수출은 … 증가' → ['CN']."""
     return [m.code for m in b.bare if m.prefixed and lex.PREFIXED_SUBJECT_RE.match(text, m.end)]
@@ -547,14 +573,28 @@ def match_counterparts(text: str, b: Bullet, lex: Lexicon) -> list[str]:
         return []
     joiners = lex.semantic["countries"]["counterpart"]["joiners"]
     return [m.code for m in b.open if (m.particle is None or m.particle in joiners)
-            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+            and lex.COUNTERPART_AFTER_RE.match(text, m.end) and not opens_glossed_name(text, m, lex)]
+
+
+def opens_glossed_name(text: str, m: Mention, lex: Lexicon) -> bool:
+    """'이란 샤르한(Iran Sharkhan) 산업인프라개발부 차관': the name opens a person's name glossed
+    in Latin letters — the gloss has a word for each Hangul word, the country's English name
+    for the name — so it is that person's given name (read only for a name a rule has taken)."""
+    if m.particle is not None:
+        return False
+    g = lex.GLOSSED_NAME_AFTER_RE.match(text, m.end)
+    if g is None:
+        return False
+    gloss = g.group("gloss").lower().split()
+    english = lex.semantic["country_table"]["info"][m.code]["name_en"].lower().split()
+    return gloss[:len(english)] == english and len(gloss) == len(english) + len(g.group("words").split())
 
 
 def match_organs(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
     # The body's words start after a blank or a gloss: a name followed by ',' is skipped unread.
     return [m.code for m in b.bare if (text[m.end:m.end + 1] == "(" or text[m.end:m.end + 1].isspace())
-            and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
+            and lex.ORGAN_SUBJECT_RE.match(text, m.end) and not opens_glossed_name(text, m, lex)]
 
 
 def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -605,6 +645,7 @@ RULES = (
     ("subject", "has_subject", match_subjects),
     ("speaker", "speakers", match_speakers),
     ("tag", "tagged", match_tag),
+    ("closed_list", "open", match_closed_lists),
     ("figure_list", "bare", match_figure_lists_not_rosters),
     ("prefixed", "prefixed", match_prefixed),
     ("counterpart", "open", match_counterparts),
