@@ -883,6 +883,7 @@ def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
             "academic_titles": tuple(data["speakers"]["academic_titles"]),
             "academic_affiliations": tuple(data["speakers"]["academic_affiliations"]),
             "credit_openers": frozenset(data["speakers"]["credit_openers"]),
+            "row_ends": frozenset(data["rows"]["ends"]),
             "host_particles": frozenset(data["hosts"]["particles"])}
 
 

@@ -41,7 +41,7 @@ from typing import NamedTuple
 from ..document import Document, Node
 from ..lexicon import Lexicon, once_per_lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
-from ..text import NodeIndex, collapse
+from ..text import NodeIndex, collapse, is_hangul
 
 
 REPORTING_ROLES = frozenset({"presenter", "keynote"})
@@ -400,7 +400,7 @@ class Bullet:
     what several rules read, computed once (`content`, `roster`). The flags tell a rule it may
     find something (`has_subject`; `prefixed`: a bare name has a prefix, '대중국')."""
     __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
-                 "has_subject", "prefixed", "_roster")
+                 "has_subject", "prefixed", "_roster", "rows", "by_row")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
                  before: Node | None, lex: Lexicon) -> None:
@@ -423,6 +423,8 @@ class Bullet:
             elif m.particle in subject:
                 self.has_subject = True
         self._roster: set[int] | None = None
+        self.rows: list[Mention] = []       # the figure-list rows whose countries figure_list found
+        self.by_row: set[str] = set()       # … those countries, when no rule before it found them
 
     def close(self, codes: dict[str, None]) -> None:
         """Drop the names of countries found already: no later rule can add them again."""
@@ -534,11 +536,14 @@ def match_figure_lists_not_rosters(text: str, b: Bullet, lex: Lexicon) -> list[s
     """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
     ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country; none in a
     footnote listing a counted roster ('8개국*을 대상으로 … / * 바베이도스(1), 인도(1), …')."""
-    rows = [m.code for m in match_figure_lists(text, b, lex)]
+    found = match_figure_lists(text, b, lex)
+    rows = [m.code for m in found]
     if rows and is_counted_footnote(text, b, lex):
         return []
     if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (b.node, b.before) if n):
-        return [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+        rows = [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+    if rows:
+        b.rows = [m for m in found if m.code in rows]
     return rows
 
 
@@ -559,6 +564,93 @@ def match_closed_lists(text: str, b: Bullet, lex: Lexicon) -> list[str]:
             first -= 1
         found.extend(n.code for n in names[first:i + 1])
     return found
+
+
+def row_span(text: str, b: Bullet, m: Mention, lex: Lexicon) -> tuple[int, int]:
+    """The stretch of a figure-list row: its name and what follows it up to the next row — '인도
+    2명(1명)' of '아시아(중국 외) : 인도 2명(1명), 우즈베키스탄 1명', '미국(61.2억 달러)' (a bracket
+    right after the name closes the row), '(1위:대만)799(+8.1)' (the name's own bracket opens it).
+    A row ends at a separator outside brackets, at a bracket opened before the row ('… 6명(…,
+    쿠웨이트 1명), 유럽 …'), at the next name, or before the label of the next group ('타지키스탄
+    2명 유럽: 터키 7명')."""
+    table = lex.semantic["country_table"]
+    ends, closer = table["row_ends"], table["list_closer"]
+    start, i, depth, digit = m.start, m.name_end, 0, False
+    limit = next((n.start for n in b.names if n.start > m.start), b.end)
+    if text[i:i + 1] == "*":
+        i += 1
+    closes_at_bracket = text[i:i + 1] == "("
+    while i < limit:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth:
+                depth -= 1
+                if depth == 0 and closes_at_bracket:
+                    i += 1
+                    break
+            elif digit:
+                break           # a bracket opened before the row closes after it
+            else:               # '(1위:대만)799': the name stands in its own bracket
+                opening = text.rfind("(", b.content, m.start)
+                start = opening if opening >= 0 else start
+        elif depth or not digit:
+            pass                # a row ends only after its figure: '중국\n506천원' in a table's cells
+        elif ch in ends and not (ch == "," and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+            if ch == ":":       # the next group's label: the row ends before its word
+                j = i
+                while j > start and text[j - 1].isspace():
+                    j -= 1
+                if is_hangul(text[j - 1]):
+                    i = max(text.rfind(" ", start, j), m.name_end)
+            break
+        elif ch == closer[0] and text[i - 1].isspace() and text.startswith(closer, i) \
+                and not is_hangul(text[i + len(closer):i + len(closer) + 1]):
+            break               # '태국 8명 등 해외여행력 86명': the list's closer
+        if ch.isdigit():
+            digit = True
+        i += 1
+    end = min(i, limit)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ends):
+        end -= 1
+    return start, end
+
+
+def paragraphs(text: str, b: Bullet, lex: Lexicon) -> list[tuple[int, int]]:
+    """The bullet's paragraphs, when a blank line splits it ('□ (중국) … 추진' and the paragraph it
+    runs on into, '대한민국 환경부와 …'); the first starts with the bullet, the others at their
+    text. Empty when the bullet is one paragraph (most: a find of a line break rules them out)."""
+    if text.find("\n", b.content, b.end) < 0:
+        return []
+    spans, start = [], b.start
+    for m in lex.PARAGRAPH_BREAK_RE.finditer(text, b.content, b.end):
+        spans.append((start, m.start()))
+        start = m.end()
+    if not spans:
+        return []
+    spans.append((start, b.end))
+    trimmed = []
+    for a, z in spans:
+        piece = text[a:z]
+        a, z = a + len(piece) - len(piece.lstrip()), z - len(piece) + len(piece.rstrip())
+        if a < z:
+            trimmed.append((b.start if a <= b.content else a, z))
+    return trimmed if len(trimmed) > 1 else []
+
+
+def finding_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """Where a country's findings in a bullet are: each row of a figure list its rule found
+    ('필리핀 3명(3명)', not the whole line of every country's rows); the paragraphs naming it (or
+    its speaker) in a bullet of several; else the bullet."""
+    if code in b.by_row:
+        return [row_span(text, b, m, lex) for m in b.rows if m.code == code]
+    if pieces:
+        at = [m.start for m in b.names if m.code == code] + [s.at for s in b.speakers if s.code == code]
+        named = [p for p in pieces if any(p[0] <= x < p[1] for x in at)]
+        if named:
+            return named
+    return [(b.start, b.end)]
 
 
 def match_prefixed(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -661,13 +753,15 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     nothing: each rule reads only the names still open (every rule reads a name on its own, or
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
-    for _, reads, rule in RULES:
+    for name, reads, rule in RULES:
         if reads in NAME_FIELDS and not b.open:
             break       # every name found: the rules from here read only open names
         if not getattr(b, reads):
             continue
         found = rule(text, b, lex)
         if found:
+            if name == "figure_list":
+                b.by_row.update(code for code in found if code not in codes)
             for code in found:
                 codes[code] = None
             b.close(codes)
@@ -913,6 +1007,31 @@ def compared_with_others(found: list[tuple[int, list[str], bool, bool]], home: s
     return False
 
 
+def add_findings_in_parts(doc: Document, entries: dict[str, Entry], b: Bullet, codes: list[str],
+                          pieces: list[tuple[int, int]], starts: list[int] | None, owned: dict[int, list[int]],
+                          sessions: SessionIndex, lex: Lexicon) -> None:
+    """The findings of a bullet whose countries do not all share it (finding_spans): each its own
+    rows or paragraphs, with the figures and programmes inside them."""
+    text = doc.text
+    made: dict[tuple[int, int], tuple[Finding, list[tuple[Figure, int | None]], list[str]]] = {}
+    for code in codes:
+        country = country_of(entries, code, b.start, lex)
+        for span in finding_spans(text, b, code, pieces, lex):
+            if span in made:
+                finding, figures, programs = made[span]
+                finding = finding.copy()
+            else:
+                start, end = span
+                words = collapse(text[max(start, b.content):end])
+                finding = Finding(words, span, sessions.label_at(start))
+                inside = figures_within(starts, start, end) if starts is not None else \
+                    [g for g in owned.get(b.start, []) if start <= doc.figures[g].span[0] < end]
+                figures = local_figures(doc.figures, inside) if inside else []
+                programs = programs_in(text, start, end, lex)
+                made[span] = (finding, figures, programs)
+            add_finding(country, finding, figures, programs)
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     text = doc.text
     body = body_of(doc.sections)
@@ -971,6 +1090,10 @@ def run(doc: Document, lex: Lexicon) -> None:
         # Korea beside one partner: read only then (compares_pair), a bullet wide search.
         pair_compares = compares or (home in codes and len(codes) == 2 and compares_pair(text, bullet, home, lex))
         found.append((position, codes, compares, pair_compares))
+        pieces = paragraphs(text, bullet, lex)
+        if bullet.by_row or pieces:
+            add_findings_in_parts(doc, entries, bullet, codes, pieces, starts, owned, sessions, lex)
+            continue
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         inside = figures_within(starts, node.span.start, node.span.end) if starts is not None else \
             owned.get(node.span.start, [])
