@@ -1307,10 +1307,13 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # "캐나다가| 의장국을 맡은 회의", "일본이| 공동 주최한 포럼": after a subject's particle, the
         # rest of a relative clause making it the host or the chair of an event.
         "HOST_CLAUSE_AFTER_RE": deferred(
-            rf"\s++(?:(?:{alternation(c['hosts']['roles'])})(?:{alternation(c['hosts']['role_objects'])})?\s*+"
+            rf"\s++(?:[^\s]++\s++){{0,{c['hosts']['words_before']}}}?"
+            rf"(?:(?:{alternation(c['hosts']['roles'])})(?:{alternation(c['hosts']['role_objects'])})?\s*+"
             rf"(?:{alternation(c['hosts']['role_verbs'])})"
             rf"|(?:(?:{alternation(c['hosts']['joint'])})\s*+)?(?:{alternation(c['organs']['host_verbs'])})"
-            rf"(?:{alternation(c['hosts']['verb_endings'])}))(?![{HANGUL}])"),
+            rf"(?:{alternation(c['hosts']['verb_endings'])}"
+            rf"|(?:{alternation(c['hosts']['verb_objects'])})\s++[{HANGUL}]{{0,4}}?(?:{alternation(c['hosts']['object_verb_endings'])})))"
+            rf"(?![{HANGUL}])"),
         # A blank line inside a bullet: the paragraph after it is one the bullet runs on into.
         "PARAGRAPH_BREAK_RE": deferred(r"\n[^\S\n]*+\n"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억

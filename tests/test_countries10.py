@@ -65,6 +65,7 @@ def test_a_list_closed_by_a_noun_of_countries_as_subject(line, expected):
     ("○ 장관은 칠레가 의장국을 맡은 회의에서 기조연설을 하였다.", []),
     ("○ 대표단은 노르웨이가 주최한 포럼에 참석하여 사례를 소개하였다.", []),
     ("○ 대표단은 덴마크가 공동 주최하는 회의에 참석할 예정이다.", []),
+    ("○ 양측은 칠레가 내년 개최를 추진중인 장관회의 준비 상황도 논의하였다.", []),
     # the host's own statement in a main clause stays a finding
     ("○ 칠레는 의장국으로서 해양 보호 의제를 제안하였다.", ["CL"]),
     ("○ 올해는 노르웨이가 의장국이며, 내년 회의는 서울에서 열린다.", ["NO"]),
