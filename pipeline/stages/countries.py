@@ -14,10 +14,19 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 A country is also found through its bodies (`미국 정부가`, `싱가포르 지속가능환경부는`, not a
 host's `… 정부가 공동 개최하는`), paired with Korea (`한-호주 FTA`), as a partner (`체코와는`), as
 a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`가나 1명`,
-`저지*(9.3억 달러)`, names that are also words count only there). Names are read in one scan of
-the body, each bullet taking its own.
+`저지*(9.3억 달러)`, names that are also words count only there), and as one of a list closed by
+'등' and a noun of countries that is the subject (`미국, 영국 등 주요국도 …`). Names are read in
+one scan of the body, each bullet taking its own.
 
-No findings: a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
+A finding is the bullet, except where its countries do not share it: a figure-list row is its own
+country's finding, with only its own figures (`필리핀 3명(3명)` of `아시아(중국 외): 필리핀 3명(3명),
+우즈베키스탄 4명(2명), …`), and a bullet that runs on into another paragraph gives each country the
+paragraphs that name it (`(중국) … 추진` without the paragraph `대한민국 환경부와 …` after it).
+
+No findings: a name that opens a person's name glossed in Latin (`이란 샤르한(Iran Sharkhan)`); a
+person credited in brackets after a listed title (`… 항로의 성격(위디야 나야티, 인도네시아 가자마다대)`);
+the subject of a host's or chair's relative clause (`칠레가 의장국을 맡은 회의`, `… 가 내주 개최를
+추진중인 …`); a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
 country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`, or a longer unbroken
 phrase before the name); people counted by country under a roster's noun (`연수생 20명을 선발` /
 `* 페루 4명, 케냐 3명`) or in a footnote naming as many countries as the count starred above it
