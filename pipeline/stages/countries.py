@@ -648,17 +648,36 @@ def paragraphs(text: str, b: Bullet, lex: Lexicon) -> list[tuple[int, int]]:
     return trimmed if len(trimmed) > 1 else []
 
 
+def row_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]],
+              lex: Lexicon) -> list[tuple[int, int]]:
+    """'필리핀 3명(3명)': each row of a figure list the figure_list rule found the country by."""
+    return [row_span(text, b, m, lex) for m in b.rows if m.code == code] if code in b.by_row else []
+
+
+def paragraph_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]],
+                    lex: Lexicon) -> list[tuple[int, int]]:
+    """'(중국) … 추진' of a bullet that runs on into '대한민국 환경부와 중화인민공화국 …': the
+    paragraphs naming the country (or its speaker), in a bullet of several."""
+    if not pieces:
+        return []
+    at = [m.start for m in b.names if m.code == code] + [s.at for s in b.speakers if s.code == code]
+    return [p for p in pieces if any(p[0] <= x < p[1] for x in at)]
+
+
+# Where a country's findings in a bullet are, when its countries do not all share it: the first
+# rule that gives spans wins; else the finding is the bullet.
+FINDING_SPANS = (
+    ("figure_list_row", row_spans),
+    ("paragraph", paragraph_spans),
+)
+
+
 def finding_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
-    """Where a country's findings in a bullet are: each row of a figure list its rule found
-    ('필리핀 3명(3명)', not the whole line of every country's rows); the paragraphs naming it (or
-    its speaker) in a bullet of several; else the bullet."""
-    if code in b.by_row:
-        return [row_span(text, b, m, lex) for m in b.rows if m.code == code]
-    if pieces:
-        at = [m.start for m in b.names if m.code == code] + [s.at for s in b.speakers if s.code == code]
-        named = [p for p in pieces if any(p[0] <= x < p[1] for x in at)]
-        if named:
-            return named
+    """The spans of a country's findings in a bullet (FINDING_SPANS), else the bullet's."""
+    for _, rule in FINDING_SPANS:
+        spans = rule(text, b, code, pieces, lex)
+        if spans:
+            return spans
     return [(b.start, b.end)]
 
 
