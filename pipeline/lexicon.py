@@ -881,7 +881,10 @@ def _load_countries(data: dict[str, Any]) -> dict[str, Any]:
             "list_closer": data["grammar"]["list_closer"][0],
             # A scholar's title and affiliation endings, as str.endswith takes them.
             "academic_titles": tuple(data["speakers"]["academic_titles"]),
-            "academic_affiliations": tuple(data["speakers"]["academic_affiliations"])}
+            "academic_affiliations": tuple(data["speakers"]["academic_affiliations"]),
+            "credit_openers": frozenset(data["speakers"]["credit_openers"]),
+            "row_ends": frozenset(data["rows"]["ends"]),
+            "host_particles": frozenset(data["hosts"]["particles"])}
 
 
 def _load_semantic(lex: Lexicon) -> None:
@@ -1291,6 +1294,28 @@ def _countries_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?<![{HANGUL}])(?:{alternation(c['bilateral']['home'])})\s?(?:{alternation(c['bilateral']['joiners'])})\s?$"),
         "COUNTRY_TAG_RE": deferred(
             rf"[{re.escape(COUNTRY_TAG_OPENERS)}]\s*+(?P<country>{trie_alternation(names)})\s*+[)】>〉\]](?!\()"),
+        # "이란 샤르한(Iran Sharkhan)": the Hangul words after a name, then a gloss in Latin letters.
+        "GLOSSED_NAME_AFTER_RE": deferred(
+            rf"(?P<words>(?:[^\S\n]++[{HANGUL}]++){{1,{c['glossed_names']['max_words']}}})[^\S\n]*+"
+            rf"\((?P<gloss>[A-Za-z][A-Za-z .'\-]{{0,60}}+)\)"),
+        # "미국, 영국 |등 주요국도 …": after a list's last name, '등' and a noun of countries that is
+        # the subject, with no count ('… 등 5개국이' is a roster's).
+        "CLOSED_LIST_SUBJECT_RE": deferred(
+            rf"\s*+{re.escape(g['list_closer'])}\s*+(?:(?:{alternation(c['closed_list']['modifiers'])})\s*+)?"
+            rf"(?:{alternation(c['closed_list']['nouns'])})(?:{re.escape(c['closed_list']['plural'])})?"
+            rf"(?:{alternation(p['subject'])})(?![{HANGUL}])"),
+        # "캐나다가| 의장국을 맡은 회의", "일본이| 공동 주최한 포럼": after a subject's particle, the
+        # rest of a relative clause making it the host or the chair of an event.
+        "HOST_CLAUSE_AFTER_RE": deferred(
+            rf"\s++(?:[^\s]++\s++){{0,{c['hosts']['words_before']}}}?"
+            rf"(?:(?:{alternation(c['hosts']['roles'])})(?:{alternation(c['hosts']['role_objects'])})?\s*+"
+            rf"(?:{alternation(c['hosts']['role_verbs'])})"
+            rf"|(?:(?:{alternation(c['hosts']['joint'])})\s*+)?(?:{alternation(c['organs']['host_verbs'])})"
+            rf"(?:{alternation(c['hosts']['verb_endings'])}"
+            rf"|(?:{alternation(c['hosts']['verb_objects'])})\s++[{HANGUL}]{{0,4}}?(?:{alternation(c['hosts']['object_verb_endings'])})))"
+            rf"(?![{HANGUL}])"),
+        # A blank line inside a bullet: the paragraph after it is one the bullet runs on into.
+        "PARAGRAPH_BREAK_RE": deferred(r"\n[^\S\n]*+\n"),
         # "카자흐스탄 2명(2명)", "일본 +12.4", "(1위:대만)799(+8.1)", "독일 △3.1", "미국(61.2억
         # 달러)", "저지*(9.3억 달러)": a figure right after the name (a year in brackets, an ordinal
         # '북한 8차 당 대회' is none).

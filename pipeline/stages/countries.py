@@ -14,10 +14,19 @@ countries (`… 제공 정책 (호주, 미국, 싱가포르)`) is an implication
 A country is also found through its bodies (`미국 정부가`, `싱가포르 지속가능환경부는`, not a
 host's `… 정부가 공동 개최하는`), paired with Korea (`한-호주 FTA`), as a partner (`체코와는`), as
 a counterpart met (`… 국장과도 면담,`), and as a row of a figure list (`가나 1명`,
-`저지*(9.3억 달러)`, names that are also words count only there). Names are read in one scan of
-the body, each bullet taking its own.
+`저지*(9.3억 달러)`, names that are also words count only there), and as one of a list closed by
+'등' and a noun of countries that is the subject (`미국, 영국 등 주요국도 …`). Names are read in
+one scan of the body, each bullet taking its own.
 
-No findings: a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
+A finding is the bullet, except where its countries do not share it: a figure-list row is its own
+country's finding, with only its own figures (`필리핀 3명(3명)` of `아시아(중국 외): 필리핀 3명(3명),
+우즈베키스탄 4명(2명), …`), and a bullet that runs on into another paragraph gives each country the
+paragraphs that name it (`(중국) … 추진` without the paragraph `대한민국 환경부와 …` after it).
+
+No findings: a name that opens a person's name glossed in Latin (`이란 샤르한(Iran Sharkhan)`); a
+person credited in brackets after a listed title (`… 항로의 성격(위디야 나야티, 인도네시아 가자마다대)`);
+the subject of a host's or chair's relative clause (`칠레가 의장국을 맡은 회의`, `… 가 내주 개최를
+추진중인 …`); a name inside a title in corner brackets (`「서울-파리 공동 선언」`); a scholar's
 country named only in their affiliation (`이탈리아 ○○대 … 교수가 기조연설`, or a longer unbroken
 phrase before the name); people counted by country under a roster's noun (`연수생 20명을 선발` /
 `* 페루 4명, 케냐 3명`) or in a footnote naming as many countries as the count starred above it
@@ -41,7 +50,7 @@ from typing import NamedTuple
 from ..document import Document, Node
 from ..lexicon import Lexicon, once_per_lexicon
 from ..semantic import Country, Figure, Finding, Person, Session
-from ..text import NodeIndex, collapse
+from ..text import NodeIndex, collapse, is_hangul
 
 
 REPORTING_ROLES = frozenset({"presenter", "keynote"})
@@ -57,6 +66,7 @@ FIGURE_LIST_GAP = 30         # characters between two rows of a figure list ('1�
 ROSTER_REACH = 20            # characters before a list searched for its count ('11개 회원국 (')
 FIGURE_DIGIT_REACH = 7       # characters after a name's end to a row's first digit ('* : ( + 3', see lexicon)
 BILATERAL_REACH = 4          # characters before a name searched for '한-'
+CREDIT_REACH = 3             # characters before a speaker's name searched for a credit's '('
 LIST_SEPARATORS = frozenset(",·/")      # between two names of a list: '미국, 일본', '미국 · 일본'
 
 
@@ -343,9 +353,12 @@ def subject_indices(mentions: list[Mention], text: str, lex: Lexicon) -> set[int
     """'일본은', and every name chained to a subject: '일본과 한국은', '일본과 한국, 그리고 미국과'."""
     subjects: set[int] = set()
     particles = lex.semantic["country_table"]["subject_particles"]
+    hosts = lex.semantic["country_table"]["host_particles"]
     for i, mention in enumerate(mentions):
         if mention.particle not in particles:       # what SUBJECT_PARTICLE_RE matches, as a set
             continue
+        if mention.particle in hosts and lex.HOST_CLAUSE_AFTER_RE.match(text, mention.end):
+            continue        # '캐나다가 의장국을 맡은 회의에서': the subject of a host's relative clause
         subjects.add(i)
         j = i - 1
         while j >= 0 and lex.COUNTRY_CHAIN_RE.match(text[mentions[j].name_end:mentions[j + 1].start]):
@@ -396,7 +409,7 @@ class Bullet:
     what several rules read, computed once (`content`, `roster`). The flags tell a rule it may
     find something (`has_subject`; `prefixed`: a bare name has a prefix, '대중국')."""
     __slots__ = ("node", "start", "end", "content", "tagged", "names", "open", "bare", "speakers", "before",
-                 "has_subject", "prefixed", "_roster")
+                 "has_subject", "prefixed", "_roster", "rows", "by_row")
 
     def __init__(self, text: str, node: Node, names: list[Mention], speakers: list[Speaker],
                  before: Node | None, lex: Lexicon) -> None:
@@ -419,6 +432,8 @@ class Bullet:
             elif m.particle in subject:
                 self.has_subject = True
         self._roster: set[int] | None = None
+        self.rows: list[Mention] = []       # the figure-list rows whose countries figure_list found
+        self.by_row: set[str] = set()       # … those countries, when no rule before it found them
 
     def close(self, codes: dict[str, None]) -> None:
         """Drop the names of countries found already: no later rule can add them again."""
@@ -452,7 +467,10 @@ def match_speakers(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     for it; one of a list of attendees ('… 대통령, … 등 주요 참석자들과') presented nothing."""
     found = []
     closer = lex.semantic["countries"]["roster"]["attendee_closer"]
+    openers = lex.semantic["country_table"]["credit_openers"]
     for speaker in b.speakers:
+        if text[max(b.start, speaker.at - CREDIT_REACH):speaker.at].rstrip()[-1:] in openers:
+            continue        # '… 항로의 성격(위디야 나야티, 인도네시아 가자마다대)': a title's credit
         # '바이든 미국 대통령, … 등 주요 참석자들과': one of a list of attendees. A find of the
         # list's '등' (in C) spares the pattern for most speakers.
         if text.find(closer, speaker.at, b.end) >= 0 and lex.ATTENDEE_LIST_RE.match(text, speaker.at, b.end):
@@ -527,12 +545,140 @@ def match_figure_lists_not_rosters(text: str, b: Bullet, lex: Lexicon) -> list[s
     """Figure-list rows, unless the bullet or the line above it (a footnote's) names a roster
     ('연수생 20명을 선발 … / * 인도네시아 3명, 우즈벡 3명'): people counted by country; none in a
     footnote listing a counted roster ('8개국*을 대상으로 … / * 바베이도스(1), 인도(1), …')."""
-    rows = [m.code for m in match_figure_lists(text, b, lex)]
+    found = match_figure_lists(text, b, lex)
+    rows = [m.code for m in found]
     if rows and is_counted_footnote(text, b, lex):
         return []
     if rows and any(lex.ROSTER_NOUN_RE.search(text, n.span.start, n.span.end) for n in (b.node, b.before) if n):
-        return [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+        rows = [m.code for m in b.open if m.code in rows and not lex.PEOPLE_COUNT_AFTER_RE.match(text, m.name_end)]
+    if rows:
+        b.rows = [m for m in found if m.code in rows]
     return rows
+
+
+def match_closed_lists(text: str, b: Bullet, lex: Lexicon) -> list[str]:
+    """'미국, 영국 등 주요국도 금융교육을 … 채택' → ['US', 'GB']: a list closed by '등' and a noun
+    of countries that is the subject ('… 등 5개국이 참석', a count, is a roster's)."""
+    closer = lex.semantic["country_table"]["list_closer"]
+    found: list[str] = []
+    names = b.names
+    for i, m in enumerate(names):
+        # '영국 등' (no particle) or '영국등' (the closer read as one): a find before the pattern.
+        if (m.particle is not None and m.particle != closer) or text.find(closer, m.name_end, m.name_end + 3) < 0 \
+                or not lex.CLOSED_LIST_SUBJECT_RE.match(text, m.name_end):
+            continue
+        first = i
+        while first > 0 and names[first - 1].particle is None \
+                and lex.COUNTRY_LIST_SEP_RE.match(text[names[first - 1].end:names[first].start]):
+            first -= 1
+        found.extend(n.code for n in names[first:i + 1])
+    return found
+
+
+def row_span(text: str, b: Bullet, m: Mention, lex: Lexicon) -> tuple[int, int]:
+    """The stretch of a figure-list row: its name and what follows it up to the next row — '인도
+    2명(1명)' of '아시아(중국 외) : 인도 2명(1명), 우즈베키스탄 1명', '미국(61.2억 달러)' (a bracket
+    right after the name closes the row), '(1위:대만)799(+8.1)' (the name's own bracket opens it).
+    A row ends at a separator outside brackets, at a bracket opened before the row ('… 6명(…,
+    쿠웨이트 1명), 유럽 …'), at the next name, or before the label of the next group ('타지키스탄
+    2명 유럽: 터키 7명')."""
+    table = lex.semantic["country_table"]
+    ends, closer = table["row_ends"], table["list_closer"]
+    start, i, depth, digit = m.start, m.name_end, 0, False
+    limit = next((n.start for n in b.names if n.start > m.start), b.end)
+    if text[i:i + 1] == "*":
+        i += 1
+    closes_at_bracket = text[i:i + 1] == "("
+    while i < limit:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth:
+                depth -= 1
+                if depth == 0 and closes_at_bracket:
+                    i += 1
+                    break
+            elif digit:
+                break           # a bracket opened before the row closes after it
+            else:               # '(1위:대만)799': the name stands in its own bracket
+                opening = text.rfind("(", b.content, m.start)
+                start = opening if opening >= 0 else start
+        elif depth or not digit:
+            pass                # a row ends only after its figure: '중국\n506천원' in a table's cells
+        elif ch in ends and not (ch == "," and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+            if ch == ":":       # the next group's label: the row ends before its word
+                j = i
+                while j > start and text[j - 1].isspace():
+                    j -= 1
+                if is_hangul(text[j - 1]):
+                    i = max(text.rfind(" ", start, j), m.name_end)
+            break
+        elif ch == closer[0] and text[i - 1].isspace() and text.startswith(closer, i) \
+                and not is_hangul(text[i + len(closer):i + len(closer) + 1]):
+            break               # '태국 8명 등 해외여행력 86명': the list's closer
+        if ch.isdigit():
+            digit = True
+        i += 1
+    end = min(i, limit)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ends):
+        end -= 1
+    return start, end
+
+
+def paragraphs(text: str, b: Bullet, lex: Lexicon) -> list[tuple[int, int]]:
+    """The bullet's paragraphs, when a blank line splits it ('□ (중국) … 추진' and the paragraph it
+    runs on into, '대한민국 환경부와 …'); the first starts with the bullet, the others at their
+    text. Empty when the bullet is one paragraph (most: a find of a line break rules them out)."""
+    if text.find("\n", b.content, b.end) < 0:
+        return []
+    spans, start = [], b.start
+    for m in lex.PARAGRAPH_BREAK_RE.finditer(text, b.content, b.end):
+        spans.append((start, m.start()))
+        start = m.end()
+    if not spans:
+        return []
+    spans.append((start, b.end))
+    trimmed = []
+    for a, z in spans:
+        piece = text[a:z]
+        a, z = a + len(piece) - len(piece.lstrip()), z - len(piece) + len(piece.rstrip())
+        if a < z:
+            trimmed.append((b.start if a <= b.content else a, z))
+    return trimmed if len(trimmed) > 1 else []
+
+
+def row_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]],
+              lex: Lexicon) -> list[tuple[int, int]]:
+    """'필리핀 3명(3명)': each row of a figure list the figure_list rule found the country by."""
+    return [row_span(text, b, m, lex) for m in b.rows if m.code == code] if code in b.by_row else []
+
+
+def paragraph_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]],
+                    lex: Lexicon) -> list[tuple[int, int]]:
+    """'(중국) … 추진' of a bullet that runs on into '대한민국 환경부와 중화인민공화국 …': the
+    paragraphs naming the country (or its speaker), in a bullet of several."""
+    if not pieces:
+        return []
+    at = [m.start for m in b.names if m.code == code] + [s.at for s in b.speakers if s.code == code]
+    return [p for p in pieces if any(p[0] <= x < p[1] for x in at)]
+
+
+# Where a country's findings in a bullet are, when its countries do not all share it: the first
+# rule that gives spans wins; else the finding is the bullet.
+FINDING_SPANS = (
+    ("figure_list_row", row_spans),
+    ("paragraph", paragraph_spans),
+)
+
+
+def finding_spans(text: str, b: Bullet, code: str, pieces: list[tuple[int, int]], lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of a country's findings in a bullet (FINDING_SPANS), else the bullet's."""
+    for _, rule in FINDING_SPANS:
+        spans = rule(text, b, code, pieces, lex)
+        if spans:
+            return spans
+    return [(b.start, b.end)]
 
 
 def match_prefixed(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -547,14 +693,28 @@ def match_counterparts(text: str, b: Bullet, lex: Lexicon) -> list[str]:
         return []
     joiners = lex.semantic["countries"]["counterpart"]["joiners"]
     return [m.code for m in b.open if (m.particle is None or m.particle in joiners)
-            and lex.COUNTERPART_AFTER_RE.match(text, m.end)]
+            and lex.COUNTERPART_AFTER_RE.match(text, m.end) and not opens_glossed_name(text, m, lex)]
+
+
+def opens_glossed_name(text: str, m: Mention, lex: Lexicon) -> bool:
+    """'이란 샤르한(Iran Sharkhan) 산업인프라개발부 차관': the name opens a person's name glossed
+    in Latin letters — the gloss has a word for each Hangul word, the country's English name
+    for the name — so it is that person's given name (read only for a name a rule has taken)."""
+    if m.particle is not None:
+        return False
+    g = lex.GLOSSED_NAME_AFTER_RE.match(text, m.end)
+    if g is None:
+        return False
+    gloss = g.group("gloss").lower().split()
+    english = lex.semantic["country_table"]["info"][m.code]["name_en"].lower().split()
+    return gloss[:len(english)] == english and len(gloss) == len(english) + len(g.group("words").split())
 
 
 def match_organs(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     """'미국 정부가 … 조사개시를 발표한', '싱가포르 지속가능환경부는 …' → the body's country."""
     # The body's words start after a blank or a gloss: a name followed by ',' is skipped unread.
     return [m.code for m in b.bare if (text[m.end:m.end + 1] == "(" or text[m.end:m.end + 1].isspace())
-            and lex.ORGAN_SUBJECT_RE.match(text, m.end)]
+            and lex.ORGAN_SUBJECT_RE.match(text, m.end) and not opens_glossed_name(text, m, lex)]
 
 
 def match_bilateral(text: str, b: Bullet, lex: Lexicon) -> list[str]:
@@ -605,6 +765,7 @@ RULES = (
     ("subject", "has_subject", match_subjects),
     ("speaker", "speakers", match_speakers),
     ("tag", "tagged", match_tag),
+    ("closed_list", "open", match_closed_lists),
     ("figure_list", "bare", match_figure_lists_not_rosters),
     ("prefixed", "prefixed", match_prefixed),
     ("counterpart", "open", match_counterparts),
@@ -620,13 +781,15 @@ def finding_countries(text: str, b: Bullet, lex: Lexicon) -> list[str]:
     nothing: each rule reads only the names still open (every rule reads a name on its own, or
     with the other names of its country), which spares most of the per-name patterns."""
     codes: dict[str, None] = {}
-    for _, reads, rule in RULES:
+    for name, reads, rule in RULES:
         if reads in NAME_FIELDS and not b.open:
             break       # every name found: the rules from here read only open names
         if not getattr(b, reads):
             continue
         found = rule(text, b, lex)
         if found:
+            if name == "figure_list":
+                b.by_row.update(code for code in found if code not in codes)
             for code in found:
                 codes[code] = None
             b.close(codes)
@@ -872,6 +1035,31 @@ def compared_with_others(found: list[tuple[int, list[str], bool, bool]], home: s
     return False
 
 
+def add_findings_in_parts(doc: Document, entries: dict[str, Entry], b: Bullet, codes: list[str],
+                          pieces: list[tuple[int, int]], starts: list[int] | None, owned: dict[int, list[int]],
+                          sessions: SessionIndex, lex: Lexicon) -> None:
+    """The findings of a bullet whose countries do not all share it (finding_spans): each its own
+    rows or paragraphs, with the figures and programmes inside them."""
+    text = doc.text
+    made: dict[tuple[int, int], tuple[Finding, list[tuple[Figure, int | None]], list[str]]] = {}
+    for code in codes:
+        country = country_of(entries, code, b.start, lex)
+        for span in finding_spans(text, b, code, pieces, lex):
+            if span in made:
+                finding, figures, programs = made[span]
+                finding = finding.copy()
+            else:
+                start, end = span
+                words = collapse(text[max(start, b.content):end])
+                finding = Finding(words, span, sessions.label_at(start))
+                inside = figures_within(starts, start, end) if starts is not None else \
+                    [g for g in owned.get(b.start, []) if start <= doc.figures[g].span[0] < end]
+                figures = local_figures(doc.figures, inside) if inside else []
+                programs = programs_in(text, start, end, lex)
+                made[span] = (finding, figures, programs)
+            add_finding(country, finding, figures, programs)
+
+
 def run(doc: Document, lex: Lexicon) -> None:
     text = doc.text
     body = body_of(doc.sections)
@@ -930,6 +1118,10 @@ def run(doc: Document, lex: Lexicon) -> None:
         # Korea beside one partner: read only then (compares_pair), a bullet wide search.
         pair_compares = compares or (home in codes and len(codes) == 2 and compares_pair(text, bullet, home, lex))
         found.append((position, codes, compares, pair_compares))
+        pieces = paragraphs(text, bullet, lex)
+        if bullet.by_row or pieces:
+            add_findings_in_parts(doc, entries, bullet, codes, pieces, starts, owned, sessions, lex)
+            continue
         finding = Finding(node.text, (node.span.start, node.span.end), sessions.label_at(node.span.start))
         inside = figures_within(starts, node.span.start, node.span.end) if starts is not None else \
             owned.get(node.span.start, [])
