@@ -8,7 +8,7 @@ Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331'
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Line, Span
@@ -18,6 +18,7 @@ from .render import OVERSIZED_TAG_RE, parse_html
 
 K = BlockKind
 KST = "+09:00"
+KST_ZONE = timezone(timedelta(hours=9))
 HEADLINE_MIN = 12       # board names are shorter ("보도자료/해명"); a longer header line is the headline
 
 
@@ -348,10 +349,13 @@ def parse_post_contact(doc: Document, lex: Lexicon,
     return None
 
 
-def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    kinds = blocks_by_kind(doc)
+def from_board(doc: Document, lex: Lexicon, kinds: dict[BlockKind, list[Block]] | None = None,
+               header: list[Line] | None = None) -> dict[str, Any] | None:
+    """The board's own fields around the release. `kinds`, when known, is blocks_by_kind(doc);
+    `header`, page_header_lines(doc, kinds)."""
+    kinds = blocks_by_kind(doc) if kinds is None else kinds
     lines = doc.lines
-    header = [lines[i] for b in kinds.get(K.PAGE_HEADER, ()) for i in range(b.first, b.last) if lines[i].text]
+    header = page_header_lines(doc, kinds) if header is None else header
     crumbs = [lines[i] for b in kinds.get(K.BREADCRUMB, ()) for i in range(b.first, b.last) if lines[i].text]
     contact = parse_page_contact(doc, lex, kinds)
     if not header and not crumbs and contact is None:
@@ -415,23 +419,89 @@ def block_start(doc: Document, offset: int) -> int | None:
     return next((b.span.start for b in doc.blocks if b.span.start <= offset < b.span.end), None)
 
 
-def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) -> dict[str, Any] | None:
-    """A korea.kr record's front matter: title → headline, approve_date → posted_at, …"""
+def with_offset(when: str | None, offset: str | None) -> str | None:
+    """A record's datetime written with its own offset, in Korea's time: '2025-12-03T00:00:00'
+    + 'Z' → '2025-12-03T09:00:00+09:00'. Korea's offset, no offset and a day alone stand as read."""
+    if not when or not offset or "T" not in when or offset in (KST, "+0900"):
+        return when
+    written = datetime.fromisoformat(when.removesuffix(KST) + ("+00:00" if offset == "Z" else offset))
+    return written.astimezone(KST_ZONE).isoformat()
+
+
+def record_date(value: str, lex: Lexicon) -> str | None:
+    """A record's date field: '11/10/2020 10:08:51' → '2020-11-10T10:08:51+09:00';
+    '2025-12-03T09:00:00+09:00' → the same; '2025-12-03' → '2025-12-03'; any other form None."""
+    m = lex.APPROVE_DATE_RE.match(value)
+    if not m:
+        return None
+    return with_offset(parse_board_date(m.group("date"), m.group("time"), lex), m.group("offset"))
+
+
+def record_posted(fm: dict[str, Any], lex: Lexicon) -> tuple[str | None, str | None]:
+    """(posted_at, the field's value as written) from the first of the record's date fields
+    (labels.toml [page] record_date_fields) that holds a date page reads."""
+    for key in lex.labels["page"]["record_date_fields"]:
+        value = fm.get(key)
+        if isinstance(value, str) and value:
+            when = record_date(value.strip(), lex)
+            if when:
+                return when, value.strip()
+    return None, None
+
+
+# The record's values its header repeats as items ('- 배포일: 11/10/2020 10:08:51', '- 부처: …'):
+# each is spanned where an item's line ends with it. A JSON record's fields other than its
+# title and content are in no line of `text` (render writes those two alone): no span.
+SPANNED_RECORD_VALUES = ("posted_at", "ministry", "original_url", "news_item_id")
+
+
+def header_value_span(header: list[Line], value: str) -> list[int] | None:
+    """The span of the header line's value that ends with `value` ('배포일: 11/10/2020 10:08:51'
+    → the date and time), the first such line; None when no header line ends with it."""
+    for line in header:
+        if line.text.endswith(value):
+            end = line.content.end
+            return [end - len(value), end]
+    return None
+
+
+def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon,
+                      header: list[Line] | None = None) -> dict[str, Any] | None:
+    """A korea.kr record's front matter or a JSON record's fields: title → headline, the first
+    date field → posted_at (record_posted), …; a value its header repeats is spanned there.
+    `header`: the page header's lines (page_header_lines)."""
     fm = doc.front_matter
     if not fm:
         return page
     page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
                     "posted_at": None, "views": None, "contact": None, "spans": {}}
-    posted = fm.get("approve_date", "")
-    m = lex.APPROVE_DATE_RE.match(posted)
+    written: dict[str, str] = {}
+    if page["posted_at"] is None:
+        page["posted_at"], posted = record_posted(fm, lex)
+        if posted:
+            written["posted_at"] = posted
     # The record's own title wins over a line the board rules took for a headline ('배포일: …').
     page["headline"] = collapse(fm["title"]) if fm.get("title") else page["headline"]
-    page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time"), lex) if m else None)
     page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
     page["original_url"] = fm.get("original_url") or None
     if fm.get("news_item_id") is not None:
         page["news_item_id"] = str(fm["news_item_id"])
+    for key in SPANNED_RECORD_VALUES[1:]:
+        if isinstance(fm.get(key), (str, int)) and str(fm[key]).strip():
+            written[key] = str(fm[key]).strip()
+    spans = page.setdefault("spans", {})
+    for key, value in written.items():
+        if key not in spans and header:
+            span = header_value_span(header, value)
+            if span:
+                spans[key] = span
     return page
+
+
+def page_header_lines(doc: Document, kinds: dict[BlockKind, list[Block]]) -> list[Line]:
+    """The page header's lines that hold text, in order."""
+    lines = doc.lines
+    return [lines[i] for b in kinds.get(K.PAGE_HEADER, ()) for i in range(b.first, b.last) if lines[i].text]
 
 
 HTML_FORMATS = ("html", "korea_kr_html")
@@ -492,7 +562,9 @@ def markup_tree(doc: Document) -> Any:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    page = from_front_matter(doc, from_board(doc, lex), lex)
+    kinds = blocks_by_kind(doc)
+    header = page_header_lines(doc, kinds)
+    page = from_front_matter(doc, from_board(doc, lex, kinds, header), lex, header)
     root = markup_tree(doc)
     if root is None:
         doc.page = page

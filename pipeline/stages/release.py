@@ -876,20 +876,91 @@ def inline_attachments(doc: Document, lex: Lexicon,
     return found
 
 
-def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
+def match_listing(line: Line, lex: Lexicon, open_listing: tuple[str, int] | None,
                   firsts: str | None = None) -> tuple[str, str, int, int] | None:
-    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); a following '2. 참고자료 1부.'
-    continues an open listing as ('붙임 2', …). `firsts`, when given, holds the first letters
-    of the listing labels: a line opening with none of them is no listing's first line."""
+    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); '<붙임> 1. 행사 개요' and
+    '붙임 : 1. 회의 사진' → ('붙임 1', …); a following '2. 참고자료 1부.' continues an open listing
+    as ('붙임 2', …) when it is the next number (LISTING_RULES). `open_listing`: the open
+    listing's label and its last number (1 for an unnumbered '붙임 : 행사 사진'). `firsts`,
+    when given, holds the first characters a listing's first line may open with."""
     m = lex.ATTACHMENT_LINE_RE.match(line.text) if firsts is None or line.text[:1] in firsts else None
     if m:
         label = without_spaces(m.group("label"))
-        label = f"{label} {m.group('number')}" if m.group("number") else label
+        number = m.group("number") or m.group("item")
+        label = f"{label} {number}" if number else label
         return label, m.group("text"), m.start("text"), m.end("text")
     m = lex.ATTACHMENT_MORE_RE.match(line.text) if open_listing else None
-    if m:
-        return f"{open_listing} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
+    if m and all(rule(open_listing, m) for _name, rule in LISTING_RULES):
+        return f"{open_listing[0]} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
     return None
+
+
+def split_items(item: tuple[str, str, int, int], lex: Lexicon) -> list[tuple[str, str, int, int]]:
+    """A listing line holding several items, each the next number: '붙임 1. 행사 계획 2. 행사
+    포스터' → ('붙임 1', '행사 계획', …), ('붙임 2', '행사 포스터', …); an unnumbered label's
+    item, or one holding no next number, alone."""
+    label, text, start, end = item
+    base, _, number = label.partition(" ")
+    if not number or lex.LISTING_ITEM_NUMBER_RE.search(text) is None:
+        return [item]
+    items: list[tuple[str, str, int, int]] = []
+    expected, at = int(number) + 1, 0
+    for m in lex.LISTING_ITEM_NUMBER_RE.finditer(text):
+        if int(m.group("number")) != expected:
+            continue
+        piece = text[at:m.start()].rstrip(" .")
+        if piece:
+            items.append((label, piece, start + at, start + at + len(piece)))
+        label, at, expected = f"{base} {expected}", m.end(), expected + 1
+    items.append((label, text[at:], start + at, end))
+    return items
+
+
+def is_next_number(open_listing: tuple[str, int], more: re.Match[str]) -> bool:
+    """'2. 비편 판독문' continues '붙임 1. 사진 자료'; '1. 개 요' under the appendix page's head
+    '붙임1 포럼 개요' is that page's first section, not a second attachment numbered 1."""
+    return int(more.group("number")) == open_listing[1] + 1
+
+
+# Whether a numbered line ('2. …') continues the open listing; every rule must agree.
+LISTING_RULES = (
+    ("next_number", is_next_number),
+)
+
+
+def listing_state(label: str) -> tuple[str, int]:
+    """'붙임 2' → ('붙임', 2); '붙임' → ('붙임', 1): the label and last number of an open listing."""
+    base, _, number = label.partition(" ")
+    return base, int(number) if number else 1
+
+
+def is_heading_word(text: str, lex: Lexicon) -> bool:
+    """'개 요', '목  차' after a label: a letter-spaced heading word (labels.toml [attachment]
+    heading_words) heads an appendix page or its first section; it names no attachment."""
+    return " " in text and "".join(text.split()) in heading_words(lex)
+
+
+@once_per_lexicon
+def heading_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.labels["attachment"]["heading_words"])
+
+
+def once_per_number(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A numbered label found again (the appendix page's head '붙임1 포럼 개요' after the listing's
+    '붙임 1. 토론회(포럼) 개요') is the same attachment: the first kept. An unnumbered label
+    ('붙임') may stand for several and is left alone."""
+    kept: list[dict[str, Any]] = []
+    at: dict[str, int] = {}         # a numbered label's place in `kept`
+    for item in found:
+        label = item["label"]
+        if " " in label:
+            if label in at:
+                if kept[at[label]]["text"] is None and item["text"] is not None:
+                    kept[at[label]] = item      # a name for what was only pointed at or headed
+                continue
+            at[label] = len(kept)
+        kept.append(item)
+    return kept
 
 
 def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block] | None = None) -> bool:
@@ -908,7 +979,8 @@ def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block]
 @once_per_lexicon
 def listing_firsts(lex: Lexicon) -> str:
     """The first letters of the listing labels ('붙임' → '붙'), worked out once, not per document."""
-    return "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+    return "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"]) \
+        + "".join(pair[0] for pair in lex.labels["attachment"]["listing_brackets"])
 
 
 @once_per_lexicon
@@ -938,7 +1010,7 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         body = [line for line in lines_in(doc, K.BODY) if line.text]
     worth = [k for k, line in enumerate(body)
              if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
-    listing: str | None = None          # the label of the listing the previous line opened
+    listing: tuple[str, int] | None = None      # the listing the previous line opened or continued
     previous = -1
     pointers: list[int] = []            # the indices of inline mentions that only point at one
     for k in worth:
@@ -947,8 +1019,11 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
             listing = None              # the lines skipped between opened no listing
         previous = k
         item = match_listing(line, lex, listing, firsts)
-        listing = item[0].split(" ")[0] if item else None
-        for label, text, start, end in ([item] if item else inline.get(line.index, ())):
+        items = split_items(item, lex) if item else inline.get(line.index, ())
+        listing = listing_state(items[-1][0]) if item else None
+        if item and is_heading_word(item[1], lex):
+            items = [(item[0], "", 0, item[2])]     # the label alone (its page's heading follows)
+        for label, text, start, end in items:
             span = trimmed(doc.text, line.content.start + start, line.content.start + end)
             # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
             pointer = None if item or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
@@ -956,7 +1031,8 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
                 pointers.append(len(found))
                 label, text = reference_label(pointer), None
             found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
-    return without_named_pointers(found, pointers) if pointers else found
+    found = without_named_pointers(found, pointers) if pointers else found
+    return once_per_number(found) if found[1:] else found
 
 
 POINTER_MAX = THRESHOLDS["pointer_max"]
