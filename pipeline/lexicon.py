@@ -430,6 +430,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # 포스터', '1. 현황2. 수칙'): a number after no digit or dot, then '.' and a blank, so
         # '2.5단계' and the dates of '(’20.12.29.~’21.1.3.)' are none.
         "LISTING_ITEM_NUMBER_RE": deferred(r"(?<![\d.])(?P<number>\d{1,2})\.[^\S\n]++(?=\S)"),
+        # A listing's label alone on its line: '<붙임>', '붙 임 :', '붙임1'.
+        "ATTACHMENT_LABEL_LINE_RE": deferred(
+            rf"^(?:[{''.join(re.escape(b[0]) for b in L['attachment']['listing_brackets'])}]\s*+)?"
+            rf"(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
+            rf"\s*+[{''.join(re.escape(b[1]) for b in L['attachment']['listing_brackets'])}]?\s*+[.:：]?$"),
         "ATTACHMENT_MORE_RE": deferred(
             rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
             rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),

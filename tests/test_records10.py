@@ -128,6 +128,12 @@ LISTINGS = [
      [("붙임 1", "가상 토론회 개요")]),
     ("a contents entry's page number after a wide gap is not the title's",
      "목  차\n<별첨> 가상 가입자 현황   20\n", [("별첨", "가상 가입자 현황")]),
+    ("a bare label opens a listing its next lines number from 1",
+     "<붙임>\n1. 가상 행사 개요\n2. 가상 행사 사진\n", [("붙임 1", "가상 행사 개요"), ("붙임 2", "가상 행사 사진")]),
+    ("a bare label's next line numbered 2 is no item of it", "붙임\n2. 가상 행사 사진\n", []),
+    ("a label in parentheses", "(붙임) 가상 조치내역\n", [("붙임", "가상 조치내역")]),
+    ("a pointer in parentheses stays a pointer", "(붙임 1 참고) 가상 세부 내용은 누리집에 싣는다.\n",
+     [("붙임 1", None)]),
     ("a bracket opening another line is no label", "<표 1> 가상 현황\n[참고] 가상 용어 설명\n", []),
 ]
 

@@ -928,6 +928,16 @@ LISTING_RULES = (
 )
 
 
+def bare_label(line: Line, lex: Lexicon, firsts: str) -> tuple[str, int] | None:
+    """'<붙임>' or '붙임' alone on its line opens a listing its next lines number from 1
+    ('1. 행사 개요', '2. 행사 사진'): ('붙임', 0). A numbered label alone ('붙임1', an appendix
+    page's head) is that attachment: its page's own '1. 개 요' numbers no second one."""
+    m = lex.ATTACHMENT_LABEL_LINE_RE.match(line.text) if line.text[:1] in firsts else None
+    if m is None:
+        return None
+    return without_spaces(m.group("label")), int(m.group("number") or 0)
+
+
 def listing_state(label: str) -> tuple[str, int]:
     """'붙임 2' → ('붙임', 2); '붙임' → ('붙임', 1): the label and last number of an open listing."""
     base, _, number = label.partition(" ")
@@ -1020,7 +1030,7 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         previous = k
         item = match_listing(line, lex, listing, firsts)
         items = split_items(item, lex) if item else inline.get(line.index, ())
-        listing = listing_state(items[-1][0]) if item else None
+        listing = listing_state(items[-1][0]) if item else bare_label(line, lex, firsts)
         if item and is_heading_word(item[1], lex):
             items = [(item[0], "", 0, item[2])]     # the label alone (its page's heading follows)
         for label, text, start, end in items:
