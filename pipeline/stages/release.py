@@ -544,7 +544,7 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         title_lines, subtitles = cells
     two_headlines = not cells and is_two_line_headline(doc, lex)
     for line in lines_in(doc, K.TITLE) if not cells else []:
-        if not line.text or is_title_label_only(line, lex):
+        if not line.text or is_title_label_only(line, lex) or is_repeated_title(line, title_lines):
             continue
         marker = lex.MARKER_RE.match(line.text)
         if lex.SUBTITLE_RE.match(line.text) and line.text.endswith(("-", "―")) and title_lines:
@@ -569,6 +569,12 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         spans["subtitle"] = trimmed(doc.text, subtitles[0].content.start, subtitles[-1].content.end).to_json()
     out["spans"] = spans
     return out
+
+
+def is_repeated_title(line: Line, title_lines: list[Line]) -> bool:
+    """The title's one line written again below it (a record's quoted headline, then the body's
+    own): the same title, never its subtitle."""
+    return len(title_lines) == 1 and line.text == title_lines[0].text
 
 
 def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
