@@ -150,3 +150,20 @@ def test_attachment_listings(name, tail, expected):
 ])
 def test_is_heading_word(text, heading):
     assert is_heading_word(text, LEX) is heading
+
+
+# --- a title written again is not its subtitle ------------------------------------------------
+
+def test_a_title_line_repeated_below_the_quoted_headline_is_no_subtitle():
+    """A record quotes its headline ('> …') and its body opens with the same line: the title is
+    written twice, and the subtitle is only what follows."""
+    def record(extra: str) -> dict:
+        return pipeline.parse_text(
+            '---\ntitle: "가상 제도 다음 달 시행"\nministry: "가상부"\napprove_date: "04/10/2026 09:05:00"\n---\n\n'
+            "# 가상 제도 다음 달 시행\n\n- 배포일: 04/10/2026 09:05:00\n\n> 가상 제도 다음 달 시행\n\n## 본문\n\n"
+            f"가상 제도 다음 달 시행\n\n{extra}"
+            "□ 가상부는 새 제도를 다음 달부터 시행한다고 밝혔으며 자세한 내용은 누리집에 싣는다.\n")["release"]
+    plain = record("")
+    assert (plain["title"], plain["subtitle"]) == ("가상 제도 다음 달 시행", None)
+    subtitled = record("- 가상시 전역에서 온라인으로 신청 -\n\n")
+    assert (subtitled["title"], subtitled["subtitle"]) == ("가상 제도 다음 달 시행", "가상시 전역에서 온라인으로 신청")
