@@ -442,10 +442,12 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # before it: release searches each body block once for one before it walks the body's
         # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
         # normalize strips off a line's start).
-        # (The label may stand in an opening bracket: '<붙임> …'.)
+        # The label may stand in an opening bracket ('<붙임> …'): then its whole word is asked,
+        # since many lines open with a bracket and a label's first letter ('(별도 …').
         "LISTING_LINE_START_RE": deferred(
-            rf"\n[^\S\n]*+(?:[{''.join(re.escape(b[0]) for b in L['attachment']['listing_brackets'])}][^\S\n]*+)?"
-            rf"[{first_chars([w.strip() for w in L['attachment']['listing']])}]"),
+            rf"\n[^\S\n]*+(?:[{''.join(re.escape(b[0]) for b in L['attachment']['listing_brackets'])}][^\S\n]*+"
+            rf"(?:{alternation(L['attachment']['listing'], spaced=True)})"
+            rf"|[{first_chars([w.strip() for w in L['attachment']['listing']])}])"),
         # Its first look-ahead: an inline word's first letter before the next parenthesis or line
         # end (a possessive run, then one letter), so the many '(화)', '(장관 …)' are left after
         # a scan to their end, not a try of the words at each letter.

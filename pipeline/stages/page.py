@@ -349,13 +349,11 @@ def parse_post_contact(doc: Document, lex: Lexicon,
     return None
 
 
-def from_board(doc: Document, lex: Lexicon, kinds: dict[BlockKind, list[Block]] | None = None,
-               header: list[Line] | None = None) -> dict[str, Any] | None:
-    """The board's own fields around the release. `kinds`, when known, is blocks_by_kind(doc);
-    `header`, page_header_lines(doc, kinds)."""
+def from_board(doc: Document, lex: Lexicon, kinds: dict[BlockKind, list[Block]] | None = None) -> dict[str, Any] | None:
+    """The board's own fields around the release. `kinds`, when known, is blocks_by_kind(doc)."""
     kinds = blocks_by_kind(doc) if kinds is None else kinds
     lines = doc.lines
-    header = page_header_lines(doc, kinds) if header is None else header
+    header = [lines[i] for b in kinds.get(K.PAGE_HEADER, ()) for i in range(b.first, b.last) if lines[i].text]
     crumbs = [lines[i] for b in kinds.get(K.BREADCRUMB, ()) for i in range(b.first, b.last) if lines[i].text]
     contact = parse_page_contact(doc, lex, kinds)
     if not header and not crumbs and contact is None:
@@ -419,10 +417,11 @@ def block_start(doc: Document, offset: int) -> int | None:
     return next((b.span.start for b in doc.blocks if b.span.start <= offset < b.span.end), None)
 
 
-def with_offset(when: str | None, offset: str | None) -> str | None:
-    """A record's datetime written with its own offset, in Korea's time: '2025-12-03T00:00:00'
-    + 'Z' → '2025-12-03T09:00:00+09:00'. Korea's offset, no offset and a day alone stand as read."""
-    if not when or not offset or "T" not in when or offset in (KST, "+0900"):
+def with_offset(when: str, offset: str) -> str:
+    """A record's datetime written with another offset than Korea's, in Korea's time:
+    '2025-12-03T00:00:00+09:00' + 'Z' (what parse_board_date wrote, then the offset written)
+    → '2025-12-03T09:00:00+09:00'. A day alone has no time to move."""
+    if "T" not in when:
         return when
     written = datetime.fromisoformat(when.removesuffix(KST) + ("+00:00" if offset == "Z" else offset))
     return written.astimezone(KST_ZONE).isoformat()
@@ -434,74 +433,72 @@ def record_date(value: str, lex: Lexicon) -> str | None:
     m = lex.APPROVE_DATE_RE.match(value)
     if not m:
         return None
-    return with_offset(parse_board_date(m.group("date"), m.group("time"), lex), m.group("offset"))
+    day, time, offset = m.group("date", "time", "offset")
+    when = parse_board_date(day, time, lex)
+    # Korea's offset (or none) is what parse_board_date writes: only another one is converted.
+    return with_offset(when, offset) if when and offset and offset not in KST_OFFSETS else when
+
+
+KST_OFFSETS = (KST, "+0900")
 
 
 def record_posted(fm: dict[str, Any], lex: Lexicon) -> tuple[str | None, str | None]:
     """(posted_at, the field's value as written) from the first of the record's date fields
-    (labels.toml [page] record_date_fields) that holds a date page reads."""
+    (labels.toml [page] record_date_fields) that holds a date page reads. (A value that is no
+    string, a JSON record's number, is none: the test is its class, no call a record.)"""
     for key in lex.labels["page"]["record_date_fields"]:
         value = fm.get(key)
-        if isinstance(value, str) and value:
-            when = record_date(value.strip(), lex)
+        if value.__class__ is str and value:
+            when = record_date(value, lex)
             if when:
-                return when, value.strip()
+                return when, value
     return None, None
 
 
-# The record's values its header repeats as items ('- 배포일: 11/10/2020 10:08:51', '- 부처: …'):
-# each is spanned where an item's line ends with it. A JSON record's fields other than its
-# title and content are in no line of `text` (render writes those two alone): no span.
-SPANNED_RECORD_VALUES = ("posted_at", "ministry", "original_url", "news_item_id")
-
-
-def header_value_span(header: list[Line], value: str) -> list[int] | None:
-    """The span of the header line's value that ends with `value` ('배포일: 11/10/2020 10:08:51'
-    → the date and time), the first such line; None when no header line ends with it."""
-    for line in header:
-        if line.text.endswith(value):
-            end = line.content.end
-            return [end - len(value), end]
+def item_value_span(text: str, blocks: list[Block], value: str) -> list[int] | None:
+    """Where the record's header writes `value` as an item's whole value ('- 배포일: 11/10/2020
+    10:08:51', '- 부처: 가상부'): after the item's colon and a blank, up to the line's end; None
+    when no header block does (a JSON record's fields are in no line of text). One search a
+    value, through the header blocks' text only."""
+    needle = f": {value}\n"
+    for block in blocks:
+        at = text.find(needle, block.span.start, block.span.end + 1)     # its last line's end too
+        if at >= 0:
+            return [at + 2, at + 2 + len(value)]
     return None
 
 
 def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon,
-                      header: list[Line] | None = None) -> dict[str, Any] | None:
+                      header: list[Block] | None = None) -> dict[str, Any] | None:
     """A korea.kr record's front matter or a JSON record's fields: title → headline, the first
-    date field → posted_at (record_posted), …; a value its header repeats is spanned there.
-    `header`: the page header's lines (page_header_lines)."""
+    date field → posted_at (record_posted), ministry, original_url, news_item_id; each value the
+    record's header repeats as an item is spanned there (item_value_span). `header`: the page
+    header blocks."""
     fm = doc.front_matter
     if not fm:
         return page
     page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
                     "posted_at": None, "views": None, "contact": None, "spans": {}}
-    written: dict[str, str] = {}
+    posted = None
     if page["posted_at"] is None:
         page["posted_at"], posted = record_posted(fm, lex)
-        if posted:
-            written["posted_at"] = posted
     # The record's own title wins over a line the board rules took for a headline ('배포일: …').
     page["headline"] = collapse(fm["title"]) if fm.get("title") else page["headline"]
-    page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
+    ministry = fm.get("ministry")
+    page["ministry"] = collapse(ministry) if ministry else None
     page["original_url"] = fm.get("original_url") or None
-    if fm.get("news_item_id") is not None:
-        page["news_item_id"] = str(fm["news_item_id"])
-    for key in SPANNED_RECORD_VALUES[1:]:
-        if isinstance(fm.get(key), (str, int)) and str(fm[key]).strip():
-            written[key] = str(fm[key]).strip()
-    spans = page.setdefault("spans", {})
-    for key, value in written.items():
-        if key not in spans and header:
-            span = header_value_span(header, value)
-            if span:
-                spans[key] = span
+    news_item = fm.get("news_item_id")
+    if news_item is not None:
+        page["news_item_id"] = str(news_item)
+    if header:
+        spans = page["spans"]
+        for key, value in (("posted_at", posted), ("ministry", ministry), ("original_url", page["original_url"]),
+                           ("news_item_id", page.get("news_item_id"))):
+            if value.__class__ is str and value and key not in spans:
+                span = item_value_span(doc.text, header, value)
+                if span:
+                    spans[key] = span
     return page
-
-
-def page_header_lines(doc: Document, kinds: dict[BlockKind, list[Block]]) -> list[Line]:
-    """The page header's lines that hold text, in order."""
-    lines = doc.lines
-    return [lines[i] for b in kinds.get(K.PAGE_HEADER, ()) for i in range(b.first, b.last) if lines[i].text]
 
 
 HTML_FORMATS = ("html", "korea_kr_html")
@@ -563,8 +560,7 @@ def markup_tree(doc: Document) -> Any:
 
 def run(doc: Document, lex: Lexicon) -> None:
     kinds = blocks_by_kind(doc)
-    header = page_header_lines(doc, kinds)
-    page = from_front_matter(doc, from_board(doc, lex, kinds, header), lex, header)
+    page = from_front_matter(doc, from_board(doc, lex, kinds), lex, kinds.get(K.PAGE_HEADER))
     root = markup_tree(doc)
     if root is None:
         doc.page = page

@@ -934,11 +934,12 @@ LISTING_RULES = (
 )
 
 
-def bare_label(line: Line, lex: Lexicon, firsts: str) -> tuple[str, int] | None:
+def bare_label(line: Line, lex: Lexicon) -> tuple[str, int] | None:
     """'<붙임>' or '붙임' alone on its line opens a listing its next lines number from 1
     ('1. 행사 개요', '2. 행사 사진'): ('붙임', 0). A numbered label alone ('붙임1', an appendix
-    page's head) is that attachment: its page's own '1. 개 요' numbers no second one."""
-    m = lex.ATTACHMENT_LABEL_LINE_RE.match(line.text) if line.text[:1] in firsts else None
+    page's head) is that attachment: its page's own '1. 개 요' numbers no second one. (Asked
+    only of a line opening with a listing's first character.)"""
+    m = lex.ATTACHMENT_LABEL_LINE_RE.match(line.text)
     if m is None:
         return None
     return without_spaces(m.group("label")), int(m.group("number") or 0)
@@ -980,12 +981,14 @@ def once_per_number(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block] | None = None) -> bool:
-    """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
-    match_listing needs of a listing's first line: one search of each body block for such a
-    line (LISTING_LINE_START_RE, from the line end before it), no step per line."""
+    """Whether a body line opens with a listing label's first letter, or with the bracket a
+    label may stand in and then the label ('<붙임> …'), as match_listing needs of a listing's
+    first line: one search of each body block for such a line (LISTING_LINE_START_RE, from the
+    line end before it), no step per line. (`firsts`, listing_firsts, is what the pattern was
+    built from; callers pass it as before.)"""
     for block in doc.blocks_of(K.BODY) if body is None else body:
         first = doc.lines[block.first]
-        if first.start == 0 and first.text and first.text[0] in firsts:
+        if first.start == 0 and first.text and lex.LISTING_LINE_START_RE.match("\n" + first.text):
             return True         # the text's first line: no line end before it
         if lex.LISTING_LINE_START_RE.search(doc.text, first.start - 1 if first.start else first.end, block.span.end):
             return True
@@ -1008,6 +1011,9 @@ def attachment_letters(lex: Lexicon) -> str:
     return "".join(sorted({word.strip()[:1] for word in words if word.strip()}))
 
 
+ASCII_DIGITS = "0123456789"
+
+
 def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
     Only three kinds of line can hold one, picked out before any pattern runs: a line opening
@@ -1024,8 +1030,10 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
             return found
     else:
         body = [line for line in lines_in(doc, K.BODY) if line.text]
-    worth = [k for k, line in enumerate(body)
-             if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
+    # A listing's line opens with one of `firsts` or a digit (its next item, ATTACHMENT_MORE_RE's
+    # \d: normalize folds full-width digits to ASCII ones), told by one 'in' a line.
+    opening = firsts + ASCII_DIGITS
+    worth = [k for k, line in enumerate(body) if line.text[0] in opening or line.index in inline]
     listing: tuple[str, int] | None = None      # the listing the previous line opened or continued
     previous = -1
     pointers: list[int] = []            # the indices of inline mentions that only point at one
@@ -1036,7 +1044,8 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         previous = k
         item = match_listing(line, lex, listing, firsts)
         items = split_items(item, lex) if item else inline.get(line.index, ())
-        listing = listing_state(items[-1][0]) if item else bare_label(line, lex, firsts)
+        listing = listing_state(items[-1][0]) if item else \
+            bare_label(line, lex) if line.text[0] in firsts else None
         if item and is_heading_word(item[1], lex):
             items = [(item[0], "", 0, item[2])]     # the label alone (its page's heading follows)
         for label, text, start, end in items:
