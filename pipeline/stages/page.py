@@ -455,24 +455,11 @@ def record_posted(fm: dict[str, Any], lex: Lexicon) -> tuple[str | None, str | N
     return None, None
 
 
-def item_value_span(text: str, blocks: list[Block], value: str) -> list[int] | None:
-    """Where the record's header writes `value` as an item's whole value ('- 배포일: 11/10/2020
-    10:08:51', '- 부처: 가상부'): after the item's colon and a blank, up to the line's end; None
-    when no header block does (a JSON record's fields are in no line of text). One search a
-    value, through the header blocks' text only."""
-    needle = f": {value}\n"
-    for block in blocks:
-        at = text.find(needle, block.span.start, block.span.end + 1)     # its last line's end too
-        if at >= 0:
-            return [at + 2, at + 2 + len(value)]
-    return None
-
-
 def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon,
                       header: list[Block] | None = None) -> dict[str, Any] | None:
     """A korea.kr record's front matter or a JSON record's fields: title → headline, the first
     date field → posted_at (record_posted), ministry, original_url, news_item_id; each value the
-    record's header repeats as an item is spanned there (item_value_span). `header`: the page
+    record's header repeats as an item is spanned there (record_spans). `header`: the page
     header blocks."""
     fm = doc.front_matter
     if not fm:
@@ -491,14 +478,27 @@ def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon,
     if news_item is not None:
         page["news_item_id"] = str(news_item)
     if header:
-        spans = page["spans"]
-        for key, value in (("posted_at", posted), ("ministry", ministry), ("original_url", page["original_url"]),
-                           ("news_item_id", page.get("news_item_id"))):
-            if value.__class__ is str and value and key not in spans:
-                span = item_value_span(doc.text, header, value)
-                if span:
-                    spans[key] = span
+        record_spans(doc.text, header, page["spans"], (("posted_at", posted), ("ministry", ministry),
+                     ("original_url", page["original_url"]), ("news_item_id", page.get("news_item_id"))))
     return page
+
+
+def record_spans(text: str, header: list[Block], spans: dict[str, list[int]],
+                 values: tuple[tuple[str, Any], ...]) -> None:
+    """Span each value where the record's header writes it as an item's whole value ('- 배포일:
+    11/10/2020 10:08:51', '- 부처: 가상부': after the item's colon and a blank, up to the line's
+    end), unless spanned already. A value no header line writes has none (a JSON record's
+    fields are in no line of text). One search a value, through the header blocks' text only
+    (a block's last line's end too)."""
+    for key, value in values:
+        if value.__class__ is not str or not value or key in spans:
+            continue
+        needle = f": {value}\n"
+        for block in header:
+            at = text.find(needle, block.span.start, block.span.end + 1)
+            if at >= 0:
+                spans[key] = [at + 2, at + len(needle) - 1]
+                break
 
 
 HTML_FORMATS = ("html", "korea_kr_html")

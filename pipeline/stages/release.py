@@ -544,7 +544,11 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         title_lines, subtitles = cells
     two_headlines = not cells and is_two_line_headline(doc, lex)
     for line in lines_in(doc, K.TITLE) if not cells else []:
-        if not line.text or is_title_label_only(line, lex) or is_repeated_title(line, title_lines):
+        # The title's one line written again below it (a record's quoted headline, then the
+        # body's own) is the title again, never its subtitle. (Written out, not a predicate:
+        # asked of every title line, a call each was a cost.)
+        if not line.text or is_title_label_only(line, lex) or \
+                title_lines and not title_lines[1:] and line.text == title_lines[0].text:
             continue
         marker = lex.MARKER_RE.match(line.text)
         if lex.SUBTITLE_RE.match(line.text) and line.text.endswith(("-", "―")) and title_lines:
@@ -569,12 +573,6 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         spans["subtitle"] = trimmed(doc.text, subtitles[0].content.start, subtitles[-1].content.end).to_json()
     out["spans"] = spans
     return out
-
-
-def is_repeated_title(line: Line, title_lines: list[Line]) -> bool:
-    """The title's one line written again below it (a record's quoted headline, then the body's
-    own): the same title, never its subtitle."""
-    return len(title_lines) == 1 and line.text == title_lines[0].text
 
 
 def continues_title(previous: Line, line: Line, lex: Lexicon) -> bool:
@@ -896,9 +894,12 @@ def match_listing(line: Line, lex: Lexicon, open_listing: tuple[str, int] | None
         label = f"{label} {number}" if number else label
         return label, m.group("text"), m.start("text"), m.end("text")
     m = lex.ATTACHMENT_MORE_RE.match(line.text) if open_listing else None
-    if m and all(rule(open_listing, m) for _name, rule in LISTING_RULES):
-        return f"{open_listing[0]} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
-    return None
+    if m is None:
+        return None
+    for _name, rule in LISTING_RULES:
+        if not rule(open_listing, m):
+            return None
+    return f"{open_listing[0]} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
 
 
 def split_items(item: tuple[str, str, int, int], lex: Lexicon) -> list[tuple[str, str, int, int]]:
@@ -1012,6 +1013,8 @@ def attachment_letters(lex: Lexicon) -> str:
 
 
 ASCII_DIGITS = "0123456789"
+BARE_LABEL_MAX = THRESHOLDS["bare_label_max"]
+HEADING_WORD_MAX = THRESHOLDS["heading_word_max"]
 
 
 def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
@@ -1042,11 +1045,16 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
         if k != previous + 1:
             listing = None              # the lines skipped between opened no listing
         previous = k
+        if listing is None and line.text[0] not in firsts and line.index not in inline:
+            continue                    # a numbered line continues no listing when none is open
         item = match_listing(line, lex, listing, firsts)
-        items = split_items(item, lex) if item else inline.get(line.index, ())
+        # (Each test below is asked only where it can answer yes: a next item's number follows a
+        # '.', a bare label and a heading word are short.)
+        items = (split_items(item, lex) if "." in item[1] else [item]) if item else \
+            inline[line.index] if line.index in inline else ()
         listing = listing_state(items[-1][0]) if item else \
-            bare_label(line, lex) if line.text[0] in firsts else None
-        if item and is_heading_word(item[1], lex):
+            bare_label(line, lex) if line.text[0] in firsts and not line.text[BARE_LABEL_MAX:] else None
+        if item and not item[1][HEADING_WORD_MAX:] and is_heading_word(item[1], lex):
             items = [(item[0], "", 0, item[2])]     # the label alone (its page's heading follows)
         for label, text, start, end in items:
             span = trimmed(doc.text, line.content.start + start, line.content.start + end)
