@@ -1019,9 +1019,10 @@ HEADING_WORD_MAX = THRESHOLDS["heading_word_max"]
 
 def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
-    Only three kinds of line can hold one, picked out before any pattern runs: a line opening
-    with a listing label's first letter or with a digit (a listing's next item), and a line the
-    scan for inline mentions found."""
+    Only three kinds of line can hold one: a line opening with a listing label's first letter
+    or the bracket a label stands in, picked out before any pattern runs; the numbered lines
+    right below a listing's line (its next items, read from there); and a line the scan for
+    inline mentions found."""
     found: list[dict[str, Any]] = []
     blocks = doc.blocks_of(K.BODY)      # asked once for both scans
     inline = inline_attachments(doc, lex, blocks)
@@ -1033,39 +1034,73 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
             return found
     else:
         body = [line for line in lines_in(doc, K.BODY) if line.text]
-    # A listing's line opens with one of `firsts` or a digit (its next item, ATTACHMENT_MORE_RE's
-    # \d: normalize folds full-width digits to ASCII ones), told by one 'in' a line.
-    opening = firsts + ASCII_DIGITS
-    worth = [k for k, line in enumerate(body) if line.text[0] in opening or line.index in inline]
-    listing: tuple[str, int] | None = None      # the listing the previous line opened or continued
-    previous = -1
+    # A listing opens on a line whose first character is one of `firsts` (a label's first letter,
+    # the bracket a label may stand in); its next items are the numbered lines right below it,
+    # read from there (continued_items), so no other line opening with a digit is looked at.
+    starts = [k for k, line in enumerate(body) if line.text[0] in firsts or line.index in inline]
     pointers: list[int] = []            # the indices of inline mentions that only point at one
-    for k in worth:
+    consumed = -1                       # the last line a listing's next item took
+    for k in starts:
+        if k <= consumed:
+            continue
         line = body[k]
-        if k != previous + 1:
-            listing = None              # the lines skipped between opened no listing
-        previous = k
-        if listing is None and line.text[0] not in firsts and line.index not in inline:
-            continue                    # a numbered line continues no listing when none is open
-        item = match_listing(line, lex, listing, firsts)
-        # (Each test below is asked only where it can answer yes: a next item's number follows a
-        # '.', a bare label and a heading word are short.)
+        item = match_listing(line, lex, None, firsts)
         items = (split_items(item, lex) if "." in item[1] else [item]) if item else \
             inline[line.index] if line.index in inline else ()
         listing = listing_state(items[-1][0]) if item else \
             bare_label(line, lex) if line.text[0] in firsts and not line.text[BARE_LABEL_MAX:] else None
-        if item and not item[1][HEADING_WORD_MAX:] and is_heading_word(item[1], lex):
-            items = [(item[0], "", 0, item[2])]     # the label alone (its page's heading follows)
-        for label, text, start, end in items:
-            span = trimmed(doc.text, line.content.start + start, line.content.start + end)
-            # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
-            pointer = None if item or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
-            if pointer:
-                pointers.append(len(found))
-                label, text = reference_label(pointer), None
-            found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
+        if item and not item[1][HEADING_WORD_MAX:]:
+            items = heading_item(item, lex) or items
+        if items:
+            add_found(doc, lex, found, pointers, line, items, item is not None)
+        if listing is not None:
+            consumed = continued_items(doc, lex, body, k, listing, found, pointers)
     found = without_named_pointers(found, pointers) if pointers else found
     return once_per_number(found) if found[1:] else found
+
+
+def heading_item(item: tuple[str, str, int, int] | None, lex: Lexicon) -> list[tuple[str, str, int, int]] | None:
+    """A listing item whose text is a letter-spaced heading word ('붙임 1 개  요'): the label alone
+    (its page's heading follows), spanned on the label; None for any other item. (Callers ask it
+    only of a short text: a heading word is.)"""
+    if item and is_heading_word(item[1], lex):
+        return [(item[0], "", 0, item[2])]
+    return None
+
+
+def continued_items(doc: Document, lex: Lexicon, body: list[Line], k: int, listing: tuple[str, int],
+                    found: list[dict[str, Any]], pointers: list[int]) -> int:
+    """The numbered lines right below a listing's line (body[k]) that continue it ('2. 비편
+    판독문' after '붙임 1. 사진 자료'), each added to `found`; the index of the last one taken (k
+    when none). The first line that does not continue the listing ends it."""
+    firsts = listing_firsts(lex)
+    while k + 1 < len(body) and body[k + 1].text[0] in ASCII_DIGITS:
+        line = body[k + 1]
+        item = match_listing(line, lex, listing, firsts)
+        if item is None:
+            break
+        items = split_items(item, lex) if "." in item[1] else [item]
+        listing = listing_state(items[-1][0])
+        if not item[1][HEADING_WORD_MAX:]:
+            items = heading_item(item, lex) or items
+        add_found(doc, lex, found, pointers, line, items, True)
+        k += 1
+    return k
+
+
+def add_found(doc: Document, lex: Lexicon, found: list[dict[str, Any]], pointers: list[int], line: Line,
+              items: Any, listed: bool) -> None:
+    """Each item of a line (label, text, start, end in the line) as an attachment; an inline
+    mention that only points at one (`listed` false: '(붙임 1 참고)') is the label alone, its
+    index kept in `pointers`."""
+    for label, text, start, end in items:
+        span = trimmed(doc.text, line.content.start + start, line.content.start + end)
+        # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
+        pointer = None if listed or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
+        if pointer:
+            pointers.append(len(found))
+            label, text = reference_label(pointer), None
+        found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
 
 
 POINTER_MAX = THRESHOLDS["pointer_max"]
