@@ -337,8 +337,11 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "MONTH_FIRST_DATE_RE": deferred(r"(?P<month>\d{1,2})/[^\S\n]?(?P<day>\d{1,2})/[^\S\n]?(?P<year>\d{4})"),
         "KOREAN_FULL_DATE_RE": deferred(
             rf"(?P<year>\d{{4}})\s*+{D['year']}\s*+(?P<month>\d{{1,2}})\s*+{D['month']}\s*+(?P<day>\d{{1,2}})\s*+{D['day']}"),
-        # korea.kr API: "01/16/2020 14:59:31"
-        "APPROVE_DATE_RE": deferred(r"(?P<date>[\d/.\-]+)(?:\s+(?P<time>\d{1,2}:\d{2}(?::\d{2})?))?"),
+        # A record's date field: the korea.kr API's "01/16/2020 14:59:31", ISO 8601's
+        # "2025-12-03T09:00:00+09:00" (fractions of a second dropped, the offset kept), a day alone.
+        "APPROVE_DATE_RE": deferred(
+            r"(?P<date>[\d/.\-]+)(?:(?:\s+|T)(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
+            r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"),
         # The API's own forms, ASCII and zero-padded ("12/26/2025", "10:34:37"): page reads them
         # by their groups (parse_board_date's fast path), the year past 999 as the general rule wants.
         "API_DATE_RE": deferred(r"(?P<month>[0-9]{2})/(?P<day>[0-9]{2})/(?P<year>[1-9][0-9]{3})"),
@@ -411,10 +414,27 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "EDITION_EVENING_RE": deferred(alternation(L["embargo"]["evening"])),
         "EDITION_IMMEDIATE_RE": deferred(alternation(L["embargo"]["immediate"])),
         # "붙임 1. 세부 추진계획 1부." — a following "2. …" line continues the listing.
+        # The label may stand in brackets ('<붙임> 1. 행사 개요', '【 별첨 1 】 대책'), its number
+        # inside them, or the first item's after them and a separator ('붙임 : 1. 회의 사진':
+        # `item`). Bracketed, the text may follow at once ('【붙임】위원회 개요').
         "ATTACHMENT_LINE_RE": deferred(
-            rf"^(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
-            r"(?:\s*+[.:：])?\s++(?P<text>.*?\S)"
-            rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
+            rf"^(?P<open>[{''.join(re.escape(b[0]) for b in L['attachment']['listing_brackets'])}]\s*+)?"
+            rf"(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
+            rf"(?(open)\s*+[{''.join(re.escape(b[1]) for b in L['attachment']['listing_brackets'])}](?:\s*+[.:：])?\s*+"
+            r"|(?:\s*+[.:：])?\s++)"
+            r"(?:(?P<item>\d{1,2})\s*+[.)](?!\d)\s*+)?(?P<text>.*?\S)"
+            rf"(?:(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}"
+            # or a table of contents' entry: its page number after a wide gap ('<별첨> 현황  20')
+            r"|[^\S\n]{2,}+\d{1,3})$"),
+        # The next item's number inside a listing line that holds several ('1. 행사 계획 2. 행사
+        # 포스터', '1. 현황2. 수칙'): a number after no digit or dot, then '.' and a blank, so
+        # '2.5단계' and the dates of '(’20.12.29.~’21.1.3.)' are none.
+        "LISTING_ITEM_NUMBER_RE": deferred(r"(?<![\d.])(?P<number>\d{1,2})\.[^\S\n]++(?=\S)"),
+        # A listing's label alone on its line: '<붙임>', '붙 임 :', '붙임1'.
+        "ATTACHMENT_LABEL_LINE_RE": deferred(
+            rf"^(?:[{''.join(re.escape(b[0]) for b in L['attachment']['listing_brackets'])}]\s*+)?"
+            rf"(?P<label>{alternation(L['attachment']['listing'], spaced=True)})(?:\s*+(?P<number>\d{{1,2}}))?"
+            rf"\s*+[{''.join(re.escape(b[1]) for b in L['attachment']['listing_brackets'])}]?\s*+[.:：]?$"),
         "ATTACHMENT_MORE_RE": deferred(
             rf"^(?P<number>\d{{1,2}})\s*+\.\s++(?P<text>.*?\S)"
             rf"(?:\s*+(?<!\d)\d++\s*+(?:{alternation(L['attachment']['counters'])}))?\s*+\.?\s*+{end_mark}$"),
@@ -422,7 +442,12 @@ def _core_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # before it: release searches each body block once for one before it walks the body's
         # lines for listings (the literal '\n' lets `re` skip ahead; `\s` is str.isspace, what
         # normalize strips off a line's start).
-        "LISTING_LINE_START_RE": deferred(rf"\n[^\S\n]*+[{first_chars([w.strip() for w in L['attachment']['listing']])}]"),
+        # The label may stand in an opening bracket ('<붙임> …'): then its whole word is asked,
+        # since many lines open with a bracket and a label's first letter ('(별도 …').
+        "LISTING_LINE_START_RE": deferred(
+            rf"\n[^\S\n]*+(?:[{''.join(re.escape(b[0]) for b in L['attachment']['listing_brackets'])}][^\S\n]*+"
+            rf"(?:{alternation(L['attachment']['listing'], spaced=True)})"
+            rf"|[{first_chars([w.strip() for w in L['attachment']['listing']])}])"),
         # Its first look-ahead: an inline word's first letter before the next parenthesis or line
         # end (a possessive run, then one letter), so the many '(화)', '(장관 …)' are left after
         # a scan to their end, not a try of the words at each letter.

@@ -73,13 +73,25 @@ def test_lead_subjects_equal_finditer_on_any_piece_string(pieces, end):
 
 
 # --- attachments: listing_may_open is the per-line test it replaces --------------------------
+LISTING_WORDS = [w.strip() for w in load_lexicon().labels["attachment"]["listing"]]
+OPENERS = tuple(pair[0] for pair in load_lexicon().labels["attachment"]["listing_brackets"])
+
+
 def opens_by_line(doc: Document, firsts: str) -> bool:
-    return any(line.text[0] in firsts for line in doc.lines_of(K.BODY) if line.text)
+    """A body line opening with a listing label's first letter, or with the bracket a label may
+    stand in and then that label ('<붙임> …', '< 별 첨 >'; not '(별도 …')."""
+    def opens(text: str) -> bool:
+        if text[0] in firsts:
+            return True
+        rest = "".join(text[1:].split())
+        return text[0] in OPENERS and any(rest.startswith("".join(w.split())) for w in LISTING_WORDS)
+    return any(opens(line.text) for line in doc.lines_of(K.BODY) if line.text)
 
 
-FIRSTS = "".join(w.strip()[:1] for w in load_lexicon().labels["attachment"]["listing"])
+FIRSTS = "".join(w[:1] for w in LISTING_WORDS)
 BODY_PIECES = ["□ 정부는 점검했다.", "  붙임 1. 계획 1부.", "특별 점검", "별첨", " 첨부 자료", "\t별도",
-               "1. 참고자료 1부.", "\u3000붙임", "(별첨 2)", "개별 사업", "", "   "]
+               "1. 참고자료 1부.", "\u3000붙임", "(별첨 2)", "개별 사업", "", "   ", "<붙임> 1. 계획",
+               "< 별 첨 > 안내서", "(별도 안내)", "[참고] 용어", "<표 1> 현황", "【붙임】개요"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -234,7 +234,10 @@ def test_a_release_without_a_signature_word_is_not_walked(monkeypatch):
 
 
 def test_the_listing_letters_are_the_labels_first_letters():
-    assert release.listing_firsts(LEX) == "".join(w.strip()[:1] for w in LEX.labels["attachment"]["listing"])
+    # A listing's first line opens with a label's first letter or with the bracket a label may
+    # stand in ('<붙임> 1. …').
+    assert release.listing_firsts(LEX) == "".join(w.strip()[:1] for w in LEX.labels["attachment"]["listing"]) \
+        + "".join(pair[0] for pair in LEX.labels["attachment"]["listing_brackets"])
     assert release.listing_firsts(LEX) is release.listing_firsts(LEX)
 
 

@@ -136,7 +136,12 @@ def mean_calls(stage: str, records: list[tuple[bytes, str]]) -> float:
 
 # korea.kr: the mean over the first 100 records (a mean, so that records added to the corpus
 # move it little). Each bound sits below the count before this pass.
-KOREA_KR_BOUNDS = {"release": 190}          # first 100: release 192.1 -> 185.4
+# records10 raised release 190 -> 197: the first 100 records then cost 189.5, and reading the
+# bracketed listings ('<붙임> 1. …', several items on one line) names 22 attachments in 5 of them
+# (15 found nowhere before, 7 only pointed at): +6.4 calls a record, nearly all in those 5 (a few
+# calls a listing to read its next items from its own line, where a walk asked every numbered
+# line of the body: a COVID bulletin's 300 numbered lines cost no call and no match now).
+KOREA_KR_BOUNDS = {"release": 197}          # first 100: release 192.1 -> 185.4 -> 189.5 -> 195.9
 
 
 @pytest.mark.parametrize("stage", sorted(KOREA_KR_BOUNDS))

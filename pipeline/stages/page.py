@@ -8,7 +8,7 @@ Example: '작성자 혁**** 작성일 04/07/23 (12:07) 조회수 6331'
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Line, Span
@@ -18,6 +18,7 @@ from .render import OVERSIZED_TAG_RE, parse_html
 
 K = BlockKind
 KST = "+09:00"
+KST_ZONE = timezone(timedelta(hours=9))
 HEADLINE_MIN = 12       # board names are shorter ("보도자료/해명"); a longer header line is the headline
 
 
@@ -348,8 +349,9 @@ def parse_post_contact(doc: Document, lex: Lexicon,
     return None
 
 
-def from_board(doc: Document, lex: Lexicon) -> dict[str, Any] | None:
-    kinds = blocks_by_kind(doc)
+def from_board(doc: Document, lex: Lexicon, kinds: dict[BlockKind, list[Block]] | None = None) -> dict[str, Any] | None:
+    """The board's own fields around the release. `kinds`, when known, is blocks_by_kind(doc)."""
+    kinds = blocks_by_kind(doc) if kinds is None else kinds
     lines = doc.lines
     header = [lines[i] for b in kinds.get(K.PAGE_HEADER, ()) for i in range(b.first, b.last) if lines[i].text]
     crumbs = [lines[i] for b in kinds.get(K.BREADCRUMB, ()) for i in range(b.first, b.last) if lines[i].text]
@@ -415,23 +417,88 @@ def block_start(doc: Document, offset: int) -> int | None:
     return next((b.span.start for b in doc.blocks if b.span.start <= offset < b.span.end), None)
 
 
-def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon) -> dict[str, Any] | None:
-    """A korea.kr record's front matter: title → headline, approve_date → posted_at, …"""
+def with_offset(when: str, offset: str) -> str:
+    """A record's datetime written with another offset than Korea's, in Korea's time:
+    '2025-12-03T00:00:00+09:00' + 'Z' (what parse_board_date wrote, then the offset written)
+    → '2025-12-03T09:00:00+09:00'. A day alone has no time to move."""
+    if "T" not in when:
+        return when
+    written = datetime.fromisoformat(when.removesuffix(KST) + ("+00:00" if offset == "Z" else offset))
+    return written.astimezone(KST_ZONE).isoformat()
+
+
+def record_date(value: str, lex: Lexicon) -> str | None:
+    """A record's date field: '11/10/2020 10:08:51' → '2020-11-10T10:08:51+09:00';
+    '2025-12-03T09:00:00+09:00' → the same; '2025-12-03' → '2025-12-03'; any other form None."""
+    m = lex.APPROVE_DATE_RE.match(value)
+    if not m:
+        return None
+    day, time, offset = m.group("date", "time", "offset")
+    when = parse_board_date(day, time, lex)
+    # Korea's offset (or none) is what parse_board_date writes: only another one is converted.
+    return with_offset(when, offset) if when and offset and offset not in KST_OFFSETS else when
+
+
+KST_OFFSETS = (KST, "+0900")
+
+
+def record_posted(fm: dict[str, Any], lex: Lexicon) -> tuple[str | None, str | None]:
+    """(posted_at, the field's value as written) from the first of the record's date fields
+    (labels.toml [page] record_date_fields) that holds a date page reads. (A value that is no
+    string, a JSON record's number, is none: the test is its class, no call a record.)"""
+    for key in lex.labels["page"]["record_date_fields"]:
+        value = fm.get(key)
+        if value.__class__ is str and value:
+            when = record_date(value, lex)
+            if when:
+                return when, value
+    return None, None
+
+
+def from_front_matter(doc: Document, page: dict[str, Any] | None, lex: Lexicon,
+                      header: list[Block] | None = None) -> dict[str, Any] | None:
+    """A korea.kr record's front matter or a JSON record's fields: title → headline, the first
+    date field → posted_at (record_posted), ministry, original_url, news_item_id; each value the
+    record's header repeats as an item is spanned there (record_spans). `header`: the page
+    header blocks."""
     fm = doc.front_matter
     if not fm:
         return page
     page = page or {"breadcrumbs": [], "board": None, "headline": None, "author": None,
                     "posted_at": None, "views": None, "contact": None, "spans": {}}
-    posted = fm.get("approve_date", "")
-    m = lex.APPROVE_DATE_RE.match(posted)
+    posted = None
+    if page["posted_at"] is None:
+        page["posted_at"], posted = record_posted(fm, lex)
     # The record's own title wins over a line the board rules took for a headline ('배포일: …').
     page["headline"] = collapse(fm["title"]) if fm.get("title") else page["headline"]
-    page["posted_at"] = page["posted_at"] or (parse_board_date(m.group("date"), m.group("time"), lex) if m else None)
-    page["ministry"] = collapse(fm["ministry"]) if fm.get("ministry") else None
+    ministry = fm.get("ministry")
+    page["ministry"] = collapse(ministry) if ministry else None
     page["original_url"] = fm.get("original_url") or None
-    if fm.get("news_item_id") is not None:
-        page["news_item_id"] = str(fm["news_item_id"])
+    news_item = fm.get("news_item_id")
+    if news_item is not None:
+        page["news_item_id"] = str(news_item)
+    if header:
+        record_spans(doc.text, header, page["spans"], (("posted_at", posted), ("ministry", ministry),
+                     ("original_url", page["original_url"]), ("news_item_id", page.get("news_item_id"))))
     return page
+
+
+def record_spans(text: str, header: list[Block], spans: dict[str, list[int]],
+                 values: tuple[tuple[str, Any], ...]) -> None:
+    """Span each value where the record's header writes it as an item's whole value ('- 배포일:
+    11/10/2020 10:08:51', '- 부처: 가상부': after the item's colon and a blank, up to the line's
+    end), unless spanned already. A value no header line writes has none (a JSON record's
+    fields are in no line of text). One search a value, through the header blocks' text only
+    (a block's last line's end too)."""
+    for key, value in values:
+        if value.__class__ is not str or not value or key in spans:
+            continue
+        needle = f": {value}\n"
+        for block in header:
+            at = text.find(needle, block.span.start, block.span.end + 1)
+            if at >= 0:
+                spans[key] = [at + 2, at + len(needle) - 1]
+                break
 
 
 HTML_FORMATS = ("html", "korea_kr_html")
@@ -492,7 +559,8 @@ def markup_tree(doc: Document) -> Any:
 
 
 def run(doc: Document, lex: Lexicon) -> None:
-    page = from_front_matter(doc, from_board(doc, lex), lex)
+    kinds = blocks_by_kind(doc)
+    page = from_front_matter(doc, from_board(doc, lex, kinds), lex, kinds.get(K.PAGE_HEADER))
     root = markup_tree(doc)
     if root is None:
         doc.page = page

@@ -544,7 +544,11 @@ def parse_title_block(doc: Document, lex: Lexicon) -> dict[str, Any]:
         title_lines, subtitles = cells
     two_headlines = not cells and is_two_line_headline(doc, lex)
     for line in lines_in(doc, K.TITLE) if not cells else []:
-        if not line.text or is_title_label_only(line, lex):
+        # The title's one line written again below it (a record's quoted headline, then the
+        # body's own) is the title again, never its subtitle. (Written out, not a predicate:
+        # asked of every title line, a call each was a cost.)
+        if not line.text or is_title_label_only(line, lex) or \
+                title_lines and not title_lines[1:] and line.text == title_lines[0].text:
             continue
         marker = lex.MARKER_RE.match(line.text)
         if lex.SUBTITLE_RE.match(line.text) and line.text.endswith(("-", "―")) and title_lines:
@@ -876,29 +880,116 @@ def inline_attachments(doc: Document, lex: Lexicon,
     return found
 
 
-def match_listing(line: Line, lex: Lexicon, open_listing: str | None,
+def match_listing(line: Line, lex: Lexicon, open_listing: tuple[str, int] | None,
                   firsts: str | None = None) -> tuple[str, str, int, int] | None:
-    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); a following '2. 참고자료 1부.'
-    continues an open listing as ('붙임 2', …). `firsts`, when given, holds the first letters
-    of the listing labels: a line opening with none of them is no listing's first line."""
+    """'붙임 1. 세부 추진계획 1부.' → ('붙임 1', '세부 추진계획', …); '<붙임> 1. 행사 개요' and
+    '붙임 : 1. 회의 사진' → ('붙임 1', …); a following '2. 참고자료 1부.' continues an open listing
+    as ('붙임 2', …) when it is the next number (LISTING_RULES). `open_listing`: the open
+    listing's label and its last number (1 for an unnumbered '붙임 : 행사 사진'). `firsts`,
+    when given, holds the first characters a listing's first line may open with."""
     m = lex.ATTACHMENT_LINE_RE.match(line.text) if firsts is None or line.text[:1] in firsts else None
     if m:
         label = without_spaces(m.group("label"))
-        label = f"{label} {m.group('number')}" if m.group("number") else label
+        number = m.group("number") or m.group("item")
+        label = f"{label} {number}" if number else label
         return label, m.group("text"), m.start("text"), m.end("text")
     m = lex.ATTACHMENT_MORE_RE.match(line.text) if open_listing else None
-    if m:
-        return f"{open_listing} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
-    return None
+    if m is None:
+        return None
+    for _name, rule in LISTING_RULES:
+        if not rule(open_listing, m):
+            return None
+    return f"{open_listing[0]} {m.group('number')}", m.group("text"), m.start("text"), m.end("text")
+
+
+def split_items(item: tuple[str, str, int, int], lex: Lexicon) -> list[tuple[str, str, int, int]]:
+    """A listing line holding several items, each the next number: '붙임 1. 행사 계획 2. 행사
+    포스터' → ('붙임 1', '행사 계획', …), ('붙임 2', '행사 포스터', …); an unnumbered label's
+    item, or one holding no next number, alone."""
+    label, text, start, end = item
+    base, _, number = label.partition(" ")
+    if not number or lex.LISTING_ITEM_NUMBER_RE.search(text) is None:
+        return [item]
+    items: list[tuple[str, str, int, int]] = []
+    expected, at = int(number) + 1, 0
+    for m in lex.LISTING_ITEM_NUMBER_RE.finditer(text):
+        if int(m.group("number")) != expected:
+            continue
+        piece = text[at:m.start()].rstrip(" .")
+        if piece:
+            items.append((label, piece, start + at, start + at + len(piece)))
+        label, at, expected = f"{base} {expected}", m.end(), expected + 1
+    items.append((label, text[at:], start + at, end))
+    return items
+
+
+def is_next_number(open_listing: tuple[str, int], more: re.Match[str]) -> bool:
+    """'2. 비편 판독문' continues '붙임 1. 사진 자료'; '1. 개 요' under the appendix page's head
+    '붙임1 포럼 개요' is that page's first section, not a second attachment numbered 1."""
+    return int(more.group("number")) == open_listing[1] + 1
+
+
+# Whether a numbered line ('2. …') continues the open listing; every rule must agree.
+LISTING_RULES = (
+    ("next_number", is_next_number),
+)
+
+
+def bare_label(line: Line, lex: Lexicon) -> tuple[str, int] | None:
+    """'<붙임>' or '붙임' alone on its line opens a listing its next lines number from 1
+    ('1. 행사 개요', '2. 행사 사진'): ('붙임', 0). A numbered label alone ('붙임1', an appendix
+    page's head) is that attachment: its page's own '1. 개 요' numbers no second one. (Asked
+    only of a line opening with a listing's first character.)"""
+    m = lex.ATTACHMENT_LABEL_LINE_RE.match(line.text)
+    if m is None:
+        return None
+    return without_spaces(m.group("label")), int(m.group("number") or 0)
+
+
+def listing_state(label: str) -> tuple[str, int]:
+    """'붙임 2' → ('붙임', 2); '붙임' → ('붙임', 1): the label and last number of an open listing."""
+    base, _, number = label.partition(" ")
+    return base, int(number) if number else 1
+
+
+def is_heading_word(text: str, lex: Lexicon) -> bool:
+    """'개 요', '목  차' after a label: a letter-spaced heading word (labels.toml [attachment]
+    heading_words) heads an appendix page or its first section; it names no attachment."""
+    return " " in text and "".join(text.split()) in heading_words(lex)
+
+
+@once_per_lexicon
+def heading_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.labels["attachment"]["heading_words"])
+
+
+def once_per_number(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A numbered label found again (the appendix page's head '붙임1 포럼 개요' after the listing's
+    '붙임 1. 토론회(포럼) 개요') is the same attachment: the first kept. An unnumbered label
+    ('붙임') may stand for several and is left alone."""
+    kept: list[dict[str, Any]] = []
+    at: dict[str, int] = {}         # a numbered label's place in `kept`
+    for item in found:
+        label = item["label"]
+        if " " in label:
+            if label in at:
+                if kept[at[label]]["text"] is None and item["text"] is not None:
+                    kept[at[label]] = item      # a name for what was only pointed at or headed
+                continue
+            at[label] = len(kept)
+        kept.append(item)
+    return kept
 
 
 def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block] | None = None) -> bool:
-    """Whether a body line opens with one of `firsts` (the listing labels' first letters), as
-    match_listing needs of a listing's first line: one search of each body block for such a
-    line (LISTING_LINE_START_RE, from the line end before it), no step per line."""
+    """Whether a body line opens with a listing label's first letter, or with the bracket a
+    label may stand in and then the label ('<붙임> …'), as match_listing needs of a listing's
+    first line: one search of each body block for such a line (LISTING_LINE_START_RE, from the
+    line end before it), no step per line. (`firsts`, listing_firsts, is what the pattern was
+    built from; callers pass it as before.)"""
     for block in doc.blocks_of(K.BODY) if body is None else body:
         first = doc.lines[block.first]
-        if first.start == 0 and first.text and first.text[0] in firsts:
+        if first.start == 0 and first.text and lex.LISTING_LINE_START_RE.match("\n" + first.text):
             return True         # the text's first line: no line end before it
         if lex.LISTING_LINE_START_RE.search(doc.text, first.start - 1 if first.start else first.end, block.span.end):
             return True
@@ -908,7 +999,8 @@ def listing_may_open(doc: Document, firsts: str, lex: Lexicon, body: list[Block]
 @once_per_lexicon
 def listing_firsts(lex: Lexicon) -> str:
     """The first letters of the listing labels ('붙임' → '붙'), worked out once, not per document."""
-    return "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"])
+    return "".join(word.strip()[:1] for word in lex.labels["attachment"]["listing"]) \
+        + "".join(pair[0] for pair in lex.labels["attachment"]["listing_brackets"])
 
 
 @once_per_lexicon
@@ -920,11 +1012,17 @@ def attachment_letters(lex: Lexicon) -> str:
     return "".join(sorted({word.strip()[:1] for word in words if word.strip()}))
 
 
+ASCII_DIGITS = "0123456789"
+BARE_LABEL_MAX = THRESHOLDS["bare_label_max"]
+HEADING_WORD_MAX = THRESHOLDS["heading_word_max"]
+
+
 def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
     """Attachments listed ('붙임 1. …', then '2. …') or named inline ('(… 별첨 자료)') in the body.
-    Only three kinds of line can hold one, picked out before any pattern runs: a line opening
-    with a listing label's first letter or with a digit (a listing's next item), and a line the
-    scan for inline mentions found."""
+    Only three kinds of line can hold one: a line opening with a listing label's first letter
+    or the bracket a label stands in, picked out before any pattern runs; the numbered lines
+    right below a listing's line (its next items, read from there); and a line the scan for
+    inline mentions found."""
     found: list[dict[str, Any]] = []
     blocks = doc.blocks_of(K.BODY)      # asked once for both scans
     inline = inline_attachments(doc, lex, blocks)
@@ -936,27 +1034,73 @@ def body_attachments(doc: Document, lex: Lexicon) -> list[dict[str, Any]]:
             return found
     else:
         body = [line for line in lines_in(doc, K.BODY) if line.text]
-    worth = [k for k, line in enumerate(body)
-             if line.text[0] in firsts or line.text[0].isdigit() or line.index in inline]
-    listing: str | None = None          # the label of the listing the previous line opened
-    previous = -1
+    # A listing opens on a line whose first character is one of `firsts` (a label's first letter,
+    # the bracket a label may stand in); its next items are the numbered lines right below it,
+    # read from there (continued_items), so no other line opening with a digit is looked at.
+    starts = [k for k, line in enumerate(body) if line.text[0] in firsts or line.index in inline]
     pointers: list[int] = []            # the indices of inline mentions that only point at one
-    for k in worth:
+    consumed = -1                       # the last line a listing's next item took
+    for k in starts:
+        if k <= consumed:
+            continue
         line = body[k]
-        if k != previous + 1:
-            listing = None              # the lines skipped between opened no listing
-        previous = k
+        item = match_listing(line, lex, None, firsts)
+        items = (split_items(item, lex) if "." in item[1] else [item]) if item else \
+            inline[line.index] if line.index in inline else ()
+        listing = listing_state(items[-1][0]) if item else \
+            bare_label(line, lex) if line.text[0] in firsts and not line.text[BARE_LABEL_MAX:] else None
+        if item and not item[1][HEADING_WORD_MAX:]:
+            items = heading_item(item, lex) or items
+        if items:
+            add_found(doc, lex, found, pointers, line, items, item is not None)
+        if listing is not None:
+            consumed = continued_items(doc, lex, body, k, listing, found, pointers)
+    found = without_named_pointers(found, pointers) if pointers else found
+    return once_per_number(found) if found[1:] else found
+
+
+def heading_item(item: tuple[str, str, int, int] | None, lex: Lexicon) -> list[tuple[str, str, int, int]] | None:
+    """A listing item whose text is a letter-spaced heading word ('붙임 1 개  요'): the label alone
+    (its page's heading follows), spanned on the label; None for any other item. (Callers ask it
+    only of a short text: a heading word is.)"""
+    if item and is_heading_word(item[1], lex):
+        return [(item[0], "", 0, item[2])]
+    return None
+
+
+def continued_items(doc: Document, lex: Lexicon, body: list[Line], k: int, listing: tuple[str, int],
+                    found: list[dict[str, Any]], pointers: list[int]) -> int:
+    """The numbered lines right below a listing's line (body[k]) that continue it ('2. 비편
+    판독문' after '붙임 1. 사진 자료'), each added to `found`; the index of the last one taken (k
+    when none). The first line that does not continue the listing ends it."""
+    firsts = listing_firsts(lex)
+    while k + 1 < len(body) and body[k + 1].text[0] in ASCII_DIGITS:
+        line = body[k + 1]
         item = match_listing(line, lex, listing, firsts)
-        listing = item[0].split(" ")[0] if item else None
-        for label, text, start, end in ([item] if item else inline.get(line.index, ())):
-            span = trimmed(doc.text, line.content.start + start, line.content.start + end)
-            # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
-            pointer = None if item or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
-            if pointer:
-                pointers.append(len(found))
-                label, text = reference_label(pointer), None
-            found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
-    return without_named_pointers(found, pointers) if pointers else found
+        if item is None:
+            break
+        items = split_items(item, lex) if "." in item[1] else [item]
+        listing = listing_state(items[-1][0])
+        if not item[1][HEADING_WORD_MAX:]:
+            items = heading_item(item, lex) or items
+        add_found(doc, lex, found, pointers, line, items, True)
+        k += 1
+    return k
+
+
+def add_found(doc: Document, lex: Lexicon, found: list[dict[str, Any]], pointers: list[int], line: Line,
+              items: Any, listed: bool) -> None:
+    """Each item of a line (label, text, start, end in the line) as an attachment; an inline
+    mention that only points at one (`listed` false: '(붙임 1 참고)') is the label alone, its
+    index kept in `pointers`."""
+    for label, text, start, end in items:
+        span = trimmed(doc.text, line.content.start + start, line.content.start + end)
+        # A pointer is short ('「붙임 1」 참조'): a longer mention is tried by no pattern.
+        pointer = None if listed or text[POINTER_MAX:] else lex.ATTACHMENT_REFERENCE_RE.fullmatch(text)
+        if pointer:
+            pointers.append(len(found))
+            label, text = reference_label(pointer), None
+        found.append({"label": label, "text": collapse(text) if text else None, "span": span.to_json()})
 
 
 POINTER_MAX = THRESHOLDS["pointer_max"]
