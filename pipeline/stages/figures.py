@@ -298,6 +298,7 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
     counts as read. `opens`: the indexes of `matches` where the matches of a new node begin,
     when they are those of several nodes (the numbers of one node otherwise)."""
     kinds = lex.semantic["unit_kinds"]
+    large_only = lex.semantic["units"]["counters"]["large_only"]
     opens = opens or NO_OPENS
     found: list[Candidate] = []
     read = 0
@@ -314,7 +315,9 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after, _ = groups
         unit_kind = kinds[unit_word] if unit_word else NO_UNIT
         if unit_kind[0] == "time" and not approx_after:
-            continue        # '2004년', '7월': settled before any parsing
+            if unit_word not in large_only or not is_large_number(number, lex):
+                continue    # '2004년', '7월': settled before any parsing
+            unit_kind = (large_only[unit_word], unit_word)      # '50만호': housing units
         # A number followed by a unit or approximation word is followed by no glue mark (none
         # of those words opens with one: tests/test_cost_fastfigures4.py), so the glued-run and
         # loose-number tests, and the number's end they read, are for the rest only.
@@ -347,6 +350,12 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
             found.append(cand)
             read += 1
     return found
+
+
+def is_large_number(number: str, lex: Lexicon) -> bool:
+    """'50만', '17.8만', '9,235': a number in 10⁴ groups or comma-grouped (units.toml
+    [counters.large_only] count only such numbers)."""
+    return "," in number or number[-1:] in lex.semantic["units"]["numerals"]["large"]
 
 
 # The kind and unit of a number without a unit word.
