@@ -1055,6 +1055,8 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     # not a decrease that names a rate ('감소율'): FIGURE_RE's `decrease`, looked ahead at.
     decrease = (rf"(?:\s?\([^()\n]{{0,30}}\)|\))?\s?(?:{alternation(sign['decrease_marks_after'])}"
                 rf"|(?:{alternation(sign['decrease_after'])})(?![{''.join(sign['decrease_named'])}]))")
+    # A unit word that ends in Hangul must be followed by no Hangul but a particle ('5건설' is no
+    # count); one that ends otherwise may ('3%감소', '10MW급': the words of a text written without blanks).
     # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
     # The three assertions open it cheapest first: re tries the pattern at every position,
     # and one character class fails most of them (−17% on the seed's body). Each optional
@@ -1073,7 +1075,7 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9])|)
             (?P<number>{number})
             (?:(?P<approx_inside>{alternation(u['approximate']['inside'])})|)
-            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
+            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?<![{HANGUL}])|(?={particles}))|)
             (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
             (?:(?=(?P<decrease>{decrease}))|)
             """
