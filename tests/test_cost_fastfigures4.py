@@ -45,7 +45,7 @@ def old_figure_pattern() -> re.Pattern[str]:
     for new, old in REPLACED:
         assert new in source
         source = source.replace(new, old)
-    assert len(OPTIONAL_BRANCH_RE.findall(source)) == 7      # (figures10: + the decrease look-ahead)
+    assert len(OPTIONAL_BRANCH_RE.findall(source)) == 6
     return re.compile(OPTIONAL_BRANCH_RE.sub(")?", source), LEX.FIGURE_RE.flags)
 
 

@@ -198,7 +198,7 @@ QUALIFYING_GROUPS = ("unit", "currency_before", "approx_before", "approx_inside"
 # match_candidate unpack that tuple, ~2.5× cheaper than m.group() by names
 # (tests/test_cost_fastfigures3.py checks this order against the pattern).
 FIGURE_GROUPS = ("figure", "approx_before", "currency_before", "sign", "plus", "number", "approx_inside",
-                 "unit", "approx_after", "decrease")
+                 "unit", "approx_after")
 # Their numbers, for m.span() and m.end(): a group number is cheaper to look up than a name.
 FIGURE, CURRENCY, NUMBER, UNIT, APPROX_AFTER = (
     FIGURE_GROUPS.index(name) + 1 for name in ("figure", "currency_before", "number", "unit", "approx_after"))
@@ -212,7 +212,7 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     as a Candidate; None when it is no number at all."""
     # (the number group never ends on white space: a blank inside it stands before a numeral,
     # so no strip; tests/test_cost_fastfigures4.py checks it)
-    _, approx_before, currency, sign, plus, number, approx_inside, unit_word, approx_after, decrease = groups
+    _, approx_before, currency, sign, plus, number, approx_inside, unit_word, approx_after = groups
     # '일백만' has no Arabic digit: it needs a unit glued to it to count as a number. A number
     # FIGURE_RE reads opens with its Arabic digit or holds none, so its first character tells.
     hangul_only = not number[:1].isdigit()
@@ -239,8 +239,14 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     if unit_word in lex.semantic["units"]["counters"]["duration_before"]:
         start, value = joined_duration(text, start, value, unit_word, lex)
     # A decrease after it makes it negative, unless a sign is written ('△3.3% 감소', '+4.4%');
-    # a factor never ('2배 감소'). units.toml [sign].
-    falls = bool(decrease) and not (sign or plus) and kind not in lex.semantic["units"]["sign"]["unsigned_kinds"]
+    # a factor never ('2배 감소'). units.toml [sign]. The pattern is tried only where one of the
+    # next two characters may open it (most figures are followed by a blank and a particle or word).
+    falls = False
+    signs = lex.semantic["units"]["sign"]
+    if not (sign or plus) and kind not in signs["unsigned_kinds"]:
+        following = text[end:end + 2]
+        if following and (following[0] in signs["decrease_first"] or following[-1] in signs["decrease_first"]):
+            falls = lex.DECREASE_AFTER_RE.match(text, end) is not None
     # No trimming: a FIGURE_RE match opens on a numeral, sign or word and its number, unit
     # and approximation words end on no white space (tests/test_cost_fastfigures.py checks it).
     return Candidate(start, end, value, unit_word, kind, unit, approximate, hangul_only, scale, None, node, falls)
@@ -312,7 +318,7 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         if k in opens:
             node += 1
         groups = m.groups()
-        _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after, _ = groups
+        _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
         unit_kind = kinds[unit_word] if unit_word else NO_UNIT
         if unit_kind[0] == "time" and not approx_after:
             if unit_word not in large_only or not is_large_number(number, lex):
