@@ -923,6 +923,10 @@ def _load_semantic(lex: Lexicon) -> None:
         "people": read_toml("people.toml"),
     })
     lex.semantic["unit_kinds"] = unit_kinds(lex.semantic["units"])
+    # The characters DECREASE_AFTER_RE may open with, past one blank: what figures asks of the
+    # two characters after a figure before it tries the pattern.
+    sign = lex.semantic["units"]["sign"]
+    sign["decrease_first"] = "()" + "".join(sorted({w[0] for w in sign["decrease_after"] + sign["decrease_marks_after"]}))
     lex.semantic["surname_set"] = frozenset(lex.semantic["people"]["surnames"])
     lex.semantic["person_title_set"] = frozenset(lex.titles["person"] + lex.semantic["people"]["extra"]["titles"])
     lex.semantic["program"] = _load_program(lex.semantic["sessions"]["program"])
@@ -1004,9 +1008,12 @@ def unit_kinds(units: dict[str, Any]) -> dict[str, tuple[str, str | None]]:
         table[word] = ("percent_point", "%p")
     for word in units["percent"]["percent"]:
         table[word] = ("percent", "%")
+    spelled = units["counters"]["spelled"]
     for kind in ("count", "factor", "quantity"):
         for word in units["counters"][kind]:
-            table[word] = (kind, word)
+            table[word] = (kind, spelled.get(word, word))
+    for word in units["counters"]["duration"]:
+        table[word] = ("quantity", spelled.get(word, word))     # '16시간': a quantity of hours
     return table
 
 
@@ -1063,6 +1070,7 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
                           + u["sign"]["negative"] + u["sign"]["positive"])
     numerals = hdigit + small
     signs = u["sign"]["negative"] + u["sign"]["positive"]
+    sign = u["sign"]
     # What a match opens with, whole: a digit, a sign before a digit, an approximation or
     # currency word, or two Hangul numerals ('일백만', not '일본'). Word starts that merely share
     # a first character ('위해', '대한', '- ' before a bullet: a third of the positions that pass
@@ -1074,6 +1082,8 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
     loose_number = (rf"(?:{alternation(signs)})?\d++(?:\.\d++)?"
                     rf"(?![,.]?[0-9]|\s?[{after_number}{small}{large_chars}]"
                     rf"|\s*(?:{alternation(u['range']['connectors'])}))")
+    # A unit word that ends in Hangul must be followed by no Hangul but a particle ('5건설' is no
+    # count); one that ends otherwise may ('3%감소', '10MW급': the words of a text written without blanks).
     # "약 미화 6천만불", "42억6천만엔", "1100%", "△5.2%", "5천여 명", "30% 가량"
     # The three assertions open it cheapest first: re tries the pattern at every position,
     # and one character class fails most of them (−17% on the seed's body). Each optional
@@ -1092,7 +1102,7 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?:(?P<sign>{alternation(u['sign']['negative'])})(?=[0-9])|(?P<plus>{alternation(u['sign']['positive'])})(?=[0-9])|)
             (?P<number>{number})
             (?:(?P<approx_inside>{alternation(u['approximate']['inside'])})|)
-            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?={particles}))|)
+            (?:\s?(?=[{first_chars(list(units))}])(?P<unit>{trie_alternation(list(units))})(?:(?![{HANGUL}])|(?<![{HANGUL}])|(?={particles}))|)
             (?:\s?(?=[{first_chars(u['approximate']['after'])}])(?P<approx_after>{alternation(u['approximate']['after'])})(?:(?![{HANGUL}])|(?={particles}))|)
             """
     figure_rest = f"\n            {figure_first}" + figure_body
@@ -1144,6 +1154,20 @@ def _figures_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "GLUED_DIGITS_RE": deferred(r"[,.][0-9]"),
         # "미화 6천만불 (한화 700억원)": only an opening parenthesis between the two amounts.
         "EQUIVALENT_GAP_RE": deferred(r"\s*\(\s*"),
+        # Right after a figure, a decrease ('14.6% 하락', '4.0%↓'), past one aside in parentheses
+        # ('2.1%(70만건) 감소') or the end of the aside it stands in ('9.5%(41억원) 감소' for
+        # 41억원), not a decrease that names a rate ('감소율'). Asked only where one of the two
+        # characters after the figure may open it (sign['decrease_first'], figures.match_candidate):
+        # a look-ahead in FIGURE_RE cost every number of the text (+12% on its scan).
+        "DECREASE_AFTER_RE": deferred(
+            rf"(?:\s?\([^()\n]{{0,30}}\)|\))?\s?(?:{alternation(sign['decrease_marks_after'])}"
+            rf"|(?:{alternation(sign['decrease_after'])})(?![{''.join(sign['decrease_named'])}]))"),
+        # Right before a duration, the larger unit it continues: '2년 ' of '2년 6개월' (a count of
+        # years, not a year: one or two digits, no apostrophe or digit before them).
+        "DURATION_BEFORE_RE": deferred(
+            rf"(?<![0-9.,’‘'`])(?P<count>[0-9]{{1,2}})\s?(?P<word>{alternation(sorted({w['word'] for w in u['counters']['duration_before'].values()}))})\s?$"),
+        # Between two figures of one list: '각각 37.5%, 35.1% 감소'.
+        "LIST_GAP_RE": deferred(r"\s*,\s*"),
     }
 
 

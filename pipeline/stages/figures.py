@@ -43,6 +43,7 @@ class Candidate:
     scale: int = 1              # the 10⁴ group the number ends in: 5천만 → 10⁴, 4000 → 1
     value_max: Decimal | None = None
     node: int = 0               # which node of the scan it lies in: ranges and equivalents stay inside one
+    falls: bool = False         # a decrease written after it ('7.0% 감소'): to_figure makes it negative
 
 
 # --- the number grammar ------------------------------------------------------------------
@@ -211,7 +212,7 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
     as a Candidate; None when it is no number at all."""
     # (the number group never ends on white space: a blank inside it stands before a numeral,
     # so no strip; tests/test_cost_fastfigures4.py checks it)
-    _, approx_before, currency, sign, _, number, approx_inside, unit_word, approx_after = groups
+    _, approx_before, currency, sign, plus, number, approx_inside, unit_word, approx_after = groups
     # '일백만' has no Arabic digit: it needs a unit glued to it to count as a number. A number
     # FIGURE_RE reads opens with its Arabic digit or holds none, so its first character tells.
     hangul_only = not number[:1].isdigit()
@@ -233,10 +234,34 @@ def match_candidate(text: str, m: re.Match[str], groups: tuple[str | None, ...],
         value = -value
     approximate = bool(approx_before or approx_inside or approx_after)
     end = m.end(APPROX_AFTER) if approx_after else m.end(UNIT) if unit_word else m.end(NUMBER)
+    if start is None:
+        start = m.start()
+    if unit_word in lex.semantic["units"]["counters"]["duration_before"]:
+        start, value = joined_duration(text, start, value, unit_word, lex)
+    # A decrease after it makes it negative, unless a sign is written ('△3.3% 감소', '+4.4%');
+    # a factor never ('2배 감소'). units.toml [sign]. The pattern is tried only where one of the
+    # next two characters may open it (most figures are followed by a blank and a particle or word).
+    falls = False
+    signs = lex.semantic["units"]["sign"]
+    if not (sign or plus) and kind not in signs["unsigned_kinds"]:
+        following = text[end:end + 2]
+        if following and (following[0] in signs["decrease_first"] or following[-1] in signs["decrease_first"]):
+            falls = lex.DECREASE_AFTER_RE.match(text, end) is not None
     # No trimming: a FIGURE_RE match opens on a numeral, sign or word and its number, unit
     # and approximation words end on no white space (tests/test_cost_fastfigures.py checks it).
-    return Candidate(m.start() if start is None else start, end, value, unit_word, kind, unit, approximate,
-                     hangul_only, scale, None, node)
+    return Candidate(start, end, value, unit_word, kind, unit, approximate, hangul_only, scale, None, node, falls)
+
+
+def joined_duration(text: str, start: int, value: Decimal | int, unit_word: str,
+                    lex: Lexicon) -> tuple[int, Decimal | int]:
+    """'2년 6개월' → 30 (개월), opening on '2년': a duration in months continues the years right
+    before it (which scan took for a date and dropped). The start and value, unchanged when no
+    such years stand before it."""
+    larger = lex.semantic["units"]["counters"]["duration_before"][unit_word]
+    m = lex.DURATION_BEFORE_RE.search(text, max(0, start - 6), start)
+    if m is None or m.group("word") != larger["word"]:
+        return start, value
+    return m.start(), int(m.group("count")) * larger["factor"] + value
 
 
 def is_loose_bare_number(text: str, m: re.Match[str], number: str, end: int, following: re.Match[str] | None,
@@ -279,6 +304,7 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
     counts as read. `opens`: the indexes of `matches` where the matches of a new node begin,
     when they are those of several nodes (the numbers of one node otherwise)."""
     kinds = lex.semantic["unit_kinds"]
+    large_only = lex.semantic["units"]["counters"]["large_only"]
     opens = opens or NO_OPENS
     found: list[Candidate] = []
     read = 0
@@ -295,7 +321,9 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
         _, approx_before, currency, _, _, number, approx_inside, unit_word, approx_after = groups
         unit_kind = kinds[unit_word] if unit_word else NO_UNIT
         if unit_kind[0] == "time" and not approx_after:
-            continue        # '2004년', '7월': settled before any parsing
+            if unit_word not in large_only or not is_large_number(number, lex):
+                continue    # '2004년', '7월': settled before any parsing
+            unit_kind = (large_only[unit_word], unit_word)      # '50만호': housing units
         # A number followed by a unit or approximation word is followed by no glue mark (none
         # of those words opens with one: tests/test_cost_fastfigures4.py), so the glued-run and
         # loose-number tests, and the number's end they read, are for the rest only.
@@ -330,6 +358,12 @@ def scan(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexicon, l
     return found
 
 
+def is_large_number(number: str, lex: Lexicon) -> bool:
+    """'50만', '17.8만', '9,235': a number in 10⁴ groups or comma-grouped (units.toml
+    [counters.large_only] count only such numbers)."""
+    return "," in number or number[-1:] in lex.semantic["units"]["numerals"]["large"]
+
+
 # The kind and unit of a number without a unit word.
 NO_UNIT = (None, None)
 # The scan of one node's numbers: no index opens another node.
@@ -353,7 +387,7 @@ def join_ranges(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candida
             low = prev.value * cand.scale if prev.scale == 1 and prev.unit_word is None else prev.value
             out[-1] = replace(prev, end=end, value=low, value_max=cand.value, unit_word=cand.unit_word,
                               kind=cand.kind, unit=cand.unit,
-                              approximate=prev.approximate or cand.approximate)
+                              approximate=prev.approximate or cand.approximate, falls=cand.falls)
             continue
         out.append(cand)
     return out
@@ -402,6 +436,41 @@ def is_figure(cand: Candidate, text: str, lex: Lexicon) -> bool:
     return True
 
 
+# --- signs --------------------------------------------------------------------------------
+# A decrease written right after a figure (FIGURE_RE's `decrease`: '14.6% 하락', '4.0%↓') makes
+# it negative (Candidate.falls, read by to_figure). These rules give it to more figures, asked
+# only where some figure of the nodes falls, from the last figure back: the first that holds decides.
+
+def decrease_shared_by_list(cands: list[Candidate], i: int, text: str, lex: Lexicon) -> bool:
+    """'각각 37.5%, 35.1% 감소': a figure listed before a decreasing one of the same unit, with only
+    a comma between, decreases too."""
+    cand, following = cands[i], cands[i + 1]
+    return (following.falls and cand.node == following.node and cand.unit == following.unit
+            and lex.LIST_GAP_RE.fullmatch(text, cand.end, following.start) is not None)
+
+
+SIGN_RULES = (
+    ("decrease_shared_by_list", decrease_shared_by_list),
+)
+
+
+def shared_decreases(cands: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
+    """`cands` with the decreases SIGN_RULES give. A figure with a written sign keeps it; a factor
+    ('2배 감소') takes none."""
+    sign = lex.semantic["units"]["sign"]
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        cand = out[i]
+        if (cand.falls or cand.value <= 0 or cand.kind in sign["unsigned_kinds"]
+                or text[cand.start] in sign["positive"]):
+            continue
+        for _, rule in SIGN_RULES:
+            if rule(out, i, text, lex):
+                out[i] = replace(cand, falls=True)
+                break
+    return out
+
+
 # Figures one document may hold (real releases: under 200); past it the list stops with a
 # truncated_output warning, so a page of numbers costs a bounded amount.
 MAX_FIGURES = 5_000
@@ -423,6 +492,8 @@ def plain(value: Decimal | int | None) -> int | float | None:
 def to_figure(cand: Candidate, text: str) -> Figure:
     """The output value, made directly (not through a dict: every figure of the text makes one)."""
     value, value_max = cand.value, cand.value_max
+    if cand.falls:          # '3~5% 감소': −5 to −3
+        value, value_max = (-value, None) if value_max is None else (-value_max, -value)
     if type(value) is not int or not -FIGURE_VALUE_LIMIT < value < FIGURE_VALUE_LIMIT:
         value = plain(value)            # what plain gives an int in range is the int itself
     if value_max is not None:
@@ -473,6 +544,8 @@ def figures_in(text: str, matches: list[re.Match[str]], doc: Document, lex: Lexi
         return []           # most bullets hold no number
     cands = join_ranges(cands, text, lex)
     kept = [c for c in cands if c.kind not in JUDGED_KINDS or is_figure(c, text, lex)][:limit]
+    if True in map(FALLS_OF, kept):
+        kept = shared_decreases(kept, text, lex)
     figures = [to_figure(c, text) for c in kept]
     mark_equivalents(figures, [c.node for c in kept], text, lex)
     return figures
@@ -587,6 +660,7 @@ def node_spans(doc: Document) -> list[Span]:
 
 # What node_spans and run read of each node and span, as C-level getters for map and sort.
 SPAN_OF, CHILDREN_OF = attrgetter("span"), attrgetter("children")
+FALLS_OF = attrgetter("falls")
 START_OF, END_OF = attrgetter("start"), attrgetter("end")
 
 
