@@ -1718,6 +1718,16 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "IDIOM_OPEN_RE": deferred(
             rf"(?<![{HANGUL}])(?:{alternation(e['idiom_open_objects'])})(?:{alternation(e['idiom_open_particles'])})?\s*$"),
         "HOST_VERB_RE": deferred(rf"(?:{alternation(e['host_verbs'])})(?:{e['quotative']})?(?![{HANGUL}])"),
+        # "… 훈련’을 실시했다고": an object verb written as a host verb is (event.object_host_verb
+        # then asks that its object is an event).
+        "OBJECT_HOST_VERB_RE": deferred(
+            rf"(?:{alternation(e['object_verbs'])})(?:{alternation(e['object_host_endings'])})(?:{e['quotative']})?(?![{HANGUL}])"),
+        # "평가회를 ", "…훈련」을 ", "공청회*를": an event noun and its object particle right before
+        # an object verb (matched backwards from the verb: event.holds_event_object reads only the
+        # few characters before it).
+        "EVENT_OBJECT_RE": deferred(
+            rf"(?:{alternation(e['nouns'])})(?:\([^()\n]{{1,30}}\))?[{re.escape(e['object_closers'])}]{{0,3}}"
+            rf"(?:{alternation(e['object_particles'])})\s*+$"),
         # "한중 상무장관회의(12.12)", "…포럼(9.28.~29.)": the event's dates in brackets after its name.
         # "(4.13일)", "(’26.4.13.)": the characters of a dotted date (event.split_name_dates reads them).
         "NAME_DATES_RE": deferred(

@@ -61,6 +61,9 @@ ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about 
 # name's six words, five in '…를 대구 엑스코 본관 컨퍼런스홀에서 개최' (after the particle,
 # between the venue's four words, before the verb).
 NOUN_NAME_BLANKS = 10
+# Characters before an object verb read for its object: '「유관기관 통합방호훈련」을 ' is 15, an
+# acronym in brackets after the noun ('…회의(APEC)를 ') up to 30 more.
+OBJECT_REACH = 48
 
 
 def quoted_names(text: str, start: int, end: int, lex: Lexicon,
@@ -314,11 +317,17 @@ def match_name(text: str, start: int, end: int, lex: Lexicon, verb: re.Match[str
 
 
 def sentence_start(text: str, start: int, at: int) -> int:
-    """After the last '. ' before `at` that ends a sentence, not a date ('9. 14.(목)')."""
+    """After the last '. ' before `at` that ends a sentence, not a date ('9. 14.(목)') nor a
+    name's initial ('폴 J. 라카메라': one capital letter after a blank)."""
     i = text.rfind(". ", start, at)
-    while i > start and text[i - 1].isdigit():
+    while i > start and (text[i - 1].isdigit() or is_initial(text, start, i)):
         i = text.rfind(". ", start, i)
     return i + 2 if i >= start else start
+
+
+def is_initial(text: str, start: int, dot: int) -> bool:
+    """'J.' of '폴 J. 라카메라': the '.' at `dot` closes a lone Latin capital letter."""
+    return "A" <= text[dot - 1] <= "Z" and (dot - 1 == start or text[dot - 2].isspace())
 
 
 def sentence_end(text: str, at: int, end: int) -> int:
@@ -394,7 +403,11 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
     start = content_start(text, node)
     if verb is None or verb.start() < start:
         verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
-    while verb is not None and is_idiom_verb(text, start, verb, lex):
+    # An object verb ('실시') holds an event only with an event as its object: asked of that verb
+    # alone, by a test of `in` (no call for the others).
+    objects = lex.semantic["event"]["object_verbs"]
+    while verb is not None and (is_idiom_verb(text, start, verb, lex)
+                                or verb[0] in objects and not holds_event_object(text, start, verb, lex)):
         verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
@@ -414,6 +427,22 @@ def is_idiom_verb(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> b
     if verb.group() not in lex.semantic["event"]["idiom_open_verbs"]:
         return False
     return lex.IDIOM_OPEN_RE.search(text, max(start, verb.start() - 6), verb.start()) is not None
+
+
+def holds_event_object(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
+    """'… 현장 평가회를 실시했다', '「유관기관 통합방호훈련」을 실시한다': an object verb (실시) holds an
+    event only when its object, right before it, ends in an event noun ('… 특별점검을 실시'
+    holds none); only the few characters before the verb are read."""
+    return lex.EVENT_OBJECT_RE.search(text, max(start, verb.start() - OBJECT_REACH), verb.start()) is not None
+
+
+def object_host_verb(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:
+    """'환경부는 … ‘… 안전한국훈련’을 실시했다': an object verb written as a host verb is one when
+    its object is an event. Asked only of a lead that holds no host verb."""
+    for m in lex.OBJECT_HOST_VERB_RE.finditer(text, start, end):
+        if lex.EVENT_OBJECT_RE.search(text, max(start, m.start() - OBJECT_REACH), m.start()) is not None:
+            return m
+    return None
 
 
 def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | tuple[None, None]:
@@ -587,7 +616,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
     cohosts = []
-    verb = lex.HOST_VERB_RE.search(text, start, node.span.end)
+    verb = lex.HOST_VERB_RE.search(text, start, node.span.end) or object_host_verb(text, start, node.span.end, lex)
     if verb is None:
         known = []      # the lead's subject attends, or the event is only said to be held
     else:
@@ -728,8 +757,8 @@ def is_host(part: str, lex: Lexicon) -> bool:
             last = lex.HOST_DOT_RE.split(last)[-1]
             break
     if words[0] in e["host_first_not"] or last in e["host_last_not"] \
-            or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"])):
-        return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
+            or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"] + e["host_person_offices"])):
+        return False            # '중남미 방산협력 사절단': a visiting party hosts nothing; '… 사령관' is a person
     if lex.LATIN_BODY_RE.fullmatch(part):
         return True
     # '인도네시아 정부' (a country's), '애틀랜틱 카운슬' (a name's): never '◎ 정부' or '우리 정부'.
@@ -922,7 +951,9 @@ def title_phrase_name(words: list[str], lex: Lexicon) -> str:
     words = words[cut:]
     while len(words) > 1 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
         words = words[1:]
-    return " ".join(words).strip(NAME_QUOTES)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+    # '「2024 양성평등 토론회(…)」' cut at a bracket; "'제품화전략지원단' 업무설명회": a straight
+    # quote (no closing mark of its own) around a word of the name is no part of it.
+    return " ".join(w.strip(NAME_QUOTES) for w in words).strip(NAME_QUOTES)
 
 
 def title_quoted_phrase(title: str, m: re.Match[str], lex: Lexicon) -> str | None:
@@ -1446,6 +1477,32 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
+def stub_event(doc: Document, nodes: list[Node], lex: Lexicon) -> Event | None:
+    """'제7차 한-유럽연합(EU) 과학기술공동위원회 개최 관련 보도자료 내용입니다. 자세한 내용은
+    첨부파일을 …' under that title: a body with no lead that only points at its attachment (or
+    no body at all) leaves the title to name the event, when the title ends in a verb of
+    holding ('… 개최', '… 참석'); read as a headline ('[장관동정] 김 장관, 업계와 간담회 개최' is a
+    description and names none). Only a release without a lead or an outline asks, and only
+    its title's last word and a stub's few bullets are read."""
+    e = lex.semantic["event"]
+    if len(nodes) > e["stub_bullets"]:
+        return None
+    title = (doc.release or {}).get("title") or ""
+    words = title.split()
+    if not words or words[-1] not in e["name_trailing_verbs"]:
+        return None
+    if nodes and not any(p in node.text for node in nodes for p in e["stub_phrases"]):
+        return None
+    span = (nodes[0].span.start, nodes[0].span.end) if nodes else (doc.release or {}).get("spans", {}).get("title")
+    # '제7차 한-유럽연합(EU) 과학기술공동위원회 개최': a numbered series the title's phrase rule
+    # leaves as a fragment after its bracket.
+    name = headline_phrase(title_name(doc, lex), lex) or title_series_name(doc, lex)
+    name = without_footnotes(without_verb(name, lex), lex)
+    if not name or not span:
+        return None
+    return Event(name, None, None, None, [], (span[0], span[1]))
+
+
 def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
     """The first `count` bullets with text. A bullet holding a link or a file name is metadata
     ('- 기사 URL: …', '… 개최.hwpx'), not a lead: every link URL_RE finds holds '://' or 'www.',
@@ -1475,7 +1532,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
     if at is None or lead is None:
-        doc.event = outline_event(doc, outline, lex) if outline else None
+        doc.event = outline_event(doc, outline, lex) if outline else stub_event(doc, nodes, lex)
         return
     # Fewer than LEAD_SCAN bullets: the walk ran out, and a longer one gives the same bullets.
     every = nodes if len(nodes) < LEAD_SCAN else first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
