@@ -1827,11 +1827,14 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # After the dates: "에 서울 강남 노보텔 앰버서더에서「…」", "오후 서울스퀘어(서울 중구 소재)에서",
         # "10시 코엑스(서울시 강남구)에서". The blanks are possessive: optional `\s*` in a row
         # split a run of k blanks k^n ways.
+        # "…(금)까지 2일간 부산 …에서": a count of days after the dates; "’23.10.24.(화) 10:30,
+        # 여의도 63컨벤션에서": a comma after the time.
         "EVENT_VENUE_RE": deferred(
-            rf"\s*+(?:{alternation(e['venue_lead'])})?\s*+,?\s*+"
+            rf"\s*+(?:\d{{1,2}}\s*+{dw}\s*+(?:{alternation(e['span_words'])})\s*+)?"
+            rf"(?:{alternation(e['venue_lead'])})?\s*+,?\s*+"
             rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
             rf"(?:\d{{1,2}}\s*+(?:{hour}|:)\s*+(?:\d{{1,2}}\s*+(?:{minute})?)?"
-            rf"\s*+(?:{alternation(e['time_closers'])})?\s*+)?"
+            rf"\s*+(?:{alternation(e['time_closers'])})?\s*+,?\s*+)?"
             rf"(?:(?:{alternation(e['time_words'])})\s*+)*+"
             rf"(?P<venue>[^,「」｢｣『』()‘’'\"\n]{{2,40}}?(?:\([^()\n]{{1,30}}\))?)\s*{e['venue_tail']}(?![{HANGUL}])"),
         # "(주최) 외교부, SDGs 시민넷", "주최 : 대구시, 한국자동차공학회 등".

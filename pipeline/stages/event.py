@@ -606,7 +606,14 @@ def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
         return None
     # '조령산 자연휴양림과 합동으로 괴산군 … 일원에서': a co-host is no part of the place.
     cohost = lex.COHOST_RE.search(m.group("venue"))
-    return collapse(m.group("venue")[cohost.end():] if cohost else m.group("venue")) or None
+    venue = collapse(m.group("venue")[cohost.end():] if cohost else m.group("venue"))
+    # '최창원 국무1차장 주재로 대한상공회의소': who holds it is no part of the place.
+    words = venue.split()
+    clause = [i for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["venue_clause_words"]]
+    if not clause:
+        return venue or None
+    venue = " ".join(words[clause[-1] + 1:])
+    return None if lex.HELD_VENUE_RE.match(venue) else venue     # '… 주재로 열린 제122회 … 회의에서
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
@@ -1275,6 +1282,11 @@ def trim_words(value: str, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def is_until(text: str, after: int, lex: Lexicon) -> bool:
+    """'6월 10일까지': a date closed by an until word ('까지') right after it, with no start."""
+    return text.startswith(tuple(lex.semantic["event"]["until_words"]), after)
+
+
 def attends_on_a_trip(text: str, after: int, end: int, lex: Lexicon) -> bool:
     """'4월 6일부터 10일까지 칠레, 브라질을 방문하여 … 전시회 FIDAE 참석, …': after the dates, the
     sentence visits a place and then attends (before it holds anything) — the days are the trip's."""
@@ -1361,6 +1373,8 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
                      node.span)
         if first != last and attends_on_a_trip(text, dates.end(), node.span.end, lex):
             first = last = None     # the trip's days, not the attended event's
+        elif first is not None and first == last and is_until(text, dates.end(), lex):
+            first = None            # '6월 10일까지 ‘… 공모전’을 개최': its last day only
         venue = parse_venue(text, dates.end(), node.span.end, lex) or visit_venue(text, dates.end(), node.span.end, lex)
         for later in dated_patterns(text, dates.end(), node.span.end, lex):
             for m in later.finditer(text, dates.end(), node.span.end):
