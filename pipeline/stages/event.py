@@ -607,13 +607,19 @@ def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
     # '조령산 자연휴양림과 합동으로 괴산군 … 일원에서': a co-host is no part of the place.
     cohost = lex.COHOST_RE.search(m.group("venue"))
     venue = collapse(m.group("venue")[cohost.end():] if cohost else m.group("venue"))
-    # '최창원 국무1차장 주재로 대한상공회의소': who holds it is no part of the place.
-    words = venue.split()
-    clause = [i for i, w in enumerate(words[:-1]) if w in lex.semantic["event"]["venue_clause_words"]]
-    if not clause:
+    # '최창원 국무1차장 주재로 대한상공회의소': who holds it is no part of the place. Most venues
+    # hold no such word: tests of `in` (no call) say so before the words are read.
+    clause_words = lex.semantic["event"]["venue_clause_words"]
+    for word in clause_words:
+        if word in venue:
+            break
+    else:
         return venue or None
-    venue = " ".join(words[clause[-1] + 1:])
-    return None if lex.HELD_VENUE_RE.match(venue) else venue     # '… 주재로 열린 제122회 … 회의에서
+    words = venue.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in clause_words), default=0)
+    venue = " ".join(words[cut:])
+    # '… 주재로 열린 제122회 … 회의에서': what is left names where the event was held, no place.
+    return None if lex.HELD_VENUE_RE.match(venue) else venue
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
