@@ -1900,6 +1900,8 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"^[^\S\n]*+(?:[{re.escape(e['outline_marks'])}<〈\[【][^\S\n]*+)*+(?P<name>[^\n]{{2,80}}?)"
             rf"[^\S\n]*(?:{alternation(e['outline_captions'])})[^\S\n]*[>〉\]】]?[^\S\n]*$"),
         "NOT_EVENT_CAPTION_RE": deferred(rf"(?:{alternation(e['not_event_captions'])})$"),
+        # "… 기념식 개요", "… 간담회 계획(안)": the word for what an attached document is, at its end.
+        "ATTACHMENT_DOCUMENT_RE": deferred(rf"\s*(?:{alternation(e['attachment_document_words'])})\s*$"),
         # The outline's date labels ('일시', '기간') wherever they stand: the lines that may be
         # outline lines (event.label_lines), found by scans that each open with one literal.
         **ending_scans("OUTLINE_DATE_LABEL", e["outline_date_labels"]),
@@ -1941,6 +1943,16 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?(?:{alternation(e['object_particles'])})\s++"
             rf"(?P<venue>[^\s,「」｢｣『』‘’“”'\"]{{1,20}}(?:\s[^\s,「」｢｣『』‘’“”'\"]{{1,20}}){{0,3}}?){e['venue_tail']}\s++"
             rf"(?:{alternation(e['verbs'])})"),
+        # "… 농협중앙회 대강당에서 기념식을 개최한다", "정부서울청사에서 제266차 …회의를 주재":
+        # a place right before the event's name (up to six more words) and its verb; opening with
+        # the literal 에서, a search skips ahead in C (event.venue_before_name reads the place).
+        # The words between may not end in an object particle ('…에서 나타난 문제점을 개선하고자
+        # ‘…토론회’를 개최': 에서 is another verb's).
+        "VENUE_BEFORE_NAME_RE": deferred(
+            rf"{e['venue_tail']}\s++(?:[^\s]*+(?<!{alternation(e['object_particles'])})\s++){{0,6}}?[^\s]*?(?:{alternation(e['nouns'])})(?:\([^()\s]{{1,30}}\))?"
+            rf"[{re.escape(e['object_closers'])}]{{0,3}}(?:{alternation(e['name_particles'])})?\s*+(?:{alternation(e['verbs'])})"),
+        # "2시", "14:00", "3시30분": a time, no word of a place.
+        "TIME_WORD_RE": deferred(rf"\d{{1,2}}(?:(?:{hour})(?:\d{{1,2}}(?:{minute}))?|:\d{{2}})"),
         # "중소벤처기업부는 27일 …", "회의가 지난 3일 열렸다": a day alone after the subject.
         # "오는 5일": the '는' of a direction word is no subject's particle.
         # "…토론회’를 11일 …에서 개최한다", "- 농촌진흥청, 11일 국회서 …": after an object

@@ -64,6 +64,8 @@ NOUN_NAME_BLANKS = 10
 # Characters before an object verb read for its object: '「유관기관 통합방호훈련」을 ' is 15, an
 # acronym in brackets after the noun ('…회의(APEC)를 ') up to 30 more.
 OBJECT_REACH = 48
+VENUE_REACH = 60        # characters before '에서' read for a venue before the event's name
+MAX_VENUE_WORDS = 4     # a longer "venue" is a clause
 
 
 def quoted_names(text: str, start: int, end: int, lex: Lexicon,
@@ -1343,7 +1345,22 @@ UNNAMED_LEAD_RULES = (
     ("subtitle", lambda doc, start, end, outline, lex: subtitle_name(doc, lex, (start, end))),
     ("headline_lead", lambda doc, start, end, outline, lex: headline_lead_name(doc, start, end, lex)),
     ("title_series", lambda doc, start, end, outline, lex: title_series_name(doc, lex)),
+    ("attachment", lambda doc, start, end, outline, lex: attachment_name(doc, start, end, lex)),
 )
+
+
+def attachment_name(doc: Document, start: int, end: int, lex: Lexicon) -> str | None:
+    """'붙임 1. 제27회 농업인의 날 기념식 개요' for a lead '… 농협중앙회 대강당에서 기념식을
+    개최한다' → '제27회 농업인의 날 기념식': the first attachment that outlines an event (its
+    text, without the word for the document, ends in an event noun) of the kind the lead
+    [start, end) writes. A bare kind ('기념식 계획(안)') names none."""
+    for item in (doc.release or {}).get("attachments") or ():
+        name = lex.ATTACHMENT_DOCUMENT_RE.sub("", item.get("text") or "").strip()
+        kind = lex.EVENT_NOUN_END_RE.search(name) if name and len(name) < len(item["text"]) else None
+        if kind is None or is_kind(name, lex) or doc.text.find(kind.group(), start, end) < 0:
+            continue
+        return name
+    return None
 
 
 def unnamed_lead_name(doc: Document, start: int, end: int, outline: Outline | None, lex: Lexicon) -> str | None:
@@ -1385,7 +1402,7 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
         for later in dated_patterns(text, dates.end(), node.span.end, lex):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
-    venue = venue or match_object_venue(text, start, node.span.end, lex)
+    venue = venue or match_object_venue(text, start, node.span.end, lex) or venue_before_name(text, start, node.span.end, lex)
     if name_dates:
         # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
         first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
@@ -1422,6 +1439,30 @@ def with_described(doc: Document, abouts: list[About], ref: tuple[int, int] | No
                     or (first and d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
         first, last, venue = d_first, d_last, venue or d_venue
     return first, last, venue or described_venue(doc, abouts, lex)
+
+
+def venue_before_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'…을 표어로 농협중앙회 대강당에서 기념식을 개최한다' → '농협중앙회 대강당': the words before
+    the 에서 that the event's name and verb follow, after the last that ends in a particle or
+    a date; none when they name an event ('… 열린 회의에서') or a time."""
+    # The lead's first sentence only: a later one places another part ('… 민속극장에서 개막식과
+    # 시상식이 개최된다').
+    m = lex.VENUE_BEFORE_NAME_RE.search(text, start, sentence_end(text, start, end))
+    if m is None:
+        return None
+    words = text[max(start, m.start() - VENUE_REACH):m.start()].split()[-MAX_VENUE_WORDS:]
+    for i in range(len(words) - 1, 0, -1):
+        # '조선인 기숙사(제4소아이료) 터': a bracket closing a word of the place ends no clause.
+        word = words[i - 1]
+        if (lex.NAME_BOUNDARY_RE.search(word) and not (word.endswith(")") and "(" in word)) \
+                or lex.TIME_WORD_RE.fullmatch(word):
+            words = words[i:]
+            break
+    venue = " ".join(words)
+    if not venue or any(q in venue for q in NAME_QUOTES) or lex.NAME_BOUNDARY_RE.search(words[0]) \
+            or lex.EVENT_NOUN_END_RE.search(venue) or lex.HELD_VENUE_RE.match(venue):
+        return None             # a quote, a clause or an event ('개최되는「…」에서'), no place
+    return venue
 
 
 def match_object_venue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
