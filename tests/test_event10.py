@@ -203,6 +203,8 @@ def test_a_range_closed_by_까지_keeps_its_first_day():
     # a bare kind names none; an attachment of another kind of event neither
     ([{"label": "붙임", "text": "기념식 계획(안)"}], None),
     ([{"label": "붙임", "text": "제2차 가상포럼 개요"}], None),
+    # a list of documents
+    ([{"label": "붙임", "text": "가상 기념사 및 기념식 사진"}], None),
     # no word for a document: a list of winners, no outline of the event
     ([{"label": "붙임 2", "text": "가상 기념식"}], None),
 ])

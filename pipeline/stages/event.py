@@ -1357,7 +1357,9 @@ def attachment_name(doc: Document, start: int, end: int, lex: Lexicon) -> str | 
     for item in (doc.release or {}).get("attachments") or ():
         name = lex.ATTACHMENT_DOCUMENT_RE.sub("", item.get("text") or "").strip()
         kind = lex.EVENT_NOUN_END_RE.search(name) if name and len(name) < len(item["text"]) else None
-        if kind is None or is_kind(name, lex) or doc.text.find(kind.group(), start, end) < 0:
+        # '우리 추도사 및 추도식 사진': a list of documents, no one event's name.
+        if kind is None or is_kind(name, lex) or doc.text.find(kind.group(), start, end) < 0 \
+                or any(w in lex.semantic["event"]["title_joiners"] for w in name.split()):
             continue
         return name
     return None
