@@ -104,15 +104,43 @@ def test_a_stub_body_takes_the_event_its_title_names(title, name):
 @pytest.mark.parametrize("title, body", [
     # a description: a counterpart and a kind
     ("[장관동정] 가상 장관, 가상 피해자 단체와 간담회 개최", None),
+    ("가상부, 가상위기 극복을 위한 가상기업 온라인 간담회 개최", None),
     # no verb of holding at the title's end
     ("가상부, 2025년 가상 수상자 발표", None),
-    # a body that is no stub: its own sentences, none of them a lead
-    ("가상부, 제3차 가상협력위원회 개최",
-     "□ 가상부는 가상 협력을 넓혀 왔다.\n□ 양측은 협력 분야를 확대하기로 하였다.\n"
-     "□ 가상부는 앞으로도 협력을 이어갈 계획이다.\n"),
+    # a list of events
+    ("가상 부총리, 가상 장관회의, 제3차 가상위원회 회의 등 참석", None),
 ])
-def test_a_title_names_no_event_for_a_description_a_title_without_a_verb_or_a_real_body(title, body):
+def test_a_title_names_no_event_for_a_description_a_list_or_a_title_without_a_verb(title, body):
     assert run_event(body or STUB.format(title=title), title=title) is None
+
+
+def test_a_body_without_a_lead_takes_the_event_its_title_names():
+    title = "가상부, 제3차 가상협력위원회 개최"
+    body = ("□ 가상부는 가상 협력을 넓혀 왔다.\n□ 양측은 협력 분야를 확대하기로 하였다.\n"
+            "□ 가상부는 앞으로도 협력을 이어갈 계획이다.\n")
+    ev = run_event(body, title=title)
+    assert ev is not None and (ev.name, ev.start_date) == ("제3차 가상협력위원회", None)
+    assert run_event(body, title="가상부, 가상협력 확대") is None
+
+
+@pytest.mark.parametrize("body", [
+    "□ 가상 권한대행은 5.12.(월) 가상국 총리와 통화를 가졌습니다.\n",
+    "□ 가상 정책관은 5월 12일(목) 가상시설을 방문하여 종사자의 의견을 듣는 시간을 가졌다.\n",
+    "□ 가상 장관은 5월 12일 가상기업을 찾아 현장의 목소리를 듣는 기회를 가졌다.\n",
+])
+def test_갖다_of_a_call_a_moment_or_a_chance_is_no_event(body):
+    assert run_event(body) is None
+
+
+@pytest.mark.parametrize("body, name, venue", [
+    ("□ 가상위원회는 5월 17일(화) 10:00, 가상컨벤션에서 가상 예방을 위한 긴급 임시회의를 열었습니다.\n",
+     "긴급 임시회의", "가상컨벤션"),
+    ("□ 가상 차관은 5월 4일 수요일 14시 30분 가상청사에서 가상 방한단과 면담을 가졌습니다.\n",
+     None, "가상청사"),
+])
+def test_formal_endings_and_a_written_weekday(body, name, venue):
+    ev = run_event(body)
+    assert ev is not None and (ev.name, ev.venue) == (name, venue)
 
 
 # --- hosts are bodies, never people --------------------------------------------------------

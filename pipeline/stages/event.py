@@ -407,9 +407,11 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
         verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
     # An object verb ('실시') holds an event only with an event as its object: asked of that verb
     # alone, by a test of `in` (no call for the others).
-    objects = lex.semantic["event"]["object_verbs"]
+    e = lex.semantic["event"]
+    objects, haves = e["object_verbs"], e["have_verbs"]
     while verb is not None and (is_idiom_verb(text, start, verb, lex)
-                                or verb[0] in objects and not holds_event_object(text, start, verb, lex)):
+                                or verb[0] in objects and not holds_event_object(text, start, verb, lex)
+                                or verb[0] in haves and has_no_event(text, start, verb, lex)):
         verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
@@ -436,6 +438,12 @@ def holds_event_object(text: str, start: int, verb: re.Match[str], lex: Lexicon)
     event only when its object, right before it, ends in an event noun ('… 특별점검을 실시'
     holds none); only the few characters before the verb are read."""
     return lex.EVENT_OBJECT_RE.search(text, max(start, verb.start() - OBJECT_REACH), verb.start()) is not None
+
+
+def has_no_event(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
+    """'… 총리와 통화를 가졌습니다', '… 나누는 시간을 가졌다': 갖다 of a call, a moment or a chance."""
+    before = text[max(start, verb.start() - 8):verb.start()].rstrip()
+    return before.endswith(tuple(lex.semantic["event"]["not_event_objects"]))
 
 
 def object_host_verb(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:
@@ -1540,28 +1548,25 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
-def stub_event(doc: Document, nodes: list[Node], lex: Lexicon) -> Event | None:
-    """'제7차 한-유럽연합(EU) 과학기술공동위원회 개최 관련 보도자료 내용입니다. 자세한 내용은
-    첨부파일을 …' under that title: a body with no lead that only points at its attachment (or
-    no body at all) leaves the title to name the event, when the title ends in a verb of
-    holding ('… 개최', '… 참석'); read as a headline ('[장관동정] 김 장관, 업계와 간담회 개최' is a
-    description and names none). Only a release without a lead or an outline asks, and only
-    its title's last word and a stub's few bullets are read."""
+def title_event(doc: Document, nodes: list[Node], lex: Lexicon) -> Event | None:
+    """'제7차 한-유럽연합(EU) 과학기술공동위원회 개최' over a stub body ('… 개최 관련 보도자료
+    내용입니다. 자세한 내용은 첨부파일을 …') or a body with no lead: the title names the release's
+    event when it ends in a verb of holding ('… 개최', '… 참석'), read as a headline ('[장관동정]
+    김 장관, 업계와 간담회 개최' and '… 극복을 위한 … 간담회 개최' describe and name none). Only a
+    release without a lead or an outline asks, and only its title is read; the event has no
+    dates, venue or hosts (the body gives none)."""
     e = lex.semantic["event"]
-    if len(nodes) > e["stub_bullets"]:
-        return None
     title = (doc.release or {}).get("title") or ""
     words = title.split()
-    if not words or words[-1] not in e["name_trailing_verbs"]:
-        return None
-    if nodes and not any(p in node.text for node in nodes for p in e["stub_phrases"]):
+    # '…, G20 재무장관회의, 국제통화금융위원회(IMFC) 회의 등 참석': a list of events names none.
+    if not words or words[-1] not in e["name_trailing_verbs"] or words[-2:-1] == e["host_list_closers"][:1]:
         return None
     span = (nodes[0].span.start, nodes[0].span.end) if nodes else (doc.release or {}).get("spans", {}).get("title")
     # '제7차 한-유럽연합(EU) 과학기술공동위원회 개최': a numbered series the title's phrase rule
     # leaves as a fragment after its bracket.
     name = headline_phrase(title_name(doc, lex), lex) or title_series_name(doc, lex)
     name = without_footnotes(without_verb(name, lex), lex)
-    if not name or not span:
+    if not name or not span or any(w in e["headline_link_words"] for w in name.split()):
         return None
     return Event(name, None, None, None, [], (span[0], span[1]))
 
@@ -1595,7 +1600,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
     if at is None or lead is None:
-        doc.event = outline_event(doc, outline, lex) if outline else stub_event(doc, nodes, lex)
+        doc.event = outline_event(doc, outline, lex) if outline else title_event(doc, nodes, lex)
         return
     # Fewer than LEAD_SCAN bullets: the walk ran out, and a longer one gives the same bullets.
     every = nodes if len(nodes) < LEAD_SCAN else first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
