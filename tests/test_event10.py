@@ -70,6 +70,8 @@ def test_an_object_verb_is_not_read_back_for_other_verbs(monkeypatch):
     ("□ 가상재단은 5월 3일 가상 후원금 전달식을 개최하였다.\n", "가상 후원금 전달식"),
     ("□ 가상공단은 5월 3일 가상 근로자 가요제를 개최한다고 밝혔다.\n", "가상 근로자 가요제"),
     ("□ 가상부는 5월 3일 가상 전통예술 공연을 개최한다.\n", "가상 전통예술 공연"),
+    # a quoted name whose last word says it is an event
+    ("□ ‘가상 영웅 귀환 행사’는 오늘(5월 2일) 가상군 마을회관에서 열립니다.\n", "가상 영웅 귀환 행사"),
 ])
 def test_the_newer_event_nouns_end_a_name(body, name):
     ev = run_event(body)

@@ -146,6 +146,9 @@ def is_event_name(m: re.Match[str], name: str, lex: Lexicon) -> bool:
     ('‘…’ 행사', '‘…’의 본선 행사')."""
     if lex.EVENT_NOUN_END_RE.search(name) is not None:
         return True
+    # '‘호국의 영웅 귀환 행사’는 …': a quoted name whose last word says it is an event.
+    if name.rpartition(" ")[2] in lex.semantic["event"]["quote_kind_nouns"]:
+        return True
     noun = m.group("noun") or ""
     return noun.endswith(tuple(lex.semantic["event"]["quote_kind_nouns"])) and (name.endswith(noun) or is_kind_after(m, lex))
 
