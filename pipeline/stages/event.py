@@ -9,7 +9,11 @@ Example: '□ 중소기업청(廳長: 柳昌茂)과 중소기업정보화경영�
    hosts: ['중소기업청', '중소기업정보화경영원']}.
 
 The lead is the first bullet that names an event verb (개최, 열린다 …; not the nouns 개최지,
-참가자) with a 「name」 or a date. A date without a year takes the year of the embargo date, else
+참가자) with a 「name」 or a date. An object verb (실시) is one only when its object is an event
+('… 평가회를 실시했다', '「… 통합방호훈련」을 실시한다'; '… 특별점검을 실시' holds none), and 갖다
+of a call, a moment or a chance ('통화를 가졌습니다', '… 시간을 가졌다') holds none. A release with
+no lead and no outline takes the event its title names when the title ends in a verb of
+holding (a stub body: '… 개최 관련 보도자료 내용입니다. 자세한 내용은 첨부파일을 …'). A date without a year takes the year of the embargo date, else
 of the page's posted date, else a year written in the event's name; a January event announced in
 December belongs to the next year. A day without a month is counted from the release's own date:
 '지난 27일' the last 27th on or before it, '오는 3일' the next 3rd (a month rolls over), '이달 5일',
@@ -28,7 +32,9 @@ A회의 겸 제3차 B협의회') is named by both. No word that links the name t
 a footnote's mark ('…협약*(CNS)'). A quote that is speech ('“…”라고'), that follows a verb ending
 its clause, or that something turns into ('｢…｣로 전환') names no event, nor does 열다 of an idiom
 ('… 시대 연다'). A numbered or qualified kind ('제8차 회의', '오찬 간담회') gives way to the
-title's name. Hosts: the lead's subject (a chain of
+title's name, and then the attachment that outlines it ('붙임 1. 제27회 농업인의 날 기념식
+개요' for '… 기념식을 개최한다'). Hosts are bodies, never a person's office ('…
+한미연합군사령관'): the lead's subject (a chain of
 bodies as its last, most specific one: 'A청 B원 C소(소장 …)는' → 'C소'), its own host clauses
 ('A가 주최하고 B가 주관하는', 'X 주관으로'); a visiting party (대표단, 사절단) is none.
 
