@@ -1775,6 +1775,9 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             (?<![^\s,])(?P<name>(?:{alternation(e['ordinal_prefixes'])})\s?\d{{1,3}}\s?(?:{alternation(e['ordinal_counters'])})
               (?:\s[^\s,…·]+){{1,8}}?)
             \s(?:{alternation(e['name_trailing_verbs'])})(?=\s|$|[,.…\-])""", re.VERBOSE),
+        # "… 과학기술공동위원회 개최", "… 비전선포식 참석": a title that ends in a verb of holding
+        # (event.title_event: a release without a lead takes the event its title names).
+        "TITLE_VERB_END_RE": deferred(rf"(?<!\S)(?:{alternation(e['name_trailing_verbs'])})\s*$"),
         # "(4.12.(일) ~ 17.(금))", "(9.28)": the dates a title writes after a name, to its end.
         "TITLE_NAME_DATES_RE": deferred(rf"\s*\(\s*[0-9{e['short_year_marks']}].*$"),
         # Every EVENT_NOUN_NAME_RE match holds one: a lead without it is not searched for a name.

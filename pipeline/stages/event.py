@@ -1566,9 +1566,9 @@ def title_event(doc: Document, nodes: list[Node], lex: Lexicon) -> Event | None:
     dates, venue or hosts (the body gives none)."""
     e = lex.semantic["event"]
     title = (doc.release or {}).get("title") or ""
-    words = title.split()
+    # Most titles end in no such verb: one search at the title's end, before its words are read.
     # '…, G20 재무장관회의, 국제통화금융위원회(IMFC) 회의 등 참석': a list of events names none.
-    if not words or words[-1] not in e["name_trailing_verbs"] or words[-2:-1] == e["host_list_closers"][:1]:
+    if lex.TITLE_VERB_END_RE.search(title) is None or title.split()[-2:-1] == e["host_list_closers"][:1]:
         return None
     span = (nodes[0].span.start, nodes[0].span.end) if nodes else (doc.release or {}).get("spans", {}).get("title")
     # '제7차 한-유럽연합(EU) 과학기술공동위원회 개최': a numbered series the title's phrase rule
