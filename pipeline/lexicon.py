@@ -1668,6 +1668,10 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
               |(?:{alternation(e['object_particles'])})\s++(?:[^\s]{{1,20}}\s++){{0,3}}?[^\s]{{1,20}}?{e['venue_tail']}\s++)  # "…을 대구 엑스코에서"
             \s*+(?:{alternation(e['verbs'])})
             """
+    # "평가회를 실시", "훈련’을 실시": an object verb right after an object particle (and a blank).
+    object_verbs = "|".join(
+        rf"{re.escape(v)}(?:(?<={p}\s{re.escape(v)})|(?<={p}{re.escape(v)}))"
+        for v in alternation_order(e["object_verbs"]) for p in (f"[{''.join(e['object_particles'])}]",))
     if len(e["misquote_marks"]) != 4:      # event.quoted_names tests the four marks one by one
         raise ValueError("event.toml: misquote_marks must hold the four curly quote marks")
     # What follows a quoted name: its event noun, a theme ('을 주제로') or speech ('라고').
@@ -1688,8 +1692,13 @@ def _event_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         # Literals first, no lookahead before them: the engine then skips through the text on
         # the verbs' first characters (a leading lookahead makes it try every position); grouped
         # by first character, a candidate ('가' is a particle too) tries one group, not 29 verbs.
+        # An object verb ('실시') is one only right after an object particle ('…평가회를 실시':
+        # event.holds_event_object then reads the object): '실시간', '실시하는' are rejected in
+        # the scan. (A trie of the verbs measured 3.6 times slower: the engine then no longer
+        # skips ahead on the verbs' first characters.)
         "EVENT_VERB_RE": deferred(
-            rf"(?P<verb>{first_char_alternation(e['verbs'])})(?!{alternation(e['purpose_after'])})"
+            rf"(?P<verb>{first_char_alternation([v for v in e['verbs'] if v not in e['object_verbs']])}"
+            rf"|{object_verbs})(?!{alternation(e['purpose_after'])})"
             rf"(?!{alternation(e['verb_noun_endings'])})"),
         # "7월 22일부터 이틀간 열린 G20 환경장관회의에서": an event named as where the lead happened.
         "HELD_EVENT_RE": deferred(

@@ -72,6 +72,9 @@ NOUN_NAME_BLANKS = 10
 OBJECT_REACH = 48
 VENUE_REACH = 60        # characters before '에서' read for a venue before the event's name
 MAX_VENUE_WORDS = 4     # a longer "venue" is a clause
+# The characters at a title's end searched for its verb of holding ('… 개최'): the longest verb
+# and the blanks after it (a search from the title's start tries every position).
+TITLE_TAIL = 12
 
 
 def quoted_names(text: str, start: int, end: int, lex: Lexicon,
@@ -1568,7 +1571,8 @@ def title_event(doc: Document, nodes: list[Node], lex: Lexicon) -> Event | None:
     title = (doc.release or {}).get("title") or ""
     # Most titles end in no such verb: one search at the title's end, before its words are read.
     # '…, G20 재무장관회의, 국제통화금융위원회(IMFC) 회의 등 참석': a list of events names none.
-    if lex.TITLE_VERB_END_RE.search(title) is None or title.split()[-2:-1] == e["host_list_closers"][:1]:
+    if lex.TITLE_VERB_END_RE.search(title, max(0, len(title) - TITLE_TAIL)) is None \
+            or title.split()[-2:-1] == e["host_list_closers"][:1]:
         return None
     span = (nodes[0].span.start, nodes[0].span.end) if nodes else (doc.release or {}).get("spans", {}).get("title")
     # '제7차 한-유럽연합(EU) 과학기술공동위원회 개최': a numbered series the title's phrase rule
