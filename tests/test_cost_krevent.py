@@ -288,8 +288,10 @@ def test_an_anaphor_is_found_where_the_plain_loop_found_it_on_every_line():
 
 # --- event: the verbs grouped by their first character ----------------------------------------
 
+# The object verbs ('실시') stand apart, each after its object particle (event10).
+VERBS = [v for v in EVENT["verbs"] if v not in EVENT["object_verbs"]]
 PLAIN_VERB = re.compile(LEX.EVENT_VERB_RE.pattern.replace(
-    first_char_alternation(EVENT["verbs"]), alternation(EVENT["verbs"]), 1))
+    first_char_alternation(VERBS), alternation(VERBS), 1))
 
 
 def verb_finds(pattern: re.Pattern[str], text: str, start: int = 0) -> list:
@@ -298,7 +300,7 @@ def verb_finds(pattern: re.Pattern[str], text: str, start: int = 0) -> list:
 
 def test_the_plain_verb_pattern_differs_only_in_its_grouping():
     assert PLAIN_VERB.pattern != LEX.EVENT_VERB_RE.pattern
-    assert alternation(EVENT["verbs"]) in PLAIN_VERB.pattern
+    assert alternation(VERBS) in PLAIN_VERB.pattern
 
 
 def test_first_char_alternation_keeps_the_order_of_the_words():

@@ -9,7 +9,11 @@ Example: '□ 중소기업청(廳長: 柳昌茂)과 중소기업정보화경영�
    hosts: ['중소기업청', '중소기업정보화경영원']}.
 
 The lead is the first bullet that names an event verb (개최, 열린다 …; not the nouns 개최지,
-참가자) with a 「name」 or a date. A date without a year takes the year of the embargo date, else
+참가자) with a 「name」 or a date. An object verb (실시) is one only when its object is an event
+('… 평가회를 실시했다', '「… 통합방호훈련」을 실시한다'; '… 특별점검을 실시' holds none), and 갖다
+of a call, a moment or a chance ('통화를 가졌습니다', '… 시간을 가졌다') holds none. A release with
+no lead and no outline takes the event its title names when the title ends in a verb of
+holding (a stub body: '… 개최 관련 보도자료 내용입니다. 자세한 내용은 첨부파일을 …'). A date without a year takes the year of the embargo date, else
 of the page's posted date, else a year written in the event's name; a January event announced in
 December belongs to the next year. A day without a month is counted from the release's own date:
 '지난 27일' the last 27th on or before it, '오는 3일' the next 3rd (a month rolls over), '이달 5일',
@@ -28,7 +32,9 @@ A회의 겸 제3차 B협의회') is named by both. No word that links the name t
 a footnote's mark ('…협약*(CNS)'). A quote that is speech ('“…”라고'), that follows a verb ending
 its clause, or that something turns into ('｢…｣로 전환') names no event, nor does 열다 of an idiom
 ('… 시대 연다'). A numbered or qualified kind ('제8차 회의', '오찬 간담회') gives way to the
-title's name. Hosts: the lead's subject (a chain of
+title's name, and then the attachment that outlines it ('붙임 1. 제27회 농업인의 날 기념식
+개요' for '… 기념식을 개최한다'). Hosts are bodies, never a person's office ('…
+한미연합군사령관'): the lead's subject (a chain of
 bodies as its last, most specific one: 'A청 B원 C소(소장 …)는' → 'C소'), its own host clauses
 ('A가 주최하고 B가 주관하는', 'X 주관으로'); a visiting party (대표단, 사절단) is none.
 
@@ -61,6 +67,14 @@ ABOUT_SCAN = 12         # bullets from the lead on searched for sentences about 
 # name's six words, five in '…를 대구 엑스코 본관 컨퍼런스홀에서 개최' (after the particle,
 # between the venue's four words, before the verb).
 NOUN_NAME_BLANKS = 10
+# Characters before an object verb read for its object: '「유관기관 통합방호훈련」을 ' is 15, an
+# acronym in brackets after the noun ('…회의(APEC)를 ') up to 30 more.
+OBJECT_REACH = 48
+VENUE_REACH = 60        # characters before '에서' read for a venue before the event's name
+MAX_VENUE_WORDS = 4     # a longer "venue" is a clause
+# The characters at a title's end searched for its verb of holding ('… 개최'): the longest verb
+# and the blanks after it (a search from the title's start tries every position).
+TITLE_TAIL = 12
 
 
 def quoted_names(text: str, start: int, end: int, lex: Lexicon,
@@ -140,6 +154,9 @@ def is_event_name(m: re.Match[str], name: str, lex: Lexicon) -> bool:
     """The quoted name (as quoted_names read it) ends in an event noun, or is said to be an event
     ('‘…’ 행사', '‘…’의 본선 행사')."""
     if lex.EVENT_NOUN_END_RE.search(name) is not None:
+        return True
+    # '‘호국의 영웅 귀환 행사’는 …': a quoted name whose last word says it is an event.
+    if name.rpartition(" ")[2] in lex.semantic["event"]["quote_kind_nouns"]:
         return True
     noun = m.group("noun") or ""
     return noun.endswith(tuple(lex.semantic["event"]["quote_kind_nouns"])) and (name.endswith(noun) or is_kind_after(m, lex))
@@ -314,11 +331,17 @@ def match_name(text: str, start: int, end: int, lex: Lexicon, verb: re.Match[str
 
 
 def sentence_start(text: str, start: int, at: int) -> int:
-    """After the last '. ' before `at` that ends a sentence, not a date ('9. 14.(목)')."""
+    """After the last '. ' before `at` that ends a sentence, not a date ('9. 14.(목)') nor a
+    name's initial ('폴 J. 라카메라': one capital letter after a blank)."""
     i = text.rfind(". ", start, at)
-    while i > start and text[i - 1].isdigit():
+    while i > start and (text[i - 1].isdigit() or is_initial(text, start, i)):
         i = text.rfind(". ", start, i)
     return i + 2 if i >= start else start
+
+
+def is_initial(text: str, start: int, dot: int) -> bool:
+    """'J.' of '폴 J. 라카메라': the '.' at `dot` closes a lone Latin capital letter."""
+    return "A" <= text[dot - 1] <= "Z" and (dot - 1 == start or text[dot - 2].isspace())
 
 
 def sentence_end(text: str, at: int, end: int) -> int:
@@ -394,7 +417,13 @@ def match_lead(text: str, node: Node, lex: Lexicon, verb: re.Match[str] | None =
     start = content_start(text, node)
     if verb is None or verb.start() < start:
         verb = lex.EVENT_VERB_RE.search(text, start, node.span.end)
-    while verb is not None and is_idiom_verb(text, start, verb, lex):
+    # An object verb ('실시') holds an event only with an event as its object: asked of that verb
+    # alone, by a test of `in` (no call for the others).
+    e = lex.semantic["event"]
+    objects, haves = e["object_verbs"], e["have_verbs"]
+    while verb is not None and (is_idiom_verb(text, start, verb, lex)
+                                or verb[0] in objects and not holds_event_object(text, start, verb, lex)
+                                or verb[0] in haves and has_no_event(text, start, verb, lex)):
         verb = lex.EVENT_VERB_RE.search(text, verb.end(), node.span.end)
     if verb is None:
         return None
@@ -414,6 +443,28 @@ def is_idiom_verb(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> b
     if verb.group() not in lex.semantic["event"]["idiom_open_verbs"]:
         return False
     return lex.IDIOM_OPEN_RE.search(text, max(start, verb.start() - 6), verb.start()) is not None
+
+
+def holds_event_object(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
+    """'… 현장 평가회를 실시했다', '「유관기관 통합방호훈련」을 실시한다': an object verb (실시) holds an
+    event only when its object, right before it, ends in an event noun ('… 특별점검을 실시'
+    holds none); only the few characters before the verb are read."""
+    return lex.EVENT_OBJECT_RE.search(text, max(start, verb.start() - OBJECT_REACH), verb.start()) is not None
+
+
+def has_no_event(text: str, start: int, verb: re.Match[str], lex: Lexicon) -> bool:
+    """'… 총리와 통화를 가졌습니다', '… 나누는 시간을 가졌다': 갖다 of a call, a moment or a chance."""
+    before = text[max(start, verb.start() - 8):verb.start()].rstrip()
+    return before.endswith(tuple(lex.semantic["event"]["not_event_objects"]))
+
+
+def object_host_verb(text: str, start: int, end: int, lex: Lexicon) -> re.Match[str] | None:
+    """'환경부는 … ‘… 안전한국훈련’을 실시했다': an object verb written as a host verb is one when
+    its object is an event. Asked only of a lead that holds no host verb."""
+    for m in lex.OBJECT_HOST_VERB_RE.finditer(text, start, end):
+        if lex.EVENT_OBJECT_RE.search(text, max(start, m.start() - OBJECT_REACH), m.start()) is not None:
+            return m
+    return None
 
 
 def find_lead(text: str, nodes: list[Node], lex: Lexicon) -> tuple[int, Lead] | tuple[None, None]:
@@ -577,7 +628,20 @@ def parse_venue(text: str, after: int, end: int, lex: Lexicon) -> str | None:
         return None
     # '조령산 자연휴양림과 합동으로 괴산군 … 일원에서': a co-host is no part of the place.
     cohost = lex.COHOST_RE.search(m.group("venue"))
-    return collapse(m.group("venue")[cohost.end():] if cohost else m.group("venue")) or None
+    venue = collapse(m.group("venue")[cohost.end():] if cohost else m.group("venue"))
+    # '최창원 국무1차장 주재로 대한상공회의소': who holds it is no part of the place. Most venues
+    # hold no such word: tests of `in` (no call) say so before the words are read.
+    clause_words = lex.semantic["event"]["venue_clause_words"]
+    for word in clause_words:
+        if word in venue:
+            break
+    else:
+        return venue or None
+    words = venue.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in clause_words), default=0)
+    venue = " ".join(words[cut:])
+    # '… 주재로 열린 제122회 … 회의에서': what is left names where the event was held, no place.
+    return None if lex.HELD_VENUE_RE.match(venue) else venue
 
 
 def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
@@ -587,7 +651,7 @@ def parse_hosts(doc: Document, node: Node, lex: Lexicon) -> list[str]:
     known = [o["name"] for o in doc.organizations
              if o.get("span") and node.span.start <= o["span"][0] < node.span.end]
     cohosts = []
-    verb = lex.HOST_VERB_RE.search(text, start, node.span.end)
+    verb = lex.HOST_VERB_RE.search(text, start, node.span.end) or object_host_verb(text, start, node.span.end, lex)
     if verb is None:
         known = []      # the lead's subject attends, or the event is only said to be held
     else:
@@ -728,8 +792,8 @@ def is_host(part: str, lex: Lexicon) -> bool:
             last = lex.HOST_DOT_RE.split(last)[-1]
             break
     if words[0] in e["host_first_not"] or last in e["host_last_not"] \
-            or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"])):
-        return False            # '중남미 방산협력 사절단': a visiting party hosts nothing
+            or words[-1].endswith(tuple(e["visitor_nouns"] + e["host_not_endings"] + e["host_person_offices"])):
+        return False            # '중남미 방산협력 사절단': a visiting party hosts nothing; '… 사령관' is a person
     if lex.LATIN_BODY_RE.fullmatch(part):
         return True
     # '인도네시아 정부' (a country's), '애틀랜틱 카운슬' (a name's): never '◎ 정부' or '우리 정부'.
@@ -922,7 +986,9 @@ def title_phrase_name(words: list[str], lex: Lexicon) -> str:
     words = words[cut:]
     while len(words) > 1 and lex.NAME_DATE_WORD_RE.fullmatch(words[0]):
         words = words[1:]
-    return " ".join(words).strip(NAME_QUOTES)     # '「2024 양성평등 토론회(…)」' cut at a bracket
+    # '「2024 양성평등 토론회(…)」' cut at a bracket; "'제품화전략지원단' 업무설명회": a straight
+    # quote (no closing mark of its own) around a word of the name is no part of it.
+    return " ".join(w.strip(NAME_QUOTES) for w in words).strip(NAME_QUOTES)
 
 
 def title_quoted_phrase(title: str, m: re.Match[str], lex: Lexicon) -> str | None:
@@ -1244,6 +1310,11 @@ def trim_words(value: str, lex: Lexicon) -> str | None:
     return " ".join(words) or None
 
 
+def is_until(text: str, after: int, lex: Lexicon) -> bool:
+    """'6월 10일까지': a date closed by an until word ('까지') right after it, with no start."""
+    return text.startswith(tuple(lex.semantic["event"]["until_words"]), after)
+
+
 def attends_on_a_trip(text: str, after: int, end: int, lex: Lexicon) -> bool:
     """'4월 6일부터 10일까지 칠레, 브라질을 방문하여 … 전시회 FIDAE 참석, …': after the dates, the
     sentence visits a place and then attends (before it holds anything) — the days are the trip's."""
@@ -1294,7 +1365,24 @@ UNNAMED_LEAD_RULES = (
     ("subtitle", lambda doc, start, end, outline, lex: subtitle_name(doc, lex, (start, end))),
     ("headline_lead", lambda doc, start, end, outline, lex: headline_lead_name(doc, start, end, lex)),
     ("title_series", lambda doc, start, end, outline, lex: title_series_name(doc, lex)),
+    ("attachment", lambda doc, start, end, outline, lex: attachment_name(doc, start, end, lex)),
 )
+
+
+def attachment_name(doc: Document, start: int, end: int, lex: Lexicon) -> str | None:
+    """'붙임 1. 제27회 농업인의 날 기념식 개요' for a lead '… 농협중앙회 대강당에서 기념식을
+    개최한다' → '제27회 농업인의 날 기념식': the first attachment that outlines an event (its
+    text, without the word for the document, ends in an event noun) of the kind the lead
+    [start, end) writes. A bare kind ('기념식 계획(안)') names none."""
+    for item in (doc.release or {}).get("attachments") or ():
+        name = lex.ATTACHMENT_DOCUMENT_RE.sub("", item.get("text") or "").strip()
+        kind = lex.EVENT_NOUN_END_RE.search(name) if name and len(name) < len(item["text"]) else None
+        # '우리 추도사 및 추도식 사진': a list of documents, no one event's name.
+        if kind is None or is_kind(name, lex) or doc.text.find(kind.group(), start, end) < 0 \
+                or any(w in lex.semantic["event"]["title_joiners"] for w in name.split()):
+            continue
+        return name
+    return None
 
 
 def unnamed_lead_name(doc: Document, start: int, end: int, outline: Outline | None, lex: Lexicon) -> str | None:
@@ -1330,11 +1418,13 @@ def parse_event(doc: Document, lead: Lead, lex: Lexicon, near: list[Node] | None
                      node.span)
         if first != last and attends_on_a_trip(text, dates.end(), node.span.end, lex):
             first = last = None     # the trip's days, not the attended event's
+        elif first is not None and first == last and is_until(text, dates.end(), lex):
+            first = None            # '6월 10일까지 ‘… 공모전’을 개최': its last day only
         venue = parse_venue(text, dates.end(), node.span.end, lex) or visit_venue(text, dates.end(), node.span.end, lex)
         for later in dated_patterns(text, dates.end(), node.span.end, lex):
             for m in later.finditer(text, dates.end(), node.span.end):
                 venue = venue or parse_venue(text, m.end(), node.span.end, lex)
-    venue = venue or match_object_venue(text, start, node.span.end, lex)
+    venue = venue or match_object_venue(text, start, node.span.end, lex) or venue_before_name(text, start, node.span.end, lex)
     if name_dates:
         # The year: as for the lead's dates, or one written in the lead ('2025년 5월 7일부터 …').
         first, last = parse_dates(name_dates, reference_year(doc, name, lex, node.span.end))
@@ -1371,6 +1461,30 @@ def with_described(doc: Document, abouts: list[About], ref: tuple[int, int] | No
                     or (first and d_first <= first <= (d_last or d_first) and (d_last or d_first) > (last or first))):
         first, last, venue = d_first, d_last, venue or d_venue
     return first, last, venue or described_venue(doc, abouts, lex)
+
+
+def venue_before_name(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """'…을 표어로 농협중앙회 대강당에서 기념식을 개최한다' → '농협중앙회 대강당': the words before
+    the 에서 that the event's name and verb follow, after the last that ends in a particle or
+    a date; none when they name an event ('… 열린 회의에서') or a time."""
+    # The lead's first sentence only: a later one places another part ('… 민속극장에서 개막식과
+    # 시상식이 개최된다').
+    m = lex.VENUE_BEFORE_NAME_RE.search(text, start, sentence_end(text, start, end))
+    if m is None:
+        return None
+    words = text[max(start, m.start() - VENUE_REACH):m.start()].split()[-MAX_VENUE_WORDS:]
+    for i in range(len(words) - 1, 0, -1):
+        # '조선인 기숙사(제4소아이료) 터': a bracket closing a word of the place ends no clause.
+        word = words[i - 1]
+        if (lex.NAME_BOUNDARY_RE.search(word) and not (word.endswith(")") and "(" in word)) \
+                or lex.TIME_WORD_RE.fullmatch(word):
+            words = words[i:]
+            break
+    venue = " ".join(words)
+    if not venue or any(q in venue for q in NAME_QUOTES) or lex.NAME_BOUNDARY_RE.search(words[0]) \
+            or lex.EVENT_NOUN_END_RE.search(venue) or lex.HELD_VENUE_RE.match(venue):
+        return None             # a quote, a clause or an event ('개최되는「…」에서'), no place
+    return venue
 
 
 def match_object_venue(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -1446,6 +1560,30 @@ def title_quoted(doc: Document, lex: Lexicon) -> str | None:
     return name
 
 
+def title_event(doc: Document, nodes: list[Node], lex: Lexicon) -> Event | None:
+    """'제7차 한-유럽연합(EU) 과학기술공동위원회 개최' over a stub body ('… 개최 관련 보도자료
+    내용입니다. 자세한 내용은 첨부파일을 …') or a body with no lead: the title names the release's
+    event when it ends in a verb of holding ('… 개최', '… 참석'), read as a headline ('[장관동정]
+    김 장관, 업계와 간담회 개최' and '… 극복을 위한 … 간담회 개최' describe and name none). Only a
+    release without a lead or an outline asks, and only its title is read; the event has no
+    dates, venue or hosts (the body gives none)."""
+    e = lex.semantic["event"]
+    title = (doc.release or {}).get("title") or ""
+    # Most titles end in no such verb: one search at the title's end, before its words are read.
+    # '…, G20 재무장관회의, 국제통화금융위원회(IMFC) 회의 등 참석': a list of events names none.
+    if lex.TITLE_VERB_END_RE.search(title, max(0, len(title) - TITLE_TAIL)) is None \
+            or title.split()[-2:-1] == e["host_list_closers"][:1]:
+        return None
+    span = (nodes[0].span.start, nodes[0].span.end) if nodes else (doc.release or {}).get("spans", {}).get("title")
+    # '제7차 한-유럽연합(EU) 과학기술공동위원회 개최': a numbered series the title's phrase rule
+    # leaves as a fragment after its bracket.
+    name = headline_phrase(title_name(doc, lex), lex) or title_series_name(doc, lex)
+    name = without_footnotes(without_verb(name, lex), lex)
+    if not name or not span or any(w in e["headline_link_words"] for w in name.split()):
+        return None
+    return Event(name, None, None, None, [], (span[0], span[1]))
+
+
 def first_bullets(doc: Document, count: int, lex: Lexicon) -> list[Node]:
     """The first `count` bullets with text. A bullet holding a link or a file name is metadata
     ('- 기사 URL: …', '… 개최.hwpx'), not a lead: every link URL_RE finds holds '://' or 'www.',
@@ -1475,7 +1613,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     at, lead = find_lead(doc.text, nodes, lex)
     outline = match_outline(doc, nodes[0].span.start, lex) if nodes else None
     if at is None or lead is None:
-        doc.event = outline_event(doc, outline, lex) if outline else None
+        doc.event = outline_event(doc, outline, lex) if outline else title_event(doc, nodes, lex)
         return
     # Fewer than LEAD_SCAN bullets: the walk ran out, and a longer one gives the same bullets.
     every = nodes if len(nodes) < LEAD_SCAN else first_bullets(doc, at + 1 + ABOUT_SCAN, lex)
