@@ -656,10 +656,33 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     if lex.semantic["people"]["name"]["genitive"] in rest:
         rest = lex.GENITIVE_RE.sub("", rest)
     rest = collapse(rest).strip(" ,")
+    if "(" in rest:
+        inside = bracket_affiliation(rest, lex)
+        if inside is not None:
+            return inside
     rest = organization_tail(rest, lex)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
+
+
+def bracket_affiliation(description: str, lex: Lexicon) -> str | None:
+    """'컴업 조직위원회(민간조직위원장 직방 ' → '직방': a person named inside a bracket that the
+    description opens and leaves open, after an office (the head's of the body outside): the body
+    written after the office is the person's own. None when the bracket holds no body ('(본부장 : ')
+    or opens with no office ('서울대학교병원(연구책임자 ': the body outside is theirs)."""
+    unclosed = lex.UNCLOSED_BRACKET_RE.search(description)
+    if unclosed is None:
+        return None
+    words = description[unclosed.start():].strip().lstrip("(").split()
+    office = 0
+    while office < len(words) and lex.PERSON_TITLE_TAIL_RE.search(words[office].rstrip(":：")):
+        office += 1             # '민간조직위원장': the office held in the body outside
+    words = words[office:]
+    if not office or not words:
+        return None             # '서울대학교병원(연구책임자 ': no office opens it, the body outside is theirs
+    own = organization_tail(" ".join(words), lex)
+    return own if own is not None and lex.COUNTRY_RE.fullmatch(own) is None else None
 
 
 def strip_title_copula(value: str, lex: Lexicon) -> str:
@@ -1831,33 +1854,100 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
             if m.group("after_name"):
                 named_after(m, lex, people, known)
                 continue
-            name = m.group("name")
-            if m.end("title") == m.start("name") and is_glued_in_spaced_line(doc.text, m.start("name")):
+            name, title, name_start = m.group("name"), m.group("title"), m.start("name")
+            if m.end("title") == name_start and is_glued_in_spaced_line(doc.text, name_start):
                 continue        # '매출발생국(시장소재국)': an office glued to the word after it is one noun
             # '사원(배우자 포함)': a title glued to the words after it is no head's title.
-            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split()) \
+            foreign = " " in name and is_bracketed_foreign_name(name, lex) \
                 and not doc.text[m.end("title"):m.end("title") + 1].isalpha()
-            if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
+            own = None          # the head's own body, written in the bracket ('직방')
+            if " " in name and not foreign:
+                # '(본부장: 국무총리 김부겸)', '(부총리 겸 교육부장관 유은혜)', '(민간조직위원장 직방 안성우
+                # 대표)': one full Korean name among an office's or a body's words.
+                inside = head_in_words(name, lex)
+                if inside is None:
+                    continue
+                offset, name, more, own = inside
+                name_start += offset
+                title = f"{title} {more}" if more else title
+            if not (is_korean_name(name, lex) or foreign) or not is_head_body(m.group("org"), name, lex):
                 continue
             if name in known:
                 # '김정관 장관은 …' met first: he is the head, his organization is his affiliation.
                 for person in people:
                     if person.name == name:
-                        person.affiliation = person.affiliation or m.group("org")
+                        person.affiliation = person.affiliation or own or m.group("org")
                         if "head" not in person.roles:
                             person.roles.append("head")
                 continue
             known.add(name)
             # '중국 수리부(장관 리 궈잉)': the country written before the organization is part of it.
-            org = m.group("org")
+            org, org_start = m.group("org"), m.start()
+            if org in lex.semantic["people"]["not_a_person"]["company_forms"] and doc.text[org_start - 1:org_start] == " ":
+                # '에스엘 주식회사(대표 …)': the legal form names the company with the word before it.
+                before = doc.text[max(node.span.start, org_start - COMPANY_FORM_REACH):org_start].split()
+                if before:
+                    org_start = doc.text.rfind(before[-1], 0, org_start)
+                    org = f"{before[-1]} {org}"
             country = None
-            for country in lex.COUNTRY_RE.finditer(doc.text, max(node.span.start, m.start() - COUNTRY_REACH), m.start()):
+            for country in lex.COUNTRY_RE.finditer(doc.text, max(node.span.start, org_start - COUNTRY_REACH), org_start):
                 pass
             if country is not None and country.group("country") and not country.group("particle") \
-                    and not doc.text[country.end():m.start()].strip():
+                    and not doc.text[country.end():org_start].strip():
                 org = f"{country.group('country')} {org}"
-            people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
-                                 (m.start("name"), m.end("name"))))
+            people.append(Person(name, None, title, org, country_in(org, lex), ["head"],
+                                 (name_start, name_start + len(name))))
+
+
+def is_head_body(org: str, name: str, lex: Lexicon) -> bool:
+    """The word glued to a head's bracket names a body: it ends like one ('지식재산처(처장 …)'), or
+    it is a company's or a body's own name and a full Korean name heads it ('㈜강원랜드(사장
+    이삼걸)', '덕수궁관리소(소장 권점수)', 'KOTRA(사장 권평오)'); an office ('기술기획본부장(수석연구원
+    …)') or a word that is never a name's ('(대표자명)') is none."""
+    if lex.ORG_WORD_RE.search(org):
+        return True
+    return is_full_korean_name(name, lex) and org not in lex.semantic["never_names"] \
+        and not lex.PERSON_TITLE_TAIL_RE.search(org)
+
+
+def is_bracketed_foreign_name(name: str, lex: Lexicon) -> bool:
+    """'리 궈잉', '코야리 타카시' in a head's bracket: words of a transliterated name; the last may end
+    like a one-syllable body ('타카시': …시), for the bracket says a person holds the office."""
+    words = name.split()
+    if not all(is_foreign_word(w, lex) for w in words[:-1]) or all(is_full_korean_name(w, lex) for w in words):
+        return False            # '(위원장 오하늘 한바다)' would be two Korean names, no one's
+    last = words[-1]
+    if is_foreign_word(last, lex):
+        return True
+    org = lex.ORG_WORD_RE.search(last)
+    return org is not None and len(org.group()) == 1 and is_foreign_word(last, lex, glossed=True) \
+        and not is_korean_name(last, lex)
+
+
+def head_in_words(words_written: str, lex: Lexicon) -> tuple[int, str, str | None, str | None] | None:
+    """A head's bracket that holds more than the name: (where the name starts in the words, the name,
+    what continues the head's title, the head's own body). '국무총리 김부겸' (an office, then the
+    name), '겸 교육부장관 유은혜' (a second office: the title goes on), '직방 안성우 대표' (the body
+    and the title of the person's own), '김인현 고려대 교수'. One word only may be a full Korean name."""
+    words = words_written.split()
+    full = [k for k, w in enumerate(words) if is_full_korean_name(w, lex) and not lex.PERSON_TITLE_TAIL_RE.search(w)]
+    if len(full) != 1:
+        return None
+    k = full[0]
+    before, after = words[:k], words[k + 1:]
+    if after and not lex.PERSON_TITLE_TAIL_RE.search(after[-1]):
+        return None             # the name's own title closes what follows it
+    more = own = None
+    if before:
+        if before[0] == lex.semantic["people"]["title_continuation"]["concurrent"]:
+            more = " ".join(before)                     # '겸 교육부장관'
+        elif lex.PERSON_TITLE_TAIL_RE.search(before[-1]):
+            pass                                        # '국무총리', '행정안전부장관': the office held
+        elif all(is_affiliation_word(w, lex) for w in before):
+            own = " ".join(before)                      # '직방', '외교부'
+        else:
+            return None
+    return len(" ".join(before)) + (1 if before else 0), words[k], more, own
 
 
 def is_glued_in_spaced_line(text: str, at: int) -> bool:

@@ -1,0 +1,52 @@
+"""People recall forms (people10): heads in brackets the organization-suffix test missed, a person
+named inside a head's bracket, and countries a description gives. Written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from .semantic_helpers import parse
+
+
+def persons(line: str) -> list[tuple]:
+    doc = parse(f"□ {line}\n")
+    return [(p.name, p.title, p.affiliation, p.country, p.roles) for p in doc.people]
+
+
+# --- a head's bracket ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # a company or a body whose name has no body's ending: a full Korean name heads it
+    ("가상상사는 ㈜나래랜드(사장 오하늘)와 협약을 맺었다.", [("오하늘", "사장", "나래랜드", "KR", ["head"])]),
+    ("가상청 누리숲관리소(소장 임바다)는 행사를 연다.", [("임바다", "소장", "누리숲관리소", "KR", ["head"])]),
+    ("가상청은 KORA(사장 장구름)와 손을 잡았다.", [("장구름", "사장", "KORA", "KR", ["head"])]),
+    # the legal form is the company's word with the word before it
+    ("누리 주식회사(대표 조하람) 관계자가 참석했다.", [("조하람", "대표", "누리 주식회사", "KR", ["head"])]),
+    # an office held written before the name, or a second office that continues the title
+    ("가상대책본부(본부장: 국무총리 문바다)는 회의를 열었다.",
+     [("문바다", "본부장", "가상대책본부", "KR", ["head"])]),
+    ("가상부(부총리 겸 가상부장관 고누리)는 계획을 발표했다.",
+     [("고누리", "부총리 겸 가상부장관", "가상부", "KR", ["head"])]),
+    # a foreign head whose family name ends like a one-syllable body ('…시')
+    ("일본 가상교통성(대신정무관 마루야 히로시)과 회의를 연다.",
+     [("마루야 히로시", "대신정무관", "일본 가상교통성", "JP", ["head"])]),
+    # no person: a two-syllable word, an office glued to the bracket, a rank
+    ("가상상사(대표 소근)와 협약을 맺었다.", []),
+    ("기술기획본부장(수석연구원 홍하늘)은 말했다.", []),
+    ("기업명(대표자명) 목록은 아래와 같다.", []),
+    # two full names in the bracket: no one is read from it
+    ("가상위원회(위원장 오하늘 한바다)는 회의를 열었다.", []),
+])
+def test_heads_in_brackets(line, expected):
+    assert persons(line) == expected
+
+
+def test_a_person_inside_a_heads_bracket_keeps_their_own_body():
+    # '(민간조직위원장 직방 안성우 대표)': the body after the office is the person's own, the one
+    # before the bracket the body they head.
+    found = persons("가상 조직위원회(민간조직위원장 누리상사 오하늘 대표)는 행사를 연다.")
+    assert found == [("오하늘", "대표", "누리상사", "KR", ["head"])]
+
+
+def test_a_bracket_without_an_office_leaves_the_body_outside():
+    found = persons("가상대학교병원(연구책임자 한바다 교수)에서 연구를 맡았다.")
+    assert found == [("한바다", "교수", "가상대학교병원", "KR", [])]
