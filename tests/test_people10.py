@@ -50,3 +50,19 @@ def test_a_person_inside_a_heads_bracket_keeps_their_own_body():
 def test_a_bracket_without_an_office_leaves_the_body_outside():
     found = persons("가상대학교병원(연구책임자 한바다 교수)에서 연구를 맡았다.")
     assert found == [("한바다", "교수", "가상대학교병원", "KR", [])]
+
+
+# --- a person's country ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    # a country the person went to is not theirs: a Korean name stays KR
+    ("회의 참석을 위해 독일을 방문 중인 오하늘 장관은 협력을 논의했다.", [("오하늘", "장관", None, "KR", [])]),
+    ("지난달 미국에서 열린 회의에서 한바다 국장은 계획을 설명했다.", [("한바다", "국장", None, "KR", ["presenter"])]),
+    # the genitive and a bare country still give it
+    ("캐나다의 존 스미스 박사는 회의에 참석했다.", [("존 스미스", "박사", None, "CA", [])]),
+    # a body abroad that names its country without it
+    ("이 국장은 로라 킴(Laura Kim) 국무부 경제국 부차관보를 만났다.",
+     [("로라 킴", "부차관보", "국무부 경제국", "US", [])]),
+])
+def test_a_persons_country(line, expected):
+    assert persons(line) == expected

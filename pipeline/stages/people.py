@@ -1067,11 +1067,36 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
         after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
         if after is not None and lex.ORG_WORD_RE.search(after.group("org")):
             affiliation = after.group("org")
-    country = country_in(affiliation, lex) or country_in(description, lex)
+    country = country_in(affiliation, lex) or description_country(description, lex) \
+        or body_country(affiliation, lex)
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
     return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
                   (mention.start, mention.end), stated=before is not None, former=mention.former)
+
+
+def description_country(description: str, lex: Lexicon) -> str | None:
+    """country_in over a person's description, but a country closed by a particle of place or of
+    an object ('독일을 방문 중인 |강경화 외교장관', '미국에서 열린') is where they went, not theirs
+    (people.toml [name] place_particles)."""
+    if not description:
+        return None
+    names = lex.semantic["country_table"]["names"]
+    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
+    places = lex.semantic["people"]["name"]["place_particles"]
+    for m in lex.COUNTRY_RE.finditer(description):
+        country = m.group("country")
+        if country and country not in ambiguous and m.group("particle") not in places:
+            return names[country]
+    return None
+
+
+def body_country(affiliation: str | None, lex: Lexicon) -> str | None:
+    """'국무부 경제 비즈니스' → 'US': a body abroad that names its country without it, opening the
+    affiliation (people.toml [bodies_abroad])."""
+    if not affiliation:
+        return None
+    return lex.semantic["people"]["bodies_abroad"].get(affiliation.split(" ", 1)[0])
 
 
 def continued_body(continuation: str, lex: Lexicon) -> str | None:
@@ -1438,7 +1463,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                     # '대니얼 호(Daniel Ho) 스탠포드 교수와의 면담' then '미국 … 위원인 대니얼 호 … 교수':
                     # a later description names the foreign person's country.
                     clause = clause_start(doc.text, node, mention.start, lex, starts.backwards)
-                    earlier.country = country_in(doc.text[clause:mention.start], lex)
+                    earlier.country = description_country(doc.text[clause:mention.start], lex)
                 if earlier.former and not mention.short and not mention.former:
                     # '윤주환 전 한화솔루션 상무를 … 과장으로 발탁' then '윤주환 과장은': the office held
                     # now is the person's title, its body the affiliation.
