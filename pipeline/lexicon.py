@@ -949,6 +949,11 @@ def _load_semantic(lex: Lexicon) -> None:
     # The most blanks a person's title holds ('위원장 직무대행': 1): a title-and-copula word that
     # closes a description starts within that many words and one more (people.strip_title_copula).
     lex.semantic["people"]["title_blanks"] = max([t.count(" ") for t in lex.semantic["person_title_set"]], default=0)
+    # The titles' last letters: people.parse_affiliation asks a description's last one before it
+    # looks its last words up.
+    lex.semantic["people"]["title_last_letters"] = frozenset(t[-1] for t in lex.semantic["person_title_set"])
+    # The occupations a name may follow (people.name_after_title looks the title up, no call).
+    lex.semantic["people"]["title_before_words"] = frozenset(lex.semantic["people"]["title_before"]["words"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns, _program_patterns):
         lex.add_patterns(build(lex))
@@ -2175,6 +2180,12 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "COMPANY_FORM_BEFORE_RE": deferred(rf"(?<!\S)(?:{alternation(p['not_a_person']['company_forms'])})\s+$"),
         # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.
         "VERB_ARGUMENT_RE": deferred(rf"(?:{alternation(p['not_a_person']['governing_particles'])})$"),
+        # '방송인 |설민석,', '가수 |서태지, 윤도현 등', '대표 |이효재님 등' (data/people.toml
+        # [title_before]): a name right after an occupation, closed by no title. Tried only right
+        # after such a word (people.mentions_in); the name is the shortest run that a closer ends.
+        "NAME_AFTER_OCCUPATION_RE": deferred(
+            rf" (?P<name>[{HANGUL}]{{2,4}}?)(?:{alternation(p['title_before']['honorifics'])})?"
+            rf"(?=(?:{alternation(p['title_before']['closers'])})|[^\S\n]*+(?:\n|$)|(?:{tail})(?![{HANGUL}]))"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

@@ -66,3 +66,32 @@ def test_a_bracket_without_an_office_leaves_the_body_outside():
 ])
 def test_a_persons_country(line, expected):
     assert persons(line) == expected
+
+
+# --- a person named after their occupation (people.name_after_title) -------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("올해는 역사강사이자 방송인 오하늘, 시인 한바다 등이 참여했다.",
+     [("오하늘", "방송인", None, "KR", []), ("한바다", "시인", None, "KR", [])]),
+    ("※ 가수 임누리, 조하람 등은 재능을 기부했다.", [("임누리", "가수", None, "KR", [])]),
+    # the body written right before the occupation is theirs
+    ("가상청 홍보대사 문바다(배우)가 행사에 참석했다.", [("문바다", "홍보대사", "가상청", "KR", [])]),
+    # a transliterated name glossed in Latin letters after any office
+    ("장관은 美 가상관 국가안보보좌관 존 스미스(John Smith)와 통화했다.",
+     [("존 스미스", "국가안보보좌관", "가상관", None, [])]),
+    # a title after the name: read back from it, the occupation is no body
+    ("‘가상의 글쓰기’ 저자 한바다 교수가 강연했다.", [("한바다", "교수", None, "KR", ["presenter"])]),
+    # no name: a word that is no full name, an acronym's gloss, a name closed by nothing
+    ("작가 공모에 응모한 작품을 심사했다.", []),
+    ("가수 등이 참여하는 공연을 연다.", []),
+    ("국장 한국무역협회(KITA)가 참석했다.", []),
+])
+def test_occupation_before_the_name(line, expected):
+    assert persons(line) == expected
+
+
+def test_a_title_before_the_name_is_not_the_affiliation():
+    # '해양경찰청 홍보대사 양정원 경사': the title written before the name is dropped, the body kept;
+    # after a name it is that person's ('연락: 구진경 과장 김태우 서기관'), and no body is written.
+    assert persons("가상경찰청 홍보대사 오하늘 경사가 어린이를 만났다.") == [("오하늘", "경사", "가상경찰청", "KR", [])]
+    assert persons("연락: 한바다 과장 오하늘 서기관") == [("한바다", "과장", None, "KR", []), ("오하늘", "서기관", None, "KR", [])]

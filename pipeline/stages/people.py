@@ -47,6 +47,7 @@ MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
+GLOSSED_NAME_REACH = 40      # characters after a title searched for a glossed name's bracket
 # BUILTIN_MAX_NOTE: where a bound is cut to a window for every mention or person, two numbers
 # are compared in code, not by max() or min(): the builtin walks an iterator over its arguments,
 # ~2,300 instructions a call under callgrind against ~1,400 for the comparison (loop included).
@@ -89,6 +90,8 @@ class Mention(NamedTuple):
     described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
     continued: str | None = None     # what continues the title past its word ('직무대행', '겸 …장관')
     former: bool = False             # a former office: '김하늘 전 가상협회장'
+    after: bool = False              # named after the title ('방송인 설민석'): the affiliation is
+                                     # only the body written right before the title, if any
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -656,6 +659,14 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     if lex.semantic["people"]["name"]["genitive"] in rest:
         rest = lex.GENITIVE_RE.sub("", rest)
     rest = collapse(rest).strip(" ,")
+    if rest[-1:] in lex.semantic["people"]["title_last_letters"]:
+        # '해양경찰청 홍보대사 |양정원 경사': a title written before the name is no body's word; the
+        # words before it are (a slice and a lookup first: most descriptions end otherwise).
+        words = rest.split()
+        while words and words[-1] in lex.semantic["person_title_set"]:
+            words.pop()
+        # '연락: 구진경 과장 |김태우 서기관': a title after a name is that person's, and no body is written.
+        rest = "" if words and words[-1] != rest and is_full_korean_name(words[-1], lex) else " ".join(words)
     if "(" in rest:
         inside = bracket_affiliation(rest, lex)
         if inside is not None:
@@ -725,7 +736,7 @@ def is_organization_word(word: str, lex: Lexicon) -> bool:
 def is_organization_word_shape(word: str, lex: Lexicon) -> bool:
     """is_organization_word's answer, made."""
     return not word or (bool(lex.AFFILIATION_WORD_RE.fullmatch(word)) and not lex.NOT_AFFILIATION_WORD_RE.match(word)
-                        and not lex.PERSON_TITLE_RE.fullmatch(word))
+                        and not lex.PERSON_TITLE_RE.fullmatch(word) and word not in lex.semantic["person_title_set"])
 
 
 ORGANIZATION_WORDS = WordMemo(is_organization_word_shape)
@@ -909,9 +920,11 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
     place_endings = lex.semantic["people"]["name"]["place_endings"]
     continuation_letters = lex.semantic["people"]["title_continuation"]["first_letters"]
-    pattern, resume = lex.PERSON_MENTION_RE, lo
+    pattern, resume = lex.PERSON_MENTION_RE, lo - 1
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
-    for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
+    # From the blank before the content: a title opening it ('※ 가수 |서태지, …') names no one before
+    # it, and may name someone after it (name_after_title).
+    for i in range(bisect_left(blanks, lo - 1), bisect_left(blanks, end)):
         if blanks[i] < resume:
             continue
         m = pattern.match(text, blanks[i], end)
@@ -933,6 +946,11 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                                 # [not_a_person] organization_titles); the person's title follows
         at = glued_start if glued else title_start
         written = text[at:title_end]
+        if text[title_end:title_end + 1] == " ":
+            # A slice first (no call): most titles are followed by a particle.
+            after = name_after_title(text, at, title_start, title_end, end, lex)
+            if after is not None:
+                yield after
         # The windows before the title, cut at the bullet's content: comparisons, not max() (see
         # BUILTIN_MAX_NOTE).
         start, gloss_lo = at - NAME_WINDOW, at - GLOSS_WINDOW
@@ -974,6 +992,45 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                     (text[after:after + 1] == " " and text[after + 1:after + 2] in continuation_letters):
                 mention = continued(mention, text, lex)
             yield mention
+
+
+def name_after_title(text: str, at: int, title_start: int, title_end: int, end: int,
+                     lex: Lexicon) -> Mention | None:
+    """'역사강사이자 방송인 |설민석, …', '가수 |서태지, 윤도현 등은', '美 백악관 국가기후보좌관 |존
+    포데스타(John Podesta)': a person named after their occupation (people.toml [title_before]), a
+    full Korean name closed by no title; or after any office, a transliterated name glossed in
+    Latin letters. The description before the occupation is theirs (Mention.described)."""
+    title = text[title_start:title_end]
+    if title in lex.semantic["people"]["title_before_words"]:
+        m = lex.NAME_AFTER_OCCUPATION_RE.match(text, title_end, end)
+        if m is None or not is_full_korean_name(m.group("name"), lex) \
+                or m.group("name") in lex.semantic["never_names"]:
+            return None
+        return Mention(m.group("name"), None, text[at:title_end], m.start("name"), m.end("name"), False,
+                       body_before(text, at, lex), described=at, after=True)
+    if text.find("(", title_end, title_end + GLOSSED_NAME_REACH) < 0:
+        return None             # no bracket near: no gloss (a find, no pattern)
+    m = lex.LATIN_GLOSS_RE.match(text, title_end + 1, end)
+    if m is None or (" " not in m.group("latin") and m.group("latin").isupper()):
+        return None             # '… 위원장 한국무역협회(KITA)': an acronym glosses a body
+    names = m.group("hangul").split()
+    if len(names) != len(m.group("latin").replace("-", " ").split()) \
+            or not all(is_foreign_word(w, lex, glossed=True) for w in names) \
+            or lex.PERSON_MENTION_RE.match(text, m.end(), end) is not None:
+        return None             # a title after the gloss: the name is read back from it
+    return Mention(m.group("hangul"), None, text[at:title_end], m.start("hangul"), m.end("hangul"), False,
+                   body_before(text, at, lex), described=at, after=True)
+
+
+def body_before(text: str, at: int, lex: Lexicon) -> str | None:
+    """'재외동포청 |홍보대사', '美 백악관 |국가기후보좌관': the words right before a title that end like
+    a body (or are a Latin acronym), if any; '디지털윤리 |홍보대사', '역사강사이자 |방송인' name none."""
+    words = text[text.rfind("\n", 0, at) + 1:at].split()[-MAX_AFFILIATION_WORDS:]
+    k = len(words)
+    while k > 0 and (is_listed_organization_word(words[k - 1], lex)
+                     or (words[k - 1][1:] and words[k - 1].isascii() and words[k - 1].isalpha() and words[k - 1].isupper())):
+        k -= 1
+    return " ".join(words[k:]) or None
 
 
 def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
@@ -1050,8 +1107,11 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     start = clause_start(text, node, described, lex, backwards)
     description = text[start:described]
     quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY_RE.search(description) else None
-    affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
-        or parse_affiliation(description, lex)
+    if mention.after:
+        affiliation = mention.affiliation
+    else:
+        affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
+            or parse_affiliation(description, lex)
     title = mention.title
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
