@@ -2106,6 +2106,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
             rf"|[0-9]+(?:{alternation(p['date_units'])})[{HANGUL}]*|[0-9][0-9.\-]*)$"),
         "AFFILIATION_BRACKETS_RE": deferred(r"\s*\([^()]*\)"),
+        # '산업통상자원부(이하 산업부)': the aside that gives a body's short name.
+        "SHORT_NAME_ASIDE_RE": deferred(rf"\s*\({n['short_name_label']}\s[^()]*\)"),
         "UNCLOSED_BRACKET_RE": deferred(r"\s*\([^()]*$"),
         # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.
         "BRACKETED_WORD_RE": deferred(r"(?:[^\s()]++|\([^()]*\))++"),

@@ -95,3 +95,11 @@ def test_a_title_before_the_name_is_not_the_affiliation():
     # after a name it is that person's ('연락: 구진경 과장 김태우 서기관'), and no body is written.
     assert persons("가상경찰청 홍보대사 오하늘 경사가 어린이를 만났다.") == [("오하늘", "경사", "가상경찰청", "KR", [])]
     assert persons("연락: 한바다 과장 오하늘 서기관") == [("한바다", "과장", None, "KR", []), ("오하늘", "서기관", None, "KR", [])]
+
+
+def test_a_short_name_aside_inside_the_affiliation():
+    # '안덕근 산업통상자원부(이하 산업부) 장관은': the aside is no word of the body, and no bar to the name.
+    assert persons("오하늘 가상통상부(이하 통상부) 장관은 회의를 열었다.") == [("오하늘", "장관", "가상통상부", "KR", [])]
+    assert persons("오하늘 가상통상부(이하 ‘통상부’) 장관은 회의를 열었다.") == [("오하늘", "장관", "가상통상부", "KR", [])]
+    # a bracket of another kind still closes the affiliation
+    assert persons("오하늘 가상통상부(세종) 장관은 회의를 열었다.") == []

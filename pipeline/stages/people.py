@@ -287,6 +287,18 @@ def is_affiliation_word_shape(word: str, lex: Lexicon) -> bool:
     if word.endswith(")") and 0 < word.find("(") and ")" not in word[:-1] \
             and LATIN_GLOSS_WORD_RE.fullmatch(word, word.find("(")):
         word = word[:word.find("(")]      # '케이비에스(KBS)', not '서세모(1930~2019년)'
+    elif "(" in word or ")" in word:
+        # '산업통상자원부(이하 | 산업부) |장관': the body's short name given in an aside, its two
+        # words; each is the body's word without the bracket.
+        label = lex.semantic["people"]["name"]["short_name_label"]
+        if word.endswith("(" + label) and word.count("(") == 1:
+            word = word[:-len(label) - 1]
+        elif word.endswith(")") and "(" not in word and word.count(")") == 1:
+            word = word[:-1].strip(QUOTE_CLOSE + "‘'")
+        else:
+            return False
+        if not word:
+            return False
     if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
         return False
     if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
@@ -384,7 +396,10 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
             if len(set(between)) < len(between):
                 return None     # '기관명 감시지역 질병관리청 질병관리청 충주시 보건 |환경연구원': a table's
                                 # rows flattened onto a line repeat their cells; an affiliation does not
-            return Mention(word, None, title, start, title_start + len(title), False, " ".join(between))
+            affiliation = " ".join(between)
+            if "(" in affiliation:
+                affiliation = lex.SHORT_NAME_ASIDE_RE.sub("", affiliation)   # '산업통상자원부(이하 산업부)'
+            return Mention(word, None, title, start, title_start + len(title), False, affiliation)
         if not is_affiliation_word(word, lex):
             return None
         if lex.COUNTRY_RE.fullmatch(word):
