@@ -2188,6 +2188,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "NAME_AFTER_OCCUPATION_RE": deferred(
             rf" (?P<name>[{HANGUL}]{{2,4}}?)(?:{alternation(p['title_before']['honorifics'])})?"
             rf"(?=(?:{alternation(p['title_before']['closers'])})|[^\S\n]*+(?:\n|$)|(?:{tail})(?![{HANGUL}]))"),
+        # '(‘96년 설립, 회장 |루이 포숑)': a name closing a bracket after a title (people.bracket_head).
+        "BRACKET_LAST_NAME_RE": deferred(rf" (?P<name>[{HANGUL}]{{2,7}}(?: [{HANGUL}]{{1,7}}){{0,2}})\)"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

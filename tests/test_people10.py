@@ -103,3 +103,14 @@ def test_a_short_name_aside_inside_the_affiliation():
     assert persons("오하늘 가상통상부(이하 ‘통상부’) 장관은 회의를 열었다.") == [("오하늘", "장관", "가상통상부", "KR", [])]
     # a bracket of another kind still closes the affiliation
     assert persons("오하늘 가상통상부(세종) 장관은 회의를 열었다.") == []
+
+
+@pytest.mark.parametrize("line,expected", [
+    # a title and a name closing a bracket, after its other items: the head of what it describes
+    ("* 가상물위원회 : 물 분야 국제기구(’96년 설립, 회장 앙리 뒤퐁)", [("앙리 뒤퐁", "회장", None, None, ["head"])]),
+    ("가상안전공단(KOSA, 이사장 오하늘)과 협약을 맺었다.", [("오하늘", "이사장", None, "KR", ["head"])]),
+    # not the last item, or no name: none
+    ("국제기구(’96년 설립, 회장 선출 예정)", []),
+])
+def test_a_head_closing_a_bracket(line, expected):
+    assert persons(line) == expected

@@ -40,7 +40,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, ProgramEntry, country_in, read_program_line
-from ..text import SENTENCE_FULL_STOP_RE, collapse, content_start, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
+from ..text import SENTENCE_FULL_STOP_RE, collapse, content_start, hanja_readings, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
@@ -92,6 +92,7 @@ class Mention(NamedTuple):
     former: bool = False             # a former office: '김하늘 전 가상협회장'
     after: bool = False              # named after the title ('방송인 설민석'): the affiliation is
                                      # only the body written right before the title, if any
+    head: bool = False               # the last item of a bracket, '(…, 회장 루이 포숑)': a head
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -1023,6 +1024,8 @@ def name_after_title(text: str, at: int, title_start: int, title_end: int, end: 
             return None
         return Mention(m.group("name"), None, text[at:title_end], m.start("name"), m.end("name"), False,
                        body_before(text, at, lex), described=at, after=True)
+    if text[at - 2:at] == ", " and text.rfind("(", 0, at) > text.rfind(")", 0, at):
+        return bracket_head(text, at, title_end, end, lex)
     if text.find("(", title_end, title_end + GLOSSED_NAME_REACH) < 0:
         return None             # no bracket near: no gloss (a find, no pattern)
     m = lex.LATIN_GLOSS_RE.match(text, title_end + 1, end)
@@ -1035,6 +1038,39 @@ def name_after_title(text: str, at: int, title_start: int, title_end: int, end: 
         return None             # a title after the gloss: the name is read back from it
     return Mention(m.group("hangul"), None, text[at:title_end], m.start("hangul"), m.end("hangul"), False,
                    body_before(text, at, lex), described=at, after=True)
+
+
+def bracket_head(text: str, at: int, title_end: int, end: int, lex: Lexicon) -> Mention | None:
+    """'세계 최대 국제기구(‘96년 설립, 회장 |루이 포숑)', '안전보건공단(KOSHA, 이사장 |김현중)': a title and
+    a name closing a bracket, after its other items: the head of what the bracket describes (a full
+    Korean name, or the words of a transliterated one)."""
+    m = lex.BRACKET_LAST_NAME_RE.match(text, title_end, end)
+    if m is None:
+        return None
+    name = m.group("name")
+    if " " not in name:
+        if not is_full_korean_name(name, lex):
+            return None
+    elif not (is_bracketed_foreign_name(name, lex) and any(is_transcribed(w) for w in name.split())):
+        return None             # '(…, 회장 선출 예정)': Sino-Korean words, no transliterated name
+    return Mention(name, None, text[at:title_end], m.start("name"), m.end("name"), False, None,
+                   described=at, after=True, head=True)
+
+
+def is_transcribed(word: str) -> bool:
+    """'포숑', '궈잉', '레밍': a word holding a syllable that no hanja reads (data/hanja.tsv) is no
+    Sino-Korean noun ('선출', '예정'); a transliterated name's words mostly hold one."""
+    sino = sino_syllables()
+    for ch in word:             # a loop: no generator made
+        if ch not in sino:
+            return True
+    return False
+
+
+@functools.cache
+def sino_syllables() -> frozenset[str]:
+    """The Hangul syllables that read a hanja (483 of them)."""
+    return frozenset(hanja_readings().values())
 
 
 def body_before(text: str, at: int, lex: Lexicon) -> str | None:
@@ -1146,6 +1182,8 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
         or body_country(affiliation, lex)
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
+    if mention.head:
+        roles = ["head", *roles]
     return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
                   (mention.start, mention.end), stated=before is not None, former=mention.former)
 
@@ -1573,8 +1611,10 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                 if rule is not None:
                     continue
                 person = parse_person(doc.text, node, mention, lex, starts.backwards)
-                # An affiliation written between the name and the title vouches for it too.
-                if (is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex)) \
+                # An affiliation written between the name and the title vouches for it too, and so
+                # does a name read after its title (a Latin gloss, a bracket's last item).
+                if (is_plausible(person, lex) or mention.affiliation or mention.after
+                        or is_written_again(person.name, mention.start, doc.text, lex)) \
                         and not (person.title in everyday and is_everyday_noun(person, doc, lex)):
                     seen.add(person)
     return seen.people
