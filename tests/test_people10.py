@@ -114,3 +114,17 @@ def test_a_short_name_aside_inside_the_affiliation():
 ])
 def test_a_head_closing_a_bracket(line, expected):
     assert persons(line) == expected
+
+
+# --- a transliterated name before an international body (people.match_foreign_before_body) ----
+
+@pytest.mark.parametrize("line,expected", [
+    ("첫날 2일에 알렉산드라 보르코프스카 유럽연합 집행위원회 환경위원과 회담을 가졌다.",
+     [("알렉산드라 보르코프스카", "환경위원", "유럽연합 집행위원회", None, [])]),
+    ("10.12(화) 카르스텐 가상은행(GB) 총재와 면담을 진행했다.", [("카르스텐", "총재", "가상은행(GB)", None, [])]),
+    # Sino-Korean words, or loanwords inside a clause, are no name
+    ("이번 회의에서 국제통화기금(IMF) 총재가 연설했다.", []),
+    ("산단의 스마트 그린 국제협력센터 센터장이 참석했다.", []),
+])
+def test_foreign_name_before_an_international_body(line, expected):
+    assert persons(line) == expected

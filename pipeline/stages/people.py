@@ -65,6 +65,7 @@ QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted o
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
 LATIN_GLOSS_WORD_RE = re.compile(r"\([A-Za-z][A-Za-z&.\- ]*\)")   # a word's gloss: '(KBS)', '(AMCHAM)'
+LATIN_ACRONYM_GLOSS_RE = re.compile(r"[\uac00-\ud7a3]\([A-Z]{2,}\)$")   # '세계은행(WB)', '…회의소(BCCK)'
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 BRACKET_OPENERS = "(["       # a name may open a bracket: '(이민철 철강협회 상근부회장)'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
@@ -431,6 +432,46 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     between = " ".join(w for _, _, w in words[k:])
     written = f"{former} {title}" if end < k else title
     return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
+
+
+def match_foreign_before_body(words: Words, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'22일에 비르기니우스 신케비시우스 유럽연합 집행위원회 |환경해양수산위원', '및 맬패스 세계은행(WB)
+    |총재': one to three words of a transliterated name (each a foreign name's word, the last holding
+    a syllable no hanja reads: is_transcribed), after a clause's end, then a body that is
+    international or abroad (people.toml [name] international_prefixes) or glossed by a Latin
+    acronym, then the title."""
+    prefixes = lex.semantic["people"]["name"]["international_prefixes_tuple"]
+    for j in range(1, len(words)):
+        body = words[j][2]
+        if not (body.startswith(prefixes) or (body.endswith(")") and LATIN_ACRONYM_GLOSS_RE.search(body))):
+            continue
+        if not all(is_affiliation_word(w, lex) for _, _, w in words[j:]):
+            return None
+        last = words[j - 1][2]
+        if not (is_transcribed(last) and is_foreign_word(last, lex)) or is_korean_name(last, lex):
+            return None
+        first = j - 1
+        while first > 0 and j - first < MARKED_NAME_WORDS and is_foreign_word(words[first - 1][2], lex) \
+                and not is_korean_name(words[first - 1][2], lex) and text_joined(words, first):
+            first -= 1
+        if first > 0 and not closes_clause(words[first - 1][2], lex):
+            return None         # '… 스마트 |그린 국제교류센터': the name must open its clause
+        name = " ".join(w for _, _, w in words[first:j])
+        return Mention(name, None, title, words[first][0], title_start + len(title), False,
+                       " ".join(w for _, _, w in words[j:]))
+    return None
+
+
+def text_joined(words: Words, k: int) -> bool:
+    """words[k - 1] and words[k] are parted by one blank (a name's words are)."""
+    return words[k][0] - words[k - 1][1] == 1
+
+
+def closes_clause(word: str, lex: Lexicon) -> bool:
+    """'22일에', '및', '(17:00),', '(화)': a word after which a name may open (a particle, a list's
+    comma, a bracket's close, a conjunction)."""
+    return word[-1] in LIST_ITEM_CLOSERS or word in lex.semantic["people"]["name"]["conjunctions"] \
+        or bool(lex.NAME_STOP_RE.search(word))
 
 
 def join_foreign_given_name(words: Words, lex: Lexicon) -> tuple[int, str] | None:
@@ -982,7 +1023,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             # division whose head it names, '함정사업부장'.)
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body,
             # '김하늘 MBC 북한전문기자' after a body's acronym.
-            mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
+            mention = (match_name_before_affiliation(words, at, written, lex)
+                       or match_foreign_before_body(words, at, written, lex)) if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
                     and any((lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w))
                             or (w[1:] and w.isascii() and w.isupper() and w.isalpha())
@@ -997,7 +1039,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             continue
         mention = match_name(text, words, at, written, lex, gloss_lo) \
             or match_repeated_name(text, words, at, written, lex) \
-            or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
+            or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex)) \
+            or (match_foreign_before_body(words, at, written, lex) if len(words) >= 2 else None)
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             # The letter after the title, or after its blank, can open a continuation: a slice and
