@@ -954,6 +954,7 @@ def _load_semantic(lex: Lexicon) -> None:
     lex.semantic["people"]["title_last_letters"] = frozenset(t[-1] for t in lex.semantic["person_title_set"])
     # The international prefixes as a tuple, for str.startswith (people.match_foreign_before_body).
     name["international_prefixes_tuple"] = tuple(name["international_prefixes"])
+    name["loanword_set"] = frozenset(name["loanwords"])
     # The occupations a name may follow (people.name_after_title looks the title up, no call).
     lex.semantic["people"]["title_before_words"] = frozenset(lex.semantic["people"]["title_before"]["words"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,

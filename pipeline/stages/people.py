@@ -448,11 +448,14 @@ def match_foreign_before_body(words: Words, title_start: int, title: str, lex: L
         if not all(is_affiliation_word(w, lex) for _, _, w in words[j:]):
             return None
         last = words[j - 1][2]
-        if not (is_transcribed(last) and is_foreign_word(last, lex)) or is_korean_name(last, lex):
+        loanwords = lex.semantic["people"]["name"]["loanword_set"]
+        if not (is_transcribed(last) and is_foreign_word(last, lex)) or is_korean_name(last, lex) \
+                or last in loanwords:
             return None
         first = j - 1
         while first > 0 and j - first < MARKED_NAME_WORDS and is_foreign_word(words[first - 1][2], lex) \
-                and not is_korean_name(words[first - 1][2], lex) and text_joined(words, first):
+                and not is_title_with_particle(words[first - 1][2], lex) and not is_korean_name(words[first - 1][2], lex) \
+                and words[first - 1][2] not in loanwords and text_joined(words, first):
             first -= 1
         if first > 0 and not closes_clause(words[first - 1][2], lex):
             return None         # '… 스마트 |그린 국제교류센터': the name must open its clause
@@ -465,6 +468,13 @@ def match_foreign_before_body(words: Words, title_start: int, title: str, lex: L
 def text_joined(words: Words, k: int) -> bool:
     """words[k - 1] and words[k] are parted by one blank (a name's words are)."""
     return words[k][0] - words[k - 1][1] == 1
+
+
+def is_title_with_particle(word: str, lex: Lexicon) -> bool:
+    """'장관은', '우리는': a title or a never-name and one particle's letter — a clause's subject, no
+    word of a name ('올가' ends like a particle and is one)."""
+    stem = word[:-1]
+    return stem in lex.semantic["never_names"] or bool(stem and lex.PERSON_TITLE_TAIL_RE.search(stem))
 
 
 def closes_clause(word: str, lex: Lexicon) -> bool:
