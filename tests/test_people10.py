@@ -128,3 +128,8 @@ def test_a_head_closing_a_bracket(line, expected):
 ])
 def test_foreign_name_before_an_international_body(line, expected):
     assert persons(line) == expected
+
+
+def test_a_title_glued_to_its_body_in_a_programme_line_is_split():
+    doc = parse("□ 행사 개요\n\nㅇ (축사) 한바다(가상경제학회장)\n")
+    assert [(p.name, p.title, p.affiliation) for p in doc.people] == [("한바다", "회장", "가상경제학회")]

@@ -2261,6 +2261,18 @@ def issuer_ending_made(name: str, lex: Lexicon) -> str | None:
 ISSUER_ENDINGS = WordMemo(issuer_ending_made)
 
 
+def glued_bodies(people: list[Person], lex: Lexicon) -> None:
+    """'황윤재(한국경제학회장)' → 회장 of 한국경제학회: a title glued to its body, from a reader that
+    keeps the title as written (brackets, programme lines), split as the body's reader splits it
+    (parse_person) when no affiliation is known."""
+    for person in people:
+        title = person.title
+        if person.affiliation is None and title and " " not in title:
+            glued = split_glued_title(title, lex)
+            if glued is not None:
+                person.affiliation, person.title = glued
+
+
 def home_countries(people: list[Person], lex: Lexicon) -> None:
     """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
     home = lex.semantic["people"]["home_country"]
@@ -2289,6 +2301,7 @@ def run(doc: Document, lex: Lexicon) -> None:
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
     issuer_heads(doc, lex, people)
+    glued_bodies(people, lex)
     home_countries(people, lex)
     people.sort(key=attrgetter("span"))     # in C: a lambda is a Python call per person
     doc.people = people
