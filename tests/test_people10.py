@@ -73,7 +73,7 @@ def test_a_persons_country(line, expected):
 @pytest.mark.parametrize("line,expected", [
     ("올해는 역사강사이자 방송인 오하늘, 시인 한바다 등이 참여했다.",
      [("오하늘", "방송인", None, "KR", []), ("한바다", "시인", None, "KR", [])]),
-    ("※ 가수 임누리, 조하람 등은 재능을 기부했다.", [("임누리", "가수", None, "KR", [])]),
+    ("※ 가수 임누리, 조하람 등은 재능을 기부했다.", [("임누리", "가수", None, "KR", []), ("조하람", "가수", None, "KR", [])]),
     # the body written right before the occupation is theirs
     ("가상청 홍보대사 문바다(배우)가 행사에 참석했다.", [("문바다", "홍보대사", "가상청", "KR", [])]),
     # a transliterated name glossed in Latin letters after any office
@@ -133,3 +133,18 @@ def test_foreign_name_before_an_international_body(line, expected):
 def test_a_title_glued_to_its_body_in_a_programme_line_is_split():
     doc = parse("□ 행사 개요\n\nㅇ (축사) 한바다(가상경제학회장)\n")
     assert [(p.name, p.title, p.affiliation) for p in doc.people] == [("한바다", "회장", "가상경제학회")]
+
+
+# --- names listed with commas that share one title -----------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("창작자 오하늘, 한바다, 임누리 작가를 초청했다.",
+     [("오하늘", "작가", None, "KR", []), ("한바다", "작가", None, "KR", []), ("임누리", "작가", None, "KR", [])]),
+    ("※ 가수 오하늘, 한바다 등은 재능을 기부했다.",
+     [("오하늘", "가수", None, "KR", []), ("한바다", "가수", None, "KR", [])]),
+    # a clause's end before the comma is no name
+    ("한도윤 교수가 사회로 나서며, 오하늘 가상연구원장이 발표했다.",
+     [("한도윤", "교수", None, "KR", ["moderator"]), ("오하늘", "원장", "가상연구원", "KR", ["presenter"])]),
+])
+def test_names_listed_share_the_title(line, expected):
+    assert persons(line) == expected

@@ -1018,6 +1018,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             after = name_after_title(text, at, title_start, title_end, end, lex)
             if after is not None:
                 yield after
+                if after.after and text.startswith(", ", after.end) and not after.head:
+                    yield from listed_after(text, after, end, lex)    # '가수 서태지, |윤도현 등은'
         # The windows before the title, cut at the bullet's content: comparisons, not max() (see
         # BUILTIN_MAX_NOTE).
         start, gloss_lo = at - NAME_WINDOW, at - GLOSS_WINDOW
@@ -1061,6 +1063,9 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                     (text[after:after + 1] == " " and text[after + 1:after + 2] in continuation_letters):
                 mention = continued(mention, text, lex)
             yield mention
+            if text[mention.start - 2:mention.start] == ", " and mention.affiliation is None \
+                    and not mention.short and mention.described is None:
+                yield from listed_before(text, mention, lo, lex)     # '이원진, |한금상 대표'
 
 
 def name_after_title(text: str, at: int, title_start: int, title_end: int, end: int,
@@ -1135,6 +1140,42 @@ def body_before(text: str, at: int, lex: Lexicon) -> str | None:
                      or (words[k - 1][1:] and words[k - 1].isascii() and words[k - 1].isalpha() and words[k - 1].isupper())):
         k -= 1
     return " ".join(words[k:]) or None
+
+
+def listed_before(text: str, mention: Mention, lo: int, lex: Lexicon) -> Iterator[Mention]:
+    """'장희나, 이래숙, |강승탁 작가', '이원진, |한금상 대표': full Korean names listed, comma after comma,
+    before the one a title follows share its title. Each item is one word, the name whole."""
+    if not is_full_korean_name(mention.name, lex):
+        return
+    listed: list[Mention] = []
+    at = mention.start
+    while text[at - 2:at] == ", ":
+        stop = at - 2
+        start = stop
+        while start > lo and is_hangul(text[start - 1]):
+            start -= 1
+        word = text[start:stop]
+        if not is_full_korean_name(word, lex) or word in lex.semantic["never_names"] \
+                or lex.NAME_STOP_RE.search(word) or lex.NOT_AFFILIATION_WORD_RE.match(word) \
+                or (start > lo and not text[start - 1].isspace() and text[start - 1] not in LIST_ITEM_CLOSERS):
+            break               # '… 사회로 나서며, |김기정 …원장': a clause's end, no name
+        listed.append(Mention(word, None, mention.title, start, stop, False, described=start, after=True))
+        at = start
+    yield from reversed(listed)
+
+
+def listed_after(text: str, first: Mention, end: int, lex: Lexicon) -> Iterator[Mention]:
+    """'가수 서태지, |윤도현 등은', '배우 이세진, |손호태가': full Korean names listed after the first one
+    an occupation names share it; the list ends at a word that is no full name."""
+    at = first.end
+    while text.startswith(", ", at):
+        m = lex.NAME_AFTER_OCCUPATION_RE.match(text, at + 1, end)
+        if m is None or not is_full_korean_name(m.group("name"), lex) \
+                or m.group("name") in lex.semantic["never_names"]:
+            return
+        yield Mention(m.group("name"), None, first.title, m.start("name"), m.end("name"), False,
+                      first.affiliation, described=first.described, after=True)
+        at = m.end("name")
 
 
 def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
