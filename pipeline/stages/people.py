@@ -465,6 +465,18 @@ def match_foreign_before_body(words: Words, title_start: int, title: str, lex: L
     return None
 
 
+def may_name_a_body_abroad(window: str, prefixes: list[str]) -> bool:
+    """The words before a title hold a bracket (a Latin acronym's gloss) or an international
+    prefix: where match_foreign_before_body can apply. `in` tests only, no call (asked of every
+    title no other reader names)."""
+    if "(" in window:
+        return True
+    for prefix in prefixes:     # a loop: no generator made
+        if prefix in window:
+            return True
+    return False
+
+
 def text_joined(words: Words, k: int) -> bool:
     """words[k - 1] and words[k] are parted by one blank (a name's words are)."""
     return words[k][0] - words[k - 1][1] == 1
@@ -726,7 +738,8 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     if lex.semantic["people"]["name"]["genitive"] in rest:
         rest = lex.GENITIVE_RE.sub("", rest)
     rest = collapse(rest).strip(" ,")
-    if rest[-1:] in lex.semantic["people"]["title_last_letters"]:
+    if rest[-1:] in lex.semantic["people"]["title_last_letters"] \
+            and rest[rest.rfind(" ") + 1:] in lex.semantic["person_title_set"]:
         # '해양경찰청 홍보대사 |양정원 경사': a title written before the name is no body's word; the
         # words before it are (a slice and a lookup first: most descriptions end otherwise).
         words = rest.split()
@@ -734,25 +747,19 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
             words.pop()
         # '연락: 구진경 과장 |김태우 서기관': a title after a name is that person's, and no body is written.
         rest = "" if words and words[-1] != rest and is_full_korean_name(words[-1], lex) else " ".join(words)
-    if "(" in rest:
-        inside = bracket_affiliation(rest, lex)
-        if inside is not None:
-            return inside
-    rest = organization_tail(rest, lex)
+    rest = organization_tail(rest, lex, own_bracket=True)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
 
 
-def bracket_affiliation(description: str, lex: Lexicon) -> str | None:
-    """'컴업 조직위원회(민간조직위원장 직방 ' → '직방': a person named inside a bracket that the
-    description opens and leaves open, after an office (the head's of the body outside): the body
-    written after the office is the person's own. None when the bracket holds no body ('(본부장 : ')
-    or opens with no office ('서울대학교병원(연구책임자 ': the body outside is theirs)."""
-    unclosed = lex.UNCLOSED_BRACKET_RE.search(description)
-    if unclosed is None:
-        return None
-    words = description[unclosed.start():].strip().lstrip("(").split()
+def bracket_affiliation(bracket: str, lex: Lexicon) -> str | None:
+    """'(민간조직위원장 직방 ' of '컴업 조직위원회(민간조직위원장 직방 ' → '직방': a person named inside a
+    bracket that the description opens and leaves open, after an office (the head's of the body
+    outside): the body written after the office is the person's own. None when the bracket holds
+    no body ('(본부장 : ') or opens with no office ('서울대학교병원(연구책임자 ': the body outside is
+    theirs)."""
+    words = bracket.strip().lstrip("(").split()
     office = 0
     while office < len(words) and lex.PERSON_TITLE_TAIL_RE.search(words[office].rstrip(":：")):
         office += 1             # '민간조직위원장': the office held in the body outside
@@ -774,12 +781,19 @@ def strip_title_copula(value: str, lex: Lexicon) -> str:
     return value if m is None else value[:m.start()] + value[m.end():]
 
 
-def organization_tail(value: str, lex: Lexicon) -> str | None:
+def organization_tail(value: str, lex: Lexicon, own_bracket: bool = False) -> str | None:
     """The words of an organization that close a description: '… 원하시면 중소벤처기업부
     창업정책총괄과' → '중소벤처기업부 창업정책총괄과'; '질병관리청 중앙방역대책본부(본부장 :' →
-    '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None."""
+    '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None. With `own_bracket`,
+    a body written in a bracket left open, after an office, comes first (bracket_affiliation)."""
     if "(" in value or ")" in value:
-        value = lex.UNCLOSED_BRACKET_RE.sub("", value)
+        unclosed = lex.UNCLOSED_BRACKET_RE.search(value)
+        if unclosed is not None:
+            if own_bracket:
+                inside = bracket_affiliation(value[unclosed.start():], lex)
+                if inside is not None:
+                    return inside
+            value = value[:unclosed.start()]    # what UNCLOSED_BRACKET_RE.sub("", value) leaves
         words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
     else:
         words = value.split()   # no bracket: the words are what split() gives, without the pattern
@@ -987,6 +1001,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
     place_endings = lex.semantic["people"]["name"]["place_endings"]
     continuation_letters = lex.semantic["people"]["title_continuation"]["first_letters"]
+    before_words = lex.semantic["people"]["title_before_words"]
+    prefixes = lex.semantic["people"]["name"]["international_prefixes"]
     pattern, resume = lex.PERSON_MENTION_RE, lo - 1
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     # From the blank before the content: a title opening it ('※ 가수 |서태지, …') names no one before
@@ -1013,8 +1029,11 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                                 # [not_a_person] organization_titles); the person's title follows
         at = glued_start if glued else title_start
         written = text[at:title_end]
-        if text[title_end:title_end + 1] == " ":
-            # A slice first (no call): most titles are followed by a particle.
+        if text[title_end:title_end + 1] == " " and (
+                text[title_start:title_end] in before_words or text[at - 2:at] == ", "
+                or "(" in text[title_end:title_end + GLOSSED_NAME_REACH]):
+            # Slices and lookups first (no call): most titles are followed by a particle, and the
+            # rest by no occupation's name, no bracket's close and no gloss.
             after = name_after_title(text, at, title_start, title_end, end, lex)
             if after is not None:
                 yield after
@@ -1036,7 +1055,9 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body,
             # '김하늘 MBC 북한전문기자' after a body's acronym.
             mention = (match_name_before_affiliation(words, at, written, lex)
-                       or match_foreign_before_body(words, at, written, lex)) if len(words) >= 2 else None
+                       or (match_foreign_before_body(words, at, written, lex)
+                           if may_name_a_body_abroad(text[start:at], prefixes) else None)) \
+                if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
                     and any((lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w))
                             or (w[1:] and w.isascii() and w.isupper() and w.isalpha())
@@ -1052,7 +1073,8 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
         mention = match_name(text, words, at, written, lex, gloss_lo) \
             or match_repeated_name(text, words, at, written, lex) \
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex)) \
-            or (match_foreign_before_body(words, at, written, lex) if len(words) >= 2 else None)
+            or (match_foreign_before_body(words, at, written, lex)
+                if len(words) >= 2 and may_name_a_body_abroad(text[start:at], prefixes) else None)
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             # The letter after the title, or after its blank, can open a continuation: a slice and
@@ -1084,8 +1106,6 @@ def name_after_title(text: str, at: int, title_start: int, title_end: int, end: 
                        body_before(text, at, lex), described=at, after=True)
     if text[at - 2:at] == ", " and text.rfind("(", 0, at) > text.rfind(")", 0, at):
         return bracket_head(text, at, title_end, end, lex)
-    if text.find("(", title_end, title_end + GLOSSED_NAME_REACH) < 0:
-        return None             # no bracket near: no gloss (a find, no pattern)
     m = lex.LATIN_GLOSS_RE.match(text, title_end + 1, end)
     if m is None or (" " not in m.group("latin") and m.group("latin").isupper()):
         return None             # '… 위원장 한국무역협회(KITA)': an acronym glosses a body
@@ -1272,8 +1292,9 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
         after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
         if after is not None and lex.ORG_WORD_RE.search(after.group("org")):
             affiliation = after.group("org")
-    country = country_in(affiliation, lex) or description_country(description, lex) \
-        or body_country(affiliation, lex)
+    country = country_in(affiliation, lex) or description_country(description, lex)
+    if country is None and affiliation and affiliation[:2] in lex.semantic["people"]["bodies_abroad_openings"]:
+        country = body_country(affiliation, lex)        # a slice and a lookup first: most open otherwise
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
     if mention.head:
@@ -1293,8 +1314,11 @@ def description_country(description: str, lex: Lexicon) -> str | None:
     places = lex.semantic["people"]["name"]["place_particles"]
     for m in lex.COUNTRY_RE.finditer(description):
         country = m.group("country")
-        if country and country not in ambiguous and m.group("particle") not in places:
-            return names[country]
+        if country and country not in ambiguous:
+            # The particle, when the match ends with it, from the spans (attributes, no call).
+            particle = description[m.regs[m.lastindex][0]:m.end()] if m.lastgroup == "particle" else None
+            if particle not in places:
+                return names[country]
     return None
 
 
@@ -2088,7 +2112,7 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
             if m.group("after_name"):
                 named_after(m, lex, people, known)
                 continue
-            name, title, name_start = m.group("name"), m.group("title"), m.start("name")
+            name, title, name_start = m.group("name"), None, m.start("name")
             if m.end("title") == name_start and is_glued_in_spaced_line(doc.text, name_start):
                 continue        # '매출발생국(시장소재국)': an office glued to the word after it is one noun
             # '사원(배우자 포함)': a title glued to the words after it is no head's title.
@@ -2103,8 +2127,9 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
                     continue
                 offset, name, more, own = inside
                 name_start += offset
-                title = f"{title} {more}" if more else title
-            if not (is_korean_name(name, lex) or foreign) or not is_head_body(m.group("org"), name, lex):
+                title = f"{m.group('title')} {more}" if more else None
+            if not (is_korean_name(name, lex) or foreign) \
+                    or not (lex.ORG_WORD_RE.search(m.group("org")) or is_head_body(m.group("org"), name, lex)):
                 continue
             if name in known:
                 # '김정관 장관은 …' met first: he is the head, his organization is his affiliation.
@@ -2129,17 +2154,15 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
             if country is not None and country.group("country") and not country.group("particle") \
                     and not doc.text[country.end():org_start].strip():
                 org = f"{country.group('country')} {org}"
-            people.append(Person(name, None, title, org, country_in(org, lex), ["head"],
+            people.append(Person(name, None, title or m.group("title"), org, country_in(org, lex), ["head"],
                                  (name_start, name_start + len(name))))
 
 
 def is_head_body(org: str, name: str, lex: Lexicon) -> bool:
-    """The word glued to a head's bracket names a body: it ends like one ('지식재산처(처장 …)'), or
-    it is a company's or a body's own name and a full Korean name heads it ('㈜강원랜드(사장
-    이삼걸)', '덕수궁관리소(소장 권점수)', 'KOTRA(사장 권평오)'); an office ('기술기획본부장(수석연구원
-    …)') or a word that is never a name's ('(대표자명)') is none."""
-    if lex.ORG_WORD_RE.search(org):
-        return True
+    """A word glued to a head's bracket that does not end like a body ('지식재산처(처장 …)': the
+    caller's test) names one still when it is a company's or a body's own name and a full Korean
+    name heads it ('㈜강원랜드(사장 이삼걸)', '덕수궁관리소(소장 권점수)', 'KOTRA(사장 권평오)'); an office
+    ('기술기획본부장(수석연구원 …)') or a word that is never a name's ('(대표자명)') is none."""
     return is_full_korean_name(name, lex) and org not in lex.semantic["never_names"] \
         and not lex.PERSON_TITLE_TAIL_RE.search(org)
 
@@ -2302,22 +2325,18 @@ def issuer_ending_made(name: str, lex: Lexicon) -> str | None:
 ISSUER_ENDINGS = WordMemo(issuer_ending_made)
 
 
-def glued_bodies(people: list[Person], lex: Lexicon) -> None:
-    """'황윤재(한국경제학회장)' → 회장 of 한국경제학회: a title glued to its body, from a reader that
-    keeps the title as written (brackets, programme lines), split as the body's reader splits it
-    (parse_person) when no affiliation is known."""
+def home_countries(people: list[Person], lex: Lexicon) -> None:
+    """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description.
+    On the same pass (one loop over the people), a title glued to its body from a reader that keeps
+    the title as written (brackets, programme lines: '황윤재(한국경제학회장)') is split as the body's
+    reader splits it (parse_person) when no affiliation is known: 회장 of 한국경제학회."""
+    home = lex.semantic["people"]["home_country"]
     for person in people:
         title = person.title
         if person.affiliation is None and title and " " not in title:
             glued = split_glued_title(title, lex)
             if glued is not None:
                 person.affiliation, person.title = glued
-
-
-def home_countries(people: list[Person], lex: Lexicon) -> None:
-    """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
-    home = lex.semantic["people"]["home_country"]
-    for person in people:
         if person.country is None and "contact" not in person.roles \
                 and (person.name_hanja or is_korean_name(person.name, lex)):
             person.country, person.home = home, True
@@ -2342,7 +2361,6 @@ def run(doc: Document, lex: Lexicon) -> None:
     from_header(doc, lex, people)   # contacts and heads join the people met in the body
     discussants(doc, lex, people)
     issuer_heads(doc, lex, people)
-    glued_bodies(people, lex)
     home_countries(people, lex)
     people.sort(key=attrgetter("span"))     # in C: a lambda is a Python call per person
     doc.people = people
