@@ -955,6 +955,8 @@ def _load_semantic(lex: Lexicon) -> None:
     # The international prefixes as a tuple, for str.startswith (people.match_foreign_before_body).
     name["international_prefixes_tuple"] = tuple(name["international_prefixes"])
     name["loanword_set"] = frozenset(name["loanwords"])
+    # Their first two letters: people.may_name_a_body_abroad looks a word's up (a slice, no call).
+    name["international_openings"] = frozenset(w[:2] for w in name["international_prefixes"])
     # The bodies abroad's first two letters: people.parse_person looks an affiliation's up first.
     lex.semantic["people"]["bodies_abroad_openings"] = frozenset(b[:2] for b in lex.semantic["people"]["bodies_abroad"])
     # The occupations a name may follow (people.name_after_title looks the title up, no call).

@@ -48,6 +48,7 @@ ROLE_WINDOW = 300            # characters after a name searched for what they di
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
 GLOSSED_NAME_REACH = 40      # characters after a title searched for a glossed name's bracket
+MAX_BODY_WORDS = 3           # words of a body abroad before a title ('주한…회의소(AMCHAM) 이사회 |회장')
 # BUILTIN_MAX_NOTE: where a bound is cut to a window for every mention or person, two numbers
 # are compared in code, not by max() or min(): the builtin walks an iterator over its arguments,
 # ~2,300 instructions a call under callgrind against ~1,400 for the comparison (loop included).
@@ -441,7 +442,8 @@ def match_foreign_before_body(words: Words, title_start: int, title: str, lex: L
     international or abroad (people.toml [name] international_prefixes) or glossed by a Latin
     acronym, then the title."""
     prefixes = lex.semantic["people"]["name"]["international_prefixes_tuple"]
-    for j in range(1, len(words)):
+    first_body = len(words) - MAX_BODY_WORDS
+    for j in range(first_body if first_body > 1 else 1, len(words)):
         body = words[j][2]
         if not (body.startswith(prefixes) or (body.endswith(")") and LATIN_ACRONYM_GLOSS_RE.search(body))):
             continue
@@ -465,14 +467,13 @@ def match_foreign_before_body(words: Words, title_start: int, title: str, lex: L
     return None
 
 
-def may_name_a_body_abroad(window: str, prefixes: list[str]) -> bool:
-    """The words before a title hold a bracket (a Latin acronym's gloss) or an international
-    prefix: where match_foreign_before_body can apply. `in` tests only, no call (asked of every
-    title no other reader names)."""
-    if "(" in window:
-        return True
-    for prefix in prefixes:     # a loop: no generator made
-        if prefix in window:
+def may_name_a_body_abroad(words: Words, openings: frozenset[str]) -> bool:
+    """One of the last words before a title (a body's, MAX_BODY_WORDS of them) opens like an
+    international prefix or closes a Latin acronym's gloss ('…(WB)'): where
+    match_foreign_before_body can apply. Slices and lookups only, no call (asked of every title no
+    other reader names)."""
+    for _, _, word in words[-MAX_BODY_WORDS:]:      # a loop: no generator made
+        if word[:2] in openings or (word[-1:] == ")" and word[-2:-1].isupper()):
             return True
     return False
 
@@ -1002,7 +1003,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     place_endings = lex.semantic["people"]["name"]["place_endings"]
     continuation_letters = lex.semantic["people"]["title_continuation"]["first_letters"]
     before_words = lex.semantic["people"]["title_before_words"]
-    prefixes = lex.semantic["people"]["name"]["international_prefixes"]
+    openings = lex.semantic["people"]["name"]["international_openings"]
     pattern, resume = lex.PERSON_MENTION_RE, lo - 1
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
     # From the blank before the content: a title opening it ('※ 가수 |서태지, …') names no one before
@@ -1056,7 +1057,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             # '김하늘 MBC 북한전문기자' after a body's acronym.
             mention = (match_name_before_affiliation(words, at, written, lex)
                        or (match_foreign_before_body(words, at, written, lex)
-                           if may_name_a_body_abroad(text[start:at], prefixes) else None)) \
+                           if may_name_a_body_abroad(words, openings) else None)) \
                 if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
                     and any((lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w))
@@ -1074,7 +1075,7 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             or match_repeated_name(text, words, at, written, lex) \
             or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex)) \
             or (match_foreign_before_body(words, at, written, lex)
-                if len(words) >= 2 and may_name_a_body_abroad(text[start:at], prefixes) else None)
+                if len(words) >= 2 and may_name_a_body_abroad(words, openings) else None)
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             # The letter after the title, or after its blank, can open a continuation: a slice and
