@@ -981,6 +981,18 @@ def _load_semantic(lex: Lexicon) -> None:
     # The most blanks a person's title holds ('위원장 직무대행': 1): a title-and-copula word that
     # closes a description starts within that many words and one more (people.strip_title_copula).
     lex.semantic["people"]["title_blanks"] = max([t.count(" ") for t in lex.semantic["person_title_set"]], default=0)
+    # The titles' last letters: people.parse_affiliation asks a description's last one before it
+    # looks its last words up.
+    lex.semantic["people"]["title_last_letters"] = frozenset(t[-1] for t in lex.semantic["person_title_set"])
+    # The international prefixes as a tuple, for str.startswith (people.match_foreign_before_body).
+    name["international_prefixes_tuple"] = tuple(name["international_prefixes"])
+    name["loanword_set"] = frozenset(name["loanwords"])
+    # Their first two letters: people.may_name_a_body_abroad looks a word's up (a slice, no call).
+    name["international_openings"] = frozenset(w[:2] for w in name["international_prefixes"])
+    # The bodies abroad's first two letters: people.parse_person looks an affiliation's up first.
+    lex.semantic["people"]["bodies_abroad_openings"] = frozenset(b[:2] for b in lex.semantic["people"]["bodies_abroad"])
+    # The occupations a name may follow (people.name_after_title looks the title up, no call).
+    lex.semantic["people"]["title_before_words"] = frozenset(lex.semantic["people"]["title_before"]["words"])
     for build in (_figures_patterns, _countries_patterns, _sessions_patterns, _event_patterns,
                   _people_patterns, _program_patterns):
         lex.add_patterns(build(lex))
@@ -2219,6 +2231,8 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
             rf"^(?:.*(?:{alternation(p['affiliation_stop_endings'])})|{alternation(p['not_affiliation_words'])}"
             rf"|[0-9]+(?:{alternation(p['date_units'])})[{HANGUL}]*|[0-9][0-9.\-]*)$"),
         "AFFILIATION_BRACKETS_RE": deferred(r"\s*\([^()]*\)"),
+        # '산업통상자원부(이하 산업부)': the aside that gives a body's short name.
+        "SHORT_NAME_ASIDE_RE": deferred(rf"\s*\({n['short_name_label']}\s[^()]*\)"),
         "UNCLOSED_BRACKET_RE": deferred(r"\s*\([^()]*$"),
         # A word with its bracketed parts: 'PECC(아시아 태평양 경제협의회)' is one.
         "BRACKETED_WORD_RE": deferred(r"(?:[^\s()]++|\([^()]*\))++"),
@@ -2293,6 +2307,14 @@ def _people_patterns(lex: Lexicon) -> dict[str, PatternSource]:
         "COMPANY_FORM_BEFORE_RE": deferred(rf"(?<!\S)(?:{alternation(p['not_a_person']['company_forms'])})\s+$"),
         # The word before a name closing with a particle a verb governs: '기반을 |마련한', '…자금에 |이용한'.
         "VERB_ARGUMENT_RE": deferred(rf"(?:{alternation(p['not_a_person']['governing_particles'])})$"),
+        # '방송인 |설민석,', '가수 |서태지, 윤도현 등', '대표 |이효재님 등' (data/people.toml
+        # [title_before]): a name right after an occupation, closed by no title. Tried only right
+        # after such a word (people.mentions_in); the name is the shortest run that a closer ends.
+        "NAME_AFTER_OCCUPATION_RE": deferred(
+            rf" (?P<name>[{HANGUL}]{{2,4}}?)(?:{alternation(p['title_before']['honorifics'])})?"
+            rf"(?=(?:{alternation(p['title_before']['closers'])})|[^\S\n]*+(?:\n|$)|(?:{tail})(?![{HANGUL}]))"),
+        # '(‘96년 설립, 회장 |루이 포숑)': a name closing a bracket after a title (people.bracket_head).
+        "BRACKET_LAST_NAME_RE": deferred(rf" (?P<name>[{HANGUL}]{{2,7}}(?: [{HANGUL}]{{1,7}}){{0,2}})\)"),
         # '두 번째 기조연설에서 |아누 …', '발표를 맡은 |… 손용원' (data/people.toml [role_before]).
         # Led by the words themselves, no lookahead: a search then skips to their first characters
         # (a leading lookahead is tried at every position).

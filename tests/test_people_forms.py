@@ -45,8 +45,10 @@ def test_glossed_names(line, expected):
     ("□ 장관은 올가 페트로바 국제해사기구 사무총장과 면담했다.\n"
      "  ○ 올가 페트로바 사무총장은 지지를 요청했다.\n",
      [("올가 페트로바", "사무총장", "국제해사기구", None)]),
-    # written once: no evidence, no person
-    ("□ 장관은 올가 페트로바 국제해사기구 사무총장과 면담했다.\n", []),
+    # written once: no evidence, no person (an international body before the title is some:
+    # people.match_foreign_before_body, tests/test_people10.py)
+    ("□ 장관은 올가 페트로바 가상해사기구 사무총장과 면담했다.\n", []),
+    ("□ 장관은 올가 페트로바 국제해사기구 사무총장과 면담했다.\n", [("올가 페트로바", "사무총장", "국제해사기구", None)]),
     # everyday words before a title, repeated but not before a title the second time
     ("□ 양자 및 다자 계기 장관 간 소통을 강화한다.\n  ○ 다자 계기를 활용하기로 했다.\n", []),
 ])

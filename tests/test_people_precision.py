@@ -318,8 +318,9 @@ def test_a_fire_rank_in_a_contact_table_is_the_title_not_a_name():
     ("경력: 가상특허 연수원 교육기획과장, 가상특허연수원 국제교육과장 역임", []),
     # written elsewhere closed by a case particle
     ("미국 백운관 안보보좌관을 만났다. 백운관은 협력을 약속했다.", []),
-    # a person's name right after the office: the word before it names the body
-    ("장관은 미국 백운관 안보보좌관 존 스미스(John Smith)와 통화했다.", []),
+    # a person's name right after the office: the word before it names the body (the person
+    # glossed after the office is read by people.name_after_title)
+    ("장관은 미국 백운관 안보보좌관 존 스미스(John Smith)와 통화했다.", ["존 스미스"]),
     ("예산을 보고한 부서는 예산실 예산총괄과장\n김하늘 (044-000-0000)이다.", []),
     # a person whose name ends like a body stays a person
     ("가상부 이수원 교육기획과장은 “연수를 늘리겠다”라고 말했다.", ["이수원"]),

@@ -40,13 +40,15 @@ from typing import Any, Callable, Iterator, NamedTuple
 from ..document import BlockKind, Cell, Document, Line, Node
 from ..lexicon import PROGRAM_LIST_MARKS, QUOTE_CLOSE, Lexicon, load_issuer_evidence, read_toml
 from ..semantic import Person, ProgramEntry, country_in, read_program_line
-from ..text import SENTENCE_FULL_STOP_RE, collapse, content_start, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
+from ..text import SENTENCE_FULL_STOP_RE, collapse, content_start, hanja_readings, is_hangul, read_hanja_name, walk  # noqa: F401 (walk: tests list nodes with it)
 
 DESCRIPTION_WINDOW = 120     # characters before a name searched for the speaker's description
 MAX_AFFILIATION_WORDS = 8    # a longer description is prose, not an affiliation
 ROLE_WINDOW = 300            # characters after a name searched for what they did
 NAME_WINDOW = 40             # characters before a title searched for the name's words
 GLOSS_WINDOW = 120           # characters before a title searched for 'name(Latin name)'
+GLOSSED_NAME_REACH = 40      # characters after a title searched for a glossed name's bracket
+MAX_BODY_WORDS = 3           # words of a body abroad before a title ('주한…회의소(AMCHAM) 이사회 |회장')
 # BUILTIN_MAX_NOTE: where a bound is cut to a window for every mention or person, two numbers
 # are compared in code, not by max() or min(): the builtin walks an iterator over its arguments,
 # ~2,300 instructions a call under callgrind against ~1,400 for the comparison (loop included).
@@ -64,6 +66,7 @@ QUOTE_CLOSE_ANY_RE = re.compile(f"[{re.escape(QUOTE_CLOSE)}‘]")   # a quoted o
 LATIN_CAPITAL_RE = re.compile(r"[A-Z]")   # a Latin name needs one: a search skips the costlier match
 LATIN_GLOSS_OPEN_RE = re.compile(r"\([A-Z]")   # where LATIN_GLOSS_RE's gloss opens
 LATIN_GLOSS_WORD_RE = re.compile(r"\([A-Za-z][A-Za-z&.\- ]*\)")   # a word's gloss: '(KBS)', '(AMCHAM)'
+LATIN_ACRONYM_GLOSS_RE = re.compile(r"[\uac00-\ud7a3]\([A-Z]{2,}\)$")   # '세계은행(WB)', '…회의소(BCCK)'
 LIST_ITEM_CLOSERS = "),:"    # the word before a list item's name ends so: '(참석자)', '…대사,'
 BRACKET_OPENERS = "(["       # a name may open a bracket: '(이민철 철강협회 상근부회장)'
 COUNTRY_REACH = 12           # characters before an organization searched for its country
@@ -89,6 +92,9 @@ class Mention(NamedTuple):
     described: int | None = None     # where the description ends, when not at the name ('가·나 작가')
     continued: str | None = None     # what continues the title past its word ('직무대행', '겸 …장관')
     former: bool = False             # a former office: '김하늘 전 가상협회장'
+    after: bool = False              # named after the title ('방송인 설민석'): the affiliation is
+                                     # only the body written right before the title, if any
+    head: bool = False               # the last item of a bracket, '(…, 회장 루이 포숑)': a head
 
 
 Words = list[tuple[int, int, str]]     # (start, end, word) of the words before a title
@@ -284,6 +290,18 @@ def is_affiliation_word_shape(word: str, lex: Lexicon) -> bool:
     if word.endswith(")") and 0 < word.find("(") and ")" not in word[:-1] \
             and LATIN_GLOSS_WORD_RE.fullmatch(word, word.find("(")):
         word = word[:word.find("(")]      # '케이비에스(KBS)', not '서세모(1930~2019년)'
+    elif "(" in word or ")" in word:
+        # '산업통상자원부(이하 | 산업부) |장관': the body's short name given in an aside, its two
+        # words; each is the body's word without the bracket.
+        label = lex.semantic["people"]["name"]["short_name_label"]
+        if word.endswith("(" + label) and word.count("(") == 1:
+            word = word[:-len(label) - 1]
+        elif word.endswith(")") and "(" not in word and word.count(")") == 1:
+            word = word[:-1].strip(QUOTE_CLOSE + "‘'")
+        else:
+            return False
+        if not word:
+            return False
     if word in lex.semantic["never_names"] or not lex.AFFILIATION_WORD_RE.fullmatch(word):
         return False
     if not lex.NAME_STOP_RE.search(word) or is_department_word(word, lex):
@@ -381,7 +399,10 @@ def match_name_before_affiliation(words: list[tuple[int, int, str]], title_start
             if len(set(between)) < len(between):
                 return None     # '기관명 감시지역 질병관리청 질병관리청 충주시 보건 |환경연구원': a table's
                                 # rows flattened onto a line repeat their cells; an affiliation does not
-            return Mention(word, None, title, start, title_start + len(title), False, " ".join(between))
+            affiliation = " ".join(between)
+            if "(" in affiliation:
+                affiliation = lex.SHORT_NAME_ASIDE_RE.sub("", affiliation)   # '산업통상자원부(이하 산업부)'
+            return Mention(word, None, title, start, title_start + len(title), False, affiliation)
         if not is_affiliation_word(word, lex):
             return None
         if lex.COUNTRY_RE.fullmatch(word):
@@ -412,6 +433,68 @@ def match_foreign_before(words: list[tuple[int, int, str]], k: int, title_start:
     between = " ".join(w for _, _, w in words[k:])
     written = f"{former} {title}" if end < k else title
     return Mention(" ".join(w for _, w in names), None, written, names[0][0], title_start + len(title), False, between)
+
+
+def match_foreign_before_body(words: Words, title_start: int, title: str, lex: Lexicon) -> Mention | None:
+    """'22일에 비르기니우스 신케비시우스 유럽연합 집행위원회 |환경해양수산위원', '및 맬패스 세계은행(WB)
+    |총재': one to three words of a transliterated name (each a foreign name's word, the last holding
+    a syllable no hanja reads: is_transcribed), after a clause's end, then a body that is
+    international or abroad (people.toml [name] international_prefixes) or glossed by a Latin
+    acronym, then the title."""
+    prefixes = lex.semantic["people"]["name"]["international_prefixes_tuple"]
+    first_body = len(words) - MAX_BODY_WORDS
+    for j in range(first_body if first_body > 1 else 1, len(words)):
+        body = words[j][2]
+        if not (body.startswith(prefixes) or (body.endswith(")") and LATIN_ACRONYM_GLOSS_RE.search(body))):
+            continue
+        if not all(is_affiliation_word(w, lex) for _, _, w in words[j:]):
+            return None
+        last = words[j - 1][2]
+        loanwords = lex.semantic["people"]["name"]["loanword_set"]
+        if not (is_transcribed(last) and is_foreign_word(last, lex)) or is_korean_name(last, lex) \
+                or last in loanwords:
+            return None
+        first = j - 1
+        while first > 0 and j - first < MARKED_NAME_WORDS and is_foreign_word(words[first - 1][2], lex) \
+                and not is_title_with_particle(words[first - 1][2], lex) and not is_korean_name(words[first - 1][2], lex) \
+                and words[first - 1][2] not in loanwords and text_joined(words, first):
+            first -= 1
+        if first > 0 and not closes_clause(words[first - 1][2], lex):
+            return None         # '… 스마트 |그린 국제교류센터': the name must open its clause
+        name = " ".join(w for _, _, w in words[first:j])
+        return Mention(name, None, title, words[first][0], title_start + len(title), False,
+                       " ".join(w for _, _, w in words[j:]))
+    return None
+
+
+def may_name_a_body_abroad(words: Words, openings: frozenset[str]) -> bool:
+    """One of the last words before a title (a body's, MAX_BODY_WORDS of them) opens like an
+    international prefix or closes a Latin acronym's gloss ('…(WB)'): where
+    match_foreign_before_body can apply. Slices and lookups only, no call (asked of every title no
+    other reader names)."""
+    for _, _, word in words[-MAX_BODY_WORDS:]:      # a loop: no generator made
+        if word[:2] in openings or (word[-1:] == ")" and word[-2:-1].isupper()):
+            return True
+    return False
+
+
+def text_joined(words: Words, k: int) -> bool:
+    """words[k - 1] and words[k] are parted by one blank (a name's words are)."""
+    return words[k][0] - words[k - 1][1] == 1
+
+
+def is_title_with_particle(word: str, lex: Lexicon) -> bool:
+    """'장관은', '우리는': a title or a never-name and one particle's letter — a clause's subject, no
+    word of a name ('올가' ends like a particle and is one)."""
+    stem = word[:-1]
+    return stem in lex.semantic["never_names"] or bool(stem and lex.PERSON_TITLE_TAIL_RE.search(stem))
+
+
+def closes_clause(word: str, lex: Lexicon) -> bool:
+    """'22일에', '및', '(17:00),', '(화)': a word after which a name may open (a particle, a list's
+    comma, a bracket's close, a conjunction)."""
+    return word[-1] in LIST_ITEM_CLOSERS or word in lex.semantic["people"]["name"]["conjunctions"] \
+        or bool(lex.NAME_STOP_RE.search(word))
 
 
 def join_foreign_given_name(words: Words, lex: Lexicon) -> tuple[int, str] | None:
@@ -656,10 +739,36 @@ def parse_affiliation(description: str, lex: Lexicon) -> str | None:
     if lex.semantic["people"]["name"]["genitive"] in rest:
         rest = lex.GENITIVE_RE.sub("", rest)
     rest = collapse(rest).strip(" ,")
-    rest = organization_tail(rest, lex)
+    if rest[-1:] in lex.semantic["people"]["title_last_letters"] \
+            and rest[rest.rfind(" ") + 1:] in lex.semantic["person_title_set"]:
+        # '해양경찰청 홍보대사 |양정원 경사': a title written before the name is no body's word; the
+        # words before it are (a slice and a lookup first: most descriptions end otherwise).
+        words = rest.split()
+        while words and words[-1] in lex.semantic["person_title_set"]:
+            words.pop()
+        # '연락: 구진경 과장 |김태우 서기관': a title after a name is that person's, and no body is written.
+        rest = "" if words and words[-1] != rest and is_full_korean_name(words[-1], lex) else " ".join(words)
+    rest = organization_tail(rest, lex, own_bracket=True)
     if not rest or lex.COUNTRY_RE.fullmatch(rest) or rest.count(" ") >= MAX_AFFILIATION_WORDS:
         return None
     return rest
+
+
+def bracket_affiliation(bracket: str, lex: Lexicon) -> str | None:
+    """'(민간조직위원장 직방 ' of '컴업 조직위원회(민간조직위원장 직방 ' → '직방': a person named inside a
+    bracket that the description opens and leaves open, after an office (the head's of the body
+    outside): the body written after the office is the person's own. None when the bracket holds
+    no body ('(본부장 : ') or opens with no office ('서울대학교병원(연구책임자 ': the body outside is
+    theirs)."""
+    words = bracket.strip().lstrip("(").split()
+    office = 0
+    while office < len(words) and lex.PERSON_TITLE_TAIL_RE.search(words[office].rstrip(":：")):
+        office += 1             # '민간조직위원장': the office held in the body outside
+    words = words[office:]
+    if not office or not words:
+        return None             # '서울대학교병원(연구책임자 ': no office opens it, the body outside is theirs
+    own = organization_tail(" ".join(words), lex)
+    return own if own is not None and lex.COUNTRY_RE.fullmatch(own) is None else None
 
 
 def strip_title_copula(value: str, lex: Lexicon) -> str:
@@ -673,12 +782,19 @@ def strip_title_copula(value: str, lex: Lexicon) -> str:
     return value if m is None else value[:m.start()] + value[m.end():]
 
 
-def organization_tail(value: str, lex: Lexicon) -> str | None:
+def organization_tail(value: str, lex: Lexicon, own_bracket: bool = False) -> str | None:
     """The words of an organization that close a description: '… 원하시면 중소벤처기업부
     창업정책총괄과' → '중소벤처기업부 창업정책총괄과'; '질병관리청 중앙방역대책본부(본부장 :' →
-    '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None."""
+    '질병관리청 중앙방역대책본부'; '이번 포럼에는', '지난해 1월', '연락:' → None. With `own_bracket`,
+    a body written in a bracket left open, after an office, comes first (bracket_affiliation)."""
     if "(" in value or ")" in value:
-        value = lex.UNCLOSED_BRACKET_RE.sub("", value)
+        unclosed = lex.UNCLOSED_BRACKET_RE.search(value)
+        if unclosed is not None:
+            if own_bracket:
+                inside = bracket_affiliation(value[unclosed.start():], lex)
+                if inside is not None:
+                    return inside
+            value = value[:unclosed.start()]    # what UNCLOSED_BRACKET_RE.sub("", value) leaves
         words = [m.group() for m in lex.BRACKETED_WORD_RE.finditer(value)]
     else:
         words = value.split()   # no bracket: the words are what split() gives, without the pattern
@@ -702,7 +818,7 @@ def is_organization_word(word: str, lex: Lexicon) -> bool:
 def is_organization_word_shape(word: str, lex: Lexicon) -> bool:
     """is_organization_word's answer, made."""
     return not word or (bool(lex.AFFILIATION_WORD_RE.fullmatch(word)) and not lex.NOT_AFFILIATION_WORD_RE.match(word)
-                        and not lex.PERSON_TITLE_RE.fullmatch(word))
+                        and not lex.PERSON_TITLE_RE.fullmatch(word) and word not in lex.semantic["person_title_set"])
 
 
 ORGANIZATION_WORDS = WordMemo(is_organization_word_shape)
@@ -886,9 +1002,13 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
     title_prefixes = lex.semantic["people"]["name"]["title_prefixes"]
     place_endings = lex.semantic["people"]["name"]["place_endings"]
     continuation_letters = lex.semantic["people"]["title_continuation"]["first_letters"]
-    pattern, resume = lex.PERSON_MENTION_RE, lo
+    before_words = lex.semantic["people"]["title_before_words"]
+    openings = lex.semantic["people"]["name"]["international_openings"]
+    pattern, resume = lex.PERSON_MENTION_RE, lo - 1
     # matches_at, inlined: a generator per bullet and a resume per match cost more than this loop.
-    for i in range(bisect_left(blanks, lo), bisect_left(blanks, end)):
+    # From the blank before the content: a title opening it ('※ 가수 |서태지, …') names no one before
+    # it, and may name someone after it (name_after_title).
+    for i in range(bisect_left(blanks, lo - 1), bisect_left(blanks, end)):
         if blanks[i] < resume:
             continue
         m = pattern.match(text, blanks[i], end)
@@ -910,6 +1030,16 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                                 # [not_a_person] organization_titles); the person's title follows
         at = glued_start if glued else title_start
         written = text[at:title_end]
+        if text[title_end:title_end + 1] == " " and (
+                text[title_start:title_end] in before_words or text[at - 2:at] == ", "
+                or "(" in text[title_end:title_end + GLOSSED_NAME_REACH]):
+            # Slices and lookups first (no call): most titles are followed by a particle, and the
+            # rest by no occupation's name, no bracket's close and no gloss.
+            after = name_after_title(text, at, title_start, title_end, end, lex)
+            if after is not None:
+                yield after
+                if after.after and text.startswith(", ", after.end) and not after.head:
+                    yield from listed_after(text, after, end, lex)    # '가수 서태지, |윤도현 등은'
         # The windows before the title, cut at the bullet's content: comparisons, not max() (see
         # BUILTIN_MAX_NOTE).
         start, gloss_lo = at - NAME_WINDOW, at - GLOSS_WINDOW
@@ -925,7 +1055,10 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             # division whose head it names, '함정사업부장'.)
             # '주식시장' is no title; '김진해 외교부 카리콤정부대표' is one, after a name and a body,
             # '김하늘 MBC 북한전문기자' after a body's acronym.
-            mention = match_name_before_affiliation(words, at, written, lex) if len(words) >= 2 else None
+            mention = (match_name_before_affiliation(words, at, written, lex)
+                       or (match_foreign_before_body(words, at, written, lex)
+                           if may_name_a_body_abroad(words, openings) else None)) \
+                if len(words) >= 2 else None
             if mention is not None and mention.affiliation \
                     and any((lex.ORG_WORD_RE.search(w) and not lex.COUNTRY_RE.fullmatch(w))
                             or (w[1:] and w.isascii() and w.isupper() and w.isalpha())
@@ -940,7 +1073,9 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
             continue
         mention = match_name(text, words, at, written, lex, gloss_lo) \
             or match_repeated_name(text, words, at, written, lex) \
-            or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex))
+            or (LATIN_CAPITAL_RE.search(text, start, at) and match_latin_name(text, words, at, written, lex)) \
+            or (match_foreign_before_body(words, at, written, lex)
+                if len(words) >= 2 and may_name_a_body_abroad(words, openings) else None)
         if mention is not None and (not glued or mention.name_hanja or is_korean_name(mention.name, lex)
                                     or mention.affiliation or " " in mention.name):
             # The letter after the title, or after its blank, can open a continuation: a slice and
@@ -951,6 +1086,117 @@ def mentions_in(text: str, node: Node, lex: Lexicon, blanks: list[int]) -> Itera
                     (text[after:after + 1] == " " and text[after + 1:after + 2] in continuation_letters):
                 mention = continued(mention, text, lex)
             yield mention
+            if text[mention.start - 2:mention.start] == ", " and mention.affiliation is None \
+                    and not mention.short and mention.described is None:
+                yield from listed_before(text, mention, lo, lex)     # '이원진, |한금상 대표'
+
+
+def name_after_title(text: str, at: int, title_start: int, title_end: int, end: int,
+                     lex: Lexicon) -> Mention | None:
+    """'역사강사이자 방송인 |설민석, …', '가수 |서태지, 윤도현 등은', '美 백악관 국가기후보좌관 |존
+    포데스타(John Podesta)': a person named after their occupation (people.toml [title_before]), a
+    full Korean name closed by no title; or after any office, a transliterated name glossed in
+    Latin letters. The description before the occupation is theirs (Mention.described)."""
+    title = text[title_start:title_end]
+    if title in lex.semantic["people"]["title_before_words"]:
+        m = lex.NAME_AFTER_OCCUPATION_RE.match(text, title_end, end)
+        if m is None or not is_full_korean_name(m.group("name"), lex) \
+                or m.group("name") in lex.semantic["never_names"]:
+            return None
+        return Mention(m.group("name"), None, text[at:title_end], m.start("name"), m.end("name"), False,
+                       body_before(text, at, lex), described=at, after=True)
+    if text[at - 2:at] == ", " and text.rfind("(", 0, at) > text.rfind(")", 0, at):
+        return bracket_head(text, at, title_end, end, lex)
+    m = lex.LATIN_GLOSS_RE.match(text, title_end + 1, end)
+    if m is None or (" " not in m.group("latin") and m.group("latin").isupper()):
+        return None             # '… 위원장 한국무역협회(KITA)': an acronym glosses a body
+    names = m.group("hangul").split()
+    if len(names) != len(m.group("latin").replace("-", " ").split()) \
+            or not all(is_foreign_word(w, lex, glossed=True) for w in names) \
+            or lex.PERSON_MENTION_RE.match(text, m.end(), end) is not None:
+        return None             # a title after the gloss: the name is read back from it
+    return Mention(m.group("hangul"), None, text[at:title_end], m.start("hangul"), m.end("hangul"), False,
+                   body_before(text, at, lex), described=at, after=True)
+
+
+def bracket_head(text: str, at: int, title_end: int, end: int, lex: Lexicon) -> Mention | None:
+    """'세계 최대 국제기구(‘96년 설립, 회장 |루이 포숑)', '안전보건공단(KOSHA, 이사장 |김현중)': a title and
+    a name closing a bracket, after its other items: the head of what the bracket describes (a full
+    Korean name, or the words of a transliterated one)."""
+    m = lex.BRACKET_LAST_NAME_RE.match(text, title_end, end)
+    if m is None:
+        return None
+    name = m.group("name")
+    if " " not in name:
+        if not is_full_korean_name(name, lex):
+            return None
+    elif not (is_bracketed_foreign_name(name, lex) and any(is_transcribed(w) for w in name.split())):
+        return None             # '(…, 회장 선출 예정)': Sino-Korean words, no transliterated name
+    return Mention(name, None, text[at:title_end], m.start("name"), m.end("name"), False, None,
+                   described=at, after=True, head=True)
+
+
+def is_transcribed(word: str) -> bool:
+    """'포숑', '궈잉', '레밍': a word holding a syllable that no hanja reads (data/hanja.tsv) is no
+    Sino-Korean noun ('선출', '예정'); a transliterated name's words mostly hold one."""
+    sino = sino_syllables()
+    for ch in word:             # a loop: no generator made
+        if ch not in sino:
+            return True
+    return False
+
+
+@functools.cache
+def sino_syllables() -> frozenset[str]:
+    """The Hangul syllables that read a hanja (483 of them)."""
+    return frozenset(hanja_readings().values())
+
+
+def body_before(text: str, at: int, lex: Lexicon) -> str | None:
+    """'재외동포청 |홍보대사', '美 백악관 |국가기후보좌관': the words right before a title that end like
+    a body (or are a Latin acronym), if any; '디지털윤리 |홍보대사', '역사강사이자 |방송인' name none."""
+    words = text[text.rfind("\n", 0, at) + 1:at].split()[-MAX_AFFILIATION_WORDS:]
+    k = len(words)
+    while k > 0 and (is_listed_organization_word(words[k - 1], lex)
+                     or (words[k - 1][1:] and words[k - 1].isascii() and words[k - 1].isalpha() and words[k - 1].isupper())):
+        k -= 1
+    return " ".join(words[k:]) or None
+
+
+def listed_before(text: str, mention: Mention, lo: int, lex: Lexicon) -> Iterator[Mention]:
+    """'장희나, 이래숙, |강승탁 작가', '이원진, |한금상 대표': full Korean names listed, comma after comma,
+    before the one a title follows share its title. Each item is one word, the name whole."""
+    if not is_full_korean_name(mention.name, lex):
+        return
+    listed: list[Mention] = []
+    at = mention.start
+    while text[at - 2:at] == ", ":
+        stop = at - 2
+        start = stop
+        while start > lo and is_hangul(text[start - 1]):
+            start -= 1
+        word = text[start:stop]
+        if not is_full_korean_name(word, lex) or word in lex.semantic["never_names"] \
+                or lex.NAME_STOP_RE.search(word) or lex.NOT_AFFILIATION_WORD_RE.match(word) \
+                or (start > lo and not text[start - 1].isspace() and text[start - 1] not in LIST_ITEM_CLOSERS):
+            break               # '… 사회로 나서며, |김기정 …원장': a clause's end, no name
+        listed.append(Mention(word, None, mention.title, start, stop, False, described=start, after=True))
+        at = start
+    yield from reversed(listed)
+
+
+def listed_after(text: str, first: Mention, end: int, lex: Lexicon) -> Iterator[Mention]:
+    """'가수 서태지, |윤도현 등은', '배우 이세진, |손호태가': full Korean names listed after the first one
+    an occupation names share it; the list ends at a word that is no full name."""
+    at = first.end
+    while text.startswith(", ", at):
+        m = lex.NAME_AFTER_OCCUPATION_RE.match(text, at + 1, end)
+        if m is None or not is_full_korean_name(m.group("name"), lex) \
+                or m.group("name") in lex.semantic["never_names"]:
+            return
+        yield Mention(m.group("name"), None, first.title, m.start("name"), m.end("name"), False,
+                      first.affiliation, described=first.described, after=True)
+        at = m.end("name")
 
 
 def continued(mention: Mention, text: str, lex: Lexicon) -> Mention:
@@ -1027,8 +1273,11 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
     start = clause_start(text, node, described, lex, backwards)
     description = text[start:described]
     quoted = lex.QUOTED_ORG_BEFORE_RE.search(description) if QUOTE_CLOSE_ANY_RE.search(description) else None
-    affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
-        or parse_affiliation(description, lex)
+    if mention.after:
+        affiliation = mention.affiliation
+    else:
+        affiliation = mention.affiliation or (collapse(quoted.group("org")) if quoted else None) \
+            or parse_affiliation(description, lex)
     title = mention.title
     glued = split_glued_title(title, lex) if title and affiliation is None else None
     if glued is not None:
@@ -1044,11 +1293,42 @@ def parse_person(text: str, node: Node, mention: Mention, lex: Lexicon, backward
         after = BRACKETED_ORG_AFTER_RE.match(text, mention.end)
         if after is not None and lex.ORG_WORD_RE.search(after.group("org")):
             affiliation = after.group("org")
-    country = country_in(affiliation, lex) or country_in(description, lex)
+    country = country_in(affiliation, lex) or description_country(description, lex)
+    if country is None and affiliation and affiliation[:2] in lex.semantic["people"]["bodies_abroad_openings"]:
+        country = body_country(affiliation, lex)        # a slice and a lookup first: most open otherwise
     before = role_before(description, lex)
     roles = [before] if before else parse_roles(text, mention.end, node.span.end, lex)
+    if mention.head:
+        roles = ["head", *roles]
     return Person(mention.name, mention.name_hanja, title, affiliation, country, roles,
                   (mention.start, mention.end), stated=before is not None, former=mention.former)
+
+
+def description_country(description: str, lex: Lexicon) -> str | None:
+    """country_in over a person's description, but a country closed by a particle of place or of
+    an object ('독일을 방문 중인 |강경화 외교장관', '미국에서 열린') is where they went, not theirs
+    (people.toml [name] place_particles)."""
+    if not description:
+        return None
+    names = lex.semantic["country_table"]["names"]
+    ambiguous = lex.semantic["countries"]["ambiguous"]["names"]
+    places = lex.semantic["people"]["name"]["place_particles"]
+    for m in lex.COUNTRY_RE.finditer(description):
+        country = m.group("country")
+        if country and country not in ambiguous:
+            # The particle, when the match ends with it, from the spans (attributes, no call).
+            particle = description[m.regs[m.lastindex][0]:m.end()] if m.lastgroup == "particle" else None
+            if particle not in places:
+                return names[country]
+    return None
+
+
+def body_country(affiliation: str | None, lex: Lexicon) -> str | None:
+    """'국무부 경제 비즈니스' → 'US': a body abroad that names its country without it, opening the
+    affiliation (people.toml [bodies_abroad])."""
+    if not affiliation:
+        return None
+    return lex.semantic["people"]["bodies_abroad"].get(affiliation.split(" ", 1)[0])
 
 
 def continued_body(continuation: str, lex: Lexicon) -> str | None:
@@ -1415,7 +1695,7 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                     # '대니얼 호(Daniel Ho) 스탠포드 교수와의 면담' then '미국 … 위원인 대니얼 호 … 교수':
                     # a later description names the foreign person's country.
                     clause = clause_start(doc.text, node, mention.start, lex, starts.backwards)
-                    earlier.country = country_in(doc.text[clause:mention.start], lex)
+                    earlier.country = description_country(doc.text[clause:mention.start], lex)
                 if earlier.former and not mention.short and not mention.former:
                     # '윤주환 전 한화솔루션 상무를 … 과장으로 발탁' then '윤주환 과장은': the office held
                     # now is the person's title, its body the affiliation.
@@ -1450,8 +1730,10 @@ def from_body(doc: Document, lex: Lexicon, starts: Starts, bullets: Bullets) -> 
                 if rule is not None:
                     continue
                 person = parse_person(doc.text, node, mention, lex, starts.backwards)
-                # An affiliation written between the name and the title vouches for it too.
-                if (is_plausible(person, lex) or mention.affiliation or is_written_again(person.name, mention.start, doc.text, lex)) \
+                # An affiliation written between the name and the title vouches for it too, and so
+                # does a name read after its title (a Latin gloss, a bracket's last item).
+                if (is_plausible(person, lex) or mention.affiliation or mention.after
+                        or is_written_again(person.name, mention.start, doc.text, lex)) \
                         and not (person.title in everyday and is_everyday_noun(person, doc, lex)):
                     seen.add(person)
     return seen.people
@@ -1831,33 +2113,99 @@ def from_org_heads(doc: Document, lex: Lexicon, people: list[Person], bullets: B
             if m.group("after_name"):
                 named_after(m, lex, people, known)
                 continue
-            name = m.group("name")
-            if m.end("title") == m.start("name") and is_glued_in_spaced_line(doc.text, m.start("name")):
+            name, title, name_start = m.group("name"), None, m.start("name")
+            if m.end("title") == name_start and is_glued_in_spaced_line(doc.text, name_start):
                 continue        # '매출발생국(시장소재국)': an office glued to the word after it is one noun
             # '사원(배우자 포함)': a title glued to the words after it is no head's title.
-            foreign = " " in name and all(is_foreign_word(w, lex) for w in name.split()) \
+            foreign = " " in name and is_bracketed_foreign_name(name, lex) \
                 and not doc.text[m.end("title"):m.end("title") + 1].isalpha()
-            if not (is_korean_name(name, lex) or foreign) or not lex.ORG_WORD_RE.search(m.group("org")):
+            own = None          # the head's own body, written in the bracket ('직방')
+            if " " in name and not foreign:
+                # '(본부장: 국무총리 김부겸)', '(부총리 겸 교육부장관 유은혜)', '(민간조직위원장 직방 안성우
+                # 대표)': one full Korean name among an office's or a body's words.
+                inside = head_in_words(name, lex)
+                if inside is None:
+                    continue
+                offset, name, more, own = inside
+                name_start += offset
+                title = f"{m.group('title')} {more}" if more else None
+            if not (is_korean_name(name, lex) or foreign) \
+                    or not (lex.ORG_WORD_RE.search(m.group("org")) or is_head_body(m.group("org"), name, lex)):
                 continue
             if name in known:
                 # '김정관 장관은 …' met first: he is the head, his organization is his affiliation.
                 for person in people:
                     if person.name == name:
-                        person.affiliation = person.affiliation or m.group("org")
+                        person.affiliation = person.affiliation or own or m.group("org")
                         if "head" not in person.roles:
                             person.roles.append("head")
                 continue
             known.add(name)
             # '중국 수리부(장관 리 궈잉)': the country written before the organization is part of it.
-            org = m.group("org")
+            org, org_start = m.group("org"), m.start()
+            if org in lex.semantic["people"]["not_a_person"]["company_forms"] and doc.text[org_start - 1:org_start] == " ":
+                # '에스엘 주식회사(대표 …)': the legal form names the company with the word before it.
+                before = doc.text[max(node.span.start, org_start - COMPANY_FORM_REACH):org_start].split()
+                if before:
+                    org_start = doc.text.rfind(before[-1], 0, org_start)
+                    org = f"{before[-1]} {org}"
             country = None
-            for country in lex.COUNTRY_RE.finditer(doc.text, max(node.span.start, m.start() - COUNTRY_REACH), m.start()):
+            for country in lex.COUNTRY_RE.finditer(doc.text, max(node.span.start, org_start - COUNTRY_REACH), org_start):
                 pass
             if country is not None and country.group("country") and not country.group("particle") \
-                    and not doc.text[country.end():m.start()].strip():
+                    and not doc.text[country.end():org_start].strip():
                 org = f"{country.group('country')} {org}"
-            people.append(Person(name, None, m.group("title"), org, country_in(org, lex), ["head"],
-                                 (m.start("name"), m.end("name"))))
+            people.append(Person(name, None, title or m.group("title"), org, country_in(org, lex), ["head"],
+                                 (name_start, name_start + len(name))))
+
+
+def is_head_body(org: str, name: str, lex: Lexicon) -> bool:
+    """A word glued to a head's bracket that does not end like a body ('지식재산처(처장 …)': the
+    caller's test) names one still when it is a company's or a body's own name and a full Korean
+    name heads it ('㈜강원랜드(사장 이삼걸)', '덕수궁관리소(소장 권점수)', 'KOTRA(사장 권평오)'); an office
+    ('기술기획본부장(수석연구원 …)') or a word that is never a name's ('(대표자명)') is none."""
+    return is_full_korean_name(name, lex) and org not in lex.semantic["never_names"] \
+        and not lex.PERSON_TITLE_TAIL_RE.search(org)
+
+
+def is_bracketed_foreign_name(name: str, lex: Lexicon) -> bool:
+    """'리 궈잉', '코야리 타카시' in a head's bracket: words of a transliterated name; the last may end
+    like a one-syllable body ('타카시': …시), for the bracket says a person holds the office."""
+    words = name.split()
+    if not all(is_foreign_word(w, lex) for w in words[:-1]) or all(is_full_korean_name(w, lex) for w in words):
+        return False            # '(위원장 오하늘 한바다)' would be two Korean names, no one's
+    last = words[-1]
+    if is_foreign_word(last, lex):
+        return True
+    org = lex.ORG_WORD_RE.search(last)
+    return org is not None and len(org.group()) == 1 and is_foreign_word(last, lex, glossed=True) \
+        and not is_korean_name(last, lex)
+
+
+def head_in_words(words_written: str, lex: Lexicon) -> tuple[int, str, str | None, str | None] | None:
+    """A head's bracket that holds more than the name: (where the name starts in the words, the name,
+    what continues the head's title, the head's own body). '국무총리 김부겸' (an office, then the
+    name), '겸 교육부장관 유은혜' (a second office: the title goes on), '직방 안성우 대표' (the body
+    and the title of the person's own), '김인현 고려대 교수'. One word only may be a full Korean name."""
+    words = words_written.split()
+    full = [k for k, w in enumerate(words) if is_full_korean_name(w, lex) and not lex.PERSON_TITLE_TAIL_RE.search(w)]
+    if len(full) != 1:
+        return None
+    k = full[0]
+    before, after = words[:k], words[k + 1:]
+    if after and not lex.PERSON_TITLE_TAIL_RE.search(after[-1]):
+        return None             # the name's own title closes what follows it
+    more = own = None
+    if before:
+        if before[0] == lex.semantic["people"]["title_continuation"]["concurrent"]:
+            more = " ".join(before)                     # '겸 교육부장관'
+        elif lex.PERSON_TITLE_TAIL_RE.search(before[-1]):
+            pass                                        # '국무총리', '행정안전부장관': the office held
+        elif all(is_affiliation_word(w, lex) for w in before):
+            own = " ".join(before)                      # '직방', '외교부'
+        else:
+            return None
+    return len(" ".join(before)) + (1 if before else 0), words[k], more, own
 
 
 def is_glued_in_spaced_line(text: str, at: int) -> bool:
@@ -1979,9 +2327,17 @@ ISSUER_ENDINGS = WordMemo(issuer_ending_made)
 
 
 def home_countries(people: list[Person], lex: Lexicon) -> None:
-    """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description."""
+    """'김소영 금융위원회 부위원장' → KR: a Korean name with no other country in its description.
+    On the same pass (one loop over the people), a title glued to its body from a reader that keeps
+    the title as written (brackets, programme lines: '황윤재(한국경제학회장)') is split as the body's
+    reader splits it (parse_person) when no affiliation is known: 회장 of 한국경제학회."""
     home = lex.semantic["people"]["home_country"]
     for person in people:
+        title = person.title
+        if person.affiliation is None and title and " " not in title:
+            glued = split_glued_title(title, lex)
+            if glued is not None:
+                person.affiliation, person.title = glued
         if person.country is None and "contact" not in person.roles \
                 and (person.name_hanja or is_korean_name(person.name, lex)):
             person.country, person.home = home, True
