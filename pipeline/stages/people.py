@@ -1147,8 +1147,9 @@ def is_transcribed(word: str) -> bool:
 
 
 @functools.cache
+@functools.cache
 def sino_syllables() -> frozenset[str]:
-    """The Hangul syllables that read a hanja (483 of them)."""
+    """The Hangul syllables that read a hanja (483 of them), built once per process."""
     return frozenset(hanja_readings().values())
 
 
